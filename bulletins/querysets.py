@@ -1,0 +1,28 @@
+from django.db import models
+
+from ecoportal.publishing import PublishableQuerySet, published_q
+
+
+class RegionQuerySet(models.QuerySet):
+    def with_descendants(self, region):
+        """The region itself and every region below it (the tree is three levels deep)."""
+        return self.filter(
+            models.Q(pk=region.pk) | models.Q(parent=region) | models.Q(parent__parent=region)
+        )
+
+
+class BulletinQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("region", "publisher").prefetch_related("topics")
+
+    def in_region(self, region):
+        from .models import Region
+
+        return self.filter(region__in=Region.objects.with_descendants(region))
+
+
+class FollowsBulletinQuerySet(models.QuerySet):
+    """Rows whose visibility is their bulletin's."""
+
+    def published(self):
+        return self.filter(published_q("bulletin__"))

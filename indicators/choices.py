@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Category(models.TextChoices):
+    AIR = "air", _("大气")
+    WATER = "water", _("水")
+    SOIL = "soil", _("土壤")
+    ECOLOGY = "ecology", _("生态")
+    ENFORCEMENT = "enforcement", _("执法")
+    INSPECTIONS = "inspections", _("督察与信访")
+    WASTE = "waste", _("固体废物")
+    INFRASTRUCTURE = "infrastructure", _("基础设施")
+    FUNDING = "funding", _("资金")
+    OUTREACH = "outreach", _("宣传与服务")
+    CAPACITY = "capacity", _("能力建设")
+
+
+class ReviewState(models.TextChoices):
+    """Whether a figure has been accepted by an editor (imports propose candidates)."""
+
+    ACCEPTED = "accepted", _("已采用")
+    CANDIDATE = "candidate", _("待确认")
+    REJECTED = "rejected", _("已驳回")

@@ -1,0 +1,118 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from bulletins.models import Bulletin, Region
+
+from . import units
+from .choices import Category, ReviewState
+from .querysets import IndicatorQuerySet, ObservationQuerySet
+
+
+class Indicator(models.Model):
+    """A measured quantity (PM2.5, good-days ratio, fines…) with its unit and direction."""
+
+    code = models.SlugField(_("代码"), max_length=64, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    name_en = models.CharField(_("英文名称"), max_length=150, blank=True)
+    unit = models.CharField(_("单位"), max_length=32)
+    unit_en = models.CharField(_("英文单位"), max_length=32, blank=True)
+    category = models.CharField(_("类别"), max_length=32, choices=Category, db_index=True)
+    higher_is_better = models.BooleanField(
+        _("数值越高越好"), null=True, blank=True, help_text=_("留空表示无好坏之分（如案件数）。")
+    )
+    description = models.TextField(_("说明"), blank=True)
+    is_headline = models.BooleanField(_("首页展示"), default=False)
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category", "code"]
+        verbose_name = _("指标")
+        verbose_name_plural = _("指标")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("indicators:detail", args=[self.code])
+
+    @property
+    def unit_family(self):
+        return units.family(self.unit)
+
+
+class Observation(models.Model):
+    """One value a bulletin states, with the verbatim sentence it came from.
+
+    ``value_text`` is the number exactly as written in ``quote``; ``value`` is the same number
+    as a decimal, and ``value_normalised`` is it in the base unit of its family for sorting and
+    charts. ``qualifier`` keeps what makes it not comparable with others (扣除沙尘异常超标天数后).
+    """
+
+    indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="observations")
+    region = models.ForeignKey(Region, verbose_name=_("地区"), null=True, blank=True, on_delete=models.PROTECT, related_name="observations")
+    bulletin = models.ForeignKey(Bulletin, verbose_name=_("出处公报"), on_delete=models.CASCADE, related_name="observations")
+    period_start = models.DateField(_("期间起"), null=True, blank=True)
+    period_end = models.DateField(_("期间止"), null=True, blank=True)
+    period_label = models.CharField(_("期间（原文）"), max_length=64, blank=True, help_text=_("如“2023年”“1—11月”“截至12月28日”"))
+    value = models.DecimalField(_("数值"), max_digits=20, decimal_places=4)
+    value_text = models.CharField(_("原文数值"), max_length=32, help_text=_("数值在原句中的写法"))
+    unit = models.CharField(_("单位"), max_length=32)
+    value_normalised = models.DecimalField(_("换算值"), max_digits=24, decimal_places=4, null=True, blank=True, editable=False)
+    qualifier = models.CharField(_("限定条件"), max_length=200, blank=True)
+    quote = models.TextField(_("原句"))
+    review_state = models.CharField(_("审核"), max_length=16, choices=ReviewState, default=ReviewState.ACCEPTED, db_index=True)
+
+    objects = ObservationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["indicator", "region", "period_end", "id"]
+        verbose_name = _("观测值")
+        verbose_name_plural = _("观测值")
+        indexes = [
+            models.Index(fields=["indicator", "region", "period_end"], name="obs_indicator_region_idx"),
+            models.Index(fields=["region", "period_end"], name="obs_region_period_idx"),
+            models.Index(fields=["bulletin"], name="obs_bulletin_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.value_text}{self.unit}"
+
+    def get_absolute_url(self):
+        return f"{self.bulletin.get_absolute_url()}#obs-{self.pk}"
+
+    @property
+    def year(self):
+        return self.period_end.year if self.period_end else None
+
+    def clean(self):
+        errors = {}
+        if self.value_text and self.quote and self.value_text not in self.quote:
+            errors["value_text"] = _("数值“%(value)s”没有出现在原句中。") % {"value": self.value_text}
+        if self.value_text and self.value is not None:
+            try:
+                if Decimal(self.value_text.replace(",", "")) != self.value:
+                    errors["value"] = _("数值与原文写法不一致。")
+            except ArithmeticError:
+                errors["value_text"] = _("原文数值不是数字。")
+        if self.indicator_id and self.unit:
+            expected = self.indicator.unit_family
+            if units.family(self.unit) is None:
+                errors["unit"] = _("未知单位“%(unit)s”。") % {"unit": self.unit}
+            elif expected and units.family(self.unit) != expected:
+                errors["unit"] = _("单位“%(unit)s”与指标的单位“%(expected)s”不属同一类。") % {
+                    "unit": self.unit,
+                    "expected": self.indicator.unit,
+                }
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            errors["period_end"] = _("期间止不能早于期间起。")
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        self.value_normalised = units.normalise(self.value, self.unit)
+        super().save(*args, **kwargs)
