@@ -15,6 +15,13 @@ class BulletinQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("region", "publisher").prefetch_related("topics")
 
+    def in_year(self, year):
+        """Issued in that year, or, when the issue date is unknown, covering it."""
+        return self.filter(
+            models.Q(issued_on__year=year)
+            | models.Q(issued_on__isnull=True, period_end__year=year)
+        )
+
     def in_region(self, region):
         from .models import Region
 

@@ -105,6 +105,7 @@ if DATABASE_URL:
         )
     }
 else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

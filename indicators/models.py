@@ -82,6 +82,10 @@ class Observation(models.Model):
     def __str__(self):
         return f"{self.indicator_id} {self.value_text}{self.unit}"
 
+    def save(self, *args, **kwargs):
+        self.value_normalised = units.normalise(self.value, self.unit)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{self.bulletin.get_absolute_url()}#obs-{self.pk}"
 
@@ -112,7 +116,3 @@ class Observation(models.Model):
             errors["period_end"] = _("期间止不能早于期间起。")
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs):
-        self.value_normalised = units.normalise(self.value, self.unit)
-        super().save(*args, **kwargs)

@@ -1,0 +1,50 @@
+# EcoPortal — `make run` serves the portal, `make test` runs the suite (both from a fresh clone).
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ENV := DEBUG=1
+
+.PHONY: install run serve migrate fixtures test test-postgres lint check lock bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Installs exactly the locked versions; pyproject.toml holds the compatible ranges.
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+
+fixtures: migrate
+	$(DEV_ENV) $(BIN)/python manage.py load_portal_data
+
+run: fixtures
+	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	ECOPORTAL_TESTING=1 $(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+check: install
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	DEBUG=0 SECRET_KEY=$$(openssl rand -hex 32 2>/dev/null || echo check-deploy-key-0123456789abcdefghijklmnopqrstuvwxyz) \
+		ALLOWED_HOSTS=portal.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Regenerates requirements.lock from a clean environment resolved from pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --upgrade pip && .lock-venv/bin/pip install --quiet ".[test]"
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^ecoportal' > requirements.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -1,0 +1,36 @@
+"""Filtering of the public bulletin list from query parameters.
+
+A malformed or unknown value is reported back to the reader, never a 500: the form names
+the problem and the list shows everything unfiltered for that parameter.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Publisher, Region, Topic
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+
+
+class BulletinListFilterForm(forms.Form):
+    region = SlugChoiceField(Region.objects.all(), label=_("地区"), empty_label=_("全部地区"))
+    publisher = SlugChoiceField(Publisher.objects.all(), label=_("发布机构"), empty_label=_("全部机构"))
+    topic = SlugChoiceField(Topic.objects.all(), label=_("主题"), empty_label=_("全部主题"))
+    year = forms.IntegerField(label=_("年份"), required=False, min_value=1949, max_value=2100)
+
+    def filter(self, queryset):
+        """Apply the valid filters; invalid ones are left out (their errors are shown)."""
+        data = self.cleaned_data if self.is_bound else {}
+        valid = {name: data.get(name) for name in self.fields if name not in self.errors}
+        if valid.get("region"):
+            queryset = queryset.in_region(valid["region"])
+        if valid.get("publisher"):
+            queryset = queryset.filter(publisher=valid["publisher"])
+        if valid.get("topic"):
+            queryset = queryset.filter(topics=valid["topic"])
+        if valid.get("year"):
+            queryset = queryset.in_year(valid["year"])
+        return queryset

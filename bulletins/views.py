@@ -1,0 +1,160 @@
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.generic import DetailView, ListView
+
+from ecoportal.publishing import PublicQuerysetMixin
+from indicators.choices import ReviewState
+from indicators.models import Observation
+
+from .listing import BulletinListFilterForm
+from .models import AchievementItem, AchievementList, Bulletin, Region
+
+PAGE_SIZE = 20
+
+
+class BulletinListView(PublicQuerysetMixin, ListView):
+    public_model = Bulletin
+    paginate_by = PAGE_SIZE
+    template_name = "bulletins/bulletin_list.html"
+    context_object_name = "bulletins"
+
+    def get_queryset(self):
+        self.filter_form = BulletinListFilterForm(self.request.GET or None)
+        if self.filter_form.is_bound:
+            self.filter_form.is_valid()
+        return self.filter_form.filter(super().get_queryset().for_listing())
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=self.filter_form, query_string=query.urlencode(), **kwargs
+        )
+
+
+class BulletinDetailView(PublicQuerysetMixin, DetailView):
+    public_model = Bulletin
+    template_name = "bulletins/bulletin_detail.html"
+    context_object_name = "bulletin"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("region", "publisher").prefetch_related("topics")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**bulletin_page_context(self.object), **kwargs)
+
+
+def bulletin_page_context(bulletin):
+    """What the bulletin page shows besides the bulletin; shared with the editors' preview."""
+    achievement_list = (
+        AchievementList.objects.filter(bulletin=bulletin).prefetch_related("items").first()
+    )
+    return {
+        "achievement_list": achievement_list,
+        "observations": list(
+            Observation.objects.filter(bulletin=bulletin, review_state=ReviewState.ACCEPTED)
+            .select_related("indicator", "region")
+            .order_by("id")
+        ),
+        "corrections": list(bulletin.corrections.all()),
+    }
+
+
+class AchievementListListView(PublicQuerysetMixin, ListView):
+    public_model = AchievementList
+    paginate_by = PAGE_SIZE
+    template_name = "bulletins/achievement_list_list.html"
+    context_object_name = "achievement_lists"
+
+    def get_queryset(self):
+        return (
+            super().get_queryset()
+            .select_related("bulletin", "bulletin__region")
+            .prefetch_related(Prefetch("items", AchievementItem.objects.only("id", "number", "title", "achievement_list_id")))
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class AchievementListDetailView(PublicQuerysetMixin, DetailView):
+    public_model = AchievementList
+    template_name = "bulletins/achievement_list_detail.html"
+    context_object_name = "achievement_list"
+
+    def get_queryset(self):
+        return (
+            super().get_queryset()
+            .select_related("bulletin", "bulletin__region", "bulletin__publisher")
+            .prefetch_related("items")
+        )
+
+
+def region_detail(request, slug):
+    region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
+    bulletins = Bulletin.objects.published().in_region(region).for_listing()[:10]
+    latest = (
+        Observation.objects.published()
+        .latest_per_indicator(region)
+        .select_related("indicator", "bulletin")
+    )
+    return render(
+        request,
+        "bulletins/region_detail.html",
+        {
+            "region": region,
+            "children": list(region.children.all()),
+            "bulletins": bulletins,
+            "latest_observations": latest,
+        },
+    )
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "latest_bulletins": Bulletin.objects.published().for_listing()[:6],
+            "latest_achievements": AchievementList.objects.published()
+            .select_related("bulletin", "bulletin__region")
+            .prefetch_related("items")[:3],
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(no_store=True)
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any database failure means unhealthy
+        return JsonResponse({"status": "error", "database": type(exc).__name__}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
