@@ -1,9 +1,64 @@
+from django.core.paginator import InvalidPage
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
 class PortalPagination(PageNumberPagination):
-    """Page-number pagination with a client-chosen, bounded page size."""
+    """Page-number pagination with a client-chosen, bounded page size.
+
+    A page that is not a positive whole number, or lies past the last page, is a 400 naming
+    ``page`` (a client's mistake, not a missing resource). ``page_size`` is forgiving: a value
+    that is not a positive whole number falls back to the default, and a larger one is capped.
+    """
 
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    page_query_description = _(
+        "Page number, from 1 (or `last`). A value that is not a positive whole number, or a page "
+        "past the last one, is answered with 400 and an error naming `page`."
+    )
+
+    @property
+    def page_size_query_description(self):
+        return _(
+            "Results per page, 1 to %(max)d (default %(default)d). Larger values are capped at "
+            "%(max)d; a value that is not a positive whole number is ignored."
+        ) % {"max": self.max_page_size, "default": self.page_size}
+
+    def get_page_number(self, request, paginator):
+        number = super().get_page_number(request, paginator)
+        # Validate here so that the error names the parameter (DRF would answer a bare 404).
+        try:
+            return paginator.validate_number(number)
+        except InvalidPage as exc:
+            raise ValidationError({self.page_query_param: [str(exc)]}) from exc
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+                parameter["example"] = 1
+            elif parameter["name"] == self.page_size_query_param:
+                parameter["schema"] = {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": self.max_page_size,
+                    "default": self.page_size,
+                }
+                parameter["example"] = self.page_size
+        return parameters
+
+    def get_paginated_response_schema(self, schema):
+        response_schema = super().get_paginated_response_schema(schema)
+        properties = response_schema["properties"]
+        properties["count"]["description"] = "Number of results across all pages."
+        properties["next"]["description"] = "The next page; null on the last page."
+        properties["next"]["example"] = "https://example.org/api/v1/bulletins/?page=3"
+        properties["previous"]["description"] = "The previous page; null on the first page."
+        properties["previous"]["example"] = "https://example.org/api/v1/bulletins/?page=1"
+        response_schema["required"] = ["count", "next", "previous", "results"]
+        return response_schema

@@ -210,16 +210,39 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # Anonymous clients, per IP. The suite runs thousands of requests from one address, so
+    # tests get a rate they never reach; the throttling tests override it.
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE") or ("100000/minute" if TESTING else "120/minute"),
+    },
+    # Proxies in front that append to X-Forwarded-For (production: the TLS-terminating one);
+    # the client address is the one they saw, not a value a client can forge.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0" if DEBUG or TESTING else "1")),
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "EcoPortal API",
-    "DESCRIPTION": "Read-only data of environmental-protection bulletins, achievement lists and indicators.",
+    "DESCRIPTION": f"""Read-only data of environmental-protection bulletins, achievement lists and
+indicators. Only published content appears; every observation cites its bulletin and the verbatim
+sentence that states it.
+
+* **Methods**: GET, HEAD and OPTIONS; any other method is answered with 405.
+* **Errors** are JSON: a malformed filter or page, or a slug that names nothing, is a 400 whose
+  body names the parameter (`{{"region": ["…"]}}`); an unknown item is a 404.
+* **Pages**: every list has `count`, `next`, `previous` and `results`; `page_size` up to 100.
+* **Caching**: responses carry an `ETag` (a hash of the content; any publish, withdrawal or edit
+  changes it) and `Cache-Control: public, max-age=60`; send `If-None-Match` to get a 304.
+* **Rate limit**: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]} per client address (`API_ANON_RATE`); beyond
+  it a 429 with `Retry-After`.
+* **CORS**: any origin may read.
+* **CSV**: `/api/v1/observations/?format=csv` downloads every matching observation.""",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Tag operations by resource (bulletins, observations…) rather than by version.
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
 }
 
 CORS_ALLOW_ALL_ORIGINS = True

@@ -6,7 +6,15 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from bulletins.models import AchievementItem, AchievementList, Bulletin, Publisher, Region, Topic
+from bulletins.models import (
+    AchievementItem,
+    AchievementList,
+    Bulletin,
+    Correction,
+    Publisher,
+    Region,
+    Topic,
+)
 from ecoportal.publishing import Status
 from indicators.choices import Category
 from indicators.models import Indicator, Observation
@@ -104,3 +112,9 @@ def make_observation(*, bulletin, indicator, region=None, value="300", unit=None
     )
     observation.save()
     return observation
+
+
+def make_correction(bulletin, **kwargs):
+    defaults = {"original": "原文有误", "corrected": "更正后", "note": "转换错误"}
+    defaults.update(kwargs)
+    return Correction.objects.create(bulletin=bulletin, **defaults)

@@ -1,0 +1,193 @@
+"""FilterSets of bulletins and achievement lists (query parameters of the public API).
+
+Every filter validates its value: a malformed value or a slug that names nothing is a form
+error, which the API answers with 400 and the parameter's name; it is never ignored silently
+and never a 500.
+"""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django_filters.constants import EMPTY_VALUES
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
+from drf_spectacular.utils import extend_schema_field
+
+from .models import AchievementList, Bulletin, Publisher, Region, Topic
+
+
+def slug_help(what):
+    return f"{what} A value that names nothing is answered with 400 and an error naming it."
+
+
+def with_example(filter_, example):
+    """Attach the example the API schema shows for this filter."""
+    filter_.example = example
+    return filter_
+
+
+class DocumentedFilterExtension(DjangoFilterExtension):
+    """Schema of the portal's filters: always their help text, and their example."""
+
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        for parameter in parameters:
+            if filter_field.extra.get("help_text"):
+                parameter.setdefault("description", str(filter_field.extra["help_text"]))
+            if getattr(filter_field, "example", None) is not None:
+                parameter["example"] = filter_field.example
+            # The model field's verbose name is not the parameter's title.
+            parameter["schema"].pop("title", None)
+        return parameters
+
+
+@extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 2100})
+class YearFilter(django_filters.NumberFilter):
+    """A calendar year, 1900–2100; anything else is a 400."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(*args, **kwargs)
+        self.example = 2023
+
+
+class SlugFilter(django_filters.ModelChoiceFilter):
+    """A related row named by its slug (or another unique field, ``to_field_name``)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        super().__init__(*args, **kwargs)
+
+
+class RegionFilter(SlugFilter):
+    """A region slug; a province or the country includes the cities below it.
+
+    ``field_name`` is the path to the region on the filtered model.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("queryset", Region.objects.all())
+        kwargs.setdefault(
+            "help_text",
+            slug_help(
+                "Region slug (see /api/v1/regions/). A province, or the country, also includes "
+                "every city below it: `heilongjiang` matches Yichun and Heihe too."
+            ),
+        )
+        super().__init__(*args, **kwargs)
+        self.example = "heilongjiang"
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(**{f"{self.field_name}__in": Region.objects.with_descendants(value)})
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Ordering with unknown dates last on every database, and the id as tie-breaker.
+
+    ``default`` (parameter names) applies when the client asks for no order.
+    """
+
+    def __init__(self, *args, default=(), **kwargs):
+        self.default = list(default)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        value = value or self.default
+        if not value:
+            return qs
+        ordering = []
+        for param in value:
+            field = F(self.param_map[param.lstrip("-")])
+            if param.startswith("-"):
+                ordering.append(field.desc(nulls_last=True))
+            else:
+                ordering.append(field.asc(nulls_last=True))
+        return qs.order_by(*ordering, "-pk")
+
+
+class BulletinFilterSet(django_filters.FilterSet):
+    """Filters of the bulletin list."""
+
+    region = RegionFilter(field_name="region")
+    publisher = with_example(
+        SlugFilter(
+            queryset=Publisher.objects.all(),
+            help_text=slug_help("Publisher slug (see /api/v1/publishers/)."),
+        ),
+        "heilongjiang-sthjt",
+    )
+    topic = with_example(
+        SlugFilter(
+            field_name="topics",
+            queryset=Topic.objects.all(),
+            help_text=slug_help("Topic slug (see /api/v1/topics/)."),
+        ),
+        "air",
+    )
+    year = YearFilter(
+        method="filter_year",
+        help_text=(
+            "Year of issue, 1900–2100; a bulletin whose issue date is unknown counts for the year "
+            "its period ends. Anything else is answered with 400 naming `year`."
+        ),
+    )
+    q = with_example(
+        django_filters.CharFilter(
+            method="search",
+            max_length=200,
+            help_text=(
+                "Words to find in the title, summary or body (case-insensitive substring, at "
+                "most 200 characters)."
+            ),
+        ),
+        "秸秆",
+    )
+    ordering = with_example(
+        StableOrderingFilter(
+            fields=(("issued_on", "issued_on"), ("publish_at", "published_at"), ("title", "title")),
+            default=("-issued_on", "-published_at"),
+            help_text=(
+                "Sort order: `issued_on`, `published_at` or `title`, `-` for descending; several "
+                "separated by commas. Unknown dates sort last. Default: newest issue first. "
+                "An unknown field is answered with 400 naming `ordering`."
+            ),
+        ),
+        ["-published_at"],
+    )
+
+    class Meta:
+        model = Bulletin
+        fields = ["region", "publisher", "topic", "year", "q", "ordering"]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.in_year(value)
+
+    def search(self, queryset, name, value):
+        """Full-text search of bulletins; the one place to swap in a Chinese search engine."""
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value) | Q(summary__icontains=value) | Q(body__icontains=value)
+        )
+
+
+class AchievementListFilterSet(django_filters.FilterSet):
+    """Filters of the achievement-list list."""
+
+    region = RegionFilter(field_name="bulletin__region")
+    year = YearFilter(
+        help_text="The year the list covers, 1900–2100. Anything else is answered with 400 naming `year`."
+    )
+
+    class Meta:
+        model = AchievementList
+        fields = ["region", "year"]

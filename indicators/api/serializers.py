@@ -1,0 +1,115 @@
+"""Public representations of indicators and observations (every number with its source)."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from bulletins.api.serializers import NAMES, FilteredListUrlField, PageUrlField, api_url, slug_of
+
+from ..downloads import reported_value
+from ..models import Indicator, Observation
+
+
+class IndicatorSerializer(serializers.ModelSerializer):
+    url = api_url("api:indicator-detail", lookup_field="code")
+    observations_url = FilteredListUrlField(
+        "api:observation-list", "indicator", "code", help_text="This indicator's observations."
+    )
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "url",
+            "code",
+            "name",
+            "name_en",
+            "unit",
+            "unit_en",
+            "category",
+            "higher_is_better",
+            "description",
+            "observations_url",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            **NAMES,
+            "code": {"help_text": "Stable identifier used in URLs and filters, e.g. `pm25`."},
+            "unit": {"help_text": "Usual unit, in Chinese (e.g. 微克/立方米)."},
+            "unit_en": {"help_text": "Usual unit, in English; may be empty."},
+            "category": {"help_text": "What the indicator is about (air, water, enforcement…)."},
+            "higher_is_better": {
+                "help_text": "true when a higher value is better, false when lower is better, "
+                "null when neither (e.g. a number of cases)."
+            },
+            "description": {"help_text": "What is measured, and how; may be empty."},
+        }
+
+
+@extend_schema_field({"type": "string", "format": "decimal", "example": "25"})
+class ReportedValueField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return reported_value(value)
+
+
+class ObservationSerializer(serializers.ModelSerializer):
+    """One figure a bulletin states, with the verbatim sentence and a link to it."""
+
+    indicator = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, help_text="Indicator code."
+    )
+    indicator_name = serializers.CharField(
+        source="indicator.name", read_only=True, help_text="Indicator name in Chinese."
+    )
+    indicator_name_en = serializers.CharField(
+        source="indicator.name_en", read_only=True, help_text="Indicator name in English."
+    )
+    region = slug_of(nullable=True, help_text="Region slug; null when the source does not name the city.")
+    value = ReportedValueField(
+        help_text="The number exactly as the source writes it, as a decimal string (e.g. `94.2`)."
+    )
+    bulletin = slug_of(help_text="Slug of the bulletin that states the value.")
+    bulletin_url = PageUrlField(source="bulletin", help_text="The bulletin's public page.")
+    source_url = PageUrlField(
+        help_text="The bulletin's public page, anchored at the sentence that states the value."
+    )
+
+    class Meta:
+        model = Observation
+        fields = [
+            "id",
+            "indicator",
+            "indicator_name",
+            "indicator_name_en",
+            "region",
+            "period_start",
+            "period_end",
+            "period_label",
+            "value",
+            "unit",
+            "value_normalised",
+            "qualifier",
+            "quote",
+            "bulletin",
+            "bulletin_url",
+            "source_url",
+        ]
+        read_only_fields = fields
+        extra_kwargs = {
+            "id": {"help_text": "Stable identifier: /api/v1/observations/<id>/."},
+            "period_start": {"help_text": "First day of the observed period; null when unknown."},
+            "period_end": {"help_text": "Last day of the observed period; null when unknown."},
+            "period_label": {"help_text": "The period as the source words it, e.g. 2023年 or 1—11月."},
+            "unit": {"help_text": "The unit as the source writes it."},
+            "value_normalised": {
+                "help_text": "The value in the base unit of its family (万元 → 元), for sorting and "
+                "charts; null when the unit is not known."
+            },
+            "qualifier": {
+                "help_text": "What makes the value not comparable with others, e.g. "
+                "扣除沙尘异常超标天数后; empty when nothing."
+            },
+            "quote": {"help_text": "The sentence that states the value, verbatim."},
+        }

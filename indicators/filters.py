@@ -1,0 +1,62 @@
+"""FilterSets of indicators and observations (query parameters of the public API)."""
+
+import django_filters
+
+from bulletins.filters import RegionFilter, SlugFilter, YearFilter, slug_help, with_example
+from bulletins.models import Bulletin
+
+from .choices import Category
+from .models import Indicator, Observation
+
+
+def published_bulletins(request):
+    # Only a public bulletin's slug is a valid value: a draft's slug is as unknown as a typo.
+    return Bulletin.objects.published()
+
+
+class IndicatorFilterSet(django_filters.FilterSet):
+    """Filters of the indicator catalogue."""
+
+    category = with_example(
+        django_filters.ChoiceFilter(
+            choices=Category.choices,
+            help_text="Category code; any other value is answered with 400 naming `category`.",
+        ),
+        Category.AIR.value,
+    )
+
+    class Meta:
+        model = Indicator
+        fields = ["category"]
+
+
+class ObservationFilterSet(django_filters.FilterSet):
+    """Filters of observations; the CSV download honours the same ones."""
+
+    indicator = with_example(
+        SlugFilter(
+            queryset=Indicator.objects.all(),
+            to_field_name="code",
+            help_text=slug_help("Indicator code (see /api/v1/indicators/)."),
+        ),
+        "pm25",
+    )
+    region = RegionFilter(field_name="region")
+    year = YearFilter(
+        field_name="period_end__year",
+        help_text=(
+            "Year in which the observed period ends, 1900–2100. Anything else is answered with "
+            "400 naming `year`."
+        ),
+    )
+    bulletin = with_example(
+        SlugFilter(
+            queryset=published_bulletins,
+            help_text=slug_help("Slug of the bulletin that states the figures."),
+        ),
+        "heilongjiang-2023-work-report",
+    )
+
+    class Meta:
+        model = Observation
+        fields = ["indicator", "region", "year", "bulletin"]

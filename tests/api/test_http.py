@@ -1,0 +1,147 @@
+"""HTTP behaviour: read-only methods, conditional GETs, caching headers, CORS and throttling."""
+
+import pytest
+from django.conf import settings as django_settings
+
+from bulletins.models import Bulletin
+from ecoportal.publishing import Status
+from tests.factories import make_bulletin
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    "/api/v1/bulletins/",
+    "/api/v1/bulletins/yichun-2023/",
+    "/api/v1/achievement-lists/",
+    "/api/v1/achievement-lists/yichun-2023-achievements/",
+    "/api/v1/indicators/",
+    "/api/v1/indicators/pm25/",
+    "/api/v1/observations/",
+    "/api/v1/regions/",
+    "/api/v1/regions/yichun/",
+    "/api/v1/publishers/",
+    "/api/v1/publishers/yichun-bureau/",
+    "/api/v1/topics/",
+    "/api/v1/topics/air/",
+]
+
+
+@pytest.mark.parametrize("url", URLS)
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
+def test_only_reading_is_allowed(client, world, url, method):
+    response = getattr(client, method)(url, data={"title": "x"}, content_type="application/json")
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_trace_is_not_allowed_either(client, world):
+    assert client.generic("TRACE", "/api/v1/bulletins/").status_code == 405
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_head_and_options_answer(client, world, url):
+    assert client.head(url).status_code == 200
+    options = client.options(url)
+    assert options.status_code == 200
+    assert options.json()["renders"][0] == "application/json"
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_conditional_get_of_unchanged_data_is_a_304(client, world, url):
+    response = client.get(url)
+    assert response["Cache-Control"] == "public, max-age=60"
+    etag = response["ETag"]
+    not_modified = client.get(url, headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304
+    assert not_modified.content == b""
+    assert not_modified["ETag"] == etag
+    assert not_modified["Cache-Control"] == "public, max-age=60"
+    assert client.get(url, headers={"If-None-Match": '"something-else"'}).status_code == 200
+
+
+def test_head_has_the_same_etag_as_get(client, world):
+    assert client.head("/api/v1/bulletins/")["ETag"] == client.get("/api/v1/bulletins/")["ETag"]
+
+
+def test_publishing_and_withdrawing_change_the_etag(client, world):
+    etag = client.get("/api/v1/bulletins/")["ETag"]
+    draft = make_bulletin(slug="new-one", status=Status.DRAFT, publish_at=None)
+    assert client.get("/api/v1/bulletins/", headers={"If-None-Match": etag}).status_code == 304
+
+    Bulletin.objects.filter(pk=draft.pk).update(status=Status.PUBLISHED, publish_at=world["bulletins"]["yichun-2023"].publish_at)
+    published = client.get("/api/v1/bulletins/", headers={"If-None-Match": etag})
+    assert published.status_code == 200
+    assert "new-one" in published.content.decode()
+
+    Bulletin.objects.filter(pk=draft.pk).update(status=Status.DRAFT)
+    withdrawn = client.get("/api/v1/bulletins/", headers={"If-None-Match": published["ETag"]})
+    assert withdrawn.status_code == 200
+    assert withdrawn["ETag"] == etag
+
+
+def test_an_edit_of_a_related_row_changes_the_etag(client, world):
+    etag = client.get("/api/v1/bulletins/yichun-2023/")["ETag"]
+    world["bulletins"]["yichun-2023"].corrections.update(note="新的说明")
+    assert client.get("/api/v1/bulletins/yichun-2023/", headers={"If-None-Match": etag}).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/api/v1/bulletins/?year=abc", "/api/v1/bulletins/nothing/"])
+def test_errors_are_not_cached_as_public_data(client, world, url):
+    response = client.get(url)
+    assert "public" not in response.get("Cache-Control", "")
+    assert not response.has_header("ETag")
+
+
+def test_the_csv_is_cacheable_too(client, world):
+    assert client.get("/api/v1/observations/?format=csv")["Cache-Control"] == "public, max-age=60"
+
+
+def test_any_origin_may_read(client, world):
+    response = client.get("/api/v1/bulletins/", headers={"Origin": "https://news.example.com"})
+    assert response["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(
+        "/api/v1/observations/",
+        headers={"Origin": "https://news.example.com", "Access-Control-Request-Method": "GET"},
+    )
+    assert preflight.status_code == 200
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+
+
+def test_the_browsable_api_stays_available(client, world):
+    response = client.get("/api/v1/bulletins/", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "yichun-2023" in response.content.decode()
+
+
+@pytest.fixture
+def low_rate(settings):
+    rest_framework = dict(django_settings.REST_FRAMEWORK)
+    rest_framework["DEFAULT_THROTTLE_RATES"] = {"anon": "3/minute"}
+    settings.REST_FRAMEWORK = rest_framework
+
+
+def test_an_anonymous_client_beyond_the_rate_gets_a_429_with_retry_after(client, world, low_rate):
+    for _ in range(3):
+        assert client.get("/api/v1/topics/").status_code == 200
+    response = client.get("/api/v1/bulletins/")
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/json"
+    assert 0 < int(response["Retry-After"]) <= 60
+    assert client.get("/api/v1/observations/?format=csv").status_code == 429
+
+
+def test_the_rate_is_per_client_address(client, world, low_rate):
+    for _ in range(3):
+        client.get("/api/v1/topics/", REMOTE_ADDR="10.0.0.1")
+    assert client.get("/api/v1/topics/", REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert client.get("/api/v1/topics/", REMOTE_ADDR="10.0.0.2").status_code == 200
+
+
+def test_the_default_rate_is_documented_and_configurable():
+    rate = django_settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]
+    assert rate.split("/")[1] in {"minute", "second", "hour", "day"}
+    assert rate in django_settings.SPECTACULAR_SETTINGS["DESCRIPTION"]
+    assert "API_ANON_RATE" in django_settings.SPECTACULAR_SETTINGS["DESCRIPTION"]

@@ -1,0 +1,66 @@
+"""Pages: bounded size, links, and a 400 naming `page` for a page that cannot be."""
+
+import pytest
+
+from tests.factories import make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def topics(db):
+    return [make_topic(slug=f"topic-{n:03d}") for n in range(105)]
+
+
+def test_a_list_has_count_and_links(client, topics):
+    data = client.get("/api/v1/topics/").json()
+    assert data["count"] == 105
+    assert len(data["results"]) == 20
+    assert data["previous"] is None
+    assert data["next"] == "http://testserver/api/v1/topics/?page=2"
+    second = client.get(data["next"]).json()
+    assert second["previous"] == "http://testserver/api/v1/topics/"
+    assert second["results"][0]["slug"] == "topic-020"
+
+
+def test_page_size_is_chosen_by_the_client(client, topics):
+    data = client.get("/api/v1/topics/?page_size=7&page=2").json()
+    assert [item["slug"] for item in data["results"]] == [f"topic-{n:03d}" for n in range(7, 14)]
+    assert "page_size=7" in data["next"]
+
+
+def test_the_last_page(client, topics):
+    data = client.get("/api/v1/topics/?page=last").json()
+    assert len(data["results"]) == 5
+    assert data["next"] is None
+
+
+@pytest.mark.parametrize("page_size", ["100", "101", "100000", "99999999999999999999999"])
+def test_page_size_is_capped_at_100(client, topics, page_size):
+    assert len(client.get(f"/api/v1/topics/?page_size={page_size}").json()["results"]) == 100
+
+
+@pytest.mark.parametrize("page_size", ["abc", "0", "-5", "", "1.5", "%00"])
+def test_a_page_size_that_is_not_a_positive_number_is_ignored(client, topics, page_size):
+    response = client.get(f"/api/v1/topics/?page_size={page_size}")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 20
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "99999", "1.5", "99999999999999999999999", "%00"])
+def test_a_page_that_cannot_be_is_a_400_naming_page(client, topics, page):
+    response = client.get(f"/api/v1/topics/?page={page}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert list(response.json()) == ["page"]
+
+
+def test_the_first_page_of_an_empty_list_is_empty_not_an_error(client, db):
+    response = client.get("/api/v1/topics/?page=1")
+    assert response.status_code == 200
+    assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+
+
+@pytest.mark.parametrize("page", ["", "1"])
+def test_page_one_or_none_is_the_first_page(client, topics, page):
+    assert client.get(f"/api/v1/topics/?page={page}").json()["results"][0]["slug"] == "topic-000"

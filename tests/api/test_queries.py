@@ -1,0 +1,92 @@
+"""Every endpoint answers with a fixed number of queries, whatever the number of rows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    make_achievement_list,
+    make_bulletin,
+    make_correction,
+    make_indicator,
+    make_observation,
+    make_publisher,
+    make_region,
+    make_topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Measured budgets: count + page, plus one per prefetched relation and one per filter lookup.
+ENDPOINTS = {
+    "/api/v1/bulletins/?page_size=100": 3,
+    "/api/v1/bulletins/?page_size=100&region={province}&topic={topic}&publisher={publisher}&year=2024": 6,
+    "/api/v1/bulletins/?page_size=100&q=正文&ordering=-published_at,title": 3,
+    "/api/v1/bulletins/{bulletin}/": 4,
+    "/api/v1/achievement-lists/?page_size=100&region={province}&year=2024": 3,
+    "/api/v1/achievement-lists/{achievements}/": 2,
+    "/api/v1/indicators/?page_size=100&category=air": 2,
+    "/api/v1/indicators/{indicator}/": 1,
+    "/api/v1/observations/?page_size=100": 2,
+    "/api/v1/observations/?page_size=100&region={province}&indicator={indicator}&year=2023": 4,
+    "/api/v1/observations/?page_size=100&bulletin={bulletin}": 3,
+    "/api/v1/observations/{observation}/": 1,
+    "/api/v1/regions/?page_size=100": 2,
+    "/api/v1/regions/{region}/": 1,
+    "/api/v1/publishers/?page_size=100": 2,
+    "/api/v1/publishers/{publisher}/": 1,
+    "/api/v1/topics/?page_size=100": 2,
+    "/api/v1/topics/{topic}/": 1,
+}
+
+# Details whose nested rows (items, corrections) grow with the data set.
+NESTING_DETAILS = {"/api/v1/bulletins/{bulletin}/", "/api/v1/achievement-lists/{achievements}/"}
+
+
+def populate(rows):
+    """``rows`` of everything: bulletins, lists, figures, regions, publishers, topics."""
+    province = make_region(level="province")
+    topic = make_topic()
+    publisher = make_publisher(region=province)
+    indicator = make_indicator()
+    bulletin = None
+    for n in range(rows):
+        city = make_region(parent=province)
+        make_publisher(region=city)
+        bulletin = make_bulletin(region=city, publisher=publisher, topics=[topic, make_topic()])
+        achievements = make_achievement_list(bulletin, items=rows)
+        make_correction(bulletin)
+        make_correction(bulletin)
+        make_observation(bulletin=bulletin, indicator=indicator, region=city, value=str(n))
+        make_indicator()
+    # The last bulletin gets every row's worth of figures, corrections and items.
+    for n in range(rows):
+        observation = make_observation(bulletin=bulletin, indicator=indicator, value=str(n))
+        make_correction(bulletin)
+    return {
+        "bulletin": bulletin.slug,
+        "achievements": achievements.slug,
+        "indicator": indicator.code,
+        "observation": observation.pk,
+        "region": city.slug,
+        "province": province.slug,
+        "publisher": publisher.slug,
+        "topic": topic.slug,
+    }
+
+
+def measure(client, url):
+    """The number of queries, and the size of what came back (rows or nested rows)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, response.content
+    return len(queries), len(response.content)
+
+
+@pytest.mark.parametrize("url", list(ENDPOINTS))
+def test_queries_do_not_grow_with_the_rows(client, url):
+    few_queries, few_bytes = measure(client, url.format(**populate(2)))
+    many_queries, many_bytes = measure(client, url.format(**populate(30)))
+    assert few_queries == many_queries == ENDPOINTS[url]
+    if "page_size" in url or url in NESTING_DETAILS:
+        assert many_bytes > 2 * few_bytes, "the larger data set did not show"

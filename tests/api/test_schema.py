@@ -1,0 +1,117 @@
+"""The OpenAPI schema documents every endpoint, filter and field; the docs need no CDN."""
+
+import pytest
+from drf_spectacular.validation import validate_schema
+
+pytestmark = pytest.mark.django_db
+
+CONTRACT = {
+    "/api/v1/bulletins/": {"region", "publisher", "topic", "year", "q", "ordering"},
+    "/api/v1/bulletins/{slug}/": set(),
+    "/api/v1/achievement-lists/": {"region", "year"},
+    "/api/v1/achievement-lists/{slug}/": set(),
+    "/api/v1/indicators/": {"category"},
+    "/api/v1/indicators/{code}/": set(),
+    "/api/v1/observations/": {"indicator", "region", "year", "bulletin", "format"},
+    "/api/v1/observations/{id}/": set(),
+    "/api/v1/regions/": set(),
+    "/api/v1/regions/{slug}/": set(),
+    "/api/v1/publishers/": set(),
+    "/api/v1/publishers/{slug}/": set(),
+    "/api/v1/topics/": set(),
+    "/api/v1/topics/{slug}/": set(),
+}
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker):
+    from django.test import Client
+
+    with django_db_blocker.unblock():
+        response = Client().get("/api/schema/?format=json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_the_schema_is_valid_openapi_3(schema):
+    assert schema["openapi"].startswith("3.")
+    validate_schema(schema)
+
+
+def test_the_schema_describes_exactly_the_contract_and_only_get(schema):
+    assert set(schema["paths"]) == set(CONTRACT)
+    for path, operations in schema["paths"].items():
+        assert set(operations) == {"get"}, path
+        assert operations["get"].get("description"), path
+
+
+@pytest.mark.parametrize("path", [path for path, filters in CONTRACT.items() if path.endswith("s/")])
+def test_every_list_documents_its_filters_pages_and_errors(schema, path):
+    operation = schema["paths"][path]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert set(parameters) == CONTRACT[path] | {"page", "page_size"}
+    for name, parameter in parameters.items():
+        assert parameter["in"] == "query"
+        assert parameter["schema"].get("type"), name
+        assert parameter.get("description"), name
+        if name != "format":
+            assert "example" in parameter, name
+    assert parameters["page_size"]["schema"]["maximum"] == 100
+    assert "400" in parameters["page"]["description"]
+    assert {"200", "400", "429"} <= set(operation["responses"])
+    assert "Retry-After" in operation["responses"]["429"]["headers"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/bulletins/", "/api/v1/observations/", "/api/v1/achievement-lists/"])
+def test_the_region_filter_says_a_province_includes_its_cities(schema, path):
+    region = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "region")
+    assert "province" in region["description"]
+    assert "400" in region["description"]
+
+
+def test_the_year_filter_is_a_bounded_integer(schema):
+    year = next(p for p in schema["paths"]["/api/v1/bulletins/"]["get"]["parameters"] if p["name"] == "year")
+    assert year["schema"] == {"type": "integer", "minimum": 1900, "maximum": 2100}
+
+
+def test_the_observation_list_documents_the_csv_download(schema):
+    content = schema["paths"]["/api/v1/observations/"]["get"]["responses"]["200"]["content"]
+    assert {"application/json", "text/csv"} <= set(content)
+
+
+@pytest.mark.parametrize("path", [path for path in CONTRACT if path.endswith("}/")])
+def test_every_detail_documents_its_404(schema, path):
+    assert "404" in schema["paths"][path]["get"]["responses"]
+
+
+def test_every_field_is_described_and_none_is_internal(schema):
+    for name, component in schema["components"]["schemas"].items():
+        properties = component.get("properties", {})
+        assert not {"status", "version", "created_by", "deleted_at", "raw_text"} & set(properties), name
+        for field, definition in properties.items():
+            if name.startswith("Paginated") and field == "results":
+                continue
+            assert definition.get("description") or "$ref" in str(definition), f"{name}.{field}"
+
+
+def test_the_observation_fields_are_in_the_schema(schema):
+    properties = schema["components"]["schemas"]["Observation"]["properties"]
+    assert {"indicator", "region", "period_start", "period_end", "value", "unit", "quote", "bulletin", "bulletin_url"} <= set(properties)
+    assert properties["region"]["nullable"] is True
+    assert properties["value"]["type"] == "string"
+
+
+def test_the_interactive_docs_are_served_without_a_cdn(client):
+    response = client.get("/api/docs/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/" in html
+    assert "/api/schema/" in html
+    for cdn in ("cdn.jsdelivr", "unpkg.com", "cdnjs", "googleapis"):
+        assert cdn not in html
+
+
+def test_the_schema_is_also_served_as_yaml(client):
+    response = client.get("/api/schema/")
+    assert response.status_code == 200
+    assert response.content.startswith(b"openapi: 3.")
