@@ -25,6 +25,16 @@ router.register("topics", bulletin_views.TopicViewSet, basename="topic")
 throttled = {"throttle_classes": [bulletin_views.AnonymousRateThrottle]}
 
 
+def document_empty_query_values(result, generator, request, public):
+    """Schema hook: any query parameter may be sent empty, which is the same as leaving it out."""
+    for operations in result["paths"].values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query":
+                    parameter["allowEmptyValue"] = True
+    return result
+
+
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ is a JSON 404, as an API client expects."""
     return JsonResponse({"detail": "Not found."}, status=404)

@@ -7,30 +7,48 @@ from rest_framework.pagination import PageNumberPagination
 class PortalPagination(PageNumberPagination):
     """Page-number pagination with a client-chosen, bounded page size.
 
-    A page that is not a positive whole number, or lies past the last page, is a 400 naming
-    ``page`` (a client's mistake, not a missing resource). ``page_size`` is forgiving: a value
-    that is not a positive whole number falls back to the default, and a larger one is capped.
+    A ``page`` or ``page_size`` that cannot be (not a whole number, out of range, past the
+    last page) is a 400 naming the parameter: a client's mistake, not a missing resource. An
+    empty value is the same as none.
     """
 
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
 
-    page_query_description = _(
-        "Page number, from 1 (or `last`). A value that is not a positive whole number, or a page "
-        "past the last one, is answered with 400 and an error naming `page`."
+    page_query_description = (
+        "Page number, from 1 (or `last`). A value that is not a whole number, below 1 or past "
+        "the last page is answered with 400 naming `page`."
     )
 
     @property
     def page_size_query_description(self):
-        return _(
-            "Results per page, 1 to %(max)d (default %(default)d). Larger values are capped at "
-            "%(max)d; a value that is not a positive whole number is ignored."
-        ) % {"max": self.max_page_size, "default": self.page_size}
+        return (
+            f"Results per page, 1 to {self.max_page_size} (default {self.page_size}). Any other "
+            "value is answered with 400 naming `page_size`."
+        )
+
+    def get_page_size(self, request):
+        value = request.query_params.get(self.page_size_query_param)
+        if not value:
+            return self.page_size
+        try:
+            size = int(value)
+        except ValueError:
+            size = 0
+        if not 1 <= size <= self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Enter a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return size
 
     def get_page_number(self, request, paginator):
         number = super().get_page_number(request, paginator)
-        # Validate here so that the error names the parameter (DRF would answer a bare 404).
+        # Validated here so that the error names the parameter (DRF would answer a bare 404).
         try:
             return paginator.validate_number(number)
         except InvalidPage as exc:

@@ -227,13 +227,14 @@ indicators. Only published content appears; every observation cites its bulletin
 sentence that states it.
 
 * **Methods**: GET, HEAD and OPTIONS; any other method is answered with 405.
-* **Errors** are JSON: a malformed filter or page, or a slug that names nothing, is a 400 whose
-  body names the parameter (`{{"region": ["…"]}}`); an unknown item is a 404.
+* **Errors** are JSON: a malformed filter, page or page size, or a slug that names nothing, is a
+  400 whose body names each parameter (`{{"region": ["…"]}}`); an unknown item is a 404. An
+  empty parameter is the same as none; an unknown parameter is ignored.
 * **Pages**: every list has `count`, `next`, `previous` and `results`; `page_size` up to 100.
 * **Caching**: responses carry an `ETag` (a hash of the content; any publish, withdrawal or edit
   changes it) and `Cache-Control: public, max-age=60`; send `If-None-Match` to get a 304.
-* **Rate limit**: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]} per client address (`API_ANON_RATE`); beyond
-  it a 429 with `Retry-After`.
+* **Rate limit**: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]} per client address
+  (`API_ANON_RATE`); beyond it a 429 with `Retry-After`.
 * **CORS**: any origin may read.
 * **CSV**: `/api/v1/observations/?format=csv` downloads every matching observation.""",
     "VERSION": "1.0.0",
@@ -243,6 +244,10 @@ sentence that states it.
     "REDOC_DIST": "SIDECAR",
     # Tag operations by resource (bulletins, observations…) rather than by version.
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "ecoportal.api.document_empty_query_values",
+    ],
 }
 
 CORS_ALLOW_ALL_ORIGINS = True

@@ -46,6 +46,7 @@ BAD_REQUEST = _error(
     {"region": ["选择一个有效的选项。该选择不在可用的选项中。"]},
 )
 NOT_FOUND = _error("No published item has this identifier.", {"detail": "未找到。"})
+UNKNOWN_FORMAT = _error("The `format` asked for is not offered.", {"detail": "未找到。"})
 THROTTLED = _error(
     "Too many requests from this address; retry after `Retry-After` seconds.",
     {"detail": "请求超过了限速。Expected available in 42 seconds."},
@@ -59,6 +60,7 @@ class PublicApiSchema(AutoSchema):
         responses = {(200, "application/json"): super().get_response_serializers()}
         if self.view.action == "list":
             responses[(400, "application/json")] = BAD_REQUEST
+            responses[(404, "application/json")] = UNKNOWN_FORMAT
         else:
             responses[(404, "application/json")] = NOT_FOUND
         responses[(429, "application/json")] = THROTTLED

@@ -56,10 +56,10 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
     list=extend_schema(
         parameters=[
             OpenApiParameter(
-                "format", OpenApiTypes.STR, enum=["json", "csv", "api"],
+                "format", OpenApiTypes.STR, enum=["json", "csv"],
                 description=(
                     "`csv` downloads every matching observation as one CSV file (same filters, no "
-                    "pagination); `api` is the browsable HTML view. Default: JSON."
+                    "pagination). Default: JSON."
                 ),
             )
         ]
