@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-VENV="${VENV:-.venv}"
+VENV="$(cd "${VENV:-.venv}" && pwd)"
 PORT="${FUZZ_PORT:-8765}"
 MAX_TIME="${FUZZ_MAX_TIME:-120}"
 PYTHON="$VENV/bin/python"
@@ -42,6 +42,9 @@ fi
 "$PYTHON" manage.py runserver "127.0.0.1:$PORT" --noreload >"$data_dir/server.log" 2>&1 &
 server_pid=$!
 
+# Schemathesis keeps its replay data in the working directory: var/ is not versioned.
+mkdir -p var/fuzz
+cd var/fuzz
 # positive_data_acceptance is left out on purpose: a slug that names nothing, or a page past
 # the last, is a schema-valid request that the API answers with a documented 400.
 "$ST" run "http://127.0.0.1:$PORT/api/schema/?format=json" \
