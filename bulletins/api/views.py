@@ -42,14 +42,14 @@ def _error(description, example):
 
 
 BAD_REQUEST = _error(
-    "A malformed filter or page: the body names each offending parameter.",
-    {"region": ["选择一个有效的选项。该选择不在可用的选项中。"]},
+    "A malformed filter, page or page size: the body names each offending parameter.",
+    {"region": ["选择一个有效的选项： 该选择不在可用的选项中。"], "page": ["本页结果为空"]},
 )
-NOT_FOUND = _error("No published item has this identifier.", {"detail": "未找到。"})
+NOT_FOUND = _error("No published item has this identifier.", {"detail": "No Bulletin matches the given query."})
 UNKNOWN_FORMAT = _error("The `format` asked for is not offered.", {"detail": "未找到。"})
 THROTTLED = _error(
     "Too many requests from this address; retry after `Retry-After` seconds.",
-    {"detail": "请求超过了限速。Expected available in 42 seconds."},
+    {"detail": "请求已被限流。 预计 42 秒后可用。"},
 )
 
 
