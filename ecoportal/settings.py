@@ -6,9 +6,11 @@ Production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and REDIS_URL.
 
 import os
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +57,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "csp",
+    "axes",
     "ecoportal",
     "bulletins",
     "indicators",
@@ -62,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ecoportal.middleware_db.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a lock-out signalled during login into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ecoportal.urls"
@@ -87,6 +95,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -104,6 +113,12 @@ if DATABASE_URL:
             conn_health_checks=True,
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A database that is down or unreachable fails a request in seconds (answered with the
+        # 503 page by DatabaseUnavailableMiddleware) instead of holding a worker for minutes.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
+        )
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -194,6 +209,56 @@ if not DEBUG and not TESTING:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Content-Security-Policy on every response: everything from this origin only, inline scripts
+# and styles only with the per-request nonce (templates use {{ CSP_NONCE }}), no framing, no
+# plugins. data: images are for the SVG icons in the admin's and Swagger UI's stylesheets.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Brute-force protection of the admin login (django-axes). Failures and lock-outs are rows in
+# the database, so every app server sees them. 20 wrong passwords lock that account from that
+# address: colleagues behind the same office address, and the account's owner elsewhere, can
+# still sign in; `manage.py axes_reset_username NAME` lifts a lock-out before its time.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Tests log in with Client.login(), which passes no request; the lock-out tests turn it on.
+AXES_ENABLED = env_bool("AXES_ENABLED", default=not TESTING)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "20"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ecoportal.lockout.lockout_response"  # templates/axes/lockout.html
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# The client address is the one the proxies in front saw, never a header a client can forge:
+# with N proxies that each append to X-Forwarded-For, it is the N-th entry from the right.
+# AXES_PROXY_COUNT defaults to API_NUM_PROXIES (1 in production, 0 in development).
+AXES_IPWARE_PROXY_COUNT = int(
+    os.environ.get("AXES_PROXY_COUNT")
+    or os.environ.get("API_NUM_PROXIES")
+    or ("0" if DEBUG or TESTING else "1")
+) or None
+AXES_IPWARE_PROXY_ORDER = "right-most"
+AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(
+    env_list(
+        "AXES_META_PRECEDENCE_ORDER",
+        "HTTP_X_FORWARDED_FOR,REMOTE_ADDR" if AXES_IPWARE_PROXY_COUNT else "REMOTE_ADDR",
+    )
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
