@@ -1,0 +1,113 @@
+"""20 wrong passwords lock that account at that address; other users and addresses go on.
+
+Lock-outs live in the database (django-axes' AccessAttempt), so every app server sees them.
+"""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+
+PASSWORD = "a-Long-and-correct-password-42"
+LOGIN = "/admin/login/?next=/admin/"
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("axes_on"),
+]
+
+
+@pytest.fixture
+def axes_on():
+    with override_settings(AXES_ENABLED=True):
+        yield
+
+
+@pytest.fixture
+def editors():
+    model = get_user_model()
+    return [
+        model.objects.create_user(name, password=PASSWORD, is_staff=True)
+        for name in ("zhang.wei", "li.na")
+    ]
+
+
+def attempt(client, username, password, address="203.0.113.7", **headers):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, **headers)
+
+
+def fail(client, username, times, **kwargs):
+    return [attempt(client, username, "wrong-password", **kwargs).status_code for _ in range(times)]
+
+
+def test_twenty_wrong_passwords_lock_the_account_at_that_address(client, editors):
+    codes = fail(client, "zhang.wei", 20)
+    assert codes[:19] == [200] * 19
+    assert codes[19] == 429
+    locked = attempt(client, "zhang.wei", PASSWORD)
+    assert locked.status_code == 429
+    text = locked.content.decode()
+    assert "登录已暂时锁定" in text and "20" in text and "60" in text
+    assert locked["Retry-After"] == "3600"
+    assert "_auth_user_id" not in client.session
+    row = AccessAttempt.objects.get(username="zhang.wei", ip_address="203.0.113.7")
+    assert row.failures_since_start >= 20
+
+
+def test_nineteen_wrong_passwords_then_the_right_one_signs_in_and_resets(client, editors):
+    fail(client, "zhang.wei", 19)
+    assert attempt(client, "zhang.wei", PASSWORD).status_code == 302
+    client.logout()
+    assert fail(client, "zhang.wei", 19) == [200] * 19
+
+
+def test_other_users_at_the_same_address_are_unaffected(client, editors):
+    fail(client, "zhang.wei", 25)
+    response = attempt(client, "li.na", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_the_locked_account_still_signs_in_from_its_owners_address(client, editors):
+    fail(client, "zhang.wei", 20, address="198.51.100.9")
+    assert attempt(client, "zhang.wei", PASSWORD, address="203.0.113.50").status_code == 302
+
+
+def test_the_lock_lifts_after_the_cool_off(client, editors):
+    fail(client, "zhang.wei", 20)
+    AccessAttempt.objects.update(attempt_time=AccessAttempt.objects.get().attempt_time - timedelta(minutes=61))
+    assert attempt(client, "zhang.wei", PASSWORD).status_code == 302
+
+
+def test_lockout_page_is_shown_for_unknown_usernames_too(client, editors):
+    codes = fail(client, "no-such-user", 20)
+    assert codes[-1] == 429
+
+
+@override_settings(
+    AXES_IPWARE_PROXY_COUNT=1,
+    AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+)
+def test_behind_a_proxy_the_client_cannot_escape_by_forging_x_forwarded_for(client, editors):
+    """The proxy appends the address it saw; whatever the client put before it is ignored."""
+    for n in range(20):
+        attempt(
+            client, "zhang.wei", "wrong-password", address="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 203.0.113.7",
+        )
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.7"
+    forged = attempt(client, "zhang.wei", PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR="192.0.2.200, 203.0.113.7")
+    assert forged.status_code == 429
+    other_client = attempt(client, "zhang.wei", PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert other_client.status_code == 302
+
+
+@override_settings(
+    AXES_IPWARE_PROXY_COUNT=1,
+    AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+)
+def test_behind_a_proxy_users_of_one_office_address_are_told_apart_from_the_proxy(client, editors):
+    fail(client, "zhang.wei", 20, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert attempt(client, "li.na", PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 302
