@@ -217,6 +217,7 @@ class Transition(models.Model):
     """An audit record of one workflow transition; written only by the workflow module."""
 
     bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="transitions")
+    action = models.CharField(_("操作"), max_length=32, blank=True)
     from_status = models.CharField(_("原状态"), max_length=16, choices=Status)
     to_status = models.CharField(_("新状态"), max_length=16, choices=Status)
     by = models.ForeignKey(
