@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ecoportal",
     "bulletins",
     "indicators",
+    "search",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", bulletin_views.home, name="home"),
     path("", include("bulletins.urls")),
     path("indicators/", include("indicators.urls")),
+    path("search/", include("search.urls")),
     path("api/", include(("ecoportal.api", "api"), namespace="api")),
     path("feeds/bulletins/", LatestBulletinsFeed(), name="feed-rss"),
     path("feeds/bulletins/atom/", LatestBulletinsAtomFeed(), name="feed-atom"),

@@ -1,0 +1,54 @@
+from django.core.paginator import Paginator
+from django.views.generic import ListView
+
+from bulletins.listing import BulletinListFilterForm
+from bulletins.models import Bulletin
+from ecoportal.publishing import PublicQuerysetMixin
+
+from .forms import SearchForm
+from .query import add_snippets, search_bulletins
+from .text import MAX_QUERY_LENGTH
+
+PAGE_SIZE = 20
+
+
+class SearchView(PublicQuerysetMixin, ListView):
+    """``/search/?q=``: published bulletins matching the words, best first, with the passage."""
+
+    public_model = Bulletin
+    paginate_by = PAGE_SIZE
+    template_name = "search/results.html"
+    context_object_name = "results"
+
+    def get_queryset(self):
+        self.search_form = SearchForm(self.request.GET)
+        self.filter_form = BulletinListFilterForm(self.request.GET)
+        self.filter_form.is_valid()
+        if not self.search_form.is_valid() or not self.search_form.cleaned_data["q"]:
+            self.query = None
+            return self.public_queryset().none()
+        self.query = self.search_form.query
+        return search_bulletins(
+            self.query, queryset=self.filter_form.filter(self.public_queryset().for_listing())
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
+        paginator = Paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get("page"))
+        if self.query:
+            add_snippets(page.object_list, self.query)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            search_form=self.search_form,
+            filter_form=self.filter_form,
+            search_query=self.request.GET.get("q", ""),
+            searched=self.query is not None,
+            max_length=MAX_QUERY_LENGTH,
+            query_string=query.urlencode(),
+            **kwargs,
+        )
