@@ -10,15 +10,29 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 from bulletins.models import Bulletin, Revision
 from ecoportal.backup import BackupError, create_backup, restore_backup, table_counts
 from tests.hardening.backup_sample import PNG, populate
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback: put back what migrations created (the editorial groups) after the flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def sequences_past_reloaded_rows(transactional_db):
+    """serialized_rollback reloads rows with their keys but leaves PostgreSQL's sequences behind."""
+    if connection.vendor == "postgresql":
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture
