@@ -7,7 +7,7 @@ and never a 500.
 
 import django_filters
 from django import forms
-from django.db.models import F, Q
+from django.db.models import F
 from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.utils import extend_schema_field
@@ -144,8 +144,9 @@ class BulletinFilterSet(django_filters.FilterSet):
             method="search",
             max_length=200,
             help_text=(
-                "Words to find in the title, summary or body (case-insensitive substring, at "
-                "most 200 characters)."
+                "Words to find in the title, summary, body or achievement list (Chinese is cut "
+                "into words; every word must be found; at most 100 characters, longer is a 400 "
+                "naming `q`). Only the `ordering` decides the order of the results."
             ),
         ),
         "秸秆",
@@ -171,13 +172,18 @@ class BulletinFilterSet(django_filters.FilterSet):
         return queryset.in_year(value)
 
     def search(self, queryset, name, value):
-        """Full-text search of bulletins; the one place to swap in a Chinese search engine."""
-        value = value.strip()
-        if not value:
+        """Full-text search of published bulletins, Chinese words included (search.query)."""
+        # Imported here: the search app depends on bulletins, never the reverse at import time.
+        from rest_framework.exceptions import ValidationError
+
+        from search.query import QueryError, search_bulletins
+
+        if not value.strip():
             return queryset
-        return queryset.filter(
-            Q(title__icontains=value) | Q(summary__icontains=value) | Q(body__icontains=value)
-        )
+        try:
+            return search_bulletins(value, queryset=queryset)
+        except QueryError as error:
+            raise ValidationError({name: [str(error)]}) from error
 
 
 class AchievementListFilterSet(django_filters.FilterSet):
