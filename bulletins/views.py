@@ -8,11 +8,14 @@ from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
 from ecoportal.publishing import PublicQuerysetMixin
+from indicators import panels
 from indicators.choices import ReviewState
+from indicators.highlight import highlight_quotes
 from indicators.models import Observation
 
 from .listing import BulletinListFilterForm
 from .models import AchievementItem, AchievementList, Bulletin, Region
+from .rendering import render_body
 
 PAGE_SIZE = 20
 
@@ -56,17 +59,26 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
 
 
 def bulletin_page_context(bulletin):
-    """What the bulletin page shows besides the bulletin; shared with the editors' preview."""
+    """What the bulletin page shows besides the bulletin; shared with the editors' preview.
+
+    ``body_html`` is the rendered body with each figure's sentence marked (``#obs-<id>``);
+    a figure whose sentence was not found has ``marked`` false and keeps that anchor itself.
+    """
     achievement_list = (
         AchievementList.objects.filter(bulletin=bulletin).prefetch_related("items").first()
     )
+    observations = list(
+        Observation.objects.filter(bulletin=bulletin, review_state=ReviewState.ACCEPTED)
+        .select_related("indicator", "region")
+        .order_by("id")
+    )
+    highlighted = highlight_quotes(render_body(bulletin.body), observations)
+    for observation in observations:
+        observation.marked = observation.pk in highlighted.marked
     return {
         "achievement_list": achievement_list,
-        "observations": list(
-            Observation.objects.filter(bulletin=bulletin, review_state=ReviewState.ACCEPTED)
-            .select_related("indicator", "region")
-            .order_by("id")
-        ),
+        "observations": observations,
+        "body_html": highlighted.html,
         "corrections": list(bulletin.corrections.all()),
     }
 
@@ -106,19 +118,16 @@ class AchievementListDetailView(PublicQuerysetMixin, DetailView):
 def region_detail(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     bulletins = Bulletin.objects.published().in_region(region).for_listing()[:10]
-    latest = (
-        Observation.objects.published()
-        .latest_per_indicator(region)
-        .select_related("indicator", "bulletin")
-    )
+    children = list(region.children.all())
     return render(
         request,
         "bulletins/region_detail.html",
         {
             "region": region,
-            "children": list(region.children.all()),
+            "children": children,
+            "children_headlines": panels.children_headlines(children),
             "bulletins": bulletins,
-            "latest_observations": latest,
+            "region_categories": panels.region_summaries(region),
         },
     )
 
@@ -132,6 +141,7 @@ def home(request):
             "latest_achievements": AchievementList.objects.published()
             .select_related("bulletin", "bulletin__region")
             .prefetch_related("items")[:3],
+            "headline_cards": panels.headline_cards(),
         },
     )
 

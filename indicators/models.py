@@ -1,3 +1,4 @@
+import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from bulletins.models import Bulletin, Region
 
 from . import units
 from .choices import Category, ReviewState
+from .periods import period_problems
 from .querysets import IndicatorQuerySet, ObservationQuerySet
 
 
@@ -95,24 +97,44 @@ class Observation(models.Model):
 
     def clean(self):
         errors = {}
-        if self.value_text and self.quote and self.value_text not in self.quote:
-            errors["value_text"] = _("数值“%(value)s”没有出现在原句中。") % {"value": self.value_text}
+
+        def add(field, message):
+            errors.setdefault(field, []).append(message)
+
+        if self.value_text and self.quote:
+            problem = quote_value_problem(self.quote, self.value_text)
+            if problem:
+                add("value_text", problem)
         if self.value_text and self.value is not None:
             try:
                 if Decimal(self.value_text.replace(",", "")) != self.value:
-                    errors["value"] = _("数值与原文写法不一致。")
+                    add("value", _("数值与原文写法不一致。"))
             except ArithmeticError:
-                errors["value_text"] = _("原文数值不是数字。")
+                add("value_text", _("原文数值不是数字。"))
         if self.indicator_id and self.unit:
             expected = self.indicator.unit_family
             if units.family(self.unit) is None:
-                errors["unit"] = _("未知单位“%(unit)s”。") % {"unit": self.unit}
+                add("unit", _("未知单位“%(unit)s”。") % {"unit": self.unit})
             elif expected and units.family(self.unit) != expected:
-                errors["unit"] = _("单位“%(unit)s”与指标的单位“%(expected)s”不属同一类。") % {
-                    "unit": self.unit,
-                    "expected": self.indicator.unit,
-                }
-        if self.period_start and self.period_end and self.period_start > self.period_end:
-            errors["period_end"] = _("期间止不能早于期间起。")
+                add(
+                    "unit",
+                    _("单位“%(unit)s”与指标的单位“%(expected)s”不属同一类。")
+                    % {"unit": self.unit, "expected": self.indicator.unit},
+                )
+        for field, message in period_problems(self.period_label, self.period_start, self.period_end):
+            add(field, message)
         if errors:
             raise ValidationError(errors)
+
+
+def quote_value_problem(quote, value_text):
+    """Why ``value_text`` is not stated in ``quote`` as a number of its own, or None.
+
+    "3" is not stated by "2330件", nor "1" by "1.06亿元": the digits must not run on.
+    """
+    if value_text not in quote:
+        return _("数值“%(value)s”没有出现在原句中。") % {"value": value_text}
+    whole = re.compile(rf"(?<![\d.])(?<!\d,){re.escape(value_text)}(?!\d)(?![.,]\d)")
+    if not whole.search(quote):
+        return _("数值“%(value)s”在原句中只是另一个更长数字的一部分。") % {"value": value_text}
+    return None

@@ -1,29 +1,113 @@
-from itertools import groupby
+"""Public pages of the indicator catalogue: the catalogue, one indicator, its downloads.
 
+Figures come from ``Observation.objects.published()`` only. The indicator page's table is
+paginated, newest first; the CSV and JSON downloads hold every row of that table, in the same
+order, streamed so that memory stays flat however many there are.
+"""
+
+import json
+
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_safe
 
+from . import panels
+from .downloads import CHUNK_SIZE, observations_csv_response
 from .models import Indicator, Observation
 
+TABLE_PAGE_SIZE = 100
+JSON_ROWS_PER_WRITE = 200
 
+
+def table_rows(indicator):
+    """Every published figure of ``indicator``, newest first: the table and the downloads."""
+    return Observation.objects.published().filter(indicator=indicator).newest_first()
+
+
+@require_safe
 def indicator_list(request):
-    indicators = Indicator.objects.published().order_by("category", "code")
-    groups = [
-        (category, list(items))
-        for category, items in groupby(indicators, key=lambda i: i.get_category_display())
-    ]
-    return render(request, "indicators/indicator_list.html", {"groups": groups})
+    return render(
+        request,
+        "indicators/indicator_list.html",
+        {"categories": panels.catalogue(), "nav": "indicators"},
+    )
 
 
+@require_safe
 def indicator_detail(request, code):
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
-    observations = (
-        Observation.objects.published()
-        .filter(indicator=indicator)
-        .select_related("region", "bulletin")
-        .order_by("region__code", "period_end", "id")
-    )
+    paginator = Paginator(table_rows(indicator).for_table(), TABLE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "indicators/indicator_detail.html",
-        {"indicator": indicator, "observations": observations},
+        {
+            "indicator": indicator,
+            "charts": panels.indicator_charts(indicator),
+            "page_obj": page,
+            "observations": page.object_list,
+            "nav": "indicators",
+        },
     )
+
+
+@require_safe
+def indicator_csv(request, code):
+    indicator = get_object_or_404(Indicator.objects.published(), code=code)
+    return observations_csv_response(table_rows(indicator), request=request, filename=f"{indicator.code}.csv")
+
+
+def json_record(observation, *, bulletin_url):
+    """One table row as JSON: the CSV's columns, values as reported, nothing spreadsheet-escaped."""
+    return {
+        "id": observation.pk,
+        "indicator": observation.indicator.code,
+        "indicator_name": observation.indicator.name,
+        "indicator_name_en": observation.indicator.name_en,
+        "region": observation.region.slug if observation.region_id else None,
+        "period_start": observation.period_start.isoformat() if observation.period_start else None,
+        "period_end": observation.period_end.isoformat() if observation.period_end else None,
+        "period_label": observation.period_label,
+        "value": observation.value_text.replace(",", ""),
+        "unit": observation.unit,
+        "value_normalised": None if observation.value_normalised is None else str(observation.value_normalised),
+        "qualifier": observation.qualifier,
+        "quote": observation.quote,
+        "bulletin": observation.bulletin.slug,
+        "bulletin_url": bulletin_url,
+        "source_url": f"{bulletin_url}#obs-{observation.pk}",
+    }
+
+
+def _json_chunks(indicator, queryset, absolute_url):
+    head = {"indicator": indicator.code, "name": indicator.name, "unit": indicator.unit}
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "observations": ['
+    urls, buffer = {}, []
+    rows = queryset.select_related("indicator", "region", "bulletin").only(
+        "id", "period_start", "period_end", "period_label", "value_text", "unit",
+        "value_normalised", "qualifier", "quote", "indicator__code", "indicator__name",
+        "indicator__name_en", "region__slug", "bulletin__slug",
+    )
+    for index, observation in enumerate(rows.iterator(chunk_size=CHUNK_SIZE)):
+        slug = observation.bulletin.slug
+        if slug not in urls:
+            urls[slug] = absolute_url(observation.bulletin.get_absolute_url())
+        record = json.dumps(json_record(observation, bulletin_url=urls[slug]), ensure_ascii=False)
+        buffer.append(record if index == 0 else "," + record)
+        if len(buffer) >= JSON_ROWS_PER_WRITE:
+            yield "".join(buffer)
+            buffer = []
+    yield "".join(buffer) + "]}"
+
+
+@require_safe
+def indicator_json(request, code):
+    indicator = get_object_or_404(Indicator.objects.published(), code=code)
+    response = StreamingHttpResponse(
+        _json_chunks(indicator, table_rows(indicator), request.build_absolute_uri),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{indicator.code}.json")
+    return response

@@ -1,0 +1,439 @@
+"""Charts drawn on the server as inline SVG: bars, lines and sparklines.
+
+Every chart is an ``<svg role="img">`` named by its ``<title>`` and described by a ``<desc>``
+that lists the values, so it reads without JavaScript and without seeing it; the same values
+are always in a table or a sentence next to it. It scales with its ``viewBox``, so one drawing
+fits a phone and a desktop. Each point links to the sentence that states it and carries a
+``<title>`` tooltip. Colours are the Okabe–Ito palette, which colour-blind readers can tell
+apart, and never carry meaning alone: bars are labelled directly, lines also differ by marker
+shape and dash pattern and are named in a legend.
+
+Text and attribute values are escaped as the markup is built (``format_html`` and
+``conditional_escape``); nothing a caller passes is inserted raw.
+"""
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+# Okabe–Ito, without its yellow (too light for a line on white), in an order that keeps the
+# first few as distinct as possible.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+DASHES = (None, "6 3", "2 3", "9 3 2 3", "4 4", "1 3", "12 4")
+INK = "#1d2a25"
+MUTED = "#51615a"
+GRID = "#d5ddd8"
+BAR = "#0072B2"
+BAR_QUALIFIED = "#E69F00"
+MAX_DESCRIBED = 30
+
+
+@dataclass(frozen=True)
+class Point:
+    """One value to draw: where it sits on the scale, how it reads, where it links."""
+
+    value: float
+    display: str
+    href: str
+    tooltip: str
+    label: str = ""
+    when: date | None = None
+
+
+@dataclass(frozen=True)
+class BarGroup:
+    """Bars that may be compared (same period and definition), under a label saying which.
+
+    ``qualified`` groups (values under a qualifier, e.g. 扣除沙尘异常超标天数后) are hatched.
+    """
+
+    label: str
+    points: list = field(default_factory=list)
+    qualified: bool = False
+
+
+@dataclass(frozen=True)
+class Line:
+    """A series over time; points are joined only within one line."""
+
+    label: str
+    points: list = field(default_factory=list)
+
+
+# Markup -------------------------------------------------------------------------------------
+
+
+def _tag(name, attrs=None, *children):
+    attributes = "".join(
+        format_html(' {}="{}"', key, value) for key, value in (attrs or {}).items() if value is not None
+    )
+    inner = "".join(conditional_escape(child) for child in children)
+    return mark_safe(f"<{name}{attributes}>{inner}</{name}>")  # noqa: S308 - escaped above
+
+
+def _n(number):
+    """A coordinate: one decimal, no trailing zeros."""
+    text = f"{number:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _svg(*, id_prefix, title, description, width, height, css_class, body):
+    return _tag(
+        "svg",
+        {
+            "xmlns": SVG_NS,
+            "class": f"chart {css_class}",
+            "viewBox": f"0 0 {_n(width)} {_n(height)}",
+            "role": "img",
+            "aria-labelledby": f"{id_prefix}-title {id_prefix}-desc",
+            "focusable": "false",
+        },
+        _tag("title", {"id": f"{id_prefix}-title"}, title),
+        _tag("desc", {"id": f"{id_prefix}-desc"}, description),
+        *body,
+    )
+
+
+def _link(point, *shapes):
+    # The points are reachable from the table next to every chart; inside an image they are
+    # for pointing devices only, so they stay out of the keyboard's tab order.
+    return _tag("a", {"href": point.href, "tabindex": "-1"}, _tag("title", {}, point.tooltip), *shapes)
+
+
+def _text(x, y, content, *, size=13, anchor="start", fill=INK, weight=None, css_class=None):
+    return _tag(
+        "text",
+        {
+            "x": _n(x),
+            "y": _n(y),
+            "font-size": size,
+            "text-anchor": anchor,
+            "fill": fill,
+            "font-weight": weight,
+            "class": css_class,
+        },
+        content,
+    )
+
+
+def text_width(text, size):
+    """Rough width of a line of text: CJK characters are square, Latin ones about half."""
+    return sum(size * (1.0 if ord(char) > 0x2E7F else 0.58) for char in text)
+
+
+def fit(text, max_width, size):
+    """``text`` cut with an ellipsis so that it fits ``max_width``."""
+    if text_width(text, size) <= max_width:
+        return text
+    while text and text_width(text + "…", size) > max_width:
+        text = text[:-1]
+    return text + "…"
+
+
+def format_number(number):
+    """A tick label: thousands separated, at most two decimals, no trailing zeros."""
+    if abs(number) >= 1000:
+        return f"{number:,.0f}"
+    text = f"{number:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def nice_ticks(low, high, count=4):
+    """Round tick values (1, 2, 2.5 or 5 × 10ⁿ apart) covering ``low``–``high``."""
+    if low == high:
+        pad = abs(low) * 0.1 or 1
+        low, high = low - pad, high + pad
+    raw = (high - low) / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    start = math.floor(low / step) * step
+    end = math.ceil(high / step) * step
+    steps = round((end - start) / step)
+    return [round(start + i * step, 10) for i in range(steps + 1)]
+
+
+def _describe(items):
+    items = list(items)
+    text = "；".join(items[:MAX_DESCRIBED])
+    if len(items) > MAX_DESCRIBED:
+        text += "；" + _("另有 %(count)s 个数值见表格") % {"count": len(items) - MAX_DESCRIBED}
+    return text + "。" if text else _("暂无数据。")
+
+
+# Marker shapes ------------------------------------------------------------------------------
+
+
+def _polygon(x, y, radius, sides, rotation):
+    corners = (
+        (x + radius * math.cos(rotation + 2 * math.pi * i / sides), y + radius * math.sin(rotation + 2 * math.pi * i / sides))
+        for i in range(sides)
+    )
+    return "M" + " L".join(f"{_n(px)} {_n(py)}" for px, py in corners) + " Z"
+
+
+def _star(x, y, radius):
+    corners = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + math.pi * i / 5
+        corners.append(f"{_n(x + r * math.cos(angle))} {_n(y + r * math.sin(angle))}")
+    return "M" + " L".join(corners) + " Z"
+
+
+def marker_path(shape, x, y, size=4.5):
+    """The outline of marker ``shape`` (0–6) centred on ``x``, ``y``."""
+    shape %= len(PALETTE)
+    if shape == 0:
+        return f"M{_n(x - size)} {_n(y)} a{_n(size)} {_n(size)} 0 1 0 {_n(2 * size)} 0 a{_n(size)} {_n(size)} 0 1 0 {_n(-2 * size)} 0 Z"
+    if shape == 1:
+        return _polygon(x, y, size * 1.3, 4, math.pi / 4)
+    if shape == 2:
+        return _polygon(x, y, size * 1.35, 3, -math.pi / 2)
+    if shape == 3:
+        return _polygon(x, y, size * 1.35, 4, 0)
+    if shape == 4:
+        return _polygon(x, y, size * 1.35, 3, math.pi / 2)
+    if shape == 5:
+        return _polygon(x, y, size * 1.2, 6, 0)
+    return _star(x, y, size * 1.5)
+
+
+# Charts -------------------------------------------------------------------------------------
+
+
+def sparkline(points, *, id_prefix, title, description=None, width=120, height=32):
+    """A small trend without axes: the points evenly spaced, the latest one emphasised."""
+    points = list(points)
+    if description is None:
+        description = _describe(f"{p.label}：{p.display}" if p.label else p.display for p in points)
+    pad = 5
+    body = []
+    if points:
+        values = [p.value for p in points]
+        low, high = min(values), max(values)
+        span = (high - low) or 1
+
+        def y_of(value):
+            if high == low:
+                return height / 2
+            return height - pad - (value - low) / span * (height - 2 * pad)
+
+        if len(points) == 1:
+            xs = [width / 2]
+        else:
+            xs = [pad + i * (width - 2 * pad) / (len(points) - 1) for i in range(len(points))]
+        ys = [y_of(v) for v in values]
+        if len(points) > 1:
+            path = "M" + " L".join(f"{_n(x)} {_n(y)}" for x, y in zip(xs, ys, strict=True))
+            body.append(_tag("path", {"d": path, "fill": "none", "stroke": BAR, "stroke-width": "1.8", "stroke-linejoin": "round"}))
+        for index, (point, x, y) in enumerate(zip(points, xs, ys, strict=True)):
+            last = index == len(points) - 1
+            body.append(
+                _link(
+                    point,
+                    _tag(
+                        "circle",
+                        {
+                            "cx": _n(x),
+                            "cy": _n(y),
+                            "r": "3.2" if last else "2.2",
+                            "fill": PALETTE[1] if last else BAR,
+                            "stroke": "#fff",
+                            "stroke-width": "0.8",
+                            "class": "point",
+                        },
+                    ),
+                )
+            )
+    return _svg(
+        id_prefix=id_prefix,
+        title=title,
+        description=description,
+        width=width,
+        height=height,
+        css_class="sparkline",
+        body=body,
+    )
+
+
+def bar_chart(groups, *, id_prefix, title, description=None, width=400, note=""):
+    """Horizontal bars, one row per point, grouped under labels; one shared scale from zero.
+
+    Each row names its bar (``point.label``) on the left and its value as reported on the
+    right, so nothing depends on colour; hatched bars belong to qualified groups.
+    """
+    groups = [group for group in groups if group.points]
+    if description is None:
+        description = _describe(
+            f"{group.label} {point.label}：{point.display}" for group in groups for point in group.points
+        )
+    size = 13
+    group_height, row_height, bar_height = 22, 28, 16
+    values = [point.value for group in groups for point in group.points]
+    low, high = min([0, *values]), max([0, *values])
+    if low == high:
+        high = 1
+    label_width = min(
+        max([text_width(point.label, size) for group in groups for point in group.points] + [0]) + 8,
+        width * 0.32,
+    )
+    value_width = min(
+        max([text_width(point.display, size) for group in groups for point in group.points] + [0]) + 10,
+        width * 0.3,
+    )
+    left, right = label_width, width - value_width
+
+    def x_of(value):
+        return left + (value - low) / (high - low) * (right - left)
+
+    zero = x_of(0)
+    body = [
+        _tag(
+            "pattern",
+            {"id": f"{id_prefix}-hatch", "width": "6", "height": "6", "patternUnits": "userSpaceOnUse", "patternTransform": "rotate(45)"},
+            _tag("rect", {"width": "6", "height": "6", "fill": BAR_QUALIFIED}),
+            _tag("line", {"x1": "0", "y1": "0", "x2": "0", "y2": "6", "stroke": "#fff", "stroke-width": "2.5"}),
+        )
+    ]
+    y = 4
+    for group in groups:
+        if group.label:
+            body.append(_text(0, y + 15, fit(group.label, width, 12), size=12, fill=MUTED, weight="600"))
+            y += group_height
+        for point in group.points:
+            start, end = sorted((zero, x_of(point.value)))
+            body.append(_text(0, y + 18, fit(point.label, label_width - 6, size), size=size))
+            body.append(
+                _link(
+                    point,
+                    _tag(
+                        "rect",
+                        {
+                            "x": _n(start),
+                            "y": _n(y + 5),
+                            "width": _n(max(end - start, 1.5)),
+                            "height": bar_height,
+                            "rx": "2",
+                            "fill": f"url(#{id_prefix}-hatch)" if group.qualified else BAR,
+                            "class": "bar",
+                        },
+                    ),
+                )
+            )
+            body.append(
+                _text(max(end, zero) + 4, y + 18, fit(point.display, value_width - 4, size), size=size, weight="600")
+            )
+            y += row_height
+    height = y + 6
+    top = 4 + (group_height if groups and groups[0].label else 0)
+    body.append(_tag("line", {"x1": _n(zero), "x2": _n(zero), "y1": _n(top), "y2": _n(height - 4), "stroke": MUTED, "stroke-width": "1"}))
+    if note:
+        body.append(_text(0, height + 12, fit(note, width, 12), size=12, fill=MUTED))
+        height += 20
+    return _svg(
+        id_prefix=id_prefix,
+        title=title,
+        description=description,
+        width=width,
+        height=max(height, 24),
+        css_class="bar-chart",
+        body=body,
+    )
+
+
+def _year_ticks(first, last):
+    """Dates for the x axis: each point's date when there are few, else round years."""
+    years = list(range(first.year, last.year + 1))
+    step = max(1, math.ceil(len(years) / 6))
+    return [date(year, 1, 1) for year in years[::step] if first <= date(year, 1, 1) <= last]
+
+
+def line_chart(lines, *, id_prefix, title, description=None, width=400, height=220, unit=""):
+    """Lines over time, one per series, each with its own colour, marker and dash, and a legend.
+
+    Points are placed at the end of their period (``point.when``); the y axis is in ``unit``.
+    """
+    lines = [line for line in lines if line.points][: len(PALETTE)]
+    if description is None:
+        description = _describe(
+            f"{line.label} {point.label}：{point.display}" for line in lines for point in line.points
+        )
+    size = 12
+    values = [point.value for line in lines for point in line.points]
+    whens = [point.when for line in lines for point in line.points]
+    ticks = nice_ticks(min(values), max(values)) if values else [0, 1]
+    tick_width = max(text_width(format_number(t), size) for t in ticks)
+    left, right, top = tick_width + 10, width - 14, 26
+    bottom = height - 26
+    low, high = ticks[0], ticks[-1]
+    first, last = (min(whens), max(whens)) if whens else (date.today(), date.today())
+    span = (last - first).days
+
+    def x_of(when):
+        if span == 0:
+            return (left + right) / 2
+        return left + 8 + (when - first).days / span * (right - left - 16)
+
+    def y_of(value):
+        return bottom - (value - low) / (high - low) * (bottom - top)
+
+    body = []
+    if unit:
+        body.append(_text(0, 13, _("单位：%(unit)s") % {"unit": unit}, size=size, fill=MUTED))
+    for tick in ticks:
+        y = y_of(tick)
+        body.append(_tag("line", {"x1": _n(left), "x2": _n(right), "y1": _n(y), "y2": _n(y), "stroke": GRID, "stroke-width": "1"}))
+        body.append(_text(left - 6, y + 4, format_number(tick), size=size, anchor="end", fill=MUTED))
+    distinct = sorted(set(whens))
+    if len(distinct) <= 6:
+        same_year = len({when.year for when in distinct}) < len(distinct)
+        x_ticks = [(when, f"{when:%Y-%m}" if same_year else str(when.year)) for when in distinct]
+    else:
+        x_ticks = [(when, str(when.year)) for when in _year_ticks(first, last)]
+    for when, label in x_ticks:
+        x = x_of(when)
+        body.append(_tag("line", {"x1": _n(x), "x2": _n(x), "y1": _n(bottom), "y2": _n(bottom + 4), "stroke": MUTED, "stroke-width": "1"}))
+        body.append(_text(x, bottom + 17, label, size=size, anchor="middle", fill=MUTED))
+    body.append(_tag("line", {"x1": _n(left), "x2": _n(right), "y1": _n(bottom), "y2": _n(bottom), "stroke": MUTED, "stroke-width": "1"}))
+
+    legend_y = height + 4
+    for index, line in enumerate(lines):
+        colour, dash = PALETTE[index], DASHES[index]
+        ordered = sorted(line.points, key=lambda p: p.when)
+        path = "M" + " L".join(f"{_n(x_of(p.when))} {_n(y_of(p.value))}" for p in ordered)
+        body.append(
+            _tag(
+                "path",
+                {"d": path, "fill": "none", "stroke": colour, "stroke-width": "2", "stroke-dasharray": dash, "stroke-linejoin": "round", "class": "series"},
+            )
+        )
+        for point in ordered:
+            body.append(
+                _link(
+                    point,
+                    _tag(
+                        "path",
+                        {"d": marker_path(index, x_of(point.when), y_of(point.value)), "fill": colour, "stroke": "#fff", "stroke-width": "1", "class": "point"},
+                    ),
+                )
+            )
+        body.append(_tag("line", {"x1": "2", "x2": "26", "y1": _n(legend_y + 8), "y2": _n(legend_y + 8), "stroke": colour, "stroke-width": "2", "stroke-dasharray": dash}))
+        body.append(_tag("path", {"d": marker_path(index, 14, legend_y + 8), "fill": colour, "stroke": "#fff", "stroke-width": "1"}))
+        body.append(_tag("g", {}, _tag("title", {}, line.label), _text(32, legend_y + 12, fit(line.label, width - 34, size), size=size)))
+        legend_y += 20
+    return _svg(
+        id_prefix=id_prefix,
+        title=title,
+        description=description,
+        width=width,
+        height=legend_y + 2,
+        css_class="line-chart",
+        body=body,
+    )
+

@@ -1,0 +1,201 @@
+"""What the public pages show of the indicators, each in a fixed number of queries.
+
+Every function here reads published figures only (``Observation.objects.published()``) and
+asks for a bounded number per series (``recent_per``), so that a page costs the same queries
+and about the same time with ten figures or ten thousand; the tables and downloads on the
+indicator page are where every figure is.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from . import charts
+from .choices import Category
+from .models import Indicator, Observation
+from .series import comparison_groups, group_series, sparkline_points, trend_lines
+
+SPARK_POINTS = 12  # figures per series behind a sparkline
+LINE_POINTS = 40  # figures per series behind the indicator page's lines
+LATEST_SHOWN = 3  # latest values listed on a card
+
+
+@dataclass
+class IndicatorSummary:
+    """An indicator with its latest values (one per series, newest first) and its trend."""
+
+    indicator: Indicator
+    latest: list = field(default_factory=list)
+    more: int = 0
+    sparkline: str = ""
+    trend_label: str = ""
+
+
+def summarise(indicator, observations, *, id_prefix, latest_shown=LATEST_SHOWN):
+    """Latest value of each series (newest first) and a sparkline of the longest trend."""
+    series = group_series(observations)
+    latest = [s.latest for s in series]
+    summary = IndicatorSummary(indicator, latest[:latest_shown], max(0, len(latest) - latest_shown))
+    trend, points = sparkline_points(series, indicator, max_points=SPARK_POINTS)
+    if trend is not None and len(points) >= 2:
+        summary.trend_label = trend.label
+        summary.sparkline = charts.sparkline(
+            points,
+            id_prefix=id_prefix,
+            title=_("%(indicator)s的变化：%(series)s") % {"indicator": indicator.name, "series": trend.label},
+        )
+    return summary
+
+
+def _by(rows, attribute):
+    grouped = defaultdict(list)
+    for row in rows:
+        grouped[getattr(row, attribute)].append(row)
+    return grouped
+
+
+def _in_category_order(summaries):
+    """[(category label, [summaries])] in the order of ``Category``, headline indicators first."""
+    by_category = defaultdict(list)
+    for summary in summaries:
+        by_category[summary.indicator.category].append(summary)
+    groups = []
+    for category in Category:
+        members = by_category.get(category.value)
+        if members:
+            members.sort(key=lambda s: (not s.indicator.is_headline, not s.latest, s.indicator.code))
+            groups.append({"code": category.value, "label": category.label, "summaries": members})
+    return groups
+
+
+def catalogue():
+    """The whole catalogue by category, each indicator with its latest values and trend."""
+    indicators = list(Indicator.objects.published().with_public_counts())
+    rows = _by(
+        Observation.objects.published()
+        .for_charts()
+        .recent_per("indicator", "region", "qualifier", limit=SPARK_POINTS),
+        "indicator_id",
+    )
+    summaries = [
+        summarise(indicator, rows.get(indicator.pk, []), id_prefix=f"spark-{indicator.code}")
+        for indicator in indicators
+    ]
+    return _in_category_order(summaries)
+
+
+def region_summaries(region):
+    """For one region, each indicator it has figures for: latest values and trend."""
+    rows = (
+        Observation.objects.published()
+        .filter(region=region)
+        .for_charts()
+        .select_related("indicator")
+        .recent_per("indicator", "qualifier", limit=SPARK_POINTS)
+    )
+    by_indicator = _by(rows, "indicator_id")
+    summaries = [
+        summarise(
+            observations[0].indicator,
+            observations,
+            id_prefix=f"spark-{region.slug}-{observations[0].indicator.code}",
+        )
+        for observations in by_indicator.values()
+    ]
+    return _in_category_order(summaries)
+
+
+def children_headlines(children):
+    """For the cities of a province: the latest headline values of each, as table rows."""
+    if not children:
+        return {"indicators": [], "rows": []}
+    indicators = list(Indicator.objects.published().headline())
+    rows = (
+        Observation.objects.published()
+        .filter(region__in=children, indicator__is_headline=True)
+        .for_charts()
+        .recent_per("region", "indicator", "qualifier", limit=1)
+    )
+    cells = defaultdict(list)
+    for observation in rows:
+        cells[(observation.region_id, observation.indicator_id)].append(observation)
+    return {
+        "indicators": indicators,
+        "rows": [
+            {
+                "region": child,
+                "cells": [cells.get((child.pk, indicator.pk), [])[:2] for indicator in indicators],
+            }
+            for child in children
+        ],
+    }
+
+
+@dataclass
+class HeadlineCard:
+    indicator: Indicator
+    latest: Observation | None
+    chart: str = ""
+    omitted: int = 0
+
+
+def headline_cards(*, max_bars=5):
+    """The headline indicators with their newest figure and a bar chart of the latest values."""
+    indicators = list(Indicator.objects.published().headline())
+    rows = _by(
+        Observation.objects.published()
+        .filter(indicator__is_headline=True)
+        .for_charts()
+        .recent_per("indicator", "region", "qualifier", limit=1),
+        "indicator_id",
+    )
+    cards = []
+    for indicator in indicators:
+        observations = rows.get(indicator.pk, [])
+        card = HeadlineCard(indicator, observations[0] if observations else None)
+        if observations:
+            comparison = comparison_groups(observations, indicator, max_groups=3, max_bars=max_bars)
+            card.omitted = comparison.omitted
+            card.chart = charts.bar_chart(
+                comparison.groups,
+                id_prefix=f"headline-{indicator.code}",
+                title=_("%(indicator)s：各地最新数值") % {"indicator": indicator.name},
+                width=360,
+            )
+        cards.append(card)
+    return cards
+
+
+def indicator_charts(indicator):
+    """The indicator page's charts: bars of the latest values, lines of the series over time."""
+    rows = list(
+        Observation.objects.published()
+        .filter(indicator=indicator)
+        .for_charts()
+        .recent_per("region", "qualifier", limit=LINE_POINTS)
+    )
+    comparison = comparison_groups(rows, indicator, max_groups=4, max_bars=15)
+    lines, more_lines = trend_lines(rows, indicator, max_points=LINE_POINTS)
+    bars = ""
+    if comparison.groups:
+        bars = charts.bar_chart(
+            comparison.groups,
+            id_prefix="chart-bars",
+            title=_("%(indicator)s：各地最新数值，按期间和限定条件分组") % {"indicator": indicator.name},
+        )
+    trend = ""
+    if lines:
+        trend = charts.line_chart(
+            lines,
+            id_prefix="chart-lines",
+            title=_("%(indicator)s：各序列随时间的变化") % {"indicator": indicator.name},
+            unit=indicator.unit,
+        )
+    return {
+        "bars": bars,
+        "bars_omitted": comparison.omitted,
+        "lines": trend,
+        "lines_omitted": more_lines,
+        "has_figures": bool(rows),
+    }

@@ -1,0 +1,208 @@
+"""Which figures may be drawn together: periods, series and comparison groups.
+
+A *series* is the figures of one region, under one qualifier, over periods of one kind (whole
+years, 1—11月, cumulative up to a date…). Only a series is drawn as a line: a value for 1—11月
+is never joined to a whole year's, nor a value 扣除沙尘异常超标天数后 to the plain one.
+A *comparison group* is the figures for exactly the same period and qualifier across regions:
+those are drawn as bars side by side, under a label saying which period and qualifier.
+
+Values are shown as reported (``value_text`` and ``unit``: 万元, 亿元, %); their position on a
+chart's scale and their order come from ``value_normalised``, expressed in the indicator's unit.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import units
+from .charts import PALETTE, BarGroup, Line, Point
+from .periods import UNDATED, PeriodKind, period_kind, period_text
+
+MAX_LINES = len(PALETTE)  # one colour, marker and dash each
+
+
+def region_name(observation):
+    if observation.region_id:
+        return observation.region.name
+    return observation.bulletin.region_label or _("地区不详")
+
+
+def series_key(observation):
+    where = observation.region_id or f"label:{observation.bulletin.region_label}"
+    return (where, observation.qualifier, period_kind(observation))
+
+
+def display(observation):
+    """The value as reported, with its unit: 547.59万元, 93.1%."""
+    return f"{observation.value_text}{observation.unit}"
+
+
+@dataclass
+class Series:
+    """The figures of one region under one qualifier over periods of one kind."""
+
+    region_name: str
+    qualifier: str
+    kind: PeriodKind
+    observations: list = field(default_factory=list)  # newest first
+
+    @property
+    def label(self):
+        parts = [self.region_name]
+        if self.kind.kind != UNDATED:
+            parts.append(self.kind.label)
+        if self.qualifier:
+            parts.append(self.qualifier)
+        return " · ".join(parts)
+
+    @property
+    def latest(self):
+        return self.observations[0]
+
+    @property
+    def dated(self):
+        """One figure per period end, oldest first (the newest statement of each period)."""
+        by_end = {}
+        for observation in self.observations:
+            if observation.period_end is not None:
+                by_end.setdefault(observation.period_end, observation)
+        return [by_end[end] for end in sorted(by_end)]
+
+    @property
+    def is_trend(self):
+        return len(self.dated) >= 2
+
+
+def group_series(observations):
+    """Series of ``observations`` (given newest first), in order of their newest figure."""
+    grouped = {}
+    for observation in observations:
+        key = series_key(observation)
+        if key not in grouped:
+            grouped[key] = Series(region_name(observation), observation.qualifier, key[2])
+        grouped[key].observations.append(observation)
+    return list(grouped.values())
+
+
+class Plotter:
+    """Turns figures of one indicator into chart points: scale in the indicator's unit."""
+
+    def __init__(self, indicator):
+        self.indicator = indicator
+        self.unit = indicator.unit
+        self.factor = units.UNITS.get(indicator.unit, (None, None))[1]
+        self._paths = {}
+
+    def value(self, observation):
+        """Position on the scale, or None when the unit cannot be converted."""
+        if self.factor is not None and observation.value_normalised is not None:
+            return float(observation.value_normalised / self.factor)
+        if observation.unit == self.unit:
+            return float(observation.value)
+        return None
+
+    def href(self, observation):
+        slug = observation.bulletin.slug
+        if slug not in self._paths:
+            self._paths[slug] = reverse("bulletins:detail", args=[slug])
+        return f"{self._paths[slug]}#obs-{observation.pk}"
+
+    def tooltip(self, observation):
+        parts = [region_name(observation), period_text(observation)]
+        if observation.qualifier:
+            parts.append(observation.qualifier)
+        return _("%(what)s：%(value)s（点击查看原句）") % {"what": " · ".join(parts), "value": display(observation)}
+
+    def point(self, observation, label=""):
+        value = self.value(observation)
+        if value is None:
+            return None
+        return Point(
+            value=value,
+            display=display(observation),
+            href=self.href(observation),
+            tooltip=self.tooltip(observation),
+            label=label,
+            when=observation.period_end,
+        )
+
+    def sort_key(self, observation):
+        value = self.value(observation)
+        value = 0 if value is None else value
+        return value if self.indicator.higher_is_better is False else -value
+
+
+@dataclass
+class Comparison:
+    """Bars for one period and qualifier across regions, and what did not fit."""
+
+    groups: list
+    omitted: int = 0
+
+
+def comparison_groups(observations, indicator, *, max_groups=4, max_bars=12, region_labels=True):
+    """The newest figure of each series, grouped by exact period and qualifier.
+
+    Groups come newest period first; within one, bars are sorted best first (highest, or
+    lowest when lower is better). Beyond ``max_groups`` × ``max_bars`` figures are counted in
+    ``omitted`` (the table and the downloads have them all).
+    """
+    plotter = Plotter(indicator)
+    grouped = defaultdict(list)
+    for series in group_series(observations):
+        latest = series.latest
+        label = latest.period_label if latest.period_end is None else ""
+        grouped[(latest.period_start, latest.period_end, label, latest.qualifier)].append(latest)
+
+    def newest(key):
+        end = grouped[key][0].period_end
+        return (end is not None, end or date.min, len(grouped[key]))
+
+    keys = sorted(grouped, key=newest, reverse=True)
+    groups, omitted = [], 0
+    for index, key in enumerate(keys):
+        members = sorted(grouped[key], key=plotter.sort_key)
+        if index >= max_groups:
+            omitted += len(members)
+            continue
+        omitted += max(0, len(members) - max_bars)
+        points = []
+        for observation in members[:max_bars]:
+            label = region_name(observation) if region_labels else period_text(observation)
+            point = plotter.point(observation, label=label)
+            if point is None:
+                omitted += 1
+            else:
+                points.append(point)
+        qualifier = key[3]
+        heading = period_text(members[0])
+        if qualifier:
+            heading = f"{heading} · {qualifier}"
+        groups.append(BarGroup(label=heading, points=points, qualified=bool(qualifier)))
+    return Comparison(groups=groups, omitted=omitted)
+
+
+def trend_lines(observations, indicator, *, max_lines=MAX_LINES, max_points=40):
+    """Series with at least two dated periods, as lines; the longest and newest first."""
+    plotter = Plotter(indicator)
+    trends = [series for series in group_series(observations) if series.is_trend]
+    trends.sort(key=lambda s: (len(s.dated), s.dated[-1].period_end), reverse=True)
+    lines = []
+    for series in trends[:max_lines]:
+        points = [plotter.point(o, label=period_text(o)) for o in series.dated[-max_points:]]
+        lines.append(Line(label=series.label, points=[p for p in points if p is not None]))
+    return lines, max(0, len(trends) - max_lines)
+
+
+def sparkline_points(series_list, indicator, *, max_points=12):
+    """The points of the longest trend among ``series_list`` and its series, or (None, [])."""
+    trends = [series for series in series_list if series.is_trend]
+    if not trends:
+        return None, []
+    best = max(trends, key=lambda s: (len(s.dated), s.dated[-1].period_end))
+    plotter = Plotter(indicator)
+    points = [plotter.point(o, label=period_text(o)) for o in best.dated[-max_points:]]
+    return best, [p for p in points if p is not None]
