@@ -122,7 +122,7 @@ class BulletinFilterSet(django_filters.FilterSet):
             queryset=Publisher.objects.all(),
             help_text=slug_help("Publisher slug (see /api/v1/publishers/)."),
         ),
-        "heilongjiang-sthjt",
+        "heilongjiang-shengtai-huanjing",
     )
     topic = with_example(
         SlugFilter(
@@ -181,7 +181,7 @@ class BulletinFilterSet(django_filters.FilterSet):
         if not value.strip():
             return queryset
         try:
-            return search_bulletins(value, queryset=queryset)
+            return search_bulletins(value, queryset=queryset).queryset
         except QueryError as error:
             raise ValidationError({name: [str(error)]}) from error
 

@@ -54,7 +54,7 @@ class ObservationFilterSet(django_filters.FilterSet):
             queryset=published_bulletins,
             help_text=slug_help("Slug of the bulletin that states the figures."),
         ),
-        "heilongjiang-2023-work-report",
+        "heilongjiang-2024-work-conference",
     )
 
     class Meta:

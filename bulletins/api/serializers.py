@@ -55,6 +55,17 @@ class FilteredListUrlField(serializers.Field):
         return f"{url}?{urlencode({self.parameter: getattr(value, self.lookup)})}"
 
 
+class OptionalUrlField(serializers.URLField):
+    """A URL, or null where there is none (the model keeps an empty string)."""
+
+    def __init__(self, **kwargs):
+        kwargs.update(read_only=True, allow_null=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+
 def api_url(view_name, lookup_field="slug"):
     """The item's own address in the API."""
     return serializers.HyperlinkedIdentityField(
@@ -86,9 +97,7 @@ class RegionSerializer(serializers.ModelSerializer):
 class PublisherSerializer(serializers.ModelSerializer):
     url = api_url("api:publisher-detail")
     region = slug_of(nullable=True, help_text="Slug of the publisher's region.")
-    website = serializers.URLField(
-        source="url", read_only=True, help_text="The publisher's own website; may be empty."
-    )
+    website = OptionalUrlField(source="url", help_text="The publisher's own website; null when unknown.")
 
     class Meta:
         model = Publisher
@@ -230,6 +239,8 @@ class BulletinDetailSerializer(BulletinSerializer):
         "api:observation-list", "bulletin", "slug",
         help_text="The figures this bulletin states, in the observations API.",
     )
+    source_url = OptionalUrlField(help_text="The page the bulletin was taken from; null when unknown.")
+    original_url = OptionalUrlField(help_text="The original publication; null when unknown.")
 
     class Meta(BulletinSerializer.Meta):
         fields = [
@@ -254,8 +265,6 @@ class BulletinDetailSerializer(BulletinSerializer):
             "editorial_note": {"help_text": "The editors' note to readers on how the text was handled."},
             "source_name": {"help_text": "The source as the text names it; may be empty."},
             "author_name": {"help_text": "The author as the text names them; may be empty."},
-            "source_url": {"help_text": "The page the bulletin was taken from; may be empty."},
-            "original_url": {"help_text": "The original publication, where known; may be empty."},
             "cover_image": {"help_text": "Cover image; null when there is none."},
             "cover_alt": {"help_text": "Text alternative of the cover image."},
             "updated_at": {"help_text": "Last change on the portal."},

@@ -184,6 +184,10 @@ def test_names_come_in_both_languages(client, world, url, name, name_en):
     assert data["name_en"] == (name_en or world["publisher"].name_en)
 
 
+def test_an_unknown_website_is_null_not_an_empty_string(client, world):
+    assert client.get("/api/v1/publishers/yichun-bureau/").json()["website"] is None
+
+
 def test_a_region_names_its_parent(client, world):
     assert client.get("/api/v1/regions/yichun/").json()["parent"] == "heilongjiang"
     assert client.get("/api/v1/regions/china/").json()["parent"] is None
@@ -218,6 +222,7 @@ def test_a_bulletin_detail_has_text_achievements_corrections_and_figures(client,
     assert data["achievement_list"]["slug"] == "yichun-2023-achievements"
     assert [item["number"] for item in data["achievement_list"]["items"]] == [1, 2, 3]
     assert data["corrections"] == [{"original": "PM2 .5", "corrected": "PM2.5", "note": "转换错误"}]
+    assert data["source_url"] is None and data["original_url"] is None and data["cover_image"] is None
     figures = client.get(data["observations_url"]).json()
     assert {item["bulletin"] for item in figures["results"]} == {"yichun-2023"}
     assert figures["count"] == 2
