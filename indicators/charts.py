@@ -32,6 +32,10 @@ GRID = "#d5ddd8"
 BAR = "#0072B2"
 BAR_QUALIFIED = "#E69F00"
 MAX_DESCRIBED = 30
+# Charts are drawn at about their natural size (a viewBox 360–400 wide), shrinking on a phone
+# to about 0.8: text this size stays at 12px or more there.
+FONT = 15
+SMALL_FONT = 14
 
 
 @dataclass(frozen=True)
@@ -273,8 +277,8 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
         description = _describe(
             f"{group.label} {point.label}：{point.display}" for group in groups for point in group.points
         )
-    size = 13
-    group_height, row_height, bar_height = 22, 28, 16
+    size = FONT
+    group_height, row_height, bar_height = 26, 32, 18
     values = [point.value for group in groups for point in group.points]
     low, high = min([0, *values]), max([0, *values])
     if low == high:
@@ -304,11 +308,11 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
     y = 4
     for group in groups:
         if group.label:
-            body.append(_text(0, y + 15, fit(group.label, width, 12), size=12, fill=MUTED, weight="600"))
+            body.append(_text(0, y + 17, fit(group.label, width, SMALL_FONT), size=SMALL_FONT, fill=MUTED, weight="600"))
             y += group_height
         for point in group.points:
             start, end = sorted((zero, x_of(point.value)))
-            body.append(_text(0, y + 18, fit(point.label, label_width - 6, size), size=size))
+            body.append(_text(0, y + 21, fit(point.label, label_width - 6, size), size=size))
             body.append(
                 _link(
                     point,
@@ -316,7 +320,7 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
                         "rect",
                         {
                             "x": _n(start),
-                            "y": _n(y + 5),
+                            "y": _n(y + 7),
                             "width": _n(max(end - start, 1.5)),
                             "height": bar_height,
                             "rx": "2",
@@ -327,15 +331,15 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
                 )
             )
             body.append(
-                _text(max(end, zero) + 4, y + 18, fit(point.display, value_width - 4, size), size=size, weight="600")
+                _text(max(end, zero) + 5, y + 21, fit(point.display, value_width - 4, size), size=size, weight="600")
             )
             y += row_height
     height = y + 6
     top = 4 + (group_height if groups and groups[0].label else 0)
     body.append(_tag("line", {"x1": _n(zero), "x2": _n(zero), "y1": _n(top), "y2": _n(height - 4), "stroke": MUTED, "stroke-width": "1"}))
     if note:
-        body.append(_text(0, height + 12, fit(note, width, 12), size=12, fill=MUTED))
-        height += 20
+        body.append(_text(0, height + 14, fit(note, width, SMALL_FONT), size=SMALL_FONT, fill=MUTED))
+        height += 22
     return _svg(
         id_prefix=id_prefix,
         title=title,
@@ -364,13 +368,13 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
         description = _describe(
             f"{line.label} {point.label}：{point.display}" for line in lines for point in line.points
         )
-    size = 12
+    size = SMALL_FONT
     values = [point.value for line in lines for point in line.points]
     whens = [point.when for line in lines for point in line.points]
     ticks = nice_ticks(min(values), max(values)) if values else [0, 1]
     tick_width = max(text_width(format_number(t), size) for t in ticks)
-    left, right, top = tick_width + 10, width - 14, 26
-    bottom = height - 26
+    left, right, top = tick_width + 10, width - 14, 28
+    bottom = height - 28
     low, high = ticks[0], ticks[-1]
     first, last = (min(whens), max(whens)) if whens else (date.today(), date.today())
     span = (last - first).days
@@ -385,7 +389,7 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
 
     body = []
     if unit:
-        body.append(_text(0, 13, _("单位：%(unit)s") % {"unit": unit}, size=size, fill=MUTED))
+        body.append(_text(0, 15, _("单位：%(unit)s") % {"unit": unit}, size=size, fill=MUTED))
     for tick in ticks:
         y = y_of(tick)
         body.append(_tag("line", {"x1": _n(left), "x2": _n(right), "y1": _n(y), "y2": _n(y), "stroke": GRID, "stroke-width": "1"}))
@@ -399,7 +403,7 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
     for when, label in x_ticks:
         x = x_of(when)
         body.append(_tag("line", {"x1": _n(x), "x2": _n(x), "y1": _n(bottom), "y2": _n(bottom + 4), "stroke": MUTED, "stroke-width": "1"}))
-        body.append(_text(x, bottom + 17, label, size=size, anchor="middle", fill=MUTED))
+        body.append(_text(x, bottom + 19, label, size=size, anchor="middle", fill=MUTED))
     body.append(_tag("line", {"x1": _n(left), "x2": _n(right), "y1": _n(bottom), "y2": _n(bottom), "stroke": MUTED, "stroke-width": "1"}))
 
     legend_y = height + 4
@@ -423,10 +427,10 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
                     ),
                 )
             )
-        body.append(_tag("line", {"x1": "2", "x2": "26", "y1": _n(legend_y + 8), "y2": _n(legend_y + 8), "stroke": colour, "stroke-width": "2", "stroke-dasharray": dash}))
-        body.append(_tag("path", {"d": marker_path(index, 14, legend_y + 8), "fill": colour, "stroke": "#fff", "stroke-width": "1"}))
-        body.append(_tag("g", {}, _tag("title", {}, line.label), _text(32, legend_y + 12, fit(line.label, width - 34, size), size=size)))
-        legend_y += 20
+        body.append(_tag("line", {"x1": "2", "x2": "26", "y1": _n(legend_y + 9), "y2": _n(legend_y + 9), "stroke": colour, "stroke-width": "2", "stroke-dasharray": dash}))
+        body.append(_tag("path", {"d": marker_path(index, 14, legend_y + 9), "fill": colour, "stroke": "#fff", "stroke-width": "1"}))
+        body.append(_tag("g", {}, _tag("title", {}, line.label), _text(32, legend_y + 14, fit(line.label, width - 34, size), size=size)))
+        legend_y += 22
     return _svg(
         id_prefix=id_prefix,
         title=title,

@@ -14,11 +14,21 @@ from django.utils.translation import gettext as _
 from . import charts
 from .choices import Category
 from .models import Indicator, Observation
-from .series import comparison_groups, group_series, sparkline_points, trend_lines
+from .series import (
+    comparison_groups,
+    group_series,
+    headline_figure,
+    plain_first,
+    sparkline_points,
+    trend_lines,
+)
 
 SPARK_POINTS = 12  # figures per series behind a sparkline
 LINE_POINTS = 40  # figures per series behind the indicator page's lines
 LATEST_SHOWN = 3  # latest values listed on a card
+# Figures per region and qualifier behind a headline card: enough to hold the newest of each
+# kind of period (a whole year and a 1—11月 published after it).
+HEADLINE_POINTS = 4
 
 
 @dataclass
@@ -34,7 +44,7 @@ class IndicatorSummary:
 
 def summarise(indicator, observations, *, id_prefix, latest_shown=LATEST_SHOWN):
     """Latest value of each series (newest first) and a sparkline of the longest trend."""
-    series = group_series(observations)
+    series = group_series(plain_first(observations))
     latest = [s.latest for s in series]
     summary = IndicatorSummary(indicator, latest[:latest_shown], max(0, len(latest) - latest_shown))
     trend, points = sparkline_points(series, indicator, max_points=SPARK_POINTS)
@@ -147,13 +157,13 @@ def headline_cards(*, max_bars=5):
         Observation.objects.published()
         .filter(indicator__is_headline=True)
         .for_charts()
-        .recent_per("indicator", "region", "qualifier", limit=1),
+        .recent_per("indicator", "region", "qualifier", limit=HEADLINE_POINTS),
         "indicator_id",
     )
     cards = []
     for indicator in indicators:
         observations = rows.get(indicator.pk, [])
-        card = HeadlineCard(indicator, observations[0] if observations else None)
+        card = HeadlineCard(indicator, headline_figure(observations))
         if observations:
             comparison = comparison_groups(observations, indicator, max_groups=3, max_bars=max_bars)
             card.omitted = comparison.omitted

@@ -31,6 +31,7 @@ CHART_FIELDS = (
     "region__name",
     "region__slug",
     "region__code",
+    "region__level",
     "bulletin__slug",
     "bulletin__issued_on",
     "bulletin__region_label",

@@ -17,6 +17,8 @@ from datetime import date
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from bulletins.choices import RegionLevel
+
 from . import units
 from .charts import PALETTE, BarGroup, Line, Point
 from .periods import UNDATED, PeriodKind, period_kind, period_text
@@ -27,7 +29,9 @@ MAX_LINES = len(PALETTE)  # one colour, marker and dash each
 def region_name(observation):
     if observation.region_id:
         return observation.region.name
-    return observation.bulletin.region_label or _("地区不详")
+    if observation.bulletin.region_label:
+        return _("%(label)s（城市不详）") % {"label": observation.bulletin.region_label}
+    return _("地区不详")
 
 
 def series_key(observation):
@@ -74,6 +78,37 @@ class Series:
     @property
     def is_trend(self):
         return len(self.dated) >= 2
+
+
+def plain_first(observations):
+    """``observations`` (newest first) with, within one period, unqualified figures first.
+
+    The plain 93.1% is the headline; 94.2% 扣除沙尘异常超标天数后 comes after it.
+    """
+    def key(observation):
+        end = observation.period_end
+        return (end is None, -end.toordinal() if end else 0, bool(observation.qualifier))
+
+    return sorted(observations, key=key)
+
+
+def headline_figure(observations):
+    """The figure a headline card leads with: the widest region's newest plain figure.
+
+    A province's value speaks for more people than one of its cities', and picking the city
+    whose bulletin came last would make the headline depend on publishing order.
+    """
+    if not observations:
+        return None
+    levels = [level.value for level in RegionLevel]
+
+    def breadth(observation):
+        level = observation.region.level if observation.region_id else None
+        return levels.index(level) if level in levels else len(levels)
+
+    ordered = plain_first(observations)
+    widest = min(breadth(o) for o in ordered)
+    return next(o for o in ordered if breadth(o) == widest)
 
 
 def group_series(observations):
@@ -159,7 +194,7 @@ def comparison_groups(observations, indicator, *, max_groups=4, max_bars=12, reg
 
     def newest(key):
         end = grouped[key][0].period_end
-        return (end is not None, end or date.min, len(grouped[key]))
+        return (end is not None, end or date.min, not key[3], len(grouped[key]))
 
     keys = sorted(grouped, key=newest, reverse=True)
     groups, omitted = [], 0
