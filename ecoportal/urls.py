@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", bulletin_views.robots_txt, name="robots"),
     path("healthz", bulletin_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/bulletins/import/", include("bulletins.importer.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,431 @@
+"""Page furniture out, article in: every line of the article is kept word for word.
+
+The raw text of a bulletin copied from a web page, a WeChat article or a document converter
+carries lines that are not the article: site navigation and breadcrumbs, metadata lines
+(发布时间, 来源, 作者…, harvested by ``metadata``), share and advertising residue ("ad1 webp",
+"展开全部"), disclaimers, copyright and contact lines, and converter page markers ("2、" at
+the start of each page, often splitting a word). This module recognises them with generic
+patterns — nothing here names a site, a document or a sentence — and removes them, recording
+every removed line with the reason so that an editor can check that nothing of the article
+went with them.
+
+What is kept is never rewritten: paragraphs are the article's lines with surrounding
+whitespace stripped; a line broken in two by a converter or a wrapped caption is joined back
+(``join_wrapped``), without adding or removing a character of text.
+"""
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from . import metadata
+
+# Sentence-final punctuation (a paragraph ending otherwise is unfinished or a heading).
+SENTENCE_END = "。！？!?；;…”’」』）)"
+_SENTENCE_INSIDE = re.compile(r"[。！？!?；;]")
+
+# --- Line kinds ---------------------------------------------------------------------------
+
+_NAV = re.compile(
+    r"^(?:欢迎(?:访问|来到|光临|您)"
+    r"|(?:当前|您的|你的|您当前的?)(?:所在)?(?:位置|所在)\s*[:：]"
+    r"|(?:首页|网站首页|主页)\s*[>›»/]"
+    r"|(?:设为首页|加入收藏|登录|注册|无障碍|简体版|繁體版|English)(?:\s*[|｜/]\s*\S+)*$"
+    r")"
+)
+_BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
+_NAV_WORDS = re.compile(r"联系我们|网站地图|关于我们|本网概况|广告服务|投稿服务|会员服务|本网招聘|隐私|帮助中心|意见反馈")
+
+_RESIDUE = re.compile(
+    r"^(?:ad\d*\s*(?:webp|jpe?g|png|gif)"
+    r"|\S+\.(?:webp|jpe?g|png|gif)"
+    r"|展开全部|收起全文|展开全文|阅读全文|查看全文|查看更多|点击查看|返回顶部|回到顶部"
+    r"|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[大中小\s]+"
+    r"|分享到\S*|分享|收藏|点赞|在看|赞赏|转发|写留言|留言|评论"
+    r"|扫一扫.{0,12}|长按识别.{0,12}|点击(?:上方)?蓝字.{0,12}|关注我们|.{0,8}关注.{0,4}公众号.{0,8}"
+    r"|热门评论|网友评论|相关阅读|相关推荐|推荐阅读|相关新闻|猜你喜欢"
+    r"|[|｜\-—_=*·•.。,，、~～▲▼△▽◆◇■□●○★☆\s]+"
+    r"|(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|字号\s*[:：]?\s*[大中小\s]+)\s*[】\]]\s*)+"
+    r")$",
+    re.IGNORECASE,
+)
+# A page number line left by a converter: "第 2 页 共 8 页", "- 2 -", "2 / 8".
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–]\s*)?(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)(?:\s*[-—–])?$"
+    r"|^[-—–]\s*\d+\s*[-—–]$"
+)
+# The header of document-sharing sites: "《X.docx》由会员分享,可在线阅读,更多相关…请在…上搜索。"
+_SHARE = re.compile(r"由会员分享|可在线阅读.{0,20}更多相关|请在\S{1,12}上搜索|免费下载.{0,10}文档")
+# Where the page's own footer starts: nothing after it belongs to the article.
+_FOOTER_START = re.compile(
+    r"^[\[【(（]?\s*(?:免责声明|版权声明|版权与免责声明|法律声明|特别声明|声明\s*[:：])"
+    r"|^(?:原文链接|原文地址|原文网址|阅读原文|本文链接)"
+    r"|^(?:上一篇|下一篇|上一条|下一条|相关阅读|相关新闻|相关文章|推荐阅读|热门评论|网友评论|发表评论|我要评论)"
+    r"|^(?:主办|承办|主管|协办)(?:单位)?\s*[:：]"
+    r"|^(?:版权所有|Copyright|©)"
+    r"|(?:版权所有|Copyright\s|©\s?\d{4}|ICP备\s*\d|ICP证)",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    r"^(?:联系电话|电话|传真|邮箱|电子邮箱|E-?mail|地址|邮编|客服\s*QQ|QQ|监督电话|举报电话|违法和不良信息举报)\s*[:：]",
+    re.IGNORECASE,
+)
+# Converter page markers at the start of a line: "2、明制度体系…".
+_PAGE_MARKER = re.compile(r"^(\d{1,3})、")
+_SITE_SUFFIX = re.compile(r"\s*[-_|｜—]{1,2}\s*[^-_|｜—\s]{2,20}(?:网|在线|平台|网站|门户|政府)$")
+
+
+@dataclass
+class Removed:
+    """A raw line that is not in the body, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass
+class Segments:
+    """The raw lines sorted into header, article and footer."""
+
+    title: str = ""
+    title_from_share_header: bool = False
+    byline: str = ""
+    meta_lines: list[str] = field(default_factory=list)
+    body_lines: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def is_residue(line):
+    return bool(_RESIDUE.match(line)) or bool(_PAGE_NUMBER.match(line))
+
+
+def is_nav(line):
+    if _NAV.match(line) or _BREADCRUMB.search(line) and len(line) <= 80:
+        return True
+    tokens = re.split(r"[\s|｜/]+", line)
+    return len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and bool(_NAV_WORDS.search(line))
+
+
+def is_footer_start(line):
+    return bool(_FOOTER_START.search(line)) and (len(line) <= 160 or bool(_FOOTER_START.match(line)))
+
+
+def is_furniture(line):
+    """Lines that may precede the title or trail the article: never article text."""
+    return (
+        not line
+        or is_nav(line)
+        or is_residue(line)
+        or metadata.is_meta_line(line)
+        or bool(_SHARE.search(line))
+        or bool(_CONTACT.match(line))
+    )
+
+
+def _reason(line):
+    if not line:
+        return "blank"
+    if is_nav(line):
+        return "navigation"
+    if _PAGE_NUMBER.match(line):
+        return "page number"
+    if is_residue(line):
+        return "residue"
+    if metadata.is_meta_line(line):
+        return "metadata"
+    if _SHARE.search(line):
+        return "share header"
+    if _CONTACT.match(line):
+        return "contact"
+    return "furniture"
+
+
+def segment(text, *, looks_like_title):
+    """Split raw text into header (title, byline, metadata), article lines and footer."""
+    lines = [line.strip() for line in text.split("\n")]
+    seg = Segments()
+    i, n = 0, len(lines)
+
+    # Leading furniture: navigation, metadata, a document-sharing header, and the site's name
+    # above its breadcrumb ("某某市人民政府门户网站" / "首页 > 政务公开 > …").
+    while i < n and (is_furniture(lines[i]) or _precedes_navigation(lines, i)):
+        line = lines[i]
+        if not is_furniture(line):
+            seg.removed.append(Removed(line, "site header"))
+            i += 1
+            continue
+        if line:
+            if _SHARE.search(line):
+                shared = metadata.title_from_share_header(line)
+                if shared and not seg.title:
+                    seg.title, seg.title_from_share_header = shared, True
+            elif metadata.is_meta_line(line):
+                seg.meta_lines.append(line)
+            seg.removed.append(Removed(line, _reason(line)))
+        i += 1
+
+    # The title: the first line that reads like one.
+    if i < n and not seg.title and looks_like_title(lines[i]):
+        seg.removed.append(Removed(lines[i], "title"))
+        seg.title = _SITE_SUFFIX.sub("", lines[i]) or lines[i]
+        i += 1
+        j = _next_nonblank(lines, i)
+        if j < n and lines[j].startswith(("——", "—", "--")) and len(lines[j]) <= 60:
+            seg.title += lines[j]
+            seg.removed.append(Removed(lines[j], "title"))
+            i = j + 1
+
+    # Between title and article: metadata, byline, navigation.
+    while i < n:
+        line = lines[i]
+        if seg.title and not seg.byline and metadata.is_byline(line):
+            seg.byline = line
+            seg.removed.append(Removed(line, "byline"))
+        elif is_furniture(line):
+            if line:
+                if metadata.is_meta_line(line):
+                    seg.meta_lines.append(line)
+                seg.removed.append(Removed(line, _reason(line)))
+        else:
+            break
+        i += 1
+
+    body = lines[i:]
+    body = _cut_footer(body, seg)
+    body = _strip_trailing(body, seg)
+    seg.body_lines = body
+    return seg
+
+
+def _precedes_navigation(lines, i):
+    """A short line right above navigation is the site's name, not the article's title."""
+    if len(lines[i]) > 40:
+        return False
+    following = [line for line in lines[i + 1:i + 6] if line][:2]
+    return any(is_nav(line) for line in following)
+
+
+def _next_nonblank(lines, i):
+    while i < len(lines) and not lines[i]:
+        i += 1
+    return i
+
+
+def _cut_footer(lines, seg):
+    """Drop the page footer: everything from the first footer line after the article began."""
+    total = sum(len(line) for line in lines)
+    seen_text = 0
+    for index, line in enumerate(lines):
+        if line and seen_text and is_footer_start(line):
+            rest = lines[index:]
+            rest_size = sum(len(x) for x in rest)
+            if rest_size > max(1500, total // 3):
+                # Too much text follows to be a footer: drop the one line only.
+                seg.removed.append(Removed(line, "footer line"))
+                seg.meta_lines.append(line)
+                return lines[:index] + _cut_footer(lines[index + 1:], seg)
+            for dropped in rest:
+                if dropped:
+                    seg.removed.append(Removed(dropped, "footer"))
+                    if metadata.is_meta_line(dropped) or metadata.has_url_label(dropped):
+                        seg.meta_lines.append(dropped)
+            return lines[:index]
+        if line and not is_furniture(line):
+            seen_text += 1
+    return lines
+
+
+def _strip_trailing(lines, seg):
+    """Drop what trails the article: metadata, residue, repeated or title-echo lines."""
+    end = len(lines)
+    while end > 0:
+        line = lines[end - 1]
+        if is_furniture(line):
+            if line:
+                if metadata.is_meta_line(line):
+                    seg.meta_lines.append(line)
+                seg.removed.append(Removed(line, _reason(line)))
+        elif _is_echo(line, lines[: end - 1], seg.title):
+            seg.removed.append(Removed(line, "repeated headline"))
+        elif metadata.is_byline(line):
+            # The signature of an official text: issuing body (and date) under the article.
+            seg.removed.append(Removed(line, "signature"))
+            seg.byline = seg.byline or line
+        else:
+            break
+        end -= 1
+    return lines[:end]
+
+
+def _is_echo(line, before, title):
+    """A headline repeated after the article (related-link residue of a reprint site)."""
+    if line[-1:] in SENTENCE_END or _SENTENCE_INSIDE.search(line) or len(line) > 80:
+        return False
+    if line in before[-3:]:
+        return True
+    near = [x for x in before[-3:] if x]
+    if near and near[-1] == line:
+        return True
+    return bool(title) and SequenceMatcher(None, line, title).ratio() >= 0.75
+
+
+# --- Paragraphs ---------------------------------------------------------------------------
+
+
+def paragraphs_from_lines(lines, removed):
+    """Non-blank article lines as paragraphs; residue dropped, converter pages joined.
+
+    Returns the paragraphs and whether converter page markers were found and joined.
+    """
+    kept = []
+    for line in lines:
+        if not line:
+            continue
+        if is_residue(line):
+            removed.append(Removed(line, _reason(line)))
+            if _PAGE_NUMBER.match(line):
+                kept.append(None)  # a page break: may split a sentence
+            continue
+        kept.append(line)
+    paragraphs = _join_page_breaks(kept)
+    if has_page_markers(paragraphs):
+        return join_page_markers(paragraphs), True
+    return paragraphs, False
+
+
+def _join_page_breaks(kept):
+    """Where a page number interrupted an unfinished sentence, run the two halves together."""
+    out = []
+    pending_break = False
+    for line in kept:
+        if line is None:
+            pending_break = True
+            continue
+        if pending_break and out and out[-1][-1:] not in SENTENCE_END:
+            out[-1] += line
+        else:
+            out.append(line)
+        pending_break = False
+    return out
+
+
+def has_page_markers(paragraphs):
+    """True when the lines are converter pages "1、…", "2、…" rather than a numbered list.
+
+    A list's items end their sentences; converter pages are cut wherever the page ended, so
+    most of them end mid-sentence (often mid-word).
+    """
+    numbers = []
+    for paragraph in paragraphs:
+        match = _PAGE_MARKER.match(paragraph)
+        if match:
+            numbers.append(int(match.group(1)))
+    if len(numbers) < 3 or numbers != list(range(1, len(numbers) + 1)):
+        return False
+    marked = [i for i, p in enumerate(paragraphs) if _PAGE_MARKER.match(p)]
+    unfinished = sum(1 for i in marked[1:] if paragraphs[i - 1][-1:] not in SENTENCE_END)
+    return unfinished * 3 >= (len(marked) - 1) * 2
+
+
+def join_page_markers(paragraphs):
+    """Remove the "N、" page markers and run each page on from the previous one."""
+    out = []
+    for paragraph in paragraphs:
+        match = _PAGE_MARKER.match(paragraph)
+        if match and out:
+            out[-1] += paragraph[match.end():]
+        elif match:
+            out.append(paragraph[match.end():])
+        else:
+            out.append(paragraph)
+    return out
+
+
+_SECTION_IN_RUN = re.compile(r"(?<=[。！？])(?=[一二三四五六七八九十]{1,3}、)")
+
+
+def split_run_on_sections(paragraphs):
+    """In text whose paragraph breaks were lost, start a paragraph at "二、" after a sentence.
+
+    Only numerals that follow each other (一、 then 二、 …) are taken as section openings.
+    """
+    out = []
+    expected = 1
+    for paragraph in paragraphs:
+        pieces = []
+        start = 0
+        for match in _SECTION_IN_RUN.finditer(paragraph):
+            numeral = re.match(r"[一二三四五六七八九十]{1,3}", paragraph[match.start():]).group(0)
+            if chinese_numeral(numeral) == expected:
+                pieces.append(paragraph[start:match.start()])
+                start = match.start()
+                expected += 1
+        pieces.append(paragraph[start:])
+        out.extend(p for p in pieces if p)
+    return out
+
+
+def chinese_numeral(text):
+    """一…九十九 as an int; None for anything else."""
+    digits = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if not text or any(ch not in digits and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return digits[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
+
+
+_MARKER_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def join_wrapped(paragraphs):
+    """Join a paragraph that stops mid-sentence to the next one.
+
+    A caption wrapped over two lines ends with a comma; a paragraph cut inside a word by a
+    converter ends without punctuation although it holds whole sentences. Headings (short,
+    without any sentence inside) and numbered openings are never joined.
+    """
+    out = []
+    for paragraph in paragraphs:
+        if out and _unfinished(out[-1]) and not _MARKER_START.match(paragraph) and not paragraph.isdigit():
+            out[-1] += paragraph
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _unfinished(paragraph):
+    if _MARKER_START.match(paragraph) or paragraph.isdigit():
+        return False
+    last = paragraph[-1:]
+    if last in ",，、":
+        return True
+    return last not in SENTENCE_END and last not in ":：" and bool(_SENTENCE_INSIDE.search(paragraph))
+
+
+def is_heading(paragraph):
+    """A short line with no sentence in it, between paragraphs of the article."""
+    return (
+        2 <= len(paragraph) <= 40
+        and paragraph[-1:] not in SENTENCE_END + ",，、:："
+        and not re.search(r"[。！？!?；;，,]", paragraph)
+        and not paragraph.isdigit()
+    )
+
+
+_MARKDOWN_HAZARD = re.compile(r"^(?:\d+[.)](?:\s|$)|[-*+>](?:\s|$)|#|={3,}|-{3,}|\*{3,})")
+
+
+def escape_markdown(paragraph):
+    """Keep Markdown from reading a paragraph's first characters as list, quote or heading."""
+    match = _MARKDOWN_HAZARD.match(paragraph)
+    if not match:
+        return paragraph
+    digits = re.match(r"\d+", paragraph)
+    if digits:
+        return paragraph[: digits.end()] + "\\" + paragraph[digits.end():]
+    return "\\" + paragraph

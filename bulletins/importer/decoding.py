@@ -1,0 +1,200 @@
+"""Bytes as received → text, or a clear refusal.
+
+What is accepted: plain text in UTF-8 (with or without a byte-order mark), UTF-16 with a
+byte-order mark, GB18030 (which covers GBK and GB2312, the usual encodings of Chinese Windows
+text), and Word ``.docx`` files, whose text is read from ``word/document.xml`` with the
+standard library. Everything else is refused with a message that says what the file looks like
+and what to do instead: an empty file, a binary file (PDF, legacy ``.doc``, an image, an
+archive), text in an encoding we cannot recognise, or a file above the size limit.
+
+The limit (``MAX_BYTES``, 2 MiB unless ``settings.BULLETIN_IMPORT_MAX_BYTES`` says otherwise)
+applies to what is received and again to the decoded text measured in UTF-8, so a small
+``.docx`` cannot expand into an enormous bulletin. A bulletin is a few to a few hundred
+kilobytes; anything near the limit is almost certainly not one.
+"""
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+#: Upper bound on the XML inside a .docx; a 2 MiB zip could otherwise inflate a thousandfold.
+MAX_DOCX_XML_BYTES = 32 * 1024 * 1024
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+# Signatures of formats people upload by mistake, with the advice we give for each.
+_SIGNATURES = (
+    (b"%PDF", "PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "DOC"),
+    (b"\x89PNG\r\n\x1a\n", "IMAGE"),
+    (b"\xff\xd8\xff", "IMAGE"),
+    (b"GIF87a", "IMAGE"),
+    (b"GIF89a", "IMAGE"),
+    (b"RIFF", "IMAGE"),
+    (b"Rar!", "ARCHIVE"),
+    (b"\x1f\x8b", "ARCHIVE"),
+    (b"7z\xbc\xaf\x27\x1c", "ARCHIVE"),
+)
+
+
+class RejectedInput(Exception):
+    """The input cannot be imported; ``str(error)`` is the message for the editor."""
+
+
+@dataclass
+class DecodedText:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def max_bytes():
+    return int(getattr(settings, "BULLETIN_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def _size_label(size):
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def _too_large(size):
+    return RejectedInput(
+        _("文件过大（%(size)s），超过导入上限 %(limit)s：一篇公报的正文通常只有几十 KB。")
+        % {"size": _size_label(size), "limit": _size_label(max_bytes())}
+    )
+
+
+def normalise_text(text):
+    """Drop a byte-order mark and turn CRLF/CR line ends into LF; nothing else changes."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_text(text):
+    """Refuse text that is empty, too large, or full of control characters (a binary file)."""
+    if not text.strip():
+        raise RejectedInput(_("文件为空：没有可导入的文字。"))
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > max_bytes():
+        raise _too_large(size)
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > max(2, len(text) // 1000):
+        raise RejectedInput(_("这不是文本文件：其中含有大量控制字符，看起来是二进制文件。"))
+    return text
+
+
+def decode_bytes(data, *, filename=""):
+    """Decode an uploaded file (text or .docx) into normalised text, or raise RejectedInput."""
+    if not data:
+        raise RejectedInput(_("文件为空（0 字节）。"))
+    if len(data) > max_bytes():
+        raise _too_large(len(data))
+    if data.startswith(b"PK\x03\x04") or filename.lower().endswith(".docx"):
+        return DecodedText(check_text(normalise_text(docx_text(data))), "docx")
+    _refuse_known_binary(data)
+
+    warnings = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding = _strict(data[3:], "utf-8"), "utf-8"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = _strict(data, "utf-16"), "utf-16"
+    elif b"\x00" in data:
+        raise RejectedInput(_("这不是文本文件：其中含有空字节（NUL），看起来是二进制文件。"))
+    else:
+        text, encoding = _utf8_or_gb18030(data)
+        if encoding == "gb18030":
+            warnings.append(_("文件不是 UTF-8 编码，已按 GB18030（GBK）解码，请核对文字是否正确。"))
+    if text is None:
+        raise RejectedInput(_("文件声明了 %(encoding)s 编码，但内容无法按此解码。") % {"encoding": encoding})
+    return DecodedText(check_text(normalise_text(text)), encoding, warnings)
+
+
+def _strict(data, encoding):
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf8_or_gb18030(data):
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    text = _strict(data, "gb18030")
+    if text is not None and _looks_like_chinese(text):
+        return text, "gb18030"
+    raise RejectedInput(
+        _("无法识别文件的文字编码：既不是 UTF-8，也不是 GB18030/GBK。请用“另存为 UTF-8 文本”后再导入。")
+    )
+
+
+def _looks_like_chinese(text):
+    """GB18030 decodes many byte strings; real Chinese text is mostly CJK where not ASCII."""
+    others = [ch for ch in text if ord(ch) > 0x7F]
+    if not others:
+        return True
+    cjk = sum(
+        1 for ch in others
+        if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        or unicodedata.category(ch).startswith("P")
+    )
+    return cjk / len(others) >= 0.9
+
+
+def _refuse_known_binary(data):
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise RejectedInput(
+                {
+                    "PDF": _("这是 PDF 文件，不能直接导入：请复制其中的文字粘贴，或另存为 .txt / .docx。"),
+                    "DOC": _("这是旧版 Word（.doc）文件，不能直接导入：请在 Word 中另存为 .docx 或 .txt。"),
+                    "IMAGE": _("这是图片文件，不能导入：只接受文字（.txt 或 .docx）。"),
+                    "ARCHIVE": _("这是压缩包，不能导入：请解压后逐个上传 .txt 或 .docx 文件。"),
+                }[kind]
+            )
+
+
+def docx_text(data):
+    """The text of a .docx: one line per paragraph, tabs and line breaks kept."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise RejectedInput(_("文件名是 .docx，但内容不是有效的 Word 文档（ZIP 结构损坏）。")) from error
+    with archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError as error:
+            raise RejectedInput(_("这是 ZIP 压缩包而不是 Word 文档（缺少 word/document.xml）。")) from error
+        if info.file_size > MAX_DOCX_XML_BYTES:
+            raise _too_large(info.file_size)
+        try:
+            xml = archive.read(info)
+        except (zipfile.BadZipFile, OSError, RuntimeError) as error:
+            raise RejectedInput(_("Word 文档已损坏，无法读取其中的文字。")) from error
+    # A .docx never declares a DTD; refusing one rules out entity-expansion tricks.
+    if b"<!DOCTYPE" in xml[:4096].upper():
+        raise RejectedInput(_("Word 文档含有不允许的 DOCTYPE 声明。"))
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as error:
+        raise RejectedInput(_("Word 文档的内容无法解析（XML 错误）。")) from error
+    lines = []
+    for paragraph in root.iter(f"{_W}p"):
+        parts = []
+        for node in paragraph.iter():
+            if node.tag == f"{_W}t":
+                parts.append(node.text or "")
+            elif node.tag == f"{_W}tab":
+                parts.append("\t")
+            elif node.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+        lines.append("".join(parts))
+    return "\n".join(lines)

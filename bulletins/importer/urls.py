@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import path
+
+from . import views
+
+app_name = "bulletin_import"
+
+urlpatterns = [
+    path("", admin.site.admin_view(views.import_bulletins), name="index"),
+]
