@@ -118,3 +118,20 @@ def make_correction(bulletin, **kwargs):
     defaults = {"original": "原文有误", "corrected": "更正后", "note": "转换错误"}
     defaults.update(kwargs)
     return Correction.objects.create(bulletin=bulletin, **defaults)
+
+
+def make_user(*, groups=(), is_staff=True, password=None, **kwargs):
+    """A user, staff by default, in the named editorial groups (Author, Editor, Administrator).
+
+    Without a password the user has an unusable one (hashing is slow); log in with force_login.
+    """
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    n = _n()
+    defaults = {"username": f"user-{n}", "email": f"user-{n}@example.org"}
+    defaults.update(kwargs)
+    user = get_user_model().objects.create_user(password=password, is_staff=is_staff, **defaults)
+    if groups:
+        user.groups.set(Group.objects.filter(name__in=groups))
+    return user

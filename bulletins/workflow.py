@@ -1,0 +1,302 @@
+"""The editorial workflow of bulletins: the only code that changes ``status``.
+
+States and transitions (see ``TRANSITIONS``)::
+
+    draft ──submit──▶ in_review ──publish──▶ published ──archive──▶ archived
+      ▲                  │                      │
+      └─request_changes──┘                      │
+      └────────────────withdraw─────────────────┘
+
+Each transition is one function, ``bulletin_<action>(bulletin, *, by, …)``, that inside one
+transaction locks the row, checks the user's permission (``WorkflowPermissionError``) and the
+transition table (``InvalidTransition``), validates its input (``ValidationError``), saves the
+new state with a bumped ``version`` and writes a ``Transition`` audit row. Publishing with a
+future ``at`` schedules: ``published_q`` makes the item public at that moment, no job needed.
+
+Moving to the trash and back (``bulletin_trash``/``bulletin_untrash``) keeps the state and is
+audited the same way. Who may edit a bulletin's content is decided here too (``can_edit``), so
+that the admin, revision restores and any other caller share one rule.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ecoportal.publishing import Status
+
+from . import revisions
+from .models import Bulletin, Transition
+
+
+class WorkflowError(Exception):
+    """Base of the errors a transition refuses with; ``str()`` is a message for the user."""
+
+
+class InvalidTransition(WorkflowError):
+    """The transition is not allowed from the bulletin's current state."""
+
+
+class WorkflowPermissionError(WorkflowError, PermissionDenied):
+    """The user may not perform this transition on this bulletin (a 403 if uncaught)."""
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    sources: frozenset
+    target: str | None
+    permission: str
+    needs_comment: bool = False
+    takes_time: bool = False
+    #: Whether an Author may perform it on their own bulletin without being an editor.
+    owner_may: bool = False
+
+
+SUBMIT = Action("submit", _("提交审核"), frozenset({Status.DRAFT}), Status.IN_REVIEW, "bulletins.submit_bulletin", owner_may=True)
+REQUEST_CHANGES = Action(
+    "request_changes", _("退回修改"), frozenset({Status.IN_REVIEW}), Status.DRAFT, "bulletins.review_bulletin",
+    needs_comment=True,
+)
+PUBLISH = Action(
+    "publish", _("批准发布"), frozenset({Status.IN_REVIEW}), Status.PUBLISHED, "bulletins.publish_bulletin",
+    takes_time=True,
+)
+WITHDRAW = Action(
+    "withdraw", _("撤回"), frozenset({Status.PUBLISHED}), Status.DRAFT, "bulletins.publish_bulletin", needs_comment=True
+)
+ARCHIVE = Action("archive", _("归档"), frozenset({Status.PUBLISHED}), Status.ARCHIVED, "bulletins.publish_bulletin")
+
+#: The transition table: what the admin shows as buttons and what every function checks.
+TRANSITIONS = {action.name: action for action in (SUBMIT, REQUEST_CHANGES, PUBLISH, WITHDRAW, ARCHIVE)}
+
+TRASH = "trash"
+UNTRASH = "untrash"
+RESTORE_REVISION = "restore_revision"
+
+
+def is_editor(user):
+    """Editors (and administrators) review, so they may work on anyone's bulletins."""
+    return bool(user and user.is_active and user.has_perm("bulletins.review_bulletin"))
+
+
+def is_owner(user, bulletin):
+    return bool(user and user.pk and bulletin.created_by_id == user.pk)
+
+
+def can_view(user, bulletin):
+    """Staff with the view or change permission see their own bulletins; editors see all."""
+    if not (user and user.is_active and user.is_staff):
+        return False
+    if not (user.has_perm("bulletins.view_bulletin") or user.has_perm("bulletins.change_bulletin")):
+        return False
+    return is_editor(user) or is_owner(user, bulletin)
+
+
+def can_edit(user, bulletin):
+    """Editors edit anything not in the trash; Authors only their own drafts."""
+    if not (user and user.is_active and user.is_staff and user.has_perm("bulletins.change_bulletin")):
+        return False
+    if bulletin.deleted_at is not None:
+        return False
+    if is_editor(user):
+        return True
+    return is_owner(user, bulletin) and bulletin.status == Status.DRAFT
+
+
+def may_perform(user, bulletin, action):
+    """Permission alone (not the state): the user's role and, for Authors, ownership."""
+    if not (user and user.is_active and user.is_staff and user.has_perm(action.permission)):
+        return False
+    return is_editor(user) or (action.owner_may and is_owner(user, bulletin))
+
+
+def can_trash(user, bulletin):
+    if not (user and user.is_active and user.is_staff and user.has_perm("bulletins.delete_bulletin")):
+        return False
+    return is_editor(user) or (is_owner(user, bulletin) and bulletin.status == Status.DRAFT)
+
+
+def can_untrash(user, bulletin):
+    return bool(
+        user and user.is_active and user.is_staff
+        and user.has_perm("bulletins.delete_bulletin") and is_editor(user)
+    )
+
+
+def available_actions(bulletin, user):
+    """The transitions this user may perform on this bulletin now (the admin's buttons)."""
+    if bulletin.pk is None or bulletin.deleted_at is not None:
+        return []
+    return [
+        action
+        for action in TRANSITIONS.values()
+        if bulletin.status in action.sources and may_perform(user, bulletin, action)
+    ]
+
+
+def _locked(bulletin):
+    return Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+
+
+def _refresh(bulletin, locked):
+    """Let the caller's instance see the new state, as if reloaded."""
+    for field in ("status", "publish_at", "version", "deleted_at", "updated_at"):
+        setattr(bulletin, field, getattr(locked, field))
+
+
+def _permission_error(user, action_label):
+    return WorkflowPermissionError(
+        _("%(user)s 无权对此公报执行“%(action)s”。") % {"user": user or _("匿名用户"), "action": action_label}
+    )
+
+
+def _transition(bulletin, action, *, by, comment="", at=None):
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        locked = _locked(bulletin)
+        if not may_perform(by, locked, action):
+            raise _permission_error(by, action.label)
+        if locked.deleted_at is not None:
+            raise InvalidTransition(_("公报在回收站中，不能“%(action)s”。") % {"action": action.label})
+        if locked.status not in action.sources:
+            raise InvalidTransition(
+                _("状态为“%(status)s”的公报不能“%(action)s”。")
+                % {"status": Status(locked.status).label, "action": action.label}
+            )
+        if action.needs_comment and not comment:
+            raise ValidationError(_("“%(action)s”需要填写意见。") % {"action": action.label}, code="comment_required")
+        if action is PUBLISH:
+            _validate_publishable(locked)
+            if at is not None and timezone.is_naive(at):
+                raise ValidationError(_("定时发布的时间必须带时区。"), code="naive_datetime")
+            locked.publish_at = at or timezone.now()
+        from_status = locked.status
+        locked.status = action.target
+        locked.version += 1
+        locked.save(update_fields=["status", "publish_at", "version", "updated_at"])
+        Transition.objects.create(
+            bulletin=locked,
+            action=action.name,
+            from_status=from_status,
+            to_status=locked.status,
+            by=by,
+            comment=comment,
+            publish_at=locked.publish_at if action is PUBLISH else None,
+        )
+        revisions.revision_create(locked, by=by, note=action.label)
+    _refresh(bulletin, locked)
+    return bulletin
+
+
+def _validate_publishable(bulletin):
+    errors = {}
+    if not bulletin.title.strip():
+        errors["title"] = _("发布前需要标题。")
+    if not bulletin.body.strip():
+        errors["body"] = _("发布前需要正文。")
+    if bulletin.cover_image and not bulletin.cover_alt.strip():
+        errors["cover_alt"] = _("有封面图时需要替代文字。")
+    if errors:
+        raise ValidationError(errors)
+
+
+def bulletin_submit(bulletin, *, by, comment=""):
+    """An Author (or an editor) sends a draft to review."""
+    return _transition(bulletin, SUBMIT, by=by, comment=comment)
+
+
+def bulletin_request_changes(bulletin, *, by, comment):
+    """A reviewer sends an item in review back to draft, saying what to change."""
+    return _transition(bulletin, REQUEST_CHANGES, by=by, comment=comment)
+
+
+def bulletin_publish(bulletin, *, by, at=None, comment=""):
+    """Approve an item in review: public now, or from ``at`` if that is in the future."""
+    return _transition(bulletin, PUBLISH, by=by, at=at, comment=comment)
+
+
+def bulletin_withdraw(bulletin, *, by, comment):
+    """Take a published (or scheduled) item back to draft; the reason is recorded."""
+    return _transition(bulletin, WITHDRAW, by=by, comment=comment)
+
+
+def bulletin_archive(bulletin, *, by, comment=""):
+    """Retire a published item: it leaves every public surface and stays in the admin."""
+    return _transition(bulletin, ARCHIVE, by=by, comment=comment)
+
+
+ACTION_FUNCTIONS = {
+    SUBMIT.name: bulletin_submit,
+    REQUEST_CHANGES.name: bulletin_request_changes,
+    PUBLISH.name: bulletin_publish,
+    WITHDRAW.name: bulletin_withdraw,
+    ARCHIVE.name: bulletin_archive,
+}
+
+
+def bulletin_perform(bulletin, action_name, *, by, comment="", at=None):
+    """Run the transition named ``action_name`` (for forms and bulk actions)."""
+    try:
+        action = TRANSITIONS[action_name]
+    except KeyError:
+        raise InvalidTransition(_("未知的操作“%(action)s”。") % {"action": action_name}) from None
+    kwargs = {"by": by, "comment": comment}
+    if action.takes_time:
+        kwargs["at"] = at
+    return ACTION_FUNCTIONS[action.name](bulletin, **kwargs)
+
+
+def _audit(bulletin, action, *, by, comment=""):
+    Transition.objects.create(
+        bulletin=bulletin, action=action, from_status=bulletin.status, to_status=bulletin.status,
+        by=by, comment=str(comment),
+    )
+
+
+def bulletin_trash(bulletin, *, by, comment=""):
+    """Move to the trash: gone from every surface, restorable by an editor; state is kept."""
+    with transaction.atomic():
+        locked = _locked(bulletin)
+        if not can_trash(by, locked):
+            raise _permission_error(by, _("删除"))
+        if locked.deleted_at is not None:
+            raise InvalidTransition(_("公报已在回收站中。"))
+        locked.deleted_at = timezone.now()
+        locked.version += 1
+        locked.save(update_fields=["deleted_at", "version", "updated_at"])
+        _audit(locked, TRASH, by=by, comment=comment)
+        revisions.revision_create(locked, by=by, note=_("移入回收站"))
+    _refresh(bulletin, locked)
+    return bulletin
+
+
+def bulletin_untrash(bulletin, *, by, comment=""):
+    """Bring a bulletin back from the trash in the state it had."""
+    with transaction.atomic():
+        locked = _locked(bulletin)
+        if not can_untrash(by, locked):
+            raise _permission_error(by, _("从回收站恢复"))
+        if locked.deleted_at is None:
+            raise InvalidTransition(_("公报不在回收站中。"))
+        locked.deleted_at = None
+        locked.version += 1
+        locked.save(update_fields=["deleted_at", "version", "updated_at"])
+        _audit(locked, UNTRASH, by=by, comment=comment)
+        revisions.revision_create(locked, by=by, note=_("从回收站恢复"))
+    _refresh(bulletin, locked)
+    return bulletin
+
+
+def ensure_can_edit(bulletin, *, by):
+    """Raise ``WorkflowPermissionError`` unless ``by`` may change this bulletin's content."""
+    if not can_edit(by, bulletin):
+        raise _permission_error(by, _("编辑"))
+
+
+def audit_revision_restore(bulletin, *, by, revision_number):
+    """Record that content was restored from an earlier revision (state is unchanged)."""
+    _audit(bulletin, RESTORE_REVISION, by=by, comment=str(_("恢复到修订 r%(n)s") % {"n": revision_number}))
