@@ -1,8 +1,8 @@
 """The database's own full-text index, one class per vendor, behind the same three methods.
 
-``matching(query)`` is SQL selecting the ids of the bulletins whose document matches,
-``score(query, outer_id)`` SQL giving one bulletin's relevance (higher is better) and
-``rebuild()`` re-derives the full-text structure from the ``SearchDocument`` rows. Queries are
+``table`` is the table searched, ``id_column`` its column holding the bulletin's id, ``match()``
+the condition that a row matches a query, ``score()`` the relevance of the match (higher is
+better), and ``rebuild()`` re-derives the full-text structure from the ``SearchDocument`` rows. Queries are
 built from the words of ``text.parse_query`` (letters and digits only), every word quoted as a
 literal of the query language and passed as a bound parameter: nothing a reader types is ever
 an operator or SQL.
@@ -21,6 +21,7 @@ class SQLiteBackend:
     """FTS5 over ``search_searchdocument`` (external content, triggers), ranked by bm25."""
 
     table = "search_fts"
+    id_column = "rowid"
     # bm25 weights of the title, summary and body columns.
     weights = (10.0, 4.0, 1.0)
 
@@ -36,19 +37,12 @@ class SQLiteBackend:
             terms.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
         return " AND ".join(terms)
 
-    def matching(self, query):
-        return (
-            f"SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s",
-            [self.expression(query)],
-        )
+    def match(self, query):
+        return f"{self.table} MATCH %s", [self.expression(query)]
 
-    def score(self, query, outer_id):
+    def score(self, query):
         weights = ", ".join(str(weight) for weight in self.weights)
-        return (
-            f"SELECT -bm25({self.table}, {weights}) FROM {self.table} "
-            f"WHERE {self.table} MATCH %s AND rowid = {outer_id}",
-            [self.expression(query)],
-        )
+        return f"-bm25({self.table}, {weights})", []
 
     def rebuild(self):
         with connection.cursor() as cursor:
@@ -58,6 +52,9 @@ class SQLiteBackend:
 
 class PostgresBackend:
     """A generated ``tsvector`` column (config 'simple') with a GIN index, ranked by ts_rank."""
+
+    table = DOCUMENTS
+    id_column = "bulletin_id"
 
     @staticmethod
     def _lexeme(word):
@@ -70,24 +67,19 @@ class PostgresBackend:
             terms.append("(" + " | ".join(f"({phrase})" for phrase in phrases) + ")")
         return " & ".join(terms)
 
-    def matching(self, query):
-        return (
-            f"SELECT bulletin_id FROM {DOCUMENTS} "
-            "WHERE vector @@ to_tsquery('simple'::regconfig, %s)",
-            [self.expression(query)],
-        )
+    def match(self, query):
+        return f"{self.table}.vector @@ to_tsquery('simple'::regconfig, %s)", [self.expression(query)]
 
-    def score(self, query, outer_id):
+    def score(self, query):
         return (
-            f"SELECT ts_rank(vector, to_tsquery('simple'::regconfig, %s)) FROM {DOCUMENTS} "
-            f"WHERE bulletin_id = {outer_id}",
+            f"ts_rank({self.table}.vector, to_tsquery('simple'::regconfig, %s))",
             [self.expression(query)],
         )
 
     def rebuild(self):
         # The column is generated: nothing to derive; ANALYZE keeps the planner's estimates fresh.
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {DOCUMENTS}")
+            cursor.execute(f"ANALYZE {self.table}")
 
 
 BACKENDS = {"sqlite": SQLiteBackend, "postgresql": PostgresBackend}

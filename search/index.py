@@ -6,7 +6,11 @@ of its items is saved or deleted (``signals``); ``rebuild_index`` re-derives eve
 writes that bypass signals (``QuerySet.update``, raw SQL) and after restoring a backup.
 """
 
+from itertools import islice
+
 from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
 
 from bulletins.models import AchievementItem, AchievementList, Bulletin
 
@@ -15,19 +19,30 @@ from .models import SearchDocument
 from .text import segment
 
 
-def document_fields(bulletin):
-    """The segmented title, summary and body of ``bulletin`` with its achievement list."""
-    summary, body = [bulletin.summary], [bulletin.body]
-    achievement_list = AchievementList.objects.filter(bulletin_id=bulletin.pk).first()
-    if achievement_list is not None:
-        summary.append(achievement_list.title)
-        for item in AchievementItem.objects.filter(achievement_list=achievement_list):
-            summary.append(item.title)
-            body.append(item.body)
+def _achievement_texts(bulletin_ids):
+    """{bulletin id: (titles, bodies)} of the achievement lists of these bulletins."""
+    texts = {}
+    for achievement_list in AchievementList.objects.filter(bulletin_id__in=bulletin_ids).prefetch_related(
+        Prefetch("items", AchievementItem.objects.order_by("number"))
+    ):
+        titles = [achievement_list.title, *(item.title for item in achievement_list.items.all())]
+        bodies = [item.body for item in achievement_list.items.all()]
+        texts[achievement_list.bulletin_id] = (titles, bodies)
+    return texts
+
+
+def document_fields(bulletin, achievements=None):
+    """The segmented title, summary and body of ``bulletin`` with its achievement list.
+
+    ``achievements`` is the bulletin's entry of ``_achievement_texts``, looked up if not given.
+    """
+    if achievements is None:
+        achievements = _achievement_texts([bulletin.pk]).get(bulletin.pk)
+    titles, bodies = achievements or ((), ())
     return {
         "title": segment(bulletin.title),
-        "summary": segment("\n".join(filter(None, summary))),
-        "body": segment("\n".join(filter(None, body))),
+        "summary": segment("\n".join(filter(None, [bulletin.summary, *titles]))),
+        "body": segment("\n".join(filter(None, [bulletin.body, *bodies]))),
     }
 
 
@@ -45,16 +60,39 @@ def remove_bulletin(bulletin_id):
     SearchDocument.objects.filter(bulletin_id=bulletin_id).delete()
 
 
+def _batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
 @transaction.atomic
-def rebuild_index():
+def rebuild_index(batch_size=500):
     """Index every bulletin afresh and drop documents of bulletins that no longer exist.
 
-    Returns the number of bulletins indexed.
+    Only documents whose text changed are written. Returns the number of bulletins indexed.
     """
     count = 0
-    for bulletin in Bulletin.objects.order_by("pk").iterator(chunk_size=500):
-        index_bulletin(bulletin)
-        count += 1
+    bulletins = Bulletin.objects.only("pk", "title", "summary", "body").order_by("pk")
+    for batch in _batches(bulletins.iterator(chunk_size=batch_size), batch_size):
+        ids = [bulletin.pk for bulletin in batch]
+        achievements = _achievement_texts(ids)
+        existing = SearchDocument.objects.in_bulk(ids)
+        created, changed = [], []
+        now = timezone.now()
+        for bulletin in batch:
+            fields = document_fields(bulletin, achievements.get(bulletin.pk, ((), ())))
+            document = existing.get(bulletin.pk)
+            if document is None:
+                created.append(SearchDocument(bulletin_id=bulletin.pk, **fields))
+            elif any(getattr(document, name) != value for name, value in fields.items()):
+                for name, value in fields.items():
+                    setattr(document, name, value)
+                document.indexed_at = now
+                changed.append(document)
+        SearchDocument.objects.bulk_create(created)
+        SearchDocument.objects.bulk_update(changed, ["title", "summary", "body", "indexed_at"])
+        count += len(batch)
     SearchDocument.objects.exclude(bulletin_id__in=Bulletin.objects.values("pk")).delete()
     get_backend().rebuild()
     return count

@@ -1,14 +1,20 @@
 """Searching bulletins: the one entry point for the search page and the API's ``q`` filter.
 
-``search_bulletins(query, queryset=...)`` returns the matching bulletins as a queryset, best
-match first, annotated with ``search_rank``. Whatever queryset a caller passes, the result only
-ever holds published bulletins: ``published()`` is applied here too, so a search can never be
-the surface that leaks a draft. ``add_snippets`` marks the query's words in the title and the
-best passage of the bulletins of one page.
+``search_bulletins(query, queryset=...)`` returns ``SearchResults``: the matching bulletins, best
+match first, as a lazy list that a ``Paginator`` can count and slice; each bulletin of a slice
+carries ``search_rank``, ``search_title`` and ``search_snippet`` (the title and best passage with
+the query's words marked, safe HTML). ``SearchResults.queryset`` is the same bulletins as a plain,
+unordered queryset, for callers that filter and order further (the API).
+
+Whatever queryset a caller passes, only published bulletins are ever found: ``published()`` is
+applied here too, so a search can never be the surface that leaks a draft.
+
+The SQL starts from the full-text index and checks each match against the caller's queryset by
+its primary key (a correlated ``EXISTS``), so the cost follows the number of matches, not the
+number of bulletins; ranking happens in the same pass.
 """
 
 from django.db import connection
-from django.db.models import F, FloatField
 from django.db.models.expressions import RawSQL
 
 from bulletins.models import AchievementItem, Bulletin
@@ -16,37 +22,118 @@ from bulletins.models import AchievementItem, Bulletin
 from .backends import get_backend
 from .text import QueryError, SearchQuery, parse_query
 
-__all__ = ["QueryError", "SearchQuery", "add_snippets", "parse_query", "search_bulletins"]
+__all__ = ["QueryError", "SearchQuery", "SearchResults", "add_snippets", "parse_query", "search_bulletins"]
 
 
 def search_bulletins(query, *, queryset=None):
     """Published bulletins matching ``query`` (text or ``SearchQuery``), best first.
 
-    Raises ``QueryError`` for a query that is too long. A query without any letter or digit
-    finds nothing.
+    ``queryset`` narrows the search (filters, ``select_related``); it defaults to every
+    bulletin. Raises ``QueryError`` for a query that is too long. A query without any letter or
+    digit finds nothing.
     """
     if not isinstance(query, SearchQuery):
         query = parse_query(query)
     if queryset is None:
         queryset = Bulletin.objects.all()
-    queryset = queryset.published()
-    if not query:
-        return queryset.none()
-    backend = get_backend()
-    matching_sql, matching_params = backend.matching(query)
-    outer_id = ".".join(
-        connection.ops.quote_name(name) for name in (Bulletin._meta.db_table, Bulletin._meta.pk.column)
-    )
-    score_sql, score_params = backend.score(query, outer_id)
-    return (
-        queryset.filter(pk__in=RawSQL(matching_sql, matching_params))
-        .annotate(search_rank=RawSQL(score_sql, score_params, output_field=FloatField()))
-        .order_by(F("search_rank").desc(), F("issued_on").desc(nulls_last=True), "-pk")
-    )
+    return SearchResults(query, queryset.published())
+
+
+class SearchResults:
+    """The bulletins matching a query, best first; evaluated slice by slice."""
+
+    def __init__(self, query, queryset):
+        self.query = query
+        self.base = queryset
+        self.backend = get_backend()
+        self._count = None
+
+    @property
+    def queryset(self):
+        """The matching bulletins as a queryset, unordered by relevance."""
+        if not self.query:
+            return self.base.none()
+        match_sql, match_params = self.backend.match(self.query)
+        ids = f"SELECT {self.backend.id_column} FROM {self.backend.table} WHERE {match_sql}"
+        return self.base.filter(pk__in=RawSQL(ids, match_params))
+
+    def _sql(self, select, tail=""):
+        """``SELECT <select> FROM <index> WHERE <match> AND EXISTS (<base, this row>) <tail>``."""
+        table = self.backend.table
+        # The caller's queryset, restricted to the bulletin of the index row being looked at.
+        this_row = RawSQL(f"{table}.{self.backend.id_column}", ())
+        base = self.base.filter(pk=this_row).order_by().values("pk")
+        base_sql, base_params = base.query.sql_with_params()
+        match_sql, match_params = self.backend.match(self.query)
+        return (
+            f"SELECT {select} FROM {table} WHERE {match_sql} AND EXISTS ({base_sql}) {tail}",
+            (*match_params, *base_params),
+        )
+
+    def _searchable(self):
+        return bool(self.query) and not self.base.query.is_empty()
+
+    def count(self):
+        if self._count is None:
+            if not self._searchable():
+                self._count = 0
+            else:
+                sql, params = self._sql("COUNT(*)")
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+                    self._count = cursor.fetchone()[0]
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __bool__(self):
+        return self.count() > 0
+
+    def ranked_sql(self, offset=0, limit=None):
+        """The SQL and parameters selecting (bulletin id, score) from ``offset``, best first."""
+        score_sql, score_params = self.backend.score(self.query)
+        table, id_column = self.backend.table, self.backend.id_column
+        high = None if limit is None else offset + limit
+        tail = "ORDER BY 2 DESC, 1 DESC " + connection.ops.limit_offset_sql(offset, high)
+        sql, params = self._sql(f"{table}.{id_column}, {score_sql}", tail)
+        return sql, (*score_params, *params)
+
+    def ranked_ids(self, offset=0, limit=None):
+        """[(bulletin id, score)] of the matches from ``offset``, best first."""
+        if not self._searchable():
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(*self.ranked_sql(offset, limit))
+            return cursor.fetchall()
+
+    def __getitem__(self, key):
+        if isinstance(key, int):
+            results = self[key : key + 1]
+            if not results:
+                raise IndexError("search result index out of range")
+            return results[0]
+        if key.step is not None or (key.start or 0) < 0 or (key.stop is not None and key.stop < 0):
+            raise ValueError("SearchResults supports only slices with non-negative bounds.")
+        start = key.start or 0
+        limit = None if key.stop is None else max(0, key.stop - start)
+        if limit == 0:
+            return []
+        ranked = self.ranked_ids(start, limit)
+        bulletins = self.base.in_bulk([bulletin_id for bulletin_id, _ in ranked])
+        page = []
+        for bulletin_id, score in ranked:
+            bulletin = bulletins[bulletin_id]
+            bulletin.search_rank = score
+            page.append(bulletin)
+        return add_snippets(page, self.query)
+
+    def __iter__(self):
+        return iter(self[:])
 
 
 def add_snippets(bulletins, query):
-    """Set ``search_title`` and ``search_snippet`` (safe HTML) on each bulletin of a page."""
+    """Set ``search_title`` and ``search_snippet`` (safe HTML) on each bulletin; returns them."""
     if not isinstance(query, SearchQuery):
         query = parse_query(query)
     bulletins = list(bulletins)

@@ -6,7 +6,7 @@ from bulletins.models import Bulletin
 from ecoportal.publishing import PublicQuerysetMixin
 
 from .forms import SearchForm
-from .query import add_snippets, search_bulletins
+from .query import search_bulletins
 from .text import MAX_QUERY_LENGTH
 
 PAGE_SIZE = 20
@@ -26,7 +26,7 @@ class SearchView(PublicQuerysetMixin, ListView):
         self.filter_form.is_valid()
         if not self.search_form.is_valid() or not self.search_form.cleaned_data["q"]:
             self.query = None
-            return self.public_queryset().none()
+            return []
         self.query = self.search_form.query
         return search_bulletins(
             self.query, queryset=self.filter_form.filter(self.public_queryset().for_listing())
@@ -36,8 +36,6 @@ class SearchView(PublicQuerysetMixin, ListView):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
         paginator = Paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
-        if self.query:
-            add_snippets(page.object_list, self.query)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
