@@ -128,9 +128,11 @@ def create_backup(out_path, *, using="default", media_root=None):
     out_path = Path(out_path)
     with tempfile.TemporaryDirectory() as scratch:
         data_path = Path(scratch) / DATA
-        # One repeatable-read snapshot on PostgreSQL so that rows and counts agree.
+        # One repeatable-read snapshot on PostgreSQL so that rows and counts agree (when this
+        # is the outermost transaction; an enclosing one already fixed its isolation level).
+        outermost = not connections[using].in_atomic_block
         with transaction.atomic(using=using):
-            if connections[using].vendor == "postgresql":
+            if outermost and connections[using].vendor == "postgresql":
                 with connections[using].cursor() as cursor:
                     cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             dump_database(data_path, using=using)

@@ -10,10 +10,8 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.core.management.color import no_style
 from django.db import connection
 
 from bulletins.models import Bulletin, Revision
@@ -21,18 +19,9 @@ from ecoportal.backup import BackupError, create_backup, restore_backup, table_c
 from tests.hardening.backup_sample import PNG, populate
 
 ROOT = Path(__file__).resolve().parents[2]
-# serialized_rollback: put back what migrations created (the editorial groups) after the flush.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def sequences_past_reloaded_rows(transactional_db):
-    """serialized_rollback reloads rows with their keys but leaves PostgreSQL's sequences behind."""
-    if connection.vendor == "postgresql":
-        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
+# Each test runs in a transaction that is rolled back: emptying the database inside it (flush)
+# and restoring into it leave the suite's database as it was, editorial groups included.
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -43,7 +32,14 @@ def media(tmp_path, settings):
 
 def empty_portal(media):
     """What a new server starts from: migrated tables with nothing in them, no media."""
+    if connection.vendor == "postgresql":
+        # TRUNCATE refuses tables with deferred foreign-key checks pending in this transaction.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
     call_command("flush", interactive=False, verbosity=0)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     for path in media.rglob("*"):
         if path.is_file():
             path.unlink()
@@ -197,7 +193,6 @@ def manifest_of(path):
         return json.load(archive.extractfile("manifest.json"))
 
 
-@pytest.mark.django_db(transaction=False)
 def test_sqlite_backup_restores_into_postgresql(tmp_path):
     admin = connect_postgres()
     name = f"ecoportal_restore_{secrets.token_hex(4)}"
