@@ -1,0 +1,193 @@
+"""Editorial views added to the bulletin admin: transitions, preview, revisions, trash.
+
+Every view is wrapped by ``admin_site.admin_view`` (staff login, CSRF) and finds the bulletin
+through the model admin's queryset, so an Author never reaches another author's bulletin
+(404). The workflow and revision functions check permission again on the server: a forged
+POST changes nothing and is answered with 403.
+"""
+
+from django.contrib import messages
+from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import revisions, workflow
+from .forms import TransitionForm
+from .models import Revision
+
+
+def _error_text(error):
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+class BulletinEditorialViewsMixin:
+    """URLs and views of the editorial workflow, mixed into ``BulletinAdmin``."""
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path(
+                "<path:object_id>/transition/<str:action>/",
+                wrap(require_POST(self.transition_view)),
+                name=f"{prefix}_transition",
+            ),
+            path("<path:object_id>/preview/", wrap(self.preview_view, cacheable=True), name=f"{prefix}_preview"),
+            path(
+                "<path:object_id>/revisions/compare/",
+                wrap(self.revision_compare_view),
+                name=f"{prefix}_compare",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:number>/restore/",
+                wrap(require_POST(self.revision_restore_view)),
+                name=f"{prefix}_restore",
+            ),
+            path(
+                "<path:object_id>/untrash/",
+                wrap(require_POST(self.untrash_view)),
+                name=f"{prefix}_untrash",
+            ),
+            *super().get_urls(),
+        ]
+
+    # helpers ----------------------------------------------------------------------------------
+
+    def _bulletin_or_404(self, request, object_id):
+        bulletin = self.get_object(request, unquote(object_id))
+        if bulletin is None or not self.has_view_permission(request, bulletin):
+            raise Http404(_("没有找到这篇公报。"))
+        return bulletin
+
+    def _change_url(self, bulletin):
+        return reverse(f"{self.admin_site.name}:bulletins_bulletin_change", args=[bulletin.pk])
+
+    # views ------------------------------------------------------------------------------------
+
+    def transition_view(self, request, object_id, action):
+        bulletin = self._bulletin_or_404(request, object_id)
+        if action not in workflow.TRANSITIONS:
+            raise Http404(_("未知的操作。"))
+        form = TransitionForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+            return HttpResponseRedirect(self._change_url(bulletin))
+        label = workflow.TRANSITIONS[action].label
+        try:
+            workflow.bulletin_perform(
+                bulletin, action, by=request.user,
+                comment=form.cleaned_data["comment"], at=form.cleaned_data["at"],
+            )
+        except workflow.WorkflowPermissionError:
+            raise PermissionDenied from None
+        except (workflow.InvalidTransition, ValidationError) as error:
+            messages.error(request, _("未能%(action)s：%(error)s") % {"action": label, "error": _error_text(error)})
+            return HttpResponseRedirect(self._change_url(bulletin))
+        if bulletin.is_scheduled:
+            messages.success(
+                request,
+                _("“%(title)s”已批准，将于 %(at)s 公开。")
+                % {"title": bulletin, "at": timezone.localtime(bulletin.publish_at).strftime("%Y-%m-%d %H:%M")},
+            )
+        else:
+            messages.success(request, _("“%(title)s”：%(action)s完成。") % {"title": bulletin, "action": label})
+        return HttpResponseRedirect(self._change_url(bulletin))
+
+    def preview_view(self, request, object_id):
+        """The public page of this bulletin in any state; POST previews unsaved form data."""
+        from .views import bulletin_page_context
+
+        bulletin = self._bulletin_or_404(request, object_id)
+        if request.method == "POST":
+            fields = flatten_fieldsets(self.get_fieldsets(request, bulletin))
+            form_class = self.get_form(request, bulletin, change=True, fields=fields)
+            form = form_class(request.POST, instance=bulletin)
+            form.check_conflicts = False
+            form.is_valid()  # fills form.instance with whatever is valid; nothing is saved
+            bulletin = form.instance
+        context = {
+            **bulletin_page_context(bulletin),
+            "bulletin": bulletin,
+            "preview": True,
+            "change_url": self._change_url(bulletin),
+            "unsaved": request.method == "POST",
+        }
+        response = TemplateResponse(request, "admin/bulletins/preview.html", context)
+        response["Cache-Control"] = "private, no-store"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    def revision_compare_view(self, request, object_id):
+        bulletin = self._bulletin_or_404(request, object_id)
+        all_revisions = list(
+            Revision.objects.filter(bulletin=bulletin).select_related("by").defer("data").order_by("-number")
+        )
+        if not all_revisions:
+            messages.info(request, _("这篇公报还没有修订记录。"))
+            return HttpResponseRedirect(self._change_url(bulletin))
+        numbers = [r.number for r in all_revisions]
+
+        def pick(name, default):
+            try:
+                value = int(request.GET.get(name, default))
+            except (TypeError, ValueError):
+                return default
+            return value if value in numbers else default
+
+        newest = numbers[0]
+        new_number = pick("b", newest)
+        older = [n for n in numbers if n < new_number]
+        old_number = pick("a", older[0] if older else new_number)
+        old = get_object_or_404(Revision, bulletin=bulletin, number=old_number)
+        new = get_object_or_404(Revision, bulletin=bulletin, number=new_number)
+        rows = revisions.revision_diff(
+            old.data, new.data, old_desc=f"r{old.number}", new_desc=f"r{new.number}"
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("比较修订：%s") % bulletin,
+            "bulletin": bulletin,
+            "revisions": all_revisions,
+            "old": old,
+            "new": new,
+            "rows": rows,
+            "change_url": self._change_url(bulletin),
+            "can_restore": workflow.can_edit(request.user, bulletin),
+        }
+        return TemplateResponse(request, "admin/bulletins/bulletin/revision_compare.html", context)
+
+    def revision_restore_view(self, request, object_id, number):
+        bulletin = self._bulletin_or_404(request, object_id)
+        revision = get_object_or_404(Revision, bulletin=bulletin, number=number)
+        try:
+            new = revisions.revision_restore(revision, by=request.user)
+        except workflow.WorkflowPermissionError:
+            raise PermissionDenied from None
+        except ValidationError as error:
+            messages.error(request, _("未能恢复：%s") % _error_text(error))
+            return HttpResponseRedirect(self._change_url(bulletin))
+        messages.success(
+            request, _("已恢复到修订 r%(old)s，保存为新的修订 r%(new)s。") % {"old": revision.number, "new": new.number}
+        )
+        return HttpResponseRedirect(self._change_url(bulletin))
+
+    def untrash_view(self, request, object_id):
+        bulletin = self._bulletin_or_404(request, object_id)
+        try:
+            workflow.bulletin_untrash(bulletin, by=request.user)
+        except workflow.WorkflowPermissionError:
+            raise PermissionDenied from None
+        except workflow.InvalidTransition as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("“%s”已从回收站恢复。") % bulletin)
+        return HttpResponseRedirect(self._change_url(bulletin))
