@@ -1,0 +1,55 @@
+"""Names in the reader's language: ``{% load i18n_names %}{{ region|localized_name }}``.
+
+Regions, publishers, topics and indicators have a Chinese ``name`` and an optional ``name_en``
+(indicators also ``unit``/``unit_en``). With English active, the English form is shown where
+there is one; otherwise, and always in Chinese, the Chinese one. Bulletin texts are not
+translated: they stay in the language they were published in.
+"""
+
+from django import template
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+def english_active():
+    return (get_language() or "").lower().startswith("en")
+
+
+def localized(obj, field="name"):
+    """``obj.<field>_en`` when English is active and it is filled in, else ``obj.<field>``."""
+    if obj is None:
+        return ""
+    if english_active():
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return english
+    return getattr(obj, field, "")
+
+
+@register.filter
+def localized_name(obj):
+    return localized(obj, "name")
+
+
+@register.filter
+def localized_unit(obj):
+    """The unit of an indicator, or of a figure when it is the unit of its indicator.
+
+    A figure keeps the unit its bulletin states; only that same unit gets the indicator's
+    English form.
+    """
+    if obj is None:
+        return ""
+    indicator = getattr(obj, "indicator", None)
+    if indicator is not None:
+        if obj.unit == indicator.unit:
+            return localized(indicator, "unit")
+        return obj.unit
+    return localized(obj, "unit")
+
+
+@register.simple_tag
+def english_is_active():
+    """``{% english_is_active as english %}``: for notes shown only to English readers."""
+    return english_active()

@@ -1,0 +1,45 @@
+"""Names of regions, publishers, topics and indicators in the reader's language."""
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from ecoportal.templatetags.i18n_names import localized_name, localized_unit
+from tests.factories import make_bulletin, make_indicator, make_observation, make_region, make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+def test_english_names_show_when_english_is_active():
+    region = make_region(name="伊春市", name_en="Yichun")
+    with translation.override("en"):
+        assert localized_name(region) == "Yichun"
+    with translation.override("zh-hans"):
+        assert localized_name(region) == "伊春市"
+
+
+def test_a_missing_english_name_falls_back_to_the_chinese_one():
+    topic = make_topic(name="督察", name_en="")
+    with translation.override("en"):
+        assert localized_name(topic) == "督察"
+    assert localized_name(None) == ""
+
+
+def test_units_of_indicators_and_of_figures_stated_in_that_unit():
+    indicator = make_indicator(unit="微克/立方米", unit_en="μg/m³")
+    bulletin = make_bulletin()
+    same = make_observation(bulletin=bulletin, indicator=indicator, value="25")
+    other = make_observation(bulletin=bulletin, indicator=indicator, value="25", unit="毫克/立方米")
+    with translation.override("en"):
+        assert localized_unit(indicator) == "μg/m³"
+        assert localized_unit(same) == "μg/m³"
+        assert localized_unit(other) == "毫克/立方米"
+    with translation.override("zh-hans"):
+        assert localized_unit(same) == "微克/立方米"
+
+
+def test_the_filters_in_a_template():
+    region = make_region(name="黑河市", name_en="Heihe")
+    template = Template("{% load i18n_names %}{{ region|localized_name }}")
+    with translation.override("en"):
+        assert template.render(Context({"region": region})) == "Heihe"
