@@ -18,9 +18,9 @@ from .series import (
     comparison_groups,
     group_series,
     headline_figure,
-    plain_first,
     sparkline_points,
     trend_lines,
+    widest_first,
 )
 
 SPARK_POINTS = 12  # figures per series behind a sparkline
@@ -44,7 +44,7 @@ class IndicatorSummary:
 
 def summarise(indicator, observations, *, id_prefix, latest_shown=LATEST_SHOWN):
     """Latest value of each series (newest first) and a sparkline of the longest trend."""
-    series = group_series(plain_first(observations))
+    series = group_series(widest_first(observations))
     latest = [s.latest for s in series]
     summary = IndicatorSummary(indicator, latest[:latest_shown], max(0, len(latest) - latest_shown))
     trend, points = sparkline_points(series, indicator, max_points=SPARK_POINTS)

@@ -92,23 +92,27 @@ def plain_first(observations):
     return sorted(observations, key=key)
 
 
-def headline_figure(observations):
-    """The figure a headline card leads with: the widest region's newest plain figure.
-
-    A province's value speaks for more people than one of its cities', and picking the city
-    whose bulletin came last would make the headline depend on publishing order.
-    """
-    if not observations:
-        return None
+def breadth(observation):
+    """0 for a country's figure, 1 for a province's, 2 for a city's, 3 when unknown."""
     levels = [level.value for level in RegionLevel]
+    level = observation.region.level if observation.region_id else None
+    return levels.index(level) if level in levels else len(levels)
 
-    def breadth(observation):
-        level = observation.region.level if observation.region_id else None
-        return levels.index(level) if level in levels else len(levels)
 
-    ordered = plain_first(observations)
-    widest = min(breadth(o) for o in ordered)
-    return next(o for o in ordered if breadth(o) == widest)
+def widest_first(observations):
+    """``observations`` (newest first) with the widest regions' first.
+
+    A province speaks for more people than one of its cities, and the city whose bulletin came
+    last should not lead just because of publishing order. Within a region: newest first, and
+    plain before qualified.
+    """
+    return sorted(plain_first(observations), key=breadth)
+
+
+def headline_figure(observations):
+    """The figure a headline card leads with: the widest region's newest plain figure."""
+    ordered = widest_first(observations)
+    return ordered[0] if ordered else None
 
 
 def group_series(observations):
@@ -233,11 +237,14 @@ def trend_lines(observations, indicator, *, max_lines=MAX_LINES, max_points=40):
 
 
 def sparkline_points(series_list, indicator, *, max_points=12):
-    """The points of the longest trend among ``series_list`` and its series, or (None, [])."""
+    """The points of the trend to show among ``series_list`` and its series, or (None, []).
+
+    The widest region's longest trend: a province's before a city's.
+    """
     trends = [series for series in series_list if series.is_trend]
     if not trends:
         return None, []
-    best = max(trends, key=lambda s: (len(s.dated), s.dated[-1].period_end))
+    best = min(trends, key=lambda s: (breadth(s.latest), -len(s.dated), -s.dated[-1].period_end.toordinal()))
     plotter = Plotter(indicator)
     points = [plotter.point(o, label=period_text(o)) for o in best.dated[-max_points:]]
     return best, [p for p in points if p is not None]
