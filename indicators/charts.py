@@ -352,10 +352,17 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
 
 
 def _year_ticks(first, last):
-    """Dates for the x axis: each point's date when there are few, else round years."""
+    """Dates for a long x axis: the same day as the first point's, in round-numbered years."""
     years = list(range(first.year, last.year + 1))
-    step = max(1, math.ceil(len(years) / 6))
-    return [date(year, 1, 1) for year in years[::step] if first <= date(year, 1, 1) <= last]
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100) if len(years) / s <= 6)
+    ticks = []
+    for year in years:
+        if year % step == 0:
+            try:
+                ticks.append(first.replace(year=year))
+            except ValueError:  # 29 February
+                ticks.append(first.replace(year=year, day=28))
+    return [tick for tick in ticks if first <= tick <= last]
 
 
 def line_chart(lines, *, id_prefix, title, description=None, width=400, height=220, unit=""):
@@ -407,6 +414,7 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
     body.append(_tag("line", {"x1": _n(left), "x2": _n(right), "y1": _n(bottom), "y2": _n(bottom), "stroke": MUTED, "stroke-width": "1"}))
 
     legend_y = height + 4
+    marker_size = 4.5 if max((len(line.points) for line in lines), default=0) <= 24 else 3
     for index, line in enumerate(lines):
         colour, dash = PALETTE[index], DASHES[index]
         ordered = sorted(line.points, key=lambda p: p.when)
@@ -423,7 +431,7 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
                     point,
                     _tag(
                         "path",
-                        {"d": marker_path(index, x_of(point.when), y_of(point.value)), "fill": colour, "stroke": "#fff", "stroke-width": "1", "class": "point"},
+                        {"d": marker_path(index, x_of(point.when), y_of(point.value), marker_size), "fill": colour, "stroke": "#fff", "stroke-width": "1", "class": "point"},
                     ),
                 )
             )
