@@ -32,7 +32,7 @@ MIN_SCORE = 0.35
 
 # (indicator code, pattern near the figure, pattern required in the wider context or None)
 RULES = [
-    ("air-good-days-ratio", r"优良(?:天数)?(?:比例|比率)|优良率|空气质量优良(?:天数)?比例", None),
+    ("air-good-days-ratio", r"优良天数(?:比例|比率)|空气(?:质量)?优良(?:天数)?(?:比例|比率|率)|(?<![水体质面])优良率", None),
     ("air-good-days", r"优良天数|优良天", None),
     ("air-good-days-change", r"同比(?:增加|减少|增多)|较上年(?:增加|减少)|比上年(?:增加|减少)", r"优良天"),
     ("air-good-days-ratio-above-national", r"优于全国|高于全国|全国平均", None),
@@ -133,6 +133,9 @@ _NOT_WORD = re.compile(r"[\s\d.,，、。;；:：“”\"'‘’《》()（）�
 _CLAUSE_BREAK = re.compile(r"[,，;；、：:]")
 # After the unit, these start the predicate ("40项已办结"), not the noun the figure counts.
 _PREDICATE = re.compile(r"^(?:已|均|全部|都|共|分别|同比|较|比|实现|完成|达到|达|为|是|占|按照|正在|位于|以上|以下|左右)")
+# Rates, concentrations, sums and days are said of what precedes them ("比例达100%"); only
+# measure words take the noun after them ("19个空气质量监测站", "1.9万亩耕地").
+_PREDICATED_FAMILIES = {"percent", "percentage_point", "concentration", "money", "days"}
 _PREDICATE_INSIDE = re.compile(r"已|均|全部|都|分别|同比|实现|完成|达到|按照|正在|位于|稳定|获得|入选|荣获|被")
 
 
@@ -173,7 +176,7 @@ def _context(figure):
         cut = breaks[-2].end() if len(breaks) > 1 else 0
         previous_clause = head[cut: breaks[-1].start()]
     after = figure.after.strip()
-    if after and not _PREDICATE.match(after):
+    if after and not _PREDICATE.match(after) and units.family(figure.unit) not in _PREDICATED_FAMILIES:
         # The noun ends where its predicate starts: "18项问题|已完成整改".
         cut = _PREDICATE_INSIDE.search(after, 1)
         noun = after[: cut.start()] if cut else after
@@ -205,31 +208,37 @@ class Catalogue:
         self.rules = [rule for rule in _COMPILED if rule[0] in known]
         # A measure word few indicators use (篇, 间, 台套) says what is counted; 个 or 件 do not.
         users = Counter(indicator.unit for indicator in indicators)
-        self.distinctive_units = {unit for unit, count in users.items() if count <= 2}
+        self.distinctive_units = {
+            unit for unit, count in users.items() if count <= 2 and units.family(unit) == "count"
+        }
 
     def match(self, figure):
         candidates = self.by_family.get(units.family(figure.unit), [])
         if not candidates:
             return Match(figure)
         context = _context(figure)
-        rule_scores = {}
+        strong_rules, weak_rules = {}, {}
         for code, pattern, required in self.rules:
             if required and not required.search(context.wide + context.near):
                 continue
             near = max((_rule_weight(m, context) for m in pattern.finditer(context.near)), default=0.0)
             own = 0.6 if pattern.search(context.own) else 0.0
-            weak = 0.5 if pattern.search(context.weak) else 0.0
-            if max(near, own, weak) > rule_scores.get(code, 0.0):
-                rule_scores[code] = max(near, own, weak)
+            strong_rules[code] = max(near, own)
+            weak_rules[code] = 0.5 if pattern.search(context.weak) else 0.0
         near_pairs, own_pairs, weak_pairs = _pairs(context.near), _pairs(context.own), _pairs(context.weak)
+        # Words of the figure's own clause decide; the previous clause only supports them,
+        # unless the clause names nothing itself ("同比增长37.31%").
+        names_nothing = len(near_pairs) < 2
         best = Match(figure)
         for indicator, name_pairs, text_pairs in candidates:
-            score = rule_scores.get(indicator.code, 0.0)
+            strong = strong_rules.get(indicator.code, 0.0)
+            weak = weak_rules.get(indicator.code, 0.0)
             if name_pairs:
-                score += 0.8 * len(name_pairs & own_pairs) / len(name_pairs)
-                score += 0.3 * len(name_pairs & weak_pairs) / len(name_pairs)
+                strong += 0.8 * len(name_pairs & own_pairs) / len(name_pairs)
+                weak += 0.3 * len(name_pairs & weak_pairs) / len(name_pairs)
             if len(near_pairs) >= 2:
-                score += 0.3 * len(near_pairs & text_pairs) / len(near_pairs)
+                strong += 0.3 * len(near_pairs & text_pairs) / len(near_pairs)
+            score = strong + (weak if strong or names_nothing else min(weak, MIN_SCORE) * 0.8)
             if score and indicator.unit == figure.unit:
                 score += 0.3 if figure.unit in self.distinctive_units else 0.05
             if score > best.score:

@@ -82,8 +82,6 @@ def parse(text, *, filename=""):
             blocks.append(cleaning.escape_markdown(paragraph))
 
     period_start, period_end = metadata.find_period(paragraphs)
-    if not paragraphs:
-        warnings.append(_("去掉页面杂项后没有剩下正文，请检查原文。"))
 
     return ParsedDocument(
         title=title[:200],

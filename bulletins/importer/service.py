@@ -15,7 +15,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.validators import URLValidator
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
@@ -166,6 +166,9 @@ def import_bulletin_text(raw, *, filename, publisher=None, region=None, by=None,
     result.title, result.title_found = parsed.title, parsed.title_found
     result.removed = parsed.removed
     result.warnings.extend(parsed.warnings)
+    if not parsed.paragraphs:
+        result.message = _("去掉页面杂项（导航、广告、页脚等）后没有剩下正文，请检查原文。")
+        return result
     try:
         with transaction.atomic():
             _lock(result.content_hash)
@@ -354,6 +357,13 @@ def _create_achievements(bulletin, parsed):
 
 
 def _messages(error):
-    if hasattr(error, "message_dict"):
-        return [f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
-    return list(error.messages)
+    if not hasattr(error, "message_dict"):
+        return list(error.messages)
+    lines = []
+    for name, messages in error.message_dict.items():
+        try:
+            label = Bulletin._meta.get_field(name).verbose_name
+        except FieldDoesNotExist:
+            label = name
+        lines.append(f"{label}：{' '.join(messages)}")
+    return lines

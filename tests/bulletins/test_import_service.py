@@ -1,0 +1,442 @@
+"""Importing raw text: drafts, candidates, duplicates, dry runs, bad input, command and admin."""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from bulletins.importer import hooks
+from bulletins.importer.document import PLACEHOLDER_PREFIX
+from bulletins.importer.service import (
+    ImportSession,
+    import_bulletin_bytes,
+    import_bulletin_text,
+    import_files,
+)
+from bulletins.models import AchievementList, Bulletin
+from ecoportal.publishing import Status
+from indicators.choices import Category, ReviewState
+from indicators.models import Observation
+from tests.factories import make_indicator, make_publisher, make_region
+
+SAMPLES = Path(__file__).resolve().parent.parent / "importer_samples"
+URL = "/admin/bulletins/import/"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(db):
+    """A small indicator catalogue (codes the matching rules know, and one they do not)."""
+    return {
+        "ratio": make_indicator(code="air-good-days-ratio", name="环境空气质量优良天数比例", unit="%"),
+        "days": make_indicator(code="air-good-days", name="环境空气质量优良天数", unit="天"),
+        "pm25": make_indicator(code="pm25", name="PM2.5浓度", unit="微克/立方米", higher_is_better=False),
+        "boilers": make_indicator(code="coal-boilers-eliminated", name="淘汰燃煤锅炉", unit="台", category=Category.AIR),
+        "cases": make_indicator(code="enforcement-cases-filed", name="生态环境行政执法立案", unit="件", category=Category.ENFORCEMENT),
+        "fines": make_indicator(code="fines", name="罚款（处罚）金额", unit="万元", category=Category.ENFORCEMENT),
+        "pipes": make_indicator(code="pipes-built", name="新建污水管网长度", unit="公里", category=Category.INFRASTRUCTURE),
+    }
+
+
+@pytest.fixture
+def jiangyu(db):
+    return make_region(slug="jiangyu", name="江屿市", name_en="Jiangyu")
+
+
+def sample(name):
+    return (SAMPLES / name).read_bytes()
+
+
+def import_sample(name, **kwargs):
+    return import_bulletin_bytes(sample(name), filename=name, **kwargs)
+
+
+# --- What an import creates -----------------------------------------------------------------
+
+
+def test_import_creates_a_draft_bulletin_with_raw_text_beside_the_cleaned_body(catalogue, jiangyu):
+    user = User.objects.create_user("editor")
+    result = import_sample("wechat_jiangyu.txt", by=user)
+    assert result.created, result.message
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert bulletin.status == Status.DRAFT
+    assert bulletin.publish_at is None
+    assert bulletin.created_by == user
+    assert bulletin.title == "江屿市2023年生态环境质量持续向好"
+    assert bulletin.raw_text == sample("wechat_jiangyu.txt").decode("utf-8")
+    assert bulletin.content_hash == Bulletin.hash_text(bulletin.raw_text)
+    assert "ad1 webp" in bulletin.raw_text and "ad1 webp" not in bulletin.body
+    assert bulletin.region == jiangyu
+    assert bulletin.source_name == "江屿生态环境"
+    assert bulletin.issued_at_text == "2024-01-15 08:30"
+    assert bulletin.summary and bulletin.summary in bulletin.body
+    assert not Bulletin.objects.published().filter(pk=bulletin.pk).exists()
+
+
+def test_import_creates_the_achievement_list_in_order(catalogue, jiangyu):
+    result = import_sample("highlights_lanxi.txt")
+    achievement_list = AchievementList.objects.get(bulletin_id=result.bulletin_id)
+    assert achievement_list.title == "澜溪市2024年生态环境保护十大亮点"
+    assert achievement_list.slug == result.slug
+    assert [(i.number, i.title) for i in achievement_list.items.all()][:2] == [
+        (1, "空气质量创历史最好水平"),
+        (2, "水环境质量稳中向好"),
+    ]
+    assert result.achievement_items == 5
+
+
+def test_figures_become_candidate_observations_for_review(catalogue, jiangyu):
+    result = import_sample("wechat_jiangyu.txt")
+    observations = Observation.objects.filter(bulletin_id=result.bulletin_id)
+    found = {(o.indicator.code, o.value_text, o.unit) for o in observations}
+    assert {
+        ("air-good-days-ratio", "91.5", "%"),
+        ("pm25", "28", "微克/立方米"),
+        ("coal-boilers-eliminated", "126", "台"),
+        ("enforcement-cases-filed", "218", "件"),
+        ("fines", "1265.8", "万元"),
+        ("pipes-built", "36.5", "公里"),
+    } <= found
+    # The threshold (10蒸吨/小时以下) and the 2025 target (90%) are not figures of the article.
+    assert ("air-good-days-ratio", "90", "%") not in found
+    for observation in observations:
+        assert observation.review_state == ReviewState.CANDIDATE
+        assert observation.region == jiangyu
+        assert observation.value_text in observation.quote
+        assert observation.quote.replace("。", "") in Bulletin.objects.get(pk=result.bulletin_id).body
+        assert observation.value_normalised is not None
+        observation.full_clean()
+    assert not Observation.objects.published().filter(bulletin_id=result.bulletin_id).exists()
+    contribution = result.contributions[0]
+    assert contribution.count == observations.count()
+
+
+def test_candidate_period_is_the_sentence_period_or_the_bulletin_period(catalogue, jiangyu):
+    result = import_sample("wechat_jiangyu.txt")
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert (bulletin.period_start.isoformat(), bulletin.period_end.isoformat()) == ("2023-01-01", "2023-12-31")
+    ratio = Observation.objects.get(bulletin=bulletin, value_text="91.5")
+    assert ratio.period_label == "2023年"
+    pipes = Observation.objects.get(bulletin=bulletin, value_text="36.5")
+    assert pipes.period_label == ""
+    assert (pipes.period_start, pipes.period_end) == (bulletin.period_start, bulletin.period_end)
+    fines = Observation.objects.get(bulletin=bulletin, value_text="1265.8")
+    assert fines.period_label == "全年"
+
+
+def test_figures_matching_no_indicator_are_reported_not_guessed(catalogue, jiangyu):
+    result = import_sample("wechat_jiangyu.txt")
+    assert any("找不到对应指标" in w and "45家" in w for w in result.warnings)
+    assert not Observation.objects.filter(bulletin_id=result.bulletin_id, value_text="45").exists()
+
+
+def test_without_an_indicator_catalogue_the_bulletin_is_still_imported(db):
+    result = import_sample("wechat_jiangyu.txt")
+    assert result.created
+    assert result.contributions[0].count == 0
+
+
+# --- Publisher and region -------------------------------------------------------------------
+
+
+def test_publisher_is_found_by_the_source_name_and_gives_the_region(db):
+    lanxi = make_region(slug="lanxi", name="澜溪市")
+    bureau = make_publisher(slug="lanxi-bureau", name="澜溪市生态环境局", region=lanxi)
+    other = make_region(slug="other", name="别处市")
+    result = import_bulletin_text(
+        "生态环境简报\n来源：澜溪市生态环境局\n\n别处市来人参观，全市新增公园3个。", filename="x.txt"
+    )
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert bulletin.publisher == bureau
+    assert bulletin.region == lanxi
+    assert bulletin.region != other
+
+
+def test_region_named_in_the_title_wins_over_the_publishers_region(db):
+    province = make_region(slug="south", name="南岭省", level="province")
+    city = make_region(slug="beilan", name="北岚市", parent=province)
+    make_publisher(slug="south-dept", name="南岭省生态环境厅", region=province)
+    result = import_bulletin_text(
+        "北岚市：碧水蓝天展新颜\n来源：南岭省生态环境厅\n\n全市优良天数300天。", filename="x.txt"
+    )
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert bulletin.region == city
+    assert bulletin.publisher.slug == "south-dept"
+
+
+def test_region_from_the_body_only_when_it_dominates_and_with_a_warning(db):
+    make_region(slug="yunze", name="云泽市")
+    text = "工作简报\n云泽市推进治理。云泽市新建公园2个。云泽市完成造林。"
+    result = import_bulletin_text(text, filename="x.txt")
+    assert Bulletin.objects.get(pk=result.bulletin_id).region.slug == "yunze"
+    assert any("按正文推断" in w for w in result.warnings)
+
+
+def test_explicit_publisher_and_region_override_the_text(db, jiangyu):
+    other = make_region(slug="elsewhere", name="别处市")
+    publisher = make_publisher(slug="given", name="指定机构")
+    result = import_sample("wechat_jiangyu.txt", publisher=publisher, region=other)
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert (bulletin.publisher, bulletin.region) == (publisher, other)
+
+
+def test_a_city_the_text_does_not_name_stays_unknown_with_its_label(db):
+    text = "工作汇报\n□市今年生态环境持续改善。□市新建公园3个。□市完成造林1万亩。"
+    result = import_bulletin_text(text, filename="x.txt")
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert bulletin.region is None
+    assert bulletin.region_label == "□市"
+
+
+def test_byline_without_a_matching_publisher_is_kept_as_the_source(db):
+    result = import_bulletin_text("生态安全屏障\n某某市生态环境局\n生态是立市之本。", filename="x.txt")
+    assert Bulletin.objects.get(pk=result.bulletin_id).source_name == "某某市生态环境局"
+
+
+def test_an_invalid_original_link_is_dropped_with_a_warning(db):
+    result = import_bulletin_text("标题\n正文一句。\n原文链接:http://exa mple", filename="x.txt")
+    assert result.created
+    assert Bulletin.objects.get(pk=result.bulletin_id).original_url == ""
+
+
+# --- Duplicates, dry runs, transactions -----------------------------------------------------
+
+
+def test_the_same_text_is_skipped_not_duplicated(catalogue, jiangyu):
+    first = import_sample("wechat_jiangyu.txt")
+    second = import_sample("wechat_jiangyu.txt")
+    assert first.created and second.skipped
+    assert second.bulletin_id == first.bulletin_id
+    assert "已导入过" in second.message
+    assert Bulletin.objects.count() == 1
+
+
+def test_crlf_and_byte_order_mark_do_not_defeat_duplicate_detection(db):
+    text = sample("portal_beilan.txt").decode("utf-8")
+    first = import_bulletin_text(text, filename="a.txt")
+    second = import_bulletin_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"), filename="b.txt")
+    assert first.created and second.skipped
+
+
+def test_a_text_whose_bulletin_is_in_the_trash_is_still_skipped(db):
+    first = import_sample("portal_beilan.txt")
+    Bulletin.objects.filter(pk=first.bulletin_id).update(deleted_at=timezone.now())
+    second = import_sample("portal_beilan.txt")
+    assert second.skipped
+    assert "回收站" in second.message
+
+
+def test_dry_run_reports_everything_and_writes_nothing(catalogue, jiangyu):
+    result = import_sample("wechat_jiangyu.txt", dry_run=True)
+    assert result.created and result.dry_run
+    assert result.bulletin_id is None
+    assert result.achievement_items == 3
+    assert result.contributions[0].count >= 6
+    assert "将创建草稿" in result.describe()
+    assert not Bulletin.objects.exists()
+    assert not Observation.objects.exists()
+    assert not AchievementList.objects.exists()
+
+
+def test_a_failure_after_the_bulletin_was_saved_leaves_nothing_behind(catalogue, jiangyu, monkeypatch):
+    def broken(context):
+        raise RuntimeError("hook exploded")
+
+    monkeypatch.setattr(hooks, "_hooks", [*hooks._hooks, broken])
+    hooks.discover()
+    result = import_sample("wechat_jiangyu.txt")
+    assert result.failed
+    assert "未保存任何内容" in result.message and "hook exploded" in result.message
+    assert not Bulletin.objects.exists()
+    assert not Observation.objects.exists()
+    assert not AchievementList.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "文件为空"),
+        (b"\x00\x01binary\x00" * 10, "二进制"),
+        ("Qualité améliorée à 91 %".encode("cp1252") * 5, "编码"),
+    ],
+)
+def test_bad_input_fails_with_a_message_and_writes_nothing(db, data, message):
+    result = import_bulletin_bytes(data, filename="bad.txt")
+    assert result.failed
+    assert message in result.message
+    assert not Bulletin.objects.exists()
+
+
+def test_huge_text_fails_with_the_limit_in_the_message(db, settings):
+    settings.BULLETIN_IMPORT_MAX_BYTES = 4096
+    result = import_bulletin_text("标题\n" + "正文。" * 2000, filename="big.txt")
+    assert result.failed and "上限" in result.message
+
+
+def test_text_that_is_only_page_furniture_fails_clearly(db):
+    result = import_bulletin_text("ad1 webp\n展开全部\n分享\n", filename="junk.txt")
+    assert result.failed
+    assert "正文" in result.message
+    assert not Bulletin.objects.exists()
+
+
+def test_batch_import_continues_after_a_failure_and_counts_outcomes(db):
+    session = ImportSession()
+    batch = import_files(
+        [("a.txt", sample("portal_beilan.txt")), ("b.txt", b""), ("c.txt", sample("portal_beilan.txt"))],
+        session=session,
+    )
+    assert [r.outcome for r in batch.results] == ["created", "failed", "skipped"]
+    assert (batch.created, batch.skipped, batch.failed) == (1, 1, 1)
+    assert "创建 1，跳过 1，失败 1" in batch.summary()
+
+
+def test_no_title_gets_a_placeholder_the_editor_must_replace(db):
+    result = import_bulletin_text("1\n\n空气质量改善\n\n全年优良天数300天。\n\n2\n\n水质向好\n\n达标率100%。\n\n3\n\n执法加大\n\n立案52件。", filename="clip.txt")
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert bulletin.title.startswith(PLACEHOLDER_PREFIX)
+    assert not result.title_found
+    assert any("没有标题" in w for w in result.warnings)
+
+
+# --- Management command ---------------------------------------------------------------------
+
+
+def run_command(*args):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_bulletin", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_command_imports_files_with_progress_on_stderr_and_a_summary(catalogue, jiangyu):
+    paths = [str(SAMPLES / "wechat_jiangyu.txt"), str(SAMPLES / "portal_beilan.txt")]
+    out, err = run_command(*paths)
+    assert "[############............] 1/2 wechat_jiangyu.txt" in err
+    assert "2/2 portal_beilan.txt" in err
+    assert "created  wechat_jiangyu.txt" in out
+    assert "共 2 个：创建 2，跳过 0，失败 0" in out
+    assert Bulletin.objects.count() == 2
+
+
+def test_command_accepts_a_directory_and_skips_what_was_imported(db):
+    run_command(str(SAMPLES))
+    out, _ = run_command(str(SAMPLES))
+    assert "跳过 4" in out
+    assert Bulletin.objects.count() == 4
+
+
+def test_command_dry_run_writes_nothing(db):
+    out, _ = run_command(str(SAMPLES / "highlights_lanxi.txt"), "--dry-run")
+    assert "[dry run]" in out and "将创建草稿" in out
+    assert not Bulletin.objects.exists()
+
+
+def test_command_with_publisher_and_region_slugs(db, jiangyu):
+    publisher = make_publisher(slug="bureau", name="某局")
+    run_command(str(SAMPLES / "portal_beilan.txt"), "--publisher", "bureau", "--region", "jiangyu")
+    bulletin = Bulletin.objects.get()
+    assert (bulletin.publisher, bulletin.region) == (publisher, jiangyu)
+
+
+def test_command_refuses_unknown_slugs_and_missing_files(db):
+    with pytest.raises(CommandError, match="Unknown publisher"):
+        run_command(str(SAMPLES / "portal_beilan.txt"), "--publisher", "nobody")
+    with pytest.raises(CommandError, match="No such file"):
+        run_command("/nonexistent/file.txt")
+
+
+def test_command_fails_with_status_1_when_a_file_fails(db, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(CommandError, match="1 of 2") as raised:
+        run_command(str(empty), str(SAMPLES / "portal_beilan.txt"))
+    assert raised.value.returncode == 1
+    assert Bulletin.objects.count() == 1
+
+
+# --- Admin page -----------------------------------------------------------------------------
+
+
+def staff(*, can_add=True):
+    user = User.objects.create_user("staff", password="x", is_staff=True)
+    if can_add:
+        user.user_permissions.add(Permission.objects.get(codename="add_bulletin"))
+    return user
+
+
+def test_the_import_page_is_at_its_documented_address():
+    assert reverse("bulletin_import:index") == URL
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_staff_without_the_add_permission_are_refused(client):
+    client.force_login(staff(can_add=False))
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, {"text": "标题\n正文。"}).status_code == 403
+    assert not Bulletin.objects.exists()
+
+
+def test_the_form_is_shown_to_editors(client):
+    client.force_login(staff())
+    response = client.get(URL)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'type="file"' in content and "multiple" in content
+    assert 'enctype="multipart/form-data"' in content
+
+
+def test_pasted_text_is_imported_as_a_draft_by_the_editor(client, catalogue):
+    user = staff()
+    client.force_login(user)
+    text = sample("wechat_jiangyu.txt").decode("utf-8")
+    response = client.post(URL, {"text": text})
+    assert response.status_code == 200
+    bulletin = Bulletin.objects.get()
+    assert bulletin.status == Status.DRAFT
+    assert bulletin.created_by == user
+    content = response.content.decode()
+    assert "已创建" in content and "江屿市2023年生态环境质量持续向好" in content
+
+
+def test_several_uploaded_files_show_a_progress_bar_and_each_outcome(client):
+    client.force_login(staff())
+    files = [
+        SimpleUploadedFile("portal.txt", sample("portal_beilan.txt"), content_type="text/plain"),
+        SimpleUploadedFile("gbk.txt", sample("highlights_lanxi.txt").decode("utf-8").encode("gb18030")),
+        SimpleUploadedFile("broken.txt", b"\x00\x00\x00binary"),
+        SimpleUploadedFile("again.txt", sample("portal_beilan.txt")),
+    ]
+    response = client.post(URL, {"files": files})
+    content = response.content.decode()
+    assert '<progress value="4" max="4">' in content
+    assert "共 4 个：创建 2，跳过 1，失败 1" in content
+    assert "二进制" in content
+    assert "GB18030" in content
+    assert Bulletin.objects.count() == 2
+
+
+def test_the_admin_dry_run_shows_the_preview_and_saves_nothing(client, catalogue):
+    client.force_login(staff())
+    response = client.post(URL, {"text": sample("highlights_lanxi.txt").decode("utf-8"), "dry_run": "on"})
+    content = response.content.decode()
+    assert "预览结果（未保存）" in content
+    assert "空气质量创历史最好水平" in content
+    assert not Bulletin.objects.exists()
+
+
+def test_submitting_nothing_is_a_form_error_not_a_500(client):
+    client.force_login(staff())
+    response = client.post(URL, {"text": "   "})
+    assert response.status_code == 200
+    assert "请粘贴原文或选择至少一个文件" in response.content.decode()
