@@ -333,10 +333,10 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
             body.append(
                 _text(max(end, zero) + 5, y + 21, fit(point.display, value_width - 4, size), size=size, weight="600")
             )
+            # The zero line runs along the bars only, so that it never crosses a group's label.
+            body.append(_tag("line", {"x1": _n(zero), "x2": _n(zero), "y1": _n(y + 3), "y2": _n(y + row_height - 1), "stroke": MUTED, "stroke-width": "1"}))
             y += row_height
     height = y + 6
-    top = 4 + (group_height if groups and groups[0].label else 0)
-    body.append(_tag("line", {"x1": _n(zero), "x2": _n(zero), "y1": _n(top), "y2": _n(height - 4), "stroke": MUTED, "stroke-width": "1"}))
     if note:
         body.append(_text(0, height + 14, fit(note, width, SMALL_FONT), size=SMALL_FONT, fill=MUTED))
         height += 22

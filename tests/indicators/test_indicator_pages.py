@@ -90,12 +90,12 @@ def test_indicator_table_is_paginated_and_downloads_hold_every_row_in_table_orde
     bulletins = [make_bulletin(region=city, body="正文")]
     bulk_figures(bulletins=bulletins, indicators=[ratio], regions=[city], years=150)
     html = page(client, ratio.get_absolute_url())
-    table = html[html.index("<tbody>") : html.index("</tbody>")]
-    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    table = html[html.index("<tbody") : html.index("</tbody>")]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)
     assert len(rows) == 100
     assert "第 1 / 2 页" in html
     table_ids = [int(i) for i in re.findall(r'#obs-(\d+)">', table)]
-    table_values = re.findall(r'<td class="num">([^<]+)</td>', table)
+    table_values = re.findall(r'<td[^>]*class="num"[^>]*>([^<]+)</td>', table)
 
     records = list(csv.DictReader(io.StringIO(download(client, f"/indicators/{ratio.code}.csv"))))
     document = json.loads(download(client, f"/indicators/{ratio.code}.json"))
@@ -110,8 +110,8 @@ def test_indicator_table_is_paginated_and_downloads_hold_every_row_in_table_orde
         assert item["source_url"].endswith(f"#obs-{item['id']}")
 
     second = page(client, ratio.get_absolute_url() + "?page=2")
-    assert len(re.findall(r'#obs-(\d+)">', second[second.index("<tbody>") : second.index("</tbody>")])) == 50
-    assert page(client, ratio.get_absolute_url() + "?page=abc").count("<tr>") > 1
+    assert len(re.findall(r'#obs-(\d+)">', second[second.index("<tbody") : second.index("</tbody>")])) == 50
+    assert page(client, ratio.get_absolute_url() + "?page=abc").count("#obs-") >= 100
 
 
 @pytest.mark.parametrize("suffix", ["/", ".csv", ".json"])
