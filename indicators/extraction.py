@@ -168,7 +168,7 @@ def _context(figure):
     After the unit when a noun follows it ("19个空气质量监测站"), otherwise before the number
     ("立案36件", "转办的信访案件40项已办结").
     """
-    head = figure.quote[: figure.offset]
+    head = figure.sentence[: figure.offset]
     breaks = list(_CLAUSE_BREAK.finditer(head))
     clause_head = head[breaks[-1].end():] if breaks else head
     previous_clause = ""

@@ -8,7 +8,8 @@ Which indicator a figure measures is decided in ``indicators.extraction``.
 What is *not* a figure of the article: ordinals (第3位), numbers inside identifiers (PM2.5,
 COP29), ranges (3000万至5000万立方米), thresholds that qualify a noun (20蒸吨/小时以下燃煤
 锅炉) and targets (到2025年…, 力争…). The quote is the whole sentence, verbatim, so that a
-reader can find it highlighted in the bulletin.
+reader can find it highlighted in the bulletin; a long sentence is quoted in part, the
+clause of the figure with its neighbours, still word for word.
 """
 
 import calendar
@@ -80,8 +81,9 @@ class Figure:
     value: Decimal
     unit: str
     written: str
-    quote: str
-    offset: int
+    quote: str  # verbatim, the sentence or, when it is long, the part of it around the figure
+    sentence: str
+    offset: int  # of the number in ``sentence``
     before: str
     after: str
     qualifier: str = ""
@@ -165,7 +167,8 @@ def _in_sentence(sentence, matcher):
                 value=value,
                 unit=unit,
                 written=written,
-                quote=sentence,
+                quote=_quote(sentence, start, unit_match.end()),
+                sentence=sentence,
                 offset=start,
                 before=_clause_before(sentence, start),
                 after=_clause_after(sentence, unit_match.end()),
@@ -176,6 +179,26 @@ def _in_sentence(sentence, matcher):
             )
         )
     return found
+
+
+MAX_QUOTE = 100
+
+
+def _quote(sentence, start, end):
+    """The sentence, or for a long one its semicolon part, or the clause with its neighbours."""
+    if len(sentence) <= MAX_QUOTE:
+        return sentence
+    parts = [(m.start(), m.end()) for m in re.finditer(r"[^;；]+", sentence)]
+    part = next(((a, b) for a, b in parts if a <= start and end <= b), (0, len(sentence)))
+    text = sentence[part[0]:part[1]]
+    if len(text) <= MAX_QUOTE:
+        return text.strip()
+    clauses = [(part[0] + m.start(), part[0] + m.end()) for m in re.finditer(r"[^,，]+", text)]
+    index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), 0)
+    first, last = clauses[max(0, index - 1)][0], clauses[min(len(clauses) - 1, index + 1)][1]
+    if clauses[index][1] < end:  # the figure runs over a comma ("1,234")
+        last = clauses[min(len(clauses) - 1, index + 2)][1]
+    return sentence[first:last].strip()
 
 
 def _clause_before(sentence, start):

@@ -336,3 +336,23 @@ def test_the_quote_is_the_whole_sentence_verbatim_without_its_full_stop():
 @pytest.mark.parametrize("text", ["", "没有数字的句子。", "2024年"])
 def test_text_without_figures(text):
     assert find(text) == []
+
+
+def test_a_long_sentence_is_quoted_in_part_around_the_figure_word_for_word():
+    sentence = (
+        "全市深入推进污染防治攻坚战，持续改善生态环境质量，统筹推进山水林田湖草沙一体化保护和系统治理，"
+        "优良天数215天，同比增加16天；全市7个国控断面中5个断面水质达到考核要求，"
+        "县级以上城市集中式饮用水水源地水质优良比例达100%，坚决守护良好生态环境这个最普惠的民生福祉，"
+        "推动生态环境质量持续改善，加快构建现代环境治理体系，为建设人与自然和谐共生的现代化提供有力支撑"
+    )
+    found = {f.written: f for f in find(sentence + "。")}
+    # The semicolon part when it is short enough, else the figure's clause and its neighbours.
+    assert found["215天"].quote == sentence.split("；")[0]
+    assert found["100%"].quote == (
+        "全市7个国控断面中5个断面水质达到考核要求，县级以上城市集中式饮用水水源地水质优良比例达100%，"
+        "坚决守护良好生态环境这个最普惠的民生福祉"
+    )
+    for figure in found.values():
+        assert figure.quote in sentence
+        assert figure.value_text in figure.quote
+        assert figure.sentence == sentence
