@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "ecoportal",
+    "ecoportal.caching",
     "bulletins",
     "indicators",
     "search",
@@ -78,6 +79,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After sessions, language, CSRF, authentication and messages: it needs the language and
+    # the user's session, and must let those middleware finish a response served from the
+    # cache (CSRF cookie, Vary, Content-Language, CSP nonce). See ecoportal/middleware.py.
+    "ecoportal.middleware.PublicPageCacheMiddleware",
     # Last, as django-axes requires: turns a lock-out signalled during login into its page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -140,15 +145,21 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, otherwise in-process memory.
+# Cache: Redis when REDIS_URL is set, otherwise in-process memory. While Redis is unreachable
+# the site serves from the database (ResilientRedisCache); short socket timeouts keep a Redis
+# that hangs from holding requests.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ecoportal.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "ecoportal",
             "TIMEOUT": 300,
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            },
         }
     }
 else:
@@ -159,6 +170,33 @@ else:
             "TIMEOUT": 300,
         }
     }
+
+# Whole-page cache of public pages and API responses for anonymous readers (ecoportal.caching),
+# invalidated when content changes. "auto": on when the cache is shared by all processes (Redis)
+# outside development and tests; an in-process cache cannot see other processes' invalidations.
+PAGE_CACHE = os.environ.get("PAGE_CACHE", "auto").strip().lower()
+PAGE_CACHE_ENABLED = (
+    bool(REDIS_URL) and not DEBUG and not TESTING if PAGE_CACHE == "auto" else env_bool("PAGE_CACHE")
+)
+# Values derived from content and kept until it changes (list counts, page boundaries): on
+# whenever the cache is shared, even with the page cache off.
+PAGE_CACHE_MEMO = os.environ.get("PAGE_CACHE_MEMO", "auto").strip().lower()
+PAGE_CACHE_MEMO_ENABLED = (
+    bool(REDIS_URL) and not TESTING if PAGE_CACHE_MEMO == "auto" else env_bool("PAGE_CACHE_MEMO")
+)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# Identifies the deployed code in the keys (e.g. the commit); by default a hash of the sources.
+PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
+PAGE_CACHE_PREFIXES = [
+    "/", "/bulletins/", "/achievements/", "/indicators/", "/regions/", "/feeds/",
+    "/sitemap.xml", "/robots.txt", "/api/v1/", "/api/schema/", "/search/",
+]
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/i18n/", "/bench/", "/healthz"]
+# Saving or deleting any model of these apps invalidates the cached pages…
+PAGE_CACHE_CONTENT_APPS = ["bulletins", "indicators", "search"]
+# …except these, which no public page shows.
+PAGE_CACHE_IGNORED_MODELS = ["bulletins.Transition", "bulletins.Revision"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,193 @@
+"""The content generation: one number in the shared cache that every cached page is keyed by.
+
+``content_changed()`` bumps it after the current transaction commits, so a request that reads
+the new number can only see committed data; a page rendered from older data is stored under
+an older number that nobody asks for any more. Stored beside the number is the moment the
+generation began; the earliest scheduled publication after that moment is computed once per
+generation (one query) and, when it arrives, the first request starts a new generation.
+
+If the number is lost (Redis restarted or evicted it) it starts again from the clock in
+microseconds, which is always above any number used before, so an old page is never reached.
+If a bump fails because the cache is unreachable, this process bumps again as soon as the
+cache answers; ``PAGE_CACHE_TIMEOUT`` bounds what a process that died in between could miss.
+"""
+
+import hashlib
+import logging
+import time
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils import timezone
+
+logger = logging.getLogger("ecoportal.caching")
+
+GENERATION_KEY = "pagecache:generation"
+STATE_KEY = "pagecache:state"
+ADVANCE_LOCK_KEY = "pagecache:advance:{}"
+MEMO_KEY = "pagecache:memo:{}:{}"
+
+_UNKNOWN = "unknown"
+_bump_failed = False
+_suspended = 0
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def content_changed(using=None):
+    """Make every cached page stale once the current transaction commits (at once outside one).
+
+    Called by the model signals; call it after writes that send none (``update()``, raw SQL).
+    Several changes in one transaction make one bump.
+    """
+    if _suspended:
+        return
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block:
+        pending = getattr(connection, "_pagecache_bump", None)
+        if pending is not None and not pending.done and any(
+            entry[1] is pending for entry in connection.run_on_commit
+        ):
+            return
+    callback = _BumpOnCommit()
+    connection._pagecache_bump = callback
+    transaction.on_commit(callback, using=using, robust=True)
+
+
+class _BumpOnCommit:
+    """One bump for a transaction; dropped with it if it rolls back."""
+
+    done = False
+
+    def __call__(self):
+        self.done = True
+        bump()
+
+
+def bump():
+    """Start a new generation now. Returns it, or None when the cache is unreachable."""
+    global _bump_failed
+    cache = page_cache()
+    began = timezone.now().timestamp()
+    try:
+        try:
+            generation = cache.incr(GENERATION_KEY)
+        except ValueError:
+            generation = _start(cache, began)
+        cache.set(STATE_KEY, (generation, began, _UNKNOWN), timeout=None)
+    except Exception as exc:  # noqa: BLE001 - the cache being down must not fail a write
+        _bump_failed = True
+        logger.error("could not invalidate the page cache (will retry when it answers): %s", exc)
+        return None
+    _bump_failed = False
+    return generation
+
+
+def _start(cache, began):
+    """A first (or lost) generation, from the clock: above every number used before."""
+    generation = int(time.time() * 1_000_000)
+    if cache.add(GENERATION_KEY, generation, timeout=None):
+        return generation
+    # Someone else started it in between; move past their number all the same.
+    return cache.incr(GENERATION_KEY)
+
+
+def _next_publication(began):
+    """The earliest moment after ``began`` at which a scheduled bulletin becomes public."""
+    from django.db.models import Min
+
+    from bulletins.models import Bulletin
+    from ecoportal.publishing import Status
+
+    moment = Bulletin.objects.filter(
+        status=Status.PUBLISHED,
+        deleted_at__isnull=True,
+        publish_at__gt=datetime.fromtimestamp(began, tz=UTC),
+    ).aggregate(next=Min("publish_at"))["next"]
+    return moment.timestamp() if moment else None
+
+
+def current_generation():
+    """The generation to read and store pages under now, or None to leave the cache alone.
+
+    One cache round trip in the common case; one query more on the first request of a
+    generation; a bump when a scheduled publication has come.
+    """
+    if _bump_failed and bump() is None:
+        return None
+    cache = page_cache()
+    values = cache.get_many([GENERATION_KEY, STATE_KEY])
+    generation, state = values.get(GENERATION_KEY), values.get(STATE_KEY)
+    if generation is None or state is None or state[0] != generation:
+        # Never started, lost, or its start time overwritten by a slower writer: start anew.
+        return _advance(cache, generation)
+    _, began, next_at = state
+    if next_at == _UNKNOWN:
+        next_at = _next_publication(began)
+        cache.set(STATE_KEY, (generation, began, next_at), timeout=None)
+    if next_at is not None and timezone.now().timestamp() >= next_at:
+        return _advance(cache, generation)
+    return generation
+
+
+def _advance(cache, generation):
+    """Start a new generation, once across all servers; the others skip the cache meanwhile."""
+    if cache.add(ADVANCE_LOCK_KEY.format(generation), 1, timeout=30):
+        new = bump()
+        if new is not None:
+            # Its next scheduled moment is computed by the next request.
+            return new
+    return None
+
+
+def memo_key(name):
+    """The cache key of a value derived from public content, valid for this generation only.
+
+    None when such values are not to be cached (no shared cache) or the cache is unreachable.
+    """
+    if not settings.PAGE_CACHE_MEMO_ENABLED:
+        return None
+    generation = current_generation()
+    if generation is None:
+        return None
+    return MEMO_KEY.format(generation, hashlib.sha256(name.encode()).hexdigest()[:32])
+
+
+def memoize(name, compute, timeout=None):
+    """``compute()``, kept in the shared cache until the content changes.
+
+    For expensive values derived from public content, such as the number of bulletins a list
+    shows. ``name`` must identify everything the value depends on.
+    """
+    key = memo_key(name)
+    if key is None:
+        return compute()
+    cache = page_cache()
+    stored = cache.get(key)
+    if stored is not None:
+        return stored[0]
+    value = compute()
+    cache.set(key, (value,), timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT)
+    return value
+
+
+@contextmanager
+def suspend_invalidation():
+    """Bulk writes: no signal per row (deletes can then be fast), one bump at the end."""
+    from . import signals
+
+    global _suspended
+    _suspended += 1
+    signals.disconnect()
+    try:
+        yield
+    finally:
+        _suspended -= 1
+        if not _suspended:
+            signals.connect()
+            content_changed()

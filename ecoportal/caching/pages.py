@@ -1,0 +1,147 @@
+"""Which requests and responses may be cached, their keys, and what is stored of a response.
+
+A stored page holds nothing that belongs to one reader. Two values in a public page do: the
+CSRF token of the language form (``{% csrf_token %}`` in ``base.html``) and the CSP nonce of
+inline scripts and styles. Before storing, both are replaced by placeholders; a response
+served from the cache gets a fresh nonce and the reader's own CSRF token (with its cookie,
+set by ``CsrfViewMiddleware`` as for any page), so the language switcher keeps working, the
+cookie is never cached, and anonymous readers still get hits.
+"""
+
+import hashlib
+import os
+import re
+from functools import lru_cache
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.utils.cache import cc_delim_re, get_conditional_response
+
+PAGE_KEY = "pagecache:page:{release}:{generation}:{digest}"
+NONCE_PLACEHOLDER = b"\x00pagecache:csp-nonce\x00"
+CSRF_PLACEHOLDER = b"\x00pagecache:csrf-token\x00"
+# A masked CSRF token: 64 letters and digits, not part of a longer run of them.
+_TOKEN_CANDIDATE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
+_PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# Headers the cache answers for itself (or that another middleware sets on every response).
+_NOT_STORED = {"set-cookie", "content-length", "x-page-cache"}
+# Vary headers the key already covers: the language (LocaleMiddleware) and, for the API, Accept.
+_KEYED_VARY = {"accept-language", "accept"}
+# Excluded even under a public prefix: editors' previews, wherever they end up.
+_PREVIEW = re.compile(r"(^|/)preview(/|$)")
+_RELEASE_SUFFIXES = (".py", ".html", ".txt", ".mo", ".css", ".js", ".svg")
+
+
+def is_cacheable_request(request):
+    """An anonymous GET or HEAD of a public path, from a reader with no session."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    path = request.path_info
+    if not (path == "/" or any(path.startswith(p) for p in settings.PAGE_CACHE_PREFIXES if p != "/")):
+        return False
+    if any(path.startswith(p) for p in settings.PAGE_CACHE_EXCLUDED_PREFIXES) or _PREVIEW.search(path):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return "HTTP_AUTHORIZATION" not in request.META
+
+
+def page_key(request, generation):
+    query = sorted((name, values) for name, values in request.GET.lists())
+    parts = [
+        request.scheme,
+        request.get_host(),
+        request.path,
+        urlencode(query, doseq=True),
+        getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+        request.headers.get("Accept", "") if request.path_info.startswith("/api/") else "",
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
+    return PAGE_KEY.format(release=release(), generation=generation, digest=digest)
+
+
+def is_storable(request, response):
+    """A complete 200 that is the same for every anonymous reader and sets nothing per reader."""
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or getattr(response, "_page_cache_exempt", False):
+        return False
+    directives = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
+    if directives & _PRIVATE_DIRECTIVES:
+        return False
+    vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
+    if vary - _KEYED_VARY or ("accept" in vary and not request.path_info.startswith("/api/")):
+        return False
+    renderer = getattr(response, "accepted_renderer", None)
+    if getattr(renderer, "format", None) == "api":
+        return False  # DRF's browsable API: a page with forms for a person, not data
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "added_new", False)
+
+
+def freeze(request, response):
+    """What is stored of ``response``: status, headers and body, without per-reader values."""
+    body = response.content
+    nonce = getattr(request, "_csp_nonce", None)
+    has_nonce = isinstance(nonce, str) and nonce.encode() in body
+    if has_nonce:
+        body = body.replace(nonce.encode(), NONCE_PLACEHOLDER)
+    uses_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
+    if uses_csrf:
+        secret = request.META.get("CSRF_COOKIE", "")
+
+        def unmask(match):
+            token = match.group().decode()
+            return CSRF_PLACEHOLDER if _unmask_cipher_token(token) == secret else match.group()
+
+        body = _TOKEN_CANDIDATE.sub(unmask, body)
+    headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
+    return {"status": response.status_code, "headers": headers, "body": body, "nonce": has_nonce, "csrf": uses_csrf}
+
+
+def thaw(request, entry):
+    """A response for ``request`` from a stored page, with this reader's token and nonce."""
+    body = entry["body"]
+    if entry["nonce"]:
+        body = body.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
+    if entry["csrf"]:
+        # Also marks the CSRF cookie to be set, exactly as rendering {% csrf_token %} does.
+        body = body.replace(CSRF_PLACEHOLDER, get_token(request).encode())
+    response = HttpResponse(body, status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    if response.has_header("ETag"):
+        response = get_conditional_response(request, etag=response["ETag"], response=response)
+    return response
+
+
+@lru_cache(maxsize=1)
+def release():
+    """Identifies the code and templates: pages cached by another release are never served.
+
+    ``PAGE_CACHE_RELEASE`` (e.g. the commit deployed) when set; otherwise a hash of the
+    project's Python files, templates, translations and static files, computed once.
+    """
+    if settings.PAGE_CACHE_RELEASE:
+        return settings.PAGE_CACHE_RELEASE
+    digest = hashlib.sha256()
+    skip = {".git", ".venv", "var", "staticfiles", "node_modules", "tests", "fixtures", "bench"}
+    base = settings.BASE_DIR
+    for root, dirs, files in os.walk(base):
+        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith((".", "__")))
+        for name in sorted(files):
+            if name.endswith(_RELEASE_SUFFIXES):
+                path = os.path.join(root, name)
+                with open(path, "rb") as handle:
+                    digest.update(os.path.relpath(path, base).encode())
+                    digest.update(handle.read())
+    return digest.hexdigest()[:12]

@@ -1,0 +1,370 @@
+"""The page cache: hits for anonymous readers, never a stale, private or per-reader page."""
+
+import pickle
+import re
+import socket
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache, caches
+from django.db import connection
+from django.http import HttpResponse
+from django.middleware.csrf import _unmask_cipher_token
+from django.template import engines
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import include, path
+from django.utils import timezone
+
+from bulletins import workflow
+from ecoportal.caching import generation
+from ecoportal.caching.pages import is_cacheable_request
+from ecoportal.publishing import Status
+from tests.factories import (
+    make_bulletin,
+    make_indicator,
+    make_observation,
+    make_region,
+    make_topic,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def sets_a_cookie(request):
+    response = HttpResponse("with a cookie")
+    response.set_cookie("flavour", "oat")
+    return response
+
+
+def uses_a_nonce(request):
+    template = engines["django"].from_string('<script nonce="{{ request.csp_nonce }}">1</script>')
+    return HttpResponse(template.render({}, request))
+
+
+urlpatterns = [
+    path("bulletins/cookie-test/", sets_a_cookie),
+    path("bulletins/nonce-test/", uses_a_nonce),
+    path("", include("ecoportal.urls")),
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    generation._bump_failed = False
+    yield
+    cache.clear()
+    generation._bump_failed = False
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run what a commit runs (the bump) at the end of the block, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def editor(db):
+    return get_user_model().objects.create_superuser("editor", "editor@example.org", "pw")
+
+
+def status_of(response):
+    return response.headers.get("X-Page-Cache")
+
+
+def text(response):
+    return response.content.decode()
+
+
+def test_the_second_anonymous_request_is_a_hit_without_any_query(client, committed):
+    with committed():
+        make_bulletin(title="第一篇")
+    first = client.get("/bulletins/")
+    assert status_of(first) == "miss" and "第一篇" in text(first)
+    with CaptureQueriesContext(connection) as queries:
+        second = Client().get("/bulletins/")
+    assert status_of(second) == "hit" and "第一篇" in text(second)
+    assert len(queries) == 0
+
+
+def test_publishing_shows_at_once_and_withdrawing_hides_at_once(client, committed, editor):
+    with committed():
+        draft = make_bulletin(title="待发布的公报", status=Status.IN_REVIEW)
+    assert "待发布的公报" not in text(client.get("/bulletins/"))
+    assert status_of(client.get("/bulletins/")) == "hit"
+    with committed():
+        workflow.bulletin_publish(draft, by=editor)
+    page = client.get("/bulletins/")
+    assert status_of(page) == "miss" and "待发布的公报" in text(page)
+    assert client.get(f"/bulletins/{draft.slug}/").status_code == 200
+    with committed():
+        workflow.bulletin_withdraw(draft, by=editor, comment="数字有误")
+    assert "待发布的公报" not in text(client.get("/bulletins/"))
+    assert client.get(f"/bulletins/{draft.slug}/").status_code == 404
+    assert f"/bulletins/{draft.slug}/" not in text(client.get("/api/v1/bulletins/"))
+
+
+def test_a_scheduled_bulletin_appears_when_its_time_comes(client, committed, monkeypatch):
+    now = timezone.now()
+    with committed():
+        make_bulletin(title="定时发布的公报", publish_at=now + timedelta(hours=1))
+    assert "定时发布的公报" not in text(client.get("/bulletins/"))
+    assert status_of(client.get("/bulletins/")) == "hit"
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(minutes=59))
+    assert status_of(client.get("/bulletins/")) == "hit"
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=1, seconds=1))
+    page = client.get("/bulletins/")
+    assert "定时发布的公报" in text(page)
+    assert status_of(client.get("/bulletins/")) == "hit"
+
+
+def test_editing_an_observation_updates_the_indicator_page(client, committed):
+    with committed():
+        indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米")
+        observation = make_observation(
+            bulletin=make_bulletin(region=make_region()), indicator=indicator, value="31",
+            quote="全年PM2.5平均浓度为31微克/立方米。",
+        )
+    assert "平均浓度为31微克" in text(client.get("/indicators/pm25/"))
+    assert status_of(client.get("/indicators/pm25/")) == "hit"
+    with committed():
+        observation.value, observation.value_text = 29, "29"
+        observation.quote = "全年PM2.5平均浓度为29微克/立方米。"
+        observation.save()
+    page = client.get("/indicators/pm25/")
+    assert "平均浓度为29微克" in text(page) and "平均浓度为31微克" not in text(page)
+
+
+def test_changing_the_topics_of_a_bulletin_invalidates(client, committed):
+    with committed():
+        bulletin = make_bulletin()
+    client.get("/api/v1/bulletins/")
+    with committed():
+        topic = make_topic(slug="noise")
+    client.get("/api/v1/bulletins/")
+    assert status_of(client.get("/api/v1/bulletins/")) == "hit"
+    with committed():
+        bulletin.topics.add(topic)
+    assert '"noise"' in text(client.get("/api/v1/bulletins/"))
+
+
+def test_changes_in_one_transaction_bump_once(client, committed):
+    client.get("/")
+    before = cache.get(generation.GENERATION_KEY)
+    with committed() as callbacks:
+        for _ in range(5):
+            make_bulletin(topics=[make_topic()])
+    assert cache.get(generation.GENERATION_KEY) == before + 1
+    assert len(callbacks) == 1
+
+
+def test_staff_neither_get_nor_fill_cached_pages(client, committed, editor):
+    with committed():
+        make_bulletin(title="公开的公报")
+        draft = make_bulletin(title="编辑草稿", status=Status.DRAFT)
+    staff = Client()
+    staff.force_login(editor)
+    assert status_of(staff.get("/bulletins/")) is None
+    assert status_of(client.get("/bulletins/")) == "miss", "the editor's page was stored"
+    assert status_of(client.get("/bulletins/")) == "hit"
+    assert status_of(staff.get("/bulletins/")) is None, "the editor was served from the cache"
+    assert status_of(staff.get(f"/bulletins/{draft.slug}/")) is None
+
+
+def test_a_session_cookie_or_credentials_bypass_the_cache(client, rf):
+    client.get("/bulletins/")
+    with_session = Client()
+    with_session.cookies["sessionid"] = "anything"
+    assert status_of(with_session.get("/bulletins/")) is None
+    assert status_of(Client().get("/bulletins/", HTTP_AUTHORIZATION="Token x")) is None
+    assert not is_cacheable_request(rf.get("/bulletins/some-slug/preview/"))
+    assert not is_cacheable_request(rf.get("/admin/"))
+    assert not is_cacheable_request(rf.post("/bulletins/"))
+    assert not is_cacheable_request(rf.get("/healthz"))
+    assert is_cacheable_request(rf.get("/"))
+
+
+@pytest.mark.urls("tests.test_caching")
+def test_a_response_that_sets_a_cookie_is_not_stored(client):
+    for _ in range(2):
+        response = client.get("/bulletins/cookie-test/")
+        assert response.cookies["flavour"].value == "oat"
+        assert status_of(response) is None
+
+
+def test_only_successful_full_responses_are_stored(client):
+    assert status_of(client.get("/bulletins/nope/")) is None
+    assert status_of(client.get("/bulletins/nope/")) is None
+    with_filter_error = client.get("/api/v1/bulletins/?year=abc")
+    assert with_filter_error.status_code == 400 and status_of(with_filter_error) is None
+
+
+def test_the_cached_page_carries_each_readers_own_csrf_token_and_the_language_form_works():
+    make_bulletin()
+    Client().get("/")
+    readers = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    tokens = []
+    for reader in readers:
+        page = reader.get("/")
+        assert status_of(page) == "hit"
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text(page)).group(1)
+        assert _unmask_cipher_token(token) == reader.cookies["csrftoken"].value
+        tokens.append(token)
+    assert tokens[0] != tokens[1]
+    switched = readers[0].post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": tokens[0]})
+    assert switched.status_code == 302
+    english = readers[0].get("/")
+    assert english.headers["Content-Language"] == "en" and status_of(english) == "miss"
+
+
+def test_a_reader_with_a_csrf_cookie_gets_a_token_for_it(client):
+    client.get("/")
+    reader = Client()
+    reader.get("/bulletins/")
+    secret = reader.cookies["csrftoken"].value
+    page = reader.get("/")
+    assert status_of(page) == "hit"
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text(page)).group(1)
+    assert _unmask_cipher_token(token) == secret
+
+
+def test_nothing_per_reader_is_stored(client):
+    client.get("/")
+    entries = list(_stored_pages())
+    assert entries
+    for entry in entries:
+        assert b"csrfmiddlewaretoken" in entry["body"]
+        assert not re.search(rb'name="csrfmiddlewaretoken" value="[A-Za-z0-9]{64}"', entry["body"])
+        assert not any(name.lower() == "set-cookie" for name, _ in entry["headers"])
+
+
+def _stored_pages():
+    locmem = caches["default"]
+    for key, value in list(locmem._cache.items()):
+        if ":pagecache:page:" in key:
+            yield pickle.loads(value)  # noqa: S301 - our own test cache
+
+
+@pytest.mark.urls("tests.test_caching")
+def test_each_response_from_the_cache_has_a_fresh_csp_nonce(client):
+    nonces = []
+    for _ in range(3):
+        response = client.get("/bulletins/nonce-test/")
+        nonce = re.search(r'nonce="([^"]+)"', text(response)).group(1)
+        assert f"'nonce-{nonce}'" in response.headers["Content-Security-Policy"]
+        nonces.append(nonce)
+    assert status_of(response) == "hit"
+    assert len(set(nonces)) == 3
+
+
+def test_languages_are_cached_separately(client):
+    chinese = client.get("/bulletins/")
+    english = client.get("/bulletins/", HTTP_ACCEPT_LANGUAGE="en")
+    assert status_of(english) == "miss"
+    assert chinese.headers["Content-Language"] == "zh-hans" and english.headers["Content-Language"] == "en"
+    assert status_of(client.get("/bulletins/", HTTP_ACCEPT_LANGUAGE="en")) == "hit"
+
+
+def test_query_order_does_not_matter_but_values_do(client):
+    client.get("/api/v1/bulletins/?ordering=title&page_size=5")
+    assert status_of(client.get("/api/v1/bulletins/?page_size=5&ordering=title")) == "hit"
+    assert status_of(client.get("/api/v1/bulletins/?page_size=6&ordering=title")) == "miss"
+
+
+def test_api_hits_keep_their_etag_and_answer_304(client):
+    make_bulletin()
+    first = client.get("/api/v1/bulletins/")
+    etag = first.headers["ETag"]
+    second = client.get("/api/v1/bulletins/")
+    assert status_of(second) == "hit" and second.headers["ETag"] == etag
+    assert second.headers["Content-Type"] == "application/json"
+    assert client.get("/api/v1/bulletins/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_the_browsable_api_and_csv_downloads_are_not_stored(client):
+    for _ in range(2):
+        assert status_of(client.get("/api/v1/bulletins/", HTTP_ACCEPT="text/html")) is None
+        csv = client.get("/api/v1/observations/?format=csv")
+        assert csv.streaming and status_of(csv) is None
+
+
+def test_head_requests_are_answered_from_the_cache(client):
+    client.get("/bulletins/")
+    assert status_of(client.head("/bulletins/")) == "hit"
+
+
+def test_pages_are_not_cached_when_the_page_cache_is_off(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    client.get("/bulletins/")
+    assert status_of(client.get("/bulletins/")) is None
+
+
+def test_a_lost_generation_starts_above_every_number_used_before(client, committed):
+    client.get("/bulletins/")
+    used = cache.get(generation.GENERATION_KEY)
+    cache.delete(generation.GENERATION_KEY)
+    with committed():
+        make_bulletin(title="之后的公报")
+    assert cache.get(generation.GENERATION_KEY) > used
+    assert "之后的公报" in text(client.get("/bulletins/"))
+
+
+def _closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _redis_cache(location, prefix):
+    return {
+        "default": {
+            "BACKEND": "ecoportal.caching.backends.ResilientRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": prefix,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+
+def test_with_redis_down_pages_and_the_api_come_from_the_database(client, committed):
+    with override_settings(CACHES=_redis_cache(f"redis://127.0.0.1:{_closed_port()}/0", "down")):
+        with committed():
+            bulletin = make_bulletin(title="数据库里的公报")
+        for url in ("/", "/bulletins/", f"/bulletins/{bulletin.slug}/", "/api/v1/bulletins/", "/indicators/"):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert status_of(response) is None
+        assert "数据库里的公报" in text(client.get("/bulletins/"))
+        assert generation._bump_failed, "a failed invalidation is to be retried"
+
+
+def _redis_available():
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.2):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _redis_available(), reason="no Redis on 127.0.0.1:6379")
+def test_with_redis_pages_are_cached_and_invalidated(client, committed):
+    prefix = f"test-{_closed_port()}"
+    with override_settings(CACHES=_redis_cache("redis://127.0.0.1:6379/15", prefix)):
+        try:
+            with committed():
+                make_bulletin(title="甲")
+            assert status_of(client.get("/bulletins/")) == "miss"
+            assert status_of(client.get("/bulletins/")) == "hit"
+            with committed():
+                make_bulletin(title="乙")
+            page = client.get("/bulletins/")
+            assert status_of(page) == "miss" and "乙" in text(page)
+        finally:
+            import redis
+
+            server = redis.Redis(host="127.0.0.1", port=6379, db=15)
+            for key in server.scan_iter(f"{prefix}:*"):
+                server.delete(key)
