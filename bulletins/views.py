@@ -7,6 +7,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from ecoportal.caching.paginator import GenerationPaginator
 from ecoportal.publishing import PublicQuerysetMixin
 from indicators import panels
 from indicators.choices import ReviewState
@@ -34,9 +35,23 @@ class BulletinListView(PublicQuerysetMixin, ListView):
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
-        paginator = Paginator(queryset, page_size)
+        paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get("page"))
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        # The count and deep pages cost the same at any size (computed once per content change).
+        form = self.filter_form
+        valid = form.cleaned_data if form.is_bound else {}
+        filters = sorted(
+            (name, str(getattr(value, "slug", value)))
+            for name, value in valid.items()
+            if value and name not in form.errors
+        )
+        return GenerationPaginator(
+            queryset, per_page, memo_name=f"bulletins:list:{filters}", orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page, **kwargs,
+        )
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()

@@ -1,0 +1,159 @@
+"""Queries per request do not grow with the data: API, search, CSV and deep list pages.
+
+Measured on two sizes of the synthetic data set (``generate_demo_data``: regions, publishers,
+topics, drafts and scheduled items among published bulletins, achievement lists, figures), so
+that every request meets what production meets. Page-level budgets of the common pages are in
+tests/bulletins/test_public_pages.py and tests/api/test_queries.py; this file adds the API at
+realistic sizes, search, the CSV export, deep pages of the bulletin list and the page cache.
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from bulletins.models import Bulletin, Region
+from ecoportal.caching.paginator import GenerationPaginator
+from tests.factories import make_bulletin, make_indicator, make_observation, make_region
+
+pytestmark = pytest.mark.django_db
+
+SMALL, LARGE = 150, 1200
+
+URLS = [
+    "/bulletins/",
+    "/bulletins/?page=3",
+    "/bulletins/?page=5",  # past the OFFSET pages (2 in these tests): read by seeking
+    "/bulletins/?page=2&region={province}",
+    "/bulletins/?page=99999",
+    "/bulletins/{bulletin}/",
+    "/regions/{city}/",
+    "/indicators/{indicator}/",
+    "/api/v1/bulletins/",
+    "/api/v1/bulletins/?page=5",
+    "/api/v1/bulletins/?region={province}&year={year}&ordering=-published_at",
+    "/api/v1/bulletins/{bulletin}/",
+    "/api/v1/achievement-lists/?region={province}",
+    "/api/v1/observations/?indicator={indicator}&region={province}",
+    "/api/v1/observations/?indicator={indicator}&page=3",
+    "/api/v1/observations/?bulletin={bulletin}",
+    "/api/v1/indicators/",
+    "/api/v1/regions/",
+    "/api/v1/publishers/?page=2",
+    "/api/v1/observations/?format=csv&indicator={indicator}&region={city}",
+]
+
+
+@pytest.fixture(autouse=True)
+def shallow_offset_pages(monkeypatch, settings):
+    """Seek from page 3 on, and keep counts and page boundaries in the (local) cache."""
+    monkeypatch.setattr(GenerationPaginator, "offset_pages", 2)
+    settings.PAGE_CACHE_MEMO_ENABLED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def demo_data(size, capture):
+    with capture(execute=True):
+        call_command(
+            "generate_demo_data", "--clear", "--bulletins", str(size), "--now", "2024-06-01T00:00:00+08:00",
+            stdout=StringIO(), stderr=StringIO(),
+        )
+    bulletin = Bulletin.objects.published().filter(observations__isnull=False).select_related("region").first()
+    return {
+        "bulletin": bulletin.slug,
+        "city": bulletin.region.slug,
+        "province": bulletin.region.parent.slug,
+        "year": bulletin.issued_on.year,
+        "indicator": "demo-pm25",
+    }
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+        if response.streaming:
+            b"".join(response.streaming_content)
+    assert response.status_code == 200, (url, response.content[:300])
+    return len(captured)
+
+
+def test_every_page_and_endpoint_costs_the_same_queries_at_both_sizes(client, django_capture_on_commit_callbacks):
+    counts = {}
+    for size in (SMALL, LARGE):
+        names = demo_data(size, django_capture_on_commit_callbacks)
+        assert Bulletin.objects.published().count() > 5 * 20, "too few pages to test deep ones"
+        for url in URLS:
+            first = queries(client, url.format(**names))  # computes what is kept per generation
+            again = queries(client, url.format(**names))
+            counts.setdefault(url, []).append((first, again))
+    grew = {url: sizes for url, sizes in counts.items() if sizes[0] != sizes[1]}
+    assert not grew, f"queries (first, again) at {SMALL} and {LARGE} bulletins: {grew}"
+
+
+def test_deep_pages_show_the_same_bulletins_as_reading_with_offset(client, django_capture_on_commit_callbacks, settings):
+    demo_data(SMALL, django_capture_on_commit_callbacks)
+    # Unknown issue dates and equal dates and times, which the seek must order like the database.
+    region = Region.objects.filter(slug__startswith="demo-city").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        twins = make_bulletin(region=region, issued_on=None)
+        make_bulletin(region=region, issued_on=None, publish_at=twins.publish_at)
+        make_bulletin(region=region, issued_on="2023-05-05", publish_at=twins.publish_at)
+        make_bulletin(region=region, issued_on="2023-05-05", publish_at=twins.publish_at)
+
+    def titles(page):
+        text = client.get(f"/bulletins/?page={page}").content.decode()
+        return [line for line in text.splitlines() if '<h3><a href="/bulletins/' in line]
+
+    pages = -(-Bulletin.objects.published().count() // 20)
+    seeking = [titles(page) for page in range(1, pages + 1)]
+    settings.PAGE_CACHE_MEMO_ENABLED = False
+    offset = [titles(page) for page in range(1, pages + 1)]
+    assert seeking == offset
+    assert sum(len(page) for page in seeking) == Bulletin.objects.published().count()
+
+
+def test_search_results_cost_the_same_queries_for_2_or_30_matches(client):
+    region = make_region()
+    urls = ("/search/?q=秸秆", "/search/?q=秸秆&page=2", f"/search/?q=秸秆&region={region.slug}")
+    counts = []
+    for size in (2, 30):
+        for n in range(size):
+            make_bulletin(title=f"秸秆禁烧工作通报{n}", body="全面推进秸秆禁烧，空气质量持续改善。", region=region)
+        make_bulletin(title="秸秆草稿", body="秸秆", status="draft")
+        counts.append([queries(client, url) for url in urls])
+    assert counts[0] == counts[1]
+
+
+@pytest.mark.parametrize("rows", [10, 400])
+def test_the_csv_export_costs_the_same_queries_for_any_number_of_rows(client, rows):
+    indicator = make_indicator(code="pm25")
+    region = make_region(slug="city")
+    for n in range(rows // 10):
+        bulletin = make_bulletin(region=region)
+        for m in range(10):
+            make_observation(bulletin=bulletin, indicator=indicator, value=str(n * 10 + m))
+    assert queries(client, "/api/v1/observations/?format=csv&indicator=pm25") == 2
+    assert queries(client, "/api/v1/observations/?format=csv&indicator=pm25&region=city") == 3
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/", "/bulletins/", "/bulletins/?page=2", "/bulletins/{bulletin}/", "/regions/{city}/",
+        "/indicators/", "/indicators/{indicator}/", "/search/?q=示例", "/feeds/bulletins/",
+        "/sitemap.xml", "/api/v1/bulletins/", "/api/v1/observations/?indicator={indicator}",
+    ],
+)
+def test_a_page_served_from_the_page_cache_costs_no_query(client, settings, django_capture_on_commit_callbacks, url):
+    settings.PAGE_CACHE_ENABLED = True
+    url = url.format(**demo_data(60, django_capture_on_commit_callbacks))
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.headers.get("X-Page-Cache") == "hit"
+    assert len(captured) == 0
