@@ -194,7 +194,7 @@ def _rule_weight(match, context):
 
 
 class Catalogue:
-    """The indicators of the database, grouped by unit family, ready for matching."""
+    """The indicators of the database, grouped by unit family and indexed by character pair."""
 
     def __init__(self, indicators):
         self.by_family = {}
@@ -204,8 +204,24 @@ class Catalogue:
                 self.by_family.setdefault(family, []).append(
                     (indicator, _pairs(indicator.name), _pairs(indicator.name + indicator.description))
                 )
-        known = {indicator.code for indicator in indicators}
-        self.rules = [rule for rule in _COMPILED if rule[0] in known]
+        # pair → positions in by_family[family], so a figure is scored only against the
+        # indicators that share a word with it.
+        self.name_index, self.text_index = {}, {}
+        for family, entries in self.by_family.items():
+            names, texts = self.name_index.setdefault(family, {}), self.text_index.setdefault(family, {})
+            for position, (_indicator, name_pairs, text_pairs) in enumerate(entries):
+                for pair in name_pairs:
+                    names.setdefault(pair, []).append(position)
+                for pair in text_pairs:
+                    texts.setdefault(pair, []).append(position)
+        family_of = {indicator.code: units.family(indicator.unit) for indicator in indicators}
+        position_of = {
+            entry[0].code: position for entries in self.by_family.values() for position, entry in enumerate(entries)
+        }
+        self.rules_by_family = {}
+        for code, pattern, required in _COMPILED:
+            if family_of.get(code):
+                self.rules_by_family.setdefault(family_of[code], []).append((position_of[code], pattern, required))
         # A measure word few indicators use (篇, 间, 台套) says what is counted; 个 or 件 do not.
         users = Counter(indicator.unit for indicator in indicators)
         self.distinctive_units = {
@@ -213,35 +229,45 @@ class Catalogue:
         }
 
     def match(self, figure):
-        candidates = self.by_family.get(units.family(figure.unit), [])
-        if not candidates:
+        family = units.family(figure.unit)
+        entries = self.by_family.get(family, [])
+        if not entries:
             return Match(figure)
         context = _context(figure)
-        strong_rules, weak_rules = {}, {}
-        for code, pattern, required in self.rules:
+        strong, weak = Counter(), Counter()
+        for position, pattern, required in self.rules_by_family.get(family, ()):
             if required and not required.search(context.wide + context.near):
                 continue
             near = max((_rule_weight(m, context) for m in pattern.finditer(context.near)), default=0.0)
             own = 0.6 if pattern.search(context.own) else 0.0
-            strong_rules[code] = max(near, own)
-            weak_rules[code] = 0.5 if pattern.search(context.weak) else 0.0
+            if near or own:
+                strong[position] = max(strong[position], near, own)
+            if pattern.search(context.weak):
+                weak[position] = max(weak[position], 0.5)
         near_pairs, own_pairs, weak_pairs = _pairs(context.near), _pairs(context.own), _pairs(context.weak)
+        names, texts = self.name_index[family], self.text_index[family]
+        for pair in own_pairs:
+            for position in names.get(pair, ()):
+                strong[position] += 0.8 / len(entries[position][1])
+        for pair in weak_pairs:
+            for position in names.get(pair, ()):
+                weak[position] += 0.3 / len(entries[position][1])
+        if len(near_pairs) >= 2:
+            for pair in near_pairs:
+                for position in texts.get(pair, ()):
+                    strong[position] += 0.3 / len(near_pairs)
         # Words of the figure's own clause decide; the previous clause only supports them,
         # unless the clause names nothing itself ("同比增长37.31%").
         names_nothing = len(near_pairs) < 2
         best = Match(figure)
-        for indicator, name_pairs, text_pairs in candidates:
-            strong = strong_rules.get(indicator.code, 0.0)
-            weak = weak_rules.get(indicator.code, 0.0)
-            if name_pairs:
-                strong += 0.8 * len(name_pairs & own_pairs) / len(name_pairs)
-                weak += 0.3 * len(name_pairs & weak_pairs) / len(name_pairs)
-            if len(near_pairs) >= 2:
-                strong += 0.3 * len(near_pairs & text_pairs) / len(near_pairs)
-            score = strong + (weak if strong or names_nothing else min(weak, MIN_SCORE) * 0.8)
+        for position in sorted(set(strong) | set(weak)):
+            indicator = entries[position][0]
+            score = strong[position] + (
+                weak[position] if strong[position] or names_nothing else min(weak[position], MIN_SCORE) * 0.8
+            )
             if score and indicator.unit == figure.unit:
                 score += 0.3 if figure.unit in self.distinctive_units else 0.05
-            if score > best.score:
+            if score > best.score + 1e-9:
                 best = Match(figure, indicator, score)
         return best if best.score >= MIN_SCORE else Match(figure)
 

@@ -286,7 +286,8 @@ def _create_bulletin(text, parsed, result, publisher, region, by, session):
         original_url=original_url,
         created_by=by if getattr(by, "pk", None) else None,
     )
-    bulletin.full_clean(exclude=["slug"])
+    # The slug is unique by construction (_slug); everything else is validated.
+    bulletin.full_clean(exclude=["slug"], validate_unique=False)
     bulletin.save()
     return bulletin
 
