@@ -46,5 +46,10 @@ lock:
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^ecoportal' > requirements.lock
 	rm -rf .lock-venv
 
+# gunicorn + wrk on loopback at 1,000 and 100,000 bulletins (bench/run.py); DATABASE_URL and
+# REDIS_URL are used when set; BENCH_ARGS="--quick" for a smoke run, "--sizes 1000,20000" to size.
+bench: install
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache

@@ -154,7 +154,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "ecoportal.caching.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "ecoportal",
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "ecoportal"),
             "TIMEOUT": 300,
             "OPTIONS": {
                 "socket_connect_timeout": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.5")),

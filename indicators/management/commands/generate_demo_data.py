@@ -59,8 +59,8 @@ CONTRACT_REGIONS = [
     ("changchun", "长春市", "Changchun", "prefecture", "jilin", "220100"),
 ]
 
-DEMO_PROVINCES = 12
-CITIES_PER_PROVINCE = 25
+DEMO_PROVINCES = 8
+CITIES_PER_PROVINCE = 12
 
 DEMO_TOPICS = [
     ("air", "大气", "Air"),
@@ -270,13 +270,13 @@ class Command(BaseCommand):
                 generator = DemoData(random.Random(options["seed"]), now=now)
                 generator.prepare_reference_data()
                 self.generate(generator, count, observations, options["batch_size"])
-        if rebuild_index is not None:
-            self.stdout.write("Rebuilding the search index…")
-            rebuild_index()
         if count:
             self.stdout.write(
                 self.style.SUCCESS(f"Generated {count} demo bulletins and {observations} observations.")
             )
+        if rebuild_index is not None:
+            self.stdout.write("Rebuilding the search index…")
+            self.stdout.write(f"Indexed {rebuild_index()} bulletins.")
 
     def _reference_time(self, value):
         if value is None:

@@ -1,0 +1,490 @@
+"""Benchmark of the portal as deployed: gunicorn with production settings, wrk on loopback.
+
+    make bench                                       # 1,000 and 100,000 bulletins, SQLite
+    .venv/bin/python bench/run.py --sizes 1000,20000 --duration 10 --connections 16
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ecoportal REDIS_URL=redis://127.0.0.1:6379/0 \\
+        .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --quick            # smoke run: 1,000 bulletins, 2 s a scenario
+
+For each size it prepares a database (SQLite files under var/bench/, or a database
+``<name>_bench_<size>`` beside DATABASE_URL's; filled once by ``generate_demo_data`` and reused
+while the number of demo bulletins matches), collects static files, starts gunicorn from
+gunicorn.conf.py on a free port of 127.0.0.1 with DEBUG=0, and drives each scenario with wrk.
+It runs every scenario twice: with the page cache off (every request rendered; counts and
+page boundaries still memoised when the cache is shared) and on (pages from the cache).
+
+Every figure is also given as a ratio to references measured on the same server in the same
+run: ``/bench/constant`` (a fixed response through all middleware), a static file served by
+whitenoise, and for the API list ``/bench/values`` (the same queries by hand with ``.values()``).
+The peak memory of the workers is sampled while one client downloads every observation as CSV.
+
+Results: a markdown table on stdout and in bench/results/, with the raw numbers in JSON beside
+it. Each run is bounded (wrk -d, timeouts on every step) and stops its server, whatever happens.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+VAR = ROOT / "var" / "bench"
+RESULTS = ROOT / "bench" / "results"
+LUA = ROOT / "bench" / "wrk_report.lua"
+
+REFERENCES = ["constant", "static"]
+SCENARIOS = [
+    ("home", "/"),
+    ("bulletin list", "/bulletins/"),
+    ("bulletin list, deep page", "/bulletins/?page={deep_page}"),
+    ("bulletin detail", "/bulletins/{bulletin}/"),
+    ("indicator page", "/indicators/{indicator}/"),
+    ("region page", "/regions/{region}/"),
+    ("search", "/search/?q=%E7%A7%B8%E7%A7%86"),  # 秸秆
+    ("API bulletin list", "/api/v1/bulletins/"),
+    ("API observations, filtered", "/api/v1/observations/?indicator={indicator}&region={province}"),
+    ("CSV export", "/api/v1/observations/?format=csv&indicator={indicator}&region={province}"),
+]
+API_REFERENCE = ("values", "/bench/values")
+
+DISCOVER = """
+import json, os
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
+django.setup()
+from bulletins.models import Bulletin
+from indicators.models import Observation
+published = Bulletin.objects.published()
+bulletin = published.filter(slug__startswith="demo-", observations__isnull=False).select_related(
+    "region__parent").order_by("-issued_on", "-publish_at", "-id").first()
+count = published.count()
+print(json.dumps({
+    "bulletin": bulletin.slug,
+    "region": bulletin.region.slug,
+    "province": bulletin.region.parent.slug,
+    "indicator": "demo-pm25",
+    "deep_page": max(1, int(count / 20 * 0.8)),
+    "published": count,
+    "demo": Bulletin.objects.filter(slug__startswith="demo-").count(),
+    "observations": Observation.objects.count(),
+}))
+"""
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run(command, env, timeout, capture=False):
+    """A management command or script, bounded in time; its output is shown unless captured."""
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, timeout=timeout, text=True,
+        stdout=subprocess.PIPE if capture else None, stderr=subprocess.PIPE if capture else None,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr or ''}")
+    return result.stdout
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def base_env(args):
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "DATABASE_URL"}}
+    env.update(
+        DEBUG="0",
+        SECRET_KEY="bench-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="0",
+        STATIC_ROOT=str(VAR / "static"),
+        # The benchmark is one client address; the per-address API limit would answer 429s.
+        API_ANON_RATE="100000000/minute",
+        GUNICORN_ACCESSLOG="",
+        GUNICORN_LOGLEVEL="warning",
+        PYTHONDONTWRITEBYTECODE="1",
+    )
+    if args.workers:
+        env["GUNICORN_WORKERS"] = str(args.workers)
+    if args.threads:
+        env["GUNICORN_THREADS"] = str(args.threads)
+    return env
+
+
+def database_env(args, size):
+    """Environment naming the database of this size, created if need be."""
+    if not args.database_url:
+        directory = VAR / f"sqlite-{size}"
+        directory.mkdir(parents=True, exist_ok=True)
+        return {"ECOPORTAL_DATA_DIR": str(directory)}, f"SQLite {directory.relative_to(ROOT)}/db.sqlite3"
+    parts = urlsplit(args.database_url)
+    name = f"{parts.path.lstrip('/') or 'ecoportal'}_bench_{size}"
+    import psycopg
+
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}, f"PostgreSQL {name}"
+
+
+def prepare(args, env, size):
+    """Migrate, load the fixtures and generate `size` demo bulletins unless already there."""
+    manage = [PYTHON, "manage.py"]
+    run([*manage, "migrate", "--noinput", "-v0"], env, 600)
+    run([*manage, "load_portal_data", "-v0"], env, 600, capture=True)
+    facts = json.loads(run([PYTHON, "-c", DISCOVER], env, 300, capture=True)) if _has_demo(env) else None
+    if facts is None or facts["demo"] != size:
+        log(f"generating {size} demo bulletins (once; reused by later runs)")
+        command = [*manage, "generate_demo_data", "--clear", "--bulletins", str(size)]
+        if args.search_index and (ROOT / "search" / "index.py").exists():
+            command.append("--index-search")
+        run(command, env, 4 * 3600)
+        if "DATABASE_URL" in env:
+            run([PYTHON, "-c", _ANALYZE], env, 1800)
+        facts = json.loads(run([PYTHON, "-c", DISCOVER], env, 300, capture=True))
+    return facts
+
+
+_ANALYZE = """
+import os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
+django.setup()
+from django.db import connection
+with connection.cursor() as cursor:
+    cursor.execute("ANALYZE")
+"""
+
+_HAS_DEMO = """
+import os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
+django.setup()
+from bulletins.models import Bulletin
+print(int(Bulletin.objects.filter(slug__startswith="demo-").exists()))
+"""
+
+
+def _has_demo(env):
+    return run([PYTHON, "-c", _HAS_DEMO], env, 300, capture=True).strip() == "1"
+
+
+class Server:
+    """gunicorn on 127.0.0.1:<free port> in its own process group, always stopped."""
+
+    def __init__(self, env, label):
+        self.port = free_port()
+        self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
+        self.label = label
+        self.process = None
+
+    def __enter__(self):
+        self.log = open(VAR / f"gunicorn-{self.label}.log", "w")  # noqa: SIM115 - closed in __exit__
+        self.process = subprocess.Popen(
+            [GUNICORN, "-c", str(ROOT / "gunicorn.conf.py"), "ecoportal.wsgi"],
+            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise SystemExit(f"gunicorn exited, see {self.log.name}")
+            try:
+                if fetch(self.url("/healthz"), timeout=2)[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=35)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        self.log.close()
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def workers(self):
+        """Process ids of the gunicorn workers (children of the master)."""
+        pids = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid:
+                pids.append(int(stat.parent.name))
+        return pids
+
+
+def fetch(url, timeout=30):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback
+            size = 0
+            while chunk := response.read(1 << 16):
+                size += len(chunk)
+            return response.status, size, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, 0, dict(error.headers)
+
+
+def rss_kb(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
+
+
+def wrk(url, args):
+    command = [
+        "wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "5s",
+        "-s", str(LUA), url,
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=args.duration + 60).stdout
+    match = re.search(r"^BENCH (\{.*\})$", output, re.MULTILINE)
+    if not match:
+        raise SystemExit(f"wrk gave no result for {url}:\n{output}")
+    data = json.loads(match.group(1))
+    seconds = data["duration_us"] / 1e6
+    ok = sum(count for code, count in data["statuses"].items() if 200 <= int(code) < 300)
+    return {
+        "rps": data["requests"] / seconds,
+        "p50_ms": data["p50_us"] / 1000,
+        "p95_ms": data["p95_us"] / 1000,
+        "p99_ms": data["p99_us"] / 1000,
+        "requests": data["requests"],
+        "non_2xx": data["requests"] - ok,
+        "errors": data["socket_errors"] + data["timeouts"],
+        "statuses": data["statuses"],
+        "mb_per_s": data["bytes"] / seconds / 1e6,
+    }
+
+
+def csv_memory(server, url):
+    """Peak RSS of the workers while one client downloads ``url`` (every observation)."""
+    workers = server.workers()
+    before = {pid: rss_kb(pid) for pid in workers}
+    peak = dict(before)
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            for pid in workers:
+                peak[pid] = max(peak.get(pid, 0), rss_kb(pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.monotonic()
+    try:
+        status, size, _ = fetch(server.url(url), timeout=600)
+    finally:
+        done.set()
+        sampler.join()
+    growth = {pid: peak[pid] - before.get(pid, 0) for pid in workers}
+    busiest = max(growth, key=growth.get) if growth else None
+    return {
+        "status": status,
+        "mb": size / 1e6,
+        "seconds": time.monotonic() - started,
+        "worker_rss_before_mb": before.get(busiest, 0) / 1024,
+        "worker_rss_peak_mb": peak.get(busiest, 0) / 1024,
+        "growth_mb": growth.get(busiest, 0) / 1024,
+    }
+
+
+def static_path():
+    manifest = VAR / "static" / "staticfiles.json"
+    paths = json.loads(manifest.read_text())["paths"] if manifest.exists() else {}
+    return "/static/" + paths.get("css/site.css", "css/site.css")
+
+
+def bench_size(args, size, env):
+    db_env, db_label = database_env(args, size)
+    env = {**env, **db_env}
+    if args.redis_url:
+        # Keys of this size's database apart from the others' (and from a real site's).
+        env.update(REDIS_URL=args.redis_url, CACHE_KEY_PREFIX=f"bench-{size}-{os.getpid()}")
+    facts = prepare(args, env, size)
+    log(f"{size}: {facts['published']} published bulletins, {facts['observations']} observations ({db_label})")
+    rows, memory = [], None
+    for mode in args.modes:
+        mode_env = {**env, "BENCH_VIEWS": "1", "PAGE_CACHE": "1" if mode == "cached" else "0"}
+        if not args.redis_url:
+            # No shared cache: each worker keeps its own (fine for a read-only benchmark).
+            mode_env["PAGE_CACHE_MEMO"] = "1" if mode == "cached" else "0"
+        with Server(mode_env, f"{size}-{mode}") as server:
+            targets = [("constant", "/bench/constant"), ("static", static_path()), API_REFERENCE]
+            targets += [(name, path.format(**facts)) for name, path in SCENARIOS]
+            for name, path in targets:
+                status, _, headers = fetch(server.url(path), timeout=600)
+                if status == 404 and name == "search":
+                    rows.append({"size": size, "mode": mode, "scenario": name, "path": path, "skipped": "no /search/ in this portal"})
+                    continue
+                for _ in range(3):  # warm: caches, memoised counts, connections
+                    fetch(server.url(path), timeout=600)
+                log(f"{size} {mode}: {name} ({status}, cache {headers.get('X-Page-Cache', '-')})")
+                result = wrk(server.url(path), args)
+                rows.append({"size": size, "mode": mode, "scenario": name, "path": path, **result})
+            if mode == args.modes[0] and not args.quick:
+                log(f"{size}: streaming every observation as CSV, sampling worker memory")
+                memory = csv_memory(server, "/api/v1/observations/?format=csv")
+                memory["rows"] = facts["observations"]
+    return rows, memory, db_label
+
+
+def ratios(rows):
+    index = {(r["size"], r["mode"], r["scenario"]): r for r in rows if "rps" in r}
+    for row in rows:
+        if "rps" not in row:
+            continue
+        for reference in ("constant", "static", "values"):
+            base = index.get((row["size"], row["mode"], reference))
+            if base and base["rps"]:
+                row[f"x_{reference}"] = row["rps"] / base["rps"]
+    return index
+
+
+def fmt(value, digits=0):
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def markdown(rows, memories, meta, sizes):
+    index = ratios(rows)
+    lines = [
+        f"### Benchmark {meta['when']} ({meta['commit']})",
+        "",
+        f"{meta['machine']}; database: {meta['database']}; cache: {meta['cache']}; "
+        f"gunicorn {meta['workers']} workers × {meta['threads']} threads; wrk {meta['wrk']}.",
+        "",
+        "| bulletins | page cache | scenario | req/s | × constant | × static | p50 ms | p95 ms | p99 ms | non-2xx | errors |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        if "skipped" in row:
+            lines.append(f"| {row['size']:,} | {row['mode']} | {row['scenario']} | skipped: {row['skipped']} |||||||")
+            continue
+        extra = f" (× values {row['x_values']:.2f})" if row["scenario"] == "API bulletin list" and "x_values" in row else ""
+        lines.append(
+            f"| {row['size']:,} | {row['mode']} | {row['scenario']}{extra} | {fmt(row['rps'])} | "
+            f"{row.get('x_constant', 0):.2f} | {row.get('x_static', 0):.2f} | {fmt(row['p50_ms'], 1)} | "
+            f"{fmt(row['p95_ms'], 1)} | {fmt(row['p99_ms'], 1)} | {row['non_2xx']} | {row['errors']} |"
+        )
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        lines += [
+            "",
+            f"p95 at {large:,} bulletins as a multiple of p95 at {small:,} (target ≤ 1.2):",
+            "",
+            "| scenario | " + " | ".join(f"{mode}" for mode in meta["modes"]) + " |",
+            "| --- | " + " | ".join("---:" for _ in meta["modes"]) + " |",
+        ]
+        for name, _ in SCENARIOS:
+            cells = []
+            for mode in meta["modes"]:
+                a, b = index.get((small, mode, name)), index.get((large, mode, name))
+                cells.append(f"{b['p95_ms'] / a['p95_ms']:.2f}" if a and b and a["p95_ms"] else "—")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    for size, memory in memories.items():
+        if memory:
+            lines += [
+                "",
+                f"CSV of all {memory['rows']:,} observations at {size:,} bulletins: {memory['mb']:.0f} MB in "
+                f"{memory['seconds']:.1f} s (HTTP {memory['status']}); the worker serving it went from "
+                f"{memory['worker_rss_before_mb']:.0f} MB to a peak of {memory['worker_rss_peak_mb']:.0f} MB RSS.",
+            ]
+    return "\n".join(lines) + "\n"
+
+
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt  # unwinds through the servers' __exit__, which stops them
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,100000", help="Comma-separated numbers of bulletins.")
+    parser.add_argument("--duration", type=int, default=10, help="Seconds of wrk per scenario.")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py).")
+    parser.add_argument("--threads", type=int, default=0, help="Threads per worker (default: gunicorn.conf.py).")
+    parser.add_argument("--modes", default="uncached,cached", help="uncached, cached or both.")
+    parser.add_argument("--no-search-index", dest="search_index", action="store_false",
+                        help="Do not build the search index when generating (much faster at 100,000).")
+    parser.add_argument("--quick", action="store_true", help="Smoke run: 1,000 bulletins, 2 s a scenario.")
+    args = parser.parse_args()
+    args.database_url = os.environ.get("DATABASE_URL", "")
+    args.redis_url = os.environ.get("REDIS_URL", "")
+    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.quick:
+        sizes, args.duration, args.connections = [1000], 2, 4
+    args.modes = [mode.strip() for mode in args.modes.split(",")]
+    if not subprocess.run(["which", "wrk"], capture_output=True).returncode == 0:
+        raise SystemExit("wrk is needed: https://github.com/wg/wrk (apt-get install wrk)")
+
+    VAR.mkdir(parents=True, exist_ok=True)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, _interrupted)
+    env = base_env(args)
+    log("collecting static files")
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env, 600)
+
+    rows, memories, databases = [], {}, []
+    for size in sizes:
+        size_rows, memory, db_label = bench_size(args, size, env)
+        rows += size_rows
+        memories[size] = memory
+        databases.append(db_label)
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    cores = len(os.sched_getaffinity(0))
+    meta = {
+        "when": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "commit": commit,
+        "machine": f"{cores} cores ({platform.processor() or platform.machine()}), load average "
+        f"{os.getloadavg()[0]:.1f} at the end",
+        "database": "PostgreSQL" if args.database_url else "SQLite",
+        "cache": "Redis" if args.redis_url else "in-process per worker (no REDIS_URL)",
+        "workers": args.workers or 2 * cores + 1,
+        "threads": args.threads or 2,
+        "wrk": f"{args.wrk_threads} threads, {args.connections} connections, {args.duration} s a scenario",
+        "modes": args.modes,
+        "sizes": sizes,
+        "databases": databases,
+    }
+    table = markdown(rows, memories, meta, sizes)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    (RESULTS / f"bench-{stamp}.md").write_text(table, encoding="utf-8")
+    (RESULTS / f"bench-{stamp}.json").write_text(
+        json.dumps({"meta": meta, "rows": rows, "csv_memory": memories}, indent=2, ensure_ascii=False), encoding="utf-8"
+    )
+    print(table)
+    log(f"written to bench/results/bench-{stamp}.md and .json")
+
+
+if __name__ == "__main__":
+    main()
