@@ -27,8 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CITIES = ["江屿", "北岚", "云泽", "澜溪", "青川", "临渚", "石桥", "东衡", "伊春", "黑河", "长春"]
 SECTIONS = [
-    ("蓝天保卫战成效明显", "全年淘汰燃煤锅炉{a}台，完成{b}家企业挥发性有机物综合治理，优良天数比例为{p}%。"),
-    ("碧水保卫战稳步推进", "{c}个国考断面水质优良比例达到{q}%，新建污水管网{d}公里，新建污水处理厂{e}座。"),
+    (
+        "蓝天保卫战成效明显",
+        "全年淘汰燃煤锅炉{a}台，完成{b}家企业挥发性有机物综合治理，优良天数比例为{p}%。",
+    ),
+    (
+        "碧水保卫战稳步推进",
+        "{c}个国考断面水质优良比例达到{q}%，新建污水管网{d}公里，新建污水处理厂{e}座。",
+    ),
     ("净土保卫战扎实开展", "受污染耕地安全利用率达到{r}%，完成{f}个行政村生活污水治理。"),
     ("执法监管保持高压", "全年立案查处环境违法案件{g}件，罚款金额{m}万元，办结信访案件{h}件。"),
     ("生态修复持续推进", "完成矿山生态修复{k}公顷，营造林地{n}公顷，划定生态保护红线{s}平方公里。"),
@@ -38,12 +44,23 @@ SECTIONS = [
 
 def numbers(rng):
     return {
-        "a": rng.randint(10, 900), "b": rng.randint(5, 400), "c": rng.randint(3, 30),
-        "d": f"{rng.uniform(5, 900):.1f}", "e": rng.randint(1, 12), "f": rng.randint(10, 500),
-        "g": rng.randint(20, 900), "h": rng.randint(50, 3000), "i": rng.randint(10, 200),
-        "j": rng.randint(500, 90000), "k": f"{rng.uniform(10, 900):.1f}", "m": f"{rng.uniform(50, 3000):.2f}",
-        "n": rng.randint(100, 9000), "p": f"{rng.uniform(75, 99):.1f}", "q": f"{rng.uniform(60, 100):.1f}",
-        "r": rng.choice(["95", "98", "100"]), "s": f"{rng.uniform(100, 2000):.2f}",
+        "a": rng.randint(10, 900),
+        "b": rng.randint(5, 400),
+        "c": rng.randint(3, 30),
+        "d": f"{rng.uniform(5, 900):.1f}",
+        "e": rng.randint(1, 12),
+        "f": rng.randint(10, 500),
+        "g": rng.randint(20, 900),
+        "h": rng.randint(50, 3000),
+        "i": rng.randint(10, 200),
+        "j": rng.randint(500, 90000),
+        "k": f"{rng.uniform(10, 900):.1f}",
+        "m": f"{rng.uniform(50, 3000):.2f}",
+        "n": rng.randint(100, 9000),
+        "p": f"{rng.uniform(75, 99):.1f}",
+        "q": f"{rng.uniform(60, 100):.1f}",
+        "r": rng.choice(["95", "98", "100"]),
+        "s": f"{rng.uniform(100, 2000):.2f}",
     }
 
 
@@ -54,28 +71,60 @@ def synthetic(index, rng):
     values = numbers(rng)
     sections = rng.sample(SECTIONS, k=rng.randint(3, 6))
     title = f"{city}{year}年生态环境保护工作综述（第{index}期）"
-    paragraphs = [f"{year}年，{city}全市环境空气质量优良天数{rng.randint(250, 360)}天，PM2.5浓度为{rng.randint(15, 45)}微克/立方米。"]
+    paragraphs = [
+        f"{year}年，{city}全市环境空气质量优良天数{rng.randint(250, 360)}天，PM2.5浓度为{rng.randint(15, 45)}微克/立方米。"
+    ]
     shape = index % 4
     if shape == 0:  # WeChat article
-        lines = [title, f"原创 {city}生态环境 {city}生态环境 {year + 1}-01-{rng.randint(10, 28)} 08:30 发表于{city}", "点击上方蓝字 关注我们", "ad1 webp"]
+        lines = [
+            title,
+            f"原创 {city}生态环境 {city}生态环境 {year + 1}-01-{rng.randint(10, 28)} 08:30 发表于{city}",
+            "点击上方蓝字 关注我们",
+            "ad1 webp",
+        ]
         lines += paragraphs
         for number, (heading, text) in enumerate(sections, start=1):
             lines += ["", f"{'一二三四五六'[number - 1]}、{heading}", "", text.format(**values)]
         lines += ["", "ad2 webp", "展开全部", "分享", "在看"]
     elif shape == 1:  # portal page
-        lines = [f"{city}人民政府门户网站", "首页 > 政务公开 > 部门动态 > 正文", title,
-                 f"发布时间：{year + 1}-01-{rng.randint(10, 28)} 来源：{city}生态环境局 作者：记者 浏览次数：{rng.randint(100, 9999)}", ""]
+        lines = [
+            f"{city}人民政府门户网站",
+            "首页 > 政务公开 > 部门动态 > 正文",
+            title,
+            f"发布时间：{year + 1}-01-{rng.randint(10, 28)} 来源：{city}生态环境局 作者：记者 浏览次数：{rng.randint(100, 9999)}",
+            "",
+        ]
         lines += ["　　" + p for p in paragraphs]
         lines += ["　　" + text.format(**values) for _heading, text in sections]
-        lines += ["", "【打印本页】【关闭窗口】", "上一篇：某某新闻", f"版权所有：{city}人民政府 ICP备{rng.randint(10000, 99999)}号", "联系电话：0123-4567890"]
+        lines += [
+            "",
+            "【打印本页】【关闭窗口】",
+            "上一篇：某某新闻",
+            f"版权所有：{city}人民政府 ICP备{rng.randint(10000, 99999)}号",
+            "联系电话：0123-4567890",
+        ]
     elif shape == 2:  # converter with page markers
-        run = title + "".join(paragraphs) + "".join(f"{'一二三四五六'[n]}、{h}" + t.format(**values) for n, (h, t) in enumerate(sections))
+        run = (
+            title
+            + "".join(paragraphs)
+            + "".join(
+                f"{'一二三四五六'[n]}、{h}" + t.format(**values)
+                for n, (h, t) in enumerate(sections)
+            )
+        )
         cuts = sorted(rng.sample(range(20, len(run) - 5), k=3))
         pages = [run[a:b] for a, b in zip([0, *cuts], [*cuts, len(run)], strict=True)]
-        lines = [f"《{title}.docx》由会员分享,可在线阅读,更多相关《{title}.docx(4页珍藏版)》请在某某文库网上搜索。"]
+        lines = [
+            f"《{title}.docx》由会员分享,可在线阅读,更多相关《{title}.docx(4页珍藏版)》请在某某文库网上搜索。"
+        ]
         lines += [f"{n}、{page}" for n, page in enumerate(pages, start=1)]
     else:  # numbered highlights
-        lines = [f"{city}{year}年生态环境保护亮点", f"来源：{city}生态环境局", f"{year + 1}-01-{rng.randint(10, 28)}", ""]
+        lines = [
+            f"{city}{year}年生态环境保护亮点",
+            f"来源：{city}生态环境局",
+            f"{year + 1}-01-{rng.randint(10, 28)}",
+            "",
+        ]
         lines += paragraphs
         for number, (heading, text) in enumerate(sections, start=1):
             lines += ["", str(number), "", heading, "", text.format(**values)]
@@ -111,7 +160,9 @@ def main(argv):
     from bulletins.models import Bulletin
     from indicators.models import Observation
 
-    assert connection.vendor == "sqlite" and str(connection.settings_dict["NAME"]).startswith(scratch)
+    assert connection.vendor == "sqlite" and str(connection.settings_dict["NAME"]).startswith(
+        scratch
+    )
     print(f"scratch database: {connection.settings_dict['NAME']}")
     call_command("migrate", verbosity=0)
     call_command("loaddata", "portal", verbosity=0)
@@ -120,8 +171,14 @@ def main(argv):
     if args.without_search_index:
         from django.db.models.signals import post_save
 
-        for sender, uid in (("bulletins.Bulletin", "bulletin"), ("bulletins.AchievementList", "list"), ("bulletins.AchievementItem", "item")):
-            post_save.disconnect(sender=django.apps.apps.get_model(sender), dispatch_uid=f"search.index.{uid}")
+        for sender, uid in (
+            ("bulletins.Bulletin", "bulletin"),
+            ("bulletins.AchievementList", "list"),
+            ("bulletins.AchievementItem", "item"),
+        ):
+            post_save.disconnect(
+                sender=django.apps.apps.get_model(sender), dispatch_uid=f"search.index.{uid}"
+            )
         print("search index signals disconnected")
 
     rng = random.Random(args.seed)
@@ -137,10 +194,16 @@ def main(argv):
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
 
     print(f"texts: {len(texts)} ({size / 1024:.0f} KB)  outcomes: {outcomes}")
-    print(f"bulletins: {Bulletin.objects.count()}  candidate observations: {Observation.objects.count()}")
-    print(f"elapsed: {elapsed:.2f} s  rate: {len(texts) / elapsed:.0f} bulletins/s  ({elapsed / len(texts) * 1000:.1f} ms each)")
+    print(
+        f"bulletins: {Bulletin.objects.count()}  candidate observations: {Observation.objects.count()}"
+    )
+    print(
+        f"elapsed: {elapsed:.2f} s  rate: {len(texts) / elapsed:.0f} bulletins/s  ({elapsed / len(texts) * 1000:.1f} ms each)"
+    )
     # On a busy machine wall time includes waiting for a CPU; CPU time is the work itself.
-    print(f"CPU time: {cpu:.2f} s  ({cpu / len(texts) * 1000:.1f} ms each)  load average: {os.getloadavg()[0]:.1f}")
+    print(
+        f"CPU time: {cpu:.2f} s  ({cpu / len(texts) * 1000:.1f} ms each)  load average: {os.getloadavg()[0]:.1f}"
+    )
     return 0 if outcomes.get("created") == len(texts) else 1
 
 

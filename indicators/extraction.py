@@ -32,9 +32,17 @@ MIN_SCORE = 0.35
 
 # (indicator code, pattern near the figure, pattern required in the wider context or None)
 RULES = [
-    ("air-good-days-ratio", r"优良天数(?:比例|比率)|空气(?:质量)?优良(?:天数)?(?:比例|比率|率)|(?<![水体质面])优良率", None),
+    (
+        "air-good-days-ratio",
+        r"优良天数(?:比例|比率)|空气(?:质量)?优良(?:天数)?(?:比例|比率|率)|(?<![水体质面])优良率",
+        None,
+    ),
     ("air-good-days", r"优良天数|优良天", None),
-    ("air-good-days-change", r"同比(?:增加|减少|增多)|较上年(?:增加|减少)|比上年(?:增加|减少)", r"优良天"),
+    (
+        "air-good-days-change",
+        r"同比(?:增加|减少|增多)|较上年(?:增加|减少)|比上年(?:增加|减少)",
+        r"优良天",
+    ),
     ("air-good-days-ratio-above-national", r"优于全国|高于全国|全国平均", None),
     ("air-quality-standard-rate", r"空气质量达标率|环境空气质量达标", None),
     ("pm25", r"PM2\.?5|细颗粒物", None),
@@ -97,7 +105,11 @@ RULES = [
     ("inspection-issues-rectified", r"完成整改|整改完成|已整改", None),
     ("inspection-issues-on-schedule", r"序时进度", None),
     ("inspection-tasks-completed", r"任务", r"督察|整改"),
-    ("petitions-transferred", r"(?:交办|转办|受理).{0,10}(?:信访|举报|投诉)|信访.{0,6}案件|信访举报", None),
+    (
+        "petitions-transferred",
+        r"(?:交办|转办|受理).{0,10}(?:信访|举报|投诉)|信访.{0,6}案件|信访举报",
+        None,
+    ),
     ("petitions-resolved", r"(?<!阶段性)办结|已办结|全部办结", None),
     ("petitions-partially-resolved", r"阶段性办结", None),
     ("petitions-decline", r"下降", r"信访|投诉|举报"),
@@ -128,15 +140,21 @@ RULES = [
     ("advanced-workers", r"先进工作者|同志", None),
     ("reform-tasks", r"改革任务", None),
 ]
-_COMPILED = [(code, re.compile(near), re.compile(wide) if wide else None) for code, near, wide in RULES]
+_COMPILED = [
+    (code, re.compile(near), re.compile(wide) if wide else None) for code, near, wide in RULES
+]
 _NOT_WORD = re.compile(r"[\s\d.,，、。;；:：“”\"'‘’《》()（）【】\[\]\-—/%]+")
 _CLAUSE_BREAK = re.compile(r"[,，;；、：:]")
 # After the unit, these start the predicate ("40项已办结"), not the noun the figure counts.
-_PREDICATE = re.compile(r"^(?:已|均|全部|都|共|分别|同比|较|比|实现|完成|达到|达|为|是|占|按照|正在|位于|以上|以下|左右)")
+_PREDICATE = re.compile(
+    r"^(?:已|均|全部|都|共|分别|同比|较|比|实现|完成|达到|达|为|是|占|按照|正在|位于|以上|以下|左右)"
+)
 # Rates, concentrations, sums and days are said of what precedes them ("比例达100%"); only
 # measure words take the noun after them ("19个空气质量监测站", "1.9万亩耕地").
 _PREDICATED_FAMILIES = {"percent", "percentage_point", "concentration", "money", "days"}
-_PREDICATE_INSIDE = re.compile(r"已|均|全部|都|分别|同比|实现|完成|达到|按照|正在|位于|稳定|获得|入选|荣获|被")
+_PREDICATE_INSIDE = re.compile(
+    r"已|均|全部|都|分别|同比|实现|完成|达到|按照|正在|位于|稳定|获得|入选|荣获|被"
+)
 
 
 @dataclass
@@ -150,7 +168,7 @@ class Match:
 
 def _pairs(text):
     text = _NOT_WORD.sub(" ", text)
-    return {text[i:i + 2] for i in range(len(text) - 1) if " " not in text[i:i + 2]}
+    return {text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]}
 
 
 @dataclass
@@ -170,13 +188,17 @@ def _context(figure):
     """
     head = figure.sentence[: figure.offset]
     breaks = list(_CLAUSE_BREAK.finditer(head))
-    clause_head = head[breaks[-1].end():] if breaks else head
+    clause_head = head[breaks[-1].end() :] if breaks else head
     previous_clause = ""
     if breaks:
         cut = breaks[-2].end() if len(breaks) > 1 else 0
-        previous_clause = head[cut: breaks[-1].start()]
+        previous_clause = head[cut : breaks[-1].start()]
     after = figure.after.strip()
-    if after and not _PREDICATE.match(after) and units.family(figure.unit) not in _PREDICATED_FAMILIES:
+    if (
+        after
+        and not _PREDICATE.match(after)
+        and units.family(figure.unit) not in _PREDICATED_FAMILIES
+    ):
         # The noun ends where its predicate starts: "18项问题|已完成整改".
         cut = _PREDICATE_INSIDE.search(after, 1)
         noun = after[: cut.start()] if cut else after
@@ -184,7 +206,9 @@ def _context(figure):
     if len(figure.before.strip()) < 2 and after:
         # "3项达到序时进度": nothing before the number; the predicate says what is counted.
         return _Context(after, True, after, f"{clause_head} {previous_clause}", head)
-    return _Context(figure.before, False, figure.before, f"{after} {clause_head} {previous_clause}", head)
+    return _Context(
+        figure.before, False, figure.before, f"{after} {clause_head} {previous_clause}", head
+    )
 
 
 def _rule_weight(match, context):
@@ -202,13 +226,20 @@ class Catalogue:
             family = units.family(indicator.unit)
             if family:
                 self.by_family.setdefault(family, []).append(
-                    (indicator, _pairs(indicator.name), _pairs(indicator.name + indicator.description))
+                    (
+                        indicator,
+                        _pairs(indicator.name),
+                        _pairs(indicator.name + indicator.description),
+                    )
                 )
         # pair → positions in by_family[family], so a figure is scored only against the
         # indicators that share a word with it.
         self.name_index, self.text_index = {}, {}
         for family, entries in self.by_family.items():
-            names, texts = self.name_index.setdefault(family, {}), self.text_index.setdefault(family, {})
+            names, texts = (
+                self.name_index.setdefault(family, {}),
+                self.text_index.setdefault(family, {}),
+            )
             for position, (_indicator, name_pairs, text_pairs) in enumerate(entries):
                 for pair in name_pairs:
                     names.setdefault(pair, []).append(position)
@@ -216,12 +247,16 @@ class Catalogue:
                     texts.setdefault(pair, []).append(position)
         family_of = {indicator.code: units.family(indicator.unit) for indicator in indicators}
         position_of = {
-            entry[0].code: position for entries in self.by_family.values() for position, entry in enumerate(entries)
+            entry[0].code: position
+            for entries in self.by_family.values()
+            for position, entry in enumerate(entries)
         }
         self.rules_by_family = {}
         for code, pattern, required in _COMPILED:
             if family_of.get(code):
-                self.rules_by_family.setdefault(family_of[code], []).append((position_of[code], pattern, required))
+                self.rules_by_family.setdefault(family_of[code], []).append(
+                    (position_of[code], pattern, required)
+                )
         # A measure word few indicators use (篇, 间, 台套) says what is counted; 个 or 件 do not.
         users = Counter(indicator.unit for indicator in indicators)
         self.distinctive_units = {
@@ -238,13 +273,19 @@ class Catalogue:
         for position, pattern, required in self.rules_by_family.get(family, ()):
             if required and not required.search(context.wide + context.near):
                 continue
-            near = max((_rule_weight(m, context) for m in pattern.finditer(context.near)), default=0.0)
+            near = max(
+                (_rule_weight(m, context) for m in pattern.finditer(context.near)), default=0.0
+            )
             own = 0.6 if pattern.search(context.own) else 0.0
             if near or own:
                 strong[position] = max(strong[position], near, own)
             if pattern.search(context.weak):
                 weak[position] = max(weak[position], 0.5)
-        near_pairs, own_pairs, weak_pairs = _pairs(context.near), _pairs(context.own), _pairs(context.weak)
+        near_pairs, own_pairs, weak_pairs = (
+            _pairs(context.near),
+            _pairs(context.own),
+            _pairs(context.weak),
+        )
         names, texts = self.name_index[family], self.text_index[family]
         for pair in own_pairs:
             for position in names.get(pair, ()):
@@ -263,7 +304,9 @@ class Catalogue:
         for position in sorted(set(strong) | set(weak)):
             indicator = entries[position][0]
             score = strong[position] + (
-                weak[position] if strong[position] or names_nothing else min(weak[position], MIN_SCORE) * 0.8
+                weak[position]
+                if strong[position] or names_nothing
+                else min(weak[position], MIN_SCORE) * 0.8
             )
             if score and indicator.unit == figure.unit:
                 score += 0.3 if figure.unit in self.distinctive_units else 0.05

@@ -21,7 +21,9 @@ from .models import Indicator, Observation
 @hooks.register
 def propose_observations(context):
     """Save the figures of ``context.bulletin`` as candidate observations."""
-    catalogue = context.cached("indicators.catalogue", lambda: Catalogue(list(Indicator.objects.all())))
+    catalogue = context.cached(
+        "indicators.catalogue", lambda: Catalogue(list(Indicator.objects.all()))
+    )
     bulletin = context.bulletin
     matches = propose(context.document.paragraphs, catalogue)
     observations = []

@@ -99,7 +99,7 @@ def _items(paragraphs, style, markers):
     bounds = list(zip(markers, [*markers[1:], len(paragraphs)], strict=True))
     for number, (start, end) in enumerate(bounds, start=1):
         opening = paragraphs[start]
-        rest = list(paragraphs[start + 1:end])
+        rest = list(paragraphs[start + 1 : end])
         if style == "bare":
             if not rest or not is_heading(rest[0]):
                 return None, None
@@ -107,7 +107,7 @@ def _items(paragraphs, style, markers):
             out.append(f"## {number} {title}")
             out.extend(rest)
         else:
-            text = opening[pattern.match(opening).end():]
+            text = opening[pattern.match(opening).end() :]
             if is_heading(text) and len(text) <= MAX_TITLE:
                 title = text
                 out.append(f"## {opening}")
@@ -121,9 +121,9 @@ def _items(paragraphs, style, markers):
                 ):
                     return None, None
                 title = text[: end_of_title.start()]
-                remainder = text[end_of_title.end():]
+                remainder = text[end_of_title.end() :]
                 rest = ([remainder] if remainder else []) + rest
                 out.append(opening)
-            out.extend(paragraphs[start + 1:end])
+            out.extend(paragraphs[start + 1 : end])
         items.append(Item(number, title[:200], "\n\n".join(rest)))
     return items, out

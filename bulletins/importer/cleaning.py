@@ -34,7 +34,9 @@ _NAV = re.compile(
     r")"
 )
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
-_NAV_WORDS = re.compile(r"联系我们|网站地图|关于我们|本网概况|广告服务|投稿服务|会员服务|本网招聘|隐私|帮助中心|意见反馈")
+_NAV_WORDS = re.compile(
+    r"联系我们|网站地图|关于我们|本网概况|广告服务|投稿服务|会员服务|本网招聘|隐私|帮助中心|意见反馈"
+)
 
 _RESIDUE = re.compile(
     r"^(?:ad\d*\s*(?:webp|jpe?g|png|gif)"
@@ -108,7 +110,9 @@ def is_nav(line):
 
 
 def is_footer_start(line):
-    return bool(_FOOTER_START.search(line)) and (len(line) <= 160 or bool(_FOOTER_START.match(line)))
+    return bool(_FOOTER_START.search(line)) and (
+        len(line) <= 160 or bool(_FOOTER_START.match(line))
+    )
 
 
 def is_furniture(line):
@@ -202,7 +206,7 @@ def _precedes_navigation(lines, i):
     """A short line right above navigation is the site's name, not the article's title."""
     if len(lines[i]) > 40:
         return False
-    following = [line for line in lines[i + 1:i + 6] if line][:2]
+    following = [line for line in lines[i + 1 : i + 6] if line][:2]
     return any(is_nav(line) for line in following)
 
 
@@ -224,7 +228,7 @@ def _cut_footer(lines, seg):
                 # Too much text follows to be a footer: drop the one line only.
                 seg.removed.append(Removed(line, "footer line"))
                 seg.meta_lines.append(line)
-                return lines[:index] + _cut_footer(lines[index + 1:], seg)
+                return lines[:index] + _cut_footer(lines[index + 1 :], seg)
             for dropped in rest:
                 if dropped:
                     seg.removed.append(Removed(dropped, "footer"))
@@ -334,9 +338,9 @@ def join_page_markers(paragraphs):
     for paragraph in paragraphs:
         match = _PAGE_MARKER.match(paragraph)
         if match and out:
-            out[-1] += paragraph[match.end():]
+            out[-1] += paragraph[match.end() :]
         elif match:
-            out.append(paragraph[match.end():])
+            out.append(paragraph[match.end() :])
         else:
             out.append(paragraph)
     return out
@@ -356,9 +360,9 @@ def split_run_on_sections(paragraphs):
         pieces = []
         start = 0
         for match in _SECTION_IN_RUN.finditer(paragraph):
-            numeral = re.match(r"[一二三四五六七八九十]{1,3}", paragraph[match.start():]).group(0)
+            numeral = re.match(r"[一二三四五六七八九十]{1,3}", paragraph[match.start() :]).group(0)
             if chinese_numeral(numeral) == expected:
-                pieces.append(paragraph[start:match.start()])
+                pieces.append(paragraph[start : match.start()])
                 start = match.start()
                 expected += 1
         pieces.append(paragraph[start:])
@@ -379,7 +383,9 @@ def chinese_numeral(text):
     return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
 
 
-_MARKER_START = re.compile(r"^(?:\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+_MARKER_START = re.compile(
+    r"^(?:\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+)
 
 
 def join_wrapped(paragraphs):
@@ -391,7 +397,12 @@ def join_wrapped(paragraphs):
     """
     out = []
     for paragraph in paragraphs:
-        if out and _unfinished(out[-1]) and not _MARKER_START.match(paragraph) and not paragraph.isdigit():
+        if (
+            out
+            and _unfinished(out[-1])
+            and not _MARKER_START.match(paragraph)
+            and not paragraph.isdigit()
+        ):
             out[-1] += paragraph
         else:
             out.append(paragraph)
@@ -404,7 +415,9 @@ def _unfinished(paragraph):
     last = paragraph[-1:]
     if last in ",，、":
         return True
-    return last not in SENTENCE_END and last not in ":：" and bool(_SENTENCE_INSIDE.search(paragraph))
+    return (
+        last not in SENTENCE_END and last not in ":：" and bool(_SENTENCE_INSIDE.search(paragraph))
+    )
 
 
 def is_heading(paragraph):
@@ -427,5 +440,5 @@ def escape_markdown(paragraph):
         return paragraph
     digits = re.match(r"\d+", paragraph)
     if digits:
-        return paragraph[: digits.end()] + "\\" + paragraph[digits.end():]
+        return paragraph[: digits.end()] + "\\" + paragraph[digits.end() :]
     return "\\" + paragraph

@@ -113,7 +113,9 @@ def decode_bytes(data, *, filename=""):
         if encoding == "gb18030":
             warnings.append(_("文件不是 UTF-8 编码，已按 GB18030（GBK）解码，请核对文字是否正确。"))
     if text is None:
-        raise RejectedInput(_("文件声明了 %(encoding)s 编码，但内容无法按此解码。") % {"encoding": encoding})
+        raise RejectedInput(
+            _("文件声明了 %(encoding)s 编码，但内容无法按此解码。") % {"encoding": encoding}
+        )
     return DecodedText(check_text(normalise_text(text)), encoding, warnings)
 
 
@@ -132,7 +134,9 @@ def _utf8_or_gb18030(data):
     if text is not None and _looks_like_chinese(text):
         return text, "gb18030"
     raise RejectedInput(
-        _("无法识别文件的文字编码：既不是 UTF-8，也不是 GB18030/GBK。请用“另存为 UTF-8 文本”后再导入。")
+        _(
+            "无法识别文件的文字编码：既不是 UTF-8，也不是 GB18030/GBK。请用“另存为 UTF-8 文本”后再导入。"
+        )
     )
 
 
@@ -142,8 +146,11 @@ def _looks_like_chinese(text):
     if not others:
         return True
     cjk = sum(
-        1 for ch in others
-        if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+        1
+        for ch in others
+        if "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
         or unicodedata.category(ch).startswith("P")
     )
     return cjk / len(others) >= 0.9
@@ -154,8 +161,12 @@ def _refuse_known_binary(data):
         if data.startswith(signature):
             raise RejectedInput(
                 {
-                    "PDF": _("这是 PDF 文件，不能直接导入：请复制其中的文字粘贴，或另存为 .txt / .docx。"),
-                    "DOC": _("这是旧版 Word（.doc）文件，不能直接导入：请在 Word 中另存为 .docx 或 .txt。"),
+                    "PDF": _(
+                        "这是 PDF 文件，不能直接导入：请复制其中的文字粘贴，或另存为 .txt / .docx。"
+                    ),
+                    "DOC": _(
+                        "这是旧版 Word（.doc）文件，不能直接导入：请在 Word 中另存为 .docx 或 .txt。"
+                    ),
                     "IMAGE": _("这是图片文件，不能导入：只接受文字（.txt 或 .docx）。"),
                     "ARCHIVE": _("这是压缩包，不能导入：请解压后逐个上传 .txt 或 .docx 文件。"),
                 }[kind]
@@ -167,12 +178,16 @@ def docx_text(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as error:
-        raise RejectedInput(_("文件名是 .docx，但内容不是有效的 Word 文档（ZIP 结构损坏）。")) from error
+        raise RejectedInput(
+            _("文件名是 .docx，但内容不是有效的 Word 文档（ZIP 结构损坏）。")
+        ) from error
     with archive:
         try:
             info = archive.getinfo("word/document.xml")
         except KeyError as error:
-            raise RejectedInput(_("这是 ZIP 压缩包而不是 Word 文档（缺少 word/document.xml）。")) from error
+            raise RejectedInput(
+                _("这是 ZIP 压缩包而不是 Word 文档（缺少 word/document.xml）。")
+            ) from error
         if info.file_size > MAX_DOCX_XML_BYTES:
             raise _too_large(info.file_size)
         try:

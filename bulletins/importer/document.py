@@ -48,10 +48,15 @@ def parse(text, *, filename=""):
     removed = seg.removed
 
     paragraphs, converted = cleaning.paragraphs_from_lines(seg.body_lines, removed)
-    if seg.title and paragraphs and paragraphs[0].startswith(seg.title) and len(paragraphs[0]) > len(seg.title):
+    if (
+        seg.title
+        and paragraphs
+        and paragraphs[0].startswith(seg.title)
+        and len(paragraphs[0]) > len(seg.title)
+    ):
         # A converter ran the document's title into its first page.
         removed.append(Removed(seg.title, "title"))
-        paragraphs[0] = paragraphs[0][len(seg.title):]
+        paragraphs[0] = paragraphs[0][len(seg.title) :]
     if converted:
         paragraphs = cleaning.split_run_on_sections(paragraphs)
     paragraphs = cleaning.join_wrapped(paragraphs)
@@ -107,7 +112,9 @@ def parse(text, *, filename=""):
 def _placeholder_title(filename, paragraphs):
     name = PurePath(filename).name if filename else ""
     if not name and paragraphs:
-        first = re.sub(r"^\d+$", "", paragraphs[0]) or (paragraphs[1] if len(paragraphs) > 1 else "")
+        first = re.sub(r"^\d+$", "", paragraphs[0]) or (
+            paragraphs[1] if len(paragraphs) > 1 else ""
+        )
         name = first[:24] + ("…" if len(first) > 24 else "")
     return f"{PLACEHOLDER_PREFIX}{name}"
 

@@ -58,18 +58,34 @@ _CLAUSE_BREAK = re.compile(r"[,，;；、：:]")
 
 # Time expressions, nearest one before the figure in its sentence wins.
 _TIMES = [
-    ("year_months", re.compile(r"(\d{4})年\s*(\d{1,2})\s*(?:月)?\s*[—–\-~至到]\s*(\d{1,2})\s*月份?")),
+    (
+        "year_months",
+        re.compile(r"(\d{4})年\s*(\d{1,2})\s*(?:月)?\s*[—–\-~至到]\s*(\d{1,2})\s*月份?"),
+    ),
     ("months", re.compile(r"(?<![\d年])(\d{1,2})\s*(?:月)?\s*[—–\-~至到]\s*(\d{1,2})\s*月份?")),
     ("as_of_date", re.compile(r"截[至止]\s*(\d{4})年(\d{1,2})月(\d{1,2})日")),
     ("as_of_year_end", re.compile(r"截[至止]\s*(\d{4})年(?:底|末|12月底)")),
-    ("as_of", re.compile(r"截[至止]\s*(?:目前|\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月(?:底|末)?)")),
+    (
+        "as_of",
+        re.compile(
+            r"截[至止]\s*(?:目前|\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月(?:底|末)?)"
+        ),
+    ),
     ("since", re.compile(r"自\s*\d{4}年[^，,。；;]{0,40}?以来|\d{4}年以来")),
-    ("relative", re.compile(
-        r"今年以来|去年以来|今年|去年|上半年|下半年|前三季度|[一二三四]季度|全年"
-        r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|以来|时期)"
-        r"|近[一二三四五六七八九十两\d]+年"
-    )),
-    ("year", re.compile(r"(?:^|[,，;；:：])\s*((\d{4})年)(?:度|全年)?(?!度?(?:\d|\s*\d{1,2}\s*月|是|的|起|底|末|以来|前|后))")),
+    (
+        "relative",
+        re.compile(
+            r"今年以来|去年以来|今年|去年|上半年|下半年|前三季度|[一二三四]季度|全年"
+            r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|以来|时期)"
+            r"|近[一二三四五六七八九十两\d]+年"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            r"(?:^|[,，;；:：])\s*((\d{4})年)(?:度|全年)?(?!度?(?:\d|\s*\d{1,2}\s*月|是|的|起|底|末|以来|前|后))"
+        ),
+    ),
 ]
 
 
@@ -133,7 +149,7 @@ def _in_sentence(sentence, matcher):
             continue
         cursor = end
         approx = ""
-        if sentence[cursor:cursor + 1] in _APPROX_AFTER:
+        if sentence[cursor : cursor + 1] in _APPROX_AFTER:
             approx = sentence[cursor]
             cursor += 1
         spaced = len(sentence[cursor:]) - len(sentence[cursor:].lstrip(" "))
@@ -142,7 +158,7 @@ def _in_sentence(sentence, matcher):
             continue
         written_unit = unit_match.group(0)
         unit = spellings[written_unit]
-        tail = sentence[unit_match.end():]
+        tail = sentence[unit_match.end() :]
         if tail[:1] and tail[0] in _WORD_AFTER_UNIT.get(written_unit, ""):
             continue
         if _RANGE_AFTER.match(tail) or _THRESHOLD_AFTER.match(tail):
@@ -154,7 +170,7 @@ def _in_sentence(sentence, matcher):
             continue
         if value.as_tuple().exponent < -4 or abs(value) >= Decimal(10) ** 15:
             continue
-        written = sentence[start:unit_match.end()]
+        written = sentence[start : unit_match.end()]
         before_approx = _APPROX_BEFORE.search(head)
         qualifier = ""
         if approx or before_approx:
@@ -190,7 +206,7 @@ def _quote(sentence, start, end):
         return sentence
     parts = [(m.start(), m.end()) for m in re.finditer(r"[^;；]+", sentence)]
     part = next(((a, b) for a, b in parts if a <= start and end <= b), (0, len(sentence)))
-    text = sentence[part[0]:part[1]]
+    text = sentence[part[0] : part[1]]
     if len(text) <= MAX_QUOTE:
         return text.strip()
     clauses = [(part[0] + m.start(), part[0] + m.end()) for m in re.finditer(r"[^,，]+", text)]
@@ -204,10 +220,10 @@ def _quote(sentence, start, end):
 def _clause_before(sentence, start):
     head = sentence[:start]
     breaks = list(_CLAUSE_BREAK.finditer(head))
-    head = head[breaks[-1].end():] if breaks else head
+    head = head[breaks[-1].end() :] if breaks else head
     # Stop at the previous figure in the same clause: "18项问题已完成整改15项".
     previous = list(re.finditer(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*\S", head))
-    return head[previous[-1].end():] if previous else head
+    return head[previous[-1].end() :] if previous else head
 
 
 def _clause_after(sentence, end):

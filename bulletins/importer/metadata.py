@@ -17,14 +17,46 @@ from django.utils.translation import gettext as _
 _BULLET = re.compile(r"^[-·•*]\s*")
 
 _LABELS = {
-    "issued": ("发布时间", "发布日期", "发稿时间", "发表时间", "发文日期", "成文日期", "时间", "日期", "更新时间"),
+    "issued": (
+        "发布时间",
+        "发布日期",
+        "发稿时间",
+        "发表时间",
+        "发文日期",
+        "成文日期",
+        "时间",
+        "日期",
+        "更新时间",
+    ),
     "source": ("来源", "来源于", "信息来源", "文章来源", "稿件来源", "消息来源", "出处"),
     "author": ("作者", "撰稿", "撰文", "记者", "文"),
     "url": ("原文链接", "原文地址", "原文网址", "本文链接"),
     "other": (
-        "通讯员", "摄影", "图", "编辑", "责任编辑", "责编", "编审", "审核", "审校", "校对", "监制",
-        "关键词", "关键字", "标签", "浏览次数", "浏览量", "浏览", "阅读次数", "阅读量", "阅读",
-        "点击数", "点击量", "点击", "访问量", "字号",
+        "通讯员",
+        "摄影",
+        "图",
+        "编辑",
+        "责任编辑",
+        "责编",
+        "编审",
+        "审核",
+        "审校",
+        "校对",
+        "监制",
+        "关键词",
+        "关键字",
+        "标签",
+        "浏览次数",
+        "浏览量",
+        "浏览",
+        "阅读次数",
+        "阅读量",
+        "阅读",
+        "点击数",
+        "点击量",
+        "点击",
+        "访问量",
+        "字号",
     ),
 }
 _LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
@@ -120,7 +152,7 @@ def read_metadata(lines):
         matches = list(_LABEL.finditer(bare))
         for index, match in enumerate(matches):
             end = matches[index + 1].start() if index + 1 < len(matches) else len(bare)
-            value = bare[match.end():end].strip(" \t|｜-—")
+            value = bare[match.end() : end].strip(" \t|｜-—")
             _store(meta, _LABEL_KIND[match.group(1)], value)
         wechat = _WECHAT_BYLINE.match(bare)
         if wechat:
@@ -187,7 +219,9 @@ def find_period(paragraphs):
 
 # Redacted place names: "□市", "××县", or "口市" where the converter read □ as 口. A 口 that
 # ends a word ("出口市场", "人口") is not a redaction mark.
-_REDACTED = re.compile(r"(?<![出入进港门户窗路接端河海关道渡缺闸排井风山人江湖港岸])([口□○×Ｘ]{1,2}[市县区])(?![场民值])")
+_REDACTED = re.compile(
+    r"(?<![出入进港门户窗路接端河海关道渡缺闸排井风山人江湖港岸])([口□○×Ｘ]{1,2}[市县区])(?![场民值])"
+)
 
 
 def redacted_place(paragraphs):

@@ -28,7 +28,9 @@ from .document import ParsedDocument, parse
 logger = logging.getLogger(__name__)
 
 CREATED, SKIPPED, FAILED = "created", "skipped", "failed"
-_REGION_SUFFIX = re.compile(r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟|州|县|区)$")
+_REGION_SUFFIX = re.compile(
+    r"(?:特别行政区|维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|地区|省|市|盟|州|县|区)$"
+)
 
 
 @dataclass
@@ -127,7 +129,9 @@ class ImportSession:
 
     def publisher_named(self, name):
         if name not in self._publishers:
-            self._publishers[name] = Publisher.objects.select_related("region").filter(name=name).first()
+            self._publishers[name] = (
+                Publisher.objects.select_related("region").filter(name=name).first()
+            )
         return self._publishers[name]
 
 
@@ -141,13 +145,17 @@ def import_bulletin_bytes(data, *, filename, **kwargs):
     try:
         decoded = decoding.decode_bytes(data, filename=filename)
     except decoding.RejectedInput as error:
-        return ImportResult(filename=filename, message=str(error), dry_run=kwargs.get("dry_run", False))
+        return ImportResult(
+            filename=filename, message=str(error), dry_run=kwargs.get("dry_run", False)
+        )
     result = import_bulletin_text(decoded.text, filename=filename, **kwargs)
     result.warnings[:0] = decoded.warnings
     return result
 
 
-def import_bulletin_text(raw, *, filename, publisher=None, region=None, by=None, dry_run=False, session=None):
+def import_bulletin_text(
+    raw, *, filename, publisher=None, region=None, by=None, dry_run=False, session=None
+):
     """Import one raw text as a draft bulletin; never raises for bad input."""
     session = session or ImportSession()
     result = ImportResult(filename=filename, dry_run=dry_run)
@@ -177,7 +185,9 @@ def import_bulletin_text(raw, *, filename, publisher=None, region=None, by=None,
                 raise _AlreadyImported(existing)
             bulletin = _create_bulletin(text, parsed, result, publisher, region, by, session)
             result.achievement_items = _create_achievements(bulletin, parsed)
-            context = hooks.ImportContext(bulletin, parsed, by=by, dry_run=dry_run, cache=session.cache)
+            context = hooks.ImportContext(
+                bulletin, parsed, by=by, dry_run=dry_run, cache=session.cache
+            )
             for contribution in hooks.run(context):
                 result.contributions.append(contribution)
                 result.warnings.extend(contribution.warnings)
@@ -255,7 +265,8 @@ def _create_bulletin(text, parsed, result, publisher, region, by, session):
     if region is None and parsed.region_label:
         region_label = parsed.region_label
         result.warnings.append(
-            _("原文没有写出城市名称（作“%(label)s”），地区留空，照录原文称呼。") % {"label": region_label}
+            _("原文没有写出城市名称（作“%(label)s”），地区留空，照录原文称呼。")
+            % {"label": region_label}
         )
     source_name = parsed.source_name
     if parsed.byline and not source_name and (publisher is None or publisher.name != parsed.byline):
@@ -265,7 +276,9 @@ def _create_bulletin(text, parsed, result, publisher, region, by, session):
         try:
             URLValidator()(original_url)
         except ValidationError:
-            result.warnings.append(_("原文链接“%(url)s”不是有效网址，未保存。") % {"url": original_url})
+            result.warnings.append(
+                _("原文链接“%(url)s”不是有效网址，未保存。") % {"url": original_url}
+            )
             original_url = ""
     bulletin = Bulletin(
         title=parsed.title,
@@ -321,12 +334,17 @@ def _region_in_title(parsed, session):
 
 def _region_in_body(parsed, session, result):
     """The region the body names far more often than any other, flagged for checking."""
-    counts = sorted(((count, region) for region, _names, count in _mentions(parsed, session)), key=lambda c: c[0], reverse=True)
+    counts = sorted(
+        ((count, region) for region, _names, count in _mentions(parsed, session)),
+        key=lambda c: c[0],
+        reverse=True,
+    )
     if not counts or counts[0][0] < 3 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
         return None
     count, region = counts[0]
     result.warnings.append(
-        _("地区按正文推断为“%(region)s”（正文提及 %(count)d 次），请核对。") % {"region": region.name, "count": count}
+        _("地区按正文推断为“%(region)s”（正文提及 %(count)d 次），请核对。")
+        % {"region": region.name, "count": count}
     )
     return region
 
@@ -338,7 +356,10 @@ def _slug(region, parsed, content_hash):
         parts.append(str(day.year))
     for length in (8, 16, 64):
         slug = "-".join([*parts, content_hash[:length]])[:80]
-        if not Bulletin.objects.filter(slug=slug).exists() and not AchievementList.objects.filter(slug=slug).exists():
+        if (
+            not Bulletin.objects.filter(slug=slug).exists()
+            and not AchievementList.objects.filter(slug=slug).exists()
+        ):
             return slug
     return slug
 
@@ -351,7 +372,9 @@ def _create_achievements(bulletin, parsed):
         bulletin=bulletin, slug=bulletin.slug, title=bulletin.title, year=year
     )
     AchievementItem.objects.bulk_create(
-        AchievementItem(achievement_list=achievement_list, number=item.number, title=item.title, body=item.body)
+        AchievementItem(
+            achievement_list=achievement_list, number=item.number, title=item.title, body=item.body
+        )
         for item in parsed.items
     )
     return len(parsed.items)

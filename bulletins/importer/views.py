@@ -47,7 +47,9 @@ def _run(data, *, by):
     }
     batch = ImportBatch()
     if data["text"].strip():
-        batch.results.append(import_bulletin_text(data["text"], filename=_("粘贴的文本"), **options))
+        batch.results.append(
+            import_bulletin_text(data["text"], filename=_("粘贴的文本"), **options)
+        )
     for upload in data["files"]:
         # Read one byte past the limit: enough to refuse a huge file without loading it all.
         content = upload.read(decoding.max_bytes() + 1)

@@ -11,11 +11,13 @@ TEXT = "江屿市召开生态环境保护大会\n全市空气质量优良天数�
 
 
 def make_docx(paragraphs, *, doctype=False):
-    """A minimal Word document: word/document.xml with one w:p per paragraph."""
+    """A minimal Word document: one w:p per paragraph, a tab in the text as <w:tab/>."""
     ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     body = "".join(
-        f"<w:p><w:r><w:t>{text}</w:t></w:r><w:r><w:tab/><w:t>尾</w:t></w:r></w:p>" if i == 1 else f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
-        for i, text in enumerate(paragraphs)
+        "<w:p>"
+        + "<w:r><w:tab/></w:r>".join(f"<w:r><w:t>{part}</w:t></w:r>" for part in text.split("\t"))
+        + "</w:p>"
+        for text in paragraphs
     )
     head = '<!DOCTYPE w:document [<!ENTITY a "x">]>' if doctype else ""
     xml = f'<?xml version="1.0" encoding="UTF-8"?>{head}<w:document xmlns:w="{ns}"><w:body>{body}</w:body></w:document>'
@@ -34,7 +36,9 @@ def test_utf8_text_is_decoded_unchanged():
 
 
 def test_utf8_byte_order_mark_and_crlf_line_ends_are_normalised():
-    decoded = decode_bytes(b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8"), filename="a.txt")
+    decoded = decode_bytes(
+        b"\xef\xbb\xbf" + TEXT.replace("\n", "\r\n").encode("utf-8"), filename="a.txt"
+    )
     assert decoded.text == TEXT
 
 
@@ -98,7 +102,7 @@ def test_the_default_limit_is_two_megabytes():
 
 
 def test_docx_paragraphs_become_lines():
-    data = make_docx(["江屿市召开生态环境保护大会", "全市空气质量优良天数比例为91.5%。"])
+    data = make_docx(["江屿市召开生态环境保护大会", "全市空气质量优良天数比例为91.5%。\t尾"])
     decoded = decode_bytes(data, filename="report.docx")
     assert decoded.encoding == "docx"
     assert decoded.text == "江屿市召开生态环境保护大会\n全市空气质量优良天数比例为91.5%。\t尾"

@@ -18,9 +18,28 @@ from indicators import units
 
 SAMPLES = Path(__file__).resolve().parent.parent / "importer_samples"
 FURNITURE = (
-    "ad1 webp", "ad2 webp", "展开全部", "点击上方蓝字", "分享", "收藏", "在看", "门户网站", "首页 >",
-    "发布时间", "浏览次数", "字号", "打印本页", "关闭窗口", "上一篇", "下一篇", "主办单位", "版权所有",
-    "ICP备", "联系电话", "由会员分享", "第 2 页",
+    "ad1 webp",
+    "ad2 webp",
+    "展开全部",
+    "点击上方蓝字",
+    "分享",
+    "收藏",
+    "在看",
+    "门户网站",
+    "首页 >",
+    "发布时间",
+    "浏览次数",
+    "字号",
+    "打印本页",
+    "关闭窗口",
+    "上一篇",
+    "下一篇",
+    "主办单位",
+    "版权所有",
+    "ICP备",
+    "联系电话",
+    "由会员分享",
+    "第 2 页",
 )
 
 
@@ -65,7 +84,13 @@ def test_wechat_article_loses_its_share_and_ad_residue_and_keeps_every_sentence(
     furniture = {
         "江屿市2023年生态环境质量持续向好",
         "原创 江屿生态环境 江屿生态环境 2024-01-15 08:30 发表于江屿",
-        "点击上方蓝字 关注我们", "ad1 webp", "ad2 webp", "展开全部", "分享", "收藏", "在看",
+        "点击上方蓝字 关注我们",
+        "ad1 webp",
+        "ad2 webp",
+        "展开全部",
+        "分享",
+        "收藏",
+        "在看",
     }
     sentences = article_sentences("wechat_jiangyu.txt", furniture)
     assert len(sentences) == 8
@@ -81,7 +106,10 @@ def test_wechat_numbered_sections_with_figures_become_an_achievement_list():
         (3, "执法监管保持高压"),
     ]
     assert "## 二、碧水保卫战稳步推进" in parsed.body
-    assert parsed.items[2].body == "全年立案查处环境违法案件218件，罚款金额1265.8万元，办结群众信访投诉约1500件。"
+    assert (
+        parsed.items[2].body
+        == "全年立案查处环境违法案件218件，罚款金额1265.8万元，办结群众信访投诉约1500件。"
+    )
 
 
 def test_wechat_article_period_is_the_year_its_figures_name():
@@ -170,7 +198,11 @@ def test_highlights_list_with_numbered_heading_lines():
     assert parsed.source_name == "澜溪市生态环境局"
     assert parsed.issued_on == date(2025, 1, 8)
     assert [i.title for i in parsed.items] == [
-        "空气质量创历史最好水平", "水环境质量稳中向好", "生态修复扎实推进", "执法监管力度加大", "服务企业发展",
+        "空气质量创历史最好水平",
+        "水环境质量稳中向好",
+        "生态修复扎实推进",
+        "执法监管力度加大",
+        "服务企业发展",
     ]
     assert parsed.items[2].body == "完成矿山生态修复214.5公顷，新增造林面积1.2万亩。"
     assert "第 2 页" not in parsed.body
@@ -272,21 +304,34 @@ def find(text):
 
 
 def test_figures_with_their_units_longest_unit_first():
-    found = find("全市优良天数比例为93.1%，优于全国7.4个百分点，PM2.5浓度为25微克/立方米，罚款547.59万元，观看量1374.7万人次，污水处理能力201.8万吨/日。")
+    found = find(
+        "全市优良天数比例为93.1%，优于全国7.4个百分点，PM2.5浓度为25微克/立方米，罚款547.59万元，观看量1374.7万人次，污水处理能力201.8万吨/日。"
+    )
     assert values(found) == [
-        ("93.1", "%"), ("7.4", "个百分点"), ("25", "微克/立方米"), ("547.59", "万元"), ("1374.7", "万人次"), ("201.8", "万吨/日"),
+        ("93.1", "%"),
+        ("7.4", "个百分点"),
+        ("25", "微克/立方米"),
+        ("547.59", "万元"),
+        ("1374.7", "万人次"),
+        ("201.8", "万吨/日"),
     ]
     assert found[0].value == Decimal("93.1")
 
 
 def test_ordinals_identifiers_and_dates_are_not_figures():
-    assert values(find("在13个地市中排名第3位，考核排名第1名，参加COP29边会，PM2.5控制，2024年1月28日召开。")) == [("13", "个")]
+    assert values(
+        find("在13个地市中排名第3位，考核排名第1名，参加COP29边会，PM2.5控制，2024年1月28日召开。")
+    ) == [("13", "个")]
 
 
 def test_ranges_thresholds_and_targets_are_not_figures():
     assert find("每年入湖水量达到3000万至5000万立方米。") == []
-    assert values(find("淘汰20蒸吨/小时以下燃煤锅炉8089台，16台20万千瓦以上燃煤火电机组实现超低排放。")) == [("8089", "台"), ("16", "台")]
-    assert values(find("新建污水管网36.5公里。到2025年，优良比例力争达到90%以上。")) == [("36.5", "公里")]
+    assert values(
+        find("淘汰20蒸吨/小时以下燃煤锅炉8089台，16台20万千瓦以上燃煤火电机组实现超低排放。")
+    ) == [("8089", "台"), ("16", "台")]
+    assert values(find("新建污水管网36.5公里。到2025年，优良比例力争达到90%以上。")) == [
+        ("36.5", "公里")
+    ]
 
 
 def test_approximate_figures_keep_the_number_and_say_they_are_approximate():
@@ -305,7 +350,9 @@ def test_a_unit_that_starts_another_word_is_not_a_unit():
 
 
 def test_figure_period_comes_from_its_sentence():
-    found = find("2021年，全市共办理行政处罚案件644件。截至12月28日，全市优良天数327天。1—11月全市达标率为97.9%。")
+    found = find(
+        "2021年，全市共办理行政处罚案件644件。截至12月28日，全市优良天数327天。1—11月全市达标率为97.9%。"
+    )
     assert [(f.period_label, f.period_start, f.period_end) for f in found] == [
         ("2021年", date(2021, 1, 1), date(2021, 12, 31)),
         ("截至12月28日", None, None),
@@ -314,7 +361,9 @@ def test_figure_period_comes_from_its_sentence():
 
 
 def test_dated_period_expressions():
-    found = find("2023年1—6月，全市优良天数160天。截至2022年9月30日，累计完成整改45项。截止2020年底，消除黑臭水体75处。")
+    found = find(
+        "2023年1—6月，全市优良天数160天。截至2022年9月30日，累计完成整改45项。截止2020年底，消除黑臭水体75处。"
+    )
     assert [(f.period_start, f.period_end) for f in found] == [
         (date(2023, 1, 1), date(2023, 6, 30)),
         (None, date(2022, 9, 30)),
@@ -356,3 +405,73 @@ def test_a_long_sentence_is_quoted_in_part_around_the_figure_word_for_word():
         assert figure.quote in sentence
         assert figure.value_text in figure.quote
         assert figure.sentence == sentence
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "wechat_jiangyu.txt",
+            [
+                ("91.5", "%"),
+                ("2.3", "个百分点"),
+                ("28", "微克/立方米"),
+                ("126", "台"),
+                ("45", "家"),
+                ("12", "个"),
+                ("83.3", "%"),
+                ("36.5", "公里"),
+                ("218", "件"),
+                ("1265.8", "万元"),
+                ("1500", "件"),
+            ],
+        ),
+        (
+            "portal_beilan.txt",
+            [("298", "天"), ("89.2", "%"), ("87", "件"), ("532.6", "万元"), ("12.5", "%")],
+        ),
+        (
+            "converter_yunze.txt",
+            [
+                ("312", "天"),
+                ("9", "天"),
+                ("31", "微克/立方米"),
+                ("58", "台"),
+                ("6", "个"),
+                ("5", "个"),
+                ("100", "%"),
+                ("3", "座"),
+                ("4.5", "万吨/日"),
+                ("18", "个"),
+                ("95", "%"),
+            ],
+        ),
+        (
+            "highlights_lanxi.txt",
+            [
+                ("94.8", "%"),
+                ("22", "微克/立方米"),
+                ("8", "个"),
+                ("100", "%"),
+                ("214.5", "公顷"),
+                ("1.2", "万亩"),
+                ("96", "件"),
+                ("803.4", "万元"),
+                ("52", "家"),
+                ("3850", "万元"),
+            ],
+        ),
+    ],
+)
+def test_every_figure_of_the_invented_bulletins_and_nothing_else(name, expected):
+    """Thresholds (10蒸吨/小时以下), targets (到2025年…) and page furniture give no figures."""
+    parsed = parse_sample(name)
+    assert values(figures.find_figures(parsed.paragraphs, units.UNITS)) == expected
+
+
+def test_the_importer_package_never_imports_indicators():
+    """The dependency rule: indicators depends on bulletins, never the reverse."""
+    package = Path(cleaning.__file__).parent
+    for path in package.glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(?:from|import)\s+indicators\b", source, re.M), path.name

@@ -34,13 +34,31 @@ pytestmark = pytest.mark.django_db
 def catalogue(db):
     """A small indicator catalogue (codes the matching rules know, and one they do not)."""
     return {
-        "ratio": make_indicator(code="air-good-days-ratio", name="环境空气质量优良天数比例", unit="%"),
+        "ratio": make_indicator(
+            code="air-good-days-ratio", name="环境空气质量优良天数比例", unit="%"
+        ),
         "days": make_indicator(code="air-good-days", name="环境空气质量优良天数", unit="天"),
-        "pm25": make_indicator(code="pm25", name="PM2.5浓度", unit="微克/立方米", higher_is_better=False),
-        "boilers": make_indicator(code="coal-boilers-eliminated", name="淘汰燃煤锅炉", unit="台", category=Category.AIR),
-        "cases": make_indicator(code="enforcement-cases-filed", name="生态环境行政执法立案", unit="件", category=Category.ENFORCEMENT),
-        "fines": make_indicator(code="fines", name="罚款（处罚）金额", unit="万元", category=Category.ENFORCEMENT),
-        "pipes": make_indicator(code="pipes-built", name="新建污水管网长度", unit="公里", category=Category.INFRASTRUCTURE),
+        "pm25": make_indicator(
+            code="pm25", name="PM2.5浓度", unit="微克/立方米", higher_is_better=False
+        ),
+        "boilers": make_indicator(
+            code="coal-boilers-eliminated", name="淘汰燃煤锅炉", unit="台", category=Category.AIR
+        ),
+        "cases": make_indicator(
+            code="enforcement-cases-filed",
+            name="生态环境行政执法立案",
+            unit="件",
+            category=Category.ENFORCEMENT,
+        ),
+        "fines": make_indicator(
+            code="fines", name="罚款（处罚）金额", unit="万元", category=Category.ENFORCEMENT
+        ),
+        "pipes": make_indicator(
+            code="pipes-built",
+            name="新建污水管网长度",
+            unit="公里",
+            category=Category.INFRASTRUCTURE,
+        ),
     }
 
 
@@ -109,7 +127,9 @@ def test_figures_become_candidate_observations_for_review(catalogue, jiangyu):
         assert observation.review_state == ReviewState.CANDIDATE
         assert observation.region == jiangyu
         assert observation.value_text in observation.quote
-        assert observation.quote.replace("。", "") in Bulletin.objects.get(pk=result.bulletin_id).body
+        assert (
+            observation.quote.replace("。", "") in Bulletin.objects.get(pk=result.bulletin_id).body
+        )
         assert observation.value_normalised is not None
         observation.full_clean()
     assert not Observation.objects.published().filter(bulletin_id=result.bulletin_id).exists()
@@ -120,7 +140,10 @@ def test_figures_become_candidate_observations_for_review(catalogue, jiangyu):
 def test_candidate_period_is_the_sentence_period_or_the_bulletin_period(catalogue, jiangyu):
     result = import_sample("wechat_jiangyu.txt")
     bulletin = Bulletin.objects.get(pk=result.bulletin_id)
-    assert (bulletin.period_start.isoformat(), bulletin.period_end.isoformat()) == ("2023-01-01", "2023-12-31")
+    assert (bulletin.period_start.isoformat(), bulletin.period_end.isoformat()) == (
+        "2023-01-01",
+        "2023-12-31",
+    )
     ratio = Observation.objects.get(bulletin=bulletin, value_text="91.5")
     assert ratio.period_label == "2023年"
     pipes = Observation.objects.get(bulletin=bulletin, value_text="36.5")
@@ -150,7 +173,8 @@ def test_publisher_is_found_by_the_source_name_and_gives_the_region(db):
     bureau = make_publisher(slug="lanxi-bureau", name="澜溪市生态环境局", region=lanxi)
     other = make_region(slug="other", name="别处市")
     result = import_bulletin_text(
-        "生态环境简报\n来源：澜溪市生态环境局\n\n别处市来人参观，全市新增公园3个。", filename="x.txt"
+        "生态环境简报\n来源：澜溪市生态环境局\n\n别处市来人参观，全市新增公园3个。",
+        filename="x.txt",
     )
     bulletin = Bulletin.objects.get(pk=result.bulletin_id)
     assert bulletin.publisher == bureau
@@ -195,7 +219,9 @@ def test_a_city_the_text_does_not_name_stays_unknown_with_its_label(db):
 
 
 def test_byline_without_a_matching_publisher_is_kept_as_the_source(db):
-    result = import_bulletin_text("生态安全屏障\n某某市生态环境局\n生态是立市之本。", filename="x.txt")
+    result = import_bulletin_text(
+        "生态安全屏障\n某某市生态环境局\n生态是立市之本。", filename="x.txt"
+    )
     assert Bulletin.objects.get(pk=result.bulletin_id).source_name == "某某市生态环境局"
 
 
@@ -220,7 +246,9 @@ def test_the_same_text_is_skipped_not_duplicated(catalogue, jiangyu):
 def test_crlf_and_byte_order_mark_do_not_defeat_duplicate_detection(db):
     text = sample("portal_beilan.txt").decode("utf-8")
     first = import_bulletin_text(text, filename="a.txt")
-    second = import_bulletin_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"), filename="b.txt")
+    second = import_bulletin_bytes(
+        b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"), filename="b.txt"
+    )
     assert first.created and second.skipped
 
 
@@ -244,7 +272,9 @@ def test_dry_run_reports_everything_and_writes_nothing(catalogue, jiangyu):
     assert not AchievementList.objects.exists()
 
 
-def test_a_failure_after_the_bulletin_was_saved_leaves_nothing_behind(catalogue, jiangyu, monkeypatch):
+def test_a_failure_after_the_bulletin_was_saved_leaves_nothing_behind(
+    catalogue, jiangyu, monkeypatch
+):
     def broken(context):
         raise RuntimeError("hook exploded")
 
@@ -289,7 +319,11 @@ def test_text_that_is_only_page_furniture_fails_clearly(db):
 def test_batch_import_continues_after_a_failure_and_counts_outcomes(db):
     session = ImportSession()
     batch = import_files(
-        [("a.txt", sample("portal_beilan.txt")), ("b.txt", b""), ("c.txt", sample("portal_beilan.txt"))],
+        [
+            ("a.txt", sample("portal_beilan.txt")),
+            ("b.txt", b""),
+            ("c.txt", sample("portal_beilan.txt")),
+        ],
         session=session,
     )
     assert [r.outcome for r in batch.results] == ["created", "failed", "skipped"]
@@ -298,7 +332,10 @@ def test_batch_import_continues_after_a_failure_and_counts_outcomes(db):
 
 
 def test_no_title_gets_a_placeholder_the_editor_must_replace(db):
-    result = import_bulletin_text("1\n\n空气质量改善\n\n全年优良天数300天。\n\n2\n\n水质向好\n\n达标率100%。\n\n3\n\n执法加大\n\n立案52件。", filename="clip.txt")
+    result = import_bulletin_text(
+        "1\n\n空气质量改善\n\n全年优良天数300天。\n\n2\n\n水质向好\n\n达标率100%。\n\n3\n\n执法加大\n\n立案52件。",
+        filename="clip.txt",
+    )
     bulletin = Bulletin.objects.get(pk=result.bulletin_id)
     assert bulletin.title.startswith(PLACEHOLDER_PREFIX)
     assert not result.title_found
@@ -413,7 +450,9 @@ def test_several_uploaded_files_show_a_progress_bar_and_each_outcome(client):
     client.force_login(staff())
     files = [
         SimpleUploadedFile("portal.txt", sample("portal_beilan.txt"), content_type="text/plain"),
-        SimpleUploadedFile("gbk.txt", sample("highlights_lanxi.txt").decode("utf-8").encode("gb18030")),
+        SimpleUploadedFile(
+            "gbk.txt", sample("highlights_lanxi.txt").decode("utf-8").encode("gb18030")
+        ),
         SimpleUploadedFile("broken.txt", b"\x00\x00\x00binary"),
         SimpleUploadedFile("again.txt", sample("portal_beilan.txt")),
     ]
@@ -428,7 +467,9 @@ def test_several_uploaded_files_show_a_progress_bar_and_each_outcome(client):
 
 def test_the_admin_dry_run_shows_the_preview_and_saves_nothing(client, catalogue):
     client.force_login(staff())
-    response = client.post(URL, {"text": sample("highlights_lanxi.txt").decode("utf-8"), "dry_run": "on"})
+    response = client.post(
+        URL, {"text": sample("highlights_lanxi.txt").decode("utf-8"), "dry_run": "on"}
+    )
     content = response.content.decode()
     assert "预览结果（未保存）" in content
     assert "空气质量创历史最好水平" in content
@@ -440,3 +481,17 @@ def test_submitting_nothing_is_a_form_error_not_a_500(client):
     response = client.post(URL, {"text": "   "})
     assert response.status_code == 200
     assert "请粘贴原文或选择至少一个文件" in response.content.decode()
+
+
+def test_a_docx_upload_is_imported_like_text(client):
+    from tests.bulletins.test_import_decoding import make_docx
+
+    client.force_login(staff())
+    lines = sample("highlights_lanxi.txt").decode("utf-8").splitlines()
+    upload = SimpleUploadedFile("lanxi.docx", make_docx(lines))
+    response = client.post(URL, {"files": [upload]})
+    assert "创建 1" in response.content.decode()
+    bulletin = Bulletin.objects.get()
+    assert bulletin.title == "澜溪市2024年生态环境保护十大亮点"
+    assert bulletin.source_name == "澜溪市生态环境局"
+    assert bulletin.achievement_list.items.count() == 5

@@ -32,8 +32,22 @@ from indicators.models import Observation
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 RECALL_BAR = 0.9
 BOILERPLATE = (
-    "ad1 webp", "ad2 webp", "展开全部", "免责声明", "欢迎访问", "当前所在", "版权所有",
-    "联系电话", "由会员分享", "热门评论", "优耐特", "原文链接", "监督电话", "来源 |", "- 来源", "关键词",
+    "ad1 webp",
+    "ad2 webp",
+    "展开全部",
+    "免责声明",
+    "欢迎访问",
+    "当前所在",
+    "版权所有",
+    "联系电话",
+    "由会员分享",
+    "热门评论",
+    "优耐特",
+    "原文链接",
+    "监督电话",
+    "来源 |",
+    "- 来源",
+    "关键词",
 )
 
 pytestmark = pytest.mark.django_db
@@ -50,12 +64,24 @@ def expected_from_fixtures():
             "fields": {
                 name: getattr(bulletin, name)
                 for name in (
-                    "source_name", "author_name", "issued_on", "issued_at_text", "original_url",
-                    "region_label", "period_start", "period_end", "region_id", "publisher_id",
+                    "source_name",
+                    "author_name",
+                    "issued_on",
+                    "issued_at_text",
+                    "original_url",
+                    "region_label",
+                    "period_start",
+                    "period_end",
+                    "region_id",
+                    "publisher_id",
                 )
             },
-            "corrections": [(c.original, c.corrected) for c in Correction.objects.filter(bulletin=bulletin)],
-            "items": [(i.number, i.title, i.body) for i in achievement_list.items.all()] if achievement_list else [],
+            "corrections": [
+                (c.original, c.corrected) for c in Correction.objects.filter(bulletin=bulletin)
+            ],
+            "items": [(i.number, i.title, i.body) for i in achievement_list.items.all()]
+            if achievement_list
+            else [],
             "observations": [
                 (o.value_text, o.unit, o.indicator.code, o.quote)
                 for o in Observation.objects.filter(bulletin=bulletin).select_related("indicator")
@@ -107,7 +133,9 @@ def test_sources_shipped_in_the_fixtures_are_recognised_and_skipped(portal_fixtu
 def test_imported_sources_are_drafts_with_candidates_only(imported):
     for _name, _result, bulletin, _expected in imported:
         assert bulletin.status == Status.DRAFT
-        assert set(bulletin.observations.values_list("review_state", flat=True)) <= {ReviewState.CANDIDATE}
+        assert set(bulletin.observations.values_list("review_state", flat=True)) <= {
+            ReviewState.CANDIDATE
+        }
 
 
 def test_titles_are_recovered_and_a_missing_title_is_flagged(imported):
@@ -177,7 +205,9 @@ def observation_table(imported):
         pool = list(found)
         agree = 0
         for value_text, unit, code, quote in truth:
-            same = [f for f in pool if f[:2] == (value_text, unit) and (quote in f[3] or f[3] in quote)]
+            same = [
+                f for f in pool if f[:2] == (value_text, unit) and (quote in f[3] or f[3] in quote)
+            ]
             if same:
                 pick = next((f for f in same if f[2] == code), same[0])
                 pool.remove(pick)
@@ -199,7 +229,9 @@ def format_table(rows):
         lines.append(f"| {doc} | {truth} | {found} | {hits} | {recall} | {precision} | {same} |")
         totals = [a + b for a, b in zip(totals, (truth, found, hits, agree), strict=True)]
     truth, found, hits, agree = totals
-    lines.append(f"| all | {truth} | {found} | {hits} | {hits / truth:.0%} | {hits / found:.0%} | {agree}/{hits} |")
+    lines.append(
+        f"| all | {truth} | {found} | {hits} | {hits / truth:.0%} | {hits / found:.0%} | {agree}/{hits} |"
+    )
     return "\n".join(lines)
 
 

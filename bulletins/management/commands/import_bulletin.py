@@ -19,13 +19,23 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE", help="Text or .docx files, or directories.")
-        parser.add_argument("--publisher", metavar="SLUG", help="Publisher of every file (else read from the text).")
-        parser.add_argument("--region", metavar="SLUG", help="Region of every file (else read from the text).")
+        parser.add_argument(
+            "files", nargs="+", metavar="FILE", help="Text or .docx files, or directories."
+        )
+        parser.add_argument(
+            "--publisher", metavar="SLUG", help="Publisher of every file (else read from the text)."
+        )
+        parser.add_argument(
+            "--region", metavar="SLUG", help="Region of every file (else read from the text)."
+        )
         parser.add_argument("--user", metavar="USERNAME", help="Record this user as the creator.")
-        parser.add_argument("--dry-run", action="store_true", help="Show what would be created; write nothing.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Show what would be created; write nothing."
+        )
 
-    def handle(self, *args, files, publisher=None, region=None, user=None, dry_run=False, **options):
+    def handle(
+        self, *args, files, publisher=None, region=None, user=None, dry_run=False, **options
+    ):
         verbosity = options["verbosity"]
         publisher = self._lookup(Publisher, publisher, "publisher")
         region = self._lookup(Region, region, "region")
@@ -38,7 +48,9 @@ class Command(BaseCommand):
         session = ImportSession()
         batch = ImportBatch()
         for index, path in enumerate(paths, start=1):
-            result = self._import(path, session, publisher=publisher, region=region, by=by, dry_run=dry_run)
+            result = self._import(
+                path, session, publisher=publisher, region=region, by=by, dry_run=dry_run
+            )
             batch.results.append(result)
             self._progress(index, len(paths), path.name)
             self._report(path, result, verbosity)
@@ -60,7 +72,11 @@ class Command(BaseCommand):
         for name in files:
             path = Path(name)
             if path.is_dir():
-                paths.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()))
+                paths.extend(
+                    sorted(
+                        p for p in path.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
+                    )
+                )
             elif path.is_file():
                 paths.append(path)
             else:
@@ -101,4 +117,3 @@ class Command(BaseCommand):
                     self.stdout.write(
                         f"         + {row['value_text']}{row['unit']} → {row['code']}: {row['quote'][:50]}"
                     )
-
