@@ -169,6 +169,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--skip-sqlite", action="store_true", help="only PostgreSQL (DATABASE_URL)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -177,8 +178,9 @@ def main():
 
     base = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     base.update(DEBUG="1", LOG_LEVEL="ERROR")
-    with tempfile.TemporaryDirectory() as data_dir:
-        print_report(run({**base, "ECOPORTAL_DATA_DIR": data_dir}, args.count, args.repeat))
+    if not args.skip_sqlite:
+        with tempfile.TemporaryDirectory() as data_dir:
+            print_report(run({**base, "ECOPORTAL_DATA_DIR": data_dir}, args.count, args.repeat))
 
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):

@@ -11,7 +11,8 @@ applied here too, so a search can never be the surface that leaks a draft.
 
 The SQL starts from the full-text index and checks each match against the caller's queryset by
 its primary key (a correlated ``EXISTS``), so the cost follows the number of matches, not the
-number of bulletins; ranking happens in the same pass.
+number of bulletins; ranking and counting happen in the same pass, which also serves the first
+page.
 """
 
 from django.db import connection
@@ -42,11 +43,13 @@ def search_bulletins(query, *, queryset=None):
 class SearchResults:
     """The bulletins matching a query, best first; evaluated slice by slice."""
 
-    def __init__(self, query, queryset):
+    def __init__(self, query, queryset, *, first_page_size=20):
         self.query = query
         self.base = queryset
         self.backend = get_backend()
+        self.first_page_size = first_page_size
         self._count = None
+        self._first_page = None
 
     @property
     def queryset(self):
@@ -57,31 +60,55 @@ class SearchResults:
         ids = f"SELECT {self.backend.id_column} FROM {self.backend.table} WHERE {match_sql}"
         return self.base.filter(pk__in=RawSQL(ids, match_params))
 
-    def _sql(self, select, tail=""):
-        """``SELECT <select> FROM <index> WHERE <match> AND EXISTS (<base, this row>) <tail>``."""
-        table = self.backend.table
-        # The caller's queryset, restricted to the bulletin of the index row being looked at.
-        this_row = RawSQL(f"{table}.{self.backend.id_column}", ())
-        base = self.base.filter(pk=this_row).order_by().values("pk")
-        base_sql, base_params = base.query.sql_with_params()
-        match_sql, match_params = self.backend.match(self.query)
-        return (
-            f"SELECT {select} FROM {table} WHERE {match_sql} AND EXISTS ({base_sql}) {tail}",
-            (*match_params, *base_params),
-        )
-
     def _searchable(self):
         return bool(self.query) and not self.base.query.is_empty()
 
+    def ranked_sql(self, offset=0, limit=None):
+        """SQL selecting (bulletin id, score, number of matches) from ``offset``, best first.
+
+        ``SELECT … FROM <index> WHERE <match> AND EXISTS (<caller's queryset, this row>)``: the
+        database starts from its full-text index and looks each match up by primary key.
+        """
+        table, id_column = self.backend.table, self.backend.id_column
+        score_sql, score_params = self.backend.score(self.query)
+        match_sql, match_params = self.backend.match(self.query)
+        this_row = RawSQL(f"{table}.{id_column}", ())
+        base = self.base.filter(pk=this_row).order_by().values("pk")
+        base_sql, base_params = base.query.sql_with_params()
+        high = None if limit is None else offset + limit
+        # The score is taken in an inner query: SQLite allows bm25() only in the full-text
+        # query itself, not where the window function is computed.
+        return (
+            f"SELECT id, score, COUNT(*) OVER () FROM ("
+            f"SELECT {table}.{id_column} AS id, {score_sql} AS score FROM {table} "
+            f"WHERE {match_sql} AND EXISTS ({base_sql})) matches "
+            f"ORDER BY score DESC, id DESC {connection.ops.limit_offset_sql(offset, high)}",
+            (*score_params, *match_params, *base_params),
+        )
+
+    def ranked_ids(self, offset=0, limit=None):
+        """[(bulletin id, score)] of the matches from ``offset``, best first.
+
+        The same pass counts every match: the count is kept for ``count()``.
+        """
+        if not self._searchable():
+            self._count = 0
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(*self.ranked_sql(offset, limit))
+            rows = cursor.fetchall()
+        if rows:
+            self._count = rows[0][2]
+        elif offset == 0:
+            self._count = 0
+        return [(bulletin_id, score) for bulletin_id, score, _ in rows]
+
     def count(self):
+        """Number of matches. Found with the first page, which is what a reader sees next."""
         if self._count is None:
-            if not self._searchable():
+            self._first_page = self.ranked_ids(0, self.first_page_size)
+            if self._count is None:  # pragma: no cover - offset 0 always sets it
                 self._count = 0
-            else:
-                sql, params = self._sql("COUNT(*)")
-                with connection.cursor() as cursor:
-                    cursor.execute(sql, params)
-                    self._count = cursor.fetchone()[0]
         return self._count
 
     def __len__(self):
@@ -89,23 +116,6 @@ class SearchResults:
 
     def __bool__(self):
         return self.count() > 0
-
-    def ranked_sql(self, offset=0, limit=None):
-        """The SQL and parameters selecting (bulletin id, score) from ``offset``, best first."""
-        score_sql, score_params = self.backend.score(self.query)
-        table, id_column = self.backend.table, self.backend.id_column
-        high = None if limit is None else offset + limit
-        tail = "ORDER BY 2 DESC, 1 DESC " + connection.ops.limit_offset_sql(offset, high)
-        sql, params = self._sql(f"{table}.{id_column}, {score_sql}", tail)
-        return sql, (*score_params, *params)
-
-    def ranked_ids(self, offset=0, limit=None):
-        """[(bulletin id, score)] of the matches from ``offset``, best first."""
-        if not self._searchable():
-            return []
-        with connection.cursor() as cursor:
-            cursor.execute(*self.ranked_sql(offset, limit))
-            return cursor.fetchall()
 
     def __getitem__(self, key):
         if isinstance(key, int):
@@ -119,7 +129,12 @@ class SearchResults:
         limit = None if key.stop is None else max(0, key.stop - start)
         if limit == 0:
             return []
-        ranked = self.ranked_ids(start, limit)
+        first = self._first_page
+        if first is not None and (len(first) < self.first_page_size or (limit is not None and start + limit <= len(first))):
+            # Within the first page fetched by count(), or every match was in it.
+            ranked = first[start : None if limit is None else start + limit]
+        else:
+            ranked = self.ranked_ids(start, limit)
         bulletins = self.base.in_bulk([bulletin_id for bulletin_id, _ in ranked])
         page = []
         for bulletin_id, score in ranked:
