@@ -7,12 +7,18 @@ the problem and the list shows everything unfiltered for that parameter.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ecoportal.templatetags.i18n_names import localized
+
 from .models import Publisher, Region, Topic
 
 
 class SlugChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset, **kwargs):
         super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
+
+    def label_from_instance(self, obj):
+        # In the reader's language: name_en when English is active.
+        return localized(obj)
 
 
 class BulletinListFilterForm(forms.Form):

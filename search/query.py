@@ -11,8 +11,8 @@ applied here too, so a search can never be the surface that leaks a draft.
 
 The SQL starts from the full-text index and checks each match against the caller's queryset by
 its primary key (a correlated ``EXISTS``), so the cost follows the number of matches, not the
-number of bulletins; ranking and counting happen in the same pass, which also serves the first
-page.
+number of bulletins; ranking and counting happen in the same pass, which also brings the page
+the reader asked for.
 """
 
 from django.db import connection
@@ -41,15 +41,25 @@ def search_bulletins(query, *, queryset=None):
 
 
 class SearchResults:
-    """The bulletins matching a query, best first; evaluated slice by slice."""
+    """The bulletins matching a query, best first; evaluated slice by slice.
 
-    def __init__(self, query, queryset, *, first_page_size=20):
+    Every query for rows also counts the matches and brings the first page, so that a results
+    page costs one query when the reader asks for an existing page (``want_page`` tells which)
+    and the same number of queries whatever the number of matches.
+    """
+
+    def __init__(self, query, queryset, *, page_size=20):
         self.query = query
         self.base = queryset
         self.backend = get_backend()
-        self.first_page_size = first_page_size
+        self.page_size = page_size
         self._count = None
-        self._first_page = None
+        self._rows = {}  # position (0-based) → (bulletin id, score)
+        self._wanted = (0, page_size)
+
+    def want_page(self, number):
+        """The page (1-based) the reader asked for: fetched together with the count."""
+        self._wanted = ((max(1, number) - 1) * self.page_size, self.page_size)
 
     @property
     def queryset(self):
@@ -64,10 +74,13 @@ class SearchResults:
         return bool(self.query) and not self.base.query.is_empty()
 
     def ranked_sql(self, offset=0, limit=None):
-        """SQL selecting (bulletin id, score, number of matches) from ``offset``, best first.
+        """SQL selecting (bulletin id, score, number of matches, position) best first: the rows
+        from ``offset`` (``limit`` of them, or all) and those of the first page.
 
-        ``SELECT … FROM <index> WHERE <match> AND EXISTS (<caller's queryset, this row>)``: the
-        database starts from its full-text index and looks each match up by primary key.
+        The innermost query is ``SELECT … FROM <index> WHERE <match> AND EXISTS (<caller's
+        queryset, this row>)``: the database starts from its full-text index and looks each
+        match up by primary key. The score is taken there because SQLite allows bm25() only in
+        the full-text query itself, not where window functions are computed.
         """
         table, id_column = self.backend.table, self.backend.id_column
         score_sql, score_params = self.backend.score(self.query)
@@ -75,39 +88,33 @@ class SearchResults:
         this_row = RawSQL(f"{table}.{id_column}", ())
         base = self.base.filter(pk=this_row).order_by().values("pk")
         base_sql, base_params = base.query.sql_with_params()
-        high = None if limit is None else offset + limit
-        # The score is taken in an inner query: SQLite allows bm25() only in the full-text
-        # query itself, not where the window function is computed.
-        return (
-            f"SELECT id, score, COUNT(*) OVER () FROM ("
+        window = "" if limit is None else " AND position <= %s"
+        sql = (
+            "SELECT id, score, total, position FROM ("
+            "SELECT id, score, COUNT(*) OVER () AS total, "
+            "ROW_NUMBER() OVER (ORDER BY score DESC, id DESC) AS position FROM ("
             f"SELECT {table}.{id_column} AS id, {score_sql} AS score FROM {table} "
-            f"WHERE {match_sql} AND EXISTS ({base_sql})) matches "
-            f"ORDER BY score DESC, id DESC {connection.ops.limit_offset_sql(offset, high)}",
-            (*score_params, *match_params, *base_params),
+            f"WHERE {match_sql} AND EXISTS ({base_sql})) matches) ranked "
+            f"WHERE position <= %s OR (position > %s{window}) ORDER BY position"
         )
+        params = [*score_params, *match_params, *base_params, self.page_size, offset]
+        if limit is not None:
+            params.append(offset + limit)
+        return sql, tuple(params)
 
-    def ranked_ids(self, offset=0, limit=None):
-        """[(bulletin id, score)] of the matches from ``offset``, best first.
-
-        The same pass counts every match: the count is kept for ``count()``.
-        """
-        if not self._searchable():
-            self._count = 0
-            return []
+    def _fetch(self, offset, limit):
         with connection.cursor() as cursor:
             cursor.execute(*self.ranked_sql(offset, limit))
             rows = cursor.fetchall()
-        if rows:
-            self._count = rows[0][2]
-        elif offset == 0:
-            self._count = 0
-        return [(bulletin_id, score) for bulletin_id, score, _ in rows]
+        self._count = rows[0][2] if rows else 0
+        for bulletin_id, score, _, position in rows:
+            self._rows[position - 1] = (bulletin_id, score)
 
     def count(self):
-        """Number of matches. Found with the first page, which is what a reader sees next."""
         if self._count is None:
-            self._first_page = self.ranked_ids(0, self.first_page_size)
-            if self._count is None:  # pragma: no cover - offset 0 always sets it
+            if self._searchable():
+                self._fetch(*self._wanted)
+            else:
                 self._count = 0
         return self._count
 
@@ -116,6 +123,18 @@ class SearchResults:
 
     def __bool__(self):
         return self.count() > 0
+
+    def ranked_ids(self, offset=0, limit=None):
+        """[(bulletin id, score)] of the matches from ``offset``, best first."""
+        if not self._searchable():
+            return []
+        stop = None if limit is None else offset + limit
+        if self._count is None or any(
+            position not in self._rows for position in range(offset, min(stop or self._count, self._count))
+        ):
+            self._fetch(offset, limit)
+        end = self._count if stop is None else min(stop, self._count)
+        return [self._rows[position] for position in range(offset, end)]
 
     def __getitem__(self, key):
         if isinstance(key, int):
@@ -129,12 +148,7 @@ class SearchResults:
         limit = None if key.stop is None else max(0, key.stop - start)
         if limit == 0:
             return []
-        first = self._first_page
-        if first is not None and (len(first) < self.first_page_size or (limit is not None and start + limit <= len(first))):
-            # Within the first page fetched by count(), or every match was in it.
-            ranked = first[start : None if limit is None else start + limit]
-        else:
-            ranked = self.ranked_ids(start, limit)
+        ranked = self.ranked_ids(start, limit)
         bulletins = self.base.in_bulk([bulletin_id for bulletin_id, _ in ranked])
         page = []
         for bulletin_id, score in ranked:

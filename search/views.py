@@ -28,9 +28,12 @@ class SearchView(PublicQuerysetMixin, ListView):
             self.query = None
             return []
         self.query = self.search_form.query
-        return search_bulletins(
+        results = search_bulletins(
             self.query, queryset=self.filter_form.filter(self.public_queryset().for_listing())
         )
+        page = self.request.GET.get("page", "")
+        results.want_page(int(page) if page.isdigit() and len(page) < 6 else 1)
+        return results
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.

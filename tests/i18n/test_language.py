@@ -85,3 +85,30 @@ def test_the_api_gives_both_names(client):
     response = client.get("/api/v1/regions/")
     region = next(item for item in response.json()["results"] if item["slug"] == "yichun")
     assert (region["name"], region["name_en"]) == ("伊春市", "Yichun")
+
+
+def test_a_bulletin_in_english_shows_english_names_and_says_its_text_is_not_translated(client):
+    from tests.factories import make_publisher, make_topic
+
+    region = make_region(slug="yichun", name="伊春市", name_en="Yichun")
+    publisher = make_publisher(name="伊春市生态环境局", name_en="Yichun Ecology and Environment Bureau")
+    topic = make_topic(name="大气", name_en="Air")
+    make_bulletin(slug="b", region=region, publisher=publisher, topics=[topic], body="全市空气质量优良。")
+    english = client.get("/bulletins/b/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ">Yichun</a>" in english
+    assert "Yichun Ecology and Environment Bureau" in english
+    assert ">Air</a>" in english
+    assert "全市空气质量优良。" in english
+    assert 'class="language-note" lang="en"' in english
+    chinese = client.get("/bulletins/b/").content.decode()
+    assert ">伊春市</a>" in chinese and ">大气</a>" in chinese
+    assert "language-note" not in chinese
+
+
+def test_lists_and_region_pages_show_english_region_names(client):
+    region = make_region(slug="heihe", name="黑河市", name_en="Heihe")
+    make_bulletin(slug="b", region=region, body="水质。")
+    for path in ("/bulletins/", "/regions/heihe/", "/search/?q=水质"):
+        html = client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "Heihe" in html, path
+        assert "黑河市" not in html.split("<main", 1)[1], path

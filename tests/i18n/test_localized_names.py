@@ -43,3 +43,17 @@ def test_the_filters_in_a_template():
     template = Template("{% load i18n_names %}{{ region|localized_name }}")
     with translation.override("en"):
         assert template.render(Context({"region": region})) == "Heihe"
+
+
+def test_a_figure_unit_never_costs_a_query(django_assert_num_queries):
+    from indicators.models import Observation
+
+    indicator = make_indicator(unit="天", unit_en="days")
+    make_observation(bulletin=make_bulletin(), indicator=indicator, value="300")
+    bare = Observation.objects.get()
+    with translation.override("en"), django_assert_num_queries(0):
+        assert localized_unit(bare) == "天"
+        assert localized_unit(bare, indicator) == "days"
+    loaded = Observation.objects.select_related("indicator").get()
+    with translation.override("en"), django_assert_num_queries(0):
+        assert localized_unit(loaded) == "days"
