@@ -2,8 +2,8 @@
 
 ``import_bulletin_text`` is the one write path; the management command and the admin page
 call it (``import_bulletin_bytes`` decodes an upload first). Each file is one transaction:
-the bulletin, its achievement list and what the hooks add (candidate observations from
-``indicators``) are saved together or not at all. A text already imported — the same SHA-256
+the bulletin, its achievement list, what the hooks add (candidate observations from
+``indicators``) and the first revision are saved together or not at all. A text already imported — the same SHA-256
 of the raw text, trashed bulletins included — is skipped, never duplicated. Bulletins are
 created in the default state, draft; nothing is published without an editor.
 
@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from ..models import AchievementItem, AchievementList, Bulletin, Publisher, Region
+from ..revisions import revision_create
 from . import decoding, hooks
 from .cleaning import Removed
 from .document import ParsedDocument, parse
@@ -158,6 +159,7 @@ def import_bulletin_text(
 ):
     """Import one raw text as a draft bulletin; never raises for bad input."""
     session = session or ImportSession()
+    by = by if getattr(by, "pk", None) else None  # an anonymous user is nobody
     result = ImportResult(filename=filename, dry_run=dry_run)
     try:
         text = decoding.check_text(decoding.normalise_text(raw))
@@ -191,6 +193,12 @@ def import_bulletin_text(
             for contribution in hooks.run(context):
                 result.contributions.append(contribution)
                 result.warnings.extend(contribution.warnings)
+            # History starts at the import, as it starts at "新建" in the admin.
+            revision_create(
+                bulletin,
+                by=by,
+                note=_("导入：%(name)s") % {"name": filename},
+            )
             if dry_run:
                 transaction.set_rollback(True)
     except _AlreadyImported as already:
@@ -297,7 +305,7 @@ def _create_bulletin(text, parsed, result, publisher, region, by, session):
         period_start=parsed.period_start,
         period_end=parsed.period_end,
         original_url=original_url,
-        created_by=by if getattr(by, "pk", None) else None,
+        created_by=by,
     )
     # The slug is unique by construction (_slug); everything else is validated.
     bulletin.full_clean(exclude=["slug"], validate_unique=False)

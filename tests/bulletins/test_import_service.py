@@ -97,6 +97,17 @@ def test_import_creates_a_draft_bulletin_with_raw_text_beside_the_cleaned_body(c
     assert not Bulletin.objects.published().filter(pk=bulletin.pk).exists()
 
 
+def test_the_import_starts_the_bulletins_history_with_a_revision(catalogue, jiangyu):
+    user = User.objects.create_user("editor")
+    result = import_sample("wechat_jiangyu.txt", by=user)
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    revision = bulletin.revisions.get()
+    assert (revision.number, revision.by) == (1, user)
+    assert revision.note == "导入：wechat_jiangyu.txt"
+    assert revision.data["version"] == bulletin.version
+    assert len(revision.data["observations"]) == bulletin.observations.count() > 0
+
+
 def test_import_creates_the_achievement_list_in_order(catalogue, jiangyu):
     result = import_sample("highlights_lanxi.txt")
     achievement_list = AchievementList.objects.get(bulletin_id=result.bulletin_id)
