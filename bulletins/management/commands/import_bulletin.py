@@ -54,6 +54,7 @@ class Command(BaseCommand):
             batch.results.append(result)
             self._progress(index, len(paths), path.name)
             self._report(path, result, verbosity)
+            result.document = result.removed = None  # printed; a long batch need not keep it
         self.stdout.write(("[dry run] " if dry_run else "") + batch.summary())
         if batch.failed:
             raise CommandError(f"{batch.failed} of {len(paths)} file(s) failed.", returncode=1)
