@@ -10,6 +10,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import model_ngettext
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.db.models.fields.json import KT
 from django.http import HttpResponseRedirect
@@ -210,6 +211,7 @@ def _run_bulk(modeladmin, request, queryset, perform, verb):
 @admin.register(Bulletin)
 class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
     form = BulletinAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     change_form_template = "admin/bulletins/bulletin/change_form.html"
     change_list_template = "admin/bulletins/bulletin/change_list.html"
     delete_confirmation_template = "admin/bulletins/bulletin/delete_confirmation.html"
@@ -493,6 +495,7 @@ class RegionAdmin(admin.ModelAdmin):
 @admin.register(Publisher)
 class PublisherAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "region", "url"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_select_related = ["region"]
     search_fields = ["name", "name_en", "slug"]
 

@@ -4,11 +4,18 @@ from django import forms
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import images, revisions
 from .models import Bulletin
+
+
+def _formfield(db_field, **kwargs):
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
 
 
 class BulletinAdminForm(forms.ModelForm):
@@ -32,6 +39,7 @@ class BulletinAdminForm(forms.ModelForm):
 
     class Meta:
         model = Bulletin
+        formfield_callback = _formfield
         fields = [
             "title", "slug", "summary", "body", "raw_text", "editorial_note",
             "region", "region_label", "publisher", "source_name", "author_name", "topics",

@@ -563,3 +563,38 @@ def test_changelist_query_count_does_not_grow_with_bulletins(client, editor, aut
     many = _changelist_queries(client, query)
     assert many == few, (few, many)
     assert many <= 20
+
+
+# Every admin page opens for every role ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", ["Author", "Editor", "Administrator"])
+def test_admin_pages_open_for_every_role(client, role):
+    user = make_user(groups=[role])
+    bulletin = make_bulletin(status=Status.DRAFT, publish_at=None, created_by=user)
+    make_achievement_list(bulletin)
+    make_observation(bulletin=bulletin, indicator=make_indicator())
+    login(client, user)
+    for name in (
+        "admin:index", "admin:bulletins_bulletin_changelist", "admin:bulletins_bulletin_add",
+        "admin:bulletins_achievementlist_changelist", "admin:bulletins_transition_changelist",
+        "admin:indicators_observation_changelist", "admin:indicators_indicator_changelist",
+        "admin:bulletins_region_changelist", "admin:bulletins_topic_changelist",
+    ):
+        assert client.get(reverse(name)).status_code == 200, name
+    for url in (
+        change_url(bulletin), preview_url(bulletin),
+        reverse("admin:bulletins_achievementlist_change", args=[bulletin.achievement_list.pk]),
+        reverse("admin:indicators_observation_change", args=[bulletin.observations.get().pk]),
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_observation_admin_refuses_changes_once_the_bulletin_is_in_review(client, author):
+    bulletin = make_bulletin(status=Status.IN_REVIEW, publish_at=None, created_by=author)
+    observation = make_observation(bulletin=bulletin, indicator=make_indicator())
+    login(client, author)
+    url = reverse("admin:indicators_observation_change", args=[observation.pk])
+    response = client.post(url, {"bulletin": bulletin.pk, "quote": "改了"})
+    assert response.status_code == 403
+    assert Observation.objects.get(pk=observation.pk).quote != "改了"
