@@ -329,6 +329,23 @@ def bench_size(args, size, env):
     if args.redis_url:
         # Keys of this size's database apart from the others' (and from a real site's).
         env.update(REDIS_URL=args.redis_url, CACHE_KEY_PREFIX=f"bench-{size}-{os.getpid()}")
+    try:
+        return _bench_size(args, size, env, db_label)
+    finally:
+        if args.redis_url:
+            _forget_keys(args.redis_url, env["CACHE_KEY_PREFIX"])
+
+
+def _forget_keys(url, prefix):
+    """The benchmark's keys in Redis (pages, generation, throttle counts) go with it."""
+    import redis
+
+    server = redis.Redis.from_url(url)
+    for key in server.scan_iter(f"{prefix}:*", count=1000):
+        server.delete(key)
+
+
+def _bench_size(args, size, env, db_label):
     facts = prepare(args, env, size)
     log(f"{size}: {facts['published']} published bulletins, {facts['observations']} observations ({db_label})")
     rows, memory = [], None

@@ -301,7 +301,7 @@ class Command(BaseCommand):
     def clear(self):
         """Delete every demo row, bulletins (with their lists and figures) first, in batches."""
         ids = list(Bulletin.objects.filter(slug__startswith=PREFIX).order_by("pk").values_list("pk", flat=True))
-        progress = Progress(self.stderr, len(ids), "clearing ", self.progress)
+        progress = Progress(self.stderr, len(ids), "clearing ", self.progress and bool(ids))
         for start in range(0, len(ids), 2000):
             with transaction.atomic():
                 Observation.objects.filter(bulletin_id__in=ids[start : start + 2000]).delete()
