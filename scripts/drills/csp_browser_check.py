@@ -29,6 +29,9 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 # page, JavaScript that must be true once it has rendered, what that means
 PAGES = [
     ("/", "!!document.querySelector('main h1, main h2')", "home page"),
+    ("/bulletins/drill-1/", "!!document.querySelector('main h1')", "bulletin page"),
+    ("/indicators/drill-good-days/", "!!document.querySelector('main svg, main table')", "indicator chart page"),
+    ("/search/?q=%E6%BC%94%E7%BB%83", "!!document.querySelector('main')", "search results"),
     ("/api/docs/", "!!document.querySelector('.swagger-ui .opblock')", "Swagger UI with its operations"),
     ("/admin/", "!!document.querySelector('#user-tools') && !!document.querySelector('#content-main')", "admin index"),
     ("/admin/bulletins/bulletin/", "!!document.querySelector('#result_list, #changelist')", "bulletin changelist"),
