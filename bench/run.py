@@ -68,7 +68,8 @@ django.setup()
 from bulletins.models import Bulletin
 from indicators.models import Observation
 published = Bulletin.objects.published()
-bulletin = published.filter(slug__startswith="demo-", observations__isnull=False).select_related(
+bulletin = published.filter(slug__startswith="demo-", observations__isnull=False, issued_on__isnull=False,
+    region__level="prefecture").select_related(
     "region__parent").order_by("-issued_on", "-publish_at", "-id").first()
 count = published.count()
 print(json.dumps({

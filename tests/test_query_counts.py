@@ -85,7 +85,12 @@ def demo_data(size, capture):
             "generate_demo_data", "--clear", "--bulletins", str(size), "--now", "2024-06-01T00:00:00+08:00",
             stdout=StringIO(), stderr=StringIO(),
         )
-    bulletin = Bulletin.objects.published().filter(observations__isnull=False).select_related("region").first()
+    bulletin = (
+        Bulletin.objects.published()
+        .filter(observations__isnull=False, issued_on__isnull=False, region__level="prefecture")
+        .select_related("region__parent")
+        .first()
+    )
     return {
         "bulletin": bulletin.slug,
         "city": bulletin.region.slug,
@@ -113,7 +118,13 @@ def test_every_page_and_endpoint_costs_the_same_queries_at_both_sizes(client, dj
             first = queries(client, url.format(**names))  # computes what is kept per generation
             again = queries(client, url.format(**names))
             counts.setdefault(url, []).append((first, again))
-    grew = {url: sizes for url, sizes in counts.items() if sizes[0] != sizes[1]}
+    # A page may differ by a query with what it holds (the last page of a short list can reach
+    # the undated bulletins), never by growing with the data.
+    grew = {
+        url: (small, large)
+        for url, (small, large) in counts.items()
+        if any(b > a or b < a - 1 for a, b in zip(small, large, strict=True))
+    }
     assert not grew, f"queries (first, again) at {SMALL} and {LARGE} bulletins: {grew}"
 
 
