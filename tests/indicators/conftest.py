@@ -1,6 +1,15 @@
 import pytest
+from django.core.cache import cache
 
 from tests.factories import make_bulletin, make_indicator, make_region
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Pages and counts may be cached; each test sees only its own data."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
