@@ -29,6 +29,7 @@ CHART_FIELDS = (
     "value_normalised",
     "qualifier",
     "region__name",
+    "region__name_en",
     "region__slug",
     "region__code",
     "region__level",

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bulletins.choices import RegionLevel
+from ecoportal.templatetags.i18n_names import localized
 
 from . import units
 from .charts import PALETTE, BarGroup, Line, Point
@@ -28,7 +29,7 @@ MAX_LINES = len(PALETTE)  # one colour, marker and dash each
 
 def region_name(observation):
     if observation.region_id:
-        return observation.region.name
+        return localized(observation.region)
     if observation.bulletin.region_label:
         return _("%(label)s（城市不详）") % {"label": observation.bulletin.region_label}
     return _("地区不详")

@@ -57,3 +57,15 @@ def test_a_figure_unit_never_costs_a_query(django_assert_num_queries):
     loaded = Observation.objects.select_related("indicator").get()
     with translation.override("en"), django_assert_num_queries(0):
         assert localized_unit(loaded) == "days"
+
+
+def test_indicator_surfaces_name_regions_in_english(client):
+    from django.conf import settings
+    region = make_region(name="黑河市", name_en="Heihe")
+    indicator = make_indicator(code="good-days", is_headline=True)
+    make_observation(bulletin=make_bulletin(region=region), indicator=indicator, value="300")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    for url in ("/", "/indicators/", f"/indicators/{indicator.code}/", f"/regions/{region.slug}/"):
+        page = client.get(url).content.decode()
+        assert "Heihe" in page, url
+        assert "黑河市" not in page, url
