@@ -8,7 +8,7 @@
 #   scripts/fuzz_api.sh                 # about two minutes
 #   FUZZ_MAX_TIME=600 scripts/fuzz_api.sh
 #
-# Needs the test extras: .venv/bin/pip install -e ".[test]" (or just `schemathesis`).
+# schemathesis is in requirements.lock, which `make install` installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
