@@ -6,6 +6,7 @@ happen through the workflow functions (buttons on the change form, bulk actions)
 moves to the trash, and the audit log cannot be changed by anyone.
 """
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import model_ngettext
@@ -211,7 +212,11 @@ def _run_bulk(modeladmin, request, queryset, perform, verb):
 @admin.register(Bulletin)
 class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
     form = BulletinAdminForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        # Checkboxes rather than filter_horizontal, whose search boxes screen readers cannot name.
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
     change_form_template = "admin/bulletins/bulletin/change_form.html"
     change_list_template = "admin/bulletins/bulletin/change_list.html"
     delete_confirmation_template = "admin/bulletins/bulletin/delete_confirmation.html"
@@ -224,7 +229,6 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
     search_fields = ["title", "slug", "summary", "body"]
     date_hierarchy = "issued_on"
     list_per_page = 50
-    filter_horizontal = ["topics"]
     inlines = [AchievementListInline, ObservationInline, CorrectionInline]
     readonly_fields = ["status_badge", "publish_at", "version", "created_by", "created_at", "updated_at", "content_hash", "cover_preview"]
     actions = ["submit_selected", "publish_selected", "archive_selected", "trash_selected", "untrash_selected"]

@@ -1,8 +1,9 @@
 """Charts drawn on the server as inline SVG: bars, lines and sparklines.
 
-Every chart is an ``<svg role="img">`` named by its ``<title>`` and described by a ``<desc>``
-that lists the values, so it reads without JavaScript and without seeing it; the same values
-are always in a table or a sentence next to it. It scales with its ``viewBox``, so one drawing
+Every chart is an ``<svg role="group">`` named by its ``<title>`` and described by a ``<desc>``
+that lists the values, so it reads without JavaScript and without seeing it (a group, not an
+image: an image's children are hidden from assistive technology, and its points are links);
+the same values are always in a table or a sentence next to it. It scales with its ``viewBox``, so one drawing
 fits a phone and a desktop. Each point links to the sentence that states it and carries a
 ``<title>`` tooltip. Colours are the Okabe–Ito palette, which colour-blind readers can tell
 apart, and never carry meaning alone: bars are labelled directly, lines also differ by marker
@@ -94,7 +95,7 @@ def _svg(*, id_prefix, title, description, width, height, css_class, body):
             "xmlns": SVG_NS,
             "class": f"chart {css_class}",
             "viewBox": f"0 0 {_n(width)} {_n(height)}",
-            "role": "img",
+            "role": "group",
             "aria-labelledby": f"{id_prefix}-title {id_prefix}-desc",
             "focusable": "false",
         },

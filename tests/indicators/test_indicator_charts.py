@@ -31,9 +31,9 @@ def svg_of(html, prefix):
     return match.group(0)
 
 
-def test_every_chart_is_an_image_named_by_its_title_and_described_by_its_values():
+def test_every_chart_is_a_group_named_by_its_title_and_described_by_its_values():
     svg = bar_chart([BarGroup("2023年", [point(93.1, 1, label="甲市")])], id_prefix="c", title="优良天数比例")
-    assert 'role="img"' in svg and 'aria-labelledby="c-title c-desc"' in svg
+    assert 'role="group"' in svg and 'aria-labelledby="c-title c-desc"' in svg
     assert '<title id="c-title">优良天数比例</title>' in svg
     assert re.search(r'<desc id="c-desc">[^<]*甲市：93.1%', svg)
     assert 'viewBox="0 0 400 ' in svg
