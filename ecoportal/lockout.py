@@ -1,4 +1,4 @@
-"""The page shown to a sign-in locked out by django-axes (``AXES_LOCKOUT_CALLABLE``)."""
+"""How django-axes sees a sign-in: the client's address, and the page shown when it is locked out."""
 
 from django.conf import settings
 from django.shortcuts import render
@@ -16,3 +16,24 @@ def lockout_response(request, original_response=None, credentials=None):
     if minutes:
         response["Retry-After"] = str(minutes * 60)
     return response
+
+
+def client_address(request):
+    """The address of the client as the nearest trusted proxy saw it (``AXES_CLIENT_IP_CALLABLE``).
+
+    Each of ``AXES_PROXY_COUNT`` proxies appends the address it received from to
+    ``X-Forwarded-For``, so the client's is the N-th entry from the right; entries further
+    left are whatever the client sent and are never trusted. Other headers named in
+    ``AXES_META_PRECEDENCE_ORDER`` (such as ``HTTP_X_REAL_IP``) hold a single address set by
+    the proxy. Without proxies, or without the header, it is ``REMOTE_ADDR``.
+    """
+    for key in settings.AXES_META_PRECEDENCE_ORDER:
+        entries = [entry.strip() for entry in request.META.get(key, "").split(",") if entry.strip()]
+        if not entries:
+            continue
+        if key == "HTTP_X_FORWARDED_FOR":
+            if not settings.AXES_PROXY_COUNT:
+                continue
+            return entries[-min(settings.AXES_PROXY_COUNT, len(entries))]
+        return entries[-1]
+    return request.META.get("REMOTE_ADDR")

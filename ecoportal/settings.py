@@ -284,20 +284,21 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ecoportal.lockout.lockout_response"  # templates/axes/lockout.html
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # The client address is the one the proxies in front saw, never a header a client can forge:
-# with N proxies that each append to X-Forwarded-For, it is the N-th entry from the right.
+# with N proxies that each append to X-Forwarded-For, it is the N-th entry from the right
+# (ecoportal.lockout.client_address, the same rule as the API throttle's NUM_PROXIES).
 # AXES_PROXY_COUNT defaults to API_NUM_PROXIES (1 in production, 0 in development).
-AXES_IPWARE_PROXY_COUNT = int(
+AXES_PROXY_COUNT = int(
     os.environ.get("AXES_PROXY_COUNT")
     or os.environ.get("API_NUM_PROXIES")
     or ("0" if DEBUG or TESTING else "1")
-) or None
-AXES_IPWARE_PROXY_ORDER = "right-most"
-AXES_IPWARE_META_PRECEDENCE_ORDER = tuple(
+)
+AXES_META_PRECEDENCE_ORDER = tuple(
     env_list(
         "AXES_META_PRECEDENCE_ORDER",
-        "HTTP_X_FORWARDED_FOR,REMOTE_ADDR" if AXES_IPWARE_PROXY_COUNT else "REMOTE_ADDR",
+        "HTTP_X_FORWARDED_FOR,REMOTE_ADDR" if AXES_PROXY_COUNT else "REMOTE_ADDR",
     )
 )
+AXES_CLIENT_IP_CALLABLE = "ecoportal.lockout.client_address"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

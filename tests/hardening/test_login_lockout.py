@@ -34,6 +34,12 @@ def editors():
     ]
 
 
+behind_one_proxy = override_settings(
+    AXES_PROXY_COUNT=1,
+    AXES_META_PRECEDENCE_ORDER=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+)
+
+
 def attempt(client, username, password, address="203.0.113.7", **headers):
     return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address, **headers)
 
@@ -86,10 +92,7 @@ def test_lockout_page_is_shown_for_unknown_usernames_too(client, editors):
     assert codes[-1] == 429
 
 
-@override_settings(
-    AXES_IPWARE_PROXY_COUNT=1,
-    AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
-)
+@behind_one_proxy
 def test_behind_a_proxy_the_client_cannot_escape_by_forging_x_forwarded_for(client, editors):
     """The proxy appends the address it saw; whatever the client put before it is ignored."""
     for n in range(20):
@@ -104,10 +107,36 @@ def test_behind_a_proxy_the_client_cannot_escape_by_forging_x_forwarded_for(clie
     assert other_client.status_code == 302
 
 
-@override_settings(
-    AXES_IPWARE_PROXY_COUNT=1,
-    AXES_IPWARE_META_PRECEDENCE_ORDER=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
-)
+@behind_one_proxy
 def test_behind_a_proxy_users_of_one_office_address_are_told_apart_from_the_proxy(client, editors):
     fail(client, "zhang.wei", 20, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
     assert attempt(client, "li.na", PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7").status_code == 302
+
+
+@behind_one_proxy
+def test_behind_a_proxy_the_owner_elsewhere_still_signs_in(client, editors):
+    """The usual header of one proxy holds just the client: the lock is on that address alone."""
+    fail(client, "zhang.wei", 20, address="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9")
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.9"
+    assert attempt(client, "zhang.wei", PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.9").status_code == 429
+    owner = attempt(client, "zhang.wei", PASSWORD, address="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.50")
+    assert owner.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("proxies", "order", "meta", "expected"),
+    [
+        (0, ("REMOTE_ADDR",), {"HTTP_X_FORWARDED_FOR": "192.0.2.1"}, "10.0.0.2"),
+        (1, ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), {}, "10.0.0.2"),
+        (1, ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), {"HTTP_X_FORWARDED_FOR": "198.51.100.9"}, "198.51.100.9"),
+        (1, ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), {"HTTP_X_FORWARDED_FOR": "192.0.2.1, 198.51.100.9"}, "198.51.100.9"),
+        (2, ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"), {"HTTP_X_FORWARDED_FOR": "192.0.2.1, 198.51.100.9, 10.0.0.3"}, "198.51.100.9"),
+        (1, ("HTTP_X_REAL_IP", "REMOTE_ADDR"), {"HTTP_X_REAL_IP": "198.51.100.9", "HTTP_X_FORWARDED_FOR": "192.0.2.1"}, "198.51.100.9"),
+    ],
+)
+def test_client_address_is_the_one_the_trusted_proxies_saw(rf, proxies, order, meta, expected):
+    from ecoportal.lockout import client_address
+
+    request = rf.get("/admin/login/", REMOTE_ADDR="10.0.0.2", **meta)
+    with override_settings(AXES_PROXY_COUNT=proxies, AXES_META_PRECEDENCE_ORDER=order):
+        assert client_address(request) == expected
