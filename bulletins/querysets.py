@@ -15,6 +15,19 @@ class BulletinQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("region", "publisher").prefetch_related("topics")
 
+    def for_cards(self):
+        """What a bulletin card shows (``_bulletin_card.html``): no body, no topics.
+
+        Bodies are long; loading twenty of them to show their titles was most of a list
+        page's database time.
+        """
+        return self.select_related("region", "publisher").only(
+            "id", "slug", "title", "summary", "region_label", "source_name", "issued_on",
+            "publish_at", "status", "deleted_at",
+            "region__slug", "region__name", "region__name_en",
+            "publisher__slug", "publisher__name", "publisher__name_en",
+        )
+
     def in_year(self, year):
         """Issued in that year, or, when the issue date is unknown, covering it."""
         return self.filter(

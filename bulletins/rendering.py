@@ -8,7 +8,11 @@ allow-list, so raw HTML in a body (a pasted ``<script>``, an ``onerror=`` attrib
 
 import markdown
 import nh3
+from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from ecoportal.caching.generation import memoize_each
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
@@ -49,3 +53,19 @@ def render_body(text) -> SafeString:
         return mark_safe("")  # noqa: S308 - empty string
     html = markdown.markdown(str(text), extensions=MARKDOWN_EXTENSIONS, output_format="html")
     return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 just above
+
+
+def bulletin_cards(bulletins):
+    """The card of each bulletin (``_bulletin_card.html``), as HTML, in the reader's language.
+
+    Each card is kept until the content changes, so a list page renders only the cards it has
+    not shown since the last publication instead of twenty templates. A card holds nothing
+    that belongs to one reader (no token, no nonce) and only what a public page shows.
+    """
+    template = get_template("bulletins/_bulletin_card.html")
+    language = get_language()
+    return memoize_each(
+        bulletins,
+        name=lambda bulletin: f"bulletins:card:{bulletin.pk}:{language}",
+        compute=lambda bulletin: mark_safe(template.render({"bulletin": bulletin})),  # noqa: S308 - escaped by the template
+    )

@@ -3,10 +3,12 @@ from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
+from ecoportal.caching.generation import memoize
 from ecoportal.caching.paginator import GenerationPaginator
 from ecoportal.publishing import PublicQuerysetMixin
 from indicators import panels
@@ -31,7 +33,7 @@ class BulletinListView(PublicQuerysetMixin, ListView):
         self.filter_form = BulletinListFilterForm(self.request.GET or None)
         if self.filter_form.is_bound:
             self.filter_form.is_valid()
-        return self.filter_form.filter(super().get_queryset().for_listing())
+        return self.filter_form.filter(super().get_queryset().for_cards())
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
@@ -70,7 +72,12 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
         return super().get_queryset().select_related("region", "publisher").prefetch_related("topics")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(**bulletin_page_context(self.object), **kwargs)
+        # The marked-up body and its figures are the page's cost (Markdown, then finding each
+        # quote); kept until the content changes. Editors' previews compute their own.
+        page = memoize(
+            f"bulletins:page:{self.object.pk}:{get_language()}", lambda: bulletin_page_context(self.object)
+        )
+        return super().get_context_data(**page, **kwargs)
 
 
 def bulletin_page_context(bulletin):
@@ -132,7 +139,12 @@ class AchievementListDetailView(PublicQuerysetMixin, DetailView):
 
 def region_detail(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
-    bulletins = Bulletin.objects.published().in_region(region).for_listing()[:10]
+    # The newest of a region's bulletins: SQLite sorts every matching row to find them, so
+    # they are read once per content change.
+    bulletins = memoize(
+        f"bulletins:region:{region.pk}:latest",
+        lambda: list(Bulletin.objects.published().in_region(region).for_cards()[:10]),
+    )
     children = list(region.children.all())
     return render(
         request,
@@ -140,9 +152,13 @@ def region_detail(request, slug):
         {
             "region": region,
             "children": children,
-            "children_headlines": panels.children_headlines(children),
+            "children_headlines": panels.memoized(
+                f"children-headlines:{region.pk}", lambda: panels.children_headlines(children)
+            ),
             "bulletins": bulletins,
-            "region_categories": panels.region_summaries(region),
+            "region_categories": panels.memoized(
+                f"region:{region.pk}", lambda: panels.region_summaries(region)
+            ),
         },
     )
 
@@ -152,11 +168,19 @@ def home(request):
         request,
         "home.html",
         {
-            "latest_bulletins": Bulletin.objects.published().for_listing()[:6],
-            "latest_achievements": AchievementList.objects.published()
-            .select_related("bulletin", "bulletin__region")
-            .prefetch_related("items")[:3],
-            "headline_cards": panels.headline_cards(),
+            # Read once per content change, like the region page's.
+            "latest_bulletins": memoize(
+                "bulletins:home:latest", lambda: list(Bulletin.objects.published().for_cards()[:6])
+            ),
+            "latest_achievements": memoize(
+                "bulletins:home:achievements",
+                lambda: list(
+                    AchievementList.objects.published()
+                    .select_related("bulletin", "bulletin__region")
+                    .prefetch_related("items")[:3]
+                ),
+            ),
+            "headline_cards": panels.memoized("headline-cards", panels.headline_cards),
         },
     )
 

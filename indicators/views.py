@@ -7,11 +7,13 @@ order, streamed so that memory stays flat however many there are.
 
 import json
 
-from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
+
+from ecoportal.caching.generation import memoize
+from ecoportal.caching.paginator import GenerationPaginator
 
 from . import panels
 from .downloads import CHUNK_SIZE, observations_csv_response
@@ -31,21 +33,25 @@ def indicator_list(request):
     return render(
         request,
         "indicators/indicator_list.html",
-        {"categories": panels.catalogue(), "nav": "indicators"},
+        {"categories": panels.memoized("catalogue", panels.catalogue), "nav": "indicators"},
     )
 
 
 @require_safe
 def indicator_detail(request, code):
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
-    paginator = Paginator(table_rows(indicator).for_table(), TABLE_PAGE_SIZE)
+    # The table is sorted on the bulletin's date too, which no index serves: its count and
+    # each page are read once per content change, not on every request.
+    memo_name = f"indicators:table:{indicator.pk}"
+    paginator = GenerationPaginator(table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=memo_name)
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = memoize(f"{memo_name}:{page.number}", lambda: list(page.object_list))
     return render(
         request,
         "indicators/indicator_detail.html",
         {
             "indicator": indicator,
-            "charts": panels.indicator_charts(indicator),
+            "charts": panels.memoized(f"charts:{indicator.pk}", lambda: panels.indicator_charts(indicator)),
             "page_obj": page,
             "observations": page.object_list,
             "nav": "indicators",

@@ -368,3 +368,82 @@ def test_with_redis_pages_are_cached_and_invalidated(client, committed):
             server = redis.Redis(host="127.0.0.1", port=6379, db=15)
             for key in server.scan_iter(f"{prefix}:*"):
                 server.delete(key)
+
+
+# Fragments memoised per content generation (cards, bulletin pages, indicator panels), with
+# the whole-page cache off: each request renders its page from them.
+
+
+@pytest.fixture
+def fragments_only(settings):
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_MEMO_ENABLED = True
+
+
+def test_an_edited_bulletin_shows_its_new_title_on_every_page_at_once(client, committed, fragments_only):
+    with committed():
+        region = make_region()
+        bulletin = make_bulletin(title="原来的标题", region=region)
+    pages = ["/", "/bulletins/", f"/regions/{region.slug}/", f"/bulletins/{bulletin.slug}/"]
+    for url in pages:
+        assert "原来的标题" in text(client.get(url)), url
+    with committed():
+        bulletin.title = "改过的标题"
+        bulletin.save()
+    for url in pages:
+        page = text(client.get(url))
+        assert "改过的标题" in page and "原来的标题" not in page, url
+
+
+def test_a_withdrawn_bulletin_leaves_every_memoised_fragment_at_once(client, committed, editor, fragments_only):
+    with committed():
+        region = make_region()
+        bulletin = make_bulletin(title="将被撤回的公报", region=region)
+    for url in ["/", "/bulletins/", f"/regions/{region.slug}/", f"/bulletins/{bulletin.slug}/"]:
+        assert "将被撤回的公报" in text(client.get(url)), url
+    with committed():
+        workflow.bulletin_withdraw(bulletin, by=editor, comment="数字有误")
+    for url in ["/", "/bulletins/", f"/regions/{region.slug}/"]:
+        assert "将被撤回的公报" not in text(client.get(url)), url
+    assert client.get(f"/bulletins/{bulletin.slug}/").status_code == 404
+
+
+def test_a_draft_card_is_never_memoised_for_the_public(client, committed, editor, fragments_only):
+    with committed():
+        draft = make_bulletin(title="草稿标题", status=Status.DRAFT)
+    assert "草稿标题" not in text(client.get("/bulletins/"))
+    with committed():
+        draft.title = "发布时的标题"
+        draft.save()
+        workflow.bulletin_submit(draft, by=editor)
+        workflow.bulletin_publish(draft, by=editor)
+    page = text(client.get("/bulletins/"))
+    assert "发布时的标题" in page and "草稿标题" not in page
+
+
+def test_an_edited_figure_updates_the_memoised_charts_table_and_bulletin_page(client, committed, fragments_only):
+    with committed():
+        indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米", is_headline=True)
+        bulletin = make_bulletin(region=make_region(), body="全年PM2.5平均浓度为31微克/立方米。")
+        observation = make_observation(
+            bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。",
+        )
+    pages = ["/", "/indicators/pm25/", f"/bulletins/{bulletin.slug}/"]
+    for url in pages:
+        assert ">31<" in text(client.get(url)) or "31微克" in text(client.get(url)), url
+    with committed():
+        observation.value, observation.value_text = 29, "29"
+        observation.save()
+    assert "29" in text(client.get("/"))
+    indicator_page = text(client.get("/indicators/pm25/"))
+    assert "<strong>29</strong>" in text(client.get(f"/bulletins/{bulletin.slug}/"))
+    assert "31" not in indicator_page.split("<main", 1)[1].replace("31微克", "")
+
+
+def test_memoised_fragments_are_kept_apart_by_language(client, committed, fragments_only):
+    with committed():
+        make_bulletin(title="双语公报", region=make_region(name="伊春市", name_en="Yichun"))
+    assert "伊春市" in text(client.get("/bulletins/"))
+    english = text(client.get("/bulletins/", HTTP_ACCEPT_LANGUAGE="en"))
+    assert "Yichun" in english and "伊春市" not in english.split("<main", 1)[1]
+    assert "伊春市" in text(client.get("/bulletins/"))

@@ -9,6 +9,10 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import signals
+        from django.core import signals as request_signals
+
+        from . import generation, signals
 
         signals.connect()
+        request_signals.request_started.connect(generation.request_started, dispatch_uid="pagecache:request")
+        request_signals.request_finished.connect(generation.request_finished, dispatch_uid="pagecache:request")

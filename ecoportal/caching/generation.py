@@ -14,6 +14,7 @@ cache answers; ``PAGE_CACHE_TIMEOUT`` bounds what a process that died in between
 
 import hashlib
 import logging
+import threading
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -33,6 +34,9 @@ MEMO_KEY = "pagecache:memo:{}:{}"
 _UNKNOWN = "unknown"
 _bump_failed = False
 _suspended = 0
+# The generation a request's memoised values are read under: looked up once per request
+# instead of once per value (``request_generation``).
+_request = threading.local()
 
 
 def page_cache():
@@ -145,6 +149,27 @@ def _advance(cache, generation):
     return None
 
 
+def request_started(**kwargs):
+    _request.active, _request.generation = True, None
+
+
+def request_finished(**kwargs):
+    _request.active, _request.generation = False, None
+
+
+def _memo_generation():
+    """``current_generation()``, once per request: a page's fragments share one round trip."""
+    if not getattr(_request, "active", False):
+        return current_generation()
+    if _request.generation is None:
+        _request.generation = current_generation()
+    return _request.generation
+
+
+def _memo_key(generation, name):
+    return MEMO_KEY.format(generation, hashlib.sha256(name.encode()).hexdigest()[:32])
+
+
 def memo_key(name):
     """The cache key of a value derived from public content, valid for this generation only.
 
@@ -152,10 +177,10 @@ def memo_key(name):
     """
     if not settings.PAGE_CACHE_MEMO_ENABLED:
         return None
-    generation = current_generation()
+    generation = _memo_generation()
     if generation is None:
         return None
-    return MEMO_KEY.format(generation, hashlib.sha256(name.encode()).hexdigest()[:32])
+    return _memo_key(generation, name)
 
 
 def memoize(name, compute, timeout=None):
@@ -174,6 +199,34 @@ def memoize(name, compute, timeout=None):
     value = compute()
     cache.set(key, (value,), timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT)
     return value
+
+
+def memoize_each(items, *, name, compute, timeout=None):
+    """``[compute(item) for item in items]``, each value kept until the content changes.
+
+    One cache round trip for all of them and one ``set_many`` for those computed; ``name(item)``
+    must identify everything its value depends on. For fragments such as bulletin cards.
+    """
+    items = list(items)
+    if not settings.PAGE_CACHE_MEMO_ENABLED or not items:
+        return [compute(item) for item in items]
+    generation = _memo_generation()
+    if generation is None:
+        return [compute(item) for item in items]
+    cache = page_cache()
+    keys = [_memo_key(generation, name(item)) for item in items]
+    stored = cache.get_many(keys)
+    values, missing = [], {}
+    for item, key in zip(items, keys, strict=True):
+        if key in stored:
+            values.append(stored[key][0])
+        else:
+            value = compute(item)
+            missing[key] = (value,)
+            values.append(value)
+    if missing:
+        cache.set_many(missing, timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT)
+    return values
 
 
 @contextmanager
