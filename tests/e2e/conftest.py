@@ -37,11 +37,19 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="package")
-def browser():
+def browser(django_db_setup):
+    from django.db import connections
+
     # Playwright's sync API keeps an asyncio loop in this thread, which Django's async-safety
     # check mistakes for async code: allowed only while the browser runs.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     playwright = sync_playwright().start()
+    # Inside that loop Django hands out new connection objects (to the same test databases);
+    # they need the contents serialized at set-up for serialized_rollback to restore them.
+    for alias, contents in serialized.items():
+        if contents is not None:
+            connections[alias]._test_serialized_contents = contents
     try:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -63,9 +71,20 @@ def site(live_server, settings, tmp_path):
     cache.clear()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if call.when == "call":
+        item.failed_in_call = report.failed
+    return report
+
+
 @pytest.fixture
-def new_context(browser, site):
-    """Opens a browser context (a separate reader or editor: own cookies and HTTP cache)."""
+def new_context(request, browser, site, shoot):
+    """Opens a browser context (a separate reader or editor: own cookies and HTTP cache).
+
+    When the test fails, each page still open is saved as ``failed-<n>.png`` beside its steps.
+    """
     contexts = []
 
     def open_context(viewport=DESKTOP, **options):
@@ -75,6 +94,10 @@ def new_context(browser, site):
         return context
 
     yield open_context
+    if getattr(request.node, "failed_in_call", False):
+        pages = [page for context in contexts for page in context.pages]
+        for n, page in enumerate(pages, 1):
+            shoot(page, f"failed-{n}")
     for context in contexts:
         context.close()
 
