@@ -19,6 +19,12 @@ $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
 
+# axe-core for the browser tests' accessibility checks; without npm they are skipped, saying so.
+AXE := tests/e2e/node_modules/.package-lock.json
+$(AXE): tests/e2e/package-lock.json
+	@if command -v npm >/dev/null; then cd tests/e2e && npm ci --no-audit --no-fund --silent; \
+	else echo "npm not found: the accessibility checks in tests/e2e will be skipped"; fi
+
 migrate: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 
@@ -28,7 +34,7 @@ fixtures: migrate
 run: fixtures
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install $(AXE)
 	ECOPORTAL_TESTING=1 $(BIN)/python -m pytest
 
 lint: install
@@ -52,4 +58,4 @@ bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache
+	rm -rf $(VENV) var staticfiles .pytest_cache tests/e2e/node_modules artifacts
