@@ -170,6 +170,14 @@ class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
     classes = ["collapse"]
     verbose_name_plural = _("观测值（数值须与原句一致）")
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("indicator", "region"):
+            # Every figure's form offers the same indicators and regions: read them once for the
+            # formset, not once per figure (a bulletin may state seventy figures).
+            field.choices = list(field.choices)
+        return field
+
 
 class CorrectionInline(FollowsBulletinInlineMixin, admin.TabularInline):
     model = Correction

@@ -80,7 +80,11 @@ class BulletinAdminForm(forms.ModelForm):
         current = Bulletin.objects.select_for_update().get(pk=self.instance.pk)
         loaded = cleaned.get("loaded_version")
         if loaded is None:
-            loaded = self.instance.version
+            # A change without the version it was made on could silently overwrite a colleague's.
+            raise ValidationError(
+                gettext("表单缺少所编辑的版本号，无法确认是否与他人的保存冲突；请重新打开此公报后再保存。"),
+                code="missing_version",
+            )
         if loaded == current.version:
             self.locked_version = current.version
             return

@@ -438,6 +438,16 @@ def test_a_transition_in_between_also_makes_a_save_stale(client, author, editor)
     assert Bulletin.objects.get(pk=bulletin.pk).title == loaded.title
 
 
+@pytest.mark.parametrize("version", [None, ""])
+def test_a_save_without_the_version_it_was_made_on_is_refused(client, editor, version):
+    bulletin = make_bulletin(status=Status.DRAFT, title="原标题")
+    response = login(client, editor).post(change_url(bulletin), form_data(bulletin, title="改标题", loaded_version=version))
+    assert response.status_code == 200
+    assert "缺少所编辑的版本号" in response.text
+    bulletin.refresh_from_db()
+    assert (bulletin.title, bulletin.version) == ("原标题", 1)
+
+
 # Inlines -------------------------------------------------------------------------------------------
 
 
@@ -563,6 +573,35 @@ def test_changelist_query_count_does_not_grow_with_bulletins(client, editor, aut
     many = _changelist_queries(client, query)
     assert many == few, (few, many)
     assert many <= 20
+
+
+def test_change_form_query_count_does_not_grow_with_figures_and_items(client, editor):
+    bulletin = make_bulletin(status=Status.DRAFT)
+    achievements = make_achievement_list(bulletin=bulletin)
+    indicators = [make_indicator() for _ in range(3)]
+    regions = [make_region() for _ in range(3)]
+
+    def populate(count):
+        for i in range(count):
+            make_observation(
+                bulletin=bulletin, indicator=indicators[i % 3], region=regions[i % 3], value=str(100 + i)
+            )
+            achievements.items.create(number=achievements.items.count() + 1, title=f"第{i}项")
+
+    def queries():
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(change_url(bulletin))
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    login(client, editor)
+    populate(2)
+    queries()  # the first page of a sign-in also reads the user's permissions
+    few = queries()
+    populate(28)
+    many = queries()
+    assert Observation.objects.filter(bulletin=bulletin).count() == 30
+    assert many == few, (few, many)
 
 
 # Every admin page opens for every role ---------------------------------------------------------

@@ -38,7 +38,9 @@ def test_the_switcher_keeps_the_choice_in_a_cookie_over_accept_language(client):
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/bulletins/"})
     assert response.status_code == 302
     assert response["Location"] == "/bulletins/"
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en"
+    assert int(cookie["max-age"]) >= 365 * 24 * 60 * 60
     page = client.get("/bulletins/", HTTP_ACCEPT_LANGUAGE="zh-CN")
     assert page["Content-Language"] == "en"
     assert "Filter bulletins" in page.content.decode()
