@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ecoportal.caching.generation import memoize
+from ecoportal.templatetags.i18n_names import localized
 
 from . import charts
 from .choices import Category
@@ -65,7 +66,7 @@ def summarise(indicator, observations, *, id_prefix, latest_shown=LATEST_SHOWN):
         summary.sparkline = charts.sparkline(
             points,
             id_prefix=id_prefix,
-            title=_("%(indicator)s的变化：%(series)s") % {"indicator": indicator.name, "series": trend.label},
+            title=_("%(indicator)s的变化：%(series)s") % {"indicator": localized(indicator), "series": trend.label},
         )
     return summary
 
@@ -182,7 +183,7 @@ def headline_cards(*, max_bars=5):
             card.chart = charts.bar_chart(
                 comparison.groups,
                 id_prefix=f"headline-{indicator.code}",
-                title=_("%(indicator)s：各地最新数值") % {"indicator": indicator.name},
+                title=_("%(indicator)s：各地最新数值") % {"indicator": localized(indicator)},
                 width=360,
             )
         cards.append(card)
@@ -204,15 +205,15 @@ def indicator_charts(indicator):
         bars = charts.bar_chart(
             comparison.groups,
             id_prefix="chart-bars",
-            title=_("%(indicator)s：各地最新数值，按期间和限定条件分组") % {"indicator": indicator.name},
+            title=_("%(indicator)s：各地最新数值，按期间和限定条件分组") % {"indicator": localized(indicator)},
         )
     trend = ""
     if lines:
         trend = charts.line_chart(
             lines,
             id_prefix="chart-lines",
-            title=_("%(indicator)s：各序列随时间的变化") % {"indicator": indicator.name},
-            unit=indicator.unit,
+            title=_("%(indicator)s：各序列随时间的变化") % {"indicator": localized(indicator)},
+            unit=localized(indicator, "unit"),
         )
     return {
         "bars": bars,

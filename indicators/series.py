@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bulletins.choices import RegionLevel
-from ecoportal.templatetags.i18n_names import localized
+from ecoportal.templatetags.i18n_names import english_active, localized, localized_unit
 
 from . import units
 from .charts import PALETTE, BarGroup, Line, Point
@@ -40,9 +40,11 @@ def series_key(observation):
     return (where, observation.qualifier, period_kind(observation))
 
 
-def display(observation):
-    """The value as reported, with its unit: 547.59万元, 93.1%."""
-    return f"{observation.value_text}{observation.unit}"
+def display(observation, indicator=None):
+    """The value as reported, with its unit in the reader's language: 547.59万元, 93.1%, 25 μg/m³."""
+    unit = localized_unit(observation, indicator)
+    space = " " if english_active() and unit[:1].isalpha() else ""
+    return f"{observation.value_text}{space}{unit}"
 
 
 @dataclass
@@ -154,7 +156,7 @@ class Plotter:
         parts = [region_name(observation), period_text(observation)]
         if observation.qualifier:
             parts.append(observation.qualifier)
-        return _("%(what)s：%(value)s（点击查看原句）") % {"what": " · ".join(parts), "value": display(observation)}
+        return _("%(what)s：%(value)s（点击查看原句）") % {"what": " · ".join(parts), "value": display(observation, self.indicator)}
 
     def point(self, observation, label=""):
         value = self.value(observation)
@@ -162,7 +164,7 @@ class Plotter:
             return None
         return Point(
             value=value,
-            display=display(observation),
+            display=display(observation, self.indicator),
             href=self.href(observation),
             tooltip=self.tooltip(observation),
             label=label,

@@ -62,10 +62,15 @@ def test_a_figure_unit_never_costs_a_query(django_assert_num_queries):
 def test_indicator_surfaces_name_regions_in_english(client):
     from django.conf import settings
     region = make_region(name="黑河市", name_en="Heihe")
-    indicator = make_indicator(code="good-days", is_headline=True)
-    make_observation(bulletin=make_bulletin(region=region), indicator=indicator, value="300")
+    indicator = make_indicator(code="pm25", name="PM2.5浓度", name_en="PM2.5 concentration",
+                               unit="微克/立方米", unit_en="μg/m³", is_headline=True)
+    make_observation(bulletin=make_bulletin(region=region), indicator=indicator, value="25")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     for url in ("/", "/indicators/", f"/indicators/{indicator.code}/", f"/regions/{region.slug}/"):
         page = client.get(url).content.decode()
         assert "Heihe" in page, url
         assert "黑河市" not in page, url
+        assert "μg/m³" in page, url
+        assert "微克/立方米" not in page.split("<table", 1)[0], url  # quotes in tables stay verbatim
+    chart = client.get(f"/indicators/{indicator.code}/").content.decode()
+    assert "PM2.5 concentration" in chart and "25 μg/m³" in chart.split("<svg", 1)[1]
