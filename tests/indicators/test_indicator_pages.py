@@ -76,6 +76,15 @@ def test_catalogue_groups_indicators_by_category_with_latest_values_and_a_trend(
     assert "91.5" in html and "某市 · 2021年" in html
     assert 'class="chart sparkline"' in html
     assert "暂无已发布的数值" in html
+    assert "尚无趋势" not in html
+
+
+def test_a_single_value_says_there_is_no_trend_yet_rather_than_drawing_one(client, city, ratio, bulletin):
+    make_observation(bulletin=bulletin, indicator=ratio, value="93.1")
+    for url in ("/indicators/", city.get_absolute_url()):
+        html = page(client, url)
+        assert "93.1" in html and "尚无趋势" in html, url
+        assert 'class="chart sparkline"' not in html, url
 
 
 def test_indicator_page_states_unit_and_direction_and_links_rows_to_sentences(client, city, ratio, bulletin):
