@@ -4,8 +4,14 @@ Every bulletin is indexed whatever its state; only ``Bulletin.objects.published(
 what a search can return. ``index_bulletin`` runs when a bulletin, its achievement list or one
 of its items is saved or deleted (``signals``); ``rebuild_index`` re-derives everything, for
 writes that bypass signals (``QuerySet.update``, raw SQL) and after restoring a backup.
+
+Inside ``deferred_indexing()`` (the importer enters it around each file) those calls only note
+the bulletin; it is indexed once, after the transaction commits, with what was written in bulk
+(``bulk_create`` sends no signal) included, and not at all if the transaction rolls back.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import islice
 
 from django.db import transaction
@@ -46,8 +52,35 @@ def document_fields(bulletin, achievements=None):
     }
 
 
+_deferred = ContextVar("search_index_deferred", default=None)
+
+
+@contextmanager
+def deferred_indexing():
+    """Index the bulletins saved inside this block once each, after the transaction commits.
+
+    Nested blocks add to the outermost one. Outside a transaction the bulletins are indexed on
+    leaving the block.
+    """
+    if _deferred.get() is not None:
+        yield
+        return
+    pending = set()
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if pending:
+        transaction.on_commit(lambda: index_bulletins(pending))
+
+
 def index_bulletin(bulletin):
     """Index (or re-index) one bulletin, given as an instance or an id."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.add(bulletin.pk if isinstance(bulletin, Bulletin) else bulletin)
+        return
     if not isinstance(bulletin, Bulletin):
         bulletin = Bulletin.objects.filter(pk=bulletin).first()
         if bulletin is None:
@@ -66,6 +99,39 @@ def _batches(iterable, size):
         yield batch
 
 
+def _index_batch(bulletins):
+    """Write the documents of these bulletins whose text changed, in bulk."""
+    ids = [bulletin.pk for bulletin in bulletins]
+    achievements = _achievement_texts(ids)
+    existing = SearchDocument.objects.in_bulk(ids)
+    created, changed = [], []
+    now = timezone.now()
+    for bulletin in bulletins:
+        fields = document_fields(bulletin, achievements.get(bulletin.pk, ((), ())))
+        document = existing.get(bulletin.pk)
+        if document is None:
+            created.append(SearchDocument(bulletin_id=bulletin.pk, **fields))
+        elif any(getattr(document, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(document, name, value)
+            document.indexed_at = now
+            changed.append(document)
+    SearchDocument.objects.bulk_create(created)
+    SearchDocument.objects.bulk_update(changed, ["title", "summary", "body", "indexed_at"])
+
+
+def _indexed_fields(queryset):
+    return queryset.only("pk", "title", "summary", "body").order_by("pk")
+
+
+@transaction.atomic
+def index_bulletins(bulletin_ids, batch_size=500):
+    """Index (or re-index) the bulletins with these ids, a few queries per batch."""
+    ids = sorted(bulletin_ids)
+    for batch in _batches(ids, batch_size):
+        _index_batch(list(_indexed_fields(Bulletin.objects.filter(pk__in=batch))))
+
+
 @transaction.atomic
 def rebuild_index(batch_size=500):
     """Index every bulletin afresh and drop documents of bulletins that no longer exist.
@@ -73,25 +139,9 @@ def rebuild_index(batch_size=500):
     Only documents whose text changed are written. Returns the number of bulletins indexed.
     """
     count = 0
-    bulletins = Bulletin.objects.only("pk", "title", "summary", "body").order_by("pk")
+    bulletins = _indexed_fields(Bulletin.objects.all())
     for batch in _batches(bulletins.iterator(chunk_size=batch_size), batch_size):
-        ids = [bulletin.pk for bulletin in batch]
-        achievements = _achievement_texts(ids)
-        existing = SearchDocument.objects.in_bulk(ids)
-        created, changed = [], []
-        now = timezone.now()
-        for bulletin in batch:
-            fields = document_fields(bulletin, achievements.get(bulletin.pk, ((), ())))
-            document = existing.get(bulletin.pk)
-            if document is None:
-                created.append(SearchDocument(bulletin_id=bulletin.pk, **fields))
-            elif any(getattr(document, name) != value for name, value in fields.items()):
-                for name, value in fields.items():
-                    setattr(document, name, value)
-                document.indexed_at = now
-                changed.append(document)
-        SearchDocument.objects.bulk_create(created)
-        SearchDocument.objects.bulk_update(changed, ["title", "summary", "body", "indexed_at"])
+        _index_batch(batch)
         count += len(batch)
     SearchDocument.objects.exclude(bulletin_id__in=Bulletin.objects.values("pk")).delete()
     get_backend().rebuild()

@@ -60,15 +60,21 @@ def max_bytes():
     return int(getattr(settings, "BULLETIN_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
 
 
-def _size_label(size):
+def size_label(size):
     return f"{size / (1024 * 1024):.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
 
 
 def _too_large(size):
     return RejectedInput(
         _("文件过大（%(size)s），超过导入上限 %(limit)s：一篇公报的正文通常只有几十 KB。")
-        % {"size": _size_label(size), "limit": _size_label(max_bytes())}
+        % {"size": size_label(size), "limit": size_label(max_bytes())}
     )
+
+
+def check_size(size):
+    """Refuse a file of ``size`` bytes above the limit, before reading it."""
+    if size > max_bytes():
+        raise _too_large(size)
 
 
 def normalise_text(text):
@@ -95,8 +101,7 @@ def decode_bytes(data, *, filename=""):
     """Decode an uploaded file (text or .docx) into normalised text, or raise RejectedInput."""
     if not data:
         raise RejectedInput(_("文件为空（0 字节）。"))
-    if len(data) > max_bytes():
-        raise _too_large(len(data))
+    check_size(len(data))
     if data.startswith(b"PK\x03\x04") or filename.lower().endswith(".docx"):
         return DecodedText(check_text(normalise_text(docx_text(data))), "docx")
     _refuse_known_binary(data)

@@ -7,13 +7,19 @@ with ``autodiscover_modules``) that calls ``register(fn)``. After the bulletin a
 achievement list are saved, inside the same transaction, each hook is called with an
 ``ImportContext`` and returns a ``Contribution`` that the import summary reports. An exception
 in a hook rolls the whole file back.
+
+An app may also ``register_scope(factory)``: a context manager entered inside each file's
+transaction, around everything the import writes (``search`` defers indexing with it, so a
+bulletin is indexed once, after commit, with the achievement items written in bulk).
 """
 
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from django.utils.module_loading import autodiscover_modules
 
 _hooks = []
+_scopes = []
 _discovered = False
 
 
@@ -48,6 +54,22 @@ def register(hook):
     if hook not in _hooks:
         _hooks.append(hook)
     return hook
+
+
+def register_scope(factory):
+    if factory not in _scopes:
+        _scopes.append(factory)
+    return factory
+
+
+@contextmanager
+def scope():
+    """Every registered scope, entered in the order registered."""
+    discover()
+    with ExitStack() as stack:
+        for factory in _scopes:
+            stack.enter_context(factory())
+        yield
 
 
 def discover():

@@ -1,7 +1,8 @@
 """Import raw bulletin text: a draft bulletin, its achievement list, candidate figures.
 
 ``import_bulletin_text`` is the one write path; the management command and the admin page
-call it (``import_bulletin_bytes`` decodes an upload first). Each file is one transaction:
+call it (``import_bulletin_bytes`` decodes an upload first, ``import_bulletin_file`` refuses a
+file above the size limit by its size before reading it). Each file is one transaction:
 the bulletin, its achievement list, what the hooks add (candidate observations from
 ``indicators``) and the first revision are saved together or not at all. A text already imported — the same SHA-256
 of the raw text, trashed bulletins included — is skipped, never duplicated. Bulletins are
@@ -154,6 +155,21 @@ def import_bulletin_bytes(data, *, filename, **kwargs):
     return result
 
 
+def import_bulletin_file(handle, *, filename, size, **kwargs):
+    """Import an opened file of ``size`` bytes (its real size: ``os.stat``, an upload's ``.size``).
+
+    A file above the limit is refused by its size, unread, so the message states that size.
+    """
+    try:
+        decoding.check_size(size)
+    except decoding.RejectedInput as error:
+        return ImportResult(
+            filename=filename, message=str(error), dry_run=kwargs.get("dry_run", False)
+        )
+    # One byte past the limit: a file that grew since its size was taken is still refused.
+    return import_bulletin_bytes(handle.read(decoding.max_bytes() + 1), filename=filename, **kwargs)
+
+
 def import_bulletin_text(
     raw, *, filename, publisher=None, region=None, by=None, dry_run=False, session=None
 ):
@@ -180,7 +196,7 @@ def import_bulletin_text(
         result.message = _("去掉页面杂项（导航、广告、页脚等）后没有剩下正文，请检查原文。")
         return result
     try:
-        with transaction.atomic():
+        with transaction.atomic(), hooks.scope():
             _lock(result.content_hash)
             existing = _existing(result.content_hash)
             if existing:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from ..models import Bulletin
 from . import decoding
 from .forms import ImportForm
-from .service import ImportBatch, ImportSession, import_bulletin_bytes, import_bulletin_text
+from .service import ImportBatch, ImportSession, import_bulletin_file, import_bulletin_text
 
 
 def import_bulletins(request):
@@ -51,9 +51,9 @@ def _run(data, *, by):
             import_bulletin_text(data["text"], filename=_("粘贴的文本"), **options)
         )
     for upload in data["files"]:
-        # Read one byte past the limit: enough to refuse a huge file without loading it all.
-        content = upload.read(decoding.max_bytes() + 1)
-        batch.results.append(import_bulletin_bytes(content, filename=upload.name, **options))
+        batch.results.append(
+            import_bulletin_file(upload, filename=upload.name, size=upload.size, **options)
+        )
     return batch
 
 

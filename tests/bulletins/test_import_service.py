@@ -18,10 +18,14 @@ from bulletins.importer.service import (
     import_bulletin_text,
     import_files,
 )
+from bulletins.management.commands.import_bulletin import Command as ImportCommand
 from bulletins.models import AchievementList, Bulletin
 from ecoportal.publishing import Status
 from indicators.choices import Category, ReviewState
 from indicators.models import Observation
+from search.models import SearchDocument
+from search.query import search_bulletins
+from search.text import segment
 from tests.factories import make_indicator, make_publisher, make_region
 
 SAMPLES = Path(__file__).resolve().parent.parent / "importer_samples"
@@ -118,6 +122,46 @@ def test_import_creates_the_achievement_list_in_order(catalogue, jiangyu):
         (2, "水环境质量稳中向好"),
     ]
     assert result.achievement_items == 5
+
+
+def test_the_search_entry_is_written_once_after_commit_with_the_achievement_items(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    from search import index
+
+    calls = []
+    original = index.index_bulletins
+    monkeypatch.setattr(
+        index, "index_bulletins", lambda ids: calls.append(set(ids)) or original(ids)
+    )
+    with django_capture_on_commit_callbacks() as callbacks:
+        result = import_sample("highlights_lanxi.txt")
+    # Nothing indexed inside the transaction (the items did not exist yet when the list was saved).
+    assert not SearchDocument.objects.filter(bulletin_id=result.bulletin_id).exists()
+    for callback in callbacks:
+        callback()
+    assert calls == [{result.bulletin_id}]
+    document = SearchDocument.objects.get(bulletin_id=result.bulletin_id)
+    assert segment("生态修复扎实推进") in document.summary
+    assert segment("帮扶指导排污许可证申领单位") in document.body
+
+
+def test_an_imported_draft_is_found_by_an_achievement_item_title(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = import_sample("highlights_lanxi.txt")
+    # update() sends no signal: the search entry stays the one the import wrote.
+    Bulletin.objects.filter(pk=result.bulletin_id).update(
+        status=Status.PUBLISHED, publish_at=timezone.now()
+    )
+    assert [b.pk for b in search_bulletins("执法监管力度加大")[:5]] == [result.bulletin_id]
+
+
+def test_a_dry_run_or_a_failed_import_indexes_nothing(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        import_sample("highlights_lanxi.txt", dry_run=True)
+    assert callbacks == [] and not SearchDocument.objects.exists()
 
 
 def test_figures_become_candidate_observations_for_review(catalogue, jiangyu):
@@ -320,6 +364,21 @@ def test_huge_text_fails_with_the_limit_in_the_message(db, settings):
     assert result.failed and "上限" in result.message
 
 
+def test_a_file_above_the_limit_is_refused_with_its_real_size(db, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes("正文。".encode() * (11 * 1024 * 1024 // 18))  # 5.5 MB
+    out, _err = run_command_failing(str(big))
+    assert "文件过大（5.5 MB），超过导入上限 2.0 MB" in out
+    assert not Bulletin.objects.exists()
+
+
+def test_the_commands_help_states_the_size_limit(settings):
+    settings.BULLETIN_IMPORT_MAX_BYTES = 3 * 1024 * 1024
+    out = io.StringIO()
+    parser = ImportCommand(stdout=out).create_parser("manage.py", "import_bulletin")
+    assert "3.0 MB" in parser.format_help() and "GB18030" in parser.format_help()
+
+
 def test_text_that_is_only_page_furniture_fails_clearly(db):
     result = import_bulletin_text("ad1 webp\n展开全部\n分享\n", filename="junk.txt")
     assert result.failed
@@ -359,6 +418,13 @@ def test_no_title_gets_a_placeholder_the_editor_must_replace(db):
 def run_command(*args):
     out, err = io.StringIO(), io.StringIO()
     call_command("import_bulletin", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def run_command_failing(*args):
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_bulletin", *args, stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
 
 
@@ -485,6 +551,15 @@ def test_the_admin_dry_run_shows_the_preview_and_saves_nothing(client, catalogue
     content = response.content.decode()
     assert "预览结果（未保存）" in content
     assert "空气质量创历史最好水平" in content
+    assert not Bulletin.objects.exists()
+
+
+def test_an_upload_above_the_limit_is_refused_with_its_real_size(client, settings):
+    settings.BULLETIN_IMPORT_MAX_BYTES = 10 * 1024
+    client.force_login(staff())
+    upload = SimpleUploadedFile("big.txt", "正文。".encode() * 12_000)  # 105 KB
+    content = client.post(URL, {"files": [upload]}).content.decode()
+    assert "文件过大（105 KB），超过导入上限 10 KB" in content
     assert not Bulletin.objects.exists()
 
 

@@ -1,22 +1,30 @@
+import os
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from bulletins.importer import decoding
-from bulletins.importer.service import FAILED, ImportBatch, ImportSession, import_bulletin_bytes
+from bulletins.importer.service import FAILED, ImportBatch, ImportSession, import_bulletin_file
 from bulletins.models import Publisher, Region
 
 SUFFIXES = {".txt", ".text", ".docx"}
 
 
 class Command(BaseCommand):
-    help = (
-        "Import raw bulletin text (.txt in UTF-8 or GB18030, or .docx) as draft bulletins, with "
-        "their achievement lists and candidate figures for review. Files already imported (same "
-        "SHA-256 of the raw text) are skipped. Each file is one transaction. Directories are "
-        "searched for .txt and .docx files. Exits with status 1 if any file failed."
-    )
+    @property
+    def help(self):
+        # A property: the limit is read from the settings when --help is asked for.
+        return (
+            "Import raw bulletin text (.txt in UTF-8, UTF-16 with a byte-order mark or "
+            "GB18030/GBK, or .docx) as draft bulletins, with their achievement lists and "
+            "candidate figures for review. Files already imported (same SHA-256 of the raw "
+            "text) are skipped. Each file is one transaction. Directories are searched for .txt "
+            "and .docx files. A file larger than the import limit "
+            f"({decoding.size_label(decoding.max_bytes())}, settings.BULLETIN_IMPORT_MAX_BYTES) "
+            "is refused unread, and so is a .docx whose text exceeds it. Exits with status 1 if "
+            "any file failed."
+        )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -87,10 +95,14 @@ class Command(BaseCommand):
         return paths
 
     def _import(self, path, session, **kwargs):
-        # Read one byte past the limit: enough to refuse a huge file without loading it all.
         with path.open("rb") as handle:
-            data = handle.read(decoding.max_bytes() + 1)
-        return import_bulletin_bytes(data, filename=path.name, session=session, **kwargs)
+            return import_bulletin_file(
+                handle,
+                filename=path.name,
+                size=os.fstat(handle.fileno()).st_size,
+                session=session,
+                **kwargs,
+            )
 
     def _progress(self, count, total, name):
         """One progress line on stderr: redrawn in place on a terminal, one per file otherwise."""
