@@ -21,19 +21,19 @@ def lockout_response(request, original_response=None, credentials=None):
 def client_address(request):
     """The address of the client as the nearest trusted proxy saw it (``AXES_CLIENT_IP_CALLABLE``).
 
-    Each of ``AXES_PROXY_COUNT`` proxies appends the address it received from to
+    Each of ``LOCKOUT_PROXY_COUNT`` proxies appends the address it received from to
     ``X-Forwarded-For``, so the client's is the N-th entry from the right; entries further
     left are whatever the client sent and are never trusted. Other headers named in
-    ``AXES_META_PRECEDENCE_ORDER`` (such as ``HTTP_X_REAL_IP``) hold a single address set by
+    ``LOCKOUT_ADDRESS_HEADERS`` (such as ``HTTP_X_REAL_IP``) hold a single address set by
     the proxy. Without proxies, or without the header, it is ``REMOTE_ADDR``.
     """
-    for key in settings.AXES_META_PRECEDENCE_ORDER:
+    for key in settings.LOCKOUT_ADDRESS_HEADERS:
         entries = [entry.strip() for entry in request.META.get(key, "").split(",") if entry.strip()]
         if not entries:
             continue
         if key == "HTTP_X_FORWARDED_FOR":
-            if not settings.AXES_PROXY_COUNT:
+            if not settings.LOCKOUT_PROXY_COUNT:
                 continue
-            return entries[-min(settings.AXES_PROXY_COUNT, len(entries))]
+            return entries[-min(settings.LOCKOUT_PROXY_COUNT, len(entries))]
         return entries[-1]
     return request.META.get("REMOTE_ADDR")

@@ -289,16 +289,17 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 # The client address is the one the proxies in front saw, never a header a client can forge:
 # with N proxies that each append to X-Forwarded-For, it is the N-th entry from the right
 # (ecoportal.lockout.client_address, the same rule as the API throttle's NUM_PROXIES).
-# AXES_PROXY_COUNT defaults to API_NUM_PROXIES (1 in production, 0 in development).
-AXES_PROXY_COUNT = int(
+# The environment's AXES_PROXY_COUNT defaults to API_NUM_PROXIES (1 in production, 0 in
+# development). (axes itself reads neither: it takes the address from AXES_CLIENT_IP_CALLABLE.)
+LOCKOUT_PROXY_COUNT = int(
     os.environ.get("AXES_PROXY_COUNT")
     or os.environ.get("API_NUM_PROXIES")
     or ("0" if DEBUG or TESTING else "1")
 )
-AXES_META_PRECEDENCE_ORDER = tuple(
+LOCKOUT_ADDRESS_HEADERS = tuple(
     env_list(
         "AXES_META_PRECEDENCE_ORDER",
-        "HTTP_X_FORWARDED_FOR,REMOTE_ADDR" if AXES_PROXY_COUNT else "REMOTE_ADDR",
+        "HTTP_X_FORWARDED_FOR,REMOTE_ADDR" if LOCKOUT_PROXY_COUNT else "REMOTE_ADDR",
     )
 )
 AXES_CLIENT_IP_CALLABLE = "ecoportal.lockout.client_address"

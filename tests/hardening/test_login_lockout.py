@@ -35,8 +35,8 @@ def editors():
 
 
 behind_one_proxy = override_settings(
-    AXES_PROXY_COUNT=1,
-    AXES_META_PRECEDENCE_ORDER=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+    LOCKOUT_PROXY_COUNT=1,
+    LOCKOUT_ADDRESS_HEADERS=("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
 )
 
 
@@ -138,5 +138,17 @@ def test_client_address_is_the_one_the_trusted_proxies_saw(rf, proxies, order, m
     from ecoportal.lockout import client_address
 
     request = rf.get("/admin/login/", REMOTE_ADDR="10.0.0.2", **meta)
-    with override_settings(AXES_PROXY_COUNT=proxies, AXES_META_PRECEDENCE_ORDER=order):
+    with override_settings(LOCKOUT_PROXY_COUNT=proxies, LOCKOUT_ADDRESS_HEADERS=order):
         assert client_address(request) == expected
+
+
+def test_administrators_see_the_sign_in_attempts_and_editors_do_not(client, editors):
+    from tests.factories import make_user
+
+    fail(client, "zhang.wei", 3)
+    attempts = "/admin/axes/accessattempt/"
+    client.force_login(make_user(groups=["Administrator"], username="admin.wang"))
+    page = client.get(attempts)
+    assert page.status_code == 200 and "zhang.wei" in page.content.decode()
+    client.force_login(make_user(groups=["Editor"], username="editor.zhao"))
+    assert client.get(attempts).status_code == 403

@@ -121,7 +121,7 @@ def test_production_turns_on_hsts_secure_cookies_and_the_login_lockout():
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='ecoportal.settings'; django.setup();"
         "from django.conf import settings as s;"
         "print(s.SECURE_HSTS_SECONDS, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.AXES_ENABLED,"
-        " s.AXES_FAILURE_LIMIT, s.AXES_PROXY_COUNT, s.DEBUG)"
+        " s.AXES_FAILURE_LIMIT, s.LOCKOUT_PROXY_COUNT, s.DEBUG)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=production_env(), capture_output=True, text=True, timeout=60
