@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ecoportal.publishing import Status
+from indicators import review
 from indicators.models import Observation
 
 from . import revisions, workflow
@@ -169,6 +170,11 @@ class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
     extra = 0
     classes = ["collapse"]
     verbose_name_plural = _("观测值（数值须与原句一致）")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Accepting a candidate is an editor's act (indicators.review); Authors see the state.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if review.may_review(request.user) else [*readonly, "review_state"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -320,6 +326,18 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
             return
         obj.version = form.locked_version + 1
         obj.save(update_fields=self.SAVED_FIELDS)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Observation:
+            super().save_formset(request, form, formset, change)
+            return
+        # A forged review_state from an Author is not taken (indicators.review).
+        for observation in formset.save(commit=False):
+            review.observation_keep_review_state(observation, by=request.user)
+            observation.save()
+        for observation in formset.deleted_objects:
+            observation.delete()
+        formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

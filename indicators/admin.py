@@ -3,15 +3,21 @@
 Observations follow their bulletin: an Author sees and changes only those of their own bulletins
 while the bulletin is a draft (the same rule as ``bulletins.workflow.can_edit``), and a change
 here is a change of the bulletin (new version and revision), like editing it inline.
+Accepting and rejecting candidates is for editors (``review``), on the change form and as
+bulk actions on the changelist; for an Author the review state is read-only.
 """
 
-from django.contrib import admin
-from django.utils.translation import gettext
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from bulletins import revisions, workflow
 from bulletins.models import Bulletin
 from ecoportal.publishing import Status
 
+from . import review
+from .choices import ReviewState
 from .models import Indicator, Observation
 
 
@@ -37,6 +43,35 @@ class ObservationAdmin(admin.ModelAdmin):
         "quote",
         ("qualifier", "review_state"),
     ]
+    actions = ["accept_candidates", "reject_candidates"]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if review.may_review(request.user) else [*readonly, "review_state"]
+
+    def has_review_permission(self, request):
+        return review.may_review(request.user)
+
+    def _review(self, request, queryset, state):
+        try:
+            count = review.observations_review(list(queryset), state=state, by=request.user)
+        except PermissionDenied as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            ngettext("%(count)d 个数值已改为“%(state)s”。", "%(count)d 个数值已改为“%(state)s”。", count)
+            % {"count": count, "state": ReviewState(state).label},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("采用所选候选数值"), permissions=["review"])
+    def accept_candidates(self, request, queryset):
+        self._review(request, queryset, ReviewState.ACCEPTED)
+
+    @admin.action(description=_("驳回所选候选数值"), permissions=["review"])
+    def reject_candidates(self, request, queryset):
+        self._review(request, queryset, ReviewState.REJECTED)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).filter(bulletin__deleted_at__isnull=True)
@@ -62,6 +97,7 @@ class ObservationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         workflow.ensure_can_edit(obj.bulletin, by=request.user)
+        review.observation_keep_review_state(obj, by=request.user)
         super().save_model(request, obj, form, change)
         revisions.bulletin_touch(obj.bulletin, by=request.user, note=gettext("修改观测值"))
 

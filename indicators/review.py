@@ -1,0 +1,61 @@
+"""Accepting and rejecting candidate observations: an editor's act, not an author's.
+
+An import proposes figures as candidates (``importing``); only an editor
+(``bulletins.workflow.is_editor``) accepts or rejects them. An Author may correct a candidate's
+fields, but whatever a form posts, an observation saved by someone who may not review keeps
+the review state it had, and one they add is a candidate.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from bulletins import revisions, workflow
+
+from .choices import ReviewState
+from .models import Observation
+
+VERDICTS = {ReviewState.ACCEPTED, ReviewState.REJECTED}
+
+
+def may_review(user):
+    return workflow.is_editor(user)
+
+
+def observation_keep_review_state(observation, *, by):
+    """Before ``by`` saves ``observation``: unless an editor, its review state is not theirs."""
+    if may_review(by):
+        return
+    stored = None
+    if observation.pk:
+        stored = (
+            Observation.objects.filter(pk=observation.pk)
+            .values_list("review_state", flat=True)
+            .first()
+        )
+    observation.review_state = stored or ReviewState.CANDIDATE
+
+
+@transaction.atomic
+def observations_review(observations, *, state, by):
+    """Accept or reject these observations; returns how many changed state.
+
+    Editors only (``PermissionDenied`` otherwise); observations of a bulletin in the trash are
+    left alone. Each bulletin concerned gets a new version and a revision, as an edit would.
+    """
+    if state not in VERDICTS:
+        raise ValueError(f"not a verdict: {state!r}")
+    if not may_review(by):
+        raise PermissionDenied(_("只有编辑可以采用或驳回候选数值。"))
+    rows = (
+        Observation.objects.select_for_update(of=("self",))
+        .filter(pk__in=[o.pk for o in observations])
+        .exclude(review_state=state)
+        .select_related("bulletin")
+    )
+    changed = [o for o in rows if workflow.can_edit(by, o.bulletin)]
+    Observation.objects.filter(pk__in=[o.pk for o in changed]).update(review_state=state)
+    note = _("采用候选数值") if state == ReviewState.ACCEPTED else _("驳回候选数值")
+    for bulletin in {o.bulletin_id: o.bulletin for o in changed}.values():
+        revisions.bulletin_touch(bulletin, by=by, note=note)
+    return len(changed)
