@@ -8,9 +8,12 @@ and never a 500.
 import django_filters
 from django import forms
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.utils import extend_schema_field
+
+from search.text import MAX_QUERY_LENGTH
 
 from .models import AchievementList, Bulletin, Publisher, Region, Topic
 
@@ -39,6 +42,8 @@ class DocumentedFilterExtension(DjangoFilterExtension):
                 parameter.setdefault("description", str(filter_field.extra["help_text"]))
             if getattr(filter_field, "example", None) is not None:
                 parameter["example"] = filter_field.example
+            if filter_field.extra.get("max_length"):
+                parameter["schema"]["maxLength"] = filter_field.extra["max_length"]
             # The model field's verbose name is not the parameter's title.
             parameter["schema"].pop("title", None)
         return parameters
@@ -92,16 +97,27 @@ class RegionFilter(SlugFilter):
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Ordering with unknown dates last on every database, and the id as tie-breaker.
 
-    ``default`` (parameter names) applies when the client asks for no order.
+    ``default`` (parameter names) applies when the client asks for no order. ``relevance``
+    adds that choice (ascending only, best match first), which the FilterSet carries out
+    itself: this filter leaves the rows as they are for it.
     """
 
-    def __init__(self, *args, default=(), **kwargs):
+    RELEVANCE = "relevance"
+
+    def __init__(self, *args, default=(), relevance=False, **kwargs):
         self.default = list(default)
+        self.relevance = relevance
         super().__init__(*args, **kwargs)
+
+    def build_choices(self, fields, labels):
+        choices = super().build_choices(fields, labels)
+        if self.relevance:
+            choices.append((self.RELEVANCE, _("相关度")))
+        return choices
 
     def filter(self, qs, value):
         value = value or self.default
-        if not value:
+        if not value or self.RELEVANCE in value:
             return qs
         ordering = []
         for param in value:
@@ -111,6 +127,20 @@ class StableOrderingFilter(django_filters.OrderingFilter):
             else:
                 ordering.append(field.asc(nulls_last=True))
         return qs.order_by(*ordering, "-pk")
+
+
+class BulletinFilterForm(forms.Form):
+    """Checks what one filter alone cannot: ordering by relevance needs words to search."""
+
+    def clean(self):
+        cleaned = super().clean()
+        ordering = cleaned.get("ordering") or []
+        if StableOrderingFilter.RELEVANCE in ordering and (len(ordering) > 1 or not cleaned.get("q")):
+            self.add_error(
+                "ordering",
+                _("按相关度排序（relevance）需要搜索词 q，且不能与其他排序字段同用。"),
+            )
+        return cleaned
 
 
 class BulletinFilterSet(django_filters.FilterSet):
@@ -141,12 +171,18 @@ class BulletinFilterSet(django_filters.FilterSet):
     )
     q = with_example(
         django_filters.CharFilter(
-            method="search",
-            max_length=200,
+            method="keep_for_search",
+            # The search page's own limit: both refuse the same queries.
+            max_length=MAX_QUERY_LENGTH,
+            error_messages={
+                "max_length": _("搜索词太长：最多 %(limit_value)d 个字符，现在是 %(show_value)d 个。")
+            },
             help_text=(
-                "Words to find in the title, summary, body or achievement list (Chinese is cut "
-                "into words; every word must be found; at most 100 characters, longer is a 400 "
-                "naming `q`). Only the `ordering` decides the order of the results."
+                f"Words to find in the title, summary, body or achievement list, as on /search/ "
+                f"(Chinese is cut into words; every word must be found). At most "
+                f"{MAX_QUERY_LENGTH} characters; longer is answered with 400 naming `q`. "
+                "Without `ordering` the best matches come first (`ordering=relevance`); with "
+                "another `ordering` the matches follow that order."
             ),
         ),
         "秸秆",
@@ -155,10 +191,13 @@ class BulletinFilterSet(django_filters.FilterSet):
         StableOrderingFilter(
             fields=(("issued_on", "issued_on"), ("publish_at", "published_at"), ("title", "title")),
             default=("-issued_on", "-published_at"),
+            relevance=True,
             help_text=(
                 "Sort order: `issued_on`, `published_at` or `title`, `-` for descending; several "
-                "separated by commas. Unknown dates sort last. Default: newest issue first. "
-                "An unknown field is answered with 400 naming `ordering`."
+                "separated by commas. Unknown dates sort last. Default: newest issue first, or "
+                "with `q` the best match first. `relevance` (best match first, the same ranking "
+                "as /search/) needs `q` and stands alone. An unknown field is answered with 400 "
+                "naming `ordering`."
             ),
         ),
         ["-published_at"],
@@ -167,23 +206,35 @@ class BulletinFilterSet(django_filters.FilterSet):
     class Meta:
         model = Bulletin
         fields = ["region", "publisher", "topic", "year", "q", "ordering"]
+        form = BulletinFilterForm
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)
 
-    def search(self, queryset, name, value):
-        """Full-text search of published bulletins, Chinese words included (search.query)."""
+    def keep_for_search(self, queryset, name, value):
+        # Searched last, in filter_queryset(), over the rows the other filters leave.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        """The filtered bulletins; with ``q`` the published ones matching it (search.query),
+        best match first unless another ``ordering`` is asked for."""
         # Imported here: the search app depends on bulletins, never the reverse at import time.
         from rest_framework.exceptions import ValidationError
 
         from search.query import QueryError, search_bulletins
 
-        if not value.strip():
+        queryset = super().filter_queryset(queryset)
+        text = self.form.cleaned_data.get("q")
+        if not text:
             return queryset
         try:
-            return search_bulletins(value, queryset=queryset).queryset
-        except QueryError as error:
-            raise ValidationError({name: [str(error)]}) from error
+            results = search_bulletins(text, queryset=queryset)
+        except QueryError as error:  # pragma: no cover - max_length refuses it first
+            raise ValidationError({"q": [str(error)]}) from error
+        ordering = self.form.cleaned_data.get("ordering") or [StableOrderingFilter.RELEVANCE]
+        if ordering == [StableOrderingFilter.RELEVANCE]:
+            return results.ranked_queryset
+        return results.queryset
 
 
 class AchievementListFilterSet(django_filters.FilterSet):

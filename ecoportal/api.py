@@ -6,6 +6,7 @@ Included by ``ecoportal.urls`` under ``api/`` with the ``api`` namespace, so URL
 
 from django.http import JsonResponse
 from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
@@ -37,7 +38,8 @@ def document_empty_query_values(result, generator, request, public):
 
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ is a JSON 404, as an API client expects."""
-    return JsonResponse({"detail": "Not found."}, status=404)
+    # DRF's own 404 says the same ("未找到。" / "Not found."), in the reader's language.
+    return JsonResponse({"detail": _("未找到。")}, status=404)
 
 
 urlpatterns = [

@@ -40,7 +40,7 @@ class PortalPagination(PageNumberPagination):
             raise ValidationError(
                 {
                     self.page_size_query_param: [
-                        _("Enter a whole number from 1 to %(max)d.") % {"max": self.max_page_size}
+                        _("请输入 1 到 %(max)d 之间的整数。") % {"max": self.max_page_size}
                     ]
                 }
             )

@@ -1,14 +1,17 @@
 """The database's own full-text index, one class per vendor, behind the same three methods.
 
-``table`` is the table searched, ``id_column`` its column holding the bulletin's id, ``match()``
+``table`` is the table searched, ``id_column`` its column holding the bulletin's id,
+``materialized`` the CTE hint that keeps the index match a step of its own, ``match()``
 the condition that a row matches a query, ``score()`` the relevance of the match (higher is
-better), and ``rebuild()`` re-derives the full-text structure from the ``SearchDocument`` rows. Queries are
+better), ``score_of()`` the same for one bulletin as a scalar subquery, and ``rebuild()`` re-derives the full-text structure from the ``SearchDocument`` rows. Queries are
 built from the words of ``text.parse_query`` (letters and digits only), every word quoted as a
 literal of the query language and passed as a bound parameter: nothing a reader types is ever
 an operator or SQL.
 
 Title matches weigh most, then the summary (with the achievement-list titles), then the body.
 """
+
+import sqlite3
 
 from django.db import connection
 
@@ -22,6 +25,8 @@ class SQLiteBackend:
 
     table = "search_fts"
     id_column = "rowid"
+    # The hint keeps the FTS5 query a step of its own (SQLite 3.35+; older ones do so anyway).
+    materialized = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
     # bm25 weights of the title, summary and body columns.
     weights = (10.0, 4.0, 1.0)
 
@@ -44,6 +49,15 @@ class SQLiteBackend:
         weights = ", ".join(str(weight) for weight in self.weights)
         return f"-bm25({self.table}, {weights})", []
 
+    def score_of(self, query, id_sql):
+        """``score()`` of the bulletin whose id is ``id_sql``, as a scalar subquery."""
+        score_sql, score_params = self.score(query)
+        match_sql, match_params = self.match(query)
+        return (
+            f"(SELECT {score_sql} FROM {self.table} WHERE {match_sql} AND {self.table}.rowid = {id_sql})",
+            [*score_params, *match_params],
+        )
+
     def rebuild(self):
         with connection.cursor() as cursor:
             cursor.execute(f"INSERT INTO {self.table}({self.table}) VALUES ('rebuild')")
@@ -55,6 +69,8 @@ class PostgresBackend:
 
     table = DOCUMENTS
     id_column = "bulletin_id"
+    # Planned on its own: the GIN index answers the match before any bulletin is looked at.
+    materialized = "MATERIALIZED "
 
     @staticmethod
     def _lexeme(word):
@@ -74,6 +90,14 @@ class PostgresBackend:
         return (
             f"ts_rank({self.table}.vector, to_tsquery('simple'::regconfig, %s))",
             [self.expression(query)],
+        )
+
+    def score_of(self, query, id_sql):
+        """``score()`` of the bulletin whose id is ``id_sql``, as a scalar subquery."""
+        score_sql, score_params = self.score(query)
+        return (
+            f"(SELECT {score_sql} FROM {self.table} WHERE {self.table}.{self.id_column} = {id_sql})",
+            score_params,
         )
 
     def rebuild(self):

@@ -9,10 +9,11 @@ unordered queryset, for callers that filter and order further (the API).
 Whatever queryset a caller passes, only published bulletins are ever found: ``published()`` is
 applied here too, so a search can never be the surface that leaks a draft.
 
-The SQL starts from the full-text index and checks each match against the caller's queryset by
-its primary key (a correlated ``EXISTS``), so the cost follows the number of matches, not the
-number of bulletins; ranking and counting happen in the same pass, which also brings the page
-the reader asked for.
+The SQL starts from the full-text index (a materialised ``matches`` step: FTS5 ``MATCH`` or
+``@@`` on the GIN index, scored there), checks each match against the caller's queryset by its
+primary key (a correlated ``EXISTS``), and ranks and counts only those, in the same pass that
+brings the page the reader asked for; the page's bulletins are then read by primary key
+through the same queryset. The cost follows the number of matches, not of bulletins.
 """
 
 from django.db import connection
@@ -70,6 +71,20 @@ class SearchResults:
         ids = f"SELECT {self.backend.id_column} FROM {self.backend.table} WHERE {match_sql}"
         return self.base.filter(pk__in=RawSQL(ids, match_params))
 
+    @property
+    def ranked_queryset(self):
+        """The matching bulletins as a queryset, best first as on the search page.
+
+        Each row carries ``search_rank``, the same score that ranks the page (ties: newest id
+        first), so that a queryset-based caller (the API's pagination) gets the same order.
+        """
+        if not self.query:
+            return self.base.none()
+        rank_sql, rank_params = self.backend.score_of(self.query, f"{Bulletin._meta.db_table}.id")
+        return self.queryset.annotate(search_rank=RawSQL(rank_sql, rank_params)).order_by(
+            "-search_rank", "-pk"
+        )
+
     def _searchable(self):
         return bool(self.query) and not self.base.query.is_empty()
 
@@ -77,24 +92,26 @@ class SearchResults:
         """SQL selecting (bulletin id, score, number of matches, position) best first: the rows
         from ``offset`` (``limit`` of them, or all) and those of the first page.
 
-        The innermost query is ``SELECT … FROM <index> WHERE <match> AND EXISTS (<caller's
-        queryset, this row>)``: the database starts from its full-text index and looks each
-        match up by primary key. The score is taken there because SQLite allows bm25() only in
-        the full-text query itself, not where window functions are computed.
+        ``matches`` is ``SELECT id, score FROM <index> WHERE <match>``, materialised so that
+        the database answers it from its full-text index alone, whatever it estimates for the
+        rest; each match is then looked up by primary key in the caller's queryset (``EXISTS``)
+        before it is counted and ranked. The score is taken in ``matches`` because SQLite allows
+        bm25() only in the full-text query itself, not where window functions are computed.
         """
         table, id_column = self.backend.table, self.backend.id_column
         score_sql, score_params = self.backend.score(self.query)
         match_sql, match_params = self.backend.match(self.query)
-        this_row = RawSQL(f"{table}.{id_column}", ())
+        this_row = RawSQL("matches.id", ())
         base = self.base.filter(pk=this_row).order_by().values("pk")
         base_sql, base_params = base.query.sql_with_params()
         window = "" if limit is None else " AND position <= %s"
         sql = (
+            f"WITH matches AS {self.backend.materialized}("
+            f"SELECT {table}.{id_column} AS id, {score_sql} AS score FROM {table} WHERE {match_sql}) "
             "SELECT id, score, total, position FROM ("
             "SELECT id, score, COUNT(*) OVER () AS total, "
-            "ROW_NUMBER() OVER (ORDER BY score DESC, id DESC) AS position FROM ("
-            f"SELECT {table}.{id_column} AS id, {score_sql} AS score FROM {table} "
-            f"WHERE {match_sql} AND EXISTS ({base_sql})) matches) ranked "
+            "ROW_NUMBER() OVER (ORDER BY score DESC, id DESC) AS position "
+            f"FROM matches WHERE EXISTS ({base_sql})) ranked "
             f"WHERE position <= %s OR (position > %s{window}) ORDER BY position"
         )
         params = [*score_params, *match_params, *base_params, self.page_size, offset]

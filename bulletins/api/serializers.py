@@ -7,7 +7,7 @@ created_by, deleted_at) and the raw text never leave the portal through the API.
 from urllib.parse import urlencode
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import OpenApiExample, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
@@ -20,6 +20,103 @@ from ..models import (
     Region,
     Topic,
 )
+
+EXAMPLE_SITE = "https://ecoportal.example.org"
+
+
+def example(title, value):
+    """The schema's example of a serializer's response: real values of the shipped fixtures.
+
+    ``tests/api/test_schema_examples.py`` compares every example with what the API answers for
+    the fixtures, so an example cannot drift from the data it shows.
+    """
+    return extend_schema_serializer(examples=[OpenApiExample(title, value=value, response_only=True)])
+
+
+REGION_EXAMPLE = {
+    "url": f"{EXAMPLE_SITE}/api/v1/regions/heilongjiang/",
+    "slug": "heilongjiang",
+    "name": "黑龙江省",
+    "name_en": "Heilongjiang",
+    "level": "province",
+    "code": "230000",
+    "parent": "china",
+}
+PUBLISHER_EXAMPLE = {
+    "url": f"{EXAMPLE_SITE}/api/v1/publishers/heilongjiang-shengtai-huanjing/",
+    "slug": "heilongjiang-shengtai-huanjing",
+    "name": "黑龙江生态环境",
+    "name_en": "Heilongjiang Shengtai Huanjing (Heilongjiang Ecology and Environment)",
+    "region": "heilongjiang",
+    "website": None,
+}
+TOPIC_EXAMPLE = {"url": f"{EXAMPLE_SITE}/api/v1/topics/air/", "slug": "air", "name": "大气", "name_en": "Air"}
+BULLETIN_EXAMPLE = {
+    "url": f"{EXAMPLE_SITE}/api/v1/bulletins/heilongjiang-2024-work-conference/",
+    "page_url": f"{EXAMPLE_SITE}/bulletins/heilongjiang-2024-work-conference/",
+    "slug": "heilongjiang-2024-work-conference",
+    "title": "2024年黑龙江省生态环境保护工作会议在哈尔滨召开",
+    "summary": "2024年1月28日,省生态环境厅在哈尔滨市召开2024年全省生态环境保护工作会议。",
+    "region": "heilongjiang",
+    "region_label": "",
+    "publisher": "heilongjiang-shengtai-huanjing",
+    "topics": ["air", "climate", "ecology", "enforcement", "inspection", "soil", "water"],
+    "issued_on": "2024-01-29",
+    "issued_at_text": "2024/1/29 9:18:49",
+    "period_start": "2023-01-01",
+    "period_end": "2023-12-31",
+    "year": 2024,
+    "published_at": "2024-01-29T09:00:00+08:00",
+}
+ACHIEVEMENT_ITEM_EXAMPLE = {
+    "number": 2,
+    "title": "东北三省首个地市级国家环境健康管理试点城市",
+    "body": "生态环境部公布2024年国家环境健康管理试点名单,伊春市被正式确定为23个国家环境健康管理试点"
+    "地区之一,成为东北三省首个入选国家环境健康管理试点地区的地级市。",
+}
+ACHIEVEMENT_LIST_EXAMPLE = {
+    "url": f"{EXAMPLE_SITE}/api/v1/achievement-lists/yichun-highlights/",
+    "slug": "yichun-highlights",
+    "title": "伊春市生态环境保护工作亮点（15项）",
+    "year": None,
+    "region": "yichun",
+    "bulletin": "yichun-highlights",
+    "bulletin_url": f"{EXAMPLE_SITE}/bulletins/yichun-highlights/",
+}
+CORRECTION_EXAMPLE = {"original": "HI类", "corrected": "Ⅲ类", "note": "转换错误：罗马数字“Ⅲ”被识别为“HI”。"}
+# A bulletin whose source names neither its city nor its date: nulls and the label as written.
+BULLETIN_DETAIL_EXAMPLE = {
+    "url": f"{EXAMPLE_SITE}/api/v1/bulletins/unnamed-city-2023-work-report/",
+    "page_url": f"{EXAMPLE_SITE}/bulletins/unnamed-city-2023-work-report/",
+    "slug": "unnamed-city-2023-work-report",
+    "title": "2023年7生态文明建设工作总结情况汇报",
+    "summary": "近年来,口市在加大环境保护的同时,以口最美“后花园”和华北地区“知名旅游目的地”为旅游发展新定位,"
+    "立足“历史文化、湿地资源”两大特色,拓展发展空间,加快滨湖新区建设。",
+    "region": None,
+    "region_label": "口市",
+    "publisher": None,
+    "topics": ["air", "climate", "ecology", "soil", "water"],
+    "issued_on": None,
+    "issued_at_text": "",
+    "period_start": None,
+    "period_end": None,
+    "year": None,
+    "published_at": "2026-01-01T00:00:00+08:00",
+    # The text is shortened here (…); the API gives all of it.
+    "body": "近年来,口市在加大环境保护的同时,以口最美“后花园”和华北地区“知名旅游目的地”为旅游发展新定位,…",
+    "editorial_note": "原文为第一文库网会员分享的docx文档，标题照录（含“7”）。文中城市名称被隐去，仅作“口市”，"
+    "本站不推断是哪座城市。…",
+    "source_name": "",
+    "author_name": "",
+    "source_url": None,
+    "original_url": None,
+    "cover_image": None,
+    "cover_alt": "",
+    "updated_at": "2026-01-01T00:00:00+08:00",
+    "achievement_list": None,
+    "corrections": [CORRECTION_EXAMPLE],
+    "observations_url": f"{EXAMPLE_SITE}/api/v1/observations/?bulletin=unnamed-city-2023-work-report",
+}
 
 NAMES = {
     "slug": {"help_text": "Stable identifier used in URLs."},
@@ -78,6 +175,7 @@ def slug_of(*, nullable=False, **kwargs):
     return serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=nullable, **kwargs)
 
 
+@example("Heilongjiang province", REGION_EXAMPLE)
 class RegionSerializer(serializers.ModelSerializer):
     url = api_url("api:region-detail")
     parent = slug_of(nullable=True, help_text="Slug of the region above; null for the country.")
@@ -94,6 +192,7 @@ class RegionSerializer(serializers.ModelSerializer):
         }
 
 
+@example("A provincial publisher", PUBLISHER_EXAMPLE)
 class PublisherSerializer(serializers.ModelSerializer):
     url = api_url("api:publisher-detail")
     region = slug_of(nullable=True, help_text="Slug of the publisher's region.")
@@ -106,6 +205,7 @@ class PublisherSerializer(serializers.ModelSerializer):
         extra_kwargs = NAMES
 
 
+@example("Air", TOPIC_EXAMPLE)
 class TopicSerializer(serializers.ModelSerializer):
     url = api_url("api:topic-detail")
 
@@ -116,6 +216,7 @@ class TopicSerializer(serializers.ModelSerializer):
         extra_kwargs = NAMES
 
 
+@example("Heilongjiang 2024 work conference", BULLETIN_EXAMPLE)
 class BulletinSerializer(serializers.ModelSerializer):
     """A bulletin in a list: what it is, where and when, without its text."""
 
@@ -166,6 +267,7 @@ class BulletinSerializer(serializers.ModelSerializer):
         }
 
 
+@example("An achievement of Yichun", ACHIEVEMENT_ITEM_EXAMPLE)
 class AchievementItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = AchievementItem
@@ -178,6 +280,7 @@ class AchievementItemSerializer(serializers.ModelSerializer):
         }
 
 
+@example("Yichun highlights", ACHIEVEMENT_LIST_EXAMPLE)
 class AchievementListSerializer(serializers.ModelSerializer):
     """An achievement list in a list: its title, year and bulletin."""
 
@@ -200,6 +303,10 @@ class AchievementListSerializer(serializers.ModelSerializer):
         }
 
 
+@example(
+    "Yichun highlights, with the items",
+    {**ACHIEVEMENT_LIST_EXAMPLE, "items": [ACHIEVEMENT_ITEM_EXAMPLE]},
+)
 class AchievementListDetailSerializer(AchievementListSerializer):
     """An achievement list with its numbered items."""
 
@@ -210,6 +317,13 @@ class AchievementListDetailSerializer(AchievementListSerializer):
         read_only_fields = fields
 
 
+@example(
+    "Yichun highlights, in their bulletin",
+    {
+        **{key: ACHIEVEMENT_LIST_EXAMPLE[key] for key in ("url", "slug", "title", "year")},
+        "items": [ACHIEVEMENT_ITEM_EXAMPLE],
+    },
+)
 class NestedAchievementListSerializer(AchievementListDetailSerializer):
     """The achievement list inside its bulletin (the bulletin is the parent)."""
 
@@ -218,6 +332,7 @@ class NestedAchievementListSerializer(AchievementListDetailSerializer):
         read_only_fields = fields
 
 
+@example("A conversion error corrected", CORRECTION_EXAMPLE)
 class CorrectionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Correction
@@ -230,6 +345,7 @@ class CorrectionSerializer(serializers.ModelSerializer):
         }
 
 
+@example("A bulletin of an unnamed city, with its corrections", BULLETIN_DETAIL_EXAMPLE)
 class BulletinDetailSerializer(BulletinSerializer):
     """A bulletin with its cleaned text, achievement list, corrections and a link to its figures."""
 

@@ -3,12 +3,54 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from bulletins.api.serializers import NAMES, FilteredListUrlField, PageUrlField, api_url, slug_of
+from bulletins.api.serializers import (
+    EXAMPLE_SITE,
+    NAMES,
+    FilteredListUrlField,
+    PageUrlField,
+    api_url,
+    example,
+    slug_of,
+)
 
 from ..downloads import reported_value
 from ..models import Indicator, Observation
 
+INDICATOR_EXAMPLE = {
+    "url": f"{EXAMPLE_SITE}/api/v1/indicators/pm25/",
+    "code": "pm25",
+    "name": "PM2.5浓度",
+    "name_en": "PM2.5 concentration",
+    "unit": "微克/立方米",
+    "unit_en": "μg/m³",
+    "category": "air",
+    "higher_is_better": False,
+    "description": "",
+    "observations_url": f"{EXAMPLE_SITE}/api/v1/observations/?indicator=pm25",
+}
+# /api/v1/observations/?region=heilongjiang&year=2023&indicator=pm25 with the shipped fixtures.
+OBSERVATION_EXAMPLE = {
+    "id": 123,
+    "indicator": "pm25",
+    "indicator_name": "PM2.5浓度",
+    "indicator_name_en": "PM2.5 concentration",
+    "region": "heilongjiang",
+    "period_start": "2023-01-01",
+    "period_end": "2023-12-31",
+    "period_label": "2023年",
+    "value": "25",
+    "unit": "微克/立方米",
+    "value_normalised": "25.0000",
+    "qualifier": "",
+    "quote": "2023年全省优良天数比例为93.1%,扣除沙尘异常超标天数后为94.2%、优于全国平均值7.4个百分点,"
+    "PM2.5浓度为25微克/立方米、优于全国平均值5微克",
+    "bulletin": "heilongjiang-2024-work-conference",
+    "bulletin_url": f"{EXAMPLE_SITE}/bulletins/heilongjiang-2024-work-conference/",
+    "source_url": f"{EXAMPLE_SITE}/bulletins/heilongjiang-2024-work-conference/#obs-123",
+}
 
+
+@example("PM2.5", INDICATOR_EXAMPLE)
 class IndicatorSerializer(serializers.ModelSerializer):
     url = api_url("api:indicator-detail", lookup_field="code")
     observations_url = FilteredListUrlField(
@@ -54,6 +96,7 @@ class ReportedValueField(serializers.Field):
         return reported_value(value)
 
 
+@example("Heilongjiang's PM2.5 in 2023", OBSERVATION_EXAMPLE)
 class ObservationSerializer(serializers.ModelSerializer):
     """One figure a bulletin states, with the verbatim sentence and a link to it."""
 

@@ -115,3 +115,21 @@ def test_the_schema_is_also_served_as_yaml(client):
     response = client.get("/api/schema/")
     assert response.status_code == 200
     assert response.content.startswith(b"openapi: 3.")
+
+
+@pytest.mark.parametrize("path", list(CONTRACT))
+def test_every_answer_has_an_example(schema, path):
+    content = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+    assert content.get("examples"), path
+
+
+def test_q_has_the_search_pages_length_limit(schema):
+    q = next(p for p in schema["paths"]["/api/v1/bulletins/"]["get"]["parameters"] if p["name"] == "q")
+    assert q["schema"]["maxLength"] == 100
+    assert "100" in q["description"]
+
+
+def test_ordering_offers_relevance(schema):
+    ordering = next(p for p in schema["paths"]["/api/v1/bulletins/"]["get"]["parameters"] if p["name"] == "ordering")
+    assert "relevance" in ordering["schema"]["items"]["enum"]
+    assert "-relevance" not in ordering["schema"]["items"]["enum"]

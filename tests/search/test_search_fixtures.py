@@ -25,6 +25,12 @@ def test_straw_finds_the_changchun_bulletin_first(portal_fixtures):
     assert results[0] == "changchun-2021-review"
 
 
+def test_the_api_ranks_straw_as_the_page_does(client, portal_fixtures):
+    response = client.get("/api/v1/bulletins/", {"q": "秸秆"})
+    assert [item["slug"] for item in response.json()["results"]] == found("秸秆")
+    assert response.json()["results"][0]["slug"] == "changchun-2021-review"
+
+
 def test_black_soil_finds_changchun_and_heihe(portal_fixtures):
     assert set(found("黑土地")) == {"changchun-2021-review", "heihe-ecological-security"}
 
