@@ -4,10 +4,15 @@ Staff only (``admin_view``: sign-in, CSRF, no caching) and only for users who ma
 bulletins. The work is done by ``service``; this view reads the form, runs the import and
 shows the summary: a progress bar over the files, then per file what was created, skipped
 or failed and why, with a link to each draft.
+
+With JavaScript (``static/js/admin-import.js``) the page sends one file per request and asks
+for JSON (``Accept: application/json``): the same form, the same import, the results as data,
+so the progress bar moves as each file answers. Without it the form posts every file at once.
 """
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -23,8 +28,17 @@ def import_bulletins(request):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     batch = None
+    wants_json = request.method == "POST" and "application/json" in request.headers.get(
+        "Accept", ""
+    )
     if request.method == "POST" and form.is_valid():
         batch = _run(form.cleaned_data, by=request.user)
+    if wants_json:
+        if batch is None:
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+        return JsonResponse(
+            {"summary": batch.summary(), "results": [_json_row(result) for result in batch.results]}
+        )
     context = {
         **admin.site.each_context(request),
         "title": _("导入公报原文"),
@@ -55,6 +69,23 @@ def _run(data, *, by):
             import_bulletin_file(upload, filename=upload.name, size=upload.size, **options)
         )
     return batch
+
+
+def _json_row(result):
+    return {
+        "filename": result.filename,
+        "outcome": result.outcome,
+        "label": _outcome_label(result),
+        "message": result.describe(),
+        "warnings": [str(warning) for warning in result.warnings],
+        "link": _row(result)["link"],
+    }
+
+
+def _outcome_label(result):
+    if result.created:
+        return _("可创建") if result.dry_run else _("已创建")
+    return _("已跳过") if result.skipped else _("失败")
 
 
 def _row(result):

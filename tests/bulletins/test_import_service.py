@@ -563,6 +563,40 @@ def test_an_upload_above_the_limit_is_refused_with_its_real_size(client, setting
     assert not Bulletin.objects.exists()
 
 
+def test_the_page_loads_its_progress_script_and_keeps_a_form_that_works_without_it(client):
+    client.force_login(staff())
+    content = client.get(URL).content.decode()
+    assert 'src="/static/js/admin-import.js"' in content
+    assert '<section id="import-live"' in content and "hidden" in content
+    assert 'enctype="multipart/form-data"' in content
+
+
+def test_one_file_per_request_answers_json_for_the_progress_bar(client):
+    client.force_login(staff())
+
+    def send(name, data):
+        upload = SimpleUploadedFile(name, data, content_type="text/plain")
+        return client.post(URL, {"files": [upload]}, HTTP_ACCEPT="application/json")
+
+    first = send("portal.txt", sample("portal_beilan.txt"))
+    assert first.status_code == 200 and first["Content-Type"] == "application/json"
+    [created] = first.json()["results"]
+    bulletin = Bulletin.objects.get()
+    assert created["outcome"] == "created" and created["label"] == "已创建"
+    assert created["link"] == reverse("admin:bulletins_bulletin_change", args=[bulletin.pk])
+    [skipped] = send("again.txt", sample("portal_beilan.txt")).json()["results"]
+    assert skipped["outcome"] == "skipped" and "已导入过" in skipped["message"]
+    [failed] = send("broken.txt", b"\x00\x00\x00binary").json()["results"]
+    assert failed["outcome"] == "failed" and "二进制" in failed["message"]
+    assert Bulletin.objects.count() == 1
+
+
+def test_a_json_request_with_nothing_to_import_gets_the_form_errors(client):
+    client.force_login(staff())
+    response = client.post(URL, {"text": ""}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 400 and response.json()["errors"]
+
+
 def test_submitting_nothing_is_a_form_error_not_a_500(client):
     client.force_login(staff())
     response = client.post(URL, {"text": "   "})
