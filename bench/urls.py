@@ -3,8 +3,9 @@
 * ``/bench/constant``: a fixed response through the whole middleware stack, the ceiling any
   Django page on this server can reach.
 * ``/bench/values``: the API's first page of bulletins written by hand with ``.values()`` and
-  ``JsonResponse``: the same queries as ``/api/v1/bulletins/`` (count, page in the same order,
-  topics of the page), without DRF, to show what the framework costs.
+  ``JsonResponse``: the same queries as ``/api/v1/bulletins/`` (the count and page ids through
+  ``GenerationPaginator``, the page's rows, their topics), without DRF, to show what the
+  framework costs.
 
 Without BENCH_VIEWS=1 there is nothing here: ``ecoportal.urls`` includes an empty list.
 """
@@ -16,6 +17,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import path
 
 from bulletins.models import Bulletin
+from ecoportal.caching.paginator import GenerationPaginator
 
 PAGE_SIZE = 20
 
@@ -25,16 +27,23 @@ def constant(request):
 
 
 def values(request):
-    bulletins = Bulletin.objects.published()
-    count = bulletins.count()
-    rows = list(
-        bulletins.order_by(
-            F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk"
-        ).values(
+    bulletins = Bulletin.objects.published().order_by(
+        F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk"
+    )
+    # Count and page ids as the API reads them (kept per content generation, the order index).
+    paginator = GenerationPaginator(bulletins, PAGE_SIZE, memo_name="bench:values")
+    count = paginator.count
+    ids = paginator.page_ids(1) if paginator._ordered_by_the_index() else list(
+        bulletins.values_list("pk", flat=True)[:PAGE_SIZE]
+    )
+    found = {
+        row["pk"]: row
+        for row in Bulletin.objects.filter(pk__in=ids).values(
             "pk", "slug", "title", "summary", "region__slug", "region_label", "publisher__slug",
             "issued_on", "issued_at_text", "period_start", "period_end", "publish_at",
-        )[:PAGE_SIZE]
-    )
+        )
+    }
+    rows = [found[pk] for pk in ids if pk in found]
     topics = {}
     for bulletin_id, slug in Bulletin.topics.through.objects.filter(
         bulletin_id__in=[row["pk"] for row in rows]

@@ -3,6 +3,7 @@ from django.db import connection
 from django.db.models import Prefetch
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -152,12 +153,13 @@ def region_detail(request, slug):
         {
             "region": region,
             "children": children,
-            "children_headlines": panels.memoized(
-                f"children-headlines:{region.pk}", lambda: panels.children_headlines(children)
+            # Lazy: read only when the page's fragment of them is not kept already.
+            "children_headlines": SimpleLazyObject(
+                lambda: panels.memoized(f"children-headlines:{region.pk}", lambda: panels.children_headlines(children))
             ),
             "bulletins": bulletins,
-            "region_categories": panels.memoized(
-                f"region:{region.pk}", lambda: panels.region_summaries(region)
+            "region_categories": SimpleLazyObject(
+                lambda: panels.memoized(f"region:{region.pk}", lambda: panels.region_summaries(region))
             ),
         },
     )
@@ -180,7 +182,7 @@ def home(request):
                     .prefetch_related("items")[:3]
                 ),
             ),
-            "headline_cards": panels.memoized("headline-cards", panels.headline_cards),
+            "headline_cards": SimpleLazyObject(lambda: panels.memoized("headline-cards", panels.headline_cards)),
         },
     )
 

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from ecoportal.caching.generation import memoize
 from ecoportal.caching.paginator import GenerationPaginator
 
 from . import panels
@@ -42,10 +41,10 @@ def indicator_detail(request, code):
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
     # The table is sorted on the bulletin's date too, which no index serves: its count and
     # each page are read once per content change, not on every request.
-    memo_name = f"indicators:table:{indicator.pk}"
-    paginator = GenerationPaginator(table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=memo_name)
+    paginator = GenerationPaginator(
+        table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=f"indicators:table:{indicator.pk}"
+    )
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = memoize(f"{memo_name}:{page.number}", lambda: list(page.object_list))
     return render(
         request,
         "indicators/indicator_detail.html",

@@ -15,7 +15,7 @@ from django.template import engines
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bulletins import workflow
 from ecoportal.caching import generation
@@ -58,6 +58,8 @@ def page_cache_on(settings):
     yield
     cache.clear()
     generation._bump_failed = False
+    # A request in English leaves English active in this thread for the tests that follow.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from ecoportal.http_caching import ConditionalGetMixin
-from ecoportal.pagination import PortalPagination
+from ecoportal.pagination import GenerationPagination, PortalPagination
 from ecoportal.publishing import PublicQuerysetMixin
 
 from ..filters import AchievementListFilterSet, BulletinFilterSet
@@ -136,6 +136,7 @@ class BulletinViewSet(PublicReadOnlyViewSet):
     detail_serializer_class = serializers.BulletinDetailSerializer
     filterset_class = BulletinFilterSet
     lookup_field = "slug"
+    pagination_class = GenerationPagination
 
     def get_queryset(self):
         queryset = super().get_queryset().for_listing().defer("raw_text")

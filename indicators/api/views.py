@@ -11,6 +11,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from bulletins.api.views import PublicApiSchema, PublicReadOnlyViewSet
+from ecoportal.pagination import GenerationPagination
 
 from ..downloads import for_download, observations_csv_response
 from ..filters import IndicatorFilterSet, ObservationFilterSet
@@ -73,6 +74,7 @@ class ObservationViewSet(PublicReadOnlyViewSet):
     filterset_class = ObservationFilterSet
     schema = ObservationSchema()
     lookup_value_regex = r"[0-9]+"
+    pagination_class = GenerationPagination
 
     def get_queryset(self):
         return for_download(super().get_queryset())
