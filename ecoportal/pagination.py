@@ -1,7 +1,11 @@
+from functools import partial
+
 from django.core.paginator import InvalidPage
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
+
+from ecoportal.caching.paginator import GenerationPaginator
 
 
 class PortalPagination(PageNumberPagination):
@@ -80,6 +84,24 @@ class PortalPagination(PageNumberPagination):
         properties["previous"]["example"] = "https://example.org/api/v1/bulletins/?page=1"
         response_schema["required"] = ["count", "next", "previous", "results"]
         return response_schema
+
+
+class GenerationPagination(PortalPagination):
+    """``PortalPagination`` through ``GenerationPaginator``: the bulletin list at any size.
+
+    The count is kept until the content changes, and pages in the bulletin order are read
+    through its index, instead of counting and sorting every published row on each request.
+    The memoised values are named by the query parameters, which decide the rows.
+    """
+
+    def paginate_queryset(self, queryset, request, view=None):
+        filters = sorted(
+            (name, values) for name, values in request.query_params.lists() if name != self.page_query_param
+        )
+        self.django_paginator_class = partial(
+            GenerationPaginator, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}"
+        )
+        return super().paginate_queryset(queryset, request, view)
 
 
 class PortalCursorPagination(CursorPagination):
