@@ -245,6 +245,18 @@ class AchievementListFilterSet(django_filters.FilterSet):
         help_text="The year the list covers, 1900–2100. Anything else is answered with 400 naming `year`."
     )
 
+    ordering = with_example(
+        StableOrderingFilter(
+            fields=(("year", "year"), ("title", "title")),
+            help_text=(
+                "Sort order: `year` or `title`, `-` for descending; several separated by commas. "
+                "Unknown years sort last. Default: newest year first. An unknown field is answered "
+                "with 400 naming `ordering`."
+            ),
+        ),
+        ["-year"],
+    )
+
     class Meta:
         model = AchievementList
-        fields = ["region", "year"]
+        fields = ["region", "year", "ordering"]

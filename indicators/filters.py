@@ -2,7 +2,14 @@
 
 import django_filters
 
-from bulletins.filters import RegionFilter, SlugFilter, YearFilter, slug_help, with_example
+from bulletins.filters import (
+    RegionFilter,
+    SlugFilter,
+    StableOrderingFilter,
+    YearFilter,
+    slug_help,
+    with_example,
+)
 from bulletins.models import Bulletin
 
 from .choices import Category
@@ -57,6 +64,24 @@ class ObservationFilterSet(django_filters.FilterSet):
         "heilongjiang-2024-work-conference",
     )
 
+    ordering = with_example(
+        StableOrderingFilter(
+            fields=(
+                ("period_end", "period_end"),
+                ("value_normalised", "value_normalised"),
+                ("indicator__code", "indicator"),
+            ),
+            help_text=(
+                "Sort order: `period_end` (when the observed period ends), `value_normalised` (the "
+                "value in its base unit; compare within one `indicator`) or `indicator` (code), `-` "
+                "for descending; several separated by commas. Unknown dates and values sort last; "
+                "ties newest observation first. Default: by indicator, region and period. An "
+                "unknown field is answered with 400 naming `ordering`."
+            ),
+        ),
+        ["-period_end"],
+    )
+
     class Meta:
         model = Observation
-        fields = ["indicator", "region", "year", "bulletin"]
+        fields = ["indicator", "region", "year", "bulletin", "ordering"]

@@ -79,6 +79,9 @@ class Observation(models.Model):
             models.Index(fields=["indicator", "region", "period_end"], name="obs_indicator_region_idx"),
             models.Index(fields=["region", "period_end"], name="obs_region_period_idx"),
             models.Index(fields=["bulletin"], name="obs_bulletin_idx"),
+            # The API's ordering=period_end and ordering=value_normalised (within an indicator).
+            models.Index(fields=["period_end", "id"], name="obs_period_end_idx"),
+            models.Index(fields=["indicator", "value_normalised", "id"], name="obs_indicator_value_idx"),
         ]
 
     def __str__(self):

@@ -149,6 +149,27 @@ def _advance(cache, generation):
     return None
 
 
+def generation_began():
+    """When the current generation began (a UNIX time), or None when that is not known.
+
+    That is the last moment public content changed or a scheduled publication came: a sound
+    ``Last-Modified`` of every public response. Only with a shared cache (``memo_key``): a
+    process's own cache would not see the changes another process makes.
+    """
+    if not settings.PAGE_CACHE_MEMO_ENABLED:
+        return None
+    generation = _memo_generation()
+    if generation is None:
+        return None
+    try:
+        state = page_cache().get(STATE_KEY)
+    except Exception:  # noqa: BLE001 - without the cache there is simply no date
+        return None
+    if state is None or state[0] != generation:
+        return None
+    return state[1]
+
+
 def request_started(**kwargs):
     _request.active, _request.generation = True, None
 

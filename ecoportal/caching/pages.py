@@ -18,6 +18,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 
 PAGE_KEY = "pagecache:page:{release}:{generation}:{digest}"
 NONCE_PLACEHOLDER = b"\x00pagecache:csp-nonce\x00"
@@ -119,8 +120,11 @@ def thaw(request, entry):
     response = HttpResponse(body, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
-    if response.has_header("ETag"):
-        response = get_conditional_response(request, etag=response["ETag"], response=response)
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    if response.has_header("ETag") or last_modified is not None:
+        response = get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+        )
     return response
 
 

@@ -1,9 +1,16 @@
 """HTTP behaviour: read-only methods, conditional GETs, caching headers, CORS and throttling."""
 
+import math
+import time
+from datetime import timedelta
+
 import pytest
 from django.conf import settings as django_settings
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date
 
 from bulletins.models import Bulletin
+from ecoportal.caching.generation import bump
 from ecoportal.publishing import Status
 from tests.factories import make_bulletin
 
@@ -145,3 +152,84 @@ def test_the_default_rate_is_documented_and_configurable():
     assert rate.split("/")[1] in {"minute", "second", "hour", "day"}
     assert rate in django_settings.SPECTACULAR_SETTINGS["DESCRIPTION"]
     assert "API_ANON_RATE" in django_settings.SPECTACULAR_SETTINGS["DESCRIPTION"]
+
+
+# Last-Modified: the start of the content generation, where the cache is shared (Redis).
+
+
+def _next_second():
+    """Sleep into the next whole second: HTTP dates cannot tell two moments of one second apart."""
+    time.sleep(1.05 - time.time() % 1)
+
+
+@pytest.fixture
+def shared_generation(settings, world):
+    """A generation kept as with Redis (the in-process cache is shared by this one process)."""
+    settings.PAGE_CACHE_MEMO_ENABLED = True
+    began = bump() and timezone.now().timestamp()
+    _next_second()
+    return math.floor(began)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/bulletins/", "/api/v1/bulletins/yichun-2023/", "/api/v1/observations/?format=csv"])
+def test_last_modified_is_when_the_content_generation_began(client, shared_generation, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert parse_http_date(response["Last-Modified"]) == shared_generation
+    since = response["Last-Modified"]
+    not_modified = client.get(url, headers={"If-Modified-Since": since})
+    assert not_modified.status_code == 304
+    assert not_modified["Last-Modified"] == since
+    assert not_modified.content == b""
+    earlier = http_date(shared_generation - 1)
+    assert client.get(url, headers={"If-Modified-Since": earlier}).status_code == 200
+
+
+# Committed for real: a change bumps the generation once its transaction commits.
+@pytest.mark.django_db(transaction=True)
+def test_a_change_makes_the_data_modified_since(client, shared_generation):
+    since = client.get("/api/v1/bulletins/")["Last-Modified"]
+    make_bulletin(slug="new-one")
+    response = client.get("/api/v1/bulletins/", headers={"If-Modified-Since": since})
+    assert response.status_code == 200
+    assert "new-one" in response.content.decode()
+    _next_second()
+    later = client.get("/api/v1/bulletins/")["Last-Modified"]
+    assert parse_http_date(later) > parse_http_date(since)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_scheduled_publication_that_comes_makes_the_data_modified_since(client, shared_generation):
+    publish_at = timezone.now() + timedelta(seconds=2)
+    make_bulletin(slug="scheduled", publish_at=publish_at)
+    _next_second()
+    before = client.get("/api/v1/bulletins/")
+    assert "scheduled" not in before.content.decode()
+    since = before["Last-Modified"]
+    time.sleep(max(0, publish_at.timestamp() - time.time()) + 0.1)
+    response = client.get("/api/v1/bulletins/", headers={"If-Modified-Since": since})
+    assert response.status_code == 200
+    assert "scheduled" in response.content.decode()
+
+
+def test_no_last_modified_in_the_second_the_generation_began(client, settings, world):
+    settings.PAGE_CACHE_MEMO_ENABLED = True
+    bump()
+    # A change later in this same second would carry the same HTTP date: no date is sound yet.
+    if time.time() % 1 < 0.9:
+        assert not client.get("/api/v1/bulletins/").has_header("Last-Modified")
+
+
+def test_no_last_modified_without_a_shared_cache(client, settings, world):
+    settings.PAGE_CACHE_MEMO_ENABLED = False
+    bump()
+    _next_second()
+    response = client.get("/api/v1/bulletins/")
+    assert not response.has_header("Last-Modified")
+    assert client.get("/api/v1/bulletins/", headers={"If-Modified-Since": http_date(time.time() + 60)}).status_code == 200
+
+
+def test_if_none_match_decides_when_both_are_sent(client, shared_generation):
+    response = client.get("/api/v1/bulletins/")
+    both = {"If-None-Match": '"something-else"', "If-Modified-Since": response["Last-Modified"]}
+    assert client.get("/api/v1/bulletins/", headers=both).status_code == 200

@@ -8,11 +8,11 @@ pytestmark = pytest.mark.django_db
 CONTRACT = {
     "/api/v1/bulletins/": {"region", "publisher", "topic", "year", "q", "ordering"},
     "/api/v1/bulletins/{slug}/": set(),
-    "/api/v1/achievement-lists/": {"region", "year"},
+    "/api/v1/achievement-lists/": {"region", "year", "ordering"},
     "/api/v1/achievement-lists/{slug}/": set(),
     "/api/v1/indicators/": {"category"},
     "/api/v1/indicators/{code}/": set(),
-    "/api/v1/observations/": {"indicator", "region", "year", "bulletin", "format"},
+    "/api/v1/observations/": {"indicator", "region", "year", "bulletin", "format", "ordering"},
     "/api/v1/observations/{id}/": set(),
     "/api/v1/regions/": set(),
     "/api/v1/regions/{slug}/": set(),
