@@ -2,6 +2,7 @@
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
+    OpenApiExample,
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
@@ -59,9 +60,13 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
             OpenApiParameter(
                 "format", OpenApiTypes.STR, enum=["json", "csv"],
                 description=(
-                    "`csv` downloads every matching observation as one CSV file (same filters, no "
-                    "pagination). Default: JSON."
+                    "`csv` downloads every matching observation as one CSV file (same filters and "
+                    "ordering, no pagination). Default: JSON."
                 ),
+                examples=[
+                    OpenApiExample("JSON", value="json", summary="A page of observations in JSON"),
+                    OpenApiExample("CSV", value="csv", summary="Every matching observation as CSV"),
+                ],
             )
         ]
     )
@@ -104,6 +109,6 @@ class ObservationViewSet(PublicReadOnlyViewSet):
         parts = [
             self.request.query_params[name]
             for name in ObservationFilterSet.Meta.fields
-            if self.request.query_params.get(name)
+            if name != "ordering" and self.request.query_params.get(name)
         ]
         return "-".join(["observations", *parts]) + ".csv"

@@ -60,6 +60,11 @@ def test_the_csv_follows_the_ordering(client, figures):
     assert values == ["1", "1", "3", "5"]
 
 
+def test_the_csv_file_is_named_by_the_filters_not_the_ordering(client, figures):
+    response = client.get("/api/v1/observations/", {"indicator": "fines", "ordering": "-period_end", "format": "csv"})
+    assert 'filename="observations-fines.csv"' in response["Content-Disposition"]
+
+
 @pytest.mark.parametrize("ordering", ["nonsense", "quote", "bulletin__status", "value", "-"])
 def test_a_bad_observation_ordering_is_a_400_naming_it(client, figures, ordering):
     response = client.get("/api/v1/observations/", {"ordering": ordering})
