@@ -74,11 +74,18 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         # The marked-up body and its figures are the page's cost (Markdown, then finding each
-        # quote); kept until the content changes. Editors' previews compute their own.
-        page = memoize(
-            f"bulletins:page:{self.object.pk}:{get_language()}", lambda: bulletin_page_context(self.object)
+        # quote): their markup is kept until the content changes ({% public_fragment %} keyed by
+        # ``public_page``), and they are read only when it is not. Editors' previews, which
+        # share the template without ``public_page``, compute theirs every time.
+        bulletin = self.object
+        page = SimpleLazyObject(
+            lambda: memoize(f"bulletins:page:{bulletin.pk}:{get_language()}", lambda: bulletin_page_context(bulletin))
         )
-        return super().get_context_data(**page, **kwargs)
+        lazy = {name: SimpleLazyObject(lambda name=name: page[name]) for name in PAGE_CONTEXT}
+        return super().get_context_data(public_page=bulletin.pk, **lazy, **kwargs)
+
+
+PAGE_CONTEXT = ("achievement_list", "observations", "body_html", "corrections")
 
 
 def bulletin_page_context(bulletin):

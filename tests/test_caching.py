@@ -449,3 +449,18 @@ def test_memoised_fragments_are_kept_apart_by_language(client, committed, fragme
     english = text(client.get("/bulletins/", HTTP_ACCEPT_LANGUAGE="en"))
     assert "Yichun" in english and "伊春市" not in english.split("<main", 1)[1]
     assert "伊春市" in text(client.get("/bulletins/"))
+
+
+def test_the_editors_preview_never_shows_the_public_pages_kept_fragment(client, committed, editor, fragments_only):
+    from django.urls import reverse
+
+    from bulletins.models import Bulletin
+
+    with committed():
+        bulletin = make_bulletin(body="公开的正文。")
+    assert "公开的正文" in text(Client().get(f"/bulletins/{bulletin.slug}/"))
+    # A write that sends no signal: the public fragment stays, the preview reads the row.
+    Bulletin.objects.filter(pk=bulletin.pk).update(body="编辑中的正文。")
+    client.force_login(editor)
+    preview = text(client.get(reverse("admin:bulletins_bulletin_preview", args=[bulletin.pk])))
+    assert "编辑中的正文" in preview and "公开的正文" not in preview

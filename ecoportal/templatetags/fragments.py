@@ -3,6 +3,8 @@
 The block is rendered once per content generation and language (``memoize``) and then served
 as it is. Only for markup that is the same for every reader and shows published content only:
 never around ``{% csrf_token %}``, a CSP nonce, a form's values or anything of the request.
+A key that is empty or missing (e.g. ``public_page``, set by the public view and not by the
+editors' preview that shares the template) renders the block afresh and keeps nothing.
 """
 
 from django import template
@@ -19,7 +21,10 @@ class PublicFragmentNode(template.Node):
         self.keys = keys
 
     def render(self, context):
-        name = ":".join(str(key.resolve(context)) for key in self.keys)
+        values = [key.resolve(context) for key in self.keys]
+        if any(value in (None, "") for value in values):
+            return self.nodelist.render(context)
+        name = ":".join(str(value) for value in values)
         return memoize(f"fragment:{name}:{get_language()}", lambda: self.nodelist.render(context))
 
 
