@@ -231,6 +231,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise as they are.
+WHITENOISE_ROOT = BASE_DIR / "static-root"
 
 SITE_NAME = "生态环境公报"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

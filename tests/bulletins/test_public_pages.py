@@ -169,3 +169,11 @@ def test_healthz_checks_the_database(client):
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_site_has_a_favicon_at_its_root(client):
+    """Browsers ask every page's host for /favicon.ico, the admin's pages too."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO header
