@@ -3,7 +3,8 @@
 ``table`` is the table searched, ``id_column`` its column holding the bulletin's id,
 ``materialized`` the CTE hint that keeps the index match a step of its own, ``match()``
 the condition that a row matches a query, ``score()`` the relevance of the match (higher is
-better), ``score_of()`` the same for one bulletin as a scalar subquery, and ``rebuild()`` re-derives the full-text structure from the ``SearchDocument`` rows. Queries are
+better), ``matches()`` the (id, score) of every match as the index gives them, ``score_of()``
+the score of one bulletin as a scalar subquery, and ``rebuild()`` re-derives the full-text structure from the ``SearchDocument`` rows. Queries are
 built from the words of ``text.parse_query`` (letters and digits only), every word quoted as a
 literal of the query language and passed as a bound parameter: nothing a reader types is ever
 an operator or SQL.
@@ -49,6 +50,15 @@ class SQLiteBackend:
         weights = ", ".join(str(weight) for weight in self.weights)
         return f"-bm25({self.table}, {weights})", []
 
+    def matches(self, query):
+        """``SELECT id, score`` of the matching bulletins, answered by the FTS5 index."""
+        score_sql, score_params = self.score(query)
+        match_sql, match_params = self.match(query)
+        return (
+            f"SELECT {self.table}.rowid AS id, {score_sql} AS score FROM {self.table} WHERE {match_sql}",
+            [*score_params, *match_params],
+        )
+
     def score_of(self, query, id_sql):
         """``score()`` of the bulletin whose id is ``id_sql``, as a scalar subquery."""
         score_sql, score_params = self.score(query)
@@ -69,7 +79,6 @@ class PostgresBackend:
 
     table = DOCUMENTS
     id_column = "bulletin_id"
-    # Planned on its own: the GIN index answers the match before any bulletin is looked at.
     materialized = "MATERIALIZED "
 
     @staticmethod
@@ -89,6 +98,14 @@ class PostgresBackend:
     def score(self, query):
         return (
             f"ts_rank({self.table}.vector, to_tsquery('simple'::regconfig, %s))",
+            [self.expression(query)],
+        )
+
+    def matches(self, query):
+        """``SELECT id, score`` of the matching bulletins, answered by the GIN index
+        (``search_matches()``, migration 0003: never a sequential scan of the table)."""
+        return (
+            "SELECT id, score FROM search_matches(to_tsquery('simple'::regconfig, %s))",
             [self.expression(query)],
         )
 

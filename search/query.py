@@ -67,9 +67,8 @@ class SearchResults:
         """The matching bulletins as a queryset, unordered by relevance."""
         if not self.query:
             return self.base.none()
-        match_sql, match_params = self.backend.match(self.query)
-        ids = f"SELECT {self.backend.id_column} FROM {self.backend.table} WHERE {match_sql}"
-        return self.base.filter(pk__in=RawSQL(ids, match_params))
+        matches_sql, matches_params = self.backend.matches(self.query)
+        return self.base.filter(pk__in=RawSQL(f"SELECT id FROM ({matches_sql}) matches", matches_params))
 
     @property
     def ranked_queryset(self):
@@ -92,29 +91,26 @@ class SearchResults:
         """SQL selecting (bulletin id, score, number of matches, position) best first: the rows
         from ``offset`` (``limit`` of them, or all) and those of the first page.
 
-        ``matches`` is ``SELECT id, score FROM <index> WHERE <match>``, materialised so that
-        the database answers it from its full-text index alone, whatever it estimates for the
-        rest; each match is then looked up by primary key in the caller's queryset (``EXISTS``)
+        ``matches`` is the backend's ``SELECT id, score`` of the index's matches, materialised
+        so that the database answers it from its full-text index alone, whatever it estimates
+        for the rest; each match is then looked up by primary key in the caller's queryset (``EXISTS``)
         before it is counted and ranked. The score is taken in ``matches`` because SQLite allows
         bm25() only in the full-text query itself, not where window functions are computed.
         """
-        table, id_column = self.backend.table, self.backend.id_column
-        score_sql, score_params = self.backend.score(self.query)
-        match_sql, match_params = self.backend.match(self.query)
+        matches_sql, matches_params = self.backend.matches(self.query)
         this_row = RawSQL("matches.id", ())
         base = self.base.filter(pk=this_row).order_by().values("pk")
         base_sql, base_params = base.query.sql_with_params()
         window = "" if limit is None else " AND position <= %s"
         sql = (
-            f"WITH matches AS {self.backend.materialized}("
-            f"SELECT {table}.{id_column} AS id, {score_sql} AS score FROM {table} WHERE {match_sql}) "
+            f"WITH matches AS {self.backend.materialized}({matches_sql}) "
             "SELECT id, score, total, position FROM ("
             "SELECT id, score, COUNT(*) OVER () AS total, "
             "ROW_NUMBER() OVER (ORDER BY score DESC, id DESC) AS position "
             f"FROM matches WHERE EXISTS ({base_sql})) ranked "
             f"WHERE position <= %s OR (position > %s{window}) ORDER BY position"
         )
-        params = [*score_params, *match_params, *base_params, self.page_size, offset]
+        params = [*matches_params, *base_params, self.page_size, offset]
         if limit is not None:
             params.append(offset + limit)
         return sql, tuple(params)
