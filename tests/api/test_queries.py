@@ -41,6 +41,13 @@ ENDPOINTS = {
     "/api/v1/topics/{topic}/": 1,
 }
 
+# SQLite reads a bulletin page's ids as two index ranges (dated rows, then undated ones: it
+# cannot put NULLs last through the index); PostgreSQL in one (ecoportal/caching/paginator.py).
+SQLITE_EXTRA = {
+    "/api/v1/bulletins/?page_size=100": 1,
+    "/api/v1/bulletins/?page_size=100&region={province}&topic={topic}&publisher={publisher}&year=2024": 1,
+}
+
 # Details whose nested rows (items, corrections) grow with the data set.
 NESTING_DETAILS = {"/api/v1/bulletins/{bulletin}/", "/api/v1/achievement-lists/{achievements}/"}
 
@@ -89,6 +96,7 @@ def measure(client, url):
 def test_queries_do_not_grow_with_the_rows(client, url):
     few_queries, few_bytes = measure(client, url.format(**populate(2)))
     many_queries, many_bytes = measure(client, url.format(**populate(30)))
-    assert few_queries == many_queries == ENDPOINTS[url]
+    budget = ENDPOINTS[url] - (0 if connection.vendor == "sqlite" else SQLITE_EXTRA.get(url, 0))
+    assert few_queries == many_queries == budget
     if "page_size" in url or url in NESTING_DETAILS:
         assert many_bytes > 2 * few_bytes, "the larger data set did not show"
