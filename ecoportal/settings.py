@@ -344,7 +344,12 @@ sentence that states it.
   `Accept-Language` (Chinese by default, `en` for English).
 * **Pages**: every list has `count`, `next`, `previous` and `results`; `page_size` up to 100.
 * **Caching**: responses carry an `ETag` (a hash of the content; any publish, withdrawal or edit
-  changes it) and `Cache-Control: public, max-age=60`; send `If-None-Match` to get a 304.
+  changes it) and `Cache-Control: public, max-age=60`; send `If-None-Match` to get a 304. With
+  a shared cache (Redis) they also carry `Last-Modified` (the last change of public content, in
+  whole seconds; also on the CSV) and `If-Modified-Since` gives a 304; `If-None-Match` decides
+  when both are sent.
+* **Search**: `q` on bulletins is the search of /search/ (at most 100 characters); without
+  `ordering` the best match comes first.
 * **Rate limit**: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]} per client address
   (`API_ANON_RATE`); beyond it a 429 with `Retry-After`.
 * **CORS**: any origin may read.
