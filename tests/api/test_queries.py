@@ -24,6 +24,7 @@ ENDPOINTS = {
     "/api/v1/bulletins/?page_size=100": 4,
     "/api/v1/bulletins/?page_size=100&region={province}&topic={topic}&publisher={publisher}&year=2024": 7,
     "/api/v1/bulletins/?page_size=100&q=正文&ordering=-published_at,title": 3,
+    "/api/v1/bulletins/?page_size=100&q=正文": 3,  # ranked by relevance
     "/api/v1/bulletins/{bulletin}/": 4,
     "/api/v1/achievement-lists/?page_size=100&region={province}&year=2024": 3,
     "/api/v1/achievement-lists/{achievements}/": 2,
