@@ -198,6 +198,11 @@ PAGE_CACHE_CONTENT_APPS = ["bulletins", "indicators", "search"]
 # …except these, which no public page shows.
 PAGE_CACHE_IGNORED_MODELS = ["bulletins.Transition", "bulletins.Revision"]
 
+if TESTING:
+    # The suite signs in hundreds of times (the lock-out tests alone fail 20 passwords a test);
+    # production's deliberately slow hashing would be most of its time.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
