@@ -5,6 +5,7 @@ default), and every test here is skipped, saying why, when it or Playwright is m
 Screenshots of the journeys' key steps go to ``artifacts/e2e/`` for a person to look at.
 """
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -38,18 +39,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="package")
 def browser(django_db_setup):
-    from django.db import connections
-
     # Playwright's sync API keeps an asyncio loop in this thread, which Django's async-safety
     # check mistakes for async code: allowed only while the browser runs.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     playwright = sync_playwright().start()
-    # Inside that loop Django hands out new connection objects (to the same test databases);
-    # they need the contents serialized at set-up for serialized_rollback to restore them.
-    for alias, contents in serialized.items():
-        if contents is not None:
-            connections[alias]._test_serialized_contents = contents
     try:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -57,6 +50,29 @@ def browser(django_db_setup):
     finally:
         playwright.stop()
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(autouse=True)
+def editorial_groups(transactional_db):
+    """The Author, Editor and Administrator groups, as the data migrations make them.
+
+    A live server needs a transactional database, which is emptied after each test that uses
+    one (content types and permissions come back, data rows of migrations do not), so the
+    groups are put back here from the migrations' own definitions. ``serialized_rollback`` would
+    restore them too, but fails once an earlier transactional test has recreated the content
+    types under other ids.
+    """
+    from django.contrib.auth.models import Group, Permission
+
+    roles = importlib.import_module("bulletins.migrations.0003_editorial_groups").GROUPS
+    lockouts = importlib.import_module("bulletins.migrations.0004_administrators_see_sign_in_attempts")
+    for name, wanted in roles.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        for app_label, codenames in wanted.items():
+            group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+    Group.objects.get(name="Administrator").permissions.add(
+        *Permission.objects.filter(content_type__app_label="axes", codename__in=lockouts.AXES_PERMISSIONS)
+    )
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from .helpers import AXE, DESKTOP, PHONE, log_in, report, serious_violations
 
 pytestmark = [
     pytest.mark.e2e,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(not AXE.exists(), reason=f"no axe-core at {AXE} (run npm ci in tests/e2e)"),
 ]
 

@@ -16,12 +16,12 @@ from playwright.sync_api import expect
 from bulletins import revisions
 from bulletins.models import Bulletin
 from ecoportal.publishing import Status
-from indicators.choices import Category
+from indicators.choices import Category, ReviewState
 from tests.factories import make_bulletin, make_indicator, make_publisher, make_region, make_user
 
 from .helpers import log_in
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "Journey-pass-2024"
 TITLE = "湿地公园生态修复工作通报"
@@ -166,6 +166,16 @@ def test_a_bulletin_goes_from_author_to_reader_and_back(newsroom, new_context, s
     expect(author.locator(".messagelist .success")).to_be_visible()
     perform(author, "submit")
     expect(author.locator("#workflow-panel .status-badge")).to_have_text(str(Status.IN_REVIEW.label))
+
+    # The Author's figures are candidates until the Editor accepts them on the same form.
+    assert set(bulletin.observations.values_list("review_state", flat=True)) == {ReviewState.CANDIDATE}
+    open_change_form(editor, bulletin.pk)
+    editor.get_by_text("观测值（数值须与原句一致）").click()
+    for n in range(2):
+        editor.select_option(f'[name="observations-{n}-review_state"]', ReviewState.ACCEPTED.value)
+    editor.get_by_role("button", name="保存并继续编辑").click()
+    expect(editor.locator(".messagelist .success")).to_be_visible()
+    assert set(bulletin.observations.values_list("review_state", flat=True)) == {ReviewState.ACCEPTED}
 
     # The Editor schedules it ten minutes ahead (the form takes local time, to the minute).
     at = timezone.localtime() + timedelta(minutes=10)

@@ -11,7 +11,7 @@ from indicators.models import Observation
 
 from .helpers import DESKTOP, PHONE
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 TARGET_HIGHLIGHT = "rgb(255, 217, 102)"  # mark.figure-mark:target in site.css
 
