@@ -45,31 +45,6 @@ def login(client, user):
     return client
 
 
-@pytest.fixture
-def author():
-    return make_user(groups=["Author"], username="author")
-
-
-@pytest.fixture
-def other_author():
-    return make_user(groups=["Author"], username="other")
-
-
-@pytest.fixture
-def editor():
-    return make_user(groups=["Editor"], username="editor")
-
-
-@pytest.fixture
-def second_editor():
-    return make_user(groups=["Editor"], username="editor2")
-
-
-@pytest.fixture
-def administrator():
-    return make_user(groups=["Administrator"], username="administrator")
-
-
 def form_data(bulletin, **overrides):
     """What the change form posts for ``bulletin`` as loaded (no inline rows)."""
     data = {

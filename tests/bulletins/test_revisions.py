@@ -28,16 +28,6 @@ def restore_url(bulletin, number):
     return reverse("admin:bulletins_bulletin_restore", args=[bulletin.pk, number])
 
 
-@pytest.fixture
-def editor():
-    return make_user(groups=["Editor"], username="editor")
-
-
-@pytest.fixture
-def author():
-    return make_user(groups=["Author"], username="author")
-
-
 def edit(bulletin, *, by, **fields):
     """Change and save as the admin does: new version, then a revision."""
     for name, value in fields.items():

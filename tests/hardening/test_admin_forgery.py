@@ -51,11 +51,6 @@ def victim():
 
 
 @pytest.fixture
-def editor():
-    return make_user(groups=["Editor"], username="editor")
-
-
-@pytest.fixture
 def victim_draft(victim):
     bulletin = make_bulletin(
         status=Status.DRAFT, created_by=victim, title=f"{SECRET}标题", slug="victim-draft",

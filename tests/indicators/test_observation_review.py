@@ -10,21 +10,11 @@ from indicators.choices import ReviewState
 from indicators.models import Observation
 from indicators.review import observations_review
 from tests.bulletins.test_admin import form_data
-from tests.factories import make_bulletin, make_indicator, make_observation, make_user
+from tests.factories import make_bulletin, make_indicator, make_observation
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:indicators_observation_changelist"
-
-
-@pytest.fixture
-def author():
-    return make_user(groups=["Author"], username="author")
-
-
-@pytest.fixture
-def editor():
-    return make_user(groups=["Editor"], username="editor")
 
 
 @pytest.fixture
