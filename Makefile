@@ -34,8 +34,9 @@ fixtures: migrate
 run: fixtures
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# PYTEST_ARGS narrows or adds to the run, e.g. PYTEST_ARGS='-m "not e2e"'.
 test: install $(AXE)
-	ECOPORTAL_TESTING=1 $(BIN)/python -m pytest
+	ECOPORTAL_TESTING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
