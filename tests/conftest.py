@@ -12,36 +12,18 @@ def portal_fixtures(db):
 # Editorial users, one per role (tests that need other names define their own). ----------------
 
 
-@pytest.fixture
-def author(db):
-    from tests.factories import make_user
+def _user_in(group, username):
+    @pytest.fixture
+    def user(db):
+        from tests.factories import make_user
 
-    return make_user(groups=["Author"], username="author")
+        return make_user(groups=[group], username=username)
 
-
-@pytest.fixture
-def other_author(db):
-    from tests.factories import make_user
-
-    return make_user(groups=["Author"], username="other")
+    return user
 
 
-@pytest.fixture
-def editor(db):
-    from tests.factories import make_user
-
-    return make_user(groups=["Editor"], username="editor")
-
-
-@pytest.fixture
-def second_editor(db):
-    from tests.factories import make_user
-
-    return make_user(groups=["Editor"], username="editor2")
-
-
-@pytest.fixture
-def administrator(db):
-    from tests.factories import make_user
-
-    return make_user(groups=["Administrator"], username="administrator")
+author = _user_in("Author", "author")
+other_author = _user_in("Author", "other")
+editor = _user_in("Editor", "editor")
+second_editor = _user_in("Editor", "editor2")
+administrator = _user_in("Administrator", "administrator")
