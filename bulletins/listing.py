@@ -6,6 +6,7 @@ the problem and the list shows everything unfiltered for that parameter.
 
 from django import forms
 from django.forms.utils import flatatt
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -62,6 +63,25 @@ class BulletinListFilterForm(forms.Form):
     publisher = SlugChoiceField(Publisher.objects.all(), label=_("发布机构"), empty_label=_("全部机构"))
     topic = SlugChoiceField(Topic.objects.all(), label=_("主题"), empty_label=_("全部主题"))
     year = forms.IntegerField(label=_("年份"), required=False, min_value=1949, max_value=2100)
+
+    def markup(self):
+        """The form as HTML, kept until the content changes for each language and valid choice.
+
+        The choices are a bounded set (existing slugs and years); a form with errors, which
+        shows the reader's own input, is rendered each time. A valid form is rendered from its
+        cleaned values, so ``year=02023`` and ``year=2023`` share one markup.
+        """
+        if self.is_bound and not self.is_valid():
+            return self._render()
+        chosen = self.cleaned_data.items() if self.is_bound else ()
+        canonical = {name: str(getattr(value, "slug", value)) for name, value in chosen if value}
+        return memoize(
+            f"bulletins:filter-form:{get_language()}:{sorted(canonical.items())}",
+            lambda: BulletinListFilterForm(canonical or None)._render(),
+        )
+
+    def _render(self):
+        return render_to_string("bulletins/_filter_form.html", {"form": self})
 
     def filter(self, queryset):
         """Apply the valid filters; invalid ones are left out (their errors are shown)."""

@@ -19,7 +19,7 @@ from indicators.models import Observation
 
 from .listing import BulletinListFilterForm
 from .models import AchievementItem, AchievementList, Bulletin, Region
-from .rendering import render_body
+from .rendering import CARDS, render_body
 
 PAGE_SIZE = 20
 
@@ -51,8 +51,9 @@ class BulletinListView(PublicQuerysetMixin, ListView):
             for name, value in valid.items()
             if value and name not in form.errors
         )
+        # Each row is shown as its card: rows are read only for cards not kept.
         return GenerationPaginator(
-            queryset, per_page, memo_name=f"bulletins:list:{filters}", orphans=orphans,
+            queryset, per_page, memo_name=f"bulletins:list:{filters}", shown=CARDS, orphans=orphans,
             allow_empty_first_page=allow_empty_first_page, **kwargs,
         )
 
@@ -70,13 +71,15 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
     context_object_name = "bulletin"
 
     def get_queryset(self):
-        return super().get_queryset().select_related("region", "publisher").prefetch_related("topics")
+        # The body and raw text are read only when the page's content is not kept.
+        return super().get_queryset().select_related("region", "publisher").defer("body", "raw_text")
 
     def get_context_data(self, **kwargs):
-        # The marked-up body and its figures are the page's cost (Markdown, then finding each
-        # quote): their markup is kept until the content changes ({% public_fragment %} keyed by
-        # ``public_page``), and they are read only when it is not. Editors' previews, which
-        # share the template without ``public_page``, compute theirs every time.
+        # The page's content (facts, the marked-up body, its figures) is its cost: Markdown, then
+        # finding each quote. Its markup is kept until the content changes ({% public_fragment %}
+        # keyed by ``public_page``), and what it shows (topics, figures, items) is read only when
+        # it is not. Editors' previews, which share the template without ``public_page``,
+        # compute theirs every time.
         bulletin = self.object
         page = SimpleLazyObject(
             lambda: memoize(f"bulletins:page:{bulletin.pk}:{get_language()}", lambda: bulletin_page_context(bulletin))

@@ -1,11 +1,14 @@
+import json
 from functools import partial
 
 from django.core.paginator import InvalidPage
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.renderers import JSONRenderer
 
-from ecoportal.caching.paginator import GenerationPaginator
+from ecoportal.caching.paginator import GenerationPaginator, Shown
 
 
 class PortalPagination(PageNumberPagination):
@@ -91,7 +94,8 @@ class GenerationPagination(PortalPagination):
 
     The count is kept until the content changes, and pages in the bulletin order are read
     through its index, instead of counting and sorting every published row on each request.
-    The memoised values are named by the query parameters, which decide the rows.
+    The memoised values are named by the query parameters, which decide the rows. With a view
+    that is a ``KeptItemsMixin``, a page holds its items already serialized.
     """
 
     def paginate_queryset(self, queryset, request, view=None):
@@ -99,9 +103,33 @@ class GenerationPagination(PortalPagination):
             (name, values) for name, values in request.query_params.lists() if name != self.page_query_param
         )
         self.django_paginator_class = partial(
-            GenerationPaginator, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}"
+            GenerationPaginator,
+            memo_name=f"api:{queryset.model._meta.label_lower}:{filters}",
+            shown=view.shown_items() if isinstance(view, KeptItemsMixin) else None,
         )
         return super().paginate_queryset(queryset, request, view)
+
+
+class KeptItemsMixin:
+    """A list viewset (with ``GenerationPagination``) whose items are serialized once per row.
+
+    Each row's item is kept until the content changes, like a bulletin's card on the pages, so
+    a page serializes, and reads, only the rows whose item is not kept. An item depends on the
+    row, the language and the site's address (its absolute URLs), which name it.
+    """
+
+    def shown_items(self):
+        site = self.request.build_absolute_uri("/")
+        label = self.public_model._meta.label_lower
+        return Shown(name=lambda pk: f"api:{label}:item:{pk}:{get_language()}:{site}", represent=self._plain_items)
+
+    def _plain_items(self, rows):
+        # Kept as plain JSON values: DRF's URL values (``Hyperlink``) carry their whole row.
+        return json.loads(JSONRenderer().render(self.get_serializer(rows, many=True).data))
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(page)
 
 
 class PortalCursorPagination(CursorPagination):

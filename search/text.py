@@ -13,6 +13,7 @@ import logging
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jieba
 from django.utils.html import escape
@@ -45,9 +46,21 @@ def words_of(token):
 def index_words(text):
     """The words the index holds for ``text``, in order, sub-words of long words included."""
     words = []
-    for token in jieba.cut_for_search(normalize(text)):
-        words.extend(words_of(token))
+    for piece in _PIECES.split(normalize(text)):
+        if piece:
+            words.extend(_piece_words(piece))
     return words
+
+
+# jieba splits a text at this pattern and cuts every piece on its own, so the words of a text
+# are the words of its pieces in order. Pieces recur (clauses between commas, punctuation,
+# boilerplate), and cutting one costs a dictionary walk per character: each is cut once.
+_PIECES = jieba.re_han_default
+
+
+@lru_cache(maxsize=16384)
+def _piece_words(piece):
+    return tuple(word for token in jieba.cut_for_search(piece) for word in words_of(token))
 
 
 def segment(text):

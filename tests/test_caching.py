@@ -464,3 +464,67 @@ def test_the_editors_preview_never_shows_the_public_pages_kept_fragment(client, 
     client.force_login(editor)
     preview = text(client.get(reverse("admin:bulletins_bulletin_preview", args=[bulletin.pk])))
     assert "编辑中的正文" in preview and "公开的正文" not in preview
+
+
+def _reads_bulletin_rows(queries):
+    """Whether a query read bulletins' rows (their titles), not only their ids."""
+    return any('"bulletins_bulletin"."title"' in query["sql"] for query in queries)
+
+
+def test_a_list_page_whose_cards_are_kept_reads_only_the_ids_of_its_bulletins(client, committed, fragments_only):
+    with committed():
+        for n in range(3):
+            make_bulletin(title=f"列表公报{n}")
+    first = text(client.get("/bulletins/"))
+    with CaptureQueriesContext(connection) as queries:
+        second = text(client.get("/bulletins/"))
+    assert not _reads_bulletin_rows(queries.captured_queries)
+    assert all(f"列表公报{n}" in second for n in range(3))
+    assert first.split("<main", 1)[1].split("</main>")[0] == second.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_a_new_bulletin_gets_its_card_read_and_the_kept_ones_are_reused(client, committed, fragments_only):
+    with committed():
+        make_bulletin(title="先发的公报")
+    client.get("/bulletins/")
+    with committed():
+        make_bulletin(title="后发的公报", issued_on=None)
+    page = text(client.get("/bulletins/"))
+    assert "先发的公报" in page and "后发的公报" in page
+
+
+def test_api_items_are_serialized_once_and_name_the_site_they_were_asked_from(client, committed, fragments_only):
+    with committed():
+        bulletin = make_bulletin(title="接口公报")
+    first = client.get("/api/v1/bulletins/").json()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/api/v1/bulletins/").json()
+    assert not _reads_bulletin_rows(queries.captured_queries)
+    assert first == second and second["results"][0]["title"] == "接口公报"
+    other_site = client.get("/api/v1/bulletins/", HTTP_HOST="localhost").json()
+    assert other_site["results"][0]["url"] == f"http://localhost/api/v1/bulletins/{bulletin.slug}/"
+    assert second["results"][0]["url"] == f"http://testserver/api/v1/bulletins/{bulletin.slug}/"
+
+
+def test_a_kept_api_item_changes_when_its_bulletin_does(client, committed, fragments_only):
+    with committed():
+        bulletin = make_bulletin(title="旧接口标题")
+    assert client.get("/api/v1/bulletins/").json()["results"][0]["title"] == "旧接口标题"
+    with committed():
+        bulletin.title = "新接口标题"
+        bulletin.save()
+    assert client.get("/api/v1/bulletins/").json()["results"][0]["title"] == "新接口标题"
+
+
+def test_the_kept_filter_form_marks_each_readers_choice_and_never_keeps_errors(client, committed, fragments_only):
+    with committed():
+        region = make_region(name="伊春市")
+        make_bulletin(region=region)
+    assert f'<option value="{region.slug}" selected>' not in text(client.get("/bulletins/"))
+    chosen = text(client.get(f"/bulletins/?region={region.slug}"))
+    assert f'<option value="{region.slug}" selected>' in chosen
+    assert 'value="2023"' in text(client.get("/bulletins/?year=02023"))
+    for _ in range(2):
+        wrong = text(client.get("/bulletins/?year=abc&region=nowhere"))
+        assert wrong.count('class="field-error"') == 2 and 'value="abc"' in wrong
+    assert 'class="field-error"' not in text(client.get("/bulletins/?year=2023"))

@@ -14,7 +14,7 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
 from ecoportal.http_caching import ConditionalGetMixin
-from ecoportal.pagination import GenerationPagination, PortalPagination
+from ecoportal.pagination import GenerationPagination, KeptItemsMixin, PortalPagination
 from ecoportal.publishing import PublicQuerysetMixin
 
 from ..filters import AchievementListFilterSet, BulletinFilterSet
@@ -128,7 +128,7 @@ class TopicViewSet(PublicReadOnlyViewSet):
         return Topic.objects.all()
 
 
-class BulletinViewSet(PublicReadOnlyViewSet):
+class BulletinViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
     """Published bulletins: light items in the list; text, achievement list and corrections in detail."""
 
     public_model = Bulletin

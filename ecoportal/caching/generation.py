@@ -222,31 +222,36 @@ def memoize(name, compute, timeout=None):
     return value
 
 
-def memoize_each(items, *, name, compute, timeout=None):
-    """``[compute(item) for item in items]``, each value kept until the content changes.
+def memoize_by_id(ids, *, name, compute, timeout=None):
+    """The value of each id in ``ids``, in order, each kept until the content changes.
 
-    One cache round trip for all of them and one ``set_many`` for those computed; ``name(item)``
-    must identify everything its value depends on. For fragments such as bulletin cards.
+    ``compute(missing)`` gets the ids whose value is not kept, all at once (so that their rows
+    can be read with one query, and not at all when every value is kept), and returns a dict
+    id → value; an id it leaves out (a row gone meanwhile) is left out of the result. One
+    cache round trip for all of them and one ``set_many`` for those computed; ``name(id)``
+    must identify everything its value depends on.
     """
-    items = list(items)
-    if not settings.PAGE_CACHE_MEMO_ENABLED or not items:
-        return [compute(item) for item in items]
-    generation = _memo_generation()
+    ids = list(ids)
+    generation = _memo_generation() if settings.PAGE_CACHE_MEMO_ENABLED and ids else None
     if generation is None:
-        return [compute(item) for item in items]
+        found = compute(ids) if ids else {}
+        return [found[id_] for id_ in ids if id_ in found]
     cache = page_cache()
-    keys = [_memo_key(generation, name(item)) for item in items]
-    stored = cache.get_many(keys)
-    values, missing = [], {}
-    for item, key in zip(items, keys, strict=True):
-        if key in stored:
-            values.append(stored[key][0])
-        else:
-            value = compute(item)
-            missing[key] = (value,)
-            values.append(value)
-    if missing:
-        cache.set_many(missing, timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT)
+    keys = {id_: _memo_key(generation, name(id_)) for id_ in ids}
+    stored = cache.get_many(list(keys.values()))
+    missing = [id_ for id_ in ids if keys[id_] not in stored]
+    computed = compute(missing) if missing else {}
+    if computed:
+        cache.set_many(
+            {keys[id_]: (value,) for id_, value in computed.items()},
+            timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT,
+        )
+    values = []
+    for id_ in ids:
+        if keys[id_] in stored:
+            values.append(stored[keys[id_]][0])
+        elif id_ in computed:
+            values.append(computed[id_])
     return values
 
 

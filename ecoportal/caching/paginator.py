@@ -12,7 +12,10 @@ templates and bookmarks stay as they are) and instead:
   read with a few index range queries starting from its first row, whatever its depth.
 
 Pages are first read as ids with such range queries, then the rows of those ids are loaded
-with the list's own queryset (ordering, ``select_related``, prefetches).
+with the list's own queryset (ordering, ``select_related``, prefetches). A list that shows each
+row the same way on every page (a card, an API item) passes ``shown``: the page then holds
+those representations, each kept per row until the content changes, and only the rows whose
+representation is not kept are read at all.
 
 It serves lists ordered by ``(-issued_on, -publish_at, -id)`` (the bulletin order): descending
 on all three keys, in the database's own placement of unknown (NULL) issue dates, which is
@@ -24,7 +27,9 @@ index (``INDEXED BY``) and read only the rows of the page. Without a shared cach
 tests) counts and deep pages are computed at each request, from the same index.
 """
 
+from collections.abc import Callable
 from datetime import UTC, date
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
@@ -35,19 +40,29 @@ from django.db.models.functions import Mod, RowNumber
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.functional import cached_property
 
-from .generation import memo_key, memoize, page_cache
+from .generation import memo_key, memoize, memoize_by_id, page_cache
 
 ORDERING = ("-issued_on", "-publish_at", "-id")
 BOUNDS_PER_CHUNK = 200
+
+
+class Shown(NamedTuple):
+    """How a list shows each of its rows, whatever the page: e.g. a bulletin's card."""
+
+    #: The memo name of the representation of the row with this id (with all it depends on).
+    name: Callable[[int], str]
+    #: Rows → their representations, in the same order.
+    represent: Callable[[list], list[Any]]
 
 
 class GenerationPaginator(Paginator):
     #: Pages read from the top of the index with OFFSET; past them, pages are read by seeking.
     offset_pages = 50
 
-    def __init__(self, object_list, per_page, *, memo_name, **kwargs):
+    def __init__(self, object_list, per_page, *, memo_name, shown=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.memo_name = memo_name
+        self.shown = shown
 
     @cached_property
     def count(self):
@@ -59,14 +74,27 @@ class GenerationPaginator(Paginator):
             # No index to seek through in another order (the API's figures, an indicator's
             # table): each page is read once per content change.
             page = super().page(number)
-            page.object_list = memoize(
-                f"{self.memo_name}:page:{self.per_page}:{number}", lambda: list(page.object_list)
-            )
+            rows = memoize(f"{self.memo_name}:page:{self.per_page}:{number}", lambda: list(page.object_list))
+            page.object_list = self._items([row.pk for row in rows], lambda ids: rows)
             return page
-        ids = self.page_ids(number)
-        found = {row.pk: row for row in self._rows(ids)} if ids else {}
-        rows = [found[pk] for pk in ids if pk in found]
-        return self._get_page(rows, number, self)
+        return self._get_page(self._items(self.page_ids(number), self._rows), number, self)
+
+    def _items(self, ids, read):
+        """The page's items for ``ids``: the rows ``read(ids)`` gives, in order, or with ``shown``
+        their representations, of which only those not kept are made (from rows read then)."""
+
+        def in_order(wanted):
+            found = {row.pk: row for row in read(wanted)} if wanted else {}
+            return [found[pk] for pk in wanted if pk in found]
+
+        if self.shown is None:
+            return in_order(ids)
+
+        def represent(missing):
+            rows = in_order(missing)
+            return dict(zip([row.pk for row in rows], self.shown.represent(rows), strict=True))
+
+        return memoize_by_id(ids, name=self.shown.name, compute=represent)
 
     def page_ids(self, number):
         """The ids of page ``number`` (a valid one), in list order; the list is ordered by the index."""
