@@ -180,10 +180,10 @@ def home(request):
         request,
         "home.html",
         {
-            # Read once per content change, like the region page's.
-            "latest_bulletins": memoize(
-                "bulletins:home:latest", lambda: list(Bulletin.objects.published().for_cards()[:6])
-            ),
+            # The first page of the list, through its order index, shown as the kept cards.
+            "latest_bulletins": GenerationPaginator(
+                Bulletin.objects.published().for_cards(), 6, memo_name="bulletins:home:latest", shown=CARDS
+            ).page(1).object_list,
             "latest_achievements": memoize(
                 "bulletins:home:achievements",
                 lambda: list(

@@ -528,3 +528,31 @@ def test_the_kept_filter_form_marks_each_readers_choice_and_never_keeps_errors(c
         wrong = text(client.get("/bulletins/?year=abc&region=nowhere"))
         assert wrong.count('class="field-error"') == 2 and 'value="abc"' in wrong
     assert 'class="field-error"' not in text(client.get("/bulletins/?year=2023"))
+
+
+def test_a_value_being_computed_elsewhere_is_waited_for_not_computed_again(fragments_only, monkeypatch):
+    import threading
+
+    key = generation.memo_key("slow-value")
+    cache.add(f"{key}:computing", 1)  # another request is computing it
+    threading.Timer(0.1, lambda: cache.set(key, ("computed elsewhere",))).start()
+    computed = []
+    value = generation.memoize("slow-value", lambda: computed.append(1) or "computed here")
+    assert value == "computed elsewhere" and computed == []
+
+
+def test_a_value_whose_computation_never_comes_is_computed_after_the_wait(fragments_only, monkeypatch):
+    monkeypatch.setattr(generation, "COMPUTE_WAIT_SECONDS", 0.1)
+    key = generation.memo_key("stuck-value")
+    cache.add(f"{key}:computing", 1)  # taken by a request that died
+    assert generation.memoize("stuck-value", lambda: "computed here") == "computed here"
+    assert generation.memoize("stuck-value", lambda: "not again") == "computed here"
+
+
+def test_a_failed_computation_lets_the_next_request_compute(fragments_only):
+    def fails():
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        generation.memoize("fragile-value", fails)
+    assert generation.memoize("fragile-value", lambda: "second try") == "second try"

@@ -217,8 +217,40 @@ def memoize(name, compute, timeout=None):
     stored = cache.get(key)
     if stored is not None:
         return stored[0]
-    value = compute()
-    cache.set(key, (value,), timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT)
+    return compute_once(key, compute, timeout)
+
+
+#: How long a request waits for a value another request is computing before computing it too.
+COMPUTE_WAIT_SECONDS = 5.0
+_POLL_SECONDS = 0.02
+
+
+def compute_once(key, compute, timeout=None):
+    """``compute()``, stored under ``key``; computed by one request at a time across servers.
+
+    When a generation starts, every request of a busy site misses the same values at once; the
+    costly ones (a chart over a million figures, a list's page boundaries) would be computed by
+    each of them together. The first takes a lock and computes; the others wait for its value,
+    and compute it themselves only if it has not come after ``COMPUTE_WAIT_SECONDS`` (the first
+    one failed or died). ``key`` is a ``memo_key``, so a value is never read across generations.
+    """
+    cache = page_cache()
+    timeout = timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT
+    lock = f"{key}:computing"
+    if not cache.add(lock, 1, timeout=int(COMPUTE_WAIT_SECONDS) + 1):
+        deadline = time.monotonic() + COMPUTE_WAIT_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(_POLL_SECONDS)
+            if not getattr(cache, "available", True):
+                break  # the cache went down meanwhile: nothing will come from it
+            stored = cache.get(key)
+            if stored is not None:
+                return stored[0]
+    try:
+        value = compute()
+        cache.set(key, (value,), timeout)
+    finally:
+        cache.delete(lock)
     return value
 
 

@@ -40,7 +40,7 @@ from django.db.models.functions import Mod, RowNumber
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.functional import cached_property
 
-from .generation import memo_key, memoize, memoize_by_id, page_cache
+from .generation import compute_once, memo_key, memoize, memoize_by_id, page_cache
 
 ORDERING = ("-issued_on", "-publish_at", "-id")
 BOUNDS_PER_CHUNK = 200
@@ -247,13 +247,19 @@ class GenerationPaginator(Paginator):
         if key is None:
             return None
         cache = page_cache()
-        bounds = cache.get(key)
-        if bounds is None:
-            chunks = self._compute_bounds()
-            cache.set_many(
-                {self._bounds_key(n): value for n, value in enumerate(chunks)}, settings.PAGE_CACHE_TIMEOUT
-            )
-            bounds = chunks[chunk] if chunk < len(chunks) else []
+        stored = cache.get(key)
+        if stored is not None:
+            bounds = stored[0]
+        else:
+
+            def compute():
+                chunks = self._compute_bounds()
+                cache.set_many(
+                    {self._bounds_key(n): (value,) for n, value in enumerate(chunks)}, settings.PAGE_CACHE_TIMEOUT
+                )
+                return chunks[chunk] if chunk < len(chunks) else []
+
+            bounds = compute_once(key, compute)
         return bounds[index] if index < len(bounds) else None
 
     def _compute_bounds(self):
