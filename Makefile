@@ -54,7 +54,8 @@ lock:
 	rm -rf .lock-venv
 
 # gunicorn + wrk on loopback at 1,000 and 100,000 bulletins (bench/run.py); DATABASE_URL and
-# REDIS_URL are used when set; BENCH_ARGS="--quick" for a smoke run, "--sizes 1000,20000" to size.
+# REDIS_URL (default: the local Redis) are used when set; BENCH_ARGS="--quick" for a smoke run,
+# "--sizes 1000,20000" to size.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -73,6 +73,17 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
     def get_queryset(self):
         # The body and raw text are read only when the page's content is not kept.
         return super().get_queryset().select_related("region", "publisher").defer("body", "raw_text")
+
+    def get_object(self, queryset=None):
+        # The public bulletin of a slug is kept until the content changes; a slug that names
+        # none is looked up each time and keeps nothing.
+        slug = self.kwargs[self.slug_url_kwarg]
+        bulletin = memoize(
+            f"bulletins:detail:{slug}", lambda: self.get_queryset().filter(slug=slug).first(), keep_none=False
+        )
+        if bulletin is None:
+            raise Http404
+        return bulletin
 
     def get_context_data(self, **kwargs):
         # The page's content (facts, the marked-up body, its figures) is its cost: Markdown, then

@@ -45,6 +45,11 @@ class ResilientRedisCache(RedisCache):
         self._class = ReusingRedisCacheClient
         self._down_until = 0.0
 
+    def validate_key(self, key):
+        # Django checks every key character by character for memcached's limits, which Redis
+        # does not have; the keys are the portal's own (memoised values name a hash).
+        pass
+
     @property
     def available(self):
         return time.monotonic() >= self._down_until

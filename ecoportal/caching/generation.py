@@ -204,11 +204,13 @@ def memo_key(name):
     return _memo_key(generation, name)
 
 
-def memoize(name, compute, timeout=None):
+def memoize(name, compute, timeout=None, *, keep_none=True):
     """``compute()``, kept in the shared cache until the content changes.
 
     For expensive values derived from public content, such as the number of bulletins a list
-    shows. ``name`` must identify everything the value depends on.
+    shows. ``name`` must identify everything the value depends on. With ``keep_none=False`` a
+    None is not kept: for names made of the reader's input (a slug that names nothing), which
+    must not fill the cache.
     """
     key = memo_key(name)
     if key is None:
@@ -217,7 +219,7 @@ def memoize(name, compute, timeout=None):
     stored = cache.get(key)
     if stored is not None:
         return stored[0]
-    return compute_once(key, compute, timeout)
+    return compute_once(key, compute, timeout, keep_none=keep_none)
 
 
 #: How long a request waits for a value another request is computing before computing it too.
@@ -225,14 +227,15 @@ COMPUTE_WAIT_SECONDS = 5.0
 _POLL_SECONDS = 0.02
 
 
-def compute_once(key, compute, timeout=None):
+def compute_once(key, compute, timeout=None, *, keep_none=True):
     """``compute()``, stored under ``key``; computed by one request at a time across servers.
 
     When a generation starts, every request of a busy site misses the same values at once; the
     costly ones (a chart over a million figures, a list's page boundaries) would be computed by
     each of them together. The first takes a lock and computes; the others wait for its value,
-    and compute it themselves only if it has not come after ``COMPUTE_WAIT_SECONDS`` (the first
-    one failed or died). ``key`` is a ``memo_key``, so a value is never read across generations.
+    and compute it themselves if the first one is done without storing it (it failed, or kept
+    nothing) or has not answered after ``COMPUTE_WAIT_SECONDS`` (it died). ``key`` is a
+    ``memo_key``, so a value is never read across generations.
     """
     cache = page_cache()
     timeout = timeout if timeout is not None else settings.PAGE_CACHE_TIMEOUT
@@ -243,12 +246,15 @@ def compute_once(key, compute, timeout=None):
             time.sleep(_POLL_SECONDS)
             if not getattr(cache, "available", True):
                 break  # the cache went down meanwhile: nothing will come from it
-            stored = cache.get(key)
-            if stored is not None:
-                return stored[0]
+            found = cache.get_many([key, lock])
+            if key in found:
+                return found[key][0]
+            if lock not in found:
+                break
     try:
         value = compute()
-        cache.set(key, (value,), timeout)
+        if value is not None or keep_none:
+            cache.set(key, (value,), timeout)
     finally:
         cache.delete(lock)
     return value

@@ -97,7 +97,13 @@ class GenerationPaginator(Paginator):
         return memoize_by_id(ids, name=self.shown.name, compute=represent)
 
     def page_ids(self, number):
-        """The ids of page ``number`` (a valid one), in list order; the list is ordered by the index."""
+        """The ids of page ``number`` (a valid one), in list order; the list is ordered by the index.
+
+        Kept until the content changes, like the count: a page read again costs no query.
+        """
+        return memoize(f"{self.memo_name}:ids:{self.per_page}:{number}", lambda: self._read_page_ids(number))
+
+    def _read_page_ids(self, number):
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
