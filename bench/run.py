@@ -275,12 +275,13 @@ def rss_kb(pid):
     return 0
 
 
-def wrk(url, args):
+def wrk(url, args, duration=None):
+    duration = duration or args.duration
     command = [
-        "wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "5s",
+        "wrk", f"-t{args.wrk_threads}", f"-c{args.connections}", f"-d{duration}s", "--timeout", "5s",
         "-s", str(LUA), url,
     ]
-    output = subprocess.run(command, capture_output=True, text=True, timeout=args.duration + 60).stdout
+    output = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60).stdout
     match = re.search(r"^BENCH (\{.*\})$", output, re.MULTILINE)
     if not match:
         raise SystemExit(f"wrk gave no result for {url}:\n{output}")
@@ -404,8 +405,9 @@ def _bench_mode(args, mode, servers, facts):
         for size, server in servers.items():
             paths[size] = path = template.format(**facts[size])
             status, _, headers = fetch(server.url(path), timeout=600)
-            for _ in range(3):  # warm: caches, memoised counts, connections
-                fetch(server.url(path), timeout=600)
+            # Warm with the measured load itself: every worker and thread opens its connections,
+            # loads its templates and translations, and the memoised values are computed.
+            wrk(server.url(path), args, duration=1)
             log(f"{size} {mode}: {name} ({status}, cache {headers.get('X-Page-Cache', '-')})")
         for _ in range(args.repeat):
             for size, server in servers.items():

@@ -71,14 +71,20 @@ class BulletinListFilterForm(forms.Form):
         shows the reader's own input, is rendered each time. A valid form is rendered from its
         cleaned values, so ``year=02023`` and ``year=2023`` share one markup.
         """
-        if self.is_bound and not self.is_valid():
+        name = self.markup_name()
+        if name is None:
             return self._render()
+        return memoize(name, lambda: BulletinListFilterForm(self._canonical() or None)._render())
+
+    def markup_name(self):
+        """The memo name of the form's markup; None for a form with errors, which is not kept."""
+        if self.is_bound and not self.is_valid():
+            return None
+        return f"bulletins:filter-form:{get_language()}:{sorted(self._canonical().items())}"
+
+    def _canonical(self):
         chosen = self.cleaned_data.items() if self.is_bound else ()
-        canonical = {name: str(getattr(value, "slug", value)) for name, value in chosen if value}
-        return memoize(
-            f"bulletins:filter-form:{get_language()}:{sorted(canonical.items())}",
-            lambda: BulletinListFilterForm(canonical or None)._render(),
-        )
+        return {name: str(getattr(value, "slug", value)) for name, value in chosen if value}
 
     def _render(self):
         return render_to_string("bulletins/_filter_form.html", {"form": self})

@@ -9,7 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView
 
-from ecoportal.caching.generation import memoize
+from ecoportal.caching.generation import memoize, prefetch
 from ecoportal.caching.paginator import GenerationPaginator
 from ecoportal.publishing import PublicQuerysetMixin
 from indicators import panels
@@ -39,7 +39,10 @@ class BulletinListView(PublicQuerysetMixin, ListView):
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get("page"))
+        number = self.request.GET.get("page")
+        # The count, the page's ids and the form's markup: one round trip to the cache.
+        prefetch([*paginator.memo_names(number), self.filter_form.markup_name()])
+        page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
@@ -195,13 +198,13 @@ def home(request):
             "latest_bulletins": GenerationPaginator(
                 Bulletin.objects.published().for_cards(), 6, memo_name="bulletins:home:latest", shown=CARDS
             ).page(1).object_list,
-            "latest_achievements": memoize(
-                "bulletins:home:achievements",
+            # Lazy: read only when the page's fragment of them is not kept already.
+            "latest_achievements": SimpleLazyObject(
                 lambda: list(
                     AchievementList.objects.published()
-                    .select_related("bulletin", "bulletin__region")
+                    .only("id", "slug", "title", "year")
                     .prefetch_related("items")[:3]
-                ),
+                )
             ),
             "headline_cards": SimpleLazyObject(lambda: panels.memoized("headline-cards", panels.headline_cards)),
         },

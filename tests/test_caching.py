@@ -556,3 +556,44 @@ def test_a_failed_computation_lets_the_next_request_compute(fragments_only):
     with pytest.raises(RuntimeError):
         generation.memoize("fragile-value", fails)
     assert generation.memoize("fragile-value", lambda: "second try") == "second try"
+
+
+def test_a_list_page_read_again_asks_the_cache_three_times_and_the_database_nothing(
+    client, committed, fragments_only, monkeypatch
+):
+    with committed():
+        region = make_region()
+        for _ in range(3):
+            make_bulletin(region=region)
+    client.get(f"/bulletins/?region={region.slug}&page=1")
+    calls, depth = [], [0]
+    memo = caches["default"]
+
+    def counted(method):
+        original = getattr(memo, method)
+
+        def call(*args, **kwargs):
+            if not depth[0]:  # the local-memory cache's get_many calls get for each key
+                calls.append(method)
+            depth[0] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(memo, method, call)
+
+    counted("get")
+    counted("get_many")
+    with CaptureQueriesContext(connection) as queries:
+        page = text(client.get(f"/bulletins/?region={region.slug}&page=1"))
+    # The region's slug is checked by the filter form: one query. The count, the page's ids,
+    # the form and the cards come from the cache: the generation, one prefetch, the cards.
+    assert len(queries.captured_queries) == 1 and "bulletins_region" in queries.captured_queries[0]["sql"]
+    assert calls == ["get_many", "get_many", "get_many"]
+    assert f'<option value="{region.slug}" selected>' in page and page.count('class="card') >= 3
+
+
+def test_prefetch_outside_a_request_changes_nothing(fragments_only):
+    generation.prefetch(["anything"])
+    assert generation.memoize("anything", lambda: "computed") == "computed"

@@ -68,6 +68,14 @@ class GenerationPaginator(Paginator):
     def count(self):
         return memoize(f"{self.memo_name}:count", self.object_list.count)
 
+    def memo_names(self, number):
+        """The names of the values kept for page ``number`` (as asked for), for ``prefetch``."""
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        return [f"{self.memo_name}:count", f"{self.memo_name}:ids:{self.per_page}:{number}"]
+
     def page(self, number):
         number = self.validate_number(number)
         if not self._ordered_by_the_index():
