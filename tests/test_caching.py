@@ -597,3 +597,15 @@ def test_a_list_page_read_again_asks_the_cache_three_times_and_the_database_noth
 def test_prefetch_outside_a_request_changes_nothing(fragments_only):
     generation.prefetch(["anything"])
     assert generation.memoize("anything", lambda: "computed") == "computed"
+
+
+def test_the_figures_api_keeps_its_items_and_reads_no_figure_twice(client, committed, fragments_only):
+    with committed():
+        indicator = make_indicator(code="pm25")
+        bulletin = make_bulletin(body="全年PM2.5平均浓度为31微克/立方米。")
+        make_observation(bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。")
+    first = client.get("/api/v1/observations/?indicator=pm25").json()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/api/v1/observations/?indicator=pm25").json()
+    assert not any('"indicators_observation"."quote"' in query["sql"] for query in queries.captured_queries)
+    assert first == second and second["results"][0]["value"] == "31"

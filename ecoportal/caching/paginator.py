@@ -74,7 +74,7 @@ class GenerationPaginator(Paginator):
             number = max(int(number), 1)
         except (TypeError, ValueError):
             number = 1
-        return [f"{self.memo_name}:count", f"{self.memo_name}:ids:{self.per_page}:{number}"]
+        return [f"{self.memo_name}:count", self._ids_name(number)]
 
     def page(self, number):
         number = self.validate_number(number)
@@ -82,8 +82,17 @@ class GenerationPaginator(Paginator):
             # No index to seek through in another order (the API's figures, an indicator's
             # table): each page is read once per content change.
             page = super().page(number)
-            rows = memoize(f"{self.memo_name}:page:{self.per_page}:{number}", lambda: list(page.object_list))
-            page.object_list = self._items([row.pk for row in rows], lambda ids: rows)
+            if self.shown is None:
+                page.object_list = memoize(f"{self.memo_name}:page:{self.per_page}:{number}", lambda: list(page.object_list))
+            else:
+                read = {}  # the page's rows when its ids are read now: not read twice
+
+                def read_ids():
+                    read.update((row.pk, row) for row in page.object_list)
+                    return list(read)
+
+                ids = memoize(self._ids_name(number), read_ids)
+                page.object_list = self._items(ids, lambda wanted: read.values() if read else self._rows(wanted))
             return page
         return self._get_page(self._items(self.page_ids(number), self._rows), number, self)
 
@@ -109,7 +118,10 @@ class GenerationPaginator(Paginator):
 
         Kept until the content changes, like the count: a page read again costs no query.
         """
-        return memoize(f"{self.memo_name}:ids:{self.per_page}:{number}", lambda: self._read_page_ids(number))
+        return memoize(self._ids_name(number), lambda: self._read_page_ids(number))
+
+    def _ids_name(self, number):
+        return f"{self.memo_name}:ids:{self.per_page}:{number}"
 
     def _read_page_ids(self, number):
         bottom = (number - 1) * self.per_page

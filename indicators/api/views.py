@@ -12,7 +12,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from bulletins.api.views import PublicApiSchema, PublicReadOnlyViewSet
-from ecoportal.pagination import GenerationPagination
+from ecoportal.pagination import GenerationPagination, KeptItemsMixin
 
 from ..downloads import for_download, observations_csv_response
 from ..filters import IndicatorFilterSet, ObservationFilterSet
@@ -71,7 +71,7 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
         ]
     )
 )
-class ObservationViewSet(PublicReadOnlyViewSet):
+class ObservationViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
     """Figures stated by published bulletins, each with its verbatim sentence and source link."""
 
     public_model = Observation
