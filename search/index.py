@@ -140,9 +140,9 @@ def rebuild_index(batch_size=500):
     """
     count = 0
     bulletins = _indexed_fields(Bulletin.objects.all())
-    for batch in _batches(bulletins.iterator(chunk_size=batch_size), batch_size):
-        _index_batch(batch)
-        count += len(batch)
-    SearchDocument.objects.exclude(bulletin_id__in=Bulletin.objects.values("pk")).delete()
-    get_backend().rebuild()
+    with get_backend().rebuilding():
+        for batch in _batches(bulletins.iterator(chunk_size=batch_size), batch_size):
+            _index_batch(batch)
+            count += len(batch)
+        SearchDocument.objects.exclude(bulletin_id__in=Bulletin.objects.values("pk")).delete()
     return count

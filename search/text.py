@@ -34,8 +34,17 @@ _WORD = re.compile(r"[^\W_]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+# Full-width punctuation (and the Roman numerals of water classes, 劣Ⅴ类) is what usually keeps
+# Chinese text from being in NFKC already, and normalizing a whole body costs a tenth of a
+# microsecond a character. Replaced first by their NFKC forms, which are ASCII and so decompose
+# to exactly what they replace, they leave a text that unicodedata finds normalized at a glance.
+_FULL_WIDTH = {char: unicodedata.normalize("NFKC", char) for char in "，（）：；！？ⅠⅡⅢⅣⅤ"}
+
+
 def normalize(text):
     """Full-width forms to their usual ones (ＰＭ２．５ → PM2.5), lower case."""
+    for char, usual in _FULL_WIDTH.items():
+        text = text.replace(char, usual)
     return unicodedata.normalize("NFKC", text).lower()
 
 
@@ -55,10 +64,12 @@ def index_words(text):
 # jieba splits a text at this pattern and cuts every piece on its own, so the words of a text
 # are the words of its pieces in order. Pieces recur (clauses between commas, punctuation,
 # boilerplate), and cutting one costs a dictionary walk per character: each is cut once.
+# 4,096 pieces take about 4 MB; the recurring ones stay, one-off ones (figures) pass through.
+# Nothing here changes jieba's dictionary at run time, which would make the cache stale.
 _PIECES = jieba.re_han_default
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _piece_words(piece):
     return tuple(word for token in jieba.cut_for_search(piece) for word in words_of(token))
 
