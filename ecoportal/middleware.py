@@ -15,7 +15,8 @@ responses qualify, and how a page is stored, is decided in ``ecoportal.caching.p
 
 from django.conf import settings
 
-from .caching import current_generation, page_cache
+from .caching import page_cache
+from .caching.generation import current_generation_and_value
 from .caching.pages import freeze, is_cacheable_request, is_storable, page_key, thaw
 
 
@@ -26,18 +27,16 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
-        generation = current_generation()
+        # The generation and the page stored under it, in one round trip as a rule.
+        generation, entry = current_generation_and_value(lambda generation: page_key(request, generation))
         if generation is None:
             return self.get_response(request)
-        cache = page_cache()
-        key = page_key(request, generation)
-        entry = cache.get(key)
         if entry is not None:
             response = thaw(request, entry)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if is_storable(request, response):
-            cache.set(key, freeze(request, response), settings.PAGE_CACHE_TIMEOUT)
+            page_cache().set(page_key(request, generation), freeze(request, response), settings.PAGE_CACHE_TIMEOUT)
             response["X-Page-Cache"] = "miss"
         return response

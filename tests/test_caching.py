@@ -566,25 +566,7 @@ def test_a_list_page_read_again_asks_the_cache_three_times_and_the_database_noth
         for _ in range(3):
             make_bulletin(region=region)
     client.get(f"/bulletins/?region={region.slug}&page=1")
-    calls, depth = [], [0]
-    memo = caches["default"]
-
-    def counted(method):
-        original = getattr(memo, method)
-
-        def call(*args, **kwargs):
-            if not depth[0]:  # the local-memory cache's get_many calls get for each key
-                calls.append(method)
-            depth[0] += 1
-            try:
-                return original(*args, **kwargs)
-            finally:
-                depth[0] -= 1
-
-        monkeypatch.setattr(memo, method, call)
-
-    counted("get")
-    counted("get_many")
+    calls = _count_cache_reads(monkeypatch)
     with CaptureQueriesContext(connection) as queries:
         page = text(client.get(f"/bulletins/?region={region.slug}&page=1"))
     # The region's slug is checked by the filter form: one query. The count, the page's ids,
@@ -609,3 +591,48 @@ def test_the_figures_api_keeps_its_items_and_reads_no_figure_twice(client, commi
         second = client.get("/api/v1/observations/?indicator=pm25").json()
     assert not any('"indicators_observation"."quote"' in query["sql"] for query in queries.captured_queries)
     assert first == second and second["results"][0]["value"] == "31"
+
+
+def test_a_cached_page_is_read_with_its_generation_in_one_round_trip(client, committed, monkeypatch):
+    with committed():
+        make_bulletin(title="一次往返")
+    client.get("/bulletins/")
+    assert status_of(client.get("/bulletins/")) == "hit"
+    calls = _count_cache_reads(monkeypatch)
+    response = client.get("/bulletins/")
+    assert status_of(response) == "hit" and "一次往返" in text(response) and calls == ["get_many"]
+
+
+def test_a_page_of_the_generation_seen_last_is_not_served_after_a_publish(client, committed, editor):
+    with committed():
+        make_bulletin(title="第一篇")
+    client.get("/bulletins/")
+    assert status_of(client.get("/bulletins/")) == "hit"
+    with committed():
+        make_bulletin(title="第二篇")
+    response = client.get("/bulletins/")
+    assert status_of(response) == "miss" and "第二篇" in text(response)
+
+
+def _count_cache_reads(monkeypatch):
+    """The cache's get and get_many calls from here on, as the portal makes them."""
+    calls, depth = [], [0]
+    memo = caches["default"]
+
+    def counted(method):
+        original = getattr(memo, method)
+
+        def call(*args, **kwargs):
+            if not depth[0]:  # the local-memory cache's get_many calls get for each key
+                calls.append(method)
+            depth[0] += 1
+            try:
+                return original(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(memo, method, call)
+
+    counted("get")
+    counted("get_many")
+    return calls

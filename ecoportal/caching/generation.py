@@ -33,6 +33,8 @@ MEMO_KEY = "pagecache:memo:{}:{}"
 
 _UNKNOWN = "unknown"
 _bump_failed = False
+# The generation this process read last: a guess of the current one, always checked.
+_last_seen = None
 _suspended = 0
 # The generation a request's memoised values are read under: looked up once per request
 # instead of once per value (``request_generation``).
@@ -122,11 +124,37 @@ def current_generation():
     One cache round trip in the common case; one query more on the first request of a
     generation; a bump when a scheduled publication has come.
     """
+    return current_generation_and_value(None)[0]
+
+
+def current_generation_and_value(key_of):
+    """``current_generation()``, and the value stored under ``key_of(generation)``.
+
+    Both in one round trip when the generation is still the one this process read last (the
+    usual case): that key is read in the same MGET as the generation, which Redis answers
+    atomically, so a value read this way always belongs to the current generation. Otherwise
+    the value is read in a second round trip. ``(None, None)`` when the cache is not to be used.
+    """
+    global _last_seen
     if _bump_failed and bump() is None:
-        return None
+        return None, None
     cache = page_cache()
-    values = cache.get_many([GENERATION_KEY, STATE_KEY])
-    generation, state = values.get(GENERATION_KEY), values.get(STATE_KEY)
+    guess = _last_seen if key_of is not None else None
+    keys = [GENERATION_KEY, STATE_KEY] + ([key_of(guess)] if guess is not None else [])
+    values = cache.get_many(keys)
+    generation = _checked(cache, values.get(GENERATION_KEY), values.get(STATE_KEY))
+    if generation is None:
+        return None, None
+    _last_seen = generation
+    if key_of is None:
+        return generation, None
+    if generation == guess:
+        return generation, values.get(keys[2])
+    return generation, cache.get(key_of(generation))
+
+
+def _checked(cache, generation, state):
+    """The generation read, or a new one if it was lost or a scheduled publication has come."""
     if generation is None or state is None or state[0] != generation:
         # Never started, lost, or its start time overwritten by a slower writer: start anew.
         return _advance(cache, generation)

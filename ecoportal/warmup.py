@@ -1,0 +1,51 @@
+"""Everything a process loads on its first requests, loaded once before the workers are forked.
+
+A fresh worker spent about 250 ms of its first request loading translation catalogs, another
+100 ms compiling the page templates and half a second loading jieba's dictionary for its first
+search. gunicorn replaces every worker after ``max_requests``, so on a busy server one of them
+was always starting: its first requests, and those queued behind them, waited (the 99th
+percentile of a constant response was 700 ms against 20 ms without replacements). With
+``preload_app``, gunicorn.conf.py calls ``warm_up()`` in the arbiter once the application is
+loaded; each worker then starts from a copy of this memory.
+
+Nothing here opens a database or cache connection: a connection made before the fork would be
+shared by every worker.
+"""
+
+import logging
+from pathlib import Path
+
+from django.conf import settings
+from django.template import TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import get_template
+from django.urls import get_resolver
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def warm_up():
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translation.gettext("公报")
+    get_resolver().reverse_dict  # noqa: B018 - populates the resolver's lookup tables
+    for name in _project_templates():
+        try:
+            get_template(name)
+        except (TemplateDoesNotExist, TemplateSyntaxError):  # a partial that is not a template
+            logger.debug("not compiled ahead: %s", name)
+    from search.text import segment
+
+    segment("生态环境")  # loads jieba's dictionary
+    from ecoportal.caching.pages import release
+
+    release()  # hashes the code and templates that key cached pages
+
+
+def _project_templates():
+    """Names of the site's own templates (templates/ and the project's apps), not Django's."""
+    roots = [Path(directory) for directory in settings.TEMPLATES[0]["DIRS"]]
+    roots += [Path(settings.BASE_DIR) / app / "templates" for app in ("bulletins", "indicators", "search", "ecoportal")]
+    for root in roots:
+        for path in sorted(root.rglob("*.html")) if root.is_dir() else ():
+            yield path.relative_to(root).as_posix()
