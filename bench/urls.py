@@ -3,9 +3,9 @@
 * ``/bench/constant``: a fixed response through the whole middleware stack, the ceiling any
   Django page on this server can reach.
 * ``/bench/values``: the API's first page of bulletins written by hand with ``.values()`` and
-  ``JsonResponse``: the same queries as ``/api/v1/bulletins/`` (the count and page ids through
-  ``GenerationPaginator``, the page's rows, their topics), without DRF, to show what the
-  framework costs.
+  ``JsonResponse``: the same queries as ``/api/v1/bulletins/`` (the count and page ids kept
+  per content generation, as ``GenerationPaginator`` keeps them; the page's rows, their topics),
+  without DRF, to show what the framework costs.
 
 Without BENCH_VIEWS=1 there is nothing here: ``ecoportal.urls`` includes an empty list.
 """
@@ -17,6 +17,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import path
 
 from bulletins.models import Bulletin
+from ecoportal.caching.generation import memoize
 from ecoportal.caching.paginator import GenerationPaginator
 
 PAGE_SIZE = 20
@@ -33,8 +34,8 @@ def values(request):
     # Count and page ids as the API reads them (kept per content generation, the order index).
     paginator = GenerationPaginator(bulletins, PAGE_SIZE, memo_name="bench:values")
     count = paginator.count
-    ids = paginator.page_ids(1) if paginator._ordered_by_the_index() else list(
-        bulletins.values_list("pk", flat=True)[:PAGE_SIZE]
+    ids = paginator.page_ids(1) if paginator._ordered_by_the_index() else memoize(
+        "bench:values:ids", lambda: list(bulletins.values_list("pk", flat=True)[:PAGE_SIZE])
     )
     found = {
         row["pk"]: row
