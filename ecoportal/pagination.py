@@ -53,6 +53,16 @@ class PortalPagination(PageNumberPagination):
             )
         return size
 
+    def check_parameters(self, request):
+        """Reject a malformed ``page`` or ``page_size`` where no page is read (a CSV download).
+
+        They would be ignored there, but a client that sends one expects it to mean something.
+        """
+        self.get_page_size(request)
+        number = request.query_params.get(self.page_query_param)
+        if number and number not in self.last_page_strings and not (number.isdigit() and int(number) >= 1):
+            raise ValidationError({self.page_query_param: [_("请输入大于 0 的整数。")]})
+
     def get_page_number(self, request, paginator):
         number = super().get_page_number(request, paginator)
         # Validated here so that the error names the parameter (DRF would answer a bare 404).

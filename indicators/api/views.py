@@ -92,6 +92,7 @@ class ObservationViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == CSVRenderer.format:
+            self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
             return observations_csv_response(queryset, request=request, filename=self.csv_filename())
         return super().list(request, *args, **kwargs)

@@ -59,6 +59,14 @@ def test_the_csv_has_every_row_not_one_page(client, world):
     assert len(read_csv(client.get("/api/v1/observations/?format=csv&indicator=cases&page=2&page_size=5"))) == 130
 
 
+@pytest.mark.parametrize("query", ["page_size=1.4", "page_size=0", "page_size=101", "page=0", "page=-1", "page=x"])
+def test_a_malformed_page_parameter_on_the_csv_is_a_json_400(client, world, query):
+    response = client.get(f"/api/v1/observations/?format=csv&{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert query.split("=")[0] in response.json()
+
+
 def test_csv_can_be_asked_for_with_the_accept_header(client, world):
     response = client.get("/api/v1/observations/", headers={"Accept": "text/csv"})
     assert len(read_csv(response)) == 5
