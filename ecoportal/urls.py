@@ -6,6 +6,7 @@ from django.urls import include, path
 from bulletins import views as bulletin_views
 from bulletins.feeds import LatestBulletinsAtomFeed, LatestBulletinsFeed
 from bulletins.sitemaps import sitemaps
+from ecoportal import i18n
 
 urlpatterns = [
     path("", bulletin_views.home, name="home"),
@@ -19,7 +20,7 @@ urlpatterns = [
     path("robots.txt", bulletin_views.robots_txt, name="robots"),
     path("healthz", bulletin_views.healthz, name="healthz"),
     path("bench/", include("bench.urls")),  # bench/run.py reference views; empty unless BENCH_VIEWS=1
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", i18n.set_language, name="set_language"),
     path("admin/bulletins/import/", include("bulletins.importer.urls")),
     path("admin/", admin.site.urls),
 ]

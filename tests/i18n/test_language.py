@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.test import Client
 
 from tests.factories import make_bulletin, make_region
 
@@ -46,6 +47,38 @@ def test_the_switcher_keeps_the_choice_in_a_cookie_over_accept_language(client):
     assert "Filter bulletins" in page.content.decode()
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en")["Content-Language"] == "zh-hans"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"Origin": "https://evil.example"}, {"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"},
+     {"Sec-Fetch-Site": "same-site", "Origin": "http://testserver"}],
+)
+def test_the_switcher_refuses_a_form_from_another_site(client, headers):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, headers=headers)
+    assert response.status_code == 403
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+@pytest.mark.parametrize(
+    "headers", [{"Origin": "http://testserver"}, {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"}, {}]
+)
+def test_the_switcher_needs_no_token_from_this_site(headers):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/"}, headers=headers)
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+
+
+def test_the_switcher_only_takes_a_post(client):
+    assert client.get("/i18n/setlang/?language=en").status_code == 405
+
+
+def test_public_pages_set_no_cookie(client):
+    make_bulletin(slug="water", body="水质达标。")
+    for path in [*PAGES, "/bulletins/water/"]:
+        response = client.get(path)
+        assert response.status_code == 200 and not response.cookies, path
 
 
 def test_the_switcher_does_not_redirect_off_site(client):
