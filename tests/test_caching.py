@@ -21,6 +21,7 @@ from bulletins import workflow
 from ecoportal.caching import generation
 from ecoportal.caching.pages import is_cacheable_request
 from ecoportal.publishing import Status
+from ecoportal.templatetags.fragments import ChromeFragmentNode
 from tests.factories import (
     make_bulletin,
     make_indicator,
@@ -43,9 +44,15 @@ def uses_a_nonce(request):
     return HttpResponse(template.render({}, request))
 
 
+def uses_a_csrf_token(request):
+    template = engines["django"].from_string('<form method="post">{% csrf_token %}</form>')
+    return HttpResponse(template.render({}, request))
+
+
 urlpatterns = [
     path("bulletins/cookie-test/", sets_a_cookie),
     path("bulletins/nonce-test/", uses_a_nonce),
+    path("bulletins/csrf-test/", uses_a_csrf_token),
     path("", include("ecoportal.urls")),
 ]
 
@@ -204,41 +211,53 @@ def test_only_successful_full_responses_are_stored(client):
     assert with_filter_error.status_code == 400 and status_of(with_filter_error) is None
 
 
-def test_the_cached_page_carries_each_readers_own_csrf_token_and_the_language_form_works():
+def test_public_pages_carry_nothing_per_reader_and_the_language_form_needs_no_token():
     make_bulletin()
     Client().get("/")
-    readers = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    reader = Client(enforce_csrf_checks=True)
+    page = reader.get("/")
+    assert status_of(page) == "hit"
+    assert not page.cookies
+    assert "csrfmiddlewaretoken" not in text(page)
+    switched = reader.post("/i18n/setlang/", {"language": "en", "next": "/"}, headers={"Origin": "http://testserver"})
+    assert switched.status_code == 302
+    english = reader.get("/")
+    assert english.headers["Content-Language"] == "en" and status_of(english) == "miss"
+
+
+@pytest.mark.urls("tests.test_caching")
+def test_a_cached_page_with_a_csrf_token_carries_each_readers_own():
+    Client().get("/bulletins/csrf-test/")
     tokens = []
-    for reader in readers:
-        page = reader.get("/")
+    for reader in (Client(), Client()):
+        page = reader.get("/bulletins/csrf-test/")
         assert status_of(page) == "hit"
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text(page)).group(1)
         assert _unmask_cipher_token(token) == reader.cookies["csrftoken"].value
         tokens.append(token)
     assert tokens[0] != tokens[1]
-    switched = readers[0].post("/i18n/setlang/", {"language": "en", "next": "/", "csrfmiddlewaretoken": tokens[0]})
-    assert switched.status_code == 302
-    english = readers[0].get("/")
-    assert english.headers["Content-Language"] == "en" and status_of(english) == "miss"
 
 
+@pytest.mark.urls("tests.test_caching")
 def test_a_reader_with_a_csrf_cookie_gets_a_token_for_it(client):
-    client.get("/")
+    client.get("/bulletins/csrf-test/")
     reader = Client()
-    reader.get("/bulletins/")
+    reader.get("/admin/login/")
     secret = reader.cookies["csrftoken"].value
-    page = reader.get("/")
+    page = reader.get("/bulletins/csrf-test/")
     assert status_of(page) == "hit"
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', text(page)).group(1)
     assert _unmask_cipher_token(token) == secret
 
 
+@pytest.mark.urls("tests.test_caching")
 def test_nothing_per_reader_is_stored(client):
     client.get("/")
+    client.get("/bulletins/csrf-test/")
     entries = list(_stored_pages())
-    assert entries
+    assert len(entries) == 2
+    assert any(b"csrfmiddlewaretoken" in entry["body"] for entry in entries)
     for entry in entries:
-        assert b"csrfmiddlewaretoken" in entry["body"]
         assert not re.search(rb'name="csrfmiddlewaretoken" value="[A-Za-z0-9]{64}"', entry["body"])
         assert not any(name.lower() == "set-cookie" for name, _ in entry["headers"])
 
@@ -558,7 +577,7 @@ def test_a_failed_computation_lets_the_next_request_compute(fragments_only):
     assert generation.memoize("fragile-value", lambda: "second try") == "second try"
 
 
-def test_a_list_page_read_again_asks_the_cache_three_times_and_the_database_nothing(
+def test_a_list_page_read_again_asks_the_cache_twice_and_the_database_nothing(
     client, committed, fragments_only, monkeypatch
 ):
     with committed():
@@ -570,9 +589,9 @@ def test_a_list_page_read_again_asks_the_cache_three_times_and_the_database_noth
     with CaptureQueriesContext(connection) as queries:
         page = text(client.get(f"/bulletins/?region={region.slug}&page=1"))
     # The region's slug is checked by the filter form: one query. The count, the page's ids,
-    # the form and the cards come from the cache: the generation, one prefetch, the cards.
+    # the form and the cards come from the cache: the generation with the prefetch, the cards.
     assert len(queries.captured_queries) == 1 and "bulletins_region" in queries.captured_queries[0]["sql"]
-    assert calls == ["get_many", "get_many", "get_many"]
+    assert calls == ["get_many", "get_many"]
     assert f'<option value="{region.slug}" selected>' in page and page.count('class="card') >= 3
 
 
@@ -636,3 +655,17 @@ def _count_cache_reads(monkeypatch):
     counted("get")
     counted("get_many")
     return calls
+
+
+def test_the_page_chrome_is_rendered_once_per_language_and_section(settings):
+    chrome = engines["django"].from_string(
+        '{% load fragments %}{% chrome_fragment "test-chrome" nav %}{{ nav }}:{{ count.pop }}{% endchrome_fragment %}'
+    )
+    ChromeFragmentNode._kept.clear()
+    renders = {"count": [5, 4, 3, 2, 1]}
+    kept = [chrome.render({**renders, "nav": nav}) for nav in ("bulletins", "indicators", "bulletins")]
+    with translation.override("en"):
+        english = chrome.render({**renders, "nav": "bulletins"})
+    assert kept == ["bulletins:1", "indicators:2", "bulletins:1"] and english == "bulletins:3"
+    settings.DEBUG = True  # templates reload when edited: the chrome is not kept
+    assert chrome.render({**renders, "nav": "bulletins"}) == "bulletins:4"

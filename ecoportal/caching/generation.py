@@ -124,33 +124,40 @@ def current_generation():
     One cache round trip in the common case; one query more on the first request of a
     generation; a bump when a scheduled publication has come.
     """
-    return current_generation_and_value(None)[0]
+    return current_generation_and_values(None)[0]
 
 
 def current_generation_and_value(key_of):
     """``current_generation()``, and the value stored under ``key_of(generation)``.
 
+    ``(None, None)`` when the cache is not to be used. See ``current_generation_and_values``.
+    """
+    generation, values = current_generation_and_values(lambda generation: [key_of(generation)])
+    return generation, None if generation is None else values.get(key_of(generation))
+
+
+def current_generation_and_values(keys_of):
+    """``current_generation()``, and the values stored under the keys ``keys_of(generation)``.
+
     Both in one round trip when the generation is still the one this process read last (the
-    usual case): that key is read in the same MGET as the generation, which Redis answers
-    atomically, so a value read this way always belongs to the current generation. Otherwise
-    the value is read in a second round trip. ``(None, None)`` when the cache is not to be used.
+    usual case): those keys are read in the same MGET as the generation, which Redis answers
+    atomically, so values read this way always belong to the current generation. Otherwise
+    the values are read in a second round trip. ``(None, {})`` when the cache is not to be used.
     """
     global _last_seen
     if _bump_failed and bump() is None:
-        return None, None
+        return None, {}
     cache = page_cache()
-    guess = _last_seen if key_of is not None else None
-    keys = [GENERATION_KEY, STATE_KEY] + ([key_of(guess)] if guess is not None else [])
-    values = cache.get_many(keys)
-    generation = _checked(cache, values.get(GENERATION_KEY), values.get(STATE_KEY))
+    guess = _last_seen if keys_of is not None else None
+    guessed = keys_of(guess) if guess is not None else []
+    values = cache.get_many([GENERATION_KEY, STATE_KEY, *guessed])
+    generation = _checked(cache, values.pop(GENERATION_KEY, None), values.pop(STATE_KEY, None))
     if generation is None:
-        return None, None
+        return None, {}
     _last_seen = generation
-    if key_of is None:
-        return generation, None
-    if generation == guess:
-        return generation, values.get(keys[2])
-    return generation, cache.get(key_of(generation))
+    if keys_of is None or generation == guess:
+        return generation, values
+    return generation, cache.get_many(keys_of(generation))
 
 
 def _checked(cache, generation, state):
@@ -210,16 +217,23 @@ def prefetch(names):
     """Read the memoised values of ``names`` in one round trip, for ``memoize`` in this request.
 
     For a page that knows which values it will ask for: each ``memoize`` of one of these names
-    then takes the value read here instead of asking the cache again. Outside a request, and
+    then takes the value read here instead of asking the cache again. On the request's first
+    use of the cache, the generation is read in the same round trip. Outside a request, and
     for names not kept yet, nothing changes.
     """
     if not getattr(_request, "active", False) or not settings.PAGE_CACHE_MEMO_ENABLED:
         return
-    generation = _memo_generation()
-    if generation is None:
-        return
-    keys = [_memo_key(generation, name) for name in names if name is not None]
-    _request.prefetched.update(page_cache().get_many(keys))
+    names = [name for name in names if name is not None]
+    if _request.generation is None:
+        generation, values = current_generation_and_values(
+            lambda generation: [_memo_key(generation, name) for name in names]
+        )
+        _request.generation = generation
+    else:
+        generation = _request.generation
+        values = page_cache().get_many([_memo_key(generation, name) for name in names])
+    if generation is not None:
+        _request.prefetched.update(values)
 
 
 def _stored(cache, key):

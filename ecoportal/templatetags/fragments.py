@@ -1,13 +1,22 @@
-"""``{% public_fragment "name" key… %}…{% endpublic_fragment %}``: markup kept until content changes.
+"""Markup rendered once and then served as it is.
 
-The block is rendered once per content generation and language (``memoize``) and then served
-as it is. Only for markup that is the same for every reader and shows published content only:
-never around ``{% csrf_token %}``, a CSP nonce, a form's values or anything of the request.
-A key that is empty or missing (e.g. ``public_page``, set by the public view and not by the
-editors' preview that shares the template) renders the block afresh and keeps nothing.
+``{% public_fragment "name" key… %}…{% endpublic_fragment %}``: kept until content changes.
+The block is rendered once per content generation and language (``memoize``). Only for markup
+that is the same for every reader and shows published content only: never around
+``{% csrf_token %}``, a CSP nonce, a form's values or anything of the request. A key that is
+empty or missing (e.g. ``public_page``, set by the public view and not by the editors' preview
+that shares the template) renders the block afresh and keeps nothing.
+
+``{% chrome_fragment "name" key… %}…{% endchrome_fragment %}``: the pages' chrome (header
+links, footer), which depends on the code alone (templates, translations, URLs) and on the
+keys given, so each process renders each variant once and keeps it in memory; the language
+is always part of the key, and the name must be unique. Same rules: nothing of the request or of the content inside.
 """
 
+import threading
+
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
 
 from ecoportal.caching.generation import memoize
@@ -28,11 +37,45 @@ class PublicFragmentNode(template.Node):
         return memoize(f"fragment:{name}:{get_language()}", lambda: self.nodelist.render(context))
 
 
-@register.tag("public_fragment")
-def public_fragment(parser, token):
-    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
-    if not keys:
-        raise template.TemplateSyntaxError("public_fragment needs a name (and the values it depends on)")
-    nodelist = parser.parse(("endpublic_fragment",))
-    parser.delete_first_token()
-    return PublicFragmentNode(nodelist, keys)
+def _fragment_tag(node_class):
+    """``{% <tag> "name" key… %}…{% end<tag> %}`` compiled to ``node_class(nodelist, keys)``."""
+
+    def compile_tag(parser, token):
+        tag, *bits = token.split_contents()
+        if not bits:
+            raise template.TemplateSyntaxError(f"{tag} needs a name (and the values it depends on)")
+        nodelist = parser.parse((f"end{tag}",))
+        parser.delete_first_token()
+        return node_class(nodelist, [parser.compile_filter(bit) for bit in bits])
+
+    return compile_tag
+
+
+register.tag("public_fragment", _fragment_tag(PublicFragmentNode))
+
+
+class ChromeFragmentNode(template.Node):
+    # One entry per variant: a handful of names × languages × keys such as the current section.
+    MAX_VARIANTS = 256
+    _kept = {}
+    _lock = threading.Lock()
+
+    def __init__(self, nodelist, keys):
+        self.nodelist = nodelist
+        self.keys = keys
+
+    def render(self, context):
+        if settings.DEBUG:  # templates are reloaded when edited: so is the chrome
+            return self.nodelist.render(context)
+        variant = (get_language(), *(key.resolve(context) for key in self.keys))
+        markup = self._kept.get(variant)
+        if markup is None:
+            markup = self.nodelist.render(context)
+            with self._lock:
+                if len(self._kept) >= self.MAX_VARIANTS:
+                    self._kept.clear()
+                self._kept[variant] = markup
+        return markup
+
+
+register.tag("chrome_fragment", _fragment_tag(ChromeFragmentNode))
