@@ -9,6 +9,7 @@ import json
 
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
@@ -32,7 +33,8 @@ def indicator_list(request):
     return render(
         request,
         "indicators/indicator_list.html",
-        {"categories": panels.memoized("catalogue", panels.catalogue), "nav": "indicators"},
+        # Read only when the page's fragment of the catalogue is not kept already.
+        {"categories": SimpleLazyObject(panels.catalogue), "nav": "indicators"},
     )
 
 

@@ -461,6 +461,24 @@ def test_an_edited_figure_updates_the_memoised_charts_table_and_bulletin_page(cl
     assert "31" not in indicator_page.split("<main", 1)[1].replace("31微克", "")
 
 
+def test_the_indicator_catalogue_is_kept_whole_and_follows_an_edited_figure(client, committed, fragments_only):
+    with committed():
+        indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米")
+        bulletin = make_bulletin(region=make_region(), body="全年PM2.5平均浓度为31微克/立方米。")
+        observation = make_observation(
+            bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。",
+        )
+    first = text(client.get("/indicators/"))
+    with CaptureQueriesContext(connection) as queries:
+        again = text(client.get("/indicators/"))
+    assert again == first and ">31<" in first and not queries.captured_queries
+    with committed():
+        observation.value, observation.value_text = 29, "29"
+        observation.save()
+    edited = text(client.get("/indicators/"))
+    assert ">29<" in edited and ">31<" not in edited
+
+
 def test_memoised_fragments_are_kept_apart_by_language(client, committed, fragments_only):
     with committed():
         make_bulletin(title="双语公报", region=make_region(name="伊春市", name_en="Yichun"))
