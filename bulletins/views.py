@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView
 from ecoportal.caching.generation import memoize, prefetch
 from ecoportal.caching.paginator import GenerationPaginator
 from ecoportal.publishing import PublicQuerysetMixin
+from ecoportal.templatetags.fragments import public_fragment_name
 from indicators import panels
 from indicators.choices import ReviewState
 from indicators.highlight import highlight_quotes
@@ -40,8 +41,14 @@ class BulletinListView(PublicQuerysetMixin, ListView):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
         paginator = self.get_paginator(queryset, page_size)
         number = self.request.GET.get("page")
-        # The count, the page's ids and the form's markup: one round trip to the cache.
-        prefetch([*paginator.memo_names(number), self.filter_form.markup_name()])
+        # The page's content is kept for valid filters: they show nothing of the reader's input.
+        self.content_name = paginator.memo_name if self.filter_form.markup_name() else None
+        # The content, its count, ids and form: one round trip to the cache (with the generation).
+        prefetch([
+            *paginator.memo_names(number),
+            self.filter_form.markup_name(),
+            self.content_name and public_fragment_name("bulletin-list", self.content_name, paginator.likely_number(number)),
+        ])
         page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -61,11 +68,14 @@ class BulletinListView(PublicQuerysetMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        return super().get_context_data(
-            filter_form=self.filter_form, query_string=query.urlencode(), **kwargs
-        )
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)  # paginates
+        if self.content_name:
+            query_string = self.filter_form.canonical_query()  # kept: the same for every reader
+        else:
+            query = self.request.GET.copy()
+            query.pop("page", None)
+            query_string = query.urlencode()
+        return {**context, "query_string": query_string, "content_name": self.content_name}
 
 
 class BulletinDetailView(PublicQuerysetMixin, DetailView):
@@ -81,6 +91,8 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
         # The public bulletin of a slug is kept until the content changes; a slug that names
         # none is looked up each time and keeps nothing.
         slug = self.kwargs[self.slug_url_kwarg]
+        # The bulletin and the page's content (keyed by the slug): one round trip to the cache.
+        prefetch([f"bulletins:detail:{slug}", public_fragment_name("bulletin-page", slug)])
         bulletin = memoize(
             f"bulletins:detail:{slug}", lambda: self.get_queryset().filter(slug=slug).first(), keep_none=False
         )
@@ -99,7 +111,7 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
             lambda: memoize(f"bulletins:page:{bulletin.pk}:{get_language()}", lambda: bulletin_page_context(bulletin))
         )
         lazy = {name: SimpleLazyObject(lambda name=name: page[name]) for name in PAGE_CONTEXT}
-        return super().get_context_data(public_page=bulletin.pk, **lazy, **kwargs)
+        return super().get_context_data(public_page=bulletin.slug, **lazy, **kwargs)
 
 
 PAGE_CONTEXT = ("achievement_list", "observations", "body_html", "corrections")

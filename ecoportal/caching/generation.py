@@ -132,8 +132,14 @@ def current_generation_and_value(key_of):
 
     ``(None, None)`` when the cache is not to be used. See ``current_generation_and_values``.
     """
-    generation, values = current_generation_and_values(lambda generation: [key_of(generation)])
-    return generation, None if generation is None else values.get(key_of(generation))
+    keys = {}  # generation → its key, made once
+
+    def keys_of(generation):
+        keys[generation] = key_of(generation)
+        return [keys[generation]]
+
+    generation, values = current_generation_and_values(keys_of)
+    return generation, None if generation is None else values.get(keys[generation])
 
 
 def current_generation_and_values(keys_of):

@@ -27,7 +27,7 @@ index (``INDEXED BY``) and read only the rows of the page. Without a shared cach
 tests) counts and deep pages are computed at each request, from the same index.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date
 from typing import Any, NamedTuple
 
@@ -55,6 +55,26 @@ class Shown(NamedTuple):
     represent: Callable[[list], list[Any]]
 
 
+class _Deferred(Sequence):
+    """A sequence made by ``make()`` when it is first used."""
+
+    def __init__(self, make):
+        self._make = make
+
+    @cached_property
+    def _items(self):
+        return self._make()
+
+    def __len__(self):
+        return len(self._items)
+
+    def __getitem__(self, index):
+        return self._items[index]
+
+    def __iter__(self):
+        return iter(self._items)
+
+
 class GenerationPaginator(Paginator):
     #: Pages read from the top of the index with OFFSET; past them, pages are read by seeking.
     offset_pages = 50
@@ -68,13 +88,17 @@ class GenerationPaginator(Paginator):
     def count(self):
         return memoize(f"{self.memo_name}:count", self.object_list.count)
 
+    @staticmethod
+    def likely_number(number):
+        """The page that ``number`` as asked for most likely is (before the count is known)."""
+        try:
+            return max(int(number), 1)
+        except (TypeError, ValueError):
+            return 1
+
     def memo_names(self, number):
         """The names of the values kept for page ``number`` (as asked for), for ``prefetch``."""
-        try:
-            number = max(int(number), 1)
-        except (TypeError, ValueError):
-            number = 1
-        return [f"{self.memo_name}:count", self._ids_name(number)]
+        return [f"{self.memo_name}:count", self._ids_name(self.likely_number(number))]
 
     def page(self, number):
         number = self.validate_number(number)
@@ -94,7 +118,8 @@ class GenerationPaginator(Paginator):
                 ids = memoize(self._ids_name(number), read_ids)
                 page.object_list = self._items(ids, lambda wanted: read.values() if read else self._rows(wanted))
             return page
-        return self._get_page(self._items(self.page_ids(number), self._rows), number, self)
+        # Made when first used: a page whose markup is kept needs neither its ids nor its items.
+        return self._get_page(_Deferred(lambda: self._items(self.page_ids(number), self._rows)), number, self)
 
     def _items(self, ids, read):
         """The page's items for ``ids``: the rows ``read(ids)`` gives, in order, or with ``shown``

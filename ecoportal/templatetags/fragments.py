@@ -10,7 +10,7 @@ that shares the template) renders the block afresh and keeps nothing.
 ``{% chrome_fragment "name" key… %}…{% endchrome_fragment %}``: the pages' chrome (header
 links, footer), which depends on the code alone (templates, translations, URLs) and on the
 keys given, so each process renders each variant once and keeps it in memory; the language
-is always part of the key, and the name must be unique. Same rules: nothing of the request or of the content inside.
+is always part of the key, and the name must be unique. No ``{% block %}`` inside. Same rules: nothing of the request or of the content inside.
 """
 
 import threading
@@ -33,8 +33,12 @@ class PublicFragmentNode(template.Node):
         values = [key.resolve(context) for key in self.keys]
         if any(value in (None, "") for value in values):
             return self.nodelist.render(context)
-        name = ":".join(str(value) for value in values)
-        return memoize(f"fragment:{name}:{get_language()}", lambda: self.nodelist.render(context))
+        return memoize(public_fragment_name(*values), lambda: self.nodelist.render(context))
+
+
+def public_fragment_name(*values):
+    """The memo name of ``{% public_fragment values… %}`` in the active language (for ``prefetch``)."""
+    return f"fragment:{':'.join(str(value) for value in values)}:{get_language()}"
 
 
 def _fragment_tag(node_class):
@@ -57,6 +61,9 @@ register.tag("public_fragment", _fragment_tag(PublicFragmentNode))
 class ChromeFragmentNode(template.Node):
     # One entry per variant: a handful of names × languages × keys such as the current section.
     MAX_VARIANTS = 256
+    # Not searched for {% block %}s (which it may not hold): every page extending base.html
+    # searches the base template's nodes for them on every render.
+    child_nodelists = ()
     _kept = {}
     _lock = threading.Lock()
 
