@@ -135,3 +135,17 @@ def test_new_rows_get_ids_after_the_generated_ones():
     generate(bulletins=20)
     bulletin = make_bulletin()
     assert bulletin.pk > Bulletin.objects.exclude(pk=bulletin.pk).order_by("-pk").first().pk
+
+
+def test_the_planners_statistics_describe_the_generated_data():
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's statistics are its autovacuum's; the command's ANALYZE only refreshes them")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM sqlite_stat1")
+    generate(bulletins=50, observations=200)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE idx = 'obs_indicator_region_idx'")
+        (stat,) = cursor.fetchone()
+    assert int(stat.split()[0]) >= 200  # rows of the figures table, as the planner now knows

@@ -41,6 +41,7 @@ from bulletins.models import (
 )
 from ecoportal import caching
 from ecoportal.publishing import Status
+from ecoportal.statistics import refresh_statistics
 from indicators import units
 from indicators.models import Indicator, Observation
 
@@ -277,6 +278,8 @@ class Command(BaseCommand):
         if rebuild_index is not None:
             self.stdout.write("Rebuilding the search index…")
             self.stdout.write(f"Indexed {rebuild_index()} bulletins.")
+        if count or options["clear"]:
+            refresh_statistics()  # the planner's picture of the tables changed with them
 
     def _reference_time(self, value):
         if value is None:
