@@ -9,58 +9,72 @@ unordered queryset, for callers that filter and order further (the API).
 Whatever queryset a caller passes, only published bulletins are ever found: ``published()`` is
 applied here too, so a search can never be the surface that leaks a draft.
 
-The SQL starts from the full-text index (a materialised ``matches`` step: FTS5 ``MATCH`` or
-``@@`` on the GIN index, scored there), checks each match against the caller's queryset by its
-primary key (a correlated ``EXISTS``), and ranks and counts only those, in the same pass that
-brings the page the reader asked for; the page's bulletins are then read by primary key
-through the same queryset. The cost follows the number of matches, not of bulletins.
+Ranking costs the same for any number of matches: only the ``SEARCH_RANK_LIMIT`` (1,000) newest
+matches are scored and ranked. The index gives its matches newest first (FTS5 by rowid, which is
+the bulletin's id), each is checked against the caller's queryset by primary key (``EXISTS``),
+and the reading stops after one more than the limit. With no more matches than that, every match
+is ranked and counted exactly, best first (ties: newest first); with more, the results are those
+newest ones, best first, and their number is a lower bound (``count_is_estimate``). The ranking
+of a query and its filters is kept per content generation when the caller names it
+(``memo_name``). The page's bulletins are then read by primary key.
+
+The API keeps an exact ``count`` (``ranked_queryset``): it counts the matches that pass the
+check without scoring any, and after the ranked ones it lists the older matches newest first,
+so that every match is on some page.
 """
 
+from django.conf import settings
 from django.db import connection
+from django.db.models import Case, F, FloatField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from bulletins.models import AchievementItem, Bulletin
+from ecoportal.caching.generation import memoize
 
 from .backends import get_backend
 from .text import QueryError, SearchQuery, parse_query
 
 __all__ = ["QueryError", "SearchQuery", "SearchResults", "add_snippets", "parse_query", "search_bulletins"]
 
+#: How many of the newest matches are ranked by relevance (``settings.SEARCH_RANK_LIMIT``).
+RANK_LIMIT = 1000
 
-def search_bulletins(query, *, queryset=None):
+
+def rank_limit():
+    return getattr(settings, "SEARCH_RANK_LIMIT", RANK_LIMIT)
+
+
+def search_bulletins(query, *, queryset=None, memo_name=None):
     """Published bulletins matching ``query`` (text or ``SearchQuery``), best first.
 
     ``queryset`` narrows the search (filters, ``select_related``); it defaults to every
-    bulletin. Raises ``QueryError`` for a query that is too long. A query without any letter or
-    digit finds nothing.
+    bulletin. ``memo_name`` names those filters (``queryset`` must depend on nothing else): the
+    ranking is then kept until the content changes. Raises ``QueryError`` for a query that is
+    too long. A query without any letter or digit finds nothing.
     """
     if not isinstance(query, SearchQuery):
         query = parse_query(query)
     if queryset is None:
         queryset = Bulletin.objects.all()
-    return SearchResults(query, queryset.published())
+    return SearchResults(query, queryset.published(), memo_name=memo_name)
 
 
 class SearchResults:
     """The bulletins matching a query, best first; evaluated slice by slice.
 
-    Every query for rows also counts the matches and brings the first page, so that a results
-    page costs one query when the reader asks for an existing page (``want_page`` tells which)
-    and the same number of queries whatever the number of matches.
+    ``count()`` is the number of ranked results (all matches, or the ``limit`` newest of them
+    when ``count_is_estimate``); slices beyond them are empty. One query ranks them, whatever
+    the page; none when the ranking is kept.
     """
 
-    def __init__(self, query, queryset, *, page_size=20):
+    def __init__(self, query, queryset, *, limit=None, memo_name=None):
         self.query = query
         self.base = queryset
         self.backend = get_backend()
-        self.page_size = page_size
-        self._count = None
-        self._rows = {}  # position (0-based) → (bulletin id, score)
-        self._wanted = (0, page_size)
-
-    def want_page(self, number):
-        """The page (1-based) the reader asked for: fetched together with the count."""
-        self._wanted = ((max(1, number) - 1) * self.page_size, self.page_size)
+        self.limit = limit if limit is not None else rank_limit()
+        self.memo_name = memo_name
+        self._ranking = None
+        self._exact_count = None
 
     @property
     def queryset(self):
@@ -72,64 +86,89 @@ class SearchResults:
 
     @property
     def ranked_queryset(self):
-        """The matching bulletins as a queryset, best first as on the search page.
-
-        Each row carries ``search_rank``, the same score that ranks the page (ties: newest id
-        first), so that a queryset-based caller (the API's pagination) gets the same order.
-        """
-        if not self.query:
+        """Every matching bulletin, the ranked ones first (best first), then the older matches,
+        newest first; ``count()`` is exact. Sliced and counted as it is (by a paginator), it
+        reads only the page's rows; a queryset made from it orders them in SQL the same way."""
+        if not self._searchable():
             return self.base.none()
-        rank_sql, rank_params = self.backend.score_of(self.query, f"{Bulletin._meta.db_table}.id")
-        return self.queryset.annotate(search_rank=RawSQL(rank_sql, rank_params)).order_by(
-            "-search_rank", "-pk"
-        )
+        ranked = RankedQuerySet(model=self.base.model, query=self.queryset.query.chain(), using=self.base.db)
+        ranked.query.clear_ordering(force=True)
+        ranked.query.add_ordering("-pk")
+        ranked.search = self
+        return ranked
+
+    def ordered_queryset(self):
+        """``ranked_queryset`` ordered in SQL: each ranked bulletin's score is given to it by id."""
+        ranked = self.ranking()[0]
+        score = Case(*(When(pk=pk, then=Value(value)) for pk, value in ranked), default=None, output_field=FloatField())
+        return self.queryset.annotate(search_rank=score).order_by(F("search_rank").desc(nulls_last=True), "-pk")
 
     def _searchable(self):
         return bool(self.query) and not self.base.query.is_empty()
 
-    def ranked_sql(self, offset=0, limit=None):
-        """SQL selecting (bulletin id, score, number of matches, position) best first: the rows
-        from ``offset`` (``limit`` of them, or all) and those of the first page.
+    def _checked_matches_sql(self, columns, tail=""):
+        """``SELECT columns`` of the matches that are in the caller's queryset, then ``tail``.
 
-        ``matches`` is the backend's ``SELECT id, score`` of the index's matches, materialised
-        so that the database answers it from its full-text index alone, whatever it estimates
-        for the rest; each match is then looked up by primary key in the caller's queryset (``EXISTS``)
-        before it is counted and ranked. The score is taken in ``matches`` because SQLite allows
-        bm25() only in the full-text query itself, not where window functions are computed.
+        The ``matches`` subquery is answered by the full-text index, in its own order: SQLite
+        merges it into the outer query, so FTS5 reads its matches newest first and stops at the
+        LIMIT, scoring (bm25) only the rows selected.
         """
         matches_sql, matches_params = self.backend.matches(self.query)
-        this_row = RawSQL("matches.id", ())
-        base = self.base.filter(pk=this_row).order_by().values("pk")
-        base_sql, base_params = base.query.sql_with_params()
-        window = "" if limit is None else " AND position <= %s"
-        sql = (
-            f"WITH matches AS {self.backend.materialized}({matches_sql}) "
-            "SELECT id, score, total, position FROM ("
-            "SELECT id, score, COUNT(*) OVER () AS total, "
-            "ROW_NUMBER() OVER (ORDER BY score DESC, id DESC) AS position "
-            f"FROM matches WHERE EXISTS ({base_sql})) ranked "
-            f"WHERE position <= %s OR (position > %s{window}) ORDER BY position"
+        check = self.base.filter(pk=RawSQL("matches.id", ())).order_by().values("pk")
+        check_sql, check_params = check.query.sql_with_params()
+        return (
+            f"SELECT {columns} FROM ({matches_sql}) matches WHERE EXISTS ({check_sql}){tail}",
+            (*matches_params, *check_params),
         )
-        params = [*matches_params, *base_params, self.page_size, offset]
-        if limit is not None:
-            params.append(offset + limit)
-        return sql, tuple(params)
 
-    def _fetch(self, offset, limit):
+    def _select(self, sql, params):
         with connection.cursor() as cursor:
-            cursor.execute(*self.ranked_sql(offset, limit))
-            rows = cursor.fetchall()
-        self._count = rows[0][2] if rows else 0
-        for bulletin_id, score, _, position in rows:
-            self._rows[position - 1] = (bulletin_id, score)
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def ranking(self):
+        """([(bulletin id, score)] best first, whether there are more matches than those)."""
+        if self._ranking is None:
+            if not self._searchable():
+                self._ranking = ([], False)
+            elif self.memo_name is None:
+                self._ranking = self._rank()
+            else:
+                name = f"search:{self.memo_name}:{self.limit}:{self.backend.expression(self.query)}"
+                self._ranking = memoize(name, self._rank)
+        return self._ranking
+
+    def _rank(self):
+        sql, params = self._checked_matches_sql("id, score", " ORDER BY id DESC LIMIT %s")
+        rows = self._select(sql, (*params, self.limit + 1))
+        more = len(rows) > self.limit
+        ranked = sorted(rows[: self.limit], key=lambda row: (row[1], row[0]), reverse=True)
+        return [(bulletin_id, score) for bulletin_id, score in ranked], more
+
+    def ranked_sql(self, offset=0, limit=None):
+        """SQL of the newest matches in the caller's queryset, newest first: (id, score) from
+        ``offset`` (``limit`` of them), the query ``ranking()`` runs with the rank limit."""
+        tail = " ORDER BY id DESC LIMIT %s OFFSET %s"
+        sql, params = self._checked_matches_sql("id, score", tail)
+        return sql, (*params, connection.ops.no_limit_value() if limit is None else limit, offset)
+
+    @property
+    def count_is_estimate(self):
+        """True when there are more matches than the ranked ones: ``count()`` is then a lower bound."""
+        return self.ranking()[1]
 
     def count(self):
-        if self._count is None:
-            if self._searchable():
-                self._fetch(*self._wanted)
+        return len(self.ranking()[0])
+
+    def exact_count(self):
+        """The number of matches in the caller's queryset, every one counted (none scored)."""
+        if self._exact_count is None:
+            ranked, more = self.ranking()
+            if not more:
+                self._exact_count = len(ranked)
             else:
-                self._count = 0
-        return self._count
+                self._exact_count = self._select(*self._checked_matches_sql("COUNT(*)"))[0][0]
+        return self._exact_count
 
     def __len__(self):
         return self.count()
@@ -138,16 +177,44 @@ class SearchResults:
         return self.count() > 0
 
     def ranked_ids(self, offset=0, limit=None):
-        """[(bulletin id, score)] of the matches from ``offset``, best first."""
-        if not self._searchable():
+        """[(bulletin id, score)] of the ranked matches from ``offset``, best first."""
+        ranked = self.ranking()[0]
+        return ranked[offset : None if limit is None else offset + limit]
+
+    def all_ids(self, offset=0, limit=None):
+        """``ranked_ids()``, then the older matches newest first (score None): every match."""
+        ranked, more = self.ranking()
+        rows = self.ranked_ids(offset, limit)
+        wanted = None if limit is None else limit - len(rows)
+        if more and (wanted is None or wanted > 0):
+            oldest = min(bulletin_id for bulletin_id, _ in ranked)
+            sql, params = self._checked_matches_sql(
+                "id, NULL", " AND matches.id < %s ORDER BY id DESC LIMIT %s OFFSET %s"
+            )
+            rows += self._select(sql, (*params, oldest, connection.ops.no_limit_value() if wanted is None else wanted, max(offset - len(ranked), 0)))
+        return rows
+
+    def bulletins(self, ranked):
+        """The bulletins of ``ranked`` ([(id, score)]), in that order, with ``search_rank``.
+
+        Read by primary key with the caller's ``select_related``, fields and prefetches. The ids
+        were checked against the caller's queryset when they were ranked (in this content
+        generation); repeating its public filter here made SQLite walk the ``(status,
+        publish_at)`` index over every published bulletin instead of looking up twenty ids.
+        """
+        if not ranked:
             return []
-        stop = None if limit is None else offset + limit
-        if self._count is None or any(
-            position not in self._rows for position in range(offset, min(stop or self._count, self._count))
-        ):
-            self._fetch(offset, limit)
-        end = self._count if stop is None else min(stop, self._count)
-        return [self._rows[position] for position in range(offset, end)]
+        rows = self.base.model._base_manager.using(self.base.db).filter(pk__in=[pk for pk, _ in ranked])
+        rows.query.select_related = self.base.query.select_related
+        rows.query.deferred_loading = self.base.query.deferred_loading
+        found = {row.pk: row for row in rows.prefetch_related(*self.base._prefetch_related_lookups)}
+        page = []
+        for bulletin_id, score in ranked:
+            bulletin = found.get(bulletin_id)
+            if bulletin is not None and bulletin.is_public:
+                bulletin.search_rank = score
+                page.append(bulletin)
+        return page
 
     def __getitem__(self, key):
         if isinstance(key, int):
@@ -155,23 +222,58 @@ class SearchResults:
             if not results:
                 raise IndexError("search result index out of range")
             return results[0]
-        if key.step is not None or (key.start or 0) < 0 or (key.stop is not None and key.stop < 0):
-            raise ValueError("SearchResults supports only slices with non-negative bounds.")
-        start = key.start or 0
-        limit = None if key.stop is None else max(0, key.stop - start)
+        start, limit = _bounds(key)
         if limit == 0:
             return []
-        ranked = self.ranked_ids(start, limit)
-        bulletins = self.base.in_bulk([bulletin_id for bulletin_id, _ in ranked])
-        page = []
-        for bulletin_id, score in ranked:
-            bulletin = bulletins[bulletin_id]
-            bulletin.search_rank = score
-            page.append(bulletin)
-        return add_snippets(page, self.query)
+        return add_snippets(self.bulletins(self.ranked_ids(start, limit)), self.query)
 
     def __iter__(self):
         return iter(self[:])
+
+
+def _bounds(key):
+    if key.step is not None or (key.start or 0) < 0 or (key.stop is not None and key.stop < 0):
+        raise ValueError("Search results support only slices with non-negative bounds.")
+    start = key.start or 0
+    return start, None if key.stop is None else max(0, key.stop - start)
+
+
+class RankedQuerySet(QuerySet):
+    """``SearchResults.ranked_queryset``: counted and sliced through its ``SearchResults``.
+
+    A paginator only counts it and takes a slice: the count is ``exact_count()`` and a slice
+    reads the ids of its positions (``all_ids()``) and then their rows, whatever the number of
+    matches. Any other use (a filter, another order, iterating it whole) goes through
+    ``_clone()``, which gives a plain queryset in the same order, ranked in SQL.
+    """
+
+    search = None
+
+    def count(self):
+        if self.search is None:
+            return super().count()
+        return self.search.exact_count()
+
+    def __getitem__(self, key):
+        if self.search is None or self._result_cache is not None:
+            return super().__getitem__(key)
+        if isinstance(key, int):
+            return self.search.bulletins(self.search.all_ids(key, 1))[0]
+        start, limit = _bounds(key)
+        if limit == 0:
+            return []
+        return self.search.bulletins(self.search.all_ids(start, limit))
+
+    def _clone(self):
+        if self.search is None:
+            return super()._clone()
+        return self.search.ordered_queryset()._chain()
+
+    def _fetch_all(self):
+        if self.search is not None and self._result_cache is None:
+            self._result_cache = self[:]
+            self._prefetch_done = True
+        super()._fetch_all()
 
 
 def add_snippets(bulletins, query):

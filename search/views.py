@@ -28,12 +28,12 @@ class SearchView(PublicQuerysetMixin, ListView):
             self.query = None
             return []
         self.query = self.search_form.query
-        results = search_bulletins(
-            self.query, queryset=self.filter_form.filter(self.public_queryset().for_listing())
+        # The ranking is kept per content generation, named by the filters that chose the rows.
+        return search_bulletins(
+            self.query,
+            queryset=self.filter_form.filter(self.public_queryset().for_listing()),
+            memo_name=f"page:{self.filter_form.canonical_query()}",
         )
-        page = self.request.GET.get("page", "")
-        results.want_page(int(page) if page.isdigit() and len(page) < 6 else 1)
-        return results
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
@@ -49,6 +49,8 @@ class SearchView(PublicQuerysetMixin, ListView):
             filter_form=self.filter_form,
             search_query=self.request.GET.get("q", ""),
             searched=self.query is not None,
+            # More matches than were ranked: the count shown is "at least".
+            count_is_estimate=self.query is not None and self.object_list.count_is_estimate,
             max_length=MAX_QUERY_LENGTH,
             query_string=query.urlencode(),
             **kwargs,
