@@ -22,3 +22,15 @@ def test_gunicorn_warms_up_in_the_arbiter_when_it_preloads():
 
     config = runpy.run_path("gunicorn.conf.py")
     assert config["preload_app"] is True and callable(config["when_ready"])
+
+
+def test_what_the_arbiter_loaded_is_set_aside_from_the_garbage_collector():
+    import gc
+    import runpy
+
+    config = runpy.run_path("gunicorn.conf.py")
+    try:
+        config["when_ready"](None)
+        assert gc.get_freeze_count() > 10_000  # the loaded modules, templates and catalogs
+    finally:
+        gc.unfreeze()
