@@ -33,11 +33,13 @@ import platform
 import re
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -419,10 +421,18 @@ def _bench_mode(args, mode, servers, facts):
             for size, server in servers.items():
                 runs[size].append(wrk(server.url(paths[size]), args))
         for size in servers:
-            ordered = sorted(runs[size], key=lambda r: r["rps"])
-            result = ordered[len(ordered) // 2]  # the median run by throughput, with its latencies
-            rows.append({"size": size, "mode": mode, "scenario": name, "path": paths[size], **result})
+            rows.append({"size": size, "mode": mode, "scenario": name, "path": paths[size], **_median(runs[size])})
     return rows
+
+
+def _median(runs):
+    """Each figure the median of its values over the runs, so that one run's stall (a content
+    generation starting, another process waking) moves none of them; failures are summed."""
+    result = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50_ms", "p95_ms", "p99_ms", "mb_per_s")}
+    for key in ("requests", "non_2xx", "errors"):
+        result[key] = sum(run[key] for run in runs)
+    result["statuses"] = dict(sum((Counter(run["statuses"]) for run in runs), Counter()))
+    return result
 
 
 def ratios(rows):
@@ -451,7 +461,7 @@ def markdown(rows, memories, meta, sizes):
         "",
         f"{meta['machine']}; database: {meta['database']}; cache: {meta['cache']}; "
         f"gunicorn {meta['workers']} workers × {meta['threads']} threads; wrk {meta['wrk']}"
-        + (f", median of {meta['repeat']} runs" if meta["repeat"] > 1 else "") + ".",
+        + (f", each figure the median of {meta['repeat']} runs" if meta["repeat"] > 1 else "") + ".",
         "",
         *(
             f"* {size:,} bulletins: {data['published']:,} published, {data['observations']:,} observations, "
@@ -513,7 +523,7 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=1,
-                        help="Runs of each scenario; the median one by throughput is reported.")
+                        help="Runs of each scenario; each figure is the median over the runs.")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py).")
     parser.add_argument("--threads", type=int, default=0, help="Threads per worker (default: gunicorn.conf.py).")
     parser.add_argument("--modes", default="uncached,cached", help="uncached, cached or both.")
