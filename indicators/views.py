@@ -13,7 +13,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from ecoportal.caching.generation import prefetch
 from ecoportal.caching.paginator import GenerationPaginator
+from ecoportal.templatetags.fragments import public_fragment_name
 
 from . import panels
 from .downloads import CHUNK_SIZE, observations_csv_response
@@ -46,7 +48,15 @@ def indicator_detail(request, code):
     paginator = GenerationPaginator(
         table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=f"indicators:table:{indicator.pk}"
     )
-    page = paginator.get_page(request.GET.get("page"))
+    number = request.GET.get("page")
+    # The count, the charts and the table's rows as markup: one round trip to the cache. The
+    # rows themselves (100 figures to unpickle) are read only when their markup is not kept.
+    prefetch([
+        paginator.count_name,
+        panels.memo_name(f"charts:{indicator.pk}"),
+        public_fragment_name("indicator-table", indicator.pk, paginator.likely_number(number)),
+    ])
+    page = paginator.get_page(number)
     return render(
         request,
         "indicators/indicator_detail.html",

@@ -648,6 +648,23 @@ def test_a_bulletin_page_read_again_asks_the_cache_once_and_the_database_nothing
     assert "一次读取" in page and not queries.captured_queries and calls == ["get_many"]
 
 
+def test_an_indicator_page_read_again_reads_no_figure_and_asks_the_cache_once(
+    client, committed, fragments_only, monkeypatch
+):
+    with committed():
+        indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米")
+        bulletin = make_bulletin(region=make_region(), body="全年PM2.5平均浓度为31微克/立方米。")
+        make_observation(bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。")
+    first = text(client.get("/indicators/pm25/"))
+    calls = _count_cache_reads(monkeypatch)
+    with CaptureQueriesContext(connection) as queries:
+        again = text(client.get("/indicators/pm25/"))
+    # The indicator is looked up (one query); the count, charts and table rows come as kept.
+    assert again == first and "全年PM2.5平均浓度为31微克/立方米。" in again
+    assert [query["sql"] for query in queries.captured_queries if "indicators_observation" in query["sql"]] == []
+    assert len(queries.captured_queries) == 1 and calls == ["get_many"]
+
+
 def test_prefetch_outside_a_request_changes_nothing(fragments_only):
     generation.prefetch(["anything"])
     assert generation.memoize("anything", lambda: "computed") == "computed"

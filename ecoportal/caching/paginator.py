@@ -86,7 +86,11 @@ class GenerationPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return memoize(f"{self.memo_name}:count", self.object_list.count)
+        return memoize(self.count_name, self.object_list.count)
+
+    @property
+    def count_name(self):
+        return f"{self.memo_name}:count"
 
     @staticmethod
     def likely_number(number):
@@ -98,7 +102,9 @@ class GenerationPaginator(Paginator):
 
     def memo_names(self, number):
         """The names of the values kept for page ``number`` (as asked for), for ``prefetch``."""
-        return [f"{self.memo_name}:count", self._ids_name(self.likely_number(number))]
+        number = self.likely_number(number)
+        rows_kept = self.shown is None and not self._ordered_by_the_index()
+        return [self.count_name, self._rows_name(number) if rows_kept else self._ids_name(number)]
 
     def page(self, number):
         number = self.validate_number(number)
@@ -107,7 +113,8 @@ class GenerationPaginator(Paginator):
             # table): each page is read once per content change.
             page = super().page(number)
             if self.shown is None:
-                page.object_list = memoize(f"{self.memo_name}:page:{self.per_page}:{number}", lambda: list(page.object_list))
+                rows = page.object_list
+                page.object_list = _Deferred(lambda: memoize(self._rows_name(number), lambda: list(rows)))
             else:
                 read = {}  # the page's rows when its ids are read now: not read twice
 
@@ -147,6 +154,9 @@ class GenerationPaginator(Paginator):
 
     def _ids_name(self, number):
         return f"{self.memo_name}:ids:{self.per_page}:{number}"
+
+    def _rows_name(self, number):
+        return f"{self.memo_name}:page:{self.per_page}:{number}"
 
     def _read_page_ids(self, number):
         bottom = (number - 1) * self.per_page
