@@ -41,12 +41,13 @@ class BulletinListView(PublicQuerysetMixin, ListView):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
         paginator = self.get_paginator(queryset, page_size)
         number = self.request.GET.get("page")
+        form_name = self.filter_form.markup_name()
         # The page's content is kept for valid filters: they show nothing of the reader's input.
-        self.content_name = paginator.memo_name if self.filter_form.markup_name() else None
+        self.content_name = paginator.memo_name if form_name else None
         # The content, its count, ids and form: one round trip to the cache (with the generation).
         prefetch([
             *paginator.memo_names(number),
-            self.filter_form.markup_name(),
+            form_name,
             self.content_name and public_fragment_name("bulletin-list", self.content_name, paginator.likely_number(number)),
         ])
         page = paginator.get_page(number)

@@ -10,7 +10,8 @@ that shares the template) renders the block afresh and keeps nothing.
 ``{% chrome_fragment "name" key… %}…{% endchrome_fragment %}``: the pages' chrome (header
 links, footer), which depends on the code alone (templates, translations, URLs) and on the
 keys given, so each process renders each variant once and keeps it in memory; the language
-is always part of the key, and the name must be unique. No ``{% block %}`` inside. Same rules: nothing of the request or of the content inside.
+is always part of the key, and the name must be unique. Same rules, and no ``{% block %}``
+inside: nothing of the request or of the content.
 """
 
 import threading
