@@ -17,7 +17,7 @@ from django.conf import settings
 
 from .caching import page_cache
 from .caching.generation import current_generation_and_value
-from .caching.pages import freeze, is_cacheable_request, is_storable, page_key, thaw
+from .caching.pages import freeze, is_cacheable_request, is_storable, kept_if_small, page_key, thaw
 
 
 class PublicPageCacheMiddleware:
@@ -37,6 +37,16 @@ class PublicPageCacheMiddleware:
             return response
         response = self.get_response(request)
         if is_storable(request, response):
-            page_cache().set(page_key(request, generation), freeze(request, response), settings.PAGE_CACHE_TIMEOUT)
+            key = page_key(request, generation)
+
+            def keep(body=None):
+                page_cache().set(key, freeze(request, response, body), settings.PAGE_CACHE_TIMEOUT)
+
+            if response.streaming:
+                response.streaming_content = kept_if_small(
+                    response.streaming_content, keep, limit=settings.PAGE_CACHE_STREAM_LIMIT
+                )
+            else:
+                keep()
             response["X-Page-Cache"] = "miss"
         return response

@@ -190,6 +190,9 @@ PAGE_CACHE_MEMO_ENABLED = (
 )
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# A streamed response (a CSV download) is kept once it has streamed out whole and came to no
+# more than this; a larger one is only streamed, so that a worker's memory stays flat.
+PAGE_CACHE_STREAM_LIMIT = int(os.environ.get("PAGE_CACHE_STREAM_LIMIT", str(256 * 1024)))
 # Identifies the deployed code in the keys (e.g. the commit); by default a hash of the sources.
 PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 PAGE_CACHE_PREFIXES = [

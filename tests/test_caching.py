@@ -305,11 +305,65 @@ def test_api_hits_keep_their_etag_and_answer_304(client):
     assert client.get("/api/v1/bulletins/", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
-def test_the_browsable_api_and_csv_downloads_are_not_stored(client):
+def test_the_browsable_api_is_not_stored(client):
     for _ in range(2):
         assert status_of(client.get("/api/v1/bulletins/", HTTP_ACCEPT="text/html")) is None
-        csv = client.get("/api/v1/observations/?format=csv")
-        assert csv.streaming and status_of(csv) is None
+
+
+def streamed(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+@pytest.fixture
+def figures(committed):
+    with committed():
+        indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米")
+        bulletin = make_bulletin(region=make_region(), body="全年PM2.5平均浓度为31微克/立方米。")
+        return make_observation(
+            bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。",
+        )
+
+
+def test_a_small_csv_download_is_kept_once_it_has_streamed_out_whole(client, figures):
+    url = f"/api/v1/observations/?format=csv&bulletin={figures.bulletin.slug}"
+    first = client.get(url)
+    assert first.streaming and status_of(first) == "miss"
+    body = streamed(first)
+    assert "平均浓度为31微克".encode() in body
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert status_of(again) == "hit" and again.content == body and not queries.captured_queries
+    assert again.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert again.headers["Content-Disposition"] == first.headers["Content-Disposition"]
+
+
+def test_a_csv_download_larger_than_the_limit_is_only_streamed(client, figures, settings):
+    settings.PAGE_CACHE_STREAM_LIMIT = 100
+    first = client.get("/api/v1/observations/?format=csv")
+    assert len(streamed(first)) > 100
+    again = client.get("/api/v1/observations/?format=csv")
+    assert again.streaming and status_of(again) == "miss"
+
+
+def test_a_csv_download_abandoned_midway_is_not_kept(client, figures, settings):
+    settings.PAGE_CACHE_STREAM_LIMIT = 10**6
+    first = client.get("/api/v1/observations/?format=csv")
+    chunks = iter(first.streaming_content)
+    next(chunks)
+    first.close()  # the reader went away after the first chunk
+    assert status_of(client.get("/api/v1/observations/?format=csv")) == "miss"
+
+
+def test_a_kept_csv_download_follows_an_edited_figure(client, figures, committed):
+    url = "/api/v1/observations/?format=csv&indicator=pm25"
+    streamed(client.get(url))
+    assert status_of(client.get(url)) == "hit"
+    with committed():
+        figures.value, figures.value_text = 29, "29"
+        figures.quote = "全年PM2.5平均浓度为29微克/立方米。"
+        figures.save()
+    edited = client.get(url)
+    assert status_of(edited) == "miss" and "平均浓度为29微克".encode() in streamed(edited)
 
 
 def test_head_requests_are_answered_from_the_cache(client):

@@ -1,11 +1,14 @@
 """Which requests and responses may be cached, their keys, and what is stored of a response.
 
-A stored page holds nothing that belongs to one reader. Two values in a public page do: the
-CSRF token of the language form (``{% csrf_token %}`` in ``base.html``) and the CSP nonce of
-inline scripts and styles. Before storing, both are replaced by placeholders; a response
-served from the cache gets a fresh nonce and the reader's own CSRF token (with its cookie,
-set by ``CsrfViewMiddleware`` as for any page), so the language switcher keeps working, the
-cookie is never cached, and anonymous readers still get hits.
+A stored page holds nothing that belongs to one reader. Two values in a page can: the CSP
+nonce of inline scripts and styles, and the CSRF token of a form (``{% csrf_token %}``; public
+pages have none, but a page that has one is still safe to store). Before storing, both are
+replaced by placeholders; a response served from the cache gets a fresh nonce and the reader's
+own CSRF token (with its cookie, set by ``CsrfViewMiddleware`` as for any page), so forms keep
+working, the cookie is never cached, and anonymous readers still get hits.
+
+A streamed response (a CSV download) is stored only once it has streamed out whole and turned
+out small (``PAGE_CACHE_STREAM_LIMIT``): a large one is never held in memory.
 """
 
 import hashlib
@@ -66,7 +69,7 @@ def page_key(request, generation):
 
 def is_storable(request, response):
     """A complete 200 that is the same for every anonymous reader and sets nothing per reader."""
-    if request.method != "GET" or response.status_code != 200 or response.streaming:
+    if request.method != "GET" or response.status_code != 200:
         return False
     if response.cookies or getattr(response, "_page_cache_exempt", False):
         return False
@@ -89,9 +92,12 @@ def is_storable(request, response):
     return not getattr(messages, "added_new", False)
 
 
-def freeze(request, response):
-    """What is stored of ``response``: status, headers and body, without per-reader values."""
-    body = response.content
+def freeze(request, response, body=None):
+    """What is stored of ``response``: status, headers and body, without per-reader values.
+
+    ``body``: the content of a streamed response, as it streamed out.
+    """
+    body = response.content if body is None else body
     nonce = getattr(request, "_csp_nonce", None)
     has_nonce = isinstance(nonce, str) and nonce.encode() in body
     if has_nonce:
@@ -107,6 +113,26 @@ def freeze(request, response):
         body = _TOKEN_CANDIDATE.sub(unmask, body)
     headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
     return {"status": response.status_code, "headers": headers, "body": body, "nonce": has_nonce, "csrf": uses_csrf}
+
+
+def kept_if_small(chunks, keep, *, limit):
+    """Yields ``chunks``; once all are out and came to at most ``limit`` bytes, ``keep(body)``.
+
+    Nothing is kept of a stream the client abandons or that fails midway, nor of a large one,
+    whose chunks are let go as soon as it passes the limit.
+    """
+    kept, size = [], 0
+    for chunk in chunks:
+        yield chunk
+        if kept is None:
+            continue
+        size += len(chunk)
+        if size > limit:
+            kept = None
+        else:
+            kept.append(chunk)
+    if kept is not None:
+        keep(b"".join(kept))
 
 
 def thaw(request, entry):
