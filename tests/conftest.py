@@ -1,6 +1,16 @@
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the default language: a request in English (LocaleMiddleware) leaves
+    English active in the thread, which would otherwise translate the messages of later tests."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def portal_fixtures(db):
     """The shipped fixtures derived from the five source documents."""

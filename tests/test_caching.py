@@ -65,8 +65,6 @@ def page_cache_on(settings):
     yield
     cache.clear()
     generation._bump_failed = False
-    # A request in English leaves English active in this thread for the tests that follow.
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
