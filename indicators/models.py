@@ -77,6 +77,8 @@ class Observation(models.Model):
         verbose_name_plural = _("观测值")
         indexes = [
             models.Index(fields=["indicator", "region", "period_end"], name="obs_indicator_region_idx"),
+            # A series' newest figures first, for the charts and cards (``newest_per_series``).
+            models.Index(fields=["indicator", "region", "qualifier", "period_end"], name="obs_series_idx"),
             models.Index(fields=["region", "period_end"], name="obs_region_period_idx"),
             models.Index(fields=["bulletin"], name="obs_bulletin_idx"),
             # The API's ordering=period_end and ordering=value_normalised (within an indicator).

@@ -1,9 +1,9 @@
 """What the public pages show of the indicators, each in a fixed number of queries.
 
 Every function here reads published figures only (``Observation.objects.published()``) and
-asks for a bounded number per series (``recent_per``), so that a page costs the same queries
-and about the same time with ten figures or ten thousand; the tables and downloads on the
-indicator page are where every figure is.
+asks for a bounded number per series (``newest_per_series``), so that a page costs the same
+queries and about the same time with ten figures or a million; the tables and downloads on
+the indicator page are where every figure is.
 """
 
 from collections import defaultdict
@@ -38,7 +38,7 @@ HEADLINE_POINTS = 4
 def memoized(name, compute):
     """``compute()``, kept in the reader's language until the content changes.
 
-    The panels are the costliest part of their pages (a window query over every figure, then
+    The panels are the costliest part of their pages (the newest figures of every series, then
     the SVG); they hold published figures only, the same for every reader of a language.
     """
     return memoize(memo_name(name), compute)
@@ -99,11 +99,9 @@ def _in_category_order(summaries):
 
 def catalogue():
     """The whole catalogue by category, each indicator with its latest values and trend."""
-    indicators = list(Indicator.objects.published().with_public_counts())
+    indicators = Indicator.objects.published().with_public_counts()
     rows = _by(
-        Observation.objects.published()
-        .for_charts()
-        .recent_per("indicator", "region", "qualifier", limit=SPARK_POINTS),
+        Observation.objects.published().for_charts().newest_per_series(limit=SPARK_POINTS),
         "indicator_id",
     )
     summaries = [
@@ -117,10 +115,9 @@ def region_summaries(region):
     """For one region, each indicator it has figures for: latest values and trend."""
     rows = (
         Observation.objects.published()
-        .filter(region=region)
         .for_charts()
         .select_related("indicator")
-        .recent_per("indicator", "qualifier", limit=SPARK_POINTS)
+        .newest_per_series(limit=SPARK_POINTS, region=region)
     )
     by_indicator = _by(rows, "indicator_id")
     summaries = [
@@ -141,9 +138,8 @@ def children_headlines(children):
     indicators = list(Indicator.objects.published().headline())
     rows = (
         Observation.objects.published()
-        .filter(region__in=children, indicator__is_headline=True)
         .for_charts()
-        .recent_per("region", "indicator", "qualifier", limit=1)
+        .newest_per_series(limit=1, region__in=children, indicator__is_headline=True)
     )
     cells = defaultdict(list)
     for observation in rows:
@@ -173,9 +169,8 @@ def headline_cards(*, max_bars=5):
     indicators = list(Indicator.objects.published().headline())
     rows = _by(
         Observation.objects.published()
-        .filter(indicator__is_headline=True)
         .for_charts()
-        .recent_per("indicator", "region", "qualifier", limit=HEADLINE_POINTS),
+        .newest_per_series(limit=HEADLINE_POINTS, indicator__is_headline=True),
         "indicator_id",
     )
     cards = []
@@ -198,10 +193,7 @@ def headline_cards(*, max_bars=5):
 def indicator_charts(indicator):
     """The indicator page's charts: bars of the latest values, lines of the series over time."""
     rows = list(
-        Observation.objects.published()
-        .filter(indicator=indicator)
-        .for_charts()
-        .recent_per("region", "qualifier", limit=LINE_POINTS)
+        Observation.objects.published().for_charts().newest_per_series(limit=LINE_POINTS, indicator=indicator)
     )
     comparison = comparison_groups(rows, indicator, max_groups=4, max_bars=15)
     lines, more_lines = trend_lines(rows, indicator, max_points=LINE_POINTS)
