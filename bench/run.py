@@ -425,14 +425,25 @@ def _bench_mode(args, mode, servers, facts):
     return rows
 
 
+_FIGURES = ("rps", "p50_ms", "p95_ms", "p99_ms", "mb_per_s")
+
+
 def _median(runs):
     """Each figure the median of its values over the runs, so that one run's stall (a content
-    generation starting, another process waking) moves none of them; failures are summed."""
-    result = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50_ms", "p95_ms", "p99_ms", "mb_per_s")}
+    generation starting, another process waking) moves none of them; failures are summed.
+    The runs' own figures are kept too (``runs``), in the order they ran."""
+    result = {key: statistics.median(run[key] for run in runs) for key in _FIGURES}
     for key in ("requests", "non_2xx", "errors"):
         result[key] = sum(run[key] for run in runs)
     result["statuses"] = dict(sum((Counter(run["statuses"]) for run in runs), Counter()))
+    result["runs"] = [{key: run[key] for key in _FIGURES} for run in runs]
     return result
+
+
+def paired_p95_ratios(small, large):
+    """p95 of ``large`` over p95 of ``small`` in each round: the two ran one after the other,
+    so a change in the machine's state between rounds falls on both sides of each ratio."""
+    return [b["p95_ms"] / a["p95_ms"] for a, b in zip(small["runs"], large["runs"], strict=True) if a["p95_ms"]]
 
 
 def ratios(rows):
@@ -489,7 +500,9 @@ def markdown(rows, memories, meta, sizes):
         columns = [(size, mode) for size in sizes[1:] for mode in meta["modes"]]
         lines += [
             "",
-            f"p95 as a multiple of p95 at {small:,} bulletins (target ≤ 1.2):",
+            f"p95 as a multiple of p95 at {small:,} bulletins (target ≤ 1.2): the median p95 over the "
+            "median p95; with several runs, then the median of the rounds' own ratios (each round ran "
+            "both sizes one after the other) and their range.",
             "",
             "| scenario | " + " | ".join(f"{size:,} {mode}" for size, mode in columns) + " |",
             "| --- | " + " | ".join("---:" for _ in columns) + " |",
@@ -498,7 +511,14 @@ def markdown(rows, memories, meta, sizes):
             cells = []
             for size, mode in columns:
                 a, b = index.get((small, mode, name)), index.get((size, mode, name))
-                cells.append(f"{b['p95_ms'] / a['p95_ms']:.2f}" if a and b and a["p95_ms"] else "—")
+                if not (a and b and a["p95_ms"]):
+                    cells.append("—")
+                    continue
+                cell = f"{b['p95_ms'] / a['p95_ms']:.2f}"
+                paired = paired_p95_ratios(a, b)
+                if len(paired) > 1:
+                    cell += f"; {statistics.median(paired):.2f} ({min(paired):.2f}–{max(paired):.2f})"
+                cells.append(cell)
             note = " (grows with the data)" if name == GROWING_CSV else ""
             lines.append(f"| {name}{note} | " + " | ".join(cells) + " |")
     for size, memory in memories.items():
