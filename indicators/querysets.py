@@ -65,7 +65,7 @@ class ObservationQuerySet(models.QuerySet):
         However many figures there are, a page asks for a bounded number per series, newest
         first. Each series is walked from its newest figure through ``obs_series_idx`` and
         left after ``limit`` (and the ties of the last one), instead of ranking every figure:
-        at 1,000,000 figures the home page's cards take 0.1 s instead of 1.8 s.
+        at 1,000,000 figures the home page's cards take 0.16 s instead of 1.5 s.
         """
         figures = self.filter(**scope)
         return figures.filter(_among_newest(figures, scope, limit)).newest_first()
@@ -98,6 +98,12 @@ class IndicatorQuerySet(models.QuerySet):
             indicator.public_count = counts.get(indicator.pk, 0)
         return indicators
 
+
+# The newest figures of each series, gathered as a LATERAL join would (``newest_per_series``).
+
+SERIES = ("indicator", "region", "qualifier")
+
+
 class _IdList(Subquery):
     """The ``newest_id`` values a (correlated) subquery returns, as one value: an array, or
     JSON text on SQLite."""
@@ -106,9 +112,6 @@ class _IdList(Subquery):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(compiler, connection, template="(SELECT json_group_array(newest_id) FROM (%(subquery)s))")
-
-
-SERIES = ("indicator", "region", "qualifier")
 
 
 class _Any(Lookup):
