@@ -122,9 +122,11 @@ if DATABASE_URL:
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # A database that is down or unreachable fails a request in seconds (answered with the
         # 503 page by DatabaseUnavailableMiddleware) instead of holding a worker for minutes.
-        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
-            "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
-        )
+        options = DATABASES["default"].setdefault("OPTIONS", {})
+        options.setdefault("connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "3")))
+        # No JIT: a page's queries take milliseconds, but a plan the planner overestimates (the
+        # newest figures of each series) would spend half a second compiling before it runs.
+        options.setdefault("options", "-c jit=off")
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
