@@ -11,7 +11,9 @@ For each size it prepares a database (SQLite files under var/bench/, or a databa
 while the number of demo bulletins matches), collects static files, starts gunicorn from
 gunicorn.conf.py on a free port of 127.0.0.1 with DEBUG=0, and drives each scenario with wrk.
 The servers of all sizes run side by side and the runs of a scenario alternate between them,
-so that the machine's changing load falls on every size alike. It runs every scenario twice:
+so that the machine's changing load falls on every size alike (in ABBA order, so that neither
+size always follows the other). The data holds still meanwhile: demo bulletins scheduled to
+appear during the run are moved past its end. It runs every scenario twice:
 with the page cache off (every request rendered; counts, page boundaries and fragments such as
 bulletin cards, bulletin bodies and indicator charts still memoised in the shared cache) and on
 (pages from the cache). The cache is Redis, as in production: REDIS_URL, or the local one.
@@ -185,6 +187,35 @@ django.setup()
 from bulletins.models import Bulletin
 print(int(Bulletin.objects.filter(slug__startswith="demo-").exists()))
 """
+
+
+_HOLD = """
+import os, sys
+from datetime import timedelta
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
+django.setup()
+from django.db.models import F
+from django.utils import timezone
+from bulletins.models import Bulletin
+from ecoportal.publishing import Status
+hold = timedelta(seconds=float(sys.argv[1]))
+now = timezone.now()
+due = Bulletin.objects.filter(slug__startswith="demo-", status=Status.PUBLISHED,
+                              publish_at__gt=now, publish_at__lte=now + hold)
+print(due.update(publish_at=F("publish_at") + hold))
+"""
+
+
+def hold_schedule(env, seconds):
+    """Demo bulletins due to appear within ``seconds`` appear that much later.
+
+    The benchmark compares the sizes in a steady state: a scheduled bulletin coming due starts a
+    content generation (everything kept is computed again), and at 100,000 bulletins the demo
+    data has about 100 times more of them than at 1,000, so they would fall on one size only.
+    Returns how many were moved.
+    """
+    return int(run([PYTHON, "-c", _HOLD, str(seconds)], env, 300, capture=True))
 
 
 def _has_demo(env):
@@ -370,6 +401,12 @@ def bench_all(args, sizes, env):
         envs[size], label = size_env(args, size, env)
         facts[size] = {"database": label, **prepare(args, envs[size], size)}
         log(f"{size}: {facts[size]['published']} published bulletins, {facts[size]['observations']} observations ({label})")
+    # Twice the expected length of the run: wrk, its warm-up and a margin for every target.
+    hold = 2 * len(args.modes) * len(sizes) * (len(SCENARIOS) + 3) * (args.repeat * args.duration + 3) + 1800
+    for size in sizes:
+        facts[size]["held"] = hold_schedule(envs[size], hold)
+    log(f"scheduled demo bulletins moved past the run ({hold // 60} min): "
+        + ", ".join(f"{facts[size]['held']} at {size}" for size in sizes))
     rows, memories = [], {}
     try:
         for mode in args.modes:
@@ -390,11 +427,51 @@ def bench_all(args, sizes, env):
                         log(f"{size}: streaming every observation as CSV, sampling worker memory")
                         memories[size] = {**csv_memory(server, "/api/v1/observations/?format=csv"),
                                           "rows": facts[size]["observations"]}
+                    if args.redis_url:
+                        for size, server in servers.items():
+                            log(f"{size}: first requests after a publication")
+                            facts[size]["after_publish_ms"] = after_publish(server, server.env, facts[size])
     finally:
         if args.redis_url:
             for size in sizes:
                 _forget_keys(args.redis_url, envs[size]["CACHE_KEY_PREFIX"])
     return rows, memories, [facts[size] for size in sizes]
+
+
+_BUMP = """
+import os, django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
+django.setup()
+from ecoportal.caching.generation import bump
+print(bump())
+"""
+
+#: The pages whose fragments a publication makes the portal compute again, first to last.
+AFTER_PUBLISH = [
+    ("home", "/"),
+    ("indicator catalogue", "/indicators/"),
+    ("indicator page", "/indicators/{indicator}/"),
+    ("region page", "/regions/{region}/"),
+    ("bulletin list", "/bulletins/"),
+]
+
+
+def after_publish(server, env, facts, times=3):
+    """Milliseconds of each page's first request after a publication, the median of ``times``.
+
+    A publication starts a new content generation: what the pages keep (cards, charts, counts)
+    is computed again by the first readers, one request at a time, then shared.
+    """
+    timings = {name: [] for name, _ in AFTER_PUBLISH}
+    for _ in range(times):
+        run([PYTHON, "-c", _BUMP], env, 300, capture=True)
+        for name, template in AFTER_PUBLISH:
+            started = time.monotonic()
+            status, _, _ = fetch(server.url(template.format(**facts)), timeout=600)
+            if status != 200:
+                raise SystemExit(f"{template}: HTTP {status} after a publication")
+            timings[name].append((time.monotonic() - started) * 1000)
+    return {name: statistics.median(values) for name, values in timings.items()}
 
 
 def mode_env(args, env, mode):
@@ -417,8 +494,10 @@ def _bench_mode(args, mode, servers, facts):
             # loads its templates and translations, and the memoised values are computed.
             wrk(server.url(path), args, duration=1)
             log(f"{size} {mode}: {name} ({status}, cache {headers.get('X-Page-Cache', '-')})")
-        for _ in range(args.repeat):
-            for size, server in servers.items():
+        for round_ in range(args.repeat):
+            # ABBA order: neither size always runs right after the other's load.
+            order = list(servers.items())
+            for size, server in order[::-1] if round_ % 2 else order:
                 runs[size].append(wrk(server.url(paths[size]), args))
         for size in servers:
             rows.append({"size": size, "mode": mode, "scenario": name, "path": paths[size], **_median(runs[size])})
@@ -476,8 +555,9 @@ def markdown(rows, memories, meta, sizes):
         "",
         *(
             f"* {size:,} bulletins: {data['published']:,} published, {data['observations']:,} observations, "
-            f"search index of {data['search_documents'] or 0:,} bulletins ({data['database']}); content "
-            f"generations started while measuring: {_started(data)}."
+            f"search index of {data['search_documents'] or 0:,} bulletins ({data['database']}); "
+            f"scheduled bulletins moved past the run: {data.get('held', 0):,}; content generations "
+            f"started while measuring: {_started(data)}."
             for size, data in zip(sizes, meta["databases"], strict=True)
         ),
         "",
@@ -521,6 +601,19 @@ def markdown(rows, memories, meta, sizes):
                 cells.append(cell)
             note = " (grows with the data)" if name == GROWING_CSV else ""
             lines.append(f"| {name}{note} | " + " | ".join(cells) + " |")
+    published = [(size, data["after_publish_ms"]) for size, data in zip(sizes, meta["databases"], strict=True)
+                 if data.get("after_publish_ms")]
+    if published:
+        lines += [
+            "",
+            "First request of each page after a publication (a new content generation; page cache "
+            f"{meta['modes'][0]}), in this order, ms, the median of 3:",
+            "",
+            "| page | " + " | ".join(f"{size:,}" for size, _ in published) + " |",
+            "| --- | " + " | ".join("---:" for _ in published) + " |",
+            *(f"| {name} | " + " | ".join(fmt(timings[name], 0) for _, timings in published) + " |"
+              for name, _ in AFTER_PUBLISH),
+        ]
     for size, memory in memories.items():
         if memory:
             lines += [
@@ -539,11 +632,12 @@ def _interrupted(signum, frame):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1000,100000", help="Comma-separated numbers of bulletins.")
-    parser.add_argument("--duration", type=int, default=10, help="Seconds of wrk per scenario.")
+    parser.add_argument("--duration", type=int, default=2, help="Seconds of wrk per scenario and round.")
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--wrk-threads", type=int, default=2)
-    parser.add_argument("--repeat", type=int, default=1,
-                        help="Runs of each scenario; each figure is the median over the runs.")
+    parser.add_argument("--repeat", type=int, default=15,
+                        help="Rounds of each scenario (the sizes alternating); each figure is the median "
+                        "over the rounds. Many short rounds pair the sizes closely in time.")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py).")
     parser.add_argument("--threads", type=int, default=0, help="Threads per worker (default: gunicorn.conf.py).")
     parser.add_argument("--modes", default="uncached,cached", help="uncached, cached or both.")
@@ -555,7 +649,7 @@ def main():
     args.redis_url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
     sizes = [int(size) for size in args.sizes.split(",")]
     if args.quick:
-        sizes, args.duration, args.connections = [1000], 2, 4
+        sizes, args.duration, args.connections, args.repeat = [1000], 2, 4, 1
     args.modes = [mode.strip() for mode in args.modes.split(",")]
     if not subprocess.run(["which", "wrk"], capture_output=True).returncode == 0:
         raise SystemExit("wrk is needed: https://github.com/wg/wrk (apt-get install wrk)")
