@@ -1,5 +1,5 @@
 from django.db import connections, models
-from django.db.models import Case, Count, F, Min, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, Exists, F, Min, OuterRef, Q, Subquery, When
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import Lookup
 
@@ -44,6 +44,19 @@ class ObservationQuerySet(models.QuerySet):
     def published(self):
         """Accepted figures of public bulletins: visibility follows the bulletin."""
         return self.filter(published_q("bulletin__"), review_state=ReviewState.ACCEPTED)
+
+    def published_in_scope(self):
+        """``published()`` for figures their own filters narrow down (one indicator's): each
+        figure's bulletin is looked up by its key (EXISTS) instead of joined.
+
+        SQLite keeps no histogram and takes the public bulletins for a few hundred: joined, it
+        reads every public bulletin's figures to find one indicator's (0.5 s to count them at
+        1,000,000 figures, 0.8 s for the first page of its table).
+        """
+        from bulletins.models import Bulletin
+
+        public = Bulletin.objects.published().filter(pk=OuterRef("bulletin_id"))
+        return self.filter(Exists(public), review_state=ReviewState.ACCEPTED)
 
     def newest_first(self):
         return self.order_by(*NEWEST_FIRST)

@@ -27,7 +27,7 @@ JSON_ROWS_PER_WRITE = 200
 
 def table_rows(indicator):
     """Every published figure of ``indicator``, newest first: the table and the downloads."""
-    return Observation.objects.published().filter(indicator=indicator).newest_first()
+    return Observation.objects.filter(indicator=indicator).published_in_scope().newest_first()
 
 
 @require_safe

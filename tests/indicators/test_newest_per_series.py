@@ -117,3 +117,12 @@ def test_each_indicator_counts_its_public_figures_only(figures):
         public = Observation.objects.published().filter(indicator=indicator).count()
         assert counted[indicator.code] == public < Observation.objects.filter(indicator=indicator).count()
     assert counted[empty.code] == 0
+
+
+def test_published_in_scope_is_published_looked_up_another_way(figures):
+    for indicator in figures["indicators"]:
+        scoped = Observation.objects.filter(indicator=indicator)
+        joined = set(scoped.published().values_list("pk", flat=True))
+        looked_up = set(scoped.published_in_scope().values_list("pk", flat=True))
+        assert looked_up == joined
+        assert 0 < len(joined) < scoped.count()
