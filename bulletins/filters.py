@@ -116,7 +116,8 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         return choices
 
     def filter(self, qs, value):
-        value = value or self.default
+        # Empty pieces ("ordering=,," or "a,,b") ask for nothing, like an empty parameter.
+        value = [param for param in value or () if param] or self.default
         if not value or self.RELEVANCE in value:
             return qs
         ordering = []

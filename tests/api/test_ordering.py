@@ -65,6 +65,20 @@ def test_the_csv_file_is_named_by_the_filters_not_the_ordering(client, figures):
     assert 'filename="observations-fines.csv"' in response["Content-Disposition"]
 
 
+@pytest.mark.parametrize(
+    ("ordering", "same_as"), [(",,", ""), (",", ""), ("value_normalised,,", "value_normalised"), (",-period_end", "-period_end")]
+)
+def test_empty_pieces_of_an_ordering_ask_for_nothing(client, figures, ordering, same_as):
+    assert order(client, figures, ordering) == order(client, figures, same_as)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/bulletins/", "/api/v1/achievement-lists/", "/api/v1/observations/"])
+def test_an_ordering_of_empty_pieces_is_the_default_order(client, figures, path):
+    response = client.get(path, {"ordering": ",,", "page_size": 1, "year": 1900})
+    assert response.status_code == 200, response.content
+    assert response.json()["results"] == client.get(path, {"page_size": 1, "year": 1900}).json()["results"]
+
+
 @pytest.mark.parametrize("ordering", ["nonsense", "quote", "bulletin__status", "value", "-"])
 def test_a_bad_observation_ordering_is_a_400_naming_it(client, figures, ordering):
     response = client.get("/api/v1/observations/", {"ordering": ordering})
