@@ -71,12 +71,11 @@ SCENARIOS = [
     (GROWING_CSV, "/api/v1/observations/?format=csv&indicator={indicator}&region={province}"),
 ]
 API_REFERENCE = ("values", "/bench/values")
+#: Targets that do the same work at every size: their ratios show the noise of the measure.
+SAME_WORK = (*REFERENCES, API_REFERENCE[0])
 
 DISCOVER = """
-import json, os
-import django
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
-django.setup()
+import json
 from bulletins.models import Bulletin
 from indicators.models import Observation
 def _search_documents():
@@ -106,6 +105,12 @@ print(json.dumps({
 
 def log(message):
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def django_script(script, env, *args, timeout=300):
+    """The output of ``script`` run with Django set up, in the environment of one size."""
+    setup = 'import os, django\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")\ndjango.setup()\n'
+    return run([PYTHON, "-c", setup + script, *args], env, timeout, capture=True)
 
 
 def run(command, env, timeout, capture=False):
@@ -169,32 +174,26 @@ def prepare(args, env, size):
     manage = [PYTHON, "manage.py"]
     run([*manage, "migrate", "--noinput", "-v0"], env, 600)
     run([*manage, "load_portal_data", "-v0"], env, 600, capture=True)
-    facts = json.loads(run([PYTHON, "-c", DISCOVER], env, 300, capture=True)) if _has_demo(env) else None
+    facts = json.loads(django_script(DISCOVER, env)) if _has_demo(env) else None
     if facts is None or facts["demo"] != size:
         log(f"generating {size} demo bulletins (once; reused by later runs)")
         command = [*manage, "generate_demo_data", "--clear", "--bulletins", str(size)]
         if args.search_index and (ROOT / "search" / "index.py").exists():
             command.append("--index-search")
         run(command, env, 4 * 3600)  # ends with ANALYZE: the planner knows the new tables
-        facts = json.loads(run([PYTHON, "-c", DISCOVER], env, 300, capture=True))
+        facts = json.loads(django_script(DISCOVER, env))
     return facts
 
 
 _HAS_DEMO = """
-import os, django
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
-django.setup()
 from bulletins.models import Bulletin
 print(int(Bulletin.objects.filter(slug__startswith="demo-").exists()))
 """
 
 
 _HOLD = """
-import os, sys
+import sys
 from datetime import timedelta
-import django
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
-django.setup()
 from django.db.models import F
 from django.utils import timezone
 from bulletins.models import Bulletin
@@ -215,11 +214,11 @@ def hold_schedule(env, seconds):
     data has about 100 times more of them than at 1,000, so they would fall on one size only.
     Returns how many were moved.
     """
-    return int(run([PYTHON, "-c", _HOLD, str(seconds)], env, 300, capture=True))
+    return int(django_script(_HOLD, env, str(seconds)))
 
 
 def _has_demo(env):
-    return run([PYTHON, "-c", _HAS_DEMO], env, 300, capture=True).strip() == "1"
+    return django_script(_HAS_DEMO, env).strip() == "1"
 
 
 class Server:
@@ -442,7 +441,7 @@ def bench_all(args, sizes, env):
                     if args.redis_url:
                         for size, server in servers.items():
                             log(f"{size}: first requests after a publication")
-                            facts[size]["after_publish_ms"] = after_publish(server, server.env, facts[size])
+                            facts[size]["after_publish_ms"] = after_publish(server, facts[size])
     finally:
         if args.redis_url:
             for size in sizes:
@@ -451,9 +450,6 @@ def bench_all(args, sizes, env):
 
 
 _BUMP = """
-import os, django
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
-django.setup()
 from ecoportal.caching.generation import bump
 print(bump())
 """
@@ -468,7 +464,7 @@ AFTER_PUBLISH = [
 ]
 
 
-def after_publish(server, env, facts, times=3):
+def after_publish(server, facts, times=3):
     """Milliseconds of each page's first request after a publication, the median of ``times``.
 
     A publication starts a new content generation: what the pages keep (cards, charts, counts)
@@ -476,7 +472,7 @@ def after_publish(server, env, facts, times=3):
     """
     timings = {name: [] for name, _ in AFTER_PUBLISH}
     for _ in range(times):
-        run([PYTHON, "-c", _BUMP], env, 300, capture=True)
+        django_script(_BUMP, server.env)
         for name, template in AFTER_PUBLISH:
             started = time.monotonic()
             status, _, _ = fetch(server.url(template.format(**facts)), timeout=600)
@@ -512,17 +508,18 @@ def _bench_mode(args, mode, servers, facts):
             for size, server in order[::-1] if round_ % 2 else order:
                 runs[size].append(wrk(server.url(paths[size]), args))
         for size in servers:
-            rows.append({"size": size, "mode": mode, "scenario": name, "path": paths[size], **_median(runs[size])})
+            rows.append({"size": size, "mode": mode, "scenario": name, "path": paths[size], **_summary(runs[size])})
     return rows
 
 
 _FIGURES = ("rps", "p50_ms", "p95_ms", "p99_ms", "mb_per_s")
 
 
-def _median(runs):
+def _summary(runs):
     """Each figure the median of its values over the runs, so that one run's stall (a content
-    generation starting, another process waking) moves none of them; failures are summed.
-    The runs' own figures are kept too (``runs``), in the order they ran."""
+    generation starting, another process waking) moves none of them; failures are summed;
+    latencies also pooled over every request of every run. The runs' own figures are kept
+    too (``runs``), in the order they ran."""
     result = {key: statistics.median(run[key] for run in runs) for key in _FIGURES}
     for key in ("requests", "non_2xx", "errors"):
         result[key] = sum(run[key] for run in runs)
@@ -606,7 +603,7 @@ def markdown(rows, memories, meta, sizes):
             "| scenario | " + " | ".join(f"{size:,} {mode}" for size, mode in columns) + " |",
             "| --- | " + " | ".join("---:" for _ in columns) + " |",
         ]
-        for name in [*(name for name, _ in SCENARIOS), *REFERENCES, API_REFERENCE[0]]:
+        for name in [*(name for name, _ in SCENARIOS), *SAME_WORK]:
             cells = []
             for size, mode in columns:
                 a, b = index.get((small, mode, name)), index.get((size, mode, name))
@@ -618,7 +615,7 @@ def markdown(rows, memories, meta, sizes):
                 if len(paired) > 1:
                     cell += f"; {statistics.median(paired):.2f} ({min(paired):.2f}–{max(paired):.2f})"
                 cells.append(cell)
-            note = " (grows with the data)" if name == GROWING_CSV else " (reference)" if name in (*REFERENCES, API_REFERENCE[0]) else ""
+            note = " (grows with the data)" if name == GROWING_CSV else " (reference)" if name in SAME_WORK else ""
             lines.append(f"| {name}{note} | " + " | ".join(cells) + " |")
     published = [(size, data["after_publish_ms"]) for size, data in zip(sizes, meta["databases"], strict=True)
                  if data.get("after_publish_ms")]
@@ -655,8 +652,8 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=15,
-                        help="Rounds of each scenario (the sizes alternating); each figure is the median "
-                        "over the rounds. Many short rounds pair the sizes closely in time.")
+                        help="Rounds of each scenario (the sizes alternating): req/s is their median, "
+                        "latencies those of all their requests. Many short rounds pair the sizes closely in time.")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py).")
     parser.add_argument("--threads", type=int, default=0, help="Threads per worker (default: gunicorn.conf.py).")
     parser.add_argument("--modes", default="uncached,cached", help="uncached, cached or both.")
