@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=1
 
-.PHONY: install run serve migrate fixtures test test-postgres lint check lock bench clean
+.PHONY: install run serve migrate fixtures test test-postgres lint check lock bench eval-importer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ lock:
 # "--sizes 1000,20000" to size.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Scores the importer on the evaluation set's texts that are present (evaluation/importer/README.md);
+# EVAL_ARGS="--set dev --explain" lists each miss.
+eval-importer: install
+	$(DEV_ENV) $(BIN)/python -m evaluation.score_importer $(EVAL_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache tests/e2e/node_modules artifacts
