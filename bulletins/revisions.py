@@ -18,7 +18,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.db.models.fields.files import FieldFile
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -204,11 +203,6 @@ def revision_diff(old, new, *, old_desc="", new_desc=""):
         if before != after:
             rows.append({"label": label, "table": _table(before, after, old_desc, new_desc)})
     return rows
-
-
-def describe_revision(revision):
-    who = revision.by.get_username() if revision.by else _("系统")
-    return format_html("r{} · {} · {}", revision.number, who, revision.note or "")
 
 
 # Conflicts ----------------------------------------------------------------------------------

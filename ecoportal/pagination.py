@@ -4,8 +4,8 @@ from functools import partial
 from django.core.paginator import InvalidPage
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 
 from ecoportal.caching.paginator import GenerationPaginator, Shown
@@ -140,32 +140,3 @@ class KeptItemsMixin:
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(page)
-
-
-class PortalCursorPagination(CursorPagination):
-    """Cursor pagination for long lists (observations): the same cost at any depth.
-
-    ``PortalPagination`` counts every matching row on every page and reads page *n* with
-    ``OFFSET``, which walks past all earlier rows: with a million observations both take tens
-    of milliseconds more per request the deeper a client goes. A cursor names the last row
-    seen, so each page is one index range query, and there is no count. The public contract
-    asks for ``next``, ``previous`` and ``results`` only, which this keeps.
-
-    Ordered by ``-id`` unless the view sets ``ordering`` to another unique, unchanging field
-    (DRF's cursor needs one; a nullable date such as ``issued_on`` would not do). ``page_size``
-    is validated as in ``PortalPagination``; a cursor that is not one of ours is a 400 naming
-    ``cursor`` rather than DRF's bare 404.
-    """
-
-    ordering = "-id"
-    page_size = PortalPagination.page_size
-    page_size_query_param = "page_size"
-    max_page_size = PortalPagination.max_page_size
-    get_page_size = PortalPagination.get_page_size
-    page_size_query_description = PortalPagination.page_size_query_description
-
-    def paginate_queryset(self, queryset, request, view=None):
-        try:
-            return super().paginate_queryset(queryset, request, view)
-        except NotFound as exc:
-            raise ValidationError({self.cursor_query_param: [str(exc.detail)]}) from exc

@@ -88,11 +88,6 @@ def index_bulletin(bulletin):
     SearchDocument.objects.update_or_create(bulletin_id=bulletin.pk, defaults=document_fields(bulletin))
 
 
-def remove_bulletin(bulletin_id):
-    """Drop a bulletin from the index (deleting a bulletin does this by cascade)."""
-    SearchDocument.objects.filter(bulletin_id=bulletin_id).delete()
-
-
 def _batches(iterable, size):
     iterator = iter(iterable)
     while batch := list(islice(iterator, size)):

@@ -14,33 +14,11 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path
-from rest_framework.generics import ListAPIView
 
 from bulletins.models import Bulletin, Region
 from ecoportal.caching import current_generation
 from ecoportal.caching.paginator import GenerationPaginator
-from ecoportal.pagination import PortalCursorPagination
-from indicators.api.serializers import ObservationSerializer
-from indicators.downloads import for_download
-from indicators.models import Observation
 from tests.factories import make_bulletin, make_indicator, make_observation, make_region
-
-
-class CursorObservations(ListAPIView):
-    """The observation list as it would be with cursor pagination (ecoportal.pagination)."""
-
-    serializer_class = ObservationSerializer
-    pagination_class = PortalCursorPagination
-
-    def get_queryset(self):
-        return for_download(Observation.objects.published())
-
-
-urlpatterns = [
-    path("cursor/observations/", CursorObservations.as_view()),
-    path("", include("ecoportal.urls")),
-]
 
 pytestmark = pytest.mark.django_db
 
@@ -198,31 +176,3 @@ def test_a_page_served_from_the_page_cache_costs_no_query(client, settings, djan
         response = client.get(url)
     assert response.headers.get("X-Page-Cache") == "hit"
     assert len(captured) == 0
-
-
-@pytest.mark.urls("tests.test_query_counts")
-def test_cursor_pages_cost_one_query_however_deep(client):
-    indicator, region = make_indicator(), make_region()
-    bulletin = make_bulletin(region=region)
-    costs = []
-    for total in (60, 600):
-        while Observation.objects.count() < total:
-            make_observation(bulletin=bulletin, indicator=indicator, value=str(Observation.objects.count()))
-        url, seen, pages = "/cursor/observations/?page_size=10", [], []
-        while url:
-            with CaptureQueriesContext(connection) as captured:
-                body = client.get(url).json()
-            pages.append(len(captured))
-            seen += [row["id"] for row in body["results"]]
-            url = body["next"]
-        assert seen == sorted(Observation.objects.values_list("id", flat=True), reverse=True)
-        assert "count" not in body
-        costs.append(set(pages))
-    assert costs[0] == costs[1] == {1}
-
-
-@pytest.mark.urls("tests.test_query_counts")
-@pytest.mark.parametrize("query, name", [("cursor=nonsense", "cursor"), ("page_size=1000", "page_size")])
-def test_a_bad_cursor_or_page_size_is_a_400_naming_it(client, query, name):
-    response = client.get(f"/cursor/observations/?{query}")
-    assert response.status_code == 400 and name in response.json()

@@ -231,7 +231,3 @@ def redacted_place(paragraphs):
         return ""
     label, count = counts.most_common(1)[0]
     return label if count >= 3 else ""
-
-
-def is_list_marker(line):
-    return bool(_LIST_MARKER.match(line))
