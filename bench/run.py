@@ -9,7 +9,8 @@
 For each size it prepares a database (SQLite files under var/bench/, or a database
 ``<name>_bench_<size>`` beside DATABASE_URL's; filled once by ``generate_demo_data`` and reused
 while the number of demo bulletins matches), collects static files, starts gunicorn from
-gunicorn.conf.py on a free port of 127.0.0.1 with DEBUG=0, and drives each scenario with wrk.
+gunicorn.conf.py on a free port of 127.0.0.1 with DEBUG=0 and ``bench.settings`` (the portal's
+settings, plus the reference views of bench/urls.py), and drives each scenario with wrk.
 The servers of all sizes run side by side and the runs of a scenario alternate between them,
 so that the machine's changing load falls on every size alike (in ABBA order, so that neither
 size always follows the other). The data holds still meanwhile: demo bulletins scheduled to
@@ -483,7 +484,7 @@ def after_publish(server, facts, times=3):
 
 
 def mode_env(args, env, mode):
-    env = {**env, "BENCH_VIEWS": "1", "PAGE_CACHE": "1" if mode == "cached" else "0"}
+    env = {**env, "DJANGO_SETTINGS_MODULE": "bench.settings", "PAGE_CACHE": "1" if mode == "cached" else "0"}
     if not args.redis_url:
         # No shared cache: each worker keeps its own (fine for a read-only benchmark).
         env["PAGE_CACHE_MEMO"] = "1" if mode == "cached" else "0"

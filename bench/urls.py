@@ -1,4 +1,7 @@
-"""Reference views for bench/run.py, mounted under /bench/ only when BENCH_VIEWS=1.
+"""The bench's URLconf: the portal's, plus reference views for bench/run.py under /bench/.
+
+Only ``bench.settings`` (which bench/run.py's servers run with) mounts these; the portal's own
+URLconf knows nothing of them.
 
 * ``/bench/constant``: a fixed response through the whole middleware stack, the ceiling any
   Django page on this server can reach.
@@ -6,11 +9,7 @@
   ``JsonResponse``: the same queries as ``/api/v1/bulletins/`` (the count and page ids kept
   per content generation, as ``GenerationPaginator`` keeps them; the page's rows, their topics),
   without DRF, to show what the framework costs.
-
-Without BENCH_VIEWS=1 there is nothing here: ``ecoportal.urls`` includes an empty list.
 """
-
-import os
 
 from django.db.models import F
 from django.http import HttpResponse, JsonResponse
@@ -19,6 +18,7 @@ from django.urls import path
 from bulletins.models import Bulletin
 from ecoportal.caching.generation import memoize
 from ecoportal.caching.paginator import GenerationPaginator
+from ecoportal.urls import urlpatterns as portal_urlpatterns
 
 PAGE_SIZE = 20
 
@@ -78,11 +78,8 @@ def values(request):
     )
 
 
-urlpatterns = (
-    [
-        path("constant", constant, name="bench-constant"),
-        path("values", values, name="bench-values"),
-    ]
-    if os.environ.get("BENCH_VIEWS") == "1"
-    else []
-)
+urlpatterns = [
+    path("bench/constant", constant, name="bench-constant"),
+    path("bench/values", values, name="bench-values"),
+    *portal_urlpatterns,
+]

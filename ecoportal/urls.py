@@ -19,7 +19,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", bulletin_views.robots_txt, name="robots"),
     path("healthz", bulletin_views.healthz, name="healthz"),
-    path("bench/", include("bench.urls")),  # bench/run.py reference views; empty unless BENCH_VIEWS=1
     path("i18n/setlang/", i18n.set_language, name="set_language"),
     path("admin/bulletins/import/", include("bulletins.importer.urls")),
     path("admin/", admin.site.urls),
