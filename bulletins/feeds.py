@@ -3,11 +3,14 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from ecoportal.publishing import shows_published_only
+
 from .models import Bulletin
 
 FEED_SIZE = 30
 
 
+@shows_published_only
 class LatestBulletinsFeed(Feed):
     title = settings.SITE_NAME
     link = "/bulletins/"

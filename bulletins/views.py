@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView
 
 from ecoportal.caching.generation import memoize, prefetch
 from ecoportal.caching.paginator import GenerationPaginator
-from ecoportal.publishing import PublicQuerysetMixin
+from ecoportal.publishing import PublicQuerysetMixin, shows_published_only
 from ecoportal.templatetags.fragments import public_fragment_name
 from indicators import panels
 from indicators.choices import ReviewState
@@ -175,6 +175,7 @@ class AchievementListDetailView(PublicQuerysetMixin, DetailView):
         )
 
 
+@shows_published_only
 def region_detail(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     # The newest of a region's bulletins: SQLite sorts every matching row to find them, so
@@ -202,6 +203,7 @@ def region_detail(request, slug):
     )
 
 
+@shows_published_only
 def home(request):
     return render(
         request,
@@ -224,6 +226,7 @@ def home(request):
     )
 
 
+@shows_published_only
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
@@ -236,6 +239,7 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
+@shows_published_only
 @require_GET
 @cache_control(no_store=True)
 def healthz(request):

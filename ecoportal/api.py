@@ -12,6 +12,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from bulletins.api import views as bulletin_views
+from ecoportal.publishing import shows_published_only
 from indicators.api import views as indicator_views
 
 router = DefaultRouter()
@@ -36,6 +37,7 @@ def document_empty_query_values(result, generator, request, public):
     return result
 
 
+@shows_published_only
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ is a JSON 404, as an API client expects."""
     # DRF's own 404 says the same ("未找到。" / "Not found."), in the reader's language.

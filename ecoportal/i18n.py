@@ -13,6 +13,8 @@ from django.views import i18n
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from .publishing import shows_published_only
+
 _SAME_SITE_FETCH = {"same-origin", "none"}  # "none": typed or bookmarked, not sent by a page
 
 
@@ -25,6 +27,7 @@ def is_same_origin(request):
     return origin is None or origin == f"{request.scheme}://{request.get_host()}"
 
 
+@shows_published_only
 @csrf_exempt
 @require_POST
 def set_language(request):

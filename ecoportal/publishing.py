@@ -3,7 +3,8 @@
 The rule "only published is public" is defined here once: ``published_q()``. Querysets of
 publishable models expose it as ``published()``; models whose visibility follows a parent
 (achievement lists, observations) call ``published_q("bulletin__")``. Public views, API
-viewsets, feeds and sitemaps take their rows from ``PublicQuerysetMixin``.
+viewsets, feeds and sitemaps take their rows from ``PublicQuerysetMixin``; a function view or a
+feed, which has no mixin to inherit, is marked ``shows_published_only`` (system check E001).
 """
 
 from django.conf import settings
@@ -107,3 +108,14 @@ class PublicQuerysetMixin:
 
     def get_queryset(self):
         return self.public_queryset()
+
+
+def shows_published_only(view):
+    """Marks a function view (or a feed's class) whose rows all come from ``published()``.
+
+    A function view has no ``PublicQuerysetMixin`` to inherit. System check E001 asks each one
+    in the portal's apps for this mark, so that a new one is read for the public rule before it
+    is served. Views that show no rows at all (robots.txt, the health check) carry it too.
+    """
+    view.shows_published_only = True
+    return view

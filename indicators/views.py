@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from ecoportal.caching.generation import prefetch
 from ecoportal.caching.paginator import GenerationPaginator
+from ecoportal.publishing import shows_published_only
 from ecoportal.templatetags.fragments import public_fragment_name
 
 from . import panels
@@ -30,6 +31,7 @@ def table_rows(indicator):
     return Observation.objects.filter(indicator=indicator).published_in_scope().newest_first()
 
 
+@shows_published_only
 @require_safe
 def indicator_list(request):
     return render(
@@ -40,6 +42,7 @@ def indicator_list(request):
     )
 
 
+@shows_published_only
 @require_safe
 def indicator_detail(request, code):
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
@@ -70,6 +73,7 @@ def indicator_detail(request, code):
     )
 
 
+@shows_published_only
 @require_safe
 def indicator_csv(request, code):
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
@@ -119,6 +123,7 @@ def _json_chunks(indicator, queryset, absolute_url):
     yield "".join(buffer) + "]}"
 
 
+@shows_published_only
 @require_safe
 def indicator_json(request, code):
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
