@@ -8,6 +8,10 @@ its achievement list with items, its observations and its corrections.
 
 Restoring is a change like any other: the same permission check as editing
 (``workflow.ensure_can_edit``), a new version, a new revision; it never changes the state.
+Nor does it make review decisions, whoever restores: accepting or rejecting a figure is an
+editor's own act (``indicators.review``), so the snapshot's review states are not written back.
+A figure keeps the state it has now, an acceptance lapses to candidate if the restore changes
+the accepted content, and a figure deleted since comes back a candidate (rejected if it was).
 """
 
 import datetime
@@ -303,7 +307,11 @@ def _restore_achievement_list(bulletin, data):
 
 
 def _restore_observations(bulletin, rows):
-    """Observations keep their ids where they still exist (public pages link to them)."""
+    """Observations keep their ids where they still exist (public pages link to them), and
+    their review state (``indicators.review.state_after_change``)."""
+    from indicators import review
+    from indicators.choices import ReviewState
+
     indicators = set(Indicator.objects.filter(pk__in=[r["indicator"] for r in rows]).values_list("pk", flat=True))
     regions = set(Region.objects.filter(pk__in=[r["region"] for r in rows if r["region"]]).values_list("pk", flat=True))
     existing = {obs.pk: obs for obs in Observation.objects.filter(bulletin=bulletin)}
@@ -312,15 +320,23 @@ def _restore_observations(bulletin, rows):
         if row["indicator"] not in indicators:
             continue
         obs = existing.get(row["id"]) or Observation(bulletin=bulletin)
+        before = (obs.review_state, review.reviewed_content(obs)) if obs.pk else None
         for name in OBSERVATION_FIELDS:
             value = row.get(name)
             field = Observation._meta.get_field(name)
+            if name == "review_state":
+                continue
             if name == "indicator":
                 obs.indicator_id = value
             elif name == "region":
                 obs.region_id = value if value in regions else None
             else:
                 setattr(obs, name, field.to_python(value) if value is not None else None)
+        if before is None:
+            rejected = row.get("review_state") == ReviewState.REJECTED
+            obs.review_state = ReviewState.REJECTED if rejected else ReviewState.CANDIDATE
+        else:
+            obs.review_state = review.state_after_change(before[0], before[1], review.reviewed_content(obs))
         obs.save()
         keep.add(obs.pk)
     Observation.objects.filter(bulletin=bulletin).exclude(pk__in=keep).delete()

@@ -4,6 +4,11 @@ An import proposes figures as candidates (``importing``); only an editor
 (``bulletins.workflow.is_editor``) accepts or rejects them. An Author may correct a candidate's
 fields, but whatever a form posts, an observation saved by someone who may not review keeps
 the review state it had, and one they add is a candidate.
+
+An acceptance is of the figure as the editor saw it: when someone who may not review changes
+what was accepted (value, quote, period…), or a revision restore does, it lapses to candidate
+(``state_after_change``). Nothing but ``observations_review`` and an editor's own form makes a
+figure accepted or rejected; tests/indicators/test_review_paths.py lists every writer.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -16,6 +21,24 @@ from .choices import ReviewState
 from .models import Observation
 
 VERDICTS = {ReviewState.ACCEPTED, ReviewState.REJECTED}
+#: What an editor accepts: the figure and the sentence it came from (attribute names).
+REVIEWED_FIELDS = (
+    "indicator_id", "region_id", "period_start", "period_end", "period_label",
+    "value", "value_text", "unit", "qualifier", "quote",
+)
+
+
+def reviewed_content(observation):
+    return tuple(getattr(observation, name) for name in REVIEWED_FIELDS)
+
+
+def state_after_change(stored_state, stored_content, new_content):
+    """The review state of a figure whose content goes from ``stored_content`` to ``new_content``
+    by the act of someone who is not reviewing it: kept, except that an acceptance of other
+    content lapses to candidate. Never accepted or rejected where it was not."""
+    if stored_state == ReviewState.ACCEPTED and stored_content != new_content:
+        return ReviewState.CANDIDATE
+    return stored_state
 
 
 def may_review(user):
@@ -26,14 +49,13 @@ def observation_keep_review_state(observation, *, by):
     """Before ``by`` saves ``observation``: unless an editor, its review state is not theirs."""
     if may_review(by):
         return
-    stored = None
-    if observation.pk:
-        stored = (
-            Observation.objects.filter(pk=observation.pk)
-            .values_list("review_state", flat=True)
-            .first()
-        )
-    observation.review_state = stored or ReviewState.CANDIDATE
+    stored = Observation.objects.filter(pk=observation.pk).first() if observation.pk else None
+    if stored is None:
+        observation.review_state = ReviewState.CANDIDATE
+        return
+    observation.review_state = state_after_change(
+        stored.review_state, reviewed_content(stored), reviewed_content(observation)
+    )
 
 
 @transaction.atomic
