@@ -135,7 +135,7 @@ class Plotter:
     def __init__(self, indicator):
         self.indicator = indicator
         self.unit = indicator.unit
-        self.factor = units.UNITS.get(indicator.unit, (None, None))[1]
+        self.factor = units.factor(indicator.unit)
         self._paths = {}
 
     def value(self, observation):
