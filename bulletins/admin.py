@@ -311,21 +311,12 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
 
     # saving -----------------------------------------------------------------------------------
 
-    #: What an admin save writes; state, schedule and trash only change through the workflow.
-    SAVED_FIELDS = [
-        f.name for f in Bulletin._meta.concrete_fields
-        if f.name not in {"id", "status", "publish_at", "deleted_at", "created_by", "created_at"}
-    ]
-
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-            obj.status = Status.DRAFT
-            obj.version = 1
-            obj.save()
-            return
-        obj.version = form.locked_version + 1
-        obj.save(update_fields=self.SAVED_FIELDS)
+        # The form has checked the version and holds the row locked (BulletinAdminForm).
+        if change:
+            workflow.bulletin_update(obj, by=request.user, loaded_version=form.locked_version)
+        else:
+            workflow.bulletin_create(obj, by=request.user)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Observation:
@@ -472,13 +463,13 @@ class AchievementListAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        revisions.bulletin_touch(form.instance.bulletin, by=request.user, note=gettext("修改成果清单"))
+        workflow.bulletin_touch(form.instance.bulletin, by=request.user, note=gettext("修改成果清单"))
 
     def delete_model(self, request, obj):
         bulletin = obj.bulletin
         workflow.ensure_can_edit(bulletin, by=request.user)
         super().delete_model(request, obj)
-        revisions.bulletin_touch(bulletin, by=request.user, note=gettext("删除成果清单"))
+        workflow.bulletin_touch(bulletin, by=request.user, note=gettext("删除成果清单"))
 
     def delete_queryset(self, request, queryset):
         for achievement_list in queryset.select_related("bulletin"):

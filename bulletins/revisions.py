@@ -266,6 +266,7 @@ def revision_restore(revision, *, by):
         slug = data["fields"].get("slug")
         if slug and Bulletin.objects.filter(slug=slug).exclude(pk=bulletin.pk).exists():
             raise ValidationError(_("标识“%s”已被另一篇公报使用，无法恢复此修订。") % slug)
+        changes = {}
         for name in CONTENT_FIELDS:
             if name not in data["fields"]:
                 continue
@@ -277,9 +278,8 @@ def revision_restore(revision, *, by):
                 value = value if value and Publisher.objects.filter(pk=value).exists() else None
             elif value is not None and not field.is_relation:
                 value = field.to_python(value)
-            setattr(bulletin, field.attname, value)
-        bulletin.version += 1
-        bulletin.save()
+            changes[field.attname] = value
+        workflow.bulletin_update(bulletin, by=by, loaded_version=bulletin.version, **changes)
         bulletin.topics.set(Topic.objects.filter(pk__in=[t["id"] for t in data.get("topics", [])]))
         _restore_achievement_list(bulletin, data.get("achievement_list"))
         _restore_observations(bulletin, data.get("observations", []))
@@ -340,13 +340,3 @@ def _restore_observations(bulletin, rows):
         obs.save()
         keep.add(obs.pk)
     Observation.objects.filter(bulletin=bulletin).exclude(pk__in=keep).delete()
-
-
-def bulletin_touch(bulletin, *, by, note=""):
-    """A change to what follows a bulletin (achievement items, observations) saved elsewhere
-    is a change of the bulletin: a new version, so open forms see a conflict, and a revision."""
-    with transaction.atomic():
-        locked = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
-        locked.version += 1
-        locked.save(update_fields=["version", "updated_at"])
-        return revision_create(locked, by=by, note=note)

@@ -16,6 +16,12 @@ future ``at`` schedules: ``published_q`` makes the item public at that moment, n
 Moving to the trash and back (``bulletin_trash``/``bulletin_untrash``) keeps the state and is
 audited the same way. Who may edit a bulletin's content is decided here too (``can_edit``), so
 that the admin, revision restores and any other caller share one rule.
+
+Content is written here as well, so that each rule has one writer: ``bulletin_create`` (a new
+bulletin is a draft at version 1, owned by its author), ``bulletin_update`` (who may edit, a
+save from a stale version refused) and ``bulletin_touch`` (a change to what follows a bulletin).
+Every version bump goes through ``_save_new_version``. Writing a revision stays with the
+caller, which knows when the related rows (topics, items, figures) are saved too.
 """
 
 from dataclasses import dataclass
@@ -41,6 +47,10 @@ class InvalidTransition(WorkflowError):
 
 class WorkflowPermissionError(WorkflowError, PermissionDenied):
     """The user may not perform this transition on this bulletin (a 403 if uncaught)."""
+
+
+class StaleVersion(WorkflowError):
+    """A save made from a version older than the bulletin's: it would overwrite a colleague's."""
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,12 @@ def _locked(bulletin):
     return Bulletin.objects.select_for_update().get(pk=bulletin.pk)
 
 
+def _save_new_version(bulletin, fields):
+    """Save ``fields`` of a locked ``bulletin`` as its next version: the one place it is bumped."""
+    bulletin.version += 1
+    bulletin.save(update_fields=[*fields, "version", "updated_at"])
+
+
 def _refresh(bulletin, locked):
     """Let the caller's instance see the new state, as if reloaded."""
     for field in ("status", "publish_at", "version", "deleted_at", "updated_at"):
@@ -176,8 +192,7 @@ def _transition(bulletin, action, *, by, comment="", at=None):
             locked.publish_at = at or timezone.now()
         from_status = locked.status
         locked.status = action.target
-        locked.version += 1
-        locked.save(update_fields=["status", "publish_at", "version", "updated_at"])
+        _save_new_version(locked, ["status", "publish_at"])
         Transition.objects.create(
             bulletin=locked,
             action=action.name,
@@ -266,8 +281,7 @@ def bulletin_trash(bulletin, *, by, comment=""):
         if locked.deleted_at is not None:
             raise InvalidTransition(_("公报已在回收站中。"))
         locked.deleted_at = timezone.now()
-        locked.version += 1
-        locked.save(update_fields=["deleted_at", "version", "updated_at"])
+        _save_new_version(locked, ["deleted_at"])
         _audit(locked, TRASH, by=by, comment=comment)
         revisions.revision_create(locked, by=by, note=_("移入回收站"))
     _refresh(bulletin, locked)
@@ -283,12 +297,77 @@ def bulletin_untrash(bulletin, *, by, comment=""):
         if locked.deleted_at is None:
             raise InvalidTransition(_("公报不在回收站中。"))
         locked.deleted_at = None
-        locked.version += 1
-        locked.save(update_fields=["deleted_at", "version", "updated_at"])
+        _save_new_version(locked, ["deleted_at"])
         _audit(locked, UNTRASH, by=by, comment=comment)
         revisions.revision_create(locked, by=by, note=_("从回收站恢复"))
     _refresh(bulletin, locked)
     return bulletin
+
+
+# Content ----------------------------------------------------------------------------------
+
+#: What a content save writes; state, schedule and trash only change through the transitions.
+CONTENT_SAVED_FIELDS = [
+    field.name for field in Bulletin._meta.concrete_fields
+    if field.name not in {"id", "status", "publish_at", "deleted_at", "version", "created_by", "created_at", "updated_at"}
+]
+
+#: What ``bulletin_update`` accepts as changes: each field by its name or, for a relation, its column.
+_CONTENT_NAMES = {
+    name for field_name in CONTENT_SAVED_FIELDS
+    for name in (field_name, Bulletin._meta.get_field(field_name).attname)
+}
+
+
+def bulletin_create(bulletin, *, by):
+    """Save the new, unsaved ``bulletin``: a draft at version 1, created by ``by``.
+
+    The caller has validated the content (a form, or ``full_clean``) and decided that ``by`` may
+    add bulletins; whatever state or version the instance was given is not taken.
+    """
+    if bulletin.pk is not None:
+        raise ValueError("bulletin_create() saves a new bulletin; use bulletin_update() for an existing one")
+    bulletin.status = Status.DRAFT
+    bulletin.version = 1
+    bulletin.publish_at = None
+    bulletin.deleted_at = None
+    bulletin.created_by = by
+    bulletin.save(force_insert=True)
+    return bulletin
+
+
+def bulletin_update(bulletin, *, by, loaded_version, **changes):
+    """Save ``bulletin``'s content (with ``changes`` applied) as its next version.
+
+    ``loaded_version`` is the version the change was made on: if the bulletin has moved on since,
+    the save would overwrite someone else's and is refused (``StaleVersion``). Only
+    ``CONTENT_SAVED_FIELDS`` are written; state, schedule and trash are left as they are.
+    """
+    unknown = set(changes) - _CONTENT_NAMES
+    if unknown:
+        raise ValueError(f"not content fields: {sorted(unknown)}")
+    with transaction.atomic():
+        locked = _locked(bulletin)
+        ensure_can_edit(locked, by=by)
+        if loaded_version != locked.version:
+            raise StaleVersion(
+                _("公报已从版本 %(loaded)s 改为版本 %(current)s，此次保存会覆盖他人的修改。")
+                % {"loaded": loaded_version, "current": locked.version}
+            )
+        for name, value in changes.items():
+            setattr(bulletin, name, value)
+        bulletin.version = locked.version
+        _save_new_version(bulletin, CONTENT_SAVED_FIELDS)
+    return bulletin
+
+
+def bulletin_touch(bulletin, *, by, note=""):
+    """A change to what follows a bulletin (achievement items, observations) saved elsewhere
+    is a change of the bulletin: a new version, so open forms see a conflict, and a revision."""
+    with transaction.atomic():
+        locked = _locked(bulletin)
+        _save_new_version(locked, [])
+        return revisions.revision_create(locked, by=by, note=note)
 
 
 def ensure_can_edit(bulletin, *, by):

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from bulletins import revisions, workflow
+from bulletins import workflow
 from bulletins.models import Bulletin
 from ecoportal.publishing import Status
 
@@ -99,13 +99,13 @@ class ObservationAdmin(admin.ModelAdmin):
         workflow.ensure_can_edit(obj.bulletin, by=request.user)
         review.observation_keep_review_state(obj, by=request.user)
         super().save_model(request, obj, form, change)
-        revisions.bulletin_touch(obj.bulletin, by=request.user, note=gettext("修改观测值"))
+        workflow.bulletin_touch(obj.bulletin, by=request.user, note=gettext("修改观测值"))
 
     def delete_model(self, request, obj):
         bulletin = obj.bulletin
         workflow.ensure_can_edit(bulletin, by=request.user)
         super().delete_model(request, obj)
-        revisions.bulletin_touch(bulletin, by=request.user, note=gettext("删除观测值"))
+        workflow.bulletin_touch(bulletin, by=request.user, note=gettext("删除观测值"))
 
     def delete_queryset(self, request, queryset):
         for observation in queryset.select_related("bulletin"):

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from bulletins import revisions, workflow
+from bulletins import workflow
 
 from .choices import ReviewState
 from .models import Observation
@@ -79,5 +79,5 @@ def observations_review(observations, *, state, by):
     Observation.objects.filter(pk__in=[o.pk for o in changed]).update(review_state=state)
     note = _("采用候选数值") if state == ReviewState.ACCEPTED else _("驳回候选数值")
     for bulletin in {o.bulletin_id: o.bulletin for o in changed}.values():
-        revisions.bulletin_touch(bulletin, by=by, note=note)
+        workflow.bulletin_touch(bulletin, by=by, note=note)
     return len(changed)

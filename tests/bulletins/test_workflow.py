@@ -336,3 +336,61 @@ def test_who_may_edit_what(people):
         for bulletin in (own_draft, own_review, published):
             assert workflow.can_edit(people[role], bulletin)
     assert not workflow.can_edit(people["no_role"], own_draft)
+
+
+# Content: one writer for creating and saving -----------------------------------------------------
+
+
+def test_bulletin_create_saves_a_draft_at_version_one_owned_by_its_author_whatever_it_was_given():
+    author = make_user(groups=["Author"])
+    given = Bulletin(
+        title="新公报", slug="new-bulletin", body="正文。", status=Status.PUBLISHED,
+        publish_at=timezone.now(), version=7,
+    )
+    workflow.bulletin_create(given, by=author)
+    saved = Bulletin.objects.get(slug="new-bulletin")
+    assert (saved.status, saved.version, saved.publish_at, saved.created_by) == (Status.DRAFT, 1, None, author)
+    assert not Bulletin.objects.published().filter(pk=saved.pk).exists()
+
+
+def test_bulletin_create_refuses_a_bulletin_already_saved():
+    with pytest.raises(ValueError):
+        workflow.bulletin_create(make_bulletin(status=Status.DRAFT), by=make_user(groups=["Editor"]))
+
+
+def test_bulletin_update_saves_the_content_as_the_next_version_and_leaves_the_state_alone():
+    bulletin = make_bulletin(status=Status.IN_REVIEW)
+    bulletin.status = Status.PUBLISHED  # not content: a save never changes it
+    workflow.bulletin_update(bulletin, by=make_user(groups=["Editor"]), loaded_version=1, title="改后的标题")
+    bulletin.refresh_from_db()
+    assert (bulletin.title, bulletin.version, bulletin.status) == ("改后的标题", 2, Status.IN_REVIEW)
+
+
+def test_bulletin_update_refuses_a_save_from_a_stale_version():
+    editor = make_user(groups=["Editor"])
+    bulletin = make_bulletin(status=Status.DRAFT)
+    workflow.bulletin_update(bulletin, by=editor, loaded_version=1, title="同事的修改")
+    with pytest.raises(workflow.StaleVersion):
+        workflow.bulletin_update(Bulletin.objects.get(pk=bulletin.pk), by=editor, loaded_version=1, title="覆盖")
+    bulletin.refresh_from_db()
+    assert (bulletin.title, bulletin.version) == ("同事的修改", 2)
+
+
+def test_bulletin_update_refuses_an_author_saving_someone_elses_bulletin():
+    bulletin = make_bulletin(status=Status.DRAFT, created_by=make_user(groups=["Author"]))
+    with pytest.raises(workflow.WorkflowPermissionError):
+        workflow.bulletin_update(bulletin, by=make_user(groups=["Author"]), loaded_version=1, title="改")
+    assert Bulletin.objects.get(pk=bulletin.pk).version == 1
+
+
+def test_bulletin_update_takes_no_state_as_a_change():
+    bulletin = make_bulletin(status=Status.DRAFT)
+    with pytest.raises(ValueError):
+        workflow.bulletin_update(bulletin, by=make_user(groups=["Editor"]), loaded_version=1, status=Status.PUBLISHED)
+
+
+def test_bulletin_touch_bumps_the_version_and_writes_a_revision():
+    bulletin = make_bulletin(status=Status.DRAFT)
+    revision = workflow.bulletin_touch(bulletin, by=make_user(groups=["Editor"]), note="修改观测值")
+    assert Bulletin.objects.get(pk=bulletin.pk).version == 2
+    assert (revision.data["version"], revision.note) == (2, "修改观测值")
