@@ -156,8 +156,8 @@ def main(argv):
     from django.core.management import call_command
     from django.db import connection
 
-    from bulletins.importer.service import ImportSession, import_bulletin_text
     from bulletins.models import Bulletin
+    from importer.service import ImportSession, import_bulletin_text
     from indicators.models import Observation
 
     assert connection.vendor == "sqlite" and str(connection.settings_dict["NAME"]).startswith(

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "bulletins",
     "indicators",
     "search",
+    "importer",
 ]
 
 MIDDLEWARE = [

@@ -20,7 +20,7 @@ urlpatterns = [
     path("robots.txt", bulletin_views.robots_txt, name="robots"),
     path("healthz", bulletin_views.healthz, name="healthz"),
     path("i18n/setlang/", i18n.set_language, name="set_language"),
-    path("admin/bulletins/import/", include("bulletins.importer.urls")),
+    path("admin/bulletins/import/", include("importer.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,7 +4,7 @@ Saving the bulletin and its achievement list would index it twice inside the imp
 its items (written with ``bulk_create``, which sends no signal) exist.
 """
 
-from bulletins.importer import hooks
+from importer import hooks
 
 from .index import deferred_indexing
 

@@ -17,8 +17,9 @@ from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from ..models import Bulletin
-from . import decoding
+from bulletins.models import Bulletin
+
+from . import decode as decoding
 from .forms import ImportForm
 from .service import ImportBatch, ImportSession, import_bulletin_file, import_bulletin_text
 

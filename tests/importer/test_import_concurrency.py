@@ -12,8 +12,8 @@ import threading
 import pytest
 from django.db import connection
 
-from bulletins.importer.service import import_bulletin_text
 from bulletins.models import Bulletin
+from importer.service import import_bulletin_text
 
 IMPORTERS = 8
 TEXT = "并发导入的公报\n来源：测试\n\n全市新建公园7个，新增绿地12.5公顷。\n"

@@ -1,8 +1,8 @@
 """Matching figures to indicators on invented bulletins that word things their own way.
 
-The rules of ``indicators.extraction`` hold the vocabulary bureaus use in general (排污口,
+The rules of ``importer.matching`` hold the vocabulary bureaus use in general (排污口,
 充电桩, 培训, 送达率, 审批改革…), not the phrases of the five shipped documents. These made-up
-bulletins (other cities, numbers and noise; ``tests/importer_samples/``) say what the sources
+bulletins (other cities, numbers and noise; ``tests/importer/samples/``) say what the sources
 say in other words; each figure must find the catalogue's indicator — the catalogue being
 the one the portal ships (``fixtures/curation/reference.toml``).
 """
@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from bulletins.importer import document
-from bulletins.importer.decoding import decode_bytes
-from bulletins.importer.service import import_bulletin_bytes
+from importer import document
+from importer.decode import decode_bytes
+from importer.matching import RULES, Catalogue, propose
+from importer.service import import_bulletin_bytes
 from indicators.choices import ReviewState
-from indicators.extraction import RULES, Catalogue, propose
 from indicators.models import Indicator
 
-SAMPLES = Path(__file__).resolve().parent.parent / "importer_samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 REFERENCE = Path(settings.BASE_DIR) / "fixtures" / "curation" / "reference.toml"
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 

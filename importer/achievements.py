@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .cleaning import chinese_numeral, is_heading
+from .segment import chinese_numeral, is_heading
 
 _BARE = re.compile(r"^(\d{1,2})$")
 _ARABIC = re.compile(r"^(\d{1,2})\s*[、.．]\s*(?=\S)")

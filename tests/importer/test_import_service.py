@@ -10,17 +10,17 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from bulletins.importer import hooks
-from bulletins.importer.document import PLACEHOLDER_PREFIX
-from bulletins.importer.service import (
+from bulletins.models import AchievementList, Bulletin
+from ecoportal.publishing import Status
+from importer import hooks
+from importer.document import PLACEHOLDER_PREFIX
+from importer.management.commands.import_bulletin import Command as ImportCommand
+from importer.service import (
     ImportSession,
     import_bulletin_bytes,
     import_bulletin_text,
     import_files,
 )
-from bulletins.management.commands.import_bulletin import Command as ImportCommand
-from bulletins.models import AchievementList, Bulletin
-from ecoportal.publishing import Status
 from indicators.choices import Category, ReviewState
 from indicators.models import Observation
 from search.models import SearchDocument
@@ -28,7 +28,7 @@ from search.query import search_bulletins
 from search.text import segment
 from tests.factories import make_indicator, make_publisher, make_region
 
-SAMPLES = Path(__file__).resolve().parent.parent / "importer_samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 URL = "/admin/bulletins/import/"
 
 pytestmark = pytest.mark.django_db
@@ -605,7 +605,7 @@ def test_submitting_nothing_is_a_form_error_not_a_500(client):
 
 
 def test_a_docx_upload_is_imported_like_text(client):
-    from tests.bulletins.test_import_decoding import make_docx
+    from tests.importer.test_import_decoding import make_docx
 
     client.force_login(staff())
     lines = sample("highlights_lanxi.txt").decode("utf-8").splitlines()

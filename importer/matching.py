@@ -1,6 +1,6 @@
 """Which indicator a figure most likely measures.
 
-``bulletins.importer.figures`` finds each number with its unit and sentence; here each figure
+``figures`` finds each number with its unit and sentence; here each figure
 is matched against the indicator catalogue in the database. Only indicators whose unit is in
 the figure's unit family can match (a count is never matched to a percentage). Among those,
 the score adds:
@@ -23,9 +23,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from bulletins.importer.figures import Figure, find_figures
+from indicators import units
 
-from . import units
+from .figures import Figure, find_figures
 
 #: Below this score a figure is reported as unmatched rather than guessed.
 MIN_SCORE = 0.35

@@ -1,6 +1,6 @@
 """Parsing raw text into a bulletin, on invented documents unlike the five shipped ones.
 
-The samples in ``tests/importer_samples/`` are made up (fictional cities, other numbers,
+The samples in ``tests/importer/samples/`` are made up (fictional cities, other numbers,
 other noise): a WeChat article, a government portal page with navigation and footer, a
 document-converter text with page markers that split words, and a numbered highlights list.
 """
@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bulletins.importer import cleaning, document, figures
-from bulletins.importer.decoding import decode_bytes
+from importer import document, figures
+from importer import segment as cleaning
+from importer.decode import decode_bytes
 from indicators import units
 
-SAMPLES = Path(__file__).resolve().parent.parent / "importer_samples"
+SAMPLES = Path(__file__).resolve().parent / "samples"
 FURNITURE = (
     "ad1 webp",
     "ad2 webp",
@@ -469,9 +470,10 @@ def test_every_figure_of_the_invented_bulletins_and_nothing_else(name, expected)
     assert values(figures.find_figures(parsed.paragraphs, units.UNITS)) == expected
 
 
-def test_the_importer_package_never_imports_indicators():
-    """The dependency rule: indicators depends on bulletins, never the reverse."""
-    package = Path(cleaning.__file__).parent
-    for path in package.glob("*.py"):
-        source = path.read_text(encoding="utf-8")
-        assert not re.search(r"^\s*(?:from|import)\s+indicators\b", source, re.M), path.name
+def test_neither_bulletins_nor_indicators_import_the_importer():
+    """The importer sits above both apps: it creates their rows, they never call it."""
+    root = Path(cleaning.__file__).parent.parent
+    for app in ("bulletins", "indicators"):
+        for path in (root / app).rglob("*.py"):
+            source = path.read_text(encoding="utf-8")
+            assert not re.search(r"^\s*(?:from|import)\s+importer\b", source, re.M), path

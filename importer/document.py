@@ -12,9 +12,9 @@ from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
-from . import achievements, cleaning, metadata
+from . import achievements, metadata, segment
 from .achievements import Item
-from .cleaning import Removed
+from .segment import Removed
 
 #: Marks a title the importer had to make up; an editor must replace it before publishing.
 PLACEHOLDER_PREFIX = "【待拟标题】"
@@ -43,11 +43,11 @@ class ParsedDocument:
 
 def parse(text, *, filename=""):
     """Parse normalised raw text (see ``decoding.normalise_text``)."""
-    seg = cleaning.segment(text, looks_like_title=metadata.looks_like_title)
+    seg = segment.segment(text)
     warnings = list(seg.warnings)
     removed = seg.removed
 
-    paragraphs, converted = cleaning.paragraphs_from_lines(seg.body_lines, removed)
+    paragraphs, converted = segment.paragraphs_from_lines(seg.body_lines, removed)
     if (
         seg.title
         and paragraphs
@@ -58,8 +58,8 @@ def parse(text, *, filename=""):
         removed.append(Removed(seg.title, "title"))
         paragraphs[0] = paragraphs[0][len(seg.title) :]
     if converted:
-        paragraphs = cleaning.split_run_on_sections(paragraphs)
-    paragraphs = cleaning.join_wrapped(paragraphs)
+        paragraphs = segment.split_run_on_sections(paragraphs)
+    paragraphs = segment.join_wrapped(paragraphs)
 
     meta = metadata.read_metadata(seg.meta_lines)
     warnings.extend(meta.warnings)
@@ -81,10 +81,10 @@ def parse(text, *, filename=""):
     for index, paragraph in enumerate(found.paragraphs):
         if paragraph in item_headings:
             blocks.append(paragraph)
-        elif cleaning.is_heading(paragraph) and 0 < index < len(found.paragraphs) - 1:
+        elif segment.is_heading(paragraph) and 0 < index < len(found.paragraphs) - 1:
             blocks.append(f"## {paragraph}")
         else:
-            blocks.append(cleaning.escape_markdown(paragraph))
+            blocks.append(segment.escape_markdown(paragraph))
 
     period_start, period_end = metadata.find_period(paragraphs)
 

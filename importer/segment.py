@@ -18,13 +18,123 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from . import metadata
-
 # Sentence-final punctuation (a paragraph ending otherwise is unfinished or a heading).
 SENTENCE_END = "。！？!?；;…”’」』）)"
 _SENTENCE_INSIDE = re.compile(r"[。！？!?；;]")
 
 # --- Line kinds ---------------------------------------------------------------------------
+
+# Metadata lines: labelled fields, bare dates, counters, bylines (their values: ``metadata``).
+BULLET = re.compile(r"^[-·•*]\s*")
+
+_LABELS = {
+    "issued": (
+        "发布时间",
+        "发布日期",
+        "发稿时间",
+        "发表时间",
+        "发文日期",
+        "成文日期",
+        "时间",
+        "日期",
+        "更新时间",
+    ),
+    "source": ("来源", "来源于", "信息来源", "文章来源", "稿件来源", "消息来源", "出处"),
+    "author": ("作者", "撰稿", "撰文", "记者", "文"),
+    "url": ("原文链接", "原文地址", "原文网址", "本文链接"),
+    "other": (
+        "通讯员",
+        "摄影",
+        "图",
+        "编辑",
+        "责任编辑",
+        "责编",
+        "编审",
+        "审核",
+        "审校",
+        "校对",
+        "监制",
+        "关键词",
+        "关键字",
+        "标签",
+        "浏览次数",
+        "浏览量",
+        "浏览",
+        "阅读次数",
+        "阅读量",
+        "阅读",
+        "点击数",
+        "点击量",
+        "点击",
+        "访问量",
+        "字号",
+    ),
+}
+LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
+_LABEL_ALT = "|".join(sorted(LABEL_KIND, key=len, reverse=True))
+LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL_ALT})\s*[:：|｜/]\s*")
+_META_LINE = re.compile(rf"^(?:{_LABEL_ALT})\s*(?:[:：|｜/]|\s+\d+$)")
+DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+DATE_LINE = re.compile(
+    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+_COUNTER_LINE = re.compile(r"^[-·•*]\s*\d+$")
+_WECHAT_HEAD = re.compile(r"^原创\s|发表于\s*\S{1,10}$")
+DATETIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?")
+# "原创 作者 公众号 2024-01-15 08:30 发表于…": the WeChat account is the source.
+WECHAT_BYLINE = re.compile(r"^原创\s+((?:\S+\s+){0,2}?\S+)\s+\d{4}-\d{1,2}-\d{1,2}")
+URL = re.compile(r"https?://[^\s<>\"'，。；、）)]+")
+_SHARED_TITLE = re.compile(r"《([^《》]{2,150}?)(?:\.(?:docx?|pdf|pptx?|txt|wps|xlsx?))?》")
+_BYLINE = re.compile(
+    r"^[\u4e00-\u9fff（）()·]{2,30}"
+    r"(?:局|厅|委|委员会|办公室|办|中心|部|站|院|政府|公司|协会|学会|管委会|研究所|支队|大队|分局|宣传处)$"
+)
+_LIST_MARKER = re.compile(
+    r"^(?:\d{1,3}$|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+)
+
+
+
+
+def is_meta_line(line):
+    """A line that is only metadata: "来源:…", "- 2024/1/29 9:18:49", "- 17098", "原创 …"."""
+    if not line or len(line) > 160:
+        return False
+    bare = BULLET.sub("", line)
+    if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
+        return True
+    if len(line) <= 60 and (_WECHAT_HEAD.search(line) or DATETIME.search(line)):
+        return not re.search(r"[。！？；]", line)
+    return False
+
+
+def has_url_label(line):
+    match = LABEL.search(line)
+    return bool(match and LABEL_KIND[match.group(1)] == "url")
+
+
+def is_byline(line):
+    """An issuing body on its own line under the title ("黑河市生态环境局")."""
+    return bool(_BYLINE.match(line))
+
+
+def title_from_share_header(line):
+    """The document name in a file-sharing site's header: 《名称.docx》由会员分享…"""
+    match = _SHARED_TITLE.search(line)
+    return match.group(1).strip() if match else ""
+
+
+def looks_like_title(line):
+    """A first line that can be a title: short, not a sentence, not a list number."""
+    if not (2 <= len(line) <= 80):
+        return False
+    if _LIST_MARKER.match(line) or is_meta_line(line):
+        return False
+    if line[-1] in "。；;,，、:：" or "。" in line:
+        return False
+    return len(re.findall(r"[,，]", line)) <= 2
+
+
 
 _NAV = re.compile(
     r"^(?:欢迎(?:访问|来到|光临|您)"
@@ -121,7 +231,7 @@ def is_furniture(line):
         not line
         or is_nav(line)
         or is_residue(line)
-        or metadata.is_meta_line(line)
+        or is_meta_line(line)
         or bool(_SHARE.search(line))
         or bool(_CONTACT.match(line))
     )
@@ -136,7 +246,7 @@ def _reason(line):
         return "page number"
     if is_residue(line):
         return "residue"
-    if metadata.is_meta_line(line):
+    if is_meta_line(line):
         return "metadata"
     if _SHARE.search(line):
         return "share header"
@@ -145,7 +255,7 @@ def _reason(line):
     return "furniture"
 
 
-def segment(text, *, looks_like_title):
+def segment(text):
     """Split raw text into header (title, byline, metadata), article lines and footer."""
     lines = [line.strip() for line in text.split("\n")]
     seg = Segments()
@@ -161,10 +271,10 @@ def segment(text, *, looks_like_title):
             continue
         if line:
             if _SHARE.search(line):
-                shared = metadata.title_from_share_header(line)
+                shared = title_from_share_header(line)
                 if shared and not seg.title:
                     seg.title, seg.title_from_share_header = shared, True
-            elif metadata.is_meta_line(line):
+            elif is_meta_line(line):
                 seg.meta_lines.append(line)
             seg.removed.append(Removed(line, _reason(line)))
         i += 1
@@ -183,12 +293,12 @@ def segment(text, *, looks_like_title):
     # Between title and article: metadata, byline, navigation.
     while i < n:
         line = lines[i]
-        if seg.title and not seg.byline and metadata.is_byline(line):
+        if seg.title and not seg.byline and is_byline(line):
             seg.byline = line
             seg.removed.append(Removed(line, "byline"))
         elif is_furniture(line):
             if line:
-                if metadata.is_meta_line(line):
+                if is_meta_line(line):
                     seg.meta_lines.append(line)
                 seg.removed.append(Removed(line, _reason(line)))
         else:
@@ -232,7 +342,7 @@ def _cut_footer(lines, seg):
             for dropped in rest:
                 if dropped:
                     seg.removed.append(Removed(dropped, "footer"))
-                    if metadata.is_meta_line(dropped) or metadata.has_url_label(dropped):
+                    if is_meta_line(dropped) or has_url_label(dropped):
                         seg.meta_lines.append(dropped)
             return lines[:index]
         if line and not is_furniture(line):
@@ -247,12 +357,12 @@ def _strip_trailing(lines, seg):
         line = lines[end - 1]
         if is_furniture(line):
             if line:
-                if metadata.is_meta_line(line):
+                if is_meta_line(line):
                     seg.meta_lines.append(line)
                 seg.removed.append(Removed(line, _reason(line)))
         elif _is_echo(line, lines[: end - 1], seg.title):
             seg.removed.append(Removed(line, "repeated headline"))
-        elif metadata.is_byline(line):
+        elif is_byline(line):
             # The signature of an official text: issuing body (and date) under the article.
             seg.removed.append(Removed(line, "signature"))
             seg.byline = seg.byline or line

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from bulletins.importer.service import ImportSession, import_bulletin_bytes
 from bulletins.models import Bulletin, Correction
 from ecoportal.publishing import Status
+from importer.service import ImportSession, import_bulletin_bytes
 from indicators.choices import ReviewState
 from indicators.models import Observation
 

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from bulletins.importer.decoding import RejectedInput, decode_bytes, docx_text
+from importer.decode import RejectedInput, decode_bytes, docx_text
 
 TEXT = "江屿市召开生态环境保护大会\n全市空气质量优良天数比例为91.5%。\n"
 

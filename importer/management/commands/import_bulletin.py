@@ -4,9 +4,9 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from bulletins.importer import decoding
-from bulletins.importer.service import FAILED, ImportBatch, ImportSession, import_bulletin_file
 from bulletins.models import Publisher, Region
+from importer import decode as decoding
+from importer.service import FAILED, ImportBatch, ImportSession, import_bulletin_file
 
 SUFFIXES = {".txt", ".text", ".docx"}
 

@@ -1,9 +1,7 @@
 """Figures stated in the article: a number, its unit, the sentence, the period it names.
 
 This module knows Chinese number-and-unit grammar, not the indicator catalogue: the caller
-passes the units it recognises (``indicators`` passes the keys of ``indicators.units.UNITS``),
-which keeps the dependency rule — ``indicators`` depends on ``bulletins``, never the reverse.
-Which indicator a figure measures is decided in ``indicators.extraction``.
+passes the units it recognises (the keys of ``indicators.units.UNITS``). Which indicator a figure measures is decided in ``matching``.
 
 What is *not* a figure of the article: ordinals (第3位), numbers inside identifiers (PM2.5,
 COP29), ranges (3000万至5000万立方米), thresholds that qualify a noun (20蒸吨/小时以下燃煤

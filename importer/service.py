@@ -21,11 +21,13 @@ from django.core.validators import URLValidator
 from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
-from ..models import AchievementItem, AchievementList, Bulletin, Publisher, Region
-from ..revisions import revision_create
-from . import decoding, hooks
-from .cleaning import Removed
+from bulletins.models import AchievementItem, AchievementList, Bulletin, Publisher, Region
+from bulletins.revisions import revision_create
+
+from . import decode as decoding
+from . import hooks, observations
 from .document import ParsedDocument, parse
+from .segment import Removed
 
 logger = logging.getLogger(__name__)
 
@@ -206,7 +208,7 @@ def import_bulletin_text(
             context = hooks.ImportContext(
                 bulletin, parsed, by=by, dry_run=dry_run, cache=session.cache
             )
-            for contribution in hooks.run(context):
+            for contribution in [observations.propose_observations(context), *hooks.run(context)]:
                 result.contributions.append(contribution)
                 result.warnings.extend(contribution.warnings)
             # History starts at the import, as it starts at "新建" in the admin.

@@ -1,7 +1,6 @@
-"""Import hook: the figures of an imported bulletin become candidate observations.
+"""The figures of an imported bulletin become candidate observations.
 
-Registered with ``bulletins.importer.hooks`` (discovered as this app's ``importing`` module),
-so the bulletin importer never imports ``indicators``. Each figure found in the cleaned body
+Called by ``service`` inside each file's transaction, after the bulletin is saved. Each figure found in the cleaned body
 and matched to an indicator is saved as an observation in review state *candidate*, with the
 verbatim sentence, the bulletin's region and the period the sentence states (or the
 bulletin's period). Candidates are not public: an editor accepts, edits or rejects them.
@@ -10,15 +9,14 @@ Figures that match no indicator are listed in the import summary instead.
 
 from django.utils.translation import gettext as _
 
-from bulletins.importer import hooks
+from indicators import units
+from indicators.choices import ReviewState
+from indicators.models import Indicator, Observation
 
-from . import units
-from .choices import ReviewState
-from .extraction import Catalogue, propose
-from .models import Indicator, Observation
+from . import hooks
+from .matching import Catalogue, propose
 
 
-@hooks.register
 def propose_observations(context):
     """Save the figures of ``context.bulletin`` as candidate observations."""
     catalogue = context.cached(
