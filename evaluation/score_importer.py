@@ -20,6 +20,7 @@ The held-out set is only for measuring: rules are never written against it.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -193,12 +194,17 @@ def _position(text, quote):
     return at if at >= 0 else None
 
 
+def _fact_position(text, fact):
+    """Where the reader found the figure: its offset, or its quote while a file still has one."""
+    return fact["at"] if "at" in fact else _position(text, fact.get("quote"))
+
+
 def match(text, expected, found):
     """Pairs (reader's figure, importer's figure) agreeing in value and unit, nearest first."""
     candidates = []
     for i, fact in enumerate(expected):
         value, unit = decimal(fact["value"]), unit_key(fact["unit"])
-        fact_at = _position(text, fact.get("quote"))
+        fact_at = _fact_position(text, fact)
         for j, figure in enumerate(found):
             if figure.value is None or figure.value != value or unit_key(figure.unit) != unit:
                 continue
@@ -275,9 +281,9 @@ def score_document(facts, text, *, explain=False):
         paired_found = {id(figure) for _, figure in pairs}
         for fact in expected:
             if id(fact) not in paired_facts:
-                print(
-                    f"  missed {fact['value']}{fact['unit']} {fact.get('indicator')}: {fact.get('quote')}"
-                )
+                at = _fact_position(text, fact)
+                where = text[at : at + fact.get("length", 30)] if at is not None else "?"
+                print(f"  missed {fact['value']}{fact['unit']} {fact.get('indicator')}: {where}")
         for figure in counted:
             if id(figure) not in paired_found:
                 print(
@@ -336,6 +342,25 @@ def evaluate(set_name, *, facts_dir, texts_dir, only=None, explain=False, out=sy
     return total
 
 
+def freeze(source_dir, texts_dir, out_dir):
+    """Copy annotated fact files into the repository without the source's words.
+
+    Each quote becomes its offset and length in the text, and the text's SHA-256 is kept so a
+    text saved later can be checked to be the one annotated.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in sorted(source_dir.glob("*.json")):
+        facts = json.loads(path.read_text(encoding="utf-8"))
+        text = (texts_dir / f"{facts['id']}.txt").read_text(encoding="utf-8")
+        facts["source"]["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        for fact in facts["figures"]:
+            quote = fact.pop("quote", "")
+            fact["at"], fact["length"] = text.index(quote), len(quote)
+        (out_dir / path.name).write_text(
+            json.dumps(facts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=(*SETS, "all"), default="all")
@@ -343,11 +368,18 @@ def main(argv=None):
     parser.add_argument("--texts", type=Path, default=ROOT / "texts")
     parser.add_argument("--only", nargs="*", help="document ids")
     parser.add_argument("--explain", action="store_true", help="list misses and wrong bindings")
+    parser.add_argument(
+        "--freeze",
+        type=Path,
+        help="copy annotated facts from this folder into the set, quotes as offsets",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
     import django
 
     django.setup()
+    if args.freeze:
+        return freeze(args.freeze, args.texts, args.facts or ROOT / args.set)
     names = SETS if args.set == "all" else (args.set,)
     for name in names:
         facts_dir = args.facts or ROOT / name
