@@ -77,11 +77,11 @@ class StatusFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        value, now = self.value(), timezone.now()
+        value = self.value()
         if value == SCHEDULED:
-            return queryset.filter(status=Status.PUBLISHED, publish_at__gt=now)
+            return queryset.scheduled()
         if value == Status.PUBLISHED:
-            return queryset.filter(status=Status.PUBLISHED, publish_at__lte=now)
+            return queryset.published()
         if value in (Status.DRAFT, Status.IN_REVIEW, Status.ARCHIVED):
             return queryset.filter(status=value)
         return queryset

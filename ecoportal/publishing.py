@@ -1,8 +1,9 @@
 """The publishable base shared by everything the public may see.
 
-The rule "only published is public" is defined here once: ``published_q()``. Querysets of
-publishable models expose it as ``published()``; models whose visibility follows a parent
-(achievement lists, observations) call ``published_q("bulletin__")``. Public views, API
+The rule "only published is public" is defined here once: ``published_q()``, and beside it
+what "scheduled" means: ``scheduled_q()``. Querysets of publishable models expose them as
+``published()`` and ``scheduled()``; models whose visibility follows a parent (achievement
+lists, observations) call ``published_q("bulletin__")``. Public views, API
 viewsets, feeds and sitemaps take their rows from ``PublicQuerysetMixin``; a function view or a
 feed, which has no mixin to inherit, is marked ``shows_published_only`` (system check E001).
 """
@@ -34,9 +35,26 @@ def published_q(prefix="", now=None):
     )
 
 
+def scheduled_q(prefix="", after=None):
+    """Approved to become public later by itself: published, its publish time still to come
+    (after ``after``, now by default), and not in the trash."""
+    after = after or timezone.now()
+    return Q(
+        **{
+            f"{prefix}status": Status.PUBLISHED,
+            f"{prefix}publish_at__gt": after,
+            f"{prefix}deleted_at__isnull": True,
+        }
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_q())
+
+    def scheduled(self, after=None):
+        """What will become public after ``after`` (now by default) with no one doing anything."""
+        return self.filter(scheduled_q(after=after))
 
     def alive(self):
         """Everything not moved to the trash (what editors work with)."""
@@ -92,6 +110,7 @@ class Publishable(models.Model):
             self.status == Status.PUBLISHED
             and self.publish_at is not None
             and self.publish_at > timezone.now()
+            and self.deleted_at is None
         )
 
 

@@ -520,6 +520,16 @@ def test_audit_log_is_read_only_for_everyone(client, administrator):
     assert record.comment == ""
 
 
+@pytest.mark.parametrize("status, shown", [("scheduled", "waiting"), ("published", "public")])
+def test_the_status_filter_tells_scheduled_bulletins_from_public_ones(client, editor, status, shown):
+    now = timezone.now()
+    make_bulletin(slug="waiting", title="waiting", publish_at=now + timedelta(hours=2))
+    make_bulletin(slug="public", title="public", publish_at=now - timedelta(hours=2))
+    make_bulletin(slug="binned", title="binned", publish_at=now + timedelta(hours=2), deleted_at=now)
+    response = login(client, editor).get(f"{CHANGELIST}?status={status}")
+    assert [b.slug for b in response.context["cl"].result_list] == [shown]
+
+
 # Query count -------------------------------------------------------------------------------------
 
 

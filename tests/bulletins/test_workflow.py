@@ -241,6 +241,17 @@ def test_scheduled_bulletin_is_invisible_until_its_time_then_public(people):
         assert Bulletin.objects.get(pk=bulletin.pk).is_public
 
 
+def test_scheduled_is_what_will_become_public_later_by_itself():
+    now = timezone.now()
+    waiting = make_bulletin(publish_at=now + timedelta(hours=2))
+    make_bulletin(publish_at=now - timedelta(hours=2))  # public already
+    make_bulletin(status=Status.IN_REVIEW, publish_at=now + timedelta(hours=2))  # not approved
+    make_bulletin(publish_at=now + timedelta(hours=2), deleted_at=now)  # in the trash
+    assert list(Bulletin.objects.scheduled()) == [waiting]
+    assert list(Bulletin.objects.scheduled(after=now + timedelta(hours=3))) == []
+    assert [b.is_scheduled for b in Bulletin.objects.order_by("pk")] == [True, False, False, False]
+
+
 def test_publish_without_a_time_is_public_at_once(people):
     bulletin = bulletin_in("in_review", created_by=people["owner"])
     workflow.bulletin_publish(bulletin, by=people["editor"])
