@@ -44,6 +44,7 @@ AUDIT_LABELS = {
     workflow.TRASH: _("移入回收站"),
     workflow.UNTRASH: _("从回收站恢复"),
     workflow.RESTORE_REVISION: _("恢复修订"),
+    workflow.OVERRIDE_CHECKS: _("忽略检查结果"),
 }
 
 
@@ -201,6 +202,15 @@ class AchievementItemInline(FollowsBulletinInlineMixin, admin.TabularInline):
 
 
 # Bulletins ----------------------------------------------------------------------------------
+
+
+def findings_by_sentence(findings):
+    """[(sentence, [findings])], in the order the checks gave them: the review shows each
+    sentence once, with what was found about its figures beside it."""
+    grouped = {}
+    for finding in findings:
+        grouped.setdefault(finding.quote, []).append(finding)
+    return list(grouped.items())
 
 
 def _run_bulk(modeladmin, request, queryset, perform, verb):
@@ -407,7 +417,10 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
         )
         for row in revision_list:
             row.status_label = statuses.get(row.data_status, row.data_status or "—")
+        findings = workflow.content_findings(obj)
         return {
+            "findings_by_sentence": findings_by_sentence(findings),
+            "findings_blocking": sum(finding.is_blocking for finding in findings),
             "workflow_actions": workflow.available_actions(obj, user),
             "status_badge": status_badge_html(obj),
             "can_untrash": obj.deleted_at is not None and workflow.can_untrash(user, obj),

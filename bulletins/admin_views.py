@@ -85,6 +85,7 @@ class BulletinEditorialViewsMixin:
             workflow.bulletin_perform(
                 bulletin, action, by=request.user,
                 comment=form.cleaned_data["comment"], at=form.cleaned_data["at"],
+                override_reason=form.cleaned_data["override_reason"],
             )
         except workflow.WorkflowPermissionError:
             raise PermissionDenied from None
@@ -99,6 +100,8 @@ class BulletinEditorialViewsMixin:
             )
         else:
             messages.success(request, _("“%(title)s”：%(action)s完成。") % {"title": bulletin, "action": label})
+        if getattr(bulletin, "findings", None):
+            messages.warning(request, _("数值检查发现 %(count)d 项问题，见“数值检查”。") % {"count": len(bulletin.findings)})
         return HttpResponseRedirect(self._change_url(bulletin))
 
     def preview_view(self, request, object_id):

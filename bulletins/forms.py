@@ -115,3 +115,7 @@ class TransitionForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
         help_text=_("留空则立即发布。"),
     )
+    override_reason = forms.CharField(
+        label=_("忽略检查结果的理由"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

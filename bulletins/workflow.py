@@ -86,6 +86,16 @@ TRANSITIONS = {action.name: action for action in (SUBMIT, REQUEST_CHANGES, PUBLI
 TRASH = "trash"
 UNTRASH = "untrash"
 RESTORE_REVISION = "restore_revision"
+OVERRIDE_CHECKS = "override_checks"
+
+#: Checks of a bulletin's content run at submit and at approval: callables ``bulletin →
+#: findings`` (each with ``is_blocking`` and ``as_text()``), registered by the app that owns
+#: the content checked (``indicators.consistency`` for figures), so this module needs none.
+CONTENT_CHECKS = []
+
+
+def content_findings(bulletin):
+    return [finding for check in CONTENT_CHECKS for finding in check(bulletin)]
 
 
 def is_editor(user):
@@ -170,8 +180,10 @@ def _permission_error(user, action_label):
     )
 
 
-def _transition(bulletin, action, *, by, comment="", at=None):
+def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""):
     comment = (comment or "").strip()
+    override_reason = (override_reason or "").strip()
+    findings = []
     with transaction.atomic():
         locked = _locked(bulletin)
         if not may_perform(by, locked, action):
@@ -185,8 +197,11 @@ def _transition(bulletin, action, *, by, comment="", at=None):
             )
         if action.needs_comment and not comment:
             raise ValidationError(_("“%(action)s”需要填写意见。") % {"action": action.label}, code="comment_required")
+        if action in (SUBMIT, PUBLISH):
+            findings = content_findings(locked)
         if action is PUBLISH:
             _validate_publishable(locked)
+            _check_findings(locked, findings, by=by, override_reason=override_reason)
             if at is not None and timezone.is_naive(at):
                 raise ValidationError(_("定时发布的时间必须带时区。"), code="naive_datetime")
             locked.publish_at = at or timezone.now()
@@ -204,7 +219,25 @@ def _transition(bulletin, action, *, by, comment="", at=None):
         )
         revisions.revision_create(locked, by=by, note=action.label)
     _refresh(bulletin, locked)
+    bulletin.findings = findings
     return bulletin
+
+
+def _check_findings(bulletin, findings, *, by, override_reason):
+    """Blocking findings stop an approval unless an Editor gives a reason to override them,
+    which the audit trail keeps with the findings it overrode."""
+    blocking = [finding for finding in findings if finding.is_blocking]
+    if not blocking:
+        return
+    if not override_reason:
+        raise ValidationError(
+            _("有 %(count)d 项阻止发布的检查结果；请更正，或由编辑填写理由后批准。") % {"count": len(blocking)},
+            code="blocking_findings",
+        )
+    if not is_editor(by):
+        raise _permission_error(by, _("忽略检查结果"))
+    lines = "\n".join(finding.as_text() for finding in blocking)
+    _audit(bulletin, OVERRIDE_CHECKS, by=by, comment=f"{override_reason}\n{lines}")
 
 
 def _validate_publishable(bulletin):
@@ -229,9 +262,11 @@ def bulletin_request_changes(bulletin, *, by, comment):
     return _transition(bulletin, REQUEST_CHANGES, by=by, comment=comment)
 
 
-def bulletin_publish(bulletin, *, by, at=None, comment=""):
-    """Approve an item in review: public now, or from ``at`` if that is in the future."""
-    return _transition(bulletin, PUBLISH, by=by, at=at, comment=comment)
+def bulletin_publish(bulletin, *, by, at=None, comment="", override_reason=""):
+    """Approve an item in review: public now, or from ``at`` if that is in the future.
+
+    Refused while the content checks find something blocking, unless ``override_reason``."""
+    return _transition(bulletin, PUBLISH, by=by, at=at, comment=comment, override_reason=override_reason)
 
 
 def bulletin_withdraw(bulletin, *, by, comment):
@@ -253,7 +288,7 @@ ACTION_FUNCTIONS = {
 }
 
 
-def bulletin_perform(bulletin, action_name, *, by, comment="", at=None):
+def bulletin_perform(bulletin, action_name, *, by, comment="", at=None, override_reason=""):
     """Run the transition named ``action_name`` (for forms and bulk actions)."""
     try:
         action = TRANSITIONS[action_name]
@@ -262,6 +297,8 @@ def bulletin_perform(bulletin, action_name, *, by, comment="", at=None):
     kwargs = {"by": by, "comment": comment}
     if action.takes_time:
         kwargs["at"] = at
+    if action is PUBLISH:
+        kwargs["override_reason"] = override_reason
     return ACTION_FUNCTIONS[action.name](bulletin, **kwargs)
 
 
