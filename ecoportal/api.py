@@ -4,14 +4,22 @@ Included by ``ecoportal.urls`` under ``api/`` with the ``api`` namespace, so URL
 ``api:bulletin-list``, ``api:bulletin-detail``, ``api:schema``, ``api:docs``…
 """
 
+import logging
+import threading
+
 from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
 from django.views.generic import RedirectView
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.exceptions import APIException
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 
 from bulletins.api import views as bulletin_views
+from ecoportal.middleware_db import DATABASE_ERRORS
 from ecoportal.publishing import shows_published_only
 from indicators.api import views as indicator_views
 
@@ -24,7 +32,56 @@ router.register("regions", bulletin_views.RegionViewSet, basename="region")
 router.register("publishers", bulletin_views.PublisherViewSet, basename="publisher")
 router.register("topics", bulletin_views.TopicViewSet, basename="topic")
 
-throttled = {"throttle_classes": [bulletin_views.AnonymousRateThrottle]}
+logger = logging.getLogger(__name__)
+
+
+class DocsRateThrottle(bulletin_views.AnonymousRateThrottle):
+    """The schema and the docs page, per client address, on a budget apart from the data's:
+    reading the documentation costs a client none of its data requests, and the reverse."""
+
+    scope = "docs"
+
+
+class JsonErrorsMixin:
+    """Errors of the schema and docs in JSON, like the rest of the API.
+
+    Left to themselves they would be rendered by the format negotiated for success: a 429 as a
+    YAML body labelled ``application/vnd.oai.openapi``, which a client takes for the schema.
+    """
+
+    throttle_classes = [DocsRateThrottle]
+
+    def handle_exception(self, exc):
+        if not isinstance(exc, (APIException, *DATABASE_ERRORS)):
+            # DRF would re-raise it into Django's HTML 500 page; the database's own errors go on
+            # to the 503 page of DatabaseUnavailableMiddleware.
+            logger.error("the API schema or docs failed", exc_info=exc)
+            exc = APIException()
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if isinstance(response, Response) and response.status_code >= 400:
+            request.accepted_renderer = JSONRenderer()
+            request.accepted_media_type = JSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+class SchemaView(JsonErrorsMixin, SpectacularAPIView):
+    """The OpenAPI 3 schema: YAML by default, JSON with ``?format=json``."""
+
+    # drf-spectacular keeps state of its own between builds (extensions that import their
+    # targets on first use, warning counts), and two first builds at once fail on it: builds
+    # in one process take turns, about 30 ms each.
+    build_lock = threading.Lock()
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        with self.build_lock:
+            return super().get(request, *args, **kwargs)
+
+
+class DocsView(JsonErrorsMixin, SpectacularSwaggerView):
+    """Swagger UI, served from /static/."""
 
 
 def document_empty_query_values(result, generator, request, public):
@@ -47,7 +104,7 @@ def not_found(request, *args, **kwargs):
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="api:docs"), name="root"),
     path("v1/", include(router.urls)),
-    path("schema/", SpectacularAPIView.as_view(**throttled), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **throttled), name="docs"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"^[\s\S]*/$", not_found),
 ]

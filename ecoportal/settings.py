@@ -340,6 +340,8 @@ REST_FRAMEWORK = {
     # tests get a rate they never reach; the throttling tests override it.
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE") or ("100000/minute" if TESTING else "120/minute"),
+        # The schema and the docs page, apart from the data: a budget of their own per address.
+        "docs": os.environ.get("API_DOCS_RATE") or ("100000/minute" if TESTING else "30/minute"),
     },
     # Proxies in front that append to X-Forwarded-For (production: the TLS-terminating one);
     # the client address is the one they saw, not a value a client can forge.
@@ -366,7 +368,8 @@ sentence that states it.
 * **Search**: `q` on bulletins is the search of /search/ (at most 100 characters); without
   `ordering` the best match comes first.
 * **Rate limit**: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]} per client address
-  (`API_ANON_RATE`); beyond it a 429 with `Retry-After`.
+  (`API_ANON_RATE`); beyond it a 429 with `Retry-After`. This schema and the docs page count
+  apart: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["docs"]} (`API_DOCS_RATE`), errors in JSON.
 * **CORS**: any origin may read.
 * **CSV**: `/api/v1/observations/?format=csv` downloads every matching observation.""",
     "VERSION": "1.0.0",

@@ -13,6 +13,7 @@ from rest_framework import viewsets
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
+from ecoportal.api_schema import PerViewSchema
 from ecoportal.http_caching import ConditionalGetMixin
 from ecoportal.pagination import GenerationPagination, KeptItemsMixin, PortalPagination
 from ecoportal.publishing import PublicQuerysetMixin
@@ -81,7 +82,7 @@ class PublicReadOnlyViewSet(ConditionalGetMixin, PublicQuerysetMixin, viewsets.R
     filter_backends = [DjangoFilterBackend]
     pagination_class = PortalPagination
     throttle_classes = [AnonymousRateThrottle]
-    schema = PublicApiSchema()
+    schema = PerViewSchema(PublicApiSchema)
     detail_serializer_class = None
     # Slugs and codes are ASCII; anything else never reaches the database (a JSON 404).
     lookup_value_regex = r"[-a-zA-Z0-9_]+"

@@ -12,6 +12,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from bulletins.api.views import PublicApiSchema, PublicReadOnlyViewSet
+from ecoportal.api_schema import PerViewSchema
 from ecoportal.pagination import GenerationPagination, KeptItemsMixin
 
 from ..downloads import for_download, observations_csv_response
@@ -77,7 +78,7 @@ class ObservationViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
     public_model = Observation
     serializer_class = serializers.ObservationSerializer
     filterset_class = ObservationFilterSet
-    schema = ObservationSchema()
+    schema = PerViewSchema(ObservationSchema)
     lookup_value_regex = r"[0-9]+"
     pagination_class = GenerationPagination
 
