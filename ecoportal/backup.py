@@ -1,43 +1,59 @@
 """Backup and restore of everything the portal holds: database rows and uploaded media.
 
-A backup is one ``.tar.gz`` with
+A backup is one ``.tar.gz``, created mode 0600 (it holds password hashes), with
 
-* ``data.json`` — ``dumpdata`` of every model (users, groups, the admin's log, lock-outs and
-  all portal content, drafts and trash included) with natural keys, so that it loads into a
-  database whose content types and permissions were numbered differently. Content types,
-  permissions and sessions are left out: ``migrate`` recreates the first two, and sessions are
-  disposable.
-* ``media/…`` — every file under ``MEDIA_ROOT``.
-* ``manifest.json`` — per model the row count and the SHA-256 of a canonical JSON of its rows;
-  per file its size and SHA-256 (``data.json`` included).
+* the database, in one of two kinds:
 
-``restore_backup`` loads a backup into an empty, migrated database in one transaction and
-compares the database with the manifest before committing; any difference rolls it all back.
-Media files are checked against their hashes before anything is written.
+  - **native** (the default): the database's own copy — ``pg_dump --format=custom`` on
+    PostgreSQL, SQLite's online backup API on SQLite. Every table comes back byte for byte
+    (search index and migration log included) on the same engine, and restoring is fast.
+  - **portable**: ``data.json``, every model's rows with natural keys (content types,
+    permissions and sessions left out: ``migrate`` recreates the first two), times to the
+    microsecond. It loads into either engine, so it moves a portal from SQLite to PostgreSQL.
+
+* ``media/…`` — every file under ``MEDIA_ROOT``;
+* ``manifest.json`` — checksums of the live tables taken when the copy was made
+  (``ecoportal.table_checksums``: per table for a native copy, per model in an
+  engine-independent spelling for a portable one), and per file its size and SHA-256.
+
+``restore_backup`` refuses a database with content, loads the copy, and compares checksums of
+the restored live tables with the manifest: the restore is "verified" only if every table is
+identical. A portable restore runs in one transaction that any difference rolls back. Media
+files are checked against their hashes before anything is written.
 """
 
+import datetime
 import hashlib
 import io
 import json
 import os
 import shutil
+import sqlite3
+import subprocess
 import tarfile
 import tempfile
-from datetime import UTC, datetime
+from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path, PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import call_command
+from django.core.serializers import json as json_serializer
 from django.db import connections, transaction
 
-FORMAT_VERSION = 1
+from . import table_checksums as checksums
+
+FORMAT_VERSION = 2
+NATIVE, PORTABLE = "native", "portable"
 EXCLUDED_MODELS = ("contenttypes.contenttype", "auth.permission", "sessions.session")
 MANIFEST = "manifest.json"
 DATA = "data.json"
+NATIVE_FILES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}
 MEDIA_PREFIX = "media/"
 CHUNK = 1024 * 1024
+PRIVATE = 0o600
 
 
 class BackupError(Exception):
@@ -52,8 +68,15 @@ def sha256_file(path):
     return digest.hexdigest()
 
 
+def private_file(path, mode="wb"):
+    """Open a new file that only its owner may read, whatever the umask."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
+    os.fchmod(fd, PRIVATE)  # an existing file keeps its mode through O_CREAT
+    return os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {}))
+
+
 def backed_up_models():
-    """Every concrete model whose rows a backup carries, by label (``app.model``)."""
+    """Every concrete model whose rows a portable backup carries, by label (``app.model``)."""
     return sorted(
         model._meta.label_lower
         for model in apps.get_models()
@@ -63,84 +86,147 @@ def backed_up_models():
     )
 
 
-def dump_database(path, *, using="default"):
-    call_command(
-        "dumpdata",
-        *backed_up_models(),
-        natural_foreign=True,
-        natural_primary=True,
-        use_base_manager=True,
-        database=using,
-        output=str(path),
-        verbosity=0,
-    )
-
-
-def canonical_digests(data_path):
-    """Per model: (row count, SHA-256 of its rows in a canonical order and spelling).
-
-    Rows are sorted by their own canonical text and many-to-many lists are sorted, so the
-    digest does not depend on primary keys that natural keys stand for, nor on query order.
-    """
-    with open(data_path, encoding="utf-8") as handle:
-        objects = json.load(handle)
-    rows = {label: [] for label in backed_up_models()}
-    for obj in objects:
-        model = apps.get_model(obj["model"])
-        fields = dict(obj["fields"])
-        for field in model._meta.many_to_many:
-            if isinstance(fields.get(field.name), list):
-                fields[field.name] = sorted(fields[field.name], key=canonical)
-        rows.setdefault(obj["model"], []).append(canonical({"pk": obj.get("pk"), "fields": fields}))
-    return {
-        label: {
-            "count": len(texts),
-            "sha256": hashlib.sha256("\n".join(sorted(texts)).encode("utf-8")).hexdigest(),
-        }
-        for label, texts in sorted(rows.items())
-    }
-
-
-def canonical(value):
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
 def table_counts(using="default"):
-    """Row counts straight from the tables (a check on dumpdata itself)."""
-    counts = {}
-    for label in backed_up_models():
-        counts[label] = apps.get_model(label)._base_manager.using(using).count()
-    return counts
+    """Row counts straight from the tables."""
+    return {label: apps.get_model(label)._base_manager.using(using).count() for label in backed_up_models()}
 
 
 def media_files(media_root):
     root = Path(media_root)
     if not root.is_dir():
         return []
-    return sorted(
-        path for path in root.rglob("*") if path.is_file() and not path.is_symlink()
-    )
+    return sorted(path for path in root.rglob("*") if path.is_file() and not path.is_symlink())
 
 
-def create_backup(out_path, *, using="default", media_root=None):
+# The portable format ----------------------------------------------------------------------
+
+
+class ExactSerializer(json_serializer.Serializer):
+    """Django's JSON serializer, but times keep their microseconds (its encoder cuts them to
+    milliseconds, which made restored times differ from the originals)."""
+
+    def _value_from_field(self, obj, field):
+        value = field.value_from_object(obj)
+        if isinstance(value, datetime.datetime | datetime.time):
+            return value.isoformat()
+        return super()._value_from_field(obj, field)
+
+
+def dump_portable(path, *, using="default"):
+    """Every backed-up model's rows, in an order that loads (``dumpdata``'s), to ``path``."""
+    by_app = {}
+    for label in backed_up_models():
+        model = apps.get_model(label)
+        by_app.setdefault(model._meta.app_config, []).append(model)
+    ordered = serializers.sort_dependencies(by_app.items(), allow_cycles=True)
+    rows = chain.from_iterable(model._base_manager.using(using).order_by("pk").iterator() for model in ordered)
+    with private_file(path, "w") as handle:
+        ExactSerializer().serialize(
+            rows, stream=handle, use_natural_foreign_keys=True, use_natural_primary_keys=True
+        )
+
+
+def portable_checksums(using="default"):
+    return checksums.model_checksums(backed_up_models(), using=using, natural_primary=True)
+
+
+# The native formats -------------------------------------------------------------------------
+
+
+def _pg_command(program, using, *args):
+    """``program`` with the connection of database ``using``, and the environment it needs."""
+    params = connections[using].settings_dict
+    command = [program, "--no-password"]
+    for flag, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
+        if params.get(key):
+            command += [flag, str(params[key])]
+    env = {**os.environ}
+    if params.get("PASSWORD"):
+        env["PGPASSWORD"] = params["PASSWORD"]
+    return [*command, *args, "--dbname", params["NAME"]], env
+
+
+def _run(command, env=None):
+    try:
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=3600)
+    except FileNotFoundError as error:
+        raise BackupError(f"{command[0]} is not installed: {error}") from error
+    if result.returncode != 0:
+        raise BackupError(f"{command[0]} failed: {result.stderr.strip()[-2000:]}")
+
+
+def _sqlite_raw(using):
+    connection = connections[using]
+    connection.ensure_connection()
+    return connection.connection
+
+
+def dump_native(path, *, using="default"):
+    """The database's own copy of itself to ``path``; returns the checksums of its tables,
+    taken of the same state the copy holds."""
+    connection = connections[using]
+    with private_file(path):
+        pass
+    if connection.vendor == "postgresql":
+        with snapshot_transaction(using), connection.cursor() as cursor:
+            # pg_dump reads the snapshot this transaction exports, and the checksums are taken
+            # in it: both see exactly the same rows, whatever is written meanwhile.
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+            command, env = _pg_command(
+                "pg_dump", using, "--format=custom", "--no-owner", "--no-privileges",
+                f"--snapshot={snapshot}", f"--file={path}",
+            )
+            _run(command, env)
+            return checksums.table_checksums(using)
+    if connection.vendor != "sqlite":
+        raise BackupError(f"no native backup for {connection.vendor}; use --portable")
+    # SQLite's backup API copies one consistent state (it starts again if another connection
+    # writes meanwhile); the checksums are taken of that copy.
+    target = sqlite3.connect(path)
+    try:
+        _sqlite_raw(using).backup(target)
+    finally:
+        target.close()
+    return checksums.sqlite_file_checksums(path)
+
+
+def load_native(path, *, using="default"):
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        command, env = _pg_command(
+            "pg_restore", using, "--clean", "--if-exists", "--no-owner", "--no-privileges",
+            "--single-transaction", "--exit-on-error", str(path),
+        )
+        connection.close()  # no session of ours holds a lock on what pg_restore drops
+        _run(command, env)
+    else:
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            source.backup(_sqlite_raw(using))
+        finally:
+            source.close()
+
+
+# Making a backup --------------------------------------------------------------------------
+
+
+def create_backup(out_path, *, using="default", media_root=None, portable=False):
     """Write a backup of database ``using`` and ``media_root`` to ``out_path``; return its manifest."""
     media_root = Path(media_root or settings.MEDIA_ROOT)
     out_path = Path(out_path)
-    with tempfile.TemporaryDirectory() as scratch:
-        data_path = Path(scratch) / DATA
-        # One repeatable-read snapshot on PostgreSQL so that rows and counts agree (when this
-        # is the outermost transaction; an enclosing one already fixed its isolation level).
-        outermost = not connections[using].in_atomic_block
-        with transaction.atomic(using=using):
-            if outermost and connections[using].vendor == "postgresql":
-                with connections[using].cursor() as cursor:
-                    cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-            dump_database(data_path, using=using)
-            counts = table_counts(using)
-        models = canonical_digests(data_path)
-        for label, entry in models.items():
-            if entry["count"] != counts.get(label, 0):
-                raise BackupError(f"{label}: dumped {entry['count']} rows but the table has {counts[label]}")
+    vendor = connections[using].vendor
+    with tempfile.TemporaryDirectory() as scratch:  # mode 0700
+        if portable:
+            payload = Path(scratch) / DATA
+            with snapshot_transaction(using):
+                dump_portable(payload, using=using)
+                database = {"kind": PORTABLE, "models": portable_checksums(using)}
+        else:
+            if vendor not in NATIVE_FILES:
+                raise BackupError(f"no native backup for {vendor}; use --portable")
+            payload = Path(scratch) / NATIVE_FILES[vendor]
+            database = {"kind": NATIVE, "tables": dump_native(payload, using=using)}
         files = {
             MEDIA_PREFIX + path.relative_to(media_root).as_posix(): {
                 "size": path.stat().st_size,
@@ -150,23 +236,38 @@ def create_backup(out_path, *, using="default", media_root=None):
         }
         manifest = {
             "format": FORMAT_VERSION,
-            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "source_database": connections[using].vendor,
-            "data": {"name": DATA, "size": data_path.stat().st_size, "sha256": sha256_file(data_path)},
-            "models": models,
+            "created_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "source_database": vendor,
+            **database,
+            "data": {"name": payload.name, "size": payload.stat().st_size, "sha256": sha256_file(payload)},
             "files": files,
         }
         partial = out_path.with_name(out_path.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
-            payload = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
+        with private_file(partial) as handle, tarfile.open(fileobj=handle, mode="w:gz") as archive:
+            text = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8")
             info = tarfile.TarInfo(MANIFEST)
-            info.size, info.mtime, info.mode = len(payload), int(datetime.now(UTC).timestamp()), 0o644
-            archive.addfile(info, io.BytesIO(payload))
-            archive.add(data_path, arcname=DATA)
+            info.size, info.mtime, info.mode = len(text), int(datetime.datetime.now(datetime.UTC).timestamp()), PRIVATE
+            archive.addfile(info, io.BytesIO(text))
+            archive.add(payload, arcname=payload.name)
             for name in files:
                 archive.add(media_root / name[len(MEDIA_PREFIX):], arcname=name)
         os.replace(partial, out_path)
     return manifest
+
+
+@contextmanager
+def snapshot_transaction(using):
+    """One repeatable-read snapshot on PostgreSQL so that rows and checksums agree (when this
+    is the outermost transaction; an enclosing one already fixed its isolation level)."""
+    outermost = not connections[using].in_atomic_block
+    with transaction.atomic(using=using):
+        if outermost and connections[using].vendor == "postgresql":
+            with connections[using].cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        yield
+
+
+# Restoring --------------------------------------------------------------------------------
 
 
 def safe_member_name(name):
@@ -182,12 +283,18 @@ def read_archive(in_path, scratch):
         raise BackupError(f"{in_path} is not a readable backup")
     with tarfile.open(in_path, "r:gz") as archive:
         members = {safe_member_name(member.name): member for member in archive.getmembers()}
-        if MANIFEST not in members or DATA not in members:
-            raise BackupError(f"{in_path} has no {MANIFEST} or {DATA}")
+        if MANIFEST not in members:
+            raise BackupError(f"{in_path} has no {MANIFEST}")
         manifest = json.load(archive.extractfile(members[MANIFEST]))
         if manifest.get("format") != FORMAT_VERSION:
-            raise BackupError(f"unknown backup format {manifest.get('format')!r}")
-        expected = {DATA: manifest["data"], **manifest["files"]}
+            raise BackupError(
+                f"backup format {manifest.get('format')!r} is not {FORMAT_VERSION}: restore it with the "
+                "version of the portal that made it"
+            )
+        payload = manifest["data"]["name"]
+        if payload not in {DATA, *NATIVE_FILES.values()}:
+            raise BackupError(f"unknown database file in backup: {payload!r}")
+        expected = {payload: manifest["data"], **manifest["files"]}
         unexpected = set(members) - set(expected) - {MANIFEST}
         if unexpected:
             raise BackupError(f"files in the backup that its manifest does not list: {sorted(unexpected)}")
@@ -197,50 +304,41 @@ def read_archive(in_path, scratch):
                 raise BackupError(f"{name} is listed in the manifest but missing from the backup")
             target = Path(scratch) / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.extractfile(member) as source, open(target, "wb") as sink:
+            with archive.extractfile(member) as source, private_file(target) as sink:
                 shutil.copyfileobj(source, sink, CHUNK)
             if sha256_file(target) != entry["sha256"]:
                 raise BackupError(f"{name} does not match its SHA-256 in the manifest")
     return manifest
 
 
-def occupied_models(data_path, using):
-    """Models that already hold rows the backup would not simply overwrite.
-
-    A freshly migrated database may hold rows created by data migrations (the editorial
-    groups, say). Rows of a model with natural keys that the backup carries too are accepted:
-    loading replaces them. Any other row means the database is not empty.
-    """
+def occupied_models(using):
+    """Models with rows a new, migrated portal does not have (data migrations create the
+    editorial groups and their permissions only); tables not yet created count as empty."""
+    existing = set(checksums.table_names(using))
     occupied = []
-    backup_keys = {}
-    with open(data_path, encoding="utf-8") as handle:
-        for obj in serializers.deserialize("json", handle, using=using, handle_forward_references=True):
-            instance = obj.object
-            if hasattr(instance, "natural_key"):
-                backup_keys.setdefault(instance._meta.label_lower, set()).add(tuple(instance.natural_key()))
     for label in backed_up_models():
         model = apps.get_model(label)
-        rows = model._base_manager.using(using)
-        if not rows.exists():
+        if label == "auth.group" or model._meta.db_table not in existing:
             continue
-        if hasattr(model, "natural_key") and label in backup_keys and all(
-            tuple(row.natural_key()) in backup_keys[label] for row in rows.iterator()
-        ):
-            continue
-        occupied.append(f"{label} ({rows.count()} rows)")
+        count = model._base_manager.using(using).count()
+        if count:
+            occupied.append(f"{label} ({count} rows)")
     return occupied
 
 
 def restore_backup(in_path, *, using="default", media_root=None):
-    """Load a backup into an empty database and media folder; all or nothing.
+    """Load a backup into an empty database and media folder, then verify every table.
 
-    Returns the manifest. Raises ``BackupError`` (and changes nothing) if the database is not
-    empty, a file would overwrite a different one, or the loaded rows differ from the manifest.
+    Returns the manifest. Raises ``BackupError`` if the database is not empty, a file would
+    overwrite a different one, the backup is of a kind this database cannot take, or the
+    restored tables differ from the manifest's checksums (a portable restore is then rolled
+    back; after a native one the message names the tables, and the database is to be dropped).
     """
     media_root = Path(media_root or settings.MEDIA_ROOT)
+    vendor = connections[using].vendor
     with tempfile.TemporaryDirectory() as scratch:
         manifest = read_archive(in_path, scratch)
-        data_path = Path(scratch) / DATA
+        payload = Path(scratch) / manifest["data"]["name"]
         clashes = [
             name
             for name, entry in manifest["files"].items()
@@ -249,12 +347,21 @@ def restore_backup(in_path, *, using="default", media_root=None):
         ]
         if clashes:
             raise BackupError(f"media files already exist with other content: {clashes[:5]}")
-        with transaction.atomic(using=using):
-            occupied = occupied_models(data_path, using)
-            if occupied:
-                raise BackupError("the database is not empty: " + ", ".join(occupied))
-            call_command("loaddata", str(data_path), database=using, verbosity=0)
-            verify_database(manifest, using=using)
+        occupied = occupied_models(using)
+        if occupied:
+            raise BackupError("the database is not empty: " + ", ".join(occupied))
+        if manifest["kind"] == PORTABLE:
+            with transaction.atomic(using=using):
+                call_command("loaddata", str(payload), database=using, verbosity=0)
+                verify(manifest["models"], portable_checksums(using))
+        else:
+            if manifest["source_database"] != vendor:
+                raise BackupError(
+                    f"a native {manifest['source_database']} backup cannot be restored into {vendor}: "
+                    "make a portable one (backup_portal --portable)"
+                )
+            load_native(payload, using=using)
+            verify(manifest["tables"], checksums.table_checksums(using))
         for name in manifest["files"]:
             target = media_root / name[len(MEDIA_PREFIX):]
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -262,22 +369,12 @@ def restore_backup(in_path, *, using="default", media_root=None):
     return manifest
 
 
-def verify_database(manifest, *, using="default"):
-    """Raise ``BackupError`` unless database ``using`` holds exactly the manifest's rows."""
-    with tempfile.TemporaryDirectory() as scratch:
-        data_path = Path(scratch) / DATA
-        dump_database(data_path, using=using)
-        actual = canonical_digests(data_path)
-    counts = table_counts(using)
-    problems = []
-    for label in sorted(set(manifest["models"]) | set(actual)):
-        want = manifest["models"].get(label, {"count": 0, "sha256": None})
-        have = actual.get(label, {"count": 0, "sha256": None})
-        if want["count"] == 0 and have["count"] == 0:
-            continue
-        if want["count"] != have["count"] or counts.get(label, 0) != want["count"]:
-            problems.append(f"{label}: expected {want['count']} rows, found {counts.get(label, 0)}")
-        elif want["sha256"] != have["sha256"]:
-            problems.append(f"{label}: the rows differ from the backup's")
+def verify(expected, actual):
+    problems = checksums.differences(expected, actual)
     if problems:
         raise BackupError("restored data does not match the manifest: " + "; ".join(problems))
+
+
+def rows_in(manifest):
+    """How many rows the manifest describes (tables or models)."""
+    return sum(entry["count"] for entry in (manifest.get("tables") or manifest.get("models")).values())

@@ -67,3 +67,18 @@ def populate():
         change_message="Added.",
     )
     return [published.slug, draft.slug, scheduled.slug, trashed.slug]
+
+
+def print_row_digests(kind):
+    """Print, as one JSON line, the digest of every row: of every table ("tables", as the
+    driver returns it) or of every model a portable backup carries ("models")."""
+    import json
+
+    from ecoportal import table_checksums
+    from ecoportal.backup import backed_up_models
+
+    if kind == "tables":
+        digests = {table: table_checksums.table_row_digests(table) for table in table_checksums.table_names()}
+    else:
+        digests = {label: table_checksums.model_row_digests(label) for label in backed_up_models()}
+    print(json.dumps(digests))

@@ -1,12 +1,15 @@
 """backup_portal and restore_portal: every row and file comes back, verified, or nothing does."""
 
+import contextlib
 import io
 import json
 import os
 import secrets
+import stat
 import subprocess
 import sys
 import tarfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,7 @@ from django.db import connection
 
 from bulletins.models import Bulletin, Revision
 from ecoportal.backup import BackupError, create_backup, restore_backup, table_counts
+from tests.factories import make_bulletin
 from tests.hardening.backup_sample import PNG, populate
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,7 +53,7 @@ def test_round_trip_restores_every_row_and_file(tmp_path, media):
     slugs = populate()
     before = table_counts()
     archive = tmp_path / "portal.tar.gz"
-    call_command("backup_portal", str(archive), stdout=io.StringIO())
+    call_command("backup_portal", str(archive), "--portable", stdout=io.StringIO())
     cover = Bulletin.objects.get(slug="bk-published").cover_image.name
 
     empty_portal(media)
@@ -72,7 +76,7 @@ def test_round_trip_restores_every_row_and_file(tmp_path, media):
 
 def test_manifest_lists_counts_and_hashes_of_every_model_and_file(tmp_path, media):
     populate()
-    manifest = create_backup(tmp_path / "b.tar.gz")
+    manifest = create_backup(tmp_path / "b.tar.gz", portable=True)
     assert manifest["models"]["bulletins.bulletin"]["count"] == 4
     assert manifest["models"]["auth.user"]["count"] == 3
     assert manifest["models"]["admin.logentry"]["count"] == 1
@@ -88,7 +92,7 @@ def test_manifest_lists_counts_and_hashes_of_every_model_and_file(tmp_path, medi
 def test_restore_refuses_a_database_that_is_not_empty_and_changes_nothing(tmp_path, media):
     populate()
     archive = tmp_path / "b.tar.gz"
-    create_backup(archive)
+    create_backup(archive, portable=True)
     before = table_counts()
     with pytest.raises(CommandError, match="not empty"):
         call_command("restore_portal", str(archive), stdout=io.StringIO())
@@ -107,7 +111,7 @@ def rewrite_archive(source, target, change):
 def test_restore_that_does_not_match_the_manifest_rolls_back_entirely(tmp_path, media):
     populate()
     good, bad = tmp_path / "good.tar.gz", tmp_path / "bad.tar.gz"
-    create_backup(good)
+    create_backup(good, portable=True)
 
     def claim_one_bulletin_more(member, data):
         if member.name == "manifest.json":
@@ -128,7 +132,7 @@ def test_restore_that_does_not_match_the_manifest_rolls_back_entirely(tmp_path, 
 def test_restore_refuses_a_tampered_data_file(tmp_path, media):
     populate()
     good, bad = tmp_path / "good.tar.gz", tmp_path / "bad.tar.gz"
-    create_backup(good)
+    create_backup(good, portable=True)
 
     def edit_a_title(member, data):
         if member.name == "data.json":
@@ -145,7 +149,7 @@ def test_restore_refuses_a_tampered_data_file(tmp_path, media):
 def test_restore_refuses_paths_outside_the_media_folder(tmp_path, media):
     populate()
     good, bad = tmp_path / "good.tar.gz", tmp_path / "bad.tar.gz"
-    create_backup(good)
+    create_backup(good, portable=True)
 
     def escape(member, data):
         if member.name.startswith("media/"):
@@ -166,7 +170,12 @@ def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, media):
         call_command("restore_portal", str(junk))
 
 
-# --- SQLite file → PostgreSQL, through the commands in separate processes -------------------
+# --- Round trips through the commands, in separate processes, on scratch databases ----------
+#
+# Each compares a digest of every row of every table (``ecoportal.table_checksums``) of the live
+# database before the backup with the restored one: native copies on the same engine table by
+# table as the driver returns them, the portable format model by model across engines.
+
 
 def postgres_admin_url():
     return os.environ.get("BACKUP_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
@@ -181,11 +190,18 @@ def connect_postgres():
 
 
 def manage(*args, env):
+    # umask 0: the backup must be private by its own doing, not the caller's umask.
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        preexec_fn=lambda: os.umask(0),  # noqa: PLW1509 - no threads in the child before exec
     )
     assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result.stdout
+
+
+def row_digests(kind, env):
+    code = f"from tests.hardening.backup_sample import print_row_digests; print_row_digests({kind!r})"
+    return json.loads(manage("shell", "-c", code, env=env).strip().splitlines()[-1])
 
 
 def manifest_of(path):
@@ -193,34 +209,121 @@ def manifest_of(path):
         return json.load(archive.extractfile("manifest.json"))
 
 
-def test_sqlite_backup_restores_into_postgresql(tmp_path):
-    admin = connect_postgres()
-    name = f"ecoportal_restore_{secrets.token_hex(4)}"
+def base_env():
     base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "PYTEST_CURRENT_TEST", "ECOPORTAL_TESTING"}}
     base.update(DEBUG="1", REDIS_URL="")
-    sqlite_env = {**base, "ECOPORTAL_DATA_DIR": str(tmp_path / "sqlite"), "MEDIA_ROOT": str(tmp_path / "media-a")}
-    pg_env = {
-        **base,
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}",
-        "ECOPORTAL_DATA_DIR": str(tmp_path / "pg"),
-        "MEDIA_ROOT": str(tmp_path / "media-b"),
-    }
-    manage("migrate", "--noinput", "-v0", env=sqlite_env)
-    manage("shell", "-c", "from tests.hardening.backup_sample import populate; populate()", env=sqlite_env)
-    manage("backup_portal", str(tmp_path / "from-sqlite.tar.gz"), env=sqlite_env)
+    return base
+
+
+def sqlite_env(tmp_path, name):
+    return {**base_env(), "ECOPORTAL_DATA_DIR": str(tmp_path / name), "MEDIA_ROOT": str(tmp_path / f"media-{name}")}
+
+
+@contextlib.contextmanager
+def scratch_postgres(tmp_path, label):
+    admin = connect_postgres()
+    name = f"ecoportal_{label}_{secrets.token_hex(4)}"
     admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        manage("migrate", "--noinput", "-v0", env=pg_env)
-        out = manage("restore_portal", str(tmp_path / "from-sqlite.tar.gz"), env=pg_env)
-        assert "Restored and verified" in out
-        manage("backup_portal", str(tmp_path / "from-postgres.tar.gz"), env=pg_env)
-        source, copy = manifest_of(tmp_path / "from-sqlite.tar.gz"), manifest_of(tmp_path / "from-postgres.tar.gz")
-        assert (source["source_database"], copy["source_database"]) == ("sqlite", "postgresql")
-        assert copy["models"] == source["models"]
-        assert copy["files"] == source["files"]
-        assert source["models"]["bulletins.bulletin"]["count"] == 4
-        # New rows get fresh keys: the sequences were moved past the restored ones.
-        manage("shell", "-c", "from tests.factories import make_bulletin; make_bulletin(slug='after-restore')", env=pg_env)
+        yield {
+            **base_env(),
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{name}",
+            "ECOPORTAL_DATA_DIR": str(tmp_path / name),
+            "MEDIA_ROOT": str(tmp_path / f"media-{name}"),
+        }
     finally:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+def assert_same_rows(before, after):
+    """Every row of every table (or model) is there after, with the same digest."""
+    assert sorted(after) == sorted(before)
+    for table, rows in before.items():
+        missing = set(rows) - set(after[table])
+        extra = set(after[table]) - set(rows)
+        changed = [key for key in set(rows) & set(after[table]) if rows[key] != after[table][key]]
+        assert (missing, extra, changed) == (set(), set(), []), table
+    return sum(len(rows) for rows in before.values())
+
+
+def populated(env):
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("shell", "-c", "from tests.hardening.backup_sample import populate; populate()", env=env)
+
+
+def native_round_trip(tmp_path, source, target):
+    populated(source)
+    before = row_digests("tables", source)
+    archive = tmp_path / "native.tar.gz"
+    out = manage("backup_portal", str(archive), env=source)
+    assert "(native," in out
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o600
+    out = manage("restore_portal", str(archive), env=target)  # into a database with no tables
+    assert "Restored and verified" in out
+    after = row_digests("tables", target)
+    rows = assert_same_rows(before, after)
+    assert rows > 100 and "bulletins_bulletin" in before and "django_migrations" in before
+    return manifest_of(archive)
+
+
+def test_sqlite_native_round_trip_restores_every_row_of_every_table(tmp_path):
+    manifest = native_round_trip(tmp_path, sqlite_env(tmp_path, "a"), sqlite_env(tmp_path, "b"))
+    assert manifest["source_database"] == "sqlite" and manifest["data"]["name"] == "database.sqlite3"
+
+
+def test_postgresql_native_round_trip_restores_every_row_of_every_table(tmp_path):
+    with scratch_postgres(tmp_path, "native_a") as source, scratch_postgres(tmp_path, "native_b") as target:
+        manifest = native_round_trip(tmp_path, source, target)
+    assert manifest["source_database"] == "postgresql" and manifest["data"]["name"] == "database.pgdump"
+
+
+def test_times_keep_their_microseconds_in_the_portable_format(tmp_path, media):
+    bulletin = make_bulletin(slug="micro", publish_at=datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=UTC))
+    create_backup(tmp_path / "b.tar.gz", portable=True)
+    empty_portal(media)
+    restore_backup(tmp_path / "b.tar.gz")
+    assert Bulletin.objects.get(slug=bulletin.slug).publish_at.microsecond == 123456
+
+
+def test_the_backup_file_is_private_whatever_the_umask(tmp_path, media):
+    populate()
+    out = tmp_path / "b.tar.gz"
+    out.write_bytes(b"an older file, readable by all")
+    out.chmod(0o644)
+    old = os.umask(0)
+    try:
+        create_backup(out, portable=True)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    with tarfile.open(out) as archive:
+        assert archive.getmember("manifest.json").mode == 0o600
+
+
+def test_sqlite_backup_restores_into_postgresql(tmp_path):
+    source = sqlite_env(tmp_path, "sqlite")
+    populated(source)
+    before = row_digests("models", source)
+    manage("backup_portal", "--portable", str(tmp_path / "from-sqlite.tar.gz"), env=source)
+    assert stat.S_IMODE((tmp_path / "from-sqlite.tar.gz").stat().st_mode) == 0o600
+    with scratch_postgres(tmp_path, "portable") as target:
+        manage("migrate", "--noinput", "-v0", env=target)
+        # A native SQLite copy cannot go into PostgreSQL, and says what to do instead.
+        manage("backup_portal", str(tmp_path / "native.tar.gz"), env=source)
+        refused = subprocess.run(
+            [sys.executable, "manage.py", "restore_portal", str(tmp_path / "native.tar.gz")],
+            cwd=ROOT, env=target, capture_output=True, text=True, timeout=300,
+        )
+        assert refused.returncode != 0 and "--portable" in refused.stderr
+        out = manage("restore_portal", str(tmp_path / "from-sqlite.tar.gz"), env=target)
+        assert "Restored and verified" in out
+        assert_same_rows(before, row_digests("models", target))
+        manage("backup_portal", "--portable", str(tmp_path / "from-postgres.tar.gz"), env=target)
+        source_manifest, copy = manifest_of(tmp_path / "from-sqlite.tar.gz"), manifest_of(tmp_path / "from-postgres.tar.gz")
+        assert (source_manifest["source_database"], copy["source_database"]) == ("sqlite", "postgresql")
+        assert copy["models"] == source_manifest["models"]
+        assert copy["files"] == source_manifest["files"]
+        assert source_manifest["models"]["bulletins.bulletin"]["count"] == 4
+        # New rows get fresh keys: the sequences were moved past the restored ones.
+        manage("shell", "-c", "from tests.factories import make_bulletin; make_bulletin(slug='after-restore')", env=target)

@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from ecoportal.backup import BackupError, restore_backup
+from ecoportal.backup import BackupError, restore_backup, rows_in
 
 
 class Command(BaseCommand):
     help = (
-        "Load a backup made by backup_portal into an empty, migrated database (all or nothing), "
-        "then check every model's row count and hash against the backup's manifest."
+        "Load a backup made by backup_portal into an empty database (all or nothing for a "
+        "portable backup, which needs a migrated database), then compare checksums of every "
+        "restored table with those the backup took of the live tables."
     )
 
     def add_arguments(self, parser):
@@ -17,9 +18,9 @@ class Command(BaseCommand):
         try:
             manifest = restore_backup(backup, using=database)
         except BackupError as error:
-            raise CommandError(f"Nothing restored: {error}") from error
-        rows = sum(entry["count"] for entry in manifest["models"].values())
+            raise CommandError(f"Restore failed: {error}") from error
+        what = "tables" if manifest["kind"] == "native" else "models"
         self.stdout.write(
-            f"Restored and verified {rows} rows of {len(manifest['models'])} models and "
-            f"{len(manifest['files'])} media files from {backup}"
+            f"Restored and verified {rows_in(manifest)} rows of {len(manifest[what])} {what} "
+            f"({manifest['kind']}) and {len(manifest['files'])} media files from {backup}"
         )
