@@ -4,6 +4,21 @@ from ecoportal.publishing import PublishableQuerySet, published_q
 
 
 class RegionQuerySet(models.QuerySet):
+    def as_tree(self):
+        """Every region as (region, children) pairs from the top, children in code order.
+
+        One query; the regions index lists provinces with their cities under the country.
+        """
+        regions = list(self.order_by("code", "slug"))
+        children = {}
+        for region in regions:
+            children.setdefault(region.parent_id, []).append(region)
+
+        def branch(region):
+            return {"region": region, "children": [branch(child) for child in children.get(region.pk, [])]}
+
+        return [branch(region) for region in children.get(None, [])]
+
     def with_descendants(self, region):
         """The region itself and every region below it (the tree is three levels deep)."""
         return self.filter(

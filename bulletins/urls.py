@@ -9,5 +9,6 @@ urlpatterns = [
     path("bulletins/<slug:slug>/", views.BulletinDetailView.as_view(), name="detail"),
     path("achievements/", views.AchievementListListView.as_view(), name="achievements"),
     path("achievements/<slug:slug>/", views.AchievementListDetailView.as_view(), name="achievement"),
+    path("regions/", views.region_index, name="regions"),
     path("regions/<slug:slug>/", views.region_detail, name="region"),
 ]

@@ -1,12 +1,12 @@
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
 from ecoportal.caching.generation import memoize, prefetch
@@ -173,6 +173,23 @@ class AchievementListDetailView(PublicQuerysetMixin, DetailView):
             .select_related("bulletin", "bulletin__region", "bulletin__publisher")
             .prefetch_related("items")
         )
+
+
+@shows_published_only
+@require_safe
+def region_index(request):
+    """Every region, provinces with their cities, each with its count of public bulletins."""
+    counts = dict(
+        Bulletin.objects.published().filter(region__isnull=False)
+        .order_by().values_list("region").annotate(count=Count("id"))
+    )
+    tree = Region.objects.as_tree()
+    stack = list(tree)
+    while stack:
+        node = stack.pop()
+        node["bulletins"] = counts.get(node["region"].pk, 0)
+        stack.extend(node["children"])
+    return render(request, "bulletins/region_index.html", {"tree": tree, "nav": "regions"})
 
 
 @shows_published_only

@@ -16,14 +16,42 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.exceptions import APIException
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.routers import DefaultRouter
+from rest_framework.reverse import reverse
+from rest_framework.routers import APIRootView, DefaultRouter
 
 from bulletins.api import views as bulletin_views
+from ecoportal import portal
 from ecoportal.middleware_db import DATABASE_ERRORS
 from ecoportal.publishing import shows_published_only
 from indicators.api import views as indicator_views
 
-router = DefaultRouter()
+
+class PortalAPIRootView(APIRootView):
+    """The read API of the environmental bulletins portal, version 1.
+
+    Bulletins, achievement lists, indicators and their figures (observations), with regions,
+    publishers and topics. Every figure carries the verbatim sentence that states it and the
+    bulletin it comes from. Read-only (GET, HEAD, OPTIONS), JSON by default, lists paginated;
+    observations also as CSV (`?format=csv`). Only published content is served.
+    """
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        licence = portal.licence()
+        return Response({
+            "about": " ".join(self.get_view_description().split()),
+            "documentation": reverse("api:docs", request=request),
+            "schema": reverse("api:schema", request=request),
+            "licence": {"name": licence.name, "url": licence.url or None, "is_default": licence.is_default},
+            "endpoints": response.data,
+        })
+
+
+class PortalRouter(DefaultRouter):
+    APIRootView = PortalAPIRootView
+
+
+router = PortalRouter()
 router.register("bulletins", bulletin_views.BulletinViewSet, basename="bulletin")
 router.register("achievement-lists", bulletin_views.AchievementListViewSet, basename="achievementlist")
 router.register("indicators", indicator_views.IndicatorViewSet, basename="indicator")

@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
+                "ecoportal.portal.context_processor",
             ],
         },
     },
@@ -251,6 +252,19 @@ WHITENOISE_ROOT = BASE_DIR / "static-root"
 
 SITE_NAME = "生态环境公报"
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Who answers for the portal: named in every page's footer, on /about/ and at the API's root
+# (ecoportal.portal). Empty values are said to be unset, never made up.
+PORTAL_OPERATOR = os.environ.get("PORTAL_OPERATOR", "")
+PORTAL_OPERATOR_EN = os.environ.get("PORTAL_OPERATOR_EN", "")
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "")
+# The licence of the data (figures, quotes, texts as republished here). The default is shown
+# to readers as the default, until an operator sets it.
+PORTAL_LICENCE = os.environ.get("PORTAL_LICENCE", "")
+PORTAL_LICENCE_URL = os.environ.get("PORTAL_LICENCE_URL", "")
+PORTAL_DEFAULT_LICENCE = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+# The ICP filing number (ICP备案号) a site served in mainland China shows in its footer.
+ICP_FILING = os.environ.get("ICP_FILING", "")
 
 # Security: strict by default outside development; TLS is terminated by the proxy in front.
 SESSION_COOKIE_HTTPONLY = True

@@ -6,11 +6,12 @@ from django.urls import include, path
 from bulletins import views as bulletin_views
 from bulletins.feeds import LatestBulletinsAtomFeed, LatestBulletinsFeed
 from bulletins.sitemaps import sitemaps
-from ecoportal import i18n
+from ecoportal import about, i18n
 
 urlpatterns = [
     path("", bulletin_views.home, name="home"),
     path("", include("bulletins.urls")),
+    path("about/", about.about, name="about"),
     path("indicators/", include("indicators.urls")),
     path("search/", include("search.urls")),
     path("api/", include(("ecoportal.api", "api"), namespace="api")),

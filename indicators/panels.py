@@ -132,9 +132,9 @@ def region_summaries(region):
 
 
 def children_headlines(children):
-    """For the cities of a province: the latest headline values of each, as table rows."""
+    """For the cities of a province: each city's latest headline values, those it has only."""
     if not children:
-        return {"indicators": [], "rows": []}
+        return {"rows": []}
     indicators = list(Indicator.objects.published().headline())
     rows = (
         Observation.objects.published()
@@ -145,11 +145,14 @@ def children_headlines(children):
     for observation in rows:
         cells[(observation.region_id, observation.indicator_id)].append(observation)
     return {
-        "indicators": indicators,
         "rows": [
             {
                 "region": child,
-                "cells": [cells.get((child.pk, indicator.pk), [])[:2] for indicator in indicators],
+                "values": [
+                    {"indicator": indicator, "figures": cells[(child.pk, indicator.pk)][:2]}
+                    for indicator in indicators
+                    if cells.get((child.pk, indicator.pk))
+                ],
             }
             for child in children
         ],

@@ -138,14 +138,16 @@ def test_region_page_lists_latest_value_per_indicator_with_trend_and_bulletins(c
     assert bulletin.title in html
 
 
-def test_province_page_shows_its_cities_latest_headline_values(client, province, city, ratio, bulletin):
-    other = make_region(slug="other-city", name="另一市", parent=province)
+def test_province_page_shows_each_city_as_a_card_with_only_the_values_it_has(client, province, city, ratio, bulletin):
+    make_region(slug="other-city", name="另一市", parent=province)
     yearly(bulletin, ratio, city, [88.1, 90.2])
     html = page(client, province.get_absolute_url())
-    table = html[html.index('class="data-table children-headlines"') :]
-    table = table[: table.index("</table>")]
-    assert "某市" in table and "另一市" in table and other.name in table
-    assert "90.2%" in table and "88.1%" not in table
+    cities = html[html.index('id="children-title"') : html.index('id="latest-values-title"')]
+    assert cities.count('class="card region-card"') == 2
+    cities = re.sub(r"<[^>]+>", "", cities)
+    assert "某市" in cities and "另一市" in cities
+    assert "90.2%" in cities and "88.1%" not in cities
+    assert "—" not in cities, "a city without a value shows no empty column"
 
 
 def test_home_page_shows_headline_cards_with_a_chart_from_published_data(client, city, ratio, bulletin, hidden):

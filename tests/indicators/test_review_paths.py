@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bulletins.importer.service import import_bulletin_text
 from django.core.management import call_command
 from django.urls import reverse
 
