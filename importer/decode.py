@@ -18,6 +18,7 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 from django.conf import settings
@@ -206,15 +207,84 @@ def docx_text(data):
         root = ElementTree.fromstring(xml)
     except ElementTree.ParseError as error:
         raise RejectedInput(_("Word 文档的内容无法解析（XML 错误）。")) from error
+    body = root.find(f"{_W}body")
     lines = []
-    for paragraph in root.iter(f"{_W}p"):
-        parts = []
-        for node in paragraph.iter():
-            if node.tag == f"{_W}t":
-                parts.append(node.text or "")
-            elif node.tag == f"{_W}tab":
-                parts.append("\t")
-            elif node.tag in (f"{_W}br", f"{_W}cr"):
-                parts.append("\n")
-        lines.append("".join(parts))
+    for node in body if body is not None else root.iter(f"{_W}p"):
+        if node.tag == f"{_W}tbl":
+            # A table: one line per row, its cells separated by tabs (segment reads it so).
+            for row in node.iter(f"{_W}tr"):
+                cells = [
+                    " ".join(_paragraph_text(p).strip() for p in cell.iter(f"{_W}p")).strip()
+                    for cell in row.iter(f"{_W}tc")
+                ]
+                lines.append("\t".join(cells))
+        elif node.tag == f"{_W}p":
+            lines.append(_paragraph_text(node))
     return "\n".join(lines)
+
+
+def _paragraph_text(paragraph):
+    parts = []
+    for node in paragraph.iter():
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}tab":
+            parts.append("\t")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+    return "".join(parts)
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+_HTML_TAG = re.compile(r"<(?:p|div|br|table|tr|td|span|html|body|h[1-6]|li|a)\b[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text):
+    """Pasted page source rather than text: tags in numbers (a stray "<br>" is not enough)."""
+    return len(_HTML_TAG.findall(text[:200_000])) >= 5
+
+
+class _TextOfHtml(HTMLParser):
+    """Block elements become lines, table cells tab-separated cells of their row."""
+
+    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+               "section", "article", "header", "footer", "title", "ul", "ol", "dd", "dt"}
+    _SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.skipping = 0
+        self.cells_in_row = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in ("td", "th"):
+            if self.cells_in_row:
+                self.parts.append("\t")
+            self.cells_in_row += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+            if tag == "tr":
+                self.cells_in_row = 0
+
+    def handle_endtag(self, tag):
+        if tag in self._SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data) if self.cells_in_row else re.sub(r"[\r\n]+", " ", data))
+
+
+def html_to_text(text):
+    """The text of an HTML page: one line per block element, table rows with tab-separated cells."""
+    parser = _TextOfHtml()
+    parser.feed(text)
+    parser.close()
+    lines = [re.sub(r"[ \u00a0]+", " ", line).strip(" ") for line in "".join(parser.parts).split("\n")]
+    return "\n".join(line for line in lines if line.strip())

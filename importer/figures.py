@@ -1,267 +1,302 @@
-"""Figures stated in the article: a number, its unit, the sentence, the period it names.
+"""Blocks → raw figures: each number with its unit, where it stands and in which sentence.
 
-This module knows Chinese number-and-unit grammar, not the indicator catalogue: the caller
-passes the units it recognises (the keys of ``indicators.units.UNITS``). Which indicator a figure measures is decided in ``matching``.
+A raw figure is what is written, nothing more: the value (Arabic, full-width or Chinese
+numerals, English number words), the unit as written and its code from the units table
+(``indicators.units``), whether the text makes it approximate (约, 余, 超过, more than…).
+What it measures, when and where is ``binding``'s work.
 
-What is *not* a figure of the article: ordinals (第3位), numbers inside identifiers (PM2.5,
-COP29), ranges (3000万至5000万立方米), thresholds that qualify a noun (20蒸吨/小时以下燃煤
-锅炉) and targets (到2025年…, 力争…). The quote is the whole sentence, verbatim, so that a
-reader can find it highlighted in the bulletin; a long sentence is quoted in part, the
-clause of the figure with its neighbours, still word for word.
+Not figures: years, dates and ordinals (no unit follows them), numbers inside names and codes
+(PM2.5, GB 3095-2012, "2+26"), ranges, and counts that only introduce what is counted
+("339个地级及以上城市", "11个断面中", "有效天数(366天)"), which are context or denominators.
+A number without a unit is taken only where an index is stated ("综合指数为4.12", "pH年均值
+为5.6") or as the value of a predicate ("比例为0"). In "分别为47、66和29微克/立方米" every
+number of the list takes the unit written after the last one.
 """
 
-import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-# Written forms mapped to the unit they mean (the canonical spelling is the caller's).
-UNIT_ALIASES = {
-    "％": "%",
-    "家（次）": "家(次)",
-    "家次": "家(次)",
-    "平方千米": "平方公里",
-    "ug/m3": "μg/m³",
-    "μg/m3": "μg/m³",
-    "微克每立方米": "微克/立方米",
+from indicators import units as units_table
+
+from . import numbers
+
+# Units bulletins write that the portal's table does not list (kept as written).
+_EXTRA_UNITS = {
+    "个百分点": "pp",
+    "百分点": "pp",
+    "分贝": "dBA",
+    "天次": "day",
+    "个pH单位": "index",
+    "份": "count",
+    "宗": "count",
+    "例": "count",
+    "次": "count",
+    "家次": "company-visit",
+    "人次": "person-time",
+    "万份": "count",
+    "percentage points": "pp",
+    "percentage point": "pp",
+    "percent": "percent",
+    "per cent": "percent",
+    "days": "day",
+    "day": "day",
 }
-# A unit immediately followed by one of these is the start of another word (处罚, 项目, 条例…).
-_WORD_AFTER_UNIT = {
-    "处": "罚理置分长级室",
-    "项": "目",
-    "条": "例件款",
-    "名": "单称录额",
-    "次": "数",
-    "天": "然",
-    "起": "草诉点步",
-    "台": "风账阶",
-    "间": "隔",
-    "个": "人体性",
-    "人": "员民大口",
-    "座": "谈",
-    "批": "准复示",
-    "件": "事",
+# Measure words of counts: followed by a noun they introduce what is counted ("3个城市").
+_COUNT_CODES = {
+    "count",
+    "case",
+    "item",
+    "incident",
+    "company",
+    "company-visit",
+    "device",
+    "equipment-set",
+    "site",
+    "facility",
+    "line",
+    "article",
+    "person",
+    "person-name",
+    "person-time",
+    "room",
+    "time",
+    "batch",
+    "household",
 }
 
-_NUMBER = re.compile(r"(?<![\dA-Za-z.．/:：\-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\dA-Za-z])")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-_APPROX_BEFORE = re.compile(r"(约|近|逾|超过|超|接近|大约|将近)$")
-_APPROX_AFTER = ("余", "多")
-_RANGE_BEFORE = re.compile(r"\d\s*(?:万|亿|千|百)?\s*[至到~～\-—–－]\s*$")
-_RANGE_AFTER = re.compile(r"^\s*[至到~～\-—–－]\s*\d")
-_THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff“\"])")
-_TARGET = re.compile(r"(?<!截)(?:到|至)\s*\d{4}\s*年|力争|预计|计划到|目标是|目标为")
-_CLAUSE_BREAK = re.compile(r"[,，;；、：:]")
 
-# Time expressions, nearest one before the figure in its sentence wins.
-_TIMES = [
-    (
-        "year_months",
-        re.compile(r"(\d{4})年\s*(\d{1,2})\s*(?:月)?\s*[—–\-~至到]\s*(\d{1,2})\s*月份?"),
+def _unit_spellings():
+    spellings = {}
+    for spelling in units_table.SPELLINGS:
+        unit = units_table.parse_unit(spelling)
+        if unit is not None:
+            spellings[spelling] = unit.code
+    spellings.update(_EXTRA_UNITS)
+    return spellings
+
+
+_SPELLINGS = _unit_spellings()
+_ASCII_UNIT = re.compile(r"[A-Za-z]")
+_UNIT = re.compile(
+    "|".join(
+        re.escape(s) + (r"(?![A-Za-z])" if _ASCII_UNIT.search(s[-1:]) else "")
+        for s in sorted(_SPELLINGS, key=len, reverse=True)
+        if s.strip()
     ),
-    ("months", re.compile(r"(?<![\d年])(\d{1,2})\s*(?:月)?\s*[—–\-~至到]\s*(\d{1,2})\s*月份?")),
-    ("as_of_date", re.compile(r"截[至止]\s*(\d{4})年(\d{1,2})月(\d{1,2})日")),
-    ("as_of_year_end", re.compile(r"截[至止]\s*(\d{4})年(?:底|末|12月底)")),
-    (
-        "as_of",
-        re.compile(
-            r"截[至止]\s*(?:目前|\d{1,2}月\d{1,2}日|\d{1,2}月底|\d{4}年\d{1,2}月(?:底|末)?)"
-        ),
-    ),
-    ("since", re.compile(r"自\s*\d{4}年[^，,。；;]{0,40}?以来|\d{4}年以来")),
-    (
-        "relative",
-        re.compile(
-            r"今年以来|去年以来|今年|去年|上半年|下半年|前三季度|[一二三四]季度|全年"
-            r"|[“\"]?十[一二三四五六七八九]五[”\"]?(?:期间|以来|时期)"
-            r"|近[一二三四五六七八九十两\d]+年"
-        ),
-    ),
-    (
-        "year",
-        re.compile(
-            r"(?:^|[,，;；:：])\s*((\d{4})年)(?:度|全年)?(?!度?(?:\d|\s*\d{1,2}\s*月|是|的|起|底|末|以来|前|后))"
-        ),
-    ),
-]
+    re.IGNORECASE,
+)
+_UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
+_FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
+_FAMILY.update({"pp": "percentage_point", "index": "dimensionless"})
+
+_NUMBER = re.compile(
+    rf"{numbers.ARABIC}"
+    rf"|(?<![第\u4e00-\u9fff])[{numbers.CHINESE_DIGITS}]{{2,8}}(?=[\u4e00-\u9fff])"
+    rf"|(?<![第一二三四五六七八九十])[两二三四五六七八九十](?=[项个件起家条处座台名人次])"
+    rf"|\b(?:{numbers.ENGLISH_WORDS})\b(?=\s+(?:days|percent|times))",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?|(?<=\n)")
+_ENGLISH_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[A-Z])")
+
+# Before the number: an identifier it belongs to (PM2.5, GB3095-2012, 第3), a range start.
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:PM|pm|GB|HJ|GB/T|COP|No\.|第|[A-Za-z]\s?)$|[\d.]\s*[-—–~～至到]\s*$"
+)
+_RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
+_PLUS_CODE = re.compile(r"^\s*\+\s*\d")  # "2+26"
+_THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
+# Counts that introduce what they count: "339个地级及以上城市", "11个断面中", "4类区".
+_COUNTED_NOUN = re.compile(r"^[\u4e00-\u9fff“\"]")
+_PREDICATE_AFTER_COUNT = re.compile(
+    r"^(?:已|均|全部|都|同比|较|比|达到|达|为|是|占|中|以上|以下|左右|次|左|，|,|。|、|；|;|\)|）|\s|$)"
+)
+# A denominator in parentheses: "有效天数(366天)", "监测点次(13)".
+_CONTEXT_NOUN = re.compile(
+    r"(?:有效|监测|统计|评价|参评|参与评价|总)(?:天数|点次|次数|城市)\s*[(（]?\s*$"
+)
+# An index is stated: "综合指数为4.12", "pH年均值为5.6", "EI值达99.5".
+_INDEX_BEFORE = re.compile(
+    r"(?:指数|指数值|pH|pH值|pH年均值|pH均值|EI|EI值|AQI|均值|平均值|值)\s*"
+    r"(?:年均值|平均值|平均|均值)?\s*(?:为|是|达到|达|:|：|=)?\s*$",
+    re.IGNORECASE,
+)
+_VALUE_OF_PREDICATE = re.compile(r"(?:为|是|达到|达|降至|升至|:|：)\s*$")
+_CLAUSE_END = re.compile(r"^\s*(?:[,，;；。.)）]|$|\n|和|及|、)")
+_LIST_NEXT = re.compile(
+    rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*({numbers.ARABIC}|[{numbers.CHINESE_DIGITS}]+)"
+)
 
 
 @dataclass(frozen=True)
-class Figure:
-    """A number with its unit, as written in one sentence of the article."""
-
-    value_text: str
+class RawFigure:
     value: Decimal
-    unit: str
-    written: str
-    quote: str  # verbatim, the sentence or, when it is long, the part of it around the figure
-    sentence: str
-    offset: int  # of the number in ``sentence``
-    before: str
-    after: str
-    qualifier: str = ""
-    period_label: str = ""
-    period_start: date | None = None
-    period_end: date | None = None
+    value_text: str
+    unit: str  # as written ("" for an index)
+    unit_code: str
+    family: str
+    start: int  # of the number, in the block's text
+    end: int  # of the unit
+    sentence_start: int
+    sentence_end: int
+    approximate: bool = False
 
 
-def sentences(paragraphs):
-    """Each sentence of the article, verbatim, without its final full stop."""
-    for paragraph in paragraphs:
-        for match in _SENTENCE.finditer(paragraph):
-            sentence = match.group(0).strip()
-            if sentence.endswith("。"):
-                sentence = sentence[:-1]
-            if sentence:
-                yield sentence
-
-
-def find_figures(paragraphs, units):
-    """Every figure with a known unit in the paragraphs, in reading order."""
-    matcher = _unit_matcher(units)
-    figures = []
-    for sentence in sentences(paragraphs):
-        figures.extend(_in_sentence(sentence, matcher))
-    return figures
-
-
-def _unit_matcher(units):
-    spellings = {unit: unit for unit in units}
-    spellings.update({alias: unit for alias, unit in UNIT_ALIASES.items() if unit in spellings})
-    ordered = sorted(spellings, key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(s) for s in ordered))
-    return pattern, spellings
-
-
-def _in_sentence(sentence, matcher):
-    pattern, spellings = matcher
-    target = _TARGET.search(sentence)
-    found = []
-    for match in _NUMBER.finditer(sentence):
+def sentences(text):
+    """(start, end) of each sentence of a block: Chinese full stops, lines, English stops."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
         start, end = match.span()
-        if target and start > target.start():
-            break
-        head = sentence[:start]
-        if head.endswith("第") or _RANGE_BEFORE.search(head):
+        if end <= start:
             continue
-        cursor = end
-        approx = ""
-        if sentence[cursor : cursor + 1] in _APPROX_AFTER:
-            approx = sentence[cursor]
-            cursor += 1
-        spaced = len(sentence[cursor:]) - len(sentence[cursor:].lstrip(" "))
-        unit_match = pattern.match(sentence, cursor + spaced)
-        if not unit_match:
-            continue
-        written_unit = unit_match.group(0)
-        unit = spellings[written_unit]
-        tail = sentence[unit_match.end() :]
-        if tail[:1] and tail[0] in _WORD_AFTER_UNIT.get(written_unit, ""):
-            continue
-        if _RANGE_AFTER.match(tail) or _THRESHOLD_AFTER.match(tail):
-            continue
-        value_text = match.group(0)
-        try:
-            value = Decimal(value_text.replace(",", ""))
-        except InvalidOperation:
-            continue
-        if value.as_tuple().exponent < -4 or abs(value) >= Decimal(10) ** 15:
-            continue
-        written = sentence[start : unit_match.end()]
-        before_approx = _APPROX_BEFORE.search(head)
-        qualifier = ""
-        if approx or before_approx:
-            shown = (before_approx.group(1) if before_approx else "") + written
-            qualifier = f"约数（原文“{shown}”）"
-        label, period_start, period_end = _period(sentence, start)
-        found.append(
-            Figure(
-                value_text=value_text,
-                value=value,
-                unit=unit,
-                written=written,
-                quote=_quote(sentence, start, unit_match.end()),
-                sentence=sentence,
-                offset=start,
-                before=_clause_before(sentence, start),
-                after=_clause_after(sentence, unit_match.end()),
-                qualifier=qualifier,
-                period_label=label,
-                period_start=period_start,
-                period_end=period_end,
-            )
-        )
+        piece = text[start:end]
+        cut = start
+        for stop in _ENGLISH_SENTENCE.finditer(piece):
+            spans.append((cut, start + stop.start() + 1))
+            cut = start + stop.end()
+        spans.append((cut, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def find(text):
+    """The raw figures of one block's folded text, in reading order."""
+    found = []
+    for sentence_start, sentence_end in sentences(text):
+        found.extend(_in_sentence(text, sentence_start, sentence_end))
     return found
 
 
-MAX_QUOTE = 100
+def _unit_at(text, position, limit):
+    """(written unit, code, end) for a unit starting at ``position`` (after spaces), or None."""
+    cursor = position
+    while cursor < limit and text[cursor] == " ":
+        cursor += 1
+    match = _UNIT.match(text, cursor, limit)
+    if match is None:
+        return None
+    written = match.group(0)
+    return written, _UNIT_CODE[written.casefold()], match.end()
 
 
-def _quote(sentence, start, end):
-    """The sentence, or for a long one its semicolon part, or the clause with its neighbours."""
-    if len(sentence) <= MAX_QUOTE:
-        return sentence
-    parts = [(m.start(), m.end()) for m in re.finditer(r"[^;；]+", sentence)]
-    part = next(((a, b) for a, b in parts if a <= start and end <= b), (0, len(sentence)))
-    text = sentence[part[0] : part[1]]
-    if len(text) <= MAX_QUOTE:
-        return text.strip()
-    clauses = [(part[0] + m.start(), part[0] + m.end()) for m in re.finditer(r"[^,，]+", text)]
-    index = next((i for i, (a, b) in enumerate(clauses) if a <= start < b), 0)
-    first, last = clauses[max(0, index - 1)][0], clauses[min(len(clauses) - 1, index + 1)][1]
-    if clauses[index][1] < end:  # the figure runs over a comma ("1,234")
-        last = clauses[min(len(clauses) - 1, index + 2)][1]
-    return sentence[first:last].strip()
+def _in_sentence(text, start, end):
+    found = []
+    pending = []  # numbers of a list waiting for the unit written after the last one
+    position = start
+    while True:
+        match = _NUMBER.search(text, position, end)
+        if match is None:
+            break
+        position = match.end()
+        head = text[start : match.start()]
+        value = numbers.parse(match.group(0))
+        if value is None or _IDENTIFIER_BEFORE.search(head[-6:]):
+            pending = []
+            continue
+        tail_start = match.end()
+        approximate = bool(numbers.APPROX_BEFORE.search(head[-12:]))
+        if text[tail_start : tail_start + 1] in numbers.APPROX_AFTER:
+            approximate = True
+            tail_start += 1
+        tail = text[tail_start:end]
+        if _RANGE_AFTER.match(tail) or _PLUS_CODE.match(tail):
+            pending = []
+            continue
+        unit = _unit_at(text, tail_start, end)
+        if unit is None and text[tail_start : tail_start + 1] in "万亿":
+            # "13.28万份": the multiplier is part of the unit as written.
+            inner = _unit_at(text, tail_start + 1, end)
+            if inner is not None:
+                unit = (text[tail_start] + inner[0], inner[1], inner[2])
+        if unit is None:
+            listed = _LIST_NEXT.match(tail)
+            if listed:
+                pending.append((match, value, approximate))
+                continue
+            if (
+                _CLAUSE_END.match(tail)
+                and (_INDEX_BEFORE.search(head[-14:]) or _VALUE_OF_PREDICATE.search(head[-4:]))
+                or pending
+                and _CLAUSE_END.match(tail)
+            ):
+                unit = ("", "index", tail_start)
+            else:
+                pending = []
+                continue
+        written, code, unit_end = unit
+        after = text[unit_end:end]
+        if (
+            code in _COUNT_CODES
+            and _COUNTED_NOUN.match(after)
+            and not _PREDICATE_AFTER_COUNT.match(after)
+        ):
+            pending = []
+            continue
+        if _THRESHOLD_AFTER.match(after) or _CONTEXT_NOUN.search(head[-12:]):
+            pending = []
+            continue
+        family = _FAMILY.get(code, "count")
+        for earlier, earlier_value, earlier_approx in pending:
+            found.append(
+                RawFigure(
+                    earlier_value,
+                    earlier.group(0),
+                    written,
+                    code,
+                    family,
+                    earlier.start(),
+                    earlier.end(),
+                    start,
+                    end,
+                    earlier_approx,
+                )
+            )
+        pending = []
+        found.append(
+            RawFigure(
+                value,
+                match.group(0),
+                written,
+                code,
+                family,
+                match.start(),
+                unit_end,
+                start,
+                end,
+                approximate,
+            )
+        )
+        position = unit_end
+    return found
 
 
-def _clause_before(sentence, start):
-    head = sentence[:start]
-    breaks = list(_CLAUSE_BREAK.finditer(head))
-    head = head[breaks[-1].end() :] if breaks else head
-    # Stop at the previous figure in the same clause: "18项问题已完成整改15项".
-    previous = list(re.finditer(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?\s*\S", head))
-    return head[previous[-1].end() :] if previous else head
+def family_of(code):
+    return _FAMILY.get(code, "count")
 
 
-def _clause_after(sentence, end):
-    tail = sentence[end:]
-    stop = _CLAUSE_BREAK.search(tail)
-    tail = tail[: stop.start()] if stop else tail
-    # A number right after the unit qualifies the noun ("16台20万千瓦以上燃煤火电机组"): skip it.
-    tail = re.sub(r"^\d+(?:\.\d+)?", "", tail)
-    number = re.search(r"\d", tail)
-    return tail[: number.start()] if number else tail
-
-
-def _period(sentence, position):
-    """The time expression nearest before ``position``: its words, and its dates when stated."""
-    best = None
-    for kind, pattern in _TIMES:
-        for match in pattern.finditer(sentence[:position]):
-            if best is None or (match.end(), -match.start()) > (best[1].end(), -best[1].start()):
-                best = (kind, match)
-    if best is None:
-        return "", None, None
-    kind, match = best
-    label = match.group(0).lstrip(",，;；:： ")
-    start = end = None
-    try:
-        if kind == "year_months":
-            year, first, last = map(int, match.groups())
-            start = date(year, first, 1)
-            end = date(year, last, calendar.monthrange(year, last)[1])
-        elif kind == "as_of_date":
-            year, month, day = map(int, match.groups())
-            end = date(year, month, day)
-        elif kind == "as_of_year_end":
-            end = date(int(match.group(1)), 12, 31)
-        elif kind == "year":
-            label = match.group(1)
-            year = int(match.group(2))
-            start, end = date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
-        start = end = None
-    if start and end and start > end:
-        start = end = None
-    return label, start, end
+def parse_cell(cell, column, row, span):
+    """A table cell as a raw figure: its unit written in it, or in its column or row header."""
+    match = re.fullmatch(r"\s*([-+−]?\d[\d,]*(?:\.\d+)?)\s*(%?)\s*", cell)
+    if match is None:
+        return None
+    value = numbers.parse(match.group(1).replace("−", "-"))
+    if value is None:
+        return None
+    written = match.group(2)
+    if not written:
+        for header in (column, row):
+            inside = re.search(r"[(（]\s*([^()（）]{1,14})\s*[)）]\s*$", header)
+            if inside:
+                unit = _unit_at(inside.group(1), 0, len(inside.group(1)))
+                if unit is not None:
+                    written = unit[0]
+                    break
+            unit = re.search(r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|dB\(A\)|分贝|万吨|%)", header)
+            if unit:
+                written = unit.group(1)
+                break
+    code = _UNIT_CODE.get(written.casefold(), "index") if written else "index"
+    start, end = span
+    return RawFigure(
+        value, match.group(1), written, code, _FAMILY.get(code, "count"), start, end, start, end
+    )

@@ -128,3 +128,135 @@ def redacted_place(paragraphs):
         return ""
     label, count = counts.most_common(1)[0]
     return label if count >= 3 else ""
+
+
+# --- The document as a whole: read() ------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FRONT_LINE = re.compile(r"^([A-Za-z_\u4e00-\u9fff]+)\s*:\s*(.*?)\s*$")
+_FRONT_KEYS = {
+    "title": "title", "标题": "title", "date": "date", "日期": "date", "发布时间": "date",
+    "publisher": "publisher", "source": "publisher", "来源": "publisher", "author": "author",
+}
+_ORIGINAL_TITLE = re.compile(r"原标题\s*[:：]\s*(.{4,80}?)\s*(?:$|\n)", re.M)
+_BOOK_TITLE = re.compile(r"《([^《》]{4,60}(?:公报|通报|报告|情况|状况|公告))》")
+_ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_PUBLISHER = re.compile(
+    r"(生态环境部|环境保护部|国家环境保护总局|"
+    r"[\u4e00-\u9fff]{2,10}?(?:生态环境|环境保护|环保)(?:厅|局|委员会)|"
+    r"[\u4e00-\u9fff]{2,10}?环境监测(?:总站|中心站|中心)|"
+    r"Ministry of Ecology and Environment)"
+)
+_NATIONAL_PUBLISHER = re.compile(r"^(?:生态环境部|环境保护部|国家环境保护总局|Ministry of Ecology)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class About:
+    title: str
+    date: date | None
+    publisher: str
+    region: object
+    period_start: date | None
+    period_end: date | None
+    period_label: str
+    year: int | None
+    language: str
+
+
+def front_matter(text):
+    """Markdown front matter ("---" / key: value / "---") as a dict, and the text without it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    values = {}
+    for line in match.group(1).splitlines():
+        pair = _FRONT_LINE.match(line)
+        if pair and pair.group(1).lower() in _FRONT_KEYS:
+            values.setdefault(_FRONT_KEYS[pair.group(1).lower()], pair.group(2).strip("\"' "))
+    return values, text[match.end() :]
+
+
+def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text=""):
+    """Title, date, publisher, region, period and language of the document, from what it states."""
+    from . import periods
+
+    opening = "\n".join(block.text for block in blocks[:3])
+    title = front.get("title") or (parsed.title if parsed.title_found else "")
+    if not title:
+        found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
+        title = found.group(1).strip() if found else parsed.title
+    issued = parsed.issued_on or (parse_date(front["date"]) if front.get("date") else None)
+    if issued is None:
+        issued = _date_in_header(head_text)
+    issued = issued or published
+    publisher = front.get("publisher") or parsed.source_name or parsed.byline
+    if not publisher:
+        found = _PUBLISHER.search(f"{title}\n{opening}")
+        publisher = found.group(1) if found else ""
+    latin, cjk = len(_LATIN.findall(opening)), len(_CJK.findall(opening))
+    language = "en" if latin > 2 * cjk else "zh"
+
+    year = _first_year(title) or (issued.year if issued else None) or _first_year(opening)
+    context = periods.Context(year=year, published=issued)
+    period = None
+    for text in (title, opening[:300]):
+        period = next((p for p in periods.find_all(text, context) if p.last and not p.baseline), None)
+        if period:
+            break
+    region = _region(title, publisher, opening, gazetteer)
+    return About(
+        title=title[:200],
+        date=issued,
+        publisher=publisher,
+        region=region,
+        period_start=period.first if period else None,
+        period_end=period.last if period else None,
+        period_label=period.label if period else "",
+        year=year,
+        language=language,
+    )
+
+
+def _date_in_header(head_text):
+    """A date on a short line of the page's header ("来源：… 2019-05-31 11:04", "Updated: …")."""
+    for line in head_text.splitlines()[:40]:
+        if len(line) > 90 or re.search(r"[。！？]", line):
+            continue
+        found = _ANY_DATE.search(line)
+        if found:
+            try:
+                return date(*map(int, found.groups()))
+            except ValueError:
+                continue
+    return None
+
+
+def _first_year(text):
+    found = re.search(r"((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})(?!\d)", text or "")
+    if not found:
+        return None
+    return int(found.group(1) or found.group(2))
+
+
+def _region(title, publisher, opening, gazetteer):
+    from .places import COUNTRY
+
+    named = gazetteer.find_all(title)
+    if named:
+        return named[0][2]
+    if publisher and _NATIONAL_PUBLISHER.match(publisher):
+        return COUNTRY
+    named = gazetteer.find_all(publisher or "")
+    if named:
+        return named[0][2]
+    counts = Counter()
+    first = {}
+    for _start, _end, division in gazetteer.find_all(opening[:600]):
+        counts[division.name] += 1
+        first.setdefault(division.name, division)
+    if counts:
+        name, _count = counts.most_common(1)[0]
+        return first[name]
+    return None

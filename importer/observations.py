@@ -14,7 +14,7 @@ from indicators.choices import ReviewState
 from indicators.models import Indicator, Observation
 
 from . import hooks
-from .matching import Catalogue, propose
+from .seed_matching import Catalogue, propose
 
 
 def propose_observations(context):

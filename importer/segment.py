@@ -212,7 +212,22 @@ def is_residue(line):
     return bool(_RESIDUE.match(line)) or bool(_PAGE_NUMBER.match(line))
 
 
+_KEYWORD_SEPARATORS = re.compile(r"[-,，|｜_/]")
+
+
+def is_keyword_list(line):
+    """A line of search keywords or links ("甲乙在线观看-甲乙视频-…"): four or more short pieces."""
+    pieces = [piece for piece in _KEYWORD_SEPARATORS.split(line) if piece.strip()]
+    return (
+        len(pieces) >= 4
+        and all(len(piece.strip()) <= 16 for piece in pieces)
+        and not re.search(r"[。；;\d]", line)
+    )
+
+
 def is_nav(line):
+    if is_keyword_list(line):
+        return True
     if _NAV.match(line) or _BREADCRUMB.search(line) and len(line) <= 80:
         return True
     tokens = re.split(r"[\s|｜/]+", line)
@@ -279,7 +294,16 @@ def segment(text):
             seg.removed.append(Removed(line, _reason(line)))
         i += 1
 
-    # The title: the first line that reads like one.
+    # The title: the first line that reads like one, unless the next one does too and sits
+    # right above the metadata (发布时间, 来源…): then the first is a link of the page's header.
+    while i < n and not seg.title and looks_like_title(lines[i]):
+        j = _next_nonblank(lines, i + 1)
+        k = _next_nonblank(lines, j + 1)
+        if j < n and k < n and looks_like_title(lines[j]) and is_meta_line(lines[k]):
+            seg.removed.append(Removed(lines[i], "site header"))
+            i = j
+            continue
+        break
     if i < n and not seg.title and looks_like_title(lines[i]):
         seg.removed.append(Removed(lines[i], "title"))
         seg.title = _SITE_SUFFIX.sub("", lines[i]) or lines[i]
@@ -552,3 +576,174 @@ def escape_markdown(paragraph):
     if digits:
         return paragraph[: digits.end()] + "\\" + paragraph[digits.end() :]
     return "\\" + paragraph
+
+
+# --- Blocks: paragraphs and tables --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph, or a table: ``header`` (column names, merged headers joined) and ``rows``.
+
+    ``text`` is the block as written; a table's rows are ``(label, cells, (start, end))`` with
+    the row's span in ``text``, so that its quote is the row verbatim.
+    """
+
+    kind: str
+    text: str
+    header: tuple = ()
+    rows: tuple = ()
+    caption: str = ""
+
+    def source_text(self, start, end):
+        return self.text[start:end].strip().rstrip("。")
+
+
+_TAB_ROW = re.compile(r"\t")
+_MARKDOWN_ROW = re.compile(r"^\|.*\|$")
+_MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
+_NUMERIC_CELL = re.compile(r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–\-/]$")
+_CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
+
+
+def blocks(paragraphs):
+    """Paragraphs as blocks, runs of table rows (tabs, Markdown, one cell per line) as tables."""
+    out = []
+    index = 0
+    caption = ""
+    while index < len(paragraphs):
+        paragraph = paragraphs[index]
+        for reader in (_tab_table, _markdown_table, _cell_per_line_table):
+            table, used = reader(paragraphs, index)
+            if table is not None:
+                out.append(Block("table", table[0], table[1], table[2], caption))
+                index += used
+                break
+        else:
+            out.append(Block("heading" if is_heading(paragraph) else "paragraph", paragraph))
+            caption = paragraph if is_heading(paragraph) or len(paragraph) <= 60 else caption
+            index += 1
+    return out
+
+
+def _rows_from_lines(lines, split):
+    text = "\n".join(lines)
+    rows, cursor = [], 0
+    for line in lines:
+        cells = [cell.strip() for cell in split(line)]
+        rows.append((cells, (cursor, cursor + len(line))))
+        cursor += len(line) + 1
+    return text, rows
+
+
+def _table(text, rows):
+    """Header rows (no number in them) and data rows (a label and cells)."""
+    header_rows = []
+    data = []
+    for cells, span in rows:
+        numeric = sum(1 for cell in cells[1:] if _NUMERIC_CELL.match(cell))
+        if numeric == 0 and not data:
+            header_rows.append(cells)
+        elif numeric:
+            data.append((cells[0], tuple(cells[1:]), span))
+    if not data:
+        return None
+    width = max(len(cells) for _label, cells, _span in data)
+    header = _column_names(header_rows, width)
+    return text, header, tuple(data)
+
+
+def _column_names(header_rows, width):
+    """One name per data column; a merged upper header is repeated over the columns it spans."""
+    names = [""] * width
+    for cells in header_rows:
+        body = cells[1:] if len(cells) == width + 1 else cells[-width:] if len(cells) >= width else cells
+        if not body:
+            continue
+        span = max(1, width // len(body))
+        for column in range(width):
+            piece = body[min(len(body) - 1, column // span)]
+            names[column] = f"{names[column]} {piece}".strip()
+    return tuple(names)
+
+
+def _tab_table(paragraphs, index):
+    lines = []
+    while index + len(lines) < len(paragraphs) and "\t" in paragraphs[index + len(lines)]:
+        lines.append(paragraphs[index + len(lines)])
+    if len(lines) < 2:
+        return None, 0
+    text, rows = _rows_from_lines(lines, lambda line: _TAB_ROW.split(line))
+    return _table(text, rows), len(lines)
+
+
+def _markdown_table(paragraphs, index):
+    lines = []
+    while index + len(lines) < len(paragraphs) and _MARKDOWN_ROW.match(paragraphs[index + len(lines)]):
+        lines.append(paragraphs[index + len(lines)])
+    if len(lines) < 2:
+        return None, 0
+    text, rows = _rows_from_lines(lines, lambda line: line.strip("|").split("|"))
+    rows = [(cells, span) for cells, span in rows if not _MARKDOWN_RULE.match("|".join(cells))]
+    return _table(text, rows), len(lines)
+
+
+def _cell_per_line_table(paragraphs, index):
+    """A table pasted from a web page: one cell per line ("城市", "PM10…", "广州", "39", …)."""
+    cells = []
+    while index + len(cells) < len(paragraphs):
+        line = paragraphs[index + len(cells)]
+        if not _CELL_LINE.match(line) or re.search(r"[，,]", line) and not _NUMERIC_CELL.match(line):
+            break
+        cells.append(line)
+    clean = [cell.strip().rstrip("|｜").strip() for cell in cells]
+    numeric = [i for i, cell in enumerate(clean) if _NUMERIC_CELL.match(cell)]
+    if len(numeric) < 6:
+        return None, 0
+    # Rows: a label followed by its numbers; the usual count of numbers is the table's width.
+    starts = [i for i in range(len(clean)) if not _NUMERIC_CELL.match(clean[i]) and i + 1 < len(clean) and _NUMERIC_CELL.match(clean[i + 1])]
+    runs = []
+    for start in starts:
+        end = start + 1
+        while end < len(clean) and _NUMERIC_CELL.match(clean[end]):
+            end += 1
+        runs.append((start, end))
+    if not runs:
+        return None, 0
+    widths = [end - start - 1 for start, end in runs]
+    width = max(set(widths), key=widths.count)
+    if width < 2:
+        return None, 0
+    used = runs[-1][1] if runs else 0
+    lines = cells[:used]
+    text = "\n".join(lines)
+    offsets, cursor = [], 0
+    for line in lines:
+        offsets.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    header_cells = [cell for cell in clean[: runs[0][0]] if cell]
+    header = _column_names_flat(header_cells, width)
+    data = []
+    for start, end in runs:
+        values = tuple(clean[start + 1 : end])
+        if len(values) != width:
+            continue
+        data.append((clean[start], values, (offsets[start][0], offsets[end - 1][1])))
+    return (text, header, tuple(data)), used
+
+
+def _column_names_flat(cells, width):
+    """Column names from a flat run of header cells: the last ``width`` are the lowest level."""
+    if not cells:
+        return ("",) * width
+    if len(cells) == width + 1:
+        return tuple(cells[1:])
+    lowest = cells[-width:] if len(cells) >= width else cells
+    upper = cells[1 : len(cells) - width] if len(cells) > width + 1 else []
+    names = []
+    for column in range(width):
+        name = lowest[column] if column < len(lowest) else ""
+        if upper and width % len(upper) == 0:
+            name = f"{upper[column // (width // len(upper))]} {name}"
+        names.append(name.strip())
+    return tuple(names)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from importer import document, figures
+from importer import document
+from importer import seed_figures as figures
 from importer import segment as cleaning
 from importer.decode import decode_bytes
 from indicators import units

@@ -15,7 +15,7 @@ from django.conf import settings
 
 from importer import document
 from importer.decode import decode_bytes
-from importer.matching import RULES, Catalogue, propose
+from importer.seed_matching import RULES, Catalogue, propose
 from importer.service import import_bulletin_bytes
 from indicators.choices import ReviewState
 from indicators.models import Indicator

@@ -1,0 +1,465 @@
+"""Raw figures → what each is about: subject, kind, period, place; enumerations and derived figures.
+
+Per sentence, left to right:
+
+* **subject** — the figure's own words: the clause before the number (after the previous
+  figure), or, in "A、B和C浓度分别为x、y、z", the item of the enumeration at its position. A
+  clause that names nothing ("同比下降2.1%", "夜间为72.4%") carries the subject of the figure
+  before it.
+* **kind** — a change where a verb of change stands before the number (上升, 下降, 增加,
+  持平…; "down", "rose by"), signed by its direction; a target where the clause says so
+  (目标, 力争, 控制在…以内, 到2025年); else a level.
+* **period** — the nearest time expression before the figure in its sentence that is not a
+  baseline (去年同期, 比上年), else the paragraph's, else the document's own period.
+* **place** — the nearest place named before the figure in its sentence, else the
+  paragraph's, else the document's region; 全省, 全市, 我区… are the document's region.
+* **derived** — a level followed by its change implies the previous period's level; it is
+  offered marked derived, citing the same sentence.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from . import periods as periods_module
+from .figures import RawFigure, sentences
+
+_CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
+_CHANGE_VERB = (
+    r"(上升|下降|增加|减少|增长|提高|降低|下滑|回落|上涨|增多|减小|升高|改善|降幅为?|增幅为?|减排|削减|"
+    r"\bup\b|\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
+    r"climbed|improved|reduced)"
+)
+_CHANGE = re.compile(
+    _CHANGE_VERB + r"(?:了|为|达|达到|幅度为|by|of)?\s*(?:约|近|超过)?\s*$", re.IGNORECASE
+)
+_VERB = re.compile(_CHANGE_VERB, re.IGNORECASE)
+_DECREASE = re.compile(
+    r"下降|减少|降低|下滑|回落|减小|降幅|减排|削减|\bdown\b|fell|decrease|dropped|declined|lower|reduced",
+    re.I,
+)
+_TARGET = re.compile(
+    r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d", re.I
+)
+_TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
+_ENUMERATION = re.compile(r"分别")
+_ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
+_FLAT = re.compile(r"(?:同比|环比|与上年|与去年)?(?:基本)?持平")
+# Words that say nothing about what is measured: a clause made only of them names nothing.
+_EMPTY_WORDS = re.compile(
+    r"同比|环比|比上年|较上年|比去年|较去年|上年|去年|同期|较|比|分别|为|是|达到|达|约|近|平均|"
+    r"上升|下降|增加|减少|增长|提高|降低|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
+    r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
+    r"compared|with|by|to|of|the|was|were|and|in|at|percent|up|down|rose|fell"
+)
+_HERE_WORDS = re.compile(
+    r"全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|本省|本市|本区|本县|全域"
+)
+_COUNTRY_WORDS = re.compile(r"全国|我国|nationwide|China")
+
+
+@dataclass
+class Bound:
+    raw: RawFigure
+    value: Decimal
+    kind: str
+    item: str
+    head: str
+    period_start: date | None
+    period_end: date | None
+    period_label: str
+    place: object
+    quote_span: tuple
+    derived: bool = False
+    carried_from: object = None
+    reasons: list = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the document says about itself, for figures that do not say it."""
+
+    context: periods_module.Context
+    period_start: date | None = None
+    period_end: date | None = None
+    period_label: str = ""
+    region: object = None  # the document's region (a Division) or None
+    country: object = None
+
+
+def bind(text, raws, places, scope):
+    """The raw figures of one block, bound; ``places`` is ``gazetteer.find_all(text)``."""
+    expressions = periods_module.find_all(text, scope.context)
+    period = (scope.period_start, scope.period_end, scope.period_label, "document")
+    place = (scope.region, "document")
+    bound = []
+    by_sentence = {}
+    for raw in raws:
+        by_sentence.setdefault((raw.sentence_start, raw.sentence_end), []).append(raw)
+    for start, end in sentences(text):
+        in_sentence = by_sentence.get((start, end), [])
+        flats = list(_FLAT.finditer(text, start, end))
+        if not in_sentence and not flats:
+            # A sentence without figures may still set the paragraph's period or place.
+            period = _sentence_period(expressions, start, end) or period
+            place = _sentence_place(places, text, start, end, scope) or place
+            continue
+        figures, period, place = _bind_sentence(
+            text, start, end, in_sentence, flats, expressions, places, scope, period, place
+        )
+        bound.extend(figures)
+    return bound
+
+
+def _sentence_period(expressions, start, end):
+    for expression in expressions:
+        if start <= expression.start < end and not expression.baseline and expression.last:
+            return (expression.first, expression.last, expression.label, "paragraph")
+    return None
+
+
+def _sentence_place(places, text, start, end, scope):
+    for place_start, _place_end, division in places:
+        if start <= place_start < end:
+            return (division, "paragraph")
+    return None
+
+
+def _bind_sentence(text, start, end, raws, flats, expressions, places, scope, period, place):
+    out = []
+    groups = _enumerations(text, start, end)
+    previous = None
+    events = [(raw.start, "figure", raw) for raw in raws] + [(m.start(), "flat", m) for m in flats]
+    events.sort(key=lambda event: event[0])
+    group_counts = {}
+    for position, what, obj in events:
+        lead_start = max(
+            previous.raw.end if previous else start, _clause_start(text, start, position)
+        )
+        own = text[lead_start:position]
+        group = _group_at(groups, position)
+        item, head = own, text[start:position]
+        enumerated = False
+        if group is not None:
+            index = group_counts.get(id(group), 0)
+            group_counts[id(group)] = index + 1
+            items = group["items"]
+            if index < len(items):
+                item, head, enumerated = items[index], group["head"], True
+        if what == "flat":
+            subjects = (
+                groups[-1]["items"]
+                if groups
+                and groups[-1]["start"] < position
+                and _flat_enumerates(text, groups[-1], position)
+                else None
+            )
+            for subject in subjects or [None]:
+                source = previous
+                figure = _flat_figure(obj, subject, source, text, start, end, own)
+                if figure is None:
+                    continue
+                figure.period_start, figure.period_end, figure.period_label = period[:3]
+                figure.place = place[0]
+                figure.period_start, figure.period_end, figure.period_label, figure.place = (
+                    _when_where(
+                        text, start, position, expressions, places, scope, period, place, figure
+                    )
+                )
+                out.append(figure)
+            continue
+        raw = obj
+        kind, value, verb = _kind(text, lead_start, raw, group)
+        carried = None
+        if not enumerated and _names_nothing(own) and previous is not None:
+            carried = previous
+            item, head = previous.item, previous.head
+        figure = Bound(
+            raw=raw,
+            value=value,
+            kind=kind,
+            item=item.strip(),
+            head=head.strip(),
+            period_start=None,
+            period_end=None,
+            period_label="",
+            place=None,
+            quote_span=(start, end),
+            carried_from=carried,
+        )
+        if verb:
+            figure.reasons.append(f"“{verb}” → {kind}")
+        figure.period_start, figure.period_end, figure.period_label, figure.place = _when_where(
+            text, start, raw.start, expressions, places, scope, period, place, figure
+        )
+        out.append(figure)
+        if kind == "change" and carried is not None and carried.kind == "level":
+            derived = _derive(carried, figure)
+            if derived is not None:
+                out.append(derived)
+        previous = figure
+    # The sentence's own period and place carry to the next sentence of the paragraph.
+    period = _sentence_period(expressions, start, end) or period
+    place = _sentence_place(places, text, start, end, scope) or place
+    return out, period, place
+
+
+def _clause_start(text, start, position):
+    breaks = list(_CLAUSE_BREAK.finditer(text, start, position))
+    return breaks[-1].end() if breaks else start
+
+
+def _names_nothing(own):
+    return len(_EMPTY_WORDS.sub("", own)) < 2
+
+
+def _enumerations(text, start, end):
+    """Each "分别" of the sentence with the items before it (or the previous one's items)."""
+    groups = []
+    for match in _ENUMERATION.finditer(text, start, end):
+        clause_from = _clause_start(text, start, match.start())
+        head = text[clause_from : match.start()]
+        items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
+        if len(items) < 2:
+            # "同比分别下降…": the items are those of the sentence's previous enumeration.
+            if not groups:
+                continue
+            items, head = groups[-1]["items"], groups[-1]["head"]
+        groups.append({"start": match.start(), "items": items, "head": head})
+    for index, group in enumerate(groups):
+        group["end"] = groups[index + 1]["start"] if index + 1 < len(groups) else end
+    return groups
+
+
+def _group_at(groups, position):
+    for group in groups:
+        if group["start"] < position < group["end"]:
+            return group
+    return None
+
+
+def _flat_enumerates(text, group, position):
+    return group["start"] < position < group["end"]
+
+
+def _kind(text, lead_start, raw, group):
+    lead = text[lead_start : raw.start]
+    change = _CHANGE.search(lead)
+    if change is None and group is not None:
+        # "分别下降2.1%、15.4%": the verb after 分别 applies to every number of the list.
+        change = _VERB.search(re.split(r"\d", text[group["start"] : raw.start])[0])
+    if change:
+        sign = -1 if _DECREASE.search(change.group(0)) else 1
+        return "change", raw.value * sign, change.group(1)
+    clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
+    target = _TARGET.search(clause)
+    if target:
+        return "target", raw.value, target.group(0)
+    if _TARGET_AFTER.match(text[raw.end : raw.end + 4]) and re.search(r"降到|降至|控制", clause):
+        return "target", raw.value, "以内"
+    return "level", raw.value, ""
+
+
+def _when_where(text, sentence_start, position, expressions, places, scope, period, place, figure):
+    chosen = None
+    for expression in expressions:
+        if sentence_start <= expression.start and expression.end <= position:
+            if expression.baseline and figure.kind == "change":
+                continue
+            if expression.baseline and position - expression.end > 3:
+                continue
+            chosen = expression
+    if chosen is not None and (chosen.first or chosen.last):
+        when = (chosen.first, chosen.last, chosen.label)
+        figure.reasons.append(f"期间：“{chosen.label}”")
+    elif chosen is not None:
+        when = (None, None, chosen.label)
+        figure.reasons.append(f"期间：“{chosen.label}”无法确定日期")
+    else:
+        when = period[:3]
+        if period[2]:
+            figure.reasons.append(
+                f"期间：沿用{'段落' if period[3] == 'paragraph' else '文件'}的“{period[2]}”"
+            )
+    where = None
+    for place_start, place_end, division in places:
+        if sentence_start <= place_start and place_end <= position:
+            where = division
+    here = None
+    for match in _HERE_WORDS.finditer(text, sentence_start, position):
+        here = match
+    if here is not None and (
+        where is None or text.rfind(where.name[:2], sentence_start, position) < here.start()
+    ):
+        where = scope.region
+        if where is not None:
+            figure.reasons.append(f"地点：“{here.group(0)}”即本文件的{where.name}")
+    elif where is not None:
+        figure.reasons.append(f"地点：“{where.name}”")
+    else:
+        where = place[0]
+        if where is not None:
+            figure.reasons.append(
+                f"地点：沿用{'段落' if place[1] == 'paragraph' else '文件'}的{where.name}"
+            )
+    return (*when, where)
+
+
+def _flat_figure(match, subject, source, text, start, end, own):
+    """ "同比持平" is a change of 0 in the unit a change of its subject is written in."""
+    if subject is None and source is None:
+        return None
+    if source is not None:
+        level_family = source.raw.family if source.kind == "level" else None
+        item = subject if subject is not None else source.item
+        head = source.head if subject is None else text[start : match.start()]
+    else:
+        level_family = None
+        item, head = subject, text[start : match.start()]
+    if level_family == "percent":
+        unit, code, family = "个百分点", "pp", "percentage_point"
+    elif level_family == "days":
+        unit, code, family = "天", "day", "days"
+    else:
+        unit, code, family = "%", "percent", "percent"
+    raw = RawFigure(
+        Decimal(0), match.group(0), unit, code, family, match.start(), match.end(), start, end
+    )
+    return Bound(
+        raw=raw,
+        value=Decimal(0),
+        kind="change",
+        item=item.strip(),
+        head=head.strip(),
+        period_start=None,
+        period_end=None,
+        period_label="",
+        place=None,
+        quote_span=(start, end),
+        carried_from=source,
+        reasons=[f"“{match.group(0)}” → change 0"],
+    )
+
+
+def _derive(level, change):
+    """The previous period's level implied by a level and its change, or None."""
+    current, delta = level.value, change.value
+    try:
+        if change.raw.unit_code == "pp" and level.raw.family == "percent":
+            previous = current - delta
+        elif change.raw.family == "percent" and level.raw.family != "percent":
+            previous = current / (1 + delta / 100)
+        elif change.raw.family == level.raw.family:
+            previous = current - delta
+        else:
+            return None
+    except ArithmeticError:
+        return None
+    exponent = current.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    previous = previous.quantize(Decimal(1).scaleb(-places))
+    start = _year_back(level.period_start)
+    last = _year_back(level.period_end)
+    return replace(
+        level,
+        value=previous,
+        derived=True,
+        period_start=start,
+        period_end=last,
+        period_label="上年同期" if last else "",
+        reasons=[
+            *level.reasons,
+            f"由{level.raw.value_text}{level.raw.unit}与变化{change.raw.value_text}{change.raw.unit}推算",
+        ],
+        carried_from=None,
+    )
+
+
+def _year_back(day):
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+# --- Tables -------------------------------------------------------------------------------
+
+_UNIT_IN_HEADER = re.compile(r"[(（]\s*([^()（）]{1,12})\s*[)）]\s*$")
+_SKIP_COLUMN = re.compile(r"排名|名次|序号|编号|rank|点次|点位数|个数|监测天数|有效天数", re.I)
+
+
+def bind_table(block, folded, gazetteer, scope):
+    """Each numeric cell of a table: its row (place, station or period) and column (what, unit)."""
+    from .figures import parse_cell
+
+    out = []
+    expressions_of_caption = periods_module.find_all(numbers_fold(block.caption), scope.context)
+    when = next(((e.first, e.last, e.label) for e in expressions_of_caption if e.last), None)
+    if when is None:
+        when = (scope.period_start, scope.period_end, scope.period_label)
+    for label, cells, span in block.rows:
+        folded_label = numbers_fold(label)
+        row_places = gazetteer.find_all(folded_label)
+        row_period = periods_module.find_all(folded_label, scope.context)
+        for column, cell in enumerate(cells):
+            name = numbers_fold(block.header[column]) if column < len(block.header) else ""
+            if _SKIP_COLUMN.search(name) or _SKIP_COLUMN.search(folded_label):
+                continue
+            raw = parse_cell(numbers_fold(cell), name, folded_label, span)
+            if raw is None:
+                continue
+            place = _table_place(folded_label, row_places, name, gazetteer, scope)
+            period = when
+            if row_period and row_period[0].last:
+                period = (row_period[0].first, row_period[0].last, row_period[0].label)
+            kind = (
+                "change"
+                if re.search(r"变化|增减|同比|升降|change", name + folded_label, re.I)
+                else "level"
+            )
+            out.append(
+                Bound(
+                    raw=raw,
+                    value=raw.value,
+                    kind=kind,
+                    item=f"{name} {folded_label}".strip(),
+                    head=numbers_fold(block.caption),
+                    period_start=period[0],
+                    period_end=period[1],
+                    period_label=period[2] or "",
+                    place=place,
+                    quote_span=span,
+                    reasons=[
+                        f"表格：行“{label}”，列“{block.header[column] if column < len(block.header) else ''}”"
+                    ],
+                )
+            )
+    return out
+
+
+def _table_place(label, row_places, column, gazetteer, scope):
+    if row_places:
+        return row_places[0][2]
+    column_places = gazetteer.find_all(column)
+    if column_places:
+        return column_places[0][2]
+    bare = re.sub(r"\s+", "", label)
+    if (
+        2 <= len(bare) <= 4
+        and re.fullmatch(r"[\u4e00-\u9fff]+", bare)
+        and not re.search(r"[类率数值量度级]", bare)
+    ):
+        # A city named without its suffix in a row of a city table ("广州").
+        from .places import Division
+
+        return Division("", bare + "市", bare, "prefecture")
+    return scope.region
+
+
+def numbers_fold(text):
+    from .numbers import fold
+
+    return fold(text)

@@ -1,0 +1,130 @@
+"""Numbers as bulletins write them: Arabic, full-width, Chinese numerals, English words.
+
+``fold(text)`` returns a text of the same length in which full-width letters and digits are
+ASCII and traditional characters simplified (one character for one, so every offset in the
+folded text is an offset in the original: quotes are cut from the original). The later
+stages read the folded text only, so "２０２３年", "濃度" and "2023年", "浓度" are one spelling.
+
+Chinese numerals are converted with cn2an (a maintained converter that knows 两, 〇, 万/亿
+and decimals written with 点) rather than a table of our own.
+"""
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+import cn2an
+
+# Full-width ASCII (！…～) to ASCII, the ideographic space to a space: one character each.
+_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDTH[0x3000] = 0x20
+# Punctuation kept as written but read as its ASCII twin where it matters to numbers.
+_WIDTH.update({ord("．"): ord(".")})
+
+
+@lru_cache(maxsize=1)
+def _table():
+    """Full-width and traditional → simplified, one character each (zhconv's zh-cn table)."""
+    table = dict(_WIDTH)
+    try:
+        from zhconv import zhconv
+    except ImportError:  # the folding of widths alone still works
+        return table
+    for traditional, simplified in zhconv.getdict("zh-cn").items():
+        if len(traditional) == 1 and len(simplified) == 1 and ord(traditional) not in table:
+            table[ord(traditional)] = ord(simplified)
+    return table
+
+
+_HAS_WIDE_OR_CJK_EXT = re.compile(r"[\uff01-\uff5e\u3000\u4e00-\u9fff]")
+
+
+def fold(text):
+    """``text`` with full-width forms as ASCII and traditional characters simplified."""
+    if not _HAS_WIDE_OR_CJK_EXT.search(text):
+        return text
+    return text.translate(_table())
+
+
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+_CHINESE = re.compile(rf"[{CHINESE_DIGITS}]+")
+
+#: An Arabic number: thousands separators, decimals; not part of a word or a code.
+ARABIC = r"(?<![A-Za-z0-9_.\-/+])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]\d)"
+
+_ENGLISH = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+}
+ENGLISH_WORDS = "|".join(sorted(_ENGLISH, key=len, reverse=True))
+
+#: Words that make a figure approximate, before or after the number.
+APPROX_BEFORE = re.compile(
+    r"(?:约|近|逾|超过|超|接近|大约|将近|达到近|more than|over|about|around|nearly|almost|"
+    r"approximately|roughly)\s*$",
+    re.IGNORECASE,
+)
+APPROX_AFTER = ("余", "多")
+
+
+def parse(text):
+    """The Decimal a written number stands for, or None.
+
+    "1,234.5" → 1234.5; "十一" → 11; "两" → 2; "一百二十" → 120; "ten" → 10.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    if text[0].isdigit():
+        try:
+            return Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            return None
+    lowered = text.lower()
+    if lowered in _ENGLISH:
+        return Decimal(_ENGLISH[lowered])
+    if _CHINESE.fullmatch(text):
+        return _chinese(text)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _chinese(text):
+    if text in ("点", "万", "亿", "百", "千") or text.startswith("点") or text.endswith("点"):
+        return None
+    try:
+        value = cn2an.cn2an(text, "smart")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def as_text(value):
+    """A Decimal as the plain decimal string readers write ("1200", "5.8", "-0.5")."""
+    text = format(value, "f")
+    return text

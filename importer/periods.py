@@ -1,0 +1,206 @@
+"""Time expressions → date ranges: 2023年, 上半年, 一季度, 1—5月, 1至10月份, 今年以来, 十四五期间.
+
+``find_all(text, context)`` gives each expression of a (folded) text with the range it means.
+An expression without its year (上半年, 1—5月, 今年) takes the year of the document
+(``Context.year``: from its title, opening or publication date); one relative to now
+(今年以来, 截至目前) ends at the publication date; a baseline (去年同期, 比上年) is marked as
+such, so that a change is not dated by the period it is compared with. What cannot be dated
+is None, never the year of another figure.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import numbers
+
+_CN = "一二三四五六七八九十"
+_MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
+_YEAR = r"((?:19|20)\d{2})\s*年"
+_DASH = r"\s*(?:[—\-–~～至到]|－)\s*"
+_MONTHS_EN = {
+    name: number
+    for number, name in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        start=1,
+    )
+}
+_FIVE_YEAR = {
+    "十五": 2001,
+    "十一五": 2006,
+    "十二五": 2011,
+    "十三五": 2016,
+    "十四五": 2021,
+    "十五五": 2026,
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    year: int | None = None  # the document's own year
+    published: date | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: int  # offsets in the text
+    end: int
+    label: str
+    first: date | None
+    last: date | None
+    baseline: bool = False  # 去年同期, 比上年: what a change is compared with
+
+
+def _month(text):
+    if text.isdigit():
+        return int(text)
+    value = numbers.parse(text)
+    return int(value) if value is not None else None
+
+
+def _span(year, first_month, last_month):
+    if year is None or not (1 <= first_month <= last_month <= 12):
+        return None, None
+    return date(year, first_month, 1), date(
+        year, last_month, calendar.monthrange(year, last_month)[1]
+    )
+
+
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+_PATTERNS = [
+    # Named five-year plans.
+    ("five", re.compile(r"[“\"]?(十[一二三四五]?五)[”\"]?(?:期间|时期|以来|规划期)")),
+    ("five_en", re.compile(r"(\d{2})th Five-Year Plan(?: \((\d{4})-(\d{2,4})\))?", re.I)),
+    # With the year.
+    ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
+    ("yquarter", re.compile(_YEAR + r"\s*(?:第)?([一二三四1234])\s*季度")),
+    ("yfirstq", re.compile(_YEAR + r"\s*前([一二三])季度")),
+    ("yhalf", re.compile(_YEAR + r"\s*(上|下)半年")),
+    ("yfirst", re.compile(_YEAR + r"\s*前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
+    ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
+    ("asof", re.compile(r"截[至止]\s*" + _YEAR + r"\s*(?:" + _MONTH + r"\s*月)?\s*(?:底|末)?")),
+    ("year", re.compile(_YEAR + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])")),
+    ("year_en", re.compile(r"\b(?:in|of|for|during|since)\s+((?:19|20)\d{2})\b(?!-)")),
+    # Without it: the document's year.
+    ("months", re.compile(r"(?<![\d])" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
+    ("quarter", re.compile(r"(?:第)?([一二三四])\s*季度")),
+    ("firstq", re.compile(r"前([一二三])季度")),
+    ("half", re.compile(r"(上|下)半年")),
+    ("first", re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
+    (
+        "month",
+        re.compile(
+            r"(?<![\d月])(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])"
+        ),
+    ),
+    (
+        "sofar",
+        re.compile(r"今年以来|今年截至目前|截至目前|截[至止]\s*\d{1,2}\s*月\s*(?:底|末)?|年初以来"),
+    ),
+    ("thisyear", re.compile(r"今年|本年度|全年")),
+    ("lastyear", re.compile(r"去年同期|上年同期|去年|上年|上一年度?")),
+    (
+        "month_en",
+        re.compile(
+            r"\b(?:in|of|for)\s+(" + "|".join(_MONTHS_EN) + r")(?:\s+((?:19|20)\d{2}))?\b", re.I
+        ),
+    ),
+]
+_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同比|相比|compared with|than)\s*$")
+
+
+def find_all(text, context):
+    """Every time expression in ``text`` with its range, left to right, without overlaps."""
+    found = []
+    taken = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            first, last = _resolve(kind, match, context)
+            baseline = kind == "lastyear" or bool(
+                _BASELINE_BEFORE.search(text[max(0, start - 6) : start])
+            )
+            found.append(Period(start, end, match.group(0), first, last, baseline))
+            taken.append((start, end))
+    found.sort(key=lambda period: period.start)
+    return found
+
+
+def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expression
+    groups = match.groups()
+    year = context.year
+    try:
+        if kind == "five":
+            first_year = _FIVE_YEAR.get(groups[0])
+            return (
+                (date(first_year, 1, 1), date(first_year + 4, 12, 31))
+                if first_year
+                else (None, None)
+            )
+        if kind == "five_en":
+            first_year = 1953 + 5 * (int(groups[0]) - 1)
+            return date(first_year, 1, 1), date(first_year + 4, 12, 31)
+        if kind in (
+            "ymonths",
+            "yquarter",
+            "yfirstq",
+            "yhalf",
+            "yfirst",
+            "ymonth",
+            "asof",
+            "year",
+            "year_en",
+        ):
+            year = int(groups[0])
+            groups = groups[1:]
+        if kind in ("ymonths", "months"):
+            return _span(year, _month(groups[0]), _month(groups[1]))
+        if kind in ("yquarter", "quarter"):
+            quarter = _QUARTER[groups[0]]
+            return _span(year, 3 * quarter - 2, 3 * quarter)
+        if kind in ("yfirstq", "firstq"):
+            return _span(year, 1, 3 * _QUARTER[groups[0]])
+        if kind in ("yhalf", "half"):
+            return _span(year, 1, 6) if groups[0] == "上" else _span(year, 7, 12)
+        if kind in ("yfirst", "first"):
+            return _span(year, 1, _month(groups[0]))
+        if kind in ("ymonth", "month"):
+            month = _month(groups[0])
+            return _span(year, month, month)
+        if kind == "asof":
+            month = _month(groups[0]) if groups[0] else 12
+            return _span(year, 1, month)
+        if kind in ("year", "year_en"):
+            return date(year, 1, 1), date(year, 12, 31)
+        if kind == "sofar":
+            if context.published:
+                return date(context.published.year, 1, 1), context.published
+            return None, None
+        if kind == "thisyear":
+            return (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
+        if kind == "lastyear":
+            return (date(year - 1, 1, 1), date(year - 1, 12, 31)) if year else (None, None)
+        if kind == "month_en":
+            month = _MONTHS_EN[groups[0].lower()]
+            year = int(groups[1]) if groups[1] else year
+            return _span(year, month, month)
+    except (TypeError, ValueError, KeyError):
+        return None, None
+    return None, None

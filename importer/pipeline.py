@@ -1,0 +1,189 @@
+"""The importer's reading of one bulletin, stage by stage, without the database.
+
+    read(text) = decode → segment → metadata → figures → binding → matching
+
+``read()`` returns a ``Document``: its title, date, publisher, region and period, its body and
+the figures it states, each with its indicator (or a proposed new one), kind, period, place,
+the sentence or table row it comes from, and the reasons for each of these. The service
+(``service``) saves a document; the evaluation (``make eval-importer``) scores it.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from . import (
+    binding,
+    decode,
+    document,
+    figures,
+    matching,
+    metadata,
+    numbers,
+    periods,
+    places,
+    segment,
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    gb_code: str = ""
+    slug: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    unit: str
+    unit_code: str
+    kind: str
+    indicator: str | None
+    proposed: tuple | None
+    region: Place | None
+    period_start: date | None
+    period_end: date | None
+    qualifier: str
+    approximate: bool
+    derived: bool
+    quote: str
+    reasons: tuple
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    date: date | None
+    publisher: str
+    region: Place | None
+    period_start: date | None
+    period_end: date | None
+    language: str
+    body: str
+    figures: tuple
+    removed: tuple
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(catalogue):
+    return matching.Vocabulary.build(catalogue)
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer():
+    return places.default()
+
+
+def default_catalogue():
+    """The reference catalogue when installed (``indicators.catalogue``), else None (CUES' codes)."""
+    try:
+        from indicators.catalogue import Catalogue
+    except ImportError:
+        return None
+    return _reference(Catalogue)
+
+
+@lru_cache(maxsize=1)
+def _reference(catalogue_class):
+    return catalogue_class.from_reference()
+
+
+def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
+    """The document ``text`` is, as described in the module docstring."""
+    text = decode.normalise_text(text)
+    if decode.looks_like_html(text):
+        text = decode.html_to_text(text)
+    front, text = metadata.front_matter(text)
+    # Every stage reads the folded text (full-width → ASCII, traditional → simplified, one
+    # character for one), so offsets in it are offsets in ``text``: quotes are cut from ``text``.
+    folded = numbers.fold(text)
+    parsed = document.parse(folded, filename=filename)
+    gazetteer = gazetteer or _default_gazetteer()
+    vocabulary = _vocabulary(catalogue if catalogue is not None else default_catalogue())
+    blocks = segment.blocks(parsed.paragraphs)
+    about = metadata.read_document(
+        parsed, front, blocks, gazetteer, published=published, head_text=folded[:4000]
+    )
+    scope = binding.Scope(
+        context=periods.Context(year=about.year, published=about.date),
+        period_start=about.period_start,
+        period_end=about.period_end,
+        period_label=about.period_label,
+        region=about.region,
+    )
+    found = []
+    cursor = 0
+    title = numbers.fold(about.title)
+    for block in blocks:
+        at = folded.find(block.text, cursor)
+        if at >= 0:
+            cursor = at + len(block.text)
+        if block.kind == "table":
+            bound = binding.bind_table(block, block.text, gazetteer, scope)
+        else:
+            raws = figures.find(block.text)
+            if not raws and "持平" not in block.text:
+                continue
+            bound = binding.bind(block.text, raws, gazetteer.find_all(block.text), scope)
+        for figure in bound:
+            if title and block.text.startswith(title) and figure.raw.start < len(title):
+                continue  # the title run into the first paragraph: its figures are the body's
+            start, end = figure.quote_span
+            quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
+            found.append(_figure(figure, quote.strip().rstrip("。"), vocabulary))
+    return Document(
+        title=_original(about.title, folded, text),
+        date=about.date,
+        publisher=_original(about.publisher, folded, text),
+        region=_place(about.region),
+        period_start=about.period_start,
+        period_end=about.period_end,
+        language=about.language,
+        body=parsed.body,
+        figures=tuple(found),
+        removed=tuple(parsed.removed),
+    )
+
+
+def _original(piece, folded, text):
+    """The original spelling of a piece of the folded text (traditional characters kept)."""
+    at = folded.find(piece) if piece else -1
+    return text[at : at + len(piece)] if at >= 0 else piece
+
+
+def _place(division):
+    if division is None:
+        return None
+    return Place(division.name, getattr(division, "code", "") or "")
+
+
+def _figure(bound, quote, vocabulary):
+    raw = bound.raw
+    match = vocabulary.match(bound.item, bound.head, raw.family, bound.kind, raw.unit)
+    if match.code is None and bound.carried_from is not None:
+        carried = bound.carried_from
+        match = vocabulary.match(carried.item, carried.head, raw.family, bound.kind, raw.unit)
+    reasons = []
+    if match.code:
+        reasons.append(f"指标：{match.reason}")
+    else:
+        reasons.append(f"指标：未识别，建议新建“{match.proposed[0]}”")
+    reasons.extend(bound.reasons)
+    return Figure(
+        value=bound.value,
+        unit=raw.unit,
+        unit_code=raw.unit_code,
+        kind=bound.kind,
+        indicator=match.code,
+        proposed=None if match.code else match.proposed,
+        region=_place(bound.place),
+        period_start=bound.period_start,
+        period_end=bound.period_end,
+        qualifier="",
+        approximate=raw.approximate,
+        derived=bound.derived,
+        quote=quote,
+        reasons=tuple(reasons),
+    )

@@ -1,0 +1,147 @@
+"""Places named in a text, for binding figures to where they are about.
+
+``find_all(text)`` gives ``(start, end, Division)`` for each place named. When the reference
+gazetteer (every division of GB/T 2260, ``importer.gazetteer``) is installed it is used; until
+then this module knows the provincial-level divisions by name and short form, the regional
+groupings bulletins report on, and otherwise takes a name ending in 市/县/区/州/盟/旗 as a
+place of that level, which is what a bulletin's own wording says it is.
+
+Words that only point at a place (全市, 我省, 本区) are not places here: ``binding`` resolves
+them against the document's own region.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    short: str
+    level: str  # country | province | prefecture | county | grouping
+    parent: str = ""
+
+
+COUNTRY = Division("100000", "全国", "全国", "country")
+
+_PROVINCES = (
+    ("110000", "北京市", "北京", "Beijing"),
+    ("120000", "天津市", "天津", "Tianjin"),
+    ("130000", "河北省", "河北", "Hebei"),
+    ("140000", "山西省", "山西", "Shanxi"),
+    ("150000", "内蒙古自治区", "内蒙古", "Inner Mongolia"),
+    ("210000", "辽宁省", "辽宁", "Liaoning"),
+    ("220000", "吉林省", "吉林", "Jilin"),
+    ("230000", "黑龙江省", "黑龙江", "Heilongjiang"),
+    ("310000", "上海市", "上海", "Shanghai"),
+    ("320000", "江苏省", "江苏", "Jiangsu"),
+    ("330000", "浙江省", "浙江", "Zhejiang"),
+    ("340000", "安徽省", "安徽", "Anhui"),
+    ("350000", "福建省", "福建", "Fujian"),
+    ("360000", "江西省", "江西", "Jiangxi"),
+    ("370000", "山东省", "山东", "Shandong"),
+    ("410000", "河南省", "河南", "Henan"),
+    ("420000", "湖北省", "湖北", "Hubei"),
+    ("430000", "湖南省", "湖南", "Hunan"),
+    ("440000", "广东省", "广东", "Guangdong"),
+    ("450000", "广西壮族自治区", "广西", "Guangxi"),
+    ("460000", "海南省", "海南", "Hainan"),
+    ("500000", "重庆市", "重庆", "Chongqing"),
+    ("510000", "四川省", "四川", "Sichuan"),
+    ("520000", "贵州省", "贵州", "Guizhou"),
+    ("530000", "云南省", "云南", "Yunnan"),
+    ("540000", "西藏自治区", "西藏", "Tibet"),
+    ("610000", "陕西省", "陕西", "Shaanxi"),
+    ("620000", "甘肃省", "甘肃", "Gansu"),
+    ("630000", "青海省", "青海", "Qinghai"),
+    ("640000", "宁夏回族自治区", "宁夏", "Ningxia"),
+    ("650000", "新疆维吾尔自治区", "新疆", "Xinjiang"),
+    ("710000", "台湾省", "台湾", "Taiwan"),
+    ("810000", "香港特别行政区", "香港", "Hong Kong"),
+    ("820000", "澳门特别行政区", "澳门", "Macao"),
+)
+# Regions bulletins report on that are not administrative divisions.
+_GROUPINGS = (
+    "京津冀及周边地区",
+    "京津冀地区",
+    "长三角地区",
+    "长江三角洲地区",
+    "汾渭平原",
+    "珠三角地区",
+    "珠江三角洲地区",
+    "成渝地区",
+    "苏皖鲁豫交界地区",
+    "长江经济带",
+    "黄河流域",
+    "重点区域",
+)
+_COUNTRY_WORDS = ("全国", "我国", "中国", "China", "nationwide", "the country", "national")
+
+# A name ending in a division suffix: two to six characters before it. Words that end so
+# without being a name (城市, 地区, 辖区, 城区…) are refused below.
+_NAMED = re.compile(
+    r"([\u4e00-\u9fff]{2,7}?)(?<![全本我该各每城市县区省州镇乡中外边内上下新老辖])"
+    r"(特别行政区|自治区|自治州|自治县|地区|省|市|县|区|州|盟|旗)(?![长委民场级域域])"
+)
+_NOT_NAMES = re.compile(
+    r"^(?:城|地级|设区|县级|地级及以上|重点|所在|城乡|市辖|全|本|我|该|各|每|主|副|新|老|"
+    r"工业|开发|保护|功能|风景|试验|示范|景|山|林|农|牧|渔|社|园|城|片|库|灌|湿地|流域|"
+    r"辖|城区|郊|全市|全省|全区|全县|其他|其余|部分|沿海|沿江|城镇|少数|多数|大部|个别|"
+    r"[一二三四五六七八九十两几\d]+个?)"
+)
+_LEADING_NOISE = re.compile(
+    r"^.*?(?:在|对|于|和|与|及|以|的|是|为|将|了|中|年|月|日|等|、|,|，|:|：|；|;)(?=[\u4e00-\u9fff]{2})"
+)
+
+
+class Places:
+    """The fallback gazetteer described in the module docstring."""
+
+    def __init__(self):
+        entries = []
+        for code, name, short, english in _PROVINCES:
+            division = Division(code, name, short, "province")
+            entries += [(name, division), (short, division), (english, division)]
+        for name in _GROUPINGS:
+            entries.append((name, Division("", name, name, "grouping")))
+        for word in _COUNTRY_WORDS:
+            entries.append((word, COUNTRY))
+        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+        self._known = dict(entries)
+        self._pattern = re.compile("|".join(re.escape(name) for name, _d in entries))
+
+    @classmethod
+    def load(cls):
+        return cls()
+
+    def find_all(self, text):
+        found = []
+        taken = []
+        for match in self._pattern.finditer(text):
+            found.append((match.start(), match.end(), self._known[match.group(0)]))
+            taken.append((match.start(), match.end()))
+        for match in _NAMED.finditer(text):
+            stem = match.group(1)
+            trimmed = _LEADING_NOISE.sub("", stem)
+            start = match.end(1) - len(trimmed)
+            if len(trimmed) < 2 or _NOT_NAMES.match(trimmed):
+                continue
+            if any(a < match.end() and start < b for a, b in taken):
+                continue
+            name = trimmed + match.group(2)
+            level = (
+                "prefecture" if match.group(2) in ("市", "州", "盟", "地区", "自治州") else "county"
+            )
+            found.append((start, match.end(), Division("", name, trimmed, level)))
+        found.sort(key=lambda item: item[0])
+        return found
+
+
+def default():
+    """The reference gazetteer when installed, else the fallback above."""
+    try:
+        from importer.gazetteer import Gazetteer  # the reference data, when present
+    except ImportError:
+        return Places.load()
+    return Gazetteer.load()
