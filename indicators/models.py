@@ -28,6 +28,25 @@ class Indicator(models.Model):
     )
     description = models.TextField(_("说明"), blank=True)
     is_headline = models.BooleanField(_("首页展示"), default=False)
+    # The reference fields (indicators/reference/catalogue.toml fills them; editors keep them).
+    unit_code = models.CharField(
+        _("单位代码"), max_length=32, blank=True,
+        help_text=_("indicators/units.py 中的单位代码，如 ug/m3、percent；留空则按“单位”识别。"),
+    )
+    other_unit_codes = models.CharField(
+        _("其他可用单位代码"), max_length=100, blank=True,
+        help_text=_("不能换算为本单位、但数值也可采用的单位代码，空格分隔（如满意度的 score）。"),
+    )
+    aliases_zh = models.TextField(
+        _("中文别称"), blank=True, help_text=_("公报中称呼本指标的说法，每行一个，较长、较具体的在前。")
+    )
+    aliases_en = models.TextField(_("英文别称"), blank=True, help_text=_("每行一个。"))
+    definition = models.TextField(_("定义"), blank=True)
+    definition_en = models.TextField(_("英文定义"), blank=True)
+    same_as = models.SlugField(
+        _("同义指标代码"), max_length=64, blank=True,
+        help_text=_("本指标与参考目录中另一指标含义相同时，填写该指标的代码；新数值归入该指标。"),
+    )
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -44,7 +63,75 @@ class Indicator(models.Model):
 
     @property
     def unit_family(self):
-        return units.family(self.unit)
+        unit = units.get(self.unit_code) or units.parse_unit(self.unit)
+        return unit.family if unit else None
+
+    def clean(self):
+        errors = {}
+        unit = units.get(self.unit_code) if self.unit_code else units.parse_unit(self.unit)
+        if self.unit_code and unit is None:
+            errors["unit_code"] = _("未知单位代码“%(code)s”。") % {"code": self.unit_code}
+        elif unit is None:
+            errors["unit"] = _("未知单位“%(unit)s”。") % {"unit": self.unit}
+        elif units.parse_unit(self.unit) and units.parse_unit(self.unit).family != unit.family:
+            errors["unit_code"] = _("单位代码与单位“%(unit)s”不属同一类。") % {"unit": self.unit}
+        unknown = [code for code in self.other_unit_codes.split() if units.get(code) is None]
+        if unknown:
+            errors["other_unit_codes"] = _("未知单位代码“%(code)s”。") % {"code": " ".join(unknown)}
+        if errors:
+            raise ValidationError(errors)
+
+    def catalogue_entry(self):
+        """This indicator as a ``catalogue.Entry`` (its limits prefetched or queried)."""
+        from .catalogue import Entry, Limit
+
+        unit = units.get(self.unit_code) or units.parse_unit(self.unit)
+        return Entry(
+            code=self.code,
+            name_zh=self.name,
+            name_en=self.name_en,
+            category=self.category,
+            unit=unit.code if unit else "",
+            unit_family=unit.family if unit else "",
+            higher_is_better=self.higher_is_better,
+            aliases_zh=tuple(_lines(self.aliases_zh)),
+            aliases_en=tuple(_lines(self.aliases_en)),
+            definition_zh=self.definition,
+            definition_en=self.definition_en,
+            limits=tuple(
+                Limit(limit.value, limit.unit_code, limit.basis, limit.basis_en) for limit in self.limits.all()
+            ),
+            other_units=tuple(self.other_unit_codes.split()),
+            same_as=self.same_as,
+            in_database=True,
+        )
+
+
+def _lines(text):
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class IndicatorLimit(models.Model):
+    """A national limit for an indicator's values (GB 3095-2012 grade II, GB 3096-2008 by class…)."""
+
+    indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.CASCADE, related_name="limits")
+    value = models.DecimalField(_("限值"), max_digits=12, decimal_places=4)
+    unit_code = models.CharField(_("单位代码"), max_length=32)
+    basis = models.CharField(_("依据"), max_length=200, help_text=_("标准及其条款，如“GB 3095-2012 二级浓度限值（年平均）”。"))
+    basis_en = models.CharField(_("英文依据"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "id"]
+        verbose_name = _("标准限值")
+        verbose_name_plural = _("标准限值")
+
+    def __str__(self):
+        unit = units.get(self.unit_code)
+        return f"{self.value.normalize():f} {unit.symbol_zh if unit else self.unit_code}（{self.basis}）"
+
+    def clean(self):
+        if units.get(self.unit_code) is None:
+            raise ValidationError({"unit_code": _("未知单位代码“%(code)s”。") % {"code": self.unit_code}})
 
 
 class Observation(models.Model):

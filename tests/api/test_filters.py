@@ -139,7 +139,7 @@ def test_indicator_category_filter(client, world):
     assert slugs(client, "/api/v1/indicators/?category=enforcement", key="code") == ["fines"]
     assert slugs(client, "/api/v1/indicators/?category=air", key="code") == ["good-days", "pm25"]
     assert slugs(client, "/api/v1/indicators/?category=water", key="code") == []
-    assert_bad_parameter(client, "/api/v1/indicators/?category=noise", "category")
+    assert_bad_parameter(client, "/api/v1/indicators/?category=weather", "category")
 
 
 # Observations

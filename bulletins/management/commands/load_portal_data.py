@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from bulletins.models import Bulletin
+from indicators.catalogue_sync import catalogue_apply
 from indicators.choices import ReviewState
 from indicators.models import Observation
 
@@ -28,6 +29,8 @@ class Command(BaseCommand):
                 Observation.objects.exclude(review_state=ReviewState.ACCEPTED).values_list("pk", "review_state")
             )
             call_command("loaddata", "portal", verbosity=options["verbosity"])
+            # The fixtures predate the reference fields: the seeds take theirs from the file.
+            catalogue_apply()
             for state in {state for _, state in not_accepted}:
                 kept = [pk for pk, value in not_accepted if value == state]
                 for start in range(0, len(kept), 500):
