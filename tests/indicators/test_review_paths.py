@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from bulletins.importer.service import import_bulletin_text
 from django.core.management import call_command
 from django.urls import reverse
 
