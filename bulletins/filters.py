@@ -1,18 +1,31 @@
-"""FilterSets of bulletins and achievement lists (query parameters of the public API).
+"""FilterSets of bulletins and achievement lists: the public API's query parameters, and the
+bulletin list page's (and the search page's) filter form.
 
 Every filter validates its value: a malformed value or a slug that names nothing is a form
-error, which the API answers with 400 and the parameter's name; it is never ignored silently
-and never a 500.
+error, never ignored silently and never a 500. The API answers it with 400 and the parameter's
+name; a page shows the form with the error and the list unfiltered by that parameter
+(``BulletinFilterSet.for_page``).
 """
+
+import copy
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
 from django.db.models import F
+from django.forms.utils import flatatt
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
+from django_filters.fields import ModelChoiceField
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.utils import extend_schema_field
 
+from ecoportal.caching.generation import memoize
+from ecoportal.templatetags.i18n_names import localized
 from search.text import MAX_QUERY_LENGTH
 
 from .models import AchievementList, Bulletin, Publisher, Region, Topic
@@ -49,8 +62,79 @@ class DocumentedFilterExtension(DjangoFilterExtension):
         return parameters
 
 
+class SlugSelect(forms.Select):
+    """A select of every region (or publisher, topic), its options built once per content change.
+
+    Django renders each option through a template, which cost most of the list page's time
+    with a hundred regions; here the options are one string per language, memoised with the
+    content generation, and the reader's choice is marked by a string replacement.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = self.field
+        options = memoize(
+            f"bulletins:filter-options:{field.queryset.model._meta.label}:{get_language()}",
+            lambda: _options_html(field),
+        )
+        if value not in (None, ""):
+            option = f'<option value="{escape(value)}">'
+            options = options.replace(option, option[:-1] + " selected>", 1)
+        else:
+            options = options.replace('<option value="">', '<option value="" selected>', 1)
+        final = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        return mark_safe(f"<select{flatatt(final)}>\n{options}</select>")  # noqa: S308 - escaped
+
+
+def _options_html(field):
+    rows = [("", field.empty_label)] + [(obj.slug, field.label_from_instance(obj)) for obj in field.queryset.all()]
+    return "".join(f'  <option value="{escape(value)}">{escape(label)}</option>\n' for value, label in rows)
+
+
+class SlugChoiceField(ModelChoiceField):
+    """A row named by its slug (``to_field_name``); on a page, a select in the reader's language."""
+
+    widget = SlugSelect
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.field = self
+
+    def label_from_instance(self, obj):
+        # In the reader's language: name_en when English is active.
+        return localized(obj)
+
+    def __deepcopy__(self, memo):
+        # Each form gets copies of its fields. Django also clones the queryset, so that forms
+        # never share rows it fetched; this field never fetches through it (the options are
+        # memoised markup, a choice is looked up with ``get()``), so it shares it: a third of
+        # the list page's form cost.
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.widget = copy.copy(self.widget)
+        result.widget.attrs = self.widget.attrs.copy()
+        result.widget.field = result
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
+
+
+class CopiedCheaplyMixin:
+    """A FilterSet deep-copies its filters for each request: most of the bulletin list's filter
+    cost. Theirs is configuration, which a copy may share (a queryset is cloned whenever it is
+    used); the form field is made anew, as for a fresh filter."""
+
+    def __deepcopy__(self, memo):
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.extra = self.extra.copy()
+        result.__dict__.pop("_field", None)
+        if self.method is not None:
+            result.method = self.method  # bound to the copy, which will know its FilterSet
+        return result
+
+
 @extend_schema_field({"type": "integer", "minimum": 1900, "maximum": 2100})
-class YearFilter(django_filters.NumberFilter):
+class YearFilter(CopiedCheaplyMixin, django_filters.NumberFilter):
     """A calendar year, 1900–2100; anything else is a 400."""
 
     field_class = forms.IntegerField
@@ -62,8 +146,10 @@ class YearFilter(django_filters.NumberFilter):
         self.example = 2023
 
 
-class SlugFilter(django_filters.ModelChoiceFilter):
+class SlugFilter(CopiedCheaplyMixin, django_filters.ModelChoiceFilter):
     """A related row named by its slug (or another unique field, ``to_field_name``)."""
+
+    field_class = SlugChoiceField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
@@ -94,7 +180,7 @@ class RegionFilter(SlugFilter):
         return qs.filter(**{f"{self.field_name}__in": Region.objects.with_descendants(value)})
 
 
-class StableOrderingFilter(django_filters.OrderingFilter):
+class StableOrderingFilter(CopiedCheaplyMixin, django_filters.OrderingFilter):
     """Ordering with unknown dates last on every database, and the id as tie-breaker.
 
     ``default`` (parameter names) applies when the client asks for no order. ``relevance``
@@ -131,7 +217,43 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 
 
 class BulletinFilterForm(forms.Form):
-    """Checks what one filter alone cannot: ordering by relevance needs words to search."""
+    """Checks what one filter alone cannot (ordering by relevance needs words to search), and
+    shows a page's filters."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The help texts are the API schema's (read from the filters); a page shows none.
+        for field in self.fields.values():
+            field.help_text = ""
+
+    def markup(self):
+        """The form as HTML, kept until the content changes for each language and valid choice.
+
+        The choices are a bounded set (existing slugs and years); a form with errors, which
+        shows the reader's own input, is rendered each time. A valid form is rendered from its
+        cleaned values, so ``year=02023`` and ``year=2023`` share one markup.
+        """
+        name = self.markup_name()
+        if name is None:
+            return self._render()
+        return memoize(name, lambda: type(self)(self._canonical() or None)._render())
+
+    def markup_name(self):
+        """The memo name of the form's markup; None for a form with errors, which is not kept."""
+        if self.is_bound and not self.is_valid():
+            return None
+        return f"bulletins:filter-form:{get_language()}:{sorted(self._canonical().items())}"
+
+    def canonical_query(self):
+        """The valid choices as a query string (``region=…&year=…``), the same for equal choices."""
+        return urlencode(self._canonical())
+
+    def _canonical(self):
+        chosen = self.cleaned_data.items() if self.is_bound else ()
+        return {name: str(getattr(value, "slug", value)) for name, value in chosen if value}
+
+    def _render(self):
+        return render_to_string("bulletins/_filter_form.html", {"form": self})
 
     def clean(self):
         cleaned = super().clean()
@@ -145,12 +267,17 @@ class BulletinFilterForm(forms.Form):
 
 
 class BulletinFilterSet(django_filters.FilterSet):
-    """Filters of the bulletin list."""
+    """Filters of the bulletin list: the API takes all, the list page ``PAGE_FILTERS``."""
 
-    region = RegionFilter(field_name="region")
+    #: What the list page and the search page offer; searching and ordering are the API's own.
+    PAGE_FILTERS = ("region", "publisher", "topic", "year")
+
+    region = RegionFilter(field_name="region", label=_("地区"), empty_label=_("全部地区"))
     publisher = with_example(
         SlugFilter(
             queryset=Publisher.objects.all(),
+            label=_("发布机构"),
+            empty_label=_("全部机构"),
             help_text=slug_help("Publisher slug (see /api/v1/publishers/)."),
         ),
         "heilongjiang-shengtai-huanjing",
@@ -159,12 +286,15 @@ class BulletinFilterSet(django_filters.FilterSet):
         SlugFilter(
             field_name="topics",
             queryset=Topic.objects.all(),
+            label=_("主题"),
+            empty_label=_("全部主题"),
             help_text=slug_help("Topic slug (see /api/v1/topics/)."),
         ),
         "air",
     )
     year = YearFilter(
         method="filter_year",
+        label=_("年份"),
         help_text=(
             "Year of issue, 1900–2100; a bulletin whose issue date is unknown counts for the year "
             "its period ends. Anything else is answered with 400 naming `year`."
@@ -208,6 +338,30 @@ class BulletinFilterSet(django_filters.FilterSet):
         model = Bulletin
         fields = ["region", "publisher", "topic", "year", "q", "ordering"]
         form = BulletinFilterForm
+
+    @classmethod
+    def for_page(cls, data):
+        """The page's filters over ``data`` (a request's GET); see ``filter_valid``."""
+        filterset = cls(data or None)
+        filterset.filters = {name: filterset.filters[name] for name in cls.PAGE_FILTERS}
+        return filterset
+
+    def get_form_class(self):
+        if tuple(self.filters) != self.PAGE_FILTERS:
+            return super().get_form_class()
+        # The page's form class is made once: its fields depend on no request and no clock.
+        cls = type(self)
+        if "_page_form_class" not in cls.__dict__:
+            cls._page_form_class = super().get_form_class()
+        return cls._page_form_class
+
+    def filter_valid(self, queryset):
+        """``queryset`` with the valid filters applied; an invalid one is left out, and the form
+        names it (what a page shows, where the API answers 400)."""
+        if not self.is_bound:
+            return queryset
+        self.form.is_valid()
+        return self.filter_queryset(queryset)
 
     def filter_year(self, queryset, name, value):
         return queryset.in_year(value)

@@ -18,7 +18,7 @@ from indicators.choices import ReviewState
 from indicators.highlight import highlight_quotes
 from indicators.models import Observation
 
-from .listing import BulletinListFilterForm
+from .filters import BulletinFilterSet
 from .models import AchievementItem, AchievementList, Bulletin, Region
 from .rendering import CARDS, render_body
 
@@ -32,10 +32,9 @@ class BulletinListView(PublicQuerysetMixin, ListView):
     context_object_name = "bulletins"
 
     def get_queryset(self):
-        self.filter_form = BulletinListFilterForm(self.request.GET or None)
-        if self.filter_form.is_bound:
-            self.filter_form.is_valid()
-        return self.filter_form.filter(super().get_queryset().for_cards())
+        filters = BulletinFilterSet.for_page(self.request.GET)
+        self.filter_form = filters.form
+        return filters.filter_valid(super().get_queryset().for_cards())
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.

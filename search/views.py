@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.views.generic import ListView
 
-from bulletins.listing import BulletinListFilterForm
+from bulletins.filters import BulletinFilterSet
 from bulletins.models import Bulletin
 from ecoportal.publishing import PublicQuerysetMixin
 
@@ -22,8 +22,8 @@ class SearchView(PublicQuerysetMixin, ListView):
 
     def get_queryset(self):
         self.search_form = SearchForm(self.request.GET)
-        self.filter_form = BulletinListFilterForm(self.request.GET)
-        self.filter_form.is_valid()
+        filters = BulletinFilterSet.for_page(self.request.GET)
+        self.filter_form = filters.form
         if not self.search_form.is_valid() or not self.search_form.cleaned_data["q"]:
             self.query = None
             return []
@@ -31,7 +31,7 @@ class SearchView(PublicQuerysetMixin, ListView):
         # The ranking is kept per content generation, named by the filters that chose the rows.
         return search_bulletins(
             self.query,
-            queryset=self.filter_form.filter(self.public_queryset().for_listing()),
+            queryset=filters.filter_valid(self.public_queryset().for_listing()),
             memo_name=f"page:{self.filter_form.canonical_query()}",
         )
 

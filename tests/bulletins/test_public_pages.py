@@ -179,3 +179,15 @@ def test_the_site_has_a_favicon_at_its_root(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/x-icon"
     assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"  # an ICO header
+
+
+@pytest.mark.parametrize(
+    "query", ["year=2024", "year=1899", "year=abc", "region=nope", "topic=air", "publisher=" + "x" * 500]
+)
+def test_the_list_page_and_the_api_judge_a_filter_alike(client, query):
+    """One FilterSet: a value the API refuses with 400 is the one the page names as an error."""
+    make_topic(slug="air")
+    page = client.get(f"/bulletins/?{query}")
+    api = client.get(f"/api/v1/bulletins/?{query}")
+    assert page.status_code == 200 and api.status_code in (200, 400)
+    assert ('class="field-error"' in page.content.decode()) == (api.status_code == 400)
