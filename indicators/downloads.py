@@ -7,6 +7,7 @@ so that Excel opens the Chinese text correctly.
 
 import csv
 import io
+import itertools
 
 from django.http import StreamingHttpResponse
 from django.utils.http import content_disposition_header
@@ -54,11 +55,20 @@ def _text(value):
 def observation_csv_rows(queryset, *, absolute_url):
     """The header, then one row per observation, read with ``iterator()`` in chunks.
 
-    ``absolute_url(path)`` makes a public URL absolute, e.g. ``request.build_absolute_uri``.
+    The query runs here, before any row is asked for: an error of the database (one that is
+    down) is raised to the caller while it can still answer with an error page, rather than
+    once the response has started and can only be cut. ``absolute_url(path)`` makes a public
+    URL absolute, e.g. ``request.build_absolute_uri``.
     """
+    observations = for_download(queryset).iterator(chunk_size=CHUNK_SIZE)
+    first = next(observations, None)
+    return _rows(observations if first is None else itertools.chain([first], observations), absolute_url)
+
+
+def _rows(observations, absolute_url):
     yield COLUMNS
     bulletin_urls = {}
-    for observation in for_download(queryset).iterator(chunk_size=CHUNK_SIZE):
+    for observation in observations:
         bulletin = observation.bulletin
         if bulletin.pk not in bulletin_urls:
             bulletin_urls[bulletin.pk] = absolute_url(bulletin.get_absolute_url())

@@ -2,9 +2,10 @@
 
 import csv
 import io
+from contextlib import contextmanager
 
 import pytest
-from django.db import connection
+from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
@@ -140,3 +141,26 @@ def test_the_csv_reads_the_database_in_chunks(world, monkeypatch):
     request = RequestFactory().get("/")
     list(observation_csv_rows(Observation.objects.published(), absolute_url=request.build_absolute_uri))
     assert seen["chunk_size"] >= 100
+
+
+@contextmanager
+def observations_unreadable():
+    """The database lost as the CSV's own query reaches it (the connection is gone, as after a
+    restart of PostgreSQL): whatever the view read before still worked."""
+
+    def lose(execute, sql, params, many, context):
+        if 'FROM "indicators_observation"' in sql:
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(lose):
+        yield
+
+
+@pytest.mark.parametrize("url", ["/api/v1/observations/?format=csv", "/indicators/good-days.csv"])
+def test_a_csv_whose_database_is_lost_is_the_503_with_retry_after_not_a_cut_stream(client, world, url):
+    with observations_unreadable():
+        response = client.get(url)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert not response.streaming
