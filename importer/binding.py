@@ -27,14 +27,19 @@ from .figures import RawFigure, sentences
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
-    r"(上升|下降|增加|减少|增长|提高|降低|下滑|回落|上涨|增多|减小|升高|改善|降幅为?|增幅为?|减排|削减|"
+    r"(上升|下降|增加|减少|增长|提高|降低|下滑|回落|上涨|增多|减小|升高|改善|恶化|降幅为?|增幅为?|减排|削减|"
     r"\bup\b|\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
     r"climbed|improved|reduced)"
 )
 _CHANGE = re.compile(
-    _CHANGE_VERB + r"(?:了|为|达|达到|幅度为|by|of)?\s*(?:约|近|超过)?\s*$", re.IGNORECASE
+    _CHANGE_VERB + r"\s*(?:了|为|达|达到|幅度为|by|of)?\s*(?:约|近|超过|about|nearly)?\s*$",
+    re.IGNORECASE,
 )
 _VERB = re.compile(_CHANGE_VERB, re.IGNORECASE)
+_COMPARED = re.compile(
+    r"(?:同比|环比|比上年|较上年|year-on-year)\s*" + _CHANGE_VERB + r"|" + _CHANGE_VERB + r"幅度",
+    re.I,
+)
 _DECREASE = re.compile(
     r"下降|减少|降低|下滑|回落|减小|降幅|减排|削减|\bdown\b|fell|decrease|dropped|declined|lower|reduced",
     re.I,
@@ -249,8 +254,15 @@ def _kind(text, lead_start, raw, group):
     if change is None and group is not None:
         # "分别下降2.1%、15.4%": the verb after 分别 applies to every number of the list.
         change = _VERB.search(re.split(r"\d", text[group["start"] : raw.start])[0])
+    if change is None:
+        # "同比增加最多的是聊城市,为12天": the comparison is said before the place.
+        compared = _COMPARED.search(text, max(lead_start - 40, raw.sentence_start), raw.start)
+        if compared and not re.search(r"\d", text[compared.end() : raw.start]):
+            change = compared
     if change:
         sign = -1 if _DECREASE.search(change.group(0)) else 1
+        if raw.unit_code == "pp" and "改善" in change.group(0):
+            sign = 1  # a share that improves rises
         return "change", raw.value * sign, change.group(1)
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     target = _TARGET.search(clause)
@@ -270,6 +282,18 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             if expression.baseline and position - expression.end > 3:
                 continue
             chosen = expression
+    if chosen is None:
+        # English (and some Chinese) states the time after the figure: "… 58 μg/m³ in 2017".
+        clause_end = _CLAUSE_BREAK.search(text, figure.raw.end, figure.raw.sentence_end)
+        limit = clause_end.start() if clause_end else figure.raw.sentence_end
+        chosen = next(
+            (
+                e
+                for e in expressions
+                if figure.raw.end <= e.start and e.end <= limit and not e.baseline
+            ),
+            None,
+        )
     if chosen is not None and (chosen.first or chosen.last):
         when = (chosen.first, chosen.last, chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”")

@@ -41,6 +41,10 @@ _EXTRA_UNITS = {
     "per cent": "percent",
     "days": "day",
     "day": "day",
+    # A superscript lost in copying: "μg/m 3".
+    "μg/m 3": "ug/m3",
+    "ug/m 3": "ug/m3",
+    "mg/m 3": "mg/m3",
 }
 # Measure words of counts: followed by a noun they introduce what is counted ("3个城市").
 _COUNT_CODES = {
@@ -102,8 +106,10 @@ _ENGLISH_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[A-Z])")
 
 # Before the number: an identifier it belongs to (PM2.5, GB3095-2012, 第3), a range start.
 _IDENTIFIER_BEFORE = re.compile(
-    r"(?:PM|pm|GB|HJ|GB/T|COP|No\.|第|[A-Za-z]\s?)$|[\d.]\s*[-—–~～至到]\s*$"
+    r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
 )
+# Counts of the monitoring network ("断面20个", "城市3个") are context, not achievements.
+_NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站)\s*$")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
 _PLUS_CODE = re.compile(r"^\s*\+\s*\d")  # "2+26"
 _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
@@ -203,6 +209,8 @@ def _in_sentence(text, start, end):
             pending = []
             continue
         unit = _unit_at(text, tail_start, end)
+        if unit is not None and unit[0] != "%" and not re.search(r"[\u4e00-\u9fff]", unit[0]):
+            unit = (_english_symbol(unit), unit[1], unit[2])
         if unit is None and text[tail_start : tail_start + 1] in "万亿":
             # "13.28万份": the multiplier is part of the unit as written.
             inner = _unit_at(text, tail_start + 1, end)
@@ -230,6 +238,9 @@ def _in_sentence(text, start, end):
             and _COUNTED_NOUN.match(after)
             and not _PREDICATE_AFTER_COUNT.match(after)
         ):
+            pending = []
+            continue
+        if code == "count" and _NETWORK_BEFORE.search(head):
             pending = []
             continue
         if _THRESHOLD_AFTER.match(after) or _CONTEXT_NOUN.search(head[-12:]):
@@ -268,6 +279,17 @@ def _in_sentence(text, start, end):
         )
         position = unit_end
     return found
+
+
+def _english_symbol(unit):
+    """An English unit as its symbol ("micrograms per cubic meter" → μg/m³, "percent" → %)."""
+    written, code, _end = unit
+    if code == "pp":
+        return "percentage points"
+    if code == "day":
+        return "days"
+    found = units_table.get(code)
+    return found.symbol_en if found is not None and found.symbol_en else written
 
 
 def family_of(code):

@@ -44,7 +44,7 @@ CUES = (
         "air-good-days-ratio",
         _RATIO,
         "air",
-        r"优良天数?(?:比例|比率|占比|率)?|空气(?:质量)?优良|优良率|良好天数|good air|days? (?:of|with) good air|good or excellent",
+        r"优良天数?(?:比例|比率|占比|率)?|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air|good or excellent",
     ),
     (
         "air-good-days",
@@ -79,13 +79,13 @@ CUES = (
         "water-good-sections-ratio",
         _RATIO,
         "water",
-        r"[ⅠI]\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|good water",
+        r"[ⅠI]\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|(?:Class|Grade|category) I\s*-\s*III|good water(?: quality)?",
     ),
     (
         "water-inferior-v-ratio",
         _RATIO,
         "water",
-        r"劣\s*[ⅤV五]\s*类|劣于\s*[ⅤV]\s*类|worse than Grade V",
+        r"劣\s*[ⅤV五]\s*类|劣于\s*[ⅤV]\s*类|worse than Grade V|inferior (?:Class|Grade|category) V",
     ),
     (
         "drinking-water-compliance",
@@ -289,6 +289,7 @@ class Vocabulary:
         ``item`` is the figure's own words (its enumeration item, or the clause before it),
         ``head`` the rest of the sentence before it, for words the item shares with others.
         """
+        item, head = _plain(item), _plain(head)
         best = None
         for entry in self.entries:
             fit = self._fits(entry, family, kind)
@@ -312,6 +313,17 @@ class Vocabulary:
         if not entry.families or family in entry.families:
             return 2
         return int(kind == "change" and family in _CHANGE_FAMILIES and family != "count")
+
+
+# Pinyin glosses some sites print after characters ("天数(shù)"), and spaces, say nothing.
+_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[)）]"
+    r"|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])"
+)
+
+
+def _plain(text):
+    return _GLOSS.sub("", text)
 
 
 _PROPOSAL_NOISE = re.compile(

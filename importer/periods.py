@@ -39,6 +39,7 @@ _MONTHS_EN = {
         start=1,
     )
 }
+_EN = "|".join(_MONTHS_EN)
 _FIVE_YEAR = {
     "十五": 2001,
     "十一五": 2006,
@@ -85,7 +86,15 @@ _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4":
 _PATTERNS = [
     # Named five-year plans.
     ("five", re.compile(r"[“\"]?(十[一二三四五]?五)[”\"]?(?:期间|时期|以来|规划期)")),
-    ("five_en", re.compile(r"(\d{2})th Five-Year Plan(?: \((\d{4})-(\d{2,4})\))?", re.I)),
+    ("five_en", re.compile(r"(\d{2})th Five-Year Plan(?: \(((?:19|20)\d{2})-\d{2,4}\))?", re.I)),
+    (
+        "months_en",
+        re.compile(
+            rf"(?:from\s+)?({_EN})\s*(?:to|-|–|through|and)\s*({_EN})(?:,?\s+(?:of\s+)?((?:19|20)\d{{2}}))?",
+            re.I,
+        ),
+    ),
+    ("half_en", re.compile(r"(first|second) half of (?:the year|((?:19|20)\d{2}))", re.I)),
     # With the year.
     ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     ("yquarter", re.compile(_YEAR + r"\s*(?:第)?([一二三四1234])\s*季度")),
@@ -95,7 +104,13 @@ _PATTERNS = [
     ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
     ("asof", re.compile(r"截[至止]\s*" + _YEAR + r"\s*(?:" + _MONTH + r"\s*月)?\s*(?:底|末)?")),
     ("year", re.compile(_YEAR + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])")),
-    ("year_en", re.compile(r"\b(?:in|of|for|during|since)\s+((?:19|20)\d{2})\b(?!-)")),
+    (
+        "year_en",
+        re.compile(
+            r"\b(?:in|of|for|during|since)\s+((?:19|20)\d{2})\b(?!-)"
+            r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b)[a-z])"
+        ),
+    ),
     # Without it: the document's year.
     ("months", re.compile(r"(?<![\d])" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     ("quarter", re.compile(r"(?:第)?([一二三四])\s*季度")),
@@ -155,8 +170,14 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
                 else (None, None)
             )
         if kind == "five_en":
-            first_year = 1953 + 5 * (int(groups[0]) - 1)
+            first_year = int(groups[1]) if groups[1] else 2021 + 5 * (int(groups[0]) - 14)
             return date(first_year, 1, 1), date(first_year + 4, 12, 31)
+        if kind == "months_en":
+            year = int(groups[2]) if groups[2] else year
+            return _span(year, _MONTHS_EN[groups[0].lower()], _MONTHS_EN[groups[1].lower()])
+        if kind == "half_en":
+            year = int(groups[1]) if groups[1] else year
+            return _span(year, 1, 6) if groups[0].lower() == "first" else _span(year, 7, 12)
         if kind in (
             "ymonths",
             "yquarter",

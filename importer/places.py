@@ -91,7 +91,12 @@ _NOT_NAMES = re.compile(
     r"[一二三四五六七八九十两几\d]+个?)"
 )
 _LEADING_NOISE = re.compile(
-    r"^.*?(?:在|对|于|和|与|及|以|的|是|为|将|了|中|年|月|日|等|、|,|，|:|：|；|;)(?=[\u4e00-\u9fff]{2})"
+    r"^.*(?:在|对|于|和|与|及|以|的|是|为|将|了|中|年|月|日|等|、|,|，|:|：|；|;)(?=[\u4e00-\u9fff]{2})"
+)
+
+# Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
+_NOT_IN_NAMES = re.compile(
+    r"[类能季度业站点测电队局厂园处科所院校司组心场]|保护|开发|示范|经济|高新|风景|建成"
 )
 
 
@@ -125,7 +130,7 @@ class Places:
             stem = match.group(1)
             trimmed = _LEADING_NOISE.sub("", stem)
             start = match.end(1) - len(trimmed)
-            if len(trimmed) < 2 or _NOT_NAMES.match(trimmed):
+            if len(trimmed) < 2 or _NOT_NAMES.match(trimmed) or _NOT_IN_NAMES.search(trimmed):
                 continue
             if any(a < match.end() and start < b for a, b in taken):
                 continue
