@@ -153,7 +153,8 @@ def _bind_sentence(text, start, end, raws, flats, expressions, places, scope, pe
             if index < len(items):
                 item, head, enumerated = items[index], group["head"], True
         if what == "flat":
-            subjects = (
+            listed = _listed_before(text, start, position, previous)
+            subjects = listed or (
                 groups[-1]["items"]
                 if groups
                 and groups[-1]["start"] < position
@@ -176,6 +177,8 @@ def _bind_sentence(text, start, end, raws, flats, expressions, places, scope, pe
             continue
         raw = obj
         kind, value, verb = _kind(text, lead_start, raw, group)
+        if kind == "threshold":
+            continue
         carried = None
         if not enumerated and _names_nothing(own) and previous is not None:
             carried = previous
@@ -210,6 +213,18 @@ def _bind_sentence(text, start, end, raws, flats, expressions, places, scope, pe
     return out, period, place
 
 
+def _listed_before(text, start, position, previous):
+    """ "二氧化硫和一氧化碳的平均浓度,同比持平": the subjects listed in the clause before."""
+    clause_from = _clause_start(text, start, position)
+    if clause_from <= start:
+        return None
+    earlier = _clause_start(text, start, clause_from - 1)
+    if previous is not None and previous.raw.end > earlier:
+        return None
+    items = [piece for piece in _ITEM_SPLIT.split(text[earlier : clause_from - 1]) if piece.strip()]
+    return items if len(items) >= 2 else None
+
+
 def _clause_start(text, start, position):
     breaks = list(_CLAUSE_BREAK.finditer(text, start, position))
     return breaks[-1].end() if breaks else start
@@ -226,6 +241,16 @@ def _enumerations(text, start, end):
         clause_from = _clause_start(text, start, match.start())
         head = text[clause_from : match.start()]
         items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
+        if len(items) < 2 and clause_from > start and not groups:
+            # "PM2.5、PM10和臭氧三项污染物,平均浓度分别是…": the items are a clause earlier.
+            earlier = _clause_start(text, start, clause_from - 1)
+            listed = [
+                piece
+                for piece in _ITEM_SPLIT.split(text[earlier : clause_from - 1])
+                if piece.strip()
+            ]
+            if len(listed) >= 2:
+                items, head = listed, text[earlier : match.start()]
         if len(items) < 2:
             # "同比分别下降…": the items are those of the sentence's previous enumeration.
             if not groups:
@@ -269,7 +294,14 @@ def _kind(text, lead_start, raw, group):
     if target:
         return "target", raw.value, target.group(0)
     if _TARGET_AFTER.match(text[raw.end : raw.end + 4]) and re.search(r"降到|降至|控制", clause):
+        if re.search(r"首次|已|历史|有监测", clause):
+            return "threshold", raw.value, "以内"  # a threshold crossed, said of the level after it
         return "target", raw.value, "以内"
+    rest = re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0]
+    if re.search(r"(?:的|年度|考核)?目标", rest[:24]):
+        # "完成PM2.5浓度同比下降4%的目标": the number is the target, not the result.
+        sign = -1 if _DECREASE.search(lead) else 1
+        return "target", raw.value * sign, "目标"
     return "level", raw.value, ""
 
 

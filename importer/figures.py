@@ -106,7 +106,7 @@ _ENGLISH_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[A-Z])")
 
 # Before the number: an identifier it belongs to (PM2.5, GB3095-2012, 第3), a range start.
 _IDENTIFIER_BEFORE = re.compile(
-    r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
+    r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
 )
 # Counts of the monitoring network ("断面20个", "城市3个") are context, not achievements.
 _NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站)\s*$")
@@ -240,6 +240,9 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue
+        if _RANGE_AFTER.match(after):
+            pending = []
+            continue  # "在80%~100%之间": a range
         if code == "count" and _NETWORK_BEFORE.search(head):
             pending = []
             continue

@@ -44,7 +44,7 @@ CUES = (
         "air-good-days-ratio",
         _RATIO,
         "air",
-        r"优良天数?(?:比例|比率|占比|率)?|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air|good or excellent",
+        r"优良天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air|good or excellent",
     ),
     (
         "air-good-days",
@@ -309,8 +309,15 @@ class Vocabulary:
 
     @staticmethod
     def _fits(entry, family, kind):
-        """2 for a family the entry is reported in, 1 for a change of it, 0 otherwise."""
-        if not entry.families or family in entry.families:
+        """2 where the entry is reported in this family (a change also in its other families),
+        1 for a change written otherwise, 0 where the value cannot be of this entry.
+
+        The first family is the level's: a share in % is never a count's level (电话举报占
+        37.7% is not a number of petitions), though a count's change may be in %.
+        """
+        if not entry.families:
+            return 2
+        if family == entry.families[0] or kind != "level" and family in entry.families:
             return 2
         return int(kind == "change" and family in _CHANGE_FAMILIES and family != "count")
 

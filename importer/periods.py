@@ -96,6 +96,12 @@ _PATTERNS = [
     ),
     ("half_en", re.compile(r"(first|second) half of (?:the year|((?:19|20)\d{2}))", re.I)),
     # With the year.
+    (
+        "yyspan",
+        re.compile(
+            _YEAR + r"\s*" + _MONTH + r"\s*月" + _DASH + _YEAR + r"\s*" + _MONTH + r"\s*月份?"
+        ),
+    ),
     ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     ("yquarter", re.compile(_YEAR + r"\s*(?:第)?([一二三四1234])\s*季度")),
     ("yfirstq", re.compile(_YEAR + r"\s*前([一二三])季度")),
@@ -127,7 +133,13 @@ _PATTERNS = [
         "sofar",
         re.compile(r"今年以来|今年截至目前|截至目前|截[至止]\s*\d{1,2}\s*月\s*(?:底|末)?|年初以来"),
     ),
-    ("thisyear", re.compile(r"今年|本年度|全年")),
+    # 今年 alone is the year; 今年上半年, 今年1—5月 are read by the patterns above.
+    (
+        "thisyear",
+        re.compile(
+            r"(?:今年|本年度|全年)(?!\s*(?:上半年|下半年|前|第?[一二三四]\s*季度|\d|[一二三四五六七八九十]{1,2}\s*月|以来|截至))"
+        ),
+    ),
     ("lastyear", re.compile(r"去年同期|上年同期|去年|上年|上一年度?")),
     (
         "month_en",

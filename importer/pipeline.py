@@ -142,9 +142,29 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         period_end=about.period_end,
         language=about.language,
         body=parsed.body,
-        figures=tuple(found),
+        figures=_once(found),
         removed=tuple(parsed.removed),
     )
+
+
+def _once(found):
+    """A figure the text states twice (a summary, then its paragraph) is one figure."""
+    seen, kept = {}, []
+    for figure in found:
+        key = (
+            figure.value,
+            figure.unit_code,
+            figure.indicator,
+            figure.kind,
+            figure.region,
+            figure.period_start,
+            figure.period_end,
+            figure.derived,
+        )
+        if figure.indicator is None or seen.get(key, figure.quote) == figure.quote:
+            kept.append(figure)  # two stations of one sentence may share a value
+        seen.setdefault(key, figure.quote)
+    return tuple(kept)
 
 
 def _original(piece, folded, text):

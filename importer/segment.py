@@ -217,6 +217,9 @@ _KEYWORD_SEPARATORS = re.compile(r"[-,，|｜_/]")
 
 def is_keyword_list(line):
     """A line of search keywords or links ("甲乙在线观看-甲乙视频-…"): four or more short pieces."""
+    words = line.split()
+    if len(words) >= 4 and all(len(word) <= 4 for word in words):
+        return True  # a menu: "投资 干货 消费 评论 学院"
     pieces = [piece for piece in _KEYWORD_SEPARATORS.split(line) if piece.strip()]
     return (
         len(pieces) >= 4
