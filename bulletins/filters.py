@@ -25,7 +25,7 @@ from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.utils import extend_schema_field
 
 from ecoportal.caching.generation import memoize
-from ecoportal.templatetags.i18n_names import localized
+from ecoportal.localized import localized
 from search.text import MAX_QUERY_LENGTH
 
 from .models import AchievementList, Bulletin, Publisher, Region, Topic

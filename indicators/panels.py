@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ecoportal.caching.generation import memoize
-from ecoportal.templatetags.i18n_names import localized
+from ecoportal.localized import localized
 
 from . import charts
 from .choices import Category

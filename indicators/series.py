@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from bulletins.choices import RegionLevel
-from ecoportal.templatetags.i18n_names import english_active, localized, localized_unit
+from ecoportal.localized import english_active, localized, localized_unit
 
 from . import units
 from .charts import PALETTE, BarGroup, Line, Point

@@ -4,7 +4,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from ecoportal.templatetags.i18n_names import localized_name, localized_unit
+from ecoportal.localized import localized_unit
+from ecoportal.templatetags.i18n_names import localized_name
 from tests.factories import make_bulletin, make_indicator, make_observation, make_region, make_topic
 
 pytestmark = pytest.mark.django_db
