@@ -6,3 +6,4 @@ class RegionLevel(models.TextChoices):
     COUNTRY = "country", _("国家")
     PROVINCE = "province", _("省")
     PREFECTURE = "prefecture", _("地级市")
+    COUNTY = "county", _("县级")

@@ -50,7 +50,9 @@ CONTENT_FIELDS = [
 LONG_TEXT_FIELDS = {"summary", "body", "raw_text", "editorial_note"}
 OBSERVATION_FIELDS = [
     "indicator", "region", "period_start", "period_end", "period_label", "value", "value_text",
-    "unit", "qualifier", "quote", "review_state",
+    "unit", "qualifier", "quote", "review_state", "kind", "approximate", "derived", "reasons",
+    "proposed_indicator_name", "proposed_indicator_unit", "proposed_indicator_category",
+    "proposed_region_name", "proposed_region_code", "proposed_region_parent_code",
 ]
 
 
@@ -99,7 +101,7 @@ def snapshot(bulletin):
         "observations": [
             {
                 "id": obs.pk,
-                "indicator_name": obs.indicator.name,
+                "indicator_name": obs.indicator.name if obs.indicator else obs.proposed_indicator_name,
                 **{
                     name: (getattr(obs, f"{name}_id") if name in ("indicator", "region") else _json(getattr(obs, name)))
                     for name in OBSERVATION_FIELDS
@@ -317,15 +319,17 @@ def _restore_observations(bulletin, rows):
     existing = {obs.pk: obs for obs in Observation.objects.filter(bulletin=bulletin)}
     keep = set()
     for row in rows:
-        if row["indicator"] not in indicators:
+        # A figure whose indicator is gone is dropped, unless it still proposes one.
+        if row["indicator"] not in indicators and not (row["indicator"] is None and row.get("proposed_indicator_name")):
             continue
         obs = existing.get(row["id"]) or Observation(bulletin=bulletin)
         before = (obs.review_state, review.reviewed_content(obs)) if obs.pk else None
         for name in OBSERVATION_FIELDS:
-            value = row.get(name)
-            field = Observation._meta.get_field(name)
-            if name == "review_state":
+            # Snapshots taken before a field existed leave it as it is (or its default).
+            if name == "review_state" or name not in row:
                 continue
+            value = row[name]
+            field = Observation._meta.get_field(name)
             if name == "indicator":
                 obs.indicator_id = value
             elif name == "region":

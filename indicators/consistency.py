@@ -162,6 +162,8 @@ def unit_families(observations):
     findings = []
     for obs in observations:
         family, expected = units.family(obs.unit), obs.indicator.unit_family
+        if family is not None and obs.unit_problem() is None:
+            continue  # a change in % or percentage points, or one of the indicator's other units
         if family is None:
             findings.append(Finding(
                 "unknown_unit", Severity.WARNING,
@@ -362,11 +364,12 @@ def run_checks(observations, *, earlier=None, public=()):
 
 
 def checked_figures(bulletin):
-    """The figures of ``bulletin`` an approval would publish or propose: all but the rejected."""
+    """The figures of ``bulletin`` an approval would publish or propose: all but the rejected,
+    and those still proposing an indicator (there is nothing yet to check them against)."""
     from .models import Observation
 
     return list(
-        Observation.objects.filter(bulletin=bulletin)
+        Observation.objects.filter(bulletin=bulletin, indicator__isnull=False)
         .exclude(review_state=ReviewState.REJECTED)
         .select_related("indicator", "region")
         .order_by("id")

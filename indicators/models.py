@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from bulletins.models import Bulletin, Region
 
 from . import units
-from .choices import Category, ReviewState
+from .choices import Category, ObservationKind, ReviewState
 from .periods import period_problems
 from .querysets import IndicatorQuerySet, ObservationQuerySet
 
@@ -142,7 +142,10 @@ class Observation(models.Model):
     charts. ``qualifier`` keeps what makes it not comparable with others (扣除沙尘异常超标天数后).
     """
 
-    indicator = models.ForeignKey(Indicator, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="observations")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("指标"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="observations", help_text=_("仅在候选数值附有新指标建议时可留空。"),
+    )
     region = models.ForeignKey(Region, verbose_name=_("地区"), null=True, blank=True, on_delete=models.PROTECT, related_name="observations")
     bulletin = models.ForeignKey(Bulletin, verbose_name=_("出处公报"), on_delete=models.CASCADE, related_name="observations")
     period_start = models.DateField(_("期间起"), null=True, blank=True)
@@ -155,6 +158,21 @@ class Observation(models.Model):
     qualifier = models.CharField(_("限定条件"), max_length=200, blank=True)
     quote = models.TextField(_("原句"))
     review_state = models.CharField(_("审核"), max_length=16, choices=ReviewState, default=ReviewState.ACCEPTED, db_index=True)
+    # What the importer read, for the editor who reviews the candidate.
+    kind = models.CharField(_("类型"), max_length=16, choices=ObservationKind, default=ObservationKind.LEVEL)
+    approximate = models.BooleanField(_("约数"), default=False, help_text=_("原文为约数，如“1200余家次”“近3万元”。"))
+    derived = models.BooleanField(
+        _("推算值"), default=False, help_text=_("原文未直接写出，由同一句中的数值及其变化推算（如上年的数值）。")
+    )
+    reasons = models.TextField(_("识别依据"), blank=True, help_text=_("为何归入此指标、期间和地区，每行一条。"))
+    proposed_indicator_name = models.CharField(_("建议新指标名称"), max_length=100, blank=True)
+    proposed_indicator_unit = models.CharField(_("建议新指标单位"), max_length=32, blank=True)
+    proposed_indicator_category = models.CharField(
+        _("建议新指标类别"), max_length=32, choices=Category, blank=True
+    )
+    proposed_region_name = models.CharField(_("建议新地区名称"), max_length=64, blank=True)
+    proposed_region_code = models.CharField(_("建议新地区代码"), max_length=6, blank=True)
+    proposed_region_parent_code = models.CharField(_("建议新地区的上级代码"), max_length=6, blank=True)
 
     objects = ObservationQuerySet.as_manager()
 
@@ -172,6 +190,14 @@ class Observation(models.Model):
             models.Index(fields=["period_end", "id"], name="obs_period_end_idx"),
             models.Index(fields=["indicator", "value_normalised", "id"], name="obs_indicator_value_idx"),
         ]
+        constraints = [
+            # A figure without an indicator is a candidate proposing one; nothing else may lack it.
+            models.CheckConstraint(
+                condition=models.Q(indicator__isnull=False)
+                | (models.Q(review_state=ReviewState.CANDIDATE) & ~models.Q(proposed_indicator_name="")),
+                name="obs_indicator_or_proposal",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.indicator_id} {self.value_text}{self.unit}"
@@ -187,36 +213,63 @@ class Observation(models.Model):
     def year(self):
         return self.period_end.year if self.period_end else None
 
+    def unit_problem(self):
+        """Why this figure's unit does not fit its indicator, or None.
+
+        A level or a target is in the indicator's unit family (or one of its other units); a
+        change may also be relative (%), or in percentage points for an indicator in percent.
+        """
+        unit = units.parse_unit(self.unit)
+        if unit is None:
+            return _("未知单位“%(unit)s”。") % {"unit": self.unit}
+        indicator = self.indicator
+        expected = indicator.unit_family
+        allowed = {expected} if expected else {unit.family}
+        if self.kind == ObservationKind.CHANGE:
+            allowed.add("percent")
+            if expected == "percent":
+                allowed.add("percentage_point")
+        if unit.family in allowed or unit.code in indicator.other_unit_codes.split():
+            return None
+        return _("单位“%(unit)s”与指标的单位“%(expected)s”不属同一类。") % {
+            "unit": self.unit, "expected": indicator.unit,
+        }
+
     def clean(self):
         errors = {}
 
         def add(field, message):
             errors.setdefault(field, []).append(message)
 
-        if self.value_text and self.quote:
+        # A derived figure is computed from its sentence, not written in it.
+        if self.value_text and self.quote and not self.derived:
             problem = quote_value_problem(self.quote, self.value_text)
             if problem:
                 add("value_text", problem)
-        if self.value_text and self.value is not None:
+        if self.value_text and self.value is not None and not self.derived:
             try:
                 if Decimal(self.value_text.replace(",", "")) != self.value:
                     add("value", _("数值与原文写法不一致。"))
             except ArithmeticError:
-                add("value_text", _("原文数值不是数字。"))
-        if self.indicator_id and self.unit:
-            expected = self.indicator.unit_family
-            if units.family(self.unit) is None:
-                add("unit", _("未知单位“%(unit)s”。") % {"unit": self.unit})
-            elif expected and units.family(self.unit) != expected:
-                add(
-                    "unit",
-                    _("单位“%(unit)s”与指标的单位“%(expected)s”不属同一类。")
-                    % {"unit": self.unit, "expected": self.indicator.unit},
-                )
+                # Chinese numerals (十一, 两) are read by the importer; only other text is wrong.
+                if not _CHINESE_NUMERAL.fullmatch(self.value_text):
+                    add("value_text", _("原文数值不是数字。"))
+        if self.indicator_id is None:
+            if not self.proposed_indicator_name:
+                add("indicator", _("请选择指标，或填写建议新指标的名称。"))
+            elif self.review_state != ReviewState.CANDIDATE:
+                add("indicator", _("只有候选数值可以暂无指标；采用前须先建立所建议的指标。"))
+        elif self.unit:
+            problem = self.unit_problem()
+            if problem:
+                add("unit", problem)
         for field, message in period_problems(self.period_label, self.period_start, self.period_end):
             add(field, message)
         if errors:
             raise ValidationError(errors)
+
+
+_CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿点.\d]+")
 
 
 def quote_value_problem(quote, value_text):

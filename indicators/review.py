@@ -24,7 +24,7 @@ VERDICTS = {ReviewState.ACCEPTED, ReviewState.REJECTED}
 #: What an editor accepts: the figure and the sentence it came from (attribute names).
 REVIEWED_FIELDS = (
     "indicator_id", "region_id", "period_start", "period_end", "period_label",
-    "value", "value_text", "unit", "qualifier", "quote",
+    "value", "value_text", "unit", "qualifier", "quote", "kind", "approximate", "derived",
 )
 
 
