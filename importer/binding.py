@@ -508,10 +508,11 @@ def _table_place(label, row_places, column, gazetteer, scope):
         and re.fullmatch(r"[\u4e00-\u9fff]+", bare)
         and not re.search(r"[类率数值量度级]", bare)
     ):
-        # A city named without its suffix in a row of a city table ("广州").
+        # A city or county named without its suffix in a row of a table ("广州", "海盐").
         from .places import Division
 
-        return Division("", bare + "市", bare, "prefecture")
+        named = gazetteer.named(bare) if hasattr(gazetteer, "named") else None
+        return named or Division("", bare + "市", bare, "prefecture")
     return scope.region
 
 

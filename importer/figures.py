@@ -96,7 +96,7 @@ _FAMILY.update({"pp": "percentage_point", "index": "dimensionless"})
 
 _NUMBER = re.compile(
     rf"{numbers.ARABIC}"
-    rf"|(?<![第\u4e00-\u9fff])[{numbers.CHINESE_DIGITS}]{{2,8}}(?=[\u4e00-\u9fff])"
+    rf"|(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{2,8}}(?=[个项件起家条处座台名人次批])"
     rf"|(?<![第一二三四五六七八九十])[两二三四五六七八九十](?=[项个件起家条处座台名人次])"
     rf"|\b(?:{numbers.ENGLISH_WORDS})\b(?=\s+(?:days|percent|times))",
     re.IGNORECASE,
@@ -130,9 +130,7 @@ _INDEX_BEFORE = re.compile(
 )
 _VALUE_OF_PREDICATE = re.compile(r"(?:为|是|达到|达|降至|升至|:|：)\s*$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,，;；。.)）]|$|\n|和|及|、)")
-_LIST_NEXT = re.compile(
-    rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*({numbers.ARABIC}|[{numbers.CHINESE_DIGITS}]+)"
-)
+_LIST_NEXT = re.compile(rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*{numbers.ARABIC}")
 
 
 @dataclass(frozen=True)
@@ -243,7 +241,11 @@ def _in_sentence(text, start, end):
         if _RANGE_AFTER.match(after):
             pending = []
             continue  # "在80%~100%之间": a range
-        if code == "count" and _NETWORK_BEFORE.search(head):
+        if (
+            code == "count"
+            and _NETWORK_BEFORE.search(head)
+            and not re.search(r"新建|建成|新增|完成|改造|升级|关闭|取缔", head[-20:])
+        ):
             pending = []
             continue
         if _THRESHOLD_AFTER.match(after) or _CONTEXT_NOUN.search(head[-12:]):

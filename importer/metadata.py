@@ -183,6 +183,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     from . import periods
 
     opening = "\n".join(block.text for block in blocks[:3])
+    # The opening paragraph: the first that is more than a caption ("(资料图片)").
+    first = next((block.text for block in blocks if len(block.text) > 30), "")
     title = front.get("title") or (parsed.title if parsed.title_found else "")
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
@@ -201,7 +203,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     year = _first_year(title) or (issued.year if issued else None) or _first_year(opening)
     context = periods.Context(year=year, published=issued)
     period = None
-    for text in (title, opening[:300]):
+    for text in (title, first[:300]):
         period = next((p for p in periods.find_all(text, context) if p.last and not p.baseline), None)
         if period:
             break

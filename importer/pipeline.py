@@ -66,9 +66,15 @@ class Document:
     removed: tuple
 
 
-@lru_cache(maxsize=4)
+_VOCABULARIES = {}
+
+
 def _vocabulary(catalogue):
-    return matching.Vocabulary.build(catalogue)
+    """The vocabulary of a catalogue, built once per catalogue object."""
+    if id(catalogue) not in _VOCABULARIES:
+        _VOCABULARIES.clear()
+        _VOCABULARIES[id(catalogue)] = (catalogue, matching.Vocabulary.build(catalogue))
+    return _VOCABULARIES[id(catalogue)][1]
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +106,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     # character for one), so offsets in it are offsets in ``text``: quotes are cut from ``text``.
     folded = numbers.fold(text)
     parsed = document.parse(folded, filename=filename)
-    gazetteer = gazetteer or _default_gazetteer()
+    gazetteer = _default_gazetteer() if gazetteer is None else places.wrap(gazetteer)
     vocabulary = _vocabulary(catalogue if catalogue is not None else default_catalogue())
     blocks = segment.blocks(parsed.paragraphs)
     about = metadata.read_document(

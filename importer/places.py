@@ -1,10 +1,11 @@
 """Places named in a text, for binding figures to where they are about.
 
-``find_all(text)`` gives ``(start, end, Division)`` for each place named. When the reference
-gazetteer (every division of GB/T 2260, ``importer.gazetteer``) is installed it is used; until
-then this module knows the provincial-level divisions by name and short form, the regional
-groupings bulletins report on, and otherwise takes a name ending in 市/县/区/州/盟/旗 as a
-place of that level, which is what a bulletin's own wording says it is.
+``find_all(text)`` gives ``(start, end, Division)`` for each place named: the divisions of the
+reference gazetteer (``bulletins.gazetteer``: every division of GB/T 2260 by name and short
+form), and what a gazetteer of divisions does not hold but bulletins report on: the country
+(全国, 我国, China), regional groupings (京津冀及周边地区, 长三角地区, 汾渭平原…) and the
+provinces' English names. Without the reference data, a name ending in 市/县/区/州/盟/旗 is
+taken as a place of that level, which is what the bulletin's own wording says it is.
 
 Words that only point at a place (全市, 我省, 本区) are not places here: ``binding`` resolves
 them against the document's own region.
@@ -64,6 +65,7 @@ _PROVINCES = (
 # Regions bulletins report on that are not administrative divisions.
 _GROUPINGS = (
     "京津冀及周边地区",
+    "“2+26”城市",
     "京津冀地区",
     "长三角地区",
     "长江三角洲地区",
@@ -75,6 +77,9 @@ _GROUPINGS = (
     "长江经济带",
     "黄河流域",
     "重点区域",
+    "珠三角",
+    "长三角",
+    "京津冀",
 )
 _COUNTRY_WORDS = ("全国", "我国", "中国", "China", "nationwide", "the country", "national")
 
@@ -102,9 +107,10 @@ _NOT_IN_NAMES = re.compile(
 
 
 class Places:
-    """The fallback gazetteer described in the module docstring."""
+    """The places described in the module docstring, over an optional reference gazetteer."""
 
-    def __init__(self):
+    def __init__(self, reference=None):
+        self.reference = reference
         entries = []
         for code, name, short, english in _PROVINCES:
             division = Division(code, name, short, "province")
@@ -121,12 +127,30 @@ class Places:
     def load(cls):
         return cls()
 
+    def named(self, short):
+        """The one division whose short form is ``short`` ("海盐" → 海盐县), or None."""
+        if self.reference is None:
+            return None
+        if not hasattr(self, "_by_short"):
+            by_short = {}
+            for division in self.reference:
+                by_short.setdefault(division.short, []).append(division)
+            self._by_short = by_short
+        found = self._by_short.get(short, [])
+        return found[0] if len(found) == 1 else None
+
     def find_all(self, text):
         found = []
         taken = []
         for match in self._pattern.finditer(text):
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
+        if self.reference is not None:
+            for start, end, division in self.reference.find_all(text):
+                if not any(a < end and start < b for a, b in taken):
+                    found.append((start, end, division))
+            found.sort(key=lambda item: item[0])
+            return found
         for match in _NAMED.finditer(text):
             stem = match.group(1)
             trimmed = _LEADING_NOISE.sub("", stem)
@@ -145,9 +169,22 @@ class Places:
 
 
 def default():
-    """The reference gazetteer when installed, else the fallback above."""
+    """The places over the reference gazetteer when it is installed."""
     try:
-        from importer.gazetteer import Gazetteer  # the reference data, when present
+        from bulletins.gazetteer import Gazetteer
     except ImportError:
-        return Places.load()
-    return Gazetteer.load()
+        return Places()
+    return Places(Gazetteer.load())
+
+
+_WRAPPED = {}
+
+
+def wrap(gazetteer):
+    """A gazetteer of divisions given by the caller, with the country and groupings added."""
+    if isinstance(gazetteer, Places):
+        return gazetteer
+    if id(gazetteer) not in _WRAPPED:
+        _WRAPPED.clear()  # one reference gazetteer at a time
+        _WRAPPED[id(gazetteer)] = (gazetteer, Places(gazetteer))
+    return _WRAPPED[id(gazetteer)][1]

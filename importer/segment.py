@@ -128,7 +128,7 @@ def looks_like_title(line):
     """A first line that can be a title: short, not a sentence, not a list number."""
     if not (2 <= len(line) <= 80):
         return False
-    if _LIST_MARKER.match(line) or is_meta_line(line):
+    if _LIST_MARKER.match(line) or is_meta_line(line) or line.startswith("|"):
         return False
     if line[-1] in "。；;,，、:：" or "。" in line:
         return False
@@ -218,8 +218,13 @@ _KEYWORD_SEPARATORS = re.compile(r"[-,，|｜_/]")
 def is_keyword_list(line):
     """A line of search keywords or links ("甲乙在线观看-甲乙视频-…"): four or more short pieces."""
     words = line.split()
-    if len(words) >= 4 and all(len(word) <= 4 for word in words):
-        return True  # a menu: "投资 干货 消费 评论 学院"
+    if (
+        len(words) >= 4
+        and all(len(word) <= 8 for word in words)
+        and sum(1 for word in words if re.search(r"[\u4e00-\u9fff]", word)) >= 2
+        and not re.search(r"[\d。，,；]", line)
+    ):
+        return True  # a menu: "投资 干货 消费 评论 学院", "手机版 无障碍 English"
     pieces = [piece for piece in _KEYWORD_SEPARATORS.split(line) if piece.strip()]
     return (
         len(pieces) >= 4
@@ -229,6 +234,8 @@ def is_keyword_list(line):
 
 
 def is_nav(line):
+    if line.startswith("|") and line.endswith("|"):
+        return False  # a row of a Markdown table
     if is_keyword_list(line):
         return True
     if _NAV.match(line) or _BREADCRUMB.search(line) and len(line) <= 80:

@@ -1,0 +1,360 @@
+"""read() on bulletins written for these tests, one failure mode each (issue 17's list).
+
+The texts are invented in the style of real bulletins: other places, other sentences, other
+numbers. Each test states what a careful reader extracts and fails if the pipeline files a
+figure under the wrong indicator, kind, period or place.
+"""
+
+import io
+import zipfile
+from datetime import date
+from decimal import Decimal
+from types import SimpleNamespace
+
+from importer import pipeline
+from importer.decode import docx_text
+
+
+def read(text, **kwargs):
+    return pipeline.read(text, **kwargs)
+
+
+def facts(document, *, derived=False):
+    return [
+        (str(f.value), f.unit, f.indicator, f.kind)
+        for f in document.figures
+        if f.derived == derived
+    ]
+
+
+def one(document, value):
+    found = [f for f in document.figures if f.value == Decimal(value) and not f.derived]
+    assert len(found) == 1, (value, [(str(f.value), f.quote) for f in document.figures])
+    return found[0]
+
+
+# 1. A figure is never forced into the nearest indicator with the same kind of unit. --------
+
+
+def test_a_pollutant_missing_from_the_catalogue_is_proposed_not_filed_as_pm25():
+    catalogue = SimpleNamespace(
+        entries=[
+            SimpleNamespace(
+                code="pm25",
+                name_zh="细颗粒物",
+                name_en="PM2.5",
+                aliases_zh=("PM2.5",),
+                aliases_en=(),
+                category="air",
+                unit_family="concentration",
+            )
+        ]
+    )
+    document = read(
+        "榆川市2024年环境质量简报\n2024年,全市二氧化硫年均浓度为9微克/立方米,细颗粒物年均浓度为31微克/立方米。",
+        catalogue=catalogue,
+    )
+    so2 = one(document, "9")
+    assert so2.indicator is None
+    assert so2.proposed[1] == "微克/立方米" and "二氧化硫" in so2.proposed[0]
+    assert one(document, "31").indicator == "pm25"
+
+
+def test_a_satisfaction_rate_and_people_sent_are_not_air_quality():
+    document = read(
+        "榆川市生态环境局工作动态\n2024年,全市公众生态环境满意度为91.3%。局里派出2人参加培训。"
+    )
+    assert one(document, "91.3").indicator == "public-satisfaction"
+    assert all(f.indicator != "air-good-days-ratio" for f in document.figures)
+    people = [f for f in document.figures if f.value == 2]
+    assert all(f.indicator is None for f in people)
+
+
+# 2. Enumerations: each value bound to its own subject, in order. ---------------------------
+
+
+def test_an_enumeration_binds_each_value_to_its_subject_in_order():
+    document = read(
+        "2024年,青禾市二氧化硫、二氧化氮、可吸入颗粒物和臭氧浓度分别为6、21、48和139微克/立方米。"
+    )
+    assert facts(document) == [
+        ("6", "微克/立方米", "so2", "level"),
+        ("21", "微克/立方米", "no2", "level"),
+        ("48", "微克/立方米", "pm10", "level"),
+        ("139", "微克/立方米", "o3", "level"),
+    ]
+
+
+def test_a_second_list_of_changes_takes_the_subjects_of_the_first():
+    document = read(
+        "2024年,青禾市PM2.5、PM10平均浓度分别为27、52微克/立方米,同比分别下降6.9%、3.7%。"
+    )
+    assert facts(document) == [
+        ("27", "微克/立方米", "pm25", "level"),
+        ("52", "微克/立方米", "pm10", "level"),
+        ("-6.9", "%", "pm25", "change"),
+        ("-3.7", "%", "pm10", "change"),
+    ]
+
+
+# 3. Changes, targets, 持平, and the level a change implies. ----------------------------------
+
+
+def test_changes_keep_their_sign_and_kind_and_imply_a_derived_previous_level():
+    document = read(
+        "2023年,松原县优良天数比例为88.2%,同比上升1.7个百分点;PM2.5平均浓度为30微克/立方米,同比下降5.8%。"
+    )
+    assert facts(document) == [
+        ("88.2", "%", "air-good-days-ratio", "level"),
+        ("1.7", "个百分点", "air-good-days-ratio", "change"),
+        ("30", "微克/立方米", "pm25", "level"),
+        ("-5.8", "%", "pm25", "change"),
+    ]
+    derived = {(str(f.value), f.indicator, f.period_end) for f in document.figures if f.derived}
+    assert derived == {
+        ("86.5", "air-good-days-ratio", date(2022, 12, 31)),
+        ("32", "pm25", date(2022, 12, 31)),
+    }
+
+
+def test_flat_is_a_change_of_zero_in_the_unit_of_its_subject():
+    document = read("2023年,松原县二氧化硫平均浓度为8微克/立方米,同比持平。")
+    assert ("0", "%", "so2", "change") in facts(document)
+
+
+def test_a_target_is_kept_as_a_target():
+    document = read(
+        "根据方案,到2025年,松原县PM2.5浓度降到28微克/立方米以内,优良天数比例目标为90%。"
+    )
+    kinds = {(str(f.value), f.indicator, f.kind) for f in document.figures}
+    assert ("28", "pm25", "target") in kinds
+    assert ("90", "air-good-days-ratio", "target") in kinds
+
+
+# 4. Totals and denominators are context, not achievements. ---------------------------------
+
+
+def test_denominators_are_not_figures():
+    document = read(
+        "2024年,柳岸市11个国控断面中,水质优良(Ⅰ～Ⅲ类)断面比例为90.9%。全年有效天数(366天)中,优良天数为330天。"
+    )
+    assert facts(document) == [
+        ("90.9", "%", "water-good-sections-ratio", "level"),
+        ("330", "天", "air-good-days", "level"),
+    ]
+
+
+# 5. Periods become real date ranges (or unknown), never another figure's year. -------------
+
+
+def period(document, value):
+    figure = one(document, value)
+    return figure.period_start, figure.period_end
+
+
+def test_periods_of_the_year_resolve_against_the_documents_year():
+    document = read(
+        "长汀市2024年上半年环境质量通报\n"
+        "上半年,全市优良天数比例为91.0%。一季度,PM2.5平均浓度为41微克/立方米。"
+        "1—5月,受理信访举报件126件。1至10月份,查处环境违法案件37件。全年,森林覆盖率为66.2%。"
+    )
+    assert period(document, "91.0") == (date(2024, 1, 1), date(2024, 6, 30))
+    assert period(document, "41") == (date(2024, 1, 1), date(2024, 3, 31))
+    assert period(document, "126") == (date(2024, 1, 1), date(2024, 5, 31))
+    assert period(document, "37") == (date(2024, 1, 1), date(2024, 10, 31))
+    assert period(document, "66.2") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert (document.period_start, document.period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_so_far_this_year_ends_at_the_publication_date():
+    document = read(
+        "长汀市环境执法情况\n发布时间:2024-09-12\n今年截至目前,全市共查处环境违法案件58件。"
+    )
+    assert period(document, "58") == (date(2024, 1, 1), date(2024, 9, 12))
+
+
+def test_a_five_year_plan_and_an_undated_figure():
+    document = read(
+        "白塔县监测站完成升级,投入资金约1200万元。\n“十四五”期间,白塔县累计完成造林面积3.2万亩。"
+    )
+    assert period(document, "3.2") == (date(2021, 1, 1), date(2025, 12, 31))
+    assert period(document, "1200") == (None, None)
+
+
+# 6. Units and numbers. --------------------------------------------------------------------
+
+
+def test_units_indices_and_numerals():
+    document = read(
+        "2024年,白塔市环境空气质量综合指数为3.86,一氧化碳浓度为1.1毫克/立方米,"
+        "区域声环境昼间平均等效声级为53.9dB(A),降水pH年均值为5.62,"
+        "能源消费总量1.85亿吨标准煤,新能源装机容量420万千瓦,检查企业1200余家次,"
+        "新建空气自动监测站十一个,完成整改两项,处理信访件２３件。"
+    )
+    got = {(str(f.value), f.unit, f.indicator, f.approximate) for f in document.figures}
+    assert ("3.86", "", "air-quality-composite-index", False) in got
+    assert ("1.1", "毫克/立方米", "co", False) in got
+    assert ("53.9", "dB(A)", "noise-day", False) in got
+    assert ("5.62", "", "precipitation-ph", False) in got
+    assert ("1.85", "亿吨标准煤", "energy-consumption", False) in got
+    assert ("420", "万千瓦", "renewable-capacity", False) in got
+    assert ("1200", "家次", "inspections", True) in got
+    assert any(f.value == 11 and f.unit == "个" for f in document.figures)
+    assert any(f.value == 2 and f.unit == "项" for f in document.figures)
+    assert ("23", "件", "petitions", False) in got
+
+
+# 7. Places: named, or 全市/全省 resolved against the document's own region. -----------------
+
+
+def test_places_named_and_the_documents_own_region():
+    document = read(
+        "宜春市2024年生态环境状况公报\n"
+        "2024年,全市优良天数比例为92.6%。其中,袁州区优良天数比例为94.1%。"
+    )
+    assert document.region.name == "宜春市"
+    assert one(document, "92.6").region.name == "宜春市"
+    assert one(document, "94.1").region.name == "袁州区"
+
+
+def test_a_city_list_binds_each_value_to_its_city():
+    document = read(
+        "2024年1—6月,优良天数比例排名靠前的城市为:丽水市98.9%、舟山市97.8%、台州市96.1%。"
+    )
+    bound = [(str(f.value), f.region.name, f.indicator) for f in document.figures]
+    assert bound == [
+        ("98.9", "丽水市", "air-good-days-ratio"),
+        ("97.8", "舟山市", "air-good-days-ratio"),
+        ("96.1", "台州市", "air-good-days-ratio"),
+    ]
+
+
+# 8. Metadata: title, date, publisher from the text; never navigation. ---------------------
+
+
+def test_navigation_above_the_title_is_not_the_title():
+    document = read(
+        "首页 > 新闻中心 > 环境质量\n"
+        "手机版 无障碍 English 繁体\n"
+        "相关阅读:某某市召开年度工作会议\n"
+        "南溪县2024年第一季度空气质量通报\n"
+        "来源:南溪县生态环境局 2024-04-15 10:21\n"
+        "一季度,全县优良天数比例为87.9%。"
+    )
+    assert document.title == "南溪县2024年第一季度空气质量通报"
+    assert document.date == date(2024, 4, 15)
+    assert "南溪县生态环境局" in document.publisher
+    assert one(document, "87.9").period_end == date(2024, 3, 31)
+
+
+def test_front_matter_gives_title_date_and_publisher():
+    document = read(
+        "---\ntitle: 东坪市2023年环境状况公报\ndate: 2024-06-05\npublisher: 东坪市生态环境局\n---\n"
+        "# 大气环境\n\n2023年,全市PM2.5年均浓度为24微克/立方米。\n"
+    )
+    assert document.title == "东坪市2023年环境状况公报"
+    assert document.date == date(2024, 6, 5)
+    assert document.publisher == "东坪市生态环境局"
+    assert one(document, "24").indicator == "pm25"
+
+
+def test_the_original_title_line_is_used_when_there_is_no_title():
+    document = read(
+        "本报讯 近日,记者从市生态环境局获悉,2023年全市优良天数比例为89.4%,同比上升2.2个百分点。\n"
+        "原标题:青峰市空气质量持续向好\n"
+    )
+    assert document.title == "青峰市空气质量持续向好"
+
+
+# 9. English reports. -----------------------------------------------------------------------
+
+
+def test_an_english_report():
+    document = read(
+        "Clearer skies over Lanzhou\n"
+        "The share of days with good air quality reached 84.3 percent in 2023, up 2.7 percentage "
+        "points year-on-year, while the PM2.5 concentration fell 6.1 percent to 31 micrograms per "
+        "cubic meter. Heavily polluted days dropped to ten days."
+    )
+    got = {(str(f.value), f.unit, f.indicator, f.kind) for f in document.figures if not f.derived}
+    assert ("84.3", "%", "air-good-days-ratio", "level") in got
+    assert ("2.7", "percentage points", "air-good-days-ratio", "change") in got
+    assert ("-6.1", "%", "pm25", "change") in got
+    assert ("31", "μg/m³", "pm25", "level") in got
+    assert ("10", "days", "heavy-pollution-days", "level") in got
+    assert one(document, "84.3").period_end == date(2023, 12, 31)
+
+
+# 10. Tables: each cell bound to its row and column, the row as its quote. -------------------
+
+
+def test_a_table_pasted_one_cell_per_line():
+    document = read(
+        "表1 2024年5月各县空气质量\n城市\nPM2.5浓度(微克/立方米)\n优良天数比例(%)\n"
+        "桐乡\n21\n96.8\n海盐\n19\n100\n平湖\n23\n93.5\n"
+    )
+    cells = [(str(f.value), f.indicator, f.region.name) for f in document.figures]
+    assert ("21", "pm25", "桐乡市") in cells
+    assert ("100", "air-good-days-ratio", "海盐县") in cells
+    assert len(cells) == 6
+    figure = one(document, "23")
+    assert figure.quote.startswith("平湖") and figure.period_end == date(2024, 5, 31)
+
+
+def test_a_markdown_and_an_html_table():
+    markdown = read(
+        "2024年各区噪声\n\n| 区 | 昼间达标率(%) | 夜间达标率(%) |\n|---|---|---|\n"
+        "| 鼓楼区 | 95.0 | 81.3 |\n| 台江区 | 90.0 | 75.0 |\n"
+    )
+    cells = {(str(f.value), f.indicator, f.region.name) for f in markdown.figures}
+    assert ("81.3", "noise-functional-compliance-night", "鼓楼区") in cells
+    assert ("90.0", "noise-functional-compliance-day", "台江区") in cells
+    html = read(
+        "<html><body><h1>2024年水质</h1><p>全市水质情况如下。</p><table>"
+        "<tr><th>城市</th><th>Ⅰ～Ⅲ类断面比例(%)</th></tr>"
+        "<tr><td>福州市</td><td>97.2</td></tr><tr><td>厦门市</td><td>88.9</td></tr>"
+        "</table></body></html>"
+    )
+    cells = {(str(f.value), f.indicator, f.region.name) for f in html.figures}
+    assert cells == {
+        ("97.2", "water-good-sections-ratio", "福州市"),
+        ("88.9", "water-good-sections-ratio", "厦门市"),
+    }
+
+
+def test_a_docx_table_is_read_as_rows():
+    body = (
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>城市</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>PM10(微克/立方米)</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:p><w:r><w:t>泉州市</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>45</w:t></w:r></w:p></w:tc></w:tr>"
+        "<w:tr><w:tc><w:p><w:r><w:t>漳州市</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>51</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body><w:p><w:r><w:t>2024年颗粒物</w:t></w:r></w:p>{body}</w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", xml)
+    text = docx_text(buffer.getvalue())
+    assert "泉州市\t45" in text
+    cells = {(str(f.value), f.indicator, f.region.name) for f in read(text).figures}
+    assert cells == {("45", "pm10", "泉州市"), ("51", "pm10", "漳州市")}
+
+
+# 11. Every figure says why. ----------------------------------------------------------------
+
+
+def test_each_figure_gives_its_reasons():
+    document = read("宜春市2024年生态环境状况公报\n2024年,全市优良天数比例为92.6%。")
+    reasons = " ".join(one(document, "92.6").reasons)
+    assert "优良天数比例" in reasons and "2024年" in reasons and "宜春市" in reasons
+
+
+def test_traditional_and_full_width_text_is_read_and_quoted_as_written():
+    document = read("2024年,全市細顆粒物平均濃度為２８微克/立方米。")
+    figure = one(document, "28")
+    assert figure.indicator == "pm25"
+    assert "濃度為２８" in figure.quote
