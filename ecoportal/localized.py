@@ -6,7 +6,13 @@ there is one; otherwise, and always in Chinese, the Chinese one. Bulletin texts 
 translated: they stay in the language they were published in.
 """
 
+from dataclasses import dataclass
+
 from django.utils.translation import get_language
+
+# How a written unit reads in English where no English form is stored (起 → incidents): set
+# by the indicators app, which owns the units table, at start-up.
+ENGLISH_UNITS = []
 
 
 def english_active():
@@ -24,18 +30,32 @@ def localized(obj, field="name"):
     return getattr(obj, field, "")
 
 
-def localized_unit(obj, indicator=None):
-    """The unit of an indicator, or of a figure when it is the unit of its indicator.
+def unit_in_language(unit, english_form=""):
+    """A written unit in the reader's language: ``english_form`` if given, else the units
+    table's English symbol, else as written."""
+    if not english_active() or not unit:
+        return unit
+    if english_form:
+        return english_form
+    for english_symbol in ENGLISH_UNITS:
+        found = english_symbol(unit)
+        if found:
+            return found
+    return unit
 
-    A figure keeps the unit its bulletin states; only that same unit gets the indicator's
-    English form. The figure's indicator is ``indicator`` when given
+
+def localized_unit(obj, indicator=None):
+    """The unit of an indicator, or of a figure, in the reader's language.
+
+    A figure keeps the unit its bulletin states; that same unit gets the indicator's English
+    form, another one the units table's. The figure's indicator is ``indicator`` when given
     (``{{ obs|localized_unit:indicator }}``), else the one already loaded with the figure: this
     filter never queries the database, so a table of figures costs no query per row.
     """
     if obj is None:
         return ""
     if not hasattr(obj, "indicator_id"):
-        return localized(obj, "unit")
+        return unit_in_language(obj.unit, getattr(obj, "unit_en", ""))
     if indicator is None:
         descriptor = type(obj).indicator
         if descriptor.is_cached(obj):
@@ -46,5 +66,35 @@ def localized_unit(obj, indicator=None):
         or obj.unit != indicator.unit
         or "unit_en" in indicator.get_deferred_fields()
     ):
-        return obj.unit
-    return localized(indicator, "unit")
+        return unit_in_language(obj.unit)
+    return unit_in_language(indicator.unit, indicator.unit_en)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text with the language it is in: Chinese kept on an English page says so (``lang``)."""
+
+    text: str
+    lang: str
+
+    @property
+    def untranslated(self):
+        return self.lang != "en" and english_active()
+
+    def __str__(self):
+        return self.text
+
+
+def localized_text(obj, field, fallback=None):
+    """``obj.<field>`` in the reader's language, as a ``Text`` marked with its language.
+
+    English readers get ``<field>_en`` where there is one, else the Chinese text (then also
+    ``fallback``'s), marked as Chinese so that the page can label it.
+    """
+    if obj is None:
+        return Text("", "zh-Hans")
+    english = english_active() and getattr(obj, f"{field}_en", "")
+    if english:
+        return Text(english, "en")
+    text = getattr(obj, field, "") or (getattr(obj, fallback, "") if fallback else "")
+    return Text(text, "zh-Hans")

@@ -8,9 +8,14 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         from bulletins import workflow
+        from ecoportal import localized
 
-        from . import consistency
+        from . import consistency, units
 
         # Figures are checked at submit and approval; the workflow knows no more than that.
         if consistency.bulletin_findings not in workflow.CONTENT_CHECKS:
             workflow.CONTENT_CHECKS.append(consistency.bulletin_findings)
+
+        # Units read in English from the units table (起 → incidents) wherever names are shown.
+        if units.english_symbol not in localized.ENGLISH_UNITS:
+            localized.ENGLISH_UNITS.append(units.english_symbol)

@@ -32,6 +32,7 @@ MUTED = "#51615a"
 GRID = "#d5ddd8"
 BAR = "#0072B2"
 BAR_QUALIFIED = "#E69F00"
+LIMIT = "#A4161A"
 MAX_DESCRIBED = 30
 # Charts are drawn at about their natural size (a viewBox 360–400 wide), shrinking on a phone
 # to about 0.8: text this size stays at 12px or more there.
@@ -61,6 +62,18 @@ class BarGroup:
     label: str
     points: list = field(default_factory=list)
     qualified: bool = False
+    # Groups with the same scale key (period kind and qualifier) may share one scale.
+    scale: tuple = ()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A line across a chart at ``value`` (a national limit), named by ``label`` on the chart
+    and by ``detail`` (its basis) in the legend."""
+
+    value: float
+    label: str
+    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,7 @@ def _link(point, *shapes):
     return _tag("a", {"href": point.href, "tabindex": "-1"}, _tag("title", {}, point.tooltip), *shapes)
 
 
-def _text(x, y, content, *, size=13, anchor="start", fill=INK, weight=None, css_class=None):
+def _text(x, y, content, *, size=13, anchor="start", fill=INK, weight=None, css_class=None, halo=False):
     return _tag(
         "text",
         {
@@ -126,6 +139,10 @@ def _text(x, y, content, *, size=13, anchor="start", fill=INK, weight=None, css_
             "fill": fill,
             "font-weight": weight,
             "class": css_class,
+            # A white outline keeps a label legible where a grid or reference line crosses it.
+            "stroke": "#fff" if halo else None,
+            "stroke-width": "4" if halo else None,
+            "paint-order": "stroke" if halo else None,
         },
         content,
     )
@@ -271,23 +288,27 @@ def sparkline(points, *, id_prefix, title, description=None, width=120, height=3
     )
 
 
-def bar_chart(groups, *, id_prefix, title, description=None, width=400, note=""):
-    """Horizontal bars, one row per point, grouped under labels; one shared scale from zero.
+def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="", domain=None, reference=None):
+    """Horizontal bars, one row per point, grouped under labels; one scale from zero, with ticks.
 
     Each row names its bar (``point.label``) on the left and its value as reported on the
-    right, so nothing depends on colour; hatched bars belong to qualified groups.
+    right, so nothing depends on colour; hatched bars belong to qualified groups. ``domain``
+    (low, high) widens the scale so that several small charts share it; ``reference`` draws
+    a dashed line (a national limit) across the bars.
     """
     groups = [group for group in groups if group.points]
     if description is None:
         description = _describe(
-            f"{group.label} {point.label}：{point.display}" for group in groups for point in group.points
+            f"{group.label} {point.label}：{point.display}".strip() for group in groups for point in group.points
         )
+        if reference is not None:
+            description += " " + reference.label + " " + reference.detail
     size = FONT
     group_height, row_height, bar_height = 26, 32, 18
     values = [point.value for group in groups for point in group.points]
-    low, high = min([0, *values]), max([0, *values])
-    if low == high:
-        high = 1
+    values += list(domain or ()) + ([reference.value] if reference is not None else [])
+    ticks = nice_ticks(min([0, *values]), max([0, *values]))
+    low, high = ticks[0], ticks[-1]
     label_width = min(
         max([text_width(point.label, size) for group in groups for point in group.points] + [0]) + 8,
         width * 0.32,
@@ -310,15 +331,19 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
             _tag("line", {"x1": "0", "y1": "0", "x2": "0", "y2": "6", "stroke": "#fff", "stroke-width": "2.5"}),
         )
     ]
+    rows = []
     y = 4
+    if reference is not None:
+        y += 20  # room for the reference line's label above the bars
+    top = y
     for group in groups:
         if group.label:
-            body.append(_text(0, y + 17, fit(group.label, width, SMALL_FONT), size=SMALL_FONT, fill=MUTED, weight="600"))
+            rows.append(_text(0, y + 17, fit(group.label, width, SMALL_FONT), size=SMALL_FONT, fill=MUTED, weight="600"))
             y += group_height
         for point in group.points:
             start, end = sorted((zero, x_of(point.value)))
-            body.append(_text(0, y + 21, fit(point.label, label_width - 6, size), size=size))
-            body.append(
+            rows.append(_text(0, y + 21, fit(point.label, label_width - 6, size), size=size))
+            rows.append(
                 _link(
                     point,
                     _tag(
@@ -335,13 +360,23 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="")
                     ),
                 )
             )
-            body.append(
-                _text(max(end, zero) + 5, y + 21, fit(point.display, value_width - 4, size), size=size, weight="600")
+            rows.append(
+                _text(max(end, zero) + 5, y + 21, fit(point.display, value_width - 4, size), size=size, weight="600", halo=True)
             )
-            # The zero line runs along the bars only, so that it never crosses a group's label.
-            body.append(_tag("line", {"x1": _n(zero), "x2": _n(zero), "y1": _n(y + 3), "y2": _n(y + row_height - 1), "stroke": MUTED, "stroke-width": "1"}))
             y += row_height
-    height = y + 6
+    bottom = y + 2
+    # The axis: light grid lines at round values, their labels under the bars.
+    for tick in ticks:
+        x = x_of(tick)
+        body.append(_tag("line", {"x1": _n(x), "x2": _n(x), "y1": _n(top), "y2": _n(bottom), "stroke": GRID if tick else MUTED, "stroke-width": "1"}))
+        body.append(_text(x, bottom + 16, format_number(tick), size=SMALL_FONT - 2, anchor="middle", fill=MUTED))
+    if reference is not None:
+        x = x_of(reference.value)
+        body.append(_tag("line", {"x1": _n(x), "x2": _n(x), "y1": _n(top - 4), "y2": _n(bottom), "stroke": LIMIT, "stroke-width": "2", "stroke-dasharray": "5 3", "class": "reference"}))
+        anchor = "end" if x > (left + right) / 2 else "start"
+        body.append(_text(x + (-4 if anchor == "end" else 4), top - 8, fit(reference.label, width * 0.6, SMALL_FONT - 1), size=SMALL_FONT - 1, anchor=anchor, fill=LIMIT))
+    body.extend(rows)  # over the grid and the reference line, so that labels stay legible
+    height = bottom + 22
     if note:
         body.append(_text(0, height + 14, fit(note, width, SMALL_FONT), size=SMALL_FONT, fill=MUTED))
         height += 22
@@ -370,7 +405,7 @@ def _year_ticks(first, last):
     return [tick for tick in ticks if first <= tick <= last]
 
 
-def line_chart(lines, *, id_prefix, title, description=None, width=400, height=220, unit=""):
+def line_chart(lines, *, id_prefix, title, description=None, width=400, height=220, unit="", reference=None):
     """Lines over time, one per series, each with its own colour, marker and dash, and a legend.
 
     Points are placed at the end of their period (``point.when``); the y axis is in ``unit``.
@@ -383,6 +418,8 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
     size = SMALL_FONT
     values = [point.value for line in lines for point in line.points]
     whens = [point.when for line in lines for point in line.points]
+    if reference is not None and values:
+        values.append(reference.value)
     ticks = nice_ticks(min(values), max(values)) if values else [0, 1]
     tick_width = max(text_width(format_number(t), size) for t in ticks)
     left, right, top = tick_width + 10, width - 14, 28
@@ -417,6 +454,10 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
         body.append(_tag("line", {"x1": _n(x), "x2": _n(x), "y1": _n(bottom), "y2": _n(bottom + 4), "stroke": MUTED, "stroke-width": "1"}))
         body.append(_text(x, bottom + 19, label, size=size, anchor="middle", fill=MUTED))
     body.append(_tag("line", {"x1": _n(left), "x2": _n(right), "y1": _n(bottom), "y2": _n(bottom), "stroke": MUTED, "stroke-width": "1"}))
+    if reference is not None:
+        y = y_of(reference.value)
+        body.append(_tag("line", {"x1": _n(left), "x2": _n(right), "y1": _n(y), "y2": _n(y), "stroke": LIMIT, "stroke-width": "2", "stroke-dasharray": "5 3", "class": "reference"}))
+        body.append(_text(right, y - 5, fit(reference.label, right - left, SMALL_FONT - 1), size=SMALL_FONT - 1, anchor="end", fill=LIMIT))
 
     legend_y = height + 4
     marker_size = 4.5 if max((len(line.points) for line in lines), default=0) <= 24 else 3

@@ -7,8 +7,9 @@ the indicator page are where every figure is.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -22,6 +23,7 @@ from .series import (
     comparison_groups,
     group_series,
     headline_figure,
+    national_limit,
     sparkline_points,
     trend_lines,
     widest_first,
@@ -160,16 +162,57 @@ def children_headlines(children):
 
 
 @dataclass
+class SmallChart:
+    """One comparison group drawn alone: its caption says which period and qualifier."""
+
+    caption: str
+    svg: str
+    qualified: bool = False
+
+
+def small_charts(groups, indicator, *, id_prefix, width=400):
+    """Each comparison group as its own bar chart, never two groups on one scale unless
+    comparable: groups of one period kind and qualifier share their scale's range, so that
+    2021 and 2023 read alike; a national limit is drawn where one applies.
+    """
+    domains = defaultdict(list)
+    for group in groups:
+        domains[group.scale].extend(point.value for point in group.points)
+    drawn = []
+    for index, group in enumerate(groups):
+        if not group.points:
+            continue
+        kind = group.scale[0] if group.scale else None
+        reference = national_limit(indicator, kinds=[kind] if kind else ()) if not group.qualified else None
+        values = domains[group.scale]
+        svg = charts.bar_chart(
+            [replace(group, label="")],
+            id_prefix=f"{id_prefix}-{index}",
+            title=_("%(indicator)s：%(group)s") % {"indicator": localized(indicator), "group": group.label},
+            width=width,
+            domain=(min(values), max(values)),
+            reference=reference,
+        )
+        drawn.append(SmallChart(group.label, svg, group.qualified))
+    return drawn
+
+
+@dataclass
 class HeadlineCard:
     indicator: Indicator
     latest: Observation | None
-    chart: str = ""
+    charts: list = field(default_factory=list)
     omitted: int = 0
+
+    @property
+    def qualified(self):
+        return any(chart.qualified for chart in self.charts)
 
 
 def headline_cards(*, max_bars=5):
-    """The headline indicators with their newest figure and a bar chart of the latest values."""
-    indicators = list(Indicator.objects.published().headline())
+    """The headline indicators with their newest figure and small bar charts of the latest
+    values, one per period and qualifier (never figures of different periods on one scale)."""
+    indicators = list(Indicator.objects.published().headline().prefetch_related("limits"))
     rows = _by(
         Observation.objects.published()
         .for_charts()
@@ -183,30 +226,21 @@ def headline_cards(*, max_bars=5):
         if observations:
             comparison = comparison_groups(observations, indicator, max_groups=3, max_bars=max_bars)
             card.omitted = comparison.omitted
-            card.chart = charts.bar_chart(
-                comparison.groups,
-                id_prefix=f"headline-{indicator.code}",
-                title=_("%(indicator)s：各地最新数值") % {"indicator": localized(indicator)},
-                width=360,
-            )
+            card.charts = small_charts(comparison.groups, indicator, id_prefix=f"headline-{indicator.code}", width=360)
         cards.append(card)
     return cards
 
 
 def indicator_charts(indicator):
-    """The indicator page's charts: bars of the latest values, lines of the series over time."""
+    """The indicator page's charts: small bar charts of the latest values, one per period and
+    qualifier, and lines of each region's comparable periods over time."""
+    prefetch_related_objects([indicator], "limits")  # one query, however many charts draw them
     rows = list(
         Observation.objects.published().for_charts().newest_per_series(limit=LINE_POINTS, indicator=indicator)
     )
-    comparison = comparison_groups(rows, indicator, max_groups=4, max_bars=15)
+    comparison = comparison_groups(rows, indicator, max_groups=6, max_bars=15)
     lines, more_lines = trend_lines(rows, indicator, max_points=LINE_POINTS)
-    bars = ""
-    if comparison.groups:
-        bars = charts.bar_chart(
-            comparison.groups,
-            id_prefix="chart-bars",
-            title=_("%(indicator)s：各地最新数值，按期间和限定条件分组") % {"indicator": localized(indicator)},
-        )
+    bars = small_charts(comparison.groups, indicator, id_prefix="chart-bars")
     trend = ""
     if lines:
         trend = charts.line_chart(
@@ -214,10 +248,13 @@ def indicator_charts(indicator):
             id_prefix="chart-lines",
             title=_("%(indicator)s：各序列随时间的变化") % {"indicator": localized(indicator)},
             unit=localized(indicator, "unit"),
+            reference=national_limit(indicator, kinds=[series.kind for series in group_series(rows) if series.is_trend]),
         )
     return {
         "bars": bars,
         "bars_omitted": comparison.omitted,
+        "qualified": any(chart.qualified for chart in bars),
+        "limit": national_limit(indicator),
         "lines": trend,
         "lines_omitted": more_lines,
         "has_figures": bool(rows),

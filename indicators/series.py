@@ -21,7 +21,7 @@ from bulletins.choices import RegionLevel
 from ecoportal.localized import english_active, localized, localized_unit
 
 from . import units
-from .charts import PALETTE, BarGroup, Line, Point
+from .charts import PALETTE, BarGroup, Line, Point, Reference
 from .periods import UNDATED, PeriodKind, period_kind, period_text
 
 MAX_LINES = len(PALETTE)  # one colour, marker and dash each
@@ -223,7 +223,8 @@ def comparison_groups(observations, indicator, *, max_groups=4, max_bars=12, reg
         heading = period_text(members[0])
         if qualifier:
             heading = f"{heading} · {qualifier}"
-        groups.append(BarGroup(label=heading, points=points, qualified=bool(qualifier)))
+        scale = (period_kind(members[0]), qualifier)
+        groups.append(BarGroup(label=heading, points=points, qualified=bool(qualifier), scale=scale))
     return Comparison(groups=groups, omitted=omitted)
 
 
@@ -251,3 +252,26 @@ def sparkline_points(series_list, indicator, *, max_points=12):
     plotter = Plotter(indicator)
     points = [plotter.point(o, label=period_text(o)) for o in best.dated[-max_points:]]
     return best, [p for p in points if p is not None]
+
+
+def national_limit(indicator, *, kinds=()):
+    """The indicator's first national limit as a chart ``Reference`` in its unit, or None.
+
+    Limits come from the reference catalogue (``indicator.limits``); a limit set for annual
+    means is drawn only over whole years (``kinds`` of the figures drawn, when given).
+    """
+    for limit in indicator.limits.all():
+        try:
+            value = units.convert(limit.value, limit.unit_code, indicator.unit)
+        except ValueError:
+            continue
+        if kinds and not all(kind.is_whole_year for kind in kinds):
+            return None
+        shown = f"{value.normalize():f}"
+        unit = localized_unit(indicator)
+        return Reference(
+            float(value),
+            _("国家标准 %(value)s") % {"value": shown},
+            _("%(value)s %(unit)s（%(basis)s）") % {"value": shown, "unit": unit, "basis": localized(limit, "basis")},
+        )
+    return None

@@ -232,3 +232,9 @@ def normalise(value, unit):
     if found is None or value is None:
         return None
     return (Decimal(value) * found.factor).quantize(Decimal("0.0001"))
+
+
+def english_symbol(text):
+    """The English symbol of a written unit (起 → incidents, 微克/立方米 → μg/m³), or None."""
+    found = parse_unit(text)
+    return found.symbol_en if found and found.symbol_en else None

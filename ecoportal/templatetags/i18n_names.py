@@ -18,6 +18,12 @@ def localized_name(obj):
 register.filter("localized_unit", names.localized_unit)
 
 
+@register.simple_tag(name="localized_text")
+def localized_text(obj, field, fallback=None):
+    """``{% localized_text indicator "definition" "description" as definition %}``."""
+    return names.localized_text(obj, field, fallback)
+
+
 @register.simple_tag
 def english_is_active():
     """``{% english_is_active as english %}``: for notes shown only to English readers."""

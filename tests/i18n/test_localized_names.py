@@ -34,7 +34,7 @@ def test_units_of_indicators_and_of_figures_stated_in_that_unit():
     with translation.override("en"):
         assert localized_unit(indicator) == "μg/m³"
         assert localized_unit(same) == "μg/m³"
-        assert localized_unit(other) == "毫克/立方米"
+        assert localized_unit(other) == "mg/m³", "another unit: the units table's English symbol"
     with translation.override("zh-hans"):
         assert localized_unit(same) == "微克/立方米"
 
@@ -53,7 +53,7 @@ def test_a_figure_unit_never_costs_a_query(django_assert_num_queries):
     make_observation(bulletin=make_bulletin(), indicator=indicator, value="300")
     bare = Observation.objects.get()
     with translation.override("en"), django_assert_num_queries(0):
-        assert localized_unit(bare) == "天"
+        assert localized_unit(bare) == "days", "from the units table: no query for the indicator"
         assert localized_unit(bare, indicator) == "days"
     loaded = Observation.objects.select_related("indicator").get()
     with translation.override("en"), django_assert_num_queries(0):

@@ -26,9 +26,11 @@ def point(value, n, **kwargs):
 
 
 def svg_of(html, prefix):
-    match = re.search(rf'<svg[^>]*aria-labelledby="{prefix}-title {prefix}-desc".*?</svg>', html, re.S)
-    assert match, f"no chart {prefix} in the page"
-    return match.group(0)
+    """The chart ``prefix``, or all its small charts (``prefix-0``, ``prefix-1``…) together."""
+    pattern = rf'<svg[^>]*aria-labelledby="({prefix}(?:-\d+)?)-title \1-desc".*?</svg>'
+    found = [match.group(0) for match in re.finditer(pattern, html, re.S)]
+    assert found, f"no chart {prefix} in the page"
+    return "".join(found)
 
 
 def test_every_chart_is_a_group_named_by_its_title_and_described_by_its_values():
