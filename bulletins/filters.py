@@ -23,11 +23,12 @@ from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import ModelChoiceField
 from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
 
 from ecoportal.caching.generation import memoize
 from ecoportal.localized import localized
-from search.text import MAX_QUERY_LENGTH
 
+from . import words
 from .models import AchievementList, Bulletin, Publisher, Region, Topic
 
 
@@ -304,14 +305,14 @@ class BulletinFilterSet(django_filters.FilterSet):
         django_filters.CharFilter(
             method="keep_for_search",
             # The search page's own limit: both refuse the same queries.
-            max_length=MAX_QUERY_LENGTH,
+            max_length=words.MAX_QUERY_LENGTH,
             error_messages={
                 "max_length": _("搜索词太长：最多 %(limit_value)d 个字符，现在是 %(show_value)d 个。")
             },
             help_text=(
                 f"Words to find in the title, summary, body or achievement list, as on /search/ "
                 f"(Chinese is cut into words; every word must be found). At most "
-                f"{MAX_QUERY_LENGTH} characters; longer is answered with 400 naming `q`. "
+                f"{words.MAX_QUERY_LENGTH} characters; longer is answered with 400 naming `q`. "
                 "Without `ordering` the best matches come first (`ordering=relevance`); with "
                 "another `ordering` the matches follow that order."
             ),
@@ -371,20 +372,15 @@ class BulletinFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset):
-        """The filtered bulletins; with ``q`` the published ones matching it (search.query),
+        """The filtered bulletins; with ``q`` the published ones matching it (``words``),
         best match first unless another ``ordering`` is asked for."""
-        # Imported here: the search app depends on bulletins, never the reverse at import time.
-        from rest_framework.exceptions import ValidationError
-
-        from search.query import QueryError, search_bulletins
-
         queryset = super().filter_queryset(queryset)
         text = self.form.cleaned_data.get("q")
         if not text:
             return queryset
         try:
-            results = search_bulletins(text, queryset=queryset)
-        except QueryError as error:  # pragma: no cover - max_length refuses it first
+            results = words.find(text, queryset)
+        except ValueError as error:  # pragma: no cover - max_length refuses it first
             raise ValidationError({"q": [str(error)]}) from error
         ordering = self.form.cleaned_data.get("ordering") or [StableOrderingFilter.RELEVANCE]
         if ordering == [StableOrderingFilter.RELEVANCE]:

@@ -16,12 +16,16 @@ import logging
 from pathlib import Path
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.template import TemplateDoesNotExist, TemplateSyntaxError
 from django.template.loader import get_template
 from django.urls import get_resolver
 from django.utils import translation
 
 logger = logging.getLogger(__name__)
+
+#: Sent by ``warm_up()``: an app connects what it loads on its first requests (in its ready()).
+warming_up = Signal()
 
 
 def warm_up():
@@ -34,9 +38,7 @@ def warm_up():
             get_template(name)
         except (TemplateDoesNotExist, TemplateSyntaxError):  # a partial that is not a template
             logger.debug("not compiled ahead: %s", name)
-    from search.text import segment
-
-    segment("生态环境")  # loads jieba's dictionary
+    warming_up.send(sender=None)  # the apps' own (search: jieba's dictionary)
     from ecoportal.caching.pages import release
 
     release()  # hashes the code and templates that key cached pages

@@ -20,11 +20,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.words import MAX_QUERY_LENGTH
+
 # jieba logs the loading of its dictionary at DEBUG level to stderr.
 jieba.setLogLevel(logging.WARNING)
-
-MAX_QUERY_LENGTH = 100
-"""Longest query accepted, in characters: a sentence; longer is a form error, not a search."""
 
 MAX_TERMS = 32
 """Words of one query that are searched; a 100-character query rarely has more."""

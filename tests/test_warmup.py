@@ -34,3 +34,12 @@ def test_what_the_arbiter_loaded_is_set_aside_from_the_garbage_collector():
         assert gc.get_freeze_count() > 10_000  # the loaded modules, templates and catalogs
     finally:
         gc.unfreeze()
+
+
+def test_warming_up_loads_the_search_dictionary_the_search_app_registered(monkeypatch):
+    import search.text
+
+    loaded = []
+    monkeypatch.setattr(search.text, "segment", loaded.append)
+    warm_up()
+    assert loaded == ["生态环境"]
