@@ -3,8 +3,9 @@
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy, ngettext
 
-from . import accounts
+from . import accounts, lockout
 
 User = get_user_model()
 
@@ -14,6 +15,18 @@ SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")
 
 
 class PortalUserAdmin(UserAdmin):
+    actions = ["lift_sign_in_lockouts"]
+
+    @admin.action(description=gettext_lazy("解除所选账号的登录锁定"), permissions=["change"])
+    def lift_sign_in_lockouts(self, request, queryset):
+        """Every sign-in limit counted for these accounts, at any address (ecoportal.lockout)."""
+        lifted = lockout.lift_account_lockouts(queryset.values_list("username", flat=True))
+        self.message_user(
+            request,
+            ngettext("已删除 %(count)d 条失败登录记录，所选账号可以再次登录。",
+                     "已删除 %(count)d 条失败登录记录，所选账号可以再次登录。", lifted) % {"count": lifted},
+        )
+
     def get_queryset(self, request):
         # Change, delete, password and bulk actions all look accounts up through this.
         return accounts.users_managed_by(request.user) & super().get_queryset(request)

@@ -304,7 +304,8 @@ CONTENT_SECURITY_POLICY = {
 # Brute-force protection of the admin login (django-axes). Failures and lock-outs are rows in
 # the database, so every app server sees them. 20 wrong passwords lock that account from that
 # address: colleagues behind the same office address, and the account's owner elsewhere, can
-# still sign in; `manage.py axes_reset_username NAME` lifts a lock-out before its time.
+# still sign in. Wider limits per account and per address below. `manage.py axes_reset_username
+# NAME` (or `axes_reset_ip ADDRESS`, or the user admin's action) lifts a lock-out before its time.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -313,10 +314,14 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = env_bool("AXES_ENABLED", default=not TESTING)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "20"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Guessing spread out (ecoportal.lockout): failures for one account from any addresses lock the
+# account everywhere; failures from one address for any usernames lock that address.
+LOCKOUT_ACCOUNT_LIMIT = int(os.environ.get("AXES_ACCOUNT_FAILURE_LIMIT", "40"))
+LOCKOUT_ADDRESS_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "40"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "60")))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "ecoportal.lockout.lockout_response"  # templates/axes/lockout.html
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_HANDLER = "ecoportal.lockout.SignInLimitsHandler"
 # The client address is the one the proxies in front saw, never a header a client can forge:
 # with N proxies that each append to X-Forwarded-For, it is the N-th entry from the right
 # (ecoportal.lockout.client_address, the same rule as the API throttle's NUM_PROXIES).

@@ -7,31 +7,16 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
-from django.contrib.auth import get_user_model
 from django.test import override_settings
 
-PASSWORD = "a-Long-and-correct-password-42"
+from tests.hardening.conftest import PASSWORD
+
 LOGIN = "/admin/login/?next=/admin/"
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.usefixtures("axes_on"),
 ]
-
-
-@pytest.fixture
-def axes_on():
-    with override_settings(AXES_ENABLED=True):
-        yield
-
-
-@pytest.fixture
-def editors():
-    model = get_user_model()
-    return [
-        model.objects.create_user(name, password=PASSWORD, is_staff=True)
-        for name in ("zhang.wei", "li.na")
-    ]
 
 
 behind_one_proxy = override_settings(
