@@ -18,6 +18,8 @@ is built from the codes of CUES alone, which is the catalogue the evaluation cod
 import re
 from dataclasses import dataclass
 
+import ahocorasick_rs
+
 # Families a value of each code may be reported in, by the kind of indicator.
 _RATIO = ("percent", "percentage_point")
 _CONC = ("concentration", "percent")
@@ -228,13 +230,32 @@ _CHANGE_FAMILIES = {
 }
 
 
+class _Found:
+    """A name found in a subject, shaped like a regex match for the scoring."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start, end, text):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def group(self, _index=0):
+        return self._text
+
+
 @dataclass(frozen=True)
 class Entry:
     code: str
     name: str
     families: tuple
     category: str
-    patterns: tuple  # compiled patterns: names, aliases, cues
+    names: tuple = ()  # names and aliases, found as written (case aside)
+    cues: tuple = ()  # compiled patterns of CUES
 
 
 @dataclass(frozen=True)
@@ -245,10 +266,27 @@ class Match:
 
 
 class Vocabulary:
-    """What recognises each entry of a catalogue in a subject."""
+    """What recognises each entry of a catalogue in a subject.
+
+    The names and aliases of all entries are one alternation (longest first), so a subject is
+    scanned once for them whatever the size of the catalogue; the cues are a few dozen patterns.
+    """
 
     def __init__(self, entries):
         self.entries = tuple(entries)
+        self._by_name = {}
+        for entry in self.entries:
+            for name in entry.names:
+                self._by_name.setdefault(name.lower(), []).append(entry)
+        self._name_list = list(self._by_name)
+        self._names = (
+            ahocorasick_rs.AhoCorasick(
+                self._name_list, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
+            if self._name_list
+            else None
+        )
+        self._cued = [(entry, cue) for entry in self.entries for cue in entry.cues]
 
     @classmethod
     def build(cls, catalogue=None):
@@ -259,7 +297,7 @@ class Vocabulary:
             cue_meta[code] = (families, category)
         if catalogue is None:
             return cls(
-                Entry(code, code, cue_meta[code][0], cue_meta[code][1], tuple(patterns))
+                Entry(code, code, cue_meta[code][0], cue_meta[code][1], (), tuple(patterns))
                 for code, patterns in cue_patterns.items()
             )
         entries = []
@@ -268,18 +306,19 @@ class Vocabulary:
             names += list(getattr(item, "aliases_zh", ()) or ()) + list(
                 getattr(item, "aliases_en", ()) or ()
             )
-            patterns = [
-                re.compile(re.escape(name), re.IGNORECASE)
-                for name in names
-                if name and len(name) >= 2
-            ]
-            patterns += cue_patterns.get(item.code, [])
             families, category = cue_meta.get(item.code, (None, getattr(item, "category", "")))
             if families is None:
                 family = getattr(item, "unit_family", None) or getattr(item, "family", None)
                 families = (family, "percent") if family else ()
             entries.append(
-                Entry(item.code, names[0] or item.code, tuple(families), category, tuple(patterns))
+                Entry(
+                    item.code,
+                    names[0] or item.code,
+                    tuple(families),
+                    category,
+                    tuple(name for name in names if name and len(name) >= 2),
+                    tuple(cue_patterns.get(item.code, ())),
+                )
             )
         return cls(entries)
 
@@ -289,23 +328,38 @@ class Vocabulary:
         ``item`` is the figure's own words (its enumeration item, or the clause before it),
         ``head`` the rest of the sentence before it, for words the item shares with others.
         """
-        item, head = _plain(item), _plain(head)
+        # The words nearest the number name it; far back in a long sentence they name others.
+        item, head = _plain(item)[-80:], _plain(head)[-120:]
         best = None
-        for entry in self.entries:
-            fit = self._fits(entry, family, kind)
-            if not fit:
-                continue
-            for pattern in entry.patterns:
-                for text, weight in ((item, 2), (head, 0)):
-                    for found in pattern.finditer(text):
-                        # Nearer the number is better; a longer name is more specific.
-                        score = (weight, fit, found.end() - len(text), found.end() - found.start())
-                        if best is None or score > best[0]:
-                            best = (score, entry, found.group(0))
+        fits = {}
+        for text, weight in ((item, 2), (head, 0)):
+            for entry, found in self._found(text):
+                fit = fits.get(entry.code)
+                if fit is None:
+                    fit = fits[entry.code] = self._fits(entry, family, kind)
+                if not fit:
+                    continue
+                # Nearer the number is better; a longer name is more specific.
+                score = (weight, fit, found.end() - len(text), found.end() - found.start())
+                if best is None or score > best[0]:
+                    best = (score, entry, found.group(0))
         if best is not None:
             _score, entry, word = best
             return Match(entry.code, f"“{word}” → {entry.code}")
         return Match(None, "", _proposal(item or head, unit, family))
+
+    def _found(self, text):
+        if not text:
+            return
+        if self._names is not None:
+            # One Aho-Corasick pass over the lower-cased subject finds every name at once.
+            for index, start, end in self._names.find_matches_as_indexes(text.lower()):
+                found = _Found(start, end, text[start:end])
+                for entry in self._by_name[self._name_list[index]]:
+                    yield entry, found
+        for entry, cue in self._cued:
+            for found in cue.finditer(text):
+                yield entry, found
 
     @staticmethod
     def _fits(entry, family, kind):
