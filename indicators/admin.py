@@ -5,10 +5,17 @@ while the bulletin is a draft (the same rule as ``bulletins.workflow.can_edit``)
 here is a change of the bulletin (new version and revision), like editing it inline.
 Accepting and rejecting candidates is for editors (``review``), on the change form and as
 bulk actions on the changelist; for an Author the review state is read-only.
+
+The changelist is the review of candidate figures: each figure beside its sentence (the value
+marked in it), with the reasons the importer gave and what it proposes (a new indicator, a new
+region). Accepting in bulk creates what is proposed first (``proposals``); dropping the
+proposals rejects the figures that had no indicator. Filtered by bulletin, it reads in the
+order of the text.
 """
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,34 +23,128 @@ from bulletins import workflow
 from bulletins.models import Bulletin
 from ecoportal.publishing import Status
 
-from . import review
-from .choices import ReviewState
-from .models import Indicator, Observation
+from . import proposals, review
+from .choices import ObservationKind, ReviewState
+from .models import Indicator, IndicatorLimit, Observation
+
+
+class IndicatorLimitInline(admin.TabularInline):
+    model = IndicatorLimit
+    fields = ["value", "unit_code", "basis", "basis_en"]
+    extra = 0
 
 
 @admin.register(Indicator)
 class IndicatorAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "category", "unit", "higher_is_better", "is_headline"]
     list_filter = ["category", "is_headline"]
-    search_fields = ["name", "name_en", "code"]
+    search_fields = ["name", "name_en", "code", "aliases_zh", "aliases_en"]
+    fieldsets = [
+        (None, {"fields": [
+            ("code", "category"), ("name", "name_en"), ("unit", "unit_en", "unit_code"),
+            ("higher_is_better", "is_headline"), "description",
+        ]}),
+        (_("参考目录"), {"fields": [
+            ("aliases_zh", "aliases_en"), ("definition", "definition_en"), ("other_unit_codes", "same_as"),
+        ]}),
+    ]
+    inlines = [IndicatorLimitInline]
+
+
+class ProposalFilter(admin.SimpleListFilter):
+    title = _("建议")
+    parameter_name = "proposal"
+
+    def lookups(self, request, model_admin):
+        return [("indicator", _("建议新指标")), ("region", _("建议新地区")), ("none", _("无建议"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "indicator":
+            return queryset.exclude(proposed_indicator_name="")
+        if self.value() == "region":
+            return queryset.exclude(proposed_region_name="")
+        if self.value() == "none":
+            return queryset.filter(proposed_indicator_name="", proposed_region_name="")
+        return queryset
+
+
+def marked_sentence(observation):
+    """The sentence with the figure's value marked where it is written in it."""
+    quote, written = observation.quote, observation.value_text
+    at = quote.find(written) if written and not observation.derived else -1
+    if at < 0:
+        return quote
+    return format_html("{}<mark>{}</mark>{}", quote[:at], written, quote[at + len(written):])
 
 
 @admin.register(Observation)
 class ObservationAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "value_text", "unit", "region", "period_label", "review_state", "bulletin"]
-    list_select_related = ["indicator", "region", "bulletin"]
-    list_filter = ["review_state", "indicator__category", "indicator", "region"]
-    search_fields = ["quote", "value_text", "bulletin__title", "indicator__name"]
-    autocomplete_fields = ["indicator"]
-    fields = [
-        "bulletin",
-        ("indicator", "region"),
-        ("value", "value_text", "unit"),
-        ("period_start", "period_end", "period_label"),
-        "quote",
-        ("qualifier", "review_state"),
+    list_display = [
+        "figure", "indicator_or_proposal", "region_or_proposal", "period_label", "sentence",
+        "reasons_list", "review_state", "bulletin",
     ]
-    actions = ["accept_candidates", "reject_candidates"]
+    list_select_related = ["indicator", "region", "bulletin"]
+    list_filter = ["review_state", ProposalFilter, "kind", "indicator__category", "indicator", "region"]
+    search_fields = ["quote", "value_text", "bulletin__title", "indicator__name", "proposed_indicator_name"]
+    autocomplete_fields = ["indicator"]
+    ordering = ["bulletin", "id"]
+    fieldsets = [
+        (None, {"fields": [
+            "bulletin",
+            ("indicator", "region"),
+            ("value", "value_text", "unit"),
+            ("kind", "approximate", "derived"),
+            ("period_start", "period_end", "period_label"),
+            "quote",
+            ("qualifier", "review_state"),
+            "reasons",
+        ]}),
+        (_("建议"), {"fields": [
+            ("proposed_indicator_name", "proposed_indicator_unit", "proposed_indicator_category"),
+            ("proposed_region_name", "proposed_region_code", "proposed_region_parent_code"),
+        ]}),
+    ]
+    actions = ["accept_candidates", "reject_candidates", "drop_proposals"]
+
+    @admin.display(description=_("数值"))
+    def figure(self, obj):
+        marks = [label for flag, label in (
+            (obj.kind != ObservationKind.LEVEL, obj.get_kind_display()),
+            (obj.approximate, gettext("约数")),
+            (obj.derived, gettext("推算值")),
+        ) if flag]
+        return format_html(
+            "{}{}{}", obj.value_text, obj.unit,
+            format_html_join("", " <small>[{}]</small>", ((mark,) for mark in marks)),
+        )
+
+    @admin.display(description=_("指标"), ordering="indicator")
+    def indicator_or_proposal(self, obj):
+        if obj.indicator_id:
+            return obj.indicator
+        return format_html(
+            "<em>{}</em> {}（{}）", gettext("建议新指标"), obj.proposed_indicator_name,
+            obj.proposed_indicator_unit or obj.unit,
+        )
+
+    @admin.display(description=_("地区"), ordering="region")
+    def region_or_proposal(self, obj):
+        if obj.region_id:
+            return obj.region
+        if obj.proposed_region_name:
+            return format_html(
+                "<em>{}</em> {} {}", gettext("建议新地区"), obj.proposed_region_name, obj.proposed_region_code
+            )
+        return "—"
+
+    @admin.display(description=_("原句"))
+    def sentence(self, obj):
+        return marked_sentence(obj)
+
+    @admin.display(description=_("识别依据"))
+    def reasons_list(self, obj):
+        lines = [line for line in obj.reasons.splitlines() if line.strip()]
+        return format_html_join("", "<div>{}</div>", ((line,) for line in lines)) if lines else "—"
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -52,11 +153,19 @@ class ObservationAdmin(admin.ModelAdmin):
     def has_review_permission(self, request):
         return review.may_review(request.user)
 
-    def _review(self, request, queryset, state):
+    def _as_editor(self, request, act):
+        """What ``act()`` returns, or None after showing why it was refused."""
         try:
-            count = review.observations_review(list(queryset), state=state, by=request.user)
+            return act()
         except PermissionDenied as refused:
             self.message_user(request, str(refused), messages.ERROR)
+            return None
+
+    def _review(self, request, queryset, state):
+        count = self._as_editor(
+            request, lambda: review.observations_review(list(queryset), state=state, by=request.user)
+        )
+        if count is None:
             return
         self.message_user(
             request,
@@ -65,9 +174,38 @@ class ObservationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("采用所选候选数值"), permissions=["review"])
+    @admin.action(description=_("采用所选候选数值（先建立所建议的指标和地区）"), permissions=["review"])
     def accept_candidates(self, request, queryset):
-        self._review(request, queryset, ReviewState.ACCEPTED)
+        outcome = self._as_editor(request, lambda: proposals.observations_accept(list(queryset), by=request.user))
+        if outcome is None:
+            return
+        self.message_user(
+            request,
+            gettext("%(count)d 个数值已采用；新建指标 %(indicators)d 个、地区 %(regions)d 个。")
+            % {"count": outcome.accepted, "indicators": len(outcome.indicators_created),
+               "regions": len(outcome.regions_created)},
+            messages.SUCCESS,
+        )
+        for observation, reason in outcome.skipped:
+            self.message_user(
+                request, gettext("未采用 %(figure)s：%(reason)s") % {"figure": observation, "reason": reason},
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("放弃所选数值的建议（无指标者驳回）"), permissions=["review"])
+    def drop_proposals(self, request, queryset):
+        dropped = self._as_editor(
+            request, lambda: proposals.observations_drop_proposals(list(queryset), by=request.user)
+        )
+        if dropped is None:
+            return
+        rejected, cleared = dropped
+        self.message_user(
+            request,
+            gettext("已驳回 %(rejected)d 个建议新指标的数值，清除 %(cleared)d 个地区建议。")
+            % {"rejected": rejected, "cleared": cleared},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("驳回所选候选数值"), permissions=["review"])
     def reject_candidates(self, request, queryset):

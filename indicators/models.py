@@ -191,16 +191,17 @@ class Observation(models.Model):
             models.Index(fields=["indicator", "value_normalised", "id"], name="obs_indicator_value_idx"),
         ]
         constraints = [
-            # A figure without an indicator is a candidate proposing one; nothing else may lack it.
+            # A figure without an indicator proposes one and is not accepted (a candidate, or
+            # rejected with its proposal): nothing accepted, so nothing public, lacks it.
             models.CheckConstraint(
                 condition=models.Q(indicator__isnull=False)
-                | (models.Q(review_state=ReviewState.CANDIDATE) & ~models.Q(proposed_indicator_name="")),
+                | (~models.Q(review_state=ReviewState.ACCEPTED) & ~models.Q(proposed_indicator_name="")),
                 name="obs_indicator_or_proposal",
             ),
         ]
 
     def __str__(self):
-        return f"{self.indicator_id} {self.value_text}{self.unit}"
+        return f"{self.indicator_id or self.proposed_indicator_name} {self.value_text}{self.unit}"
 
     def save(self, *args, **kwargs):
         self.value_normalised = units.normalise(self.value, self.unit)
@@ -257,7 +258,7 @@ class Observation(models.Model):
         if self.indicator_id is None:
             if not self.proposed_indicator_name:
                 add("indicator", _("请选择指标，或填写建议新指标的名称。"))
-            elif self.review_state != ReviewState.CANDIDATE:
+            elif self.review_state == ReviewState.ACCEPTED:
                 add("indicator", _("只有候选数值可以暂无指标；采用前须先建立所建议的指标。"))
         elif self.unit:
             problem = self.unit_problem()

@@ -27,8 +27,9 @@ JSON_ROWS_PER_WRITE = 200
 
 
 def table_rows(indicator):
-    """Every published figure of ``indicator``, newest first: the table and the downloads."""
-    return Observation.objects.filter(indicator=indicator).published_in_scope().newest_first()
+    """Every published level of ``indicator``, newest first: the table and the downloads (a
+    stated change or target stays with its bulletin)."""
+    return Observation.objects.filter(indicator=indicator, kind="level").published_in_scope().newest_first()
 
 
 @shows_published_only

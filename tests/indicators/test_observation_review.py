@@ -44,6 +44,7 @@ def inline_row(observation, **overrides):
         "quote": observation.quote,
         "qualifier": "",
         "review_state": ReviewState.ACCEPTED,
+        "kind": "level",
     }
     row.update(overrides)
     return {f"observations-0-{name}": value for name, value in row.items()}

@@ -52,6 +52,10 @@ WRITERS = {
         "tests/indicators/test_observation_review.py::test_an_author_is_offered_no_bulk_verdict_and_a_forged_one_changes_nothing",
         "tests/indicators/test_observation_review.py::test_the_review_service_refuses_an_author",
     ]),
+    "proposals accepted in bulk or dropped": ("indicators/proposals.py", [
+        "tests/indicators/test_proposals.py::test_an_author_cannot_accept_or_drop_proposals",
+        "tests/indicators/test_proposals.py::test_an_author_is_not_offered_the_review_actions",
+    ]),
     "bulletin workflow and its bulk actions": ("bulletins/workflow.py", [
         "test_workflow_bulk_actions_leave_review_states_alone",
     ]),
