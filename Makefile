@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ENV := DEBUG=1
 
-.PHONY: install run serve migrate fixtures test test-postgres lint check lock bench eval-importer clean
+.PHONY: install run serve migrate fixtures test test-postgres lint check lock bench eval-importer clean drill
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ bench: install
 # EVAL_ARGS="--set dev --explain" lists each miss.
 eval-importer: install
 	$(DEV_ENV) $(BIN)/python -m evaluation.score_importer $(EVAL_ARGS)
+
+# The outside test as one command: gunicorn in production mode on a scratch PostgreSQL database
+# with its own Redis, crawled, forged at, faulted and backed up (scripts/drills/run.py);
+# DRILL_ARGS="--fast" for CI's short run. Its table: docs/operations.md, "The drill".
+drill: install
+	$(BIN)/python scripts/drills/run.py $(DRILL_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache tests/e2e/node_modules artifacts

@@ -88,7 +88,8 @@ def test_every_module_that_mentions_review_state_is_audited():
     mentioned = set()
     for path in ROOT.rglob("*.py"):
         relative = path.relative_to(ROOT).as_posix()
-        if relative.startswith((".venv/", "tests/", "bench/")) or "/migrations/" in relative:
+        # Test tooling (the suite, the benchmark, the drills) writes only to its own scratch data.
+        if relative.startswith((".venv/", "tests/", "bench/", "scripts/drills/")) or "/migrations/" in relative:
             continue
         if "review_state" in path.read_text(encoding="utf-8"):
             mentioned.add(relative)
