@@ -65,7 +65,6 @@ _PROVINCES = (
 # Regions bulletins report on that are not administrative divisions.
 _GROUPINGS = (
     "京津冀及周边地区",
-    "“2+26”城市",
     "京津冀地区",
     "长三角地区",
     "长江三角洲地区",
@@ -98,6 +97,15 @@ _NOT_NAMES = re.compile(
 _LEADING_NOISE = re.compile(
     r"^.*(?:在|对|于|和|与|及|以|的|是|为|将|了|中|年|月|日|等|从|向|据|由|把|被|经|至|到|自|、|,|，|:|：|；|;)"
     r"(?=[\u4e00-\u9fff]{2})"
+)
+
+# A grouping named by a bulletin: "成都平原地区", "川南地区" (not "重点地区", "周边地区").
+_GROUPING = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)(?:平原地区|地区|平原|片区|经济区|城市群)(?![\u4e00-\u9fff]{0,1}[的])"
+)
+_NOT_GROUPING = re.compile(
+    r"^(?:重点|其他|其余|周边|部分|城市|全国|各|有关|相关|贫困|农村|山区|偏远|发达|欠发达|沿海|内陆|少数|多数|大部)"
+    r"|[省市县区州]$|[\d一二三四五六七八九十]"
 )
 
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
@@ -145,8 +153,18 @@ class Places:
         for match in self._pattern.finditer(text):
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
+        for match in _GROUPING.finditer(text):
+            stem = _LEADING_NOISE.sub("", match.group(1))
+            start = match.end(1) - len(stem)
+            if len(stem) >= 2 and not _NOT_GROUPING.search(stem):
+                if not any(a < match.end() and start < b for a, b in taken):
+                    name = text[start : match.end()]
+                    found.append((start, match.end(), Division("", name, name, "grouping")))
+                    taken.append((start, match.end()))
         if self.reference is not None:
             for start, end, division in self.reference.find_all(text):
+                if len(division.name) <= 2 and division.name.endswith("区"):
+                    continue  # 城区, 郊区, 矿区: county names that are everyday words
                 if not any(a < end and start < b for a, b in taken):
                     found.append((start, end, division))
             found.sort(key=lambda item: item[0])

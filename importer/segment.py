@@ -94,8 +94,6 @@ _LIST_MARKER = re.compile(
 )
 
 
-
-
 def is_meta_line(line):
     """A line that is only metadata: "来源:…", "- 2024/1/29 9:18:49", "- 17098", "原创 …"."""
     if not line or len(line) > 160:
@@ -133,7 +131,6 @@ def looks_like_title(line):
     if line[-1] in "。；;,，、:：" or "。" in line:
         return False
     return len(re.findall(r"[,，]", line)) <= 2
-
 
 
 _NAV = re.compile(
@@ -225,11 +222,12 @@ def is_keyword_list(line):
         and not re.search(r"[\d。，,；]", line)
     ):
         return True  # a menu: "投资 干货 消费 评论 学院", "手机版 无障碍 English"
-    pieces = [piece for piece in _KEYWORD_SEPARATORS.split(line) if piece.strip()]
+    pieces = [piece.strip() for piece in _KEYWORD_SEPARATORS.split(line) if piece.strip()]
     return (
         len(pieces) >= 4
-        and all(len(piece.strip()) <= 16 for piece in pieces)
-        and not re.search(r"[。；;\d]", line)
+        and all(len(piece) <= 16 for piece in pieces)
+        and sum(1 for piece in pieces if re.search(r"[\u4e00-\u9fff]{2}", piece)) >= 4
+        and not re.search(r"[。；;]|\d[.%]", line)
     )
 
 
@@ -667,7 +665,13 @@ def _column_names(header_rows, width):
     """One name per data column; a merged upper header is repeated over the columns it spans."""
     names = [""] * width
     for cells in header_rows:
-        body = cells[1:] if len(cells) == width + 1 else cells[-width:] if len(cells) >= width else cells
+        body = (
+            cells[1:]
+            if len(cells) == width + 1
+            else cells[-width:]
+            if len(cells) >= width
+            else cells
+        )
         if not body:
             continue
         span = max(1, width // len(body))
@@ -689,7 +693,9 @@ def _tab_table(paragraphs, index):
 
 def _markdown_table(paragraphs, index):
     lines = []
-    while index + len(lines) < len(paragraphs) and _MARKDOWN_ROW.match(paragraphs[index + len(lines)]):
+    while index + len(lines) < len(paragraphs) and _MARKDOWN_ROW.match(
+        paragraphs[index + len(lines)]
+    ):
         lines.append(paragraphs[index + len(lines)])
     if len(lines) < 2:
         return None, 0
@@ -703,7 +709,11 @@ def _cell_per_line_table(paragraphs, index):
     cells = []
     while index + len(cells) < len(paragraphs):
         line = paragraphs[index + len(cells)]
-        if not _CELL_LINE.match(line) or re.search(r"[，,]", line) and not _NUMERIC_CELL.match(line):
+        if (
+            not _CELL_LINE.match(line)
+            or re.search(r"[，,]", line)
+            and not _NUMERIC_CELL.match(line)
+        ):
             break
         cells.append(line)
     clean = [cell.strip().rstrip("|｜").strip() for cell in cells]
@@ -711,7 +721,13 @@ def _cell_per_line_table(paragraphs, index):
     if len(numeric) < 6:
         return None, 0
     # Rows: a label followed by its numbers; the usual count of numbers is the table's width.
-    starts = [i for i in range(len(clean)) if not _NUMERIC_CELL.match(clean[i]) and i + 1 < len(clean) and _NUMERIC_CELL.match(clean[i + 1])]
+    starts = [
+        i
+        for i in range(len(clean))
+        if not _NUMERIC_CELL.match(clean[i])
+        and i + 1 < len(clean)
+        and _NUMERIC_CELL.match(clean[i + 1])
+    ]
     runs = []
     for start in starts:
         end = start + 1
