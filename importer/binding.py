@@ -47,6 +47,7 @@ _DECREASE = re.compile(
 _TARGET = re.compile(
     r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d", re.I
 )
+_TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _ENUMERATION = re.compile(r"分别")
 _ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
@@ -288,6 +289,11 @@ def _kind(text, lead_start, raw, group):
         sign = -1 if _DECREASE.search(change.group(0)) else 1
         if raw.unit_code == "pp" and "改善" in change.group(0):
             sign = 1  # a share that improves rises
+        if _TARGET_FOLLOWS.search(
+            re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0][:24]
+        ):
+            # "完成PM2.5浓度同比下降4%的目标": the change is the target, not the result.
+            return "target", raw.value * sign, "目标"
         return "change", raw.value * sign, change.group(1)
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     target = _TARGET.search(clause)
@@ -298,7 +304,7 @@ def _kind(text, lead_start, raw, group):
             return "threshold", raw.value, "以内"  # a threshold crossed, said of the level after it
         return "target", raw.value, "以内"
     rest = re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0]
-    if re.search(r"(?:的|年度|考核)?目标", rest[:24]):
+    if _TARGET_FOLLOWS.search(rest[:24]):
         # "完成PM2.5浓度同比下降4%的目标": the number is the target, not the result.
         sign = -1 if _DECREASE.search(lead) else 1
         return "target", raw.value * sign, "目标"

@@ -212,6 +212,22 @@ CUES = (
     ("construction-land-safe-use-rate", _RATIO, "soil", r"建设用地安全利用"),
     ("afforestation", ("area", "percent"), "ecology", r"造林|植树"),
 )
+# Entries that need more than their name: a region-wide noise level is said of the region
+# (区域, 全市…), not of one monitoring point; the number of petitions is their total, not one
+# channel's or one kind's (电话举报12222件 is a breakdown: a new indicator if wanted).
+REQUIRES = {
+    "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", None),
+    "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", None),
+    "petitions": (
+        None,
+        r"电话|微信|网络|网上|来信|来访|信函|12369|大气|水污染|噪声|固废|固体废物|辐射|"
+        r"生态|工业|建筑|餐饮|占|涉及",
+    ),
+}
+_REQUIRES = {
+    code: (re.compile(need) if need else None, re.compile(refuse) if refuse else None)
+    for code, (need, refuse) in REQUIRES.items()
+}
 _COMPILED = tuple(
     (code, families, category, re.compile(pattern, re.IGNORECASE))
     for code, families, category, pattern in CUES
@@ -228,6 +244,16 @@ _CHANGE_FAMILIES = {
     "money",
     "mass",
 }
+
+
+def _required(code, item, head):
+    """1 unless the entry's REQUIRES say this subject cannot be it."""
+    need, refuse = _REQUIRES.get(code, (None, None))
+    if need is not None and not need.search(f"{head} {item}"):
+        return 0
+    if refuse is not None and refuse.search(item):
+        return 0
+    return 1
 
 
 class _Found:
@@ -336,7 +362,9 @@ class Vocabulary:
             for entry, found in self._found(text):
                 fit = fits.get(entry.code)
                 if fit is None:
-                    fit = fits[entry.code] = self._fits(entry, family, kind)
+                    fit = fits[entry.code] = (
+                        self._fits(entry, family, kind) if _required(entry.code, item, head) else 0
+                    )
                 if not fit:
                     continue
                 # Nearer the number is better; a longer name is more specific.

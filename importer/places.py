@@ -156,11 +156,14 @@ class Places:
         for match in _GROUPING.finditer(text):
             stem = _LEADING_NOISE.sub("", match.group(1))
             start = match.end(1) - len(stem)
-            if len(stem) >= 2 and not _NOT_GROUPING.search(stem):
-                if not any(a < match.end() and start < b for a, b in taken):
-                    name = text[start : match.end()]
-                    found.append((start, match.end(), Division("", name, name, "grouping")))
-                    taken.append((start, match.end()))
+            if (
+                len(stem) >= 2
+                and not _NOT_GROUPING.search(stem)
+                and not any(a < match.end() and start < b for a, b in taken)
+            ):
+                name = text[start : match.end()]
+                found.append((start, match.end(), Division("", name, name, "grouping")))
+                taken.append((start, match.end()))
         if self.reference is not None:
             for start, end, division in self.reference.find_all(text):
                 if len(division.name) <= 2 and division.name.endswith("区"):
