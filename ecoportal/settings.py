@@ -351,7 +351,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "ecoportal.pagination.PortalPagination",
+    "DEFAULT_PAGINATION_CLASS": "ecoportal.api.pagination.PortalPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
@@ -400,7 +400,7 @@ sentence that states it.
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "ecoportal.api.document_empty_query_values",
+        "ecoportal.api.urls.document_empty_query_values",
     ],
 }
 

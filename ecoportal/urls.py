@@ -14,7 +14,7 @@ urlpatterns = [
     path("about/", about.about, name="about"),
     path("indicators/", include("indicators.urls")),
     path("search/", include("search.urls")),
-    path("api/", include(("ecoportal.api", "api"), namespace="api")),
+    path("api/", include(("ecoportal.api.urls", "api"), namespace="api")),
     path("feeds/bulletins/", LatestBulletinsFeed(), name="feed-rss"),
     path("feeds/bulletins/atom/", LatestBulletinsAtomFeed(), name="feed-atom"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -1,96 +1,11 @@
-"""Read-only API of bulletins and their reference data, and the base every public viewset uses.
+"""Read-only API of bulletins, achievement lists and their reference data (ecoportal.api's bases)."""
 
-``PublicReadOnlyViewSet`` does the rest so that each viewset names only its model, serializer
-and FilterSet: rows from ``PublicQuerysetMixin`` (published only), GET/HEAD/OPTIONS only,
-validated filters, bounded pages, per-IP throttling of anonymous clients, ETag and 304.
-"""
-
-from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
-from rest_framework import viewsets
-from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
-
-from ecoportal.api_schema import PerViewSchema
-from ecoportal.http_caching import ConditionalGetMixin
-from ecoportal.pagination import GenerationPagination, KeptItemsMixin, PortalPagination
-from ecoportal.publishing import PublicQuerysetMixin
+from ecoportal.api.pagination import GenerationPagination, KeptItemsMixin
+from ecoportal.api.viewsets import PublicReadOnlyViewSet
 
 from ..filters import AchievementListFilterSet, BulletinFilterSet
 from ..models import AchievementList, Bulletin, Publisher, Region, Topic
 from . import serializers
-
-
-class AnonymousRateThrottle(AnonRateThrottle):
-    """Requests per client IP, at ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]``.
-
-    The rate is read at each request (DRF reads it once at import), so that settings
-    overrides in tests and deployments take effect.
-    """
-
-    def get_rate(self):
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
-
-
-def _error(description, example):
-    return OpenApiResponse(
-        response=OpenApiTypes.OBJECT,
-        description=description,
-        examples=[OpenApiExample(description, value=example)],
-    )
-
-
-BAD_REQUEST = _error(
-    "A malformed filter, page or page size: the body names each offending parameter.",
-    {"region": ["选择一个有效的选项： 该选择不在可用的选项中。"], "page": ["本页结果为空"]},
-)
-NOT_FOUND = _error("No published item has this identifier.", {"detail": "No Bulletin matches the given query."})
-UNKNOWN_FORMAT = _error("The `format` asked for is not offered.", {"detail": "未找到。"})
-THROTTLED = _error(
-    "Too many requests from this address; retry after `Retry-After` seconds.",
-    {"detail": "请求已被限流。 预计 42 秒后可用。"},
-)
-
-
-class PublicApiSchema(AutoSchema):
-    """Documents the error answers every public endpoint may give."""
-
-    def get_response_serializers(self):
-        responses = {(200, "application/json"): super().get_response_serializers()}
-        if self.view.action == "list":
-            responses[(400, "application/json")] = BAD_REQUEST
-            responses[(404, "application/json")] = UNKNOWN_FORMAT
-        else:
-            responses[(404, "application/json")] = NOT_FOUND
-        responses[(429, "application/json")] = THROTTLED
-        return responses
-
-    def get_override_parameters(self):
-        retry_after = OpenApiParameter(
-            "Retry-After", OpenApiTypes.INT, OpenApiParameter.HEADER, response=[429],
-            description="Seconds to wait before the next request.",
-        )
-        return [*super().get_override_parameters(), retry_after]
-
-
-class PublicReadOnlyViewSet(ConditionalGetMixin, PublicQuerysetMixin, viewsets.ReadOnlyModelViewSet):
-    """Published rows only, read only, filtered, paginated, throttled and cacheable."""
-
-    http_method_names = ["get", "head", "options"]
-    filter_backends = [DjangoFilterBackend]
-    pagination_class = PortalPagination
-    throttle_classes = [AnonymousRateThrottle]
-    schema = PerViewSchema(PublicApiSchema)
-    detail_serializer_class = None
-    # Slugs and codes are ASCII; anything else never reaches the database (a JSON 404).
-    lookup_value_regex = r"[-a-zA-Z0-9_]+"
-
-    def get_serializer_class(self):
-        if self.action == "retrieve" and self.detail_serializer_class is not None:
-            return self.detail_serializer_class
-        return super().get_serializer_class()
 
 
 class RegionViewSet(PublicReadOnlyViewSet):

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from bulletins.api.serializers import (
+from ecoportal.api.fields import (
     EXAMPLE_SITE,
     NAMES,
     FilteredListUrlField,

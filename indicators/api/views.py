@@ -11,9 +11,9 @@ from drf_spectacular.utils import (
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from bulletins.api.views import PublicApiSchema, PublicReadOnlyViewSet
-from ecoportal.api_schema import PerViewSchema
-from ecoportal.pagination import GenerationPagination, KeptItemsMixin
+from ecoportal.api.pagination import GenerationPagination, KeptItemsMixin
+from ecoportal.api.schema import PerViewSchema
+from ecoportal.api.viewsets import PublicApiSchema, PublicReadOnlyViewSet
 
 from ..downloads import for_download, observations_csv_response
 from ..filters import IndicatorFilterSet, ObservationFilterSet

@@ -9,7 +9,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from drf_spectacular.generators import SchemaGenerator
 
-from ecoportal.api import router
+from ecoportal.api.urls import router
 
 THREADS = 8
 BUILDS_PER_THREAD = 5

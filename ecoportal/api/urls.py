@@ -1,12 +1,16 @@
 """The read API: version 1 routes, the OpenAPI schema and its interactive documentation.
 
 Included by ``ecoportal.urls`` under ``api/`` with the ``api`` namespace, so URL names are
-``api:bulletin-list``, ``api:bulletin-detail``, ``api:schema``, ``api:docs``…
+``api:bulletin-list``, ``api:bulletin-detail``, ``api:schema``, ``api:docs``… Each installed app
+lists its own endpoints in ``<app>/api/routes.py`` (``register(router)``), as its ``admin.py``
+lists its models: the API's base knows no app.
 """
 
 import logging
 import threading
+from importlib import import_module
 
+from django.apps import apps
 from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
@@ -19,11 +23,11 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from bulletins.api import views as bulletin_views
 from ecoportal import portal
 from ecoportal.middleware_db import DATABASE_ERRORS
 from ecoportal.publishing import shows_published_only
-from indicators.api import views as indicator_views
+
+from .viewsets import AnonymousRateThrottle
 
 
 class PortalAPIRootView(APIRootView):
@@ -51,19 +55,24 @@ class PortalRouter(DefaultRouter):
     APIRootView = PortalAPIRootView
 
 
+def _app_routes():
+    """The ``api.routes`` module of each installed app that has one, in INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        try:
+            yield import_module(f"{config.name}.api.routes")
+        except ModuleNotFoundError as missing:
+            if missing.name not in (f"{config.name}.api", f"{config.name}.api.routes"):
+                raise
+
+
 router = PortalRouter()
-router.register("bulletins", bulletin_views.BulletinViewSet, basename="bulletin")
-router.register("achievement-lists", bulletin_views.AchievementListViewSet, basename="achievementlist")
-router.register("indicators", indicator_views.IndicatorViewSet, basename="indicator")
-router.register("observations", indicator_views.ObservationViewSet, basename="observation")
-router.register("regions", bulletin_views.RegionViewSet, basename="region")
-router.register("publishers", bulletin_views.PublisherViewSet, basename="publisher")
-router.register("topics", bulletin_views.TopicViewSet, basename="topic")
+for routes in _app_routes():
+    routes.register(router)
 
 logger = logging.getLogger(__name__)
 
 
-class DocsRateThrottle(bulletin_views.AnonymousRateThrottle):
+class DocsRateThrottle(AnonymousRateThrottle):
     """The schema and the docs page, per client address, on a budget apart from the data's:
     reading the documentation costs a client none of its data requests, and the reverse."""
 
