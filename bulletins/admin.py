@@ -528,10 +528,10 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(Publisher)
 class PublisherAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "region", "url"]
+    list_display = ["name", "official_name_en", "slug", "region", "url"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_select_related = ["region"]
-    search_fields = ["name", "name_en", "slug"]
+    search_fields = ["name", "name_en", "official_name_en", "slug"]
 
 
 @admin.register(Topic)

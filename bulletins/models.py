@@ -48,6 +48,10 @@ class Publisher(models.Model):
     slug = models.SlugField(_("标识"), unique=True)
     name = models.CharField(_("名称"), max_length=128)
     name_en = models.CharField(_("英文名称"), max_length=128, blank=True)
+    official_name_en = models.CharField(
+        _("官方英文名称"), max_length=200, blank=True,
+        help_text=_("机构自己使用的英文名称，仅在来源给出或确知时填写；不得自拟或音译。"),
+    )
     region = models.ForeignKey(
         Region, verbose_name=_("地区"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="publishers",

@@ -245,6 +245,13 @@ def test_the_region_contract(portal_fixtures):
     }
 
 
+def test_a_publishers_official_english_name_is_one_a_source_gives(portal_fixtures):
+    sources = [read_source(path) for path in SOURCES.glob("*.txt")]
+    for publisher in Publisher.objects.all():
+        official = publisher.official_name_en
+        assert not official or any(official in text for text in sources), publisher.slug
+
+
 def test_bulletin_fields_say_only_what_the_sources_say(portal_fixtures):
     bulletins = {b.slug: b for b in Bulletin.objects.select_related("region", "publisher")}
     assert set(bulletins) == {
