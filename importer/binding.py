@@ -41,7 +41,7 @@ _COMPARED = re.compile(
     re.I,
 )
 _DECREASE = re.compile(
-    r"下降|减少|降低|下滑|回落|减小|降幅|减排|削减|\bdown\b|fell|decrease|dropped|declined|lower|reduced",
+    r"下降|减少|降低|下滑|回落|减小|降幅|减排|削减|改善|\bdown\b|fell|decrease|dropped|declined|lower|reduced",
     re.I,
 )
 _TARGET = re.compile(

@@ -46,6 +46,37 @@ def fold(text):
     return text.translate(_table())
 
 
+# Pinyin glosses a site prints after characters ("公报(bào)", "个(gè)"): at least one tone mark.
+_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]"
+)
+# A space inside a Chinese word, left by a PDF copy ("平均浓 度为 16"): between two characters.
+_INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def repair(text):
+    """Text without the debris of some copies (pinyin glosses, spaces inside words).
+
+    Applied only where the debris is frequent (three times or more), so an ordinary space or
+    bracket is never touched; returns the text and what was removed, for the editor.
+    """
+    removed = []
+    found = _GLOSS.findall(text)
+    if len(found) >= 3:
+        text = _GLOSS.sub("", text)
+        removed.append(("pinyin gloss", len(found)))
+    # Only in sentences: the spaces between the words of a menu are the menu's.
+    prose = [line for line in text.split("\n") if re.search(r"[。，,；]", line)]
+    spaces = sum(len(_INNER_SPACE.findall(line)) for line in prose)
+    if spaces >= 3:
+        text = "\n".join(
+            _INNER_SPACE.sub("", line) if re.search(r"[。，,；]", line) else line
+            for line in text.split("\n")
+        )
+        removed.append(("space inside a word", spaces))
+    return text, removed
+
+
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CHINESE = re.compile(rf"[{CHINESE_DIGITS}]+")
 

@@ -102,6 +102,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     if decode.looks_like_html(text):
         text = decode.html_to_text(text)
     front, text = metadata.front_matter(text)
+    text, repaired = numbers.repair(text)
     # Every stage reads the folded text (full-width → ASCII, traditional → simplified, one
     # character for one), so offsets in it are offsets in ``text``: quotes are cut from ``text``.
     folded = numbers.fold(text)
@@ -149,7 +150,8 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         language=about.language,
         body=parsed.body,
         figures=_once(found),
-        removed=tuple(parsed.removed),
+        removed=tuple(parsed.removed)
+        + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )
 
 

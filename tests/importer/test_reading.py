@@ -358,3 +358,20 @@ def test_traditional_and_full_width_text_is_read_and_quoted_as_written():
     figure = one(document, "28")
     assert figure.indicator == "pm25"
     assert "濃度為２８" in figure.quote
+
+
+def test_pinyin_glosses_and_spaces_inside_words_do_not_hide_figures():
+    document = read(
+        "2023年,全市優良天數(shù)比例為90.1%,較上年提高了1.2個(gè)百分點(diǎn)。"
+        "地表水水質(zhì)優良比例為88.0%。\n"
+        "PM2.5 平均浓 度为 29 微克/立方米,同比下 降 3.3%,优良天数比 例上升 2.1 个百分 点。"
+    )
+    got = {(str(f.value), f.unit, f.indicator) for f in document.figures if not f.derived}
+    assert ("1.2", "个百分点", "air-good-days-ratio") in got
+    assert ("29", "微克/立方米", "pm25") in got
+    assert ("-3.3", "%", "pm25") in got
+    assert ("2.1", "个百分点", "air-good-days-ratio") in got
+    assert {reason for _text, reason in ((r.text, r.reason) for r in document.removed)} >= {
+        "pinyin gloss",
+        "space inside a word",
+    }
