@@ -63,7 +63,7 @@ WRITERS = {
         "test_the_import_page_makes_candidates_whatever_is_posted",
         "test_the_import_command_makes_candidates",
     ]),
-    "load_portal_data --force": ("bulletins/management/commands/load_portal_data.py", [
+    "load_portal_data --force": ("indicators/management/commands/load_portal_data.py", [
         "test_reloading_the_fixtures_keeps_the_editors_rejection",
     ]),
     "generate_demo_data": ("indicators/management/commands/generate_demo_data.py", [

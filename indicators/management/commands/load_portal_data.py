@@ -9,6 +9,7 @@ from indicators.models import Observation
 
 
 class Command(BaseCommand):
+    # Here rather than in bulletins: the fixtures hold figures, and a reload must keep their review.
     help = (
         "Load the shipped fixtures into an empty database; leave a database with content alone. "
         "With --force, reload them over existing content, keeping the review state editors gave "
