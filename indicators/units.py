@@ -59,6 +59,8 @@ TABLE = (
     _unit("ug/L", "water_concentration", "微克/升", "μg/L", Decimal("0.001"), "ug/l", "μg/l", "微克每升"),
     # Time.
     _unit("day", "days", "天", "days", 1, "day"),
+    # City-days: days counted over several cities (重污染395天次).
+    _unit("city-day", "days", "天次", "city-days", 1),
     # Sound level: an equivalent continuous A-weighted level.
     _unit("dBA", "sound_level", "分贝", "dB(A)", 1, "dB(A)", "dB（A）", "dB", "dBA", "decibels", "decibel"),
     # Scores (public satisfaction on a 100-point scale) and unitless indices (AQI composite, pH, EI).
