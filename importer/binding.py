@@ -475,8 +475,11 @@ def bind_table(block, folded, gazetteer, scope):
                 continue
             place = _table_place(folded_label, row_places, name, gazetteer, scope)
             period = when
+            column_period = [e for e in periods_module.find_all(name, scope.context) if e.last]
             if row_period and row_period[0].last:
                 period = (row_period[0].first, row_period[0].last, row_period[0].label)
+            elif column_period:
+                period = (column_period[0].first, column_period[0].last, column_period[0].label)
             kind = (
                 "change"
                 if re.search(r"变化|增减|同比|升降|change", name + folded_label, re.I)

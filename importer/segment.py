@@ -759,17 +759,32 @@ def _cell_per_line_table(paragraphs, index):
 
 
 def _column_names_flat(cells, width):
-    """Column names from a flat run of header cells: the last ``width`` are the lowest level."""
+    """Column names from a flat run of header cells: the last ``width`` are the lowest level,
+    and the nearest run of cells before them that divides the width is the merged level above.
+    """
     if not cells:
         return ("",) * width
     if len(cells) == width + 1:
         return tuple(cells[1:])
     lowest = cells[-width:] if len(cells) >= width else cells
-    upper = cells[1 : len(cells) - width] if len(cells) > width + 1 else []
+    before = cells[: max(0, len(cells) - width)]
+    upper = []
+    for size in range(min(len(before), width), 1, -1):
+        if width % size == 0:
+            upper = before[-size:]
+            break
     names = []
     for column in range(width):
         name = lowest[column] if column < len(lowest) else ""
-        if upper and width % len(upper) == 0:
+        if upper:
             name = f"{upper[column // (width // len(upper))]} {name}"
         names.append(name.strip())
+    units = [cell for cell in before if re.match(r"^单位\s*[:：]", cell)]
+    if units:
+        names = [
+            f"{name} ({units[0].split(':')[-1].split('：')[-1].strip()})"
+            if "(" not in name
+            else name
+            for name in names
+        ]
     return tuple(names)
