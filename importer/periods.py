@@ -97,6 +97,10 @@ _PATTERNS = [
     ("half_en", re.compile(r"(first|second) half of (?:the year|((?:19|20)\d{2}))", re.I)),
     # With the year.
     (
+        "season",
+        re.compile(r"((?:19|20)\d{2})\s*[—\-–~～至到]\s*((?:19|20)\d{2})\s*年\s*(?:度)?\s*秋冬季"),
+    ),
+    (
         "yyspan",
         re.compile(
             _YEAR + r"\s*" + _MONTH + r"\s*月" + _DASH + _YEAR + r"\s*" + _MONTH + r"\s*月份?"
@@ -190,6 +194,18 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
         if kind == "half_en":
             year = int(groups[1]) if groups[1] else year
             return _span(year, 1, 6) if groups[0].lower() == "first" else _span(year, 7, 12)
+        if kind == "season":
+            # The autumn-and-winter campaign season: October to the end of March.
+            return date(int(groups[0]), 10, 1), date(int(groups[1]), 3, 31)
+        if kind == "yyspan":
+            first_year, first_month, last_year, last_month = groups
+            last_month = _month(last_month)
+            return (
+                date(int(first_year), _month(first_month), 1),
+                date(
+                    int(last_year), last_month, calendar.monthrange(int(last_year), last_month)[1]
+                ),
+            )
         if kind in (
             "ymonths",
             "yquarter",

@@ -375,3 +375,12 @@ def test_pinyin_glosses_and_spaces_inside_words_do_not_hide_figures():
         "pinyin gloss",
         "space inside a word",
     }
+
+
+def test_a_span_over_two_years_and_a_heating_season():
+    document = read(
+        "2023—2024年秋冬季,临河市PM2.5平均浓度为52微克/立方米。"
+        "2023年11月—2024年2月,临河市重污染天数为9天。"
+    )
+    assert period(document, "52") == (date(2023, 10, 1), date(2024, 3, 31))
+    assert period(document, "9") == (date(2023, 11, 1), date(2024, 2, 29))
