@@ -15,8 +15,8 @@ The servers of all sizes run side by side and the runs of a scenario alternate b
 so that the machine's changing load falls on every size alike (in ABBA order, so that neither
 size always follows the other). The data holds still meanwhile: demo bulletins scheduled to
 appear during the run are moved past its end. It runs every scenario twice:
-with the page cache off (every request rendered; counts, page boundaries and fragments such as
-bulletin cards, bulletin bodies and indicator charts still memoised in the shared cache) and on
+with the page cache off (every request rendered; counts, pages, list cards, bulletin bodies and
+indicator charts still memoised in the shared cache) and on
 (pages from the cache). The cache is Redis, as in production: REDIS_URL, or the local one.
 
 Every figure is also given as a ratio to references measured on the same server in the same
@@ -393,12 +393,16 @@ def _forget_keys(url, prefix):
         server.delete(key)
 
 
-def _generation(url, prefix):
-    """The content generation a server reads pages under (None before its first request)."""
-    import redis
+_GENERATION = """
+from ecoportal.caching.models import Generation
+print(Generation.objects.values_list("number", flat=True).first())
+"""
 
-    value = redis.Redis.from_url(url).get(f"{prefix}:1:pagecache:generation")
-    return int(value) if value is not None else None
+
+def _generation(env):
+    """The content generation a server reads pages under (None before its first request)."""
+    value = django_script(_GENERATION, env).strip().splitlines()[-1]
+    return None if value == "None" else int(value)
 
 
 def bench_all(args, sizes, env):
@@ -426,12 +430,12 @@ def bench_all(args, sizes, env):
                 servers = {size: stack.enter_context(Server(mode_env(args, envs[size], mode), f"{size}-{mode}")) for size in sizes}
                 for server in servers.values():
                     fetch(server.url("/"), timeout=600)  # starts the generation of a new key prefix
-                before = {size: _generation(args.redis_url, envs[size]["CACHE_KEY_PREFIX"]) for size in sizes}
+                before = {size: _generation(envs[size]) for size in sizes}
                 rows += _bench_mode(args, mode, servers, facts)
                 for size in sizes:
                     # A scheduled demo bulletin coming due starts a generation: everything kept is
                     # computed again, which shows in that run's latencies.
-                    after = _generation(args.redis_url, envs[size]["CACHE_KEY_PREFIX"])
+                    after = _generation(envs[size])
                     started = after - before[size] if None not in (after, before[size]) else None
                     facts[size].setdefault("generations_started", {})[mode] = started
                 if mode == args.modes[0] and not args.quick:
@@ -452,10 +456,10 @@ def bench_all(args, sizes, env):
 
 _BUMP = """
 from ecoportal.caching.generation import bump
-print(bump())
+bump()
 """
 
-#: The pages whose fragments a publication makes the portal compute again, first to last.
+#: The pages whose memoised values a publication makes the portal compute again, first to last.
 AFTER_PUBLISH = [
     ("home", "/"),
     ("indicator catalogue", "/indicators/"),
@@ -578,7 +582,7 @@ def markdown(rows, memories, meta, sizes):
         ),
         "",
         "\"uncached\": the page cache is off and every page is rendered"
-        + (", from counts, page boundaries and fragments (cards, bodies, charts, tables) kept in Redis per content generation."
+        + (", from counts, pages, cards, bodies and charts kept in Redis per content generation (memoize)."
            if meta["cache"] == "Redis" else "; nothing is memoised without a shared cache."),
         "",
         "| bulletins | page cache | scenario | req/s | × constant | × static | p50 ms | p95 ms | p99 ms | non-2xx | errors |",

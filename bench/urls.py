@@ -7,7 +7,7 @@ URLconf knows nothing of them.
   Django page on this server can reach.
 * ``/bench/values``: the API's first page of bulletins written by hand with ``.values()`` and
   ``JsonResponse``: the same queries as ``/api/v1/bulletins/`` (the count and page ids kept
-  per content generation, as ``GenerationPaginator`` keeps them; the page's rows, their topics),
+  per content generation, as ``MemoPaginator`` keeps them; the page's rows, their topics),
   without DRF, to show what the framework costs.
 """
 
@@ -17,7 +17,7 @@ from django.urls import path
 
 from bulletins.models import Bulletin
 from ecoportal.caching.generation import memoize
-from ecoportal.caching.paginator import GenerationPaginator
+from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.urls import urlpatterns as portal_urlpatterns
 
 PAGE_SIZE = 20
@@ -31,12 +31,9 @@ def values(request):
     bulletins = Bulletin.objects.published().order_by(
         F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk"
     )
-    # Count and page ids as the API reads them (kept per content generation, the order index).
-    paginator = GenerationPaginator(bulletins, PAGE_SIZE, memo_name="bench:values")
-    count = paginator.count
-    ids = paginator.page_ids(1) if paginator._ordered_by_the_index() else memoize(
-        "bench:values:ids", lambda: list(bulletins.values_list("pk", flat=True)[:PAGE_SIZE])
-    )
+    # The count and the page's ids kept per content generation, as the API keeps its page.
+    count = MemoPaginator(bulletins, PAGE_SIZE, memo_name="bench:values").count
+    ids = memoize("bench:values:ids", lambda: list(bulletins.values_list("pk", flat=True)[:PAGE_SIZE]))
     found = {
         row["pk"]: row
         for row in Bulletin.objects.filter(pk__in=ids).values(

@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class BulletinsConfig(AppConfig):
     name = "bulletins"
     verbose_name = _("公报")
+
+    def ready(self):
+        from ecoportal.caching.generation import register
+
+        from . import models
+
+        register(
+            models.Region, models.Publisher, models.Topic, models.Bulletin, models.Correction,
+            models.AchievementList, models.AchievementItem,
+            next_due=models.Bulletin.objects.next_due,
+        )

@@ -10,10 +10,6 @@ import markdown
 import nh3
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
-
-from ecoportal.caching.generation import memoize_by_id
-from ecoportal.caching.paginator import Shown
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
@@ -56,29 +52,7 @@ def render_body(text) -> SafeString:
     return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 just above
 
 
-def _card_name(pk):
-    return f"bulletins:card:{pk}:{get_language()}"
-
-
-def _render_cards(bulletins):
+def bulletin_cards(bulletins):
+    """The card of each bulletin (``_bulletin_card.html``), as HTML, in the reader's language."""
     template = get_template("bulletins/_bulletin_card.html")
     return [mark_safe(template.render({"bulletin": bulletin})) for bulletin in bulletins]  # noqa: S308 - escaped by the template
-
-
-#: Bulletin lists show each bulletin as its card: ``GenerationPaginator(…, shown=CARDS)``.
-CARDS = Shown(name=_card_name, represent=_render_cards)
-
-
-def bulletin_cards(bulletins):
-    """The card of each bulletin (``_bulletin_card.html``), as HTML, in the reader's language.
-
-    Each card is kept until the content changes, so a list page renders only the cards it has
-    not shown since the last publication instead of twenty templates. A card holds nothing
-    that belongs to one reader (no token, no nonce) and only what a public page shows.
-    """
-    by_id = {bulletin.pk: bulletin for bulletin in bulletins}
-    return memoize_by_id(
-        by_id,
-        name=CARDS.name,
-        compute=lambda missing: dict(zip(missing, CARDS.represent([by_id[pk] for pk in missing]), strict=True)),
-    )

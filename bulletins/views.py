@@ -9,10 +9,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
 
-from ecoportal.caching.generation import memoize, prefetch
-from ecoportal.caching.paginator import GenerationPaginator
+from ecoportal.caching.generation import memoize
+from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import PublicQuerysetMixin, shows_published_only
-from ecoportal.templatetags.fragments import public_fragment_name
 from indicators import panels
 from indicators.choices import ReviewState
 from indicators.highlight import highlight_quotes
@@ -20,7 +19,7 @@ from indicators.models import Observation
 
 from .filters import BulletinFilterSet
 from .models import AchievementItem, AchievementList, Bulletin, Region
-from .rendering import CARDS, render_body
+from .rendering import bulletin_cards, render_body
 
 PAGE_SIZE = 20
 
@@ -39,18 +38,11 @@ class BulletinListView(PublicQuerysetMixin, ListView):
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.
         paginator = self.get_paginator(queryset, page_size)
-        number = self.request.GET.get("page")
-        form_name = self.filter_form.markup_name()
+        page = paginator.get_page(self.request.GET.get("page"))
         # The page's content is kept for valid filters: they show nothing of the reader's input.
-        self.content_name = paginator.memo_name if form_name else None
-        # The content, its count, ids and form: one round trip to the cache (with the generation).
-        prefetch([
-            *paginator.memo_names(number),
-            form_name,
-            self.content_name and public_fragment_name("bulletin-list", self.content_name, paginator.likely_number(number)),
-        ])
-        page = paginator.get_page(number)
-        return paginator, page, page.object_list, page.has_other_pages()
+        self.content_name = paginator.memo_name if self.filter_form.markup_name() else None
+        cards = SimpleLazyObject(lambda: bulletin_cards(page.object_list))
+        return paginator, page, cards, page.has_other_pages()
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         # The count and deep pages cost the same at any size (computed once per content change).
@@ -61,9 +53,8 @@ class BulletinListView(PublicQuerysetMixin, ListView):
             for name, value in valid.items()
             if value and name not in form.errors
         )
-        # Each row is shown as its card: rows are read only for cards not kept.
-        return GenerationPaginator(
-            queryset, per_page, memo_name=f"bulletins:list:{filters}", shown=CARDS, orphans=orphans,
+        return MemoPaginator(
+            queryset, per_page, memo_name=f"bulletins:list:{filters}", orphans=orphans,
             allow_empty_first_page=allow_empty_first_page, **kwargs,
         )
 
@@ -91,8 +82,6 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
         # The public bulletin of a slug is kept until the content changes; a slug that names
         # none is looked up each time and keeps nothing.
         slug = self.kwargs[self.slug_url_kwarg]
-        # The bulletin and the page's content (keyed by the slug): one round trip to the cache.
-        prefetch([f"bulletins:detail:{slug}", public_fragment_name("bulletin-page", slug)])
         bulletin = memoize(
             f"bulletins:detail:{slug}", lambda: self.get_queryset().filter(slug=slug).first(), keep_none=False
         )
@@ -103,13 +92,10 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
     def get_context_data(self, **kwargs):
         # The page's content (facts, the marked-up body, its figures) is its cost: Markdown, then
         # finding each quote. Its markup is kept until the content changes ({% public_fragment %}
-        # keyed by ``public_page``), and what it shows (topics, figures, items) is read only when
-        # it is not. Editors' previews, which share the template without ``public_page``,
-        # compute theirs every time.
+        # keyed by ``public_page``); what it shows is read only when it is not. Editors'
+        # previews, which share the template without ``public_page``, compute theirs every time.
         bulletin = self.object
-        page = SimpleLazyObject(
-            lambda: memoize(f"bulletins:page:{bulletin.pk}:{get_language()}", lambda: bulletin_page_context(bulletin))
-        )
+        page = SimpleLazyObject(lambda: bulletin_page_context(bulletin))
         lazy = {name: SimpleLazyObject(lambda name=name: page[name]) for name in PAGE_CONTEXT}
         return super().get_context_data(public_page=bulletin.slug, **lazy, **kwargs)
 
@@ -194,11 +180,10 @@ def region_index(request):
 @shows_published_only
 def region_detail(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
-    # The newest of a region's bulletins: SQLite sorts every matching row to find them, so
-    # they are read once per content change.
-    bulletins = memoize(
-        f"bulletins:region:{region.pk}:latest",
-        lambda: list(Bulletin.objects.published().in_region(region).for_cards()[:10]),
+    # The newest of a region's bulletins (SQLite sorts every matching row to find them), as cards.
+    cards = memoize(
+        f"bulletins:region:{region.pk}:cards:{get_language()}",
+        lambda: bulletin_cards(Bulletin.objects.published().in_region(region).for_cards()[:10]),
     )
     children = list(region.children.all())
     return render(
@@ -207,14 +192,10 @@ def region_detail(request, slug):
         {
             "region": region,
             "children": children,
-            # Lazy: read only when the page's fragment of them is not kept already.
-            "children_headlines": SimpleLazyObject(
-                lambda: panels.memoized(f"children-headlines:{region.pk}", lambda: panels.children_headlines(children))
-            ),
-            "bulletins": bulletins,
-            "region_categories": SimpleLazyObject(
-                lambda: panels.memoized(f"region:{region.pk}", lambda: panels.region_summaries(region))
-            ),
+            # Read only when the page's fragment of them is not kept.
+            "children_headlines": SimpleLazyObject(lambda: panels.children_headlines(children)),
+            "cards": cards,
+            "region_categories": SimpleLazyObject(lambda: panels.region_summaries(region)),
         },
     )
 
@@ -225,11 +206,14 @@ def home(request):
         request,
         "home.html",
         {
-            # The first page of the list, through its order index, shown as the kept cards.
-            "latest_bulletins": GenerationPaginator(
-                Bulletin.objects.published().for_cards(), 6, memo_name="bulletins:home:latest", shown=CARDS
-            ).page(1).object_list,
-            # Lazy: read only when the page's fragment of them is not kept already.
+            # The first page of the list, through its order index, as cards.
+            "latest_bulletins": memoize(
+                f"bulletins:home:cards:{get_language()}",
+                lambda: bulletin_cards(
+                    MemoPaginator(Bulletin.objects.published().for_cards(), 6, memo_name="bulletins:home").page(1)
+                ),
+            ),
+            # Read only when the page's fragment of them is not kept.
             "latest_achievements": SimpleLazyObject(
                 lambda: list(
                     AchievementList.objects.published()
@@ -237,7 +221,7 @@ def home(request):
                     .prefetch_related("items")[:3]
                 )
             ),
-            "headline_cards": SimpleLazyObject(lambda: panels.memoized("headline-cards", panels.headline_cards)),
+            "headline_cards": SimpleLazyObject(panels.headline_cards),
         },
     )
 

@@ -15,8 +15,7 @@ responses qualify, and how a page is stored, is decided in ``ecoportal.caching.p
 
 from django.conf import settings
 
-from .caching import page_cache
-from .caching.generation import current_generation_and_value
+from .caching.generation import current_generation, page_cache
 from .caching.pages import freeze, is_cacheable_request, is_storable, kept_if_small, page_key, thaw
 
 
@@ -27,17 +26,14 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not settings.PAGE_CACHE_ENABLED or not is_cacheable_request(request):
             return self.get_response(request)
-        # The generation and the page stored under it, in one round trip as a rule.
-        generation, entry = current_generation_and_value(lambda generation: page_key(request, generation))
-        if generation is None:
-            return self.get_response(request)
+        key = page_key(request, current_generation())
+        entry = page_cache().get(key)
         if entry is not None:
             response = thaw(request, entry)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if is_storable(request, response):
-            key = page_key(request, generation)
 
             def keep(body=None):
                 page_cache().set(key, freeze(request, response, body), settings.PAGE_CACHE_TIMEOUT)

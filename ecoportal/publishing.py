@@ -10,7 +10,7 @@ feed, which has no mixin to inherit, is marked ``shows_published_only`` (system 
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +55,10 @@ class PublishableQuerySet(models.QuerySet):
     def scheduled(self, after=None):
         """What will become public after ``after`` (now by default) with no one doing anything."""
         return self.filter(scheduled_q(after=after))
+
+    def next_due(self, after):
+        """The first moment after ``after`` at which one of these becomes public on its own."""
+        return self.scheduled(after=after).aggregate(next=Min("publish_at"))["next"]
 
     def alive(self):
         """Everything not moved to the trash (what editors work with)."""

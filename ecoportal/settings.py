@@ -204,10 +204,6 @@ PAGE_CACHE_PREFIXES = [
     "/sitemap.xml", "/robots.txt", "/api/v1/", "/api/schema/", "/search/",
 ]
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/i18n/", "/bench/", "/healthz"]
-# Saving or deleting any model of these apps invalidates the cached pages…
-PAGE_CACHE_CONTENT_APPS = ["bulletins", "indicators", "search"]
-# …except these, which no public page shows.
-PAGE_CACHE_IGNORED_MODELS = ["bulletins.Transition", "bulletins.Revision"]
 
 if TESTING:
     # The suite signs in hundreds of times (the lock-out tests alone fail 20 passwords a test);

@@ -9,8 +9,10 @@ class IndicatorsConfig(AppConfig):
     def ready(self):
         from bulletins import workflow
         from ecoportal import localized
+        from ecoportal.caching.generation import register
 
         from . import consistency, units
+        from .models import Indicator, Observation
 
         # Figures are checked at submit and approval; the workflow knows no more than that.
         if consistency.bulletin_findings not in workflow.CONTENT_CHECKS:
@@ -19,3 +21,5 @@ class IndicatorsConfig(AppConfig):
         # Units read in English from the units table (起 → incidents) wherever names are shown.
         if units.english_symbol not in localized.ENGLISH_UNITS:
             localized.ENGLISH_UNITS.append(units.english_symbol)
+
+        register(Indicator, Observation)  # what public pages show: a change starts a generation

@@ -43,12 +43,7 @@ def memoized(name, compute):
     The panels are the costliest part of their pages (the newest figures of every series, then
     the SVG); they hold published figures only, the same for every reader of a language.
     """
-    return memoize(memo_name(name), compute)
-
-
-def memo_name(name):
-    """The memo name of the panel ``name`` in the reader's language (for ``prefetch``)."""
-    return f"indicators:panel:{name}:{get_language()}"
+    return memoize(f"indicators:panel:{name}:{get_language()}", compute)
 
 
 @dataclass

@@ -13,10 +13,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-from ecoportal.caching.generation import prefetch
-from ecoportal.caching.paginator import GenerationPaginator
+from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import shows_published_only
-from ecoportal.templatetags.fragments import public_fragment_name
 
 from . import panels
 from .downloads import CHUNK_SIZE, observations_csv_response
@@ -38,7 +36,7 @@ def indicator_list(request):
     return render(
         request,
         "indicators/indicator_list.html",
-        # Read only when the page's fragment of the catalogue is not kept already.
+        # Read only when the page's fragment of the catalogue is not kept.
         {"categories": SimpleLazyObject(panels.catalogue), "nav": "indicators"},
     )
 
@@ -49,18 +47,10 @@ def indicator_detail(request, code):
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
     # The table is sorted on the bulletin's date too, which no index serves: its count and
     # each page are read once per content change, not on every request.
-    paginator = GenerationPaginator(
+    paginator = MemoPaginator(
         table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=f"indicators:table:{indicator.pk}"
     )
-    number = request.GET.get("page")
-    # The count, the charts and the table's rows as markup: one round trip to the cache. The
-    # rows themselves (100 figures to unpickle) are read only when their markup is not kept.
-    prefetch([
-        paginator.count_name,
-        panels.memo_name(f"charts:{indicator.pk}"),
-        public_fragment_name("indicator-table", indicator.pk, paginator.likely_number(number)),
-    ])
-    page = paginator.get_page(number)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "indicators/indicator_detail.html",

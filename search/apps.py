@@ -11,12 +11,15 @@ class SearchConfig(AppConfig):
         # are the way to do it without the bulletins app knowing about search. The API's ?q=
         # and the warm-up before forking are offered the same way: registered from here.
         from bulletins import words
+        from ecoportal.caching.generation import register
         from ecoportal.warmup import warming_up
 
         from . import signals
+        from .models import SearchDocument
         from .query import search_bulletins
 
         signals.connect()
+        register(SearchDocument)
         words.provide(search_bulletins)  # the API's ?q= on bulletins
         warming_up.connect(_load_the_dictionary, dispatch_uid="search-dictionary")
 

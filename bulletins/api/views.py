@@ -1,6 +1,6 @@
 """Read-only API of bulletins, achievement lists and their reference data (ecoportal.api's bases)."""
 
-from ecoportal.api.pagination import GenerationPagination, KeptItemsMixin
+from ecoportal.api.pagination import MemoItemsMixin
 from ecoportal.api.viewsets import PublicReadOnlyViewSet
 
 from ..filters import AchievementListFilterSet, BulletinFilterSet
@@ -44,7 +44,7 @@ class TopicViewSet(PublicReadOnlyViewSet):
         return Topic.objects.all()
 
 
-class BulletinViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
+class BulletinViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     """Published bulletins: light items in the list; text, achievement list and corrections in detail."""
 
     public_model = Bulletin
@@ -52,7 +52,6 @@ class BulletinViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
     detail_serializer_class = serializers.BulletinDetailSerializer
     filterset_class = BulletinFilterSet
     lookup_field = "slug"
-    pagination_class = GenerationPagination
 
     def get_queryset(self):
         queryset = super().get_queryset().for_listing().defer("raw_text")

@@ -11,9 +11,3 @@ register = template.Library()
 def render_body(text):
     """Markdown body → sanitised HTML (see ``bulletins.rendering``)."""
     return rendering.render_body(text)
-
-
-@register.filter(name="bulletin_cards")
-def bulletin_cards(bulletins):
-    """``{% for card in bulletins|bulletin_cards %}{{ card }}{% endfor %}``: rendered cards."""
-    return rendering.bulletin_cards(bulletins)

@@ -1,37 +1,15 @@
-"""Whole-page caching of public pages and API responses, invalidated precisely.
+"""Caching in two layers, both keyed by the release of the code and the content generation.
 
-* ``ecoportal.middleware.PublicPageCacheMiddleware`` keeps the 200 response of an anonymous
-  GET to a public path (``PAGE_CACHE_PREFIXES``) in the default cache (Redis in production),
-  keyed by host, path, query, language, the release of the code and the current *content
-  generation* (``pages``).
-* Every change to public content bumps the generation once its transaction has committed
-  (``signals``: saves and deletes of the content models, a bulletin's topics), which makes
-  every page cached before unreachable. A bulletin scheduled to appear later does so on time
-  with no job: the earliest scheduled moment after the generation began is kept with it, and
-  the first request past that moment starts a new generation (``generation``).
-* What differs between readers is never stored: responses to editors (a session cookie) are
-  neither served from nor written to the cache, and the CSRF token and CSP nonce of a page are
-  taken out before it is stored and put back, fresh, into each response served from it.
-* When Redis is unreachable the site serves from the database (``backends``).
+1. **Whole responses** (``ecoportal.middleware.PublicPageCacheMiddleware``, ``pages``): the 200
+   response of an anonymous GET of a public path, kept in Redis. PLACEHOLDER_PAGES
+2. **Memoised values** (``memoize``): the few expensive computations pages share. PLACEHOLDER_MEMO
+
+The generation (``generation``) lives in one database row, moved on after every committed
+change of a registered model (``register``, called by the apps at ``ready()``) and when a
+scheduled item comes due; the database is the authority, so nothing kept under an older
+number is read again, whatever Redis did meanwhile. Reading it costs each cached request one
+primary-key query. When Redis is unreachable the site serves from the database (``backends``).
 
 Writes that bypass model signals (``QuerySet.update()``, raw SQL, ``bulk_create``) must call
 ``content_changed()`` themselves.
 """
-
-from .generation import (
-    content_changed,
-    current_generation,
-    memo_key,
-    memoize,
-    page_cache,
-    suspend_invalidation,
-)
-
-__all__ = [
-    "content_changed",
-    "current_generation",
-    "memo_key",
-    "memoize",
-    "page_cache",
-    "suspend_invalidation",
-]

@@ -11,7 +11,7 @@ from drf_spectacular.utils import (
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from ecoportal.api.pagination import GenerationPagination, KeptItemsMixin
+from ecoportal.api.pagination import MemoItemsMixin
 from ecoportal.api.schema import PerViewSchema
 from ecoportal.api.viewsets import PublicApiSchema, PublicReadOnlyViewSet
 
@@ -72,7 +72,7 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
         ]
     )
 )
-class ObservationViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
+class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     """Figures stated by published bulletins, each with its verbatim sentence and source link."""
 
     public_model = Observation
@@ -80,7 +80,6 @@ class ObservationViewSet(KeptItemsMixin, PublicReadOnlyViewSet):
     filterset_class = ObservationFilterSet
     schema = PerViewSchema(ObservationSchema)
     lookup_value_regex = r"[0-9]+"
-    pagination_class = GenerationPagination
 
     def get_queryset(self):
         return for_download(super().get_queryset())

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
 from bulletins.models import Bulletin
-from ecoportal.caching.generation import bump
+from ecoportal.caching.generation import bump, generation_began
 from ecoportal.publishing import Status
 from tests.factories import make_bulletin
 
@@ -164,9 +164,10 @@ def _next_second():
 
 @pytest.fixture
 def shared_generation(settings, world):
-    """A generation kept as with Redis (the in-process cache is shared by this one process)."""
+    """A generation in use, as with Redis."""
     settings.PAGE_CACHE_MEMO_ENABLED = True
-    began = bump() and timezone.now().timestamp()
+    bump()
+    began = generation_began()
     _next_second()
     return math.floor(began)
 
@@ -220,7 +221,7 @@ def test_no_last_modified_in_the_second_the_generation_began(client, settings, w
         assert not client.get("/api/v1/bulletins/").has_header("Last-Modified")
 
 
-def test_no_last_modified_without_a_shared_cache(client, settings, world):
+def test_no_last_modified_with_caching_off(client, settings, world):
     settings.PAGE_CACHE_MEMO_ENABLED = False
     bump()
     _next_second()

@@ -39,7 +39,7 @@ from bulletins.models import (
     Region,
     Topic,
 )
-from ecoportal import caching
+from ecoportal.caching.generation import suspend_invalidation
 from ecoportal.publishing import Status
 from ecoportal.statistics import refresh_statistics
 from indicators import units
@@ -262,7 +262,7 @@ class Command(BaseCommand):
             # Index pages of a growing database stay in memory instead of being re-read (256 MB).
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA cache_size = -262144")
-        with caching.suspend_invalidation():
+        with suspend_invalidation():
             if options["clear"]:
                 self.clear()
             elif Bulletin.objects.filter(slug__startswith=PREFIX).exists():
