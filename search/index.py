@@ -19,6 +19,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from bulletins.models import AchievementItem, AchievementList, Bulletin
+from ecoportal.caching.generation import content_changed
 
 from .backends import get_backend
 from .models import SearchDocument
@@ -113,6 +114,9 @@ def _index_batch(bulletins):
             changed.append(document)
     SearchDocument.objects.bulk_create(created)
     SearchDocument.objects.bulk_update(changed, ["title", "summary", "body", "indexed_at"])
+    if created or changed:
+        # Written after the bulletin's own commit (and bump): results kept meanwhile go stale.
+        content_changed()
 
 
 def _indexed_fields(queryset):
