@@ -47,7 +47,8 @@ from . import table_checksums as checksums
 
 FORMAT_VERSION = 2
 NATIVE, PORTABLE = "native", "portable"
-EXCLUDED_MODELS = ("contenttypes.contenttype", "auth.permission", "sessions.session")
+# The content generation is runtime state: a portable restore starts a new one as it loads.
+EXCLUDED_MODELS = ("contenttypes.contenttype", "auth.permission", "sessions.session", "pagecache.generation")
 MANIFEST = "manifest.json"
 DATA = "data.json"
 NATIVE_FILES = {"postgresql": "database.pgdump", "sqlite": "database.sqlite3"}

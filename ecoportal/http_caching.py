@@ -8,9 +8,9 @@ not the database work, which the per-request query budget keeps small.
 
 ``Last-Modified`` is the start of the current content generation (``ecoportal.caching``): every
 change to public content, withdrawals and related rows included, and every scheduled
-publication that comes starts a new one, so no response can have changed since. It costs a
-cache read, no query, and is sent only where the generation is shared by all processes
-(Redis). HTTP dates count whole seconds: in the second a generation begins a later change in
+publication that comes starts a new one, so no response can have changed since. It is read
+with the generation's row, which a request reads anyway where responses are cached (Redis);
+elsewhere it is not sent, which would cost every response a query. HTTP dates count whole seconds: in the second a generation begins a later change in
 the same second could not be told apart, so the header waits for the next second. When a
 client sends both, ``If-None-Match`` decides (RFC 9110); ``If-Modified-Since`` alone gives a
 304 too, also for the streamed CSV, which has no ETag.

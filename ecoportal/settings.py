@@ -186,7 +186,7 @@ PAGE_CACHE = os.environ.get("PAGE_CACHE", "auto").strip().lower()
 PAGE_CACHE_ENABLED = (
     bool(REDIS_URL) and not DEBUG and not TESTING if PAGE_CACHE == "auto" else env_bool("PAGE_CACHE")
 )
-# Values derived from content and kept until it changes (list counts, page boundaries): on
+# Values derived from content and kept until it changes (list counts and pages, fragments): on
 # whenever the cache is shared, even with the page cache off.
 PAGE_CACHE_MEMO = os.environ.get("PAGE_CACHE_MEMO", "auto").strip().lower()
 PAGE_CACHE_MEMO_ENABLED = (
