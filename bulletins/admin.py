@@ -22,8 +22,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ecoportal.publishing import Status
-from indicators import review
-from indicators.models import Observation
 
 from . import revisions, workflow
 from .admin_views import BulletinEditorialViewsMixin
@@ -159,33 +157,6 @@ class AchievementListInline(FollowsBulletinInlineMixin, admin.StackedInline):
         )
 
 
-class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
-    model = Observation
-    fields = [
-        ("indicator", "region"),
-        ("value", "value_text", "unit"),
-        ("period_start", "period_end", "period_label"),
-        "quote",
-        ("qualifier", "review_state"),
-    ]
-    extra = 0
-    classes = ["collapse"]
-    verbose_name_plural = _("观测值（数值须与原句一致）")
-
-    def get_readonly_fields(self, request, obj=None):
-        # Accepting a candidate is an editor's act (indicators.review); Authors see the state.
-        readonly = list(super().get_readonly_fields(request, obj))
-        return readonly if review.may_review(request.user) else [*readonly, "review_state"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name in ("indicator", "region"):
-            # Every figure's form offers the same indicators and regions: read them once for the
-            # formset, not once per figure (a bulletin may state seventy figures).
-            field.choices = list(field.choices)
-        return field
-
-
 class CorrectionInline(FollowsBulletinInlineMixin, admin.TabularInline):
     model = Correction
     fields = ["original", "corrected", "note"]
@@ -253,7 +224,10 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
     search_fields = ["title", "slug", "summary", "body"]
     date_hierarchy = "issued_on"
     list_per_page = 50
-    inlines = [AchievementListInline, ObservationInline, CorrectionInline]
+    inlines = [AchievementListInline, CorrectionInline]
+    #: Inlines of rows other apps keep for a bulletin (indicators: its figures), which they add
+    #: here from their own admin module; shown between the achievement list and corrections.
+    following_inlines = []
     readonly_fields = ["status_badge", "publish_at", "version", "created_by", "created_at", "updated_at", "content_hash", "cover_preview"]
     actions = ["submit_selected", "publish_selected", "archive_selected", "trash_selected", "untrash_selected"]
     fieldsets = [
@@ -286,6 +260,10 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
         if obj.cover_rendition:
             return format_html('<img src="{}" alt="{}" class="cover-preview">', obj.cover_rendition.url, obj.cover_alt)
         return "—"
+
+    def get_inlines(self, request, obj):
+        first, *rest = super().get_inlines(request, obj)
+        return [first, *self.following_inlines, *rest]
 
     # permissions ------------------------------------------------------------------------------
 
@@ -327,18 +305,6 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
             workflow.bulletin_update(obj, by=request.user, loaded_version=form.locked_version)
         else:
             workflow.bulletin_create(obj, by=request.user)
-
-    def save_formset(self, request, form, formset, change):
-        if formset.model is not Observation:
-            super().save_formset(request, form, formset, change)
-            return
-        # A forged review_state from an Author is not taken (indicators.review).
-        for observation in formset.save(commit=False):
-            review.observation_keep_review_state(observation, by=request.user)
-            observation.save()
-        for observation in formset.deleted_objects:
-            observation.delete()
-        formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -20,12 +20,68 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from bulletins import workflow
+from bulletins.admin import BulletinAdmin, FollowsBulletinInlineMixin
 from bulletins.models import Bulletin
 from ecoportal.publishing import Status
 
 from . import proposals, review
 from .choices import ObservationKind, ReviewState
 from .models import Indicator, IndicatorLimit, Observation
+
+
+class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
+    model = Observation
+    fields = [
+        ("indicator", "region"),
+        ("value", "value_text", "unit"),
+        ("period_start", "period_end", "period_label"),
+        "quote",
+        ("qualifier", "review_state"),
+    ]
+    extra = 0
+    classes = ["collapse"]
+    verbose_name_plural = _("观测值（数值须与原句一致）")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Accepting a candidate is an editor's act (indicators.review); Authors see the state.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return readonly if review.may_review(request.user) else [*readonly, "review_state"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset_class = super().get_formset(request, obj, **kwargs)
+        by = request.user
+
+        class KeepsReviewState(formset_class):
+            """A forged review_state from an Author is not taken (``review``)."""
+
+            def save_new(self, form, commit=True):
+                return self._save(form, commit)
+
+            def save_existing(self, form, obj, commit=True):
+                return self._save(form, commit)
+
+            def _save(self, form, commit):
+                observation = form.save(commit=False)
+                review.observation_keep_review_state(observation, by=by)
+                if commit:
+                    observation.save()
+                    form.save_m2m()
+                return observation
+
+        return KeepsReviewState
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in ("indicator", "region"):
+            # Every figure's form offers the same indicators and regions: read them once for the
+            # formset, not once per figure (a bulletin may state seventy figures).
+            field.choices = list(field.choices)
+        return field
+
+
+# The bulletin's change form edits its figures too.
+if ObservationInline not in BulletinAdmin.following_inlines:
+    BulletinAdmin.following_inlines.append(ObservationInline)
 
 
 class IndicatorLimitInline(admin.TabularInline):

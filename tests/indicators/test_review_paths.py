@@ -40,7 +40,7 @@ WRITERS = {
         "test_a_figure_deleted_since_comes_back_a_candidate_or_rejected",
         "test_a_restore_that_changes_accepted_content_makes_it_a_candidate",
     ]),
-    "bulletin change form, figure rows": ("bulletins/admin.py", [
+    "bulletin change form, figure rows": ("indicators/admin.py", [
         "test_an_authors_change_to_an_accepted_figure_makes_it_a_candidate",
         "tests/indicators/test_observation_review.py::test_an_author_edits_a_candidate_inline_but_a_forged_accept_is_not_taken",
         "tests/indicators/test_observation_review.py::test_a_figure_an_author_adds_is_a_candidate_whatever_the_form_says",
