@@ -624,7 +624,8 @@ def blocks(paragraphs):
         for reader in (_tab_table, _markdown_table, _cell_per_line_table):
             table, used = reader(paragraphs, index)
             if table is not None:
-                out.append(Block("table", table[0], table[1], table[2], caption))
+                own = table[3] if len(table) > 3 else ""
+                out.append(Block("table", table[0], table[1], table[2], f"{own} {caption}".strip()))
                 index += used
                 break
         else:
@@ -748,43 +749,56 @@ def _cell_per_line_table(paragraphs, index):
         offsets.append((cursor, cursor + len(line)))
         cursor += len(line) + 1
     header_cells = [cell for cell in clean[: runs[0][0]] if cell]
-    header = _column_names_flat(header_cells, width)
+    header, caption_cells = _column_names_flat(header_cells, width)
     data = []
     for start, end in runs:
         values = tuple(clean[start + 1 : end])
         if len(values) != width:
             continue
         data.append((clean[start], values, (offsets[start][0], offsets[end - 1][1])))
-    return (text, header, tuple(data)), used
+    return (text, header, tuple(data), " ".join(caption_cells)), used
+
+
+_ROW_HEADING = re.compile(
+    r"^(?:城市|地区|区域|区县|县区|站点|点位|监测点位?|名称|项目|类别|功能区类别|省份|省\S{0,6}|序号|指标|单位)$"
+)
+_CAPTION = re.compile(
+    r"^(?:表\s*\d|单位\s*[:：]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|注)"
+)
 
 
 def _column_names_flat(cells, width):
-    """Column names from a flat run of header cells: the last ``width`` are the lowest level,
-    and the nearest run of cells before them that divides the width is the merged level above.
+    """Column names from a flat run of header cells, and the cells that are the table's caption.
+
+    The last ``width`` cells are the lowest level. Before them may stand the heading of the
+    row labels (城市, 点位…) and a merged upper level: short cells whose count divides the
+    width. What comes before those is the table's caption (表1 2017年8月…, 单位:万吨).
     """
     if not cells:
-        return ("",) * width
-    if len(cells) == width + 1:
-        return tuple(cells[1:])
+        return ("",) * width, []
     lowest = cells[-width:] if len(cells) >= width else cells
     before = cells[: max(0, len(cells) - width)]
+    if before and _ROW_HEADING.match(before[-1]):
+        before = before[:-1]
     upper = []
-    for size in range(min(len(before), width), 1, -1):
+    run = 0
+    while (
+        run < len(before) and len(before[-1 - run]) <= 14 and not _CAPTION.match(before[-1 - run])
+    ):
+        run += 1
+    for size in range(min(run, width), 1, -1):
         if width % size == 0:
-            upper = before[-size:]
+            upper = before[len(before) - size :]
             break
+    caption = before[: len(before) - len(upper)]
     names = []
     for column in range(width):
         name = lowest[column] if column < len(lowest) else ""
         if upper:
             name = f"{upper[column // (width // len(upper))]} {name}"
         names.append(name.strip())
-    units = [cell for cell in before if re.match(r"^单位\s*[:：]", cell)]
+    units = [cell for cell in caption if re.match(r"^单位\s*[:：]", cell)]
     if units:
-        names = [
-            f"{name} ({units[0].split(':')[-1].split('：')[-1].strip()})"
-            if "(" not in name
-            else name
-            for name in names
-        ]
-    return tuple(names)
+        unit = re.split(r"[:：]", units[0], maxsplit=1)[1].strip()
+        names = [name if "(" in name or "（" in name else f"{name} ({unit})" for name in names]
+    return tuple(names), caption
