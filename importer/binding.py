@@ -45,7 +45,8 @@ _DECREASE = re.compile(
     re.I,
 )
 _TARGET = re.compile(
-    r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d", re.I
+    r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to",
+    re.I,
 )
 _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")

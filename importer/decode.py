@@ -237,7 +237,9 @@ def _paragraph_text(paragraph):
 
 # --- HTML ---------------------------------------------------------------------------------
 
-_HTML_TAG = re.compile(r"<(?:p|div|br|table|tr|td|span|html|body|h[1-6]|li|a)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"<(?:p|div|br|table|tr|td|span|html|body|h[1-6]|li|a)\b[^>]*>", re.IGNORECASE
+)
 
 
 def looks_like_html(text):
@@ -248,8 +250,29 @@ def looks_like_html(text):
 class _TextOfHtml(HTMLParser):
     """Block elements become lines, table cells tab-separated cells of their row."""
 
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-               "section", "article", "header", "footer", "title", "ul", "ol", "dd", "dt"}
+    _BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "title",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+    }
     _SKIP = {"script", "style", "noscript", "template", "svg"}
 
     def __init__(self):
@@ -278,7 +301,11 @@ class _TextOfHtml(HTMLParser):
 
     def handle_data(self, data):
         if not self.skipping:
-            self.parts.append(re.sub(r"[ \t\r\n]+", " ", data) if self.cells_in_row else re.sub(r"[\r\n]+", " ", data))
+            self.parts.append(
+                re.sub(r"[ \t\r\n]+", " ", data)
+                if self.cells_in_row
+                else re.sub(r"[\r\n]+", " ", data)
+            )
 
 
 def html_to_text(text):
@@ -286,5 +313,7 @@ def html_to_text(text):
     parser = _TextOfHtml()
     parser.feed(text)
     parser.close()
-    lines = [re.sub(r"[ \u00a0]+", " ", line).strip(" ") for line in "".join(parser.parts).split("\n")]
+    lines = [
+        re.sub(r"[ \u00a0]+", " ", line).strip(" ") for line in "".join(parser.parts).split("\n")
+    ]
     return "\n".join(line for line in lines if line.strip())

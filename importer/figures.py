@@ -120,7 +120,7 @@ _PREDICATE_AFTER_COUNT = re.compile(
 )
 # A denominator in parentheses: "有效天数(366天)", "监测点次(13)".
 _CONTEXT_NOUN = re.compile(
-    r"(?:有效|监测|统计|评价|参评|参与评价|总)(?:天数|点次|次数|城市)\s*[(（]?\s*$"
+    r"(?:有效|监测|统计|评价|参评|参与评价|总)(?:天数|点次|次数|城市)\s*(?:为|是|共|:|：)?\s*[(（]?\s*$"
 )
 # An index is stated: "综合指数为4.12", "pH年均值为5.6", "EI值达99.5".
 _INDEX_BEFORE = re.compile(
@@ -293,6 +293,8 @@ def _english_symbol(unit):
         return "percentage points"
     if code == "day":
         return "days"
+    if code not in ("ug/m3", "mg/m3", "percent"):
+        return written  # readers keep other English units as the text writes them
     found = units_table.get(code)
     return found.symbol_en if found is not None and found.symbol_en else written
 

@@ -68,7 +68,12 @@ CUES = (
         r"重(?:度及以上|度以上)?污染天数?(?:比例|比率|占比)|重度及以上污染天数比例",
     ),
     ("exceedance-days-ratio", _RATIO, "air", r"超标天数?(?:比例|比率)|污染天数比例|超标率"),
-    ("air-quality-composite-index", _INDEX, "air", r"(?:空气质量|环境质量)?综合(?:质量)?指数"),
+    (
+        "air-quality-composite-index",
+        _INDEX,
+        "air",
+        r"(?:空气质量|环境质量)?综合(?:环境|空气)?(?:质量)?指数",
+    ),
     ("acid-rain-frequency", _RATIO, "air", r"酸雨(?:频率|发生率)|acid rain"),
     (
         "precipitation-ph",

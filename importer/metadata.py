@@ -30,7 +30,6 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)
 
 
-
 def parse_date(text):
     match = DATE.search(text)
     if not match:
@@ -135,8 +134,15 @@ def redacted_place(paragraphs):
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FRONT_LINE = re.compile(r"^([A-Za-z_\u4e00-\u9fff]+)\s*:\s*(.*?)\s*$")
 _FRONT_KEYS = {
-    "title": "title", "标题": "title", "date": "date", "日期": "date", "发布时间": "date",
-    "publisher": "publisher", "source": "publisher", "来源": "publisher", "author": "author",
+    "title": "title",
+    "标题": "title",
+    "date": "date",
+    "日期": "date",
+    "发布时间": "date",
+    "publisher": "publisher",
+    "source": "publisher",
+    "来源": "publisher",
+    "author": "author",
 }
 _ORIGINAL_TITLE = re.compile(r"原标题\s*[:：]\s*(.{4,80}?)\s*(?:$|\n)", re.M)
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60}(?:公报|通报|报告|情况|状况|公告))》")
@@ -204,7 +210,9 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     context = periods.Context(year=year, published=issued)
     period = None
     for text in (title, first[:300]):
-        period = next((p for p in periods.find_all(text, context) if p.last and not p.baseline), None)
+        period = next(
+            (p for p in periods.find_all(text, context) if p.last and not p.baseline), None
+        )
         if period:
             break
     region = _region(title, publisher, opening, gazetteer)

@@ -81,7 +81,7 @@ CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CHINESE = re.compile(rf"[{CHINESE_DIGITS}]+")
 
 #: An Arabic number: thousands separators, decimals; not part of a word or a code.
-ARABIC = r"(?<![A-Za-z0-9_.\-/+])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]\d)"
+ARABIC = r"(?<![A-Za-z0-9_.\-/+])(?<!\d:)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]\d)"
 
 _ENGLISH = {
     "one": 1,

@@ -384,3 +384,10 @@ def test_a_span_over_two_years_and_a_heating_season():
     )
     assert period(document, "52") == (date(2023, 10, 1), date(2024, 3, 31))
     assert period(document, "9") == (date(2023, 11, 1), date(2024, 2, 29))
+
+
+def test_a_figure_after_a_colon_is_read_but_not_the_minutes_of_a_time():
+    document = read(
+        "发布时间 2024-03-02 09:45\n2023年全市空气质量优良率:93.4%,有效监测天数为365天。"
+    )
+    assert facts(document) == [("93.4", "%", "air-good-days-ratio", "level")]
