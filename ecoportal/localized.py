@@ -39,8 +39,8 @@ def unit_in_language(unit, english_form=""):
         return english_form
     for english_symbol in ENGLISH_UNITS:
         found = english_symbol(unit)
-        if found:
-            return found
+        if found is not None:
+            return found  # "" for a bare count (个): the number says it in English
     return unit
 
 

@@ -21,6 +21,8 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from ecoportal.localized import english_active
+
 SVG_NS = "http://www.w3.org/2000/svg"
 
 # Okabe–Ito, without its yellow (too light for a line on white), in an order that keeps the
@@ -184,12 +186,18 @@ def nice_ticks(low, high, count=4):
     return [round(start + i * step, 10) for i in range(steps + 1)]
 
 
+def _pair(name, value):
+    """“name：value”, or “name: value” in English."""
+    return f"{name}: {value}" if english_active() else f"{name}：{value}"
+
+
 def _describe(items):
     items = list(items)
-    text = "；".join(items[:MAX_DESCRIBED])
+    separator, stop = ("; ", ".") if english_active() else ("；", "。")
+    text = separator.join(items[:MAX_DESCRIBED])
     if len(items) > MAX_DESCRIBED:
-        text += "；" + _("另有 %(count)s 个数值见表格") % {"count": len(items) - MAX_DESCRIBED}
-    return text + "。" if text else _("暂无数据。")
+        text += separator + _("另有 %(count)s 个数值见表格") % {"count": len(items) - MAX_DESCRIBED}
+    return text + stop if text else _("暂无数据。")
 
 
 # Marker shapes ------------------------------------------------------------------------------
@@ -237,7 +245,7 @@ def sparkline(points, *, id_prefix, title, description=None, width=120, height=3
     """A small trend without axes: the points evenly spaced, the latest one emphasised."""
     points = list(points)
     if description is None:
-        description = _describe(f"{p.label}：{p.display}" if p.label else p.display for p in points)
+        description = _describe(_pair(p.label, p.display) if p.label else p.display for p in points)
     pad = 5
     body = []
     if points:
@@ -299,7 +307,7 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="",
     groups = [group for group in groups if group.points]
     if description is None:
         description = _describe(
-            f"{group.label} {point.label}：{point.display}".strip() for group in groups for point in group.points
+            _pair(f"{group.label} {point.label}".strip(), point.display) for group in groups for point in group.points
         )
         if reference is not None:
             description += " " + reference.label + " " + reference.detail
@@ -413,7 +421,7 @@ def line_chart(lines, *, id_prefix, title, description=None, width=400, height=2
     lines = [line for line in lines if line.points][: len(PALETTE)]
     if description is None:
         description = _describe(
-            f"{line.label} {point.label}：{point.display}" for line in lines for point in line.points
+            _pair(f"{line.label} {point.label}", point.display) for line in lines for point in line.points
         )
     size = SMALL_FONT
     values = [point.value for line in lines for point in line.points]

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from ecoportal.localized import english_active
+
+from . import english
+
 UNDATED, AS_OF, SPAN = "undated", "as_of", "span"
 
 
@@ -34,6 +38,8 @@ class PeriodKind:
     def label(self):
         if self.kind == UNDATED:
             return _("期间未注明")
+        if english_active():
+            return self._english_label()
         month, day = self.end
         if self.kind == AS_OF:
             if (month, day) == (12, 0):
@@ -52,6 +58,24 @@ class PeriodKind:
         return _("%(m1)s月%(d1)s日—%(m2)s月%(d2)s日") % {
             "m1": start_month, "d1": start_day, "m2": month, "d2": end_day,
         }
+
+
+    def _english_label(self):
+        month, day = self.end
+        months = english.MONTHS
+        if self.kind == AS_OF:
+            if (month, day) == (12, 0):
+                return "cumulative to the end of the year"
+            return f"cumulative to {day or calendar.monthrange(2001, month)[1]} {months[month]}"
+        start_month, start_day = self.start
+        if self.years:
+            return f"across {self.years + 1} years"
+        if self.is_whole_year:
+            return "whole year"
+        if start_day == 1 and day == 0:
+            return months[month] if start_month == month else f"{months[start_month]}–{months[month]}"
+        end_day = day or calendar.monthrange(2001, month)[1]
+        return f"{start_day} {months[start_month]} – {end_day} {months[month]}"
 
 
 def _month_day(day):
@@ -73,8 +97,14 @@ def _day(value):
 
 
 def period_text(observation):
-    """The period as the source names it, with its year when the source leaves it implicit."""
+    """The period as the source names it, with its year when the source leaves it implicit.
+
+    In English: the label's English where its shape is known, else the dates' (never the
+    Chinese label: it is in the figure's quote, kept in the original).
+    """
     label, end = observation.period_label, observation.period_end
+    if english_active():
+        return _english_period(observation)
     if label:
         if end and str(end.year) not in label:
             return _("%(label)s（%(year)s年）") % {"label": label, "year": end.year}
@@ -92,6 +122,15 @@ def period_text(observation):
     if kind.start == (1, 1) and kind.end == (12, 0):
         return _("%(start)s—%(end)s年") % {"start": start.year, "end": end.year}
     return f"{_day(start)}—{_day(end)}"
+
+
+def _english_period(observation):
+    label, start, end = observation.period_label, observation.period_start, observation.period_end
+    kind = period_kind(observation)
+    text = label and english.period_from_label(label, end)
+    if not text:
+        text = english.period_from_dates(start, end, whole_year=kind.is_whole_year, as_of=kind.kind == AS_OF)
+    return text or (_("期间见原句") if label else kind.label)
 
 
 # Checks of a period as an editor enters it ----------------------------------------------------

@@ -22,6 +22,7 @@ from ecoportal.localized import english_active, localized, localized_unit
 
 from . import units
 from .charts import PALETTE, BarGroup, Line, Point, Reference
+from .english import qualifier_text
 from .periods import UNDATED, PeriodKind, period_kind, period_text
 
 MAX_LINES = len(PALETTE)  # one colour, marker and dash each
@@ -31,8 +32,16 @@ def region_name(observation):
     if observation.region_id:
         return localized(observation.region)
     if observation.bulletin.region_label:
+        if english_active():  # the source's word for the city stays in its sentence
+            return _("原文未注明的城市")
         return _("%(label)s（城市不详）") % {"label": observation.bulletin.region_label}
     return _("地区不详")
+
+
+def qualifier_label(qualifier):
+    """A qualifier as a chart may show it: in English from the glossary, or said to be there."""
+    text = qualifier_text(qualifier, english=english_active())
+    return text.text if text.lang == "en" or not english_active() else _("带限定条件（见原句）")
 
 
 def series_key(observation):
@@ -62,7 +71,7 @@ class Series:
         if self.kind.kind != UNDATED:
             parts.append(self.kind.label)
         if self.qualifier:
-            parts.append(self.qualifier)
+            parts.append(qualifier_label(self.qualifier))
         return " · ".join(parts)
 
     @property
@@ -155,7 +164,7 @@ class Plotter:
     def tooltip(self, observation):
         parts = [region_name(observation), period_text(observation)]
         if observation.qualifier:
-            parts.append(observation.qualifier)
+            parts.append(qualifier_label(observation.qualifier))
         return _("%(what)s：%(value)s（点击查看原句）") % {"what": " · ".join(parts), "value": display(observation, self.indicator)}
 
     def point(self, observation, label=""):
@@ -222,7 +231,7 @@ def comparison_groups(observations, indicator, *, max_groups=4, max_bars=12, reg
         qualifier = key[3]
         heading = period_text(members[0])
         if qualifier:
-            heading = f"{heading} · {qualifier}"
+            heading = f"{heading} · {qualifier_label(qualifier)}"
         scale = (period_kind(members[0]), qualifier)
         groups.append(BarGroup(label=heading, points=points, qualified=bool(qualifier), scale=scale))
     return Comparison(groups=groups, omitted=omitted)

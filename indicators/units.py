@@ -237,6 +237,7 @@ def normalise(value, unit):
 
 
 def english_symbol(text):
-    """The English symbol of a written unit (起 → incidents, 微克/立方米 → μg/m³), or None."""
+    """The English symbol of a written unit (起 → incidents, 微克/立方米 → μg/m³; 个 → "", a bare
+    count), or None when the unit is not known."""
     found = parse_unit(text)
-    return found.symbol_en if found and found.symbol_en else None
+    return found.symbol_en if found else None

@@ -2,7 +2,8 @@
 
 from django import template
 
-from indicators import periods, series
+from ecoportal.localized import english_active
+from indicators import english, periods, series
 
 register = template.Library()
 
@@ -17,3 +18,10 @@ def period_text(observation):
 def region_name(observation):
     """The figure's region, or the bulletin's own word for it when the city is not known."""
     return series.region_name(observation)
+
+
+@register.filter
+def qualifier_text(qualifier):
+    """``{% with q=obs.qualifier|qualifier_text %}``: in English from the glossary, or the
+    source's words marked as Chinese (``q.lang``)."""
+    return english.qualifier_text(qualifier, english=english_active())
