@@ -12,11 +12,8 @@ from django.views.generic import DetailView, ListView
 from ecoportal.caching.generation import memoize
 from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import PublicQuerysetMixin, shows_published_only
-from indicators import panels
-from indicators.choices import ReviewState
-from indicators.highlight import highlight_quotes
-from indicators.models import Observation
 
+from . import page_parts
 from .filters import BulletinFilterSet
 from .models import AchievementItem, AchievementList, Bulletin, Region
 from .rendering import bulletin_cards, render_body
@@ -106,26 +103,19 @@ PAGE_CONTEXT = ("achievement_list", "observations", "body_html", "corrections")
 def bulletin_page_context(bulletin):
     """What the bulletin page shows besides the bulletin; shared with the editors' preview.
 
-    ``body_html`` is the rendered body with each figure's sentence marked (``#obs-<id>``);
-    a figure whose sentence was not found has ``marked`` false and keeps that anchor itself.
+    ``body_html`` is the rendered body, which the parts other apps add may mark up (indicators:
+    each figure's sentence, see ``page_parts``).
     """
     achievement_list = (
         AchievementList.objects.filter(bulletin=bulletin).prefetch_related("items").first()
     )
-    observations = list(
-        Observation.objects.filter(bulletin=bulletin, review_state=ReviewState.ACCEPTED)
-        .select_related("indicator", "region")
-        .order_by("id")
-    )
-    highlighted = highlight_quotes(render_body(bulletin.body), observations)
-    for observation in observations:
-        observation.marked = observation.pk in highlighted.marked
-    return {
+    context = {
         "achievement_list": achievement_list,
-        "observations": observations,
-        "body_html": highlighted.html,
+        "observations": [],
+        "body_html": render_body(bulletin.body),
         "corrections": list(bulletin.corrections.all()),
     }
+    return {**context, **page_parts.context(page_parts.BULLETIN, bulletin, context)}
 
 
 class AchievementListListView(PublicQuerysetMixin, ListView):
@@ -192,10 +182,8 @@ def region_detail(request, slug):
         {
             "region": region,
             "children": children,
-            # Read only when the page's fragment of them is not kept.
-            "children_headlines": SimpleLazyObject(lambda: panels.children_headlines(children)),
             "cards": cards,
-            "region_categories": SimpleLazyObject(lambda: panels.region_summaries(region)),
+            **page_parts.context(page_parts.REGION, region, children),
         },
     )
 
@@ -221,7 +209,7 @@ def home(request):
                     .prefetch_related("items")[:3]
                 )
             ),
-            "headline_cards": SimpleLazyObject(panels.headline_cards),
+            **page_parts.context(page_parts.HOME),
         },
     )
 

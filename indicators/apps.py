@@ -7,11 +7,11 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("环境指标")
 
     def ready(self):
-        from bulletins import workflow
+        from bulletins import page_parts, workflow
         from ecoportal import localized
         from ecoportal.caching.generation import register
 
-        from . import consistency, units
+        from . import bulletin_pages, consistency, units
         from .models import Indicator, Observation
 
         # Figures are checked at submit and approval; the workflow knows no more than that.
@@ -21,5 +21,10 @@ class IndicatorsConfig(AppConfig):
         # Units read in English from the units table (起 → incidents) wherever names are shown.
         if units.english_symbol not in localized.ENGLISH_UNITS:
             localized.ENGLISH_UNITS.append(units.english_symbol)
+
+        # A bulletin's page shows its figures; the home and region pages, indicator panels.
+        page_parts.register(page_parts.BULLETIN, bulletin_pages.bulletin_figures)
+        page_parts.register(page_parts.HOME, bulletin_pages.home_cards)
+        page_parts.register(page_parts.REGION, bulletin_pages.region_panels)
 
         register(Indicator, Observation)  # what public pages show: a change starts a generation
