@@ -178,3 +178,45 @@ def test_a_stated_change_is_not_a_point_of_its_indicators_series(db):
         kind=ObservationKind.CHANGE, quote=level.quote,
     )
     assert list(Observation.objects.published().newest_per_series(limit=5, indicator=pm25)) == [level]
+
+
+def test_an_editor_completes_a_proposal_on_the_change_form_then_accepts_it(client, editor, draft):
+    figure = candidate(draft, proposed_indicator_category="")
+    client.force_login(editor)
+    url = reverse("admin:indicators_observation_change", args=[figure.pk])
+    assert "proposed_indicator_name" in client.get(url).content.decode()
+    data = {
+        "bulletin": draft.pk, "indicator": "", "region": "", "value": "9", "value_text": "9", "unit": "件",
+        "kind": "level", "period_start": "", "period_end": "", "period_label": "", "quote": figure.quote,
+        "qualifier": "", "review_state": ReviewState.CANDIDATE, "reasons": figure.reasons,
+        "proposed_indicator_name": "噪声扰民投诉", "proposed_indicator_unit": "件",
+        "proposed_indicator_category": "inspections", "proposed_region_name": "",
+        "proposed_region_code": "", "proposed_region_parent_code": "",
+    }
+    assert client.post(url, data).status_code == 302
+    outcome = observations_accept([figure], by=editor)
+    figure.refresh_from_db()
+    assert outcome.accepted == 1 and figure.indicator.name == "噪声扰民投诉"
+
+
+def test_accepting_a_proposal_on_the_change_form_without_its_indicator_is_an_error_not_a_crash(client, editor, draft):
+    figure = candidate(draft)
+    client.force_login(editor)
+    url = reverse("admin:indicators_observation_change", args=[figure.pk])
+    data = {
+        "bulletin": draft.pk, "indicator": "", "region": "", "value": "9", "value_text": "9", "unit": "件",
+        "kind": "level", "quote": figure.quote, "review_state": ReviewState.ACCEPTED,
+        "proposed_indicator_name": "噪声投诉", "proposed_indicator_category": "inspections",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200 and "采用前须先建立所建议的指标" in response.content.decode()
+    figure.refresh_from_db()
+    assert figure.review_state == ReviewState.CANDIDATE
+
+
+def test_the_indicator_admin_shows_the_reference_fields_and_limits(client, editor):
+    indicator = make_indicator(code="so2", unit="微克/立方米")
+    indicator.limits.create(value=60, unit_code="ug/m3", basis="GB 3095-2012 二级浓度限值（年平均）")
+    client.force_login(editor)
+    page = client.get(reverse("admin:indicators_indicator_change", args=[indicator.pk])).content.decode()
+    assert "aliases_zh" in page and "definition_en" in page and "GB 3095-2012" in page
