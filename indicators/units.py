@@ -65,7 +65,7 @@ TABLE = (
     _unit("dBA", "sound_level", "分贝", "dB(A)", 1, "dB(A)", "dB（A）", "dB", "dBA", "decibels", "decibel"),
     # Scores (public satisfaction on a 100-point scale) and unitless indices (AQI composite, pH, EI).
     _unit("score", "score", "分", "points", 1, "points"),
-    _unit("index", "dimensionless", "", "", 1),
+    _unit("index", "dimensionless", "", "", 1, "个pH单位", "pH单位", "pH units"),
     # Money.
     _unit("yuan", "money", "元", "yuan", 1, "元人民币", "RMB", "CNY"),
     _unit("k-yuan", "money", "千元", "thousand yuan", 1000),
@@ -127,7 +127,7 @@ TABLE = (
     ),
     # Counts: one family, many nouns (件 cases, 家 companies, 项 items…).
     _unit("count", "count", "个", "", 1),
-    _unit("case", "count", "件", "cases", 1, "cases", "case"),
+    _unit("case", "count", "件", "cases", 1, "cases", "case", "宗", "例"),
     _unit("item", "count", "项", "items", 1, "items"),
     _unit("incident", "count", "起", "incidents", 1, "incidents"),
     _unit("company", "count", "家", "companies", 1, "companies", "enterprises"),
@@ -146,6 +146,8 @@ TABLE = (
     _unit("time", "count", "次", "times", 1, "times"),
     _unit("batch", "count", "批", "batches", 1, "batches"),
     _unit("household", "count", "户", "households", 1, "households"),
+    _unit("document", "count", "份", "documents", 1, "documents"),
+    _unit("10k-document", "count", "万份", "10,000 documents", _TEN_THOUSAND),
 )
 
 _BY_CODE = {unit.code: unit for unit in TABLE}

@@ -25,6 +25,7 @@ def test_parse_unit_reads_every_spelling_of_micrograms_per_cubic_metre(written):
         ("万千瓦", "10k-kW"), ("亿吨标准煤", "100m-tce"), ("家次", "company-visit"),
         ("家(次)", "company-visit"), ("mg/m3", "mg/m3"), ("毫克/立方米", "mg/m3"),
         ("万吨", "10k-t"), ("亿元", "100m-yuan"), ("days", "day"), ("纳戈瑞/小时", "nGy/h"),
+        ("天次", "city-day"), ("宗", "case"), ("份", "document"), ("个pH单位", "index"), ("μg/m 3", "ug/m3"),
     ],
 )
 def test_parse_unit_reads_chinese_english_and_full_width_forms(written, code):
