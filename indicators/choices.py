@@ -20,6 +20,20 @@ class Category(models.TextChoices):
     CAPACITY = "capacity", _("能力建设")
 
 
+# The catalogue's sections, in the order a reader meets them: the state of the environment
+# and what is done about it first, the administrations' own work (staff, meetings, outreach)
+# last and apart.
+SECTIONS = (
+    ("environment", _("环境质量与污染治理"), _("空气、水、土壤、生态和废物：环境的状况，以及为改善它所建的设施和投入的资金。"),
+     (Category.AIR, Category.WATER, Category.NOISE, Category.SOIL, Category.ECOLOGY, Category.EMISSIONS,
+      Category.CLIMATE, Category.RADIATION, Category.WASTE, Category.INFRASTRUCTURE, Category.FUNDING)),
+    ("enforcement", _("执法与督察"), _("行政处罚、督察发现的问题及其整改、群众信访。"),
+     (Category.ENFORCEMENT, Category.INSPECTIONS)),
+    ("administration", _("行政与组织工作"), _("机构自身的工作量：人员、会议、宣传与服务。这些数字说明部门做了什么，不说明环境怎样。"),
+     (Category.OUTREACH, Category.CAPACITY)),
+)
+
+
 class ReviewState(models.TextChoices):
     """Whether a figure has been accepted by an editor (imports propose candidates)."""
 

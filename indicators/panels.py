@@ -17,7 +17,7 @@ from ecoportal.caching.generation import memoize
 from ecoportal.localized import localized
 
 from . import charts
-from .choices import Category
+from .choices import SECTIONS, Category
 from .models import Indicator, Observation
 from .series import (
     comparison_groups,
@@ -89,23 +89,54 @@ def _in_category_order(summaries):
     for category in Category:
         members = by_category.get(category.value)
         if members:
-            members.sort(key=lambda s: (not s.indicator.is_headline, not s.latest, s.indicator.code))
+            members.sort(key=lambda s: (
+                not s.indicator.is_headline, not s.latest, -getattr(s.indicator, "public_count", 0), s.indicator.code,
+            ))
             groups.append({"code": category.value, "label": category.label, "summaries": members})
     return groups
 
 
-def catalogue():
-    """The whole catalogue by category, each indicator with its latest values and trend."""
-    indicators = Indicator.objects.published().with_public_counts()
+CATALOGUE_SHOWN = 3  # indicators per category on the unfiltered catalogue
+
+
+def catalogue(*, category=None, region=None):
+    """The catalogue in sections (environment first, the administrations' own work last), each
+    category's indicators with their latest values and trend, those with figures first.
+
+    Unfiltered, each category lists its first ``CATALOGUE_SHOWN`` (``more`` counts the rest,
+    shown by filtering on the category); ``region`` keeps the indicators it has figures for.
+    """
+    indicators = Indicator.objects.published()
+    if category:
+        indicators = indicators.filter(category=category)
+    indicators = indicators.with_public_counts()
+    scope = {"region": region} if region else {}
+    if category:
+        scope["indicator__category"] = category
     rows = _by(
-        Observation.objects.published().for_charts().newest_per_series(limit=SPARK_POINTS),
+        Observation.objects.published().for_charts().newest_per_series(limit=SPARK_POINTS, **scope),
         "indicator_id",
     )
     summaries = [
         summarise(indicator, rows.get(indicator.pk, []), id_prefix=f"spark-{indicator.code}")
         for indicator in indicators
+        if not region or indicator.pk in rows
     ]
-    return _in_category_order(summaries)
+    shown = None if (category or region) else CATALOGUE_SHOWN
+    return _in_sections(_in_category_order(summaries), shown=shown)
+
+
+def _in_sections(categories, *, shown=None):
+    by_code = {category["code"]: category for category in categories}
+    sections = []
+    for code, label, note, members in SECTIONS:
+        present = [by_code[member.value] for member in members if member.value in by_code]
+        for category in present:
+            category["more"] = max(0, len(category["summaries"]) - shown) if shown else 0
+            category["shown"] = category["summaries"][:shown] if shown else category["summaries"]
+        if present:
+            sections.append({"code": code, "label": label, "note": note, "categories": present})
+    return sections
 
 
 def region_summaries(region):

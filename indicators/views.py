@@ -11,12 +11,16 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import shows_published_only
 
+from bulletins.models import Region
+
 from . import panels
+from .choices import Category
 from .downloads import CHUNK_SIZE, observations_csv_response
 from .models import Indicator, Observation
 
@@ -33,11 +37,35 @@ def table_rows(indicator):
 @shows_published_only
 @require_safe
 def indicator_list(request):
+    """The catalogue, filtered by ``category`` and ``region``; an unknown value of either is
+    named on the page and leaves that filter off (never a 500)."""
+    category = request.GET.get("category", "")
+    region_slug = request.GET.get("region", "")
+    unknown = []
+    if category and category not in Category.values:
+        unknown.append(_("类别“%(value)s”") % {"value": category[:40]})
+        category = ""
+    region = Region.objects.filter(slug=region_slug).first() if region_slug and len(region_slug) <= 50 else None
+    if region_slug and region is None:
+        unknown.append(_("地区“%(value)s”") % {"value": region_slug[:40]})
+    key = f"catalogue:{category}:{region.pk if region else ''}"
     return render(
         request,
         "indicators/indicator_list.html",
-        # Read only when the page's fragment of the catalogue is not kept.
-        {"categories": SimpleLazyObject(panels.catalogue), "nav": "indicators"},
+        {
+            # Read only when the page's fragment of the catalogue is not kept.
+            "sections": SimpleLazyObject(
+                lambda: panels.memoized(key, lambda: panels.catalogue(category=category or None, region=region))
+            ),
+            "fragment_key": key,
+            "category": category,
+            "category_label": Category(category).label if category else "",
+            "region": region,
+            "categories": Category.choices,
+            "regions": Region.objects.only("slug", "name", "name_en"),
+            "unknown": unknown,
+            "nav": "indicators",
+        },
     )
 
 

@@ -38,6 +38,8 @@ URLS = [
     "/regions/{province}/",
     "/about/",
     "/indicators/",
+    "/indicators/?category=air",
+    "/indicators/?region={city}",
     "/indicators/{indicator}/",
     "/api/v1/",
     "/api/v1/bulletins/",

@@ -25,3 +25,12 @@ def qualifier_text(qualifier):
     """``{% with q=obs.qualifier|qualifier_text %}``: in English from the glossary, or the
     source's words marked as Chinese (``q.lang``)."""
     return english.qualifier_text(qualifier, english=english_active())
+
+
+@register.filter
+def first_sentence(text):
+    """The first sentence of a definition: what the catalogue says an indicator means."""
+    for stop in ("。", ". "):
+        if stop in text:
+            return text[: text.index(stop) + len(stop)].strip()
+    return text
