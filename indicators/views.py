@@ -14,10 +14,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from bulletins.models import Region
 from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import shows_published_only
-
-from bulletins.models import Region
 
 from . import panels
 from .choices import Category
