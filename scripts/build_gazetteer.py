@@ -44,9 +44,10 @@ NATIONALITIES = [
 _NATIONALITY_TAIL = re.compile(
     "(?:" + "|".join(sorted((n + "族?" for n in NATIONALITIES), key=len, reverse=True)) + ")$"
 )
-# Short forms that are first of all ordinary words in bulletins (安康: well-being, 长治: lasting
-# order, 大同, 白银: silver, 来宾: guest…) are not searched for; the full names still are.
-COMMON_WORDS = {"来宾", "安康", "长治", "大同", "白银", "中山", "阿里", "朝阳", "和平", "普洱"}
+# Short forms that in bulletins are ordinary words more often than places (来宾: guests at a
+# meeting, 安康: well-being, 朝阳: the morning sun, or a district) are not searched for; the full
+# names still are. Place names that are rarely anything else (长治, 大同, 中山) stay.
+COMMON_WORDS = {"来宾", "安康", "朝阳"}
 SUFFIXES = {
     "province": ("特别行政区", "自治区", "省", "市"),
     "prefecture": ("自治州", "地区", "盟", "市"),

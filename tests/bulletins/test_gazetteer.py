@@ -39,7 +39,8 @@ def test_provinces_and_prefectures_are_found_by_their_short_forms(gazetteer):
 
 
 def test_two_character_county_forms_and_common_words_are_not_places(gazetteer):
-    assert codes(gazetteer, "道里和南岗的空气质量长治久安，和平发展") == []
+    assert codes(gazetteer, "道里和南岗的空气质量，各位来宾，和平发展，朝阳初升") == []
+    assert codes(gazetteer, "北京、廊坊和长治") == [("北京", "110000"), ("廊坊", "131000"), ("长治", "140400")]
 
 
 def test_a_shared_name_is_read_inside_the_place_named_just_before_it(gazetteer):
