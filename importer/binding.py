@@ -24,6 +24,7 @@ from decimal import Decimal
 
 from . import periods as periods_module
 from .figures import RawFigure, sentences
+from .figures import find as find_figures
 
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
@@ -95,7 +96,7 @@ class Scope:
     country: object = None
 
 
-def bind(text, raws, places, scope):
+def bind(text, raws, places, scope, lookup=None):
     """The raw figures of one block, bound; ``places`` is ``gazetteer.find_all(text)``."""
     expressions = periods_module.find_all(text, scope.context)
     period = (scope.period_start, scope.period_end, scope.period_label, "document")
@@ -113,7 +114,7 @@ def bind(text, raws, places, scope):
             place = _sentence_place(places, text, start, end, scope) or place
             continue
         figures, period, place = _bind_sentence(
-            text, start, end, in_sentence, flats, expressions, places, scope, period, place
+            text, start, end, in_sentence, flats, expressions, places, scope, period, place, lookup
         )
         bound.extend(figures)
     return bound
@@ -133,7 +134,9 @@ def _sentence_place(places, text, start, end, scope):
     return None
 
 
-def _bind_sentence(text, start, end, raws, flats, expressions, places, scope, period, place):
+def _bind_sentence(
+    text, start, end, raws, flats, expressions, places, scope, period, place, lookup=None
+):
     out = []
     groups = _enumerations(text, start, end)
     previous = None
@@ -153,7 +156,7 @@ def _bind_sentence(text, start, end, raws, flats, expressions, places, scope, pe
             group_counts[id(group)] = index + 1
             items = group["items"]
             if index < len(items):
-                item, head, enumerated = items[index], group["head"], True
+                item, enumerated = items[index], True  # head: the sentence before it
         if what == "flat":
             listed = _listed_before(text, start, position, previous)
             subjects = listed or (
@@ -203,6 +206,16 @@ def _bind_sentence(text, start, end, raws, flats, expressions, places, scope, pe
         figure.period_start, figure.period_end, figure.period_label, figure.place = _when_where(
             text, start, raw.start, expressions, places, scope, period, place, figure
         )
+        if enumerated:
+            # "依次是北京、廊坊和长治,分别为47、55和55": each value is of its item's place.
+            named = [d for s, e, d in places if start <= s < raw.start and text[s:e] in item]
+            bare = re.sub(r"^.*(?:依次是|依次为|分别是|是|为|:)", "", item).strip()
+            if not named and lookup is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", bare):
+                found = lookup(bare)  # a city named by its short form only ("长治")
+                named = [found] if found is not None else []
+            if named:
+                figure.place = named[-1]
+                figure.reasons.append(f"地点：列举中的“{named[-1].name}”")
         out.append(figure)
         if kind == "change" and carried is not None and carried.kind == "level":
             derived = _derive(carried, figure)
@@ -243,7 +256,7 @@ def _enumerations(text, start, end):
         clause_from = _clause_start(text, start, match.start())
         head = text[clause_from : match.start()]
         items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
-        if len(items) < 2 and clause_from > start and not groups:
+        if len(items) < 2 and clause_from > start:
             # "PM2.5、PM10和臭氧三项污染物,平均浓度分别是…": the items are a clause earlier.
             earlier = _clause_start(text, start, clause_from - 1)
             listed = [
@@ -251,7 +264,8 @@ def _enumerations(text, start, end):
                 for piece in _ITEM_SPLIT.split(text[earlier : clause_from - 1])
                 if piece.strip()
             ]
-            if len(listed) >= 2:
+            # Not a clause that states figures itself (its digits are only names: PM2.5, NO2).
+            if len(listed) >= 2 and not find_figures(text[earlier:clause_from]):
                 items, head = listed, text[earlier : match.start()]
         if len(items) < 2:
             # "同比分别下降…": the items are those of the sentence's previous enumeration.

@@ -406,7 +406,8 @@ class Vocabulary:
             return 2
         if family == entry.families[0] or kind != "level" and family in entry.families:
             return 2
-        return int(kind == "change" and family in _CHANGE_FAMILIES and family != "count")
+        # A change, or a target stated as one ("下降4%的目标"), may be in % of anything.
+        return int(kind != "level" and family in _CHANGE_FAMILIES and family != "count")
 
 
 # Pinyin glosses some sites print after characters ("天数(shù)"), and spaces, say nothing.

@@ -133,7 +133,13 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
             raws = figures.find(block.text)
             if not raws and "持平" not in block.text:
                 continue
-            bound = binding.bind(block.text, raws, gazetteer.find_all(block.text), scope)
+            bound = binding.bind(
+                block.text,
+                raws,
+                gazetteer.find_all(block.text),
+                scope,
+                getattr(gazetteer, "named", None),
+            )
         for figure in bound:
             if title and block.text.startswith(title) and figure.raw.start < len(title):
                 continue  # the title run into the first paragraph: its figures are the body's

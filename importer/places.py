@@ -105,7 +105,7 @@ _GROUPING = re.compile(
 )
 _NOT_GROUPING = re.compile(
     r"^(?:重点|其他|其余|周边|部分|城市|全国|各|有关|相关|贫困|农村|山区|偏远|发达|欠发达|沿海|内陆|少数|多数|大部)"
-    r"|[省市县区州]$|[\d一二三四五六七八九十]"
+    r"|[省市县区州等]$|[\d一二三四五六七八九十等]"
 )
 
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
@@ -140,11 +140,17 @@ class Places:
         if self.reference is None:
             return None
         if not hasattr(self, "_by_short"):
+            # Every short form, including those the gazetteer does not search for because
+            # they are also words (长治, 普洱): here the caller knows the cell is a place.
             by_short = {}
             for division in self.reference:
-                by_short.setdefault(division.short, []).append(division)
+                bare = re.sub(r"(?:市|县|区|州|盟|旗)$", "", division.name)
+                for form in {division.short, bare}:
+                    by_short.setdefault(form, []).append(division)
             self._by_short = by_short
         found = self._by_short.get(short, [])
+        if len(found) > 1:  # 红河州 and 红河县: a list of cities means the prefecture
+            found = [d for d in found if d.level != "county"] or found
         return found[0] if len(found) == 1 else None
 
     def find_all(self, text):

@@ -391,3 +391,19 @@ def test_a_figure_after_a_colon_is_read_but_not_the_minutes_of_a_time():
         "发布时间 2024-03-02 09:45\n2023年全市空气质量优良率:93.4%,有效监测天数为365天。"
     )
     assert facts(document) == [("93.4", "%", "air-good-days-ratio", "level")]
+
+
+def test_an_enumeration_of_cities_by_short_name_binds_each_value_to_its_city():
+    document = read(
+        "2024年,PM2.5平均浓度最低的3个城市依次是丽江、普洱和临沧,分别为12、15和16微克/立方米;"
+        "浓度最高的3个城市依次是昭通、曲靖和红河,分别为33、31和29微克/立方米。"
+    )
+    bound = [(str(f.value), f.region.name, f.indicator) for f in document.figures]
+    assert bound == [
+        ("12", "丽江市", "pm25"),
+        ("15", "普洱市", "pm25"),
+        ("16", "临沧市", "pm25"),
+        ("33", "昭通市", "pm25"),
+        ("31", "曲靖市", "pm25"),
+        ("29", "红河哈尼族彝族自治州", "pm25"),
+    ]
