@@ -11,6 +11,7 @@ editor drops the proposals (``observations_drop_proposals``): a figure that prop
 indicator is rejected, a region proposal is cleared. Editors only, like every review.
 """
 
+import itertools
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -53,14 +54,16 @@ def has_proposal(observation):
     return any(getattr(observation, name) for name in PROPOSAL_FIELDS)
 
 
-def unique_slug(model, field_name, text, *, max_length, fallback):
-    """A slug of ``text`` in pinyin (伊春 → yichun) not yet taken in ``model``."""
-    base = slugify("-".join(lazy_pinyin(text)))[:max_length].strip("-") or fallback
-    slug, n = base, 2
-    while model.objects.filter(**{field_name: slug}).exists():
-        suffix = f"-{n}"
-        slug, n = base[: max_length - len(suffix)] + suffix, n + 1
-    return slug
+def unique_slug(model, field_name, text, *, max_length, fallback, separator="-", distinguish=""):
+    """A slug of ``text`` in pinyin not yet taken in ``model``: syllables joined by
+    ``separator`` (噪声投诉 → zao-sheng-tou-su; regions join them, as their slugs do: yichun).
+    A taken slug gets ``distinguish`` (宜春 beside 伊春: yichun-360900), else a number."""
+    base = slugify(separator.join(lazy_pinyin(text)))[:max_length].strip("-") or fallback
+    suffixes = itertools.chain([""], [f"-{distinguish}"] if distinguish else [], (f"-{n}" for n in itertools.count(2)))
+    for suffix in suffixes:
+        slug = base[: max_length - len(suffix)] + suffix
+        if not model.objects.filter(**{field_name: slug}).exists():
+            return slug
 
 
 def indicator_from_proposal(observation, *, catalogue):
@@ -102,7 +105,10 @@ def region_for_division(division, *, gazetteer, created):
             defaults={"slug": "china", "name": "中国", "name_en": "China"},
         )
     region = Region.objects.create(
-        slug=unique_slug(Region, "slug", division.short, max_length=50, fallback=division.code),
+        slug=unique_slug(
+            Region, "slug", division.short, max_length=50, fallback=division.code, separator="",
+            distinguish=division.code,
+        ),
         name=division.name, name_en=division.name_en, level=division.level, parent=parent,
         code=division.code,
     )
@@ -130,7 +136,7 @@ def region_from_proposal(observation, *, gazetteer, created):
     region = Region.objects.filter(parent=parent, name=name).first()
     if region is None:
         region = Region.objects.create(
-            slug=unique_slug(Region, "slug", name, max_length=50, fallback="region"),
+            slug=unique_slug(Region, "slug", name, max_length=50, fallback="region", separator=""),
             name=name[:64], level=_BELOW[parent.level], parent=parent,
             code=observation.proposed_region_code if observation.proposed_region_code.isdigit() else "",
         )

@@ -72,7 +72,7 @@ def test_a_region_proposal_creates_the_region_and_those_above_it_from_the_gazett
     daoli = Region.objects.get(code="230102")
     assert outcome.accepted == 2 and len(outcome.regions_created) == 3
     assert (daoli.level, daoli.parent.name, daoli.parent.parent.name_en) == ("county", "哈尔滨市", "Heilongjiang")
-    assert daoli.slug == "dao-li" and daoli.name_en == ""
+    assert (daoli.slug, daoli.parent.slug) == ("daoli", "haerbin") and daoli.name_en == ""
     assert {f.region_id for f in Observation.objects.filter(pk__in=[f.pk for f in figures])} == {daoli.pk}
 
 
@@ -220,3 +220,13 @@ def test_the_indicator_admin_shows_the_reference_fields_and_limits(client, edito
     client.force_login(editor)
     page = client.get(reverse("admin:indicators_indicator_change", args=[indicator.pk])).content.decode()
     assert "aliases_zh" in page and "definition_en" in page and "GB 3095-2012" in page
+
+
+def test_a_new_region_whose_pinyin_is_taken_is_told_apart_by_its_code(editor, draft):
+    make_region(slug="yichun", name="伊春市", level="prefecture", code="230700")
+    ratio = make_indicator(code="ratio", unit="%")
+    figure = candidate(draft, indicator=ratio, unit="%", value=Decimal("90"), value_text="90",
+                       quote="宜春市优良天数比例为90%。", proposed_indicator_name="",
+                       proposed_region_name="宜春市", proposed_region_code="360900")
+    observations_accept([figure], by=editor)
+    assert Region.objects.get(code="360900").slug == "yichun-360900"
