@@ -14,10 +14,7 @@ free port, seeds public content and a hidden item in every non-public state, the
 4. backs up the live database (native, and in the full drill also portable into SQLite),
    restores into a scratch database and compares every row of every table.
 
-Prints a table of requests, leaks and errors, and exits 1 on any leak or error. The Redis
-fault rounds are reported as they are but do not decide the exit status until the content
-generation survives a Redis outage (issue 18, item 1): they are marked "expected to fail until
-the generation is durable". DRILL_STRICT_REDIS=1 makes them count.
+Prints a table of requests, leaks and errors, and exits 1 on any leak or error.
 """
 
 import argparse
@@ -29,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -37,13 +35,10 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
 
 from scripts.drills import services  # noqa: E402
 
-EXPECTED_REDIS = "expected to fail until the generation is durable"
-
 
 class Row:
-    def __init__(self, step, requests=0, leaks=0, errors=0, note="", expected_failure=False):
-        self.step, self.requests, self.leaks, self.errors = step, requests, leaks, errors
-        self.note, self.expected_failure = note, expected_failure
+    def __init__(self, step, requests=0, leaks=0, errors=0, note=""):
+        self.step, self.requests, self.leaks, self.errors, self.note = step, requests, leaks, errors, note
 
     @property
     def failed(self):
@@ -55,7 +50,7 @@ def print_table(rows, seconds):
     print("| step | requests | leaks | errors | result |")
     print("| --- | ---: | ---: | ---: | --- |")
     for row in rows:
-        verdict = "ok" if not row.failed else ("FAILED, " + EXPECTED_REDIS if row.expected_failure else "FAILED")
+        verdict = "FAILED" if row.failed else "ok"
         print(f"| {row.step} | {row.requests:,} | {row.leaks} | {row.errors} | {verdict}{'; ' + row.note if row.note else ''} |")
     total = sum(r.requests for r in rows)
     print(f"| **total** | **{total:,}** | **{sum(r.leaks for r in rows)}** | **{sum(r.errors for r in rows)}** | "
@@ -102,10 +97,12 @@ def step_forged(base):
 
 
 def fault_surfaces(marker):
+    from scripts.drills.seed import FAULT_SEARCH
+
     slug = marker.lower()
     return [
         "/", "/bulletins/", "/achievements/", f"/bulletins/{slug}/", f"/achievements/{slug}-list/",
-        "/feeds/bulletins/", "/feeds/bulletins/atom/", "/sitemap.xml", f"/search/?q={marker}",
+        "/feeds/bulletins/", "/feeds/bulletins/atom/", "/sitemap.xml", f"/search/?q={quote(FAULT_SEARCH)}",
         "/api/v1/bulletins/", f"/api/v1/bulletins/{slug}/", "/api/v1/achievement-lists/",
         "/api/v1/observations/", "/api/v1/observations/?format=csv", "/indicators/drill-good-days/",
         "/regions/drill-city/",
@@ -165,8 +162,7 @@ def step_redis_faults(base, redis, env):
         if stale:
             note += " (" + ", ".join(stale[:4]) + ("…" if len(stale) > 4 else "") + ")"
         rows.append(Row(f"Redis {fault}, change from the {by}", requests + more + (editor.requests if editor else 0),
-                        len(stale), len(errors + late_errors), note,
-                        expected_failure=os.environ.get("DRILL_STRICT_REDIS") != "1"))
+                        len(stale), len(errors + late_errors), note))
     return rows
 
 
@@ -267,10 +263,7 @@ def main(argv=None):
         databases.drop_all()
         shutil.rmtree(workdir, ignore_errors=True)
     print_table(rows, time.monotonic() - started)
-    failed = [row for row in rows if row.failed and not row.expected_failure]
-    expected = [row for row in rows if row.failed and row.expected_failure]
-    if expected:
-        print(f"\n{len(expected)} Redis fault round(s) found stale pages: {EXPECTED_REDIS} (issue 18, item 1).")
+    failed = [row for row in rows if row.failed]
     print("drill FAILED" if failed else "drill passed")
     return 1 if failed else 0
 

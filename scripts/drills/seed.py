@@ -50,6 +50,9 @@ PASSWORD = "Drill-pass-2026!"
 ROLES = {"author": "Author", "editor": "Editor", "administrator": "Administrator"}
 #: Published bulletins that the Redis fault rounds withdraw, one per round.
 FAULT_ROUNDS = ("FAULTPAUSEMARKER", "FAULTSTOPMARKER", "FAULTADMINMARKER")
+#: Words in those bulletins' bodies to search for: a search for the marker itself would find it
+#: echoed in the search box whatever the results.
+FAULT_SEARCH = "缓存故障检验"
 
 
 def seed_people():
@@ -88,7 +91,7 @@ def seed_people():
     workflow.bulletin_submit(audited, by=people["author"])  # an audit row for the forgeries to aim at
     for marker in FAULT_ROUNDS:
         bulletin = make_bulletin(
-            slug=marker.lower(), title=f"{marker}标题", summary=f"{marker}摘要", body=f"{marker}正文。",
+            slug=marker.lower(), title=f"{marker}标题", summary=f"{marker}摘要", body=f"{marker}正文。{FAULT_SEARCH}。",
             region=region, issued_on=date.today(), publish_at=timezone.now() - timedelta(minutes=5),
         )
         make_achievement_list(bulletin, slug=f"{marker.lower()}-list", title=f"{marker}清单")
