@@ -4,18 +4,18 @@ Every change that bumps a bulletin's ``version`` (a save in the admin, a workflo
 restore) writes one ``Revision`` whose ``data["version"]`` is that version. So the content an
 editor started from is always findable, which is what the conflict report of a stale save and
 the comparison of two revisions rely on. A snapshot holds the bulletin's fields, its topics,
-its achievement list with items, its observations and its corrections.
+its achievement list with items, its corrections, and the rows other apps keep for it
+(``FollowingRows``: the indicators' figures).
 
 Restoring is a change like any other: the same permission check as editing
 (``workflow.ensure_can_edit``), a new version, a new revision; it never changes the state.
-Nor does it make review decisions, whoever restores: accepting or rejecting a figure is an
-editor's own act (``indicators.review``), so the snapshot's review states are not written back.
-A figure keeps the state it has now, an acceptance lapses to candidate if the restore changes
-the accepted content, and a figure deleted since comes back a candidate (rejected if it was).
+What the restore does to the figures' review is the indicators' rule (``indicators.revisions``).
 """
 
 import datetime
 import difflib
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -26,7 +26,6 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from ecoportal.publishing import Status
-from indicators.models import Indicator, Observation
 
 from .models import (
     AchievementItem,
@@ -48,15 +47,36 @@ CONTENT_FIELDS = [
 ]
 #: Fields compared as text, line by line, rather than as one value.
 LONG_TEXT_FIELDS = {"summary", "body", "raw_text", "editorial_note"}
-OBSERVATION_FIELDS = [
-    "indicator", "region", "period_start", "period_end", "period_label", "value", "value_text",
-    "unit", "qualifier", "quote", "review_state", "kind", "approximate", "derived", "reasons",
-    "proposed_indicator_name", "proposed_indicator_unit", "proposed_indicator_category",
-    "proposed_region_name", "proposed_region_code", "proposed_region_parent_code",
-]
 
 
-def _json(value):
+@dataclass(frozen=True)
+class FollowingRows:
+    """Rows another app keeps for a bulletin, kept in its revisions (indicators: its figures).
+
+    ``key`` names them in a snapshot, ``label`` heads them in a comparison; ``snapshot(bulletin)``
+    gives them as plain JSON, ``lines(rows)`` as readable lines, and ``restore(bulletin, rows)``
+    writes them back, inside the restore's transaction.
+    """
+
+    key: str
+    label: str
+    snapshot: Callable
+    lines: Callable
+    restore: Callable
+
+
+#: Registered from the owning app's ready() (``register_following``), so that bulletins import
+#: no app above them; compared between the achievement list and the corrections.
+FOLLOWING = []
+
+
+def register_following(rows):
+    if all(registered.key != rows.key for registered in FOLLOWING):
+        FOLLOWING.append(rows)
+
+
+def json_value(value):
+    """A field's value as a snapshot keeps it (dates as ISO 8601, decimals as text, files by name)."""
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -77,12 +97,12 @@ def snapshot(bulletin):
             related = getattr(bulletin, name) if fields[name] else None
             labels[name] = str(related) if related else ""
         else:
-            fields[name] = _json(getattr(bulletin, name))
+            fields[name] = json_value(getattr(bulletin, name))
     achievement_list = AchievementList.objects.filter(bulletin=bulletin).first()
     return {
         "version": bulletin.version,
         "status": bulletin.status,
-        "publish_at": _json(bulletin.publish_at),
+        "publish_at": json_value(bulletin.publish_at),
         "fields": fields,
         "labels": labels,
         "topics": [{"id": t.pk, "name": t.name} for t in bulletin.topics.order_by("slug")],
@@ -98,17 +118,7 @@ def snapshot(bulletin):
                 for item in achievement_list.items.order_by("number")
             ],
         },
-        "observations": [
-            {
-                "id": obs.pk,
-                "indicator_name": obs.indicator.name if obs.indicator else obs.proposed_indicator_name,
-                **{
-                    name: (getattr(obs, f"{name}_id") if name in ("indicator", "region") else _json(getattr(obs, name)))
-                    for name in OBSERVATION_FIELDS
-                },
-            }
-            for obs in Observation.objects.filter(bulletin=bulletin).select_related("indicator").order_by("id")
-        ],
+        **{rows.key: rows.snapshot(bulletin) for rows in FOLLOWING},
         "corrections": [
             {"original": c.original, "corrected": c.corrected, "note": c.note}
             for c in Correction.objects.filter(bulletin=bulletin).order_by("id")
@@ -155,14 +165,6 @@ def _item_lines(data):
     return lines
 
 
-def _observation_lines(data):
-    return [
-        f"{obs['indicator_name']}: {obs['value_text']} {obs['unit']} "
-        f"[{obs.get('period_label') or ''}] {obs.get('qualifier') or ''} ({obs['review_state']}) — {obs['quote']}"
-        for obs in data.get("observations", [])
-    ]
-
-
 def _correction_lines(data):
     return [
         f"{c['original']} → {c['corrected']} {c.get('note') or ''}".strip() for c in data.get("corrections", [])
@@ -204,7 +206,12 @@ def revision_diff(old, new, *, old_desc="", new_desc=""):
     new_topics = sorted(t["name"] for t in new.get("topics", []))
     if old_topics != new_topics:
         rows.append({"label": _("主题"), "old": "、".join(old_topics) or "—", "new": "、".join(new_topics) or "—"})
-    for label, lines in ((_("成果清单"), _item_lines), (_("观测值"), _observation_lines), (_("更正"), _correction_lines)):
+    sections = [
+        (_("成果清单"), _item_lines),
+        *((rows.label, lambda data, rows=rows: rows.lines(data.get(rows.key, []))) for rows in FOLLOWING),
+        (_("更正"), _correction_lines),
+    ]
+    for label, lines in sections:
         before, after = lines(old), lines(new)
         if before != after:
             rows.append({"label": label, "table": _table(before, after, old_desc, new_desc)})
@@ -284,7 +291,8 @@ def revision_restore(revision, *, by):
         workflow.bulletin_update(bulletin, by=by, loaded_version=bulletin.version, **changes)
         bulletin.topics.set(Topic.objects.filter(pk__in=[t["id"] for t in data.get("topics", [])]))
         _restore_achievement_list(bulletin, data.get("achievement_list"))
-        _restore_observations(bulletin, data.get("observations", []))
+        for rows in FOLLOWING:
+            rows.restore(bulletin, data.get(rows.key, []))
         Correction.objects.filter(bulletin=bulletin).delete()
         Correction.objects.bulk_create(Correction(bulletin=bulletin, **c) for c in data.get("corrections", []))
         workflow.audit_revision_restore(bulletin, by=by, revision_number=revision.number)
@@ -306,41 +314,3 @@ def _restore_achievement_list(bulletin, data):
     AchievementItem.objects.bulk_create(
         AchievementItem(achievement_list=achievement_list, **item) for item in data["items"]
     )
-
-
-def _restore_observations(bulletin, rows):
-    """Observations keep their ids where they still exist (public pages link to them), and
-    their review state (``indicators.review.state_after_change``)."""
-    from indicators import review
-    from indicators.choices import ReviewState
-
-    indicators = set(Indicator.objects.filter(pk__in=[r["indicator"] for r in rows]).values_list("pk", flat=True))
-    regions = set(Region.objects.filter(pk__in=[r["region"] for r in rows if r["region"]]).values_list("pk", flat=True))
-    existing = {obs.pk: obs for obs in Observation.objects.filter(bulletin=bulletin)}
-    keep = set()
-    for row in rows:
-        # A figure whose indicator is gone is dropped, unless it still proposes one.
-        if row["indicator"] not in indicators and not (row["indicator"] is None and row.get("proposed_indicator_name")):
-            continue
-        obs = existing.get(row["id"]) or Observation(bulletin=bulletin)
-        before = (obs.review_state, review.reviewed_content(obs)) if obs.pk else None
-        for name in OBSERVATION_FIELDS:
-            # Snapshots taken before a field existed leave it as it is (or its default).
-            if name == "review_state" or name not in row:
-                continue
-            value = row[name]
-            field = Observation._meta.get_field(name)
-            if name == "indicator":
-                obs.indicator_id = value
-            elif name == "region":
-                obs.region_id = value if value in regions else None
-            else:
-                setattr(obs, name, field.to_python(value) if value is not None else None)
-        if before is None:
-            rejected = row.get("review_state") == ReviewState.REJECTED
-            obs.review_state = ReviewState.REJECTED if rejected else ReviewState.CANDIDATE
-        else:
-            obs.review_state = review.state_after_change(before[0], before[1], review.reviewed_content(obs))
-        obs.save()
-        keep.add(obs.pk)
-    Observation.objects.filter(bulletin=bulletin).exclude(pk__in=keep).delete()

@@ -7,11 +7,12 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("环境指标")
 
     def ready(self):
-        from bulletins import page_parts, workflow
+        from bulletins import page_parts, revisions, workflow
         from ecoportal import localized
         from ecoportal.caching.generation import register
 
         from . import bulletin_pages, consistency, units
+        from . import revisions as figure_revisions
         from .models import Indicator, Observation
 
         # Figures are checked at submit and approval; the workflow knows no more than that.
@@ -21,6 +22,9 @@ class IndicatorsConfig(AppConfig):
         # Units read in English from the units table (起 → incidents) wherever names are shown.
         if units.english_symbol not in localized.ENGLISH_UNITS:
             localized.ENGLISH_UNITS.append(units.english_symbol)
+
+        # A bulletin's revisions keep its figures.
+        revisions.register_following(figure_revisions.FIGURES)
 
         # A bulletin's page shows its figures; the home and region pages, indicator panels.
         page_parts.register(page_parts.BULLETIN, bulletin_pages.bulletin_figures)

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 #: path → where it writes → the tests that hold it to the rule.
 WRITERS = {
-    "revision restore": ("bulletins/revisions.py", [
+    "revision restore": ("indicators/revisions.py", [
         "test_an_authors_restore_keeps_the_editors_rejection",
         "test_an_editors_restore_keeps_the_current_decisions_too",
         "test_a_figure_deleted_since_comes_back_a_candidate_or_rejected",
