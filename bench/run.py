@@ -198,11 +198,9 @@ from datetime import timedelta
 from django.db.models import F
 from django.utils import timezone
 from bulletins.models import Bulletin
-from ecoportal.publishing import Status
 hold = timedelta(seconds=float(sys.argv[1]))
 now = timezone.now()
-due = Bulletin.objects.filter(slug__startswith="demo-", status=Status.PUBLISHED,
-                              publish_at__gt=now, publish_at__lte=now + hold)
+due = Bulletin.objects.scheduled(after=now).filter(slug__startswith="demo-", publish_at__lte=now + hold)
 print(due.update(publish_at=F("publish_at") + hold))
 """
 
