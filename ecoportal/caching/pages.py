@@ -1,11 +1,9 @@
 """Which requests and responses may be cached, their keys, and what is stored of a response.
 
-A stored page holds nothing that belongs to one reader. Two values in a page can: the CSP
-nonce of inline scripts and styles, and the CSRF token of a form (``{% csrf_token %}``; public
-pages have none, but a page that has one is still safe to store). Before storing, both are
-replaced by placeholders; a response served from the cache gets a fresh nonce and the reader's
-own CSRF token (with its cookie, set by ``CsrfViewMiddleware`` as for any page), so forms keep
-working, the cookie is never cached, and anonymous readers still get hits.
+A stored page holds nothing that belongs to one reader. The CSP nonce of inline scripts and
+styles is replaced by a placeholder before storing, and a response served from the cache gets a
+fresh one. A page that used a CSRF token (public pages have none: the language switcher is
+checked by its origin) or sets a cookie is not stored.
 
 A streamed response (a CSV download) is stored only once it has streamed out whole and turned
 out small (``PAGE_CACHE_STREAM_LIMIT``): a large one is never held in memory.
@@ -19,15 +17,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.middleware.csrf import _unmask_cipher_token, get_token
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 
 PAGE_KEY = "pagecache:page:{release}:{generation}:{digest}"
 NONCE_PLACEHOLDER = b"\x00pagecache:csp-nonce\x00"
-CSRF_PLACEHOLDER = b"\x00pagecache:csrf-token\x00"
-# A masked CSRF token: 64 letters and digits, not part of a longer run of them.
-_TOKEN_CANDIDATE = re.compile(rb"(?<![A-Za-z0-9])[A-Za-z0-9]{64}(?![A-Za-z0-9])")
 _PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
 # Headers the cache answers for itself (or that another middleware sets on every response).
 _NOT_STORED = {"set-cookie", "content-length", "x-page-cache"}
@@ -71,7 +65,7 @@ def is_storable(request, response):
     """A complete 200 that is the same for every anonymous reader and sets nothing per reader."""
     if request.method != "GET" or response.status_code != 200:
         return False
-    if response.cookies or getattr(response, "_page_cache_exempt", False):
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(response, "_page_cache_exempt", False):
         return False
     directives = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
     if directives & _PRIVATE_DIRECTIVES:
@@ -102,17 +96,8 @@ def freeze(request, response, body=None):
     has_nonce = isinstance(nonce, str) and nonce.encode() in body
     if has_nonce:
         body = body.replace(nonce.encode(), NONCE_PLACEHOLDER)
-    uses_csrf = bool(request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
-    if uses_csrf:
-        secret = request.META.get("CSRF_COOKIE", "")
-
-        def unmask(match):
-            token = match.group().decode()
-            return CSRF_PLACEHOLDER if _unmask_cipher_token(token) == secret else match.group()
-
-        body = _TOKEN_CANDIDATE.sub(unmask, body)
     headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
-    return {"status": response.status_code, "headers": headers, "body": body, "nonce": has_nonce, "csrf": uses_csrf}
+    return {"status": response.status_code, "headers": headers, "body": body, "nonce": has_nonce}
 
 
 def kept_if_small(chunks, keep, *, limit):
@@ -136,13 +121,10 @@ def kept_if_small(chunks, keep, *, limit):
 
 
 def thaw(request, entry):
-    """A response for ``request`` from a stored page, with this reader's token and nonce."""
+    """A response for ``request`` from a stored page, with a fresh nonce."""
     body = entry["body"]
     if entry["nonce"]:
         body = body.replace(NONCE_PLACEHOLDER, str(request.csp_nonce).encode())
-    if entry["csrf"]:
-        # Also marks the CSRF cookie to be set, exactly as rendering {% csrf_token %} does.
-        body = body.replace(CSRF_PLACEHOLDER, get_token(request).encode())
     response = HttpResponse(body, status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
