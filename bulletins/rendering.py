@@ -6,6 +6,8 @@ allow-list, so raw HTML in a body (a pasted ``<script>``, an ``onerror=`` attrib
 ``render_body``.
 """
 
+import re
+
 import markdown
 import nh3
 from django.template.loader import get_template
@@ -44,12 +46,18 @@ def sanitise_html(html):
     )
 
 
+# A paragraph that opens a numbered point of a speech or report (第一，… 一是… （一）… 一、…):
+# marked so that it reads as the item it is; its words are not touched.
+_NUMERAL = "一二三四五六七八九十"
+_POINT = re.compile(rf"<p>(?=第[{_NUMERAL}]+[，,、]|[{_NUMERAL}]+是|[（(][{_NUMERAL}]+[）)]|[{_NUMERAL}]+、)")
+
+
 def render_body(text) -> SafeString:
     """Markdown or plain paragraphs → sanitised HTML, marked safe for templates."""
     if not text:
         return mark_safe("")  # noqa: S308 - empty string
     html = markdown.markdown(str(text), extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return mark_safe(sanitise_html(html))  # noqa: S308 - cleaned by nh3 just above
+    return mark_safe(_POINT.sub('<p class="point">', sanitise_html(html)))  # noqa: S308 - cleaned by nh3 just above
 
 
 def bulletin_cards(bulletins):

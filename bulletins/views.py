@@ -97,7 +97,7 @@ class BulletinDetailView(PublicQuerysetMixin, DetailView):
         return super().get_context_data(public_page=bulletin.slug, **lazy, **kwargs)
 
 
-PAGE_CONTEXT = ("achievement_list", "observations", "body_html", "corrections")
+PAGE_CONTEXT = ("achievement_list", "observations", "figure_groups", "body_html", "corrections")
 
 
 def bulletin_page_context(bulletin):
@@ -112,6 +112,7 @@ def bulletin_page_context(bulletin):
     context = {
         "achievement_list": achievement_list,
         "observations": [],
+        "figure_groups": [],
         "body_html": render_body(bulletin.body),
         "corrections": list(bulletin.corrections.all()),
     }
@@ -127,7 +128,7 @@ class AchievementListListView(PublicQuerysetMixin, ListView):
     def get_queryset(self):
         return (
             super().get_queryset()
-            .select_related("bulletin", "bulletin__region")
+            .select_related("bulletin", "bulletin__region", "bulletin__publisher")
             .prefetch_related(Prefetch("items", AchievementItem.objects.only("id", "number", "title", "achievement_list_id")))
         )
 

@@ -17,9 +17,16 @@ def bulletin_figures(bulletin, context):
         .order_by("id")
     )
     highlighted = highlight_quotes(context["body_html"], observations)
+    groups = {}
     for observation in observations:
         observation.marked = observation.pk in highlighted.marked
-    return {"observations": observations, "body_html": highlighted.html}
+        groups.setdefault(observation.quote, []).append(observation)
+    return {
+        "observations": observations,
+        # One entry per sentence, with every figure it states: a sentence is quoted once.
+        "figure_groups": [{"quote": quote, "figures": figures} for quote, figures in groups.items()],
+        "body_html": highlighted.html,
+    }
 
 
 def home_cards():
