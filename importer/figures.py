@@ -35,6 +35,7 @@ _EXTRA_UNITS = {
     "家次": "company-visit",
     "人次": "person-time",
     "万份": "count",
+    "成": "tenth",  # "超过7成": seven tenths
     "percentage points": "pp",
     "percentage point": "pp",
     "percent": "percent",
@@ -92,7 +93,7 @@ _UNIT = re.compile(
 )
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
 _FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
-_FAMILY.update({"pp": "percentage_point", "index": "dimensionless"})
+_FAMILY.update({"pp": "percentage_point", "index": "dimensionless", "tenth": "percent"})
 
 _NUMBER = re.compile(
     rf"{numbers.ARABIC}"
@@ -109,7 +110,7 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
 )
 # Counts of the monitoring network ("断面20个", "城市3个") are context, not achievements.
-_NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站)\s*$")
+_NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站|类)\s*$")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
 _PLUS_CODE = re.compile(r"^\s*\+\s*\d")  # "2+26"
 _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
@@ -128,6 +129,8 @@ _INDEX_BEFORE = re.compile(
     r"(?:年均值|平均值|平均|均值)?\s*(?:为|是|达到|达|:|：|=)?\s*$",
     re.IGNORECASE,
 )
+_LIST_MARKER_AFTER = re.compile(r"^[.、．]\s*[^\d\s]")
+_CHANGE_BEFORE = re.compile(r"(?:提高|上升|下降|降低|增加|减少)了?\s*$")
 _VALUE_OF_PREDICATE = re.compile(r"(?:为|是|达到|达|降至|升至|:|：)\s*$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,，;；。.)）]|$|\n|和|及|、)")
 _LIST_NEXT = re.compile(rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*{numbers.ARABIC}")
@@ -219,11 +222,15 @@ def _in_sentence(text, start, end):
             if listed:
                 pending.append((match, value, approximate))
                 continue
-            if (
-                _CLAUSE_END.match(tail)
-                and (_INDEX_BEFORE.search(head[-14:]) or _VALUE_OF_PREDICATE.search(head[-4:]))
+            if _LIST_MARKER_AFTER.match(tail):
+                pending = []
+                continue  # "注:1.声环境…": the number of a note, not a value
+            index_change = bool(found) and found[-1].unit == "" and _CHANGE_BEFORE.search(head[-6:])
+            if _CLAUSE_END.match(tail) and (
+                _INDEX_BEFORE.search(head[-14:])
+                or _VALUE_OF_PREDICATE.search(head[-4:])
+                or index_change  # "EI值达99.5,较上一年度提高了5.1"
                 or pending
-                and _CLAUSE_END.match(tail)
             ):
                 unit = ("", "index", tail_start)
             else:
@@ -231,6 +238,9 @@ def _in_sentence(text, start, end):
                 continue
         written, code, unit_end = unit
         after = text[unit_end:end]
+        if code == "tenth" and re.match(r"[\u4e00-\u9fff]", after):
+            pending = []
+            continue  # "3成员", "1成立": 成 starts a word
         if (
             code in _COUNT_CODES
             and _COUNTED_NOUN.match(after)

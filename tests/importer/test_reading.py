@@ -407,3 +407,17 @@ def test_an_enumeration_of_cities_by_short_name_binds_each_value_to_its_city():
         ("31", "曲靖市", "pm25"),
         ("29", "红河哈尼族彝族自治州", "pm25"),
     ]
+
+
+def test_an_index_change_tenths_and_counts_of_classes():
+    document = read(
+        "2023年,全市生态环境状况指数EI值为71.3,较上一年度提高了0.8。"
+        "全市12个断面中,Ⅱ类水质断面9个、Ⅲ类3个。餐饮油烟投诉占全部投诉超过6成。\n"
+        "注:1.评价依据为相关标准。"
+    )
+    got = {(str(f.value), f.unit, f.indicator, f.kind) for f in document.figures if not f.derived}
+    assert got == {
+        ("71.3", "", "eco-index", "level"),
+        ("0.8", "", "eco-index", "change"),
+        ("6", "成", None, "level"),
+    }
