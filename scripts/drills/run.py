@@ -233,10 +233,12 @@ def main(argv=None):
         env = services.production_env(databases.create("portal"), redis.url, workdir)
         os.environ.update(env)  # this process reads the same database to check the forgeries
         print(f"[{time.monotonic() - started:4.0f} s] migrate, collectstatic, seed", flush=True)
+        # Static files are collected (and compressed) while the database is migrated and seeded.
+        static = services.manage_started("collectstatic", "--noinput", "-v0", env=env)
         services.manage("migrate", "--noinput", "-v0", env=env)
-        services.manage("collectstatic", "--noinput", "-v0", env=env)
         seed = f"from scripts.drills.seed import seed, seed_people; seed({20 if args.fast else 60}); seed_people()"
         services.manage("shell", "-c", seed, env=env)
+        services.finish(static, ["collectstatic"])
         import django
 
         django.setup()

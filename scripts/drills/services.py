@@ -144,12 +144,25 @@ class Gunicorn:
 
 def manage(*args, env, timeout=600):
     """Run ``manage.py`` in another process; return its standard output."""
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout
+    return finish(manage_started(*args, env=env), args, timeout=timeout)
+
+
+def manage_started(*args, env):
+    """``manage.py`` started in another process, to be waited for with ``finish``."""
+    return subprocess.Popen(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
-    if result.returncode != 0:
-        raise RuntimeError(f"manage.py {' '.join(args[:2])} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
-    return result.stdout
+
+
+def finish(process, args, *, timeout=600):
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
+    if process.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args[:2])} failed:\n{stdout[-2000:]}\n{stderr[-4000:]}")
+    return stdout
 
 
 def production_env(database_url, redis_url, workdir):
