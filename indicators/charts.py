@@ -323,7 +323,7 @@ def bar_chart(groups, *, id_prefix, title, description=None, width=400, note="",
     )
     value_width = min(
         max([text_width(point.display, size) for group in groups for point in group.points] + [0]) + 10,
-        width * 0.3,
+        width * 0.4,
     )
     left, right = label_width, width - value_width
 
