@@ -104,7 +104,9 @@ def test_indicator_table_is_paginated_and_downloads_hold_every_row_in_table_orde
     assert len(rows) == 100
     assert "第 1 / 2 页" in html
     table_ids = [int(i) for i in re.findall(r'#obs-(\d+)">', table)]
-    table_values = re.findall(r'<td[^>]*class="num"[^>]*>([^<]+)</td>', table)
+    table_values = [
+        re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r'<td[^>]*class="num"[^>]*>(.*?)</td>', table)
+    ]
 
     records = list(csv.DictReader(io.StringIO(download(client, f"/indicators/{ratio.code}.csv"))))
     document = json.loads(download(client, f"/indicators/{ratio.code}.json"))
