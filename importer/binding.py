@@ -113,8 +113,20 @@ def bind(text, raws, places, scope, lookup=None):
             period = _sentence_period(expressions, start, end) or period
             place = _sentence_place(places, text, start, end, scope) or place
             continue
+        last = next((f for f in reversed(bound) if not f.derived), None)
         figures, period, place = _bind_sentence(
-            text, start, end, in_sentence, flats, expressions, places, scope, period, place, lookup
+            text,
+            start,
+            end,
+            in_sentence,
+            flats,
+            expressions,
+            places,
+            scope,
+            period,
+            place,
+            lookup,
+            last,
         )
         bound.extend(figures)
     return bound
@@ -135,7 +147,18 @@ def _sentence_place(places, text, start, end, scope):
 
 
 def _bind_sentence(
-    text, start, end, raws, flats, expressions, places, scope, period, place, lookup=None
+    text,
+    start,
+    end,
+    raws,
+    flats,
+    expressions,
+    places,
+    scope,
+    period,
+    place,
+    lookup=None,
+    last=None,
 ):
     out = []
     groups = _enumerations(text, start, end)
@@ -188,6 +211,9 @@ def _bind_sentence(
         if not enumerated and _names_nothing(own) and previous is not None:
             carried = previous
             item, head = previous.item, previous.head
+        elif not enumerated and previous is None and _ranks_only(text, start, raw.start, places):
+            # "改善幅度最大的是威海市,为27%": a sentence naming nothing continues the last one.
+            carried = last
         figure = Bound(
             raw=raw,
             value=value,
@@ -243,6 +269,20 @@ def _listed_before(text, start, position, previous):
 def _clause_start(text, start, position):
     breaks = list(_CLAUSE_BREAK.finditer(text, start, position))
     return breaks[-1].end() if breaks else start
+
+
+_RANKING = re.compile(
+    r"幅度|最大|最小|最多|最少|最高|最低|最好|最差|的|是|恶化|改善|市|城市|等|其中|依次"
+)
+
+
+def _ranks_only(text, start, position, places):
+    """A sentence that only ranks places ("17市同比改善,改善幅度最大的是威海市,为")."""
+    words = text[start:position]
+    for place_start, place_end, _division in places:
+        if start <= place_start and place_end <= position:
+            words = words.replace(text[place_start:place_end], "")
+    return _names_nothing(_RANKING.sub("", words))
 
 
 def _names_nothing(own):

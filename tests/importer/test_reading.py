@@ -421,3 +421,14 @@ def test_an_index_change_tenths_and_counts_of_classes():
         ("0.8", "", "eco-index", "change"),
         ("6", "成", None, "level"),
     }
+
+
+def test_a_sentence_that_only_ranks_places_continues_the_subject_before_it():
+    document = read(
+        "二氧化氮浓度最低的是丽水市,为14微克/立方米。11市同比改善,改善幅度最大的是舟山市,为21%。"
+    )
+    assert facts(document) == [
+        ("14", "微克/立方米", "no2", "level"),
+        ("-21", "%", "no2", "change"),
+    ]
+    assert one(document, "-21").region.name == "舟山市"
