@@ -9,7 +9,7 @@ class BulletinsConfig(AppConfig):
     def ready(self):
         from ecoportal.caching.generation import register
 
-        from . import models
+        from . import cover_files, models  # noqa: F401 - cover_files connects its receivers
 
         register(
             models.Region, models.Publisher, models.Topic, models.Bulletin, models.Correction,

@@ -43,6 +43,10 @@ class BulletinQuerySet(PublishableQuerySet):
             "publisher__slug", "publisher__name", "publisher__name_en",
         )
 
+    def showing_cover_file(self, name):
+        """Bulletins whose cover image or its rendition is the stored file ``name``."""
+        return self.filter(models.Q(cover_image=name) | models.Q(cover_rendition=name))
+
     def in_year(self, year):
         """Issued in that year, or, when the issue date is unknown, covering it."""
         return self.filter(
