@@ -1,9 +1,12 @@
 """The admin import form: pasted text and/or several .txt/.docx files."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Publisher, Region
+
+from . import decode as decoding
 
 ACCEPT = ".txt,.text,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -57,8 +60,28 @@ class ImportForm(forms.Form):
         help_text=_("完整执行一遍导入并显示结果，但不写入数据库。"),
     )
 
+    def __init__(self, *args, oversized=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        #: The size of a request too large to be read at all (its text is not known).
+        self.oversized = oversized
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        size = len(text.encode("utf-8"))
+        if size > decoding.max_bytes():
+            raise forms.ValidationError(too_large_message(size), code="too_large")
+        return text
+
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("text", "").strip() and not cleaned.get("files"):
+        if self.oversized is not None:
+            self.add_error("text", forms.ValidationError(too_large_message(self.oversized), code="too_large"))
+        elif not cleaned.get("text", "").strip() and not cleaned.get("files") and "text" not in self.errors:
             raise forms.ValidationError(_("请粘贴原文或选择至少一个文件。"))
         return cleaned
+
+
+def too_large_message(size):
+    return gettext(
+        "粘贴的文本过大（%(size)s），超过导入上限 %(limit)s，没有导入；更长的原文请存为 .txt 或 .docx 文件后上传。"
+    ) % {"size": decoding.size_label(size), "limit": decoding.size_label(decoding.max_bytes())}

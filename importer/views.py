@@ -11,11 +11,12 @@ so the progress bar moves as each file answers. Without it the form posts every 
 """
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from bulletins.models import Bulletin
 
@@ -23,11 +24,33 @@ from . import decode as decoding
 from .forms import ImportForm
 from .service import ImportBatch, ImportSession, import_bulletin_file, import_bulletin_text
 
+#: A request too large to read is read to its end (and dropped) up to this size, so that the
+#: browser gets the page with the error instead of a connection cut while it is still sending.
+DRAIN_LIMIT = 64 * 1024 * 1024
 
+
+@csrf_exempt  # checked by _checked_import_page, once the body is known to be readable
 def import_bulletins(request):
     if not request.user.has_perm("bulletins.add_bulletin"):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        try:
+            request.POST  # noqa: B018 - parsed here, where a body over the limit can be answered
+        except RequestDataTooBig:
+            # Django refuses a form over DATA_UPLOAD_MAX_MEMORY_SIZE (a pasted text of several
+            # MB) before any view runs: a bare 400. Nothing is imported, so no CSRF check is
+            # needed to answer with the form and its error.
+            size = int(request.META.get("CONTENT_LENGTH") or 0)
+            if size <= DRAIN_LIMIT:
+                while request.read(64 * 1024):
+                    pass
+            return _import_page(request, form=ImportForm({}, oversized=size), status=413)
+    return _checked_import_page(request)
+
+
+def _import_page(request, form=None, status=200):
+    if form is None:
+        form = ImportForm(request.POST or None, request.FILES or None)
     batch = None
     wants_json = request.method == "POST" and "application/json" in request.headers.get(
         "Accept", ""
@@ -36,7 +59,7 @@ def import_bulletins(request):
         batch = _run(form.cleaned_data, by=request.user)
     if wants_json:
         if batch is None:
-            return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+            return JsonResponse({"errors": form.errors.get_json_data()}, status=status if status != 200 else 400)
         return JsonResponse(
             {"summary": batch.summary(), "results": [_json_row(result) for result in batch.results]}
         )
@@ -49,7 +72,10 @@ def import_bulletins(request):
         "rows": [_row(result) for result in batch.results] if batch else [],
         "max_mb": decoding.max_bytes() / (1024 * 1024),
     }
-    return TemplateResponse(request, "admin/bulletins/import.html", context)
+    return TemplateResponse(request, "admin/bulletins/import.html", context, status=status)
+
+
+_checked_import_page = csrf_protect(_import_page)
 
 
 def _run(data, *, by):

@@ -38,7 +38,7 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE_DIR = ROOT / "locale"
-APPS = ("bulletins", "indicators", "ecoportal", "search")
+APPS = ("bulletins", "indicators", "ecoportal", "search", "importer")
 TEMPLATE_DIRS = [ROOT / "templates", *(ROOT / app / "templates" for app in APPS)]
 GETTEXT_FUNCTIONS = {
     "_": "gettext", "gettext": "gettext", "gettext_lazy": "gettext", "gettext_noop": "gettext",
