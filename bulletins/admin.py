@@ -162,6 +162,10 @@ class CorrectionInline(FollowsBulletinInlineMixin, admin.TabularInline):
     fields = ["original", "corrected", "note"]
     extra = 0
 
+    def get_queryset(self, request):
+        # Corrections of published figures are public records, written only with their figure's.
+        return super().get_queryset(request).filter(made_at__isnull=True)
+
 
 class AchievementItemInline(FollowsBulletinInlineMixin, admin.TabularInline):
     model = AchievementItem

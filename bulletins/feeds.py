@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoportal.publishing import shows_published_only
 
-from .models import Bulletin
+from .models import Bulletin, Correction
 
 FEED_SIZE = 30
 
@@ -17,25 +17,36 @@ class LatestBulletinsFeed(Feed):
     description = _("生态环境部门发布的最新公报")
 
     def items(self):
-        return Bulletin.objects.published().for_listing().order_by("-publish_at", "-id")[:FEED_SIZE]
+        """The newest bulletins and corrections of published figures, newest first."""
+        bulletins = list(Bulletin.objects.published().for_listing().order_by("-publish_at", "-id")[:FEED_SIZE])
+        corrections = list(
+            Correction.objects.published().filter(made_at__isnull=False)
+            .select_related("bulletin", "bulletin__publisher").order_by("-made_at", "-id")[:FEED_SIZE]
+        )
+        return sorted(bulletins + corrections, key=self.item_pubdate, reverse=True)[:FEED_SIZE]
 
     def item_title(self, item):
+        if isinstance(item, Correction):
+            return _("更正：%(title)s") % {"title": item.bulletin.title}
         return item.title
 
     def item_description(self, item):
+        if isinstance(item, Correction):
+            return f"“{item.original}” → “{item.corrected}”：{item.note}"
         return item.summary or item.body[:200]
 
     def item_pubdate(self, item):
-        return item.publish_at
+        return item.made_at if isinstance(item, Correction) else item.publish_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.made_at if isinstance(item, Correction) else item.updated_at
 
     def item_author_name(self, item):
-        return item.publisher.name if item.publisher else item.source_name or None
+        bulletin = item.bulletin if isinstance(item, Correction) else item
+        return bulletin.publisher.name if bulletin.publisher else bulletin.source_name or None
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [] if isinstance(item, Correction) else [topic.name for topic in item.topics.all()]
 
 
 class LatestBulletinsAtomFeed(LatestBulletinsFeed):

@@ -159,12 +159,19 @@ class Bulletin(Publishable):
 
 
 class Correction(models.Model):
-    """An obvious conversion error in the source, corrected by an editor and shown to readers."""
+    """A correction shown to readers: an obvious conversion error in the source, edited inline,
+    or a published figure corrected by an Editor (``made_at`` set, written only by
+    ``indicators.corrections``; its figure's history points to it)."""
 
     bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="corrections")
     original = models.CharField(_("原文"), max_length=200)
     corrected = models.CharField(_("更正为"), max_length=200)
-    note = models.CharField(_("说明"), max_length=200, blank=True)
+    note = models.CharField(_("说明"), max_length=500, blank=True)
+    made_at = models.DateTimeField(_("更正时间"), null=True, blank=True, editable=False, db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("更正人"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     objects = FollowsBulletinQuerySet.as_manager()
 
@@ -175,6 +182,9 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.original} → {self.corrected}"
+
+    def get_absolute_url(self):
+        return f"{self.bulletin.get_absolute_url()}#correction-{self.pk}"
 
 
 class AchievementList(models.Model):

@@ -120,7 +120,8 @@ def snapshot(bulletin):
         },
         **{rows.key: rows.snapshot(bulletin) for rows in FOLLOWING},
         "corrections": [
-            {"original": c.original, "corrected": c.corrected, "note": c.note}
+            {"original": c.original, "corrected": c.corrected, "note": c.note,
+             **({"made_at": json_value(c.made_at)} if c.made_at else {})}
             for c in Correction.objects.filter(bulletin=bulletin).order_by("id")
         ],
     }
@@ -293,8 +294,12 @@ def revision_restore(revision, *, by):
         _restore_achievement_list(bulletin, data.get("achievement_list"))
         for rows in FOLLOWING:
             rows.restore(bulletin, data.get(rows.key, []))
-        Correction.objects.filter(bulletin=bulletin).delete()
-        Correction.objects.bulk_create(Correction(bulletin=bulletin, **c) for c in data.get("corrections", []))
+        # Corrections of published figures are public records: a restore neither removes nor repeats them.
+        Correction.objects.filter(bulletin=bulletin, made_at__isnull=True).delete()
+        Correction.objects.bulk_create(
+            Correction(bulletin=bulletin, original=c["original"], corrected=c["corrected"], note=c["note"])
+            for c in data.get("corrections", []) if not c.get("made_at")
+        )
         workflow.audit_revision_restore(bulletin, by=by, revision_number=revision.number)
         return revision_create(bulletin, by=by, note=_("恢复自修订 r%s") % revision.number)
 

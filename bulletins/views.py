@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -114,7 +114,7 @@ def bulletin_page_context(bulletin):
         "observations": [],
         "figure_groups": [],
         "body_html": render_body(bulletin.body),
-        "corrections": list(bulletin.corrections.all()),
+        "corrections": list(bulletin.corrections.order_by(F("made_at").asc(nulls_first=True), "id")),
     }
     return {**context, **page_parts.context(page_parts.BULLETIN, bulletin, context)}
 

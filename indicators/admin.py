@@ -24,9 +24,10 @@ from bulletins.admin import BulletinAdmin, FollowsBulletinInlineMixin
 from bulletins.models import Bulletin
 from ecoportal.publishing import Status
 
-from . import proposals, review
+from . import corrections, history, proposals, review
+from .admin_corrections import ObservationCorrectionsMixin
 from .choices import ObservationKind, ReviewState
-from .models import Indicator, IndicatorLimit, Observation
+from .models import Indicator, IndicatorLimit, Observation, VersionEvent
 
 
 class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
@@ -41,6 +42,10 @@ class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
     extra = 0
     classes = ["collapse"]
     verbose_name_plural = _("观测值（数值须与原句一致）")
+
+    def _bulletin_editable(self, request, obj):
+        # An approved bulletin's figures change only by a public correction (``corrections``).
+        return super()._bulletin_editable(request, obj) and (obj is None or not corrections.figures_locked(obj))
 
     def get_readonly_fields(self, request, obj=None):
         # Accepting a candidate is an editor's act (indicators.review); Authors see the state.
@@ -62,11 +67,18 @@ class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
 
             def _save(self, form, commit):
                 observation = form.save(commit=False)
+                corrections.ensure_not_locked(self.instance)
+                created = observation.pk is None
                 review.observation_keep_review_state(observation, by=by)
                 if commit:
                     observation.save()
                     form.save_m2m()
+                    history.version_record(observation, VersionEvent.CREATED if created else VersionEvent.CHANGED, by=by)
                 return observation
+
+            def delete_existing(self, obj, commit=True):
+                corrections.ensure_not_locked(self.instance)
+                super().delete_existing(obj, commit)
 
         return KeepsReviewState
 
@@ -134,7 +146,7 @@ def marked_sentence(observation):
 
 
 @admin.register(Observation)
-class ObservationAdmin(admin.ModelAdmin):
+class ObservationAdmin(ObservationCorrectionsMixin, admin.ModelAdmin):
     list_display = [
         "figure", "indicator_or_proposal", "region_or_proposal", "period_label", "sentence",
         "reasons_list", "review_state", "bulletin",
@@ -275,11 +287,11 @@ class ObservationAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request)
-        return allowed if obj is None else allowed and workflow.can_edit(request.user, obj.bulletin)
+        return allowed if obj is None else allowed and self.may_edit_figure(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request)
-        return allowed if obj is None else allowed and workflow.can_edit(request.user, obj.bulletin)
+        return allowed if obj is None else allowed and self.may_edit_figure(request, obj)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "bulletin":
@@ -291,13 +303,18 @@ class ObservationAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         workflow.ensure_can_edit(obj.bulletin, by=request.user)
+        corrections.ensure_not_locked(obj.bulletin)
+        if change:
+            corrections.ensure_not_locked(Observation.objects.select_related("bulletin").get(pk=obj.pk).bulletin)
         review.observation_keep_review_state(obj, by=request.user)
         super().save_model(request, obj, form, change)
+        history.version_record(obj, VersionEvent.CHANGED if change else VersionEvent.CREATED, by=request.user)
         workflow.bulletin_touch(obj.bulletin, by=request.user, note=gettext("修改观测值"))
 
     def delete_model(self, request, obj):
         bulletin = obj.bulletin
         workflow.ensure_can_edit(bulletin, by=request.user)
+        corrections.ensure_not_locked(bulletin)
         super().delete_model(request, obj)
         workflow.bulletin_touch(bulletin, by=request.user, note=gettext("删除观测值"))
 

@@ -1,12 +1,13 @@
 import re
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.models import Bulletin, Region
+from bulletins.models import Bulletin, Correction, Region
 
 from . import units
 from .choices import Category, ObservationKind, ReviewState
@@ -173,6 +174,12 @@ class Observation(models.Model):
     proposed_region_name = models.CharField(_("建议新地区名称"), max_length=64, blank=True)
     proposed_region_code = models.CharField(_("建议新地区代码"), max_length=6, blank=True)
     proposed_region_parent_code = models.CharField(_("建议新地区的上级代码"), max_length=6, blank=True)
+    # The latest public correction, kept on the row so that pages mark it without a query.
+    corrected_at = models.DateTimeField(_("更正时间"), null=True, blank=True, editable=False)
+    correction = models.ForeignKey(
+        Correction, verbose_name=_("更正"), null=True, blank=True, editable=False,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     objects = ObservationQuerySet.as_manager()
 
@@ -268,6 +275,49 @@ class Observation(models.Model):
             add(field, message)
         if errors:
             raise ValidationError(errors)
+
+
+class VersionEvent(models.TextChoices):
+    CREATED = "created", _("新建")
+    CHANGED = "changed", _("修改")
+    ACCEPTED = "accepted", _("采用")
+    REJECTED = "rejected", _("驳回")
+    PUBLISHED = "published", _("发布")
+    CORRECTED = "corrected", _("更正")
+    WITHDRAWN = "withdrawn", _("撤下")
+
+
+class ObservationVersion(models.Model):
+    """One version of a figure: what it said (``data``) after an event, who made it and when.
+
+    Written only by ``indicators.history``; ``data`` holds ``history.VERSIONED_FIELDS`` and the
+    review state, so that what the portal said at any moment can be told (``as_of``).
+    """
+
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("版本号"))
+    event = models.CharField(_("事件"), max_length=16, choices=VersionEvent)
+    data = models.JSONField(_("内容"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("时间"))
+    correction = models.ForeignKey(
+        Correction, verbose_name=_("更正"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["observation", "number"]
+        verbose_name = _("数值版本")
+        verbose_name_plural = _("数值版本")
+        constraints = [
+            models.UniqueConstraint(fields=["observation", "number"], name="observation_version_number_unique")
+        ]
+        indexes = [models.Index(fields=["observation", "at"], name="obs_version_at_idx")]
+
+    def __str__(self):
+        return f"{self.observation_id} v{self.number} {self.event}"
 
 
 _CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿点.\d]+")

@@ -29,6 +29,8 @@ CHART_FIELDS = (
     "unit",
     "value_normalised",
     "qualifier",
+    "corrected_at",
+    "correction_id",
     "region__name",
     "region__name_en",
     "region__slug",

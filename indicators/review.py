@@ -17,8 +17,10 @@ from django.utils.translation import gettext as _
 
 from bulletins import workflow
 
+from . import history
 from .choices import ReviewState
-from .models import Observation
+from .corrections import figures_locked
+from .models import Observation, VersionEvent
 
 VERDICTS = {ReviewState.ACCEPTED, ReviewState.REJECTED}
 #: What an editor accepts: the figure and the sentence it came from (attribute names).
@@ -63,7 +65,7 @@ def observations_review(observations, *, state, by):
     """Accept or reject these observations; returns how many changed state.
 
     Editors only (``PermissionDenied`` otherwise); observations of a bulletin in the trash are
-    left alone. Each bulletin concerned gets a new version and a revision, as an edit would.
+    left alone, and so are those of an approved bulletin (``corrections``). Each bulletin concerned gets a new version and a revision, as an edit would.
     """
     if state not in VERDICTS:
         raise ValueError(f"not a verdict: {state!r}")
@@ -75,8 +77,17 @@ def observations_review(observations, *, state, by):
         .exclude(review_state=state)
         .select_related("bulletin")
     )
-    changed = [o for o in rows if workflow.can_edit(by, o.bulletin)]
+    # A figure already public is withdrawn by a public correction, not by a verdict.
+    changed = [
+        o for o in rows
+        if workflow.can_edit(by, o.bulletin)
+        and not (figures_locked(o.bulletin) and o.review_state == ReviewState.ACCEPTED)
+    ]
     Observation.objects.filter(pk__in=[o.pk for o in changed]).update(review_state=state)
+    for observation in changed:
+        observation.review_state = state
+    event = VersionEvent.ACCEPTED if state == ReviewState.ACCEPTED else VersionEvent.REJECTED
+    history.versions_record(changed, event, by=by)
     note = _("采用候选数值") if state == ReviewState.ACCEPTED else _("驳回候选数值")
     for bulletin in {o.bulletin_id: o.bulletin for o in changed}.values():
         workflow.bulletin_touch(bulletin, by=by, note=note)

@@ -13,6 +13,7 @@ from bulletins.revisions import FollowingRows, json_value
 
 from . import review
 from .choices import ReviewState
+from .corrections import figures_locked
 from .models import Indicator, Observation
 
 OBSERVATION_FIELDS = [
@@ -47,7 +48,10 @@ def lines(rows):
 
 def restore(bulletin, rows):
     """Observations keep their ids where they still exist (public pages link to them), and
-    their review state (``review.state_after_change``)."""
+    their review state (``review.state_after_change``). An approved bulletin's figures are left
+    as they are: they change only by a public correction (``corrections``)."""
+    if figures_locked(bulletin):
+        return
     indicators = set(Indicator.objects.filter(pk__in=[r["indicator"] for r in rows]).values_list("pk", flat=True))
     regions = set(Region.objects.filter(pk__in=[r["region"] for r in rows if r["region"]]).values_list("pk", flat=True))
     existing = {obs.pk: obs for obs in Observation.objects.filter(bulletin=bulletin)}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.urls import reverse
+from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from bulletins.choices import RegionLevel
@@ -171,11 +172,19 @@ class Plotter:
         value = self.value(observation)
         if value is None:
             return None
+        shown, href, tooltip = display(observation, self.indicator), self.href(observation), self.tooltip(observation)
+        if getattr(observation, "corrected_at", None):
+            # A corrected figure says so where it is drawn, and leads to the note saying why.
+            shown = f"{shown} *"
+            href = f"{href.split('#')[0]}#correction-{observation.correction_id}"
+            tooltip = _("%(tooltip)s；已于 %(day)s 更正") % {
+                "tooltip": tooltip, "day": localdate(observation.corrected_at).isoformat(),
+            }
         return Point(
             value=value,
-            display=display(observation, self.indicator),
-            href=self.href(observation),
-            tooltip=self.tooltip(observation),
+            display=shown,
+            href=href,
+            tooltip=tooltip,
             label=label,
             when=observation.period_end,
         )

@@ -131,8 +131,9 @@ def test_restore_brings_content_back_without_changing_state(client, editor):
     assert bulletin.version == version_before + 1
     assert list(bulletin.topics.all()) == [topic_a]
     assert bulletin.achievement_list.items.count() == 2
-    restored = Observation.objects.get(bulletin=bulletin)
-    assert restored.pk == observation.pk and restored.quote == "全市空气质量优良天数300天。"
+    # A published bulletin's figures change only by a public correction (indicators.corrections).
+    kept = Observation.objects.get(bulletin=bulletin)
+    assert kept.pk == observation.pk and kept.quote == "全市空气质量优良天数300天，有误。"
     latest = Revision.objects.filter(bulletin=bulletin).order_by("-number").first()
     assert latest.number == 3 and "r1" in latest.note and latest.data["version"] == bulletin.version
     assert Transition.objects.filter(bulletin=bulletin, action=workflow.RESTORE_REVISION, by=editor).exists()

@@ -72,6 +72,17 @@ WRITERS = {
     "backup restore (operator, exact copy)": ("ecoportal/backup.py", [
         "test_a_backup_restore_copies_review_states_exactly",
     ]),
+    "correcting a published figure (its admin form)": ("indicators/admin_corrections.py", [
+        "tests/indicators/test_corrections.py::test_the_correct_form_in_the_admin_corrects_with_a_note",
+        "tests/indicators/test_corrections.py::test_an_author_gets_no_correct_form",
+    ]),
+    "withdrawing a published figure (an Editor, with a public note)": ("indicators/corrections.py", [
+        "tests/indicators/test_corrections.py::test_a_withdrawn_figure_leaves_the_public_pages_and_its_note_stays",
+        "tests/indicators/test_corrections.py::test_only_an_editor_corrects_and_only_with_a_note",
+    ]),
+    "figure versions (record and read it, never set it)": ("indicators/history.py", [
+        "tests/indicators/test_corrections.py::test_the_original_stays_in_the_history",
+    ]),
     "the API (read-only)": ("indicators/api/views.py", [
         "test_the_api_writes_nothing",
     ]),
@@ -145,7 +156,7 @@ def test_an_editors_restore_keeps_the_current_decisions_too(editor):
 
 
 def test_a_figure_deleted_since_comes_back_a_candidate_or_rejected(editor):
-    bulletin = make_bulletin()
+    bulletin = make_bulletin(status=Status.IN_REVIEW)  # an approved bulletin's figures are not restored
     indicator = make_indicator()
     make_observation(bulletin=bulletin, indicator=indicator, value="1")
     make_observation(bulletin=bulletin, indicator=indicator, value="2", review_state=ReviewState.REJECTED)
@@ -158,7 +169,7 @@ def test_a_figure_deleted_since_comes_back_a_candidate_or_rejected(editor):
 
 
 def test_a_restore_that_changes_accepted_content_makes_it_a_candidate(editor):
-    bulletin = make_bulletin()
+    bulletin = make_bulletin(status=Status.IN_REVIEW)
     figure = make_observation(bulletin=bulletin, indicator=make_indicator(), value="999")
     first = revisions.revision_create(bulletin, by=editor)
     Observation.objects.filter(pk=figure.pk).update(value="300", value_text="300", quote="全市空气质量优良天数300天。")
