@@ -2,7 +2,7 @@
 
 Measured in-process (Django's test client, medians of 60 requests, before and after in
 alternating rounds) on 20,000 demo bulletins and 200,000 figures, SQLite and Redis, on the
-shared 2-core machine at load 2.4–3.0 (2026-12-06); ``var/measure`` scripts, not committed.
+shared 2-core machine at load 2.4–3.0 (2026-12-06), with ``bench/page_timing.py``.
 
 1. **Whole responses** (``ecoportal.middleware``, ``pages``): the 200 response of an anonymous
    GET of a public path, kept in Redis. A hit costs 0.6 ms; rendered from memoised values the
