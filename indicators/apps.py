@@ -13,7 +13,7 @@ class IndicatorsConfig(AppConfig):
 
         from . import bulletin_pages, consistency, units
         from . import revisions as figure_revisions
-        from .models import Indicator, Observation
+        from .models import Indicator, IndicatorLimit, Observation, ObservationVersion
 
         # Figures are checked at submit and approval; the workflow knows no more than that.
         if consistency.bulletin_findings not in workflow.CONTENT_CHECKS:
@@ -31,4 +31,5 @@ class IndicatorsConfig(AppConfig):
         page_parts.register(page_parts.HOME, bulletin_pages.home_cards)
         page_parts.register(page_parts.REGION, bulletin_pages.region_panels)
 
-        register(Indicator, Observation)  # what public pages show: a change starts a generation
+        # What public pages show (a figure's versions: its correction note): a change starts a generation.
+        register(Indicator, IndicatorLimit, Observation, ObservationVersion)

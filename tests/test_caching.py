@@ -776,3 +776,17 @@ def test_nothing_kept_by_another_release_is_served(client, committed, fragments_
     monkeypatch.setattr(pages, "release", lambda: settings_release + "-next")
     assert "新版本的标题" in text(client.get(f"/bulletins/{bulletin.slug}/"))
     assert "新版本的标题" in client.get("/api/v1/bulletins/").content.decode()
+
+
+def test_every_model_of_the_content_apps_starts_a_generation_unless_no_public_page_shows_it():
+    from django.apps import apps
+
+    only_for_editors = {"bulletins.transition", "bulletins.revision"}
+    unregistered = [
+        model._meta.label_lower
+        for model in apps.get_models()
+        if model._meta.app_label in ("bulletins", "indicators", "search")
+        and model not in generation._models
+        and model._meta.label_lower not in only_for_editors
+    ]
+    assert unregistered == [], "register them in their app's ready() (ecoportal.caching.generation.register)"
