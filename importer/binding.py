@@ -94,6 +94,7 @@ class Scope:
     period_label: str = ""
     region: object = None  # the document's region (a Division) or None
     country: object = None
+    title: str = ""  # what a table whose caption is the title is about
 
 
 def bind(text, raws, places, scope, lookup=None):
@@ -546,7 +547,7 @@ def bind_table(block, folded, gazetteer, scope):
                     value=raw.value,
                     kind=kind,
                     item=f"{name} {folded_label}".strip(),
-                    head=numbers_fold(block.caption),
+                    head=f"{scope.title} {numbers_fold(block.caption)}",
                     period_start=period[0],
                     period_end=period[1],
                     period_label=period[2] or "",

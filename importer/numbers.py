@@ -128,6 +128,9 @@ def parse(text):
     text = text.strip()
     if not text:
         return None
+    if text[0] in "-+−" and text[1:2].isdigit():  # a signed cell of a table ("-32.7")
+        value = parse(text[1:])
+        return -value if value is not None and text[0] != "+" else value
     if text[0].isdigit():
         try:
             return Decimal(text.replace(",", ""))

@@ -119,6 +119,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         period_end=about.period_end,
         period_label=about.period_label,
         region=about.region,
+        title=numbers.fold(about.title),
     )
     found = []
     cursor = 0

@@ -432,3 +432,13 @@ def test_a_sentence_that_only_ranks_places_continues_the_subject_before_it():
         ("-21", "%", "no2", "change"),
     ]
     assert one(document, "-21").region.name == "舟山市"
+
+
+def test_a_change_column_keeps_its_sign():
+    document = read(
+        "2024年各区PM2.5\n\n| 区 | 浓度(微克/立方米) | 同比变化(%) |\n|---|---|---|\n"
+        "| 思明区 | 18 | -5.3 |\n| 湖里区 | 21 | +2.0 |\n"
+    )
+    got = {(str(f.value), f.unit, f.indicator, f.kind, f.region.name) for f in document.figures}
+    assert ("-5.3", "%", "pm25", "change", "思明区") in got
+    assert ("2.0", "%", "pm25", "change", "湖里区") in got
