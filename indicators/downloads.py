@@ -52,7 +52,7 @@ def _text(value):
     return f"'{value}" if value.startswith(_FORMULA_PREFIXES) else value
 
 
-def observation_csv_rows(queryset, *, absolute_url):
+def observation_csv_rows(queryset, *, absolute_url, as_read=None):
     """The header, then one row per observation, read with ``iterator()`` in chunks.
 
     The query runs here, before any row is asked for: an error of the database (one that is
@@ -61,6 +61,8 @@ def observation_csv_rows(queryset, *, absolute_url):
     URL absolute, e.g. ``request.build_absolute_uri``.
     """
     observations = for_download(queryset).iterator(chunk_size=CHUNK_SIZE)
+    if as_read is not None:
+        observations = _each_chunk(observations, as_read)
     first = next(observations, None)
     return _rows(observations if first is None else itertools.chain([first], observations), absolute_url)
 
@@ -93,6 +95,12 @@ def _rows(observations, absolute_url):
         ]
 
 
+def _each_chunk(observations, as_read):
+    """The rows, each chunk passed through ``as_read`` (a page's worth of queries per chunk)."""
+    for chunk in iter(lambda: list(itertools.islice(observations, CHUNK_SIZE)), []):
+        yield from as_read(chunk)
+
+
 def _encode(rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -113,8 +121,10 @@ def csv_response(rows, *, filename):
     return response
 
 
-def observations_csv_response(queryset, *, request, filename="observations.csv"):
-    """Every observation of ``queryset`` (already public and filtered) as a CSV download."""
+def observations_csv_response(queryset, *, request, filename="observations.csv", as_read=None):
+    """Every observation of ``queryset`` (already public and filtered) as a CSV download;
+    ``as_read(rows)`` gives the rows as they are to be written (``history.with_versions_applied``)."""
     return csv_response(
-        observation_csv_rows(queryset, absolute_url=request.build_absolute_uri), filename=filename
+        observation_csv_rows(queryset, absolute_url=request.build_absolute_uri, as_read=as_read),
+        filename=filename,
     )

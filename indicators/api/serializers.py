@@ -156,3 +156,44 @@ class ObservationSerializer(serializers.ModelSerializer):
             },
             "quote": {"help_text": "The sentence that states the value, verbatim."},
         }
+
+
+class ObservationVersionSerializer(serializers.Serializer):
+    """A figure as it read after one public event."""
+
+    event = serializers.ChoiceField(
+        choices=["published", "corrected", "withdrawn"],
+        help_text="`published` (as the bulletin first showed it), `corrected` or `withdrawn`.",
+    )
+    at = serializers.DateTimeField(help_text="When: the bulletin's publication, or the correction.")
+    indicator = serializers.CharField(allow_null=True, help_text="Indicator code.")
+    region = serializers.CharField(allow_null=True, help_text="Region slug; null when not known.")
+    period_start = serializers.DateField(allow_null=True, help_text="First day of the period; null when unknown.")
+    period_end = serializers.DateField(allow_null=True, help_text="Last day of the period; null when unknown.")
+    period_label = serializers.CharField(allow_blank=True, help_text="The period as the source words it.")
+    value = serializers.CharField(help_text="The value as written, as a decimal string.")
+    unit = serializers.CharField(help_text="The unit as written.")
+    qualifier = serializers.CharField(allow_blank=True, help_text="What makes the value not comparable; may be empty.")
+    note = serializers.CharField(allow_blank=True, help_text="The public note of a correction; empty otherwise.")
+    note_url = serializers.URLField(allow_null=True, help_text="Where the bulletin page shows the note.")
+
+
+# /api/v1/observations/123/history/ with the shipped fixtures (a figure never corrected).
+HISTORY_EXAMPLE = {
+    "id": 123,
+    "versions": [
+        {
+            "event": "published", "at": "2024-01-29T09:00:00+08:00", "indicator": "pm25", "region": "heilongjiang",
+            "period_start": "2023-01-01", "period_end": "2023-12-31", "period_label": "2023年", "value": "25",
+            "unit": "微克/立方米", "qualifier": "", "note": "", "note_url": None,
+        }
+    ],
+}
+
+
+@example("PM2.5 of Heilongjiang in 2023, as published", HISTORY_EXAMPLE)
+class ObservationHistorySerializer(serializers.Serializer):
+    """A public figure's history, oldest first."""
+
+    id = serializers.IntegerField(help_text="The figure: /api/v1/observations/<id>/.")
+    versions = ObservationVersionSerializer(many=True, help_text="Oldest first.")

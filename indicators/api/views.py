@@ -1,5 +1,9 @@
 """Read-only API of indicators and observations; observations also download as CSV."""
 
+from django.db.models import Exists, OuterRef, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -8,17 +12,34 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
+from rest_framework import serializers as drf_serializers
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
+from bulletins.models import Bulletin, Region
 from ecoportal.api.pagination import MemoItemsMixin
 from ecoportal.api.schema import PerViewSchema
 from ecoportal.api.viewsets import PublicApiSchema, PublicReadOnlyViewSet
 
+from .. import history
+from ..choices import ReviewState
 from ..downloads import for_download, observations_csv_response
 from ..filters import IndicatorFilterSet, ObservationFilterSet
-from ..models import Indicator, Observation
+from ..models import Indicator, Observation, ObservationVersion, VersionEvent
 from . import serializers
+
+AS_OF = OpenApiParameter(
+    "as_of", OpenApiTypes.DATETIME,
+    description=(
+        "What the portal said at this moment (ISO 8601; without a zone, Beijing time): figures of "
+        "bulletins public now and published by then, with the values they had then (before any "
+        "later correction); figures withdrawn since are included, figures added since are not. "
+        "Filters apply to each figure's current indicator and region."
+    ),
+    examples=[OpenApiExample("A moment", value="2024-03-01T00:00:00+08:00")],
+)
 
 
 class CSVRenderer(BaseRenderer):
@@ -68,9 +89,14 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
                     OpenApiExample("JSON", value="json", summary="A page of observations in JSON"),
                     OpenApiExample("CSV", value="csv", summary="Every matching observation as CSV"),
                 ],
-            )
+            ),
+            AS_OF,
         ]
-    )
+    ),
+    history=extend_schema(
+        responses=serializers.ObservationHistorySerializer,
+        description="The figure as published, then each correction or withdrawal, oldest first.",
+    ),
 )
 class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     """Figures stated by published bulletins, each with its verbatim sentence and source link."""
@@ -82,7 +108,57 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     lookup_value_regex = r"[0-9]+"
 
     def get_queryset(self):
-        return for_download(super().get_queryset())
+        moment = self.as_of()
+        if moment is None:
+            return for_download(super().get_queryset())
+        return for_download(history.as_of(Observation.objects.all(), moment))
+
+    def as_of(self):
+        """The moment ``as_of`` asks for, or None; a 400 naming it when it is not one."""
+        text = self.request.query_params.get("as_of") if self.action == "list" else None
+        if not text:
+            return None
+        try:
+            moment = drf_serializers.DateTimeField().to_internal_value(text)
+        except ValidationError:
+            raise ValidationError({"as_of": [_("请输入 ISO 8601 格式的日期时间，例如 2024-03-01T00:00:00+08:00。")]}) from None
+        return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+    def get_serializer(self, *args, **kwargs):
+        if kwargs.get("many") and args and self.as_of() is not None:
+            args = (history.with_versions_applied(args[0]), *args[1:])
+        return super().get_serializer(*args, **kwargs)
+
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def history(self, request, pk=None):
+        """A public figure's versions: as published, then each correction or withdrawal."""
+        public = Bulletin.objects.published().filter(pk=OuterRef("bulletin_id"))
+        withdrawn = ObservationVersion.objects.filter(observation=OuterRef("pk"), event=VersionEvent.WITHDRAWN)
+        figure = get_object_or_404(
+            Observation.objects.filter(Exists(public))
+            .filter(Q(review_state=ReviewState.ACCEPTED) | Exists(withdrawn))
+            .select_related("bulletin"),
+            pk=pk,
+        )
+        versions = list(figure.versions.select_related("correction").order_by("at", "number"))
+        entries = history.public_history(figure, versions)
+        codes = dict(Indicator.objects.filter(pk__in={e["data"].get("indicator_id") for e in entries})
+                     .values_list("pk", "code"))
+        slugs = dict(Region.objects.filter(pk__in={e["data"].get("region_id") for e in entries})
+                     .values_list("pk", "slug"))
+        rows = [
+            {
+                **entry["data"], "event": entry["event"], "at": entry["at"],
+                "indicator": codes.get(entry["data"].get("indicator_id")),
+                "region": slugs.get(entry["data"].get("region_id")),
+                "value": (entry["data"].get("value_text") or "").replace(",", ""),
+                "note": entry["correction"].note if entry["correction"] else "",
+                "note_url": request.build_absolute_uri(entry["correction"].get_absolute_url())
+                if entry["correction"] else None,
+            }
+            for entry in entries
+        ]
+        return Response(serializers.ObservationHistorySerializer({"id": figure.pk, "versions": rows}).data)
 
     def get_renderers(self):
         renderers = super().get_renderers()
@@ -94,7 +170,8 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
         if request.accepted_renderer.format == CSVRenderer.format:
             self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
-            return observations_csv_response(queryset, request=request, filename=self.csv_filename())
+            as_read = history.with_versions_applied if self.as_of() is not None else None
+            return observations_csv_response(queryset, request=request, filename=self.csv_filename(), as_read=as_read)
         return super().list(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):

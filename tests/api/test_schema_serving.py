@@ -13,7 +13,7 @@ from ecoportal.api.urls import router
 
 THREADS = 8
 BUILDS_PER_THREAD = 5
-PATHS = 14
+PATHS = 15
 
 
 @pytest.mark.parametrize("viewset", sorted({entry[1] for entry in router.registry}, key=lambda v: v.__name__))
