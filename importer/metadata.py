@@ -215,7 +215,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         )
         if period:
             break
-    region = _region(title, publisher, opening, gazetteer)
+    body = "\n".join(block.text for block in blocks)[:8000]
+    region = _region(title, publisher, opening, gazetteer, body)
     return About(
         title=title[:200],
         date=issued,
@@ -250,7 +251,14 @@ def _first_year(text):
     return int(found.group(1) or found.group(2))
 
 
-def _region(title, publisher, opening, gazetteer):
+_HERE_LEVELS = (
+    (r"我市|全市|本市|市环保局|市生态环境局", "prefecture"),
+    (r"我省|全省|本省|省生态环境厅", "province"),
+    (r"我县|全县|本县|县生态环境", "county"),
+)
+
+
+def _region(title, publisher, opening, gazetteer, body=""):
     from .places import COUNTRY
 
     named = gazetteer.find_all(title)
@@ -263,7 +271,12 @@ def _region(title, publisher, opening, gazetteer):
         return named[0][2]
     counts = Counter()
     first = {}
-    for _start, _end, division in gazetteer.find_all(opening[:600]):
+    # A text that says 我市/全市 is about a city: the city it names most, wherever it does.
+    level = next((lvl for words, lvl in _HERE_LEVELS if re.search(words, opening)), None)
+    text = body if level else opening[:600]
+    for _start, _end, division in gazetteer.find_all(text):
+        if level and getattr(division, "level", "") != level:
+            continue
         counts[division.name] += 1
         first.setdefault(division.name, division)
     if counts:

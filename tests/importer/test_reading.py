@@ -442,3 +442,13 @@ def test_a_change_column_keeps_its_sign():
     got = {(str(f.value), f.unit, f.indicator, f.kind, f.region.name) for f in document.figures}
     assert ("-5.3", "%", "pm25", "change", "思明区") in got
     assert ("2.0", "%", "pm25", "change", "湖里区") in got
+
+
+def test_a_text_about_my_city_is_about_the_city_it_names_not_a_province_in_company_names():
+    document = read(
+        "本报讯 记者从市生态环境局获悉,今年以来我市共查处环境违法案件63起。"
+        "其中,对江西某某化工有限公司、江西某某建材有限公司依法查封。\n"
+        "萍乡市生态环境局表示,将继续保持执法高压态势。"
+    )
+    assert document.region.name == "萍乡市"
+    assert one(document, "63").region.name == "萍乡市"
