@@ -65,11 +65,13 @@ class Entry:
 
     @property
     def unit_zh(self):
-        return units.get(self.unit).symbol_zh
+        unit = units.get(self.unit)
+        return unit.symbol_zh if unit else ""
 
     @property
     def unit_en(self):
-        return units.get(self.unit).symbol_en
+        unit = units.get(self.unit)
+        return unit.symbol_en if unit else ""
 
     def accepts_unit(self, unit_code):
         """Whether a figure in ``unit_code`` can be a level of this indicator."""

@@ -176,3 +176,9 @@ def test_an_indicator_whose_unit_code_contradicts_its_unit_does_not_validate(db)
     indicator = make_indicator(code="x", unit="%", unit_code="ug/m3")
     with pytest.raises(Exception, match="不属同一类"):
         indicator.full_clean()
+
+
+def test_an_indicator_whose_unit_the_table_does_not_know_still_gives_an_entry(db):
+    make_indicator(code="odd", unit="furlongs")
+    entry = Catalogue.from_database().get("odd")
+    assert (entry.unit, entry.unit_zh, entry.accepts_unit("percent")) == ("", "", False)
