@@ -207,6 +207,10 @@ def _bind_sentence(
         raw = obj
         kind, value, verb = _kind(text, lead_start, raw, group)
         if kind == "threshold":
+            # Not a figure, but what follows ("达到0.9%") is said of its subject.
+            previous = Bound(
+                raw, value, kind, item.strip(), head.strip(), None, None, "", None, (start, end)
+            )
             continue
         carried = None
         if not enumerated and _names_nothing(own) and previous is not None:

@@ -452,3 +452,8 @@ def test_a_text_about_my_city_is_about_the_city_it_names_not_a_province_in_compa
     )
     assert document.region.name == "萍乡市"
     assert one(document, "63").region.name == "萍乡市"
+
+
+def test_a_threshold_crossed_is_no_figure_but_names_what_follows():
+    document = read("2023年,全国重污染天数比例首次降到1%以内,达到0.8%。")
+    assert facts(document) == [("0.8", "%", "heavy-pollution-days-ratio", "level")]
