@@ -248,7 +248,9 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
         ),
         (_("封面图"), {"fields": ["cover_image", "cover_alt", "cover_preview"]}),
         (_("编者按与原文"), {"fields": ["editorial_note", "raw_text", "content_hash"], "classes": ["collapse"]}),
-        (_("状态"), {"fields": ["status_badge", "publish_at", "version", "created_by", "created_at", "updated_at"]}),
+        (_("状态"), {"fields": [
+            "status_badge", "publish_at", "pre_announce", "version", "created_by", "created_at", "updated_at",
+        ]}),
     ]
 
     # display ----------------------------------------------------------------------------------
@@ -270,6 +272,11 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
         return [first, *self.following_inlines, *rest]
 
     # permissions ------------------------------------------------------------------------------
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        # Pre-announcing a release is the Editor's choice, like its time.
+        return readonly if workflow.is_editor(request.user) else [*readonly, "pre_announce"]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

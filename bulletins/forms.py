@@ -44,7 +44,7 @@ class BulletinAdminForm(forms.ModelForm):
             "title", "slug", "summary", "body", "raw_text", "editorial_note",
             "region", "region_label", "publisher", "source_name", "author_name", "topics",
             "issued_on", "issued_at_text", "period_start", "period_end",
-            "source_url", "original_url", "cover_image", "cover_alt",
+            "source_url", "original_url", "cover_image", "cover_alt", "pre_announce",
         ]
 
     def __init__(self, *args, **kwargs):

@@ -122,6 +122,10 @@ class Bulletin(Publishable):
     cover_image = models.ImageField(_("封面图"), upload_to="covers/%Y/%m/", blank=True)
     cover_rendition = models.ImageField(_("封面缩略图"), upload_to="covers/renditions/", blank=True, editable=False)
     cover_alt = models.CharField(_("封面图替代文字"), max_length=200, blank=True)
+    pre_announce = models.BooleanField(
+        _("预告发布时间"), default=False,
+        help_text=_("定时发布前，在公开的发布日历中列出标题、发布机构和时间（不含其他内容）。"),
+    )
 
     objects = BulletinQuerySet.as_manager()
 

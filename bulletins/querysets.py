@@ -26,7 +26,22 @@ class RegionQuerySet(models.QuerySet):
         )
 
 
+#: All that the release calendar shows of an unpublished bulletin (``announced()``).
+ANNOUNCED_FIELDS = ("id", "title", "publish_at", "publisher__name", "publisher__name_en")
+
+
 class BulletinQuerySet(PublishableQuerySet):
+    def announced(self):
+        """Scheduled bulletins an Editor chose to pre-announce: what the release calendar lists.
+
+        Only ``ANNOUNCED_FIELDS`` are read, so that nothing else of an unpublished item can
+        reach the page that shows them."""
+        return (
+            self.scheduled().filter(pre_announce=True)
+            .order_by("publish_at", "id")
+            .values(*ANNOUNCED_FIELDS)
+        )
+
     def for_listing(self):
         return self.select_related("region", "publisher").prefetch_related("topics")
 

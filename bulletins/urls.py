@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import calendar, views
 
 app_name = "bulletins"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("achievements/<slug:slug>/", views.AchievementListDetailView.as_view(), name="achievement"),
     path("regions/", views.region_index, name="regions"),
     path("regions/<slug:slug>/", views.region_detail, name="region"),
+    path("calendar/", calendar.calendar_page, name="calendar"),
+    path("calendar.ics", calendar.calendar_ics, name="calendar-ics"),
 ]

@@ -62,7 +62,8 @@ def _why_not_public(callback):
     view_class = _view_class(callback)
     if view_class is None:
         # A function view, or a view object such as a feed: nothing to inherit, so a mark.
-        if callback.__module__.startswith(PORTAL_APPS) and not getattr(callback, "shows_published_only", False):
+        marked = getattr(callback, "shows_published_only", False) or getattr(callback, "shows_announcements_only", False)
+        if callback.__module__.startswith(PORTAL_APPS) and not marked:
             name = getattr(callback, "__qualname__", type(callback).__qualname__)
             return f"{callback.__module__}.{name}", "is not marked shows_published_only"
         return None

@@ -133,6 +133,14 @@ class PublicQuerysetMixin:
         return self.public_queryset()
 
 
+def shows_announcements_only(view):
+    """Marks a view that shows of unpublished items only what their pre-announcement says
+    (``Bulletin.objects.announced()``: title, publisher and time); system check E001 accepts it
+    in place of ``shows_published_only``, and the leak crawl checks it shows nothing more."""
+    view.shows_announcements_only = True
+    return view
+
+
 def shows_published_only(view):
     """Marks a function view (or a feed's class) whose rows all come from ``published()``.
 

@@ -31,6 +31,8 @@ START_URLS = [
     "/indicators/",
     "/regions/",
     "/about/",
+    "/calendar/",
+    "/calendar.ics",
     "/feeds/bulletins/",
     "/feeds/bulletins/atom/",
     "/sitemap.xml",
@@ -42,6 +44,8 @@ START_URLS = [
     "/api/v1/indicators/",
     "/api/v1/observations/",
     "/api/v1/observations/?format=csv",
+    "/api/v1/observations/?as_of=2100-01-01T00:00:00%2B08:00",
+    "/api/v1/observations/?as_of=2100-01-01T00:00:00%2B08:00&format=csv",
     "/api/v1/regions/",
     "/api/v1/publishers/",
     "/api/v1/topics/",
@@ -81,6 +85,9 @@ def site(db):
             region=region,
             publisher=publisher,
             topics=[topic],
+            # Asked for on every hidden item: only a scheduled one may be announced, and then
+            # only by the test below, which looks for exactly what the calendar may show.
+            pre_announce=marker != "SCHEDULEDMARKER",
             **state,
         )
         make_achievement_list(bulletin, slug=f"{marker.lower()}-list", title=f"{marker}清单")
@@ -143,3 +150,59 @@ def test_scheduled_item_appears_everywhere_once_its_time_comes(client, site, mon
     assert "SCHEDULEDMARKER" in client.get("/bulletins/").content.decode()
     assert "SCHEDULEDMARKER" in client.get("/feeds/bulletins/").content.decode()
     assert scheduled.slug in client.get("/sitemap.xml").content.decode()
+
+
+def test_every_hidden_figures_history_is_not_found(client, site):
+    public, hidden = site
+    assert client.get(f"/api/v1/observations/{public.observations.get().pk}/history/").status_code == 200
+    for bulletin in hidden.values():
+        assert client.get(f"/api/v1/observations/{bulletin.observations.get().pk}/history/").status_code == 404
+
+
+ANNOUNCED_SECRET = "ANNOUNCEDSECRET"
+
+
+@pytest.fixture
+def announced(site):
+    """A scheduled, pre-announced bulletin: its title and publisher may show, nothing else."""
+    region = make_region()
+    publisher = make_publisher(name="预告发布机构")
+    bulletin = make_bulletin(
+        title="ANNOUNCEDTITLE 预告的公报", slug="announcedsecret", summary=f"{ANNOUNCED_SECRET}摘要",
+        body=f"{ANNOUNCED_SECRET}正文。", raw_text=ANNOUNCED_SECRET, editorial_note=ANNOUNCED_SECRET,
+        region=region, region_label=ANNOUNCED_SECRET, publisher=publisher, source_name=ANNOUNCED_SECRET,
+        author_name=ANNOUNCED_SECRET, source_url="https://example.org/announcedsecret",
+        original_url="https://example.org/announcedsecret", cover_alt=ANNOUNCED_SECRET,
+        status=Status.PUBLISHED, publish_at=timezone.now() + timedelta(days=5), pre_announce=True,
+    )
+    make_achievement_list(bulletin, slug="announcedsecret-list", title=f"{ANNOUNCED_SECRET}清单")
+    make_observation(bulletin=bulletin, indicator=make_indicator(), value="321",
+                     quote=f"{ANNOUNCED_SECRET}优良天数321天。")
+    return bulletin
+
+
+def test_the_calendar_shows_a_pre_announced_item_by_title_publisher_and_time_only(client, announced):
+    pages = crawl(client)
+    calendar, feed = pages["/calendar/"], pages["/calendar.ics"]
+    assert "ANNOUNCEDTITLE" in calendar and "预告发布机构" in calendar
+    assert timezone.localtime(announced.publish_at).strftime("%Y-%m-%d %H:%M") in calendar
+    assert "ANNOUNCEDTITLE" in feed and "预告发布机构" in feed
+    for url, text in pages.items():
+        assert ANNOUNCED_SECRET not in text and ANNOUNCED_SECRET.lower() not in text, f"leaked on {url}"
+        if url not in ("/calendar/", "/calendar.ics"):
+            assert "ANNOUNCEDTITLE" not in text, f"the announced title shows on {url}"
+        for marker in hidden_variants():
+            assert marker not in text, f"{marker} leaked on {url}"
+
+
+def test_the_calendar_lists_only_scheduled_items_an_editor_announced(client, site, announced):
+    page = client.get("/calendar/").content.decode()
+    assert "ANNOUNCEDTITLE" in page
+    assert "SCHEDULEDMARKER" not in page  # scheduled, not announced
+    assert '<td lang="zh-Hans">公开的公报</td>' not in page  # public already
+
+
+def test_an_announced_item_leaves_the_calendar_once_public(client, announced, monkeypatch):
+    later = timezone.now() + timedelta(days=6)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    assert "ANNOUNCEDTITLE" not in client.get("/calendar/").content.decode()
