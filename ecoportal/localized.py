@@ -24,7 +24,8 @@ def localized(obj, field="name"):
     if obj is None:
         return ""
     if english_active():
-        english = getattr(obj, f"{field}_en", "")
+        # An official English name (a publisher's own) comes before a descriptive one.
+        english = getattr(obj, f"official_{field}_en", "") or getattr(obj, f"{field}_en", "")
         if english:
             return english
     return getattr(obj, field, "")

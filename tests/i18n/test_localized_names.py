@@ -4,9 +4,16 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from ecoportal.localized import localized_unit
+from ecoportal.localized import localized, localized_unit
 from ecoportal.templatetags.i18n_names import localized_name
-from tests.factories import make_bulletin, make_indicator, make_observation, make_region, make_topic
+from tests.factories import (
+    make_bulletin,
+    make_indicator,
+    make_observation,
+    make_publisher,
+    make_region,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -75,3 +82,12 @@ def test_indicator_surfaces_name_regions_in_english(client):
         assert "微克/立方米" not in page.split("<table", 1)[0], url  # quotes in tables stay verbatim
     chart = client.get(f"/indicators/{indicator.code}/").content.decode()
     assert "PM2.5 concentration" in chart and "25 μg/m³" in chart.split("<svg", 1)[1]
+
+
+def test_a_publishers_official_english_name_comes_before_a_descriptive_one():
+    publisher = make_publisher(name="黑河市生态环境局", name_en="Heihe Bureau (descriptive)")
+    with translation.override("en"):
+        assert localized(publisher) == "Heihe Bureau (descriptive)"
+        publisher.official_name_en = "Heihe Municipal Bureau of Ecology and Environment"
+        assert localized(publisher) == "Heihe Municipal Bureau of Ecology and Environment"
+    assert localized(publisher) == "黑河市生态环境局"
