@@ -429,7 +429,7 @@ _CATEGORY_WORDS = (
     ("air", r"空气|大气|颗粒物|PM|臭氧|二氧化|天数|污染天|AQI|air"),
     ("water", r"水|断面|河|湖|海|water"),
     ("noise", r"噪声|声|dB|noise"),
-    ("petitions", r"信访|投诉|举报|来信|来访|complaint"),
+    ("inspections", r"信访|投诉|举报|来信|来访|complaint"),
     ("enforcement", r"处罚|案件|执法|罚|查封|违法|enforcement"),
     ("emissions", r"排放|减排|emission"),
     ("ecology", r"生态|森林|绿|湿地|ecolog"),
@@ -439,6 +439,6 @@ _CATEGORY_WORDS = (
 def _proposal(text, unit, family):
     name = _PROPOSAL_NOISE.sub("", text.strip())[-24:]
     category = next(
-        (c for c, words in _CATEGORY_WORDS if re.search(words, text, re.IGNORECASE)), "other"
+        (c for c, words in _CATEGORY_WORDS if re.search(words, text, re.IGNORECASE)), ""
     )
     return (name or "?", unit, category)

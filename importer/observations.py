@@ -4,8 +4,17 @@ Called by ``service`` inside each file's transaction, after the bulletin is save
 and matched to an indicator is saved as an observation in review state *candidate*, with the
 verbatim sentence, the bulletin's region and the period the sentence states (or the
 bulletin's period). Candidates are not public: an editor accepts, edits or rejects them.
-Figures that match no indicator are listed in the import summary instead.
+
+The reading of ``pipeline.read`` then adds what the earlier finder cannot say: each candidate
+it also found gets its kind (level, change, target), approximate flag and reasons; each figure
+it found that the earlier finder did not becomes a candidate too, under its indicator when the
+catalogue in the database has it, else with a proposed new indicator (name, unit, category)
+for the editor to accept or drop; a previous period's level implied by a level and its change
+is offered marked derived.
 """
+
+import re
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
@@ -13,7 +22,7 @@ from indicators import units
 from indicators.choices import ReviewState
 from indicators.models import Indicator, Observation
 
-from . import hooks
+from . import hooks, pipeline
 from .seed_matching import Catalogue, propose
 
 
@@ -62,6 +71,7 @@ def propose_observations(context):
                 "quote": figure.quote,
             }
         )
+    observations += _read_figures(context, observations, rows)
     # bulk_create skips save(); value_normalised is filled in above for that reason.
     Observation.objects.bulk_create(observations)
     warnings = []
@@ -72,3 +82,79 @@ def propose_observations(context):
             % {"count": len(unmatched), "values": shown}
         )
     return hooks.Contribution(_("候选数值"), len(observations), warnings, rows)
+
+
+def _read_figures(context, found, rows):
+    """Kinds and reasons for the candidates ``found``; the figures they miss as new candidates."""
+    bulletin = context.bulletin
+    indicators = context.cached(
+        "indicators.by_code", lambda: {i.code: i for i in Indicator.objects.all()}
+    )
+    document = pipeline.read(bulletin.raw_text, published=bulletin.issued_on)
+    added = []
+    for figure in document.figures:
+        same = next(
+            (
+                o
+                for o in found
+                if o.value == figure.value
+                and units.family(o.unit) == units.family(figure.unit)
+                and (o.quote in figure.quote or figure.quote in o.quote)
+            ),
+            None,
+        )
+        reasons = "\n".join(figure.reasons)[:2000]
+        if same is not None:
+            same.kind, same.approximate, same.reasons = figure.kind, figure.approximate, reasons
+            continue
+        if figure.value_text == "" or len(figure.unit) > 32 or figure.unit_code == "tenth":
+            continue
+        value = figure.value
+        if not figure.derived:
+            # Stored as written (下降5.8% is 5.8, kind change): the quote says the direction.
+            try:
+                value = Decimal(figure.value_text.replace(",", ""))
+            except ArithmeticError:
+                if not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿点]+", figure.value_text):
+                    continue  # 持平: a change of nothing, said in words
+                value = abs(figure.value)
+        indicator = indicators.get(figure.indicator) if figure.indicator else None
+        if indicator is None:
+            name, unit, category = figure.proposed or (figure.indicator, figure.unit, "")
+            if not name:
+                continue
+        observation = Observation(
+            indicator=indicator,
+            region=bulletin.region,
+            bulletin=bulletin,
+            period_start=figure.period_start,
+            period_end=figure.period_end,
+            value=value,
+            value_text=figure.value_text[:32],
+            unit=figure.unit or "",
+            value_normalised=units.normalise(value, figure.unit),
+            quote=figure.quote,
+            review_state=ReviewState.CANDIDATE,
+            kind=figure.kind,
+            approximate=figure.approximate,
+            derived=figure.derived,
+            reasons=reasons,
+        )
+        if indicator is None:
+            observation.proposed_indicator_name = name[:100]
+            observation.proposed_indicator_unit = (unit or "")[:32]
+            observation.proposed_indicator_category = category[:32] if category else ""
+        added.append(observation)
+        rows.append(
+            {
+                "indicator": indicator.name
+                if indicator
+                else f"（建议）{observation.proposed_indicator_name}",
+                "code": indicator.code if indicator else "",
+                "value_text": observation.value_text,
+                "unit": observation.unit,
+                "period_label": "",
+                "quote": figure.quote,
+            }
+        )
+    return added

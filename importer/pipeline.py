@@ -8,6 +8,7 @@ the sentence or table row it comes from, and the reasons for each of these. The 
 (``service``) saves a document; the evaluation (``make eval-importer``) scores it.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -50,6 +51,7 @@ class Figure:
     derived: bool
     quote: str
     reasons: tuple
+    value_text: str = ""  # the number as written in ``quote`` (the value itself if derived)
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         for figure in bound:
             if title and block.text.startswith(title) and figure.raw.start < len(title):
                 continue  # the title run into the first paragraph: its figures are the body's
-            start, end = figure.quote_span
+            start, end = _quote_span(block.text, figure)
             quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
             found.append(_figure(figure, quote.strip().rstrip("。"), vocabulary))
     return Document(
@@ -160,6 +162,36 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )
+
+
+MAX_QUOTE = 100
+_PART = re.compile(r"[^;；]+")
+_CLAUSE = re.compile(r"[^,，]+")
+
+
+def _quote_span(text, figure):
+    """The sentence, or for a long one the part of it around the figure, still word for word:
+    its semicolon part, else its clause with the clauses either side."""
+    start, end = figure.quote_span
+    if end - start <= MAX_QUOTE or figure.raw.start == figure.raw.end == start:
+        return start, end
+    at, to = figure.raw.start, max(figure.raw.end, figure.raw.start + 1)
+    for part in _PART.finditer(text, start, end):
+        if part.start() <= at and to <= part.end():
+            start, end = part.span()
+            break
+    if end - start <= MAX_QUOTE:
+        return start, end
+    clauses = [m.span() for m in _CLAUSE.finditer(text, start, end)]
+    index = next((i for i, (a, b) in enumerate(clauses) if a <= at < b), 0)
+    first = clauses[max(0, index - 1)][0]
+    last_index = index + 1
+    while last_index < len(clauses) - 1 and clauses[last_index - 1][1] < to:
+        last_index += 1
+    last = clauses[min(len(clauses) - 1, last_index)][1]
+    if last - first > 150:  # one clause running on: the words around the figure only
+        first, last = max(start, at - 60), min(end, to + 60)
+    return first, last
 
 
 def _once(found):
@@ -221,4 +253,5 @@ def _figure(bound, quote, vocabulary):
         derived=bound.derived,
         quote=quote,
         reasons=tuple(reasons),
+        value_text=str(bound.value) if bound.derived else raw.value_text,
     )

@@ -167,7 +167,11 @@ def test_a_dry_run_or_a_failed_import_indexes_nothing(django_capture_on_commit_c
 def test_figures_become_candidate_observations_for_review(catalogue, jiangyu):
     result = import_sample("wechat_jiangyu.txt")
     observations = Observation.objects.filter(bulletin_id=result.bulletin_id)
-    found = {(o.indicator.code, o.value_text, o.unit) for o in observations}
+    found = {
+        (o.indicator.code, o.value_text, o.unit)
+        for o in observations
+        if o.indicator and o.kind != "target"
+    }
     assert {
         ("air-good-days-ratio", "91.5", "%"),
         ("pm25", "28", "微克/立方米"),
@@ -176,12 +180,13 @@ def test_figures_become_candidate_observations_for_review(catalogue, jiangyu):
         ("fines", "1265.8", "万元"),
         ("pipes-built", "36.5", "公里"),
     } <= found
-    # The threshold (10蒸吨/小时以下) and the 2025 target (90%) are not figures of the article.
+    # The threshold (10蒸吨/小时以下) is no figure, and the 2025 target (90%) is kept as a target.
     assert ("air-good-days-ratio", "90", "%") not in found
+    assert all(o.kind == "target" for o in observations if o.value_text == "90")
     for observation in observations:
         assert observation.review_state == ReviewState.CANDIDATE
         assert observation.region == jiangyu
-        assert observation.value_text in observation.quote
+        assert observation.derived or observation.value_text in observation.quote
         assert (
             observation.quote.replace("。", "") in Bulletin.objects.get(pk=result.bulletin_id).body
         )
@@ -217,7 +222,11 @@ def test_figures_matching_no_indicator_are_reported_not_guessed(catalogue, jiang
 def test_without_an_indicator_catalogue_the_bulletin_is_still_imported(db):
     result = import_sample("wechat_jiangyu.txt")
     assert result.created
-    assert result.contributions[0].count == 0
+    candidates = Observation.objects.filter(bulletin_id=result.bulletin_id)
+    # Nothing is filed under an indicator that does not exist: every figure is a proposal.
+    assert result.contributions[0].count == candidates.count() > 0
+    assert not candidates.filter(indicator__isnull=False).exists()
+    assert not candidates.filter(proposed_indicator_name="").exists()
 
 
 # --- Publisher and region -------------------------------------------------------------------

@@ -87,7 +87,7 @@ def expected_from_fixtures():
             if achievement_list
             else [],
             "observations": [
-                (o.value_text, o.unit, o.indicator.code, o.quote)
+                (o.value_text, o.unit, o.indicator.code if o.indicator else None, o.quote)
                 for o in Observation.objects.filter(bulletin=bulletin).select_related("indicator")
             ],
         }
@@ -228,7 +228,7 @@ def observation_table(imported):
     for name, _result, bulletin, expected in imported:
         truth = expected["observations"]
         found = [
-            (o.value_text, o.unit, o.indicator.code, o.quote)
+            (o.value_text, o.unit, o.indicator.code if o.indicator else None, o.quote)
             for o in bulletin.observations.select_related("indicator")
         ]
         pairs = pair_up(truth, found)
