@@ -90,7 +90,7 @@ def test_loading_takes_under_100_ms():
 def test_a_two_megabyte_bulletin_is_searched_in_well_under_a_second(gazetteer):
     sentence = "全年细颗粒物（PM2.5）平均浓度为27微克/立方米，同比下降3.6%，优良天数比例为90.1%；"
     text = ("哈尔滨市道里区" + sentence * 3) * 7_500
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine's waits are not the scan's cost
     found = gazetteer.find_all(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert len(text) > 1_000_000 and len(found) == 15_000
