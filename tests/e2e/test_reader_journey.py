@@ -26,7 +26,7 @@ def test_reader_follows_a_headline_figure_to_its_sentence_region_search_and_engl
     page.goto("/")
     card = page.locator(".headline-card").first
     indicator_name = card.locator("h3").inner_text()
-    expect(card.locator("svg.chart")).to_be_visible()
+    expect(card.locator("svg.chart").first).to_be_visible()  # one small chart per period and qualifier
     shoot(page, "01-home")
 
     card.get_by_role("link", name="图表与全部数值").click()
