@@ -91,14 +91,16 @@ def _read_figures(context, found, rows):
         "indicators.by_code", lambda: {i.code: i for i in Indicator.objects.all()}
     )
     document = pipeline.read(bulletin.raw_text, published=bulletin.issued_on)
+    by_value = {}  # the earlier finder's candidates by value: a long bulletin has thousands
+    for observation in found:
+        by_value.setdefault(observation.value, []).append(observation)
     added = []
     for figure in document.figures:
         same = next(
             (
                 o
-                for o in found
-                if o.value == figure.value
-                and units.family(o.unit) == units.family(figure.unit)
+                for o in by_value.get(figure.value, ())
+                if units.family(o.unit) == units.family(figure.unit)
                 and (o.quote in figure.quote or figure.quote in o.quote)
             ),
             None,
