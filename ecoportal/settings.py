@@ -396,6 +396,8 @@ sentence that states it.
     "REDOC_DIST": "SIDECAR",
     # Tag operations by resource (bulletins, observations…) rather than by version.
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    # One named vocabulary of unit codes, however many fields use it.
+    "ENUM_NAME_OVERRIDES": {"UnitCodeEnum": "indicators.units.CODES"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "ecoportal.api.urls.document_empty_query_values",

@@ -12,6 +12,8 @@ import itertools
 from django.http import StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
+from .observation_units import unit_columns
+
 CHUNK_SIZE = 2000
 ROWS_PER_WRITE = 500
 HEAVY_FIELDS = ("bulletin__body", "bulletin__raw_text", "bulletin__summary", "indicator__description")
@@ -27,7 +29,12 @@ COLUMNS = [
     "period_label",
     "value",
     "unit",
+    "unit_en",
+    "unit_code",
     "value_normalised",
+    "normalised_unit",
+    "value_in_indicator_unit",
+    "indicator_unit",
     "qualifier",
     "quote",
     "bulletin",
@@ -75,6 +82,7 @@ def _rows(observations, absolute_url):
         if bulletin.pk not in bulletin_urls:
             bulletin_urls[bulletin.pk] = absolute_url(bulletin.get_absolute_url())
         bulletin_url = bulletin_urls[bulletin.pk]
+        units = {key: "" if value is None else value for key, value in unit_columns(observation).items()}
         yield [
             observation.pk,
             observation.indicator.code,
@@ -86,7 +94,12 @@ def _rows(observations, absolute_url):
             _text(observation.period_label),
             reported_value(observation),
             observation.unit,
+            units["unit_en"],
+            units["unit_code"],
             "" if observation.value_normalised is None else observation.value_normalised,
+            units["normalised_unit"],
+            units["value_in_indicator_unit"],
+            units["indicator_unit"],
             _text(observation.qualifier),
             _text(observation.quote),
             bulletin.slug,

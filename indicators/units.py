@@ -150,6 +150,9 @@ TABLE = (
     _unit("10k-document", "count", "万份", "10,000 documents", _TEN_THOUSAND),
 )
 
+#: The vocabulary of unit codes (the API's ``UnitCodeEnum``).
+CODES = tuple(unit.code for unit in TABLE)
+
 _BY_CODE = {unit.code: unit for unit in TABLE}
 _BASE = {}
 for _u in TABLE:

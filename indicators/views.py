@@ -22,6 +22,7 @@ from . import panels
 from .choices import Category
 from .downloads import CHUNK_SIZE, observations_csv_response
 from .models import Indicator, Observation
+from .observation_units import NORMALISED_COLUMNS, REPORTED_COLUMNS, indicator_unit, unit_columns
 
 TABLE_PAGE_SIZE = 100
 JSON_ROWS_PER_WRITE = 200
@@ -100,6 +101,7 @@ def indicator_csv(request, code):
 
 def json_record(observation, *, bulletin_url):
     """One table row as JSON: the CSV's columns, values as reported, nothing spreadsheet-escaped."""
+    columns = unit_columns(observation)
     return {
         "id": observation.pk,
         "indicator": observation.indicator.code,
@@ -111,7 +113,9 @@ def json_record(observation, *, bulletin_url):
         "period_label": observation.period_label,
         "value": observation.value_text.replace(",", ""),
         "unit": observation.unit,
+        **{key: columns[key] for key in REPORTED_COLUMNS},
         "value_normalised": None if observation.value_normalised is None else str(observation.value_normalised),
+        **{key: columns[key] for key in NORMALISED_COLUMNS},
         "qualifier": observation.qualifier,
         "quote": observation.quote,
         "bulletin": observation.bulletin.slug,
@@ -121,12 +125,16 @@ def json_record(observation, *, bulletin_url):
 
 
 def _json_chunks(indicator, queryset, absolute_url):
-    head = {"indicator": indicator.code, "name": indicator.name, "unit": indicator.unit}
+    canonical = indicator_unit(indicator)
+    head = {
+        "indicator": indicator.code, "name": indicator.name, "unit": indicator.unit,
+        "unit_code": canonical.code if canonical else None,
+    }
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "observations": ['
     urls, buffer = {}, []
     rows = queryset.select_related("indicator", "region", "bulletin").only(
-        "id", "period_start", "period_end", "period_label", "value_text", "unit",
-        "value_normalised", "qualifier", "quote", "indicator__code", "indicator__name",
+        "id", "period_start", "period_end", "period_label", "value", "value_text", "unit",
+        "value_normalised", "indicator__unit", "indicator__unit_code", "qualifier", "quote", "indicator__code", "indicator__name",
         "indicator__name_en", "region__slug", "bulletin__slug",
     )
     for index, observation in enumerate(rows.iterator(chunk_size=CHUNK_SIZE)):

@@ -13,8 +13,16 @@ from ecoportal.api.fields import (
     slug_of,
 )
 
+from .. import units
 from ..downloads import reported_value
 from ..models import Indicator, Observation
+from ..observation_units import indicator_unit, unit_columns, vocabulary
+
+UNIT_CODES = list(units.CODES)
+UNIT_VOCABULARY = "Unit codes (code: Chinese symbol / English symbol, family; one family converts): " + "; ".join(
+    f"`{entry['code']}`: {entry['symbol_zh'] or '—'} / {entry['symbol_en'] or '—'}, {entry['family']}"
+    for entry in vocabulary()
+) + "."
 
 INDICATOR_EXAMPLE = {
     "url": f"{EXAMPLE_SITE}/api/v1/indicators/pm25/",
@@ -23,6 +31,7 @@ INDICATOR_EXAMPLE = {
     "name_en": "PM2.5 concentration",
     "unit": "微克/立方米",
     "unit_en": "μg/m³",
+    "unit_code": "ug/m3",
     "category": "air",
     "higher_is_better": False,
     "description": "",
@@ -40,7 +49,12 @@ OBSERVATION_EXAMPLE = {
     "period_label": "2023年",
     "value": "25",
     "unit": "微克/立方米",
+    "unit_en": "μg/m³",
+    "unit_code": "ug/m3",
     "value_normalised": "25.0000",
+    "normalised_unit": "ug/m3",
+    "value_in_indicator_unit": "25.0000",
+    "indicator_unit": "ug/m3",
     "qualifier": "",
     "quote": "2023年全省优良天数比例为93.1%,扣除沙尘异常超标天数后为94.2%、优于全国平均值7.4个百分点,"
     "PM2.5浓度为25微克/立方米、优于全国平均值5微克",
@@ -50,9 +64,29 @@ OBSERVATION_EXAMPLE = {
 }
 
 
+@extend_schema_field({"type": "string", "enum": [*UNIT_CODES, None], "nullable": True})
+class UnitCodeField(serializers.Field):
+    """A code of the units table, read from the object by ``unit_of(obj)``; null when unknown."""
+
+    def __init__(self, unit_of, **kwargs):
+        self.unit_of = unit_of
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        unit = self.unit_of(value)
+        return unit.code if unit else None
+
+
 @example("PM2.5", INDICATOR_EXAMPLE)
 class IndicatorSerializer(serializers.ModelSerializer):
     url = api_url("api:indicator-detail", lookup_field="code")
+    unit_code = UnitCodeField(
+        indicator_unit,
+        help_text="The indicator's canonical unit, a code of the units table: "
+        "observations' `value_in_indicator_unit` is in it; null when the table does not know the unit. "
+        + UNIT_VOCABULARY,
+    )
     observations_url = FilteredListUrlField(
         "api:observation-list", "indicator", "code", help_text="This indicator's observations."
     )
@@ -66,6 +100,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "name_en",
             "unit",
             "unit_en",
+            "unit_code",
             "category",
             "higher_is_better",
             "description",
@@ -96,6 +131,36 @@ class ReportedValueField(serializers.Field):
         return reported_value(value)
 
 
+@extend_schema_field({"type": "string", "nullable": True})
+class UnitColumnField(serializers.Field):
+    """One of ``observation_units.unit_columns``: the row's units, computed once per row."""
+
+    def __init__(self, key, **kwargs):
+        self.key = key
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        cached = getattr(value, "_unit_columns", None)
+        if cached is None:
+            cached = value._unit_columns = unit_columns(value)
+        return cached[self.key]
+
+
+@extend_schema_field({"type": "string", "enum": [*UNIT_CODES, None], "nullable": True})
+class UnitCodeColumnField(UnitColumnField):
+    pass
+
+
+def _unit_code_column(key, help_text):
+    return UnitCodeColumnField(key, help_text=f"{help_text} {UNIT_VOCABULARY}")
+
+
+@extend_schema_field({"type": "string", "format": "decimal", "nullable": True, "example": "14000.0000"})
+class DecimalColumnField(UnitColumnField):
+    pass
+
+
 @example("Heilongjiang's PM2.5 in 2023", OBSERVATION_EXAMPLE)
 class ObservationSerializer(serializers.ModelSerializer):
     """One figure a bulletin states, with the verbatim sentence and a link to it."""
@@ -112,6 +177,23 @@ class ObservationSerializer(serializers.ModelSerializer):
     region = slug_of(nullable=True, help_text="Region slug; null when the source does not name the city.")
     value = ReportedValueField(
         help_text="The number exactly as the source writes it, as a decimal string (e.g. `94.2`)."
+    )
+    unit_en = UnitColumnField(
+        "unit_en", allow_null=True,
+        help_text="The reported unit in English (from the units table); empty for a bare count; "
+        "null when the table does not know the unit.",
+    )
+    unit_code = _unit_code_column("unit_code", "The reported unit as a code of the units table; null when unknown.")
+    normalised_unit = _unit_code_column(
+        "normalised_unit", "The unit of `value_normalised`: the base unit of the reported unit's family."
+    )
+    value_in_indicator_unit = DecimalColumnField(
+        "value_in_indicator_unit",
+        help_text="The value converted to the indicator's unit (`indicator_unit`) through the units "
+        "table, so that rows of one indicator compare; null when the units are unknown or of two families.",
+    )
+    indicator_unit = _unit_code_column(
+        "indicator_unit", "The indicator's canonical unit code, the unit of `value_in_indicator_unit`."
     )
     bulletin = slug_of(help_text="Slug of the bulletin that states the value.")
     bulletin_url = PageUrlField(source="bulletin", help_text="The bulletin's public page.")
@@ -132,7 +214,12 @@ class ObservationSerializer(serializers.ModelSerializer):
             "period_label",
             "value",
             "unit",
+            "unit_en",
+            "unit_code",
             "value_normalised",
+            "normalised_unit",
+            "value_in_indicator_unit",
+            "indicator_unit",
             "qualifier",
             "quote",
             "bulletin",
