@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from bulletins.models import Bulletin, Region
 from ecoportal.api.pagination import MemoItemsMixin
 from ecoportal.api.schema import PerViewSchema
-from ecoportal.api.viewsets import PublicApiSchema, PublicReadOnlyViewSet
+from ecoportal.api.viewsets import NOT_FOUND, THROTTLED, PublicApiSchema, PublicReadOnlyViewSet
 
 from .. import history
 from ..choices import ReviewState
@@ -94,7 +94,8 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
         ]
     ),
     history=extend_schema(
-        responses=serializers.ObservationHistorySerializer,
+        # Responses given here replace the schema's own, so its error answers are named again.
+        responses={200: serializers.ObservationHistorySerializer, 404: NOT_FOUND, 429: THROTTLED},
         description="The figure as published, then each correction or withdrawal, oldest first.",
     ),
 )

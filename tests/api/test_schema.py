@@ -79,9 +79,9 @@ def test_the_observation_list_documents_the_csv_download(schema):
     assert {"application/json", "text/csv"} <= set(content)
 
 
-@pytest.mark.parametrize("path", [path for path in CONTRACT if path.endswith("}/")])
-def test_every_detail_documents_its_404(schema, path):
-    assert "404" in schema["paths"][path]["get"]["responses"]
+@pytest.mark.parametrize("path", [path for path in CONTRACT if "{" in path])
+def test_every_item_path_documents_its_404_and_429(schema, path):
+    assert {"200", "404", "429"} <= set(schema["paths"][path]["get"]["responses"])
 
 
 def test_every_field_is_described_and_none_is_internal(schema):
