@@ -144,6 +144,7 @@ class Bulletin(Publishable):
             ("submit_bulletin", _("可提交公报审核")),
             ("review_bulletin", _("可审核公报")),
             ("publish_bulletin", _("可发布、定时发布、撤回与归档公报")),
+            ("publish_without_review_bulletin", _("可不经他人审核直接发布公报（须填写理由）")),
         ]
 
     def __str__(self):

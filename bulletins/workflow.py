@@ -13,6 +13,10 @@ transition table (``InvalidTransition``), validates its input (``ValidationError
 new state with a bumped ``version`` and writes a ``Transition`` audit row. Publishing with a
 future ``at`` schedules: ``published_q`` makes the item public at that moment, no job needed.
 
+Four eyes: nobody approves their own submission with ``publish``. An Administrator (the
+``publish_without_review_bulletin`` permission) may instead ``publish_without_review`` with a
+written reason, which the audit trail keeps; an Editor cannot publish their own work at all.
+
 Moving to the trash and back (``bulletin_trash``/``bulletin_untrash``) keeps the state and is
 audited the same way. Who may edit a bulletin's content is decided here too (``can_edit``), so
 that the admin, revision restores and any other caller share one rule.
@@ -64,6 +68,8 @@ class Action:
     takes_time: bool = False
     #: Whether an Author may perform it on their own bulletin without being an editor.
     owner_may: bool = False
+    #: What the required comment is called in the form (a reason rather than an opinion).
+    comment_label: str = _("意见")
 
 
 SUBMIT = Action("submit", _("提交审核"), frozenset({Status.DRAFT}), Status.IN_REVIEW, "bulletins.submit_bulletin", owner_may=True)
@@ -79,9 +85,18 @@ WITHDRAW = Action(
     "withdraw", _("撤回"), frozenset({Status.PUBLISHED}), Status.DRAFT, "bulletins.publish_bulletin", needs_comment=True
 )
 ARCHIVE = Action("archive", _("归档"), frozenset({Status.PUBLISHED}), Status.ARCHIVED, "bulletins.publish_bulletin")
+#: Whitehall's "force publish": no second reviewer, so the reason is required and audited.
+PUBLISH_WITHOUT_REVIEW = Action(
+    "publish_without_review", _("不经审核直接发布"), frozenset({Status.DRAFT, Status.IN_REVIEW}), Status.PUBLISHED,
+    "bulletins.publish_without_review_bulletin", needs_comment=True, takes_time=True,
+    comment_label=_("不经审核发布的理由"),
+)
 
 #: The transition table: what the admin shows as buttons and what every function checks.
-TRANSITIONS = {action.name: action for action in (SUBMIT, REQUEST_CHANGES, PUBLISH, WITHDRAW, ARCHIVE)}
+TRANSITIONS = {
+    action.name: action
+    for action in (SUBMIT, REQUEST_CHANGES, PUBLISH, WITHDRAW, ARCHIVE, PUBLISH_WITHOUT_REVIEW)
+}
 
 TRASH = "trash"
 UNTRASH = "untrash"
@@ -134,6 +149,31 @@ def may_perform(user, bulletin, action):
     return is_editor(user) or (action.owner_may and is_owner(user, bulletin))
 
 
+def submitter_id(bulletin):
+    """Who sent the bulletin to review last (its author if no submission is recorded)."""
+    submitted_by = (
+        Transition.objects.filter(bulletin_id=bulletin.pk, action=SUBMIT.name)
+        .order_by("-at", "-id").values_list("by_id", flat=True).first()
+    )
+    return submitted_by or bulletin.created_by_id
+
+
+def is_own_submission(user, bulletin):
+    return bool(user and user.pk) and submitter_id(bulletin) == user.pk
+
+
+def _four_eyes_hides(action, user, bulletin):
+    """Which buttons the four-eyes rule leaves out: approving one's own submission, and
+    publishing without review where an ordinary approval is open to this user."""
+    if bulletin.status != Status.IN_REVIEW:
+        return False
+    if action is PUBLISH:
+        return is_own_submission(user, bulletin)
+    if action is PUBLISH_WITHOUT_REVIEW:
+        return not is_own_submission(user, bulletin)
+    return False
+
+
 def can_trash(user, bulletin):
     if not (user and user.is_active and user.is_staff and user.has_perm("bulletins.delete_bulletin")):
         return False
@@ -155,6 +195,7 @@ def available_actions(bulletin, user):
         action
         for action in TRANSITIONS.values()
         if bulletin.status in action.sources and may_perform(user, bulletin, action)
+        and not _four_eyes_hides(action, user, bulletin)
     ]
 
 
@@ -188,6 +229,10 @@ def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""
         locked = _locked(bulletin)
         if not may_perform(by, locked, action):
             raise _permission_error(by, action.label)
+        if action is PUBLISH and is_own_submission(by, locked):
+            raise WorkflowPermissionError(
+                _("不能批准自己提交的公报，须由另一位编辑审核；管理员可填写理由后“不经审核直接发布”。")
+            )
         if locked.deleted_at is not None:
             raise InvalidTransition(_("公报在回收站中，不能“%(action)s”。") % {"action": action.label})
         if locked.status not in action.sources:
@@ -196,10 +241,14 @@ def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""
                 % {"status": Status(locked.status).label, "action": action.label}
             )
         if action.needs_comment and not comment:
-            raise ValidationError(_("“%(action)s”需要填写意见。") % {"action": action.label}, code="comment_required")
-        if action in (SUBMIT, PUBLISH):
+            raise ValidationError(
+                _("“%(action)s”需要填写%(what)s。") % {"action": action.label, "what": action.comment_label},
+                code="comment_required",
+            )
+        publishes = action in (PUBLISH, PUBLISH_WITHOUT_REVIEW)
+        if action is SUBMIT or publishes:
             findings = content_findings(locked)
-        if action is PUBLISH:
+        if publishes:
             _validate_publishable(locked)
             _check_findings(locked, findings, by=by, override_reason=override_reason)
             if at is not None and timezone.is_naive(at):
@@ -215,7 +264,7 @@ def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""
             to_status=locked.status,
             by=by,
             comment=comment,
-            publish_at=locked.publish_at if action is PUBLISH else None,
+            publish_at=locked.publish_at if publishes else None,
         )
         revisions.revision_create(locked, by=by, note=action.label)
     _refresh(bulletin, locked)
@@ -269,6 +318,14 @@ def bulletin_publish(bulletin, *, by, at=None, comment="", override_reason=""):
     return _transition(bulletin, PUBLISH, by=by, at=at, comment=comment, override_reason=override_reason)
 
 
+def bulletin_publish_without_review(bulletin, *, by, comment, at=None, override_reason=""):
+    """An Administrator publishes (a draft, or their own submission) with no second reviewer;
+    ``comment`` is the required reason, kept in the audit trail."""
+    return _transition(
+        bulletin, PUBLISH_WITHOUT_REVIEW, by=by, at=at, comment=comment, override_reason=override_reason
+    )
+
+
 def bulletin_withdraw(bulletin, *, by, comment):
     """Take a published (or scheduled) item back to draft; the reason is recorded."""
     return _transition(bulletin, WITHDRAW, by=by, comment=comment)
@@ -285,6 +342,7 @@ ACTION_FUNCTIONS = {
     PUBLISH.name: bulletin_publish,
     WITHDRAW.name: bulletin_withdraw,
     ARCHIVE.name: bulletin_archive,
+    PUBLISH_WITHOUT_REVIEW.name: bulletin_publish_without_review,
 }
 
 
@@ -297,7 +355,7 @@ def bulletin_perform(bulletin, action_name, *, by, comment="", at=None, override
     kwargs = {"by": by, "comment": comment}
     if action.takes_time:
         kwargs["at"] = at
-    if action is PUBLISH:
+    if action in (PUBLISH, PUBLISH_WITHOUT_REVIEW):
         kwargs["override_reason"] = override_reason
     return ACTION_FUNCTIONS[action.name](bulletin, **kwargs)
 
