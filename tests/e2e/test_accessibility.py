@@ -107,6 +107,8 @@ def test_admin_pages_have_no_serious_violations(shipped_site, new_context):
     page.goto("/admin/login/")
     problems = {"login": serious_violations(page)}
     log_in(page, "a11y.editor", "Editor-pass-2024")
+    page.goto("/admin/")
+    problems["admin index"] = serious_violations(page)
     page.goto("/admin/bulletins/bulletin/")
     problems["bulletin changelist"] = serious_violations(page)
     page.get_by_role("link", name="伊春市生态环境保护工作亮点（15项）").click()
