@@ -482,7 +482,9 @@ def test_a_draft_card_is_never_memoised_for_the_public(client, committed, editor
 def test_an_edited_figure_updates_the_memoised_charts_table_and_bulletin_page(client, committed, fragments_only):
     with committed():
         indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米", is_headline=True)
-        bulletin = make_bulletin(region=make_region(), body="全年PM2.5平均浓度为31微克/立方米。")
+        # Names of its own: a numbered default (测试市1315) could hold the "31" looked for below.
+        region = make_region(slug="edited-city", name="某市", name_en="Some City")
+        bulletin = make_bulletin(region=region, slug="edited-figure", title="某市公报", body="全年PM2.5平均浓度为31微克/立方米。")
         observation = make_observation(
             bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。",
         )
