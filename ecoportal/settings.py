@@ -374,7 +374,8 @@ sentence that states it.
 * **Methods**: GET, HEAD and OPTIONS; any other method is answered with 405.
 * **Errors** are JSON: a malformed filter, page or page size, or a slug that names nothing, is a
   400 whose body names each parameter (`{{"region": ["…"]}}`); an unknown item is a 404. An
-  empty parameter is the same as none; an unknown parameter is ignored. Messages follow
+  empty parameter is the same as none; an unknown parameter, a repeated one or a `format` not
+  offered is a 400 naming it and listing what is accepted. Messages follow
   `Accept-Language` (Chinese by default, `en` for English).
 * **Pages**: every list has `count`, `next`, `previous` and `results`; `page_size` up to 100.
 * **Caching**: responses carry an `ETag` (a hash of the content; any publish, withdrawal or edit

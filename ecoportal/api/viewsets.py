@@ -18,6 +18,7 @@ from ecoportal.publishing import PublicQuerysetMixin
 
 from .pagination import PortalPagination
 from .schema import PerViewSchema
+from .strict_params import StrictQueryParamsMixin
 
 
 class AnonymousRateThrottle(AnonRateThrottle):
@@ -40,11 +41,11 @@ def _error(description, example):
 
 
 BAD_REQUEST = _error(
-    "A malformed filter, page or page size: the body names each offending parameter.",
+    "A malformed filter, page or page size, an unknown parameter or format, or a single-valued "
+    "parameter given twice: the body names each offending parameter.",
     {"region": ["选择一个有效的选项： 该选择不在可用的选项中。"], "page": ["本页结果为空"]},
 )
 NOT_FOUND = _error("No published item has this identifier.", {"detail": "No Bulletin matches the given query."})
-UNKNOWN_FORMAT = _error("The `format` asked for is not offered.", {"detail": "未找到。"})
 THROTTLED = _error(
     "Too many requests from this address; retry after `Retry-After` seconds.",
     {"detail": "请求已被限流。 预计 42 秒后可用。"},
@@ -58,8 +59,8 @@ class PublicApiSchema(AutoSchema):
         responses = {(200, "application/json"): super().get_response_serializers()}
         if self.view.action == "list":
             responses[(400, "application/json")] = BAD_REQUEST
-            responses[(404, "application/json")] = UNKNOWN_FORMAT
         else:
+            responses[(400, "application/json")] = BAD_REQUEST
             responses[(404, "application/json")] = NOT_FOUND
         responses[(429, "application/json")] = THROTTLED
         return responses
@@ -72,7 +73,9 @@ class PublicApiSchema(AutoSchema):
         return [*super().get_override_parameters(), retry_after]
 
 
-class PublicReadOnlyViewSet(ConditionalGetMixin, PublicQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(
+    StrictQueryParamsMixin, ConditionalGetMixin, PublicQuerysetMixin, viewsets.ReadOnlyModelViewSet
+):
     """Published rows only, read only, filtered, paginated, throttled and cacheable."""
 
     http_method_names = ["get", "head", "options"]

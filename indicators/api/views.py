@@ -107,6 +107,7 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     filterset_class = ObservationFilterSet
     schema = PerViewSchema(ObservationSchema)
     lookup_value_regex = r"[0-9]+"
+    list_query_params = ("as_of",)
 
     def get_queryset(self):
         moment = self.as_of()

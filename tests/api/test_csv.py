@@ -82,7 +82,9 @@ def test_a_bad_filter_on_the_csv_is_a_json_400(client, world):
 
 @pytest.mark.parametrize("url", ["/api/v1/bulletins/?format=csv", "/api/v1/observations/1/?format=csv"])
 def test_csv_is_only_offered_for_the_observation_list(client, world, url):
-    assert client.get(url).status_code == 404
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "format" in response.json()
 
 
 def test_text_a_spreadsheet_would_run_as_a_formula_is_defused(client, world):
