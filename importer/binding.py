@@ -522,6 +522,7 @@ def bind_table(block, folded, gazetteer, scope):
     when = next(((e.first, e.last, e.label) for e in expressions_of_caption if e.last), None)
     if when is None:
         when = (scope.period_start, scope.period_end, scope.period_label)
+    measures = _column_measures([numbers_fold(h) for h in block.header])
     for label, cells, span in block.rows:
         folded_label = numbers_fold(label)
         row_places = gazetteer.find_all(folded_label)
@@ -550,7 +551,7 @@ def bind_table(block, folded, gazetteer, scope):
                     raw=raw,
                     value=raw.value,
                     kind=kind,
-                    item=f"{name} {folded_label}".strip(),
+                    item=f"{measures[column] if column < len(measures) else name} {folded_label}".strip(),
                     head=f"{scope.title} {numbers_fold(block.caption)}",
                     period_start=period[0],
                     period_end=period[1],
@@ -563,6 +564,27 @@ def bind_table(block, folded, gazetteer, scope):
                 )
             )
     return out
+
+
+_CHANGE_HEADER = re.compile(
+    r"^(?:变化率|变化幅度|变化|变幅|同比|环比|比上年|较上年|比去年|较去年|增减|升降|增幅|降幅|"
+    r"year-on-year|change)(?:变化)?(?:率|幅度)?$",
+    re.I,
+)
+
+
+def _column_measures(header):
+    """What each column measures: a change column named only 变化率/同比/比上年 is the change
+    of the measure in the column before it ("PM2.5浓度(μg/m³) | 同比(%)")."""
+    measures, measured = [], ""
+    for name in header:
+        bare = _UNIT_IN_HEADER.sub("", name).strip()
+        if _CHANGE_HEADER.match(bare) and measured:
+            measures.append(f"{measured} {name}")
+        else:
+            measures.append(name)
+            measured = bare
+    return measures
 
 
 def _table_place(label, row_places, column, gazetteer, scope):

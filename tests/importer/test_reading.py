@@ -322,6 +322,23 @@ def test_a_markdown_and_an_html_table():
     }
 
 
+def test_a_change_column_is_the_change_of_the_measure_in_the_column_before_it():
+    document = read(
+        "2023年湘中片区各市空气质量\n"
+        "| 城市 | 综合指数 | 变化率(%) | PM2.5浓度(μg/m³) | 同比(%) | 优良天数比例(%) |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 衡阳市 | 3.62 | -4.2 | 36 | -5.3 | 88.5 |\n"
+        "| 岳阳市 | 3.91 | 1.8 | 40 | 2.6 | 84.1 |"
+    )
+    got = {(str(f.value), f.region.name): (f.indicator, f.kind) for f in document.figures}
+    assert got[("3.62", "衡阳市")] == ("air-quality-composite-index", "level")
+    assert got[("-4.2", "衡阳市")] == ("air-quality-composite-index", "change")
+    assert got[("36", "衡阳市")] == ("pm25", "level")
+    assert got[("-5.3", "衡阳市")] == ("pm25", "change")
+    assert got[("2.6", "岳阳市")] == ("pm25", "change")
+    assert got[("84.1", "岳阳市")] == ("air-good-days-ratio", "level")
+
+
 def test_a_docx_table_is_read_as_rows():
     body = (
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>城市</w:t></w:r></w:p></w:tc>"
