@@ -16,7 +16,7 @@ from ecoportal.publishing import Status
 from indicators import consistency
 from indicators.consistency import Severity
 from indicators.models import Indicator, Observation
-from tests.factories import make_bulletin, make_indicator, make_observation, make_region
+from tests.factories import make_bulletin, make_indicator, make_observation, make_region, make_user
 
 
 def figure(value, unit, *, code="good-days", name="优良天数", indicator_unit=None, quote=None, pk=None, **fields):
@@ -188,8 +188,9 @@ def test_a_stated_change_is_checked_against_the_level_the_portal_holds(db):
     assert checks(consistency.bulletin_findings(draft)) == [("change_arithmetic", Severity.BLOCKING)]
 
 
-def in_review_with(*figures, by):
-    bulletin = make_bulletin(status=Status.IN_REVIEW, created_by=by)
+def in_review_with(*figures, by=None):
+    """In review, written (and so submitted) by ``by`` or else by an Author: not the reviewer."""
+    bulletin = make_bulletin(status=Status.IN_REVIEW, created_by=by or make_user(groups=["Author"]))
     indicator = make_indicator(code="ratio-x", name="比例", unit="%")
     for value in figures:
         make_observation(bulletin=bulletin, indicator=indicator, value=value, quote=f"比例为{value}%。")
@@ -198,7 +199,7 @@ def in_review_with(*figures, by):
 
 @pytest.mark.django_db
 def test_approval_is_refused_while_a_finding_is_blocking(editor):
-    bulletin = in_review_with("103.2", by=editor)
+    bulletin = in_review_with("103.2")
     with pytest.raises(ValidationError) as refused:
         workflow.bulletin_publish(bulletin, by=editor)
     assert refused.value.code == "blocking_findings"
@@ -208,7 +209,7 @@ def test_approval_is_refused_while_a_finding_is_blocking(editor):
 
 @pytest.mark.django_db
 def test_an_editors_reason_overrides_the_findings_and_is_audited(editor):
-    bulletin = in_review_with("103.2", by=editor)
+    bulletin = in_review_with("103.2")
     workflow.bulletin_publish(bulletin, by=editor, override_reason="原文如此，已核实。")
     assert bulletin.status == Status.PUBLISHED
     audit = Transition.objects.get(bulletin=bulletin, action=workflow.OVERRIDE_CHECKS)
@@ -218,7 +219,7 @@ def test_an_editors_reason_overrides_the_findings_and_is_audited(editor):
 
 @pytest.mark.django_db
 def test_approval_without_findings_needs_no_reason(editor):
-    bulletin = in_review_with("93.1", by=editor)
+    bulletin = in_review_with("93.1")
     workflow.bulletin_publish(bulletin, by=editor)
     assert bulletin.status == Status.PUBLISHED
     assert not Transition.objects.filter(action=workflow.OVERRIDE_CHECKS).exists()
@@ -237,7 +238,7 @@ def test_submit_runs_the_checks_and_lets_the_draft_through(author):
 
 @pytest.mark.django_db
 def test_the_review_shows_each_finding_beside_its_sentence(client, editor):
-    bulletin = in_review_with("103.2", by=editor)
+    bulletin = in_review_with("103.2")
     client.force_login(editor)
     page = client.get(reverse("admin:bulletins_bulletin_change", args=[bulletin.pk])).content.decode()
     panel = page[page.index('id="figure-checks"'):]
@@ -247,7 +248,7 @@ def test_the_review_shows_each_finding_beside_its_sentence(client, editor):
 
 @pytest.mark.django_db
 def test_the_admin_publish_button_passes_the_override_reason(client, editor):
-    bulletin = in_review_with("103.2", by=editor)
+    bulletin = in_review_with("103.2")
     client.force_login(editor)
     url = reverse("admin:bulletins_bulletin_transition", args=[bulletin.pk, "publish"])
     client.post(url, {"comment": "", "at": ""})
