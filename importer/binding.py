@@ -26,6 +26,9 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 
+_COMPARED_WITH_YEAR = re.compile(
+    r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
+)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
     r"(上升|下降|增加|减少|增长|提高|降低|下滑|回落|上涨|增多|减小|升高|改善|恶化|降幅为?|增幅为?|减排|削减|"
@@ -398,6 +401,16 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     elif chosen is not None:
         when = (None, None, chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”无法确定日期")
+    elif (
+        period[0] is None
+        and period[1] is None
+        and (compared := _COMPARED_WITH_YEAR.search(text, sentence_start, figure.raw.sentence_end))
+    ):
+        # "226, up by 28 compared to 2016" with no period of its own: the year after the one
+        # it is compared with.
+        year = int(compared.group(1)) + 1
+        when = (date(year, 1, 1), date(year, 12, 31), str(year))
+        figure.reasons.append(f"期间：与“{compared.group(0)}”相比的下一年")
     else:
         when = period[:3]
         if period[2]:

@@ -133,6 +133,14 @@ _LIST_MARKER_AFTER = re.compile(r"^[.、．]\s*[^\d\s]")
 _CHANGE_BEFORE = re.compile(r"(?:提高|上升|下降|降低|增加|减少)了?\s*$")
 _VALUE_OF_PREDICATE = re.compile(r"(?:为|是|达到|达|降至|升至|:|：)\s*$")
 _CLAUSE_END = re.compile(r"^\s*(?:[,，;；。.)）]|$|\n|和|及|、)")
+# An English count of days whose unit the clause has already said: "the number of days with
+# good air quality was 351, up by 12".
+_DAYS_IMPLIED_BEFORE = re.compile(
+    r"\bdays?\b[^.;%\d]{0,80}?\b(?:was|were|reached|totall?ed|stood at|numbered)\s*$"
+    r"|\bdays?\b[^;%]{0,80}?\b(?:up|down|increased|decreased|rose|fell|more|fewer)\s+(?:by\s+)?$",
+    re.IGNORECASE,
+)
+_COMPARED_AFTER = re.compile(r"^\s*(?:compared (?:to|with)|from|over|than|year-on-year)\b", re.I)
 _LIST_NEXT = re.compile(rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*{numbers.ARABIC}")
 
 
@@ -226,7 +234,13 @@ def _in_sentence(text, start, end):
                 pending = []
                 continue  # "注:1.声环境…": the number of a note, not a value
             index_change = bool(found) and found[-1].unit == "" and _CHANGE_BEFORE.search(head[-6:])
-            if _CLAUSE_END.match(tail) and (
+            if (
+                (_CLAUSE_END.match(tail) or _COMPARED_AFTER.match(tail))
+                and value == value.to_integral_value()
+                and _DAYS_IMPLIED_BEFORE.search(head[-100:])
+            ):
+                unit = ("days", "day", tail_start)
+            elif _CLAUSE_END.match(tail) and (
                 _INDEX_BEFORE.search(head[-14:])
                 or _VALUE_OF_PREDICATE.search(head[-4:])
                 or index_change  # "EI值达99.5,较上一年度提高了5.1"

@@ -46,20 +46,21 @@ CUES = (
         "air-good-days-ratio",
         _RATIO,
         "air",
-        r"优良天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air|good or excellent",
+        r"优良天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air|good or excellent|excellent[\"”]? or [\"“]?good",
     ),
     (
         "air-good-days",
         ("days",),
         "air",
-        r"优良天数?|良好天数|days? (?:of|with) good air|good air(?: quality)? days",
+        r"优良天数?|良好天数|days? (?:of|with) good air|good air(?: quality)? days"
+        r"|good or excellent|excellent[\"”]? or [\"“]?good",
     ),
     ("air-excellent-days", ("days",), "air", r"(?:空气质量)?为?优的?天数|一级天数|优级天数"),
     (
         "heavy-pollution-days",
         ("days",),
         "air",
-        r"重(?:度及以上|度以上)?污染天(?:数|气)?|重度及以上污染|heavy(?:ily)? pollut|severe(?:ly)? pollut",
+        r"重(?:度及以上|度以上)?污染天(?:数|气)?|重度及以上污染|heav(?:y|ily) pollut|severe(?:ly)? pollut",
     ),
     (
         "heavy-pollution-days-ratio",

@@ -285,6 +285,22 @@ def test_an_english_report():
     assert one(document, "84.3").period_end == date(2023, 12, 31)
 
 
+def test_english_counts_of_days_whose_unit_the_clause_already_said():
+    document = read(
+        "Anhui's air improves again\n"
+        "The number of days on which air quality was rated \u201cexcellent\u201d or \u201cgood\u201d "
+        "was 301, up by 17 compared to 2022, while the number of heavily polluted days stood at "
+        "4, down by 3."
+    )
+    got = {(str(f.value), f.unit, f.indicator, f.kind) for f in document.figures if not f.derived}
+    assert ("301", "days", "air-good-days", "level") in got
+    assert ("17", "days", "air-good-days", "change") in got
+    assert ("4", "days", "heavy-pollution-days", "level") in got
+    assert ("-3", "days", "heavy-pollution-days", "change") in got
+    assert one(document, "301").period_start == date(2023, 1, 1)
+    assert one(document, "301").region.name == "安徽省"
+
+
 # 10. Tables: each cell bound to its row and column, the row as its quote. -------------------
 
 
