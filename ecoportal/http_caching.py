@@ -40,7 +40,14 @@ def conditional_public_response(request, response, *, max_age=PUBLIC_MAX_AGE):
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
     if response.streaming:
-        return get_conditional_response(request, last_modified=last_modified, response=response)
+        conditional = get_conditional_response(request, last_modified=last_modified, response=response)
+        if conditional is not response:
+            # The 304 replaces the stream unsent: close its content now (a CSV holds an open
+            # server-side cursor). response.close() would also signal request_finished mid-request.
+            for close in response._resource_closers:
+                close()
+            response._resource_closers.clear()
+        return conditional
     if hasattr(response, "render"):
         response.render()
     if not response.has_header("ETag"):

@@ -1,6 +1,43 @@
 import pytest
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """A streamed response a test left unread is closed while the test's transaction is open.
+
+    The test client closes a streamed response only once its body is read. A CSV download runs
+    its query before the response starts, so one whose headers alone were checked keeps a
+    server-side cursor until the garbage collector frees it, inside a later test's transaction,
+    which PostgreSQL then aborts (cursor "…" does not exist).
+    """
+    from django.core.signals import request_finished
+    from django.db import close_old_connections
+    from django.test.client import ClientHandler
+
+    streamed = []
+    handle = ClientHandler.__call__
+
+    def recording(self, *args, **kwargs):
+        response = handle(self, *args, **kwargs)
+        if response.streaming:
+            streamed.append(response)
+        return response
+
+    ClientHandler.__call__ = recording
+    try:
+        yield
+    finally:
+        ClientHandler.__call__ = handle
+        # As the test client does: closing must not close the connection of the test's transaction.
+        request_finished.disconnect(close_old_connections)
+        try:
+            for response in streamed:
+                if not response.closed:
+                    response.close()
+        finally:
+            request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in the default language: a request in English (LocaleMiddleware) leaves

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
+from django.db import connection
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
@@ -234,3 +235,14 @@ def test_if_none_match_decides_when_both_are_sent(client, shared_generation):
     response = client.get("/api/v1/bulletins/")
     both = {"If-None-Match": '"something-else"', "If-Modified-Since": response["Last-Modified"]}
     assert client.get("/api/v1/bulletins/", headers=both).status_code == 200
+
+
+def test_a_csv_answered_with_304_leaves_no_cursor_open(client, shared_generation):
+    url = "/api/v1/observations/?format=csv"
+    first = client.get(url)
+    b"".join(first.streaming_content)  # read to the end, which closes its cursor
+    assert client.get(url, headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 304
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_cursors")
+            assert cursor.fetchone()[0] == 0
