@@ -117,7 +117,7 @@ _PATTERNS = [
     (
         "year_en",
         re.compile(
-            r"\b(?:in|of|for|during|since)\s+((?:19|20)\d{2})\b(?!-)"
+            r"\b(?:[Ii]n|of|for|[Dd]uring|[Ss]ince)\s+((?:19|20)\d{2})\b(?!-)"
             r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b)[a-z])"
         ),
     ),
@@ -152,7 +152,7 @@ _PATTERNS = [
         ),
     ),
 ]
-_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同比|相比|compared with|than)\s*$")
+_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同比|相比|compared (?:with|to)|than)\s*$")
 
 
 def find_all(text, context):

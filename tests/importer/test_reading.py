@@ -301,6 +301,20 @@ def test_english_counts_of_days_whose_unit_the_clause_already_said():
     assert one(document, "301").region.name == "安徽省"
 
 
+def test_an_english_sentence_opening_with_its_year_dates_figures_in_the_region_of_the_title():
+    document = read(
+        "Ningxia Hui Autonomous Region: a cleaner year\n"
+        "In 2022, the region's share of days with good air quality was 83.6 percent, and the "
+        "PM10 concentration was 61 micrograms per cubic meter."
+    )
+    ratio, pm10 = one(document, "83.6"), one(document, "61")
+    assert (ratio.indicator, ratio.unit) == ("air-good-days-ratio", "%")
+    assert (pm10.indicator, pm10.unit) == ("pm10", "μg/m³")
+    for figure in (ratio, pm10):
+        assert (figure.period_start, figure.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+        assert figure.region.name == "宁夏回族自治区"
+
+
 # 10. Tables: each cell bound to its row and column, the row as its quote. -------------------
 
 
