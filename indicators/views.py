@@ -7,6 +7,7 @@ order, streamed so that memory stays flat however many there are.
 
 import json
 
+from django.core.validators import slug_re
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -45,7 +46,9 @@ def indicator_list(request):
     if category and category not in Category.values:
         unknown.append(_("类别“%(value)s”") % {"value": category[:40]})
         category = ""
-    region = Region.objects.filter(slug=region_slug).first() if region_slug and len(region_slug) <= 50 else None
+    # Only a slug's shape reaches the database (PostgreSQL refuses a NUL byte with an error).
+    looked_up = region_slug and len(region_slug) <= 50 and slug_re.match(region_slug)
+    region = Region.objects.filter(slug=region_slug).first() if looked_up else None
     if region_slug and region is None:
         unknown.append(_("地区“%(value)s”") % {"value": region_slug[:40]})
     key = f"catalogue:{category}:{region.pk if region else ''}"
