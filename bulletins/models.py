@@ -203,7 +203,8 @@ class AchievementList(models.Model):
     objects = FollowsBulletinQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-year", "slug"]
+        # A list of unknown year last on every database (PostgreSQL puts NULLs first descending).
+        ordering = [models.F("year").desc(nulls_last=True), "slug"]
         verbose_name = _("成果清单")
         verbose_name_plural = _("成果清单")
 
