@@ -535,7 +535,20 @@ def bind_table(block, folded, gazetteer, scope):
     when = next(((e.first, e.last, e.label) for e in expressions_of_caption if e.last), None)
     if when is None:
         when = (scope.period_start, scope.period_end, scope.period_label)
-    measures = _column_measures([numbers_fold(h) for h in block.header])
+    header = [numbers_fold(h) for h in block.header]
+    measures = _column_measures(header)
+    # A table right under the title has the title for its caption.
+    caption_unit = _CAPTION_UNIT.search(numbers_fold(block.caption or scope.title))
+    caption_unit = f"({caption_unit.group(1)})" if caption_unit else ""
+    column_periods = [
+        [e for e in periods_module.find_all(name, scope.context) if e.last and not e.baseline]
+        for name in header
+    ]
+    # A change column without a period of its own is of the latest period of the others
+    # ("指标 | 2022年 | 2023年 | 变化").
+    latest = max(
+        (found[0] for found in column_periods if found), key=lambda e: e.last, default=None
+    )
     for label, cells, span in block.rows:
         folded_label = numbers_fold(label)
         row_places = gazetteer.find_all(folded_label)
@@ -544,21 +557,19 @@ def bind_table(block, folded, gazetteer, scope):
             name = numbers_fold(block.header[column]) if column < len(block.header) else ""
             if _SKIP_COLUMN.search(name) or _SKIP_COLUMN.search(folded_label):
                 continue
-            raw = parse_cell(numbers_fold(cell), name, folded_label, span)
+            raw = parse_cell(numbers_fold(cell), name, folded_label, span, caption_unit)
             if raw is None:
                 continue
             place = _table_place(folded_label, row_places, name, gazetteer, scope)
             period = when
-            column_period = [e for e in periods_module.find_all(name, scope.context) if e.last]
-            if row_period and row_period[0].last:
+            column_period = column_periods[column] if column < len(column_periods) else []
+            kind = "change" if _CHANGE_WORD.search(name + folded_label) else "level"
+            if kind == "change" and not column_period and latest is not None:
+                column_period = [latest]
+            if row_period and row_period[0].last and not row_period[0].baseline:
                 period = (row_period[0].first, row_period[0].last, row_period[0].label)
             elif column_period:
                 period = (column_period[0].first, column_period[0].last, column_period[0].label)
-            kind = (
-                "change"
-                if re.search(r"变化|增减|同比|升降|change", name + folded_label, re.I)
-                else "level"
-            )
             out.append(
                 Bound(
                     raw=raw,
@@ -579,6 +590,12 @@ def bind_table(block, folded, gazetteer, scope):
     return out
 
 
+_CHANGE_WORD = re.compile(
+    r"变化|增减|同比|环比|升降|增幅|降幅|变幅|[比较](?:上年|去年|上一年)|百分点|change|year-on-year",
+    re.I,
+)
+# "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.
+_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")
 _CHANGE_HEADER = re.compile(
     r"^(?:变化率|变化幅度|变化|变幅|同比|环比|比上年|较上年|比去年|较去年|增减|升降|增幅|降幅|"
     r"year-on-year|change)(?:变化)?(?:率|幅度)?$",
@@ -616,6 +633,8 @@ def _table_place(label, row_places, column, gazetteer, scope):
         from .places import Division
 
         named = gazetteer.named(bare) if hasattr(gazetteer, "named") else None
+        if named is None and bare[-1] in "区县旗":  # a county the gazetteer does not hold
+            return Division("", bare, bare[:-1], "county")
         return named or Division("", bare + "市", bare, "prefecture")
     return scope.region
 

@@ -327,17 +327,23 @@ def family_of(code):
     return _FAMILY.get(code, "count")
 
 
-def parse_cell(cell, column, row, span):
-    """A table cell as a raw figure: its unit written in it, or in its column or row header."""
-    match = re.fullmatch(r"\s*([-+−]?\d[\d,]*(?:\.\d+)?)\s*(%?)\s*", cell)
+def parse_cell(cell, column, row, span, caption=""):
+    """A table cell as a raw figure: its unit written in it ("3.6个百分点"), or in its column or
+    row header, or in the table's caption ("单位：微克/立方米")."""
+    match = re.fullmatch(r"\s*([-+−]?\d[\d,]*(?:\.\d+)?)\s*(\S*?)\s*", cell)
     if match is None:
         return None
     value = numbers.parse(match.group(1).replace("−", "-"))
     if value is None:
         return None
     written = match.group(2)
-    if not written:
-        for header in (column, row):
+    if written:
+        unit = _unit_at(written, 0, len(written))
+        if unit is None or unit[2] != len(written):
+            return None
+        written = unit[0]
+    else:
+        for header in (column, row, caption):
             inside = re.search(r"[(（]\s*([^()（）]{1,14})\s*[)）]\s*$", header)
             if inside:
                 unit = _unit_at(inside.group(1), 0, len(inside.group(1)))

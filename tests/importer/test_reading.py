@@ -369,6 +369,44 @@ def test_a_change_column_is_the_change_of_the_measure_in_the_column_before_it():
     assert got[("84.1", "岳阳市")] == ("air-good-days-ratio", "level")
 
 
+def test_a_table_of_measures_by_year_dates_its_change_column_by_the_latest_year():
+    document = read(
+        "吉阳市2024年环境质量公报\n"
+        "表2 主要指标对比\n"
+        "| 指标 | 2023年 | 2024年 | 变化 |\n|---|---|---|---|\n"
+        "| 细颗粒物浓度(微克/立方米) | 44 | 40 | -9.1% |\n"
+        "| 优良天数比例(%) | 79.5 | 83.1 | 3.6个百分点 |"
+    )
+    pm25_change, ratio_change = one(document, "-9.1"), one(document, "3.6")
+    assert (pm25_change.indicator, pm25_change.kind) == ("pm25", "change")
+    assert (ratio_change.indicator, ratio_change.kind, ratio_change.unit) == (
+        "air-good-days-ratio",
+        "change",
+        "个百分点",
+    )
+    for figure in (pm25_change, ratio_change, one(document, "40")):
+        assert figure.period_start == date(2024, 1, 1)
+    assert one(document, "44").period_start == date(2023, 1, 1)
+
+
+def test_a_tables_unit_in_its_caption_and_a_column_compared_with_last_year():
+    document = read(
+        "临川市2024年环境质量公报\n"
+        "表1 2024年各区县空气质量（单位：微克/立方米）\n"
+        "| 区县 | PM2.5 | 二氧化氮 |\n|---|---|---|\n"
+        "| 青江区 | 33 | 24 |\n| 白沙县 | 29 | 18 |\n"
+        "表2 2024年各区县优良天数比例\n"
+        "| 区县 | 优良天数比例(%) | 比上年(百分点) |\n|---|---|---|\n"
+        "| 青江区 | 88.8 | 2.5 |"
+    )
+    pm25, no2 = one(document, "33"), one(document, "18")
+    assert (pm25.indicator, pm25.unit, pm25.region.name) == ("pm25", "微克/立方米", "青江区")
+    assert (no2.indicator, no2.unit, no2.region.name) == ("no2", "微克/立方米", "白沙县")
+    change = one(document, "2.5")
+    assert (change.indicator, change.kind) == ("air-good-days-ratio", "change")
+    assert change.period_start == date(2024, 1, 1)
+
+
 def test_a_docx_table_is_read_as_rows():
     body = (
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>城市</w:t></w:r></w:p></w:tc>"
