@@ -202,7 +202,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     publisher = front.get("publisher") or parsed.source_name or parsed.byline
     if not publisher:
         found = _PUBLISHER.search(f"{title}\n{opening}")
-        publisher = found.group(1) if found else ""
+        publisher = _from_its_place(found.group(1), gazetteer) if found else ""
     latin, cjk = len(_LATIN.findall(opening)), len(_CJK.findall(opening))
     language = "en" if latin > 2 * cjk else "zh"
 
@@ -228,6 +228,12 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         year=year,
         language=language,
     )
+
+
+def _from_its_place(publisher, gazetteer):
+    """ "记者从南平市生态环境局" → "南平市生态环境局": the name starts at the place it names."""
+    named = gazetteer.find_all(publisher)
+    return publisher[named[0][0] :] if named else publisher
 
 
 def _date_in_header(head_text):
@@ -280,6 +286,21 @@ def _region(title, publisher, opening, gazetteer, body=""):
         counts[division.name] += 1
         first.setdefault(division.name, division)
     if counts:
-        name, _count = counts.most_common(1)[0]
+        ranked = counts.most_common()
+        name, count = ranked[0]
+        tied = [first[other] for other, times in ranked if times == count]
+        if level is None and len(tied) > 1:
+            # A table or list of sibling places (翠屏区, 南溪区…) is about the division they share.
+            parent = _shared_parent(tied, gazetteer)
+            if parent is not None:
+                return parent
         return first[name]
     return None
+
+
+def _shared_parent(divisions, gazetteer):
+    parents = {getattr(division, "parent", "") for division in divisions}
+    reference = getattr(gazetteer, "reference", None)
+    if len(parents) != 1 or reference is None:
+        return None
+    return reference.get(parents.pop())

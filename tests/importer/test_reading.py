@@ -217,6 +217,24 @@ def test_places_named_and_the_documents_own_region():
     assert one(document, "94.1").region.name == "袁州区"
 
 
+def test_a_table_of_sibling_counties_is_about_the_city_they_share():
+    document = read(
+        "2024年各区县环境空气质量排名\n"
+        "| 区县 | 综合指数 | 优良天数比例(%) |\n|---|---|---|\n"
+        "| 雁峰区 | 3.41 | 90.2 |\n| 石鼓区 | 3.56 | 88.7 |\n| 南岳区 | 2.98 | 95.1 |"
+    )
+    assert document.region.name == "衡阳市"
+    assert one(document, "90.2").region.name == "雁峰区"
+
+
+def test_a_publisher_named_inside_a_reporters_sentence_starts_at_its_place():
+    document = read(
+        "春季空气质量稳中向好\n近日,记者从三明市生态环境局获悉,今年一季度全市优良天数比例为99.4%。"
+    )
+    assert document.publisher == "三明市生态环境局"
+    assert one(document, "99.4").region.name == "三明市"
+
+
 def test_a_city_list_binds_each_value_to_its_city():
     document = read(
         "2024年1—6月,优良天数比例排名靠前的城市为:丽水市98.9%、舟山市97.8%、台州市96.1%。"
