@@ -21,7 +21,13 @@ from rest_framework.response import Response
 from bulletins.models import Bulletin, Region
 from ecoportal.api.pagination import MemoItemsMixin
 from ecoportal.api.schema import PerViewSchema
-from ecoportal.api.viewsets import NOT_FOUND, THROTTLED, PublicApiSchema, PublicReadOnlyViewSet
+from ecoportal.api.viewsets import (
+    BAD_REQUEST,
+    NOT_FOUND,
+    THROTTLED,
+    PublicApiSchema,
+    PublicReadOnlyViewSet,
+)
 
 from .. import history
 from ..choices import ReviewState
@@ -95,7 +101,9 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
     ),
     history=extend_schema(
         # Responses given here replace the schema's own, so its error answers are named again.
-        responses={200: serializers.ObservationHistorySerializer, 404: NOT_FOUND, 429: THROTTLED},
+        responses={
+            200: serializers.ObservationHistorySerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED,
+        },
         description="The figure as published, then each correction or withdrawal, oldest first.",
     ),
 )
