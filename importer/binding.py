@@ -208,6 +208,12 @@ def _bind_sentence(
                 out.append(figure)
             continue
         raw = obj
+        # "266 good-air days": what is counted is written between the number and its unit.
+        written_after = text[raw.start + len(raw.value_text) : raw.end].strip()
+        if enumerated or written_after in ("", raw.unit):
+            written_after = ""
+        else:
+            own = item = f"{item} {written_after}"
         kind, value, verb = _kind(text, lead_start, raw, group)
         if kind == "threshold":
             # Not a figure, but what follows ("达到0.9%") is said of its subject.

@@ -38,6 +38,8 @@ _EXTRA_UNITS = {
     "成": "tenth",  # "超过7成": seven tenths
     "percentage points": "pp",
     "percentage point": "pp",
+    "pct points": "pp",
+    "pct point": "pp",
     "percent": "percent",
     "per cent": "percent",
     "days": "day",
@@ -140,6 +142,12 @@ _DAYS_IMPLIED_BEFORE = re.compile(
     r"|\bdays?\b[^;%]{0,80}?\b(?:up|down|increased|decreased|rose|fell|more|fewer)\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
+# "266 good-air days", "9 heavily polluted days": the unit after the kind of day it counts.
+_KIND_OF_DAYS_AFTER = re.compile(
+    r"\s*(?:(?:good|excellent|clean|blue-sky|good-air|heavily|seriously|severely|polluted|"
+    r"pollution|smoggy|hazy|[“\"”]|-|or|and)\s*){1,4}days\b",
+    re.I,
+)
 _COMPARED_AFTER = re.compile(r"^\s*(?:compared (?:to|with)|from|over|than|year-on-year)\b", re.I)
 _LIST_NEXT = re.compile(rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*{numbers.ARABIC}")
 
@@ -234,7 +242,10 @@ def _in_sentence(text, start, end):
                 pending = []
                 continue  # "注:1.声环境…": the number of a note, not a value
             index_change = bool(found) and found[-1].unit == "" and _CHANGE_BEFORE.search(head[-6:])
-            if (
+            kind_of_days = _KIND_OF_DAYS_AFTER.match(tail)
+            if kind_of_days and value == value.to_integral_value():
+                unit = ("days", "day", tail_start + kind_of_days.end())
+            elif (
                 (_CLAUSE_END.match(tail) or _COMPARED_AFTER.match(tail))
                 and value == value.to_integral_value()
                 and _DAYS_IMPLIED_BEFORE.search(head[-100:])

@@ -52,7 +52,7 @@ CUES = (
         "air-good-days",
         ("days",),
         "air",
-        r"优良天数?|良好天数|days? (?:of|with) good air|good air(?: quality)? days"
+        r"优良天数?|良好天数|days? (?:of|with) good air|good[- ]air(?: quality)? days"
         r"|good or excellent|excellent[\"”]? or [\"“]?good",
     ),
     ("air-excellent-days", ("days",), "air", r"(?:空气质量)?为?优的?天数|一级天数|优级天数"),

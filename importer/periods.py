@@ -118,7 +118,7 @@ _PATTERNS = [
         "year_en",
         re.compile(
             r"\b(?:[Ii]n|of|for|[Dd]uring|[Ss]ince)\s+((?:19|20)\d{2})\b(?!-)"
-            r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b)[a-z])"
+            r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b|the\b)[a-z])"
         ),
     ),
     # Without it: the document's year.

@@ -333,6 +333,20 @@ def test_an_english_sentence_opening_with_its_year_dates_figures_in_the_region_o
         assert figure.region.name == "宁夏回族自治区"
 
 
+def test_english_days_named_by_their_kind_pct_points_and_a_year_before_the_subject():
+    document = read(
+        "Shanxi's cleaner year\n"
+        "In 2023 the province logged 247 good-air days and 7 heavily polluted days, and its good "
+        "air ratio rose 3.4 pct points."
+    )
+    got = {(str(f.value), f.unit, f.indicator, f.kind) for f in document.figures if not f.derived}
+    assert ("247", "days", "air-good-days", "level") in got
+    assert ("7", "days", "heavy-pollution-days", "level") in got
+    assert ("3.4", "percentage points", "air-good-days-ratio", "change") in got
+    assert one(document, "247").period_start == date(2023, 1, 1)
+    assert one(document, "247").region.name == "山西省"
+
+
 # 10. Tables: each cell bound to its row and column, the row as its quote. -------------------
 
 
