@@ -544,7 +544,8 @@ def bind_table(block, folded, gazetteer, scope):
     header = [numbers_fold(h) for h in block.header]
     measures = _column_measures(header)
     # A table right under the title has the title for its caption.
-    caption_unit = _CAPTION_UNIT.search(numbers_fold(block.caption or scope.title))
+    caption = numbers_fold(block.caption or scope.title)
+    caption_unit = _CAPTION_UNIT.search(caption) or _UNIT_IN_HEADER.search(caption)
     caption_unit = f"({caption_unit.group(1)})" if caption_unit else ""
     column_periods = [
         [e for e in periods_module.find_all(name, scope.context) if e.last and not e.baseline]

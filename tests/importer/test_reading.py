@@ -439,6 +439,21 @@ def test_a_tables_unit_in_its_caption_and_a_column_compared_with_last_year():
     assert change.period_start == date(2024, 1, 1)
 
 
+def test_a_table_of_water_classes_takes_its_unit_from_the_caption():
+    document = read(
+        "2024年各县地表水水质类别比例(%)\n"
+        "| 县 | Ⅰ～Ⅲ类 | Ⅳ类 | 劣Ⅴ类 |\n|---|---|---|---|\n"
+        "| 泰和县 | 93.8 | 6.2 | 0 |"
+    )
+    good, worst = one(document, "93.8"), one(document, "0")
+    assert (good.indicator, good.unit, good.region.name) == (
+        "water-good-sections-ratio",
+        "%",
+        "泰和县",
+    )
+    assert (worst.indicator, worst.unit) == ("water-inferior-v-ratio", "%")
+
+
 def test_a_docx_table_is_read_as_rows():
     body = (
         "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>城市</w:t></w:r></w:p></w:tc>"
