@@ -29,6 +29,7 @@ from .figures import find as find_figures
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
 )
+_CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
     r"(上升|下降|增加|减少|增长|提高|降低|下滑|回落|上涨|增多|减小|升高|改善|恶化|降幅为?|增幅为?|减排|削减|"
@@ -372,6 +373,11 @@ def _kind(text, lead_start, raw, group):
         if re.search(r"首次|已|历史|有监测", clause):
             return "threshold", raw.value, "以内"  # a threshold crossed, said of the level after it
         return "target", raw.value, "以内"
+    after = _CHANGE_AFTER.match(text, raw.end, raw.sentence_end)
+    if after:
+        # "12 more than a year earlier": the comparison is said after the number.
+        sign = -1 if re.match(r"fewer|less|lower", after.group(1), re.I) else 1
+        return "change", raw.value * sign, after.group(1)
     rest = re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0]
     if _TARGET_FOLLOWS.search(rest[:24]):
         # "完成PM2.5浓度同比下降4%的目标": the number is the target, not the result.

@@ -148,7 +148,12 @@ _KIND_OF_DAYS_AFTER = re.compile(
     r"pollution|smoggy|hazy|[“\"”]|-|or|and)\s*){1,4}days\b",
     re.I,
 )
+# "in 2023, 12 more": a year, not the first of a list of numbers.
+_YEAR_EN = re.compile(r"(?:19|20)\d{2}")
+_YEAR_EN_BEFORE = re.compile(r"\b(?:[Ii]n|of|since|for|during|from|to|than)\s+$")
 _COMPARED_AFTER = re.compile(r"^\s*(?:compared (?:to|with)|from|over|than|year-on-year)\b", re.I)
+# "266 good-air days in 2023, 12 more than a year earlier": days said before, in the sentence.
+_MORE_DAYS_AFTER = re.compile(r"^\s*(?:more|fewer) than\b", re.I)
 _LIST_NEXT = re.compile(rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*{numbers.ARABIC}")
 
 
@@ -213,7 +218,11 @@ def _in_sentence(text, start, end):
         position = match.end()
         head = text[start : match.start()]
         value = numbers.parse(match.group(0))
-        if value is None or _IDENTIFIER_BEFORE.search(head[-6:]):
+        if (
+            value is None
+            or _IDENTIFIER_BEFORE.search(head[-6:])
+            or (_YEAR_EN.fullmatch(match.group(0)) and _YEAR_EN_BEFORE.search(head[-12:]))
+        ):
             pending = []
             continue
         tail_start = match.end()
@@ -249,6 +258,10 @@ def _in_sentence(text, start, end):
                 (_CLAUSE_END.match(tail) or _COMPARED_AFTER.match(tail))
                 and value == value.to_integral_value()
                 and _DAYS_IMPLIED_BEFORE.search(head[-100:])
+            ) or (
+                _MORE_DAYS_AFTER.match(tail)
+                and value == value.to_integral_value()
+                and re.search(r"\bdays?\b", head[-100:], re.I)
             ):
                 unit = ("days", "day", tail_start)
             elif _CLAUSE_END.match(tail) and (

@@ -347,6 +347,21 @@ def test_english_days_named_by_their_kind_pct_points_and_a_year_before_the_subje
     assert one(document, "247").region.name == "山西省"
 
 
+def test_an_english_change_said_after_its_number_and_a_year_that_is_no_list_item():
+    document = read(
+        "Gansu's air\n"
+        "Gansu recorded 318 good-air days in 2023, 14 more than a year earlier, and 5 heavily "
+        "polluted days, 2 fewer than in 2022."
+    )
+    got = {(str(f.value), f.unit, f.indicator, f.kind) for f in document.figures if not f.derived}
+    assert got == {
+        ("318", "days", "air-good-days", "level"),
+        ("14", "days", "air-good-days", "change"),
+        ("5", "days", "heavy-pollution-days", "level"),
+        ("-2", "days", "heavy-pollution-days", "change"),
+    }
+
+
 # 10. Tables: each cell bound to its row and column, the row as its quote. -------------------
 
 
