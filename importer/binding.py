@@ -78,11 +78,11 @@ class Bound:
     kind: str
     item: str
     head: str
-    period_start: date | None
-    period_end: date | None
-    period_label: str
-    place: object
     quote_span: tuple
+    period_start: date | None = None
+    period_end: date | None = None
+    period_label: str = ""
+    place: object = None
     derived: bool = False
     carried_from: object = None
     reasons: list = field(default_factory=list)
@@ -227,7 +227,7 @@ def _bind_sentence(
             carried = previous
             item, head = previous.item, previous.head
         elif not enumerated and previous is None and _ranks_only(text, start, raw.start, places):
-            # "改善幅度最大的是威海市,为27%": a sentence naming nothing continues the last one.
+            # "改善幅度最大的是甲市,为12%": a sentence naming nothing continues the last one.
             carried = last
         figure = Bound(
             raw=raw,
@@ -235,10 +235,6 @@ def _bind_sentence(
             kind=kind,
             item=item.strip(),
             head=head.strip(),
-            period_start=None,
-            period_end=None,
-            period_label="",
-            place=None,
             quote_span=(start, end),
             carried_from=carried,
         )
@@ -292,7 +288,7 @@ _RANKING = re.compile(
 
 
 def _ranks_only(text, start, position, places):
-    """A sentence that only ranks places ("17市同比改善,改善幅度最大的是威海市,为")."""
+    """A sentence that only ranks places ("9市同比改善,改善幅度最大的是甲市,为")."""
     words = text[start:position]
     for place_start, place_end, _division in places:
         if start <= place_start and place_end <= position:
@@ -479,10 +475,6 @@ def _flat_figure(match, subject, source, text, start, end, own):
         kind="change",
         item=item.strip(),
         head=head.strip(),
-        period_start=None,
-        period_end=None,
-        period_label="",
-        place=None,
         quote_span=(start, end),
         carried_from=source,
         reasons=[f"“{match.group(0)}” → change 0"],
