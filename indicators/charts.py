@@ -52,6 +52,7 @@ class Point:
     tooltip: str
     label: str = ""
     when: date | None = None
+    corrected: bool = False  # drawn with " *", which the page's legend explains
 
 
 @dataclass(frozen=True)

@@ -194,6 +194,7 @@ class SmallChart:
     caption: str
     svg: str
     qualified: bool = False
+    corrected: bool = False  # a figure in it is corrected (drawn with " *")
 
 
 def small_charts(groups, indicator, *, id_prefix, width=400):
@@ -219,7 +220,7 @@ def small_charts(groups, indicator, *, id_prefix, width=400):
             domain=(min(values), max(values)),
             reference=reference,
         )
-        drawn.append(SmallChart(group.label, svg, group.qualified))
+        drawn.append(SmallChart(group.label, svg, group.qualified, any(point.corrected for point in group.points)))
     return drawn
 
 
@@ -233,6 +234,10 @@ class HeadlineCard:
     @property
     def qualified(self):
         return any(chart.qualified for chart in self.charts)
+
+    @property
+    def corrected(self):
+        return any(chart.corrected for chart in self.charts)
 
 
 def headline_cards(*, max_bars=5):
@@ -280,6 +285,8 @@ def indicator_charts(indicator):
         "bars": bars,
         "bars_omitted": comparison.omitted,
         "qualified": any(chart.qualified for chart in bars),
+        "corrected": any(chart.corrected for chart in bars)
+        or any(point.corrected for line in lines for point in line.points),
         "limit": national_limit(indicator),
         "lines": trend,
         "lines_omitted": more_lines,

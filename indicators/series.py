@@ -173,7 +173,8 @@ class Plotter:
         if value is None:
             return None
         shown, href, tooltip = display(observation, self.indicator), self.href(observation), self.tooltip(observation)
-        if getattr(observation, "corrected_at", None):
+        corrected = bool(getattr(observation, "corrected_at", None))
+        if corrected:
             # A corrected figure says so where it is drawn, and leads to the note saying why.
             shown = f"{shown} *"
             href = f"{href.split('#')[0]}#correction-{observation.correction_id}"
@@ -187,6 +188,7 @@ class Plotter:
             tooltip=tooltip,
             label=label,
             when=observation.period_end,
+            corrected=corrected,
         )
 
     def sort_key(self, observation):

@@ -73,6 +73,29 @@ def test_the_indicator_page_and_its_chart_show_the_corrected_value(client, edito
     assert f"#correction-{correction.pk}" in charts and "24 *" in charts.replace("24微克/立方米 *", "24 *")
 
 
+def test_the_chart_legend_explains_the_correction_marker_only_when_a_figure_is_corrected(client, editor, published, pm25):
+    def legend():
+        html = page(client, pm25.get_absolute_url())
+        start = html.index('class="chart-legend"')
+        return html[start:html.index("</ul>", start)]
+
+    assert "swatch-corrected" not in legend()
+    corrections.observation_correct(published, by=editor, note="换算错误", value="24")
+    assert 'class="swatch swatch-corrected" aria-hidden="true">*</span>' in legend()
+    assert "该数值已更正" in legend()
+
+
+def test_a_headline_card_says_what_its_asterisk_means(client, editor, pm25):
+    pm25.is_headline = True
+    pm25.save()
+    bulletin = make_bulletin(region=make_region(), body="全市PM2.5浓度为25微克/立方米。")
+    obs = make_observation(bulletin=bulletin, indicator=pm25, value="25", quote="全市PM2.5浓度为25微克/立方米。")
+    assert "*：已更正" not in page(client, reverse("home"))
+    corrections.observation_correct(obs, by=editor, note="换算错误", value="24")
+    home = page(client, reverse("home"))
+    assert "24微克/立方米 *" in home and "*：已更正" in home
+
+
 def test_the_feed_announces_a_correction(client, editor, published):
     corrections.observation_correct(published, by=editor, note="换算错误", value="24")
     feed = page(client, reverse("feed-rss"))
