@@ -245,6 +245,105 @@ def stated_shares(observations):
     return findings
 
 
+# "共办理五类案件36件，其中查封扣押19件，限产停产11件…": parts said to add up to a total.
+
+#: Units a count or an amount of parts is written in (the longer first).
+_UNIT = r"(?:平方公里|万元|亿元|万吨|万人|人次|公里|公顷|[天个家件项处座条台次人起宗名户辆所期元吨亩%％])"
+#: A total the text marks as one: 共/合计/累计… before its number, or a count of kinds (五类案件).
+_TOTAL_MARK = r"(?:共计|合计|总计|累计|总共|一共|共|总数|总量|总额|[一二三四五六七八九十两\d]+[类种项])"
+_PARTS_AFTER = re.compile(
+    rf"{_TOTAL_MARK}[^。；;，,\d]{{0,16}}?(?P<total>{_NUMBER})\s*(?P<unit>{_UNIT})\s*[，,]\s*其中[，,：:]?"
+    rf"(?P<parts>[^。；;]*)"
+)
+#: "…分别为19件、11件、5件，合计35件" / "…分别为19、11、5件，共计35件": parts, then their total.
+_PARTS_BEFORE = re.compile(
+    rf"分别(?:为|是|完成|办结|达到)?\s*(?P<parts>{_NUMBER}\s*(?:{_UNIT})?(?:\s*[、和及]\s*{_NUMBER}\s*(?:{_UNIT})?)+)"
+    rf"\s*[，,]?\s*(?:合计|共计|总计|总共|一共|共)[^。；;，,\d]{{0,6}}?(?P<total>{_NUMBER})\s*(?P<unit>{_UNIT})"
+)
+#: "A、B、C分别占12.5%、40%、30%": shares of one whole, which cannot exceed 100% together.
+_SHARES_OF_ONE = re.compile(
+    rf"分别占(?:比)?[^。；;\d]{{0,12}}?(?P<parts>{_NUMBER}\s*[%％]?(?:\s*[、和及]\s*{_NUMBER}\s*[%％]?)+)"
+)
+#: A number after a change word is a change of a part, not a part ("同比增加5件").
+_CHANGE_BEFORE = re.compile(r"(?:同比|增加|减少|增长|下降|上升|降低|提高|多|少|新增)[^，,、\d]{0,2}$")
+_PART = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>{_UNIT})?")
+
+
+def _parts_of(text, unit, *, unit_required):
+    """The numbers of ``text`` written in ``unit`` (or with none when not ``unit_required``),
+    leaving out changes of a part and stopping at the next total."""
+    parts = []
+    for match in _PART.finditer(text):
+        written = match["unit"]
+        if written is None and unit_required:
+            continue
+        if written is not None and written.replace("％", "%") != unit.replace("％", "%"):
+            continue
+        before = text[:match.start()]
+        if _CHANGE_BEFORE.search(before) or before.endswith((".", "第")):
+            continue
+        if re.search(r"(?:合计|共计|总计|累计)[^，,、\d]{0,4}$", before):
+            break
+        parts.append(match["number"])
+    return parts
+
+
+_COUNTED = set("天个家件项处座条台次人起宗名户辆所期")
+
+
+def _bounds(text, unit):
+    """A count in whole units (12件) is exact; an amount (1.3亿元, 50亿元, 9.3%) as rounded."""
+    if "." not in text and unit in _COUNTED:
+        return Decimal(text), Decimal(text)
+    return _interval(text)
+
+
+def _sum_interval(numbers, unit):
+    lows, highs = zip(*(_bounds(number, unit) for number in numbers), strict=True)
+    return sum(lows), sum(highs)
+
+
+def stated_totals(observations):
+    """Parts said to add up to a total: after "共…N件，其中" the parts listed in the total's
+    unit cannot exceed it; parts "分别为…" followed by "合计N" must make it; shares "分别占…"
+    of one whole cannot exceed 100%. Each within the rounding of the numbers as written."""
+    by_quote = {}
+    for obs in observations:
+        by_quote.setdefault(obs.quote, []).append(obs)
+    findings = []
+    for quote, figures in by_quote.items():
+        text = quote.replace(",", "") if re.search(r"\d,\d{3}", quote) else quote
+        for match in _PARTS_AFTER.finditer(text):
+            parts = _parts_of(match["parts"], match["unit"], unit_required=True)
+            total_high = _bounds(match["total"], match["unit"])[1]
+            if not parts or _sum_interval(parts, match["unit"])[0] <= total_high:
+                continue
+            findings.append(_total_finding(figures, match["total"], match["unit"], parts, exceeds=True))
+        for match in _PARTS_BEFORE.finditer(text):
+            parts = _parts_of(match["parts"], match["unit"], unit_required=False)
+            total_low, total_high = _bounds(match["total"], match["unit"])
+            low, high = _sum_interval(parts, match["unit"]) if len(parts) >= 2 else (total_low, total_high)
+            if high < total_low or low > total_high:
+                findings.append(_total_finding(figures, match["total"], match["unit"], parts, exceeds=False))
+        for match in _SHARES_OF_ONE.finditer(text):
+            parts = _parts_of(match["parts"], "%", unit_required=False)
+            if len(parts) >= 2 and _sum_interval(parts, "%")[0] > 100:
+                findings.append(_total_finding(figures, "100", "%", parts, exceeds=True))
+    return findings
+
+
+def _total_finding(figures, total, unit, parts, *, exceeds):
+    added = sum(map(Decimal, parts))
+    listed = " + ".join(parts)
+    if exceeds:
+        zh = f"原文所列各部分（{listed}）合计 {added}{unit}，超过了总数 {total}{unit}。"
+        en = f"The parts the text lists ({listed}) add up to {added} {unit}, more than the total of {total} {unit}."
+    else:
+        zh = f"原文所列各部分（{listed}）合计 {added}{unit}，而原文称合计 {total}{unit}。"
+        en = f"The parts the text lists ({listed}) add up to {added} {unit}; the text says they total {total} {unit}."
+    return Finding("parts_total", Severity.BLOCKING, zh, en, _sentence_figure(figures, total))
+
+
 def series_key(obs):
     return (obs.indicator_id, obs.region_id, obs.qualifier)
 
@@ -349,7 +448,7 @@ def public_conflicts(observations, public):
 
 # Running them all ----------------------------------------------------------------------------
 
-FIGURE_CHECKS = (impossible_values, implausible_concentrations, unit_families, stated_shares)
+FIGURE_CHECKS = (impossible_values, implausible_concentrations, unit_families, stated_shares, stated_totals)
 
 
 def run_checks(observations, *, earlier=None, public=()):

@@ -120,6 +120,103 @@ def test_a_share_finding_names_the_figure_of_the_share():
     assert [f.observation for f in found] == [ratio]
 
 
+# Parts said to add up to a total (quotes in our own words, figures invented).
+
+
+def cases(total, quote):
+    return figure(total, "件", code="cases", name="案件", quote=quote)
+
+
+def test_parts_listed_after_a_total_cannot_exceed_it():
+    fits = "某市共办理四类案件30件，其中查封扣押12件，限产停产9件，移送拘留5件。"
+    exceeds = "某市共办理四类案件30件，其中查封扣押12件，限产停产15件，移送拘留5件。"
+    assert consistency.stated_totals([cases("30", fits)]) == []
+    found = consistency.stated_totals([cases("30", exceeds)])
+    assert checks(found) == [("parts_total", Severity.BLOCKING)]
+    assert "12 + 15 + 5" in found[0].message_zh and "32件" in found[0].message_zh
+    assert "more than the total of 30" in found[0].message_en
+
+
+def test_parts_may_leave_out_some_of_the_total():
+    # "其中" need not list every part: fewer is no finding, more is.
+    quote = "某县累计完成投资50亿元，其中水环境工程完成20亿元，新建管网120公里。"
+    assert consistency.stated_totals([figure("50", "亿元", code="invest", name="投资", quote=quote)]) == []
+
+
+def test_only_parts_in_the_totals_unit_and_no_changes_of_them_are_added():
+    quote = "某市共查处案件20件，其中查封扣押12件，同比增加9件，罚款300万元，公布典型案例8期。"
+    assert consistency.stated_totals([cases("20", quote)]) == []
+
+
+def test_a_total_the_text_does_not_mark_as_one_is_not_checked():
+    # 其中 may refer to more than the number before it ("已办结…，阶段性办结…，其中…"): only a
+    # total the text marks (共, 合计, 累计, 五类…) is one.
+    quote = "某市已办结信访件900件，阶段性办结100件，其中新增办结300件。"
+    assert consistency.stated_totals([cases("100", quote)]) == []
+
+
+def test_parts_said_to_make_a_total_must_make_it():
+    right = "三个县分别为12件、9件、5件，合计26件。"
+    wrong = "三个县分别为12件、9件、5件，合计28件。"
+    assert consistency.stated_totals([cases("26", right)]) == []
+    found = consistency.stated_totals([cases("28", wrong)])
+    assert checks(found) == [("parts_total", Severity.BLOCKING)]
+    assert "称合计 28件" in found[0].message_zh
+
+
+def test_parts_are_added_within_the_rounding_of_each():
+    # 1.3 + 2.4 + 3.4 = 7.1; written to one place each, they may make 7.0 or 7.2 as well.
+    quote = "三地分别为1.3亿元、2.4亿元、3.4亿元，共计7.0亿元。"
+    assert consistency.stated_totals([figure("7.0", "亿元", code="invest", name="投资", quote=quote)]) == []
+    quote = "三地分别为1.3亿元、2.4亿元、3.4亿元，共计7.5亿元。"
+    assert checks(consistency.stated_totals([figure("7.5", "亿元", code="invest", name="投资", quote=quote)])) == [
+        ("parts_total", Severity.BLOCKING)
+    ]
+
+
+def test_shares_of_one_whole_cannot_exceed_a_hundred_percent():
+    right = "Ⅰ～Ⅲ类、Ⅳ类、Ⅴ类断面分别占60.5%、30.2%、9.3%。"
+    wrong = "Ⅰ～Ⅲ类、Ⅳ类、Ⅴ类断面分别占70.5%、30.2%、9.3%。"
+    ratio = {"code": "water-ratio", "name": "断面比例"}
+    assert consistency.stated_totals([figure("60.5", "%", quote=right, **ratio)]) == []
+    found = consistency.stated_totals([figure("70.5", "%", quote=wrong, **ratio)])
+    assert checks(found) == [("parts_total", Severity.BLOCKING)]
+
+
+def test_a_parts_finding_names_the_figure_of_the_total():
+    quote = "某市共办理四类案件30件，其中查封扣押12件，限产停产25件。"
+    total, part = cases("30", quote), cases("25", quote)
+    assert [f.observation for f in consistency.stated_totals([part, total])] == [total]
+
+
+def test_the_parts_check_runs_with_the_others():
+    quote = "某市共办理四类案件30件，其中查封扣押12件，限产停产25件。"
+    assert "parts_total" in [f.check for f in consistency.run_checks([cases("30", quote)])]
+
+
+def test_the_parts_check_takes_well_under_a_second_for_two_hundred_figures():
+    figures = [
+        cases(str(30 + n), f"某市共办理四类案件{30 + n}件，其中查封扣押{n}件，限产停产{n % 7}件，"
+                           f"移送拘留{40 if n % 10 == 0 else 1}件，罚款{n}万元。")
+        for n in range(200)
+    ]
+    started = time.perf_counter()
+    found = consistency.stated_totals(figures)
+    elapsed = time.perf_counter() - started
+    assert len(found) == 20  # every tenth: 40 more is beyond what the total leaves (at most 30)
+    assert elapsed < 0.1, f"{elapsed:.3f} s"
+    print(f"\n200 figures, parts and totals: {elapsed * 1000:.2f} ms")
+
+
+def test_the_fixture_bulletins_state_no_parts_beyond_their_totals(db):
+    from django.core.management import call_command
+
+    call_command("loaddata", "portal", verbosity=0)
+    figures = list(Observation.objects.select_related("indicator"))
+    assert figures
+    assert consistency.stated_totals(figures) == []
+
+
 def earlier(obs, value, unit=None):
     before = figure(value, unit or obs.unit, code=obs.indicator.code, name=obs.indicator.name,
                     period_start=date(2022, 1, 1), period_end=date(2022, 12, 31), period_label="2022年")
