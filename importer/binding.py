@@ -86,6 +86,7 @@ class Bound:
     derived: bool = False
     carried_from: object = None
     reasons: list = field(default_factory=list)
+    qualifier: str = ""  # what the figure is of within its place: a station, a class, a total
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,10 @@ def _bind_sentence(
         if not enumerated and _names_nothing(own) and previous is not None:
             carried = previous
             item, head = previous.item, previous.head
+        elif not enumerated and previous is not None and _counterpart(own, previous.item):
+            # "昼间达标率为75.9%,夜间为72.4%": the same measure, of the night.
+            item = _counterpart(own, previous.item)
+            head = _counterpart(own, previous.head) or item
         elif not enumerated and previous is None and _ranks_only(text, start, raw.start, places):
             # "改善幅度最大的是甲市,为12%": a sentence naming nothing continues the last one.
             carried = last
@@ -263,6 +268,23 @@ def _bind_sentence(
     period = _sentence_period(expressions, start, end) or period
     place = _sentence_place(places, text, start, end, scope) or place
     return out, period, place
+
+
+_COUNTERPARTS = (("昼间", "夜间"), ("白天", "夜间"), ("daytime", "night"), ("day", "night"))
+
+
+def _counterpart(own, subject):
+    """The subject said again of its counterpart ("夜间为" after "昼间达标率"), or "".
+
+    Only a clause that names nothing but the counterpart qualifies.
+    """
+    for one, other in _COUNTERPARTS:
+        for said, instead in ((other, one), (one, other)):
+            if said in own and instead in subject and said not in subject:
+                rest = _EMPTY_WORDS.sub("", own.replace(said, ""))
+                if len(rest) < 2:
+                    return subject.replace(instead, said)
+    return ""
 
 
 def _listed_before(text, start, position, previous):
@@ -527,11 +549,20 @@ def _year_back(day):
 # --- Tables -------------------------------------------------------------------------------
 
 _UNIT_IN_HEADER = re.compile(r"[(（]\s*([^()（）]{1,12})\s*[)）]\s*$")
-_SKIP_COLUMN = re.compile(r"排名|名次|序号|编号|rank|点次|点位数|个数|监测天数|有效天数", re.I)
+_SKIP_COLUMN = re.compile(
+    r"排名|排序|名次|序号|编号|rank|点次|点位数|断面数|测点数|站点数|城市数|个数|监测天数|有效天数",
+    re.I,
+)
 
 
 def bind_table(block, folded, gazetteer, scope):
-    """Each numeric cell of a table: its row (place, station or period) and column (what, unit)."""
+    """Each numeric cell of a table: its row (place, station or period) and column (what, unit).
+
+    Rows are places when most row labels name one (a city by its short form, a county, 全省
+    for the whole, 平均 for the average of the places listed); otherwise a row is a station,
+    a class or a measure, kept as the figure's qualifier, and the place is the column's (a
+    table with a column per city) or the caption's, else the document's.
+    """
     from .figures import parse_cell
 
     out = []
@@ -545,6 +576,8 @@ def bind_table(block, folded, gazetteer, scope):
     caption = numbers_fold(block.caption or scope.title)
     caption_unit = _CAPTION_UNIT.search(caption) or _UNIT_IN_HEADER.search(caption)
     caption_unit = f"({caption_unit.group(1)})" if caption_unit else ""
+    caption_places = [d for _s, _e, d in gazetteer.find_all(caption) if d.level != "country"]
+    home = caption_places[0] if len(caption_places) == 1 else scope.region
     column_periods = [
         [e for e in periods_module.find_all(name, scope.context) if e.last and not e.baseline]
         for name in header
@@ -554,18 +587,41 @@ def bind_table(block, folded, gazetteer, scope):
     latest = max(
         (found[0] for found in column_periods if found), key=lambda e: e.last, default=None
     )
-    for label, cells, span in block.rows:
-        folded_label = numbers_fold(label)
-        row_places = gazetteer.find_all(folded_label)
+    row_labels = [numbers_fold(label) for label, _cells, _span in block.rows]
+    row_places = _places_of(row_labels, gazetteer, scope, home)
+    column_places = _places_of(header, gazetteer, scope, home)
+    by_column = row_places is None and column_places is not None
+    for row, (label, cells, span) in enumerate(block.rows):
+        folded_label = row_labels[row]
         row_period = periods_module.find_all(folded_label, scope.context)
+        words = [
+            numbers_fold(cell)
+            for cell in cells
+            if cell
+            and not _BLANK_CELL.match(cell)
+            and len(cell) <= 12
+            and parse_cell(numbers_fold(cell), "", "", span) is None
+        ]
         for column, cell in enumerate(cells):
-            name = numbers_fold(block.header[column]) if column < len(block.header) else ""
+            name = header[column] if column < len(header) else ""
             if _SKIP_COLUMN.search(name) or _SKIP_COLUMN.search(folded_label):
                 continue
             raw = parse_cell(numbers_fold(cell), name, folded_label, span, caption_unit)
             if raw is None:
                 continue
-            place = _table_place(folded_label, row_places, name, gazetteer, scope)
+            if by_column:
+                place, qualifier = column_places[column][0], _not_measure(folded_label)
+            elif row_places is not None:
+                place, qualifier = row_places[row]
+            elif _MEASURE_WORD.search(folded_label):
+                # A row per measure, a column per class ("达标率(%)" under "1类 昼"): the
+                # column says what the figure is of.
+                place, qualifier = (home, ""), _not_measure(name)
+            else:
+                place, qualifier = (home, ""), folded_label
+            if row_period and row_period[0].last:
+                qualifier = ""  # a row of a year is of its place, not a station
+            qualifier = " ".join(q for q in (qualifier, *words) if q)
             period = when
             column_period = column_periods[column] if column < len(column_periods) else []
             kind = "change" if _CHANGE_WORD.search(name + folded_label) else "level"
@@ -575,24 +631,116 @@ def bind_table(block, folded, gazetteer, scope):
                 period = (row_period[0].first, row_period[0].last, row_period[0].label)
             elif column_period:
                 period = (column_period[0].first, column_period[0].last, column_period[0].label)
+            division, how = place
+            measure = measures[column] if column < len(measures) else name
             out.append(
                 Bound(
                     raw=raw,
                     value=raw.value,
                     kind=kind,
-                    item=f"{measures[column] if column < len(measures) else name} {folded_label}".strip(),
+                    item=f"{measure} {folded_label} {' '.join(words)}".strip(),
                     head=f"{scope.title} {numbers_fold(block.caption)}",
                     period_start=period[0],
                     period_end=period[1],
                     period_label=period[2] or "",
-                    place=place,
+                    place=division,
                     quote_span=span,
+                    qualifier=qualifier,
                     reasons=[
-                        f"表格：行“{label}”，列“{block.header[column] if column < len(block.header) else ''}”"
+                        f"表格：行“{label}”，列“{block.header[column] if column < len(block.header) else ''}”",
+                        *([f"地点：{how}"] if how else []),
                     ],
                 )
             )
     return out
+
+
+_MEASURE_WORD = re.compile(
+    r"率|浓度|指数|比例|天数|声级|点次|均值|平均值|Leq|AQI|PM|[(（][^()（）]*[)）]|单位|数量|面积|总量"
+)
+
+
+def _not_measure(name):
+    """The words of a header that are not a measure or unit ("0类 昼" of "0类 昼 达标率(%)")."""
+    words = [w for w in re.split(r"\s+", _UNIT_IN_HEADER.sub("", name)) if w]
+    return " ".join(w for w in words if not _MEASURE_WORD.search(w))
+
+
+_BLANK_CELL = re.compile(r"^\s*(?:[—–\-/]+|--)?\s*$")
+# A row or column of the whole: 全省, 全市平均, 合计, 平均值 (of the places listed).
+_TOTAL = re.compile(
+    r"^(?:全省|全市|全区|全县|全州|全盟|本市|本省|本区|本县|全域|[省市区县]|市区|城区)?"
+    r"(?:平均|均值|平均值|合计|总计|汇总|总体|整体)?(?:值|水平)?$"
+)
+
+
+def _places_of(labels, gazetteer, scope, home):
+    """``[(Division, why), qualifier]`` for each label when the labels are places, else None.
+
+    Labels are places when at least half of those that are not totals name one; a label then
+    naming none is a place the gazetteer lacks, kept under its own name.
+    """
+    resolved = [_label_place(label, gazetteer, scope, home) for label in labels]
+    named = [r for r in resolved if r is not None and r[2] == "place"]
+    others = [
+        label for label, r in zip(labels, resolved, strict=True) if r is None or r[2] == "place"
+    ]
+    if not named or len(named) * 2 < len(others):
+        return None
+    out = []
+    for label, found in zip(labels, resolved, strict=True):
+        if found is None:
+            found = _unknown_place(label, home)
+        division, why, _what, qualifier = found
+        out.append(((division, why), qualifier))
+    return out
+
+
+def _label_place(label, gazetteer, scope, home):
+    """(Division, why, "place" | "total", qualifier) for a row or column label, or None."""
+    bare = re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", label))
+    if not bare or re.search(r"\d{4}|[年月]", bare):
+        return None
+    if _TOTAL.match(bare) and (bare not in "省市区县"):
+        total = re.search(r"平均|均值|合计|总计|汇总", bare)
+        return (home, f"“{label}”即本文件的范围", "total", total.group(0) if total else "")
+    found = [d for _s, _e, d in gazetteer.find_all(bare)]
+    if found:
+        division = found[0]
+        named_as = division.short if division.short and division.short in bare else division.name
+        rest = bare.split(named_as, 1)[-1] if named_as in bare else ""
+        rest = re.sub(r"^(?:市|县|区|州|盟|旗)", "", rest)
+        if division.level == "country":
+            return (division, "全国", "total" if not rest else "place", rest)
+        return (division, f"“{division.name}”", "place", rest)
+    named = getattr(gazetteer, "named", None)
+    if named is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", bare):
+        division = named(bare)
+        if division is not None:
+            return (division, f"“{bare}”即{division.name}", "place", "")
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:市|县|区|旗|州|盟)", bare) and not re.search(
+        r"[类能季度业站点测电队局厂园处科所院校司组心场]|功能|城区|市区", bare
+    ):
+        from .places import Division
+
+        level = "county" if bare[-1] in "县区旗" else "prefecture"
+        return (Division("", bare, bare[:-1], level), f"“{bare}”", "place", "")
+    return None
+
+
+def _unknown_place(label, home):
+    """A row of a table of places that the gazetteer does not know ("江州"): a city by its
+    short name, or a county written with its suffix; anything else is a row of the whole."""
+    from .places import Division
+
+    bare = re.sub(r"\s+", "", label)
+    if (
+        2 <= len(bare) <= 4
+        and re.fullmatch(r"[\u4e00-\u9fff]+", bare)
+        and not re.search(r"[类率数值量度级站点]", bare)
+    ):
+        return (Division("", bare + "市", bare, "prefecture"), f"“{bare}”", "place", "")
+    return (home, "", "place", bare)
 
 
 _CHANGE_WORD = re.compile(
@@ -620,28 +768,6 @@ def _column_measures(header):
             measures.append(name)
             measured = bare
     return measures
-
-
-def _table_place(label, row_places, column, gazetteer, scope):
-    if row_places:
-        return row_places[0][2]
-    column_places = gazetteer.find_all(column)
-    if column_places:
-        return column_places[0][2]
-    bare = re.sub(r"\s+", "", label)
-    if (
-        2 <= len(bare) <= 4
-        and re.fullmatch(r"[\u4e00-\u9fff]+", bare)
-        and not re.search(r"[类率数值量度级]", bare)
-    ):
-        # A city or county named without its suffix in a row of a table ("广州", "海盐").
-        from .places import Division
-
-        named = gazetteer.named(bare) if hasattr(gazetteer, "named") else None
-        if named is None and bare[-1] in "区县旗":  # a county the gazetteer does not hold
-            return Division("", bare, bare[:-1], "county")
-        return named or Division("", bare + "市", bare, "prefecture")
-    return scope.region
 
 
 def numbers_fold(text):

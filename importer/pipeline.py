@@ -195,7 +195,11 @@ def _quote_span(text, figure):
 
 
 def _once(found):
-    """A figure the text states twice (a summary, then its paragraph) is one figure."""
+    """A figure the text states twice (a summary, then its paragraph) is one figure.
+
+    Two cells of a table are two figures even with one value: their rows (stations, classes)
+    are their qualifiers. A sentence repeating a cell is the cell.
+    """
     seen, kept = {}, []
     for figure in found:
         key = (
@@ -208,10 +212,26 @@ def _once(found):
             figure.period_end,
             figure.derived,
         )
-        if figure.indicator is None or seen.get(key, figure.quote) == figure.quote:
+        earlier = seen.setdefault(key, [])
+        repeated = any(
+            quote != figure.quote and _same_row(qualifier, quote, figure.qualifier, figure.quote)
+            for quote, qualifier in earlier
+        )
+        if figure.indicator is None or not repeated:
             kept.append(figure)  # two stations of one sentence may share a value
-        seen.setdefault(key, figure.quote)
+        earlier.append((figure.quote, figure.qualifier))
     return tuple(kept)
+
+
+def _same_row(qualifier, quote, other_qualifier, other_quote):
+    """Whether two figures of equal value are of one row: the same qualifier, or a sentence
+    naming the row of a cell ("1类区昼间达标率66.7%" repeats the 1类 cell)."""
+    if qualifier == other_qualifier:
+        return True
+    if qualifier and other_qualifier:
+        return False
+    row = (qualifier or other_qualifier).split()[0]
+    return row in (other_quote if qualifier else quote)
 
 
 def _original(piece, folded, text):
@@ -248,7 +268,7 @@ def _figure(bound, quote, vocabulary):
         region=_place(bound.place),
         period_start=bound.period_start,
         period_end=bound.period_end,
-        qualifier="",
+        qualifier=bound.qualifier,
         approximate=raw.approximate,
         derived=bound.derived,
         quote=quote,

@@ -213,7 +213,12 @@ _KEYWORD_SEPARATORS = re.compile(r"[-,，|｜_/]")
 
 
 def is_keyword_list(line):
-    """A line of search keywords or links ("甲乙在线观看-甲乙视频-…"): four or more short pieces."""
+    """A line of search keywords or links ("甲乙在线观看-甲乙视频-…"): four or more short pieces.
+
+    A line of tab-separated cells is a table's header row, never a menu.
+    """
+    if "\t" in line:
+        return False
     words = line.split()
     if (
         len(words) >= 4
@@ -425,8 +430,11 @@ def paragraphs_from_lines(lines, removed):
     Returns the paragraphs and whether converter page markers were found and joined.
     """
     kept = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line:
+            continue
+        if _BLANK_CELL.match(line) and _between_cells(lines, index):
+            kept.append(line)  # an empty cell of a table pasted one cell per line
             continue
         if is_residue(line):
             removed.append(Removed(line, _reason(line)))
@@ -438,6 +446,15 @@ def paragraphs_from_lines(lines, removed):
     if has_page_markers(paragraphs):
         return join_page_markers(paragraphs), True
     return paragraphs, False
+
+
+def _between_cells(lines, index):
+    """Whether the nearest non-blank lines either side are short cells, one of them a number."""
+    before = next((line for line in reversed(lines[:index]) if line), "")
+    after = next((line for line in lines[index + 1 :] if line), "")
+    return all(_CELL_LINE.match(line) for line in (before, after)) and any(
+        _NUMERIC_CELL.match(line) for line in (before, after)
+    )
 
 
 def _join_page_breaks(kept):
@@ -675,6 +692,11 @@ def _column_names(header_rows, width):
         )
         if not body:
             continue
+        if cells is not header_rows[-1]:
+            # An upper header's empty cell continues the merged cell on its left.
+            body = [cell or (body[i - 1] if i else "") for i, cell in enumerate(body)]
+            for i in range(1, len(body)):
+                body[i] = body[i] or body[i - 1]
         span = max(1, width // len(body))
         for column in range(width):
             piece = body[min(len(body) - 1, column // span)]
@@ -706,7 +728,14 @@ def _markdown_table(paragraphs, index):
 
 
 def _cell_per_line_table(paragraphs, index):
-    """A table pasted from a web page: one cell per line ("城市", "PM10…", "广州", "39", …)."""
+    """A table pasted from a web page: one cell per line ("城市", "PM10…", "广州", "39", …).
+
+    The row width is found from the cells themselves: the width (and the first data cell)
+    under which the most numbers fall in rows that start with a label and repeat the same
+    pattern of numeric and word cells ("监测站", "1类", "52.3", "43.1" is a row of four).
+    A row whose cells were lost in the copy breaks the pattern; reading resumes at the next
+    row that fits it.
+    """
     cells = []
     while index + len(cells) < len(paragraphs):
         line = paragraphs[index + len(cells)]
@@ -718,45 +747,92 @@ def _cell_per_line_table(paragraphs, index):
             break
         cells.append(line)
     clean = [cell.strip().rstrip("|｜").strip() for cell in cells]
-    numeric = [i for i, cell in enumerate(clean) if _NUMERIC_CELL.match(cell)]
-    if len(numeric) < 6:
+    numeric = [bool(_NUMERIC_CELL.match(cell)) for cell in clean]
+    if sum(numeric) < 6:
         return None, 0
-    # Rows: a label followed by its numbers; the usual count of numbers is the table's width.
-    starts = [
-        i
-        for i in range(len(clean))
-        if not _NUMERIC_CELL.match(clean[i])
-        and i + 1 < len(clean)
-        and _NUMERIC_CELL.match(clean[i + 1])
-    ]
-    runs = []
-    for start in starts:
-        end = start + 1
-        while end < len(clean) and _NUMERIC_CELL.match(clean[end]):
-            end += 1
-        runs.append((start, end))
-    if not runs:
+    best = _row_layout(clean, numeric)
+    if best is None:
         return None, 0
-    widths = [end - start - 1 for start, end in runs]
-    width = max(set(widths), key=widths.count)
-    if width < 2:
-        return None, 0
-    used = runs[-1][1] if runs else 0
+    width, rows = best
+    used = rows[-1] + width
     lines = cells[:used]
     text = "\n".join(lines)
     offsets, cursor = [], 0
     for line in lines:
         offsets.append((cursor, cursor + len(line)))
         cursor += len(line) + 1
-    header_cells = [cell for cell in clean[: runs[0][0]] if cell]
-    header, caption_cells = _column_names_flat(header_cells, width)
+    header_cells = _wrapped_units([cell for cell in clean[: rows[0]] if cell])
+    header, caption_cells = _column_names_flat(header_cells, width - 1)
     data = []
-    for start, end in runs:
-        values = tuple(clean[start + 1 : end])
-        if len(values) != width:
-            continue
-        data.append((clean[start], values, (offsets[start][0], offsets[end - 1][1])))
+    for start in rows:
+        values = tuple(clean[start + 1 : start + width])
+        data.append((clean[start], values, (offsets[start][0], offsets[start + width - 1][1])))
     return (text, header, tuple(data), " ".join(caption_cells)), used
+
+
+def _row_layout(clean, numeric):
+    """(width, starts of the rows) covering the most numeric cells, or None."""
+    first = numeric.index(True)
+    best, best_score = None, 0
+    for width in range(2, 16):
+        for start in range(max(0, first - width + 1), first):
+            if numeric[start]:
+                continue
+            pattern = tuple(numeric[start : start + width])
+            rows, skipped = _rows_of(clean, numeric, start, width, pattern)
+            if len(rows) < 2:
+                continue
+            score = len(rows) * sum(pattern) - 2 * skipped
+            if score > best_score:
+                best, best_score = (width, rows), score
+    return best
+
+
+def _rows_of(clean, numeric, start, width, pattern):
+    """Starts of the rows of ``width`` cells from ``start`` that repeat ``pattern``, and how
+    many cells were skipped between them."""
+
+    def fits(at):
+        if at + width > len(clean) or numeric[at]:
+            return False
+        return all(
+            numeric[at + i] == flag or _BLANK_CELL.match(clean[at + i])
+            for i, flag in enumerate(pattern)
+        )
+
+    rows, at, skipped = [], start, 0
+    while at + width <= len(clean):
+        if fits(at):
+            rows.append(at)
+            at += width
+            continue
+        # A row shortened in the copy: resume at the next row that fits.
+        resumed = next((at + skip for skip in range(1, width) if fits(at + skip)), None)
+        if resumed is None:
+            break
+        skipped += resumed - at
+        at = resumed
+    return rows, skipped
+
+
+_BLANK_CELL = re.compile(r"^[—–\-/]$|^$")
+_UNIT_ONLY = re.compile(
+    r"^[(（]?\s*(?:单位\s*[:：]\s*)?(微克/立方米|毫克/立方米|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|%|"
+    r"dB\s*\(A\)|dB|分贝|天|个百分点)\s*[)）]?$",
+    re.IGNORECASE,
+)
+
+
+def _wrapped_units(cells):
+    """A unit on a line of its own under a header cell ("PM2.5", "(微克/立方米)") is that cell's."""
+    out = []
+    for cell in cells:
+        unit = _UNIT_ONLY.match(cell)
+        if unit and out and not _UNIT_ONLY.match(out[-1]) and not cell.startswith("单位"):
+            out[-1] = f"{out[-1]}({unit.group(1)})"
+        else:
+            out.append(cell)
+    return out
 
 
 _ROW_HEADING = re.compile(

@@ -604,3 +604,109 @@ def test_a_text_about_my_city_is_about_the_city_it_names_not_a_province_in_compa
 def test_a_threshold_crossed_is_no_figure_but_names_what_follows():
     document = read("2023年,全国重污染天数比例首次降到1%以内,达到0.8%。")
     assert facts(document) == [("0.8", "%", "heavy-pollution-days-ratio", "level")]
+
+
+# 12. Tables by place × measure, transposed tables, stations and totals. --------------------
+
+
+def test_a_provincial_table_by_city_with_a_units_row_a_rank_and_a_total_row():
+    document = read(
+        "湖南省2024年1—6月城市环境空气质量状况\n"
+        "表1 2024年上半年各市环境空气质量\n"
+        "城市\t二氧化硫\t二氧化氮\t一氧化碳\t臭氧\t综合指数\t排名\t优良天数比例\n"
+        "\t微克/立方米\t微克/立方米\t毫克/立方米\t微克/立方米\t\t\t%\n"
+        "岳阳\t7\t21\t1.0\t139\t3.71\t2\t86.2\n"
+        "常德\t9\t24\t1.2\t151\t4.02\t4\t81.9\n"
+        "全省\t8\t22\t1.1\t144\t3.85\t—\t84.0\n"
+    )
+    got = {
+        (str(f.value), f.region.name): (f.indicator, f.unit, f.kind, f.period_end)
+        for f in document.figures
+    }
+    end = date(2024, 6, 30)
+    assert got[("7", "岳阳市")] == ("so2", "微克/立方米", "level", end)
+    assert got[("1.2", "常德市")] == ("co", "毫克/立方米", "level", end)
+    assert got[("151", "常德市")] == ("o3", "微克/立方米", "level", end)
+    assert got[("3.71", "岳阳市")] == ("air-quality-composite-index", "", "level", end)
+    assert got[("84.0", "湖南省")] == ("air-good-days-ratio", "%", "level", end)
+    assert got[("144", "湖南省")][0] == "o3"
+    assert ("2", "岳阳市") not in got and ("4", "常德市") not in got  # ranks are no figures
+    assert len(document.figures) == 18
+
+
+def test_a_noise_table_of_stations_pasted_one_cell_per_line():
+    document = read(
+        "攸县2024年声环境质量状况\n"
+        "表2 各功能区监测点位等效声级\n单位：dB(A)\n"
+        "点位名称\n功能区类别\n昼间\n夜间\n"
+        "县环境监测站\n1类\n52.6\n43.4\n"
+        "东城小学\n1类\n54.1\n—\n"
+        "工业园北门\n3类\n61.8\n52.2\n"
+        "迎宾大道\n4a类\n66.0\n57.3\n"
+    )
+    cells = [(str(f.value), f.unit, f.region.name, f.qualifier) for f in document.figures]
+    assert ("52.6", "dB(A)", "攸县", "县环境监测站 1类") in cells
+    assert ("54.1", "dB(A)", "攸县", "东城小学 1类") in cells
+    assert ("57.3", "dB(A)", "攸县", "迎宾大道 4a类") in cells
+    assert len(cells) == 7  # the empty cell is no figure and shifts nothing
+    night = one(document, "52.2")
+    assert night.indicator is None and "夜间" in night.proposed[0]
+    assert night.quote.startswith("工业园北门")
+
+
+def test_a_table_with_a_column_per_city_binds_each_cell_to_its_column():
+    document = read(
+        "湖南省2024年生态环境状况公报\n"
+        "表3 部分城市主要指标\n"
+        "指标\t株洲\t湘潭\t衡阳\t全省\n"
+        "PM2.5(微克/立方米)\t33\t36\t31\t34\n"
+        "优良天数比例(%)\t86.5\t84.1\t90.7\t87.3\n"
+    )
+    got = {(str(f.value), f.region.name): f.indicator for f in document.figures}
+    assert got == {
+        ("33", "株洲市"): "pm25",
+        ("36", "湘潭市"): "pm25",
+        ("31", "衡阳市"): "pm25",
+        ("34", "湖南省"): "pm25",
+        ("86.5", "株洲市"): "air-good-days-ratio",
+        ("84.1", "湘潭市"): "air-good-days-ratio",
+        ("90.7", "衡阳市"): "air-good-days-ratio",
+        ("87.3", "湖南省"): "air-good-days-ratio",
+    }
+
+
+def test_a_merged_header_over_year_columns():
+    document = read(
+        "2024年各市空气质量年际比较\n"
+        "| 城市 | PM2.5浓度(μg/m³) | | 优良天数比例(%) | |\n"
+        "| | 2024年 | 2023年 | 2024年 | 2023年 |\n|---|---|---|---|---|\n"
+        "| 娄底 | 35 | 38 | 87.4 | 85.0 |\n| 邵阳 | 32 | 33 | 91.2 | 89.9 |\n"
+    )
+    got = {
+        (str(f.value), f.region.name): (f.indicator, f.unit, f.period_start.year)
+        for f in document.figures
+    }
+    assert got[("38", "娄底市")] == ("pm25", "μg/m³", 2023)
+    assert got[("35", "娄底市")] == ("pm25", "μg/m³", 2024)
+    assert got[("89.9", "邵阳市")] == ("air-good-days-ratio", "%", 2023)
+    assert len(got) == 8
+
+
+def test_a_table_of_zone_classes_keeps_equal_values_of_different_rows():
+    document = read(
+        "醴陵市2024年声环境质量\n"
+        "| 功能区 | 断面数 | 昼间达标率(%) | 夜间达标率(%) |\n|---|---|---|---|\n"
+        "| 1类 | 4 | 100 | 75.0 |\n| 2类 | 6 | 100 | 87.5 |\n| 3类 | 2 | 100 | 100 |\n"
+        "全市功能区昼间达标率为100%,夜间为87.5%。"
+    )
+    day = [f for f in document.figures if f.indicator == "noise-functional-compliance-day"]
+    assert [(str(f.value), f.qualifier) for f in day] == [
+        ("100", "1类"),
+        ("100", "2类"),
+        ("100", "3类"),
+        ("100", ""),
+    ]
+    assert all(f.region.name == "醴陵市" for f in document.figures)
+    assert not [f for f in document.figures if f.value in (4, 6, 2)]  # counts of sections
+    night = [f for f in document.figures if f.quote.startswith("全市")][1]
+    assert (str(night.value), night.indicator) == ("87.5", "noise-functional-compliance-night")
