@@ -54,7 +54,7 @@ class FollowingRows:
     """Rows another app keeps for a bulletin, kept in its revisions (indicators: its figures).
 
     ``key`` names them in a snapshot, ``label`` heads them in a comparison; ``snapshot(bulletin)``
-    gives them as plain JSON, ``lines(rows)`` as readable lines, and ``restore(bulletin, rows)``
+    gives them as plain JSON, ``lines(rows)`` as readable lines, and ``restore(bulletin, rows, by=user)``
     writes them back, inside the restore's transaction.
     """
 
@@ -293,7 +293,7 @@ def revision_restore(revision, *, by):
         bulletin.topics.set(Topic.objects.filter(pk__in=[t["id"] for t in data.get("topics", [])]))
         _restore_achievement_list(bulletin, data.get("achievement_list"))
         for rows in FOLLOWING:
-            rows.restore(bulletin, data.get(rows.key, []))
+            rows.restore(bulletin, data.get(rows.key, []), by=by)
         # Corrections of published figures are public records: a restore neither removes nor repeats them.
         Correction.objects.filter(bulletin=bulletin, made_at__isnull=True).delete()
         Correction.objects.bulk_create(

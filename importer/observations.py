@@ -18,9 +18,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from indicators import units
+from indicators import history, units
 from indicators.choices import ReviewState
-from indicators.models import Indicator, Observation
+from indicators.models import Indicator, Observation, VersionEvent
 
 from . import hooks, pipeline
 from .seed_matching import Catalogue, propose
@@ -74,6 +74,8 @@ def propose_observations(context):
     observations += _read_figures(context, observations, rows)
     # bulk_create skips save(); value_normalised is filled in above for that reason.
     Observation.objects.bulk_create(observations)
+    # Each figure's history starts at its import, with who imported it and when.
+    history.versions_record(observations, VersionEvent.CREATED, by=context.by)
     warnings = []
     if unmatched:
         shown = "、".join(unmatched[:12]) + ("…" if len(unmatched) > 12 else "")

@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from bulletins.models import Region
 from bulletins.revisions import FollowingRows, json_value
 
-from . import review
+from . import history, review
 from .choices import ReviewState
 from .corrections import figures_locked
-from .models import Indicator, Observation
+from .models import Indicator, Observation, VersionEvent
 
 OBSERVATION_FIELDS = [
     "indicator", "region", "period_start", "period_end", "period_label", "value", "value_text",
@@ -46,16 +46,18 @@ def lines(rows):
     ]
 
 
-def restore(bulletin, rows):
+def restore(bulletin, rows, *, by=None):
     """Observations keep their ids where they still exist (public pages link to them), and
     their review state (``review.state_after_change``). An approved bulletin's figures are left
-    as they are: they change only by a public correction (``corrections``)."""
+    as they are: they change only by a public correction (``corrections``). Each figure the
+    restore creates or changes gets a version by ``by``, so its history stays whole."""
     if figures_locked(bulletin):
         return
     indicators = set(Indicator.objects.filter(pk__in=[r["indicator"] for r in rows]).values_list("pk", flat=True))
     regions = set(Region.objects.filter(pk__in=[r["region"] for r in rows if r["region"]]).values_list("pk", flat=True))
     existing = {obs.pk: obs for obs in Observation.objects.filter(bulletin=bulletin)}
-    keep = set()
+    before_data = {pk: history.version_data(obs) for pk, obs in existing.items()}
+    keep, created, changed = set(), [], []
     for row in rows:
         # A figure whose indicator is gone is dropped, unless it still proposes one.
         if row["indicator"] not in indicators and not (row["indicator"] is None and row.get("proposed_indicator_name")):
@@ -79,9 +81,16 @@ def restore(bulletin, rows):
             obs.review_state = ReviewState.REJECTED if rejected else ReviewState.CANDIDATE
         else:
             obs.review_state = review.state_after_change(before[0], before[1], review.reviewed_content(obs))
+        versioned = history.version_data(obs) if before is not None else None
         obs.save()
         keep.add(obs.pk)
+        if before is None:
+            created.append(obs)
+        elif versioned != before_data[obs.pk]:
+            changed.append(obs)
     Observation.objects.filter(bulletin=bulletin).exclude(pk__in=keep).delete()
+    history.versions_record(created, VersionEvent.CREATED, by=by)
+    history.versions_record(changed, VersionEvent.CHANGED, by=by)
 
 
 FIGURES = FollowingRows(key="observations", label=_("观测值"), snapshot=snapshot, lines=lines, restore=restore)

@@ -22,7 +22,7 @@ from importer.service import (
     import_files,
 )
 from indicators.choices import Category, ReviewState
-from indicators.models import Observation
+from indicators.models import Observation, ObservationVersion, VersionEvent
 from search.models import SearchDocument
 from search.query import search_bulletins
 from search.text import segment
@@ -195,6 +195,43 @@ def test_figures_become_candidate_observations_for_review(catalogue, jiangyu):
     assert not Observation.objects.published().filter(bulletin_id=result.bulletin_id).exists()
     contribution = result.contributions[0]
     assert contribution.count == observations.count()
+
+
+def test_each_imported_figure_starts_its_history_with_a_created_version(catalogue, jiangyu, editor):
+    started = timezone.now()
+    result = import_sample("wechat_jiangyu.txt", by=editor)
+    observations = list(Observation.objects.filter(bulletin_id=result.bulletin_id))
+    assert observations
+    versions = {v.observation_id: v for v in ObservationVersion.objects.filter(observation__in=observations)}
+    assert set(versions) == {o.pk for o in observations}
+    for observation in observations:
+        version = versions[observation.pk]
+        assert (version.number, version.event, version.by) == (1, VersionEvent.CREATED, editor)
+        assert started <= version.at <= timezone.now()
+        assert version.data["value_text"] == observation.value_text
+        assert version.data["review_state"] == ReviewState.CANDIDATE
+
+
+def test_a_dry_run_records_no_version(catalogue, jiangyu, editor):
+    import_sample("wechat_jiangyu.txt", by=editor, dry_run=True)
+    assert not ObservationVersion.objects.exists()
+
+
+def test_an_imported_figure_accepted_and_published_shows_as_of_its_publication_only(catalogue, jiangyu, editor):
+    from indicators import history
+    from indicators.review import observations_review
+
+    result = import_sample("wechat_jiangyu.txt", by=editor)
+    figure = Observation.objects.filter(bulletin_id=result.bulletin_id, indicator__code="pm25").first()
+    observations_review([figure], state=ReviewState.ACCEPTED, by=editor)
+    published_at = timezone.now()
+    Bulletin.objects.filter(pk=result.bulletin_id).update(status=Status.PUBLISHED, publish_at=published_at)
+    events = list(ObservationVersion.objects.filter(observation=figure).values_list("event", flat=True))
+    assert events == [VersionEvent.CREATED, VersionEvent.ACCEPTED]
+    shown = history.as_of(Observation.objects.filter(pk=figure.pk), published_at)
+    assert list(shown.values_list("pk", flat=True)) == [figure.pk]
+    before = history.as_of(Observation.objects.filter(pk=figure.pk), published_at - timezone.timedelta(seconds=1))
+    assert not before.exists()
 
 
 def test_candidate_period_is_the_sentence_period_or_the_bulletin_period(catalogue, jiangyu):

@@ -181,6 +181,26 @@ def test_a_restore_that_changes_accepted_content_makes_it_a_candidate(editor):
     assert (figure.value_text, figure.review_state) == ("999", ReviewState.CANDIDATE)
 
 
+def test_a_restore_records_a_version_of_each_figure_it_creates_or_changes(editor):
+    from indicators.models import ObservationVersion, VersionEvent
+
+    bulletin = make_bulletin(status=Status.IN_REVIEW)
+    indicator = make_indicator()
+    kept = make_observation(bulletin=bulletin, indicator=indicator, value="7")
+    changed = make_observation(bulletin=bulletin, indicator=indicator, value="999")
+    gone = make_observation(bulletin=bulletin, indicator=indicator, value="5")
+    first = revisions.revision_create(bulletin, by=editor)
+    Observation.objects.filter(pk=changed.pk).update(value="300", value_text="300")
+    Observation.objects.filter(pk=gone.pk).delete()
+    revisions.revision_restore(first, by=editor)
+    versions = list(ObservationVersion.objects.filter(observation__bulletin=bulletin)
+                    .values_list("observation__value_text", "event", "by"))
+    assert sorted(versions) == [
+        ("5", VersionEvent.CREATED, editor.pk), ("999", VersionEvent.CHANGED, editor.pk),
+    ]
+    assert not ObservationVersion.objects.filter(observation=kept).exists()
+
+
 # --- admin forms --------------------------------------------------------------------------
 
 
