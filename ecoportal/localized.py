@@ -6,7 +6,9 @@ there is one; otherwise, and always in Chinese, the Chinese one. Bulletin texts 
 translated: they stay in the language they were published in.
 """
 
+import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import get_language
 
@@ -45,14 +47,7 @@ def unit_in_language(unit, english_form=""):
     return unit
 
 
-def localized_unit(obj, indicator=None):
-    """The unit of an indicator, or of a figure, in the reader's language.
-
-    A figure keeps the unit its bulletin states; that same unit gets the indicator's English
-    form, another one the units table's. The figure's indicator is ``indicator`` when given
-    (``{{ obs|localized_unit:indicator }}``), else the one already loaded with the figure: this
-    filter never queries the database, so a table of figures costs no query per row.
-    """
+def _unit_text(obj, indicator=None):
     if obj is None:
         return ""
     if not hasattr(obj, "indicator_id"):
@@ -69,6 +64,84 @@ def localized_unit(obj, indicator=None):
     ):
         return unit_in_language(obj.unit)
     return unit_in_language(indicator.unit, indicator.unit_en)
+
+
+# Chinese magnitudes in English -----------------------------------------------------------------
+
+#: English unit forms that carry a Chinese magnitude (万 10,000; 亿 100 million…), the longest first.
+MAGNITUDES = (
+    ("100 million ", Decimal(10) ** 8),
+    ("10,000 ", Decimal(10) ** 4),
+    ("billion ", Decimal(10) ** 9),
+    ("million ", Decimal(10) ** 6),
+    ("thousand ", Decimal(10) ** 3),
+)
+_PLAIN_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+
+
+def _plain(number):
+    """``number`` written out without exponent or trailing zeros: 610, 1.4, 12,345.6."""
+    text = format(number.normalize(), "f")
+    whole, _, fraction = text.partition(".")
+    grouped = f"{int(whole):,}" if whole.lstrip("-").isdigit() else whole
+    if whole.startswith("-0"):
+        grouped = "-0"
+    return f"{grouped}.{fraction}" if fraction else grouped
+
+
+def english_amount(value_text, unit_en):
+    """A number written with a Chinese magnitude in its unit, as English says it.
+
+    ``("6.1", "100 million yuan")`` → ``("610 million", "yuan")``; ``("14", "100 million
+    yuan")`` → ``("1.4 billion", "yuan")``; ``("547.59", "10,000 yuan")`` → ``("5,475,900",
+    "yuan")``. Millions and billions are used when they keep the number short (at most three
+    decimals); otherwise, and below a million, the number is written out in full, every digit
+    the source gave kept. A value that is not a plain number is left as it is.
+    """
+    for prefix, multiplier in MAGNITUDES:
+        if unit_en.startswith(prefix):
+            break
+    else:
+        return value_text, unit_en
+    if not _PLAIN_NUMBER.fullmatch(value_text.strip()):
+        return value_text, unit_en
+    try:
+        full = Decimal(value_text.strip().replace(",", "")) * multiplier
+    except InvalidOperation:
+        return value_text, unit_en
+    unit = unit_en[len(prefix):]
+    for word, scale in (("billion", Decimal(10) ** 9), ("million", Decimal(10) ** 6)):
+        if abs(full) >= scale:
+            short = (full / scale).normalize()
+            if -short.as_tuple().exponent <= 3 or full != full.to_integral_value():
+                return f"{_plain(short)} {word}", unit
+            break
+    return _plain(full), unit
+
+
+def localized_unit(obj, indicator=None):
+    """The unit of an indicator, or of a figure, in the reader's language.
+
+    A figure keeps the unit its bulletin states; that same unit gets the indicator's English
+    form, another one the units table's. The figure's indicator is ``indicator`` when given
+    (``{{ obs|localized_unit:indicator }}``), else the one already loaded with the figure: this
+    filter never queries the database, so a table of figures costs no query per row. In
+    English, a figure's unit loses the Chinese magnitude its number takes (``localized_value``).
+    """
+    unit = _unit_text(obj, indicator)
+    if english_active() and hasattr(obj, "value_text"):
+        return english_amount(obj.value_text, unit)[1]
+    return unit
+
+
+def localized_value(obj, indicator=None):
+    """A figure's number in the reader's language: as written in Chinese; in English with the
+    magnitude of its unit said the English way (6.1亿元 → 610 million yuan)."""
+    if obj is None:
+        return ""
+    if not english_active():
+        return obj.value_text
+    return english_amount(obj.value_text, _unit_text(obj, indicator))[0]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from bulletins.choices import RegionLevel
-from ecoportal.localized import english_active, localized, localized_unit
+from ecoportal.localized import english_active, localized, localized_unit, localized_value
 
 from . import units
 from .charts import PALETTE, BarGroup, Line, Point, Reference
@@ -54,7 +54,7 @@ def display(observation, indicator=None):
     """The value as reported, with its unit in the reader's language: 547.59万元, 93.1%, 25 μg/m³."""
     unit = localized_unit(observation, indicator)
     space = " " if english_active() and unit[:1].isalpha() else ""
-    return f"{observation.value_text}{space}{unit}"
+    return f"{localized_value(observation, indicator)}{space}{unit}"
 
 
 @dataclass

@@ -16,6 +16,7 @@ def localized_name(obj):
 
 
 register.filter("localized_unit", names.localized_unit)
+register.filter("localized_value", names.localized_value)
 
 
 @register.simple_tag(name="localized_text")
