@@ -98,10 +98,8 @@ def english_amount(value_text, unit_en):
     decimals); otherwise, and below a million, the number is written out in full, every digit
     the source gave kept. A value that is not a plain number is left as it is.
     """
-    for prefix, multiplier in MAGNITUDES:
-        if unit_en.startswith(prefix):
-            break
-    else:
+    prefix, multiplier = next(((p, m) for p, m in MAGNITUDES if unit_en.startswith(p)), ("", None))
+    if multiplier is None:
         return value_text, unit_en
     if not _PLAIN_NUMBER.fullmatch(value_text.strip()):
         return value_text, unit_en
