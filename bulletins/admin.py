@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ecoportal.publishing import Status
 
-from . import revisions, workflow
+from . import dashboard, revisions, workflow
 from .admin_views import BulletinEditorialViewsMixin
 from .forms import BulletinAdminForm
 from .models import (
@@ -38,6 +38,7 @@ from .models import (
 )
 
 SCHEDULED = "scheduled"
+SENT_BACK = "sent_back"
 AUDIT_LABELS = {
     workflow.TRASH: _("移入回收站"),
     workflow.UNTRASH: _("从回收站恢复"),
@@ -69,6 +70,7 @@ class StatusFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             (Status.DRAFT, Status.DRAFT.label),
+            (SENT_BACK, _("退回修改的草稿")),
             (Status.IN_REVIEW, _("待审核")),
             (SCHEDULED, _("已批准、定时发布")),
             (Status.PUBLISHED, _("已公开")),
@@ -79,10 +81,32 @@ class StatusFilter(admin.SimpleListFilter):
         value = self.value()
         if value == SCHEDULED:
             return queryset.scheduled()
+        if value == SENT_BACK:
+            return dashboard.sent_back_bulletins(queryset)
         if value == Status.PUBLISHED:
             return queryset.published()
         if value in (Status.DRAFT, Status.IN_REVIEW, Status.ARCHIVED):
             return queryset.filter(status=value)
+        return queryset
+
+
+class MineFilter(admin.SimpleListFilter):
+    """What I wrote, and what I sent to review or reviewed."""
+
+    title = _("我的")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("我创建的")), ("touched", _("我提交或审核过的"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "1":
+            return queryset.filter(created_by=request.user)
+        if self.value() == "touched":
+            return queryset.filter(
+                pk__in=Transition.objects.filter(by=request.user, action__in=list(workflow.TRANSITIONS))
+                .values("bulletin_id")
+            )
         return queryset
 
 
@@ -219,11 +243,13 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
     change_form_template = "admin/bulletins/bulletin/change_form.html"
     change_list_template = "admin/bulletins/bulletin/change_list.html"
     delete_confirmation_template = "admin/bulletins/bulletin/delete_confirmation.html"
-    list_display = ["title", "status_badge", "region", "publisher", "created_by", "issued_on", "publish_at", "updated_at"]
+    list_display = [
+        "title_cell", "status_badge", "region", "publisher", "created_by", "issued_on", "publish_at",
+    ]
     list_select_related = ["region", "publisher", "created_by"]
     list_filter = [
-        StatusFilter, "region", "publisher", "topics",
-        ("created_by", admin.RelatedOnlyFieldListFilter), YearFilter, TrashFilter,
+        StatusFilter, MineFilter, "region", "publisher", YearFilter, "topics",
+        ("created_by", admin.RelatedOnlyFieldListFilter), TrashFilter,
     ]
     search_fields = ["title", "slug", "summary", "body"]
     date_hierarchy = "issued_on"
@@ -260,6 +286,11 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
         if obj.pk is None:
             return status_badge_html(Bulletin(status=Status.DRAFT))
         return status_badge_html(obj)
+
+    @admin.display(description=_("标题"), ordering="title")
+    def title_cell(self, obj):
+        """One line, cut by the stylesheet; the whole title on hover and for screen readers."""
+        return format_html('<span class="title-cell" title="{}">{}</span>', obj.title, obj.title)
 
     @admin.display(description=_("缩略图"))
     def cover_preview(self, obj):
@@ -515,3 +546,9 @@ class PublisherAdmin(admin.ModelAdmin):
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "name_en"]
     search_fields = ["name", "name_en", "slug"]
+
+
+# The editors' dashboard on the admin's index ---------------------------------------------------
+
+for _panel in dashboard.PANELS:
+    admin.site.register_panel(_panel)

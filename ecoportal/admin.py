@@ -9,11 +9,6 @@ from . import accounts, lockout
 
 User = get_user_model()
 
-# The portal's name where Django says "Django 管理" (header, browser tab, index heading).
-admin.site.site_header = gettext_lazy("生态环境公报 · 编辑后台")
-admin.site.site_title = gettext_lazy("生态环境公报")
-admin.site.index_title = gettext_lazy("编辑工作台")
-
 # Fields only a superuser sees and posts: anything posted for them by anyone else is ignored,
 # since the form is built without them.
 SUPERUSER_ONLY_FIELDS = ("is_superuser", "user_permissions")

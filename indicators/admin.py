@@ -15,11 +15,13 @@ order of the text.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from bulletins import workflow
+from bulletins import dashboard, workflow
 from bulletins.admin import BulletinAdmin, FollowsBulletinInlineMixin
 from bulletins.models import Bulletin
 from ecoportal.publishing import Status
@@ -321,3 +323,33 @@ class ObservationAdmin(ObservationCorrectionsMixin, admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for observation in queryset.select_related("bulletin"):
             self.delete_model(request, observation)
+
+
+# The dashboard: candidate figures waiting for an editor ----------------------------------------
+
+
+def candidate_figures(request):
+    """Bulletins with candidate figures, the oldest first, with how many each has (one query)."""
+    if not review.may_review(request.user):
+        return None
+    changelist = reverse("admin:indicators_observation_changelist")
+    panel = dashboard.Panel(
+        "candidate-figures", gettext("待审核的候选数值"), gettext("没有待审核的候选数值。"),
+        more_url=f"{changelist}?review_state__exact={ReviewState.CANDIDATE}",
+        links=[(gettext("导入公报原文"), reverse("bulletin_import:index"))],
+    )
+    counts = (
+        Observation.objects.filter(review_state=ReviewState.CANDIDATE, bulletin__deleted_at__isnull=True)
+        .values("bulletin_id", "bulletin__title").annotate(candidates=Count("id")).order_by("bulletin_id")
+    )
+
+    def row(group):
+        url = f"{changelist}?review_state__exact={ReviewState.CANDIDATE}&bulletin__id__exact={group['bulletin_id']}"
+        count = group["candidates"]
+        meta = ngettext("%(count)d 个候选数值", "%(count)d 个候选数值", count) % {"count": count}
+        return dashboard.Row(group["bulletin__title"], url, meta)
+
+    return dashboard.fill(panel, counts, row)
+
+
+admin.site.register_panel(candidate_figures)

@@ -2,6 +2,7 @@
 stale saves, trash and the audit log, and a changelist whose query count does not grow."""
 
 from datetime import timedelta
+from functools import partial
 
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from bulletins import workflow
 from bulletins.models import Bulletin, Revision, Transition
 from ecoportal.publishing import Status
 from indicators.models import Observation
@@ -303,6 +305,12 @@ def test_editor_sees_the_review_queue(client, editor, author):
     assert 'id="review-queue"' not in login(client, author).get(CHANGELIST).text
 
 
+def changelist_titles(client, query):
+    response = client.get(CHANGELIST + query)
+    assert response.status_code == 200, query
+    return {b.title for b in response.context["cl"].result_list}
+
+
 def test_filters_status_scheduled_year_author_region_topic(client, editor, author):
     region, topic, publisher = make_region(), make_topic(), make_publisher()
     scheduled = make_bulletin(publish_at=timezone.now() + timedelta(days=1), title="定时的")
@@ -310,10 +318,7 @@ def test_filters_status_scheduled_year_author_region_topic(client, editor, autho
     old = make_bulletin(title="旧年的", issued_on=timezone.now().date().replace(year=2019), created_by=author)
     login(client, editor)
 
-    def titles(query):
-        response = client.get(CHANGELIST + query)
-        assert response.status_code == 200, query
-        return {b.title for b in response.context["cl"].result_list}
+    titles = partial(changelist_titles, client)
 
     assert titles("?status=scheduled") == {scheduled.title}
     assert live.title in titles("?status=published") and scheduled.title not in titles("?status=published")
@@ -324,6 +329,24 @@ def test_filters_status_scheduled_year_author_region_topic(client, editor, autho
     assert titles(f"?publisher__id__exact={publisher.pk}") == {live.title}
     assert titles("?q=定时") == {scheduled.title}
     assert titles("?issued_on__year=2019") == {old.title}
+
+
+def test_filters_mine_and_sent_back_and_search_in_the_body(client, editor, author):
+    mine = make_bulletin(status=Status.DRAFT, title="编辑自己写的", created_by=editor)
+    returned = make_bulletin(status=Status.DRAFT, title="退回的", created_by=author, body="湿地补水工程完工。")
+    workflow.bulletin_submit(returned, by=author)
+    workflow.bulletin_request_changes(returned, by=editor, comment="补充面积。")
+    make_bulletin(status=Status.DRAFT, title="从未提交的", created_by=author)
+    login(client, editor)
+
+    titles = partial(changelist_titles, client)
+
+    assert titles("?mine=1") == {mine.title}
+    assert titles("?mine=touched") == {returned.title}
+    assert titles("?status=sent_back") == {returned.title}
+    assert titles("?q=补水工程") == {returned.title}
+    page = client.get(CHANGELIST).text
+    assert f'title="{returned.title}"' in page and 'class="title-cell"' in page
 
 
 # Preview -----------------------------------------------------------------------------------------
@@ -540,7 +563,9 @@ def _changelist_queries(client, query=""):
     return len(context.captured_queries)
 
 
-@pytest.mark.parametrize("query", ["", "?status=in_review", "?trash=1"])
+@pytest.mark.parametrize(
+    "query", ["", "?status=in_review", "?trash=1", "?status=sent_back", "?mine=1", "?mine=touched", "?q=正文", "?year=2024"]
+)
 def test_changelist_query_count_does_not_grow_with_bulletins(client, editor, author, query):
     region, publisher, topic = make_region(), make_publisher(), make_topic()
 
