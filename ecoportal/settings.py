@@ -406,7 +406,8 @@ sentence that states it.
 }
 
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_URLS_REGEX = r"^/(api|feeds)/.*$"
+# The API, the feeds, and the indicator pages' download addresses (redirects to the API's).
+CORS_URLS_REGEX = r"^/(api/.*|feeds/.*|indicators/[^/]+\.(csv|xlsx|json))$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 LOGGING = {

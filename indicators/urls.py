@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -7,6 +7,6 @@ app_name = "indicators"
 urlpatterns = [
     path("", views.indicator_list, name="list"),
     path("<slug:code>/", views.indicator_detail, name="detail"),
-    path("<slug:code>.csv", views.indicator_csv, name="csv"),
-    path("<slug:code>.json", views.indicator_json, name="json"),
+    # Aliases of the API's download (a redirect there), kept for the links already given out.
+    re_path(r"^(?P<code>[-a-zA-Z0-9_]+)\.(?P<format>csv|xlsx|json)$", views.indicator_download, name="download"),
 ]

@@ -1,17 +1,16 @@
 """Public pages of the indicator catalogue: the catalogue, one indicator, its downloads.
 
 Figures come from ``Observation.objects.published()`` only. The indicator page's table is
-paginated, newest first; the CSV and JSON downloads hold every row of that table, in the same
-order, streamed so that memory stays flat however many there are.
+paginated, newest first; its downloads are the API's (``indicator_download`` redirects there).
 """
 
-import json
+from urllib.parse import urlencode
 
 from django.core.validators import slug_re
-from django.http import StreamingHttpResponse
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -21,12 +20,9 @@ from ecoportal.publishing import shows_published_only
 
 from . import panels
 from .choices import Category
-from .downloads import CHUNK_SIZE, observations_csv_response
 from .models import Indicator, Observation
-from .observation_units import NORMALISED_COLUMNS, REPORTED_COLUMNS, indicator_unit, unit_columns
 
 TABLE_PAGE_SIZE = 100
-JSON_ROWS_PER_WRITE = 200
 
 
 def table_rows(indicator):
@@ -97,68 +93,15 @@ def indicator_detail(request, code):
 
 @shows_published_only
 @require_safe
-def indicator_csv(request, code):
+def indicator_download(request, code, format):
+    """``/indicators/<code>.csv|.xlsx|.json``: an alias of the API's observations of the indicator.
+
+    Redirected, so that there is one download with one set of columns, CORS, caching headers
+    and throttle: ``/api/v1/observations/?indicator=<code>&ordering=-period_end`` (newest
+    first, as the table), with ``format=csv`` or ``xlsx``; JSON is the API's paginated list.
+    """
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
-    return observations_csv_response(table_rows(indicator), request=request, filename=f"{indicator.code}.csv")
-
-
-def json_record(observation, *, bulletin_url):
-    """One table row as JSON: the CSV's columns, values as reported, nothing spreadsheet-escaped."""
-    columns = unit_columns(observation)
-    return {
-        "id": observation.pk,
-        "indicator": observation.indicator.code,
-        "indicator_name": observation.indicator.name,
-        "indicator_name_en": observation.indicator.name_en,
-        "region": observation.region.slug if observation.region_id else None,
-        "period_start": observation.period_start.isoformat() if observation.period_start else None,
-        "period_end": observation.period_end.isoformat() if observation.period_end else None,
-        "period_label": observation.period_label,
-        "value": observation.value_text.replace(",", ""),
-        "unit": observation.unit,
-        **{key: columns[key] for key in REPORTED_COLUMNS},
-        "value_normalised": None if observation.value_normalised is None else str(observation.value_normalised),
-        **{key: columns[key] for key in NORMALISED_COLUMNS},
-        "qualifier": observation.qualifier,
-        "quote": observation.quote,
-        "bulletin": observation.bulletin.slug,
-        "bulletin_url": bulletin_url,
-        "source_url": f"{bulletin_url}#obs-{observation.pk}",
-    }
-
-
-def _json_chunks(indicator, queryset, absolute_url):
-    canonical = indicator_unit(indicator)
-    head = {
-        "indicator": indicator.code, "name": indicator.name, "unit": indicator.unit,
-        "unit_code": canonical.code if canonical else None,
-    }
-    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "observations": ['
-    urls, buffer = {}, []
-    rows = queryset.select_related("indicator", "region", "bulletin").only(
-        "id", "period_start", "period_end", "period_label", "value", "value_text", "unit",
-        "value_normalised", "indicator__unit", "indicator__unit_code", "qualifier", "quote", "indicator__code", "indicator__name",
-        "indicator__name_en", "region__slug", "bulletin__slug",
-    )
-    for index, observation in enumerate(rows.iterator(chunk_size=CHUNK_SIZE)):
-        slug = observation.bulletin.slug
-        if slug not in urls:
-            urls[slug] = absolute_url(observation.bulletin.get_absolute_url())
-        record = json.dumps(json_record(observation, bulletin_url=urls[slug]), ensure_ascii=False)
-        buffer.append(record if index == 0 else "," + record)
-        if len(buffer) >= JSON_ROWS_PER_WRITE:
-            yield "".join(buffer)
-            buffer = []
-    yield "".join(buffer) + "]}"
-
-
-@shows_published_only
-@require_safe
-def indicator_json(request, code):
-    indicator = get_object_or_404(Indicator.objects.published(), code=code)
-    response = StreamingHttpResponse(
-        _json_chunks(indicator, table_rows(indicator), request.build_absolute_uri),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = content_disposition_header(True, f"{indicator.code}.json")
-    return response
+    query = {"indicator": indicator.code, "ordering": "-period_end"}
+    if format != "json":
+        query["format"] = format
+    return HttpResponseRedirect(f"{reverse('api:observation-list')}?{urlencode(query)}")

@@ -1,5 +1,7 @@
 """Public representations of indicators and observations (every number with its source)."""
 
+from decimal import Decimal
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -7,22 +9,16 @@ from ecoportal.api.fields import (
     EXAMPLE_SITE,
     NAMES,
     FilteredListUrlField,
-    PageUrlField,
     api_url,
     example,
-    slug_of,
 )
 
 from .. import units
-from ..downloads import reported_value
-from ..models import Indicator, Observation
-from ..observation_units import indicator_unit, unit_columns, vocabulary
+from ..models import Indicator
+from ..observation_columns import COLUMNS, UNIT_VOCABULARY, RowReader
+from ..observation_units import indicator_unit
 
 UNIT_CODES = list(units.CODES)
-UNIT_VOCABULARY = "Unit codes (code: Chinese symbol / English symbol, family; one family converts): " + "; ".join(
-    f"`{entry['code']}`: {entry['symbol_zh'] or '—'} / {entry['symbol_en'] or '—'}, {entry['family']}"
-    for entry in vocabulary()
-) + "."
 
 INDICATOR_EXAMPLE = {
     "url": f"{EXAMPLE_SITE}/api/v1/indicators/pm25/",
@@ -47,6 +43,7 @@ OBSERVATION_EXAMPLE = {
     "period_start": "2023-01-01",
     "period_end": "2023-12-31",
     "period_label": "2023年",
+    "kind": "level",
     "value": "25",
     "unit": "微克/立方米",
     "unit_en": "μg/m³",
@@ -121,128 +118,53 @@ class IndicatorSerializer(serializers.ModelSerializer):
         }
 
 
-@extend_schema_field({"type": "string", "format": "decimal", "example": "25"})
-class ReportedValueField(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs.update(source="*", read_only=True)
+class ColumnField(serializers.Field):
+    """One column of ``observation_columns.COLUMNS``, read as the downloads read it."""
+
+    def __init__(self, column, **kwargs):
+        self.column = column
+        kwargs.update(source="*", read_only=True, help_text=column.help_text)
         super().__init__(**kwargs)
 
-    def to_representation(self, value):
-        return reported_value(value)
+    def to_representation(self, observation):
+        reader = self.parent.row_reader
+        value = self.column.read(observation, reader)
+        if value is None or isinstance(value, (int, str)):
+            return value
+        if isinstance(value, Decimal):
+            return str(value)
+        return value.isoformat()
 
 
-@extend_schema_field({"type": "string", "nullable": True})
-class UnitColumnField(serializers.Field):
-    """One of ``observation_units.unit_columns``: the row's units, computed once per row."""
-
-    def __init__(self, key, **kwargs):
-        self.key = key
-        kwargs.update(source="*", read_only=True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, value):
-        cached = getattr(value, "_unit_columns", None)
-        if cached is None:
-            cached = value._unit_columns = unit_columns(value)
-        return cached[self.key]
+def _column_field(column):
+    """A field class of its own per column, so that the schema documents each one's type."""
+    field_class = type(f"{column.name.title().replace('_', '')}ColumnField", (ColumnField,), {})
+    return extend_schema_field(column.schema())(field_class)(column)
 
 
-@extend_schema_field({"type": "string", "enum": [*UNIT_CODES, None], "nullable": True})
-class UnitCodeColumnField(UnitColumnField):
-    pass
-
-
-def _unit_code_column(key, help_text):
-    return UnitCodeColumnField(key, help_text=f"{help_text} {UNIT_VOCABULARY}")
-
-
-@extend_schema_field({"type": "string", "format": "decimal", "nullable": True, "example": "14000.0000"})
-class DecimalColumnField(UnitColumnField):
-    pass
-
-
-@example("Heilongjiang's PM2.5 in 2023", OBSERVATION_EXAMPLE)
-class ObservationSerializer(serializers.ModelSerializer):
+class _ObservationSerializer(serializers.Serializer):
     """One figure a bulletin states, with the verbatim sentence and a link to it."""
 
-    indicator = serializers.SlugRelatedField(
-        slug_field="code", read_only=True, help_text="Indicator code."
-    )
-    indicator_name = serializers.CharField(
-        source="indicator.name", read_only=True, help_text="Indicator name in Chinese."
-    )
-    indicator_name_en = serializers.CharField(
-        source="indicator.name_en", read_only=True, help_text="Indicator name in English."
-    )
-    region = slug_of(nullable=True, help_text="Region slug; null when the source does not name the city.")
-    value = ReportedValueField(
-        help_text="The number exactly as the source writes it, as a decimal string (e.g. `94.2`)."
-    )
-    unit_en = UnitColumnField(
-        "unit_en", allow_null=True,
-        help_text="The reported unit in English (from the units table); empty for a bare count; "
-        "null when the table does not know the unit.",
-    )
-    unit_code = _unit_code_column("unit_code", "The reported unit as a code of the units table; null when unknown.")
-    normalised_unit = _unit_code_column(
-        "normalised_unit", "The unit of `value_normalised`: the base unit of the reported unit's family."
-    )
-    value_in_indicator_unit = DecimalColumnField(
-        "value_in_indicator_unit",
-        help_text="The value converted to the indicator's unit (`indicator_unit`) through the units "
-        "table, so that rows of one indicator compare; null when the units are unknown or of two families.",
-    )
-    indicator_unit = _unit_code_column(
-        "indicator_unit", "The indicator's canonical unit code, the unit of `value_in_indicator_unit`."
-    )
-    bulletin = slug_of(help_text="Slug of the bulletin that states the value.")
-    bulletin_url = PageUrlField(source="bulletin", help_text="The bulletin's public page.")
-    source_url = PageUrlField(
-        help_text="The bulletin's public page, anchored at the sentence that states the value."
-    )
+    @property
+    def row_reader(self):
+        root = self.root
+        reader = getattr(root, "_row_reader", None)
+        if reader is None:
+            reader = root._row_reader = RowReader(self.context["request"].build_absolute_uri)
+        return reader
 
-    class Meta:
-        model = Observation
-        fields = [
-            "id",
-            "indicator",
-            "indicator_name",
-            "indicator_name_en",
-            "region",
-            "period_start",
-            "period_end",
-            "period_label",
-            "value",
-            "unit",
-            "unit_en",
-            "unit_code",
-            "value_normalised",
-            "normalised_unit",
-            "value_in_indicator_unit",
-            "indicator_unit",
-            "qualifier",
-            "quote",
-            "bulletin",
-            "bulletin_url",
-            "source_url",
-        ]
-        read_only_fields = fields
-        extra_kwargs = {
-            "id": {"help_text": "Stable identifier: /api/v1/observations/<id>/."},
-            "period_start": {"help_text": "First day of the observed period; null when unknown."},
-            "period_end": {"help_text": "Last day of the observed period; null when unknown."},
-            "period_label": {"help_text": "The period as the source words it, e.g. 2023年 or 1—11月."},
-            "unit": {"help_text": "The unit as the source writes it."},
-            "value_normalised": {
-                "help_text": "The value in the base unit of its family (万元 → 元), for sorting and "
-                "charts; null when the unit is not known."
-            },
-            "qualifier": {
-                "help_text": "What makes the value not comparable with others, e.g. "
-                "扣除沙尘异常超标天数后; empty when nothing."
-            },
-            "quote": {"help_text": "The sentence that states the value, verbatim."},
-        }
+
+ObservationSerializer = example("Heilongjiang's PM2.5 in 2023", OBSERVATION_EXAMPLE)(
+    type(
+        "ObservationSerializer",
+        (_ObservationSerializer,),
+        {
+            "__doc__": _ObservationSerializer.__doc__,
+            "__module__": __name__,
+            **{column.name: _column_field(column) for column in COLUMNS},
+        },
+    )
+)
 
 
 class ObservationVersionSerializer(serializers.Serializer):

@@ -1,4 +1,4 @@
-"""Read-only API of indicators and observations; observations also download as CSV."""
+"""Read-only API of indicators and observations; observations also download as CSV and XLSX."""
 
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
@@ -31,7 +31,12 @@ from ecoportal.api.viewsets import (
 
 from .. import history
 from ..choices import ReviewState
-from ..downloads import for_download, observations_csv_response
+from ..downloads import (
+    XLSX_MEDIA_TYPE,
+    for_download,
+    observations_csv_response,
+    observations_xlsx_response,
+)
 from ..filters import IndicatorFilterSet, ObservationFilterSet
 from ..models import Indicator, Observation, ObservationVersion, VersionEvent
 from . import serializers
@@ -48,15 +53,30 @@ AS_OF = OpenApiParameter(
 )
 
 
-class CSVRenderer(BaseRenderer):
-    """Negotiates ``format=csv`` (or ``Accept: text/csv``); the view streams the file itself."""
+class DownloadRenderer(BaseRenderer):
+    """Negotiates a download format; the view writes the file itself (``indicators.downloads``)."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        raise NotImplementedError("Observation downloads are written by the view, see indicators.downloads.")
+
+
+class CSVRenderer(DownloadRenderer):
+    """``format=csv`` or ``Accept: text/csv``."""
 
     media_type = "text/csv"
     format = "csv"
     charset = "utf-8"
 
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        raise NotImplementedError("Observation lists are streamed by the view, see indicators.downloads.")
+
+class XLSXRenderer(DownloadRenderer):
+    """``format=xlsx`` or ``Accept:`` the spreadsheet's media type."""
+
+    media_type = XLSX_MEDIA_TYPE
+    format = "xlsx"
+    charset = None
+
+
+DOWNLOADS = {CSVRenderer.format: observations_csv_response, XLSXRenderer.format: observations_xlsx_response}
 
 
 class ObservationSchema(PublicApiSchema):
@@ -86,10 +106,10 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
     list=extend_schema(
         parameters=[
             OpenApiParameter(
-                "format", OpenApiTypes.STR, enum=["json", "csv"],
+                "format", OpenApiTypes.STR, enum=["json", "csv", "xlsx"],
                 description=(
-                    "`csv` downloads every matching observation as one CSV file (same filters and "
-                    "ordering, no pagination). Default: JSON."
+                    "`csv` or `xlsx` downloads every matching observation as one file (same "
+                    "filters, ordering and columns, no pagination). Default: JSON."
                 ),
                 examples=[
                     OpenApiExample("JSON", value="json", summary="A page of observations in JSON"),
@@ -173,30 +193,32 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     def get_renderers(self):
         renderers = super().get_renderers()
         if self.action == "list":
-            renderers.append(CSVRenderer())
+            renderers += [CSVRenderer(), XLSXRenderer()]
         return renderers
 
     def list(self, request, *args, **kwargs):
-        if request.accepted_renderer.format == CSVRenderer.format:
+        download = DOWNLOADS.get(request.accepted_renderer.format)
+        if download is not None:
             self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
             as_read = history.with_versions_applied if self.as_of() is not None else None
-            return observations_csv_response(queryset, request=request, filename=self.csv_filename(), as_read=as_read)
+            filename = self.download_filename(request.accepted_renderer.format)
+            return download(queryset, request=request, filename=filename, as_read=as_read)
         return super().list(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):
         renderer = getattr(request, "accepted_renderer", None)
-        if isinstance(response, Response) and getattr(renderer, "format", None) == CSVRenderer.format:
-            # An error (bad filter, throttled) asked for as CSV is still answered in JSON.
+        if isinstance(response, Response) and isinstance(renderer, DownloadRenderer):
+            # An error (bad filter, throttled) asked for as a download is still answered in JSON.
             request.accepted_renderer = JSONRenderer()
             request.accepted_media_type = JSONRenderer.media_type
         return super().finalize_response(request, response, *args, **kwargs)
 
-    def csv_filename(self):
+    def download_filename(self, extension):
         """``observations-pm25-heilongjiang-2023.csv`` from the (already validated) filters."""
         parts = [
             self.request.query_params[name]
             for name in ObservationFilterSet.Meta.fields
             if name != "ordering" and self.request.query_params.get(name)
         ]
-        return "-".join(["observations", *parts]) + ".csv"
+        return "-".join(["observations", *parts]) + f".{extension}"

@@ -9,8 +9,9 @@ from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from indicators.downloads import COLUMNS, observation_csv_rows, observations_csv_response
+from indicators.downloads import observation_csv_rows, observations_csv_response
 from indicators.models import Observation
+from indicators.observation_columns import NAMES
 from tests.factories import make_bulletin, make_indicator, make_observation, make_region
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_the_csv_is_a_utf8_attachment_with_a_byte_order_mark(client, world):
 def test_the_csv_columns_are_the_json_fields_with_the_same_values(client, world):
     json_rows = client.get("/api/v1/observations/").json()["results"]
     csv_rows = read_csv(client.get("/api/v1/observations/?format=csv"))
-    assert list(csv_rows[0]) == COLUMNS == list(json_rows[0])
+    assert list(csv_rows[0]) == NAMES == list(json_rows[0])
     for json_row, csv_row in zip(json_rows, csv_rows, strict=True):
         assert csv_row == {key: "" if value is None else str(value) for key, value in json_row.items()}
 
@@ -124,8 +125,8 @@ def test_the_csv_writer_is_reusable_for_any_public_queryset(world):
     request = RequestFactory().get("/indicators/pm25/")
     queryset = Observation.objects.published().filter(indicator__code="good-days")
     rows = list(observation_csv_rows(queryset, absolute_url=request.build_absolute_uri))
-    assert rows[0] == COLUMNS
-    assert sorted(row[8] for row in rows[1:]) == ["302", "341", "350"]
+    assert rows[0] == NAMES
+    assert sorted(row[NAMES.index("value")] for row in rows[1:]) == ["302", "341", "350"]
     response = observations_csv_response(queryset, request=request, filename="优良天数.csv")
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''%E4%BC%98%E8%89%AF%E5%A4%A9%E6%95%B0.csv"
     assert len(read_csv(response)) == 3
@@ -159,8 +160,8 @@ def observations_unreadable():
         yield
 
 
-@pytest.mark.parametrize("url", ["/api/v1/observations/?format=csv", "/indicators/good-days.csv"])
-def test_a_csv_whose_database_is_lost_is_the_503_with_retry_after_not_a_cut_stream(client, world, url):
+@pytest.mark.parametrize("url", ["/api/v1/observations/?format=csv", "/api/v1/observations/?format=xlsx"])
+def test_a_download_whose_database_is_lost_is_the_503_with_retry_after_not_a_cut_stream(client, world, url):
     with observations_unreadable():
         response = client.get(url)
     assert response.status_code == 503

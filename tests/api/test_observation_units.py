@@ -58,10 +58,10 @@ def test_the_csv_carries_the_same_unit_columns(client, world):
 
 def test_the_indicator_page_download_carries_the_unit_columns(client, world):
     _reported_in(world, "1.4", "1.4", "亿元")
-    response = client.get("/indicators/fines.json")
-    data = json.loads(b"".join(response.streaming_content) if response.streaming else response.content)
-    assert data["unit_code"] == "10k-yuan"
-    row = next(row for row in data["observations"] if row["unit"] == "亿元")
+    response = client.get("/indicators/fines.json", follow=True)
+    data = json.loads(response.content)
+    assert client.get("/api/v1/indicators/fines/").json()["unit_code"] == "10k-yuan"
+    row = next(row for row in data["results"] if row["unit"] == "亿元")
     assert (row["unit_en"], row["value_in_indicator_unit"], row["indicator_unit"]) == (
         "100 million yuan", "14000.0000", "10k-yuan"
     )

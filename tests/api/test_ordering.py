@@ -52,11 +52,11 @@ def test_observations_sort_by_period_and_value_with_unknowns_last_and_ties_newes
 
 def test_the_csv_follows_the_ordering(client, figures):
     body = client.get("/api/v1/observations/", {"indicator": "fines", "ordering": "value_normalised", "format": "csv"})
-    values = [line.split(",")[8] for line in b"".join(body.streaming_content).decode("utf-8-sig").splitlines()[1:]]
+    values = [line.split(",")[9] for line in b"".join(body.streaming_content).decode("utf-8-sig").splitlines()[1:]]
     header = b"".join(
         client.get("/api/v1/observations/", {"indicator": "fines", "format": "csv"}).streaming_content
     ).decode("utf-8-sig").splitlines()[0].split(",")
-    assert header[8] == "value"
+    assert header[9] == "value"
     assert values == ["1", "1", "3", "5"]
 
 
