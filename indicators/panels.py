@@ -262,13 +262,15 @@ def headline_cards(*, max_bars=5):
     return cards
 
 
-def indicator_charts(indicator):
+def indicator_charts(indicator, *, rows=None):
     """The indicator page's charts: small bar charts of the latest values, one per period and
-    qualifier, and lines of each region's comparable periods over time."""
+    qualifier, and lines of each region's comparable periods over time. ``rows``: the figures
+    to draw instead of the published ones (the page as it stood on a past day)."""
     prefetch_related_objects([indicator], "limits")  # one query, however many charts draw them
-    rows = list(
-        Observation.objects.published().for_charts().newest_per_series(limit=LINE_POINTS, indicator=indicator)
-    )
+    if rows is None:
+        rows = list(
+            Observation.objects.published().for_charts().newest_per_series(limit=LINE_POINTS, indicator=indicator)
+        )
     comparison = comparison_groups(rows, indicator, max_groups=6, max_bars=15)
     lines, more_lines = trend_lines(rows, indicator, max_points=LINE_POINTS)
     bars = small_charts(comparison.groups, indicator, id_prefix="chart-bars")

@@ -4,12 +4,15 @@ Figures come from ``Observation.objects.published()`` only. The indicator page's
 paginated, newest first; its downloads are the API's (``indicator_download`` redirects there).
 """
 
+from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.core.validators import slug_re
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -18,7 +21,7 @@ from bulletins.models import Region
 from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import shows_published_only
 
-from . import panels
+from . import history, panels
 from .choices import Category
 from .models import Indicator, Observation
 
@@ -68,24 +71,108 @@ def indicator_list(request):
     )
 
 
+#: Figures behind the charts of a page as published on a past day (its newest, as they read then).
+AS_OF_CHART_ROWS = 200
+#: Corrections offered as "before the correction of …" links on an indicator page.
+AS_OF_LINKS = 5
+
+
+def as_of_day(text):
+    """The day ``?as_of=YYYY-MM-DD`` names, or None; and whether the text was one."""
+    if not text:
+        return None, True
+    try:
+        day = date.fromisoformat(text[:10]) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None or day.year < 1900:
+        return None, False
+    return day, True
+
+
+def end_of(day):
+    """The last moment of ``day`` in the portal's time zone: the page as it stood that evening."""
+    return timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min)) - timedelta(microseconds=1)
+
+
+def _as_read_then(rows, indicator):
+    """``rows`` (from ``history.as_of``) with the values their versions had then: one query."""
+    rows = list(rows)
+    for row in rows:
+        if row.indicator_id == indicator.pk:
+            row.indicator = indicator  # read with the page, not once per row
+    return history.with_versions_applied(rows)
+
+
+def as_of_rows(indicator, moment):
+    """The indicator's levels the portal showed at ``moment``, newest first."""
+    return history.as_of(Observation.objects.filter(indicator=indicator, kind="level"), moment).newest_first()
+
+
+def as_of_csv(indicator, day):
+    """The API's CSV of the figures as they stood at the end of ``day``."""
+    query = urlencode({"indicator": indicator.code, "ordering": "-period_end", "as_of": end_of(day).isoformat(), "format": "csv"})
+    return f"{reverse('api:observation-list')}?{query}"
+
+
+def correction_days(indicator):
+    """The days before this indicator's latest corrections: the page as it stood before each."""
+    moments = (
+        table_rows(indicator).filter(corrected_at__isnull=False).order_by("-corrected_at")
+        .values_list("corrected_at", flat=True)[: AS_OF_LINKS * 4]
+    )
+    days = []
+    for moment in moments:
+        day = timezone.localdate(moment) - timedelta(days=1)
+        if day not in days:
+            days.append(day)
+    return days[:AS_OF_LINKS]
+
+
 @shows_published_only
 @require_safe
 def indicator_detail(request, code):
+    """One indicator: what it means, its charts and its table of figures; with ``?as_of=`` a
+    day, the charts and the table as they were published at the end of that day (``history``)."""
     indicator = get_object_or_404(Indicator.objects.published(), code=code)
-    # The table is sorted on the bulletin's date too, which no index serves: its count and
-    # each page are read once per content change, not on every request.
-    paginator = MemoPaginator(
-        table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=f"indicators:table:{indicator.pk}"
-    )
-    page = paginator.get_page(request.GET.get("page"))
+    day, understood = as_of_day(request.GET.get("as_of", ""))
+    today = timezone.localdate()
+    if day is not None and day >= today:
+        day = None  # today and later: the page as it is
+    if day is None:
+        # The table is sorted on the bulletin's date too, which no index serves: its count and
+        # each page are read once per content change, not on every request.
+        paginator = MemoPaginator(
+            table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=f"indicators:table:{indicator.pk}"
+        )
+        page = paginator.get_page(request.GET.get("page"))
+        observations = page.object_list
+        charts = panels.memoized(f"charts:{indicator.pk}", lambda: panels.indicator_charts(indicator))
+    else:
+        moment = end_of(day)
+        page = Paginator(as_of_rows(indicator, moment).for_table(), TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
+        observations = _as_read_then(page.object_list, indicator)
+        charts = panels.memoized(
+            f"charts:{indicator.pk}:as-of:{day.isoformat()}",
+            lambda: panels.indicator_charts(
+                indicator, rows=_as_read_then(as_of_rows(indicator, moment).for_charts()[:AS_OF_CHART_ROWS], indicator)
+            ),
+        )
     return render(
         request,
         "indicators/indicator_detail.html",
         {
             "indicator": indicator,
-            "charts": panels.memoized(f"charts:{indicator.pk}", lambda: panels.indicator_charts(indicator)),
+            "charts": charts,
             "page_obj": page,
-            "observations": page.object_list,
+            "observations": observations,
+            "as_of": day,
+            "as_of_invalid": not understood,
+            "as_of_key": day.isoformat() if day else "",
+            "as_of_links": panels.memoized(f"as-of-days:{indicator.pk}", lambda: correction_days(indicator)),
+            "as_of_csv": as_of_csv(indicator, day) if day else "",
+            "query_string": urlencode({"as_of": day.isoformat()}) if day else "",
+            "today": today,
             "nav": "indicators",
         },
     )

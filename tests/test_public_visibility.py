@@ -7,7 +7,7 @@ responses, and must never meet a marker; the hidden items' own URLs must be 404.
 """
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -46,6 +46,8 @@ START_URLS = [
     "/api/v1/observations/?format=csv",
     "/api/v1/observations/?as_of=2100-01-01T00:00:00%2B08:00",
     "/api/v1/observations/?as_of=2100-01-01T00:00:00%2B08:00&format=csv",
+    # The indicator page as published yesterday (the archived and deleted items were public then).
+    f"/indicators/good-days/?as_of={date.today() - timedelta(days=1)}",
     "/api/v1/regions/",
     "/api/v1/publishers/",
     "/api/v1/topics/",

@@ -41,6 +41,7 @@ URLS = [
     "/indicators/?category=air",
     "/indicators/?region={city}",
     "/indicators/{indicator}/",
+    "/indicators/{indicator}/?as_of=2024-05-01",
     "/api/v1/",
     "/api/v1/bulletins/",
     "/api/v1/bulletins/?page=5",
