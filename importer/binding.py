@@ -606,7 +606,8 @@ def bind_table(block, folded, gazetteer, scope):
             name = header[column] if column < len(header) else ""
             if _SKIP_COLUMN.search(name) or _SKIP_COLUMN.search(folded_label):
                 continue
-            raw = parse_cell(numbers_fold(cell), name, folded_label, span, caption_unit)
+            unit_said = caption_unit or _noted_unit(numbers_fold(block.note), name)
+            raw = parse_cell(numbers_fold(cell), name, folded_label, span, unit_said)
             if raw is None:
                 continue
             if by_column:
@@ -633,13 +634,16 @@ def bind_table(block, folded, gazetteer, scope):
                 period = (column_period[0].first, column_period[0].last, column_period[0].label)
             division, how = place
             measure = measures[column] if column < len(measures) else name
+            # A row of a place names no measure: its label goes to the head, not the item.
+            of_measure = by_column or row_places is None
             out.append(
                 Bound(
                     raw=raw,
                     value=raw.value,
                     kind=kind,
-                    item=f"{measure} {folded_label} {' '.join(words)}".strip(),
-                    head=f"{scope.title} {numbers_fold(block.caption)}",
+                    item=f"{measure} {folded_label if of_measure else ''}".strip(),
+                    head=f"{scope.title} {numbers_fold(block.caption)}"
+                    + ("" if of_measure else f" {folded_label}"),
                     period_start=period[0],
                     period_end=period[1],
                     period_label=period[2] or "",
@@ -672,6 +676,45 @@ _TOTAL = re.compile(
     r"^(?:全省|全市|全区|全县|全州|全盟|本市|本省|本区|本县|全域|[省市区县]|市区|城区)?"
     r"(?:平均|均值|平均值|合计|总计|汇总|总体|整体)?(?:值|水平)?$"
 )
+
+
+_UNIT_WORDS = r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|mg/L|毫克/升|dB\(A\)|分贝|%)"
+_EXCEPT = re.compile(
+    rf"除(.{{1,12}}?)(?:为|是|单位为){_UNIT_WORDS}外.{{0,6}}?(?:其它|其他|其余)(?:均|都)?(?:为|是){_UNIT_WORDS}"
+)
+
+
+def _noted_unit(note, column):
+    """The unit a note under the table gives a column: "单位:除CO为毫克/立方米外,其它均为微克/
+    立方米" gives CO columns mg/m³ and the others μg/m³; a single unit is every column's."""
+    if not note:
+        return ""
+    exception = _EXCEPT.search(note)
+    if exception:
+        named = re.split(r"[、和及]", exception.group(1))
+        own = any(word and word.lower() in column.lower() for word in named)
+        unit = exception.group(2) if own else exception.group(3)
+        return f"({unit})" if _unit_fits(unit, column) else ""
+    units = re.findall(_UNIT_WORDS, note)
+    return f"({units[0]})" if len(set(units)) == 1 and _unit_fits(units[0], column) else ""
+
+
+_CONCENTRATION_COLUMN = re.compile(
+    r"浓度|SO2|NO2|PM|CO|O3|二氧化|一氧化|臭氧|颗粒物|氨氮|溶解氧|高锰酸盐|总磷|总氮|COD|DO|NH3",
+    re.I,
+)
+
+
+def _unit_fits(unit, column):
+    """Whether a unit a note states for the table can be this column's (not an index's, not
+    a count of days')."""
+    if re.search(r"指数|天数|pH", column):
+        return False
+    if unit == "%":
+        return bool(re.search(r"率|比例|占比", column))
+    if unit in ("dB(A)", "分贝"):
+        return bool(re.search(r"声级|昼|夜|Leq|噪声", column, re.I))
+    return bool(_CONCENTRATION_COLUMN.search(column))
 
 
 def _places_of(labels, gazetteer, scope, home):

@@ -366,6 +366,8 @@ def parse_cell(cell, column, row, span, caption=""):
         if unit is None or unit[2] != len(written):
             return None
         written = unit[0]
+    elif re.search(r"pH", f"{column} {row}"):
+        written = ""  # pH has no unit, whatever the header over it says
     else:
         for header in (column, row, caption):
             inside = re.search(r"[(（]\s*([^()（）]{1,14})\s*[)）]\s*$", header)
@@ -378,6 +380,8 @@ def parse_cell(cell, column, row, span, caption=""):
             if unit:
                 written = unit.group(1)
                 break
+        if not written and re.search(r"天数", f"{column} {row}"):
+            written = "天"  # a count of days
     code = _UNIT_CODE.get(written.casefold(), "index") if written else "index"
     start, end = span
     return RawFigure(

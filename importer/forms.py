@@ -75,8 +75,14 @@ class ImportForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if self.oversized is not None:
-            self.add_error("text", forms.ValidationError(too_large_message(self.oversized), code="too_large"))
-        elif not cleaned.get("text", "").strip() and not cleaned.get("files") and "text" not in self.errors:
+            self.add_error(
+                "text", forms.ValidationError(too_large_message(self.oversized), code="too_large")
+            )
+        elif (
+            not cleaned.get("text", "").strip()
+            and not cleaned.get("files")
+            and "text" not in self.errors
+        ):
             raise forms.ValidationError(_("请粘贴原文或选择至少一个文件。"))
         return cleaned
 

@@ -60,7 +60,7 @@ CUES = (
         "heavy-pollution-days",
         ("days",),
         "air",
-        r"重(?:度及以上|度以上)?污染天(?:数|气)?|重度及以上污染|heav(?:y|ily) pollut|severe(?:ly)? pollut",
+        r"重(?:度及以上|度以上|度)?污染天(?:数|气)?|重度及以上污染|heav(?:y|ily) pollut|severe(?:ly)? pollut",
     ),
     (
         "heavy-pollution-days-ratio",

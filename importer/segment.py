@@ -433,7 +433,7 @@ def paragraphs_from_lines(lines, removed):
     for index, line in enumerate(lines):
         if not line:
             continue
-        if _BLANK_CELL.match(line) and _between_cells(lines, index):
+        if (_BLANK_CELL.match(line) or _PIPES.match(line)) and _between_cells(lines, index):
             kept.append(line)  # an empty cell of a table pasted one cell per line
             continue
         if is_residue(line):
@@ -449,9 +449,12 @@ def paragraphs_from_lines(lines, removed):
 
 
 def _between_cells(lines, index):
-    """Whether the nearest non-blank lines either side are short cells, one of them a number."""
+    """Whether the nearest non-blank lines either side are short cells, one of them a number
+    (for a "|" line, cells or other "|" lines)."""
     before = next((line for line in reversed(lines[:index]) if line), "")
     after = next((line for line in lines[index + 1 :] if line), "")
+    if _PIPES.match(lines[index]):
+        return all(_CELL_LINE.match(line) or _PIPES.match(line) for line in (before, after))
     return all(_CELL_LINE.match(line) for line in (before, after)) and any(
         _NUMERIC_CELL.match(line) for line in (before, after)
     )
@@ -619,12 +622,14 @@ class Block:
     header: tuple = ()
     rows: tuple = ()
     caption: str = ""
+    note: str = ""  # a note under a table that states its units (注:单位…)
 
     def source_text(self, start, end):
         return self.text[start:end].strip().rstrip("。")
 
 
 _TAB_ROW = re.compile(r"\t")
+_UNIT_NOTE = re.compile(r"^(?:注|备注|说明|单位).{0,40}单位")
 _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 _MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
 _NUMERIC_CELL = re.compile(r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–\-/]$")
@@ -642,7 +647,13 @@ def blocks(paragraphs):
             table, used = reader(paragraphs, index)
             if table is not None:
                 own = table[3] if len(table) > 3 else ""
-                out.append(Block("table", table[0], table[1], table[2], f"{own} {caption}".strip()))
+                note = next(
+                    (p for p in paragraphs[index + used : index + used + 3] if _UNIT_NOTE.match(p)),
+                    "",
+                )
+                out.append(
+                    Block("table", table[0], table[1], table[2], f"{own} {caption}".strip(), note)
+                )
                 index += used
                 break
         else:
@@ -734,66 +745,141 @@ def _cell_per_line_table(paragraphs, index):
     under which the most numbers fall in rows that start with a label and repeat the same
     pattern of numeric and word cells ("监测站", "1类", "52.3", "43.1" is a row of four).
     A row whose cells were lost in the copy breaks the pattern; reading resumes at the next
-    row that fits it.
+    row that fits it. Some copies end each cell with " |" and mark rows with "||||" lines,
+    or put a "|" line between cells (two of them around an empty cell); a first column of
+    row numbers (序号) is no label.
     """
-    cells = []
-    while index + len(cells) < len(paragraphs):
-        line = paragraphs[index + len(cells)]
-        if (
-            not _CELL_LINE.match(line)
-            or re.search(r"[，,]", line)
-            and not _NUMERIC_CELL.match(line)
-        ):
-            break
-        cells.append(line)
-    clean = [cell.strip().rstrip("|｜").strip() for cell in cells]
+    lines = []
+    while index + len(lines) < len(paragraphs):
+        line = paragraphs[index + len(lines)]
+        if not _PIPES.match(line):
+            cell = line.strip().rstrip("|｜").strip()
+            piped = line.rstrip().endswith(("|", "｜")) or (lines and _PIPES.match(lines[-1]))
+            if not _CELL_LINE.match(cell) or (
+                re.search(r"[，,]", cell) and not _NUMERIC_CELL.match(cell) and not piped
+            ):
+                break
+        lines.append(line)
+    cells = _cells_of(lines)
+    padded = int(bool(cells) and _PIPES.match(lines[-1]) is None)
+    if padded:
+        cells.append(("", cells[-1][1]))  # an empty last cell, lost with the copy's last "|"
+    clean = [cell for cell, _at in cells]
     numeric = [bool(_NUMERIC_CELL.match(cell)) for cell in clean]
     if sum(numeric) < 6:
         return None, 0
-    best = _row_layout(clean, numeric)
+    best = _row_layout(clean, numeric, padded)
     if best is None:
         return None, 0
-    width, rows = best
-    used = rows[-1] + width
-    lines = cells[:used]
+    width, rows, indexed = best
+    used = cells[rows[-1] + width - 1][1] + 1
+    lines = lines[:used]
     text = "\n".join(lines)
     offsets, cursor = [], 0
     for line in lines:
         offsets.append((cursor, cursor + len(line)))
         cursor += len(line) + 1
     header_cells = _wrapped_units([cell for cell in clean[: rows[0]] if cell])
-    header, caption_cells = _column_names_flat(header_cells, width - 1)
+    skip = 2 if indexed else 1
+    if indexed and header_cells and re.match(r"^(?:序号|编号|No\.?)$", header_cells[0], re.I):
+        header_cells = header_cells[1:]
+    pattern = numeric[rows[0] + skip : rows[0] + width]
+    header, caption_cells = _column_names_flat(header_cells, width - skip, pattern)
     data = []
     for start in rows:
-        values = tuple(clean[start + 1 : start + width])
-        data.append((clean[start], values, (offsets[start][0], offsets[start + width - 1][1])))
+        values = tuple(clean[start + skip : start + width])
+        span = (offsets[cells[start][1]][0], offsets[cells[start + width - 1][1]][1])
+        data.append((clean[start + skip - 1], values, span))
     return (text, header, tuple(data), " ".join(caption_cells)), used
 
 
-def _row_layout(clean, numeric):
-    """(width, starts of the rows) covering the most numeric cells, or None."""
+_PIPES = re.compile(r"^\s*[|｜](?:\s*[|｜])*\s*$")
+
+
+def _cells_of(lines):
+    """(cell, line index) of each cell: " |" ends dropped; "|" lines separate the cells where
+    they stand between most of them (a pair of them is an empty cell), else mark rows."""
+    singles = sum(1 for line in lines if line.strip() in ("|", "｜"))
+    if singles * 3 < len(lines):
+        return [
+            (line.strip().rstrip("|｜").strip(), at)
+            for at, line in enumerate(lines)
+            if not _PIPES.match(line)
+        ]
+    cells, pending = [], None
+    for at, line in enumerate(lines):
+        if _PIPES.match(line):
+            if pending is None:
+                cells.append(("", at))  # "|" right after "|": an empty cell
+            pending = None
+            continue
+        pending = line.strip().rstrip("|｜").strip()
+        cells.append((pending, at))
+    return cells
+
+
+def _row_layout(clean, numeric, padded=0):
+    """(width, starts of the rows, whether a row number leads each row) covering the most
+    numeric cells, or None."""
     first = numeric.index(True)
-    best, best_score = None, 0
+    best, best_score = None, (0, 0, False)
     for width in range(2, 16):
-        for start in range(max(0, first - width + 1), first):
-            if numeric[start]:
+        for start in range(max(0, first - width), first + 1):
+            indexed = _ROW_NUMBER.match(clean[start]) is not None and (
+                start + 1 < len(clean) and not numeric[start + 1]
+            )
+            if numeric[start] and not indexed:
                 continue
             pattern = tuple(numeric[start : start + width])
-            rows, skipped = _rows_of(clean, numeric, start, width, pattern)
+            rows, skipped = _rows_of(clean, numeric, start, width, pattern, indexed)
             if len(rows) < 2:
                 continue
-            score = len(rows) * sum(pattern) - 2 * skipped
+            counting = sum(
+                1
+                for column, flag in enumerate(pattern)
+                if flag and not _numbers_rows(clean, rows, column)
+            )
+            # Equal numbers covered: the reading that ends with the last cells read.
+            # then a leading row number (strong evidence of where rows start).
+            score = (
+                len(rows) * counting - 2 * skipped,
+                min(rows[-1] + width, len(clean) - padded),
+                indexed,
+            )
             if score > best_score:
-                best, best_score = (width, rows), score
+                best, best_score = (width, rows, indexed), score
+    if best is None:
+        # One row under its header ("1-3", "91", "51"…): from the label before the first
+        # number to the last number.
+        label = first - 1
+        last = max(i for i, flag in enumerate(numeric) if flag)
+        if label >= 1 and not numeric[label] and sum(numeric[first : last + 1]) >= 4:
+            best = (last - label + 1, [label], False)
     return best
 
 
-def _rows_of(clean, numeric, start, width, pattern):
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _numbers_rows(clean, rows, column):
+    """Whether a column holds the rows' numbers (1, 2, 3…): no data."""
+    values = [clean[row + column] for row in rows]
+    if not all(_ROW_NUMBER.match(value) for value in values):
+        return False
+    numbers = [int(value) for value in values]
+    return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+
+
+def _rows_of(clean, numeric, start, width, pattern, indexed=False):
     """Starts of the rows of ``width`` cells from ``start`` that repeat ``pattern``, and how
     many cells were skipped between them."""
 
     def fits(at):
-        if at + width > len(clean) or numeric[at]:
+        if at + width > len(clean):
+            return False
+        if indexed and not _ROW_NUMBER.match(clean[at]):
+            return False
+        if not indexed and numeric[at]:
             return False
         return all(
             numeric[at + i] == flag or _BLANK_CELL.match(clean[at + i])
@@ -836,22 +922,32 @@ def _wrapped_units(cells):
 
 
 _ROW_HEADING = re.compile(
-    r"^(?:城市|地区|区域|区县|县区|站点|点位|监测点位?|名称|项目|类别|功能区类别|省份|省\S{0,6}|序号|指标|单位)$"
+    r"^(?:城市|地区|区域|区县|县区|市州|站点|点位|点位名称|监测点位?|名称|项目|类别|功能区类别|功能区|"
+    r"省份|省\S{0,6}|序号|指标|单位|月份|年份|时间|日期|污染因子|监测项目)$"
 )
 _CAPTION = re.compile(
     r"^(?:表\s*\d|单位\s*[:：]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|注)"
 )
 
 
-def _column_names_flat(cells, width):
+def _column_names_flat(cells, width, pattern=None):
     """Column names from a flat run of header cells, and the cells that are the table's caption.
 
     The last ``width`` cells are the lowest level. Before them may stand the heading of the
     row labels (城市, 点位…) and a merged upper level: short cells whose count divides the
     width. What comes before those is the table's caption (表1 2017年8月…, 单位:万吨).
+    An upper level may also mix cells over one column with merged cells over several
+    ("有效天数", "优良天数" over "优", "良", "平均浓度" over "SO2"…): ``_two_levels``.
     """
     if not cells:
         return ("",) * width, []
+    extra = cells[: max(0, len(cells) - width - 1)]
+    # Cells beyond one level and its row heading that are no caption: an upper level.
+    layered = any(not _caption_like(cell) for cell in extra)
+    spread = _two_levels(cells, width, pattern) if pattern is not None and layered else None
+    if spread is not None:
+        names, caption = spread
+        return _with_caption_unit(names, caption), caption
     lowest = cells[-width:] if len(cells) >= width else cells
     before = cells[: max(0, len(cells) - width)]
     if before and _ROW_HEADING.match(before[-1]):
@@ -873,8 +969,124 @@ def _column_names_flat(cells, width):
         if upper:
             name = f"{upper[column // (width // len(upper))]} {name}"
         names.append(name.strip())
+    return _with_caption_unit(names, caption), caption
+
+
+def _caption_like(cell):
+    return bool(_CAPTION.match(cell) or len(cell) > 14 or re.search(r"表|\d{4}年", cell))
+
+
+def _with_caption_unit(names, caption):
     units = [cell for cell in caption if re.match(r"^单位\s*[:：]", cell)]
     if units:
         unit = re.split(r"[:：]", units[0], maxsplit=1)[1].strip()
         names = [name if "(" in name or "（" in name else f"{name} ({unit})" for name in names]
-    return tuple(names), caption
+    return tuple(names)
+
+
+# Words of a header over cells of words (names, classes, dates), not numbers.
+_WORDY_HEADER = re.compile(
+    r"名称|情况|首要|主要污染|类别|类型|日期|时间|站|点位|河流|水系|流域|备注"
+)
+_GROUP_AFFINITY = (
+    (
+        re.compile(
+            r"SO2|NO2|PM|CO|O3|pH|DO|COD|NH3|BOD|TP|TN|氨氮|溶解氧|高锰酸盐|总磷|总氮|二氧化|臭氧|颗粒物",
+            re.I,
+        ),
+        re.compile(r"浓度|项目|指标|监测|污染物|因子"),
+    ),
+    (re.compile(r"轻度|中度|重度|严重"), re.compile(r"污染")),
+    (re.compile(r"^(?:昼|夜|昼间|夜间)$"), re.compile(r"声级|达标|类|Leq|噪声")),
+    (
+        re.compile(r"本[周月年]|上[周月年]|同期|\d{4}|半年|季度|同比|变化|增减|升降"),
+        re.compile(r"类别|指数|浓度|比例|率|量|天数|声级|值"),
+    ),
+)
+
+
+def _two_levels(cells, width, pattern):
+    """(names, caption) when the header cells read as an upper level of cells over one column
+    and a contiguous run of merged cells over the lower level's cells, else None.
+
+    Of the ways to read them, the one is kept where the lower cells belong to the merged cell
+    over them (优 under 优良天数, SO2 under 平均浓度, 轻度 under 污染天数) and word columns
+    (名称, 类别, 日期) stand over words, measures over numbers.
+    """
+    best, best_score = None, 0.0
+    for heading in (1, 0):
+        for spanning in range(1, 7):
+            start = len(cells) - width - heading - spanning
+            if start < 0:
+                continue
+            caption, rest = cells[:start], cells[start:]
+            if heading and not _ROW_HEADING.match(rest[0]) and not _WORDY_HEADER.search(rest[0]):
+                continue
+            rest = rest[heading:]
+            if not heading and any(_ROW_HEADING.match(cell) for cell in rest):
+                continue  # the heading of the row labels is no column
+            for lower_count in range(2 * spanning, len(rest) - spanning + 1):
+                upper, lower = rest[: len(rest) - lower_count], rest[len(rest) - lower_count :]
+                for first in range(0, len(upper) - spanning + 1):
+                    for parts in _compositions(lower_count, spanning):
+                        names, score = _spread(upper, lower, first, parts, pattern)
+                        score -= 2 * sum(1 for c in caption if not _caption_like(c))
+                        if score > best_score:
+                            best, best_score = (names, caption), score
+    return best
+
+
+def _compositions(total, count):
+    """Ways to write ``total`` as ``count`` ordered parts of at least 2 (few: headers are short)."""
+    if count == 1:
+        return [(total,)] if total >= 2 else []
+    return [
+        (head, *tail)
+        for head in range(2, total - 2 * (count - 1) + 1)
+        for tail in _compositions(total - head, count - 1)
+    ]
+
+
+def _spread(upper, lower, first, parts, pattern):
+    names, score, cursor = [], 0.0, 0
+    groups = dict(zip(range(first, first + len(parts)), parts, strict=True))
+    for position, over in enumerate(upper):
+        if position not in groups:
+            names.append(over)
+            continue
+        unders = lower[cursor : cursor + groups[position]]
+        if _GROUP_AFFINITY[0][0].search(over) and any(
+            _GROUP_AFFINITY[0][0].search(under) or re.search(r"指数|比例|浓度|率", under)
+            for under in unders
+        ):
+            return names, float("-inf")  # a pollutant's column is merged over no other measure
+        unit = _UNIT_OF_HEADER.search(over)
+        base = over[: unit.start()].strip() if unit else over
+        suffix = f"({unit.group(1)})" if unit else ""
+        belongs = 0
+        for under in lower[cursor : cursor + groups[position]]:
+            grade = _GRADE.match(under)
+            if grade and base.endswith("天数"):
+                # "优良天数" over "优", "污染天数" over "重度": days of that grade.
+                names.append(f"{under}{'污染' if grade.group(1) else ''}天数")
+            else:
+                names.append(f"{base} {under}{'' if '(' in under else suffix}")
+            for member, group in _GROUP_AFFINITY:
+                if member.search(under) and group.search(over):
+                    belongs += 1
+            if set(under) & set(base) - set("数度率值"):
+                belongs += 1
+        if not belongs:
+            return names, float("-inf")  # a merged cell over cells that are not its own
+        score += belongs
+        cursor += groups[position]
+    for name, is_number in zip(names, pattern, strict=False):
+        wordy = bool(_WORDY_HEADER.search(name))
+        score += 0.5 if wordy != is_number else -0.5
+    if len(set(parts)) == 1:
+        score += 0.1
+    return names, score
+
+
+_GRADE = re.compile(r"^(?:优|良|(轻度|中度|重度|严重))(?:污染)?$")
+_UNIT_OF_HEADER = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,14})\s*[)）]\s*$")

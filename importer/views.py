@@ -59,7 +59,9 @@ def _import_page(request, form=None, status=200):
         batch = _run(form.cleaned_data, by=request.user)
     if wants_json:
         if batch is None:
-            return JsonResponse({"errors": form.errors.get_json_data()}, status=status if status != 200 else 400)
+            return JsonResponse(
+                {"errors": form.errors.get_json_data()}, status=status if status != 200 else 400
+            )
         return JsonResponse(
             {"summary": batch.summary(), "results": [_json_row(result) for result in batch.results]}
         )

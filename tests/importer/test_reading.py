@@ -710,3 +710,46 @@ def test_a_table_of_zone_classes_keeps_equal_values_of_different_rows():
     assert not [f for f in document.figures if f.value in (4, 6, 2)]  # counts of sections
     night = [f for f in document.figures if f.quote.startswith("全市")][1]
     assert (str(night.value), night.indicator) == ("87.5", "noise-functional-compliance-night")
+
+
+def test_a_table_copied_with_pipes_a_row_number_and_a_two_level_header():
+    cells = (
+        "序号 |\n城市 |\n优良天数 |\n污染天数 |\n平均浓度 |\n综合指数 |\n"
+        "优 |\n良 |\n中度 |\n重度 |\nSO2 |\nCO |\nPM2.5 |\n||||\n"
+        "1 |\n宜昌 |\n12 |\n15 |\n3 |\n1 |\n8 |\n0.9 |\n37 |\n4.11 |\n"
+        "2 |\n荆州 |\n9 |\n17 |\n4 |\n2 |\n10 |\n1.1 |\n42 |\n4.56 |\n"
+    )
+    document = read(
+        "湖北省2024年1月城市空气质量\n表1 各市空气质量\n"
+        + cells
+        + "注:浓度单位:除CO为毫克/立方米外,其它均为微克/立方米。"
+    )
+    got = {(str(f.value), f.region.name): (f.indicator, f.unit) for f in document.figures}
+    assert got[("12", "宜昌市")] == ("air-excellent-days", "天")
+    assert got[("2", "荆州市")] == ("heavy-pollution-days", "天")
+    assert got[("8", "宜昌市")] == ("so2", "微克/立方米")
+    assert got[("1.1", "荆州市")] == ("co", "毫克/立方米")
+    assert got[("42", "荆州市")] == ("pm25", "微克/立方米")
+    assert got[("4.56", "荆州市")] == ("air-quality-composite-index", "")
+    good = one(document, "15")
+    assert (good.indicator, good.unit, good.proposed[0]) == (None, "天", "良天数")
+    assert len(document.figures) == 16  # no row number is a figure
+
+
+def test_a_table_of_stations_with_a_pipe_line_between_cells_and_an_empty_cell():
+    lines = [
+        "序号", "站点", "水质类别", "pH", "溶解氧(mg/L)", "主要污染指标",
+        "1", "甲河口", "Ⅱ", "7.42", "8.1", "",
+        "2", "乙河桥", "Ⅳ", "7.05", "5.6", "总磷,氨氮",
+        "3", "丙水库", "Ⅲ", "7.80", "7.3", "",
+    ]  # fmt: skip
+    document = read("长江流域某周水质\n" + "\n|\n".join(lines).replace("\n|\n\n|\n", "\n|\n|\n"))
+    got = [(str(f.value), f.unit, f.qualifier) for f in document.figures]
+    assert got == [
+        ("7.42", "", "甲河口 Ⅱ"),
+        ("8.1", "mg/L", "甲河口 Ⅱ"),
+        ("7.05", "", "乙河桥 Ⅳ 总磷,氨氮"),
+        ("5.6", "mg/L", "乙河桥 Ⅳ 总磷,氨氮"),
+        ("7.80", "", "丙水库 Ⅲ"),
+        ("7.3", "mg/L", "丙水库 Ⅲ"),
+    ]
