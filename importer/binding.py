@@ -53,6 +53,9 @@ _TARGET = re.compile(
     r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to",
     re.I,
 )
+# "到2025年,全市…控制在28微克/立方米以内,优良天数比例达到90%": a sentence that opens with
+# the year of a plan states targets throughout.
+_PLAN_OPENING = re.compile(r"\s*(?:到|至|力争到)\s*20\d\d\s*年(?:底|末)?\s*[,，]")
 _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _ENUMERATION = re.compile(r"分别")
@@ -216,6 +219,9 @@ def _bind_sentence(
             written_after = ""
         else:
             own = item = f"{item} {written_after}"
+        if raw.counted and not enumerated:
+            # "完成了12个行政村生活污水治理": what is counted is written after the count.
+            own = item = f"{item} {raw.counted}"
         kind, value, verb = _kind(text, lead_start, raw, group)
         if kind == "threshold":
             # Not a figure, but what follows ("达到0.9%") is said of its subject.
@@ -384,9 +390,9 @@ def _kind(text, lead_start, raw, group):
             return "target", raw.value * sign, "目标"
         return "change", raw.value * sign, change.group(1)
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
-    target = _TARGET.search(clause)
+    target = _TARGET.search(clause) or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
     if target:
-        return "target", raw.value, target.group(0)
+        return "target", raw.value, target.group(0).strip()
     if _TARGET_AFTER.match(text[raw.end : raw.end + 4]) and re.search(r"降到|降至|控制", clause):
         if re.search(r"首次|已|历史|有监测", clause):
             return "threshold", raw.value, "以内"  # a threshold crossed, said of the level after it
@@ -442,7 +448,8 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         when = (date(year, 1, 1), date(year, 12, 31), str(year))
         figure.reasons.append(f"期间：与“{compared.group(0)}”相比的下一年")
     else:
-        when = period[:3]
+        # The label is what the sentence says: a period taken from the document says none.
+        when = (period[0], period[1], "" if period[3] == "document" else period[2])
         if period[2]:
             figure.reasons.append(
                 f"期间：沿用{'段落' if period[3] == 'paragraph' else '文件'}的“{period[2]}”"

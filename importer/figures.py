@@ -50,6 +50,22 @@ _EXTRA_UNITS = {
     "mg/m 3": "mg/m3",
 }
 # Measure words of counts: followed by a noun they introduce what is counted ("3个城市").
+# A measure word that starts another word is no unit: "5处罚决定" (处罚), "3项目" (项目).
+_WORD_AFTER_UNIT = {
+    "处": "罚理置分长级室",
+    "项": "目",
+    "条": "例件款",
+    "名": "单称录额",
+    "次": "数",
+    "天": "然",
+    "起": "草诉点步",
+    "台": "风账阶",
+    "个": "人体性",
+    "人": "员民大口",
+    "座": "谈",
+    "批": "准复示",
+    "件": "事",
+}
 _COUNT_CODES = {
     "count",
     "case",
@@ -109,7 +125,7 @@ _ENGLISH_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[A-Z])")
 
 # Before the number: an identifier it belongs to (PM2.5, GB3095-2012, 第3), a range start.
 _IDENTIFIER_BEFORE = re.compile(
-    r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
+    r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%万亿千]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
 )
 # Counts of the monitoring network ("断面20个", "城市3个") are context, not achievements.
 _NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站|类)\s*$")
@@ -119,7 +135,23 @@ _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
 # Counts that introduce what they count: "339个地级及以上城市", "11个断面中", "4类区".
 _COUNTED_NOUN = re.compile(r"^[\u4e00-\u9fff“\"]")
 _PREDICATE_AFTER_COUNT = re.compile(
-    r"^(?:已|均|全部|都|同比|较|比|达到|达|为|是|占|中|以上|以下|左右|次|左|，|,|。|、|；|;|\)|）|\s|$)"
+    r"^(?:已|均|全部|都|共|同比|较|比|达到|达|为|是|占|中|以上|以下|左右|次|左|，|,|。|、|；|;|\)|）|\s|$)"
+)
+# A count followed by what it counts is an achievement, not context, where its clause says
+# what was done to them: "完成了12个行政村生活污水治理", "新成立3支执法队伍", "9个断面全部
+# 达到考核要求", "对45家企业开展检查". Without such a verb ("全市147个乡镇,", "11个断面中")
+# it only introduces what is counted.
+_DONE_BEFORE = re.compile(
+    r"(?:完成|开展|实施|建成|新建|新增|新成立|成立|组建|筛选出|评选出|淘汰|治理|整治|消除|签订|"
+    r"推广|安装|印发|发布|获评|入选|荣获|争取|改造|创建|打造|培育|查处|办理|立案|关停|取缔|"
+    r"整改|交办|转办|受理|摸排|排查|认定|命名|建设|投运|推动|推进|累计|共有|已有)"
+)
+_DONE_AFTER = re.compile(
+    r"完成|稳定运行|实现|荣获|入选|上榜|获评|消除|清零|办结|签订|整改|达到|达标|申报|"
+    r"为[ⅠⅡⅢIV一二三]+类|投入(?:使用|运行)|建成|通过|获得|检查|帮扶|治理"
+)
+_NOT_DONE_AFTER = re.compile(
+    r"^[^,，;；。\d]{0,16}?(?:中|之中|里|内|当中)(?:[,，]|\s*\d|有|共|[^\u4e00-\u9fff]|$)"
 )
 # A denominator in parentheses: "有效天数(366天)", "监测点次(13)".
 _CONTEXT_NOUN = re.compile(
@@ -169,6 +201,7 @@ class RawFigure:
     sentence_start: int
     sentence_end: int
     approximate: bool = False
+    counted: str = ""  # what a count counts when written after it ("12个行政村生活污水治理")
 
 
 def sentences(text):
@@ -276,16 +309,23 @@ def _in_sentence(text, start, end):
                 continue
         written, code, unit_end = unit
         after = text[unit_end:end]
+        if after[:1] and after[0] in _WORD_AFTER_UNIT.get(written, ""):
+            pending = []
+            continue
         if code == "tenth" and re.match(r"[\u4e00-\u9fff]", after):
             pending = []
             continue  # "3成员", "1成立": 成 starts a word
+        counted = ""
         if (
             code in _COUNT_CODES
             and _COUNTED_NOUN.match(after)
             and not _PREDICATE_AFTER_COUNT.match(after)
         ):
-            pending = []
-            continue
+            if match.group(0)[0].isdigit():
+                counted = _counted(text, start, match.start(), after, written)
+            if not counted:
+                pending = []
+                continue
         if _RANGE_AFTER.match(after):
             pending = []
             continue  # "在80%~100%之间": a range
@@ -328,10 +368,32 @@ def _in_sentence(text, start, end):
                 start,
                 end,
                 approximate,
+                counted,
             )
         )
         position = unit_end
     return found
+
+
+def _counted(text, sentence_start, number_start, after, unit):
+    """What a count followed by a noun counts, when its clause says what was done to them
+    (``_DONE_BEFORE``, ``_DONE_AFTER``); "" when it only introduces them."""
+    if _NOT_DONE_AFTER.match(after):
+        return ""
+    clause, *beyond = re.split(r"[,，;；。:：]", after, maxsplit=1)
+    noun, *rest = re.split(r"(?<![A-Za-z\d.])(?=\d)", clause, maxsplit=1)
+    if rest:
+        following = _UNIT.match(re.sub(r"^[\d.,]+\s*[余多]?", "", rest[0]))
+        if following is None or _UNIT_CODE[following.group(0).casefold()] not in _COUNT_CODES:
+            return ""  # "337个城市优良天数比率达到82%": it introduces another figure's subject
+    elif beyond and re.match(r"\s*\d+\s*" + re.escape(unit), beyond[0]):
+        # "19个空气质量监测站,13个水质自动监测站稳定运行": one predicate for both counts.
+        clause += re.split(r"[,，;；。:：]", beyond[0], maxsplit=1)[0]
+    lead = re.split(r"[,，;；:：]", text[sentence_start:number_start])[-1]
+    lead = re.split(r"\d", lead)[-1]
+    if _DONE_BEFORE.search(lead) or _DONE_AFTER.search(clause):
+        return noun[:40]
+    return ""
 
 
 def _english_symbol(unit):

@@ -218,6 +218,94 @@ CUES = (
     ("construction-land-safe-use-rate", _RATIO, "soil", r"建设用地安全利用"),
     ("afforestation", ("area", "percent"), "ecology", r"造林|植树"),
 )
+# The vocabulary of work reports, what a bureau did (boilers phased out, outfalls treated,
+# petitions transferred, staff recruited…), for the catalogue's entries of that kind in the
+# unit family the catalogue gives each: (code, pattern, pattern the sentence must also hold or
+# None). General wording only: a phrase one document coins is matched through the catalogue's
+# own names and aliases, not written here (tests/importer/test_import_vocabulary.py).
+WORK = (
+    ("coal-boilers-eliminated", r"淘汰.{0,30}锅炉|锅炉.{0,6}淘汰", None),
+    ("ultra-low-emission-power-units", r"超低排放|火电机组", None),
+    ("heating-companies-inspected", r"供热企业", None),
+    ("coal-boiler-companies-inspected", r"锅炉企业", None),
+    ("voc-treatment-companies", r"挥发性有机物|VOCs?", None),
+    ("sections-meeting-targets", r"断面.{0,12}(?:达到|完成)考核", None),
+    ("sections-class-iii-or-better", r"断面.{0,12}(?:Ⅲ|III|三)类|(?:Ⅲ|III)类", None),
+    ("inferior-v-sections-eliminated", r"劣[五Ⅴ V]类|消除劣", None),
+    ("black-odorous-water-eliminated", r"黑臭水体", None),
+    ("water-sources-surveyed", r"水源地", None),
+    ("water-projects-completed", r"项目.{0,6}(?:完成|治理)", r"水|流域|河"),
+    ("beautiful-rivers-lakes", r"美丽河湖", None),
+    ("soil-responsibility-agreements", r"土壤污染.{0,10}(?:单位|责任书)", None),
+    ("cropland-returned", r"退耕", None),
+    ("mine-restoration", r"矿山", None),
+    ("ecological-red-line-area", r"生态保护红线|红线", None),
+    ("environmental-control-units", r"管控单元", None),
+    ("green-shield-issues-rectified", r"绿盾", None),
+    ("zero-waste-cells", r"无废城市细胞|无废\S{0,4}细胞", None),
+    ("zero-waste-forest-farms", r"林场", None),
+    ("sewer-network-added", r"新增(?:排水|污水)?管网", None),
+    ("sewer-network-renovated", r"改造(?:排水|污水)?管网", None),
+    ("sewage-mains-built", r"污水干管|污水管网", None),
+    ("outfalls-treated", r"排污口|入河排(?:污)?口|排放口|排水口", None),
+    ("sewage-plants-built", r"(?:新建|扩建|提标).{0,8}污水处理厂", None),
+    ("sewage-plants", r"污水处理厂", None),
+    ("sewage-treatment-capacity", r"设计能力|处理能力", None),
+    ("towns-full-sewage-collection", r"乡镇|街道", r"污水"),
+    ("towns-sewage-facilities-completed", r"建制镇|万人以上乡镇", None),
+    ("villages-sewage-treated", r"行政村|村庄", r"污水"),
+    ("smart-charging-lines", r"充电(?:桩|站|设施|车位|系统)|充换电", None),
+    ("investment-completed", r"完成投资|投资", None),
+    ("funding-secured", r"资金|争取|债券", None),
+    ("funded-projects", r"项目", r"资金|债券"),
+    ("enforcement-cases-filed", r"立案", None),
+    ("penalty-decisions", r"下达(?:行政)?处罚|处罚决定", None),
+    ("five-category-cases", r"五类案件", None),
+    ("four-documents-served-rate", r"送达", None),
+    ("eco-damage-cases", r"损害赔偿", None),
+    ("eco-damage-amount", r"损害数额|赔偿金额|损害赔偿.{0,10}金额", None),
+    ("auto-monitoring-companies", r"企业", r"自动监控|在线监控"),
+    ("auto-monitoring-devices", r"自动监控设施|在线监控设施|监控设施", None),
+    ("inspection-issues", r"问题", r"督察|巡视|检查|反馈"),
+    ("inspection-issues-rectified", r"完成整改|整改完成|已整改", None),
+    ("inspection-issues-on-schedule", r"序时进度", None),
+    ("inspection-tasks-completed", r"任务", r"督察|整改"),
+    (
+        "petitions-transferred",
+        r"(?:交办|转办).{0,10}(?:信访|举报|投诉)",
+        None,
+    ),
+    ("petitions-resolved", r"(?<!阶段性)办结|已办结|全部办结", None),
+    ("petitions-partially-resolved", r"阶段性办结", None),
+    ("inspection-letters", r"提示函|督办函|预警函|函", None),
+    ("inspection-work-sessions", r"研究推动|调度|会议", None),
+    ("media-reports", r"报道|刊发|刊载", None),
+    ("livestream-views", r"观看|浏览量|点击量|直播", None),
+    ("information-releases", r"(?:发布|公开).{0,20}信息|信息.{0,4}(?:发布|公开)", None),
+    ("permit-applicants-assisted", r"排污许可", None),
+    ("permit-time-share", r"办结时限|法定时限|法定", None),
+    ("eia-pilot-parks", r"园区|开发区|工业园", None),
+    ("eia-commitment-parks-share", r"园区.{0,20}(?:占|比例)|审批(?:制度)?改革|环评审批", None),
+    ("air-monitoring-stations", r"空气(?:质量)?(?:自动)?监测站", None),
+    ("water-monitoring-stations", r"水质(?:自动)?监测站", None),
+    ("enforcement-equipment-added", r"执法装备|装备", None),
+    ("monitoring-labs-upgraded", r"实验室", None),
+    ("enforcement-teams-established", r"执法队伍|执法(?:支队|大队)", None),
+    ("staff-recruited", r"考录|招录|公务员|事业单位|事业编制", None),
+    ("cadres-appointed", r"干部|任用", None),
+    ("rank-promotions", r"职级|晋级|提拔", None),
+    ("party-study-sessions", r"研讨|学习|培训|讲座|党课", None),
+    ("key-problems-solved", r"攻坚难题|难题", None),
+    ("misconduct-tasks-completed", r"腐败|作风问题|整治任务", None),
+    ("public-service-items-completed", r"办实事|实事", None),
+    ("annual-tasks-completed", r"工作任务|重点任务|年度任务", None),
+    ("listed-achievements", r"上榜|入选|获评", None),
+    ("advanced-collectives", r"先进集体|部门", r"先进|荣获|表彰"),
+    ("advanced-workers", r"先进工作者|同志", r"先进|荣获|表彰"),
+    ("reform-tasks", r"改革任务", None),
+    ("air-good-days-ratio-above-national", r"优于全国|高于全国|全国平均", None),
+    ("air-quality-standard-rate", r"空气质量达标率|环境空气质量达标", None),
+)
 # Entries that need more than their name: a region-wide noise level is said of the region
 # (区域, 全市…), not of one monitoring point; the number of petitions is their total, not one
 # channel's or one kind's (电话举报12222件 is a breakdown: a new indicator if wanted).
@@ -234,6 +322,9 @@ _REQUIRES = {
     code: (re.compile(need) if need else None, re.compile(refuse) if refuse else None)
     for code, (need, refuse) in REQUIRES.items()
 }
+_REQUIRES.update(
+    (code, (re.compile(need), None)) for code, _pattern, need in WORK if need is not None
+)
 _COMPILED = tuple(
     (code, families, category, re.compile(pattern, re.IGNORECASE))
     for code, families, category, pattern in CUES
@@ -288,6 +379,7 @@ class Entry:
     category: str
     names: tuple = ()  # names and aliases, found as written (case aside)
     cues: tuple = ()  # compiled patterns of CUES
+    in_database: bool = False  # an indicator the editors keep, not a reference entry only
 
 
 @dataclass(frozen=True)
@@ -319,6 +411,13 @@ class Vocabulary:
             else None
         )
         self._cued = [(entry, cue) for entry in self.entries for cue in entry.cues]
+        # Character pairs of each entry's name, for an entry no word names outright.
+        self._pairs, self._pair_counts = {}, {}
+        for entry in self.entries:
+            pairs = _pairs(entry.name)
+            self._pair_counts[entry.code] = len(pairs)
+            for pair in pairs:
+                self._pairs.setdefault(pair, []).append(entry)
 
     @classmethod
     def build(cls, catalogue=None):
@@ -327,6 +426,9 @@ class Vocabulary:
         for code, families, category, pattern in _COMPILED:
             cue_patterns.setdefault(code, []).append(pattern)
             cue_meta[code] = (families, category)
+        work = {}
+        for code, pattern, _need in WORK:
+            work.setdefault(code, []).append(re.compile(pattern, re.IGNORECASE))
         if catalogue is None:
             return cls(
                 Entry(code, code, cue_meta[code][0], cue_meta[code][1], (), tuple(patterns))
@@ -349,7 +451,8 @@ class Vocabulary:
                     tuple(families),
                     category,
                     tuple(name for name in names if name and len(name) >= 2),
-                    tuple(cue_patterns.get(item.code, ())),
+                    tuple(cue_patterns.get(item.code, ())) + tuple(work.get(item.code, ())),
+                    bool(getattr(item, "in_database", False)),
                 )
             )
         return cls(entries)
@@ -373,14 +476,49 @@ class Vocabulary:
                     )
                 if not fit:
                     continue
-                # Nearer the number is better; a longer name is more specific.
-                score = (weight, fit, found.end() - len(text), found.end() - found.start())
+                # An indicator the editors keep beats a reference entry not yet in use; then
+                # nearer the number is better; a longer name is more specific.
+                score = (
+                    weight,
+                    fit,
+                    entry.in_database,
+                    found.end() - len(text),
+                    found.end() - found.start(),
+                )
                 if best is None or score > best[0]:
                     best = (score, entry, found.group(0))
+        if best is not None and not best[1].in_database:
+            named = self._named_by_pairs(item, family, kind, head, kept_only=True)
+            if named is not None:
+                return named
         if best is not None:
             _score, entry, word = best
             return Match(entry.code, f"“{word}” → {entry.code}")
+        named = self._named_by_pairs(item, family, kind, head)
+        if named is not None:
+            return named
         return Match(None, "", _proposal(item or head, unit, family))
+
+    def _named_by_pairs(self, item, family, kind, head, kept_only=False):
+        """The entry most of whose name the figure's own words hold ("新建污水管网" for an
+        entry named 新建污水管网长度), for entries editors add without aliases; or None."""
+        shared = {}
+        for pair in _pairs(item):
+            for entry in self._pairs.get(pair, ()):
+                shared[entry] = shared.get(entry, 0) + 1
+        best = None
+        for entry, count in shared.items():
+            share = count / self._pair_counts[entry.code]
+            if count < 3 or share < 0.6 or kept_only and not entry.in_database:
+                continue
+            if not (self._fits(entry, family, kind) and _required(entry.code, item, head)):
+                continue
+            if best is None or (share, count) > best[0]:
+                best = ((share, count), entry)
+        if best is None:
+            return None
+        entry = best[1]
+        return Match(entry.code, f"“{entry.name}”的大部分字词 → {entry.code}")
 
     def _found(self, text):
         if not text:
@@ -416,6 +554,15 @@ _GLOSS = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[)）]"
     r"|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])"
 )
+
+
+_NOT_WORD = re.compile(r"[\s\d.,，、。;；:：“”\"'‘’《》()（）【】\[\]\-—/%]+")
+
+
+def _pairs(text):
+    """The pairs of adjacent characters of a text's words."""
+    text = _NOT_WORD.sub(" ", text)
+    return {text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]}
 
 
 def _plain(text):

@@ -155,6 +155,8 @@ _PUBLISHER = re.compile(
 )
 _NATIONAL_PUBLISHER = re.compile(r"^(?:生态环境部|环境保护部|国家环境保护总局|Ministry of Ecology)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# "到2025年", "by 2025": the year of a target, not the period the document reports on.
+_TARGET_BEFORE = re.compile(r"(?:到|至|力争|by)\s*$", re.I)
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -211,7 +213,12 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     period = None
     for text in (title, first[:300]):
         period = next(
-            (p for p in periods.find_all(text, context) if p.last and not p.baseline), None
+            (
+                p
+                for p in periods.find_all(text, context)
+                if p.last and not p.baseline and not _TARGET_BEFORE.search(text[: p.start])
+            ),
+            None,
         )
         if period:
             break

@@ -1,16 +1,13 @@
 """The figures of an imported bulletin become candidate observations.
 
-Called by ``service`` inside each file's transaction, after the bulletin is saved. Each figure found in the cleaned body
-and matched to an indicator is saved as an observation in review state *candidate*, with the
-verbatim sentence, the bulletin's region and the period the sentence states (or the
-bulletin's period). Candidates are not public: an editor accepts, edits or rejects them.
-
-The reading of ``pipeline.read`` then adds what the earlier finder cannot say: each candidate
-it also found gets its kind (level, change, target), approximate flag and reasons; each figure
-it found that the earlier finder did not becomes a candidate too, under its indicator when the
-catalogue in the database has it, else with a proposed new indicator (name, unit, category)
-for the editor to accept or drop; a previous period's level implied by a level and its change
-is offered marked derived.
+Called by ``service`` inside each file's transaction, after the bulletin is saved. The reading
+of ``pipeline.read`` decides alone: each figure it finds becomes an observation in review state
+*candidate*, with the verbatim sentence, its kind (level, change, target), approximate flag,
+period, place and the reasons for each. A figure of an indicator the database holds is filed
+under it; any other gets a proposed new indicator (name, unit, category), and a place the
+database does not hold a proposed new region, for the editor to accept or drop. A previous
+period's level implied by a level and its change is offered marked derived. Candidates are
+not public: an editor accepts, edits or rejects them.
 """
 
 import re
@@ -18,147 +15,187 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from bulletins.models import Region
 from indicators import history, units
+from indicators.catalogue import Catalogue
 from indicators.choices import ReviewState
 from indicators.models import Indicator, Observation, VersionEvent
 
 from . import hooks, pipeline
-from .seed_matching import Catalogue, propose
+
+_COUNTRY_CODE = (
+    "100000"  # the gazetteer's code of the country, which the regions table leaves empty
+)
+_SPELLED = re.compile(r"[零〇一二两三四五六七八九十百千万亿点]+")
+# Spellings the portal's units table writes otherwise (one unit, one spelling in the database).
+_UNIT_SPELLING = {
+    "％": "%",
+    "家次": "家(次)",
+    "家（次）": "家(次)",
+    "ug/m3": "μg/m³",
+    "μg/m3": "μg/m³",
+}
 
 
 def propose_observations(context):
     """Save the figures of ``context.bulletin`` as candidate observations."""
-    catalogue = context.cached(
-        "indicators.catalogue", lambda: Catalogue(list(Indicator.objects.all()))
-    )
     bulletin = context.bulletin
-    matches = propose(context.document.paragraphs, catalogue)
-    observations = []
-    unmatched = []
-    rows = []
-    for match in matches:
-        figure = match.figure
-        if match.indicator is None:
-            unmatched.append(figure.written)
+    indicators = context.cached("indicators.by_code", _indicators)
+    # The catalogue as editors maintain it (names and aliases added in the admin are read),
+    # then the reference entries not yet in the database.
+    catalogue = context.cached("indicators.catalogue", Catalogue.from_database)
+    regions = context.cached(
+        "bulletins.regions_by_code",
+        lambda: {
+            r.code or _COUNTRY_CODE: r
+            for r in Region.objects.all()
+            if r.code or r.level == "country"
+        },
+    )
+    document = pipeline.read(bulletin.raw_text, published=bulletin.issued_on, catalogue=catalogue)
+    observations, rows = [], []
+    proposals = 0
+    for figure in document.figures:
+        observation = _observation(figure, bulletin, document, indicators, regions, catalogue)
+        if observation is None:
             continue
-        period_start, period_end = figure.period_start, figure.period_end
-        if not (period_start or period_end):
-            period_start, period_end = bulletin.period_start, bulletin.period_end
-        observations.append(
-            Observation(
-                indicator=match.indicator,
-                region=bulletin.region,
-                bulletin=bulletin,
-                period_start=period_start,
-                period_end=period_end,
-                period_label=figure.period_label[:64],
-                value=figure.value,
-                value_text=figure.value_text,
-                unit=figure.unit,
-                value_normalised=units.normalise(figure.value, figure.unit),
-                qualifier=figure.qualifier[:200],
-                quote=figure.quote,
-                review_state=ReviewState.CANDIDATE,
-            )
-        )
+        observations.append(observation)
+        if observation.indicator is None:
+            proposals += 1
         rows.append(
             {
-                "indicator": match.indicator.name,
-                "code": match.indicator.code,
-                "value_text": figure.value_text,
-                "unit": figure.unit,
-                "period_label": figure.period_label,
-                "quote": figure.quote,
+                "indicator": observation.indicator.name
+                if observation.indicator
+                else f"（建议）{observation.proposed_indicator_name}",
+                "code": observation.indicator.code if observation.indicator else "",
+                "value_text": observation.value_text,
+                "unit": observation.unit,
+                "period_label": observation.period_label,
+                "quote": observation.quote,
             }
         )
-    observations += _read_figures(context, observations, rows)
     # bulk_create skips save(); value_normalised is filled in above for that reason.
     Observation.objects.bulk_create(observations)
     # Each figure's history starts at its import, with who imported it and when.
     history.versions_record(observations, VersionEvent.CREATED, by=context.by)
     warnings = []
-    if unmatched:
-        shown = "、".join(unmatched[:12]) + ("…" if len(unmatched) > 12 else "")
+    if proposals:
         warnings.append(
-            _("%(count)d 个数值找不到对应指标，未生成候选：%(values)s")
-            % {"count": len(unmatched), "values": shown}
+            _("%(count)d 个数值没有对应的已有指标，已作为新指标建议列出，请审核")
+            % {"count": proposals}
         )
     return hooks.Contribution(_("候选数值"), len(observations), warnings, rows)
 
 
-def _read_figures(context, found, rows):
-    """Kinds and reasons for the candidates ``found``; the figures they miss as new candidates."""
-    bulletin = context.bulletin
-    indicators = context.cached(
-        "indicators.by_code", lambda: {i.code: i for i in Indicator.objects.all()}
+def _indicators():
+    """The indicators by code; one the reference names by another code (``same_as``) also
+    under that code, so that a figure the reading files there lands on it."""
+    found = {}
+    for indicator in Indicator.objects.all():
+        found[indicator.code] = indicator
+        if indicator.same_as:
+            found.setdefault(f"same_as:{indicator.same_as}", indicator)
+    return found
+
+
+def _observation(figure, bulletin, document, indicators, regions, catalogue):
+    """The candidate observation of one figure, or None for what cannot be one."""
+    if figure.value_text == "" or len(figure.unit) > 32 or figure.unit_code == "tenth":
+        return None
+    value = figure.value
+    if not figure.derived:
+        # Stored as written (下降5.8% is 5.8, kind change): the quote says the direction.
+        try:
+            value = Decimal(figure.value_text.replace(",", ""))
+        except ArithmeticError:
+            if not _SPELLED.fullmatch(figure.value_text):
+                return None  # 持平: a change of nothing, said in words
+            value = abs(figure.value)
+    indicator = None
+    if figure.indicator:
+        indicator = indicators.get(figure.indicator) or indicators.get(
+            f"same_as:{figure.indicator}"
+        )
+    name, proposed_unit, category = "", "", ""
+    if indicator is None:
+        entry = catalogue.get(figure.indicator) if figure.indicator else None
+        if entry is not None:
+            # A reference indicator not yet in the database: proposed under its own name.
+            name, proposed_unit, category = (
+                entry.name_zh,
+                entry.unit_zh or figure.unit,
+                entry.category,
+            )
+        else:
+            name, proposed_unit, category = figure.proposed or ("", figure.unit, "")
+        if not name:
+            return None
+    unit = _UNIT_SPELLING.get(figure.unit, figure.unit or "")
+    period_start, period_end = figure.period_start, figure.period_end
+    if not (period_start or period_end):
+        period_start, period_end = bulletin.period_start, bulletin.period_end
+    region, proposed_region = _region(figure.region, document, bulletin, regions)
+    observation = Observation(
+        indicator=indicator,
+        region=region,
+        bulletin=bulletin,
+        period_start=period_start,
+        period_end=period_end,
+        period_label=figure.period_label[:64],
+        value=value,
+        value_text=figure.value_text[:32],
+        unit=unit,
+        value_normalised=units.normalise(value, unit),
+        qualifier=_qualifier(figure)[:200],
+        quote=figure.quote,
+        review_state=ReviewState.CANDIDATE,
+        kind=figure.kind,
+        approximate=figure.approximate,
+        derived=figure.derived,
+        reasons="\n".join(figure.reasons)[:2000],
     )
-    document = pipeline.read(bulletin.raw_text, published=bulletin.issued_on)
-    by_value = {}  # the earlier finder's candidates by value: a long bulletin has thousands
-    for observation in found:
-        by_value.setdefault(observation.value, []).append(observation)
-    added = []
-    for figure in document.figures:
-        same = next(
-            (
-                o
-                for o in by_value.get(figure.value, ())
-                if units.family(o.unit) == units.family(figure.unit)
-                and (o.quote in figure.quote or figure.quote in o.quote)
-            ),
-            None,
-        )
-        reasons = "\n".join(figure.reasons)[:2000]
-        if same is not None:
-            same.kind, same.approximate, same.reasons = figure.kind, figure.approximate, reasons
-            continue
-        if figure.value_text == "" or len(figure.unit) > 32 or figure.unit_code == "tenth":
-            continue
-        value = figure.value
-        if not figure.derived:
-            # Stored as written (下降5.8% is 5.8, kind change): the quote says the direction.
-            try:
-                value = Decimal(figure.value_text.replace(",", ""))
-            except ArithmeticError:
-                if not re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿点]+", figure.value_text):
-                    continue  # 持平: a change of nothing, said in words
-                value = abs(figure.value)
-        indicator = indicators.get(figure.indicator) if figure.indicator else None
-        if indicator is None:
-            name, unit, category = figure.proposed or (figure.indicator, figure.unit, "")
-            if not name:
-                continue
-        observation = Observation(
-            indicator=indicator,
-            region=bulletin.region,
-            bulletin=bulletin,
-            period_start=figure.period_start,
-            period_end=figure.period_end,
-            value=value,
-            value_text=figure.value_text[:32],
-            unit=figure.unit or "",
-            value_normalised=units.normalise(value, figure.unit),
-            quote=figure.quote,
-            review_state=ReviewState.CANDIDATE,
-            kind=figure.kind,
-            approximate=figure.approximate,
-            derived=figure.derived,
-            reasons=reasons,
-        )
-        if indicator is None:
-            observation.proposed_indicator_name = name[:100]
-            observation.proposed_indicator_unit = (unit or "")[:32]
-            observation.proposed_indicator_category = category[:32] if category else ""
-        added.append(observation)
-        rows.append(
-            {
-                "indicator": indicator.name
-                if indicator
-                else f"（建议）{observation.proposed_indicator_name}",
-                "code": indicator.code if indicator else "",
-                "value_text": observation.value_text,
-                "unit": observation.unit,
-                "period_label": "",
-                "quote": figure.quote,
-            }
-        )
-    return added
+    if indicator is None:
+        observation.proposed_indicator_name = name[:100]
+        observation.proposed_indicator_unit = (proposed_unit or "")[:32]
+        observation.proposed_indicator_category = category[:32] if category else ""
+    if proposed_region is not None:
+        observation.proposed_region_name = proposed_region.name[:64]
+        observation.proposed_region_code = proposed_region.gb_code[:6]
+        observation.proposed_region_parent_code = _parent_code(proposed_region.gb_code)
+    return observation
+
+
+def _qualifier(figure):
+    """The figure's row or station, and for an approximate figure its words as written."""
+    parts = [figure.qualifier] if figure.qualifier else []
+    if figure.approximate_text:
+        parts.append(f"约数（原文“{figure.approximate_text}”）")
+    return "；".join(parts)
+
+
+def _region(place, document, bulletin, regions):
+    """(the region in the database, a proposed new region or None) for a figure's place.
+
+    No place, or the document's own, is the bulletin's region; a place the database holds by
+    its code is that region; a division it does not hold is proposed, the figure keeping the
+    bulletin's region until an editor accepts the proposal.
+    """
+    if place is None or place == document.region or not place.name:
+        return bulletin.region, None
+    found = regions.get(place.gb_code) if place.gb_code else None
+    if found is not None:
+        return found, None
+    if place.gb_code == _COUNTRY_CODE:
+        return None, None  # the country, which this database does not hold
+    if bulletin.region is not None and bulletin.region.name == place.name:
+        return bulletin.region, None
+    return None, place
+
+
+def _parent_code(code):
+    """The GB/T 2260 code of a division's parent: a county's prefecture, a prefecture's province."""
+    if not (code and code.isdigit() and len(code) == 6) or code.endswith("0000"):
+        return ""
+    if code.endswith("00"):
+        return code[:2] + "0000"
+    return code[:4] + "00"

@@ -112,8 +112,23 @@ _PATTERNS = [
     ("yhalf", re.compile(_YEAR + r"\s*(上|下)半年")),
     ("yfirst", re.compile(_YEAR + r"\s*前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
     ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
-    ("asof", re.compile(r"截[至止]\s*" + _YEAR + r"\s*(?:" + _MONTH + r"\s*月)?\s*(?:底|末)?")),
-    ("year", re.compile(_YEAR + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])")),
+    (
+        "asof",
+        re.compile(
+            r"截[至止]\s*"
+            + _YEAR
+            + r"\s*(?:"
+            + _MONTH
+            + r"\s*月\s*(?:(\d{1,2})\s*日)?)?\s*(?:底|末)?"
+        ),
+    ),
+    # Not "2024年是关键一年": a year that is the subject of its sentence dates nothing.
+    ("year", re.compile(_YEAR + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])(?!\s*(?:是|将是|也是))")),
+    # 截至12月28日, 截至10月底: from the start of the document's year to that day.
+    (
+        "upto",
+        re.compile(r"截[至止]\s*" + _MONTH + r"\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:底|末)?"),
+    ),
     (
         "year_en",
         re.compile(
@@ -135,7 +150,7 @@ _PATTERNS = [
     ),
     (
         "sofar",
-        re.compile(r"今年以来|今年截至目前|截至目前|截[至止]\s*\d{1,2}\s*月\s*(?:底|末)?|年初以来"),
+        re.compile(r"今年以来|今年截至目前|截至目前|年初以来"),
     ),
     # 今年 alone is the year; 今年上半年, 今年1—5月 are read by the patterns above.
     (
@@ -235,9 +250,21 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return _span(year, month, month)
         if kind == "asof":
             month = _month(groups[0]) if groups[0] else 12
-            return _span(year, 1, month)
+            first, last = _span(year, 1, month)
+            if last is not None and groups[1]:
+                last = last.replace(day=int(groups[1]))
+            return first, last
         if kind in ("year", "year_en"):
             return date(year, 1, 1), date(year, 12, 31)
+        if kind == "upto":
+            month = _month(groups[0])
+            if year is None and context.published is not None:
+                published = context.published
+                year = published.year if month <= published.month else published.year - 1
+            if year is None or not 1 <= month <= 12:
+                return None, None
+            last = int(groups[1]) if groups[1] else calendar.monthrange(year, month)[1]
+            return date(year, 1, 1), date(year, month, last)
         if kind == "sofar":
             if context.published:
                 return date(context.published.year, 1, 1), context.published

@@ -52,6 +52,8 @@ class Figure:
     quote: str
     reasons: tuple
     value_text: str = ""  # the number as written in ``quote`` (the value itself if derived)
+    period_label: str = ""  # the period as the text words it ("上半年", "2023年")
+    approximate_text: str = ""  # an approximate figure as written ("1200余家次")
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,14 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 continue  # the title run into the first paragraph: its figures are the body's
             start, end = _quote_span(block.text, figure)
             quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
-            found.append(_figure(figure, quote.strip().rstrip("。"), vocabulary))
+            found.append(
+                _figure(
+                    figure,
+                    quote.strip().rstrip("。"),
+                    vocabulary,
+                    _approximately(block.text, figure),
+                )
+            )
     return Document(
         title=_original(about.title, folded, text),
         date=about.date,
@@ -246,7 +255,17 @@ def _place(division):
     return Place(division.name, getattr(division, "code", "") or "")
 
 
-def _figure(bound, quote, vocabulary):
+def _approximately(text, bound):
+    """An approximate figure's words as written ("1200余家次", "约3万元"), else ""."""
+    raw = bound.raw
+    if not raw.approximate or bound.derived:
+        return ""
+    before = numbers.APPROX_BEFORE.search(text[max(0, raw.start - 14) : raw.start])
+    written = (before.group(0) if before else "") + text[raw.start : raw.end]
+    return written.strip()
+
+
+def _figure(bound, quote, vocabulary, approximate_text=""):
     raw = bound.raw
     match = vocabulary.match(bound.item, bound.head, raw.family, bound.kind, raw.unit)
     if match.code is None and bound.carried_from is not None:
@@ -269,9 +288,11 @@ def _figure(bound, quote, vocabulary):
         period_start=bound.period_start,
         period_end=bound.period_end,
         qualifier=bound.qualifier,
-        approximate=raw.approximate,
+        approximate=raw.approximate and not bound.derived,
+        approximate_text=approximate_text,
         derived=bound.derived,
         quote=quote,
         reasons=tuple(reasons),
         value_text=str(bound.value) if bound.derived else raw.value_text,
+        period_label=bound.period_label or "",
     )

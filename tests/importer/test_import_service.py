@@ -250,10 +250,15 @@ def test_candidate_period_is_the_sentence_period_or_the_bulletin_period(catalogu
     assert fines.period_label == "全年"
 
 
-def test_figures_matching_no_indicator_are_reported_not_guessed(catalogue, jiangyu):
+def test_figures_matching_no_indicator_are_proposed_not_guessed(catalogue, jiangyu):
     result = import_sample("wechat_jiangyu.txt")
-    assert any("找不到对应指标" in w and "45家" in w for w in result.warnings)
-    assert not Observation.objects.filter(bulletin_id=result.bulletin_id, value_text="45").exists()
+    # "完成45家企业挥发性有机物综合治理": no indicator of this database counts such companies;
+    # the reference catalogue's is proposed under its own name, not filed under another.
+    companies = Observation.objects.get(bulletin_id=result.bulletin_id, value_text="45")
+    assert companies.indicator is None
+    assert companies.proposed_indicator_name == "实施挥发性有机物排放综合治理的企业"
+    assert companies.review_state == ReviewState.CANDIDATE
+    assert any("新指标建议" in w for w in result.warnings)
 
 
 def test_without_an_indicator_catalogue_the_bulletin_is_still_imported(db):
@@ -662,3 +667,23 @@ def test_a_docx_upload_is_imported_like_text(client):
     assert bulletin.title == "澜溪市2024年生态环境保护十大亮点"
     assert bulletin.source_name == "澜溪市生态环境局"
     assert bulletin.achievement_list.items.count() == 5
+
+
+def test_a_figure_of_a_place_the_database_lacks_proposes_that_region(catalogue):
+    zhejiang = make_region(slug="zhejiang", name="浙江省", code="330000", level="province")
+    result = import_bulletin_text(
+        "浙江省2023年环境空气质量简报\n来源：浙江省生态环境厅\n\n"
+        "2023年，全省环境空气质量优良天数比例为89.4%。海盐县优良天数比例为93.2%。",
+        filename="zhejiang.txt",
+    )
+    assert result.created, result.message
+    province = Observation.objects.get(bulletin_id=result.bulletin_id, value_text="89.4")
+    assert province.region == zhejiang and province.proposed_region_name == ""
+    county = Observation.objects.get(bulletin_id=result.bulletin_id, value_text="93.2")
+    assert county.region is None
+    assert (
+        county.proposed_region_name,
+        county.proposed_region_code,
+        county.proposed_region_parent_code,
+    ) == ("海盐县", "330424", "330400")
+    assert "海盐县" in county.reasons

@@ -753,3 +753,41 @@ def test_a_table_of_stations_with_a_pipe_line_between_cells_and_an_empty_cell():
         ("7.80", "", "丙水库 Ⅲ"),
         ("7.3", "mg/L", "丙水库 Ⅲ"),
     ]
+
+
+# Work reports: counts of what was done, said before what they count. -----------------------
+
+
+def test_a_count_of_what_was_done_is_a_figure_and_a_count_that_introduces_is_not():
+    document = read(
+        "澜沧县2024年生态环境工作总结\n"
+        "2024年,全县完成了37个行政村生活污水治理,新成立4个县级执法大队。"
+        "全县52个乡镇中,已有41个乡镇实现污水全收集处理。"
+        "全县11个国控断面水质优良比例为90.9%。"
+    )
+    villages = one(document, "37")
+    assert villages.unit == "个" and villages.indicator == "villages-sewage-treated"
+    assert one(document, "41").indicator == "towns-full-sewage-collection"
+    assert one(document, "4").indicator == "enforcement-teams-established"
+    values = [str(f.value) for f in document.figures]
+    assert "52" not in values and "11" not in values  # context: they only introduce
+    assert one(document, "90.9").indicator == "water-good-sections-ratio"
+
+
+def test_a_sentence_opening_with_a_plan_year_states_targets_throughout():
+    document = read(
+        "青禾市环境保护规划摘要\n"
+        "2023年,全市优良天数比例为88.1%。"
+        "到2027年,全市细颗粒物浓度控制在27微克/立方米以内,优良天数比例达到92%。"
+    )
+    assert one(document, "88.1").kind == "level"
+    assert (one(document, "27").kind, one(document, "92").kind) == ("target", "target")
+    # The plan's year is not the document's period.
+    assert document.period_start == date(2023, 1, 1)
+
+
+def test_up_to_a_day_without_its_year_is_of_the_documents_year():
+    document = read("2025年青禾市生态环境执法情况\n截至11月20日,全市共立案查处环境违法案件63件。")
+    cases = one(document, "63")
+    assert (cases.period_start, cases.period_end) == (date(2025, 1, 1), date(2025, 11, 20))
+    assert cases.period_label == "截至11月20日"
