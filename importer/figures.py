@@ -150,6 +150,7 @@ _DONE_AFTER = re.compile(
     r"完成|稳定运行|实现|荣获|入选|上榜|获评|消除|清零|办结|签订|整改|达到|达标|申报|"
     r"为[ⅠⅡⅢIV一二三]+类|投入(?:使用|运行)|建成|通过|获得|检查|帮扶|治理"
 )
+_PLACES_COUNTED = re.compile(r"(?:地级及以上|设区|县级|地级)?(?:城市|市|县|区|旗|地市)")
 _NOT_DONE_AFTER = re.compile(
     r"^[^,，;；。\d]{0,16}?(?:中|之中|里|内|当中)(?:[,，]|\s*\d|有|共|[^\u4e00-\u9fff]|$)"
 )
@@ -382,15 +383,19 @@ def _counted(text, sentence_start, number_start, after, unit):
         return ""
     clause, *beyond = re.split(r"[,，;；。:：]", after, maxsplit=1)
     noun, *rest = re.split(r"(?<![A-Za-z\d.])(?=\d)", clause, maxsplit=1)
-    if rest:
-        following = _UNIT.match(re.sub(r"^[\d.,]+\s*[余多]?", "", rest[0]))
+    if "分别" in clause:
+        return ""  # "9个设区市、14个县级市…达标率分别为…": they introduce the list's subjects
+    for number in re.finditer(r"(?<![A-Za-z\d.])\d[\d.,]*\s*[余多]?", clause):
+        following = _UNIT.match(clause, number.end())
         if following is None or _UNIT_CODE[following.group(0).casefold()] not in _COUNT_CODES:
             return ""  # "337个城市优良天数比率达到82%": it introduces another figure's subject
-    elif beyond and re.match(r"\s*\d+\s*" + re.escape(unit), beyond[0]):
-        # "19个空气质量监测站,13个水质自动监测站稳定运行": one predicate for both counts.
-        clause += re.split(r"[,，;；。:：]", beyond[0], maxsplit=1)[0]
     lead = re.split(r"[,，;；:：]", text[sentence_start:number_start])[-1]
     lead = re.split(r"\d", lead)[-1]
+    if _PLACES_COUNTED.match(noun) and not _DONE_BEFORE.search(lead):
+        return ""  # "23个城市空气质量均达到二级标准": places are where it is measured
+    if not rest and beyond and re.match(r"\s*\d+\s*" + re.escape(unit), beyond[0]):
+        # "19个空气质量监测站,13个水质自动监测站稳定运行": one predicate for both counts.
+        clause += re.split(r"[,，;；。:：]", beyond[0], maxsplit=1)[0]
     if _DONE_BEFORE.search(lead) or _DONE_AFTER.search(clause):
         return noun[:40]
     return ""

@@ -17,6 +17,7 @@ is built from the codes of CUES alone, which is the catalogue the evaluation cod
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import ahocorasick_rs
 
@@ -511,6 +512,8 @@ class Vocabulary:
             share = count / self._pair_counts[entry.code]
             if count < 3 or share < 0.6 or kept_only and not entry.in_database:
                 continue
+            if not _names_all_but_a_measure(entry.name, item):
+                continue
             if not (self._fits(entry, family, kind) and _required(entry.code, item, head)):
                 continue
             if best is None or (share, count) > best[0]:
@@ -563,6 +566,20 @@ def _pairs(text):
     """The pairs of adjacent characters of a text's words."""
     text = _NOT_WORD.sub(" ", text)
     return {text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]}
+
+
+# What an indicator's name may add to the words that name the thing measured.
+_MEASURE_WORDS = re.compile(r"^(?:的)?(?:长度|数量|个数|总数|总量|面积|金额|规模|次数|家数|数)?$")
+
+
+def _names_all_but_a_measure(name, item):
+    """Whether ``item`` holds ``name`` but for a word of measure ("新建污水管网" holds
+    "新建污水管网长度"; "功能区声环境达标率" does not hold "功能区声环境昼间达标率")."""
+    common = SequenceMatcher(None, name, item, autojunk=False).find_longest_match()
+    if common.size < 4:
+        return False
+    rest = name[: common.a] + name[common.a + common.size :]
+    return bool(_MEASURE_WORDS.match(rest))
 
 
 def _plain(text):

@@ -341,8 +341,8 @@ def test_approximate_figures_keep_the_number_and_say_they_are_approximate():
     found = find("研究推动阶段性工作50余次，累计观看量约1374.7万人次。")
     assert values(found) == [("50", "次"), ("1374.7", "万人次")]
     assert [f.approximate for f in found] == [True, True]
-    assert found[0].qualifier == "约数（原文“50余次”）"
-    assert found[1].qualifier == "约数（原文“约1374.7万人次”）"
+    assert found[0].approximate_text == "50余次"
+    assert found[1].approximate_text == "约1374.7万人次"
 
 
 def test_unit_spellings_are_read_in_their_folded_form():
