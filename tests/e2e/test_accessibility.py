@@ -97,6 +97,26 @@ def test_public_pages_have_no_serious_violations_and_work_by_keyboard(shipped_si
     assert not problems, report(problems)
 
 
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_english_pages_have_no_serious_violations(shipped_site, site, new_context, viewport):
+    """The same pages in English (the reader's language cookie), where Chinese quotes and names
+    are marked ``lang="zh-Hans"`` inside an English document; and the indicator page as
+    published on a past day."""
+    context = new_context(viewport=viewport, bypass_csp=True)
+    context.add_cookies([{"name": "django_language", "value": "en", "url": site}])
+    page = context.new_page()
+    problems = {}
+    pages = {**PUBLIC_PAGES, "indicator, as published on a day": "/indicators/pm25/?as_of=2024-03-01"}
+    for name, url in pages.items():
+        response = page.goto(url)
+        assert response.status == (404 if name == "not found" else 200), url
+        assert page.evaluate("() => document.documentElement.lang") == "en", url
+        found = serious_violations(page)
+        if found:
+            problems[name] = found
+    assert not problems, report(problems)
+
+
 def test_admin_pages_have_no_serious_violations(shipped_site, new_context):
     make_user(username="a11y.editor", password="Editor-pass-2024", groups=["Editor"])
     # A bulletin in every state, so the changelist shows each status badge.
