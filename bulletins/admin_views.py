@@ -6,20 +6,26 @@ through the model admin's queryset, so an Author never reaches another author's 
 POST changes nothing and is answered with 403.
 """
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
+from ecoportal.publishing import Status
+
 from . import revisions, workflow
-from .forms import TransitionForm
-from .models import Revision
+from .forms import SLUG_LENGTH, TransitionForm
+from .models import Bulletin, Revision
+from .slugs import unique_slug
 
 
 def _error_text(error):
@@ -34,13 +40,20 @@ class BulletinEditorialViewsMixin:
     def get_urls(self):
         wrap = self.admin_site.admin_view
         prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        # The preview is shown in a frame of the form (the live preview): this origin may frame it.
+        framed = [csp_replace({"frame-ancestors": [SELF]}), xframe_options_sameorigin]
+        preview = self.preview_view
+        for decorator in framed:
+            preview = decorator(preview)
         return [
+            path("preview/", wrap(preview), name=f"{prefix}_preview_new"),
+            path("slug/", wrap(self.slug_view), name=f"{prefix}_slug"),
             path(
                 "<path:object_id>/transition/<str:action>/",
                 wrap(require_POST(self.transition_view)),
                 name=f"{prefix}_transition",
             ),
-            path("<path:object_id>/preview/", wrap(self.preview_view, cacheable=True), name=f"{prefix}_preview"),
+            path("<path:object_id>/preview/", wrap(preview, cacheable=True), name=f"{prefix}_preview"),
             path(
                 "<path:object_id>/revisions/compare/",
                 wrap(self.revision_compare_view),
@@ -104,29 +117,55 @@ class BulletinEditorialViewsMixin:
             messages.warning(request, _("数值检查发现 %(count)d 项问题，见“数值检查”。") % {"count": len(bulletin.findings)})
         return HttpResponseRedirect(self._change_url(bulletin))
 
-    def preview_view(self, request, object_id):
-        """The public page of this bulletin in any state; POST previews unsaved form data."""
+    def preview_view(self, request, object_id=None):
+        """The public page of this bulletin in any state, through the readers' template and
+        sanitiser; POST previews unsaved form data (also of a bulletin not yet saved, at
+        ``preview/``, which only someone who may add bulletins reaches). Nothing is saved."""
         from .views import bulletin_page_context
 
-        bulletin = self._bulletin_or_404(request, object_id)
+        if object_id is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            if request.method != "POST":
+                return HttpResponseRedirect(reverse(f"{self.admin_site.name}:bulletins_bulletin_add"))
+            bulletin = Bulletin(status=Status.DRAFT)
+        else:
+            bulletin = self._bulletin_or_404(request, object_id)
         if request.method == "POST":
-            fields = flatten_fieldsets(self.get_fieldsets(request, bulletin))
-            form_class = self.get_form(request, bulletin, change=True, fields=fields)
+            fields = flatten_fieldsets(self.get_fieldsets(request, bulletin if object_id else None))
+            form_class = self.get_form(request, bulletin if object_id else None, change=object_id is not None, fields=fields)
             form = form_class(request.POST, instance=bulletin)
             form.check_conflicts = False
             form.is_valid()  # fills form.instance with whatever is valid; nothing is saved
             bulletin = form.instance
+        saved = bulletin.pk is not None
+        if not saved:
+            # Read as a bulletin with nothing related yet (no topics, figures or list).
+            bulletin.pk = 0
         context = {
             **bulletin_page_context(bulletin),
             "bulletin": bulletin,
             "preview": True,
-            "change_url": self._change_url(bulletin),
+            "change_url": self._change_url(bulletin) if saved else reverse(f"{self.admin_site.name}:bulletins_bulletin_add"),
             "unsaved": request.method == "POST",
         }
         response = TemplateResponse(request, "admin/bulletins/preview.html", context)
         response["Cache-Control"] = "private, no-store"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+    def slug_view(self, request):
+        """The slug the form would give this title (``?title=…&id=…``): what the form's script
+        puts in the slug field while the editor has not written one of their own."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        title = request.GET.get("title", "")[:200]
+        exclude = request.GET.get("id", "")
+        slug = unique_slug(
+            Bulletin, "slug", title, max_length=SLUG_LENGTH, fallback="",
+            exclude_pk=int(exclude) if exclude.isdigit() else None,
+        ) if title.strip() else ""
+        return JsonResponse({"slug": slug})
 
     def revision_compare_view(self, request, object_id):
         bulletin = self._bulletin_or_404(request, object_id)

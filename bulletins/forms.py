@@ -10,6 +10,33 @@ from django.utils.translation import gettext_lazy as _
 
 from . import images, revisions
 from .models import Bulletin
+from .slugs import unique_slug
+
+SLUG_LENGTH = Bulletin._meta.get_field("slug").max_length
+
+#: Every field of the bulletin form explained in plain words (what to write, who sees it).
+HELP_TEXTS = {
+    "title": _("读者在列表和搜索结果中看到的标题，照录原文标题；原文没有标题时由编辑拟定，并在编者按中说明。"),
+    "slug": _("网址中的名称（/bulletins/名称/），只能用小写字母、数字和连字符。留空则按标题自动生成拼音；公开后请不要再改，以免旧链接失效。"),
+    "summary": _("一两句话说明公报讲了什么，显示在列表、搜索结果和订阅中。可以留空。"),
+    "body": _("正文。空一行分段；“## 小标题”为小标题，“- ”开头为列表，**加粗**。保存和发布时去除不安全的内容；下方的预览就是读者将看到的样子。"),
+    "raw_text": _("收到的原文，一字不改，用来核对正文和数值。导入时自动填写。"),
+    "editorial_note": _("向读者说明编辑做了什么处理，例如“标题由编辑拟定”。没有则留空。"),
+    "region": _("公报所讲的地区。找不到时留空，并在右边照录原文的称呼。"),
+    "region_label": _("地区无法确定时，照录原文的称呼（如“口市”）。"),
+    "publisher": _("发布公报的机构，例如某市生态环境局。原文未注明则留空。"),
+    "source_name": _("转载时注明的来源，例如报纸或网站的名称。"),
+    "author_name": _("原文署名的作者或记者；没有则留空。"),
+    "topics": _("勾选公报涉及的主题，读者可按主题筛选。"),
+    "issued_on": _("原文注明的发布日期；原文未注明则留空，不要猜。"),
+    "issued_at_text": _("原文中写的发布时间，照抄（例如“2024年1月29日 09:00”）。"),
+    "period_start": _("公报所述数据的期间从哪天开始，例如年报为1月1日；不清楚则留空。"),
+    "period_end": _("公报所述数据的期间到哪天结束；不清楚则留空。"),
+    "source_url": _("转载公报的网页地址。"),
+    "original_url": _("发布机构网站上原文的地址，读者可点击查看原文。"),
+    "cover_alt": _("用一句话描述封面图的内容，供看不到图片的读者（读屏软件）使用。有封面图时必填。"),
+    "pre_announce": _("定时发布前，在公开的发布日历中列出标题、发布机构和时间（不含其他内容）。"),
+}
 
 
 def _formfield(db_field, **kwargs):
@@ -40,6 +67,7 @@ class BulletinAdminForm(forms.ModelForm):
     class Meta:
         model = Bulletin
         formfield_callback = _formfield
+        help_texts = HELP_TEXTS
         fields = [
             "title", "slug", "summary", "body", "raw_text", "editorial_note",
             "region", "region_label", "publisher", "source_name", "author_name", "topics",
@@ -54,6 +82,19 @@ class BulletinAdminForm(forms.ModelForm):
         self.processed_cover = None
         if self.instance.pk:
             self.fields["loaded_version"].initial = self.instance.version
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+        if "title" in self.fields:
+            # Long titles are common (伊春市…生态环境保护工作亮点（15项）): the box shows them whole.
+            self.fields["title"].widget.attrs.update({"class": "vTextField bulletin-title"})
+
+    def clean_slug(self):
+        """A slug left empty is made from the title, in pinyin, unique among bulletins."""
+        slug = self.cleaned_data.get("slug")
+        if slug or "title" not in self.fields:
+            return slug
+        title = self.data.get(self.add_prefix("title"), "")
+        return unique_slug(Bulletin, "slug", title, max_length=SLUG_LENGTH, fallback="bulletin", exclude_pk=self.instance.pk)
 
     def clean_cover_image(self):
         value = self.cleaned_data.get("cover_image")

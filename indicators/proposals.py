@@ -11,19 +11,17 @@ editor drops the proposals (``observations_drop_proposals``): a figure that prop
 indicator is rejected, a region proposal is cleared. Editors only, like every review.
 """
 
-import itertools
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from pypinyin import lazy_pinyin
 
 from bulletins import workflow
 from bulletins.choices import RegionLevel
 from bulletins.gazetteer import Gazetteer
 from bulletins.models import Region
+from bulletins.slugs import unique_slug
 
 from . import review, units
 from .catalogue import Catalogue
@@ -52,18 +50,6 @@ class Outcome:
 
 def has_proposal(observation):
     return any(getattr(observation, name) for name in PROPOSAL_FIELDS)
-
-
-def unique_slug(model, field_name, text, *, max_length, fallback, separator="-", distinguish=""):
-    """A slug of ``text`` in pinyin not yet taken in ``model``: syllables joined by
-    ``separator`` (噪声投诉 → zao-sheng-tou-su; regions join them, as their slugs do: yichun).
-    A taken slug gets ``distinguish`` (宜春 beside 伊春: yichun-360900), else a number."""
-    base = slugify(separator.join(lazy_pinyin(text)))[:max_length].strip("-") or fallback
-    suffixes = itertools.chain([""], [f"-{distinguish}"] if distinguish else [], (f"-{n}" for n in itertools.count(2)))
-    for suffix in suffixes:
-        slug = base[: max_length - len(suffix)] + suffix
-        if not model.objects.filter(**{field_name: slug}).exists():
-            return slug
 
 
 def indicator_from_proposal(observation, *, catalogue):

@@ -1,0 +1,32 @@
+"""Slugs in pinyin: a bulletin's from its title (伊春市空气质量公报 → yi-chun-shi-kong-qi-…), an
+indicator's or region's from its name, each made unique in its table."""
+
+import itertools
+
+from django.utils.text import slugify
+from pypinyin import lazy_pinyin
+
+
+def pinyin_slug(text, *, max_length, separator="-"):
+    """``text`` in pinyin, syllables joined by ``separator``, as a slug of at most
+    ``max_length`` characters cut at a syllable; other letters and digits kept (PM2.5 → pm25)."""
+    slug = slugify(separator.join(lazy_pinyin(text or "")))
+    if len(slug) > max_length:
+        slug = slug[:max_length]
+        if separator and separator in slug:
+            slug = slug.rsplit(separator, 1)[0]
+    return slug.strip("-")
+
+
+def unique_slug(model, field_name, text, *, max_length, fallback, separator="-", distinguish="", exclude_pk=None):
+    """A slug of ``text`` in pinyin not yet taken in ``model``: syllables joined by
+    ``separator`` (噪声投诉 → zao-sheng-tou-su; regions join them, as their slugs do: yichun).
+    A taken slug gets ``distinguish`` (宜春 beside 伊春: yichun-360900), else a number. The row
+    ``exclude_pk`` (the one being named) does not count as taking it."""
+    base = pinyin_slug(text, max_length=max_length, separator=separator) or fallback
+    taken = model.objects.exclude(pk=exclude_pk) if exclude_pk is not None else model.objects.all()
+    suffixes = itertools.chain([""], [f"-{distinguish}"] if distinguish else [], (f"-{n}" for n in itertools.count(2)))
+    for suffix in suffixes:
+        slug = base[: max_length - len(suffix)].strip("-") + suffix
+        if not taken.filter(**{field_name: slug}).exists():
+            return slug
