@@ -335,6 +335,10 @@ def _enumerations(text, start, end):
         clause_from = _clause_start(text, start, match.start())
         head = text[clause_from : match.start()]
         items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
+        day_and_night = _DAY_AND_NIGHT.search(head)
+        if len(items) < 2 and day_and_night:
+            # "昼夜间达标率分别为95.8%和92.4%": the day's, then the night's.
+            items = [_DAY_AND_NIGHT.sub(f"{part}间", head, count=1) for part in "昼夜"]
         if len(items) < 2 and clause_from > start:
             # "PM2.5、PM10和臭氧三项污染物,平均浓度分别是…": the items are a clause earlier.
             earlier = _clause_start(text, start, clause_from - 1)
@@ -355,6 +359,9 @@ def _enumerations(text, start, end):
     for index, group in enumerate(groups):
         group["end"] = groups[index + 1]["start"] if index + 1 < len(groups) else end
     return groups
+
+
+_DAY_AND_NIGHT = re.compile(r"昼夜间?|昼、夜间?|昼间和夜间|昼间、夜间")
 
 
 def _group_at(groups, position):
@@ -680,7 +687,7 @@ def _not_measure(name):
 _BLANK_CELL = re.compile(r"^\s*(?:[—–\-/]+|--)?\s*$")
 # A row or column of the whole: 全省, 全市平均, 合计, 平均值 (of the places listed).
 _TOTAL = re.compile(
-    r"^(?:全省|全市|全区|全县|全州|全盟|本市|本省|本区|本县|全域|[省市区县]|市区|城区)?"
+    r"^(?:全省|全市|全区|全县|全州|全盟|本市|本省|本区|本县|全域|[省市区县]|市区|城区|市城区|主城区|中心城区)?"
     r"(?:平均|均值|平均值|合计|总计|汇总|总体|整体)?(?:值|水平)?$"
 )
 

@@ -128,6 +128,8 @@ def looks_like_title(line):
         return False
     if _LIST_MARKER.match(line) or is_meta_line(line) or line.startswith("|"):
         return False
+    if re.search(r"\s[|｜]$", line) and len(re.findall(r"[|｜]", line)) == 1:
+        return False  # a table's cell in a copy that ends each cell with " |"
     if line[-1] in "。；;,，、:：" or "。" in line:
         return False
     return len(re.findall(r"[,，]", line)) <= 2
@@ -433,7 +435,9 @@ def paragraphs_from_lines(lines, removed):
     for index, line in enumerate(lines):
         if not line:
             continue
-        if (_BLANK_CELL.match(line) or _PIPES.match(line)) and _between_cells(lines, index):
+        if (_BLANK_CELL.match(_cell_text(line)) or _PIPES.match(line)) and _between_cells(
+            lines, index
+        ):
             kept.append(line)  # an empty cell of a table pasted one cell per line
             continue
         if is_residue(line):
@@ -454,7 +458,8 @@ def _between_cells(lines, index):
     before = next((line for line in reversed(lines[:index]) if line), "")
     after = next((line for line in lines[index + 1 :] if line), "")
     if _PIPES.match(lines[index]):
-        return all(_CELL_LINE.match(line) or _PIPES.match(line) for line in (before, after))
+        return all(_PIPES.match(line) or _CELL_LINE.match(line) for line in (before, after))
+    before, after = _cell_text(before), _cell_text(after)
     return all(_CELL_LINE.match(line) for line in (before, after)) and any(
         _NUMERIC_CELL.match(line) for line in (before, after)
     )
@@ -632,7 +637,7 @@ _TAB_ROW = re.compile(r"\t")
 _UNIT_NOTE = re.compile(r"^(?:注|备注|说明|单位).{0,40}单位")
 _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 _MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
-_NUMERIC_CELL = re.compile(r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–\-/]$")
+_NUMERIC_CELL = re.compile(r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–\-/]{1,3}$")
 _CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
 
 
@@ -753,7 +758,7 @@ def _cell_per_line_table(paragraphs, index):
     while index + len(lines) < len(paragraphs):
         line = paragraphs[index + len(lines)]
         if not _PIPES.match(line):
-            cell = line.strip().rstrip("|｜").strip()
+            cell = _cell_text(line)
             piped = line.rstrip().endswith(("|", "｜")) or (lines and _PIPES.match(lines[-1]))
             if not _CELL_LINE.match(cell) or (
                 re.search(r"[，,]", cell) and not _NUMERIC_CELL.match(cell) and not piped
@@ -761,17 +766,20 @@ def _cell_per_line_table(paragraphs, index):
                 break
         lines.append(line)
     cells = _cells_of(lines)
-    padded = int(bool(cells) and _PIPES.match(lines[-1]) is None)
+    padded = int(bool(cells))
     if padded:
-        cells.append(("", cells[-1][1]))  # an empty last cell, lost with the copy's last "|"
+        cells.append(("", cells[-1][1]))  # an empty last cell, lost in the copy
     clean = [cell for cell, _at in cells]
     numeric = [bool(_NUMERIC_CELL.match(cell)) for cell in clean]
-    if sum(numeric) < 6:
+    if sum(numeric) < 3:
         return None, 0
     best = _row_layout(clean, numeric, padded)
     if best is None:
         return None, 0
     width, rows, indexed = best
+    covered = sum(sum(numeric[row + 1 : row + width]) for row in rows)
+    if covered < 6 and len(rows) < 3:
+        return None, 0  # too little to be a table rather than short lines
     used = cells[rows[-1] + width - 1][1] + 1
     lines = lines[:used]
     text = "\n".join(lines)
@@ -793,6 +801,11 @@ def _cell_per_line_table(paragraphs, index):
     return (text, header, tuple(data), " ".join(caption_cells)), used
 
 
+def _cell_text(line):
+    """A cell without the " |" ends of its copy ("评价结果 | |" → "评价结果")."""
+    return re.sub(r"(?:\s*[|｜])+\s*$", "", line.strip())
+
+
 _PIPES = re.compile(r"^\s*[|｜](?:\s*[|｜])*\s*$")
 
 
@@ -801,11 +814,7 @@ def _cells_of(lines):
     they stand between most of them (a pair of them is an empty cell), else mark rows."""
     singles = sum(1 for line in lines if line.strip() in ("|", "｜"))
     if singles * 3 < len(lines):
-        return [
-            (line.strip().rstrip("|｜").strip(), at)
-            for at, line in enumerate(lines)
-            if not _PIPES.match(line)
-        ]
+        return [(_cell_text(line), at) for at, line in enumerate(lines) if not _PIPES.match(line)]
     cells, pending = [], None
     for at, line in enumerate(lines):
         if _PIPES.match(line):
@@ -813,7 +822,7 @@ def _cells_of(lines):
                 cells.append(("", at))  # "|" right after "|": an empty cell
             pending = None
             continue
-        pending = line.strip().rstrip("|｜").strip()
+        pending = _cell_text(line)
         cells.append((pending, at))
     return cells
 
@@ -901,7 +910,7 @@ def _rows_of(clean, numeric, start, width, pattern, indexed=False):
     return rows, skipped
 
 
-_BLANK_CELL = re.compile(r"^[—–\-/]$|^$")
+_BLANK_CELL = re.compile(r"^[—–\-/]{1,3}$|^$")
 _UNIT_ONLY = re.compile(
     r"^[(（]?\s*(?:单位\s*[:：]\s*)?(微克/立方米|毫克/立方米|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|%|"
     r"dB\s*\(A\)|dB|分贝|天|个百分点)\s*[)）]?$",
@@ -945,9 +954,18 @@ def _column_names_flat(cells, width, pattern=None):
     # Cells beyond one level and its row heading that are no caption: an upper level.
     layered = any(not _caption_like(cell) for cell in extra)
     spread = _two_levels(cells, width, pattern) if pattern is not None and layered else None
-    if spread is not None:
-        names, caption = spread
+    single = _one_level(cells, width)
+    if spread is not None and (
+        spread[2] > _type_score(single[0], pattern) - 2 * _unlike_captions(single[1])
+    ):
+        names, caption, _score = spread
         return _with_caption_unit(names, caption), caption
+    names, caption = single
+    return _with_caption_unit(names, caption), caption
+
+
+def _one_level(cells, width):
+    """The lowest ``width`` cells, under an upper level whose cells divide them evenly."""
     lowest = cells[-width:] if len(cells) >= width else cells
     before = cells[: max(0, len(cells) - width)]
     if before and _ROW_HEADING.match(before[-1]):
@@ -969,7 +987,20 @@ def _column_names_flat(cells, width, pattern=None):
         if upper:
             name = f"{upper[column // (width // len(upper))]} {name}"
         names.append(name.strip())
-    return _with_caption_unit(names, caption), caption
+    return names, caption
+
+
+def _type_score(names, pattern):
+    """Word columns over words, measures over numbers: +0.5 each, -0.5 for each the other way."""
+    score = 0.0
+    for name, is_number in zip(names, pattern, strict=False):
+        wordy = bool(_WORDY_HEADER.search(name))
+        score += 0.5 if wordy != is_number else -0.5
+    return score
+
+
+def _unlike_captions(caption):
+    return sum(1 for cell in caption if not _caption_like(cell))
 
 
 def _caption_like(cell):
@@ -986,7 +1017,7 @@ def _with_caption_unit(names, caption):
 
 # Words of a header over cells of words (names, classes, dates), not numbers.
 _WORDY_HEADER = re.compile(
-    r"名称|情况|首要|主要污染|类别|类型|日期|时间|站|点位|河流|水系|流域|备注"
+    r"名称|情况|首要|主要污染|类别|类型|日期|时间|月份|站|点位|河流|水系|流域|备注|等级|级别|结果|状况|评价"
 )
 _GROUP_AFFINITY = (
     (
@@ -1013,14 +1044,14 @@ def _two_levels(cells, width, pattern):
     over them (优 under 优良天数, SO2 under 平均浓度, 轻度 under 污染天数) and word columns
     (名称, 类别, 日期) stand over words, measures over numbers.
     """
-    best, best_score = None, 0.0
+    best, best_score = None, float("-inf")
     for heading in (1, 0):
         for spanning in range(1, 7):
             start = len(cells) - width - heading - spanning
             if start < 0:
                 continue
             caption, rest = cells[:start], cells[start:]
-            if heading and not _ROW_HEADING.match(rest[0]) and not _WORDY_HEADER.search(rest[0]):
+            if heading and not _heading_like(rest[0]):
                 continue
             rest = rest[heading:]
             if not heading and any(_ROW_HEADING.match(cell) for cell in rest):
@@ -1030,10 +1061,21 @@ def _two_levels(cells, width, pattern):
                 for first in range(0, len(upper) - spanning + 1):
                     for parts in _compositions(lower_count, spanning):
                         names, score = _spread(upper, lower, first, parts, pattern)
-                        score -= 2 * sum(1 for c in caption if not _caption_like(c))
-                        if score > best_score:
-                            best, best_score = (names, caption), score
+                        score -= 2 * _unlike_captions(caption)
+                        if best is None or score > best_score:
+                            best, best_score = (names, caption, score), score
     return best
+
+
+def _heading_like(cell):
+    """The heading of the row labels: 城市, 点位名称, or a short word naming no measure (城镇)."""
+    if _ROW_HEADING.match(cell):
+        return True
+    if len(cell) > 6:
+        return False
+    return bool(_WORDY_HEADER.search(cell)) or (
+        len(cell) <= 4 and not re.search(r"率|浓度|指数|天数|声级|量|值|比例|\d", cell)
+    )
 
 
 def _compositions(total, count):
@@ -1074,15 +1116,12 @@ def _spread(upper, lower, first, parts, pattern):
             for member, group in _GROUP_AFFINITY:
                 if member.search(under) and group.search(over):
                     belongs += 1
-            if set(under) & set(base) - set("数度率值"):
-                belongs += 1
-        if not belongs:
-            return names, float("-inf")  # a merged cell over cells that are not its own
-        score += belongs
+            if len(under) == 1 and under in base:
+                belongs += 1  # "优" under "优良天数"
+        # A merged cell over cells that show no sign of being its own costs a point.
+        score += belongs or -1
         cursor += groups[position]
-    for name, is_number in zip(names, pattern, strict=False):
-        wordy = bool(_WORDY_HEADER.search(name))
-        score += 0.5 if wordy != is_number else -0.5
+    score += _type_score(names, pattern)
     if len(set(parts)) == 1:
         score += 0.1
     return names, score

@@ -791,3 +791,26 @@ def test_up_to_a_day_without_its_year_is_of_the_documents_year():
     cases = one(document, "63")
     assert (cases.period_start, cases.period_end) == (date(2025, 1, 1), date(2025, 11, 20))
     assert cases.period_label == "截至11月20日"
+
+
+def test_a_noise_table_whose_cells_end_with_a_bar_and_day_and_night_rates_in_prose():
+    table = (
+        "城镇 |\n监测月份 |\n平均等效声级(分贝) |\n评价结果 | |\n等级 |\n质量状况 | ||||\n"
+        "市城区 |\n6月 |\n55.9 |\n二级 |\n较好 |\n"
+        "平昌 |\n5月 |\n52.4 |\n二级 |\n较好 |\n"
+        "全市 |\n—— |\n54.6 |\n二级 |\n较好 |\n"
+    )
+    document = read(
+        "巴中市2024年声环境质量状况\n"
+        + table
+        + "2024年,全市功能区声环境昼夜间达标率分别为96.3%和88.9%。"
+    )
+    levels = {(str(f.value), f.region.name, f.qualifier) for f in document.figures if f.unit}
+    assert ("55.9", "巴中市", "6月 二级 较好") in levels  # 市城区: the city's own district
+    assert ("52.4", "平昌县", "5月 二级 较好") in levels
+    assert ("54.6", "巴中市", "二级 较好") in levels
+    assert not [f for f in document.figures if f.value in (5, 6)]  # months are no figures
+    assert facts(document)[-2:] == [
+        ("96.3", "%", "noise-functional-compliance-day", "level"),
+        ("88.9", "%", "noise-functional-compliance-night", "level"),
+    ]
