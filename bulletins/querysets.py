@@ -27,7 +27,9 @@ class RegionQuerySet(models.QuerySet):
 
 
 #: All that the release calendar shows of an unpublished bulletin (``announced()``).
-ANNOUNCED_FIELDS = ("id", "title", "publish_at", "publisher__name", "publisher__name_en")
+ANNOUNCED_FIELDS = (
+    "id", "title", "publish_at", "publisher__name", "publisher__name_en", "publisher__official_name_en",
+)
 
 
 class BulletinQuerySet(PublishableQuerySet):

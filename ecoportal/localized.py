@@ -142,6 +142,25 @@ def localized_value(obj, indicator=None):
     return english_amount(obj.value_text, _unit_text(obj, indicator))[0]
 
 
+def publisher_name(name, name_en="", official_name_en=""):
+    """A publisher's name on the page, as HTML: in English its own English name where it has
+    one; else the portal's translation, labelled as one with the original beside it; else the
+    original, marked Chinese. Never a transliteration passed off as a name."""
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    if not english_active():
+        return format_html("{}", name)
+    if official_name_en:
+        return format_html("{}", official_name_en)
+    if name_en:
+        return format_html(
+            '{} <span class="lang-label">({} <span lang="zh-Hans">{}</span>)</span>',
+            name_en, gettext("本站译名，原名"), name,
+        )
+    return format_html('<span lang="zh-Hans">{}</span>', name)
+
+
 @dataclass(frozen=True)
 class Text:
     """A text with the language it is in: Chinese kept on an English page says so (``lang``)."""

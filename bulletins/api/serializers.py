@@ -40,7 +40,7 @@ PUBLISHER_EXAMPLE = {
     "url": f"{EXAMPLE_SITE}/api/v1/publishers/heilongjiang-shengtai-huanjing/",
     "slug": "heilongjiang-shengtai-huanjing",
     "name": "黑龙江生态环境",
-    "name_en": "Heilongjiang Shengtai Huanjing (Heilongjiang Ecology and Environment)",
+    "name_en": "Heilongjiang Ecology and Environment",
     "region": "heilongjiang",
     "website": None,
 }

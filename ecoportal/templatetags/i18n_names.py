@@ -19,6 +19,22 @@ register.filter("localized_unit", names.localized_unit)
 register.filter("localized_value", names.localized_value)
 
 
+@register.filter
+def publisher_name(publisher):
+    """``{{ bulletin.publisher|publisher_name }}``: its own English name, or a labelled translation."""
+    if publisher is None:
+        return ""
+    return names.publisher_name(publisher.name, publisher.name_en, publisher.official_name_en)
+
+
+@register.filter
+def announced_publisher_name(entry):
+    """The publisher of a release-calendar entry (a dict of ``ANNOUNCED_FIELDS``)."""
+    return names.publisher_name(
+        entry["publisher__name"], entry.get("publisher__name_en", ""), entry.get("publisher__official_name_en", "")
+    )
+
+
 @register.simple_tag(name="localized_text")
 def localized_text(obj, field, fallback=None):
     """``{% localized_text indicator "definition" "description" as definition %}``."""

@@ -84,7 +84,7 @@ def crawl(client):
         for link in reader.links:
             parts = urlsplit(urljoin("http://testserver" + url, link))
             path = parts.path + (f"?{parts.query}" if parts.query else "")
-            if parts.netloc == "testserver" and not path.startswith(SKIP) and not path.endswith((".csv", ".json")):
+            if parts.netloc == "testserver" and not path.startswith(SKIP) and not path.endswith((".csv", ".json", ".xlsx")):
                 queue.append(path)
     return seen, problems
 

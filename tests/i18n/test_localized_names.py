@@ -1,5 +1,7 @@
 """Names of regions, publishers, topics and indicators in the reader's language."""
 
+import re
+
 import pytest
 from django.template import Context, Template
 from django.utils import translation
@@ -91,3 +93,37 @@ def test_a_publishers_official_english_name_comes_before_a_descriptive_one():
         publisher.official_name_en = "Heihe Municipal Bureau of Ecology and Environment"
         assert localized(publisher) == "Heihe Municipal Bureau of Ecology and Environment"
     assert localized(publisher) == "黑河市生态环境局"
+
+
+def test_a_publisher_without_an_official_english_name_shows_a_labelled_translation(client):
+    publisher = make_publisher(name="某某环境", name_en="Someplace Environment")
+    bulletin = make_bulletin(publisher=publisher)
+    client.cookies["django_language"] = "en"
+    page = client.get(bulletin.get_absolute_url()).content.decode()
+    assert 'Someplace Environment <span class="lang-label">(our translation of <span lang="zh-Hans">某某环境</span>)' in page
+    publisher.official_name_en = "Someplace Official Name"
+    publisher.save()
+    page = client.get(bulletin.get_absolute_url()).content.decode()
+    assert "Someplace Official Name" in page and "our translation of" not in page
+    client.cookies["django_language"] = "zh-hans"
+    page = client.get(bulletin.get_absolute_url()).content.decode()
+    assert "某某环境" in page and "Someplace" not in page
+
+
+def test_a_publisher_with_no_english_name_at_all_stays_in_chinese_marked_so():
+    from ecoportal.localized import publisher_name
+
+    with translation.override("en"):
+        assert publisher_name("某某环境") == '<span lang="zh-Hans">某某环境</span>'
+
+
+def test_no_shipped_publisher_is_named_in_pinyin_on_english_pages(client, portal_fixtures):
+    from bulletins.models import Bulletin, Publisher
+
+    pinyin = re.compile(r"\b(?:Huanjing|Shengtai|Shengtai Huanjing|Ju|Ting)\b")
+    for publisher in Publisher.objects.all():
+        assert not pinyin.search(publisher.name_en), publisher.name_en
+    client.cookies["django_language"] = "en"
+    for bulletin in Bulletin.objects.published().filter(publisher__isnull=False).select_related("publisher"):
+        page = client.get(bulletin.get_absolute_url()).content.decode()
+        assert bulletin.publisher.name_en in page and "our translation of" in page, bulletin.slug
