@@ -230,7 +230,13 @@ def _bind_sentence(
             )
             continue
         carried = None
-        if not enumerated and _names_nothing(own) and previous is not None:
+        if (
+            not enumerated
+            and previous is not None
+            and (_names_nothing(own) or _names_nothing(_without_places(own, lead_start, places)))
+        ):
+            # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
+            # the measure of the item before it.
             carried = previous
             item, head = previous.item, previous.head
         elif not enumerated and previous is not None and _counterpart(own, previous.item):
@@ -264,6 +270,13 @@ def _bind_sentence(
             if named:
                 figure.place = named[-1]
                 figure.reasons.append(f"地点：列举中的“{named[-1].name}”")
+            when = [e for e in expressions if e.last and not e.baseline and e.label in item]
+            if when and not named:
+                # "4月、5月、6月分别为78.3%、80%和75.0%": each value is of its item's period.
+                figure.period_start, figure.period_end = when[-1].first, when[-1].last
+                figure.period_label = when[-1].label
+                figure.reasons.append(f"期间：列举中的“{when[-1].label}”")
+        out.extend(_shared(figure, text, lead_start, places))  # in the text's order
         out.append(figure)
         if kind == "change" and carried is not None and carried.kind == "level":
             derived = _derive(carried, figure)
@@ -291,6 +304,53 @@ def _counterpart(own, subject):
                 if len(rest) < 2:
                     return subject.replace(instead, said)
     return ""
+
+
+def _without_places(own, offset, places):
+    """The words of a clause without the places it names."""
+    for place_start, place_end, _division in places:
+        if offset <= place_start and place_end <= offset + len(own):
+            own = own.replace(own[place_start - offset : place_end - offset], " ", 1)
+    return own
+
+
+_SHARED_JOIN = re.compile(r"^\s*(?:、|和|及|与)\s*$")
+
+
+def _shared(figure, text, lead_start, places):
+    """ "湛江、茂名达标率下降11.1个百分点": the same figure for each place listed before it.
+
+    Only places joined by 、/和 with nothing between them, the last one the figure's own.
+    """
+    before = [p for p in places if lead_start <= p[0] and p[1] <= figure.raw.start]
+    if len(before) < 2 or figure.place is not before[-1][2]:
+        return []
+    etc = re.match(
+        r"\s*(?:等\s*(\d+|[一二三四五六七八九十两]+)?|(\d+|[一二三四五六七八九十两]+)\s*个)",
+        text[before[-1][1] : figure.raw.start],
+    )
+    out = []
+    for (_s, end, division), (next_start, _e, _d) in zip(
+        reversed(before[:-1]), reversed(before[1:]), strict=True
+    ):
+        if not _SHARED_JOIN.match(text[end:next_start]):
+            break
+        twin = replace(figure, place=division, reasons=[*figure.reasons[:-1]])
+        twin.reasons.append(f"地点：与后一地点同列的“{division.name}”")
+        out.insert(0, twin)
+    counted = etc and (etc.group(1) or etc.group(2))
+    if etc and (not counted or _count(counted) != len(out) + 1):
+        # "衢州、舟山、台州等44个城市": examples of a group, not the places of the figure;
+        # "甲、乙…和云浮等11个城市" naming all eleven is the list itself.
+        return []
+    return out
+
+
+def _count(numeral):
+    from .numbers import parse
+
+    value = parse(numeral)
+    return int(value) if value is not None else -1
 
 
 def _listed_before(text, start, position, previous):

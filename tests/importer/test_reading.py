@@ -814,3 +814,36 @@ def test_a_noise_table_whose_cells_end_with_a_bar_and_day_and_night_rates_in_pro
         ("96.3", "%", "noise-functional-compliance-day", "level"),
         ("88.9", "%", "noise-functional-compliance-night", "level"),
     ]
+
+
+# 13. City lists in prose: tables in sentences. --------------------------------------------
+
+
+def test_a_long_city_list_keeps_its_measure_to_the_last_city():
+    document = read(
+        "湖北省2024年空气质量状况\n"
+        "2024年,17个市州PM2.5平均浓度由低至高依次为:神农架林区(18微克/立方米)、恩施州"
+        "(25微克/立方米)、十堰市(29微克/立方米)、咸宁市(33微克/立方米)、黄冈市(36微克/立方米)、"
+        "宜昌市(39微克/立方米)、荆门市(40微克/立方米)、襄阳市(44微克/立方米)和荆州市(45微克/立方米)。"
+    )
+    bound = [(str(f.value), f.indicator, f.region.name) for f in document.figures]
+    assert bound[0] == ("18", "pm25", "神农架林区")
+    assert bound[-2:] == [("44", "pm25", "襄阳市"), ("45", "pm25", "荆州市")]
+    assert {indicator for _v, indicator, _r in bound} == {"pm25"}
+
+
+def test_one_value_said_of_several_places_is_a_figure_for_each():
+    document = read(
+        "湖北省2024年第二季度跨市界断面水质\n"
+        "与上年同期相比,荆州、荆门达标率下降5.2个百分点。"
+        "孝感、黄冈、咸宁和随州等4个城市达标率为100%;武汉、黄石等9个城市达标率在80%以上。"
+        "其中,4月、5月、6月达标率分别为88.1%、90%和86.4%。"
+    )
+    down = [(f.region.name, f.kind) for f in document.figures if f.value == Decimal("-5.2")]
+    assert down == [("荆州市", "change"), ("荆门市", "change")]
+    full = [f.region.name for f in document.figures if f.value == 100]
+    assert full == ["孝感市", "黄冈市", "咸宁市", "随州市"]
+    months = [
+        (str(f.value), f.period_start.month) for f in document.figures if f.quote[:2] == "其中"
+    ]
+    assert months == [("88.1", 4), ("90", 5), ("86.4", 6)]
