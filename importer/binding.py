@@ -29,15 +29,24 @@ from .figures import find as find_figures
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
 )
+_DAYS_OF = re.compile(
+    r"\s+(?:of|with)\s+((?:good|excellent|heavy|heavily|severe|severely|poor|clean|polluted|"
+    r"pollution|air)[a-z -]{0,30}?)(?=\s*[,.;]|\s+(?:in|during|last|this|and|from|compared|"
+    r"year|up|down|was|were|a|an|the)\b|\s*$)",
+    re.I,
+)
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
     r"(上升|下降|增加|减少|增长|提高|降低|下滑|回落|上涨|增多|减小|升高|改善|恶化|降幅为?|增幅为?|减排|削减|"
     r"\bup\b|\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
-    r"climbed|improved|reduced)"
+    r"climbed|improved|reduced|\bdeclines?\b|\bdrops?\b|\brises?\b|\bfalls?\b|reductions?|"
+    r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b)"
 )
 _CHANGE = re.compile(
-    _CHANGE_VERB + r"\s*(?:了|为|达|达到|幅度为|by|of)?\s*(?:约|近|超过|about|nearly)?\s*$",
+    _CHANGE_VERB
+    + r"\s*(?:了|为|达|达到|幅度为|by|of)?\s*(?:约|近|超过|about|nearly|more than|over|around|"
+    r"almost|roughly|some|at least)?\s*$",
     re.IGNORECASE,
 )
 _VERB = re.compile(_CHANGE_VERB, re.IGNORECASE)
@@ -46,16 +55,21 @@ _COMPARED = re.compile(
     re.I,
 )
 _DECREASE = re.compile(
-    r"下降|减少|降低|下滑|回落|减小|降幅|减排|削减|改善|\bdown\b|fell|decrease|dropped|declined|lower|reduced",
+    r"下降|减少|降低|下滑|回落|减小|降幅|减排|削减|改善|\bdown\b|fell|decrease|dropped|declined|lower|reduced|"
+    r"decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|plunged|slid|shrank",
     re.I,
 )
 _TARGET = re.compile(
-    r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to",
+    r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to|"
+    r"\bshould\b|\bmust\b|(?:is|are) expected to",
     re.I,
 )
 # "到2025年,全市…控制在28微克/立方米以内,优良天数比例达到90%": a sentence that opens with
 # the year of a plan states targets throughout.
-_PLAN_OPENING = re.compile(r"\s*(?:到|至|力争到)\s*20\d\d\s*年(?:底|末)?\s*[,，]")
+_PLAN_OPENING = re.compile(
+    r"\s*(?:(?:到|至|力争到)\s*20\d\d\s*年(?:底|末)?\s*[,，]"
+    r"|(?:According to [^,]{0,60},\s*)?[Bb]y (?:the end of )?20\d\d\s*,)"
+)
 _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _ENUMERATION = re.compile(r"分别")
@@ -215,10 +229,18 @@ def _bind_sentence(
         raw = obj
         # "266 good-air days": what is counted is written between the number and its unit.
         written_after = text[raw.start + len(raw.value_text) : raw.end].strip()
-        if enumerated or written_after in ("", raw.unit):
+        if (
+            enumerated
+            or written_after == ""
+            or (written_after == raw.unit and not re.fullmatch(r"[A-Za-z -]+", written_after))
+        ):
             written_after = ""
         else:
             own = item = f"{item} {written_after}"
+        days_of = raw.unit_code == "day" and _DAYS_OF.match(text, raw.end, raw.sentence_end)
+        if days_of and not enumerated:
+            # "347 days of good air quality": what is counted is said after the unit.
+            own = item = f"{item} days {days_of.group(0).strip()}"
         if raw.counted and not enumerated:
             # "完成了12个行政村生活污水治理": what is counted is written after the count.
             own = item = f"{item} {raw.counted}"
@@ -446,8 +468,13 @@ def _kind(text, lead_start, raw, group):
         compared = _COMPARED.search(text, max(lead_start - 40, raw.sentence_start), raw.start)
         if compared and not re.search(r"\d", text[compared.end() : raw.start]):
             change = compared
+    clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     if change:
         sign = -1 if _DECREASE.search(change.group(0)) else 1
+        planned = _TARGET.search(clause) or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
+        if planned:
+            # "by 2020, emissions should have dropped by 15 percent": a change planned.
+            return "target", raw.value * sign, planned.group(0).strip()
         if raw.unit_code == "pp" and "改善" in change.group(0):
             sign = 1  # a share that improves rises
         if _TARGET_FOLLOWS.search(

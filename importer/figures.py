@@ -117,7 +117,7 @@ _NUMBER = re.compile(
     rf"{numbers.ARABIC}"
     rf"|(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{2,8}}(?=[个项件起家条处座台名人次批])"
     rf"|(?<![第一二三四五六七八九十])[两二三四五六七八九十](?=[项个件起家条处座台名人次])"
-    rf"|\b(?:{numbers.ENGLISH_WORDS})\b(?=\s+(?:days|percent|times))",
+    rf"|\b(?:{numbers.ENGLISH_WORDS})\b(?=\s+(?:days|percent|times|(?:more|fewer|less)\s+than))",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?|(?<=\n)")
@@ -128,6 +128,14 @@ _IDENTIFIER_BEFORE = re.compile(
     r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%万亿千]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
 )
 # Counts of the monitoring network ("断面20个", "城市3个") are context, not achievements.
+# English: a date ("January 18, 2022", "Jan. 18") and a limit that qualifies a noun
+# ("boilers below 35 tons", "sound above 50 decibels") are no figures.
+_DATE_EN_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},\s*)?$"
+)
+_LIMIT_EN_BEFORE = re.compile(
+    r"\b(?:above|below|under|exceeding|up to|no more than|no less than)\s+$", re.I
+)
 _NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站|类)\s*$")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
 _PLUS_CODE = re.compile(r"^\s*\+\s*\d")  # "2+26"
@@ -178,8 +186,21 @@ _DAYS_IMPLIED_BEFORE = re.compile(
 # "266 good-air days", "9 heavily polluted days": the unit after the kind of day it counts.
 _KIND_OF_DAYS_AFTER = re.compile(
     r"\s*(?:(?:good|excellent|clean|blue-sky|good-air|heavily|seriously|severely|polluted|"
-    r"pollution|smoggy|hazy|[“\"”]|-|or|and)\s*){1,4}days\b",
+    r"pollution|smoggy|hazy|air|quality|[“\"”]|-|or|and)\s*){1,4}days\b",
     re.I,
+)
+# English counts of things bulletins count, the noun being the unit as written: "1,200
+# complaints", "360,000 drainage outlets", "400,000 yellow-labeled vehicles" (→ vehicles).
+_COUNTED_EN = re.compile(
+    r"\s*((?:[“\"][^”\"]{1,30}[”\"]\s+)?(?:[a-z][a-z-]*\s+){0,2}?"
+    r"(?:complaints|reports|petitions|cases|vehicles|outlets|boilers|enterprises|companies|firms|"
+    r"factories|projects|inspections|inspectors|tributaries|villages|households|sewage plants))\b"
+)
+_NOT_A_NOUN_EN = re.compile(
+    r"^(?:[“\"][^”\"]*[”\"]|[a-z-]+(?:ed|ing)|public|new|more|total|environmental|other)$"
+)
+_DENOMINATOR_EN_BEFORE = re.compile(
+    r"\b(?:out of|of the|among|in|across|from)\s+(?:the\s+)?$", re.I
 )
 # "in 2023, 12 more": a year, not the first of a list of numbers.
 _YEAR_EN = re.compile(r"(?:19|20)\d{2}")
@@ -255,6 +276,8 @@ def _in_sentence(text, start, end):
         if (
             value is None
             or _IDENTIFIER_BEFORE.search(head[-6:])
+            or _DATE_EN_BEFORE.search(head[-16:])
+            or _LIMIT_EN_BEFORE.search(head[-16:])
             or (_YEAR_EN.fullmatch(match.group(0)) and _YEAR_EN_BEFORE.search(head[-12:]))
         ):
             pending = []
@@ -284,9 +307,22 @@ def _in_sentence(text, start, end):
             if _LIST_MARKER_AFTER.match(tail):
                 pending = []
                 continue  # "注:1.声环境…": the number of a note, not a value
+            counted_en = _COUNTED_EN.match(tail)
+            if (
+                counted_en
+                and value == value.to_integral_value()
+                and not _DENOMINATOR_EN_BEFORE.search(head[-16:])
+            ):
+                words = counted_en.group(1).split()
+                while len(words) > 1 and _NOT_A_NOUN_EN.match(words[0]):
+                    words.pop(0)
+                noun = " ".join(words)
+                unit = (noun, "count", tail_start + counted_en.end())
             index_change = bool(found) and found[-1].unit == "" and _CHANGE_BEFORE.search(head[-6:])
             kind_of_days = _KIND_OF_DAYS_AFTER.match(tail)
-            if kind_of_days and value == value.to_integral_value():
+            if unit is not None:
+                pass
+            elif kind_of_days and value == value.to_integral_value():
                 unit = ("days", "day", tail_start + kind_of_days.end())
             elif (
                 (_CLAUSE_END.match(tail) or _COMPARED_AFTER.match(tail))

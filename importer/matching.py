@@ -354,6 +354,16 @@ def _required(code, item, head):
     return 1
 
 
+def _inside_a_word(text, start, end):
+    """Whether a Latin name found at start:end is part of a longer Latin word."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return bool(
+        (text[start : start + 1].isascii() and before.isascii() and before.isalpha())
+        or (text[end - 1 : end].isascii() and after.isascii() and after.isalpha())
+    )
+
+
 class _Found:
     """A name found in a subject, shaped like a regex match for the scoring."""
 
@@ -529,6 +539,8 @@ class Vocabulary:
         if self._names is not None:
             # One Aho-Corasick pass over the lower-cased subject finds every name at once.
             for index, start, end in self._names.find_matches_as_indexes(text.lower()):
+                if _inside_a_word(text, start, end):
+                    continue  # "CO" in "accounted", "NO2" in "NO2x"
                 found = _Found(start, end, text[start:end])
                 for entry in self._by_name[self._name_list[index]]:
                     yield entry, found

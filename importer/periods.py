@@ -40,6 +40,30 @@ _MONTHS_EN = {
     )
 }
 _EN = "|".join(_MONTHS_EN)
+# "of this year", "of last year": the year an English period is of, relative to the document's.
+_OF_YEAR_EN = r"(this|last) year"
+_ORDINAL_EN = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
+_COUNT_EN = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+}
 _FIVE_YEAR = {
     "十五": 2001,
     "十一五": 2006,
@@ -94,7 +118,39 @@ _PATTERNS = [
             re.I,
         ),
     ),
-    ("half_en", re.compile(r"(first|second) half of (?:the year|((?:19|20)\d{2}))", re.I)),
+    (
+        "half_en",
+        re.compile(
+            r"(first|second) half(?: year| of (?:the year|((?:19|20)\d{2})|" + _OF_YEAR_EN + "))?",
+            re.I,
+        ),
+    ),
+    (
+        "quarter_en",
+        re.compile(
+            r"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter"
+            r"(?: of (?:the year|((?:19|20)\d{2})|" + _OF_YEAR_EN + "))?",
+            re.I,
+        ),
+    ),
+    ("q_en", re.compile(r"\bQ([1-4])(?:\s+((?:19|20)\d{2}))?\b")),
+    (
+        "quarters_en",
+        re.compile(
+            r"\bfirst (two|three) quarters(?: of (?:the year|((?:19|20)\d{2})|"
+            + _OF_YEAR_EN
+            + "))?",
+            re.I,
+        ),
+    ),
+    (
+        "months_first_en",
+        re.compile(
+            r"\bfirst (two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months"
+            r"(?: of (?:the year|((?:19|20)\d{2})|" + _OF_YEAR_EN + "))?",
+            re.I,
+        ),
+    ),
     # With the year.
     (
         "season",
@@ -132,7 +188,7 @@ _PATTERNS = [
     (
         "year_en",
         re.compile(
-            r"\b(?:[Ii]n|of|for|[Dd]uring|[Ss]ince)\s+((?:19|20)\d{2})\b(?!-)"
+            r"\b(?:[Ii]n|of|for|[Dd]uring|[Ss]ince|[Bb]y(?: the end of)?)\s+((?:19|20)\d{2})\b(?!-)"
             r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b|the\b)[a-z])"
         ),
     ),
@@ -161,13 +217,42 @@ _PATTERNS = [
     ),
     ("lastyear", re.compile(r"去年同期|上年同期|去年|上年|上一年度?")),
     (
+        "sofar_en",
+        re.compile(
+            r"\b(?:so far this year|year to date|since the start of (?:this|the) year)\b", re.I
+        ),
+    ),
+    ("thisyear_en", re.compile(r"\bthis year\b", re.I)),
+    (
+        "lastyear_en",
+        re.compile(
+            r"\b(?:the same period (?:of )?last year|last year|the previous year|a year (?:earlier|ago))\b",
+            re.I,
+        ),
+    ),
+    ("lastmonth_en", re.compile(r"\blast month\b", re.I)),
+    (
         "month_en",
         re.compile(
             r"\b(?:in|of|for)\s+(" + "|".join(_MONTHS_EN) + r")(?:\s+((?:19|20)\d{2}))?\b", re.I
         ),
     ),
 ]
+# "up 10 percent from the first six months last year", "than in 2022", "over the same period".
+_BASELINE_BEFORE_EN = re.compile(
+    r"\b(?:from|than(?: in)?|compared (?:with|to)(?: the)?|over|on|since|against)(?: the)?(?: same period(?: of)?)?\s*$",
+    re.I,
+)
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同比|相比|compared (?:with|to)|than)\s*$")
+
+
+def _year_en(written, relative, year):
+    """The year of "of 2023", "of this year", "of last year", else the document's."""
+    if written:
+        return int(written)
+    if relative and year:
+        return year - 1 if relative.lower() == "last" else year
+    return year
 
 
 def find_all(text, context):
@@ -180,8 +265,12 @@ def find_all(text, context):
             if any(a < end and start < b for a, b in taken):
                 continue
             first, last = _resolve(kind, match, context)
-            baseline = kind == "lastyear" or bool(
-                _BASELINE_BEFORE.search(text[max(0, start - 6) : start])
+            baseline = (
+                kind == "lastyear"
+                or bool(_BASELINE_BEFORE.search(text[max(0, start - 6) : start]))
+                or bool(_BASELINE_BEFORE_EN.search(text[max(0, start - 24) : start]))
+                or kind == "lastyear_en"
+                and "same period" in match.group(0).lower()
             )
             found.append(Period(start, end, match.group(0), first, last, baseline))
             taken.append((start, end))
@@ -207,8 +296,44 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             year = int(groups[2]) if groups[2] else year
             return _span(year, _MONTHS_EN[groups[0].lower()], _MONTHS_EN[groups[1].lower()])
         if kind == "half_en":
-            year = int(groups[1]) if groups[1] else year
+            year = _year_en(groups[1], groups[2], year)
             return _span(year, 1, 6) if groups[0].lower() == "first" else _span(year, 7, 12)
+        if kind == "quarter_en":
+            quarter = _ORDINAL_EN[groups[0].lower()]
+            return _span(_year_en(groups[1], groups[2], year), 3 * quarter - 2, 3 * quarter)
+        if kind == "q_en":
+            quarter = int(groups[0])
+            return _span(int(groups[1]) if groups[1] else year, 3 * quarter - 2, 3 * quarter)
+        if kind == "quarters_en":
+            quarters = _COUNT_EN[groups[0].lower()]
+            return _span(_year_en(groups[1], groups[2], year), 1, 3 * quarters)
+        if kind == "months_first_en":
+            count = groups[0].lower()
+            months = int(count) if count.isdigit() else _COUNT_EN[count]
+            return _span(_year_en(groups[1], groups[2], year), 1, months)
+        if kind == "sofar_en":
+            if context.published:
+                return date(context.published.year, 1, 1), context.published
+            return None, None
+        # "this year", "last year" are said from the day of publication where it is known;
+        # else a report on its year is taken to come out the year after ("in 2015 … last year").
+        now = context.published.year if context.published else (year + 1 if year else None)
+        if kind == "thisyear_en":
+            if context.published is None:
+                return (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
+            return date(now, 1, 1), date(now, 12, 31)
+        if kind == "lastyear_en":
+            return (date(now - 1, 1, 1), date(now - 1, 12, 31)) if now else (None, None)
+        if kind == "lastmonth_en":
+            if context.published is None:
+                return None, None
+            first = context.published.replace(day=1)
+            previous = (
+                date(first.year - 1, 12, 1)
+                if first.month == 1
+                else first.replace(month=first.month - 1)
+            )
+            return _span(previous.year, previous.month, previous.month)
         if kind == "season":
             # The autumn-and-winter campaign season: October to the end of March.
             return date(int(groups[0]), 10, 1), date(int(groups[1]), 3, 31)

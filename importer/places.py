@@ -81,6 +81,35 @@ _GROUPINGS = (
     "京津冀",
 )
 _COUNTRY_WORDS = ("全国", "我国", "中国", "China", "nationwide", "the country", "national")
+# Groupings as English reports name them, to the names the Chinese texts use.
+_GROUPINGS_EN = (
+    (
+        r"Beijing-Tianjin-Hebei (?:region )?and (?:its )?surrounding (?:areas|regions)",
+        "京津冀及周边地区",
+    ),
+    (r"Beijing-Tianjin-Hebei(?: region| area)?|Jing-Jin-Ji", "京津冀地区"),
+    (r"Yangtze River Delta(?: region| area)?", "长三角地区"),
+    (r"Pearl River Delta(?: region| area)?", "珠三角地区"),
+    (r"Fenwei Plains?|Fen-Wei Plains?", "汾渭平原"),
+    (r"Chengdu-Chongqing(?: region| area| economic circle)?", "成渝地区"),
+    (r"Yangtze River Economic Belt", "长江经济带"),
+    (r"Yellow River (?:basin|Basin)", "黄河流域"),
+)
+# Cities whose English name is not their pinyin.
+_CONVENTIONAL_EN = {
+    "Urumqi": "650100",
+    "Hohhot": "150100",
+    "Lhasa": "540100",
+    "Harbin": "230100",
+    "Baotou": "150200",
+    "Kashgar": "653100",
+    "Shigatse": "540200",
+}
+_GROUPING_EN = re.compile("|".join(f"(?:{pattern})" for pattern, _name in _GROUPINGS_EN))
+_GROUPING_EN_PARTS = [(re.compile(pattern), name) for pattern, name in _GROUPINGS_EN]
+# A prefecture, county or district named in English: its pinyin, the level word optional
+# for a prefecture ("Baoding", "Baoding city") and required below it ("Miyun district").
+_LEVEL_EN = r"(?:\s+(?:[Cc]ity|[Pp]refecture|[Cc]ounty|[Dd]istrict|[Ll]eague|[Bb]anner))?"
 
 # A name ending in a division suffix: two to six characters before it. Words that end so
 # without being a name (城市, 地区, 辖区, 城区…) are refused below.
@@ -108,6 +137,7 @@ _NOT_GROUPING = re.compile(
     r"|[省市县区州等]$|[\d一二三四五六七八九十等]"
 )
 
+_ASCII_WORD = re.compile(r"[A-Z][a-z]{3}")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
     r"[类能季度业站点测电队局厂园处科所院校司组心场]|保护|开发|示范|经济|高新|风景|建成"
@@ -130,6 +160,7 @@ class Places:
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)
         self._known = dict(entries)
         self._pattern = re.compile("|".join(re.escape(name) for name, _d in entries))
+        self._english = None  # built on the first English text (pinyin of the gazetteer)
 
     @classmethod
     def load(cls):
@@ -153,10 +184,92 @@ class Places:
             found = [d for d in found if d.level != "county"] or found
         return found[0] if len(found) == 1 else None
 
+    def _english_names(self):
+        """(pattern, {written name: division}) of the divisions below the provinces in
+        English: prefectures by their pinyin ("Baoding"), counties and districts by their
+        pinyin and level word ("Miyun district"). A pinyin two prefectures share (Fuzhou,
+        Taizhou) names neither."""
+        if self._english is not None:
+            return self._english
+        names, shared = {}, set()
+        if self.reference is not None:
+            from pypinyin import lazy_pinyin
+
+            for division in self.reference:
+                if division.level not in ("prefecture", "county"):
+                    continue
+                short = re.sub(r"(?:市|县|区|州|盟|旗|地区|自治州|自治县)$", "", division.name)
+                short = division.short if len(short) < 2 else short
+                syllables = lazy_pinyin(short)
+                if not all(re.fullmatch(r"[a-z]+", s) for s in syllables):
+                    continue
+                spellings = {"".join(syllables)}
+                spellings.add(
+                    syllables[0] + "".join(("'" + s) if s[0] in "aeo" else s for s in syllables[1:])
+                )
+                for spelling in spellings:
+                    spelling = spelling.capitalize()
+                    if len(spelling) < 4:
+                        continue
+                    if division.level == "county":
+                        word = "District" if division.name.endswith("区") else "County"
+                        for form in (f"{spelling} {word}", f"{spelling} {word.lower()}"):
+                            names.setdefault(form, []).append(division)
+                    else:
+                        names.setdefault(spelling, []).append(division)
+            for spelling, found in names.items():
+                if len(found) > 1:
+                    shared.add(spelling)
+        provinces = {english.casefold() for _c, _n, _s, english in _PROVINCES}
+        for spelling in shared | {n for n in names if n.split()[0].casefold() in provinces}:
+            names.pop(spelling, None)
+        known = {spelling: found[0] for spelling, found in names.items()}
+        if self.reference is not None:
+            for name, code in _CONVENTIONAL_EN.items():
+                division = self.reference.get(code)
+                if division is not None:
+                    known[name] = division
+        english = {name: division for name, division in self._known.items() if name.isascii()}
+        pattern = (
+            re.compile(
+                r"(?<![A-Za-z'])(?:"
+                + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+                + r")(?![a-z'])"
+                + _LEVEL_EN
+            )
+            if known
+            else None
+        )
+        self._english = (pattern, known, english)
+        return self._english
+
+    def _find_english(self, text, found, taken):
+        for match in _GROUPING_EN.finditer(text):
+            name = next(n for p, n in _GROUPING_EN_PARTS if p.fullmatch(match.group(0)))
+            found.append((match.start(), match.end(), Division("", name, name, "grouping")))
+            taken.append(match.span())
+        pattern, known, _provinces = self._english_names()
+        if pattern is None:
+            return
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            division = known.get(match.group(0)) or known.get(
+                re.sub(_LEVEL_EN + "$", "", match.group(0))
+            )
+            if division is None:
+                continue
+            found.append((match.start(), match.end(), division))
+            taken.append(match.span())
+
     def find_all(self, text):
         found = []
         taken = []
+        if _ASCII_WORD.search(text):
+            self._find_english(text, found, taken)
         for match in self._pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
         for match in _GROUPING.finditer(text):

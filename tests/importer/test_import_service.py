@@ -202,7 +202,9 @@ def test_each_imported_figure_starts_its_history_with_a_created_version(catalogu
     result = import_sample("wechat_jiangyu.txt", by=editor)
     observations = list(Observation.objects.filter(bulletin_id=result.bulletin_id))
     assert observations
-    versions = {v.observation_id: v for v in ObservationVersion.objects.filter(observation__in=observations)}
+    versions = {
+        v.observation_id: v for v in ObservationVersion.objects.filter(observation__in=observations)
+    }
     assert set(versions) == {o.pk for o in observations}
     for observation in observations:
         version = versions[observation.pk]
@@ -217,20 +219,30 @@ def test_a_dry_run_records_no_version(catalogue, jiangyu, editor):
     assert not ObservationVersion.objects.exists()
 
 
-def test_an_imported_figure_accepted_and_published_shows_as_of_its_publication_only(catalogue, jiangyu, editor):
+def test_an_imported_figure_accepted_and_published_shows_as_of_its_publication_only(
+    catalogue, jiangyu, editor
+):
     from indicators import history
     from indicators.review import observations_review
 
     result = import_sample("wechat_jiangyu.txt", by=editor)
-    figure = Observation.objects.filter(bulletin_id=result.bulletin_id, indicator__code="pm25").first()
+    figure = Observation.objects.filter(
+        bulletin_id=result.bulletin_id, indicator__code="pm25"
+    ).first()
     observations_review([figure], state=ReviewState.ACCEPTED, by=editor)
     published_at = timezone.now()
-    Bulletin.objects.filter(pk=result.bulletin_id).update(status=Status.PUBLISHED, publish_at=published_at)
-    events = list(ObservationVersion.objects.filter(observation=figure).values_list("event", flat=True))
+    Bulletin.objects.filter(pk=result.bulletin_id).update(
+        status=Status.PUBLISHED, publish_at=published_at
+    )
+    events = list(
+        ObservationVersion.objects.filter(observation=figure).values_list("event", flat=True)
+    )
     assert events == [VersionEvent.CREATED, VersionEvent.ACCEPTED]
     shown = history.as_of(Observation.objects.filter(pk=figure.pk), published_at)
     assert list(shown.values_list("pk", flat=True)) == [figure.pk]
-    before = history.as_of(Observation.objects.filter(pk=figure.pk), published_at - timezone.timedelta(seconds=1))
+    before = history.as_of(
+        Observation.objects.filter(pk=figure.pk), published_at - timezone.timedelta(seconds=1)
+    )
     assert not before.exists()
 
 

@@ -1,0 +1,105 @@
+"""read() on reports written for these tests: English reports (China Daily and Xinhua style),
+places, approximate counts and periods. Invented texts, in the style of real ones.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from importer import pipeline
+
+
+def read(text, **kwargs):
+    return pipeline.read(text, **kwargs)
+
+
+def one(document, value):
+    found = [f for f in document.figures if f.value == Decimal(value) and not f.derived]
+    assert len(found) == 1, (value, [(str(f.value), f.quote) for f in document.figures])
+    return found[0]
+
+
+# English reports: numbers, the catalogue's English names, places and periods. -------------
+
+ENGLISH_REPORT = """Weifang sees cleaner air in first half
+Updated: 2025-07-20 10:15
+
+In the first half of this year, the proportion of days with good air quality in Weifang reached 81.6 %, up 2.7 percent year-on-year, according to the department of ecology and environment of Shandong province.
+The average PM2.5 concentration was 38 micrograms per cubic meter, a drop of 5.8 percent year-on-year, while PM10 was down 3 micrograms per cubic meter.
+The city recorded ten days of heavy pollution, two fewer than a year earlier, and 147 good air days.
+In the Beijing-Tianjin-Hebei region, the share of days with good air quality stood at 66.2 percent from January to May.
+Surface water sections of Grade I-III accounted for 88.4 percent in 2024, and forest coverage reached 24.3 percent.
+Authorities received more than 1,200 complaints and handled about 1.2 million tons of solid waste last year.
+Miyun District saw 347 days of good air quality in 2024.
+By 2027, emissions of the city should drop by more than 10 percent, and boilers below 35 tons will be phased out.
+"""
+
+
+def test_an_english_report_its_numbers_names_places_and_periods():
+    document = read(ENGLISH_REPORT)
+    assert document.language == "en" and document.date == date(2025, 7, 20)
+    half = (date(2025, 1, 1), date(2025, 6, 30))
+    ratio = one(document, "81.6")
+    assert (ratio.unit, ratio.indicator, ratio.kind) == ("%", "air-good-days-ratio", "level")
+    assert (ratio.region.name, (ratio.period_start, ratio.period_end)) == ("潍坊市", half)
+    assert (one(document, "2.7").kind, one(document, "2.7").value) == ("change", Decimal("2.7"))
+    pm25 = one(document, "38")
+    assert (pm25.unit, pm25.indicator) == ("μg/m³", "pm25")
+    assert (one(document, "-5.8").kind, one(document, "-5.8").indicator) == ("change", "pm25")
+    assert (one(document, "-3").indicator, one(document, "-3").unit) == ("pm10", "μg/m³")
+    heavy = one(document, "10")
+    assert (heavy.unit, heavy.indicator, heavy.kind) == ("days", "heavy-pollution-days", "level")
+    assert (one(document, "-2").kind, one(document, "-2").indicator) == (
+        "change",
+        "heavy-pollution-days",
+    )
+    assert one(document, "147").indicator == "air-good-days"
+    region = one(document, "66.2")
+    assert region.region.name == "京津冀地区"
+    assert (region.period_start, region.period_end) == (date(2025, 1, 1), date(2025, 5, 31))
+    water = one(document, "88.4")
+    assert water.indicator == "water-good-sections-ratio"
+    assert (water.period_start, water.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+    assert one(document, "24.3").indicator == "forest-cover"
+    complaints = one(document, "1200")
+    assert (complaints.unit, complaints.approximate, complaints.indicator) == (
+        "complaints",
+        True,
+        "petitions",
+    )
+    waste = one(document, "1.2")
+    assert (waste.unit, waste.approximate) == ("million tons", True)
+    assert (waste.period_start, waste.period_end) == (date(2024, 1, 1), date(2024, 12, 31))
+    miyun = one(document, "347")
+    assert (miyun.unit, miyun.indicator, miyun.region.name) == ("days", "air-good-days", "密云区")
+    planned = one(document, "-10")
+    assert (planned.kind, planned.approximate, planned.period_end) == (
+        "target",
+        True,
+        date(2027, 12, 31),
+    )
+    assert not [f for f in document.figures if f.value == 35]  # a limit qualifying boilers
+
+
+def test_english_quarters_and_last_year_are_said_from_the_day_of_publication():
+    document = read(
+        "Province reports quarterly air data\nPub Date:2024-04-18 09:00\n\n"
+        "In the first quarter of this year, the proportion of days with good air quality in "
+        "Hunan province was 84.1%. Last year, the average concentration of PM2.5 was 37 "
+        "micrograms per cubic meter. In the first three quarters of last year, 1,050 complaints "
+        "were handled."
+    )
+    quarter = one(document, "84.1")
+    assert (quarter.period_start, quarter.period_end) == (date(2024, 1, 1), date(2024, 3, 31))
+    assert quarter.region.name == "湖南省"
+    last = one(document, "37")
+    assert (last.period_start, last.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
+    nine = one(document, "1050")
+    assert (nine.period_start, nine.period_end) == (date(2023, 1, 1), date(2023, 9, 30))
+
+
+def test_an_english_date_line_gives_no_figures():
+    document = read(
+        "Jiangsu air quality\n(Xinhua) 17:02, January 18, 2022\n\n"
+        "The percentage of days with good air quality in Jiangsu reached 82.4 percent in 2021."
+    )
+    assert [str(f.value) for f in document.figures if not f.derived] == ["82.4"]
