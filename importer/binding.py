@@ -38,7 +38,8 @@ _DAYS_OF = re.compile(
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
-    r"(上升|下降|增加|减少|增长|提高|降低|下滑|回落|上涨|增多|减小|升高|改善|恶化|降幅为?|增幅为?|减排|削减|"
+    r"(上升|下降|增加|减少|增长|提高|提升|降低|下滑|下跌|回落|上涨|攀升|增多|减小|升高|改善|恶化|降幅为?|"
+    r"增幅为?|减排|削减|(?<=[额量数率度])[增降]|"
     r"\bup\b|\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
     r"climbed|improved|reduced|\bdeclines?\b|\bdrops?\b|\brises?\b|\bfalls?\b|reductions?|"
     r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b)"
@@ -55,8 +56,9 @@ _COMPARED = re.compile(
     re.I,
 )
 _DECREASE = re.compile(
-    r"下降|减少|降低|下滑|回落|减小|降幅|减排|削减|改善|\bdown\b|fell|decrease|dropped|declined|lower|reduced|"
-    r"decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|plunged|slid|shrank",
+    r"下降|减少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|(?<=[额量数率度])降|\bdown\b|fell|"
+    r"decrease|dropped|declined|lower|reduced|decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|"
+    r"plunged|slid|shrank",
     re.I,
 )
 _TARGET = re.compile(
@@ -74,11 +76,16 @@ _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _ENUMERATION = re.compile(r"分别")
 _ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
+# "低于全省平均水平9.3个百分点", "超过时序进度0.9个百分点": a difference from a baseline.
+_COMPARISON = re.compile(
+    r"(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度)"
+    r"\s*(?:约|近)?\s*$"
+)
 _FLAT = re.compile(r"(?:同比|环比|与上年|与去年)?(?:基本)?持平")
 # Words that say nothing about what is measured: a clause made only of them names nothing.
 _EMPTY_WORDS = re.compile(
     r"同比|环比|比上年|较上年|比去年|较去年|上年|去年|同期|较|比|分别|为|是|达到|达|约|近|平均|"
-    r"上升|下降|增加|减少|增长|提高|降低|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
+    r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
     r"compared|with|by|to|of|the|was|were|and|in|at|percent|up|down|rose|fell"
 )
@@ -102,6 +109,7 @@ class Bound:
     place: object = None
     derived: bool = False
     carried_from: object = None
+    part: bool = False  # said after "其中" or "…中,": a part of a total, never the total itself
     reasons: list = field(default_factory=list)
     qualifier: str = ""  # what the figure is of within its place: a station, a class, a total
 
@@ -255,7 +263,10 @@ def _bind_sentence(
         if (
             not enumerated
             and previous is not None
-            and (_names_nothing(own) or _names_nothing(_without_places(own, lead_start, places)))
+            and (
+                _names_nothing(_COMPARISON.sub("", own))
+                or _names_nothing(_without_places(own, lead_start, places))
+            )
         ):
             # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
             # the measure of the item before it.
@@ -268,6 +279,8 @@ def _bind_sentence(
         elif not enumerated and previous is None and _ranks_only(text, start, raw.start, places):
             # "改善幅度最大的是甲市,为12%": a sentence naming nothing continues the last one.
             carried = last
+        elif not enumerated and kind == "level":
+            head = _free_head(text, start, lead_start, raw, head, previous, places)
         figure = Bound(
             raw=raw,
             value=value,
@@ -276,6 +289,7 @@ def _bind_sentence(
             head=head.strip(),
             quote_span=(start, end),
             carried_from=carried,
+            part=bool(_BREAKDOWN.search(text, start, raw.start)),
         )
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
@@ -406,6 +420,41 @@ def _ranks_only(text, start, position, places):
     return _names_nothing(_RANKING.sub("", words))
 
 
+# Words before a breakdown: what follows is a part of what they name ("其中", "违法行为中,",
+# "按受理渠道分:", "从污染类型看,").
+_BREAKDOWN = re.compile(
+    r"其中|[^,，;；:：\s]中\s*[,，:：]|按[^,，;；]{0,12}(?:分|划分|分类|统计)(?:情况)?[^,，;；]{0,4}[,，:：]"
+    r"|从[^,，;；]{0,12}(?:看|来看)[,，:：]"
+)
+# Words of a figure's own clause that name only where or when it is measured, not what.
+_WHERE_WORDS = re.compile(
+    r"城区|市区|主城区|中心城区|建成区|郊区|县城|农村|城镇|乡镇|各县|县区|区县|春季|夏季|秋季|冬季|"
+    r"上半年|下半年|[一二三四1-4]季度|\d{1,2}月|月份|当月|本月|全年|年度|国控|省控|市控|站点?|点位|"
+    r"year[- ]on[- ]year|on average|average|annual|from|to"
+)
+
+
+def _free_head(text, start, lead_start, raw, head, previous, places):
+    """The sentence before a figure without the words its siblings own.
+
+    "已办结6件、不受理5件": 已办结 is the subject of 6, not of 5; "超标天数比例为7.6%,其中轻度
+    污染占6.3%": the total's words name the total, not its part. Where the figure's own clause
+    names something of its own, the words before the last figure of the sentence, or before a
+    breakdown ("其中", "…中,"), do not name it; a clause naming only a place or a season ("其中
+    城区为38微克/立方米") keeps the whole sentence.
+    """
+    position = raw.start
+    cut = previous.raw.end - start if previous is not None and previous.raw.end > start else 0
+    for marker in _BREAKDOWN.finditer(text, start, position):
+        cut = max(cut, marker.end() - start)
+    if cut <= 0 or "|" in text[lead_start:position]:
+        return head  # a row of a table copied as text: its header is far before it
+    words = _without_places(text[lead_start:position], lead_start, places)
+    if _names_nothing(_RANKING.sub("", _WHERE_WORDS.sub("", words))):
+        return head
+    return head[cut:]
+
+
 def _names_nothing(own):
     return len(_EMPTY_WORDS.sub("", own)) < 2
 
@@ -417,9 +466,8 @@ def _enumerations(text, start, end):
         clause_from = _clause_start(text, start, match.start())
         head = text[clause_from : match.start()]
         items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
-        day_and_night = _DAY_AND_NIGHT.search(head)
-        if len(items) < 2 and day_and_night:
-            # "昼夜间达标率分别为95.8%和92.4%": the day's, then the night's.
+        if items and _DAY_AND_NIGHT.search(items[-1]):
+            # "2类区昼夜间达标率分别为95.4%和97.3%": the day's, then the night's.
             items = [_DAY_AND_NIGHT.sub(f"{part}间", head, count=1) for part in "昼夜"]
         if len(items) < 2 and clause_from > start:
             # "PM2.5、PM10和臭氧三项污染物,平均浓度分别是…": the items are a clause earlier.
@@ -491,6 +539,10 @@ def _kind(text, lead_start, raw, group):
         if re.search(r"首次|已|历史|有监测", clause):
             return "threshold", raw.value, "以内"  # a threshold crossed, said of the level after it
         return "target", raw.value, "以内"
+    compared = _COMPARISON.search(lead)
+    if compared:
+        sign = -1 if compared.group(1) == "低于" else 1
+        return "change", raw.value * sign, compared.group(1)
     after = _CHANGE_AFTER.match(text, raw.end, raw.sentence_end)
     if after:
         # "12 more than a year earlier": the comparison is said after the number.

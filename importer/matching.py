@@ -53,15 +53,20 @@ CUES = (
         "air-good-days",
         ("days",),
         "air",
-        r"优良天数?|良好天数|days? (?:of|with) good air|good[- ]air(?: quality)? days"
+        r"优良天数?|优良$|良好天数|days? (?:of|with) good air|good[- ]air(?: quality)? days"
         r"|good or excellent|excellent[\"”]? or [\"“]?good",
     ),
-    ("air-excellent-days", ("days",), "air", r"(?:空气质量)?为?优的?天数|一级天数|优级天数"),
+    (
+        "air-excellent-days",
+        ("days",),
+        "air",
+        r"(?:空气质量)?为?优的?天数|一级天数|优级天数|(?:^|[^\u4e00-\u9fff]|其中|天气|空气)优$",
+    ),
     (
         "heavy-pollution-days",
         ("days",),
         "air",
-        r"重(?:度及以上|度以上|度)?污染天(?:数|气)?|重度及以上污染|heav(?:y|ily) pollut|severe(?:ly)? pollut",
+        r"重(?:度及以上|度以上|度)?污染(?:天(?:数|气)?|$)|重度及以上污染|heav(?:y|ily) pollut|severe(?:ly)? pollut",
     ),
     (
         "heavy-pollution-days-ratio",
@@ -69,7 +74,12 @@ CUES = (
         "air",
         r"重(?:度及以上|度以上)?污染天数?(?:比例|比率|占比)|重度及以上污染天数比例",
     ),
-    ("exceedance-days-ratio", _RATIO, "air", r"超标天数?(?:比例|比率)|污染天数比例|超标率"),
+    (
+        "exceedance-days-ratio",
+        _RATIO,
+        "air",
+        r"超标天数?(?:比例|比率)|(?<![度重])污染天数比例|超标率|(?<![度重])污染率",
+    ),
     (
         "air-quality-composite-index",
         _INDEX,
@@ -88,7 +98,7 @@ CUES = (
         "water-good-sections-ratio",
         _RATIO,
         "water",
-        r"[ⅠI]\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|(?:Class|Grade|category) I\s*-\s*III|good water(?: quality)?",
+        r"[ⅠI]\s*类?\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|(?:Class|Grade|category) I\s*-\s*III|good water(?: quality)?",
     ),
     (
         "water-inferior-v-ratio",
@@ -118,15 +128,15 @@ CUES = (
         "noise-day",
         ("sound_level",),
         "noise",
-        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}昼间.{0,12}(?:等效声级|声级|平均值|均值|噪声)",
+        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}昼间[^;；。]{0,20}?(?:等效声级|声级|平均值|均值|噪声)",
     ),
     (
         "noise-night",
         ("sound_level",),
         "noise",
-        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}夜间.{0,12}(?:等效声级|声级|平均值|均值|噪声)",
+        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}夜间[^;；。]{0,20}?(?:等效声级|声级|平均值|均值|噪声)",
     ),
-    ("noise-traffic-day", ("sound_level",), "noise", r"(?:道路)?交通.{0,10}(?:噪声|声级)"),
+    ("noise-traffic-day", ("sound_level",), "noise", r"(?:道路)?交通.{0,10}(?:噪声|声级|声环境)"),
     (
         "noise-functional-compliance-day",
         _RATIO,
@@ -187,9 +197,9 @@ CUES = (
         "enforcement-cases",
         _COUNT,
         "enforcement",
-        r"(?:行政)?处罚(?:案件|决定书?)|立案(?:查处)?|查处.{0,6}(?:案件|违法)|下达.{0,6}处罚|环境违法案件|违法行为|处罚.{0,4}起|enforcement cases",
+        r"(?:行政)?处罚(?:案件|决定书?)|立案(?:查处)?|被(?:处)?罚(?:单位|企业)|查处.{0,6}(?:案件|违法)|下达.{0,6}处罚|环境违法案件|违法行为|处罚.{0,4}起|enforcement cases",
     ),
-    ("fines", ("money", "percent"), "enforcement", r"罚款|罚没|处罚金额|罚金|fines?"),
+    ("fines", ("money", "percent"), "enforcement", r"罚款|罚没|处罚金额|处罚额|罚金|fines?"),
     ("seizure-cases", _COUNT, "enforcement", r"查封|扣押"),
     ("production-restriction-cases", _COUNT, "enforcement", r"限产|停产|限制生产"),
     ("detention-referrals", _COUNT, "enforcement", r"(?:行政)?拘留"),
@@ -203,7 +213,7 @@ CUES = (
         "inspections",
         ("count",),
         "enforcement",
-        r"检查(?:企业|单位|点位)|执法检查|出动.{0,6}执法人员|检查.{0,4}家次",
+        r"检查(?:企业|单位|点位)|执法检查|检查.{0,4}家次",
     ),
     ("petitions", _COUNT, "petitions", r"信访|投诉|举报|来信|来访|complaints?|petitions?"),
     ("petitions-resolved-ratio", _RATIO, "petitions", r"办结率|按期办结|办理率"),
@@ -307,24 +317,45 @@ WORK = (
     ("air-good-days-ratio-above-national", r"优于全国|高于全国|全国平均", None),
     ("air-quality-standard-rate", r"空气质量达标率|环境空气质量达标", None),
 )
-# Entries that need more than their name: a region-wide noise level is said of the region
-# (区域, 全市…), not of one monitoring point; the number of petitions is their total, not one
-# channel's or one kind's (电话举报12222件 is a breakdown: a new indicator if wanted).
+# Entries that need more than their name: (what the sentence must say, what the figure's own
+# words must not say, what the sentence must not say). A region-wide noise level is said of
+# the region (区域, 全市…), not of one monitoring point or of the roads; the number of
+# petitions is their total, not one channel's, one kind's or one state's (电话举报12222件,
+# 涉气类信访37起, 未受理0件 are breakdowns: a new indicator if wanted); a case count is not
+# the police's (立案侦查) nor one category's (按日连续处罚); a bare "pH" is of rain only
+# where the sentence is not about water.
+_PETITION_BREAKDOWN = (
+    r"电话|来电|微信|网络|网上|网民|留言|来信|来访|信函|电子邮件|邮件|热线|专席|12345|"
+    r"转办|交办|信息系统|大气|涉气|水污染|涉水|噪声|涉噪|固废|固体废物|辐射|土壤|生态破坏|"
+    r"工业|建筑|餐饮|油烟|污染类|类信访|类投诉|类举报|其他|占|涉及|未受理|不受理|不予受理|受理中|"
+    r"办理中|正在办理|已办结|办结"
+)
 REQUIRES = {
-    "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", None),
-    "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", None),
-    "petitions": (
+    "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
+    "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
+    "petitions": (None, _PETITION_BREAKDOWN, None),
+    "enforcement-cases": (None, r"侦查|按日", None),
+    "enforcement-cases-filed": (None, r"侦查", None),
+    # a share of days of one grade (轻度污染天数比例) is not of all days over the standard
+    "exceedance-days-ratio": (
         None,
-        r"电话|微信|网络|网上|来信|来访|信函|大气|水污染|噪声|固废|固体废物|辐射|"
-        r"生态|工业|建筑|餐饮|占|涉及",
+        r"(?:轻度|中度|重度|严重|重)污染",
+        r"路段|声环境|噪声|断面|水质",
+    ),
+    "precipitation-ph": (
+        None,
+        None,
+        r"^(?!.*(?:降水|酸雨|雨水|precipitation|rain)).*(?:水质|断面|溶解氧|高锰酸盐|氨氮|mg/L)",
     ),
 }
+# Totals: a figure said as a part of one ("其中省住建部门接到151个") is a breakdown.
+TOTALS = frozenset({"petitions", "enforcement-cases"})
 _REQUIRES = {
-    code: (re.compile(need) if need else None, re.compile(refuse) if refuse else None)
-    for code, (need, refuse) in REQUIRES.items()
+    code: tuple(re.compile(p) if p else None for p in patterns)
+    for code, patterns in REQUIRES.items()
 }
 _REQUIRES.update(
-    (code, (re.compile(need), None)) for code, _pattern, need in WORK if need is not None
+    (code, (re.compile(need), None, None)) for code, _pattern, need in WORK if need is not None
 )
 _COMPILED = tuple(
     (code, families, category, re.compile(pattern, re.IGNORECASE))
@@ -346,10 +377,12 @@ _CHANGE_FAMILIES = {
 
 def _required(code, item, head):
     """1 unless the entry's REQUIRES say this subject cannot be it."""
-    need, refuse = _REQUIRES.get(code, (None, None))
+    need, refuse, refuse_sentence = _REQUIRES.get(code, (None, None, None))
     if need is not None and not need.search(f"{head} {item}"):
         return 0
     if refuse is not None and refuse.search(item):
+        return 0
+    if refuse_sentence is not None and refuse_sentence.search(f"{head} {item}"):
         return 0
     return 1
 
@@ -468,11 +501,12 @@ class Vocabulary:
             )
         return cls(entries)
 
-    def match(self, item, head, family, kind, unit):
+    def match(self, item, head, family, kind, unit, part=False):
         """The entry the subject names for a value of ``family``, or a proposal.
 
         ``item`` is the figure's own words (its enumeration item, or the clause before it),
-        ``head`` the rest of the sentence before it, for words the item shares with others.
+        ``head`` the rest of the sentence before it, for words the item shares with others;
+        ``part``: the figure is said as a part of a total ("其中…"), so not a TOTALS entry.
         """
         # The words nearest the number name it; far back in a long sentence they name others.
         item, head = _plain(item)[-80:], _plain(head)[-120:]
@@ -483,7 +517,10 @@ class Vocabulary:
                 fit = fits.get(entry.code)
                 if fit is None:
                     fit = fits[entry.code] = (
-                        self._fits(entry, family, kind) if _required(entry.code, item, head) else 0
+                        self._fits(entry, family, kind)
+                        if _required(entry.code, item, head)
+                        and not (part and kind == "level" and entry.code in TOTALS)
+                        else 0
                     )
                 if not fit:
                     continue

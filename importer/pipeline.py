@@ -267,10 +267,13 @@ def _approximately(text, bound):
 
 def _figure(bound, quote, vocabulary, approximate_text=""):
     raw = bound.raw
-    match = vocabulary.match(bound.item, bound.head, raw.family, bound.kind, raw.unit)
+    part = getattr(bound, "part", False)
+    match = vocabulary.match(bound.item, bound.head, raw.family, bound.kind, raw.unit, part=part)
     if match.code is None and bound.carried_from is not None:
         carried = bound.carried_from
-        match = vocabulary.match(carried.item, carried.head, raw.family, bound.kind, raw.unit)
+        match = vocabulary.match(
+            carried.item, carried.head, raw.family, bound.kind, raw.unit, part=part
+        )
     reasons = []
     if match.code:
         reasons.append(f"指标：{match.reason}")

@@ -1,0 +1,214 @@
+"""read() filing figures under the right indicator and kind: complaints, enforcement, noise,
+water and air prose (issue 17, "the right indicator").
+
+The bulletins are invented in the style of real ones: made-up places (青禾市, 云栖县…), our
+own sentences and numbers. Each test fails if a figure is filed under the wrong indicator or
+kind, or if a breakdown is taken for the total it is part of.
+"""
+
+from decimal import Decimal
+
+from importer import pipeline
+
+
+def read(text):
+    return pipeline.read(text)
+
+
+def one(document, value, unit=None):
+    found = [
+        f
+        for f in document.figures
+        if f.value == Decimal(value) and not f.derived and (unit is None or f.unit == unit)
+    ]
+    assert len(found) == 1, (value, [(str(f.value), f.unit, f.quote) for f in document.figures])
+    return found[0]
+
+
+def filed(document, value, unit=None):
+    figure = one(document, value, unit)
+    return figure.indicator, figure.kind
+
+
+# Complaints and petitions --------------------------------------------------------------------
+
+
+def test_a_complaint_total_and_its_breakdowns_by_state_channel_and_kind():
+    document = read(
+        "青禾市2031年3月环境信访情况\n"
+        "2031年3月,市生态环境投诉平台共收到举报件57件,其中未受理3件、受理中4件、已办结41件、"
+        "不予受理9件。按举报渠道划分,电话举报22件,微信举报18件、网民留言17件。\n"
+        "从污染类型看,大气污染类21件,占36.8%;噪声污染类19件,占33.3%;水污染类6件,占10.5%。"
+    )
+    assert filed(document, "57") == ("petitions", "level")
+    assert filed(document, "41") == ("petitions-resolved", "level")
+    for breakdown in ("3", "4", "9", "22", "18", "17", "21", "19", "6"):
+        figure = one(document, breakdown, "件")
+        assert figure.indicator is None and figure.proposed, (breakdown, figure.reasons)
+    assert one(document, "36.8").indicator is None
+
+
+def test_petitions_received_by_each_department_are_parts_of_the_total():
+    document = read(
+        "截至9月底,全省共接到4120个生态环境信访投诉,其中省生态环境部门接到3980个生态环境信访投诉,"
+        "省住建部门接到97个生态环境信访投诉,省水利部门接到43个生态环境信访投诉。"
+        "已办结3900个,办结率为94.7%。"
+    )
+    assert filed(document, "4120") == ("petitions", "level")
+    for part in ("3980", "97", "43"):
+        assert one(document, part).indicator is None, part
+    assert filed(document, "3900") == ("petitions-resolved", "level")
+    assert filed(document, "94.7") == ("petitions-resolved-ratio", "level")
+
+
+def test_complaints_by_kind_named_with_she_are_not_the_total():
+    document = read(
+        "云栖县2031年5月信访处理情况\n(一)涉气类信访投诉12起\n(二)涉水类信访投诉5起\n"
+        "2031年5月,我局共受理群众各类环境信访23件,按信访件来源分类情况如下:网上信访平台14件,"
+        "来电9件。"
+    )
+    assert filed(document, "23") == ("petitions", "level")
+    for part in ("12", "5", "14", "9"):
+        assert one(document, part).indicator is None, part
+
+
+# Enforcement --------------------------------------------------------------------------------
+
+
+def test_enforcement_counts_fines_and_their_changes():
+    document = read(
+        "青禾市2031年环境执法情况\n(原标题:青禾环境违法处罚额增64%)\n"
+        "2031年,全市立案处罚环境违法企业212家,处罚金额累计超过900万元,"
+        "被罚单位数量和处罚金额同比分别增加23.5%、64.1%。"
+        "其中,按日连续处罚案件7件;公安机关立案侦查2家。"
+    )
+    assert filed(document, "64") == ("fines", "change")
+    assert filed(document, "212") == ("enforcement-cases", "level")
+    assert filed(document, "23.5") == ("enforcement-cases", "change")
+    assert filed(document, "64.1") == ("fines", "change")
+    assert one(document, "7").indicator is None
+    assert one(document, "2").indicator is None
+
+
+def test_officers_sent_out_are_not_companies_inspected():
+    document = read("2031年专项行动以来,全省已经出动环境执法人员3.2万人次,检查企业1.1万家次。")
+    assert one(document, "3.2").indicator is None
+    assert filed(document, "1.1") == ("inspections", "level")
+
+
+def test_a_sibling_count_does_not_lend_its_words_to_the_next():
+    document = read(
+        "专项督察期间,我市共立案查处环境违法案件31起、关停取缔企业14家、责令整改企业26家;"
+        "向公安机关移送行政拘留案件5起,公安机关受理并执行4起。"
+    )
+    assert filed(document, "31") == ("enforcement-cases", "level")
+    assert filed(document, "5") == ("detention-referrals", "level")
+    for part in ("14", "26", "4"):
+        assert one(document, part).indicator is None, part
+
+
+# Noise --------------------------------------------------------------------------------------
+
+
+def test_road_traffic_noise_is_not_the_regional_level_and_night_follows_its_words():
+    document = read(
+        "云栖县2031年声环境质量\n"
+        "2031年,县城昼夜间道路交通声环境等级均为好,昼间加权平均等效声级为64.2dB(A)。"
+        "昼间区域声环境质量等级为较好,昼间平均等效声级为53.1dB(A);夜间区域声环境质量等级为一般,"
+        "平均等效声级为45.8dB(A)。"
+    )
+    assert filed(document, "64.2") == ("noise-traffic-day", "level")
+    assert filed(document, "53.1") == ("noise-day", "level")
+    assert filed(document, "45.8") == ("noise-night", "level")
+
+
+def test_day_and_night_compliance_said_together_are_two_figures_in_order():
+    document = read(
+        "2031年第二季度,全区功能区声环境昼夜间达标率分别为94.1%和88.6%,"
+        "其中1类功能区昼夜间达标率分别为91.7%和83.3%。"
+    )
+    assert filed(document, "94.1") == ("noise-functional-compliance-day", "level")
+    assert filed(document, "88.6") == ("noise-functional-compliance-night", "level")
+    assert filed(document, "91.7") == ("noise-functional-compliance-day", "level")
+    assert filed(document, "83.3") == ("noise-functional-compliance-night", "level")
+
+
+def test_a_share_of_road_sections_over_the_limit_is_not_of_air_pollution_days():
+    document = read(
+        "2031年全州城市道路交通昼间声环境监测路段超标率上升了1.9个百分点,"
+        "平均等效声级下降了0.8分贝(A)。"
+    )
+    indicator, kind = filed(document, "1.9")
+    assert indicator != "exceedance-days-ratio" and kind == "change"
+    assert filed(document, "-0.8") == ("noise-traffic-day", "change")
+
+
+# Air and water ------------------------------------------------------------------------------
+
+
+def test_days_by_grade_each_under_their_own_grade():
+    document = read(
+        "青禾市大镇2031年第一季度有效监测天数共计90天,其中天气优48天,天气良36天,"
+        "优良天气共计84天,优良率为93.3%,轻度污染4天,重度污染2天,污染率为6.7%。"
+    )
+    assert filed(document, "48") == ("air-excellent-days", "level")
+    assert filed(document, "84") == ("air-good-days", "level")
+    assert one(document, "4", "天").indicator is None
+    assert filed(document, "2", "天") == ("heavy-pollution-days", "level")
+    assert filed(document, "6.7") == ("exceedance-days-ratio", "level")
+
+
+def test_the_parts_of_a_share_are_not_the_share():
+    document = read(
+        "2031年6月全省各城市空气质量达标天数比例平均为90.2%,其中,优占55.1%,良占35.1%;"
+        "超标天数比例为9.8%,其中轻度污染占8.1%,中度污染占1.7%。"
+        "轻度污染天数比例为8.1%,中度污染天数比例为1.7%。"
+    )
+    assert filed(document, "90.2") == ("air-good-days-ratio", "level")
+    assert filed(document, "9.8") == ("exceedance-days-ratio", "level")
+    for part in ("55.1", "35.1"):
+        assert one(document, part).indicator is None, part
+    for figure in document.figures:
+        if figure.value in (Decimal("8.1"), Decimal("1.7")):
+            assert figure.indicator is None, figure.quote
+
+
+def test_classes_of_water_each_with_their_own_share():
+    document = read(
+        "2031年第5周,全省42个断面中,Ⅰ~Ⅲ类水质的断面为30个,占71.4%;Ⅳ类水质的断面为7个,"
+        "占16.7%;劣Ⅴ类水质的断面为5个,占11.9%。地表水Ⅰ类~Ⅲ类水质所占比例为71.4%,"
+        "较上年下降2.2个百分点。"
+    )
+    assert filed(document, "16.7") != ("water-good-sections-ratio", "level")
+    assert filed(document, "11.9") == ("water-inferior-v-ratio", "level")
+    assert filed(document, "-2.2") == ("water-good-sections-ratio", "change")
+
+
+def test_a_latin_name_is_found_only_as_a_word():
+    document = read(
+        "Noise from industrial companies made up 14.2% of the complaints, while construction "
+        "noise made up 41.3%."
+    )
+    assert all(f.indicator != "co" for f in document.figures)
+
+
+# Kind and sign ------------------------------------------------------------------------------
+
+
+def test_a_rise_written_as_tisheng_a_bare_zeng_and_a_gap_to_the_average_are_changes():
+    document = read(
+        "截至6月,我区空气质量优良率为96.1%,较2030年同期的92%提升4.1个百分点。"
+        "其中,云栖县优良天数比例仅为86.4%,低于全市平均水平9.7个百分点。"
+        "(原标题:青禾市罚没额增37%)"
+    )
+    assert filed(document, "4.1") == ("air-good-days-ratio", "change")
+    assert filed(document, "-9.7") == ("air-good-days-ratio", "change")
+    assert filed(document, "37") == ("fines", "change")
+
+
+def test_a_bare_ph_of_a_river_section_is_not_the_ph_of_rain():
+    document = read(
+        "青禾河云栖断面水质自动监测结果:pH值为7.42,溶解氧为8.15mg/L。2031年全市降水pH年均值为5.61。"
+    )
+    assert one(document, "7.42").indicator != "precipitation-ph"
+    assert filed(document, "5.61") == ("precipitation-ph", "level")
