@@ -740,7 +740,12 @@ def bind_table(block, folded, gazetteer, scope):
     latest = max(
         (found[0] for found in column_periods if found), key=lambda e: e.last, default=None
     )
+    # One unit written in the header, however cut ("监测数值(dB"): the unit of the measures
+    # it fits, whichever column the copy shifted it over.
+    header_units = set(re.findall(_UNIT_WORDS, " ".join(header)))
+    header_unit = header_units.pop() if len(header_units) == 1 else ""
     row_labels = [numbers_fold(label) for label, _cells, _span in block.rows]
+    side_by_side = _place_columns(block, header, gazetteer, scope, home)
     row_places = _places_of(row_labels, gazetteer, scope, home)
     column_places = _places_of(header, gazetteer, scope, home)
     by_column = row_places is None and column_places is not None
@@ -759,11 +764,30 @@ def bind_table(block, folded, gazetteer, scope):
             name = header[column] if column < len(header) else ""
             if _SKIP_COLUMN.search(name) or _SKIP_COLUMN.search(folded_label):
                 continue
-            unit_said = caption_unit or _noted_unit(numbers_fold(block.note), name)
+            said = _said_before(cells, column)
+            said = said if said and not _MEASURE_CELL.search(name) else ""
+            if said:
+                # "昼间等效声级Ld | 43.2": a word cell naming a measure names the number after it.
+                name = said
+            unit_said = (
+                caption_unit
+                or _noted_unit(numbers_fold(block.note), name)
+                or _noted_unit(header_unit, name)
+            )
             raw = parse_cell(numbers_fold(cell), name, folded_label, span, unit_said)
             if raw is None:
                 continue
-            if by_column:
+            if raw.unit_code == "index" and not _INDEX_COLUMN.search(f"{name} {folded_label}"):
+                continue  # a bare number under no index: a code, a class, a count the copy lost
+            own_place = next((p for p in reversed(side_by_side) if p < column), None)
+            if own_place is not None:
+                # Two tables side by side ("县 | CWQI | 县 | △CWQI"): a cell is of the place
+                # in the place column before it.
+                found = _label_place(
+                    numbers_fold(cells[own_place]), gazetteer, scope, home
+                ) or _unknown_place(numbers_fold(cells[own_place]), home)
+                place, qualifier = (found[0], found[1]), found[3]
+            elif by_column:
                 place, qualifier = column_places[column][0], _not_measure(folded_label)
             elif row_places is not None:
                 place, qualifier = row_places[row]
@@ -786,7 +810,7 @@ def bind_table(block, folded, gazetteer, scope):
             elif column_period:
                 period = (column_period[0].first, column_period[0].last, column_period[0].label)
             division, how = place
-            measure = measures[column] if column < len(measures) else name
+            measure = said or (measures[column] if column < len(measures) else name)
             # A row of a place names no measure: its label goes to the head, not the item.
             of_measure = by_column or row_places is None
             out.append(
@@ -831,7 +855,25 @@ _TOTAL = re.compile(
 )
 
 
-_UNIT_WORDS = r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|mg/L|毫克/升|dB\(A\)|分贝|%)"
+_UNIT_WORDS = r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|mg/L|毫克/升|dB\(A\)|dB(?![A-Za-z(])|分贝|%)"
+# Headers under which a number without a unit is a value: indices, pH and their kin.
+_INDEX_COLUMN = re.compile(r"指数|pH|AQI|CWQI|WQI|EI|EQI|综合|index|质量指数|[△Δ]", re.I)
+_MEASURE_CELL = re.compile(
+    r"声级|浓度|指数|比例|达标率|Leq|L[dn]\b|PM|SO2|NO2|O3|CO|pH|溶解氧|氨氮|总磷", re.I
+)
+
+
+def _said_before(cells, column):
+    """The word cell right before a number that names a measure, or "" (used where the
+    column's own header names none)."""
+    if column == 0:
+        return ""
+    before = numbers_fold(cells[column - 1])
+    if _BLANK_CELL.match(before) or re.match(r"^[-+−]?\d", before):
+        return ""
+    return before if len(before) <= 16 and _MEASURE_CELL.search(before) else ""
+
+
 _EXCEPT = re.compile(
     rf"除(.{{1,12}}?)(?:为|是|单位为){_UNIT_WORDS}外.{{0,6}}?(?:其它|其他|其余)(?:均|都)?(?:为|是){_UNIT_WORDS}"
 )
@@ -865,9 +907,23 @@ def _unit_fits(unit, column):
         return False
     if unit == "%":
         return bool(re.search(r"率|比例|占比", column))
-    if unit in ("dB(A)", "分贝"):
+    if unit in ("dB(A)", "分贝", "dB"):
         return bool(re.search(r"声级|昼|夜|Leq|噪声", column, re.I))
     return bool(_CONCENTRATION_COLUMN.search(column))
+
+
+def _place_columns(block, header, gazetteer, scope, home):
+    """Columns after the first whose cells are places in most rows (a second table beside the
+    first, or a ranking of other places)."""
+    out = []
+    for column in range(len(header)):
+        values = [
+            numbers_fold(cells[column]) for _l, cells, _s in block.rows if column < len(cells)
+        ]
+        named = [v for v in values if v and _label_place(v, gazetteer, scope, home)]
+        if values and len(named) * 2 > len(values):
+            out.append(column)
+    return out
 
 
 def _places_of(labels, gazetteer, scope, home):
@@ -940,7 +996,7 @@ def _unknown_place(label, home):
 
 
 _CHANGE_WORD = re.compile(
-    r"变化|增减|同比|环比|升降|增幅|降幅|变幅|[比较](?:上年|去年|上一年)|百分点|change|year-on-year",
+    r"△|Δ|变化|增减|同比|环比|升降|增幅|降幅|变幅|[比较](?:上年|去年|上一年)|百分点|change|year-on-year",
     re.I,
 )
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.

@@ -789,8 +789,12 @@ def _cell_per_line_table(paragraphs, index):
         cursor += len(line) + 1
     header_cells = _wrapped_units([cell for cell in clean[: rows[0]] if cell])
     skip = 2 if indexed else 1
-    if indexed and header_cells and re.match(r"^(?:序号|编号|No\.?)$", header_cells[0], re.I):
-        header_cells = header_cells[1:]
+    if (
+        indexed
+        and header_cells
+        and re.search(r"^(?:序号|编号|No\.?)$|排名$|名次$", header_cells[0], re.I)
+    ):
+        header_cells = header_cells[1:]  # the heading of the row numbers or ranks
     pattern = numeric[rows[0] + skip : rows[0] + width]
     header, caption_cells = _column_names_flat(header_cells, width - skip, pattern)
     data = []
@@ -814,7 +818,12 @@ def _cells_of(lines):
     they stand between most of them (a pair of them is an empty cell), else mark rows."""
     singles = sum(1 for line in lines if line.strip() in ("|", "｜"))
     if singles * 3 < len(lines):
-        return [(_cell_text(line), at) for at, line in enumerate(lines) if not _PIPES.match(line)]
+        # Cells end with " |": a "|" alone is an empty cell, "||||" marks a row.
+        return [
+            (_cell_text(line), at)
+            for at, line in enumerate(lines)
+            if not _PIPES.match(line) or line.strip() in ("|", "｜")
+        ]
     cells, pending = [], None
     for at, line in enumerate(lines):
         if _PIPES.match(line):
@@ -846,7 +855,7 @@ def _row_layout(clean, numeric, padded=0):
             counting = sum(
                 1
                 for column, flag in enumerate(pattern)
-                if flag and not _numbers_rows(clean, rows, column)
+                if flag and not (indexed and column == 0) and not _numbers_rows(clean, rows, column)
             )
             # Equal numbers covered: the reading that ends with the last cells read.
             # then a leading row number (strong evidence of where rows start).
@@ -871,12 +880,15 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 def _numbers_rows(clean, rows, column):
-    """Whether a column holds the rows' numbers (1, 2, 3…): no data."""
+    """Whether a column holds the rows' numbers or ranks (1, 2, 3…): no data."""
     values = [clean[row + column] for row in rows]
     if not all(_ROW_NUMBER.match(value) for value in values):
         return False
     numbers = [int(value) for value in values]
-    return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    # Row numbers (1, 2, 3) or ranks with ties (1, 2, 2, 4), also of every other row.
+    return len(numbers) >= 2 and all(
+        0 <= b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False)
+    )
 
 
 def _rows_of(clean, numeric, start, width, pattern, indexed=False):

@@ -847,3 +847,46 @@ def test_one_value_said_of_several_places_is_a_figure_for_each():
         (str(f.value), f.period_start.month) for f in document.figures if f.quote[:2] == "其中"
     ]
     assert months == [("88.1", 4), ("90", 5), ("86.4", 6)]
+
+
+def test_two_ranking_tables_side_by_side_bind_each_value_to_the_place_before_it():
+    cells = [
+        "质量排名", "县(市、区)", "CWQI", "变化排名", "县(市、区)", "△CWQI", "说明",
+        "1", "石门县", "2.1307", "1", "桃源县", "-12.41", "优于二类",
+        "2", "慈利县", "2.2518", "2", "汉寿县", "-9.86", "|",
+        "3", "桑植县", "2.3092", "3", "石门县", "-7.05", "优于二类",
+    ]  # fmt: skip
+    document = read(
+        "常德市2024年1-6月各县地表水质量排名\n"
+        + "\n".join(f"{c} |" if c != "|" else c for c in cells)
+    )
+    got = [(str(f.value), f.region.name, f.kind) for f in document.figures]
+    assert got == [
+        ("2.1307", "石门县", "level"),
+        ("-12.41", "桃源县", "change"),
+        ("2.2518", "慈利县", "level"),
+        ("-9.86", "汉寿县", "change"),
+        ("2.3092", "桑植县", "level"),
+        ("-7.05", "石门县", "change"),
+    ]  # no rank is a figure
+
+
+def test_a_station_table_with_day_and_night_sub_rows_and_a_cut_unit():
+    cells = [
+        "序号", "监测点位", "监测数值(dB", "功能区", "类别", "达标情况",
+        "1", "县政务中心", "昼间等效声级Ld", "45.1", "1", "达标", "夜间等效声级Ln", "41.0", "达标",
+        "2", "县第一中学", "昼间等效声级Ld", "48.3", "2", "达标", "夜间等效声级Ln", "43.6", "达标",
+        "3", "县交通局", "昼间等效声级Ld", "53.9", "2", "达标", "夜间等效声级Ln", "47.2", "达标",
+    ]  # fmt: skip
+    document = read("弥渡县2024年第三季度声环境功能区监测\n" + "\n\n".join(cells))
+    got = [(str(f.value), f.unit, f.region.name, f.qualifier.split()[0]) for f in document.figures]
+    assert got == [
+        ("45.1", "dB", "弥渡县", "县政务中心"),
+        ("41.0", "dB", "弥渡县", "县政务中心"),
+        ("48.3", "dB", "弥渡县", "县第一中学"),
+        ("43.6", "dB", "弥渡县", "县第一中学"),
+        ("53.9", "dB", "弥渡县", "县交通局"),
+        ("47.2", "dB", "弥渡县", "县交通局"),
+    ]  # the classes (1, 2) are no figures
+    night = one(document, "47.2")
+    assert night.indicator is None and "夜间" in night.proposed[0]
