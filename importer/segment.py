@@ -17,6 +17,7 @@ whitespace stripped; a line broken in two by a converter or a wrapped caption is
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 # Sentence-final punctuation (a paragraph ending otherwise is unfinished or a heading).
 SENTENCE_END = "。！？!?；;…”’」』）)"
@@ -1006,8 +1007,7 @@ def _type_score(names, pattern):
     """Word columns over words, measures over numbers: +0.5 each, -0.5 for each the other way."""
     score = 0.0
     for name, is_number in zip(names, pattern, strict=False):
-        wordy = bool(_WORDY_HEADER.search(name))
-        score += 0.5 if wordy != is_number else -0.5
+        score += 0.5 if _wordy(name) != is_number else -0.5
     return score
 
 
@@ -1068,7 +1068,7 @@ def _two_levels(cells, width, pattern):
             rest = rest[heading:]
             if not heading and any(_ROW_HEADING.match(cell) for cell in rest):
                 continue  # the heading of the row labels is no column
-            for lower_count in range(2 * spanning, len(rest) - spanning + 1):
+            for lower_count in range(2 * spanning, min(width, len(rest) - spanning) + 1):
                 upper, lower = rest[: len(rest) - lower_count], rest[len(rest) - lower_count :]
                 for first in range(0, len(upper) - spanning + 1):
                     for parts in _compositions(lower_count, spanning):
@@ -1109,27 +1109,13 @@ def _spread(upper, lower, first, parts, pattern):
             names.append(over)
             continue
         unders = lower[cursor : cursor + groups[position]]
-        if _GROUP_AFFINITY[0][0].search(over) and any(
-            _GROUP_AFFINITY[0][0].search(under) or re.search(r"指数|比例|浓度|率", under)
-            for under in unders
-        ):
-            return names, float("-inf")  # a pollutant's column is merged over no other measure
-        unit = _UNIT_OF_HEADER.search(over)
-        base = over[: unit.start()].strip() if unit else over
-        suffix = f"({unit.group(1)})" if unit else ""
         belongs = 0
-        for under in lower[cursor : cursor + groups[position]]:
-            grade = _GRADE.match(under)
-            if grade and base.endswith("天数"):
-                # "优良天数" over "优", "污染天数" over "重度": days of that grade.
-                names.append(f"{under}{'污染' if grade.group(1) else ''}天数")
-            else:
-                names.append(f"{base} {under}{'' if '(' in under else suffix}")
-            for member, group in _GROUP_AFFINITY:
-                if member.search(under) and group.search(over):
-                    belongs += 1
-            if len(under) == 1 and under in base:
-                belongs += 1  # "优" under "优良天数"
+        for under in unders:
+            fit = _belongs(over, under)
+            if fit is None:
+                return names, float("-inf")  # a pollutant's column merged over another measure
+            belongs += fit
+            names.append(_merged_name(over, under))
         # A merged cell over cells that show no sign of being its own costs a point.
         score += belongs or -1
         cursor += groups[position]
@@ -1137,6 +1123,40 @@ def _spread(upper, lower, first, parts, pattern):
     if len(set(parts)) == 1:
         score += 0.1
     return names, score
+
+
+@lru_cache(maxsize=4096)
+def _belongs(over, under):
+    """How much a lower header cell shows it belongs under an upper one; None where it cannot
+    (a pollutant's own column over another measure)."""
+    pollutant = _GROUP_AFFINITY[0][0]
+    if pollutant.search(over) and (
+        pollutant.search(under) or re.search(r"指数|比例|浓度|率", under)
+    ):
+        return None
+    fit = sum(1 for member, group in _GROUP_AFFINITY if member.search(under) and group.search(over))
+    unit = _UNIT_OF_HEADER.search(over)
+    base = over[: unit.start()].strip() if unit else over
+    if len(under) == 1 and under in base:
+        fit += 1  # "优" under "优良天数"
+    return fit
+
+
+@lru_cache(maxsize=4096)
+def _merged_name(over, under):
+    unit = _UNIT_OF_HEADER.search(over)
+    base = over[: unit.start()].strip() if unit else over
+    suffix = f"({unit.group(1)})" if unit else ""
+    grade = _GRADE.match(under)
+    if grade and base.endswith("天数"):
+        # "优良天数" over "优", "污染天数" over "重度": days of that grade.
+        return f"{under}{'污染' if grade.group(1) else ''}天数"
+    return f"{base} {under}{'' if '(' in under else suffix}"
+
+
+@lru_cache(maxsize=4096)
+def _wordy(name):
+    return bool(_WORDY_HEADER.search(name))
 
 
 _GRADE = re.compile(r"^(?:优|良|(轻度|中度|重度|严重))(?:污染)?$")
