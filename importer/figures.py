@@ -295,10 +295,13 @@ def _in_sentence(text, start, end):
         if unit is not None and unit[0] != "%" and not re.search(r"[\u4e00-\u9fff]", unit[0]):
             unit = (_english_symbol(unit), unit[1], unit[2])
         if unit is None and text[tail_start : tail_start + 1] in "万亿":
-            # "13.28万份": the multiplier is part of the unit as written.
-            inner = _unit_at(text, tail_start + 1, end)
+            # "13.28万份": the multiplier is part of the unit as written; "1.2万余家" is
+            # approximate, the unit being 万家.
+            more = text[tail_start + 1 : tail_start + 2] in numbers.APPROX_AFTER
+            inner = _unit_at(text, tail_start + 1 + more, end)
             if inner is not None:
                 unit = (text[tail_start] + inner[0], inner[1], inner[2])
+                approximate = approximate or more
         if unit is None:
             listed = _LIST_NEXT.match(tail)
             if listed:
@@ -346,6 +349,8 @@ def _in_sentence(text, start, end):
                 continue
         written, code, unit_end = unit
         after = text[unit_end:end]
+        if after.startswith("左右"):
+            approximate = True  # "90%左右"
         if after[:1] and after[0] in _WORD_AFTER_UNIT.get(written, ""):
             pending = []
             continue

@@ -202,6 +202,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         issued = _date_in_header(head_text)
     issued = issued or published
     publisher = front.get("publisher") or parsed.source_name or parsed.byline
+    # "来源：某某生态环境厅 2024-07-15": the date on the source line is not the publisher's name.
+    publisher = _TRAILING_DATE.sub("", publisher or "")
     if not publisher:
         found = _PUBLISHER.search(f"{title}\n{opening}")
         publisher = _from_its_place(found.group(1), gazetteer) if found else ""
@@ -271,21 +273,61 @@ _HERE_LEVELS = (
 )
 
 
+_TRAILING_DATE = re.compile(
+    r"\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_AUTONOMOUS = re.compile(r"广西|内蒙古|西藏|宁夏|新疆|自治区")
+# "嘉兴市生态环境局海盐分局": the county branch of a city's bureau.
+_BRANCH = re.compile(r"局([\u4e00-\u9fff]{2,3}?)分局")
+
+
+def _named_in(text, gazetteer):
+    """The place a title or a publisher's name is about: the first it names, or a division
+    inside it named right after ("南宁市青秀区" → 青秀区, "嘉兴市生态环境局海盐分局" → 海盐县)."""
+    named = gazetteer.find_all(text)
+    if not named:
+        return None
+    place = named[0][2]
+    for _start, _end, division in named[1:]:
+        if _inside(division, place):
+            place = division
+    branch = _BRANCH.search(text)
+    lookup = getattr(gazetteer, "named", None)
+    if branch and lookup is not None:
+        county = lookup(branch.group(1))
+        if county is not None and _inside(county, place):
+            place = county
+    return place
+
+
+def _inside(division, place):
+    """Whether ``division`` lies inside ``place``, by their GB/T 2260 codes."""
+    inner, outer = getattr(division, "code", ""), getattr(place, "code", "")
+    if not (inner and outer and len(inner) == len(outer) == 6) or inner == outer:
+        return False
+    prefix = outer.rstrip("0")
+    prefix = prefix + "0" * (len(prefix) % 2)  # 450000 → 45, 450100 → 4501, 130700 → 1307
+    return inner.startswith(prefix)
+
+
 def _region(title, publisher, opening, gazetteer, body=""):
     from .places import COUNTRY
 
-    named = gazetteer.find_all(title)
-    if named:
-        return named[0][2]
+    named = _named_in(title, gazetteer)
+    if named is not None:
+        return named
     if publisher and _NATIONAL_PUBLISHER.match(publisher):
         return COUNTRY
-    named = gazetteer.find_all(publisher or "")
-    if named:
-        return named[0][2]
+    named = _named_in(publisher or "", gazetteer)
+    if named is not None:
+        return named
     counts = Counter()
     first = {}
     # A text that says 我市/全市 is about a city: the city it names most, wherever it does.
     level = next((lvl for words, lvl in _HERE_LEVELS if re.search(words, opening)), None)
+    if level is None and re.search(r"我区|全区|本区", opening):
+        # 全区 is an autonomous region's when the text names one, else a district's.
+        level = "province" if _AUTONOMOUS.search(body or opening) else "county"
     text = body if level else opening[:600]
     for _start, _end, division in gazetteer.find_all(text):
         if level and getattr(division, "level", "") != level:

@@ -113,8 +113,8 @@ ENGLISH_WORDS = "|".join(sorted(_ENGLISH, key=len, reverse=True))
 
 #: Words that make a figure approximate, before or after the number.
 APPROX_BEFORE = re.compile(
-    r"(?:约|近|逾|超过|超|接近|大约|将近|达到近|more than|over|about|around|nearly|almost|"
-    r"approximately|roughly)\s*$",
+    r"(?:约|近|逾|超过|超|接近|大约|将近|达到近|约有|共约|累计约|more than|over|about|around|"
+    r"nearly|almost|approximately|roughly|some|upwards of|at least)\s*$",
     re.IGNORECASE,
 )
 APPROX_AFTER = ("余", "多")

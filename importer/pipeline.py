@@ -262,6 +262,8 @@ def _approximately(text, bound):
         return ""
     before = numbers.APPROX_BEFORE.search(text[max(0, raw.start - 14) : raw.start])
     written = (before.group(0) if before else "") + text[raw.start : raw.end]
+    if text.startswith("左右", raw.end):
+        written += "左右"
     return written.strip()
 
 
