@@ -40,7 +40,16 @@ _LABELS = {
         "日期",
         "更新时间",
     ),
-    "source": ("来源", "来源于", "信息来源", "文章来源", "稿件来源", "消息来源", "出处"),
+    "source": (
+        "来源",
+        "来源于",
+        "信息来源",
+        "文章来源",
+        "稿件来源",
+        "消息来源",
+        "出处",
+        "发布机构",
+    ),
     "author": ("作者", "撰稿", "撰文", "记者", "文"),
     "url": ("原文链接", "原文地址", "原文网址", "本文链接"),
     "other": (
@@ -69,6 +78,13 @@ _LABELS = {
         "点击",
         "访问量",
         "字号",
+        # The header table of a government information-disclosure page (政府信息公开).
+        "索引号",
+        "文件编号",
+        "组配分类",
+        "主题分类",
+        "有效性",
+        "文号",
     ),
 }
 LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}

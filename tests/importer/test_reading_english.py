@@ -103,3 +103,64 @@ def test_an_english_date_line_gives_no_figures():
         "The percentage of days with good air quality in Jiangsu reached 82.4 percent in 2021."
     )
     assert [str(f.value) for f in document.figures if not f.derived] == ["82.4"]
+
+
+# Places: 全区/全省/本市 against the publisher, the title and the opening. -------------------
+
+
+def test_quanqu_is_the_autonomous_region_its_publisher_names():
+    document = read(
+        "上半年我区空气质量持续改善\n发布时间：2024-07-10\n来源：宁夏回族自治区生态环境厅 2024-07-10\n\n"
+        "1—6月，我区优良天数比例为78.4%，全区PM2.5平均浓度为29微克/立方米。"
+    )
+    assert document.publisher == "宁夏回族自治区生态环境厅"
+    assert document.region.name == "宁夏回族自治区"
+    assert {f.region.name for f in document.figures} == {"宁夏回族自治区"}
+    ratio = one(document, "78.4")
+    assert (ratio.period_start, ratio.period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+def test_quanqu_is_a_district_when_no_autonomous_region_is_named():
+    document = read(
+        "城区空气质量通报\n来源：南宁市青秀区生态环境局\n\n2023年，全区优良天数比例为95.1%。"
+    )
+    assert document.region.name == "青秀区"
+    assert one(document, "95.1").region.name == "青秀区"
+
+
+def test_a_county_branch_of_a_city_bureau_is_the_county():
+    document = read(
+        "索引号: | 11330424/2023-00001 | 成文日期: | 2023-11-09 |\n"
+        "嘉兴市生态环境局海盐分局环境信访情况(2023年10月)\n\n"
+        "2023年10月,我局共受理群众各类环境信访37件。"
+    )
+    assert document.region.name == "海盐县"
+    complaints = one(document, "37")
+    assert complaints.region.name == "海盐县"
+    assert (complaints.period_start, complaints.period_end) == (
+        date(2023, 10, 1),
+        date(2023, 10, 31),
+    )
+
+
+# Approximate counts keep their number and say they are approximate. -----------------------
+
+
+def test_approximate_counts_in_chinese():
+    document = read(
+        "2023年，全市共受理环境信访投诉1200余件，检查企业1.2万余家，罚款300余万元，"
+        "出动执法人员近3万人次，立案1500多件，优良天数比例为90%左右，约有2000家企业完成整改。"
+    )
+    written = {
+        f.approximate_text: (str(f.value), f.unit) for f in document.figures if not f.derived
+    }
+    assert written == {
+        "1200余件": ("1200", "件"),
+        "1.2万余家": ("1.2", "万家"),
+        "300余万元": ("300", "万元"),
+        "近3万人次": ("3", "万人次"),
+        "1500多件": ("1500", "件"),
+        "90%左右": ("90", "%"),
+        "约有2000家": ("2000", "家"),
+    }
+    assert all(f.approximate for f in document.figures)
