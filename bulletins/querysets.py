@@ -57,7 +57,7 @@ class BulletinQuerySet(PublishableQuerySet):
             "id", "slug", "title", "summary", "region_label", "source_name", "issued_on",
             "publish_at", "status", "deleted_at",
             "region__slug", "region__name", "region__name_en",
-            "publisher__slug", "publisher__name", "publisher__name_en",
+            "publisher__slug", "publisher__name", "publisher__name_en", "publisher__official_name_en",
         )
 
     def showing_cover_file(self, name):

@@ -24,6 +24,8 @@ def publisher_name(publisher):
     """``{{ bulletin.publisher|publisher_name }}``: its own English name, or a labelled translation."""
     if publisher is None:
         return ""
+    if not names.english_active():
+        return publisher.name  # the English fields are not read (a card's query may leave them out)
     return names.publisher_name(publisher.name, publisher.name_en, publisher.official_name_en)
 
 

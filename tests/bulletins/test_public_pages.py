@@ -39,6 +39,19 @@ def query_count(client, url):
     return len(context.captured_queries)
 
 
+@pytest.mark.parametrize("url", ["/", "/bulletins/", "/achievements/", "/regions/yichun/"])
+def test_english_pages_use_a_fixed_number_of_queries_whatever_the_data_size(client, province_and_city, url):
+    # English pages read each publisher's official English name with the card (never one by one).
+    _, city = province_and_city
+    kwargs = {"region": city, "publisher": make_publisher(), "topic": make_topic(), "indicator": make_indicator(code="good-days")}
+    client.cookies["django_language"] = "en"
+    populate(2, **kwargs)
+    small = query_count(client, url)
+    populate(25, **kwargs)
+    large = query_count(client, url)
+    assert small == large, f"{url}: {small} queries with 2 bulletins, {large} with 27"
+
+
 @pytest.mark.parametrize(
     "url",
     [
