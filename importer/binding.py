@@ -239,7 +239,7 @@ def _bind_sentence(
         written_after = text[raw.start + len(raw.value_text) : raw.end].strip()
         if (
             enumerated
-            or written_after == ""
+            or written_after in ("", f"个{raw.unit}")
             or (written_after == raw.unit and not re.fullmatch(r"[A-Za-z -]+", written_after))
         ):
             written_after = ""

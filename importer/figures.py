@@ -26,6 +26,7 @@ _EXTRA_UNITS = {
     "个百分点": "pp",
     "百分点": "pp",
     "分贝": "dBA",
+    "分贝(A)": "dBA",
     "天次": "day",
     "个pH单位": "index",
     "份": "count",
@@ -287,6 +288,8 @@ def _in_sentence(text, start, end):
         if text[tail_start : tail_start + 1] in numbers.APPROX_AFTER:
             approximate = True
             tail_start += 1
+        if text.startswith("个分贝", tail_start):
+            tail_start += 1  # "上升了0.7个分贝(A)": decibels counted with a measure word
         tail = text[tail_start:end]
         if _RANGE_AFTER.match(tail) or _PLUS_CODE.match(tail):
             pending = []

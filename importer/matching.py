@@ -336,6 +336,9 @@ REQUIRES = {
     "petitions": (None, _PETITION_BREAKDOWN, None),
     "enforcement-cases": (None, r"侦查|按日", None),
     "enforcement-cases-filed": (None, r"侦查", None),
+    "noise-traffic-day": (None, r"夜间", None),
+    # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
+    "so2": (None, None, r"^(?:.*[;；])?(?![^;；]*浓度)[^;；]*(?:排放|减排)"),
     # a share of days of one grade (轻度污染天数比例) is not of all days over the standard
     "exceedance-days-ratio": (
         None,
@@ -597,7 +600,10 @@ class Vocabulary:
             return 2
         if family == entry.families[0] or kind != "level" and family in entry.families:
             return 2
-        # A change, or a target stated as one ("下降4%的目标"), may be in % of anything.
+        # A change, or a target stated as one ("下降4%的目标"), may be in % of anything; in
+        # 个百分点 only of a share (超标率上升2.8个百分点 is no change of a noise level).
+        if family == "percentage_point" and entry.families[0] != "percent":
+            return 0
         return int(kind != "level" and family in _CHANGE_FAMILIES and family != "count")
 
 

@@ -212,3 +212,32 @@ def test_a_bare_ph_of_a_river_section_is_not_the_ph_of_rain():
     )
     assert one(document, "7.42").indicator != "precipitation-ph"
     assert filed(document, "5.61") == ("precipitation-ph", "level")
+
+
+def test_counts_in_wan_with_yu_and_decibels_counted_with_ge():
+    document = read(
+        "2031年专项行动以来,全国共检查企业31万余家,查处环境违法企业1.4万余家。"
+        "全市区域昼间平均等效声级为53.6分贝(A),同比上升了0.4个分贝(A)。"
+    )
+    inspected = one(document, "31")
+    assert (inspected.unit, inspected.approximate, inspected.indicator) == (
+        "万家",
+        True,
+        "inspections",
+    )
+    assert one(document, "1.4").unit == "万家"
+    rise = one(document, "0.4")
+    assert (rise.unit, rise.indicator, rise.kind) == ("分贝(A)", "noise-day", "change")
+
+
+def test_a_change_in_points_is_only_of_a_share_and_emissions_are_not_concentrations():
+    document = read(
+        "2031年全县城市道路交通昼间平均等效声级为66.1dB(A),超标路段比例上升了3.1个百分点。"
+        "昼夜间道路交通声环境等级均为好,昼间和夜间加权平均等效声级分别为64.8dB(A)和55.2dB(A)。"
+        "全市化学需氧量、氨氮、二氧化硫、氮氧化物排放总量分别下降3.1%、2.8%、6.4%、5.2%。"
+    )
+    assert one(document, "3.1", "个百分点").indicator is None
+    assert filed(document, "64.8") == ("noise-traffic-day", "level")
+    assert one(document, "55.2").indicator is None  # no catalogue entry for the night's
+    assert filed(document, "-6.4") == ("so2-emission-reduction", "change")
+    assert filed(document, "-5.2") == ("nox-reduction", "change")
