@@ -774,6 +774,9 @@ def bind_table(block, folded, gazetteer, scope):
                 or _noted_unit(numbers_fold(block.note), name)
                 or _noted_unit(header_unit, name)
             )
+            earlier = _EARLIER_IN_BRACKETS.match(numbers_fold(cell))
+            if earlier:
+                cell = earlier.group(1)
             raw = parse_cell(numbers_fold(cell), name, folded_label, span, unit_said)
             if raw is None:
                 continue
@@ -833,6 +836,23 @@ def bind_table(block, folded, gazetteer, scope):
                     ],
                 )
             )
+            if earlier:
+                # "3.25(3.76)": the same measure a year before, in brackets.
+                before = parse_cell(earlier.group(2), name, folded_label, span, unit_said)
+                if before is not None:
+                    last = out[-1]
+                    out.append(
+                        replace(
+                            last,
+                            raw=before,
+                            value=before.value,
+                            period_start=_year_back(last.period_start),
+                            period_end=_year_back(last.period_end),
+                            period_label=f"{last.period_label}同期（括号内）",
+                            qualifier=" ".join(q for q in (last.qualifier, "同期") if q),
+                            reasons=[*last.reasons, "期间：括号内为上年同期"],
+                        )
+                    )
     return out
 
 
@@ -847,6 +867,9 @@ def _not_measure(name):
     return " ".join(w for w in words if not _MEASURE_WORD.search(w))
 
 
+_EARLIER_IN_BRACKETS = re.compile(
+    r"^\s*([-+−]?\d[\d,]*(?:\.\d+)?\s*%?)\s*[(（]\s*([-+−]?\d[\d,]*(?:\.\d+)?\s*%?)\s*[)）]\s*$"
+)
 _BLANK_CELL = re.compile(r"^\s*(?:[—–\-/]+|--)?\s*$")
 # A row or column of the whole: 全省, 全市平均, 合计, 平均值 (of the places listed).
 _TOTAL = re.compile(

@@ -128,7 +128,10 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     found = []
     cursor = 0
     title = numbers.fold(about.title)
+    previous = None
     for block in blocks:
+        lead = _lead(previous)
+        previous = block
         at = folded.find(block.text, cursor)
         if at >= 0:
             cursor = at + len(block.text)
@@ -145,6 +148,11 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 scope,
                 getattr(gazetteer, "named", None),
             )
+            if lead:
+                # "SO2 |" on the line before "经开区(16µg/m3)、桓台县(15µg/m3)": a table's row
+                # whose label and list the copy put on two lines.
+                for figure in bound:
+                    figure.head = f"{lead} {figure.head}"
         for figure in bound:
             if title and block.text.startswith(title) and figure.raw.start < len(title):
                 continue  # the title run into the first paragraph: its figures are the body's
@@ -171,6 +179,14 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )
+
+
+def _lead(block):
+    """A short line without a figure of its own (a row label the copy left on its own line)."""
+    if block is None or block.kind == "table":
+        return ""
+    text = re.sub(r"(?:\s*[|｜])+\s*$", "", block.text)
+    return text if len(text) <= 12 and not figures.find(text) else ""
 
 
 MAX_QUOTE = 100

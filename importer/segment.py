@@ -654,7 +654,11 @@ _TAB_ROW = re.compile(r"\t")
 _UNIT_NOTE = re.compile(r"^(?:注|备注|说明|单位).{0,40}单位")
 _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 _MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
-_NUMERIC_CELL = re.compile(r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?$|^[—–\-/]{1,3}$")
+# A number, with last year's in brackets after it ("3.25(3.76)"), or an empty cell's dash.
+_NUMERIC_CELL = re.compile(
+    r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[(（][-+−]?\d[\d,]*(?:\.\d+)?\s*%?[)）])?$"
+    r"|^[—–\-/]{1,3}$"
+)
 _CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
 
 
@@ -794,6 +798,16 @@ def _cell_per_line_table(paragraphs, index):
     if best is None:
         return None, 0
     width, rows, indexed = best
+    heading = [c for c in clean[: rows[0]] if _ROW_HEADING.match(c)]
+    repeats = max((heading.count(c) for c in heading), default=1)
+    if repeats > 1 and not indexed:
+        # The row labels' heading written twice (区县 | 综合指数 | 区县 | 综合指数): tables
+        # side by side, each row holding a row of each.
+        wide = repeats * width
+        pattern = tuple(numeric[rows[0] : rows[0] + wide])
+        side, skipped = _rows_of(clean, numeric, rows[0], wide, pattern)
+        if len(side) >= 2 and not skipped:
+            width, rows = wide, side
     covered = sum(sum(numeric[row + 1 : row + width]) for row in rows)
     if covered < 6 and len(rows) < 3:
         return None, 0  # too little to be a table rather than short lines
@@ -1002,19 +1016,28 @@ def _one_level(cells, width):
     upper = []
     run = 0
     while (
-        run < len(before) and len(before[-1 - run]) <= 14 and not _CAPTION.match(before[-1 - run])
+        run < len(before)
+        and len(before[-1 - run]) <= 14
+        and not _CAPTION.match(before[-1 - run])
+        and not re.search(r"表|排名|情况|如下|\d+个", before[-1 - run])
     ):
         run += 1
-    for size in range(min(run, width), 1, -1):
-        if width % size == 0:
+    # The upper cells span the data columns evenly, or the row labels' column too (two
+    # tables side by side, each under its period: "2023年5月 | 2023年1—5月" over
+    # "区县 | 综合指数 | 排名 | 区县 | 综合指数 | 排名").
+    over_labels = 0
+    for size in range(min(run, width + 1), 1, -1):
+        if width % size == 0 or (width + 1) % size == 0:
             upper = before[len(before) - size :]
+            over_labels = int(width % size != 0)
             break
     caption = before[: len(before) - len(upper)]
     names = []
     for column in range(width):
         name = lowest[column] if column < len(lowest) else ""
         if upper:
-            name = f"{upper[column // (width // len(upper))]} {name}"
+            span = (width + over_labels) // len(upper)
+            name = f"{upper[(column + over_labels) // span]} {name}"
         names.append(name.strip())
     return names, caption
 

@@ -890,3 +890,39 @@ def test_a_station_table_with_day_and_night_sub_rows_and_a_cut_unit():
     ]  # the classes (1, 2) are no figures
     night = one(document, "47.2")
     assert night.indicator is None and "夜间" in night.proposed[0]
+
+
+def test_last_years_value_in_brackets_and_two_periods_side_by_side():
+    cells = [
+        "2024年6月及同期", "2024年1—6月及同期",
+        "区县", "综合指数", "排名", "区县", "综合指数", "排名",
+        "嵊州市", "3.05(3.41)", "12(20)", "新昌县", "3.62(3.70)", "15(18)",
+        "新昌县", "3.11(3.30)", "14(16)", "嵊州市", "3.71(3.94)", "19(25)",
+        "柯桥区", "3.48(3.52)", "22(21)", "柯桥区", "4.02(4.10)", "30(33)",
+    ]  # fmt: skip
+    document = read("绍兴市2024年6月环境空气质量通报\n" + "\n".join(f"{c} |" for c in cells))
+    got = {
+        (str(f.value), f.region.name): (f.indicator, f.period_start, f.period_end)
+        for f in document.figures
+    }
+    assert got[("3.05", "嵊州市")] == (
+        "air-quality-composite-index",
+        date(2024, 6, 1),
+        date(2024, 6, 30),
+    )
+    assert got[("3.41", "嵊州市")][1:] == (date(2023, 6, 1), date(2023, 6, 30))
+    assert got[("3.62", "新昌县")][1:] == (date(2024, 1, 1), date(2024, 6, 30))
+    assert got[("3.70", "新昌县")][1:] == (date(2023, 1, 1), date(2023, 6, 30))
+    assert len(got) == 12  # ranks, in brackets or not, are no figures
+
+
+def test_a_row_label_left_on_the_line_before_its_list():
+    document = read(
+        "淄博市2024年5月空气质量\n污染因子 |\n排名后3位区县 |\n"
+        "PM10 |\n高新区(71µg/m3)、淄川区(66µg/m3)、张店区(64µg/m3) |\n"
+        "CO |\n临淄区(1.1mg/m3)、张店区(0.9mg/m3) |"
+    )
+    got = [(str(f.value), f.indicator, f.region.name) for f in document.figures]
+    assert ("66", "pm10", "淄川区") in got and ("64", "pm10", "张店区") in got
+    assert ("0.9", "co", "张店区") in got
+    assert {indicator for _v, indicator, _r in got} == {"pm10", "co"}
