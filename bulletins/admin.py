@@ -44,6 +44,7 @@ AUDIT_LABELS = {
     workflow.UNTRASH: _("从回收站恢复"),
     workflow.RESTORE_REVISION: _("恢复修订"),
     workflow.OVERRIDE_CHECKS: _("忽略检查结果"),
+    workflow.GONE_LIVE: _("按时公开"),
 }
 
 
@@ -274,9 +275,15 @@ class BulletinAdmin(BulletinEditorialViewsMixin, admin.ModelAdmin):
         ),
         (_("封面图"), {"fields": ["cover_image", "cover_alt", "cover_preview"]}),
         (_("编者按与原文"), {"fields": ["editorial_note", "raw_text", "content_hash"], "classes": ["collapse"]}),
-        (_("状态"), {"fields": [
-            "status_badge", "publish_at", "pre_announce", "version", "created_by", "created_at", "updated_at",
-        ]}),
+        (_("状态"), {
+            "fields": [
+                "status_badge", "publish_at", "pre_announce", "version", "created_by", "created_at", "updated_at",
+            ],
+            "description": _(
+                "发布时间在页面上方的“流程”中设定：批准时填写将来的时间即为定时发布，到时自动公开；"
+                "定时的公报可在那里“改期”。"
+            ),
+        }),
     ]
 
     # display ----------------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from django.views.decorators.http import require_POST
 from ecoportal.publishing import Status
 
 from . import revisions, workflow
-from .forms import SLUG_LENGTH, TransitionForm
-from .models import Bulletin, Revision
+from .forms import SLUG_LENGTH, NotificationPreferenceForm, TransitionForm
+from .models import Bulletin, NotificationPreference, Revision
 from .slugs import unique_slug
 
 
@@ -48,6 +48,7 @@ class BulletinEditorialViewsMixin:
         return [
             path("preview/", wrap(preview), name=f"{prefix}_preview_new"),
             path("slug/", wrap(self.slug_view), name=f"{prefix}_slug"),
+            path("notifications/", wrap(self.notifications_view), name=f"{prefix}_notifications"),
             path(
                 "<path:object_id>/transition/<str:action>/",
                 wrap(require_POST(self.transition_view)),
@@ -166,6 +167,26 @@ class BulletinEditorialViewsMixin:
             exclude_pk=int(exclude) if exclude.isdigit() else None,
         ) if title.strip() else ""
         return JsonResponse({"slug": slug})
+
+    def notifications_view(self, request):
+        """Each person turns the workflow's e-mails on or off for themselves (any staff user)."""
+        preference = NotificationPreference.objects.filter(user=request.user).first() or NotificationPreference(
+            user=request.user
+        )
+        form = NotificationPreferenceForm(request.POST if request.method == "POST" else None, instance=preference)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(
+                request, _("已开启邮件通知。") if preference.email_enabled else _("已关闭邮件通知。")
+            )
+            return HttpResponseRedirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("邮件通知"),
+            "form": form,
+            "email": request.user.email,
+        }
+        return TemplateResponse(request, "admin/bulletins/notifications.html", context)
 
     def revision_compare_view(self, request, object_id):
         bulletin = self._bulletin_or_404(request, object_id)

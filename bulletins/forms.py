@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import images, revisions
-from .models import Bulletin
+from .models import Bulletin, NotificationPreference
 from .slugs import unique_slug
 
 SLUG_LENGTH = Bulletin._meta.get_field("slug").max_length
@@ -160,3 +160,9 @@ class TransitionForm(forms.Form):
         label=_("忽略检查结果的理由"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class NotificationPreferenceForm(forms.ModelForm):
+    class Meta:
+        model = NotificationPreference
+        fields = ["email_enabled"]

@@ -278,3 +278,24 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.bulletin_id} r{self.number}"
+
+
+class NotificationPreference(models.Model):
+    """Whether a person gets the workflow's e-mails (bulletins.notifications); on unless they
+    turn them off. No row means on."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference",
+        verbose_name=_("用户"),
+    )
+    email_enabled = models.BooleanField(
+        _("接收邮件通知"), default=True,
+        help_text=_("提交审核、退回修改、批准发布和定时公开时，给相关的人发邮件。"),
+    )
+
+    class Meta:
+        verbose_name = _("通知设置")
+        verbose_name_plural = _("通知设置")
+
+    def __str__(self):
+        return f"{self.user_id}: {'on' if self.email_enabled else 'off'}"

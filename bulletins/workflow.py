@@ -29,15 +29,17 @@ caller, which knows when the related rows (topics, items, figures) are saved too
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ecoportal.publishing import Status
 
-from . import revisions
+from . import notifications, revisions
 from .models import Bulletin, Transition
 
 
@@ -92,16 +94,24 @@ PUBLISH_WITHOUT_REVIEW = Action(
     comment_label=_("不经审核发布的理由"),
 )
 
+#: A scheduled bulletin (approved, its time to come) given another time, still to come.
+RESCHEDULE = Action(
+    "reschedule", _("改期"), frozenset({Status.PUBLISHED}), Status.PUBLISHED, "bulletins.publish_bulletin",
+    takes_time=True,
+)
+
 #: The transition table: what the admin shows as buttons and what every function checks.
 TRANSITIONS = {
     action.name: action
-    for action in (SUBMIT, REQUEST_CHANGES, PUBLISH, WITHDRAW, ARCHIVE, PUBLISH_WITHOUT_REVIEW)
+    for action in (SUBMIT, REQUEST_CHANGES, PUBLISH, WITHDRAW, ARCHIVE, PUBLISH_WITHOUT_REVIEW, RESCHEDULE)
 }
 
 TRASH = "trash"
 UNTRASH = "untrash"
 RESTORE_REVISION = "restore_revision"
 OVERRIDE_CHECKS = "override_checks"
+#: Recorded when a scheduled bulletin's time has come (``record_gone_live``); no state changes.
+GONE_LIVE = notifications.GONE_LIVE
 
 #: Checks of a bulletin's content run at submit and at approval: callables ``bulletin →
 #: findings`` (each with ``is_blocking`` and ``as_text()``), registered by the app that owns
@@ -196,6 +206,7 @@ def available_actions(bulletin, user):
         for action in TRANSITIONS.values()
         if bulletin.status in action.sources and may_perform(user, bulletin, action)
         and not _four_eyes_hides(action, user, bulletin)
+        and (action is not RESCHEDULE or bulletin.is_scheduled)
     ]
 
 
@@ -246,6 +257,9 @@ def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""
                 code="comment_required",
             )
         publishes = action in (PUBLISH, PUBLISH_WITHOUT_REVIEW)
+        if action is RESCHEDULE:
+            _validate_reschedule(locked, at)
+            locked.publish_at = at
         if action is SUBMIT or publishes:
             findings = content_findings(locked)
         if publishes:
@@ -264,9 +278,11 @@ def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""
             to_status=locked.status,
             by=by,
             comment=comment,
-            publish_at=locked.publish_at if publishes else None,
+            publish_at=locked.publish_at if publishes or action is RESCHEDULE else None,
         )
         revisions.revision_create(locked, by=by, note=action.label)
+        # Those concerned are told once the change is committed (bulletins.notifications).
+        transaction.on_commit(partial(notifications.after_transition, locked.pk, action.name, by=by, comment=comment))
     _refresh(bulletin, locked)
     bulletin.findings = findings
     return bulletin
@@ -287,6 +303,17 @@ def _check_findings(bulletin, findings, *, by, override_reason):
         raise _permission_error(by, _("忽略检查结果"))
     lines = "\n".join(finding.as_text() for finding in blocking)
     _audit(bulletin, OVERRIDE_CHECKS, by=by, comment=f"{override_reason}\n{lines}")
+
+
+def _validate_reschedule(bulletin, at):
+    if not bulletin.is_scheduled:
+        raise InvalidTransition(_("只有尚未公开的定时发布公报可以改期。"))
+    if at is None:
+        raise ValidationError(_("改期需要填写新的公开时间。"), code="time_required")
+    if timezone.is_naive(at):
+        raise ValidationError(_("定时发布的时间必须带时区。"), code="naive_datetime")
+    if at <= timezone.now():
+        raise ValidationError(_("新的公开时间须晚于现在；要立即公开，请先撤回再批准。"), code="time_past")
 
 
 def _validate_publishable(bulletin):
@@ -326,6 +353,11 @@ def bulletin_publish_without_review(bulletin, *, by, comment, at=None, override_
     )
 
 
+def bulletin_reschedule(bulletin, *, by, at, comment=""):
+    """Give a scheduled bulletin another publish time, still to come (an Editor's act)."""
+    return _transition(bulletin, RESCHEDULE, by=by, at=at, comment=comment)
+
+
 def bulletin_withdraw(bulletin, *, by, comment):
     """Take a published (or scheduled) item back to draft; the reason is recorded."""
     return _transition(bulletin, WITHDRAW, by=by, comment=comment)
@@ -343,6 +375,7 @@ ACTION_FUNCTIONS = {
     WITHDRAW.name: bulletin_withdraw,
     ARCHIVE.name: bulletin_archive,
     PUBLISH_WITHOUT_REVIEW.name: bulletin_publish_without_review,
+    RESCHEDULE.name: bulletin_reschedule,
 }
 
 
@@ -397,6 +430,34 @@ def bulletin_untrash(bulletin, *, by, comment=""):
         revisions.revision_create(locked, by=by, note=_("从回收站恢复"))
     _refresh(bulletin, locked)
     return bulletin
+
+
+def record_gone_live(now=None):
+    """Record (audit row ``gone_live``) and announce (e-mail) each bulletin approved for a later
+    time whose time has come since; each once. Returns how many. Run by ``manage.py
+    notify_gone_live`` every few minutes: the bulletin is public at its time whether this runs or
+    not (``published_q``), only the record and the e-mail wait for it."""
+    now = now or timezone.now()
+    approval = Transition.objects.filter(
+        bulletin=OuterRef("pk"), action__in=[PUBLISH.name, PUBLISH_WITHOUT_REVIEW.name, RESCHEDULE.name]
+    ).order_by("-at", "-id")
+    due = (
+        Bulletin.objects.filter(status=Status.PUBLISHED, deleted_at__isnull=True, publish_at__lte=now)
+        .annotate(approved_at=Subquery(approval.values("at")[:1]), approved_for=Subquery(approval.values("publish_at")[:1]))
+        .filter(approved_for__gt=F("approved_at"), approved_for=F("publish_at"))
+        .exclude(Exists(Transition.objects.filter(bulletin=OuterRef("pk"), action=GONE_LIVE, at__gte=OuterRef("approved_at"))))
+    )
+    recorded = 0
+    for bulletin in due:
+        with transaction.atomic():
+            locked = _locked(bulletin)
+            already = Transition.objects.filter(bulletin=locked, action=GONE_LIVE, at__gte=bulletin.approved_at)
+            if locked.status != Status.PUBLISHED or locked.publish_at != bulletin.publish_at or already.exists():
+                continue
+            _audit(locked, GONE_LIVE, by=None)
+            transaction.on_commit(partial(notifications.notify, GONE_LIVE, locked))
+        recorded += 1
+    return recorded
 
 
 # Content ----------------------------------------------------------------------------------

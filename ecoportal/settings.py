@@ -256,6 +256,21 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 PORTAL_OPERATOR = os.environ.get("PORTAL_OPERATOR", "")
 PORTAL_OPERATOR_EN = os.environ.get("PORTAL_OPERATOR_EN", "")
 PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "")
+
+# E-mail: the workflow's notifications (bulletins/notifications.py). Development prints them to
+# the console; production sends through SMTP once EMAIL_HOST is set (docs/operations.md).
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # The licence of the data (figures, quotes, texts as republished here). The default is shown
 # to readers as the default, until an operator sets it.
 PORTAL_LICENCE = os.environ.get("PORTAL_LICENCE", "")

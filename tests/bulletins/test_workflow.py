@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 ROLES = ["owner", "other_author", "editor", "administrator", "no_role"]
 STATES = ["draft", "in_review", "published", "scheduled", "archived"]
-ACTIONS = ["submit", "request_changes", "publish", "withdraw", "archive", "publish_without_review"]
+ACTIONS = ["submit", "request_changes", "publish", "withdraw", "archive", "publish_without_review", "reschedule"]
 
 # Written out by hand, not derived from workflow.TRANSITIONS, so that the table is tested.
 ALLOWED_FROM = {
@@ -34,6 +34,7 @@ ALLOWED_FROM = {
     "withdraw": {"published", "scheduled"},
     "archive": {"published", "scheduled"},
     "publish_without_review": {"draft", "in_review"},
+    "reschedule": {"scheduled"},
 }
 TARGET = {
     "submit": Status.IN_REVIEW,
@@ -42,6 +43,7 @@ TARGET = {
     "withdraw": Status.DRAFT,
     "archive": Status.ARCHIVED,
     "publish_without_review": Status.PUBLISHED,
+    "reschedule": Status.PUBLISHED,
 }
 PERMITTED = {
     "owner": {"submit"},
@@ -59,6 +61,7 @@ FUNCTIONS = {
     "publish_without_review": lambda b, user: workflow.bulletin_publish_without_review(
         b, by=user, comment="局长要求今日发布，审核编辑休假"
     ),
+    "reschedule": lambda b, user: workflow.bulletin_reschedule(b, by=user, at=timezone.now() + timedelta(days=3)),
 }
 #: Buttons left out although the function would run: an Administrator reviewing someone
 #: else's submission approves it ordinarily (tests/bulletins/test_four_eyes.py).
@@ -416,3 +419,18 @@ def test_bulletin_touch_bumps_the_version_and_writes_a_revision():
     revision = workflow.bulletin_touch(bulletin, by=make_user(groups=["Editor"]), note="修改观测值")
     assert Bulletin.objects.get(pk=bulletin.pk).version == 2
     assert (revision.data["version"], revision.note) == (2, "修改观测值")
+
+
+def test_a_scheduled_bulletin_is_rescheduled_to_a_time_still_to_come(people):
+    bulletin = bulletin_in("scheduled", created_by=people["owner"])
+    editor = people["editor"]
+    with pytest.raises(ValidationError):
+        workflow.bulletin_reschedule(bulletin, by=editor, at=timezone.now() - timedelta(minutes=1))
+    with pytest.raises(ValidationError):
+        workflow.bulletin_reschedule(bulletin, by=editor, at=None)
+    later = timezone.now() + timedelta(days=5)
+    workflow.bulletin_reschedule(bulletin, by=editor, at=later, comment="等发布会")
+    bulletin.refresh_from_db()
+    assert bulletin.publish_at == later and bulletin.is_scheduled
+    record = Transition.objects.get(bulletin=bulletin, action="reschedule")
+    assert (record.publish_at, record.comment) == (later, "等发布会")
