@@ -577,7 +577,11 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             ),
             None,
         )
-    if chosen is not None and (chosen.first or chosen.last):
+    if chosen is not None and "同期" in chosen.label and period[1] is not None:
+        # "去年同期，优良天数为190天": the paragraph's period, a year earlier.
+        when = (_year_back(period[0]), _year_back(period[1]), chosen.label)
+        figure.reasons.append(f"期间：“{chosen.label}”即{period[2] or '本期'}的上年同期")
+    elif chosen is not None and (chosen.first or chosen.last):
         when = (chosen.first, chosen.last, chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”")
     elif chosen is not None:

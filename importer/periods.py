@@ -255,11 +255,41 @@ def _year_en(written, relative, year):
     return year
 
 
+# "去年同期，优良天数为190天", "(去年同期为190天)": a clause that opens with last year's
+# period states last year's figure; after 比/较/与, or followed by 相比, it is a baseline.
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,。；;：:（(\n]\s*)$")
+_OWN_LAST_YEAR = re.compile(r"(?:全年)?\s*(?:[，,]|为|是|的|全[市省区县国]|我[市省区县])")
+# "自今年5月开展专项行动以来": from the first of that month.
+_SINCE_MONTH = re.compile(
+    r"自\s*(?:((?:19|20)\d{2})\s*年|今年)?\s*(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月份?"
+    r"[^，,。；;]{0,30}?以来"
+)
+
+
+def _since_until(found, text, context):
+    """ "自今年5月…以来，截至8月底" is one period: from the first to the second."""
+    merged = []
+    for period in found:
+        if merged and merged[-1].label.startswith("自") and period.last and not period.baseline:
+            since = merged[-1]
+            if period.start - since.end <= 3 and since.first and since.first <= period.last:
+                merged[-1] = Period(
+                    since.start,
+                    period.end,
+                    text[since.start : period.end],
+                    since.first,
+                    period.last,
+                )
+                continue
+        merged.append(period)
+    return merged
+
+
 def find_all(text, context):
     """Every time expression in ``text`` with its range, left to right, without overlaps."""
     found = []
     taken = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in (("since_month", _SINCE_MONTH), *_PATTERNS):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(a < end and start < b for a, b in taken):
@@ -267,6 +297,9 @@ def find_all(text, context):
             first, last = _resolve(kind, match, context)
             baseline = (
                 kind == "lastyear"
+                and not _OWN_LAST_YEAR.match(text, end)
+                or kind == "lastyear"
+                and not _CLAUSE_OPENING.search(text[max(0, start - 2) : start] or "\n")
                 or bool(_BASELINE_BEFORE.search(text[max(0, start - 6) : start]))
                 or bool(_BASELINE_BEFORE_EN.search(text[max(0, start - 24) : start]))
                 or kind == "lastyear_en"
@@ -275,7 +308,7 @@ def find_all(text, context):
             found.append(Period(start, end, match.group(0), first, last, baseline))
             taken.append((start, end))
     found.sort(key=lambda period: period.start)
-    return found
+    return _since_until(found, text, context)
 
 
 def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expression
@@ -381,6 +414,12 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return first, last
         if kind in ("year", "year_en"):
             return date(year, 1, 1), date(year, 12, 31)
+        if kind == "since_month":
+            year = int(groups[0]) if groups[0] else year
+            month = _month(groups[1])
+            if year is None or not 1 <= month <= 12:
+                return None, None
+            return date(year, month, 1), context.published
         if kind == "upto":
             month = _month(groups[0])
             if year is None and context.published is not None:

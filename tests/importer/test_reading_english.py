@@ -164,3 +164,36 @@ def test_approximate_counts_in_chinese():
         "约有2000家": ("2000", "家"),
     }
     assert all(f.approximate for f in document.figures)
+
+
+# Periods: real ranges, resolved against the publication date, or honest unknowns. ----------
+
+
+def test_chinese_periods_resolved_against_the_publication_date():
+    document = read(
+        "某市生态环境局通报\n发布时间：2024-09-05\n\n"
+        "今年上半年，全市优良天数比例为85.1%。一季度，PM2.5平均浓度为41微克/立方米。"
+        "1至10月份，查处案件45起。今年截至目前，全市优良天数为200天。去年同期，优良天数为190天。"
+        "自今年5月开展专项行动以来，截至8月底，全市检查企业2600家。"
+        "今年优良天数比去年增加10天。“十四五”期间，全市淘汰燃煤锅炉58台。"
+    )
+
+    def span(value):
+        figure = one(document, value)
+        return figure.period_start, figure.period_end
+
+    assert span("85.1") == (date(2024, 1, 1), date(2024, 6, 30))
+    assert span("41") == (date(2024, 1, 1), date(2024, 3, 31))
+    assert span("45") == (date(2024, 1, 1), date(2024, 10, 31))
+    assert span("200") == (date(2024, 1, 1), date(2024, 9, 5))
+    assert span("190") == (date(2023, 1, 1), date(2023, 9, 5))  # the same period last year
+    assert span("2600") == (date(2024, 5, 1), date(2024, 8, 31))
+    change = one(document, "10")
+    assert change.kind == "change" and span("10") == (date(2024, 1, 1), date(2024, 12, 31))
+    assert span("58") == (date(2021, 1, 1), date(2025, 12, 31))
+
+
+def test_so_far_this_year_without_a_publication_date_is_unknown():
+    document = read("今年以来，全市共立案查处环境违法案件72件。")
+    cases = one(document, "72")
+    assert (cases.period_start, cases.period_end) == (None, None)
