@@ -280,23 +280,62 @@ class _TextOfHtml(HTMLParser):
         self.parts = []
         self.skipping = 0
         self.cells_in_row = 0
+        # Merged cells: a header cell spanning columns or rows is repeated in each of them (so
+        # every column has its name); a data cell's span gives empty cells, never a copy of its
+        # number. ``below`` holds, by column, what a cell spanning rows puts in the next rows.
+        self.cell = None
+        self.column = 0
+        self.below = {}
+
+    def _add_cell(self, text=None):
+        if self.cells_in_row:
+            self.parts.append("\t")
+        self.cells_in_row += 1
+        if text is not None:
+            self.parts.append(text)
+
+    def _fill_from_above(self, every=False):
+        while self.below and (self.column in self.below or every):
+            column = self.column if self.column in self.below else min(self.below)
+            if column < self.column:
+                break
+            text, rows = self.below.pop(column)
+            self._add_cell(text)
+            if rows > 1:
+                self.below[column] = (text, rows - 1)
+            self.column = column + 1
 
     def handle_starttag(self, tag, attrs):
         if tag in self._SKIP:
             self.skipping += 1
         elif tag in ("td", "th"):
-            if self.cells_in_row:
-                self.parts.append("\t")
-            self.cells_in_row += 1
+            self._fill_from_above()
+            self._add_cell()
+            spans = dict(attrs)
+            self.cell = (len(self.parts), _span(spans.get("colspan")), _span(spans.get("rowspan")))
         elif tag in self._BLOCKS:
             self.parts.append("\n")
             if tag == "tr":
                 self.cells_in_row = 0
+                self.column = 0
 
     def handle_endtag(self, tag):
         if tag in self._SKIP:
             self.skipping = max(0, self.skipping - 1)
+        elif tag in ("td", "th") and self.cell is not None:
+            start, columns, rows = self.cell
+            self.cell = None
+            text = " ".join("".join(self.parts[start:]).split())
+            fill = "" if re.search(r"\d", text) and tag == "td" else text
+            for _extra in range(columns - 1):
+                self._add_cell(fill)
+            if rows > 1:
+                for column in range(self.column, self.column + columns):
+                    self.below[column] = (fill, rows - 1)
+            self.column += columns
         elif tag in self._BLOCKS:
+            if tag == "tr":
+                self._fill_from_above(every=True)
             self.parts.append("\n")
 
     def handle_data(self, data):
@@ -306,6 +345,13 @@ class _TextOfHtml(HTMLParser):
                 if self.cells_in_row
                 else re.sub(r"[\r\n]+", " ", data)
             )
+
+
+def _span(value):
+    try:
+        return max(1, min(int(value or 1), 50))
+    except ValueError:
+        return 1
 
 
 def html_to_text(text):

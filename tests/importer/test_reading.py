@@ -926,3 +926,27 @@ def test_a_row_label_left_on_the_line_before_its_list():
     assert ("66", "pm10", "淄川区") in got and ("64", "pm10", "张店区") in got
     assert ("0.9", "co", "张店区") in got
     assert {indicator for _v, indicator, _r in got} == {"pm10", "co"}
+
+
+def test_an_html_table_with_merged_header_cells():
+    html = read(
+        "<html><body><h1>福建省2024年城市空气质量</h1><p>各市空气质量如下。</p><table>"
+        "<tr><th rowspan='2'>城市</th><th colspan='2'>PM2.5(μg/m³)</th>"
+        "<th rowspan='2'>优良天数比例(%)</th></tr>"
+        "<tr><th>2024年</th><th>2023年</th></tr>"
+        "<tr><td>福州市</td><td>21</td><td>23</td><td>98.1</td></tr>"
+        "<tr><td>厦门市</td><td>19</td><td>20</td><td>99.2</td></tr>"
+        "<tr><td>全省</td><td colspan='2'>20</td><td>98.0</td></tr>"
+        "</table></body></html>"
+    )
+    got = {(str(f.value), f.region.name, f.period_start.year): f.indicator for f in html.figures}
+    assert got == {
+        ("21", "福州市", 2024): "pm25",
+        ("23", "福州市", 2023): "pm25",
+        ("98.1", "福州市", 2024): "air-good-days-ratio",
+        ("19", "厦门市", 2024): "pm25",
+        ("20", "厦门市", 2023): "pm25",
+        ("99.2", "厦门市", 2024): "air-good-days-ratio",
+        ("20", "福建省", 2024): "pm25",  # a merged data cell is not repeated
+        ("98.0", "福建省", 2024): "air-good-days-ratio",
+    }
