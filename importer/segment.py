@@ -669,7 +669,7 @@ def blocks(paragraphs):
     caption = ""
     while index < len(paragraphs):
         paragraph = paragraphs[index]
-        for reader in (_tab_table, _markdown_table, _cell_per_line_table):
+        for reader in (_tab_table, _markdown_table, _space_table, _cell_per_line_table):
             table, used = reader(paragraphs, index)
             if table is not None:
                 own = table[3] if len(table) > 3 else ""
@@ -749,6 +749,58 @@ def _tab_table(paragraphs, index):
         return None, 0
     text, rows = _rows_from_lines(lines, lambda line: _TAB_ROW.split(line))
     return _table(text, rows), len(lines)
+
+
+def _space_cells(line):
+    """Cells of a line whose columns are aligned with spaces ("江州  31  88.1", "江州 31 88.1")."""
+    cells = [c for c in re.split(r"\s{2,}|\u3000+", line.strip()) if c]
+    if len(cells) < 3:
+        cells = line.split()
+    return cells
+
+
+def _space_row(line):
+    """The cells of a data row aligned with spaces: a label, then numbers only."""
+    if "\t" in line or "|" in line or re.search(r"[。；;，,]", line):
+        return None
+    cells = _space_cells(line)
+    if len(cells) < 3 or _NUMERIC_CELL.match(cells[0]):
+        return None
+    if not all(_NUMERIC_CELL.match(cell) for cell in cells[1:]):
+        return None
+    return cells
+
+
+def _space_table(paragraphs, index):
+    """Rows whose cells are separated by spaces, under a header row of as many words."""
+    header = None
+    first = paragraphs[index]
+    if _space_row(first) is None:
+        cells = _space_cells(first)
+        following = _space_row(paragraphs[index + 1]) if index + 1 < len(paragraphs) else None
+        if (
+            following is None
+            or len(cells) not in (len(following), len(following) - 1)
+            or any(_NUMERIC_CELL.match(cell) or len(cell) > 20 for cell in cells)
+            or re.search(r"[。；;，,]", first)
+        ):
+            return None, 0
+        header, index = first, index + 1
+    lines = []
+    width = None
+    while index + len(lines) < len(paragraphs):
+        cells = _space_row(paragraphs[index + len(lines)])
+        if cells is None or (width is not None and len(cells) != width):
+            break
+        width = len(cells)
+        lines.append(paragraphs[index + len(lines)])
+    if len(lines) < 2:
+        return None, 0
+    all_lines = ([header] if header else []) + lines
+    text, rows = _rows_from_lines(all_lines, _space_cells)
+    if header and len(rows[0][0]) == width - 1:
+        rows[0] = ([""] + rows[0][0], rows[0][1])  # no heading over the row labels
+    return _table(text, rows), len(all_lines)
 
 
 def _markdown_table(paragraphs, index):

@@ -950,3 +950,21 @@ def test_an_html_table_with_merged_header_cells():
         ("20", "福建省", 2024): "pm25",  # a merged data cell is not repeated
         ("98.0", "福建省", 2024): "air-good-days-ratio",
     }
+
+
+def test_a_table_aligned_with_spaces():
+    document = read(
+        "浙江省2024年各市空气质量\n"
+        "城市  PM2.5(微克/立方米)  优良天数比例(%)\n"
+        "湖州  28  85.4\n丽水  21  97.0\n全省  26  89.1\n"
+        "PM2.5 was 26 in 2024."
+    )
+    got = {(str(f.value), f.region.name): f.indicator for f in document.figures}
+    assert got == {
+        ("28", "湖州市"): "pm25",
+        ("85.4", "湖州市"): "air-good-days-ratio",
+        ("21", "丽水市"): "pm25",
+        ("97.0", "丽水市"): "air-good-days-ratio",
+        ("26", "浙江省"): "pm25",
+        ("89.1", "浙江省"): "air-good-days-ratio",
+    }
