@@ -29,6 +29,7 @@ class ParsedDocument:
     summary: str = ""
     source_name: str = ""
     author_name: str = ""
+    labelled_title: str = ""  # "标题: …" in a disclosure page's header table
     byline: str = ""
     issued_on: date | None = None
     issued_at_text: str = ""
@@ -95,6 +96,7 @@ def parse(text, *, filename=""):
         paragraphs=paragraphs,
         summary=_summary(paragraphs),
         source_name=meta.source_name,
+        labelled_title=meta.title,
         author_name=meta.author_name,
         byline=seg.byline,
         issued_on=meta.issued_on,

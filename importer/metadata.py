@@ -24,6 +24,7 @@ class Metadata:
 
     source_name: str = ""
     author_name: str = ""
+    title: str = ""  # a labelled title ("标题: | …"), in a disclosure page's header table
     issued_at_text: str = ""
     issued_on: date | None = None
     original_url: str = ""
@@ -79,6 +80,8 @@ def _store(meta, kind, value):
         meta.source_name = value[:128]
     elif kind == "author" and not meta.author_name:
         meta.author_name = value[:64]
+    elif kind == "title" and not meta.title:
+        meta.title = value.strip(" |｜")[:200]
     elif kind == "url" and not meta.original_url:
         url = URL.search(value)
         if url:
@@ -144,7 +147,7 @@ _FRONT_KEYS = {
     "来源": "publisher",
     "author": "author",
 }
-_ORIGINAL_TITLE = re.compile(r"原标题\s*[:：]\s*(.{4,80}?)\s*(?:$|\n)", re.M)
+_ORIGINAL_TITLE = re.compile(r"原标题\s*[:：]\s*(.{4,80}?)\s*[)）]?\s*(?:$|\n)", re.M)
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60}(?:公报|通报|报告|情况|状况|公告))》")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PUBLISHER = re.compile(
@@ -186,14 +189,18 @@ def front_matter(text):
     return values, text[match.end() :]
 
 
-def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text=""):
+def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text="", tail_text=""):
     """Title, date, publisher, region, period and language of the document, from what it states."""
     from . import periods
 
     opening = "\n".join(block.text for block in blocks[:3])
     # The opening paragraph: the first that is more than a caption ("(资料图片)").
     first = next((block.text for block in blocks if len(block.text) > 30), "")
-    title = front.get("title") or (parsed.title if parsed.title_found else "")
+    title = (
+        front.get("title")
+        or getattr(parsed, "labelled_title", "")
+        or (parsed.title if parsed.title_found else "")
+    )
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
         title = found.group(1).strip() if found else parsed.title
@@ -201,11 +208,19 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     if issued is None:
         issued = _date_in_header(head_text)
     issued = issued or published
-    publisher = front.get("publisher") or parsed.source_name or parsed.byline
+    publisher = (
+        front.get("publisher")
+        or parsed.source_name
+        or parsed.byline
+        or _source_in_header(head_text)
+    )
     # "来源：某某生态环境厅 2024-07-15": the date on the source line is not the publisher's name.
     publisher = _TRAILING_DATE.sub("", publisher or "")
     if not publisher:
-        found = _PUBLISHER.search(f"{title}\n{opening}")
+        found = _PUBLISHER.search(title)
+        publisher = _from_its_place(found.group(1), gazetteer) if found else _copyright(tail_text)
+    if not publisher:
+        found = _PUBLISHER.search(opening)
         publisher = _from_its_place(found.group(1), gazetteer) if found else ""
     latin, cjk = len(_LATIN.findall(opening)), len(_CJK.findall(opening))
     language = "en" if latin > 2 * cjk else "zh"
@@ -243,6 +258,39 @@ def _from_its_place(publisher, gazetteer):
     """ "记者从南平市生态环境局" → "南平市生态环境局": the name starts at the place it names."""
     named = gazetteer.find_all(publisher)
     return publisher[named[0][0] :] if named else publisher
+
+
+# "来源:滁州市生态环境局阅读:", "2023-01-18 08:28:55 新华社   作者: 高敬": the source named on a
+# line of the page's header, after its label or after the date and time.
+_SOURCE_IN_LINE = re.compile(
+    r"(?:来源|来源于|信息来源|文章来源)\s*[:：]\s*([^\s|｜:：,，。;；【】\[\]]{2,30}?)"
+    r"(?=阅读|浏览|字体|字号|作者|编辑|时间|发布|点击|打印|分享|[\s|｜【\[]|$)"
+)
+_SOURCE_AFTER_DATE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,10}(?:社|网|报|台|在线|新闻))(?:\s|$)"
+)
+# "版权所有:吉林省生态环境厅吉ICP备2022007971号": the site's owner, in its footer.
+_COPYRIGHT = re.compile(
+    r"(?:版权所有|主办单位|主办)\s*[:：]?\s*([\u4e00-\u9fff（）()]{4,30}?)"
+    r"(?=[\u4e00-\u9fff]?ICP|[A-Za-z\d\s|｜,，。;；]|备|版权|$)"
+)
+
+
+def _source_in_header(head_text):
+    """The source named on a short line of the page's header, or ""."""
+    for line in head_text.splitlines()[:40]:
+        if len(line) > 200 or re.search(r"[。！？]", line):
+            continue
+        found = _SOURCE_IN_LINE.search(line) or _SOURCE_AFTER_DATE.search(line)
+        if found:
+            return found.group(1)
+    return ""
+
+
+def _copyright(tail_text):
+    """The body that owns the site, from its footer ("版权所有:…"), or ""."""
+    found = _COPYRIGHT.search(tail_text or "")
+    return found.group(1) if found else ""
 
 
 def _date_in_header(head_text):

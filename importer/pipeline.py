@@ -115,7 +115,13 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     vocabulary = _vocabulary(catalogue if catalogue is not None else default_catalogue())
     blocks = segment.blocks(parsed.paragraphs)
     about = metadata.read_document(
-        parsed, front, blocks, gazetteer, published=published, head_text=folded[:4000]
+        parsed,
+        front,
+        blocks,
+        gazetteer,
+        published=published,
+        head_text=folded[:4000],
+        tail_text=folded[-3000:],
     )
     scope = binding.Scope(
         context=periods.Context(year=about.year, published=about.date),

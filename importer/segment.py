@@ -49,6 +49,7 @@ _LABELS = {
         "消息来源",
         "出处",
         "发布机构",
+        "发文机关",
     ),
     "author": ("作者", "撰稿", "撰文", "记者", "文"),
     "url": ("原文链接", "原文地址", "原文网址", "本文链接"),
@@ -85,12 +86,34 @@ _LABELS = {
         "主题分类",
         "有效性",
         "文号",
+        "发文字号",
+        "目录组配分类",
+        "公文目录",
+        "主题词",
     ),
+    # "标题: | 2023年5月份环境空气质量情况通报 |" in the same header table.
+    "title": ("标题",),
 }
 LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL_ALT = "|".join(sorted(LABEL_KIND, key=len, reverse=True))
 LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL_ALT})\s*[:：|｜/]\s*")
 _META_LINE = re.compile(rf"^(?:{_LABEL_ALT})\s*(?:[:：|｜/]|\s+\d+$)")
+# "索  引  号:", "标      题:": a label spaced out to the width of its column.
+_SPACED_LABEL = re.compile(
+    "|".join(
+        r"\s+".join(map(re.escape, label))
+        for label in sorted(LABEL_KIND, key=len, reverse=True)
+        if len(label) >= 2
+    )
+    + r"(?=\s*[:：])"
+)
+
+
+def unspaced_labels(line):
+    """The line with its spaced-out labels closed up ("索  引  号:" → "索引号:")."""
+    return _SPACED_LABEL.sub(lambda m: re.sub(r"\s+", "", m.group(0)), line)
+
+
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 DATE_LINE = re.compile(
     r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
@@ -115,7 +138,7 @@ def is_meta_line(line):
     """A line that is only metadata: "来源:…", "- 2024/1/29 9:18:49", "- 17098", "原创 …"."""
     if not line or len(line) > 160:
         return False
-    bare = BULLET.sub("", line)
+    bare = BULLET.sub("", unspaced_labels(line))
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
         return True
     if len(line) <= 60 and (_WECHAT_HEAD.search(line) or DATETIME.search(line)):
@@ -149,6 +172,8 @@ def looks_like_title(line):
         return False  # a table's cell in a copy that ends each cell with " |"
     if line[-1] in "。；;,，、:：" or "。" in line:
         return False
+    if not re.search(r"[\u4e00-\u9fffA-Za-z]", line):
+        return False  # "---|---|---|": a table's rule, not words
     return len(re.findall(r"[,，]", line)) <= 2
 
 
@@ -322,23 +347,37 @@ def segment(text):
                 if shared and not seg.title:
                     seg.title, seg.title_from_share_header = shared, True
             elif is_meta_line(line):
-                seg.meta_lines.append(line)
+                seg.meta_lines.append(unspaced_labels(line))
             seg.removed.append(Removed(line, _reason(line)))
         i += 1
 
     # The title: the first line that reads like one, unless the next one does too and sits
     # right above the metadata (发布时间, 来源…): then the first is a link of the page's header.
-    while i < n and not seg.title and looks_like_title(lines[i]):
+    while i < n and not seg.title and looks_like_title(_title_line(lines, i)):
         j = _next_nonblank(lines, i + 1)
         k = _next_nonblank(lines, j + 1)
         if j < n and k < n and looks_like_title(lines[j]) and is_meta_line(lines[k]):
             seg.removed.append(Removed(lines[i], "site header"))
             i = j
             continue
+        above = _title_above_metadata(lines, i)
+        if above is not None:
+            # "EN" / "https://www.gov.cn/" / the title / "2018-10-29 08:55 来源: 人民日报":
+            # short lines of the page's header before the line over the date or source.
+            for skipped in lines[i:above]:
+                if skipped:
+                    seg.removed.append(Removed(skipped, "site header"))
+            i = above
+            break
+        if j < n and _SITE_NAME.match(lines[i]) and looks_like_title(lines[j]):
+            seg.removed.append(Removed(lines[i], "site header"))  # "吉网" above the title
+            i = j
+            continue
         break
-    if i < n and not seg.title and looks_like_title(lines[i]):
+    if i < n and not seg.title and looks_like_title(_title_line(lines, i)):
         seg.removed.append(Removed(lines[i], "title"))
-        seg.title = _SITE_SUFFIX.sub("", lines[i]) or lines[i]
+        line = BULLET.sub("", _title_line(lines, i))
+        seg.title = _SITE_SUFFIX.sub("", line) or line
         i += 1
         j = _next_nonblank(lines, i)
         if j < n and lines[j].startswith(("——", "—", "--")) and len(lines[j]) <= 60:
@@ -355,7 +394,7 @@ def segment(text):
         elif is_furniture(line):
             if line:
                 if is_meta_line(line):
-                    seg.meta_lines.append(line)
+                    seg.meta_lines.append(unspaced_labels(line))
                 seg.removed.append(Removed(line, _reason(line)))
         else:
             break
@@ -376,6 +415,46 @@ def _precedes_navigation(lines, i):
     return any(is_nav(line) for line in following)
 
 
+# A line that is only a site's name: "吉网", "中国日报网", "四川在线".
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|網|在线|在線|客户端|新闻|新聞)$")
+_PIPE_END = re.compile(r"\s[|｜]$")
+_PIPES_ONLY = re.compile(r"^[|｜\s]+$")
+
+
+def _title_line(lines, i):
+    """A line as a title candidate: a page copied with " |" after each block gives its title
+    line a trailing " |" too ("…情况公开 |" over a line of pipes); a table's cell is followed
+    by another cell instead."""
+    line = lines[i]
+    if _PIPE_END.search(line):
+        j = _next_nonblank(lines, i + 1)
+        if j < len(lines) and _PIPES_ONLY.match(lines[j]):
+            return line[:-1].rstrip()
+    return line
+
+
+def _title_above_metadata(lines, i):
+    """The index of the title when short header lines sit between ``lines[i]`` and the line of
+    the date or source under the title, else None."""
+    seen = []
+    for k in range(i, min(len(lines), i + 12)):
+        line = lines[k]
+        if not line:
+            continue
+        if is_meta_line(line):
+            if len(seen) >= 2 and looks_like_title(lines[seen[-1]]):
+                return seen[-1]
+            return None
+        if len(line) > 40 and k != i or len(seen) >= 5:
+            # An article line before any metadata, or too many lines: no page header here.
+            if len(seen) >= 1 and looks_like_title(line) and len(line) <= 80:
+                seen.append(k)
+                continue
+            return None
+        seen.append(k)
+    return None
+
+
 def _next_nonblank(lines, i):
     while i < len(lines) and not lines[i]:
         i += 1
@@ -393,7 +472,7 @@ def _cut_footer(lines, seg):
             if rest_size > max(1500, total // 3):
                 # Too much text follows to be a footer: drop the one line only.
                 seg.removed.append(Removed(line, "footer line"))
-                seg.meta_lines.append(line)
+                seg.meta_lines.append(unspaced_labels(line))
                 return lines[:index] + _cut_footer(lines[index + 1 :], seg)
             for dropped in rest:
                 if dropped:
@@ -414,7 +493,7 @@ def _strip_trailing(lines, seg):
         if is_furniture(line):
             if line:
                 if is_meta_line(line):
-                    seg.meta_lines.append(line)
+                    seg.meta_lines.append(unspaced_labels(line))
                 seg.removed.append(Removed(line, _reason(line)))
         elif _is_echo(line, lines[: end - 1], seg.title):
             seg.removed.append(Removed(line, "repeated headline"))

@@ -241,3 +241,74 @@ def test_a_change_in_points_is_only_of_a_share_and_emissions_are_not_concentrati
     assert one(document, "55.2").indicator is None  # no catalogue entry for the night's
     assert filed(document, "-6.4") == ("so2-emission-reduction", "change")
     assert filed(document, "-5.2") == ("nox-reduction", "change")
+
+
+# Metadata -----------------------------------------------------------------------------------
+
+
+def test_the_title_is_the_line_over_the_date_and_source_not_the_sites_header():
+    document = read(
+        "EN\nhttps://www.example.gov.cn/\n\n青禾市前三季度罚没款过千万\n\n"
+        "2031-10-29 08:55 来源: 青禾日报\n字号:默认 超大 | 打印 |\n\n"
+        "青禾市生态环境局近日通报,前三季度全市共下达处罚决定书212份。"
+    )
+    assert document.title == "青禾市前三季度罚没款过千万"
+    assert document.publisher == "青禾日报"
+    assert str(document.date) == "2031-10-29"
+
+
+def test_a_site_name_alone_above_the_title_is_not_the_title():
+    document = read(
+        "禾网\n\n云栖县:前三季度空气质量总体改善\n\n云栖县今年前三季度空气质量优良天数比例为91.2%。"
+    )
+    assert document.title == "云栖县:前三季度空气质量总体改善"
+
+
+def test_a_page_copied_with_pipes_a_labelled_title_and_spaced_labels():
+    piped = read(
+        "2031年8月青禾市生态环境信访投诉情况公开 |\n|||\n|\n"
+        "2031年8月,青禾市共受理各类环境信访投诉97件。 |\n|||\n打印本页 关闭窗口 |"
+    )
+    assert piped.title == "2031年8月青禾市生态环境信访投诉情况公开"
+    labelled = read(
+        "标题: | 2031年5月份环境空气质量情况通报 | ||\n---|---|---|---|\n"
+        "索引号: | 11370300X/2031-1 | 文号: | |\n发文日期: | 2031-06-20 | 发布机构: | 云栖县环境保护局 |\n"
+        "一、环境空气质量状况\n2031年5月份,全县良好天数17天。"
+    )
+    assert labelled.title == "2031年5月份环境空气质量情况通报"
+    assert labelled.publisher == "云栖县环境保护局"
+    spaced = read(
+        "无障碍浏览\n首页 >> 公开信息内容\n"
+        "索  引  号:yq-/2031-1204 公文目录:声环境 发文机关:云栖县生态环境局 成文日期: 主  题  词:\n\n"
+        "2031年第四季度云栖县声环境功能区监测状况\n\n一、基本情况\n2031年第四季度开展了监测。"
+    )
+    assert spaced.title == "2031年第四季度云栖县声环境功能区监测状况"
+    assert spaced.publisher == "云栖县生态环境局"
+
+
+def test_the_source_after_the_date_in_the_header_and_the_sites_owner_in_its_footer():
+    agency = read(
+        "2031年全省优良天数比例为88.1%\n\n2032-01-18 08:28:55 禾州社   作者: 云栖\n\n"
+        "记者从省生态环境厅获悉,2031年全省优良天数比例为88.1%。"
+    )
+    assert agency.publisher == "禾州社"
+    labelled = read(
+        "我市单月PM2.5浓度首达一级标准\n\n"
+        "发布日期:2031-08-18 16:24作者:大气环境科来源:青禾市生态环境局阅读: 字体:【\n"
+        "2031年7月,我市PM2.5平均浓度13.2μg/m3。"
+    )
+    assert labelled.publisher == "青禾市生态环境局"
+    footer = read(
+        "2031年10月全省信访问题工作进展情况\n2031-10-14 14:01:00   来源:\n\n"
+        "省领导小组办公室组织省生态环境厅等7个部门开展了工作。全省共接到1394个生态环境问题信访投诉。\n\n"
+        "网站地图联系我们\n版权所有:云岭省生态环境厅云ICP备2031000001号-1"
+    )
+    assert footer.publisher == "云岭省生态环境厅"
+
+
+def test_an_original_title_in_brackets_is_read_without_its_bracket():
+    document = read(
+        "本报青禾9月3日讯 记者今天从青禾市生态环境局获悉,处罚金额同比增加64.1%。\n"
+        "  (原标题:青禾环境违法处罚额增64%)\n全站热搜"
+    )
+    assert document.title == "青禾环境违法处罚额增64%"
