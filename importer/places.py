@@ -137,6 +137,7 @@ _NOT_GROUPING = re.compile(
     r"|[省市县区州等]$|[\d一二三四五六七八九十等]"
 )
 
+_CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
 _ASCII_WORD = re.compile(r"[A-Z][a-z]{3}")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
@@ -270,6 +271,8 @@ class Places:
         for match in self._pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
+            if match.group(0) == "全国" and _CHANNEL_AFTER.match(text, match.end()):
+                continue  # "全国生态环境举报平台2件": the name of a channel, not the country
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
         for match in _GROUPING.finditer(text):

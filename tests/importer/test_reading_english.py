@@ -197,3 +197,12 @@ def test_so_far_this_year_without_a_publication_date_is_unknown():
     document = read("今年以来，全市共立案查处环境违法案件72件。")
     cases = one(document, "72")
     assert (cases.period_start, cases.period_end) == (None, None)
+
+
+def test_the_country_in_the_name_of_a_channel_is_not_the_place():
+    document = read(
+        "德清县2024年3月环境信访情况\n\n"
+        "2024年3月，德清县共受理环境信访25件，其中全国生态环境信访投诉举报管理平台转来6件，"
+        "12345热线转来19件。"
+    )
+    assert one(document, "6").region.name == "德清县"
