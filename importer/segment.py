@@ -353,6 +353,14 @@ def segment(text):
 
     # The title: the first line that reads like one, unless the next one does too and sits
     # right above the metadata (发布时间, 来源…): then the first is a link of the page's header.
+    above = _title_above_metadata(lines, i) if i < n and not seg.title else None
+    if above is not None:
+        # "EN" / "https://www.gov.cn/" / the title / "2018-10-29 08:55 来源: 人民日报": short
+        # lines of the page's header before the line over the date or source.
+        for skipped in lines[i:above]:
+            if skipped:
+                seg.removed.append(Removed(skipped, "site header"))
+        i = above
     while i < n and not seg.title and looks_like_title(_title_line(lines, i)):
         j = _next_nonblank(lines, i + 1)
         k = _next_nonblank(lines, j + 1)
@@ -360,15 +368,6 @@ def segment(text):
             seg.removed.append(Removed(lines[i], "site header"))
             i = j
             continue
-        above = _title_above_metadata(lines, i)
-        if above is not None:
-            # "EN" / "https://www.gov.cn/" / the title / "2018-10-29 08:55 来源: 人民日报":
-            # short lines of the page's header before the line over the date or source.
-            for skipped in lines[i:above]:
-                if skipped:
-                    seg.removed.append(Removed(skipped, "site header"))
-            i = above
-            break
         if j < n and _SITE_NAME.match(lines[i]) and looks_like_title(lines[j]):
             seg.removed.append(Removed(lines[i], "site header"))  # "吉网" above the title
             i = j
@@ -428,7 +427,7 @@ def _title_line(lines, i):
     line = lines[i]
     if _PIPE_END.search(line):
         j = _next_nonblank(lines, i + 1)
-        if j < len(lines) and _PIPES_ONLY.match(lines[j]):
+        if j < len(lines) and (_PIPES_ONLY.match(lines[j]) or is_meta_line(lines[j])):
             return line[:-1].rstrip()
     return line
 
@@ -442,7 +441,7 @@ def _title_above_metadata(lines, i):
         if not line:
             continue
         if is_meta_line(line):
-            if len(seen) >= 2 and looks_like_title(lines[seen[-1]]):
+            if len(seen) >= 2 and looks_like_title(_title_line(lines, seen[-1])):
                 return seen[-1]
             return None
         if len(line) > 40 and k != i or len(seen) >= 5:

@@ -312,3 +312,12 @@ def test_an_original_title_in_brackets_is_read_without_its_bracket():
         "  (原标题:青禾环境违法处罚额增64%)\n全站热搜"
     )
     assert document.title == "青禾环境违法处罚额增64%"
+
+
+def test_a_piped_page_with_a_link_above_the_title_and_the_time_in_brackets():
+    document = read(
+        "|\n|\n订阅社区杂志 |\n青禾市公布2031年生态环境状况公报 |\n(时间:2032-6-4 10:48:54) |\n"
+        "6月2日,市生态环境局召开新闻发布会,公布了2031年青禾市生态环境状况公报。\n|\n|"
+    )
+    assert document.title == "青禾市公布2031年生态环境状况公报"
+    assert str(document.date) == "2032-06-04"
