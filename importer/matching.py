@@ -458,6 +458,8 @@ class Vocabulary:
             else None
         )
         self._cued = [(entry, cue) for entry in self.entries for cue in entry.cues]
+        self._cued_by_fit = {}
+        self._any_kept = any(entry.in_database for entry in self.entries)
         # Character pairs of each entry's name, for an entry no word names outright.
         self._pairs, self._pair_counts = {}, {}
         for entry in self.entries:
@@ -515,8 +517,9 @@ class Vocabulary:
         item, head = _plain(item)[-80:], _plain(head)[-120:]
         best = None
         fits = {}
+        cued = self._cued_for(family, kind)
         for text, weight in ((item, 2), (head, 0)):
-            for entry, found in self._found(text):
+            for entry, found in self._found(text, cued):
                 fit = fits.get(entry.code)
                 if fit is None:
                     fit = fits[entry.code] = (
@@ -538,7 +541,7 @@ class Vocabulary:
                 )
                 if best is None or score > best[0]:
                     best = (score, entry, found.group(0))
-        if best is not None and not best[1].in_database:
+        if best is not None and not best[1].in_database and self._any_kept:
             named = self._named_by_pairs(item, family, kind, head, kept_only=True)
             if named is not None:
                 return named
@@ -573,7 +576,17 @@ class Vocabulary:
         entry = best[1]
         return Match(entry.code, f"“{entry.name}”的大部分字词 → {entry.code}")
 
-    def _found(self, text):
+    def _cued_for(self, family, kind):
+        """The (entry, cue) pairs of entries a value of this family and kind may be of: a cue
+        of an entry it cannot be is not run."""
+        key = (family, kind != "level")
+        if key not in self._cued_by_fit:
+            self._cued_by_fit[key] = [
+                (entry, cue) for entry, cue in self._cued if self._fits(entry, family, kind)
+            ]
+        return self._cued_by_fit[key]
+
+    def _found(self, text, cued=None):
         if not text:
             return
         if self._names is not None:
@@ -584,7 +597,7 @@ class Vocabulary:
                 found = _Found(start, end, text[start:end])
                 for entry in self._by_name[self._name_list[index]]:
                     yield entry, found
-        for entry, cue in self._cued:
+        for entry, cue in self._cued if cued is None else cued:
             for found in cue.finditer(text):
                 yield entry, found
 
