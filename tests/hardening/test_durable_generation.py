@@ -70,7 +70,8 @@ def surfaces(key, marker):
         "/achievements/",
         f"/achievements/durable-list-{key}/",
         "/indicators/durable-days/",
-        "/indicators/durable-days.csv",
+        # /indicators/durable-days.csv redirects here, the download the indicator page offers.
+        "/api/v1/observations/?indicator=durable-days&ordering=-period_end&format=csv",
         "/feeds/bulletins/",
         "/feeds/bulletins/atom/",
         "/sitemap.xml",
