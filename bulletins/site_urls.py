@@ -6,14 +6,17 @@ from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from ecoportal.http_caching import conditional_feed
+
 from . import cover_files, views
 from .feeds import LatestBulletinsAtomFeed, LatestBulletinsFeed
 from .sitemaps import sitemaps
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("feeds/bulletins/", LatestBulletinsFeed(), name="feed-rss"),
-    path("feeds/bulletins/atom/", LatestBulletinsAtomFeed(), name="feed-atom"),
+    # Conditional (ETag, Last-Modified): feed readers poll.
+    path("feeds/bulletins/", conditional_feed(LatestBulletinsFeed()), name="feed-rss"),
+    path("feeds/bulletins/atom/", conditional_feed(LatestBulletinsAtomFeed()), name="feed-atom"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),

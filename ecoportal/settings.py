@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders import defaults as corsheaders_defaults
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -392,19 +393,24 @@ sentence that states it.
   empty parameter is the same as none; an unknown parameter, a repeated one or a `format` not
   offered is a 400 naming it and listing what is accepted. Messages follow
   `Accept-Language` (Chinese by default, `en` for English).
-* **Pages**: every list has `count`, `next`, `previous` and `results`; `page_size` up to 100.
+* **Pages**: every list has `count`, `page`, `pages`, `page_size`, `next`, `previous` and
+  `results`; `page_size` up to 100.
 * **Caching**: responses carry an `ETag` (a hash of the content; any publish, withdrawal or edit
   changes it) and `Cache-Control: public, max-age=60`; send `If-None-Match` to get a 304. With
   a shared cache (Redis) they also carry `Last-Modified` (the last change of public content, in
-  whole seconds; also on the CSV) and `If-Modified-Since` gives a 304; `If-None-Match` decides
-  when both are sent.
+  whole seconds) and `If-Modified-Since` gives a 304; `If-None-Match` decides when both are
+  sent. Downloads (CSV, XLSX) always carry both, known before their rows are read.
 * **Search**: `q` on bulletins is the search of /search/ (at most 100 characters); without
   `ordering` the best match comes first.
 * **Rate limit**: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]} per client address
-  (`API_ANON_RATE`); beyond it a 429 with `Retry-After`. This schema and the docs page count
+  (`API_ANON_RATE`); beyond it a 429 with `Retry-After`. Every answer carries
+  `RateLimit-Limit`, `RateLimit-Remaining`, `RateLimit-Reset` and `RateLimit-Policy`. This
+  schema and the docs page count
   apart: {REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["docs"]} (`API_DOCS_RATE`), errors in JSON.
-* **CORS**: any origin may read.
-* **CSV**: `/api/v1/observations/?format=csv` downloads every matching observation.""",
+* **CORS**: any origin may read; `ETag`, `Last-Modified`, `Retry-After`, `Content-Disposition`
+  and the `RateLimit-*` headers are exposed, `If-None-Match` and `If-Modified-Since` allowed.
+* **Downloads**: `/api/v1/observations/?format=csv` (or `xlsx`) downloads every matching
+  observation, with the columns of the JSON.""",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -424,6 +430,13 @@ CORS_ALLOW_ALL_ORIGINS = True
 # The API, the feeds, and the indicator pages' download addresses (redirects to the API's).
 CORS_URLS_REGEX = r"^/(api/.*|feeds/.*|indicators/[^/]+\.(csv|xlsx|json))$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# What a script in a browser may send and read: conditional requests and their validators, the
+# throttle's answers, and a download's file name.
+CORS_ALLOW_HEADERS = [*corsheaders_defaults.default_headers, "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = [
+    "ETag", "Last-Modified", "Retry-After", "Content-Disposition",
+    "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy",
+]
 
 LOGGING = {
     "version": 1,

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
 
 from ecoportal.caching.generation import memoize
 from ecoportal.caching.paginator import MemoPaginator
@@ -88,15 +89,36 @@ class PortalPagination(PageNumberPagination):
                 parameter["example"] = self.page_size
         return parameters
 
+    def get_paginated_response(self, data):
+        return Response({
+            "count": self.page.paginator.count,
+            "page": self.page.number,
+            "pages": self.page.paginator.num_pages,
+            "page_size": self.page.paginator.per_page,
+            "next": self.get_next_link(),
+            "previous": self.get_previous_link(),
+            "results": data,
+        })
+
     def get_paginated_response_schema(self, schema):
         response_schema = super().get_paginated_response_schema(schema)
         properties = response_schema["properties"]
+        properties = response_schema["properties"] = {
+            "count": properties["count"],
+            "page": {"type": "integer", "minimum": 1, "example": 2, "description": "This page's number, from 1."},
+            "pages": {
+                "type": "integer", "minimum": 1, "example": 3,
+                "description": "Number of pages (1 when there are no results): `page=last` is this one.",
+            },
+            "page_size": {"type": "integer", "minimum": 1, "example": 20, "description": "Results per page."},
+            **{name: value for name, value in properties.items() if name != "count"},
+        }
         properties["count"]["description"] = "Number of results across all pages."
         properties["next"]["description"] = "The next page; null on the last page."
         properties["next"]["example"] = "https://example.org/api/v1/bulletins/?page=3"
         properties["previous"]["description"] = "The previous page; null on the first page."
         properties["previous"]["example"] = "https://example.org/api/v1/bulletins/?page=1"
-        response_schema["required"] = ["count", "next", "previous", "results"]
+        response_schema["required"] = ["count", "page", "pages", "page_size", "next", "previous", "results"]
         return response_schema
 
 

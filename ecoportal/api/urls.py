@@ -24,20 +24,24 @@ from rest_framework.reverse import reverse
 from rest_framework.routers import APIRootView, DefaultRouter
 
 from ecoportal import portal
+from ecoportal.http_caching import ConditionalGetMixin
 from ecoportal.middleware_db import DATABASE_ERRORS
 from ecoportal.publishing import shows_published_only
 
-from .viewsets import AnonymousRateThrottle
+from .viewsets import AnonymousRateThrottle, RateLimitHeadersMixin
 
 
-class PortalAPIRootView(APIRootView):
+class PortalAPIRootView(RateLimitHeadersMixin, ConditionalGetMixin, APIRootView):
     """The read API of the environmental bulletins portal, version 1.
 
     Bulletins, achievement lists, indicators and their figures (observations), with regions,
     publishers and topics. Every figure carries the verbatim sentence that states it and the
     bulletin it comes from. Read-only (GET, HEAD, OPTIONS), JSON by default, lists paginated;
-    observations also as CSV (`?format=csv`). Only published content is served.
+    observations also as CSV and XLSX (`?format=csv`, `?format=xlsx`). Only published content
+    is served.
     """
+
+    throttle_classes = [AnonymousRateThrottle]
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -103,7 +107,7 @@ class JsonErrorsMixin:
         return super().finalize_response(request, response, *args, **kwargs)
 
 
-class SchemaView(JsonErrorsMixin, SpectacularAPIView):
+class SchemaView(RateLimitHeadersMixin, ConditionalGetMixin, JsonErrorsMixin, SpectacularAPIView):
     """The OpenAPI 3 schema: YAML by default, JSON with ``?format=json``."""
 
     # drf-spectacular keeps state of its own between builds (extensions that import their
@@ -117,7 +121,7 @@ class SchemaView(JsonErrorsMixin, SpectacularAPIView):
             return super().get(request, *args, **kwargs)
 
 
-class DocsView(JsonErrorsMixin, SpectacularSwaggerView):
+class DocsView(RateLimitHeadersMixin, JsonErrorsMixin, SpectacularSwaggerView):
     """Swagger UI, served from /static/."""
 
 

@@ -138,9 +138,10 @@ def caching_enabled():
     return settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_MEMO_ENABLED
 
 
-def current():
-    """The current ``Generation`` row (read once per request), or None with caching off."""
-    if not caching_enabled():
+def current(*, always=False):
+    """The current ``Generation`` row (read once per request), or None with caching off, unless
+    ``always`` (for a response worth the query whatever the cache: a download, a feed)."""
+    if not (always or caching_enabled()):
         return None
     if not getattr(_request, "active", False):
         return _read()
@@ -154,12 +155,13 @@ def current_generation():
     return None if row is None else row.number
 
 
-def generation_began():
+def generation_began(*, always=False):
     """When the current generation began (a UNIX time): the last change of public content.
 
-    None with caching off, where reading it would cost every API response a query.
+    None with caching off, where reading it would cost every API response a query, unless
+    ``always``.
     """
-    row = current()
+    row = current(always=always)
     return None if row is None else row.began / 1_000_000
 
 

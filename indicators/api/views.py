@@ -28,6 +28,7 @@ from ecoportal.api.viewsets import (
     PublicApiSchema,
     PublicReadOnlyViewSet,
 )
+from ecoportal.http_caching import download_not_modified
 
 from .. import history
 from ..choices import ReviewState
@@ -201,6 +202,10 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
         if download is not None:
             self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
+            # After the parameters are checked (a 400 is never a 304), before the query runs.
+            not_modified = download_not_modified(request, variant=request.accepted_renderer.format)
+            if not_modified is not None:
+                return not_modified
             as_read = history.with_versions_applied if self.as_of() is not None else None
             filename = self.download_filename(request.accepted_renderer.format)
             return download(queryset, request=request, filename=filename, as_read=as_read)

@@ -81,8 +81,9 @@ def test_every_list_is_paginated_json(client, world, url):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     data = response.json()
-    assert set(data) == {"count", "next", "previous", "results"}
+    assert list(data) == ["count", "page", "pages", "page_size", "next", "previous", "results"]
     assert data["count"] == len(data["results"]) > 0
+    assert (data["page"], data["pages"], data["page_size"]) == (1, 1, 20)
 
 
 @pytest.mark.parametrize("url", LISTS + DETAILS + ["/api/v1/observations/{id}/"])

@@ -61,9 +61,20 @@ def test_a_page_that_cannot_be_is_a_400_naming_page(client, topics, page):
 def test_the_first_page_of_an_empty_list_is_empty_not_an_error(client, db):
     response = client.get("/api/v1/topics/?page=1")
     assert response.status_code == 200
-    assert response.json() == {"count": 0, "next": None, "previous": None, "results": []}
+    assert response.json() == {
+        "count": 0, "page": 1, "pages": 1, "page_size": 20, "next": None, "previous": None, "results": [],
+    }
 
 
 @pytest.mark.parametrize("page", ["", "1"])
 def test_page_one_or_none_is_the_first_page(client, topics, page):
     assert client.get(f"/api/v1/topics/?page={page}").json()["results"][0]["slug"] == "topic-000"
+
+
+def test_the_page_says_its_number_the_number_of_pages_and_its_size(client, topics):
+    count = client.get("/api/v1/topics/").json()["count"]
+    data = client.get("/api/v1/topics/?page=2&page_size=7").json()
+    assert (data["count"], data["page"], data["pages"], data["page_size"]) == (count, 2, -(-count // 7), 7)
+    last = client.get("/api/v1/topics/?page=last&page_size=7").json()
+    assert last["page"] == last["pages"] == data["pages"]
+    assert last["next"] is None
