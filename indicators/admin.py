@@ -13,9 +13,12 @@ proposals rejects the figures that had no indicator. Filtered by bulletin, it re
 order of the text.
 """
 
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext, ngettext
@@ -23,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bulletins import dashboard, workflow
 from bulletins.admin import BulletinAdmin, FollowsBulletinInlineMixin
-from bulletins.models import Bulletin
+from bulletins.models import Bulletin, Region
 from ecoportal.publishing import Status
 
 from . import corrections, history, proposals, review
@@ -138,6 +141,35 @@ class ProposalFilter(admin.SimpleListFilter):
         return queryset
 
 
+class FixFiguresForm(forms.Form):
+    """What the bulk fix gives every selected figure; a field left empty is left as it is."""
+
+    region = forms.ModelChoiceField(
+        Region.objects.all(), required=False, label=_("地区"), help_text=_("留空则不改。"),
+    )
+    period_start = forms.DateField(
+        required=False, label=_("期间起"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("留空则不改。"),
+    )
+    period_end = forms.DateField(
+        required=False, label=_("期间止"), widget=forms.DateInput(attrs={"type": "date"}), help_text=_("留空则不改。"),
+    )
+    period_label = forms.CharField(
+        required=False, max_length=64, label=_("期间（原文）"), help_text=_("照录原文，如“2023年”“1—11月”；留空则不改。"),
+    )
+
+    def changes(self):
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.changes():
+            raise ValidationError(gettext("请至少填写一项要更正的内容。"))
+        start, end = cleaned.get("period_start"), cleaned.get("period_end")
+        if start and end and start > end:
+            raise ValidationError(gettext("期间的开始晚于结束。"))
+        return cleaned
+
+
 def marked_sentence(observation):
     """The sentence with the figure's value marked where it is written in it."""
     quote, written = observation.quote, observation.value_text
@@ -174,7 +206,8 @@ class ObservationAdmin(ObservationCorrectionsMixin, admin.ModelAdmin):
             ("proposed_region_name", "proposed_region_code", "proposed_region_parent_code"),
         ]}),
     ]
-    actions = ["accept_candidates", "reject_candidates", "drop_proposals"]
+    actions = ["accept_candidates", "reject_candidates", "fix_region_and_period", "drop_proposals"]
+    change_list_template = "admin/indicators/observation/change_list.html"
 
     @admin.display(description=_("数值"))
     def figure(self, obj):
@@ -276,6 +309,38 @@ class ObservationAdmin(ObservationCorrectionsMixin, admin.ModelAdmin):
             % {"rejected": rejected, "cleared": cleared},
             messages.SUCCESS,
         )
+
+    @admin.action(description=_("批量更正所选数值的地区和期间"), permissions=["review"])
+    def fix_region_and_period(self, request, queryset):
+        """Give the selected figures one region and/or period (a page asks which), each saved as
+        an edit of its own (same checks, history and bulletin revision as its change form)."""
+        form = FixFiguresForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            changes = form.changes()
+            fixed = 0
+            for observation in queryset.select_related("bulletin"):
+                for name, value in changes.items():
+                    setattr(observation, name, value)
+                try:
+                    observation.full_clean(exclude=["bulletin", "indicator"])
+                    self.save_model(request, observation, None, True)
+                except (PermissionDenied, ValidationError) as refused:
+                    text = " ".join(refused.messages) if isinstance(refused, ValidationError) else str(refused)
+                    self.message_user(request, gettext("未更正 %(figure)s：%(reason)s") % {
+                        "figure": observation, "reason": text}, messages.WARNING)
+                else:
+                    fixed += 1
+            self.message_user(request, gettext("已更正 %(count)d 个数值。") % {"count": fixed}, messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("批量更正地区和期间"),
+            "opts": self.opts,
+            "form": form,
+            "observations": queryset.select_related("indicator", "region"),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/indicators/observation/fix_region_and_period.html", context)
 
     @admin.action(description=_("驳回所选候选数值"), permissions=["review"])
     def reject_candidates(self, request, queryset):
