@@ -70,8 +70,10 @@ def editorial_groups(transactional_db):
         group, _ = Group.objects.get_or_create(name=name)
         for app_label, codenames in wanted.items():
             group.permissions.add(*Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames))
+    without_review = importlib.import_module("bulletins.migrations.0010_administrators_publish_without_review")
     Group.objects.get(name="Administrator").permissions.add(
-        *Permission.objects.filter(content_type__app_label="axes", codename__in=lockouts.AXES_PERMISSIONS)
+        *Permission.objects.filter(content_type__app_label="axes", codename__in=lockouts.AXES_PERMISSIONS),
+        *Permission.objects.filter(content_type__app_label="bulletins", codename=without_review.CODENAME),
     )
 
 

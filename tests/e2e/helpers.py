@@ -29,6 +29,20 @@ def log_in(page, username, password):
     page.wait_for_url("**/admin/")
 
 
+def perform(page, action, comment="", at=None):
+    """Press a workflow button on the change form, with its comment (and time); the message shown."""
+    from playwright.sync_api import expect
+
+    form = page.locator(f"#transition-{action}")
+    if at:
+        form.locator('input[name="at"]').fill(at)
+    if comment:
+        form.locator('textarea[name="comment"]').fill(comment)
+    form.get_by_role("button").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    return page.locator(".messagelist").inner_text()
+
+
 def serious_violations(page):
     """axe-core's serious and critical violations on the page, one line per offending node.
 

@@ -19,7 +19,7 @@ from ecoportal.publishing import Status
 from indicators.choices import Category, ReviewState
 from tests.factories import make_bulletin, make_indicator, make_publisher, make_region, make_user
 
-from .helpers import log_in
+from .helpers import log_in, perform
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -49,18 +49,6 @@ def newsroom(transactional_db):
 def open_change_form(page, bulletin_id):
     page.goto(f"/admin/bulletins/bulletin/{bulletin_id}/change/")
     expect(page.locator("#workflow-panel")).to_be_visible()
-
-
-def perform(page, action, comment="", at=None):
-    """Press a workflow button on the change form, with its comment (and time)."""
-    form = page.locator(f"#transition-{action}")
-    if at:
-        form.locator('input[name="at"]').fill(at)
-    if comment:
-        form.locator("textarea").fill(comment)
-    form.get_by_role("button").click()
-    expect(page.locator(".messagelist")).to_be_visible()
-    return page.locator(".messagelist").inner_text()
 
 
 def what_a_reader_sees(new_context, slug, region):
