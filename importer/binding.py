@@ -81,6 +81,8 @@ _COMPARISON = re.compile(
     r"(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度)"
     r"\s*(?:约|近)?\s*$"
 )
+# A count left as context between two figures ("断面为9个,占10.9%").
+_CONTEXT_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|件|座|条|处|项|次|点次)")
 _FLAT = re.compile(r"(?:同比|环比|与上年|与去年)?(?:基本)?持平")
 # Words that say nothing about what is measured: a clause made only of them names nothing.
 _EMPTY_WORDS = re.compile(
@@ -260,6 +262,18 @@ def _bind_sentence(
             )
             continue
         carried = None
+        since = previous.raw.end if previous is not None else start
+        own_start = lead_start
+        if not enumerated and lead_start > since and _names_nothing(own):
+            # "Ⅳ类水质的断面为9个,占10.9%": the count is context, its words name the share.
+            wider = text[since:position].lstrip(";；,， ")
+            if (
+                _CONTEXT_COUNT.search(wider)
+                and not re.search(r"[;；]", wider)
+                and not _names_nothing(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", wider))
+            ):
+                own = item = wider
+                own_start = since
         if (
             not enumerated
             and previous is not None
@@ -280,7 +294,7 @@ def _bind_sentence(
             # "改善幅度最大的是甲市,为12%": a sentence naming nothing continues the last one.
             carried = last
         elif not enumerated and kind == "level":
-            head = _free_head(text, start, lead_start, raw, head, previous, places)
+            head = _free_head(text, start, own_start, raw, head, previous, places)
         figure = Bound(
             raw=raw,
             value=value,

@@ -138,6 +138,21 @@ _LIMIT_EN_BEFORE = re.compile(
     r"\b(?:above|below|under|exceeding|up to|no more than|no less than)\s+$", re.I
 )
 _NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站|类)\s*$")
+# Counts of sections, monitoring points or measurements, said as the sample of a share or as
+# the parts of the network ("监测点位共计113个,其中…").
+_NETWORK_COUNT = re.compile(
+    r"(?:断面|点位|站点|监测点|测点)[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
+    r"|(?:各|共|共计)监测\s*$"  # "昼间、夜间各监测156次": measurements made
+    r"|(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
+)
+_PARTS_OF_NETWORK = re.compile(
+    r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
+)
+_MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")
+_POINTS_COUNTED = re.compile(
+    r"(?:点位|站点|监测点|测点)[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
+)
+_SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)\s*\d")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
 _PLUS_CODE = re.compile(r"^\s*\+\s*\d")  # "2+26"
 _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
@@ -379,6 +394,20 @@ def _in_sentence(text, start, end):
             and _NETWORK_BEFORE.search(head)
             and not re.search(r"新建|建成|新增|完成|改造|升级|关闭|取缔", head[-20:])
         ):
+            pending = []
+            continue
+        if (
+            code in ("count", "time")
+            and _NETWORK_COUNT.search(head)
+            and (
+                _SHARE_AFTER.match(after)
+                or _MEASURED.search(head)
+                or _PARTS_OF_NETWORK.search(head)
+                or _POINTS_COUNTED.search(head)
+            )
+        ):
+            # "Ⅳ类水质的断面为9个,占10.9%", "其中昼间、夜间各监测156次", "监测点位共计113个,其中
+            # 1类功能区32个": the sample behind a share, or the parts of the network.
             pending = []
             continue
         if _THRESHOLD_AFTER.match(after) or _CONTEXT_NOUN.search(head[-12:]):

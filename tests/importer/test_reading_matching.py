@@ -321,3 +321,17 @@ def test_a_piped_page_with_a_link_above_the_title_and_the_time_in_brackets():
     )
     assert document.title == "青禾市公布2031年生态环境状况公报"
     assert str(document.date) == "2032-06-04"
+
+
+def test_sections_and_monitoring_points_behind_a_share_are_context():
+    document = read(
+        "2031年第3周,全省主要水系40个重点断面监测结果表明:Ⅰ~Ⅲ类水质的断面为28个,占70.0%;"
+        "Ⅳ类水质的断面为7个,占17.5%;劣Ⅴ类水质的断面为5个,占12.5%。\n"
+        "全区功能区声环境质量监测点位共计87个,其中1类功能区21个、2类功能区30个。"
+        "全区各类功能区共监测174点次,其中昼间、夜间各监测87次。"
+    )
+    values = {str(f.value) for f in document.figures}
+    assert not values & {"28", "7", "5", "21", "30", "87"}, values
+    assert filed(document, "70.0") == ("water-good-sections-ratio", "level")
+    assert one(document, "17.5").indicator is None
+    assert filed(document, "12.5") == ("water-inferior-v-ratio", "level")
