@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from . import periods as periods_module
 from .figures import RawFigure, sentences
@@ -776,6 +777,7 @@ def bind_table(block, folded, gazetteer, scope):
             if cell
             and not _BLANK_CELL.match(cell)
             and len(cell) <= 12
+            and not _PLAIN_NUMBER.match(cell)
             and parse_cell(numbers_fold(cell), "", "", span) is None
         ]
         for column, cell in enumerate(cells):
@@ -798,8 +800,13 @@ def bind_table(block, folded, gazetteer, scope):
             raw = parse_cell(numbers_fold(cell), name, folded_label, span, unit_said)
             if raw is None:
                 continue
-            if raw.unit_code == "index" and not _INDEX_COLUMN.search(f"{name} {folded_label}"):
-                continue  # a bare number under no index: a code, a class, a count the copy lost
+            said_of = f"{name} {folded_label}"
+            if (
+                raw.unit_code == "index"
+                and not _INDEX_COLUMN.search(said_of)
+                and not _MEASURE_CELL.search(said_of)
+            ):
+                continue  # a bare number under no measure: a class, a code, a lost count
             own_place = next((p for p in reversed(side_by_side) if p < column), None)
             if own_place is not None:
                 # Two tables side by side ("县 | CWQI | 县 | △CWQI"): a cell is of the place
@@ -840,8 +847,7 @@ def bind_table(block, folded, gazetteer, scope):
                     value=raw.value,
                     kind=kind,
                     item=f"{measure} {folded_label if of_measure else ''}".strip(),
-                    head=f"{scope.title} {numbers_fold(block.caption)}"
-                    + ("" if of_measure else f" {folded_label}"),
+                    head=f"{scope.title} {numbers_fold(block.caption)}",
                     period_start=period[0],
                     period_end=period[1],
                     period_label=period[2] or "",
@@ -888,6 +894,7 @@ def _not_measure(name):
 _EARLIER_IN_BRACKETS = re.compile(
     r"^\s*([-+−]?\d[\d,]*(?:\.\d+)?\s*%?)\s*[(（]\s*([-+−]?\d[\d,]*(?:\.\d+)?\s*%?)\s*[)）]\s*$"
 )
+_PLAIN_NUMBER = re.compile(r"^\s*[-+−]?\d[\d,]*(?:\.\d+)?\s*%?\s*$")
 _BLANK_CELL = re.compile(r"^\s*(?:[—–\-/]+|--)?\s*$")
 # A row or column of the whole: 全省, 全市平均, 合计, 平均值 (of the places listed).
 _TOTAL = re.compile(
@@ -989,6 +996,7 @@ def _places_of(labels, gazetteer, scope, home):
     return out
 
 
+@lru_cache(maxsize=4096)
 def _label_place(label, gazetteer, scope, home):
     """(Division, why, "place" | "total", qualifier) for a row or column label, or None."""
     bare = re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", label))
@@ -1063,6 +1071,7 @@ def _column_measures(header):
     return measures
 
 
+@lru_cache(maxsize=8192)
 def numbers_fold(text):
     from .numbers import fold
 

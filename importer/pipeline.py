@@ -243,15 +243,27 @@ def _once(found):
             figure.period_end,
             figure.derived,
         )
-        earlier = seen.setdefault(key, [])
-        repeated = any(
-            quote != figure.quote and _same_row(qualifier, quote, figure.qualifier, figure.quote)
-            for quote, qualifier in earlier
-        )
-        if figure.indicator is None or not repeated:
+        # Earlier figures of the same key, by qualifier: the quotes they were read from.
+        earlier = seen.setdefault(key, {})
+        if figure.indicator is None or not _repeats(earlier, figure):
             kept.append(figure)  # two stations of one sentence may share a value
-        earlier.append((figure.quote, figure.qualifier))
+        earlier.setdefault(figure.qualifier, set()).add(figure.quote)
     return tuple(kept)
+
+
+def _repeats(earlier, figure):
+    """Whether an earlier figure of the same value, measure, place and period is of the same
+    row and read elsewhere (``_same_row``); checked by qualifier, not figure by figure."""
+    own = figure.qualifier
+    if earlier.get(own, set()) - {figure.quote}:
+        return True  # the same row, another quote
+    if own:
+        row = own.split()[0]
+        return any(quote != figure.quote and row in quote for quote in earlier.get("", ()))
+    return any(
+        qualifier and qualifier.split()[0] in figure.quote and quotes - {figure.quote}
+        for qualifier, quotes in earlier.items()
+    )
 
 
 def _same_row(qualifier, quote, other_qualifier, other_quote):
@@ -289,10 +301,16 @@ def _approximately(text, bound):
     return written.strip()
 
 
+@lru_cache(maxsize=4096)
+def _match(vocabulary, item, head, family, kind, unit, part):
+    """The vocabulary's match, once per wording (a table's column repeats it row after row)."""
+    return vocabulary.match(item, head, family, kind, unit, part=part)
+
+
 def _figure(bound, quote, vocabulary, approximate_text=""):
     raw = bound.raw
     part = getattr(bound, "part", False)
-    match = vocabulary.match(bound.item, bound.head, raw.family, bound.kind, raw.unit, part=part)
+    match = _match(vocabulary, bound.item, bound.head, raw.family, bound.kind, raw.unit, part)
     if match.code is None and bound.carried_from is not None:
         carried = bound.carried_from
         match = vocabulary.match(

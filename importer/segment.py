@@ -745,10 +745,15 @@ def blocks(paragraphs):
     out = []
     index = 0
     caption = ""
+    no_cells_until = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
         for reader in (_tab_table, _markdown_table, _space_table, _cell_per_line_table):
+            if reader is _cell_per_line_table and index < no_cells_until:
+                continue
             table, used = reader(paragraphs, index)
+            if table is None and used < 0:
+                no_cells_until = index - used + 1
             if table is not None:
                 own = table[3] if len(table) > 3 else ""
                 note = next(
@@ -922,11 +927,14 @@ def _cell_per_line_table(paragraphs, index):
         cells.append(("", cells[-1][1]))  # an empty last cell, lost in the copy
     clean = [cell for cell, _at in cells]
     numeric = [bool(_NUMERIC_CELL.match(cell)) for cell in clean]
+    # Where no table starts here, none starts on the following lines up to the first number
+    # either (the same cells from there): a negative count tells ``blocks`` to skip them.
     if sum(numeric) < 3:
-        return None, 0
+        return None, -len(lines)
+    no_table = -cells[numeric.index(True)][1]
     best = _row_layout(clean, numeric, padded)
     if best is None:
-        return None, 0
+        return None, no_table
     width, rows, indexed = best
     heading = [c for c in clean[: rows[0]] if _ROW_HEADING.match(c)]
     repeats = max((heading.count(c) for c in heading), default=1)
@@ -940,7 +948,7 @@ def _cell_per_line_table(paragraphs, index):
             width, rows = wide, side
     covered = sum(sum(numeric[row + 1 : row + width]) for row in rows)
     if covered < 6 and len(rows) < 3:
-        return None, 0  # too little to be a table rather than short lines
+        return None, no_table  # too little to be a table rather than short lines
     used = cells[rows[-1] + width - 1][1] + 1
     lines = lines[:used]
     text = "\n".join(lines)
