@@ -122,7 +122,12 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?|(?<=\n)")
-_ENGLISH_SENTENCE = re.compile(r"(?<=[a-z0-9%)])\.\s+(?=[A-Z])")
+# An English full stop; or a line run into the next by the copy ("year-on-yearIn June, …"),
+# seen where a sentence's usual first word follows a lower-case word without a space.
+_ENGLISH_SENTENCE = re.compile(
+    r"(?<=[a-z0-9%)])\.\s+(?=[A-Z])"
+    r"|(?<=[a-z]{3})(?=(?:In|On|From|During|The|By|As|At|According|Last|This|Meanwhile|Among)\b)"
+)
 
 # Before the number: an identifier it belongs to (PM2.5, GB3095-2012, 第3), a range start.
 _IDENTIFIER_BEFORE = re.compile(
@@ -252,7 +257,7 @@ def sentences(text):
         piece = text[start:end]
         cut = start
         for stop in _ENGLISH_SENTENCE.finditer(piece):
-            spans.append((cut, start + stop.start() + 1))
+            spans.append((cut, start + stop.start() + (stop.group(0)[:1] == ".")))
             cut = start + stop.end()
         spans.append((cut, end))
     return [(a, b) for a, b in spans if text[a:b].strip()]

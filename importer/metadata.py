@@ -308,7 +308,11 @@ def _date_in_header(head_text):
 
 
 def _first_year(text):
-    found = re.search(r"((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})(?!\d)", text or "")
+    # A bare four-digit number is a year only in the years bulletins report on ("1940
+    # national sections" is a count).
+    found = re.search(
+        r"((?:19|20)\d{2})\s*年|(?<![\d,.])((?:199|20[0-3])\d)(?!\d|[.,]\d|%)", text or ""
+    )
     if not found:
         return None
     return int(found.group(1) or found.group(2))

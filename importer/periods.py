@@ -234,7 +234,10 @@ _PATTERNS = [
     (
         "month_en",
         re.compile(
-            r"\b(?:in|of|for)\s+(" + "|".join(_MONTHS_EN) + r")(?:\s+((?:19|20)\d{2}))?\b", re.I
+            r"(?:\b|(?<=[a-z])(?=In\b))(?:in|of|for)\s+("
+            + "|".join(_MONTHS_EN)
+            + r")(?:\s+((?:19|20)\d{2}))?\b",
+            re.I,
         ),
     ),
 ]

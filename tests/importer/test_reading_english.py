@@ -206,3 +206,18 @@ def test_the_country_in_the_name_of_a_channel_is_not_the_place():
         "12345热线转来19件。"
     )
     assert one(document, "6").region.name == "德清县"
+
+
+def test_a_line_run_into_the_next_and_a_count_that_looks_like_a_year():
+    # The copy joined two lines ("year-on-yearIn June"); 1940 counts sections, it is no year.
+    document = read(
+        "Water quality bulletin\n"
+        "From January to June of 2020, in 1940 national sections, the proportion of sections "
+        "with good water quality (Class I-III) was 80.1%, up 5.6 percentage points "
+        "year-on-yearIn June, among the 1940 national sections, the proportion of sections "
+        "with good water quality (Class I-III) was 71.4%."
+    )
+    half = one(document, "80.1")
+    assert (half.period_start, half.period_end) == (date(2020, 1, 1), date(2020, 6, 30))
+    june = one(document, "71.4")
+    assert (june.period_start, june.period_end) == (date(2020, 6, 1), date(2020, 6, 30))
