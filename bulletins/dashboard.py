@@ -58,6 +58,10 @@ def _when(moment):
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
+def works_with_bulletins(user):
+    return user.has_perm("bulletins.view_bulletin") or user.has_perm("bulletins.change_bulletin")
+
+
 def _visible(request):
     """The bulletins this user works with in the admin (an Author: their own)."""
     queryset = Bulletin.objects.alive().only("id", "title", "status", "publish_at", "updated_at", "created_by_id")
@@ -135,6 +139,8 @@ def awaiting_my_review(request):
 
 
 def scheduled(request):
+    if not works_with_bulletins(request.user):
+        return None
     panel = Panel(
         "scheduled", _("定时发布"), _("没有定时发布的公报。"), more_url=_changelist("status=scheduled"),
     )
@@ -143,6 +149,8 @@ def scheduled(request):
 
 
 def recently_published(request):
+    if not works_with_bulletins(request.user):
+        return None
     panel = Panel(
         "recently-published", _("最近发布"), _("还没有已公开的公报。"),
         more_url=_changelist(f"status={Status.PUBLISHED}"),
@@ -153,6 +161,8 @@ def recently_published(request):
 
 def sent_back(request):
     """Drafts whose last state change was a reviewer's "request changes", with the comment."""
+    if not works_with_bulletins(request.user):
+        return None
     panel = Panel(
         "sent-back", _("退回修改"), _("没有被退回的公报。"), more_url=_changelist("status=sent_back"),
     )

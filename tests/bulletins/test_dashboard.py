@@ -11,7 +11,7 @@ from django.utils import timezone
 from bulletins import dashboard, workflow
 from ecoportal.publishing import Status
 from indicators.choices import ReviewState
-from tests.factories import make_bulletin, make_indicator, make_observation
+from tests.factories import make_bulletin, make_indicator, make_observation, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -129,3 +129,10 @@ def test_accounts_groups_and_sign_in_records_are_an_administrators_own_section(c
     response = client.get(INDEX)
     assert "账号与登录安全" not in response.text
     assert all(app["app_label"] not in ("auth", "axes") for app in response.context["app_list"])
+
+
+def test_staff_who_do_not_work_with_bulletins_get_no_lists(client):
+    make_bulletin(status=Status.DRAFT)
+    client.force_login(make_user())
+    response = client.get(INDEX)
+    assert response.status_code == 200 and response.context["dashboard"] == []
