@@ -645,9 +645,21 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
 
 def _flat_figure(match, subject, source, text, start, end, own):
     """ "同比持平" is a change of 0 in the unit a change of its subject is written in."""
-    if subject is None and source is None:
+    if subject is None and not _names_nothing(own):
+        # "优良天数比例上升2.0个百分点,重度及以上污染天数比例持平": the clause names its own
+        # subject; a share is flat in 个百分点, a count of days in 天.
+        subject, source = own, None
+        level_family = (
+            "percent"
+            if re.search(r"(?:比例|比率|率|占比)\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
+            else "days"
+            if re.search(r"天数\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
+            else None
+        )
+        item, head = subject, text[start : match.start()]
+    elif subject is None and source is None:
         return None
-    if source is not None:
+    elif source is not None:
         level_family = source.raw.family if source.kind == "level" else None
         item = subject if subject is not None else source.item
         head = source.head if subject is None else text[start : match.start()]

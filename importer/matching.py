@@ -136,7 +136,12 @@ CUES = (
         "noise",
         r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}夜间[^;；。]{0,20}?(?:等效声级|声级|平均值|均值|噪声)",
     ),
-    ("noise-traffic-day", ("sound_level",), "noise", r"(?:道路)?交通.{0,10}(?:噪声|声级|声环境)"),
+    (
+        "noise-traffic-day",
+        ("sound_level",),
+        "noise",
+        r"(?:道路)?交通.{0,10}(?:噪声|声级)|交通声环境(?!监测)|交通[^;；。]{0,40}?等效声级",
+    ),
     (
         "noise-functional-compliance-day",
         _RATIO,

@@ -335,3 +335,17 @@ def test_sections_and_monitoring_points_behind_a_share_are_context():
     assert filed(document, "70.0") == ("water-good-sections-ratio", "level")
     assert one(document, "17.5").indicator is None
     assert filed(document, "12.5") == ("water-inferior-v-ratio", "level")
+
+
+def test_flat_said_of_its_own_subject_after_another_change():
+    document = read(
+        "与去年同期相比,全市优良天数比例上升1.6个百分点,重度及以上污染天数比例持平。"
+        "2031年全州城市区域昼间声环境监测覆盖面积持平,道路交通昼间声环境监测路段总长度持平。"
+    )
+    flats = [f for f in document.figures if f.value == 0 and not f.derived]
+    assert [(f.unit, f.indicator, f.kind) for f in flats] == [
+        ("个百分点", "heavy-pollution-days-ratio", "change"),
+        ("%", None, "change"),
+        ("%", None, "change"),
+    ]
+    assert filed(document, "1.6") == ("air-good-days-ratio", "change")
