@@ -836,7 +836,11 @@ def bind_table(block, folded, gazetteer, scope):
                 # column says what the figure is of.
                 place, qualifier = (home, ""), _not_measure(name)
             else:
-                place, qualifier = (home, ""), folded_label
+                # A station's row: the place its name or its words name ("黑龙江肇源"), else
+                # the table's.
+                inside = _place_in_words((folded_label, *words), gazetteer)
+                place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
+                qualifier = folded_label
             if row_period and row_period[0].last:
                 qualifier = ""  # a row of a year is of its place, not a station
             qualifier = " ".join(q for q in (qualifier, *words) if q)
@@ -972,6 +976,34 @@ def _unit_fits(unit, column):
     return bool(_CONCENTRATION_COLUMN.search(column))
 
 
+_DEPTH = {"country": 0, "grouping": 1, "province": 2, "prefecture": 3, "county": 4}
+
+
+def _place_in_words(words, gazetteer):
+    """The most precise division named in a row's words, a province's or city's short form
+    followed by a county's or city's included ("黑龙江肇源" → 肇源县, "吉林长春松花江村" →
+    长春市); None if none."""
+    best = None
+    within = getattr(gazetteer, "named_within", None)
+    for word in words:
+        for _start, end, division in gazetteer.find_all(word):
+            found = division
+            if division.level in ("province", "prefecture") and within is not None:
+                rest = word[end:]
+                for size in (4, 3, 2):
+                    inner = within(rest[:size], division) if len(rest) >= size else None
+                    if inner is not None:
+                        found = inner
+                        break
+            if (
+                best is None
+                or found is not division
+                or _DEPTH.get(found.level, 0) > _DEPTH.get(best.level, 0)
+            ):
+                best = found
+    return best
+
+
 def _place_columns(block, header, gazetteer, scope, home):
     """Columns after the first whose cells are places in most rows (a second table beside the
     first, or a ranking of other places)."""
@@ -1025,6 +1057,11 @@ def _label_place(label, gazetteer, scope, home):
         rest = re.sub(r"^(?:市|县|区|州|盟|旗)", "", rest)
         if division.level == "country":
             return (division, "全国", "total" if not rest else "place", rest)
+        if division.level in ("province", "prefecture") and rest:
+            # "黑龙江肇源": a province's short form, then a county's or city's.
+            inner = _place_in_words((bare,), gazetteer)
+            if inner is not None and inner is not division:
+                return (inner, f"“{inner.name}”", "place", rest)
         return (division, f"“{division.name}”", "place", rest)
     named = getattr(gazetteer, "named", None)
     if named is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", bare):

@@ -263,6 +263,18 @@ class Places:
             found.append((match.start(), match.end(), division))
             taken.append(match.span())
 
+    def named_within(self, short, outer):
+        """The one division inside ``outer`` (a province or city) whose short form is
+        ``short`` ("大安" within 吉林省 → 大安市), or None."""
+        if self.reference is None or not getattr(outer, "code", ""):
+            return None
+        self.named("")  # builds the index of short forms
+        prefix = outer.code[:2] if outer.level == "province" else outer.code[:4]
+        found = [
+            d for d in self._by_short.get(short, []) if d.code.startswith(prefix) and d != outer
+        ]
+        return found[0] if len(found) == 1 else None
+
     def find_all(self, text):
         found = []
         taken = []

@@ -968,3 +968,22 @@ def test_a_table_aligned_with_spaces():
         ("26", "浙江省"): "pm25",
         ("89.1", "浙江省"): "air-good-days-ratio",
     }
+
+
+def test_stations_named_by_province_and_county_are_of_the_county():
+    cells = [
+        "序号", "水系", "点位名称", "pH", "溶解氧(mg/L)",
+        "1", "嫩江", "黑龙江讷河", "7.21", "9.4",
+        "2", "嫩江", "吉林大安", "7.55", "8.8",
+        "3", "松花江", "吉林榆树", "7.02", "8.1",
+    ]  # fmt: skip
+    document = read("全国主要流域重点断面水质周报\n" + "\n".join(cells))
+    got = [(str(f.value), f.region.name) for f in document.figures]
+    assert got == [
+        ("7.21", "讷河市"),
+        ("9.4", "讷河市"),
+        ("7.55", "大安市"),
+        ("8.8", "大安市"),
+        ("7.02", "榆树市"),
+        ("8.1", "榆树市"),
+    ]
