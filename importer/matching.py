@@ -338,7 +338,8 @@ _PETITION_BREAKDOWN = (
 REQUIRES = {
     "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
     "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
-    "petitions": (None, _PETITION_BREAKDOWN, None),
+    # …unless it is said as the whole ("12369热线共受理投诉举报1520件")
+    "petitions": (None, rf"^(?!.*(?:共|总计|合计|累计)).*(?:{_PETITION_BREAKDOWN})", None),
     "enforcement-cases": (None, r"侦查|按日", None),
     "enforcement-cases-filed": (None, r"侦查", None),
     "noise-traffic-day": (None, r"夜间", None),

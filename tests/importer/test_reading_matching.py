@@ -349,3 +349,26 @@ def test_flat_said_of_its_own_subject_after_another_change():
         ("%", None, "change"),
     ]
     assert filed(document, "1.6") == ("air-good-days-ratio", "change")
+
+
+def test_a_total_said_through_one_channel_and_the_enforcement_set():
+    document = read(
+        "青禾市2031年生态环境执法和信访情况\n"
+        "2031年,全市共立案查处环境违法案件56起,罚没款金额1234.5万元;实施查封扣押12起、"
+        "限产停产3起,移送行政拘留5起、移送涉嫌环境污染犯罪2起;全年检查企业2300家次。"
+        "全市12369环保举报热线共受理群众投诉举报1520件,办结率100%,群众满意率为98.2%。"
+        "按污染类型分,大气类612件,噪声类540件。"
+    )
+    assert [filed(document, v) for v in ("56", "1234.5", "12", "3", "5", "2", "2300")] == [
+        ("enforcement-cases", "level"),
+        ("fines", "level"),
+        ("seizure-cases", "level"),
+        ("production-restriction-cases", "level"),
+        ("detention-referrals", "level"),
+        ("pollution-crime-cases", "level"),
+        ("inspections", "level"),
+    ]
+    assert filed(document, "1520") == ("petitions", "level")
+    assert filed(document, "100") == ("petitions-resolved-ratio", "level")
+    assert filed(document, "98.2") == ("public-satisfaction", "level")
+    assert one(document, "612").indicator is None and one(document, "540").indicator is None
