@@ -3,6 +3,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from ecoportal.portal import portal
 from ecoportal.publishing import shows_published_only
 
 from .models import Bulletin, Correction
@@ -42,8 +43,12 @@ class LatestBulletinsFeed(Feed):
         return item.made_at if isinstance(item, Correction) else item.updated_at
 
     def item_author_name(self, item):
+        """The publisher, or the source as the bulletin names it; else the portal, which
+        republished it: an Atom entry must have an author (RFC 4287, 4.1.2)."""
         bulletin = item.bulletin if isinstance(item, Correction) else item
-        return bulletin.publisher.name if bulletin.publisher else bulletin.source_name or None
+        if bulletin.publisher:
+            return bulletin.publisher.name
+        return bulletin.source_name or portal().operator or settings.SITE_NAME
 
     def item_categories(self, item):
         return [] if isinstance(item, Correction) else [topic.name for topic in item.topics.all()]

@@ -1,32 +1,68 @@
+"""The sitemap: an index (``/sitemap.xml``) of one sitemap per kind of page
+(``/sitemap-<section>.xml``), each split in pages of at most ``Sitemap.limit`` addresses
+(``?p=2``…), so that no page is left out however many there are. Each address has its
+``lastmod``, read with the rows (one query a page), and the index gives each section's newest.
+"""
+
 from django.contrib.sitemaps import Sitemap
+from django.db.models import DateTimeField, Max
 from django.urls import reverse
+
+from ecoportal.publishing import published_q
 
 from .models import AchievementList, Bulletin, Region
 
 
-class BulletinSitemap(Sitemap):
-    changefreq = "monthly"
+class PortalSitemap(Sitemap):
+    """``lastmod`` from an annotation (``lastmod_expression``) read with the items, and the
+    section's newest from one aggregate query instead of a walk over every item."""
+
     limit = 5000
+    lastmod_expression = None
+
+    def annotated(self):
+        raise NotImplementedError
 
     def items(self):
-        return Bulletin.objects.published().only("slug", "updated_at").order_by("id")
+        return self.annotated().annotate(last_changed=self.lastmod_expression).order_by("id")
+
+    def lastmod(self, item):
+        return item.last_changed
+
+    def get_latest_lastmod(self):
+        return self.annotated().aggregate(latest=self.lastmod_expression)["latest"]
+
+
+class BulletinSitemap(PortalSitemap):
+    changefreq = "monthly"
+    lastmod_expression = Max("updated_at")
+
+    def annotated(self):
+        return Bulletin.objects.published().only("slug", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at
 
+    def items(self):
+        return self.annotated().order_by("id")
 
-class AchievementListSitemap(Sitemap):
+
+class AchievementListSitemap(PortalSitemap):
     changefreq = "yearly"
+    lastmod_expression = Max("bulletin__updated_at")
 
-    def items(self):
-        return AchievementList.objects.published().only("slug").order_by("id")
+    def annotated(self):
+        return AchievementList.objects.published().only("slug")
 
 
-class RegionSitemap(Sitemap):
+class RegionSitemap(PortalSitemap):
+    """Every region; ``lastmod`` its newest public bulletin's change (none without one)."""
+
     changefreq = "weekly"
+    lastmod_expression = Max("bulletins__updated_at", filter=published_q("bulletins__"), output_field=DateTimeField())
 
-    def items(self):
-        return Region.objects.only("slug").order_by("id")
+    def annotated(self):
+        return Region.objects.only("slug")
 
 
 class StaticSitemap(Sitemap):
@@ -39,6 +75,7 @@ class StaticSitemap(Sitemap):
         return reverse(item)
 
 
+#: The sections; apps above this one add theirs from their ``AppConfig.ready()`` (indicators).
 sitemaps = {
     "static": StaticSitemap,
     "bulletins": BulletinSitemap,

@@ -204,7 +204,7 @@ PAGE_CACHE_STREAM_LIMIT = int(os.environ.get("PAGE_CACHE_STREAM_LIMIT", str(256 
 PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 PAGE_CACHE_PREFIXES = [
     "/", "/bulletins/", "/achievements/", "/indicators/", "/regions/", "/feeds/",
-    "/sitemap.xml", "/robots.txt", "/api/v1/", "/api/schema/", "/search/",
+    "/sitemap", "/robots.txt", "/api/v1/", "/api/schema/", "/search/",
 ]
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/i18n/", "/bench/", "/healthz"]
 

@@ -7,13 +7,14 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("环境指标")
 
     def ready(self):
-        from bulletins import page_parts, revisions, workflow
+        from bulletins import page_parts, revisions, sitemaps, workflow
         from ecoportal import localized
         from ecoportal.caching.generation import register
 
         from . import bulletin_pages, consistency, units
         from . import revisions as figure_revisions
         from .models import Indicator, IndicatorLimit, Observation, ObservationVersion
+        from .sitemaps import IndicatorSitemap
 
         # Figures are checked at submit and approval; the workflow knows no more than that.
         if consistency.bulletin_findings not in workflow.CONTENT_CHECKS:
@@ -30,6 +31,9 @@ class IndicatorsConfig(AppConfig):
         page_parts.register(page_parts.BULLETIN, bulletin_pages.bulletin_figures)
         page_parts.register(page_parts.HOME, bulletin_pages.home_cards)
         page_parts.register(page_parts.REGION, bulletin_pages.region_panels)
+
+        # The sitemap lists the indicator pages.
+        sitemaps.sitemaps.setdefault("indicators", IndicatorSitemap)
 
         # What public pages show (a figure's versions: its correction note): a change starts a generation.
         register(Indicator, IndicatorLimit, Observation, ObservationVersion)

@@ -36,6 +36,10 @@ START_URLS = [
     "/feeds/bulletins/",
     "/feeds/bulletins/atom/",
     "/sitemap.xml",
+    "/sitemap-bulletins.xml",
+    "/sitemap-achievements.xml",
+    "/sitemap-regions.xml",
+    "/sitemap-indicators.xml",
     "/robots.txt",
     "/search/?q=MARKER",
     "/api/v1/",
@@ -151,7 +155,7 @@ def test_scheduled_item_appears_everywhere_once_its_time_comes(client, site, mon
     assert client.get(f"/bulletins/{scheduled.slug}/").status_code == 200
     assert "SCHEDULEDMARKER" in client.get("/bulletins/").content.decode()
     assert "SCHEDULEDMARKER" in client.get("/feeds/bulletins/").content.decode()
-    assert scheduled.slug in client.get("/sitemap.xml").content.decode()
+    assert scheduled.slug in client.get("/sitemap-bulletins.xml").content.decode()
 
 
 def test_every_hidden_figures_history_is_not_found(client, site):

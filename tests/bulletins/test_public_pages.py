@@ -69,6 +69,10 @@ def test_english_pages_use_a_fixed_number_of_queries_whatever_the_data_size(clie
         "/indicators/",
         "/feeds/bulletins/",
         "/sitemap.xml",
+        "/sitemap-bulletins.xml",
+        "/sitemap-regions.xml",
+        "/sitemap-indicators.xml",
+        "/sitemap-achievements.xml",
     ],
 )
 def test_pages_use_a_fixed_number_of_queries_whatever_the_data_size(client, province_and_city, url):
@@ -178,7 +182,8 @@ def test_robots_and_sitemap(client):
     bulletin = make_bulletin()
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
-    assert f"/bulletins/{bulletin.slug}/" in client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/sitemap-bulletins.xml" in client.get("/sitemap.xml").content.decode()
+    assert f"/bulletins/{bulletin.slug}/" in client.get("/sitemap-bulletins.xml").content.decode()
 
 
 def test_healthz_checks_the_database(client):

@@ -74,7 +74,7 @@ def surfaces(key, marker):
         "/api/v1/observations/?indicator=durable-days&ordering=-period_end&format=csv",
         "/feeds/bulletins/",
         "/feeds/bulletins/atom/",
-        "/sitemap.xml",
+        "/sitemap-bulletins.xml",
         f"/search/?q={query}",
         "/api/v1/bulletins/",
         f"/api/v1/bulletins/{slug}/",
