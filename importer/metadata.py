@@ -195,7 +195,10 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
 
     opening = "\n".join(block.text for block in blocks[:3])
     # The opening paragraph: the first that is more than a caption ("(资料图片)").
-    first = next((block.text for block in blocks if len(block.text) > 30), "")
+    first = next(
+        (block.text for block in blocks if len(block.text) > 30 and _PROSE.search(block.text)),
+        "",
+    )
     title = (
         front.get("title")
         or getattr(parsed, "labelled_title", "")
@@ -228,17 +231,28 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     year = _first_year(title) or (issued.year if issued else None) or _first_year(opening)
     context = periods.Context(year=year, published=issued)
     period = None
+    found = []
     for text in (title, first[:300]):
-        period = next(
-            (
-                p
-                for p in periods.find_all(text, context)
-                if p.last and not p.baseline and not _TARGET_BEFORE.search(text[: p.start])
-            ),
-            None,
+        found.append(
+            next(
+                (
+                    p
+                    for p in periods.find_all(text, context)
+                    if p.last and not p.baseline and not _TARGET_BEFORE.search(text[: p.start])
+                ),
+                None,
+            )
         )
-        if period:
-            break
+    period = found[0] or found[1]
+    if (
+        found[0] is not None
+        and found[1] is not None
+        and found[0].label in ("今年", "本年度", "this year")
+        and found[0].first <= (found[1].first or found[0].first)
+        and found[1].last <= found[0].last
+    ):
+        # A title that says only 今年, an opening that says which months: the months.
+        period = found[1]
     body = "\n".join(block.text for block in blocks)[:8000]
     region = _region(title, publisher, opening, gazetteer, body)
     return About(
@@ -325,6 +339,7 @@ _HERE_LEVELS = (
 )
 
 
+_PROSE = re.compile(r"[。，,；;]")  # a paragraph, not a dateline or a link
 _TRAILING_DATE = re.compile(
     r"\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )

@@ -221,3 +221,18 @@ def test_a_line_run_into_the_next_and_a_count_that_looks_like_a_year():
     assert (half.period_start, half.period_end) == (date(2020, 1, 1), date(2020, 6, 30))
     june = one(document, "71.4")
     assert (june.period_start, june.period_end) == (date(2020, 6, 1), date(2020, 6, 30))
+
+
+def test_a_campaign_since_a_month_until_a_day_is_the_documents_period():
+    document = read(
+        "今年环保专项行动查处违法企业900余家\n"
+        "http://www.example.org 2025年09月02日10:20 新华网\n"
+        "记者2日获悉,自今年5月生态环境部等部门联合开展专项行动以来,截至8月底,"
+        "全国已出动执法人员35万人次,检查企业12万余家。"
+        "专项行动中,全国共挂牌督办环境案件2630起。"
+    )
+    assert (document.period_start, document.period_end) == (date(2025, 5, 1), date(2025, 8, 31))
+    staff = one(document, "35")
+    assert (staff.period_start, staff.period_end) == (date(2025, 5, 1), date(2025, 8, 31))
+    cases = one(document, "2630")
+    assert (cases.period_start, cases.period_end) == (date(2025, 5, 1), date(2025, 8, 31))
