@@ -436,9 +436,10 @@ def _ranks_only(text, start, position, places):
 
 
 # Words before a breakdown: what follows is a part of what they name ("其中", "违法行为中,",
-# "按受理渠道分:", "从污染类型看,").
+# "按受理渠道分:", "从污染类型看,"); not "在专项行动中," (when, not of what).
 _BREAKDOWN = re.compile(
-    r"其中|[^,，;；:：\s]中\s*[,，:：]|按[^,，;；]{0,12}(?:分|划分|分类|统计)(?:情况)?[^,，;；]{0,4}[,，:：]"
+    r"其中|(?:^|(?<=[,，;；:：。！？!?\n]))(?!\s*在)[^,，;；:：]{0,30}[^,，;；:：\s]中\s*[,，:：]"
+    r"|按[^,，;；]{0,12}(?:分|划分|分类|统计)(?:情况)?[^,，;；]{0,4}[,，:：]"
     r"|从[^,，;；]{0,12}(?:看|来看)[,，:：]"
 )
 # Words of a figure's own clause that name only where or when it is measured, not what.

@@ -372,3 +372,9 @@ def test_a_total_said_through_one_channel_and_the_enforcement_set():
     assert filed(document, "100") == ("petitions-resolved-ratio", "level")
     assert filed(document, "98.2") == ("public-satisfaction", "level")
     assert one(document, "612").indicator is None and one(document, "540").indicator is None
+
+
+def test_during_a_campaign_is_no_breakdown():
+    document = read("在专项行动中,全市共受理信访举报120件,其中来电80件。")
+    assert filed(document, "120") == ("petitions", "level")
+    assert one(document, "80").indicator is None
