@@ -98,6 +98,9 @@ _HERE_WORDS = re.compile(
 _COUNTRY_WORDS = re.compile(r"全国|我国|nationwide|China")
 
 
+_MEMBERS = re.compile(r"[(（][^()（）]{2,80}[、和][^()（）]{1,80}[)）]")
+
+
 @dataclass
 class Bound:
     raw: RawFigure
@@ -133,6 +136,11 @@ class Scope:
 def bind(text, raws, places, scope, lookup=None):
     """The raw figures of one block, bound; ``places`` is ``gazetteer.find_all(text)``."""
     expressions = periods_module.find_all(text, scope.context)
+    # Places listed in brackets are members of a group ("有3个县市(甲县、乙县和丙县)…占42.9%"):
+    # the figure is of the whole, not of the last one named.
+    members = [m.span() for m in _MEMBERS.finditer(text)]
+    if members:
+        places = [p for p in places if not any(a < p[0] and p[1] < b for a, b in members)]
     period = (scope.period_start, scope.period_end, scope.period_label, "document")
     place = (scope.region, "document")
     bound = []

@@ -987,3 +987,12 @@ def test_stations_named_by_province_and_county_are_of_the_county():
         ("7.02", "榆树市"),
         ("8.1", "榆树市"),
     ]
+
+
+def test_places_listed_in_brackets_are_members_of_the_group_the_figure_is_of():
+    document = read(
+        "伊犁州2024年声环境质量\n"
+        "2024年,伊犁州8个县市中,有3个县市(霍城县、察布查尔县和尼勒克县)城市区域声环境质量为好,"
+        "占37.5%。"
+    )
+    assert one(document, "37.5").region.name == "伊犁哈萨克自治州"
