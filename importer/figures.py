@@ -229,6 +229,9 @@ _YEAR_EN_BEFORE = re.compile(r"\b(?:[Ii]n|of|since|for|during|from|to|than)\s+$"
 _COMPARED_AFTER = re.compile(r"^\s*(?:compared (?:to|with)|from|over|than|year-on-year)\b", re.I)
 # "266 good-air days in 2023, 12 more than a year earlier": days said before, in the sentence.
 _MORE_DAYS_AFTER = re.compile(r"^\s*(?:more|fewer) than\b", re.I)
+_PLACE_BEFORE = re.compile(
+    r"[,，、;；]\s*[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)\s*(?:为|是)?\s*$"
+)
 _LIST_NEXT = re.compile(rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*{numbers.ARABIC}")
 
 
@@ -360,11 +363,20 @@ def _in_sentence(text, start, end):
                 and re.search(r"\bdays?\b", head[-100:], re.I)
             ):
                 unit = ("days", "day", tail_start)
-            elif _CLAUSE_END.match(tail) and (
-                _INDEX_BEFORE.search(head[-14:])
-                or _VALUE_OF_PREDICATE.search(head[-4:])
-                or index_change  # "EI值达99.5,较上一年度提高了5.1"
-                or pending
+            elif (
+                _CLAUSE_END.match(tail)
+                and (
+                    _INDEX_BEFORE.search(head[-14:])
+                    or _VALUE_OF_PREDICATE.search(head[-4:])
+                    or index_change  # "EI值达99.5,较上一年度提高了5.1"
+                    or pending
+                    # "综合指数为3.62,长沙市4.01,株洲市3.88": a list of places continuing an index.
+                    or (
+                        found
+                        and found[-1].unit_code == "index"
+                        and _PLACE_BEFORE.search(head[-12:])
+                    )
+                )
             ):
                 unit = ("", "index", tail_start)
             else:

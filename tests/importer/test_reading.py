@@ -996,3 +996,13 @@ def test_places_listed_in_brackets_are_members_of_the_group_the_figure_is_of():
         "占37.5%。"
     )
     assert one(document, "37.5").region.name == "伊犁哈萨克自治州"
+
+
+def test_places_listed_after_an_index_take_the_index_without_a_unit():
+    document = read("2024年,全省综合指数为3.71,长沙市4.02,株洲市3.86,湘潭市3.97。")
+    got = [(str(f.value), f.indicator, f.region.name) for f in document.figures]
+    assert got[1:] == [
+        ("4.02", "air-quality-composite-index", "长沙市"),
+        ("3.86", "air-quality-composite-index", "株洲市"),
+        ("3.97", "air-quality-composite-index", "湘潭市"),
+    ]
