@@ -41,7 +41,8 @@ _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
     r"(上升|下降|增加|减少|增长|提高|提升|降低|下滑|下跌|回落|上涨|攀升|增多|减小|升高|改善|恶化|降幅为?|"
     r"增幅为?|减排|削减|(?<=[额量数率度])[增降]|"
-    r"\bup\b|\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
+    r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )(?<!take )(?<!takes )(?<!taking )\bup\b|"
+    r"\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
     r"climbed|improved|reduced|\bdeclines?\b|\bdrops?\b|\brises?\b|\bfalls?\b|reductions?|"
     r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b)"
 )

@@ -236,3 +236,12 @@ def test_a_campaign_since_a_month_until_a_day_is_the_documents_period():
     assert (staff.period_start, staff.period_end) == (date(2025, 5, 1), date(2025, 8, 31))
     cases = one(document, "2630")
     assert (cases.period_start, cases.period_end) == (date(2025, 5, 1), date(2025, 8, 31))
+
+
+def test_made_up_of_is_a_share_not_a_rise():
+    document = read(
+        "Noise complaints in 2024\nNoise from building sites made up 41.2% of the complaints, "
+        "up 3.1 percentage points on the year before."
+    )
+    assert one(document, "41.2").kind == "level"
+    assert one(document, "3.1").kind == "change"
