@@ -1006,3 +1006,17 @@ def test_places_listed_after_an_index_take_the_index_without_a_unit():
         ("3.86", "air-quality-composite-index", "株洲市"),
         ("3.97", "air-quality-composite-index", "湘潭市"),
     ]
+
+
+def test_a_table_of_cities_regional_noise_headed_by_leq():
+    document = read(
+        "江西省2024年城市区域声环境质量\n城市\t昼间Leq(dB(A))\t夜间Leq(dB(A))\n"
+        "南昌\t55.1\t46.2\n九江\t54.3\t45.0\n"
+    )
+    got = {(str(f.value), f.region.name): f.indicator for f in document.figures}
+    assert got == {
+        ("55.1", "南昌市"): "noise-day",
+        ("46.2", "南昌市"): "noise-night",
+        ("54.3", "九江市"): "noise-day",
+        ("45.0", "九江市"): "noise-night",
+    }
