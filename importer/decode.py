@@ -354,6 +354,12 @@ def _span(value):
         return 1
 
 
+def readable_text(text):
+    """What the importer reads of a normalised text: page source becomes its text (one line
+    per block, no tags, scripts or styles); any other text is itself."""
+    return html_to_text(text) if looks_like_html(text) else text
+
+
 def html_to_text(text):
     """The text of an HTML page: one line per block element, table rows with tab-separated cells."""
     parser = _TextOfHtml()

@@ -102,9 +102,7 @@ def _reference(catalogue_class):
 
 def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     """The document ``text`` is, as described in the module docstring."""
-    text = decode.normalise_text(text)
-    if decode.looks_like_html(text):
-        text = decode.html_to_text(text)
+    text = decode.readable_text(decode.normalise_text(text))
     front, text = metadata.front_matter(text)
     text, repaired = numbers.repair(text)
     # Every stage reads the folded text (full-width → ASCII, traditional → simplified, one

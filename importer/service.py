@@ -189,7 +189,9 @@ def import_bulletin_text(
     if existing:
         return _skipped(result, existing)
 
-    parsed = parse(text, filename=filename)
+    # The draft is made of what the figures are read from (pipeline.read): a page's text, not
+    # its source; raw_text and the duplicate check keep the source as it came.
+    parsed = parse(decoding.readable_text(text), filename=filename)
     result.document = parsed
     result.title, result.title_found = parsed.title, parsed.title_found
     result.removed = parsed.removed

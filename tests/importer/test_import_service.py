@@ -475,6 +475,30 @@ def test_no_title_gets_a_placeholder_the_editor_must_replace(db):
     assert any("没有标题" in w for w in result.warnings)
 
 
+def test_a_saved_web_page_becomes_its_text_not_its_markup(db):
+    """Page source (a saved .html, or source pasted) is read as the figures are: its title, date
+    and paragraphs, never its tags or scripts; the source stays in raw_text."""
+    page = (
+        "<html><head><title>榆溪县生态环境局发布虚构的空气质量简报</title>"
+        "<script>alert(1)</script></head><body>"
+        "<script>alert('x')</script>"
+        "<p onclick=alert(2)>榆溪县生态环境局发布虚构的空气质量简报</p>"
+        "<p>2026年11月3日 来源：榆溪县生态环境局</p>"
+        "<p>2026年1—10月，榆溪县环境空气质量优良天数比例为88.8%。"
+        "<a href='javascript:alert(3)'>详情</a><img src=x onerror=alert(4)></p>"
+        "<p>全县共办理环境信访投诉321件。</p></body></html>"
+    )
+    result = import_bulletin_text(page, filename="yuxi.html")
+    assert result.created, result.message
+    bulletin = Bulletin.objects.get(pk=result.bulletin_id)
+    assert bulletin.title == "榆溪县生态环境局发布虚构的空气质量简报"
+    assert result.title_found
+    for markup in ("<", "alert", "javascript:", "onerror"):
+        assert markup not in bulletin.body and markup not in bulletin.summary
+    assert "优良天数比例为88.8%" in bulletin.body and "321件" in bulletin.body
+    assert bulletin.raw_text == page
+
+
 # --- Management command ---------------------------------------------------------------------
 
 
