@@ -933,7 +933,9 @@ _UNIT_WORDS = r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|mg/L|毫克/�
 # Headers under which a number without a unit is a value: indices, pH and their kin.
 _INDEX_COLUMN = re.compile(r"指数|pH|AQI|CWQI|WQI|EI|EQI|综合|index|质量指数|[△Δ]", re.I)
 _MEASURE_CELL = re.compile(
-    r"声级|浓度|指数|比例|达标率|Leq|L[dn]\b|PM|SO2|NO2|O3|CO|pH|溶解氧|氨氮|总磷", re.I
+    r"声级|浓度|指数|比例|达标率|Leq|L[dn]\b|PM|SO2|NO2|O3|CO|pH|溶解氧|氨氮|总磷|颗粒物|二氧化|"
+    r"一氧化碳|臭氧",
+    re.I,
 )
 
 

@@ -299,6 +299,9 @@ def _approximately(text, bound):
     return written.strip()
 
 
+_UNSAID_FAMILIES = ("concentration", "sound_level", "days")
+
+
 @lru_cache(maxsize=4096)
 def _match(vocabulary, item, head, family, kind, unit, part):
     """The vocabulary's match, once per wording (a table's column repeats it row after row)."""
@@ -314,11 +317,23 @@ def _figure(bound, quote, vocabulary, approximate_text=""):
         match = vocabulary.match(
             carried.item, carried.head, raw.family, bound.kind, raw.unit, part=part
         )
+    unit_unsaid = False
+    in_table = bool(bound.reasons) and bound.reasons[0].startswith("表格")
+    if match.code is None and raw.unit_code == "index" and in_table:
+        # A table's cell whose unit the table never writes (a column headed 细颗粒物): the
+        # measure its header names, the unit left for the editor to give.
+        for family in _UNSAID_FAMILIES:
+            guess = _match(vocabulary, bound.item, bound.head, family, bound.kind, "", part)
+            if guess.code is not None:
+                match, unit_unsaid = guess, True
+                break
     reasons = []
     if match.code:
         reasons.append(f"指标：{match.reason}")
     else:
         reasons.append(f"指标：未识别，建议新建“{match.proposed[0]}”")
+    if unit_unsaid:
+        reasons.append("单位：表格未写明，请编辑补充")
     reasons.extend(bound.reasons)
     return Figure(
         value=bound.value,

@@ -1106,6 +1106,10 @@ def _wrapped_units(cells):
         unit = _UNIT_ONLY.match(cell)
         if unit and out and not _UNIT_ONLY.match(out[-1]) and not cell.startswith("单位"):
             out[-1] = f"{out[-1]}({unit.group(1)})"
+        elif (
+            out and re.match(r"^[(（][^()（）]{1,12}[)）]$", cell) and not _UNIT_ONLY.match(out[-1])
+        ):
+            out[-1] = f"{out[-1]}{cell}"  # "可吸入颗粒物" then "(PM10)": one header cell
         else:
             out.append(cell)
     return out

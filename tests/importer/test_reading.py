@@ -1020,3 +1020,16 @@ def test_a_table_of_cities_regional_noise_headed_by_leq():
         ("54.3", "九江市"): "noise-day",
         ("45.0", "九江市"): "noise-night",
     }
+
+
+def test_a_header_wrapped_over_lines_and_columns_that_write_no_unit():
+    document = read(
+        "江西省2024年各设区市空气质量\n"
+        "城市\n细颗粒物\n(PM2.5)\n可吸入颗粒物\n(PM10)\n优良天数比例(%)\n"
+        "南昌\n31\n52\n90.4\n九江\n34\n57\n88.0\n赣州\n27\n45\n96.2\n"
+    )
+    got = {(str(f.value), f.region.name): (f.indicator, f.unit) for f in document.figures}
+    assert got[("31", "南昌市")] == ("pm25", "")  # the unit is the editor's to give
+    assert got[("57", "九江市")] == ("pm10", "")
+    assert got[("96.2", "赣州市")] == ("air-good-days-ratio", "%")
+    assert "单位：表格未写明" in " ".join(one(document, "31").reasons)
