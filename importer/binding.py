@@ -31,11 +31,12 @@ _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
 )
 _DAYS_OF = re.compile(
-    r"\s+(?:of|with)\s+((?:good|excellent|heavy|heavily|severe|severely|poor|clean|polluted|"
+    r"\s+(?:of|with|were|was|had)\s+((?:good|excellent|heavy|heavily|severe|severely|poor|clean|polluted|"
     r"pollution|air)[a-z -]{0,30}?)(?=\s*[,.;]|\s+(?:in|during|last|this|and|from|compared|"
     r"year|up|down|was|were|a|an|the)\b|\s*$)",
     re.I,
 )
+_LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
@@ -633,6 +634,16 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     for place_start, place_end, division in places:
         if sentence_start <= place_start and place_end <= position:
             where = division
+    if _LATIN_WORDS.search(text, sentence_start, figure.raw.sentence_end):
+        # English names the place after the figure: "59.3% … occurred in eastern China"; a
+        # place so named in the figure's clause beats one of an earlier clause.
+        clause_from = _clause_start(text, sentence_start, figure.raw.start)
+        clause_end = _CLAUSE_BREAK.search(text, figure.raw.end, figure.raw.sentence_end)
+        limit = clause_end.start() if clause_end else figure.raw.sentence_end
+        after = next((d for a, b, d in places if figure.raw.end <= a and b <= limit), None)
+        own = any(clause_from <= a and b <= position for a, b, _d in places)
+        if after is not None and not own:
+            where = after
     here = None
     for match in _HERE_WORDS.finditer(text, sentence_start, position):
         here = match

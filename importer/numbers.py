@@ -107,8 +107,18 @@ _ENGLISH = {
     "thirty": 30,
     "forty": 40,
     "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
     "hundred": 100,
 }
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "seventy-eight": a compound of tens and units, as English writes numbers below a hundred.
+_ENGLISH.update(
+    {f"{tens}-{unit}": _ENGLISH[tens] + _ENGLISH[unit] for tens in _TENS for unit in _UNITS}
+)
 ENGLISH_WORDS = "|".join(sorted(_ENGLISH, key=len, reverse=True))
 
 #: Words that make a figure approximate, before or after the number.

@@ -94,6 +94,10 @@ _GROUPINGS_EN = (
     (r"Chengdu-Chongqing(?: region| area| economic circle)?", "成渝地区"),
     (r"Yangtze River Economic Belt", "长江经济带"),
     (r"Yellow River (?:basin|Basin)", "黄河流域"),
+    (r"(?:the )?[Ee]astern (?:region|regions|areas|part of China|China)", "东部地区"),
+    (r"(?:the )?[Cc]entral (?:region|regions|areas|part of China|China)", "中部地区"),
+    (r"(?:the )?[Ww]estern (?:region|regions|areas|part of China|China)", "西部地区"),
+    (r"(?:the )?[Nn]ortheastern (?:region|regions|areas|part of China|China)", "东北地区"),
 )
 # Cities whose English name is not their pinyin.
 _CONVENTIONAL_EN = {
@@ -138,7 +142,7 @@ _NOT_GROUPING = re.compile(
 )
 
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
-_ASCII_WORD = re.compile(r"[A-Z][a-z]{3}")
+_ASCII_WORD = re.compile(r"[A-Za-z]{4}")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
     r"[类能季度业站点测电队局厂园处科所院校司组心场]|保护|开发|示范|经济|高新|风景|建成"

@@ -245,3 +245,19 @@ def test_made_up_of_is_a_share_not_a_rise():
     )
     assert one(document, "41.2").kind == "level"
     assert one(document, "3.1").kind == "change"
+
+
+def test_an_english_place_named_after_the_figure_and_regions_of_the_country():
+    document = read(
+        "Noise complaints by region\nIn 2024, 58.1% of all noise complaints were received in "
+        "eastern China, and the share of days with good air quality was 71.2 percent in "
+        "Shijiazhuang. Seventy-eight days were heavily polluted in the western region."
+    )
+    assert one(document, "58.1").region.name == "东部地区"
+    assert one(document, "71.2").region.name == "石家庄市"
+    days = one(document, "78")
+    assert (days.unit, days.indicator, days.region.name) == (
+        "days",
+        "heavy-pollution-days",
+        "西部地区",
+    )
