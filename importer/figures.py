@@ -36,6 +36,7 @@ _EXTRA_UNITS = {
     "家次": "company-visit",
     "人次": "person-time",
     "万份": "count",
+    "辆": "count",  # vehicles: "淘汰黄标车1200辆", "车流量每小时增加了14辆"
     "成": "tenth",  # "超过7成": seven tenths
     "percentage points": "pp",
     "percentage point": "pp",
@@ -157,7 +158,10 @@ _MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")
 _POINTS_COUNTED = re.compile(
     r"(?:点位|站点|监测点|测点)[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
 )
-_SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)\s*\d")
+_SIBLING_COUNT = re.compile(
+    r"\d\s*(个|件|起|家|条|项)(?=\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,6}\d)"
+)
+_SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,6}\d")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
 _PLUS_CODE = re.compile(r"^\s*\+\s*\d")  # "2+26"
 _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
@@ -328,6 +332,12 @@ def _in_sentence(text, start, end):
             if inner is not None:
                 unit = (text[tail_start] + inner[0], inner[1], inner[2])
                 approximate = approximate or more
+        if unit is None and _SHARE_AFTER.match(tail) and match.group(0).isdigit():
+            # "噪声污染问题9422个,占63.2%;大气污染问题4511, 占30.2%": a count whose unit the
+            # text drops beside siblings that write it.
+            sibling = _SIBLING_COUNT.search(text, start, end)
+            if sibling is not None:
+                unit = (sibling.group(1), _UNIT_CODE[sibling.group(1)], tail_start)
         if unit is None:
             listed = _LIST_NEXT.match(tail)
             if listed:

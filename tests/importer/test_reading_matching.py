@@ -378,3 +378,13 @@ def test_during_a_campaign_is_no_breakdown():
     document = read("在专项行动中,全市共受理信访举报120件,其中来电80件。")
     assert filed(document, "120") == ("petitions", "level")
     assert one(document, "80").indicator is None
+
+
+def test_vehicles_are_counted_and_a_dropped_unit_is_its_siblings():
+    document = read(
+        "道路交通车流量每小时平均增加了14辆。全省信访投诉中噪声污染问题942个,占总数的63.2%;"
+        "大气污染问题451, 占总数的30.3%;水污染问题97个,占总数的6.5%。"
+    )
+    assert (one(document, "14").unit, one(document, "14").kind) == ("辆", "change")
+    assert one(document, "451").unit == "个"
+    assert one(document, "451").indicator is None
