@@ -267,6 +267,9 @@ def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""
             _check_findings(locked, findings, by=by, override_reason=override_reason)
             if at is not None and timezone.is_naive(at):
                 raise ValidationError(_("定时发布的时间必须带时区。"), code="naive_datetime")
+            if at is not None and at <= timezone.now():
+                # publish_at is when the public could first read it: never backdated.
+                raise ValidationError(_("定时发布的时间已过，须晚于现在；留空则立即发布。"), code="time_past")
             locked.publish_at = at or timezone.now()
         from_status = locked.status
         locked.status = action.target

@@ -255,6 +255,21 @@ def test_scheduled_bulletin_is_invisible_until_its_time_then_public(people):
         assert Bulletin.objects.get(pk=bulletin.pk).is_public
 
 
+@pytest.mark.parametrize("action", ["publish", "publish_without_review"])
+def test_approving_for_a_time_already_past_is_refused_not_backdated(people, action):
+    """publish_at says when the public first could read a bulletin (feeds, the calendar and the
+    indicator pages "as published on" a day are built on it): an approval never backdates it."""
+    bulletin = bulletin_in("in_review", created_by=people["owner"])
+    past = timezone.now() - timedelta(days=400)
+    by = people["administrator"] if action == "publish_without_review" else people["editor"]
+    with pytest.raises(ValidationError) as refused:
+        workflow.bulletin_perform(bulletin, action, by=by, at=past, comment="理由")
+    assert "留空则立即发布" in " ".join(refused.value.messages)
+    bulletin.refresh_from_db()
+    assert (bulletin.status, bulletin.publish_at) == (Status.IN_REVIEW, None)
+    assert not Transition.objects.filter(bulletin=bulletin, to_status=Status.PUBLISHED).exists()
+
+
 def test_scheduled_is_what_will_become_public_later_by_itself():
     now = timezone.now()
     waiting = make_bulletin(publish_at=now + timedelta(hours=2))
