@@ -80,7 +80,15 @@ _GROUPINGS = (
     "长三角",
     "京津冀",
 )
-_COUNTRY_WORDS = ("全国", "我国", "中国", "China", "nationwide", "the country", "national")
+_COUNTRY_WORDS = (
+    "全国",
+    "我国",
+    "中国",
+    "China",
+    "nationwide",
+    "the country",
+    "national",
+)
 # Groupings as English reports name them, to the names the Chinese texts use.
 _GROUPINGS_EN = (
     (
@@ -141,6 +149,8 @@ _NOT_GROUPING = re.compile(
     r"|[省市县区州等]$|[\d一二三四五六七八九十等]"
 )
 
+# "Nation to expand oversight of waters", "Nation's air quality improves": headlines' country.
+_NATION = re.compile(r"\bNation(?:'s|’s)?(?=\s+[a-z])")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
 _ASCII_WORD = re.compile(r"[A-Za-z]{4}")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
@@ -249,6 +259,9 @@ class Places:
         return self._english
 
     def _find_english(self, text, found, taken):
+        for match in _NATION.finditer(text):
+            found.append((match.start(), match.end(), COUNTRY))
+            taken.append(match.span())
         for match in _GROUPING_EN.finditer(text):
             name = next(n for p, n in _GROUPING_EN_PARTS if p.fullmatch(match.group(0)))
             found.append((match.start(), match.end(), Division("", name, name, "grouping")))

@@ -261,3 +261,13 @@ def test_an_english_place_named_after_the_figure_and_regions_of_the_country():
         "heavy-pollution-days",
         "西部地区",
     )
+
+
+def test_a_headline_about_the_nation_is_about_the_country():
+    document = read(
+        "Nation to widen checks on rivers\nBy A REPORTER | China Daily | Updated: 2025-08-28 09:29\n"
+        "A photo taken in Daba village of Fengjie county shows an orchard.\n"
+        "The share of surface water rated at Grade III or better reached 90.4 percent in 2024."
+    )
+    assert document.region.name == "全国"
+    assert one(document, "90.4").region.name == "全国"
