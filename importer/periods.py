@@ -52,18 +52,6 @@ _ORDINAL_EN = {
     "3rd": 3,
     "4th": 4,
 }
-_COUNT_EN = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-}
 _FIVE_YEAR = {
     "十五": 2001,
     "十一五": 2006,
@@ -341,11 +329,11 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             quarter = int(groups[0])
             return _span(int(groups[1]) if groups[1] else year, 3 * quarter - 2, 3 * quarter)
         if kind == "quarters_en":
-            quarters = _COUNT_EN[groups[0].lower()]
+            quarters = int(numbers.parse(groups[0]))
             return _span(_year_en(groups[1], groups[2], year), 1, 3 * quarters)
         if kind == "months_first_en":
             count = groups[0].lower()
-            months = int(count) if count.isdigit() else _COUNT_EN[count]
+            months = int(numbers.parse(count))
             return _span(_year_en(groups[1], groups[2], year), 1, months)
         if kind == "sofar_en":
             if context.published:
