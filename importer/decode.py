@@ -368,4 +368,8 @@ def html_to_text(text):
     lines = [
         re.sub(r"[ \u00a0]+", " ", line).strip(" ") for line in "".join(parser.parts).split("\n")
     ]
-    return "\n".join(line for line in lines if line.strip())
+    lines = [line for line in lines if line.strip()]
+    # A page's <title> is usually its heading too: the same line twice is said once.
+    return "\n".join(
+        line for i, line in enumerate(lines) if i == 0 or "\t" in line or line != lines[i - 1]
+    )

@@ -496,6 +496,8 @@ def test_a_saved_web_page_becomes_its_text_not_its_markup(db):
     for markup in ("<", "alert", "javascript:", "onerror"):
         assert markup not in bulletin.body and markup not in bulletin.summary
     assert "优良天数比例为88.8%" in bulletin.body and "321件" in bulletin.body
+    # The <title> and the heading are the same line: the title once, not again atop the body.
+    assert bulletin.title not in bulletin.body
     assert bulletin.raw_text == page
 
 
