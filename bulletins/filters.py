@@ -8,11 +8,13 @@ name; a page shows the form with the error and the list unfiltered by that param
 """
 
 import copy
+import re
 from urllib.parse import urlencode
 
 import django_filters
 from django import forms
-from django.db.models import F
+from django.core.exceptions import ValidationError as FormValidationError
+from django.db.models import F, Q
 from django.forms.utils import flatatt
 from django.template.loader import render_to_string
 from django.utils.html import escape
@@ -30,6 +32,10 @@ from ecoportal.localized import localized
 
 from . import words
 from .models import AchievementList, Bulletin, Publisher, Region, Topic
+
+#: What a slug or code looks like; anything else names nothing and never reaches the database.
+SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
+SLUG_SHAPE = re.compile(SLUG_PATTERN)
 
 
 def slug_help(what):
@@ -54,6 +60,16 @@ class DocumentedFilterExtension(DjangoFilterExtension):
         for parameter in parameters:
             if filter_field.extra.get("help_text"):
                 parameter.setdefault("description", str(filter_field.extra["help_text"]))
+            if getattr(filter_field, "accepts_many", False):
+                # ``region=heilongjiang,jilin``: OpenAPI's form style, not exploded.
+                parameter["schema"] = {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": SLUG_PATTERN},
+                    "minItems": 1,
+                    "maxItems": SlugsChoiceField.max_values,
+                }
+                parameter["style"] = "form"
+                parameter["explode"] = False
             if getattr(filter_field, "example", None) is not None:
                 parameter["example"] = filter_field.example
             if filter_field.extra.get("max_length"):
@@ -157,8 +173,78 @@ class SlugFilter(CopiedCheaplyMixin, django_filters.ModelChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
-class RegionFilter(SlugFilter):
-    """A region slug; a province or the country includes the cities below it.
+class SlugsSelect(SlugSelect):
+    """``SlugSelect`` whose value may be several slugs: ``a,b``, or the parameter repeated."""
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return ",".join(value for value in values if value) or None
+
+
+class SlugsChoiceField(SlugChoiceField):
+    """One or more rows named by slug, separated by commas: a list of rows, in the order asked.
+
+    Every slug is looked up in one query; the error names each one that names nothing.
+    """
+
+    widget = SlugsSelect
+    max_values = 20
+    default_error_messages = {
+        "invalid_choice": _("未知的值：%(value)s。"),
+        "max_values": _("最多 %(limit)d 个值，现在是 %(count)d 个。"),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        slugs = list(dict.fromkeys(part.strip() for part in str(value).split(",") if part.strip()))
+        if len(slugs) > self.max_values:
+            raise FormValidationError(
+                self.error_messages["max_values"], code="max_values",
+                params={"limit": self.max_values, "count": len(slugs)},
+            )
+        key = self.to_field_name
+        misshapen = [slug for slug in slugs if not SLUG_SHAPE.match(slug)]
+        found = {} if misshapen else {
+            getattr(row, key): row for row in self.queryset.filter(**{f"{key}__in": slugs})
+        }
+        unknown = misshapen or [slug for slug in slugs if slug not in found]
+        if unknown:
+            raise FormValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice",
+                params={"value": ", ".join(slug[:40] for slug in unknown)},
+            )
+        return [found[slug] for slug in slugs]
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
+
+
+class SlugsFilter(SlugFilter):
+    """Rows related to any of several slugs (``topic=air,water``): one value or a list."""
+
+    field_class = SlugsChoiceField
+    #: The parameter may hold several values, or be repeated (``StrictQueryParamsMixin``).
+    accepts_many = True
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        if qs.model._meta.get_field(self.field_name.split("__")[0]).many_to_many:
+            # Through a join a row related to two of them would come twice.
+            return qs.filter(pk__in=qs.model._base_manager.filter(**{f"{self.field_name}__in": value}).values("pk"))
+        return qs.filter(**{f"{self.field_name}__in": value})
+
+
+def many_help(what):
+    return (
+        f"{what} Several, separated by commas (or the parameter repeated), match any of them; "
+        f"at most {SlugsChoiceField.max_values}."
+    )
+
+
+class RegionFilter(SlugsFilter):
+    """Region slugs; a province or the country includes the cities below it.
 
     ``field_name`` is the path to the region on the filtered model.
     """
@@ -167,18 +253,127 @@ class RegionFilter(SlugFilter):
         kwargs.setdefault("queryset", Region.objects.all())
         kwargs.setdefault(
             "help_text",
-            slug_help(
+            slug_help(many_help(
                 "Region slug (see /api/v1/regions/). A province, or the country, also includes "
                 "every city below it: `heilongjiang` matches Yichun and Heihe too."
-            ),
+            )),
         )
         super().__init__(*args, **kwargs)
-        self.example = "heilongjiang"
+        self.example = ["heilongjiang", "jilin"]
 
     def filter(self, qs, value):
         if value in EMPTY_VALUES:
             return qs
-        return qs.filter(**{f"{self.field_name}__in": Region.objects.with_descendants(value)})
+        return qs.filter(**{f"{self.field_name}__in": Region.objects.with_descendants(*value)})
+
+
+def as_parameter(value):
+    """A cleaned filter value as it is written in a query string: rows by slug, lists by commas."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(as_parameter(item) for item in value)
+    return str(getattr(value, "slug", value))
+
+
+class PeriodFilterForm(forms.Form):
+    """Checks the period filters together: a range that ends before it starts, or undated
+    rows asked for beside a date, is a 400 naming the parameter."""
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("period_from"), cleaned.get("period_to")
+        if start and end and start > end:
+            self.add_error("period_to", FormValidationError(
+                _("结束日期早于开始日期（period_from）。"), code="conflict"))
+        dated = [name for name in ("year", "period_from", "period_to") if cleaned.get(name)]
+        if cleaned.get("period") == UNKNOWN_PERIOD and dated:
+            self.add_error("period", FormValidationError(
+                _("period=unknown 选取未注明期间的条目，不能与 %(names)s 同用。"), code="conflict",
+                params={"names": ", ".join(dated)}))
+        return cleaned
+
+
+UNKNOWN_PERIOD = "unknown"
+ISO_DATE = {"input_formats": ["%Y-%m-%d"]}
+
+
+@extend_schema_field({"type": "string", "format": "date"})
+class PeriodDateFilter(CopiedCheaplyMixin, django_filters.DateFilter):
+    """A day (ISO 8601, ``2023-01-01``) bounding the period the rows report on."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.update(ISO_DATE)
+        super().__init__(*args, **kwargs)
+
+
+class PeriodFilterSet(django_filters.FilterSet):
+    """What ``year``, ``period_from``, ``period_to`` and ``period`` mean on every list whose rows
+    report on a period (``period_start``, ``period_end``): bulletins and observations.
+
+    ``year`` is the year the period ends. ``period_from``/``period_to`` keep the rows whose
+    period overlaps the range; a period whose start is not stated counts as its last day (a
+    figure "as of the end of 2020"). Rows whose period is not stated have no year and match no
+    date: ``period=unknown`` lists them.
+    """
+
+    year = YearFilter(
+        field_name="period_end", method="filter_year",
+        help_text=(
+            "The year the reported period ends, 1900–2100: on every list `year` is the year the "
+            "figures are about, not the year of publication. Rows whose period is not stated "
+            "match no year (see `period=unknown`). Anything else is answered with 400 naming `year`."
+        ),
+    )
+    period_from = with_example(
+        PeriodDateFilter(
+            method="filter_period_from",
+            help_text=(
+                "Rows whose reported period ends on or after this day (ISO 8601, `2023-01-01`). "
+                "With `period_to`: the periods that overlap the range. A period whose start is "
+                "not stated counts as its last day."
+            ),
+        ),
+        "2023-01-01",
+    )
+    period_to = with_example(
+        PeriodDateFilter(
+            method="filter_period_to",
+            help_text=(
+                "Rows whose reported period starts on or before this day (ISO 8601, `2023-12-31`); "
+                "a period whose start is not stated counts as its last day. Before `period_from` "
+                "is answered with 400 naming `period_to`."
+            ),
+        ),
+        "2023-12-31",
+    )
+    period = with_example(
+        django_filters.ChoiceFilter(
+            method="filter_period",
+            choices=[(UNKNOWN_PERIOD, _("未注明期间")), ("known", _("注明了期间"))],
+            help_text=(
+                "`unknown`: only the rows whose reported period is not stated (they match no "
+                "`year` or date); `known`: only those whose period is stated. `unknown` with "
+                "`year`, `period_from` or `period_to` is answered with 400 naming `period`."
+            ),
+        ),
+        UNKNOWN_PERIOD,
+    )
+
+    class Meta:
+        form = PeriodFilterForm
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(period_end__year=value)
+
+    def filter_period_from(self, queryset, name, value):
+        return queryset.filter(period_end__gte=value)
+
+    def filter_period_to(self, queryset, name, value):
+        return queryset.filter(
+            Q(period_start__lte=value) | Q(period_start__isnull=True, period_end__lte=value)
+        )
+
+    def filter_period(self, queryset, name, value):
+        return queryset.filter(period_end__isnull=value == UNKNOWN_PERIOD)
 
 
 class StableOrderingFilter(CopiedCheaplyMixin, django_filters.OrderingFilter):
@@ -217,7 +412,7 @@ class StableOrderingFilter(CopiedCheaplyMixin, django_filters.OrderingFilter):
         return qs.order_by(*ordering, "-pk")
 
 
-class BulletinFilterForm(forms.Form):
+class BulletinFilterForm(PeriodFilterForm):
     """Checks what one filter alone cannot (ordering by relevance needs words to search), and
     shows a page's filters."""
 
@@ -251,7 +446,7 @@ class BulletinFilterForm(forms.Form):
 
     def _canonical(self):
         chosen = self.cleaned_data.items() if self.is_bound else ()
-        return {name: str(getattr(value, "slug", value)) for name, value in chosen if value}
+        return {name: as_parameter(value) for name, value in chosen if value}
 
     def _render(self):
         return render_to_string("bulletins/_filter_form.html", {"form": self})
@@ -267,7 +462,7 @@ class BulletinFilterForm(forms.Form):
         return cleaned
 
 
-class BulletinFilterSet(django_filters.FilterSet):
+class BulletinFilterSet(PeriodFilterSet):
     """Filters of the bulletin list: the API takes all, the list page ``PAGE_FILTERS``."""
 
     #: What the list page and the search page offer; searching and ordering are the API's own.
@@ -284,22 +479,39 @@ class BulletinFilterSet(django_filters.FilterSet):
         "heilongjiang-shengtai-huanjing",
     )
     topic = with_example(
-        SlugFilter(
+        SlugsFilter(
             field_name="topics",
             queryset=Topic.objects.all(),
             label=_("主题"),
             empty_label=_("全部主题"),
-            help_text=slug_help("Topic slug (see /api/v1/topics/)."),
+            help_text=slug_help(many_help("Topic slug (see /api/v1/topics/).")),
         ),
-        "air",
+        ["air", "water"],
     )
     year = YearFilter(
+        field_name="period_end",
         method="filter_year",
-        label=_("年份"),
+        label=_("所述年份"),
         help_text=(
-            "Year of issue, 1900–2100; a bulletin whose issue date is unknown counts for the year "
-            "its period ends. Anything else is answered with 400 naming `year`."
+            "The year the bulletin's reported period ends, 1900–2100, as on every list (the "
+            "2024 work conference reporting on 2023 is `year=2023`); a bulletin that states no "
+            "period matches no year (`period=unknown`). For the date of issue use `issued_from` "
+            "and `issued_to`. Anything else is answered with 400 naming `year`."
         ),
+    )
+    issued_from = with_example(
+        PeriodDateFilter(
+            field_name="issued_on", lookup_expr="gte",
+            help_text="Bulletins issued on or after this day (ISO 8601); an unknown issue date matches none.",
+        ),
+        "2024-01-01",
+    )
+    issued_to = with_example(
+        PeriodDateFilter(
+            field_name="issued_on", lookup_expr="lte",
+            help_text="Bulletins issued on or before this day (ISO 8601); an unknown issue date matches none.",
+        ),
+        "2024-12-31",
     )
     q = with_example(
         django_filters.CharFilter(
@@ -337,7 +549,10 @@ class BulletinFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Bulletin
-        fields = ["region", "publisher", "topic", "year", "q", "ordering"]
+        fields = [
+            "region", "publisher", "topic", "year", "period_from", "period_to", "period",
+            "issued_from", "issued_to", "q", "ordering",
+        ]
         form = BulletinFilterForm
 
     @classmethod
@@ -363,9 +578,6 @@ class BulletinFilterSet(django_filters.FilterSet):
             return queryset
         self.form.is_valid()
         return self.filter_queryset(queryset)
-
-    def filter_year(self, queryset, name, value):
-        return queryset.in_year(value)
 
     def keep_for_search(self, queryset, name, value):
         # Searched last, in filter_queryset(), over the rows the other filters leave.

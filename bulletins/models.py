@@ -139,6 +139,8 @@ class Bulletin(Publishable):
             models.Index(fields=["status", "publish_at", "deleted_at"], name="bulletin_public_idx"),
             models.Index(fields=["region", "status", "publish_at"], name="bulletin_region_idx"),
             models.Index(fields=["-issued_on", "-publish_at", "-id"], name="bulletin_order_idx"),
+            # The API's year, period_from/period_to and period=unknown (the period reported on).
+            models.Index(fields=["period_end", "period_start"], name="bulletin_period_idx"),
         ]
         permissions = [
             ("submit_bulletin", _("可提交公报审核")),

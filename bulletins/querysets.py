@@ -19,11 +19,10 @@ class RegionQuerySet(models.QuerySet):
 
         return [branch(region) for region in children.get(None, [])]
 
-    def with_descendants(self, region):
-        """The region itself and every region below it (the tree is three levels deep)."""
-        return self.filter(
-            models.Q(pk=region.pk) | models.Q(parent=region) | models.Q(parent__parent=region)
-        )
+    def with_descendants(self, *regions):
+        """The regions themselves and every region below them (the tree is three levels deep)."""
+        ids = [region.pk for region in regions]
+        return self.filter(models.Q(pk__in=ids) | models.Q(parent__in=ids) | models.Q(parent__parent__in=ids))
 
 
 #: All that the release calendar shows of an unpublished bulletin (``announced()``).

@@ -14,7 +14,7 @@ from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import PublicQuerysetMixin, shows_published_only
 
 from . import page_parts
-from .filters import BulletinFilterSet
+from .filters import BulletinFilterSet, as_parameter
 from .models import AchievementItem, AchievementList, Bulletin, Region
 from .rendering import bulletin_cards, render_body
 
@@ -46,7 +46,7 @@ class BulletinListView(PublicQuerysetMixin, ListView):
         form = self.filter_form
         valid = form.cleaned_data if form.is_bound else {}
         filters = sorted(
-            (name, str(getattr(value, "slug", value)))
+            (name, as_parameter(value))
             for name, value in valid.items()
             if value and name not in form.errors
         )

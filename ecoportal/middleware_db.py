@@ -21,6 +21,9 @@ from django.db import InterfaceError, OperationalError
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .api.errors import error_response
 
 logger = logging.getLogger("ecoportal.database")
 
@@ -29,8 +32,18 @@ RETRY_AFTER_SECONDS = 30
 _MARK = "_ecoportal_database_unavailable"
 
 
-def database_unavailable_response():
-    """The 503 page; rendered without a request so that nothing in it touches the database."""
+def database_unavailable_response(request=None):
+    """The 503 page; rendered without a request so that nothing in it touches the database.
+
+    Under /api/ the API's error shape instead, in JSON: a client reads its code and
+    ``retry_after`` as for any other error.
+    """
+    if request is not None and request.path_info.startswith("/api/"):
+        response = error_response(
+            request, 503, lambda: _("数据库暂时无法访问，请稍后再试。"), retry_after=RETRY_AFTER_SECONDS
+        )
+        response["Cache-Control"] = "no-store"
+        return response
     response = HttpResponse(
         render_to_string("503.html"), status=503, content_type="text/html; charset=utf-8"
     )
@@ -53,11 +66,11 @@ class DatabaseUnavailableMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if response.status_code == 500 and getattr(request, _MARK, False):
-            return database_unavailable_response()
+            return database_unavailable_response(request)
         return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_ERRORS):
             logger.warning("database unavailable for %s %s: %s", request.method, request.path, exception)
-            return database_unavailable_response()
+            return database_unavailable_response(request)
         return None

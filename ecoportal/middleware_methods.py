@@ -7,8 +7,10 @@ no URL matched and, from views without a method check (the home page, feeds, the
 a 200 page.
 """
 
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed
 from rest_framework.exceptions import MethodNotAllowed
+
+from .api.errors import error_response
 
 READ = ("GET", "HEAD", "OPTIONS")
 FORMS = (*READ, "POST")
@@ -29,8 +31,8 @@ class AllowedMethodsMiddleware:
         if request.method in allowed:
             return self.get_response(request)
         if request.path_info.startswith("/api/"):
-            # The API's own 405: JSON, with DRF's message in the reader's language.
-            response = JsonResponse({"detail": MethodNotAllowed(request.method).detail}, status=405)
+            # The API's own 405: its error shape, with DRF's message in the reader's language.
+            response = error_response(request, 405, lambda: MethodNotAllowed(request.method[:20]).detail)
             response["Allow"] = ", ".join(allowed)
             return response
         return HttpResponseNotAllowed(allowed)

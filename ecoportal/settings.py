@@ -368,6 +368,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "ecoportal.api.pagination.PortalPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Every error in one shape with machine-readable codes (ecoportal/api/errors.py).
+    "EXCEPTION_HANDLER": "ecoportal.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
     # Anonymous clients, per IP. The suite runs thousands of requests from one address, so
     # tests get a rate they never reach; the throttling tests override it.
@@ -388,11 +390,16 @@ indicators. Only published content appears; every observation cites its bulletin
 sentence that states it.
 
 * **Methods**: GET, HEAD and OPTIONS; any other method is answered with 405.
-* **Errors** are JSON: a malformed filter, page or page size, or a slug that names nothing, is a
-  400 whose body names each parameter (`{{"region": ["…"]}}`); an unknown item is a 404. An
-  empty parameter is the same as none; an unknown parameter, a repeated one or a `format` not
-  offered is a 400 naming it and listing what is accepted. Messages follow
-  `Accept-Language` (Chinese by default, `en` for English).
+* **Errors** have one shape, the `Error` component: `status`, a machine-readable `code`, a
+  `detail` for people and, on a 400, `errors` naming each parameter with its own `code`
+  (`{{"parameter": "region", "code": "unknown_value", "detail": "…"}}`); `retry_after` on a
+  429 or 503. A malformed filter, page or page size, a slug that names nothing, an unknown
+  parameter, a repeated single-valued one or a `format` not offered is a 400; an unknown item
+  a 404 (`not_found`). An empty parameter is the same as none. Messages follow the portal's
+  language cookie or `Accept-Language` (Chinese by default, `en` for English).
+* **Time**: `year` is the year the reported period ends, on every list; `period_from` and
+  `period_to` select by overlap; `period=unknown` lists what states no period. `region`,
+  `topic` and `indicator` take several values separated by commas.
 * **Pages**: every list has `count`, `page`, `pages`, `page_size`, `next`, `previous` and
   `results`; `page_size` up to 100.
 * **Caching**: responses carry an `ETag` (a hash of the content; any publish, withdrawal or edit
@@ -419,10 +426,16 @@ sentence that states it.
     # Tag operations by resource (bulletins, observations…) rather than by version.
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     # One named vocabulary of unit codes, however many fields use it.
-    "ENUM_NAME_OVERRIDES": {"UnitCodeEnum": "indicators.units.CODES"},
+    "ENUM_NAME_OVERRIDES": {
+        "UnitCodeEnum": "indicators.units.CODES",
+        "ErrorCodeEnum": "ecoportal.api.errors.ERROR_CODE_CHOICES",
+        "ParameterErrorCodeEnum": "ecoportal.api.errors.PARAMETER_CODE_CHOICES",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "ecoportal.api.urls.document_empty_query_values",
+        # info.license, info.contact, termsOfService and servers from the portal's settings.
+        "ecoportal.portal.schema_info",
     ],
 }
 

@@ -3,10 +3,12 @@
 import django_filters
 
 from bulletins.filters import (
+    PeriodFilterSet,
     RegionFilter,
     SlugFilter,
+    SlugsFilter,
     StableOrderingFilter,
-    YearFilter,
+    many_help,
     slug_help,
     with_example,
 )
@@ -37,25 +39,19 @@ class IndicatorFilterSet(django_filters.FilterSet):
         fields = ["category"]
 
 
-class ObservationFilterSet(django_filters.FilterSet):
-    """Filters of observations; the CSV download honours the same ones."""
+class ObservationFilterSet(PeriodFilterSet):
+    """Filters of observations; the CSV download honours the same ones. ``year`` and the period
+    filters are ``PeriodFilterSet``'s, on the observed period."""
 
     indicator = with_example(
-        SlugFilter(
+        SlugsFilter(
             queryset=Indicator.objects.all(),
             to_field_name="code",
-            help_text=slug_help("Indicator code (see /api/v1/indicators/)."),
+            help_text=slug_help(many_help("Indicator code (see /api/v1/indicators/).")),
         ),
-        "pm25",
+        ["pm25"],
     )
     region = RegionFilter(field_name="region")
-    year = YearFilter(
-        field_name="period_end__year",
-        help_text=(
-            "Year in which the observed period ends, 1900–2100. Anything else is answered with "
-            "400 naming `year`."
-        ),
-    )
     bulletin = with_example(
         SlugFilter(
             queryset=published_bulletins,
@@ -82,6 +78,6 @@ class ObservationFilterSet(django_filters.FilterSet):
         ["-period_end"],
     )
 
-    class Meta:
+    class Meta(PeriodFilterSet.Meta):
         model = Observation
-        fields = ["indicator", "region", "year", "bulletin", "ordering"]
+        fields = ["indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "ordering"]

@@ -3,7 +3,7 @@
 import pickle
 import re
 import socket
-from datetime import timedelta
+from datetime import date, timedelta
 from unittest import mock
 
 import pytest
@@ -660,7 +660,7 @@ def test_a_kept_list_page_holds_nothing_of_the_readers_own_query(client, committ
     with committed():
         region = make_region()
         for _ in range(25):
-            make_bulletin(region=region)
+            make_bulletin(region=region, period_end=date(2024, 12, 31))
     def main(response):
         return text(response).split("<main", 1)[1].split("</main>", 1)[0]
 

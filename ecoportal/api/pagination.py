@@ -1,10 +1,10 @@
 import json
 from functools import partial
 
-from django.core.paginator import InvalidPage
+from django.core.paginator import EmptyPage, InvalidPage
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -46,13 +46,8 @@ class PortalPagination(PageNumberPagination):
         except ValueError:
             size = 0
         if not 1 <= size <= self.max_page_size:
-            raise ValidationError(
-                {
-                    self.page_size_query_param: [
-                        _("请输入 1 到 %(max)d 之间的整数。") % {"max": self.max_page_size}
-                    ]
-                }
-            )
+            message = _("请输入 1 到 %(max)d 之间的整数。") % {"max": self.max_page_size}
+            raise ValidationError({self.page_size_query_param: [ErrorDetail(message, code="out_of_range")]})
         return size
 
     def check_parameters(self, request):
@@ -71,7 +66,8 @@ class PortalPagination(PageNumberPagination):
         try:
             return paginator.validate_number(number)
         except InvalidPage as exc:
-            raise ValidationError({self.page_query_param: [str(exc)]}) from exc
+            code = "out_of_range" if isinstance(exc, EmptyPage) else "invalid"
+            raise ValidationError({self.page_query_param: [ErrorDetail(str(exc), code=code)]}) from exc
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

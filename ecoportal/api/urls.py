@@ -11,7 +11,6 @@ import threading
 from importlib import import_module
 
 from django.apps import apps
-from django.http import JsonResponse
 from django.urls import include, path, re_path
 from django.utils.translation import gettext as _
 from django.views.generic import RedirectView
@@ -28,6 +27,7 @@ from ecoportal.http_caching import ConditionalGetMixin
 from ecoportal.middleware_db import DATABASE_ERRORS
 from ecoportal.publishing import shows_published_only
 
+from .errors import error_response
 from .viewsets import AnonymousRateThrottle, RateLimitHeadersMixin
 
 
@@ -51,6 +51,7 @@ class PortalAPIRootView(RateLimitHeadersMixin, ConditionalGetMixin, APIRootView)
             "documentation": reverse("api:docs", request=request),
             "schema": reverse("api:schema", request=request),
             "licence": {"name": licence.name, "url": licence.url or None, "is_default": licence.is_default},
+            "terms": portal.data_terms(),
             "endpoints": response.data,
         })
 
@@ -139,7 +140,7 @@ def document_empty_query_values(result, generator, request, public):
 def not_found(request, *args, **kwargs):
     """Any other address under /api/ is a JSON 404, as an API client expects."""
     # DRF's own 404 says the same ("未找到。" / "Not found."), in the reader's language.
-    return JsonResponse({"detail": _("未找到。")}, status=404)
+    return error_response(request, 404, _("未找到。"))
 
 
 urlpatterns = [

@@ -10,7 +10,7 @@ import math
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import viewsets
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
@@ -18,6 +18,7 @@ from rest_framework.throttling import AnonRateThrottle
 from ecoportal.http_caching import ConditionalGetMixin
 from ecoportal.publishing import PublicQuerysetMixin
 
+from .errors import BAD_REQUEST, NOT_ACCEPTABLE, NOT_FOUND, THROTTLED, UNAVAILABLE
 from .pagination import PortalPagination
 from .schema import PerViewSchema
 from .strict_params import StrictQueryParamsMixin
@@ -65,24 +66,13 @@ class RateLimitHeadersMixin:
         return response
 
 
-def _error(description, example):
-    return OpenApiResponse(
-        response=OpenApiTypes.OBJECT,
-        description=description,
-        examples=[OpenApiExample(description, value=example)],
-    )
-
-
-BAD_REQUEST = _error(
-    "A malformed filter, page or page size, an unknown parameter or format, or a single-valued "
-    "parameter given twice: the body names each offending parameter.",
-    {"region": ["选择一个有效的选项： 该选择不在可用的选项中。"], "page": ["本页结果为空"]},
-)
-NOT_FOUND = _error("No published item has this identifier.", {"detail": "No Bulletin matches the given query."})
-THROTTLED = _error(
-    "Too many requests from this address; retry after `Retry-After` seconds.",
-    {"detail": "请求已被限流。 预计 42 秒后可用。"},
-)
+def error_responses(*, detail):
+    """The error answers of an operation (``detail``: one that names an item, so may be a 404),
+    each the ``Error`` component."""
+    responses = {400: BAD_REQUEST, 404: NOT_FOUND, 406: NOT_ACCEPTABLE, 429: THROTTLED, 503: UNAVAILABLE}
+    if not detail:
+        del responses[404]
+    return {(status, "application/json"): response for status, response in responses.items()}
 
 
 RATE_LIMIT_HEADERS = [
@@ -102,17 +92,12 @@ class PublicApiSchema(AutoSchema):
 
     def get_response_serializers(self):
         responses = {(200, "application/json"): super().get_response_serializers()}
-        if self.view.action == "list":
-            responses[(400, "application/json")] = BAD_REQUEST
-        else:
-            responses[(400, "application/json")] = BAD_REQUEST
-            responses[(404, "application/json")] = NOT_FOUND
-        responses[(429, "application/json")] = THROTTLED
+        responses.update(error_responses(detail=self.view.action != "list"))
         return responses
 
     def get_override_parameters(self):
         retry_after = OpenApiParameter(
-            "Retry-After", OpenApiTypes.INT, OpenApiParameter.HEADER, response=[429],
+            "Retry-After", OpenApiTypes.INT, OpenApiParameter.HEADER, response=[429, 503],
             description="Seconds to wait before the next request.",
         )
         return [*super().get_override_parameters(), retry_after, *RATE_LIMIT_HEADERS]

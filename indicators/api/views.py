@@ -2,6 +2,7 @@
 
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -19,15 +20,10 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from bulletins.models import Bulletin, Region
+from ecoportal.api.fields import EXAMPLE_SITE
 from ecoportal.api.pagination import MemoItemsMixin
 from ecoportal.api.schema import PerViewSchema
-from ecoportal.api.viewsets import (
-    BAD_REQUEST,
-    NOT_FOUND,
-    THROTTLED,
-    PublicApiSchema,
-    PublicReadOnlyViewSet,
-)
+from ecoportal.api.viewsets import PublicApiSchema, PublicReadOnlyViewSet, error_responses
 from ecoportal.http_caching import download_not_modified
 
 from .. import history
@@ -39,6 +35,7 @@ from ..downloads import (
     observations_xlsx_response,
 )
 from ..filters import IndicatorFilterSet, ObservationFilterSet
+from ..metadata import column_descriptions, observations_metadata
 from ..models import Indicator, Observation, ObservationVersion, VersionEvent
 from . import serializers
 
@@ -52,6 +49,39 @@ AS_OF = OpenApiParameter(
     ),
     examples=[OpenApiExample("A moment", value="2024-03-01T00:00:00+08:00")],
 )
+
+
+METADATA_EXAMPLE = {
+    "title": "PM2.5浓度：环境公报所载数值",
+    "csv": f"{EXAMPLE_SITE}/api/v1/observations/?indicator=pm25&region=heilongjiang&format=csv",
+    "filters": {"indicator": ["pm25"], "region": ["heilongjiang"]},
+    "rows": 1,
+    "indicators": [{
+        "code": "pm25", "name": "PM2.5浓度", "name_en": "PM2.5 concentration",
+        # The reference catalogue's definition (empty where an indicator has none yet).
+        "definition": "…", "definition_en": "…",
+        "description": "", "unit": "微克/立方米", "unit_en": "μg/m³", "unit_code": "ug/m3", "category": "air",
+        "higher_is_better": False, "rows": 1,
+    }],
+    "sources": [{
+        "slug": "heilongjiang-2024-work-conference", "title": "2024年黑龙江省生态环境保护工作会议在哈尔滨召开",
+        "issued_on": "2024-01-29", "published_at": "2024-01-29T01:00:00Z", "source_url": None, "original_url": None,
+        "url": f"{EXAMPLE_SITE}/bulletins/heilongjiang-2024-work-conference/",
+        "publisher": {
+            "slug": "heilongjiang-shengtai-huanjing", "name": "黑龙江生态环境",
+            "name_en": "Heilongjiang Ecology and Environment", "url": None,
+        },
+        "rows": 1,
+    }],
+    "publishers": ["黑龙江生态环境"],
+    "licence": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/", "is_default": True},
+    "terms": "数值及其原文摘自各发布机构的公报…",
+    "citation": "生态环境公报：《PM2.5浓度：环境公报所载数值》。原始来源：黑龙江生态环境。…",
+    "operator": None,
+    "date_of_data": {"period_start": "2023-01-01", "period_end": "2023-12-31", "last_updated": "2024-01-29T01:00:00Z"},
+    "date_downloaded": "20…",
+    "columns": column_descriptions(),
+}
 
 
 class DownloadRenderer(BaseRenderer):
@@ -120,11 +150,27 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
             AS_OF,
         ]
     ),
+    metadata=extend_schema(
+        filters=True,
+        responses={
+            200: OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                description=(
+                    "The companion of the CSV with the same filters (its `Link: rel=\"describedby\"`), "
+                    "as Our World in Data publishes beside its downloads: `title`, `csv`, `filters`, "
+                    "`rows`, `indicators` (definition, unit, unit code), `sources` (each bulletin with "
+                    "its publisher and the rows it states), `publishers`, `licence`, `terms`, "
+                    "`citation`, `date_of_data` (the period covered, the last publication or "
+                    "correction), `date_downloaded` and `columns` (what each CSV column means)."
+                ),
+                examples=[OpenApiExample("PM2.5 in Heilongjiang", value=METADATA_EXAMPLE)],
+            ),
+            **error_responses(detail=False),
+        },
+    ),
     history=extend_schema(
         # Responses given here replace the schema's own, so its error answers are named again.
-        responses={
-            200: serializers.ObservationHistorySerializer, 400: BAD_REQUEST, 404: NOT_FOUND, 429: THROTTLED,
-        },
+        responses={200: serializers.ObservationHistorySerializer, **error_responses(detail=True)},
         description="The figure as published, then each correction or withdrawal, oldest first.",
     ),
 )
@@ -137,6 +183,7 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     schema = PerViewSchema(ObservationSchema)
     lookup_value_regex = r"[0-9]+"
     list_query_params = ("as_of",)
+    filtered_actions = ("list", "metadata")
 
     def get_queryset(self):
         moment = self.as_of()
@@ -159,6 +206,39 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
         if kwargs.get("many") and args and self.as_of() is not None:
             args = (history.with_versions_applied(args[0]), *args[1:])
         return super().get_serializer(*args, **kwargs)
+
+    @action(detail=False, methods=["get"], url_path="metadata", pagination_class=None)
+    def metadata(self, request):
+        """The companion of the CSV with the same filters: title, indicators (definition, unit),
+        sources (bulletins and publishers), licence, terms, citation and the date of the data."""
+        queryset = self.filter_queryset(self.get_queryset())
+        csv_url = self.csv_url(request)
+        return Response(observations_metadata(
+            queryset, request=request, csv_url=csv_url, filters=self.filter_values(),
+        ))
+
+    def filter_values(self):
+        """The filters asked for, as given (several values as a list)."""
+        many = self.repeatable_query_params()
+        return {
+            name: ([v for value in values for v in value.split(",") if v] if name in many else values[-1])
+            for name, values in self.request.query_params.lists()
+            if name in self.filterset_class.base_filters and any(values)
+        }
+
+    def csv_url(self, request):
+        query = request.query_params.copy()
+        query.pop("page", None)
+        query.pop("page_size", None)
+        query["format"] = CSVRenderer.format
+        return request.build_absolute_uri(f"{reverse('api:observation-list')}?{query.urlencode()}")
+
+    def metadata_url(self, request):
+        query = request.query_params.copy()
+        for name in ("format", "page", "page_size"):
+            query.pop(name, None)
+        url = reverse("api:observation-metadata")
+        return request.build_absolute_uri(f"{url}?{query.urlencode()}" if query else url)
 
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
@@ -208,7 +288,11 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
                 return not_modified
             as_read = history.with_versions_applied if self.as_of() is not None else None
             filename = self.download_filename(request.accepted_renderer.format)
-            return download(queryset, request=request, filename=filename, as_read=as_read)
+            response = download(queryset, request=request, filename=filename, as_read=as_read)
+            if as_read is None:
+                # Its companion: what the file holds, its sources, licence and citation.
+                response["Link"] = f'<{self.metadata_url(request)}>; rel="describedby"; type="application/json"'
+            return response
         return super().list(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -222,7 +306,7 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     def download_filename(self, extension):
         """``observations-pm25-heilongjiang-2023.csv`` from the (already validated) filters."""
         parts = [
-            self.request.query_params[name]
+            "+".join(part for value in self.request.query_params.getlist(name) for part in value.split(",") if part)
             for name in ObservationFilterSet.Meta.fields
             if name != "ordering" and self.request.query_params.get(name)
         ]

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.api.errors import by_parameter
 from tests.factories import (
     make_achievement_list,
     make_bulletin,
@@ -83,7 +84,7 @@ def test_an_ordering_of_empty_pieces_is_the_default_order(client, figures, path)
 def test_a_bad_observation_ordering_is_a_400_naming_it(client, figures, ordering):
     response = client.get("/api/v1/observations/", {"ordering": ordering})
     assert response.status_code == 400
-    assert list(response.json()) == ["ordering"]
+    assert list(by_parameter(response)) == ["ordering"]
 
 
 def test_achievement_lists_sort_by_year_with_unknown_years_last(client):

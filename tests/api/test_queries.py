@@ -21,7 +21,13 @@ pytestmark = pytest.mark.django_db
 # (here nothing is memoised; with a shared cache the count and the page are kept instead).
 ENDPOINTS = {
     "/api/v1/bulletins/?page_size=100": 3,
-    "/api/v1/bulletins/?page_size=100&region={province}&topic={topic}&publisher={publisher}&year=2024": 6,
+    "/api/v1/bulletins/?page_size=100&region={province}&topic={topic}&publisher={publisher}&issued_from=2024-01-01": 6,
+    # Several values of a filter cost one query, as one does.
+    "/api/v1/bulletins/?page_size=100&region={province},{region}&topic={topic},{topic}&period=unknown"
+    "&issued_from=2020-01-01&issued_to=2030-12-31": 5,
+    "/api/v1/observations/?page_size=100&region={province},{region}&indicator={indicator},{indicator}"
+    "&period_from=2023-01-01&period_to=2024-12-31": 4,
+    "/api/v1/observations/?page_size=100&period=known&year=2023": 2,
     "/api/v1/bulletins/?page_size=100&q=正文&ordering=-published_at,title": 3,
     "/api/v1/bulletins/?page_size=100&q=正文": 3,  # ranked by relevance
     "/api/v1/bulletins/{bulletin}/": 4,

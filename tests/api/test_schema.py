@@ -6,13 +6,21 @@ from drf_spectacular.validation import validate_schema
 pytestmark = pytest.mark.django_db
 
 CONTRACT = {
-    "/api/v1/bulletins/": {"region", "publisher", "topic", "year", "q", "ordering"},
+    "/api/v1/bulletins/": {
+        "region", "publisher", "topic", "year", "period_from", "period_to", "period", "issued_from", "issued_to",
+        "q", "ordering",
+    },
     "/api/v1/bulletins/{slug}/": set(),
     "/api/v1/achievement-lists/": {"region", "year", "ordering"},
     "/api/v1/achievement-lists/{slug}/": set(),
     "/api/v1/indicators/": {"category"},
     "/api/v1/indicators/{code}/": set(),
-    "/api/v1/observations/": {"indicator", "region", "year", "bulletin", "format", "ordering", "as_of"},
+    "/api/v1/observations/": {
+        "indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "format", "ordering", "as_of",
+    },
+    "/api/v1/observations/metadata/": {
+        "indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "ordering",
+    },
     "/api/v1/observations/{id}/": set(),
     "/api/v1/observations/{id}/history/": set(),
     "/api/v1/regions/": set(),
@@ -87,7 +95,9 @@ def test_every_item_path_documents_its_404_and_429(schema, path):
 def test_every_field_is_described_and_none_is_internal(schema):
     for name, component in schema["components"]["schemas"].items():
         properties = component.get("properties", {})
-        assert not {"status", "version", "created_by", "deleted_at", "raw_text"} & set(properties), name
+        # An error's ``status`` is the HTTP status it repeats, not a bulletin's workflow state.
+        internal = {"version", "created_by", "deleted_at", "raw_text"} | ({"status"} if name != "Error" else set())
+        assert not internal & set(properties), name
         for field, definition in properties.items():
             if name.startswith("Paginated") and field == "results":
                 continue
@@ -133,3 +143,26 @@ def test_ordering_offers_relevance(schema):
     ordering = next(p for p in schema["paths"]["/api/v1/bulletins/"]["get"]["parameters"] if p["name"] == "ordering")
     assert "relevance" in ordering["schema"]["items"]["enum"]
     assert "-relevance" not in ordering["schema"]["items"]["enum"]
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [("/api/v1/bulletins/", "region"), ("/api/v1/bulletins/", "topic"), ("/api/v1/observations/", "region"),
+     ("/api/v1/observations/", "indicator"), ("/api/v1/achievement-lists/", "region")],
+)
+def test_several_values_are_documented_as_a_comma_separated_list(schema, path, name):
+    parameter = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == name)
+    assert parameter["schema"]["type"] == "array"
+    assert parameter["schema"]["maxItems"] == 20
+    assert (parameter["style"], parameter["explode"]) == ("form", False)
+    assert isinstance(parameter["example"], list)
+    assert "commas" in parameter["description"]
+
+
+def test_the_period_filters_are_dates_and_year_says_what_it_means(schema):
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/observations/"]["get"]["parameters"]}
+    assert parameters["period_from"]["schema"] == {"type": "string", "format": "date"}
+    assert parameters["period"]["schema"]["enum"] == ["known", "unknown"]
+    bulletin_year = next(p for p in schema["paths"]["/api/v1/bulletins/"]["get"]["parameters"] if p["name"] == "year")
+    for year in (parameters["year"], bulletin_year):
+        assert "year the" in year["description"] and "period ends" in year["description"]

@@ -24,6 +24,7 @@ SOURCES = {
     "/api/v1/indicators/{code}/": "/api/v1/indicators/pm25/",
     "/api/v1/observations/": "/api/v1/observations/?region=heilongjiang&year=2023&indicator=pm25",
     "/api/v1/observations/{id}/": "/api/v1/observations/123/",
+    "/api/v1/observations/metadata/": "/api/v1/observations/metadata/?indicator=pm25&region=heilongjiang",
     "/api/v1/observations/{id}/history/": "/api/v1/observations/123/history/",
     "/api/v1/regions/": "/api/v1/regions/",
     "/api/v1/regions/{slug}/": "/api/v1/regions/heilongjiang/",

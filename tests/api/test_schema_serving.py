@@ -13,7 +13,7 @@ from ecoportal.api.urls import router
 
 THREADS = 8
 BUILDS_PER_THREAD = 5
-PATHS = 15
+PATHS = 16
 
 
 @pytest.mark.parametrize("viewset", sorted({entry[1] for entry in router.registry}, key=lambda v: v.__name__))
@@ -100,8 +100,8 @@ def test_a_throttled_schema_or_docs_request_is_a_json_429_not_a_schema(client, d
     response = client.get(url, headers={"Accept": accept})
     assert response.status_code == 429
     assert response["Content-Type"] == "application/json"
-    assert "detail" in response.json()
-    assert 0 < int(response["Retry-After"]) <= 60
+    assert response.json()["code"] == "throttled"
+    assert 0 < int(response["Retry-After"]) == response.json()["retry_after"] <= 60
     assert client.get("/api/v1/topics/").status_code == 200
 
 
@@ -113,4 +113,4 @@ def test_a_failing_schema_build_is_a_json_500(db, monkeypatch):
     response = Client(raise_request_exception=False).get("/api/schema/")
     assert response.status_code == 500
     assert response["Content-Type"] == "application/json"
-    assert response.json() == {"detail": "服务器出现了错误。"}
+    assert response.json() == {"status": 500, "code": "server_error", "detail": "服务器出现了错误。", "errors": []}

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from ecoportal.publishing import Status
 from indicators.choices import ReviewState
+from tests.api.errors import by_parameter
 from tests.factories import make_achievement_list, make_bulletin, make_correction, make_observation
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +124,7 @@ def test_figures_not_accepted_by_an_editor_are_not_found(client, hidden, marker)
 def test_filtering_on_an_unpublished_bulletin_is_an_unknown_slug(client, hidden, marker):
     response = client.get(f"/api/v1/observations/?bulletin={marker.lower()}")
     assert response.status_code == 400
-    assert "bulletin" in response.json()
+    assert "bulletin" in by_parameter(response)
 
 
 def test_the_bulletin_detail_shows_no_hidden_figure_count_or_correction(client, hidden):

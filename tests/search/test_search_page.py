@@ -48,9 +48,9 @@ def test_region_and_year_filters_narrow_the_results(client):
     province = make_region(slug="heilongjiang", level="province")
     city = make_region(slug="yichun", parent=province)
     other = make_region(slug="changchun")
-    make_bulletin(slug="yichun-2023", region=city, body="水质。", issued_on=date(2023, 3, 1))
-    make_bulletin(slug="yichun-2024", region=city, body="水质。", issued_on=date(2024, 3, 1))
-    make_bulletin(slug="changchun-2023", region=other, body="水质。", issued_on=date(2023, 3, 1))
+    make_bulletin(slug="yichun-2023", region=city, body="水质。", issued_on=date(2024, 3, 1), period_end=date(2023, 12, 31))
+    make_bulletin(slug="yichun-2024", region=city, body="水质。", issued_on=date(2024, 3, 1), period_end=date(2024, 2, 29))
+    make_bulletin(slug="changchun-2023", region=other, body="水质。", issued_on=date(2024, 3, 1), period_end=date(2023, 12, 31))
     html = client.get("/search/", {"q": "水质", "region": "heilongjiang", "year": "2023"}).content.decode()
     assert "/bulletins/yichun-2023/" in html
     assert "/bulletins/yichun-2024/" not in html
