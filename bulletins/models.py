@@ -1,4 +1,5 @@
 import hashlib
+import re
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +10,8 @@ from ecoportal.publishing import Publishable, Status
 
 from .choices import RegionLevel
 from .querysets import BulletinQuerySet, FollowsBulletinQuerySet, RegionQuerySet
+
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 class Region(models.Model):
@@ -148,6 +151,13 @@ class Bulletin(Publishable):
             ("publish_bulletin", _("可发布、定时发布、撤回与归档公报")),
             ("publish_without_review_bulletin", _("可不经他人审核直接发布公报（须填写理由）")),
         ]
+
+    def clean(self):
+        super().clean()
+        # Direction overrides, embeddings and isolates show a text other than the one stored
+        # and searched; no title or summary needs them.
+        self.title = DIRECTION_CONTROLS.sub("", self.title)
+        self.summary = DIRECTION_CONTROLS.sub("", self.summary)
 
     def __str__(self):
         return self.title

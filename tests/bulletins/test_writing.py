@@ -42,6 +42,21 @@ def test_a_slug_the_editor_writes_is_kept(client, author):
     assert Bulletin.objects.get().slug == "wetland-city"
 
 
+def test_invisible_direction_controls_are_taken_out_of_title_and_summary(client, author):
+    """U+202E and its kin reverse what follows on screen (a title reading other than it is
+    stored and searched): they are no part of a Chinese or English text, and are removed."""
+    client.force_login(author)
+    response = client.post(
+        ADD,
+        new_bulletin(
+            title="湿地市\u202e报通量质气空\u202c2024年", summary="摘要\u2066倒\u2069文", slug="", body="正文。"
+        ),
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    bulletin = Bulletin.objects.get()
+    assert (bulletin.title, bulletin.summary) == ("湿地市报通量质气空2024年", "摘要倒文")
+
+
 def test_a_long_title_is_cut_at_a_syllable():
     slug = pinyin_slug("黑龙江省" * 20, max_length=80)
     assert len(slug) <= 80 and not slug.endswith("-") and slug.split("-")[-1] in {"hei", "long", "jiang", "sheng"}
