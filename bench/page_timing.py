@@ -8,7 +8,10 @@
 On a database filled by ``generate_demo_data``. ``PAGE_CACHE=0``: each page rendered, from the
 values memoised in Redis; ``PAGE_CACHE=1``: pages from the page cache. Each page is asked for
 four times first (what is kept is computed), then ``N`` times (default 60): the median and 90th
-percentile in ms, and the queries of one request. To compare two versions, run both against the
+percentile in ms, the median CPU time of the process (``time.process_time``: SQLite's work
+included, other processes' load not), and the queries of one request. ``PAGE_CACHE_MEMO=0`` as
+well: nothing kept, every request computes what a page's first reader after a publication
+computes. To compare two versions, run both against the
 same database and Redis (another ``CACHE_KEY_PREFIX`` each), in alternating rounds: the machine's
 load moves between runs. The figures in ``ecoportal/caching/__init__.py`` come from it.
 """
@@ -75,15 +78,16 @@ def main(names):
         with CaptureQueriesContext(connection) as queries:
             get(client, url)
         count = len(queries)  # now: each request empties the connection's log
-        spent = []
+        spent, cpu = [], []
         for _ in range(times):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = get(client, url)
             spent.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         spent.sort()
         print(
             f"{name:18s} median {statistics.median(spent):7.2f} ms  p90 {spent[int(len(spent) * 0.9)]:7.2f} ms  "
-            f"queries {count}  cache {response.headers.get('X-Page-Cache', '-')}"
+            f"CPU {statistics.median(cpu):7.2f} ms  queries {count}  cache {response.headers.get('X-Page-Cache', '-')}"
         )
 
 

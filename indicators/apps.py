@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,7 +12,7 @@ class IndicatorsConfig(AppConfig):
         from ecoportal import localized
         from ecoportal.caching.generation import register
 
-        from . import bulletin_pages, consistency, units
+        from . import bulletin_pages, consistency, summaries, units
         from . import revisions as figure_revisions
         from .models import Indicator, IndicatorLimit, Observation, ObservationVersion
         from .sitemaps import IndicatorSitemap
@@ -37,3 +38,7 @@ class IndicatorsConfig(AppConfig):
 
         # What public pages show (a figure's versions: its correction note): a change starts a generation.
         register(Indicator, IndicatorLimit, Observation, ObservationVersion)
+
+        # The series summaries the pages read follow every change of what is public.
+        summaries.connect()
+        post_migrate.connect(summaries.fill_if_empty, sender=self, dispatch_uid="summaries:fill")

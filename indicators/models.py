@@ -217,6 +217,15 @@ class Observation(models.Model):
     def get_absolute_url(self):
         return f"{self.bulletin.get_absolute_url()}#obs-{self.pk}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        observation = super().from_db(db, field_names, values)
+        loaded = observation.__dict__
+        if "indicator_id" in loaded and "region_id" in loaded and "qualifier" in loaded:
+            # The series it was in: a correction that moves it refreshes both (``summaries``).
+            observation._summary_series = (loaded["indicator_id"], loaded["region_id"], loaded["qualifier"])
+        return observation
+
     @property
     def year(self):
         return self.period_end.year if self.period_end else None
@@ -275,6 +284,45 @@ class Observation(models.Model):
             add(field, message)
         if errors:
             raise ValidationError(errors)
+
+
+class SeriesSummary(models.Model):
+    """What the public pages show of one series (indicator, region, qualifier): kept, not computed.
+
+    Written only by ``indicators.summaries``, in the transaction that changes the series (a
+    bulletin published, withdrawn or trashed, a figure corrected, a scheduled bulletin come
+    due), from ``Observation.objects.published()`` alone: a series with no public figure has
+    no row. ``newest`` holds its newest public levels (``NEWEST_FIRST``, at most
+    ``summaries.DEPTH``) as [id, period end, issue date] (day ordinals); ``parts`` the series
+    readers see among its newest 4, 12 and 40 (``summaries.parts_of``); ``public_count`` and
+    ``level_count`` its public figures of every kind and its public levels.
+    """
+
+    key = models.CharField(max_length=80, unique=True)
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    region = models.ForeignKey(Region, null=True, on_delete=models.CASCADE, related_name="+")
+    qualifier = models.CharField(max_length=200, blank=True)
+    public_count = models.PositiveIntegerField()
+    level_count = models.PositiveIntegerField(default=0)
+    newest = models.JSONField(default=list)
+    parts = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.key
+
+
+class SummaryClock(models.Model):
+    """One row: scheduled publications up to ``checked_at`` are in the summaries; the next one
+    falls due at ``next_due`` (None: none scheduled)."""
+
+    checked_at = models.DateTimeField()
+    next_due = models.DateTimeField(null=True)
+
+    def __str__(self):
+        return f"{self.checked_at} → {self.next_due}"
 
 
 class VersionEvent(models.TextChoices):

@@ -1,8 +1,9 @@
 """What the public pages show of the indicators, each in a fixed number of queries.
 
-Every function here reads published figures only (``Observation.objects.published()``) and
-asks for a bounded number per series (``newest_per_series``), so that a page costs the same
-queries and about the same time with ten figures or a million; the tables and downloads on
+Every function here reads the series summaries (``summaries``: kept up to date as figures are
+published, withdrawn or corrected) and through them published figures only, a bounded number
+per series, so that a page costs the same queries and about the same time with ten figures or
+a million; the tables and downloads on
 the indicator page are where every figure is.
 """
 
@@ -16,16 +17,20 @@ from django.utils.translation import gettext as _
 from ecoportal.caching.generation import memoize
 from ecoportal.localized import localized
 
-from . import charts
+from . import charts, summaries
 from .choices import SECTIONS, Category
 from .models import Indicator, Observation
+from .periods import period_kind
 from .series import (
+    MAX_LINES,
+    Series,
     comparison_groups,
     group_series,
-    headline_figure,
     national_limit,
+    region_name,
     sparkline_points,
     trend_lines,
+    trend_points,
     widest_first,
 )
 
@@ -55,6 +60,7 @@ class IndicatorSummary:
     more: int = 0
     sparkline: str = ""
     trend_label: str = ""
+    trend: dict | None = None  # the catalogue's: which series' parts the sparkline is drawn from
 
 
 def summarise(indicator, observations, *, id_prefix, latest_shown=LATEST_SHOWN):
@@ -63,14 +69,23 @@ def summarise(indicator, observations, *, id_prefix, latest_shown=LATEST_SHOWN):
     latest = [s.latest for s in series]
     summary = IndicatorSummary(indicator, latest[:latest_shown], max(0, len(latest) - latest_shown))
     trend, points = sparkline_points(series, indicator, max_points=SPARK_POINTS)
-    if trend is not None and len(points) >= 2:
+    if trend is not None:
+        _draw_sparkline(summary, trend, id_prefix=id_prefix, points=points)
+    return summary
+
+
+def _draw_sparkline(summary, trend, *, id_prefix, points=None):
+    """The sparkline of ``trend`` (a ``Series``) on ``summary``'s card, if it has two points."""
+    indicator = summary.indicator
+    if points is None:
+        points = trend_points(trend, indicator, max_points=SPARK_POINTS)
+    if len(points) >= 2:
         summary.trend_label = trend.label
         summary.sparkline = charts.sparkline(
             points,
             id_prefix=id_prefix,
             title=_("%(indicator)s的变化：%(series)s") % {"indicator": localized(indicator), "series": trend.label},
         )
-    return summary
 
 
 def _by(rows, attribute):
@@ -105,25 +120,52 @@ def catalogue(*, category=None, region=None):
 
     Unfiltered, each category lists its first ``CATALOGUE_SHOWN`` (``more`` counts the rest,
     shown by filtering on the category); ``region`` keeps the indicators it has figures for.
+    Made from the series summaries, reading only the figures of the cards shown.
     """
     indicators = Indicator.objects.published()
     if category:
         indicators = indicators.filter(category=category)
-    indicators = indicators.with_public_counts()
+    counts = summaries.public_counts()
     scope = {"region": region} if region else {}
     if category:
         scope["indicator__category"] = category
-    rows = _by(
-        Observation.objects.published().for_charts().newest_per_series(limit=SPARK_POINTS, **scope),
-        "indicator_id",
-    )
-    summaries = [
-        summarise(indicator, rows.get(indicator.pk, []), id_prefix=f"spark-{indicator.code}")
-        for indicator in indicators
-        if not region or indicator.pk in rows
-    ]
+    parts = summaries.parts(SPARK_POINTS, **scope)
+    indicators = [indicator for indicator in indicators if not region or parts.get(indicator.pk)]
+    for indicator in indicators:
+        indicator.public_count = counts.get(indicator.pk, 0)
     shown = None if (category or region) else CATALOGUE_SHOWN
-    return _in_sections(_in_category_order(summaries), shown=shown)
+    sections = _in_sections(_in_category_order(_cards(indicators, parts)), shown=shown)
+    drawn = [card for section in sections for group in section["categories"] for card in group["shown"]]
+    _draw(drawn, id_prefix=lambda indicator: f"spark-{indicator.code}")
+    return sections
+
+
+def _cards(indicators, parts):
+    """What ``summarise`` makes of each indicator's figures, made of its series' ``parts``: the
+    newest figure of each series in ``widest_first`` order, and the trend for its sparkline.
+    The figures are read by ``_draw``, for the cards a page shows."""
+    cards = []
+    for indicator in indicators:
+        ordered = sorted(parts.get(indicator.pk, []), key=lambda part: part["order"])
+        card = IndicatorSummary(indicator, ordered[:LATEST_SHOWN], max(0, len(ordered) - LATEST_SHOWN))
+        trends = [part for part in ordered if len(part["dated"]) >= 2]
+        # The widest region's longest trend, as ``sparkline_points`` chooses it.
+        card.trend = min(trends, key=lambda p: (p["order"][0], -len(p["dated"]), -p["end"])) if trends else None
+        cards.append(card)
+    return cards
+
+
+def _draw(cards, *, id_prefix):
+    """The cards' latest figures and sparklines, their figures read in one query."""
+    wanted = {part["latest"] for card in cards for part in card.latest}
+    wanted.update(pk for card in cards if card.trend for pk in card.trend["dated"][-SPARK_POINTS:])
+    figures = summaries.figures_by_id(wanted)
+    for card in cards:
+        card.latest = [figures[part["latest"]] for part in card.latest if part["latest"] in figures]
+        dated = [figures[pk] for pk in reversed(card.trend["dated"]) if pk in figures] if card.trend else []
+        if dated:
+            trend = Series(region_name(dated[0]), dated[0].qualifier, period_kind(dated[0]), dated)
+            _draw_sparkline(card, trend, id_prefix=id_prefix(card.indicator))
 
 
 def _in_sections(categories, *, shown=None):
@@ -141,22 +183,11 @@ def _in_sections(categories, *, shown=None):
 
 def region_summaries(region):
     """For one region, each indicator it has figures for: latest values and trend."""
-    rows = (
-        Observation.objects.published()
-        .for_charts()
-        .select_related("indicator")
-        .newest_per_series(limit=SPARK_POINTS, region=region)
-    )
-    by_indicator = _by(rows, "indicator_id")
-    summaries = [
-        summarise(
-            observations[0].indicator,
-            observations,
-            id_prefix=f"spark-{region.slug}-{observations[0].indicator.code}",
-        )
-        for observations in by_indicator.values()
-    ]
-    return _in_category_order(summaries)
+    parts = summaries.parts(SPARK_POINTS, region=region)
+    indicators = Indicator.objects.filter(pk__in=[pk for pk, found in parts.items() if found])
+    cards = _cards(indicators, parts)
+    _draw(cards, id_prefix=lambda indicator: f"spark-{region.slug}-{indicator.code}")
+    return _in_category_order(cards)
 
 
 def children_headlines(children):
@@ -164,11 +195,7 @@ def children_headlines(children):
     if not children:
         return {"rows": []}
     indicators = list(Indicator.objects.published().headline())
-    rows = (
-        Observation.objects.published()
-        .for_charts()
-        .newest_per_series(limit=1, region__in=children, indicator__is_headline=True)
-    )
+    rows = summaries.newest(limit=1, region__in=children, indicator__is_headline=True)
     cells = defaultdict(list)
     for observation in rows:
         cells[(observation.region_id, observation.indicator_id)].append(observation)
@@ -244,16 +271,13 @@ def headline_cards(*, max_bars=5):
     """The headline indicators with their newest figure and small bar charts of the latest
     values, one per period and qualifier (never figures of different periods on one scale)."""
     indicators = list(Indicator.objects.published().headline().prefetch_related("limits"))
-    rows = _by(
-        Observation.objects.published()
-        .for_charts()
-        .newest_per_series(limit=HEADLINE_POINTS, indicator__is_headline=True),
-        "indicator_id",
-    )
+    parts = summaries.parts(HEADLINE_POINTS, indicator__is_headline=True)
+    latest = _latest(parts)
     cards = []
     for indicator in indicators:
-        observations = rows.get(indicator.pk, [])
-        card = HeadlineCard(indicator, headline_figure(observations))
+        observations = latest.get(indicator.pk, [])
+        first = min(parts.get(indicator.pk, []), key=lambda part: part["order"], default=None)
+        card = HeadlineCard(indicator, first and next((o for o in observations if o.pk == first["latest"]), None))
         if observations:
             comparison = comparison_groups(observations, indicator, max_groups=3, max_bars=max_bars)
             card.omitted = comparison.omitted
@@ -262,17 +286,38 @@ def headline_cards(*, max_bars=5):
     return cards
 
 
+def _latest(parts):
+    """{indicator_id: the newest figure of each of its series}, in ``NEWEST_FIRST`` order: what
+    ``comparison_groups`` draws of all the figures (one query)."""
+    figures = summaries.figures_by_id(part["latest"] for found in parts.values() for part in found)
+    return {
+        indicator_id: [figures[part["latest"]] for part in sorted(found, key=summaries.newest_first_key) if part["latest"] in figures]
+        for indicator_id, found in parts.items()
+    }
+
+
 def indicator_charts(indicator, *, rows=None):
     """The indicator page's charts: small bar charts of the latest values, one per period and
     qualifier, and lines of each region's comparable periods over time. ``rows``: the figures
     to draw instead of the published ones (the page as it stood on a past day)."""
     prefetch_related_objects([indicator], "limits")  # one query, however many charts draw them
-    if rows is None:
-        rows = list(
-            Observation.objects.published().for_charts().newest_per_series(limit=LINE_POINTS, indicator=indicator)
-        )
-    comparison = comparison_groups(rows, indicator, max_groups=6, max_bars=15)
-    lines, more_lines = trend_lines(rows, indicator, max_points=LINE_POINTS)
+    if rows is not None:
+        comparison = comparison_groups(rows, indicator, max_groups=6, max_bars=15)
+        lines, more_lines = trend_lines(rows, indicator, max_points=LINE_POINTS)
+        kinds = [series.kind for series in group_series(rows) if series.is_trend]
+    else:
+        # From the series summaries: the newest figure of each series for the bars, and only the
+        # figures of the lines drawn (the longest and newest trends, as ``trend_lines`` picks them).
+        parts = sorted(summaries.parts(LINE_POINTS, indicator=indicator).get(indicator.pk, []), key=summaries.newest_first_key)
+        latest = _latest({indicator.pk: parts}).get(indicator.pk, [])
+        by_id = {o.pk: o for o in latest}
+        comparison = comparison_groups(latest, indicator, max_groups=6, max_bars=15)
+        trends = sorted((p for p in parts if len(p["dated"]) >= 2), key=lambda p: (len(p["dated"]), p["end"]), reverse=True)
+        figures = summaries.figures_by_id(pk for part in trends[:MAX_LINES] for pk in part["dated"])
+        lines, _ = trend_lines(sorted(figures.values(), key=newest_first), indicator, max_points=LINE_POINTS)
+        more_lines = max(0, len(trends) - MAX_LINES)
+        kinds = [period_kind(by_id[part["latest"]]) for part in trends if part["latest"] in by_id]
+        rows = parts
     bars = small_charts(comparison.groups, indicator, id_prefix="chart-bars")
     trend = ""
     if lines:
@@ -281,7 +326,7 @@ def indicator_charts(indicator, *, rows=None):
             id_prefix="chart-lines",
             title=_("%(indicator)s：各序列随时间的变化") % {"indicator": localized(indicator)},
             unit=localized(indicator, "unit"),
-            reference=national_limit(indicator, kinds=[series.kind for series in group_series(rows) if series.is_trend]),
+            reference=national_limit(indicator, kinds=kinds),
         )
     return {
         "bars": bars,
@@ -294,3 +339,9 @@ def indicator_charts(indicator, *, rows=None):
         "lines_omitted": more_lines,
         "has_figures": bool(rows),
     }
+
+
+def newest_first(observation):
+    """``NEWEST_FIRST`` in Python, for figures read by id."""
+    end, issued = observation.period_end, observation.bulletin.issued_on
+    return (end is None, -end.toordinal() if end else 0, issued is None, -issued.toordinal() if issued else 0, -observation.pk)

@@ -269,9 +269,14 @@ def sparkline_points(series_list, indicator, *, max_points=12):
     if not trends:
         return None, []
     best = min(trends, key=lambda s: (breadth(s.latest), -len(s.dated), -s.dated[-1].period_end.toordinal()))
+    return best, trend_points(best, indicator, max_points=max_points)
+
+
+def trend_points(series, indicator, *, max_points=12):
+    """The chart points of ``series``' newest ``max_points`` dated figures, oldest first."""
     plotter = Plotter(indicator)
-    points = [plotter.point(o, label=period_text(o)) for o in best.dated[-max_points:]]
-    return best, [p for p in points if p is not None]
+    points = [plotter.point(o, label=period_text(o)) for o in series.dated[-max_points:]]
+    return [p for p in points if p is not None]
 
 
 def national_limit(indicator, *, kinds=()):

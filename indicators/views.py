@@ -13,15 +13,16 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from bulletins.models import Region
+from ecoportal.caching.generation import memoize
 from ecoportal.caching.paginator import MemoPaginator
 from ecoportal.publishing import shows_published_only
 
-from . import history, panels
+from . import history, panels, summaries
 from .choices import Category
 from .models import Indicator, Observation
 
@@ -32,6 +33,41 @@ def table_rows(indicator):
     """Every published level of ``indicator``, newest first: the table and the downloads (a
     stated change or target stays with its bulletin)."""
     return Observation.objects.filter(indicator=indicator, kind="level").published_in_scope().newest_first()
+
+
+class TablePaginator(MemoPaginator):
+    """An indicator's table, its count and first page from the series summaries.
+
+    Counting an indicator's public levels and sorting them for the first page took 0.5 and
+    0.7 s at 1,000,000 figures (PM2.5: 110 series); the summaries hold each series' count and
+    newest ``summaries.DEPTH`` levels, among which are the table's first ``DEPTH``. Deeper
+    pages are read from the figures (``MemoPaginator``).
+    """
+
+    def __init__(self, indicator, per_page):
+        super().__init__(table_rows(indicator).for_table(), per_page, memo_name=f"indicators:table:{indicator.pk}")
+        self.indicator = indicator
+
+    @cached_property
+    def _summary(self):
+        return summaries.table(self.indicator)
+
+    @cached_property
+    def count(self):
+        return memoize(f"{self.memo_name}:count", lambda: self._summary[0])
+
+    def _read(self, bottom, top):
+        if top > summaries.DEPTH:
+            return super()._read(bottom, top)
+        keys = sorted(self._summary[1], key=_newest_first)
+        ids = [key[0] for key in keys[bottom:top]]
+        rows = {row.pk: row for row in summaries.with_ids(self.object_list, ids)}
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def _newest_first(key):
+    pk, end, issued = key
+    return (end is None, -(end or 0), issued is None, -(issued or 0), -pk)
 
 
 @shows_published_only
@@ -140,11 +176,7 @@ def indicator_detail(request, code):
     if day is not None and day >= today:
         day = None  # today and later: the page as it is
     if day is None:
-        # The table is sorted on the bulletin's date too, which no index serves: its count and
-        # each page are read once per content change, not on every request.
-        paginator = MemoPaginator(
-            table_rows(indicator).for_table(), TABLE_PAGE_SIZE, memo_name=f"indicators:table:{indicator.pk}"
-        )
+        paginator = TablePaginator(indicator, TABLE_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         observations = page.object_list
         charts = panels.memoized(f"charts:{indicator.pk}", lambda: panels.indicator_charts(indicator))

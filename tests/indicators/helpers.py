@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from indicators import units
+from indicators import summaries, units
 from indicators.models import Observation
 
 
@@ -33,7 +33,8 @@ def yearly(bulletin, indicator, region, values, *, first_year=2019, qualifier=""
 
 
 def bulk_figures(*, bulletins, indicators, regions, years, first_year=1900):
-    """``len(bulletins) × len(indicators) × years`` figures in one bulk insert.
+    """``len(bulletins) × len(indicators) × years`` figures in one bulk insert, their summaries
+    refreshed.
 
     Region i's figures are cited by bulletin i; each bulletin's body states all of them.
     """
@@ -58,4 +59,6 @@ def bulk_figures(*, bulletins, indicators, regions, years, first_year=1900):
                     )
                 )
     Observation.objects.bulk_create(rows, batch_size=2000)
+    # A bulk insert sends no signal: its series' summaries are refreshed as any such write must.
+    summaries.refresh_figures(Observation.objects.filter(bulletin__in=bulletins))
     return rows

@@ -42,7 +42,7 @@ from bulletins.models import (
 from ecoportal.caching.generation import suspend_invalidation
 from ecoportal.publishing import Status
 from ecoportal.statistics import refresh_statistics
-from indicators import units
+from indicators import summaries, units
 from indicators.models import Indicator, Observation
 
 PREFIX = "demo-"
@@ -262,7 +262,7 @@ class Command(BaseCommand):
             # Index pages of a growing database stay in memory instead of being re-read (256 MB).
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA cache_size = -262144")
-        with suspend_invalidation():
+        with suspend_invalidation(), summaries.suspended(rebuild_after=False):
             if options["clear"]:
                 self.clear()
             elif Bulletin.objects.filter(slug__startswith=PREFIX).exists():
@@ -280,6 +280,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Indexed {rebuild_index()} bulletins.")
         if count or options["clear"]:
             refresh_statistics()  # the planner's picture of the tables changed with them
+            summaries.rebuild()  # read through the statistics
 
     def _reference_time(self, value):
         if value is None:

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from bulletins.models import Bulletin
+from indicators import summaries
 from indicators.catalogue_sync import catalogue_apply
 from indicators.choices import ReviewState
 from indicators.models import Observation
@@ -36,3 +37,4 @@ class Command(BaseCommand):
                 kept = [pk for pk, value in not_accepted if value == state]
                 for start in range(0, len(kept), 500):
                     Observation.objects.filter(pk__in=kept[start : start + 500]).update(review_state=state)
+                    summaries.refresh_figures(Observation.objects.filter(pk__in=kept[start : start + 500]))
