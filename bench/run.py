@@ -429,7 +429,17 @@ def bench_all(args, sizes, env):
                 for server in servers.values():
                     fetch(server.url("/"), timeout=600)  # starts the generation of a new key prefix
                 before = {size: _generation(envs[size]) for size in sizes}
-                rows += _bench_mode(args, mode, servers, facts)
+                interval = storm_interval(mode)
+                publishers = {}
+                if interval is not None:
+                    length = (len(SCENARIOS) + 3) * len(sizes) * (args.repeat * args.duration + 3) + 600
+                    publishers = {size: Publisher(envs[size], interval, length) for size in sizes}
+                try:
+                    rows += _bench_mode(args, mode, servers, facts)
+                finally:
+                    for size, publisher in publishers.items():
+                        facts[size].setdefault("storm", {})[mode] = publisher.stop()
+                        forget_storm(envs[size])
                 for size in sizes:
                     # A scheduled demo bulletin coming due starts a generation: everything kept is
                     # computed again, which shows in that run's latencies.
@@ -485,12 +495,94 @@ def after_publish(server, facts, times=3):
     return {name: statistics.median(values) for name, values in timings.items()}
 
 
+#: What each mode keeps: "cold" nothing (every request computes what a publication's first
+#: reader computes), "uncached" memoised values and fragments but no page, "cached" pages too;
+#: "storm:N" is "cached" while a bulletin is published every N seconds (``Publisher``).
+MODES = ("cold", "uncached", "cached")
+
+
+def storm_interval(mode):
+    return float(mode.split(":", 1)[1]) if mode.startswith("storm:") else None
+
+
 def mode_env(args, env, mode):
-    env = {**env, "DJANGO_SETTINGS_MODULE": "bench.settings", "PAGE_CACHE": "1" if mode == "cached" else "0"}
-    if not args.redis_url:
+    cached = mode == "cached" or storm_interval(mode) is not None
+    env = {**env, "DJANGO_SETTINGS_MODULE": "bench.settings", "PAGE_CACHE": "1" if cached else "0"}
+    if mode == "cold":
+        env["PAGE_CACHE_MEMO"] = "0"
+    elif not args.redis_url:
         # No shared cache: each worker keeps its own (fine for a read-only benchmark).
-        env["PAGE_CACHE_MEMO"] = "1" if mode == "cached" else "0"
+        env["PAGE_CACHE_MEMO"] = "1" if cached else "0"
     return env
+
+
+_PUBLISH = """
+import sys, time, random
+from datetime import date
+from decimal import Decimal
+from django.contrib.auth import get_user_model
+from bulletins import workflow
+from bulletins.models import Bulletin, Region
+from indicators.models import Indicator, Observation
+interval, until = float(sys.argv[1]), time.monotonic() + float(sys.argv[2])
+admin, _ = get_user_model().objects.get_or_create(
+    username="bench-publisher", defaults={"is_superuser": True, "is_staff": True})
+regions = list(Region.objects.filter(level="prefecture")) or list(Region.objects.all())
+indicators = list(Indicator.objects.filter(code__startswith="demo-")) or list(Indicator.objects.all())
+rng, n = random.Random(24), 0
+while time.monotonic() < until:
+    started = time.monotonic()
+    region = rng.choice(regions)
+    bulletin = workflow.bulletin_create(Bulletin(
+        title=f"［示例］压测公报{n}", slug=f"{sys.argv[3]}{int(time.time() * 1000)}-{n}", body="［示例］正文。",
+        raw_text="［示例］正文。", region=region, issued_on=date.today()), by=admin)
+    for indicator in rng.sample(indicators, min(5, len(indicators))):
+        value = Decimal(rng.randint(10, 990)) / 10
+        Observation.objects.create(
+            bulletin=bulletin, indicator=indicator, region=region, period_start=date(date.today().year, 1, 1),
+            period_end=date.today(), period_label="［示例］今年以来", value=value, value_text=str(value),
+            unit=indicator.unit, quote=f"［示例］数值为{value}{indicator.unit}。")
+    workflow.bulletin_publish_without_review(bulletin, by=admin, comment="bench", override_reason="bench")
+    n += 1
+    print(f"{n} {(time.monotonic() - started) * 1000:.0f}", flush=True)
+    time.sleep(max(0.0, interval - (time.monotonic() - started)))
+"""
+STORM_PREFIX = "bench-storm-"
+
+
+class Publisher:
+    """Publishes a bulletin with five figures (a random city, five demo indicators) through the
+    workflow every ``interval`` seconds while a storm mode is measured; its bulletins are deleted
+    after (``forget_storm``). Records how many it published and how long each took."""
+
+    def __init__(self, env, interval, seconds):
+        setup = 'import os, django\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")\ndjango.setup()\n'
+        self.process = subprocess.Popen(
+            [PYTHON, "-c", setup + _PUBLISH, str(interval), str(seconds), STORM_PREFIX],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+        )
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            out, _ = self.process.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            out, _ = self.process.communicate()
+        took = [float(line.split()[1]) for line in out.splitlines() if len(line.split()) == 2]
+        return {"published": len(took), "publish_ms_median": statistics.median(took) if took else None}
+
+
+_FORGET_STORM = """
+import sys
+from bulletins.models import Bulletin
+print(Bulletin.objects.filter(slug__startswith=sys.argv[1]).delete()[0])
+"""
+
+
+def forget_storm(env):
+    """The storm's bulletins deleted, so that the demo data stays what it was."""
+    django_script(_FORGET_STORM, env, STORM_PREFIX, timeout=1800)
 
 
 def _bench_mode(args, mode, servers, facts):
@@ -579,9 +671,16 @@ def markdown(rows, memories, meta, sizes):
             for size, data in zip(sizes, meta["databases"], strict=True)
         ),
         "",
-        "\"uncached\": the page cache is off and every page is rendered"
+        "\"cold\": nothing is kept, every request computes its page from the database. \"uncached\": the "
+        "page cache is off and every page is rendered"
         + (", from counts, pages, cards, bodies and charts kept in Redis per content generation (memoize)."
-           if meta["cache"] == "Redis" else "; nothing is memoised without a shared cache."),
+           if meta["cache"] == "Redis" else "; nothing is memoised without a shared cache.")
+        + " \"storm:N\": cached while a bulletin with five figures is published through the workflow every N s"
+        " at each size (" + "; ".join(
+            f"{size:,} {mode}: {found['published']} published, {fmt(found['publish_ms_median'])} ms each"
+            for size, data in zip(sizes, meta["databases"], strict=True)
+            for mode, found in data.get("storm", {}).items()
+        ) + ").",
         "",
         "| bulletins | page cache | scenario | req/s | × constant | × static | p50 ms | p95 ms | p99 ms | non-2xx | errors |",
         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -659,7 +758,9 @@ def main():
                         "latencies those of all their requests. Many short rounds pair the sizes closely in time.")
     parser.add_argument("--workers", type=int, default=0, help="gunicorn workers (default: gunicorn.conf.py).")
     parser.add_argument("--threads", type=int, default=0, help="Threads per worker (default: gunicorn.conf.py).")
-    parser.add_argument("--modes", default="uncached,cached", help="uncached, cached or both.")
+    parser.add_argument("--modes", default="cold,uncached,cached,storm:10,storm:1",
+                        help="Comma-separated: cold (nothing kept), uncached (memoised values kept, no "
+                        "page), cached, storm:N (cached while a bulletin is published every N s).")
     parser.add_argument("--no-search-index", dest="search_index", action="store_false",
                         help="Do not build the search index when generating (much faster at 100,000).")
     parser.add_argument("--quick", action="store_true", help="Smoke run: 1,000 bulletins, 2 s a scenario.")
@@ -670,6 +771,9 @@ def main():
     if args.quick:
         sizes, args.duration, args.connections, args.repeat = [1000], 2, 4, 1
     args.modes = [mode.strip() for mode in args.modes.split(",")]
+    unknown = [mode for mode in args.modes if mode not in MODES and storm_interval(mode) is None]
+    if unknown:
+        raise SystemExit(f"unknown modes: {unknown}")
     if not subprocess.run(["which", "wrk"], capture_output=True).returncode == 0:
         raise SystemExit("wrk is needed: https://github.com/wg/wrk (apt-get install wrk)")
 
