@@ -314,7 +314,7 @@ def indicator_charts(indicator, *, rows=None):
         comparison = comparison_groups(latest, indicator, max_groups=6, max_bars=15)
         trends = sorted((p for p in parts if len(p["dated"]) >= 2), key=lambda p: (len(p["dated"]), p["end"]), reverse=True)
         figures = summaries.figures_by_id(pk for part in trends[:MAX_LINES] for pk in part["dated"])
-        lines, _ = trend_lines(sorted(figures.values(), key=newest_first), indicator, max_points=LINE_POINTS)
+        lines, _unused = trend_lines(sorted(figures.values(), key=newest_first), indicator, max_points=LINE_POINTS)
         more_lines = max(0, len(trends) - MAX_LINES)
         kinds = [period_kind(by_id[part["latest"]]) for part in trends if part["latest"] in by_id]
         rows = parts
