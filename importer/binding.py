@@ -958,7 +958,12 @@ def _said_before(cells, column):
     before = numbers_fold(cells[column - 1])
     if _BLANK_CELL.match(before) or re.match(r"^[-+−]?\d", before):
         return ""
-    return before if len(before) <= 16 and _MEASURE_CELL.search(before) else ""
+    # A measure ("昼间等效声级Ld", "PM2.5浓度"), not a pollutant alone: "PM2.5" under 首要污染物
+    # is that column's value, and the number after it (超标天数) is not of PM2.5.
+    return before if len(before) <= 16 and _SAID_MEASURE.search(before) else ""
+
+
+_SAID_MEASURE = re.compile(r"声级|浓度|指数|比例|达标率|Leq|L[dn]\b|均值|平均值", re.I)
 
 
 _EXCEPT = re.compile(

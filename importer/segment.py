@@ -1009,6 +1009,8 @@ def _row_layout(clean, numeric, padded=0):
     """(width, starts of the rows, whether a row number leads each row) covering the most
     numeric cells, or None."""
     first = numeric.index(True)
+    # Ranks with ties (1, 2, 2, 4) only in a table whose header has a column of them.
+    ranked = any(_RANK_HEADING.search(cell) for cell in clean[:first])
     best, best_score = None, (0, 0, False)
     for width in range(2, 16):
         for start in range(max(0, first - width), first + 1):
@@ -1024,7 +1026,9 @@ def _row_layout(clean, numeric, padded=0):
             counting = sum(
                 1
                 for column, flag in enumerate(pattern)
-                if flag and not (indexed and column == 0) and not _numbers_rows(clean, rows, column)
+                if flag
+                and not (indexed and column == 0)
+                and not _numbers_rows(clean, rows, column, ranked)
             )
             # Equal numbers covered: the reading that ends with the last cells read.
             # then a leading row number (strong evidence of where rows start).
@@ -1048,15 +1052,29 @@ def _row_layout(clean, numeric, padded=0):
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
 
-def _numbers_rows(clean, rows, column):
-    """Whether a column holds the rows' numbers or ranks (1, 2, 3…): no data."""
+_RANK_HEADING = re.compile(r"排名|名次|排序|位次|rank", re.I)
+
+
+def _numbers_rows(clean, rows, column, ranked=False):
+    """Whether a column holds the rows' numbers (1, 2, 3…) or, in a table with a rank
+    column (``ranked``), ranks (1, 2, 2, 4): no data. Small counts (days 0, 0, 1, 2) and
+    classes (1, 1, 2, 3) under no rank heading are data."""
     values = [clean[row + column] for row in rows]
     if not all(_ROW_NUMBER.match(value) for value in values):
         return False
     numbers = [int(value) for value in values]
-    # Row numbers (1, 2, 3) or ranks with ties (1, 2, 2, 4), also of every other row.
-    return len(numbers) >= 2 and all(
-        0 <= b - a <= 2 for a, b in zip(numbers, numbers[1:], strict=False)
+    if len(numbers) < 2:
+        return False
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    if all(step == 1 for step in steps):
+        return True
+    # Ranks with ties (1, 2, 2, 4), also of every other row (1, 3, 5): from 1 up, climbing
+    # about one a row; a column of zeros or of a few small counts (0, 0, 1, 1, 2) is data.
+    return (
+        ranked
+        and numbers[0] >= 1
+        and (numbers[-1] - numbers[0] + 1) * 2 >= len(numbers)
+        and all(0 <= step <= 2 for step in steps)
     )
 
 

@@ -1033,3 +1033,35 @@ def test_a_header_wrapped_over_lines_and_columns_that_write_no_unit():
     assert got[("57", "九江市")] == ("pm10", "")
     assert got[("96.2", "赣州市")] == ("air-good-days-ratio", "%")
     assert "单位：表格未写明" in " ".join(one(document, "31").reasons)
+
+
+def test_a_pollutant_in_a_word_column_does_not_name_the_count_after_it():
+    cells = [
+        "城市", "首要污染物", "超标天数", "PM2.5浓度(μg/m³)", "达标情况",
+        "玉溪", "PM2.5", "1", "22", "达标",
+        "曲靖", "PM2.5", "1", "25", "达标",
+        "昭通", "臭氧", "2", "28", "达标",
+        "普洱", "PM10", "4", "33", "达标",
+    ]  # fmt: skip
+    document = read("云岭省2025年各州市环境空气质量\n" + "\n".join(f"{c} |" for c in cells))
+    got = {(str(f.value), f.region.name): (f.unit, f.indicator) for f in document.figures}
+    assert got[("2", "昭通市")][0] == "天"  # days over the standard, not ozone
+    assert got[("4", "普洱市")][0] == "天"
+    assert got[("28", "昭通市")] == ("μg/m³", "pm25")
+    assert len(got) == 8
+
+
+def test_small_counts_and_classes_are_data_and_ranks_only_under_a_rank_heading():
+    from importer.segment import _numbers_rows
+
+    def column(values, ranked=False):
+        clean = [cell for value in values for cell in ("某市", value)]
+        return _numbers_rows(clean, list(range(0, len(clean), 2)), 1, ranked)
+
+    assert column(["1", "2", "3", "4"])  # row numbers
+    assert column(["1", "2", "2", "4"], ranked=True)  # ranks with a tie
+    assert column(["1", "3", "5", "7"], ranked=True)  # ranks of every other row
+    assert not column(["1", "2", "2", "4"])  # classes 1, 2, 2, 4 under no rank heading
+    assert not column(["0", "0", "1", "2"], ranked=True)  # heavy-pollution days
+    assert not column(["0", "0", "0", "0"], ranked=True)  # a column of zeros
+    assert not column(["1", "1", "1", "2", "2", "2"], ranked=True)  # a few small counts
