@@ -59,7 +59,7 @@ BULLETIN_EXAMPLE = {
     "issued_at_text": "2024/1/29 9:18:49",
     "period_start": "2023-01-01",
     "period_end": "2023-12-31",
-    "year": 2024,
+    "year": 2023,
     "published_at": "2024-01-29T09:00:00+08:00",
 }
 ACHIEVEMENT_ITEM_EXAMPLE = {
@@ -163,8 +163,12 @@ class BulletinSerializer(serializers.ModelSerializer):
     publisher = slug_of(nullable=True, help_text="Publisher slug; null when the source does not name it.")
     topics = slug_of(many=True, help_text="Topic slugs.")
     year = serializers.IntegerField(
-        read_only=True, allow_null=True,
-        help_text="Year of issue, or the year its period ends when the issue date is unknown.",
+        source="period_end.year", read_only=True, allow_null=True,
+        help_text=(
+            "The year the reported period ends, what the `year` filter selects (as on every "
+            "list); null when the bulletin states no period (`period=unknown`). The issue date "
+            "is `issued_on`."
+        ),
     )
     published_at = serializers.DateTimeField(
         source="publish_at", read_only=True, help_text="When the portal published it."

@@ -285,6 +285,9 @@ def test_the_bulletins_year_is_the_year_they_report_on(client, world):
         period_start=date(2023, 1, 1), period_end=date(2023, 12, 31),
     )
     assert report.slug in slugs(client, "/api/v1/bulletins/?year=2023")
+    # The bulletin's own ``year`` says the same as the filter, not the year of issue.
+    assert client.get(f"/api/v1/bulletins/{report.slug}/").json()["year"] == 2023
+    assert client.get("/api/v1/bulletins/yichun-2023/").json()["year"] is None
     assert report.slug not in slugs(client, "/api/v1/bulletins/?year=2024")
     assert report.slug in slugs(client, "/api/v1/bulletins/?period_from=2023-06-01&period_to=2023-06-30")
     assert report.slug in slugs(client, "/api/v1/bulletins/?issued_from=2024-01-29&issued_to=2024-01-29")
