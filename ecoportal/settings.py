@@ -436,6 +436,7 @@ sentence that states it.
         "ecoportal.api.urls.document_empty_query_values",
         # info.license, info.contact, termsOfService and servers from the portal's settings.
         "ecoportal.portal.schema_info",
+        "ecoportal.api.schema.for_strict_clients",
     ],
 }
 

@@ -58,6 +58,9 @@ class PortalAPIRootView(RateLimitHeadersMixin, ConditionalGetMixin, APIRootView)
 
 class PortalRouter(DefaultRouter):
     APIRootView = PortalAPIRootView
+    # No ``/bulletins.json``-style routes: ``?format=`` says the format, and the only suffixed
+    # addresses are the downloads an app lists itself (``/observations.csv``), in the schema.
+    include_format_suffixes = False
 
 
 def _app_routes():
@@ -71,8 +74,11 @@ def _app_routes():
 
 
 router = PortalRouter()
+app_urlpatterns = []
 for routes in _app_routes():
     routes.register(router)
+    if hasattr(routes, "urlpatterns"):
+        app_urlpatterns += routes.urlpatterns()
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +151,7 @@ def not_found(request, *args, **kwargs):
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="api:docs"), name="root"),
-    path("v1/", include(router.urls)),
+    path("v1/", include(app_urlpatterns + router.urls)),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", DocsView.as_view(url_name="api:schema"), name="docs"),
     re_path(r"^[\s\S]*/$", not_found),

@@ -110,18 +110,50 @@ class XLSXRenderer(DownloadRenderer):
 DOWNLOADS = {CSVRenderer.format: observations_csv_response, XLSXRenderer.format: observations_xlsx_response}
 
 
+DOWNLOAD_DESCRIPTIONS = {
+    "csv": "Every matching observation (not one page), the columns of the JSON's fields, UTF-8 "
+    "with a byte-order mark, as an attachment named after the filters.",
+    "xlsx": "Every matching observation (not one page), the columns of the JSON's fields, as one "
+    "sheet of an Excel workbook (numbers as numbers, dates as dates), as an attachment.",
+}
+
+
 class ObservationSchema(PublicApiSchema):
+    """A download (``/observations.csv``, ``.xlsx``) is an operation of its own, whose 200 is the
+    file alone: a generated client never parses a CSV as JSON."""
+
     def get_response_serializers(self):
         responses = super().get_response_serializers()
-        if self.view.action == "list":
-            responses[(200, "text/csv")] = OpenApiResponse(
-                OpenApiTypes.STR,
-                description=(
-                    "With `format=csv`: every matching observation (not one page), same columns "
-                    "as the JSON fields, UTF-8 with a byte-order mark, as an attachment."
-                ),
-            )
+        download = getattr(self.view, "download_format", None)
+        if download:
+            renderer = {"csv": CSVRenderer, "xlsx": XLSXRenderer}[download]
+            del responses[(200, "application/json")]
+            schema = OpenApiTypes.STR if download == "csv" else OpenApiTypes.BINARY
+            responses = {
+                (200, renderer.media_type): OpenApiResponse(schema, description=DOWNLOAD_DESCRIPTIONS[download]),
+                **responses,
+            }
         return responses
+
+    def _is_list_view(self, serializer=None):
+        # A download's 200 is one file, not a list of them (its filters stay those of a list).
+        if serializer is not None and getattr(self.view, "download_format", None):
+            return False
+        return super()._is_list_view(serializer)
+
+    def get_tags(self):
+        return ["observations"] if getattr(self.view, "download_format", None) else super().get_tags()
+
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        if operation and getattr(self.view, "download_format", None):
+            # The address says the format.
+            operation["parameters"] = [p for p in operation.get("parameters", []) if p["name"] != "format"]
+        return operation
+
+    def get_operation_id(self):
+        download = getattr(self.view, "download_format", None)
+        return f"observations_download_{download}" if download else super().get_operation_id()
 
 
 class IndicatorViewSet(PublicReadOnlyViewSet):
@@ -137,15 +169,13 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
     list=extend_schema(
         parameters=[
             OpenApiParameter(
-                "format", OpenApiTypes.STR, enum=["json", "csv", "xlsx"],
+                "format", OpenApiTypes.STR, enum=["json"],
                 description=(
-                    "`csv` or `xlsx` downloads every matching observation as one file (same "
-                    "filters, ordering and columns, no pagination). Default: JSON."
+                    "`json`, the default. `csv` and `xlsx` are accepted too and download every "
+                    "matching observation as one file: the operations `/observations.csv` and "
+                    "`/observations.xlsx` document them."
                 ),
-                examples=[
-                    OpenApiExample("JSON", value="json", summary="A page of observations in JSON"),
-                    OpenApiExample("CSV", value="csv", summary="Every matching observation as CSV"),
-                ],
+                examples=[OpenApiExample("JSON", value="json", summary="A page of observations in JSON")],
             ),
             AS_OF,
         ]
@@ -280,7 +310,8 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     def list(self, request, *args, **kwargs):
         download = DOWNLOADS.get(request.accepted_renderer.format)
         if download is not None:
-            self.paginator.check_parameters(request)
+            if self.paginator is not None:
+                self.paginator.check_parameters(request)
             queryset = self.filter_queryset(self.get_queryset())
             # After the parameters are checked (a 400 is never a 304), before the query runs.
             not_modified = download_not_modified(request, variant=request.accepted_renderer.format)
@@ -311,3 +342,23 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
             if name != "ordering" and self.request.query_params.get(name)
         ]
         return "-".join(["observations", *parts]) + f".{extension}"
+
+
+class ObservationDownloadViewSet(ObservationViewSet):
+    """``/api/v1/observations.csv`` and ``.xlsx``: the list's ``?format=csv|xlsx`` at an address
+    of its own, so that the schema documents each download as an operation of its own."""
+
+    #: Set per route (``as_view(download_format=…)``).
+    download_format = None
+    pagination_class = None
+
+    def get_renderers(self):
+        return [{"csv": CSVRenderer, "xlsx": XLSXRenderer}[self.download_format]()]
+
+    def perform_content_negotiation(self, request, force=False):
+        renderer = self.get_renderers()[0]
+        return renderer, renderer.media_type
+
+    def allowed_query_params(self):
+        # The address says the format.
+        return super().allowed_query_params() - {"format"}

@@ -13,7 +13,7 @@ from ecoportal.api.urls import router
 
 THREADS = 8
 BUILDS_PER_THREAD = 5
-PATHS = 16
+PATHS = 18  # 16 endpoints and the two downloads (/observations.csv, .xlsx)
 
 
 @pytest.mark.parametrize("viewset", sorted({entry[1] for entry in router.registry}, key=lambda v: v.__name__))
