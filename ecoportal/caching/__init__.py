@@ -28,4 +28,21 @@ whatever Redis did meanwhile (``tests/hardening/test_durable_generation.py``). E
 reads it once by primary key (18 µs). When Redis is unreachable the site serves from the
 database (``backends``). Writes that send no model signal (``QuerySet.update()``, raw SQL,
 ``bulk_create``) call ``content_changed()`` themselves.
+
+Size, against issue 22's target (a third of the 1,555 lines it counted: 518). Counted with
+``wc -l`` on 2026-12-06 after the series summaries landed: 1,019 lines — this package 686 (its
+migration included), ``ecoportal/http_caching.py`` 139, ``templatetags/fragments.py`` 88, the
+page cache's middleware 48, ``ecoportal/warmup.py`` 53 — and about 40 more in the memoised API
+pages (``ecoportal/api/pagination.py``) and ``indicators.panels.memoized``. Not met. The series
+summaries (``indicators.summaries``) are not a cache: rows kept in the database in the
+transaction of each change, never stale. With them a publication's first reader computes the
+catalogue in 68–81 ms of CPU instead of 3.4 s and an indicator page in 76–85 ms instead of 0.9 s
+(100,000 bulletins, ``bench/page_timing.py`` with nothing kept); memoised, the same pages cost
+1.7–3.2 and 14–15 ms, so the memo layer still earns its place between publications and nothing
+was removed unmeasured. What to measure next, each against the storm modes of ``bench/run.py``:
+the compute-once lock in ``memoize`` (it kept 64 readers from each computing a 3-second
+catalogue; the first reader now takes a twentieth of that), ``{% public_fragment %}`` on the
+catalogue and region pages (their values are cheap; what it saves is rendering), and
+``paginator``'s SQLite index hint, which is a query plan rather than a cache and could live
+beside the querysets.
 """
