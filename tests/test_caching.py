@@ -688,12 +688,14 @@ def test_a_bulletin_page_read_again_reads_only_the_generation(client, committed,
     assert "一次读取" in page and [query["sql"] for query in queries] == [GENERATION_QUERY]
 
 
-def test_an_indicator_page_read_again_reads_no_figure(client, committed, fragments_only):
+def test_an_indicator_page_read_again_reads_no_figure(client, committed, fragments_only, monkeypatch):
     with committed():
         indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米")
         bulletin = make_bulletin(region=make_region(), body="全年PM2.5平均浓度为31微克/立方米。")
-        make_observation(bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。")
+        observation = make_observation(bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。")
     first = text(client.get("/indicators/pm25/"))
+    # Nor renders its table again (each row links to its figure): its markup is kept.
+    monkeypatch.setattr(type(observation), "get_absolute_url", lambda self: pytest.fail("the table was rendered again"))
     with CaptureQueriesContext(connection) as queries:
         again = text(client.get("/indicators/pm25/"))
     # The generation and the indicator are read; the count, charts and table come as kept.
