@@ -803,3 +803,20 @@ def test_every_model_of_the_content_apps_starts_a_generation_unless_no_public_pa
         and model._meta.label_lower not in only_for_editors | derived
     ]
     assert unregistered == [], "register them in their app's ready() (ecoportal.caching.generation.register)"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/calendar/", "/feeds/bulletins/", "/api/v1/", "/"])
+def test_a_response_in_the_readers_language_varies_on_the_cookie_that_chooses_it(client, url):
+    """The language comes from the django_language cookie (the language button) before
+    Accept-Language: a cache that kept a public page by Accept-Language alone would answer a
+    reader who just switched with the other language (for a minute in their own browser, to
+    everyone sharing a proxy)."""
+    chinese = client.get(url)
+    client.cookies["django_language"] = "en"
+    english = client.get(url)
+    assert chinese.status_code == english.status_code == 200
+    assert english["Content-Language"] == "en" and chinese["Content-Language"] != "en"
+    for response in (chinese, english):
+        varies = {name.strip().lower() for name in response["Vary"].split(",")}
+        assert {"accept-language", "cookie"} <= varies, response["Vary"]
