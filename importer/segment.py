@@ -958,12 +958,14 @@ def _cell_per_line_table(paragraphs, index):
         cursor += len(line) + 1
     header_cells = _wrapped_units([cell for cell in clean[: rows[0]] if cell])
     skip = 2 if indexed else 1
+    # The heading of the row numbers or ranks, first after the caption's cells.
+    lead = next((at for at, cell in enumerate(header_cells) if not _caption_like(cell)), None)
     if (
         indexed
-        and header_cells
-        and re.search(r"^(?:序号|编号|No\.?)$|排名$|名次$", header_cells[0], re.I)
+        and lead is not None
+        and re.search(r"^(?:序号|编号|No\.?)$|排名$|名次$", header_cells[lead], re.I)
     ):
-        header_cells = header_cells[1:]  # the heading of the row numbers or ranks
+        header_cells = header_cells[:lead] + header_cells[lead + 1 :]
     pattern = numeric[rows[0] + skip : rows[0] + width]
     header, caption_cells = _column_names_flat(header_cells, width - skip, pattern)
     data = []
@@ -1011,7 +1013,7 @@ def _row_layout(clean, numeric, padded=0):
     first = numeric.index(True)
     # Ranks with ties (1, 2, 2, 4) only in a table whose header has a column of them.
     ranked = any(_RANK_HEADING.search(cell) for cell in clean[:first])
-    best, best_score = None, (0, 0, False)
+    best, best_score = None, (False, 0, 0, False)
     for width in range(2, 16):
         for start in range(max(0, first - width), first + 1):
             indexed = _ROW_NUMBER.match(clean[start]) is not None and (
@@ -1030,9 +1032,21 @@ def _row_layout(clean, numeric, padded=0):
                 and not (indexed and column == 0)
                 and not _numbers_rows(clean, rows, column, ranked)
             )
+            # A row wider than its header has names for (one more for the labels' heading,
+            # and one for each cell of the row naming the number after it: "昼间等效声级Ld |
+            # 45.1 | … | 夜间等效声级Ln | 41.0") is several rows read as one (three rows of a
+            # ranking, their ranks then counted as data), unless the copy kept too little of
+            # the header to tell.
+            named = sum(1 for cell in clean[:start] if cell)
+            named += sum(
+                1
+                for at in range(start + 1, start + width - 1)
+                if not numeric[at] and numeric[at + 1] and _NAMES_NEXT.search(clean[at])
+            )
             # Equal numbers covered: the reading that ends with the last cells read.
             # then a leading row number (strong evidence of where rows start).
             score = (
+                named < 3 or width <= named + 1,
                 len(rows) * counting - 2 * skipped,
                 min(rows[-1] + width, len(clean) - padded),
                 indexed,
@@ -1050,6 +1064,7 @@ def _row_layout(clean, numeric, padded=0):
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_NAMES_NEXT = re.compile(r"声级|浓度|Leq|L[dn]\b|昼间|夜间", re.I)
 
 
 _RANK_HEADING = re.compile(r"排名|名次|排序|位次|rank", re.I)

@@ -1065,3 +1065,43 @@ def test_small_counts_and_classes_are_data_and_ranks_only_under_a_rank_heading()
     assert not column(["0", "0", "1", "2"], ranked=True)  # heavy-pollution days
     assert not column(["0", "0", "0", "0"], ranked=True)  # a column of zeros
     assert not column(["1", "1", "1", "2", "2", "2"], ranked=True)  # a few small counts
+
+
+def test_a_ranking_with_ties_is_read_one_place_a_row():
+    cells = [
+        "排名", "城市", "综合指数", "PM2.5浓度(μg/m³)", "优良天数比例(%)",
+        "1", "玉溪", "2.71", "22", "98.6",
+        "2", "曲靖", "2.95", "25", "97.3",
+        "3", "昭通", "3.12", "28", "95.1",
+        "3", "普洱", "3.12", "27", "94.2",
+        "5", "文山", "3.41", "30", "92.0",
+        "6", "丽江", "3.55", "31", "91.4",
+    ]  # fmt: skip
+    document = read("云岭省2025年各州市环境空气质量排名\n" + "\n".join(f"{c} |" for c in cells))
+    got = {(str(f.value), f.region.name): f.indicator for f in document.figures}
+    assert got[("3.12", "普洱市")] == "air-quality-composite-index"
+    assert got[("27", "普洱市")] == "pm25"
+    assert got[("91.4", "丽江市")] == "air-good-days-ratio"
+    assert len(got) == 18  # three measures of six cities, no rank among them
+
+
+def test_a_noise_table_with_row_numbers_under_its_caption_and_a_class_column():
+    cells = [
+        "序号", "监测点位", "功能区类别", "昼间", "夜间",
+        "1", "县文化馆", "1", "51.2", "42.3",
+        "2", "城东社区", "1", "53.4", "44.0",
+        "3", "北街小学", "2", "54.6", "45.1",
+        "4", "南站路口", "2", "55.0", "46.2",
+        "5", "工业园", "3", "58.9", "49.7",
+        "6", "迎春路", "4", "64.8", "55.2",
+    ]  # fmt: skip
+    document = read(
+        "溪口县2025年声环境质量\n表1 功能区声环境监测结果(单位:dB(A))\n"
+        + "\n".join(f"{c} |" for c in cells)
+    )
+    levels = [(str(f.value), f.qualifier) for f in document.figures if f.value > 10]
+    assert levels[:2] == [("51.2", "县文化馆"), ("42.3", "县文化馆")]
+    assert levels[-1] == ("55.2", "迎春路")
+    assert len(levels) == 12  # six stations, day and night
+    night = [f for f in document.figures if f.value == Decimal("49.7")][0]
+    assert "夜间" in night.proposed[0]
