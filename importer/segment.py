@@ -989,11 +989,15 @@ def _cells_of(lines):
     they stand between most of them (a pair of them is an empty cell), else mark rows."""
     singles = sum(1 for line in lines if line.strip() in ("|", "｜"))
     if singles * 3 < len(lines):
-        # Cells end with " |": a "|" alone is an empty cell, "||||" marks a row.
+        # Cells end with " |": a "|" alone is an empty cell, "||||" marks a row; so does a
+        # "|" alone after every row (as many cells between each), not an empty cell.
+        alone = [at for at, line in enumerate(lines) if line.strip() in ("|", "｜")]
+        gaps = {b - a for a, b in zip(alone, alone[1:], strict=False)}
+        marks = len(alone) >= 3 and len(gaps) == 1 and min(gaps) > 2
         return [
             (_cell_text(line), at)
             for at, line in enumerate(lines)
-            if not _PIPES.match(line) or line.strip() in ("|", "｜")
+            if not _PIPES.match(line) or (line.strip() in ("|", "｜") and not marks)
         ]
     cells, pending = [], None
     for at, line in enumerate(lines):

@@ -1105,3 +1105,22 @@ def test_a_noise_table_with_row_numbers_under_its_caption_and_a_class_column():
     assert len(levels) == 12  # six stations, day and night
     night = [f for f in document.figures if f.value == Decimal("49.7")][0]
     assert "夜间" in night.proposed[0]
+
+
+def test_a_bar_alone_after_every_row_marks_the_row_and_is_no_empty_cell():
+    rows = [
+        ["排名", "城市", "综合指数", "PM2.5浓度(μg/m³)", "优良天数比例(%)"],
+        ["1", "玉溪", "2.71", "22", "98.6"],
+        ["2", "曲靖", "2.95", "25", "97.3"],
+        ["3", "昭通", "3.12", "28", "95.1"],
+        ["3", "普洱", "3.12", "27", "94.2"],
+    ]
+    document = read(
+        "云岭省2025年各州市环境空气质量排名\n"
+        + "\n".join("\n".join(f"{c} |" for c in row) + "\n|" for row in rows)
+    )
+    got = {(str(f.value), f.region.name): f.indicator for f in document.figures}
+    assert got[("2.71", "玉溪市")] == "air-quality-composite-index"
+    assert got[("22", "玉溪市")] == "pm25"
+    assert got[("94.2", "普洱市")] == "air-good-days-ratio"
+    assert len(got) == 12
