@@ -196,6 +196,8 @@ class Observation(models.Model):
             # The API's ordering=period_end and ordering=value_normalised (within an indicator).
             models.Index(fields=["period_end", "id"], name="obs_period_end_idx"),
             models.Index(fields=["indicator", "value_normalised", "id"], name="obs_indicator_value_idx"),
+            # An indicator's latest corrections (the indicator page's links to the day before each).
+            models.Index(fields=["indicator", "corrected_at"], name="obs_indicator_corrected_idx"),
         ]
         constraints = [
             # A figure without an indicator proposes one and is not accepted (a candidate, or
