@@ -838,8 +838,11 @@ def bind_table(block, folded, gazetteer, scope):
                 raw.unit_code == "index"
                 and not _INDEX_COLUMN.search(said_of)
                 and not _MEASURE_CELL.search(said_of)
+                and ("." not in cell or not _LEVEL_COLUMN.search(said_of))
             ):
-                continue  # a bare number under no measure: a class, a code, a lost count
+                # A bare number under no measure: a class, a code, a lost count; a decimal
+                # under 昼间/夜间 or a mean is a level whose unit the text gives elsewhere.
+                continue
             own_place = next((p for p in reversed(side_by_side) if p < column), None)
             if own_place is not None:
                 # Two tables side by side ("县 | CWQI | 县 | △CWQI"): a cell is of the place
@@ -963,6 +966,8 @@ def _said_before(cells, column):
     return before if len(before) <= 16 and _SAID_MEASURE.search(before) else ""
 
 
+# Headers of levels: day and night, equivalent sound levels, means.
+_LEVEL_COLUMN = re.compile(r"昼|夜|等效|噪声|均值|平均|值")
 _SAID_MEASURE = re.compile(r"声级|浓度|指数|比例|达标率|Leq|L[dn]\b|均值|平均值", re.I)
 
 

@@ -1124,3 +1124,19 @@ def test_a_bar_alone_after_every_row_marks_the_row_and_is_no_empty_cell():
     assert got[("22", "玉溪市")] == "pm25"
     assert got[("94.2", "普洱市")] == "air-good-days-ratio"
     assert len(got) == 12
+
+
+def test_day_and_night_levels_whose_unit_the_text_gives_before_the_table():
+    document = read(
+        "溪口县2025年声环境质量\n各功能区监测结果见下表,等效声级单位为分贝。\n"
+        "功能区\t点位数\t昼间\t夜间\n1类区\t4\t51.2\t42.3\n2类区\t6\t54.6\t45.1\n3类区\t3\t58.9\t49.7\n"
+    )
+    got = [(str(f.value), f.qualifier) for f in document.figures]
+    assert got == [
+        ("51.2", "1类区"),
+        ("42.3", "1类区"),
+        ("54.6", "2类区"),
+        ("45.1", "2类区"),
+        ("58.9", "3类区"),
+        ("49.7", "3类区"),
+    ]  # the counts of points are no figures
