@@ -760,6 +760,9 @@ _SKIP_COLUMN = re.compile(
 )
 
 
+_CLASS_COLUMN = re.compile(r"(?:类别|级别|类型)\s*$")
+
+
 def bind_table(block, folded, gazetteer, scope):
     """Each numeric cell of a table: its row (place, station or period) and column (what, unit).
 
@@ -817,6 +820,8 @@ def bind_table(block, folded, gazetteer, scope):
             name = header[column] if column < len(header) else ""
             if _SKIP_COLUMN.search(name) or _SKIP_COLUMN.search(folded_label):
                 continue
+            if _CLASS_COLUMN.search(name):
+                continue  # 功能区类别 1, 2, 4: classes, whatever unit the caption gives
             said = _said_before(cells, column)
             said = said if said and not _MEASURE_CELL.search(name) else ""
             if said:

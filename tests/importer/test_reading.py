@@ -1103,6 +1103,7 @@ def test_a_noise_table_with_row_numbers_under_its_caption_and_a_class_column():
     assert levels[:2] == [("51.2", "县文化馆"), ("42.3", "县文化馆")]
     assert levels[-1] == ("55.2", "迎春路")
     assert len(levels) == 12  # six stations, day and night
+    assert len(document.figures) == 12  # the classes (1, 2, 3, 4) are no figures
     night = [f for f in document.figures if f.value == Decimal("49.7")][0]
     assert "夜间" in night.proposed[0]
 
