@@ -16,7 +16,7 @@ import xlsxwriter
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
-from .observation_columns import COLUMNS, DATE, DECIMAL, INTEGER, NAMES, RowReader
+from .observation_columns import BOOLEAN, COLUMNS, DATE, DECIMAL, INTEGER, NAMES, RowReader
 
 CHUNK_SIZE = 2000
 ROWS_PER_WRITE = 500
@@ -78,7 +78,9 @@ def _csv_cells(rows):
     free_text = [column.free_text for column in COLUMNS]
     for row in rows:
         yield [
-            "" if value is None else _defused(value) if defuse else value
+            "" if value is None
+            else ("true" if value else "false") if isinstance(value, bool)  # as JSON writes them
+            else _defused(value) if defuse else value
             for value, defuse in zip(row, free_text, strict=True)
         ]
 
@@ -132,6 +134,8 @@ def write_xlsx(rows, target):
             writers.append(lambda r, c, v: sheet.write_number(r, c, v if isinstance(v, int) else float(v)))
         elif column.kind == DATE:
             writers.append(lambda r, c, v: sheet.write_datetime(r, c, v, date_format))
+        elif column.kind == BOOLEAN:
+            writers.append(lambda r, c, v: sheet.write_boolean(r, c, v))
         else:
             writers.append(lambda r, c, v: sheet.write_string(r, c, str(v)))
     for number, row in enumerate(rows, start=1):

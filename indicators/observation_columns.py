@@ -18,7 +18,7 @@ UNIT_VOCABULARY = "Unit codes (code: Chinese symbol / English symbol, family; on
     f"`{unit.code}`: {unit.symbol_zh or '—'} / {unit.symbol_en or '—'}, {unit.family}" for unit in units.TABLE
 ) + "."
 
-TEXT, INTEGER, DECIMAL, DATE, URL = "text", "integer", "decimal", "date", "url"
+TEXT, INTEGER, DECIMAL, DATE, URL, BOOLEAN = "text", "integer", "decimal", "date", "url", "boolean"
 
 _SCHEMA = {
     TEXT: {"type": "string"},
@@ -26,6 +26,7 @@ _SCHEMA = {
     DECIMAL: {"type": "string", "format": "decimal"},
     DATE: {"type": "string", "format": "date"},
     URL: {"type": "string", "format": "uri"},
+    BOOLEAN: {"type": "boolean"},
 }
 
 
@@ -106,6 +107,18 @@ COLUMNS = [
         "What the figure says of its indicator: `level` (the indicator's value), `change` (a "
         "change of it, e.g. 同比下降3.8%) or `target` (a value aimed at).",
         lambda o, r: o.kind, schema_extra={"enum": ["level", "change", "target"]},
+    ),
+    Column(
+        "approximate", BOOLEAN,
+        "true when the source gives the number as approximate (1200余家次, 约3万元, more than 40): "
+        "`value` is the number it names.",
+        lambda o, r: o.approximate,
+    ),
+    Column(
+        "derived", BOOLEAN,
+        "true when the source does not write the number but implies it: computed from a level and "
+        "its stated change in the same sentence (e.g. the previous year's level), citing that sentence.",
+        lambda o, r: o.derived,
     ),
     Column(
         "value", DECIMAL, "The number exactly as the source writes it, as a decimal string (e.g. `94.2`).",

@@ -44,6 +44,8 @@ OBSERVATION_EXAMPLE = {
     "period_end": "2023-12-31",
     "period_label": "2023年",
     "kind": "level",
+    "approximate": False,
+    "derived": False,
     "value": "25",
     "unit": "微克/立方米",
     "unit_en": "μg/m³",

@@ -13,6 +13,7 @@ from indicators.downloads import observation_csv_rows, observations_csv_response
 from indicators.models import Observation
 from indicators.observation_columns import NAMES
 from tests.api.errors import by_parameter
+from tests.api.test_downloads import as_csv
 from tests.factories import make_bulletin, make_indicator, make_observation, make_region
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +40,7 @@ def test_the_csv_columns_are_the_json_fields_with_the_same_values(client, world)
     csv_rows = read_csv(client.get("/api/v1/observations/?format=csv"))
     assert list(csv_rows[0]) == NAMES == list(json_rows[0])
     for json_row, csv_row in zip(json_rows, csv_rows, strict=True):
-        assert csv_row == {key: "" if value is None else str(value) for key, value in json_row.items()}
+        assert csv_row == {key: as_csv(value) for key, value in json_row.items()}
 
 
 def test_the_csv_honours_the_filters_and_names_the_file_after_them(client, world):

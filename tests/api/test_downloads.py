@@ -36,6 +36,15 @@ def read_csv(response):
     return list(csv.DictReader(io.StringIO(content(response).decode("utf-8-sig"))))
 
 
+def as_csv(value):
+    """A JSON value as the CSV writes it: nothing for null, JSON's true and false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def test_the_serializer_and_the_schema_have_exactly_the_defined_columns(client):
     assert list(ObservationSerializer().fields) == NAMES
     schema = client.get("/api/schema/?format=json").json()
@@ -52,7 +61,7 @@ def test_json_csv_and_xlsx_carry_the_same_values_for_every_row(client, world):
     assert header == NAMES == list(json_rows[0]) == list(csv_rows[0])
     assert len(json_rows) == len(csv_rows) == len(xlsx_rows) == 5
     for json_row, csv_row, xlsx_row in zip(json_rows, csv_rows, xlsx_rows, strict=True):
-        assert csv_row == {key: "" if value is None else str(value) for key, value in json_row.items()}
+        assert csv_row == {key: as_csv(value) for key, value in json_row.items()}
         for name, cell in zip(NAMES, xlsx_row, strict=True):
             expected = json_row[name]
             if expected is None or expected == "":
@@ -138,3 +147,22 @@ def test_the_indicator_download_redirect_is_readable_cross_origin(client, world)
 @pytest.mark.parametrize("suffix", ["csv", "xlsx", "json"])
 def test_an_unknown_indicator_download_is_a_404(client, db, suffix):
     assert client.get(f"/indicators/no-such-code.{suffix}").status_code == 404
+
+
+def test_approximate_and_derived_figures_say_so_in_json_csv_and_xlsx(client, world):
+    """An approximate count (1200余家次) and a figure implied by a level and its change are
+    flagged as such in every format, so a reader never takes them for a figure stated exactly."""
+    approximate = world["observations"]["yichun_good_days"]
+    derived = world["observations"]["changchun_good_days"]
+    type(approximate).objects.filter(pk=approximate.pk).update(approximate=True)
+    type(derived).objects.filter(pk=derived.pk).update(derived=True)
+    json_rows = {row["id"]: row for row in client.get("/api/v1/observations/?page_size=100").json()["results"]}
+    csv_rows = {int(row["id"]): row for row in read_csv(client.get("/api/v1/observations/?format=csv"))}
+    header, xlsx_rows = read_xlsx(client.get("/api/v1/observations/?format=xlsx"))
+    xlsx_by_id = {row[header.index("id")]: dict(zip(header, row, strict=True)) for row in xlsx_rows}
+    for pk, flags in ((approximate.pk, (True, False)), (derived.pk, (False, True))):
+        assert (json_rows[pk]["approximate"], json_rows[pk]["derived"]) == flags
+        assert (csv_rows[pk]["approximate"], csv_rows[pk]["derived"]) == tuple(as_csv(f) for f in flags)
+        assert (xlsx_by_id[pk]["approximate"], xlsx_by_id[pk]["derived"]) == flags
+    others = [row for pk, row in json_rows.items() if pk not in (approximate.pk, derived.pk)]
+    assert others and not any(row["approximate"] or row["derived"] for row in others)
