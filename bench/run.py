@@ -631,7 +631,7 @@ def _summary(runs):
 def paired_p95_ratios(small, large):
     """p95 of ``large`` over p95 of ``small`` in each round: the two ran one after the other,
     so a change in the machine's state between rounds falls on both sides of each ratio."""
-    return [b["p95_ms"] / a["p95_ms"] for a, b in zip(small["runs"], large["runs"], strict=True) if a["p95_ms"]]
+    return [b["p95_ms"] / a["p95_ms"] for a, b in zip(small["runs"], large["runs"], strict=True) if a["p95_ms"] and b["p95_ms"]]
 
 
 def ratios(rows):
@@ -709,7 +709,8 @@ def markdown(rows, memories, meta, sizes):
             cells = []
             for size, mode in columns:
                 a, b = index.get((small, mode, name)), index.get((size, mode, name))
-                if not (a and b and a["pooled_p95_ms"] and a["p95_ms"]):
+                # A scenario with no completed request at a size has no latency to compare.
+                if not (a and b and a["pooled_p95_ms"] and a["p95_ms"] and b["pooled_p95_ms"] and b["p95_ms"]):
                     cells.append("—")
                     continue
                 cell = f"{b['pooled_p95_ms'] / a['pooled_p95_ms']:.2f}"
@@ -804,12 +805,13 @@ def main():
         "sizes": sizes,
         "databases": databases,
     }
-    table = markdown(rows, memories, meta, sizes)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    (RESULTS / f"bench-{stamp}.md").write_text(table, encoding="utf-8")
+    # The measurements first: a fault in the report must not lose a run of many minutes.
     (RESULTS / f"bench-{stamp}.json").write_text(
         json.dumps({"meta": meta, "rows": rows, "csv_memory": memories}, indent=2, ensure_ascii=False), encoding="utf-8"
     )
+    table = markdown(rows, memories, meta, sizes)
+    (RESULTS / f"bench-{stamp}.md").write_text(table, encoding="utf-8")
     print(table)
     log(f"written to bench/results/bench-{stamp}.md and .json")
 
