@@ -77,11 +77,15 @@ def private_file(path, mode="wb"):
 
 
 def backed_up_models():
-    """Every concrete model whose rows a portable backup carries, by label (``app.model``)."""
+    """Every concrete model whose rows a portable backup carries, by label (``app.model``).
+
+    Models marked ``derived_data`` are left out: their rows are computed from others as those
+    are saved, so loading them too would write each twice (and clash on its unique keys)."""
     return sorted(
         model._meta.label_lower
         for model in apps.get_models()
         if model._meta.label_lower not in EXCLUDED_MODELS
+        and not getattr(model, "derived_data", False)
         and not model._meta.proxy
         and model._meta.managed
     )

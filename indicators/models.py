@@ -300,6 +300,10 @@ class SeriesSummary(models.Model):
     ``level_count`` its public figures of every kind and its public levels.
     """
 
+    #: Derived from the figures: a portable backup leaves it out, and restoring the figures
+    #: (their saves) writes it again (``ecoportal.backup``).
+    derived_data = True
+
     key = models.CharField(max_length=80, unique=True)
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
     region = models.ForeignKey(Region, null=True, on_delete=models.CASCADE, related_name="+")
@@ -319,6 +323,8 @@ class SeriesSummary(models.Model):
 class SummaryClock(models.Model):
     """One row: scheduled publications up to ``checked_at`` are in the summaries; the next one
     falls due at ``next_due`` (None: none scheduled)."""
+
+    derived_data = True  # as SeriesSummary
 
     checked_at = models.DateTimeField()
     next_due = models.DateTimeField(null=True)
