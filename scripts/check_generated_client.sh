@@ -22,21 +22,9 @@ if ! cmp -s "$HERE/requirements.txt" "$TOOLS/installed.txt" 2>/dev/null; then
     cp "$HERE/requirements.txt" "$TOOLS/installed.txt"
 fi
 
-work="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-export DEBUG=1 ECOPORTAL_DATA_DIR="$work/data" API_ANON_RATE="1000000/minute"
-unset DATABASE_URL REDIS_URL
-mkdir -p "$work/data"
-"$PYTHON" manage.py migrate --noinput -v0
-"$PYTHON" manage.py load_portal_data -v0
-"$PYTHON" manage.py runserver "127.0.0.1:$PORT" --noreload >"$work/server.log" 2>&1 &
-server_pid=$!
+. scripts/lib/fixtures_server.sh
+start_fixtures_server "$PORT"
+work="$WORK"
 
 for _ in $(seq 1 60); do
     if "$PYTHON" -c "import urllib.request,sys; sys.stdout.buffer.write(urllib.request.urlopen(sys.argv[1], timeout=5).read())" \

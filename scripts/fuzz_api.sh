@@ -23,24 +23,8 @@ if [ ! -x "$ST" ]; then
     exit 2
 fi
 
-data_dir="$(mktemp -d)"
-server_pid=""
-cleanup() {
-    if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-    rm -rf "$data_dir"
-}
-trap cleanup EXIT
-
-# A rate the fuzzer never reaches: throttling has its own tests.
-export DEBUG=1 ECOPORTAL_DATA_DIR="$data_dir" API_ANON_RATE="1000000/minute"
-unset DATABASE_URL REDIS_URL
-"$PYTHON" manage.py migrate --noinput -v0
-if [ -f fixtures/portal.json ]; then
-    "$PYTHON" manage.py load_portal_data -v0
-fi
-
-"$PYTHON" manage.py runserver "127.0.0.1:$PORT" --noreload >"$data_dir/server.log" 2>&1 &
-server_pid=$!
+. scripts/lib/fixtures_server.sh
+start_fixtures_server "$PORT"
 
 # Schemathesis keeps its replay data in the working directory: var/ is not versioned.
 mkdir -p var/fuzz
