@@ -2,14 +2,16 @@
 
 Editors type Markdown; what comes out of the converter is cleaned with nh3 against an
 allow-list, so raw HTML in a body (a pasted ``<script>``, an ``onerror=`` attribute, a
-``javascript:`` link) never reaches a page. Everything that shows a body goes through
-``render_body``.
+``javascript:`` link) never reaches a page. An image is kept only where a reader's browser can
+fetch it (an http(s) address or the site's own media); any other ``<img>`` is dropped whole.
+Everything that shows a body goes through ``render_body``.
 """
 
 import re
 
 import markdown
 import nh3
+from django.conf import settings
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,16 +36,37 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 MARKDOWN_EXTENSIONS = ["sane_lists", "tables"]
 
 
+IMAGE_URL_PREFIXES = ("http://", "https://")
+# nh3's output quotes every attribute and escapes < > " inside values, so its tags can be read exactly.
+_IMG = re.compile(r'<img((?:\s+[a-z-]+="[^"]*")*)\s*/?>')
+
+
+def _image_source(tag, attribute, value):
+    """An image's ``src`` only if a browser can fetch it from anywhere the page is read: an
+    http(s) address or the site's media (``x``, ``a.png`` or ``//host/a.png`` would be broken
+    or point elsewhere)."""
+    if tag == "img" and attribute == "src" and not value.lower().startswith((*IMAGE_URL_PREFIXES, settings.MEDIA_URL)):
+        return None
+    return value
+
+
+def _without_sourceless_images(html):
+    return _IMG.sub(lambda m: m.group(0) if re.search(r'\ssrc="', m.group(1)) else "", html)
+
+
 def sanitise_html(html):
-    """Keep only allow-listed tags, attributes and URL schemes; links get ``rel`` set."""
-    return nh3.clean(
+    """Keep only allow-listed tags, attributes and URL schemes; links get ``rel`` set; an image
+    without a source it may keep is dropped."""
+    cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
+        attribute_filter=_image_source,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+    return _without_sourceless_images(cleaned)
 
 
 # A paragraph that opens a numbered point of a speech or report (第一，… 一是… （一）… 一、…):

@@ -59,3 +59,20 @@ def test_template_filter_renders_and_does_not_double_escape():
     assert "<strong>重点</strong>" in html
     assert "<script" not in html
     assert "&amp;amp;" not in html
+
+
+def test_images_with_a_broken_or_unknown_source_are_dropped():
+    # A bare word, a path relative to the page, another host without a scheme, a script URL
+    # or no source at all: nothing a reader's browser could show, so no <img> is left.
+    for body in ("<img src=x>", "![图](x.png)", '<img src="//evil.example/a.png">',
+                 '<img src="javascript:alert(1)" alt="图">', '<img alt="图">', "![图](data:image/png;base64,AAAA)"):
+        html = render_body(f"前{body}后")
+        assert "<img" not in html, body
+        assert "前" in html and "后" in html
+
+
+def test_images_from_the_web_or_the_sites_media_are_kept(settings):
+    settings.MEDIA_URL = "/media/"
+    html = render_body("![图一](https://www.mee.gov.cn/a.png) ![图二](/media/bulletins/b.jpg)")
+    assert '<img alt="图一" src="https://www.mee.gov.cn/a.png">' in html
+    assert '<img alt="图二" src="/media/bulletins/b.jpg">' in html
