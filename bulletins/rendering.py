@@ -2,7 +2,8 @@
 
 Editors type Markdown; what comes out of the converter is cleaned with nh3 against an
 allow-list, so raw HTML in a body (a pasted ``<script>``, an ``onerror=`` attribute, a
-``javascript:`` link) never reaches a page. An image is kept only where a reader's browser can
+``javascript:`` link) never reaches a page. A link whose address is taken away leaves its label
+as plain text (see ``script_links``). An image is kept only where a reader's browser can
 fetch it (an http(s) address or the site's own media); any other ``<img>`` is dropped whole.
 Everything that shows a body goes through ``render_body``.
 """
@@ -14,6 +15,8 @@ import nh3
 from django.conf import settings
 from django.template.loader import get_template
 from django.utils.safestring import SafeString, mark_safe
+
+from .script_links import DisallowedLinks
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6",
@@ -33,12 +36,14 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
 }
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
-MARKDOWN_EXTENSIONS = ["sane_lists", "tables"]
+MARKDOWN_EXTENSIONS = ["sane_lists", "tables", DisallowedLinks(ALLOWED_URL_SCHEMES)]
 
 
 IMAGE_URL_PREFIXES = ("http://", "https://")
 # nh3's output quotes every attribute and escapes < > " inside values, so its tags can be read exactly.
 _IMG = re.compile(r'<img((?:\s+[a-z-]+="[^"]*")*)\s*/?>')
+# Anchors do not nest in parsed HTML, so the first </a> after one closes it.
+_ANCHOR = re.compile(r'<a((?:\s+[a-z-]+="[^"]*")*)>(.*?)</a>', re.DOTALL)
 
 
 def _image_source(tag, attribute, value):
@@ -50,13 +55,15 @@ def _image_source(tag, attribute, value):
     return value
 
 
-def _without_sourceless_images(html):
+def _without_empty_links_and_images(html):
+    """An anchor with no address is its label alone; an image with no source, nothing."""
+    html = _ANCHOR.sub(lambda m: m.group(0) if re.search(r'\shref="', m.group(1)) else m.group(2), html)
     return _IMG.sub(lambda m: m.group(0) if re.search(r'\ssrc="', m.group(1)) else "", html)
 
 
 def sanitise_html(html):
-    """Keep only allow-listed tags, attributes and URL schemes; links get ``rel`` set; an image
-    without a source it may keep is dropped."""
+    """Keep only allow-listed tags, attributes and URL schemes; links get ``rel`` set; a link
+    without an address it may keep is unwrapped, an image without such a source dropped."""
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -66,7 +73,7 @@ def sanitise_html(html):
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
-    return _without_sourceless_images(cleaned)
+    return _without_empty_links_and_images(cleaned)
 
 
 # A paragraph that opens a numbered point of a speech or report (第一，… 一是… （一）… 一、…):

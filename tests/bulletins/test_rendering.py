@@ -76,3 +76,23 @@ def test_images_from_the_web_or_the_sites_media_are_kept(settings):
     html = render_body("![图一](https://www.mee.gov.cn/a.png) ![图二](/media/bulletins/b.jpg)")
     assert '<img alt="图一" src="https://www.mee.gov.cn/a.png">' in html
     assert '<img alt="图二" src="/media/bulletins/b.jpg">' in html
+
+
+def test_a_link_to_a_script_leaves_its_label_alone():
+    # The whole destination goes, quotes and parentheses included (no stray ')' or title),
+    # and so does the anchor: what is left reads as plain text.
+    cases = {
+        "[click](javascript:alert(1))": "<p>click</p>",
+        "前[点我](javascript:alert('x'))后": "<p>前点我后</p>",
+        '前[点我](javascript:alert("x") "标题")后': "<p>前点我后</p>",
+        "[**重点**](vbscript:msgbox(1))": "<p><strong>重点</strong></p>",
+        '前<a href="JaVaScRiPt:alert(2)" title="t">b</a>后': "<p>前b后</p>",
+        "前![图](javascript:alert('x'))后": "<p>前后</p>",
+    }
+    for body, expected in cases.items():
+        assert render_body(body) == expected, body
+
+
+def test_ordinary_links_and_code_are_untouched_by_the_script_link_rule():
+    assert render_body("[附件](/media/a.pdf)") == '<p><a href="/media/a.pdf" rel="noopener noreferrer nofollow">附件</a></p>'
+    assert render_body("`[x](javascript:y())`") == "<p><code>[x](javascript:y())</code></p>"
