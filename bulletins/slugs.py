@@ -1,16 +1,19 @@
 """Slugs in pinyin: a bulletin's from its title (伊春市空气质量公报 → yi-chun-shi-kong-qi-…), an
 indicator's or region's from its name, each made unique in its table."""
 
+import html
 import itertools
 
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
 
 
 def pinyin_slug(text, *, max_length, separator="-"):
     """``text`` in pinyin, syllables joined by ``separator``, as a slug of at most
-    ``max_length`` characters cut at a syllable; other letters and digits kept (PM2.5 → pm25)."""
-    slug = slugify(separator.join(lazy_pinyin(text or "")))
+    ``max_length`` characters cut at a syllable; other letters and digits kept (PM2.5 → pm25).
+    Made from the text a reader sees: tags and entities (<b>标题</b> &amp; …) are no words of it."""
+    slug = slugify(separator.join(lazy_pinyin(html.unescape(strip_tags(text or "")))))
     if len(slug) > max_length:
         slug = slug[:max_length]
         if separator and separator in slug:

@@ -62,6 +62,20 @@ def test_a_long_title_is_cut_at_a_syllable():
     assert len(slug) <= 80 and not slug.endswith("-") and slug.split("-")[-1] in {"hei", "long", "jiang", "sheng"}
 
 
+def test_a_slug_is_made_from_a_titles_text_not_its_markup():
+    # Tags and entities are how the text was written, not its words.
+    assert pinyin_slug("<b>标题</b> & more", max_length=80) == "biao-ti-more"
+    assert pinyin_slug("湿地&amp;湖泊 <i>2024</i>", max_length=80) == "shi-di-hu-po-2024"
+    assert pinyin_slug('<span class="x">PM2.5</span>通报', max_length=80) == "pm25-tong-bao"
+
+
+def test_a_title_with_markup_gets_the_slug_of_its_text(client, author):
+    client.force_login(author)
+    client.post(ADD, new_bulletin(title="<b>湿地</b> &amp; 通报", slug="", body="正文。"))
+    assert Bulletin.objects.get().slug == "shi-di-tong-bao"
+    assert client.get(SLUG, {"title": "<b>湿地</b>通报"}).json() == {"slug": "shi-di-tong-bao-2"}
+
+
 def test_the_slug_endpoint_answers_what_the_form_would_make(client, author):
     taken = make_bulletin(slug="shi-di-tong-bao")
     client.force_login(author)
