@@ -15,7 +15,17 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from .segment import BULLET, DATE, DATE_LINE, DATETIME, LABEL, LABEL_KIND, URL, WECHAT_BYLINE
+from .segment import (
+    BULLET,
+    DATE,
+    DATE_AHEAD,
+    DATE_LINE,
+    DATETIME,
+    LABEL,
+    LABEL_KIND,
+    URL,
+    WECHAT_BYLINE,
+)
 
 
 @dataclass
@@ -46,6 +56,9 @@ def read_metadata(lines):
     meta = Metadata()
     for line in lines:
         bare = BULLET.sub("", line)
+        dated = DATE_AHEAD.match(bare)
+        if dated:
+            _store(meta, "issued", dated.group(1))
         matches = list(LABEL.finditer(bare))
         for index, match in enumerate(matches):
             end = matches[index + 1].start() if index + 1 < len(matches) else len(bare)

@@ -97,7 +97,11 @@ _LABELS = {
 LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL_ALT = "|".join(sorted(LABEL_KIND, key=len, reverse=True))
 LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL_ALT})\s*[:：|｜/]\s*")
-_META_LINE = re.compile(rf"^(?:{_LABEL_ALT})\s*(?:[:：|｜/]|\s+\d+$)")
+_DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+_TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
+# "2026年11月3日  来源：…": the date of issue, unlabelled, ahead of a labelled field.
+DATE_AHEAD = re.compile(rf"^({_DAY}(?:\s*{_TIME})?)\s+(?=(?:{_LABEL_ALT})\s*[:：|｜/])")
+_META_LINE = re.compile(rf"^(?:{_DAY}(?:\s*{_TIME})?\s+)?(?:{_LABEL_ALT})\s*(?:[:：|｜/]|\s+\d+$)")
 # "索  引  号:", "标      题:": a label spaced out to the width of its column.
 _SPACED_LABEL = re.compile(
     "|".join(
@@ -115,9 +119,7 @@ def unspaced_labels(line):
 
 
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-DATE_LINE = re.compile(
-    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
+DATE_LINE = re.compile(rf"^(?:{_DAY})(?:\s*{_TIME})?$")
 _COUNTER_LINE = re.compile(r"^[-·•*]\s*\d+$")
 _WECHAT_HEAD = re.compile(r"^原创\s|发表于\s*\S{1,10}$")
 DATETIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?")

@@ -76,6 +76,27 @@ def test_wechat_article_title_account_and_date():
     assert parsed.issued_at_text == "2024-01-15 08:30"
 
 
+@pytest.mark.parametrize(
+    "dateline, issued_at_text",
+    [
+        ("2026年11月3日  来源：青岚县生态环境局", "2026年11月3日"),
+        ("2025-04-09 16:20 信息来源：青岚县生态环境局", "2025-04-09 16:20"),
+    ],
+)
+def test_a_date_ahead_of_a_labelled_source_is_the_date_of_issue(dateline, issued_at_text):
+    # The date stands unlabelled at the head of the line, the source's label after it.
+    text = (
+        "青岚县秋季水质简报\n"
+        f"{dateline}\n"
+        "今年三季度，全县地表水监测断面水质优良比例为95.0%，较上年同期持平。\n"
+    )
+    parsed = document.parse(text, filename="qinglan.txt")
+    assert parsed.issued_at_text == issued_at_text
+    assert parsed.issued_on == date(*map(int, re.findall(r"\d+", issued_at_text)[:3]))
+    assert parsed.source_name == "青岚县生态环境局"
+    assert "来源" not in parsed.body
+
+
 def test_wechat_article_loses_its_share_and_ad_residue_and_keeps_every_sentence():
     parsed = parse_sample("wechat_jiangyu.txt")
     for word in FURNITURE:
