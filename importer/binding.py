@@ -266,6 +266,12 @@ def _bind_sentence(
             # "完成了12个行政村生活污水治理": what is counted is written after the count.
             own = item = f"{item} {raw.counted}"
         kind, value, verb = _kind(text, lead_start, raw, group)
+        continued = kind == "level" and _continues_change(text, previous, raw)
+        if continued:
+            # "down 17.9 percent year on year and 37.9 percent from the 2013 level": a second
+            # change of the same measure, in the direction of the first.
+            kind, verb = previous.kind, ""
+            value = -raw.value if previous.value < 0 else raw.value
         if kind == "threshold":
             # Not a figure, but what follows ("达到0.9%") is said of its subject.
             previous = Bound(
@@ -289,7 +295,8 @@ def _bind_sentence(
             not enumerated
             and previous is not None
             and (
-                _names_nothing(_COMPARISON.sub("", own))
+                continued
+                or _names_nothing(_COMPARISON.sub("", own))
                 or _names_nothing(_without_places(own, lead_start, places))
             )
         ):
@@ -318,6 +325,8 @@ def _bind_sentence(
         )
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
+        elif continued:
+            figure.reasons.append(f"与前一变化并列 → {kind}")
         figure.period_start, figure.period_end, figure.period_label, figure.place = _when_where(
             text, start, raw.start, expressions, places, scope, period, place, figure
         )
@@ -348,6 +357,27 @@ def _bind_sentence(
     period = _sentence_period(expressions, start, end) or period
     place = _sentence_place(places, text, start, end, scope) or place
     return out, period, place
+
+
+# Between a change and a bare number that continues it: a comparison and "and", nothing named.
+_CHANGE_CONTINUES = re.compile(
+    r"\s*(?:year[- ]on[- ]year|from a year earlier|from the same period (?:of )?last year)?"
+    r"\s*,?\s*(?:and|or|和|及|、)\s*(?:by\s+)?$",
+    re.I,
+)
+
+
+def _continues_change(text, previous, raw):
+    """Whether a number joined by "and" to the change before it, in the same unit and with no
+    words of its own, is a second change ("down 8 percent year on year and 20 percent from
+    2015")."""
+    return (
+        previous is not None
+        and previous.kind in ("change", "target")
+        and previous.raw.unit_code == raw.unit_code
+        and previous.raw.sentence_start == raw.sentence_start
+        and bool(_CHANGE_CONTINUES.fullmatch(text, previous.raw.end, raw.start))
+    )
 
 
 _COUNTERPARTS = (("昼间", "夜间"), ("白天", "夜间"), ("daytime", "night"), ("day", "night"))
