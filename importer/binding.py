@@ -184,10 +184,15 @@ def _sentence_period(expressions, start, end):
 
 
 def _sentence_place(places, text, start, end, scope):
-    for place_start, _place_end, division in places:
-        if start <= place_start < end:
-            return (division, "paragraph")
-    return None
+    named = [(a, b, d) for a, b, d in places if start <= a < end]
+    for (_a, left_end, left), (right_start, _b, right) in zip(named, named[1:], strict=False):
+        if left.name != right.name and _LIST_JOINT.fullmatch(text[left_end:right_start]):
+            # "依次是乌海市、包头市和呼和浩特市": a list of places leaves the paragraph's place.
+            return None
+    return (named[0][2], "paragraph") if named else None
+
+
+_LIST_JOINT = re.compile(r"\s*(?:[、和及与,，]|以及)\s*")
 
 
 def _bind_sentence(

@@ -236,7 +236,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         found = _PUBLISHER.search(title)
         publisher = _from_its_place(found.group(1), gazetteer) if found else _copyright(tail_text)
     if not publisher:
-        found = _PUBLISHER.search(opening)
+        found = _issuer(opening)
         publisher = _from_its_place(found.group(1), gazetteer) if found else ""
     latin, cjk = len(_LATIN.findall(opening)), len(_CJK.findall(opening))
     language = "en" if latin > 2 * cjk else "zh"
@@ -281,6 +281,23 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     )
 
 
+# "根据生态环境部办公厅《关于印发…》": a body named as the author of a document the text
+# cites or follows is not the one publishing the text.
+_CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照|落实)\s*$")
+_CITED_AFTER = re.compile(r"\s*(?:办公厅|办公室)?\s*(?:《|印发|发布的|关于|等部门)")
+
+
+def _issuer(text):
+    """The first issuing body ``text`` names that is not the author of a cited document."""
+    for found in _PUBLISHER.finditer(text):
+        if _CITED_BEFORE.search(text[max(0, found.start() - 4) : found.start()]):
+            continue
+        if _CITED_AFTER.match(text, found.end()):
+            continue
+        return found
+    return None
+
+
 def _from_its_place(publisher, gazetteer):
     """ "记者从南平市生态环境局" → "南平市生态环境局": the name starts at the place it names."""
     named = gazetteer.find_all(publisher)
@@ -303,12 +320,23 @@ _COPYRIGHT = re.compile(
 )
 
 
+# "湖南省生态环境厅  时间:2021-12-16 18:11": the issuing body opening the page's date line.
+_BODY_BEFORE_DATE = re.compile(
+    r"^\s*(" + _PUBLISHER.pattern[1:-1] + r")\s+(?:(?:发布)?(?:时间|日期)\s*[:：]\s*)?"
+    r"(?:19|20)\d{2}\s*[-/.年]"
+)
+
+
 def _source_in_header(head_text):
     """The source named on a short line of the page's header, or ""."""
     for line in head_text.splitlines()[:40]:
         if len(line) > 200 or re.search(r"[。！？]", line):
             continue
-        found = _SOURCE_IN_LINE.search(line) or _SOURCE_AFTER_DATE.search(line)
+        found = (
+            _SOURCE_IN_LINE.search(line)
+            or _SOURCE_AFTER_DATE.search(line)
+            or _BODY_BEFORE_DATE.match(line)
+        )
         if found:
             return found.group(1)
     return ""
@@ -424,7 +452,36 @@ def _region(title, publisher, opening, gazetteer, body=""):
             if parent is not None:
                 return parent
         return first[name]
+    if level in ("prefecture", "province"):
+        # 全市 in a text that names only the city's districts (张店区, 淄川区, 桓台县…): the city.
+        return _common_ancestor(gazetteer.find_all(text), level, gazetteer)
     return None
+
+
+_BELOW = {"prefecture": ("county",), "province": ("prefecture", "county")}
+
+
+def _common_ancestor(named, level, gazetteer):
+    """The division of ``level`` that most of the places named below it lie in, when at least
+    two different ones are named and two thirds of them lie in it; else None."""
+    reference = getattr(gazetteer, "reference", None)
+    if reference is None:
+        return None
+    below = {d.code: d for _s, _e, d in named if getattr(d, "level", "") in _BELOW[level]}
+    if len(below) < 2:
+        return None
+    ancestors = Counter()
+    for division in below.values():
+        up = reference.get(division.parent) if division.parent else None
+        # A province's own counties (北京市朝阳区) stand directly under it.
+        while up is not None and up.level not in (level, "province"):
+            up = reference.get(up.parent) if up.parent else None
+        if up is not None:
+            ancestors[up.code] += 1
+    if not ancestors:
+        return None
+    code, count = ancestors.most_common(1)[0]
+    return reference.get(code) if 3 * count >= 2 * len(below) else None
 
 
 def _shared_parent(divisions, gazetteer):

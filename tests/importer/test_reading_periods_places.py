@@ -1,0 +1,85 @@
+"""read() on invented bulletins: the period and the place of each figure and of the document.
+
+Each text is written for these tests in the habits of real bulletins (a city's report naming
+only its districts, a notice citing the ministry's circular, a ranking list of cities, dates
+without a year), with other places, sentences and numbers.
+"""
+
+from decimal import Decimal
+
+from importer import pipeline
+
+
+def one(document, value):
+    found = [f for f in document.figures if f.value == Decimal(value) and not f.derived]
+    assert len(found) == 1, (value, [(str(f.value), f.quote) for f in document.figures])
+    return found[0]
+
+
+def region(figure):
+    return figure.region.name if figure.region is not None else None
+
+
+# Places ------------------------------------------------------------------------------------
+
+
+def test_a_city_report_naming_only_its_districts_is_about_the_city():
+    document = pipeline.read(
+        "2024年6月空气质量简况\n"
+        "2024年6月,全市优良天数为26天,同比增加2天。\n"
+        "各区县细颗粒物浓度由高到低依次为涪城区(31微克/立方米)、游仙区(29微克/立方米)、"
+        "三台县(24微克/立方米)。"
+    )
+    assert document.region.name == "绵阳市"
+    assert region(one(document, "26")) == "绵阳市"
+
+
+def test_districts_of_several_cities_give_no_city():
+    document = pipeline.read(
+        "2024年6月空气质量简况\n"
+        "2024年6月,全市优良天数为26天。\n"
+        "涪城区、雁塔区和鼓楼区的细颗粒物浓度分别为31、29和24微克/立方米。"
+    )
+    assert document.region is None or document.region.name not in ("绵阳市", "西安市")
+
+
+def test_a_body_whose_circular_the_text_follows_is_not_its_publisher():
+    document = pipeline.read(
+        "一、监测依据\n"
+        "根据生态环境部办公厅《关于做好功能区声环境监测工作的通知》要求,我县对县城"
+        "功能区声环境质量开展了例行监测。\n"
+        "二、结果\n"
+        "2024年第二季度,全县功能区昼间达标率为93.5%,夜间达标率为81.0%。"
+    )
+    assert "生态环境部" not in document.publisher
+    assert document.region is None
+    assert region(one(document, "93.5")) is None
+
+
+def test_the_issuing_body_opening_the_date_line_of_the_page_is_the_publisher():
+    document = pipeline.read(
+        "2023年第一季度全市城市功能区声环境质量\n"
+        "宜宾市生态环境局  时间:2023-04-12 09:10  【字体:大 中 小】\n"
+        "2023年第一季度,全市功能区共监测60点次,昼间点次达标率为95.0%,夜间为80.0%。"
+    )
+    assert document.publisher == "宜宾市生态环境局"
+    assert document.region.name == "宜宾市"
+    assert region(one(document, "95.0")) == "宜宾市"
+
+
+def test_a_list_of_places_in_a_sentence_without_figures_leaves_the_paragraphs_place():
+    document = pipeline.read(
+        "宁夏2023年环境空气质量状况\n"
+        "2023年,全区地级城市优良天数比例为80.9%。按综合指数评价,空气质量相对较差的依次是"
+        "石嘴山市、吴忠市和中卫市。剔除沙尘天气影响后,优良天数比例为86.7%。"
+    )
+    assert region(one(document, "86.7")) == "宁夏回族自治区"
+
+
+def test_one_place_named_before_the_figures_of_the_next_sentence_still_governs_them():
+    document = pipeline.read(
+        "宁夏2023年环境空气质量状况\n"
+        "2023年,全区地级城市优良天数比例为80.9%。石嘴山市空气质量改善最为明显。"
+        "优良天数比例为78.4%,同比上升3.1个百分点。"
+    )
+    assert region(one(document, "78.4")) == "石嘴山市"
