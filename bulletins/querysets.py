@@ -1,4 +1,5 @@
-from django.db import models
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, models
 
 from ecoportal.publishing import PublishableQuerySet, published_q
 
@@ -31,6 +32,10 @@ ANNOUNCED_FIELDS = (
 )
 
 
+#: The index of the bulletins' default order (``Bulletin.Meta``), read by ``ordered_slice``.
+ORDER_INDEX, ORDER_INDEX_FIELDS = "bulletin_order_idx", ["-issued_on", "-publish_at", "-id"]
+
+
 class BulletinQuerySet(PublishableQuerySet):
     def announced(self):
         """Scheduled bulletins an Editor chose to pre-announce: what the release calendar lists.
@@ -58,6 +63,46 @@ class BulletinQuerySet(PublishableQuerySet):
             "region__slug", "region__name", "region__name_en",
             "publisher__slug", "publisher__name", "publisher__name_en", "publisher__official_name_en",
         )
+
+    def ordered_slice(self, bottom, top):
+        """Rows ``bottom`` to ``top`` of this list, in its order; in the default order read
+        through ``bulletin_order_idx``, then by primary key with the list's related rows.
+
+        SQLite chose the public filter's index and sorted every public bulletin: a list's first
+        page took 150 ms of CPU at 20,000 bulletins, 4 ms through the order index; page 896 took
+        230 and 96 ms (in-process, 2026-12-06). Reading the rows again through the filter made
+        it walk every public row, so they are read by id (the ids were chosen by the filter)."""
+        query = self.query
+        if query.distinct or list(query.order_by or self.model._meta.ordering) != ORDER_INDEX_FIELDS:
+            return list(self[bottom:top])
+        ids = self._ids_in_order(bottom, top)
+        rows = self.model._base_manager.using(self.db).filter(pk__in=ids).order_by()
+        rows.query.select_related = query.select_related
+        rows.query.deferred_loading = query.deferred_loading
+        found = {row.pk: row for row in rows.prefetch_related(*self._prefetch_related_lookups)}
+        return [found[pk] for pk in ids if pk in found]
+
+    def _ids_in_order(self, bottom, top):
+        connection = connections[self.db]
+        if connection.vendor != "sqlite":
+            return list(self.values_list("pk", flat=True)[bottom:top])
+        # SQLite puts the NULL issue dates of a descending order last; the index cannot hold
+        # them in order with the rest, so they are read after it.
+        dated = self.filter(issued_on__isnull=False)
+        try:
+            sql, params = dated.values_list("pk")[bottom:top].query.sql_with_params()
+        except EmptyResultSet:
+            found = []
+        else:
+            table, index = (connection.ops.quote_name(name) for name in (self.model._meta.db_table, ORDER_INDEX))
+            with connection.cursor() as cursor:
+                cursor.execute(sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {index}", 1), params)
+                found = [row[0] for row in cursor.fetchall()]
+        if len(found) == top - bottom:
+            return found
+        skip = 0 if found else bottom - dated.count()
+        undated = self.filter(issued_on__isnull=True).values_list("pk", flat=True)
+        return found + list(undated[skip : skip + top - bottom - len(found)])
 
     def showing_cover_file(self, name):
         """Bulletins whose cover image or its rendition is the stored file ``name``."""
