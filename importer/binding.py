@@ -78,6 +78,7 @@ _PLAN_OPENING = re.compile(
 _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _ENUMERATION = re.compile(r"分别")
+_YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年(?:度|同期)?")
 _ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
 # "低于全省平均水平9.3个百分点", "超过时序进度0.9个百分点": a difference from a baseline.
 _COMPARISON = re.compile(
@@ -89,7 +90,8 @@ _CONTEXT_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|件|座|条|处|项|次
 _FLAT = re.compile(r"(?:同比|环比|与上年|与去年)?(?:基本)?持平")
 # Words that say nothing about what is measured: a clause made only of them names nothing.
 _EMPTY_WORDS = re.compile(
-    r"同比|环比|比上年|较上年|比去年|较去年|上年|去年|同期|较|比|分别|为|是|达到|达|约|近|平均|"
+    r"同比|环比|比上年|较上年|比去年|较去年|上年度?|上一年度?|去年|上个?月|上一?季度|上期|同期|较|比|"
+    r"分别|为|是|达到|达|约|近|平均|"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
     r"compared|with|by|to|of|the|was|were|and|in|at|percent|up|down|rose|fell"
@@ -240,7 +242,7 @@ def _bind_sentence(
             )
             for subject in subjects or [None]:
                 source = previous
-                figure = _flat_figure(obj, subject, source, text, start, end, own)
+                figure = _flat_figure(obj, subject, source, text, start, end, own, places)
                 if figure is None:
                     continue
                 figure.period_start, figure.period_end, figure.period_label = period[:3]
@@ -571,7 +573,9 @@ def _kind(text, lead_start, raw, group):
     change = _CHANGE.search(lead)
     if change is None and group is not None:
         # "分别下降2.1%、15.4%": the verb after 分别 applies to every number of the list.
-        change = _VERB.search(re.split(r"\d", text[group["start"] : raw.start])[0])
+        # A year compared with ("分别较2020年下降") is no number of the list.
+        said = _YEAR_SAID.sub("", text[group["start"] : raw.start])
+        change = _VERB.search(re.split(r"\d", said)[0])
     if change is None:
         # "同比增加最多的是聊城市,为12天": the comparison is said before the place.
         compared = _COMPARED.search(text, max(lead_start - 40, raw.sentence_start), raw.start)
@@ -699,9 +703,11 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     return (*when, where)
 
 
-def _flat_figure(match, subject, source, text, start, end, own):
+def _flat_figure(match, subject, source, text, start, end, own, places=()):
     """ "同比持平" is a change of 0 in the unit a change of its subject is written in."""
-    if subject is None and not _names_nothing(own):
+    # "…为19%;甲市同比持平": a clause naming only a place is of the figure before it.
+    named = _without_places(own, match.start() - len(own), places)
+    if subject is None and not _names_nothing(named):
         # "优良天数比例上升2.0个百分点,重度及以上污染天数比例持平": the clause names its own
         # subject; a share is flat in 个百分点, a count of days in 天.
         subject, source = own, None

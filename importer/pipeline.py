@@ -312,11 +312,14 @@ def _figure(bound, quote, vocabulary, approximate_text=""):
     raw = bound.raw
     part = getattr(bound, "part", False)
     match = _match(vocabulary, bound.item, bound.head, raw.family, bound.kind, raw.unit, part)
-    if match.code is None and bound.carried_from is not None:
-        carried = bound.carried_from
+    carried, steps = bound.carried_from, 0
+    while match.code is None and carried is not None and steps < 4:
+        # A figure carrying one that carried another ("…最大的是甲市,为19%;…最大的是乙市,
+        # 为10.7%"): the words that name the measure are the first one's.
         match = vocabulary.match(
             carried.item, carried.head, raw.family, bound.kind, raw.unit, part=part
         )
+        carried, steps = carried.carried_from, steps + 1
     unit_unsaid = False
     in_table = bool(bound.reasons) and bound.reasons[0].startswith("表格")
     if match.code is None and raw.unit_code == "index" and in_table:

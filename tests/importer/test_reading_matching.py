@@ -388,3 +388,34 @@ def test_vehicles_are_counted_and_a_dropped_unit_is_its_siblings():
     assert (one(document, "14").unit, one(document, "14").kind) == ("辆", "change")
     assert one(document, "451").unit == "个"
     assert one(document, "451").indicator is None
+
+
+# Changes said after a comparison, and rankings that carry the measure ----------------------
+
+
+def test_a_list_of_changes_compared_with_a_year_is_all_changes():
+    document = read("化学需氧量、氨氮排放量分别较2025年下降3.2%、4.1%,均完成年度任务。")
+    assert filed(document, "-3.2") == ("cod-reduction", "change")
+    assert filed(document, "-4.1") == ("nh3n-reduction", "change")
+
+
+def test_a_change_against_last_month_is_of_the_share_before_it():
+    document = read(
+        "从污染类型看,8月噪声举报最多,占举报总量的38.5%,比上月增加了2.1%;"
+        "本季度空气优良天数为80天,较上季度增加5天。"
+    )
+    share, change = one(document, "38.5"), one(document, "2.1")
+    assert share.indicator is None and change.indicator is None, change.reasons
+    assert change.kind == "change"
+    assert filed(document, "5", "天") == ("air-good-days", "change")
+
+
+def test_rankings_of_cities_keep_the_pollutant_of_the_sentence_before():
+    document = read(
+        "二氧化氮浓度最低的是日照市,为15微克/立方米。6市同比改善,改善幅度最大的是泰安市,"
+        "为12%;德州市同比持平;5市同比恶化,恶化幅度最大的是临沂市,为8.3%。"
+    )
+    assert filed(document, "-12") == ("no2", "change")
+    assert filed(document, "8.3") == ("no2", "change")
+    assert filed(document, "0") == ("no2", "change")
+    assert one(document, "0").region.name == "德州市"
