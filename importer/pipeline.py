@@ -130,10 +130,11 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         title=numbers.fold(about.title),
     )
     found = []
+    quoted_at = []  # where each figure's quote starts: its block and offset
     cursor = 0
     title = numbers.fold(about.title)
     previous = None
-    for block in blocks:
+    for number, block in enumerate(blocks):
         lead = _lead(previous)
         previous = block
         at = folded.find(block.text, cursor)
@@ -170,6 +171,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                     _approximately(block.text, figure),
                 )
             )
+            quoted_at.append((number, start))
     return Document(
         title=_original(about.title, folded, text),
         date=about.date,
@@ -179,7 +181,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         period_end=about.period_end,
         language=about.language,
         body=parsed.body,
-        figures=_once(found),
+        figures=_once(found, quoted_at),
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )
@@ -223,14 +225,15 @@ def _quote_span(text, figure):
     return first, last
 
 
-def _once(found):
-    """A figure the text states twice (a summary, then its paragraph) is one figure.
+def _once(found, quoted_at):
+    """A figure the text states twice (a summary, then its paragraph; a sentence the copy
+    repeats word for word) is one figure.
 
     Two cells of a table are two figures even with one value: their rows (stations, classes)
     are their qualifiers. A sentence repeating a cell is the cell.
     """
     seen, kept = {}, []
-    for figure in found:
+    for figure, at in zip(found, quoted_at, strict=True):
         key = (
             figure.value,
             figure.unit_code,
@@ -243,23 +246,25 @@ def _once(found):
         )
         # Earlier figures of the same key, by qualifier: the quotes they were read from.
         earlier = seen.setdefault(key, {})
-        if figure.indicator is None or not _repeats(earlier, figure):
+        said = (figure.quote, at)
+        if figure.indicator is None or not _repeats(earlier, figure, said):
             kept.append(figure)  # two stations of one sentence may share a value
-        earlier.setdefault(figure.qualifier, set()).add(figure.quote)
+        earlier.setdefault(figure.qualifier, set()).add(said)
     return tuple(kept)
 
 
-def _repeats(earlier, figure):
+def _repeats(earlier, figure, said):
     """Whether an earlier figure of the same value, measure, place and period is of the same
-    row and read elsewhere (``_same_row``); checked by qualifier, not figure by figure."""
+    row and read elsewhere (another quote, or the same words at another place in the text);
+    checked by qualifier, not figure by figure."""
     own = figure.qualifier
-    if earlier.get(own, set()) - {figure.quote}:
+    if earlier.get(own, set()) - {said}:
         return True  # the same row, another quote
     if own:
         row = own.split()[0]
-        return any(quote != figure.quote and row in quote for quote in earlier.get("", ()))
+        return any(other != said and row in other[0] for other in earlier.get("", ()))
     return any(
-        qualifier and qualifier.split()[0] in figure.quote and quotes - {figure.quote}
+        qualifier and qualifier.split()[0] in figure.quote and quotes - {said}
         for qualifier, quotes in earlier.items()
     )
 

@@ -37,3 +37,28 @@ def test_a_number_after_and_with_words_of_its_own_is_not_a_second_change():
     )
     forest = one(document, "46.5")
     assert (forest.kind, forest.indicator) == ("level", "forest-cover")
+
+
+def test_a_sentence_the_page_repeats_word_for_word_is_read_once():
+    said = (
+        "From January to September, the share of days with good air quality in Hunan was "
+        "88.6%, up 1.4 percentage points year-on-year."
+    )
+    document = pipeline.read(
+        "Hunan air improves\n\n"
+        f"Changsha, Oct 12 -- {said} The PM2.5 concentration was 31 μg/m3.\n\n"
+        "Share of days with good air quality, January to September\n\n"
+        f"{said}\n"
+    )
+    ratio = one(document, "88.6")
+    assert ratio.indicator == "air-good-days-ratio"
+    assert one(document, "1.4").kind == "change"
+
+
+def test_two_places_of_one_sentence_with_one_value_are_two_figures():
+    document = pipeline.read(
+        "Two cities see more blue skies\n\n"
+        "In 2024, the share of days with good air quality reached 90.2 percent in Zhuhai "
+        "and 90.2 percent in Huizhou.\n"
+    )
+    assert {f.region.name for f in figures_of(document, "90.2")} == {"珠海市", "惠州市"}
