@@ -14,7 +14,7 @@ from bulletins.filters import (
 )
 from bulletins.models import Bulletin
 
-from .choices import Category
+from .choices import Category, ObservationKind
 from .models import Indicator, Observation
 
 
@@ -60,6 +60,18 @@ class ObservationFilterSet(PeriodFilterSet):
         "heilongjiang-2024-work-conference",
     )
 
+    kind = with_example(
+        django_filters.ChoiceFilter(
+            choices=ObservationKind.choices,
+            help_text=(
+                "What the figure says of its indicator: `level` (the indicator's value), `change` "
+                "(a change of it, as the source states it) or `target` (a value set as a goal). "
+                "Any other value is answered with 400 naming `kind`."
+            ),
+        ),
+        ObservationKind.LEVEL.value,
+    )
+
     ordering = with_example(
         StableOrderingFilter(
             fields=(
@@ -80,4 +92,4 @@ class ObservationFilterSet(PeriodFilterSet):
 
     class Meta(PeriodFilterSet.Meta):
         model = Observation
-        fields = ["indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "ordering"]
+        fields = ["indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "ordering"]

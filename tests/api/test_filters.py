@@ -173,6 +173,21 @@ def test_observation_filters_combine(client, world):
     assert ids(client, "/api/v1/observations/?bulletin=heihe-2022&year=2023") == []
 
 
+def test_observations_filtered_by_their_kind(client, world):
+    obs = world["observations"]
+    bulletin, pm25 = obs["yichun_pm25"].bulletin, world["indicators"]["pm25"]
+    change = make_observation(bulletin=bulletin, indicator=pm25, value="-2.1", kind="change")
+    target = make_observation(bulletin=bulletin, indicator=pm25, value="30", kind="target")
+    url = "/api/v1/observations/?indicator=pm25&region=yichun"
+    assert ids(client, f"{url}&kind=change") == [change.pk]
+    assert ids(client, f"{url}&kind=target") == [target.pk]
+    assert ids(client, f"{url}&kind=level") == [obs["yichun_pm25"].pk]
+    assert ids(client, f"{url}&kind=") == sorted([obs["yichun_pm25"].pk, change.pk, target.pk])
+    assert [row["kind"] for row in client.get(f"{url}&kind=change").json()["results"]] == ["change"]
+    assert_bad_parameter(client, f"{url}&kind=rate", "kind")
+    assert_bad_parameter(client, f"{url}&kind=level&kind=change", "kind")
+
+
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [

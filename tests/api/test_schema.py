@@ -16,16 +16,17 @@ CONTRACT = {
     "/api/v1/indicators/": {"category"},
     "/api/v1/indicators/{code}/": set(),
     "/api/v1/observations/": {
-        "indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "format", "ordering", "as_of",
+        "indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "format", "ordering",
+        "as_of",
     },
     "/api/v1/observations/metadata/": {
-        "indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "ordering",
+        "indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "ordering",
     },
     "/api/v1/observations.csv": {
-        "indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "ordering", "as_of",
+        "indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "ordering", "as_of",
     },
     "/api/v1/observations.xlsx": {
-        "indicator", "region", "year", "period_from", "period_to", "period", "bulletin", "ordering", "as_of",
+        "indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "ordering", "as_of",
     },
     "/api/v1/observations/{id}/": set(),
     "/api/v1/observations/{id}/history/": set(),
@@ -173,3 +174,10 @@ def test_the_period_filters_are_dates_and_year_says_what_it_means(schema):
     bulletin_year = next(p for p in schema["paths"]["/api/v1/bulletins/"]["get"]["parameters"] if p["name"] == "year")
     for year in (parameters["year"], bulletin_year):
         assert "year the" in year["description"] and "period ends" in year["description"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/observations/", "/api/v1/observations/metadata/", "/api/v1/observations.csv"])
+def test_the_kind_filter_offers_the_kinds_of_figure(schema, path):
+    kind = next(p for p in schema["paths"][path]["get"]["parameters"] if p["name"] == "kind")
+    assert kind["schema"]["enum"] == ["change", "level", "target"]
+    assert "`change`" in kind["description"] and "400" in kind["description"]
