@@ -36,9 +36,10 @@ class IndicatorsConfig(AppConfig):
         # The sitemap lists the indicator pages.
         sitemaps.sitemaps.setdefault("indicators", IndicatorSitemap)
 
-        # What public pages show (a figure's versions: its correction note): a change starts a generation.
-        register(Indicator, IndicatorLimit, Observation, ObservationVersion)
-
-        # The series summaries the pages read follow every change of what is public.
-        summaries.connect()
+        # What public pages show (a figure's versions: its correction note): a change starts a
+        # generation. The series summaries the pages read follow every change of what is public.
+        register(
+            Indicator, IndicatorLimit, Observation, ObservationVersion,
+            receivers=(summaries.connect, summaries.disconnect),
+        )
         post_migrate.connect(summaries.fill_if_empty, sender=self, dispatch_uid="summaries:fill")

@@ -10,7 +10,8 @@ deleted (corrected, withdrawn), a region's level changed — and only for the se
 a publication touches the few series its figures are in. A scheduled bulletin changes nothing
 when it falls due: the first page read after that moment brings the summaries of its series up
 to date (``catch_up``, one query on every read otherwise). Writes that send no signal
-(``update()``, ``bulk_create``) call ``refresh_figures`` or ``rebuild`` themselves;
+(``update()``, ``bulk_create``) call ``refresh_figures`` or ``rebuild`` themselves (bulk writes
+under ``suspend_invalidation()`` detach these receivers and rebuild after);
 ``manage.py rebuild_summaries`` writes every row afresh from the figures (``rebuild``), and
 ``tests/indicators/test_summaries.py`` checks that it gives what the incremental writes gave.
 
@@ -20,7 +21,6 @@ read the figures it names through ``published()`` again: nothing unpublished can
 
 import json
 import zlib
-from contextlib import contextmanager
 
 from django.db import connection, connections, transaction
 from django.db.models import Count, Q, Sum
@@ -35,7 +35,6 @@ DEPTH = 100  # newest levels kept per series: an indicator table's first page (`
 #: series, a catalogue or region card's 12, an indicator page's 40.
 WINDOWS = (4, 12, 40)
 
-_suspended = 0
 
 
 def key_of(indicator_id, region_id, qualifier):
@@ -289,16 +288,12 @@ def public_counts():
 
 
 def _bulletin_saved(sender, instance, raw=False, **kwargs):
-    if _suspended:
-        return
     refresh(series_of(Observation.objects.filter(bulletin_id=instance.pk)))
     if instance.is_scheduled:
         scheduled(instance.publish_at)
 
 
 def _figure_saved(sender, instance, raw=False, **kwargs):
-    if _suspended:
-        return
     loaded = getattr(instance, "_summary_series", None)
     current = (instance.indicator_id, instance.region_id, instance.qualifier)
     refresh({current, loaded} - {None})
@@ -306,13 +301,11 @@ def _figure_saved(sender, instance, raw=False, **kwargs):
 
 
 def _figure_deleted(sender, instance, **kwargs):
-    if not _suspended:
-        refresh({(instance.indicator_id, instance.region_id, instance.qualifier)})
+    refresh({(instance.indicator_id, instance.region_id, instance.qualifier)})
 
 
 def _region_saved(sender, instance, raw=False, **kwargs):
-    if not _suspended:
-        refresh(SeriesSummary.objects.filter(region_id=instance.pk).values_list("indicator_id", "region_id", "qualifier"))
+    refresh(SeriesSummary.objects.filter(region_id=instance.pk).values_list("indicator_id", "region_id", "qualifier"))
 
 
 def connect():
@@ -324,27 +317,10 @@ def connect():
     post_save.connect(_region_saved, sender=Region, dispatch_uid="summaries:region")
 
 
-def _disconnect():
+def disconnect():
     from bulletins.models import Bulletin, Region
 
     post_save.disconnect(sender=Bulletin, dispatch_uid="summaries:bulletin")
     post_save.disconnect(sender=Observation, dispatch_uid="summaries:figure")
     post_delete.disconnect(sender=Observation, dispatch_uid="summaries:figure")
     post_save.disconnect(sender=Region, dispatch_uid="summaries:region")
-
-
-@contextmanager
-def suspended(*, rebuild_after=True):
-    """Bulk writes: no refresh per row (and deletes can be fast); every summary rebuilt after
-    (by the caller, with ``rebuild_after=False``: after ``ANALYZE``, say)."""
-    global _suspended
-    _suspended += 1
-    _disconnect()
-    try:
-        yield
-    finally:
-        _suspended -= 1
-        if not _suspended:
-            connect()
-            if rebuild_after:
-                rebuild()

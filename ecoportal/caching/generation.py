@@ -1,13 +1,11 @@
 """The content generation, kept in the database, and the values memoised under it.
 
-Apps register what makes a generation change (``register``): saving or deleting one of their
-content models, and the moment a scheduled item comes due. ``bump()`` runs once the change's
+Apps register what changes public content (``register``): saving or deleting one of their
+models, and the moment a scheduled item comes due. ``bump()`` runs once the change's
 transaction has committed and moves the one ``Generation`` row on, so a request that reads the
-new number can only see committed data; whatever was kept under an older number is never read
-again, whatever the cache did meanwhile (down, paused, restarted): there is nothing to delete.
-The row is read once per request (one primary-key query); the first request of a generation
-also asks the registered apps when the next scheduled item comes due, and the first request
-past that moment starts a new generation.
+new number can only see committed data, and nothing kept under an older one is read again,
+whatever the cache did meanwhile: there is nothing to delete. Each request reads the row once
+(one primary-key query); the first request past the next scheduled moment starts a generation.
 """
 
 import hashlib
@@ -27,22 +25,26 @@ from django.utils import timezone
 from . import pages
 from .models import Generation
 
-_models = set()
-_due = []
+_models, _due, _receivers = set(), [], []
 _suspended = 0
 # The generation row of the request being served: read once, shared by every memoised value.
 _request = threading.local()
 
 
-def register(*models, next_due=None):
+def register(*models, next_due=None, receivers=None):
     """Saving or deleting one of ``models`` (or changing their many-to-many relations) changes
-    public content; ``next_due(after)`` gives the first moment after ``after`` at which an item
-    becomes public on its own (a scheduled publication), or None."""
+    public content. ``next_due(after)``: the first moment after ``after`` at which an item
+    becomes public on its own (a scheduled publication), or None. ``receivers``: an app's
+    ``(connect, disconnect)`` of the receivers that keep its derived rows in step with the
+    content, connected now and detached during bulk writes (``suspend_invalidation``)."""
     for model in models:
         _models.add(model)
         _models.update(field.remote_field.through for field in model._meta.local_many_to_many)
     if next_due is not None:
         _due.append(next_due)
+    if receivers is not None:
+        _receivers.append(receivers)
+        receivers[0]()
     _connect()
 
 
@@ -57,15 +59,15 @@ def _relations_changed(sender, action, using=None, **kwargs):
 
 def _connect():
     for model in _models:
-        post_save.connect(_changed, sender=model, dispatch_uid=f"pagecache:save:{model._meta.label_lower}")
-        post_delete.connect(_changed, sender=model, dispatch_uid=f"pagecache:delete:{model._meta.label_lower}")
-    m2m_changed.connect(_relations_changed, dispatch_uid="pagecache:m2m")
+        post_save.connect(_changed, sender=model, dispatch_uid=("pagecache", model))
+        post_delete.connect(_changed, sender=model, dispatch_uid=("pagecache", model))
+    m2m_changed.connect(_relations_changed, dispatch_uid="pagecache")
 
 
 def _disconnect():
     for model in _models:
-        post_save.disconnect(sender=model, dispatch_uid=f"pagecache:save:{model._meta.label_lower}")
-        post_delete.disconnect(sender=model, dispatch_uid=f"pagecache:delete:{model._meta.label_lower}")
+        post_save.disconnect(sender=model, dispatch_uid=("pagecache", model))
+        post_delete.disconnect(sender=model, dispatch_uid=("pagecache", model))
 
 
 def content_changed(using=None):
@@ -104,7 +106,7 @@ def _now():
 
 class Row(NamedTuple):
     number: int
-    began: int
+    began: int  # UNIX time in microseconds
     next_due: int | None
     due_known: bool
 
@@ -134,14 +136,10 @@ def _read():
     return row
 
 
-def caching_enabled():
-    return settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_MEMO_ENABLED
-
-
 def current(*, always=False):
     """The current ``Generation`` row (read once per request), or None with caching off, unless
     ``always`` (for a response worth the query whatever the cache: a download, a feed)."""
-    if not (always or caching_enabled()):
+    if not (always or settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_MEMO_ENABLED):
         return None
     if not getattr(_request, "active", False):
         return _read()
@@ -153,16 +151,6 @@ def current(*, always=False):
 def current_generation():
     row = current()
     return None if row is None else row.number
-
-
-def generation_began(*, always=False):
-    """When the current generation began (a UNIX time): the last change of public content.
-
-    None with caching off, where reading it would cost every API response a query, unless
-    ``always``.
-    """
-    row = current(always=always)
-    return None if row is None else row.began / 1_000_000
 
 
 def request_started(**kwargs):
@@ -183,7 +171,6 @@ def memo_key(name, generation):
 
 #: How long a request waits for a value another request is computing before computing it too.
 COMPUTE_WAIT_SECONDS = 5.0
-_POLL_SECONDS = 0.02
 
 
 def memoize(name, compute, *, keep_none=True):
@@ -194,14 +181,13 @@ def memoize(name, compute, *, keep_none=True):
     not kept: for names made of the reader's input, which must not fill the cache.
 
     When a generation starts, every reader misses at once: the first takes a lock beside the
-    value and computes it; the others wait for its value (at most ``COMPUTE_WAIT_SECONDS``)
-    instead of each computing it on the same cores.
+    value and computes it; the others wait for it (at most ``COMPUTE_WAIT_SECONDS``) instead of
+    each computing it on the same cores (see the package's docstring for what that saves).
     """
     generation = current_generation() if settings.PAGE_CACHE_MEMO_ENABLED else None
     if generation is None:
         return compute()
-    cache = page_cache()
-    key = memo_key(name, generation)
+    cache, key = page_cache(), memo_key(name, generation)
     stored = cache.get(key)
     if stored is not None:
         return stored[0]
@@ -209,7 +195,7 @@ def memoize(name, compute, *, keep_none=True):
     if not cache.add(lock, 1, timeout=int(COMPUTE_WAIT_SECONDS) + 1):
         deadline = time.monotonic() + COMPUTE_WAIT_SECONDS
         while time.monotonic() < deadline and getattr(cache, "available", True):
-            time.sleep(_POLL_SECONDS)
+            time.sleep(0.02)
             found = cache.get_many([key, lock])
             if key in found:
                 return found[key][0]
@@ -226,14 +212,18 @@ def memoize(name, compute, *, keep_none=True):
 
 @contextmanager
 def suspend_invalidation():
-    """Bulk writes: no signal per row (deletes can then be fast), one bump at the end."""
+    """Bulk writes: no receiver per row (deletes can then be fast), neither the generation's nor
+    those registered with ``receivers``; one bump at the end. The caller rebuilds what those
+    receivers keep (``generate_demo_data``: the series summaries, after ``ANALYZE``)."""
     global _suspended
     _suspended += 1
-    _disconnect()
+    for hooks in [(_connect, _disconnect), *_receivers]:
+        hooks[1]()
     try:
         yield
     finally:
         _suspended -= 1
         if not _suspended:
-            _connect()
+            for hooks in [(_connect, _disconnect), *_receivers]:
+                hooks[0]()
             content_changed()

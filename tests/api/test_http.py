@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
 from bulletins.models import Bulletin
-from ecoportal.caching.generation import bump, generation_began
+from ecoportal.caching.generation import bump, current
 from ecoportal.publishing import Status
 from tests.factories import make_bulletin
 
@@ -168,7 +168,7 @@ def shared_generation(settings, world):
     """A generation in use, as with Redis."""
     settings.PAGE_CACHE_MEMO_ENABLED = True
     bump()
-    began = generation_began()
+    began = current().began / 1_000_000
     _next_second()
     return math.floor(began)
 

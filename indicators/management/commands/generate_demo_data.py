@@ -262,7 +262,7 @@ class Command(BaseCommand):
             # Index pages of a growing database stay in memory instead of being re-read (256 MB).
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA cache_size = -262144")
-        with suspend_invalidation(), summaries.suspended(rebuild_after=False):
+        with suspend_invalidation():  # the summaries are rebuilt below, after ANALYZE
             if options["clear"]:
                 self.clear()
             elif Bulletin.objects.filter(slug__startswith=PREFIX).exists():
