@@ -850,8 +850,9 @@ def bind_table(block, folded, gazetteer, scope):
         row_period = periods_module.find_all(folded_label, scope.context)
         words = [
             numbers_fold(cell)
-            for cell in cells
+            for at, cell in enumerate(cells)
             if cell
+            and at not in side_by_side  # a place of its own, not a word about this row
             and not _BLANK_CELL.match(cell)
             and len(cell) <= 12
             and not _PLAIN_NUMBER.match(cell)
@@ -892,7 +893,9 @@ def bind_table(block, folded, gazetteer, scope):
             own_place = next((p for p in reversed(side_by_side) if p < column), None)
             if own_place is not None:
                 # Two tables side by side ("县 | CWQI | 县 | △CWQI"): a cell is of the place
-                # in the place column before it.
+                # in the place column before it; not of any, where the copy lost that place.
+                if _BLANK_CELL.match(cells[own_place]):
+                    continue
                 found = _label_place(
                     numbers_fold(cells[own_place]), gazetteer, scope, home
                 ) or _unknown_place(numbers_fold(cells[own_place]), home)
@@ -1125,6 +1128,11 @@ def _label_place(label, gazetteer, scope, home):
     bare = re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", label))
     if not bare or re.search(r"\d{4}|[年月]", bare):
         return None
+    inner = _UNIT_IN_HEADER.search(label)
+    within = [d for _s, _e, d in gazetteer.find_all(inner.group(1))] if inner else []
+    if within and within[0].level in ("prefecture", "county"):
+        # "医药高新区 (高港区)": a zone and, in brackets, the district it lies in.
+        return (within[0], f"“{within[0].name}”（括号内）", "place", bare)
     if _TOTAL.match(bare) and (bare not in "省市区县"):
         total = re.search(r"平均|均值|合计|总计|汇总", bare)
         return (home, f"“{label}”即本文件的范围", "total", total.group(0) if total else "")

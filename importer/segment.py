@@ -750,6 +750,16 @@ def blocks(paragraphs):
     no_cells_until = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
+        flat = _flat_table(paragraph)
+        if flat is not None:
+            lead, _at, table = flat
+            if lead:
+                out.append(Block("paragraph", lead))
+                caption = lead if len(lead) <= 60 else caption
+            text, header, rows, own = table
+            out.append(Block("table", text, header, rows, f"{own} {caption}".strip()))
+            index += 1
+            continue
         for reader in (_tab_table, _markdown_table, _space_table, _cell_per_line_table):
             if reader is _cell_per_line_table and index < no_cells_until:
                 continue
@@ -938,6 +948,9 @@ def _cell_per_line_table(paragraphs, index):
     if best is None:
         return None, no_table
     width, rows, indexed = best
+    skip = 2 if indexed else 1
+    ranking = _ranking_groups(clean[: rows[0]])
+    ranking = ranking if len(ranking) >= 2 and width % len(ranking) == 0 else []
     heading = [c for c in clean[: rows[0]] if _ROW_HEADING.match(c)]
     repeats = max((heading.count(c) for c in heading), default=1)
     if repeats > 1 and not indexed:
@@ -951,7 +964,8 @@ def _cell_per_line_table(paragraphs, index):
     covered = sum(sum(numeric[row + 1 : row + width]) for row in rows)
     if covered < 6 and len(rows) < 3:
         return None, no_table  # too little to be a table rather than short lines
-    used = cells[rows[-1] + width - 1][1] + 1
+    laid = _with_short_rows(clean, numeric, rows, width, skip)
+    used = max(cells[at][1] for at in laid[-1] if at is not None) + 1
     lines = lines[:used]
     text = "\n".join(lines)
     offsets, cursor = [], 0
@@ -959,7 +973,6 @@ def _cell_per_line_table(paragraphs, index):
         offsets.append((cursor, cursor + len(line)))
         cursor += len(line) + 1
     header_cells = _wrapped_units([cell for cell in clean[: rows[0]] if cell])
-    skip = 2 if indexed else 1
     # The heading of the row numbers or ranks, first after the caption's cells.
     lead = next((at for at, cell in enumerate(header_cells) if not _caption_like(cell)), None)
     if (
@@ -969,13 +982,68 @@ def _cell_per_line_table(paragraphs, index):
     ):
         header_cells = header_cells[:lead] + header_cells[lead + 1 :]
     pattern = numeric[rows[0] + skip : rows[0] + width]
-    header, caption_cells = _column_names_flat(header_cells, width - skip, pattern)
+    if ranking:
+        header = _ranking_names(ranking, numeric[rows[0] : rows[0] + width])[skip:]
+        caption_cells = [cell for cell in header_cells if _rank_measure(cell) is None]
+    else:
+        header, caption_cells = _column_names_flat(header_cells, width - skip, pattern)
     data = []
-    for start in rows:
-        values = tuple(clean[start + skip : start + width])
-        span = (offsets[cells[start][1]][0], offsets[cells[start + width - 1][1]][1])
-        data.append((clean[start + skip - 1], values, span))
+    for row in laid:
+        present = [at for at in row if at is not None]
+        values = tuple("" if at is None else clean[at] for at in row[skip:])
+        span = (offsets[cells[present[0]][1]][0], offsets[cells[present[-1]][1]][1])
+        data.append((clean[row[skip - 1]], values, span))
     return (text, header, tuple(data), " ".join(caption_cells)), used
+
+
+# " | " between the cells of a table flattened into one line.
+_FLAT_BAR = re.compile(r"\s+[|｜](?=\s|$)\s*")
+_CAPTION_START = re.compile(r"^(?:表\s*\d|单位\s*[:：])|\d{4}年")
+
+
+def _flat_table(paragraph):
+    """A table whose copy put every cell on one line with " | " between them (its caption
+    and first header cell run together, "表1 2022年7月… 优良天数比例(%)排名"): (the sentences
+    before it, where the table starts, the table read as one cell per line), or None."""
+    if paragraph.count("|") + paragraph.count("｜") < 8:
+        return None
+    cells, start = [], 0
+    for bar in _FLAT_BAR.finditer(paragraph):
+        cells.append((paragraph[start : bar.start()], start))
+        start = bar.end()
+    if start < len(paragraph):
+        cells.append((paragraph[start:], start))
+    if len(cells) < 8 or sum(1 for cell, _at in cells if _NUMERIC_CELL.match(cell)) < 4:
+        return None
+    first, _at = cells[0]
+    ends = [first.rfind(mark) for mark in "。；;！？"]
+    lead_end = max(ends) + 1
+    opening = first[lead_end:].strip()
+    begin = paragraph.index(opening, lead_end) if opening else cells[1][1]
+    parts = opening.rsplit(None, 1)
+    if len(parts) == 2 and _CAPTION_START.search(parts[0]):
+        # The caption, then the first header cell.
+        cells[0:1] = [(parts[0], begin), (parts[1], paragraph.index(parts[1], begin))]
+    else:
+        cells[0] = (opening, begin)
+    lines = [cell for cell, _at in cells]
+    table, used = _cell_per_line_table(lines, 0)
+    if table is None or any(_NUMERIC_CELL.match(cell) for cell in lines[used:]):
+        return None
+    text, header, rows, own = table
+    # Spans in the cells joined by lines → spans in the paragraph, from where the table starts.
+    joined, cursor = [], 0
+    for cell in lines[:used]:
+        joined.append(cursor)
+        cursor += len(cell) + 1
+
+    def where(offset):
+        line = max(at for at, start in enumerate(joined) if start <= offset)
+        return cells[line][1] + offset - joined[line] - begin
+
+    end = cells[used - 1][1] + len(cells[used - 1][0])
+    rows = tuple((label, values, (where(a), where(b))) for label, values, (a, b) in rows)
+    return first[:lead_end].strip(), begin, (paragraph[begin:end], header, rows, own)
 
 
 def _cell_text(line):
@@ -1019,13 +1087,19 @@ def _row_layout(clean, numeric, padded=0):
     first = numeric.index(True)
     # Ranks with ties (1, 2, 2, 4) only in a table whose header has a column of them.
     ranked = any(_RANK_HEADING.search(cell) for cell in clean[:first])
+    # Rankings side by side, each under its own heading ("PM2.5浓度排名 | 优良天数比例排名"):
+    # a row holds one (rank,) place and value under each.
+    groups = _ranking_groups(clean[:first])
+    # Their headings are no row of data.
+    after = max((at + 1 for at, cell in enumerate(clean[:first]) if _rank_measure(cell)), default=0)
+    groups = len(groups)
     best, best_score = None, (False, 0, 0, False)
     for width in range(2, 16):
         for start in range(max(0, first - width), first + 1):
             indexed = _ROW_NUMBER.match(clean[start]) is not None and (
                 start + 1 < len(clean) and not numeric[start + 1]
             )
-            if numeric[start] and not indexed:
+            if (numeric[start] and not indexed) or (groups >= 2 and start < after):
                 continue
             pattern = tuple(numeric[start : start + width])
             rows, skipped = _rows_of(clean, numeric, start, width, pattern, indexed)
@@ -1051,8 +1125,11 @@ def _row_layout(clean, numeric, padded=0):
             )
             # Equal numbers covered: the reading that ends with the last cells read.
             # then a leading row number (strong evidence of where rows start).
+            fits_header = named < 3 or width <= named + 1
+            if groups >= 2:
+                fits_header = width % groups == 0 and width // groups in (2, 3)
             score = (
-                named < 3 or width <= named + 1,
+                fits_header,
                 len(rows) * counting - 2 * skipped,
                 min(rows[-1] + width, len(clean) - padded),
                 indexed,
@@ -1131,6 +1208,128 @@ def _rows_of(clean, numeric, start, width, pattern, indexed=False):
 
 
 _BLANK_CELL = re.compile(r"^[—–\-/]{1,3}$|^$")
+
+
+def _with_short_rows(clean, numeric, rows, width, skip):
+    """The cells of each row (indices, None for a cell lost in the copy), in order: the rows
+    that fit the layout, and between them (and after the last) rows the copy shortened by
+    dropping empty cells (a tied rank left blank). A shortened row's cells are laid into the
+    columns their kinds fit (a word under the names, a number with the column's unit under
+    it); it must keep its label and a value. Of the ways to read the cells between two rows,
+    the one with the fewest rows is kept when it is the only one; otherwise none is."""
+    first = rows[0]
+    profile = [
+        {_cell_kind(clean[row + column]) for row in rows} - {"blank"} for column in range(width)
+    ]
+    ranked = any(_RANK_HEADING.search(cell) for cell in clean[:first])
+    values = {
+        column
+        for column in range(width)
+        if numeric[first + column]
+        and not (skip == 2 and column == 0)
+        and not _numbers_rows(clean, rows, column, ranked)
+    }
+    last = max((at for at, flag in enumerate(numeric) if flag), default=-1)
+    laid = []
+    for at, start in enumerate(rows):
+        laid.append(list(range(start, start + width)))
+        end = rows[at + 1] if at + 1 < len(rows) else last + 1
+        gap = range(start + width, end)
+        if 0 < len(gap) <= 3 * width:
+            laid.extend(_short_rows(clean, gap, profile, skip - 1, values) or [])
+    return laid
+
+
+def _cell_kind(cell):
+    if _BLANK_CELL.match(cell):
+        return "blank"
+    if not _NUMERIC_CELL.match(cell):
+        return "word"
+    return "number" + ("%" if "%" in cell else "") + ("()" if re.search(r"[(（]", cell) else "")
+
+
+def _short_rows(clean, gap, profile, label, values):
+    """The one fewest-rows reading of ``gap`` as shortened rows, or None (see above)."""
+    width = len(profile)
+    kinds = [_cell_kind(clean[at]) for at in gap]
+    # best[i]: (rows, ways, reading) for the first i cells of the gap.
+    best = [(0, 1, [])] + [None] * len(kinds)
+    for end in range(1, len(kinds) + 1):
+        for begin in range(max(0, end - width + 1), end):
+            if best[begin] is None:
+                continue
+            layouts = _layouts(kinds[begin:end], profile, label, values)
+            if not layouts:
+                continue
+            count, ways, reading = best[begin]
+            here = (count + 1, ways * len(layouts), reading)
+            current = best[end]
+            if current is None or here[0] < current[0]:
+                row = [None] * width
+                for column, at in zip(layouts[0], gap[begin:end], strict=True):
+                    row[column] = at
+                best[end] = (here[0], here[1], [*reading, row])
+            elif here[0] == current[0]:
+                best[end] = (current[0], current[1] + here[1], current[2])
+    found = best[len(kinds)]
+    return found[2] if found is not None and found[1] == 1 else None
+
+
+def _layouts(kinds, profile, label, values, column=0):
+    """The ways to lay cells of these kinds into the columns, in order, keeping the label
+    column and a value."""
+    if not kinds:
+        return [()]
+    out = []
+    for at in range(column, len(profile) - len(kinds) + 1):
+        if at > label and column <= label:
+            break  # the row's label is never lost
+        if kinds[0] != "blank" and kinds[0] not in profile[at]:
+            continue
+        out.extend((at, *rest) for rest in _layouts(kinds[1:], profile, label, values, at + 1))
+    if column == 0:
+        out = [
+            way
+            for way in out
+            if values & {c for c, k in zip(way, kinds, strict=True) if k != "blank"}
+        ]
+    return out
+
+
+# "优良天数比例(%)排名", "PM2.5月均浓度(μg/m3)排名": the ranking of a measure.
+_RANK_OF = re.compile(r"^(.{2,24}?)\s*(?:排名|排序|名次)(?:情况)?$")
+_RANKED_MEASURE = re.compile(r"率|浓度|指数|比例|天数|声级|均值|PM|AQI|CWQI", re.I)
+
+
+def _rank_measure(cell):
+    ranked = _RANK_OF.match(cell)
+    if ranked is None or re.search(r"表|\d{4}年", cell):
+        return None
+    measure = ranked.group(1).strip()
+    return measure if _RANKED_MEASURE.search(measure) else None
+
+
+def _ranking_groups(cells):
+    """The measures of rankings side by side, each heading its rank, place and value: the
+    header's last cells, all of them rankings (no column of their own for places or values)."""
+    measures = [_rank_measure(cell) for cell in cells if cell]
+    first = next((at for at, measure in enumerate(measures) if measure), None)
+    if first is None or None in measures[first:]:
+        return []
+    return measures[first:]
+
+
+def _ranking_names(measures, pattern):
+    """Column names of rankings side by side: 排名 over ranks, 名称 over places, the measure
+    over its values."""
+    size = len(pattern) // len(measures)
+    names = []
+    for at, flag in enumerate(pattern):
+        last = at % size == size - 1
+        names.append(measures[at // size] if flag and last else "排名" if flag else "名称")
+    return tuple(names)
+
+
 _UNIT_ONLY = re.compile(
     r"^[(（]?\s*(?:单位\s*[:：]\s*)?(微克/立方米|毫克/立方米|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|%|"
     r"dB\s*\(A\)|dB|分贝|天|个百分点)\s*[)）]?$",

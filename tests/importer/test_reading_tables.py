@@ -1,0 +1,88 @@
+"""read() on tables whose copy lost cells or lines: rows laid out by what their cells hold.
+
+Invented tables in the style of municipal bulletins (other places, other numbers).
+"""
+
+from datetime import date
+from decimal import Decimal
+
+from importer import pipeline
+
+
+def cells_of(document, place):
+    return sorted(
+        (str(f.value), f.indicator)
+        for f in document.figures
+        if f.region is not None and f.region.name == place and not f.derived
+    )
+
+
+def test_rankings_side_by_side_flattened_into_one_line_with_tied_ranks_left_out():
+    # Two rankings (rank | county | value) side by side, the whole table on one line; the
+    # copy dropped the rank of a tie (澄江市 under the first, 华宁县 under the second).
+    line = " | ".join(
+        [
+            "表2 2025年4月各县(市、区)空气质量排名 优良天数比例(%)排名",
+            "PM2.5月均浓度(μg/m3)排名",
+            *("1", "通海县", "96.7%", "1", "华宁县", "18"),
+            *("2", "江川区", "93.3%", "2", "易门县", "20"),
+            *("3", "易门县", "90.0%", "3", "通海县", "21"),
+            *("澄江市", "90.0%", "华宁县", "21"),
+            *("5", "红塔区", "86.7%", "5", "红塔区", "24"),
+        ]
+    )
+    document = pipeline.read(
+        "玉溪市2025年4月环境空气质量通报\n各县(市、区)排名情况见表2。\n" + line + " |"
+    )
+    assert cells_of(document, "澄江市") == [("90.0", "air-good-days-ratio")]
+    assert cells_of(document, "华宁县") == [("18", "pm25"), ("21", "pm25")]
+    assert cells_of(document, "通海县") == [("21", "pm25"), ("96.7", "air-good-days-ratio")]
+    assert len(document.figures) == 10  # no rank is a figure
+    for figure in document.figures:
+        # PM2.5月均浓度 names no month: the caption's April is every cell's.
+        assert (figure.period_start, figure.period_end) == (date(2025, 4, 1), date(2025, 4, 30))
+
+
+def test_a_row_that_lost_an_empty_cell_is_laid_out_by_its_cells_kinds():
+    # One cell per line; 江川区's rank cell was empty and vanished: its two numbers still
+    # go under PM2.5 and the ratio (the percent sign says which is which).
+    cells = [
+        "区县", "PM2.5浓度(μg/m³)", "优良天数比例(%)", "排名",
+        "红塔区", "27", "91.2%", "5",
+        "江川区", "25", "93.0%",
+        "通海县", "22", "95.5%", "1",
+        "易门县", "24", "94.1%", "2",
+        "华宁县", "28", "90.4%", "6",
+        "澄江市", "23", "94.1%", "2",
+    ]  # fmt: skip
+    document = pipeline.read("玉溪市2025年一季度各区县空气质量\n" + "\n".join(cells))
+    assert cells_of(document, "江川区") == [("25", "pm25"), ("93.0", "air-good-days-ratio")]
+    assert cells_of(document, "易门县") == [("24", "pm25"), ("94.1", "air-good-days-ratio")]
+    assert len(document.figures) == 12  # two measures of six counties, no rank
+
+
+def test_a_shortened_row_that_could_be_read_two_ways_is_left_out():
+    # 江川区 kept one of its two day counts: it may be either column, so it gives nothing.
+    cells = [
+        "区县", "优良天数(天)", "轻度污染天数(天)",
+        "红塔区", "80", "9",
+        "江川区", "84",
+        "通海县", "86", "3",
+        "易门县", "83", "6",
+    ]  # fmt: skip
+    document = pipeline.read("玉溪市2025年一季度各区县空气质量天数\n" + "\n".join(cells))
+    assert cells_of(document, "江川区") == []
+    assert [value for value, _code in cells_of(document, "通海县")] == ["3", "86"]
+    assert len(document.figures) == 6
+
+
+def test_a_zone_with_its_district_in_brackets_is_of_the_district():
+    cells = [
+        "区县", "综合指数",
+        "红塔区", "3.12",
+        "玉溪高新区 (江川区)", "3.40",
+        "通海县", "2.95",
+    ]  # fmt: skip
+    document = pipeline.read("玉溪市2025年3月各区县空气质量综合指数\n" + "\n".join(cells))
+    figure = next(f for f in document.figures if f.value == Decimal("3.40"))
+    assert figure.region.name == "江川区"
