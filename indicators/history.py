@@ -9,14 +9,28 @@ reads two things from them:
   now (a bulletin withdrawn since is not shown, whatever it said then). A figure counts from its
   bulletin's publication with the newest version it had at that moment; one with no version yet
   (loaded by fixtures, never changed) is its current row; one created after the moment is left
-  out. ``with_versions_applied`` then puts each page's versioned values on its rows in one query.
+  out. ``with_versions_applied`` then puts each page's versioned values on its rows in one query;
+  ``values_then`` gives the database the values aggregates need (a CSV's metadata) instead.
 """
 
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Exists, Max, OuterRef, Q, Subquery
+from django.db.models import (
+    Case,
+    DateField,
+    DateTimeField,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 
 from .choices import ReviewState
 from .models import ObservationVersion, VersionEvent
@@ -125,6 +139,29 @@ def as_of(queryset, moment):
             Q(as_of_state=ReviewState.ACCEPTED)
             | Q(as_of_version__isnull=True, review_state=ReviewState.ACCEPTED) & ~Exists(created_later)
         )
+    )
+
+
+def values_then(queryset):
+    """The rows of ``as_of`` annotated with what readers saw then, for aggregates in SQL:
+    ``then_indicator_id``, ``then_period_start``, ``then_period_end`` and ``then_corrected_at``
+    (the time of the correction the figure had then, or None); a row with no version then is
+    its current row."""
+    version = ObservationVersion.objects.filter(pk=OuterRef("as_of_version"))
+
+    def then(current, value):
+        return Case(When(as_of_version__isnull=True, then=current), default=value)
+
+    def stored(name, output):
+        return Cast(Subquery(version.annotate(stored=KT(f"data__{name}")).values("stored")[:1]), output)
+
+    return queryset.annotate(
+        then_indicator_id=then(F("indicator_id"), stored("indicator_id", IntegerField())),
+        then_period_start=then(F("period_start"), stored("period_start", DateField())),
+        then_period_end=then(F("period_end"), stored("period_end", DateField())),
+        then_corrected_at=then(
+            F("corrected_at"), Subquery(version.filter(correction__isnull=False).values("at")[:1], output_field=DateTimeField())
+        ),
     )
 
 

@@ -4,9 +4,11 @@ One JSON document per set of filters: what the file holds (title, the filters, h
 each indicator's definition and unit, the sources (each bulletin with its publisher), the
 licence and the data's terms, a citation, the date of the data (the period covered and the
 last publication or correction among the rows) and of the download, and what each column
-means (from ``observation_columns``, the columns' one definition).
+means (from ``observation_columns``, the columns' one definition). ``as_of`` describes the CSV of
+a past moment: its figures as they read then.
 
-Its cost is fixed whatever the rows: three aggregate queries over the filtered observations.
+Its cost is fixed whatever the rows: three aggregate queries over the filtered observations
+(four as of a past moment).
 """
 
 from django.db.models import Count, Max, Min
@@ -17,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from ecoportal import portal
 
-from . import units
+from . import history, units
+from .models import Indicator
 from .observation_columns import COLUMNS, UNIT_VOCABULARY
 
 INDICATOR_FIELDS = {
@@ -58,18 +61,36 @@ def _in_language(chinese, english):
     return (english_first and english) or chinese
 
 
-def observations_metadata(queryset, *, request, csv_url, filters):
-    """The metadata of the CSV of ``queryset`` (public observations, already filtered)."""
+def _indicator_rows_then(rows):
+    """Each indicator the figures of ``history.values_then`` had then, as ``INDICATOR_FIELDS``
+    name its columns, with its ``rows``: one query more than the present's join."""
+    counts = dict(rows.values_list("then_indicator_id").annotate(rows=Count("pk")).order_by())
+    fields = [path.removeprefix("indicator__") for path in INDICATOR_FIELDS.values()]
+    for indicator in Indicator.objects.filter(pk__in=counts).order_by("code").values("pk", *fields):
+        yield {f"indicator__{name}": indicator[name] for name in fields} | {"rows": counts[indicator["pk"]]}
+
+
+def observations_metadata(queryset, *, request, csv_url, filters, as_of=None):
+    """The metadata of the CSV of ``queryset`` (public observations, already filtered); with
+    ``as_of``, ``queryset`` is ``history.as_of``'s and the figures are described as they were
+    then (their indicator, period and last correction at that moment)."""
     rows = queryset.order_by()
+    then = "then_" if as_of is not None else ""
+    if then:
+        rows = history.values_then(rows)
     summary = rows.aggregate(
         rows=Count("pk"),
-        period_start=Min("period_start"),
-        period_end=Max("period_end"),
+        period_start=Min(f"{then}period_start"),
+        period_end=Max(f"{then}period_end"),
         published=Max("bulletin__publish_at"),
-        corrected=Max("corrected_at"),
+        corrected=Max(f"{then}corrected_at"),
     )
     indicators = []
-    for row in rows.values(*INDICATOR_FIELDS.values()).annotate(rows=Count("pk")).order_by("indicator__code"):
+    indicator_rows = (
+        _indicator_rows_then(rows) if then
+        else rows.values(*INDICATOR_FIELDS.values()).annotate(rows=Count("pk")).order_by("indicator__code")
+    )
+    for row in indicator_rows:
         indicator = {key: row[field] for key, field in INDICATOR_FIELDS.items()}
         # The canonical unit as every row's ``indicator_unit`` gives it (its code, else its unit).
         canonical = units.get(indicator["unit_code"]) or units.parse_unit(indicator["unit"])
@@ -106,6 +127,7 @@ def observations_metadata(queryset, *, request, csv_url, filters):
         "title": title,
         "csv": csv_url,
         "filters": filters,
+        "as_of": as_of,
         "rows": summary["rows"],
         "indicators": indicators,
         "sources": sources,

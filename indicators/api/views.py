@@ -55,6 +55,7 @@ METADATA_EXAMPLE = {
     "title": "PM2.5浓度：环境公报所载数值",
     "csv": f"{EXAMPLE_SITE}/api/v1/observations/?indicator=pm25&region=heilongjiang&format=csv",
     "filters": {"indicator": ["pm25"], "region": ["heilongjiang"]},
+    "as_of": None,
     "rows": 1,
     "indicators": [{
         "code": "pm25", "name": "PM2.5浓度", "name_en": "PM2.5 concentration",
@@ -182,6 +183,7 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
     ),
     metadata=extend_schema(
         filters=True,
+        parameters=[AS_OF],
         responses={
             200: OpenApiResponse(
                 OpenApiTypes.OBJECT,
@@ -191,7 +193,9 @@ class IndicatorViewSet(PublicReadOnlyViewSet):
                     "`rows`, `indicators` (definition, unit, unit code), `sources` (each bulletin with "
                     "its publisher and the rows it states), `publishers`, `licence`, `terms`, "
                     "`citation`, `date_of_data` (the period covered, the last publication or "
-                    "correction), `date_downloaded` and `columns` (what each CSV column means)."
+                    "correction), `date_downloaded` and `columns` (what each CSV column means). With "
+                    "`as_of`, that of the CSV of that moment: its figures, indicators and periods "
+                    "as they read then, `as_of` saying when (null without it)."
                 ),
                 examples=[OpenApiExample("PM2.5 in Heilongjiang", value=METADATA_EXAMPLE)],
             ),
@@ -223,7 +227,7 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
 
     def as_of(self):
         """The moment ``as_of`` asks for, or None; a 400 naming it when it is not one."""
-        text = self.request.query_params.get("as_of") if self.action == "list" else None
+        text = self.request.query_params.get("as_of") if self.action in ("list", "metadata") else None
         if not text:
             return None
         try:
@@ -244,8 +248,12 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         csv_url = self.csv_url(request)
         return Response(observations_metadata(
-            queryset, request=request, csv_url=csv_url, filters=self.filter_values(),
+            queryset, request=request, csv_url=csv_url, filters=self.filter_values(), as_of=self.as_of(),
         ))
+
+    def allowed_query_params(self):
+        # The metadata of a past moment's CSV takes its moment too.
+        return super().allowed_query_params() | ({"as_of"} if self.action == "metadata" else set())
 
     def filter_values(self):
         """The filters asked for, as given (several values as a list)."""
@@ -320,9 +328,9 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
             as_read = history.with_versions_applied if self.as_of() is not None else None
             filename = self.download_filename(request.accepted_renderer.format)
             response = download(queryset, request=request, filename=filename, as_read=as_read)
-            if as_read is None:
-                # Its companion: what the file holds, its sources, licence and citation.
-                response["Link"] = f'<{self.metadata_url(request)}>; rel="describedby"; type="application/json"'
+            # Its companion (of the same moment, with as_of): what the file holds, its sources,
+            # licence and citation.
+            response["Link"] = f'<{self.metadata_url(request)}>; rel="describedby"; type="application/json"'
             return response
         return super().list(request, *args, **kwargs)
 

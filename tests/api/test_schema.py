@@ -20,7 +20,7 @@ CONTRACT = {
         "as_of",
     },
     "/api/v1/observations/metadata/": {
-        "indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "ordering",
+        "indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "ordering", "as_of",
     },
     "/api/v1/observations.csv": {
         "indicator", "region", "kind", "year", "period_from", "period_to", "period", "bulletin", "ordering", "as_of",
