@@ -120,6 +120,9 @@ class Bound:
     derived: bool = False
     carried_from: object = None
     part: bool = False  # said after "其中" or "…中,": a part of a total, never the total itself
+    # its words name no measure of their own, only a place, a rank or "浓度": the measure is
+    # the one a heading over the paragraph names ("（一）细颗粒物" over "全市平均浓度为28…")
+    unnamed: bool = False
     reasons: list = field(default_factory=list)
     qualifier: str = ""  # what the figure is of within its place: a station, a class, a total
 
@@ -329,6 +332,8 @@ def _bind_sentence(
             quote_span=(start, end),
             carried_from=carried,
             part=bool(_BREAKDOWN.search(text, start, raw.start)),
+            unnamed=not enumerated
+            and _unnamed(text, previous.raw.end if previous else start, raw.start, places),
         )
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
@@ -479,7 +484,21 @@ def _ranks_only(text, start, position, places):
     for place_start, place_end, _division in places:
         if start <= place_start and place_end <= position:
             words = words.replace(text[place_start:place_end], "")
-    return _names_nothing(_RANKING.sub("", words))
+    return _names_nothing(_MEASURE_ONLY.sub("", _RANKING.sub("", words)))
+
+
+# Words that say a figure is a measure without saying of what ("浓度最低的是甲县,为22").
+_MEASURE_ONLY = re.compile(
+    r"(?:[年月日季]|日均|年平?均|月平?均|季平?均|平均)?(?:浓度|数值|均值|值|水平)|平均"
+)
+
+
+def _unnamed(text, since, position, places):
+    """Whether the words from ``since`` to the figure name no measure: only places, ranks,
+    comparisons, where or when ("全市平均浓度为", "同比下降", "最低的是甲县,为")."""
+    words = _without_places(text[since:position], since, places)
+    words = _MEASURE_ONLY.sub("", _RANKING.sub("", _WHERE_WORDS.sub("", words)))
+    return _names_nothing(words)
 
 
 # Words before a breakdown: what follows is a part of what they name ("其中", "违法行为中,",

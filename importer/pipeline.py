@@ -134,9 +134,12 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     cursor = 0
     title = numbers.fold(about.title)
     previous = None
+    topic = ""  # the last heading: what the paragraphs under it measure, when they say no more
     for number, block in enumerate(blocks):
         lead = _lead(previous)
         previous = block
+        if _is_topic(block):
+            topic = block.text
         at = folded.find(block.text, cursor)
         if at >= 0:
             cursor = at + len(block.text)
@@ -169,6 +172,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                     quote.strip().rstrip("。"),
                     vocabulary,
                     _approximately(block.text, figure),
+                    topic if block.kind != "table" else "",
                 )
             )
             quoted_at.append((number, start))
@@ -184,6 +188,22 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         figures=_once(found, quoted_at),
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
+    )
+
+
+_SENTENCE_MARK = re.compile(r"[。！？!?；;，,:：]")
+
+
+def _is_topic(block):
+    """A heading, or a short line without a sentence or a figure ("(一)细颗粒物(PM2.5)")."""
+    if block.kind == "heading":
+        return True
+    text = block.text
+    return (
+        block.kind == "paragraph"
+        and len(text) <= 30
+        and not _SENTENCE_MARK.search(text)
+        and not figures.find(text)
     )
 
 
@@ -313,7 +333,7 @@ def _match(vocabulary, item, head, family, kind, unit, part):
     return vocabulary.match(item, head, family, kind, unit, part=part)
 
 
-def _figure(bound, quote, vocabulary, approximate_text=""):
+def _figure(bound, quote, vocabulary, approximate_text="", topic=""):
     raw = bound.raw
     part = getattr(bound, "part", False)
     match = _match(vocabulary, bound.item, bound.head, raw.family, bound.kind, raw.unit, part)
@@ -325,6 +345,10 @@ def _figure(bound, quote, vocabulary, approximate_text=""):
             carried.item, carried.head, raw.family, bound.kind, raw.unit, part=part
         )
         carried, steps = carried.carried_from, steps + 1
+    if match.code is None and topic and getattr(bound, "unnamed", False):
+        under = _match(vocabulary, topic, "", raw.family, bound.kind, raw.unit, part)
+        if under.code is not None:
+            match = matching.Match(under.code, f"标题“{topic}”：{under.reason}")
     unit_unsaid = False
     in_table = bool(bound.reasons) and bound.reasons[0].startswith("表格")
     if match.code is None and raw.unit_code == "index" and in_table:

@@ -419,3 +419,23 @@ def test_rankings_of_cities_keep_the_pollutant_of_the_sentence_before():
     assert filed(document, "8.3") == ("no2", "change")
     assert filed(document, "0") == ("no2", "change")
     assert one(document, "0").region.name == "德州市"
+
+
+def test_a_heading_names_the_pollutant_its_paragraph_does_not():
+    document = read(
+        "青禾市2031年环境质量状况公报\n\n"
+        "一、环境空气质量\n2031年,全市环境空气质量总体改善。\n\n"
+        "(一)细颗粒物(PM2.5)\n"
+        "全市年平均浓度为28微克/立方米,同比下降9.7%。浓度最低的是临朐县,为22微克/立方米;"
+        "最高的是昌乐县,为35微克/立方米。颗粒物组分中硝酸盐平均浓度为12微克/立方米。\n\n"
+        "(二)臭氧\n全市平均浓度为160微克/立方米,同比上升5.3%;城区为165微克/立方米。\n\n"
+        "二、地表水环境质量\n高锰酸盐指数平均浓度为3.2毫克/升,溶解氧均值为7.9毫克/升。"
+    )
+    for value in ("28", "22", "35"):
+        assert filed(document, value) == ("pm25", "level"), value
+    assert filed(document, "-9.7") == ("pm25", "change")
+    assert filed(document, "160") == ("o3", "level")
+    assert filed(document, "165") == ("o3", "level")
+    # Words naming a measure of their own, or a heading naming none, give no indicator.
+    assert one(document, "12").indicator is None
+    assert one(document, "7.9").indicator is None
