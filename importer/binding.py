@@ -36,6 +36,7 @@ _DAYS_OF = re.compile(
     r"year|up|down|was|were|a|an|the)\b|\s*$)",
     re.I,
 )
+_SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,80}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
@@ -272,6 +273,11 @@ def _bind_sentence(
         if days_of and not enumerated:
             # "347 days of good air quality": what is counted is said after the unit.
             own = item = f"{item} days {days_of.group(0).strip()}"
+        share_of = raw.family == "percent" and _SHARE_OF.match(text, raw.end, raw.sentence_end)
+        if share_of and not enumerated:
+            # "96.5 percent of its sections were rated Grade III or better": English names
+            # what a share is of after the number.
+            own = item = f"{item} {share_of.group(1)}"
         if raw.counted and not enumerated:
             # "完成了12个行政村生活污水治理": what is counted is written after the count.
             own = item = f"{item} {raw.counted}"
@@ -688,10 +694,12 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             figure.reasons.append(
                 f"期间：沿用{'段落' if period[3] == 'paragraph' else '文件'}的“{period[2]}”"
             )
-    where = None
+    where, where_end = None, 0
     for place_start, place_end, division in places:
         if sentence_start <= place_start and place_end <= position:
-            where = division
+            if not _locates(where, division, text[where_end:place_start]):
+                where = division  # "Taizhou, a city in Zhejiang province": still Taizhou
+            where_end = place_end
     if _LATIN_WORDS.search(text, sentence_start, figure.raw.sentence_end):
         # English names the place after the figure: "59.3% … occurred in eastern China"; a
         # place so named in the figure's clause beats one of an earlier clause.
@@ -720,6 +728,23 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 f"地点：沿用{'段落' if place[1] == 'paragraph' else '文件'}的{where.name}"
             )
     return (*when, where)
+
+
+# Words between a place and the province that locates it: ", a coastal city in", " in".
+_APPOSITION = re.compile(r"\s*,?\s*(?:(?:the |a |an )?[a-z][a-z -]{0,30}\s(?:in|of)\s+)?")
+
+
+def _locates(inner, outer, between):
+    """Whether ``outer`` is a province said only to locate ``inner``, a place inside it named
+    just before ("Baoding, Hebei province", "Taizhou, a coastal city in Zhejiang")."""
+    inner_code, outer_code = getattr(inner, "code", ""), getattr(outer, "code", "")
+    return (
+        _APPOSITION.fullmatch(between) is not None
+        and getattr(outer, "level", "") == "province"
+        and len(inner_code) == len(outer_code) == 6
+        and inner_code != outer_code
+        and inner_code.startswith(outer_code[:2])
+    )
 
 
 def _flat_figure(match, subject, source, text, start, end, own, places=()):

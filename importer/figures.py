@@ -210,7 +210,8 @@ _DAYS_IMPLIED_BEFORE = re.compile(
 )
 # "266 good-air days", "9 heavily polluted days": the unit after the kind of day it counts.
 _KIND_OF_DAYS_AFTER = re.compile(
-    r"\s*(?:(?:good|excellent|clean|blue-sky|good-air|heavily|seriously|severely|polluted|"
+    r"\s*(?:(?:good|excellent|clean|blue-sky|good-air|heavy|heavily|serious|seriously|severe|"
+    r"severely|polluted|"
     r"pollution|smoggy|hazy|air|quality|[“\"”]|-|or|and)\s*){1,4}days\b",
     re.I,
 )

@@ -149,6 +149,11 @@ _NOT_GROUPING = re.compile(
     r"|[省市县区州等]$|[\d一二三四五六七八九十等]"
 )
 
+# "East China's Jiangsu", "northern China's Shanxi province": where a place lies, said before
+# it; not the country, nor the eastern region.
+_LIES_IN = re.compile(
+    r"\b(?:(?:[Nn]orth|[Ss]outh)(?:east|west)?|[Ee]ast|[Ww]est|[Cc]entral)(?:ern)?\s+China(?:'s|’s)"
+)
 # "Nation to expand oversight of waters", "Nation's air quality improves": headlines' country.
 _NATION = re.compile(r"\bNation(?:'s|’s)?(?=\s+[a-z])")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
@@ -236,29 +241,32 @@ class Places:
                 if len(found) > 1:
                     shared.add(spelling)
         provinces = {english.casefold() for _c, _n, _s, english in _PROVINCES}
-        for spelling in shared | {n for n in names if n.split()[0].casefold() in provinces}:
+        for spelling in {n for n in names if n.split()[0].casefold() in provinces}:
             names.pop(spelling, None)
+        # A pinyin two divisions share is kept with all of them: the province named beside
+        # it chooses ("Taizhou, Zhejiang province"), else it names neither.
+        alike = {spelling: names.pop(spelling) for spelling in shared if spelling in names}
         known = {spelling: found[0] for spelling, found in names.items()}
         if self.reference is not None:
             for name, code in _CONVENTIONAL_EN.items():
                 division = self.reference.get(code)
                 if division is not None:
                     known[name] = division
-        english = {name: division for name, division in self._known.items() if name.isascii()}
         pattern = (
             re.compile(
                 r"(?<![A-Za-z'])(?:"
-                + "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+                + "|".join(re.escape(n) for n in sorted({*known, *alike}, key=len, reverse=True))
                 + r")(?![a-z'])"
                 + _LEVEL_EN
             )
             if known
             else None
         )
-        self._english = (pattern, known, english)
+        self._english = (pattern, known, alike)
         return self._english
 
     def _find_english(self, text, found, taken):
+        taken.extend(match.span() for match in _LIES_IN.finditer(text))
         for match in _NATION.finditer(text):
             found.append((match.start(), match.end(), COUNTRY))
             taken.append(match.span())
@@ -266,15 +274,17 @@ class Places:
             name = next(n for p, n in _GROUPING_EN_PARTS if p.fullmatch(match.group(0)))
             found.append((match.start(), match.end(), Division("", name, name, "grouping")))
             taken.append(match.span())
-        pattern, known, _provinces = self._english_names()
+        pattern, known, alike = self._english_names()
         if pattern is None:
             return
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            division = known.get(match.group(0)) or known.get(
-                re.sub(_LEVEL_EN + "$", "", match.group(0))
-            )
+            name = match.group(0)
+            bare = re.sub(_LEVEL_EN + "$", "", name)
+            division = known.get(name) or known.get(bare)
+            if division is None and (name in alike or bare in alike):
+                division = _chosen_by_province(alike.get(name) or alike[bare], text, match)
             if division is None:
                 continue
             found.append((match.start(), match.end(), division))
@@ -338,6 +348,27 @@ class Places:
             found.append((start, match.end(), Division("", name, trimmed, level)))
         found.sort(key=lambda item: item[0])
         return found
+
+
+_PROVINCE_EN = re.compile(
+    r"\b(" + "|".join(re.escape(english) for _c, _n, _s, english in _PROVINCES) + r")\b"
+)
+_PROVINCE_CODE = {english: code for code, _n, _s, english in _PROVINCES}
+
+
+def _chosen_by_province(divisions, text, match):
+    """Of divisions sharing one pinyin, the one inside the province named nearest to it in
+    the paragraph, or None when no province there holds exactly one of them."""
+    named = sorted(
+        _PROVINCE_EN.finditer(text),
+        key=lambda found: min(abs(found.start() - match.end()), abs(match.start() - found.end())),
+    )
+    for found in named:
+        prefix = _PROVINCE_CODE[found.group(1)][:2]
+        inside = [d for d in divisions if getattr(d, "code", "").startswith(prefix)]
+        if len(inside) == 1:
+            return inside[0]
+    return None
 
 
 def default():

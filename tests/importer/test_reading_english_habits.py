@@ -62,3 +62,47 @@ def test_two_places_of_one_sentence_with_one_value_are_two_figures():
         "and 90.2 percent in Huizhou.\n"
     )
     assert {f.region.name for f in figures_of(document, "90.2")} == {"珠海市", "惠州市"}
+
+
+def test_where_a_place_lies_in_china_is_not_the_country():
+    document = pipeline.read(
+        "Northwest China's Gansu sees more blue-sky days\n\n"
+        "LANZHOU, March 2 (Xinhua) -- The share of days with good air quality in the province "
+        "was 91.3 percent in 2024. In northern China's Shanxi province, the share was 74.6 "
+        "percent, while 18.2 percent of heavy pollution days occurred in eastern China.\n"
+    )
+    assert document.region.name == "甘肃省"
+    assert one(document, "74.6").region.name == "山西省"
+    assert one(document, "18.2").region.name == "东部地区"
+
+
+def test_a_pinyin_two_cities_share_is_the_one_in_the_province_named_beside_it():
+    document = pipeline.read(
+        "Cleaner rivers in the south\n\n"
+        "Taizhou, a coastal city in Zhejiang province, saw 96.5 percent of its water sections "
+        "rated Grade III or better in 2024.\n\n"
+        "In Fuzhou, Jiangxi province, the share of good air days was 93.7 percent.\n\n"
+        "Fuzhou recorded 4 heavy pollution days.\n"
+    )
+    water = one(document, "96.5")
+    assert (water.region.name, water.indicator) == ("台州市", "water-good-sections-ratio")
+    assert one(document, "93.7").region.name == "抚州市"
+    heavy = one(document, "4")
+    assert (heavy.indicator, heavy.unit) == ("heavy-pollution-days", "days")
+    # The document's Fuzhou is the one in Jiangxi: said once, it stands for the report.
+    assert heavy.region.name == "抚州市"
+
+
+def test_a_pinyin_two_cities_share_names_neither_without_a_province():
+    document = pipeline.read(
+        "Fuzhou sees fewer smoggy days\n\nFuzhou recorded 4 heavy pollution days in 2024.\n"
+    )
+    heavy = one(document, "4")
+    assert heavy.region is None or heavy.region.name not in ("福州市", "抚州市")
+
+
+def test_a_place_then_another_province_with_its_own_figure_keeps_each_place():
+    document = pipeline.read(
+        "长春市和吉林省空气质量\n\n长春市优良天数比例为90.1%，吉林省为88.4%。\n"
+    )
+    assert one(document, "88.4").region.name == "吉林省"
