@@ -15,6 +15,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from . import dateline
 from .segment import (
     BULLET,
     DATE,
@@ -167,9 +168,11 @@ _PUBLISHER = re.compile(
     r"(生态环境部|环境保护部|国家环境保护总局|"
     r"[\u4e00-\u9fff]{2,10}?(?:生态环境|环境保护|环保)(?:厅|局|委员会)|"
     r"[\u4e00-\u9fff]{2,10}?环境监测(?:总站|中心站|中心)|"
-    r"Ministry of Ecology and Environment)"
+    r"Ministry of Ecology and Environment|Ministry of Environmental Protection|\bME[EP]\b)"
 )
-_NATIONAL_PUBLISHER = re.compile(r"^(?:生态环境部|环境保护部|国家环境保护总局|Ministry of Ecology)")
+_NATIONAL_PUBLISHER = re.compile(
+    r"^(?:生态环境部|环境保护部|国家环境保护总局|Ministry of Ecology|Ministry of Environmental|ME[EP]$)"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "到2025年", "by 2025": the year of a target, not the period the document reports on.
 _TARGET_BEFORE = re.compile(r"(?:到|至|力争|by)\s*$", re.I)
@@ -220,9 +223,13 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
         title = found.group(1).strip() if found else parsed.title
+    latin, cjk = len(_LATIN.findall(opening)), len(_CJK.findall(opening))
+    language = "en" if latin > 2 * cjk else "zh"
     issued = parsed.issued_on or (parse_date(front["date"]) if front.get("date") else None)
     if issued is None:
         issued = _date_in_header(head_text)
+    if issued is None and language == "en":
+        issued = dateline.issued(head_text)
     issued = issued or published
     publisher = (
         front.get("publisher")
@@ -232,14 +239,14 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     )
     # "来源：某某生态环境厅 2024-07-15": the date on the source line is not the publisher's name.
     publisher = _TRAILING_DATE.sub("", publisher or "")
+    if not publisher and language == "en":
+        publisher = dateline.source(head_text, first, lambda name: _is_place(name, gazetteer))
     if not publisher:
         found = _PUBLISHER.search(title)
         publisher = _from_its_place(found.group(1), gazetteer) if found else _copyright(tail_text)
     if not publisher:
         found = _issuer(opening)
         publisher = _from_its_place(found.group(1), gazetteer) if found else ""
-    latin, cjk = len(_LATIN.findall(opening)), len(_CJK.findall(opening))
-    language = "en" if latin > 2 * cjk else "zh"
 
     year = _first_year(title) or (issued.year if issued else None) or _first_year(opening)
     context = periods.Context(year=year, published=issued)
@@ -296,6 +303,11 @@ def _issuer(text):
             continue
         return found
     return None
+
+
+def _is_place(name, gazetteer):
+    """Whether ``name`` is a place and nothing else ("Hong Kong", not "China News Service")."""
+    return any(s == 0 and e == len(name) for s, e, _d in gazetteer.find_all(name))
 
 
 def _from_its_place(publisher, gazetteer):
@@ -365,8 +377,11 @@ def _date_in_header(head_text):
 def _first_year(text):
     # A bare four-digit number is a year only in the years bulletins report on ("1940
     # national sections" is a count).
+    # Not a baseline ("from the 2013 level", "compared with 2015"), nor a target ("by 2025").
     found = re.search(
-        r"((?:19|20)\d{2})\s*年|(?<![\d,.])((?:199|20[0-3])\d)(?!\d|[.,]\d|%)", text or ""
+        r"((?:19|20)\d{2})\s*年|(?<![\d,.])(?<!from the )(?<!from )(?<!compared with )"
+        r"(?<!compared to )(?<!than )(?<!since )(?<!by )((?:199|20[0-3])\d)(?!\d|[.,]\d|%)",
+        text or "",
     )
     if not found:
         return None

@@ -271,6 +271,8 @@ class Places:
             found.append((match.start(), match.end(), COUNTRY))
             taken.append(match.span())
         for match in _GROUPING_EN.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
             name = next(n for p, n in _GROUPING_EN_PARTS if p.fullmatch(match.group(0)))
             found.append((match.start(), match.end(), Division("", name, name, "grouping")))
             taken.append(match.span())

@@ -166,8 +166,12 @@ def title_from_share_header(line):
 
 def looks_like_title(line):
     """A first line that can be a title: short, not a sentence, not a list number."""
-    if not (2 <= len(line) <= 80):
+    latin = len(re.findall(r"[A-Za-z]", line)) > len(line) / 2
+    # An English headline takes about twice the characters of a Chinese one.
+    if not (2 <= len(line) <= (160 if latin else 80)):
         return False
+    if latin and re.search(r"[a-z0-9)]\.\s+\S", line):
+        return False  # two sentences: a caption or the article, not a headline
     if _LIST_MARKER.match(line) or is_meta_line(line) or line.startswith("|"):
         return False
     if re.search(r"\s[|｜]$", line) and len(re.findall(r"[|｜]", line)) == 1:

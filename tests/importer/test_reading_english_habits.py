@@ -2,6 +2,7 @@
 ministry releases that the first English rules missed. Invented texts, in their style.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from importer import pipeline
@@ -106,3 +107,68 @@ def test_a_place_then_another_province_with_its_own_figure_keeps_each_place():
         "长春市和吉林省空气质量\n\n长春市优良天数比例为90.1%，吉林省为88.4%。\n"
     )
     assert one(document, "88.4").region.name == "吉林省"
+
+
+# The header and dateline of English pages. --------------------------------------------
+
+
+def test_a_xinhua_dateline_gives_the_source_and_the_header_line_the_date():
+    document = pipeline.read(
+        "Central China's Hubei reports cleaner rivers\n\n"
+        "Xinhua) 09:41, March 3, 2024\n\n"
+        "WUHAN, March 3 (Xinhua) -- The share of surface water sections of Grade I-III in the "
+        "province was 95.1 percent in 2023, the Ministry of Ecology and Environment said.\n"
+    )
+    assert (document.publisher, document.date) == ("Xinhua", date(2024, 3, 3))
+    assert document.region.name == "湖北省"
+
+
+def test_an_agency_opening_the_article_is_its_source_not_the_ministry_it_quotes():
+    document = pipeline.read(
+        "China News Service, May 9, according to the Ministry of Ecology and Environment, "
+        "the share of days with good air quality in 339 cities was 86.0 percent in April.\n"
+    )
+    assert document.publisher == "China News Service"
+
+
+def test_a_city_opening_the_article_is_no_source():
+    document = pipeline.read(
+        "Hong Kong, May 9, the share of days with good air quality was 86.0 percent in April, "
+        "according to the Ministry of Ecology and Environment.\n"
+    )
+    assert document.publisher == "Ministry of Ecology and Environment"
+
+
+def test_a_source_label_and_a_byline_of_an_english_page():
+    labelled = pipeline.read(
+        "Shaanxi cuts coal use\n\nSource: cnshaanxi.org| 2024-06-02 10:11:12|Editor: Li\n\n"
+        "Coal use fell 3.1 percent in 2023.\n"
+    )
+    assert (labelled.publisher, labelled.date) == ("cnshaanxi.org", date(2024, 6, 2))
+    bylined = pipeline.read(
+        "Lakes get cleaner\n\nBy LI MING | China Daily | Updated: 2024-09-14 07:30\n\n"
+        "The share of lakes of Grade III or better reached 77.2 percent in 2023.\n"
+    )
+    assert (bylined.publisher, bylined.date) == ("China Daily", date(2024, 9, 14))
+
+
+def test_a_photo_caption_dates_the_photo_not_the_report():
+    document = pipeline.read(
+        "A cyclist rides past a park in Xi'an, April 2, 2019. [Photo/Xinhua]\n\n"
+        "Complaints about dust fell by 12 percent in March, the ministry said on Monday.\n"
+    )
+    assert document.date is None
+
+
+def test_a_long_english_headline_is_the_title_and_an_acronym_of_the_ministry_its_source():
+    headline = (
+        "MEE released the national surface water and ambient air quality of the first "
+        "three quarters of the year"
+    )
+    document = pipeline.read(
+        f"Home->Newsroom->News\n{headline}\n\n"
+        "According to the ministry, the share of good days was 84.2 percent, up 1.1 "
+        "percentage points from the 2015 level.\n"
+    )
+    assert (document.title, document.publisher) == (headline, "MEE")
+    assert document.region.name == "全国"

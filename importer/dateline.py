@@ -1,0 +1,96 @@
+"""What an English report's header and dateline say about it: the source and the date.
+
+English news pages state them in their own shapes, not under Chinese labels (来源, 发布时间):
+"Source: Xinhua| 2018-10-21 15:09", "By HOU LIQIANG | China Daily | Updated: 2025-08-28",
+"Pub Date:2023-05-12 16:38 Source:cnanhui.org", the dateline "NANJING, Jan. 18 (Xinhua) --"
+or "China News Service, July 16, …" opening the article, and "17:02, January 18, 2022" under
+the title. A photo's caption ("… March 28, 2018. [Photo/IC]") dates the photo, not the report.
+"""
+
+import re
+from datetime import date
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# "January 18, 2022", "Jan. 18, 2022", "18 January 2022".
+_DATE = re.compile(
+    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d{{2}})\b"
+    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b",
+    re.I,
+)
+# A header line that dates the page: a time beside the date, a label, or the date alone.
+_DATED_LINE = re.compile(
+    r"\d{1,2}:\d{2}|\b(?:Updated|Published|Pub\s*Date|Release\s*Date|Date|Source)\s*:", re.I
+)
+_PHOTO = re.compile(r"\bphoto|\[\s*photo|\bshows\b|\bpictured\b", re.I)
+
+_NAME = r"[A-Za-z][A-Za-z0-9.&'’ -]{1,40}?"
+# "Source: Xinhua| 2018-10-21", "Source:cnanhui.org", "By HOU LIQIANG | China Daily | Updated:".
+_SOURCE_LABEL = re.compile(
+    rf"\bSource\s*[:：]\s*({_NAME})\s*(?=[|｜]|\s{{2,}}|$|\d|\b(?:Editor|Updated|Author|By)\b)"
+)
+_BYLINE = re.compile(rf"^By\s+[^|｜]{{2,60}}[|｜]\s*({_NAME})\s*[|｜]")
+# "NANJING, Jan. 18 (Xinhua) --", and the same cut by the copy: "Xinhua) 17:02, …".
+_AGENCY = re.compile(r"\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|—|–|-)")
+_AGENCY_CUT = re.compile(r"^([A-Z][A-Za-z]+)\)\s+\d{1,2}:\d{2}")
+# "China News Service, July 16, according to …": an agency's name opening the article.
+_OPENER = re.compile(rf"^([A-Z][a-z]+(?: [A-Z][a-z]+){{1,4}}),\s*{_MONTH}\s+\d{{1,2}}\b")
+
+
+def _short_lines(head_text, longest):
+    for line in (head_text or "").splitlines()[:40]:
+        line = line.strip()
+        if line and len(line) <= longest and not _PHOTO.search(line):
+            yield line
+
+
+def source(head_text, opening, is_place=lambda name: False):
+    """The source an English page names in its header or dateline, or ""."""
+    for line in _short_lines(head_text, 200):
+        found = _SOURCE_LABEL.search(line) or _BYLINE.match(line) or _AGENCY_CUT.match(line)
+        if found:
+            return found.group(1).strip()
+    first = (opening or "").lstrip()
+    found = _AGENCY.search(first[:200])
+    if found:
+        return found.group(1)
+    found = _OPENER.match(first)
+    if found and not is_place(found.group(1)):
+        return found.group(1)
+    return ""
+
+
+def issued(head_text):
+    """The date on a header line of an English page ("Updated: …", "17:02, January 18,
+    2022"), or None."""
+    for line in _short_lines(head_text, 90):
+        found = _DATE.search(line)
+        if found is None or not (_DATED_LINE.search(line) or found.group(0) == line):
+            continue
+        month = _MONTHS[(found.group("m1") or found.group("m2")).lower().rstrip(".")]
+        day = int(found.group("d1") or found.group("d2"))
+        try:
+            return date(int(found.group("y1") or found.group("y2")), month, day)
+        except ValueError:
+            continue
+    return None
