@@ -1,8 +1,8 @@
 """E-mails the workflow sends: who is told what, with a link to the bulletin in the admin.
 
 * submitted for review → the Editors (anyone who may review), but not the one who submitted;
-* sent back, approved (or scheduled), published without review → its author and whoever
-  submitted it, but not the one who acted;
+* sent back, approved (or scheduled), published without review, rescheduled (改期) → its
+  author and whoever submitted it, but not the one who acted;
 * a scheduled bulletin gone public (``workflow.record_gone_live``, run by
   ``manage.py notify_gone_live``) → its author, submitter and approver.
 
@@ -30,9 +30,10 @@ SUBMITTED = "submit"
 SENT_BACK = "request_changes"
 APPROVED = "publish"
 PUBLISHED_WITHOUT_REVIEW = "publish_without_review"
+RESCHEDULED = "reschedule"
 GONE_LIVE = "gone_live"
 #: The workflow actions that tell someone.
-NOTIFIED_ACTIONS = {SUBMITTED, SENT_BACK, APPROVED, PUBLISHED_WITHOUT_REVIEW}
+NOTIFIED_ACTIONS = {SUBMITTED, SENT_BACK, APPROVED, PUBLISHED_WITHOUT_REVIEW, RESCHEDULED}
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -69,7 +70,16 @@ def admin_link(bulletin):
 
 
 def _when(moment):
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
+def _time_before(bulletin):
+    """The publish time a rescheduling replaced: the one its approval or last rescheduling set."""
+    times = (
+        Transition.objects.filter(bulletin_id=bulletin.pk, action__in=(APPROVED, PUBLISHED_WITHOUT_REVIEW, RESCHEDULED))
+        .exclude(publish_at=None).order_by("-at", "-id").values_list("publish_at", flat=True)[:2]
+    )
+    return times[1] if len(times) > 1 else None
 
 
 def _message(kind, bulletin, by, comment):
@@ -95,6 +105,12 @@ def _message(kind, bulletin, by, comment):
         if kind == PUBLISHED_WITHOUT_REVIEW:
             lines.append(_("未经第二位编辑审核，理由：%s") % comment)
         return subject, lines
+    if kind == RESCHEDULED:
+        lines = [_("%(who)s 将《%(title)s》的公开时间由 %(before)s 改为 %(at)s。") % {
+            "who": who, "title": title, "before": _when(_time_before(bulletin)), "at": _when(bulletin.publish_at)}]
+        if comment:
+            lines.append(_("说明：%s") % comment)
+        return _("改期：%s") % title, lines
     if kind == GONE_LIVE:
         return _("已公开：%s") % title, [
             _("《%(title)s》已于 %(at)s 按计划公开。") % {"title": title, "at": _when(bulletin.publish_at)}

@@ -139,3 +139,35 @@ def test_a_rescheduled_bulletin_is_announced_at_its_new_time(commit, author, edi
     workflow.bulletin_reschedule(bulletin, by=second_editor, at=second)
     assert workflow.record_gone_live(now=first + timedelta(minutes=5)) == 0
     assert workflow.record_gone_live(now=second + timedelta(minutes=5)) == 1
+
+
+def test_rescheduling_tells_the_author_and_submitter_the_new_time(commit, author, editor, second_editor):
+    # Submitted by an editor on the author's behalf: both are told, as of an approval; whoever
+    # moves the time is not told of their own act, nor anyone who has turned the e-mails off.
+    submitter = make_user(groups=["Editor"], email="submitter@example.org")
+    bulletin = make_bulletin(status=Status.DRAFT, created_by=author, title="湿地市通报")
+    workflow.bulletin_submit(bulletin, by=submitter)
+    first = timezone.now() + timedelta(hours=1)
+    workflow.bulletin_publish(bulletin, by=editor, at=first)
+    second = first + timedelta(days=1)
+    mail.outbox.clear()
+    with commit():
+        workflow.bulletin_reschedule(bulletin, by=second_editor, at=second, comment="等发布会后公开。")
+    assert set(sent()) == {author.email, submitter.email}
+    message = sent()[author.email]
+    assert message.subject == "改期：湿地市通报"
+    assert f"{timezone.localtime(first):%Y-%m-%d %H:%M}" in message.body
+    assert f"改为 {timezone.localtime(second):%Y-%m-%d %H:%M}" in message.body
+    assert "等发布会后公开。" in message.body
+    assert reverse("admin:bulletins_bulletin_change", args=[bulletin.pk]) in message.body
+
+    mail.outbox.clear()
+    with commit():
+        workflow.bulletin_reschedule(bulletin, by=submitter, at=second + timedelta(hours=1))
+    assert list(sent()) == [author.email]  # the submitter moved it this time
+
+    NotificationPreference.objects.create(user=author, email_enabled=False)
+    mail.outbox.clear()
+    with commit():
+        workflow.bulletin_reschedule(bulletin, by=editor, at=second + timedelta(hours=2))
+    assert list(sent()) == [submitter.email]
