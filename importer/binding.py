@@ -667,10 +667,27 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             ),
             None,
         )
-    if chosen is not None and "同期" in chosen.label and period[1] is not None:
-        # "去年同期，优良天数为190天": the paragraph's period, a year earlier.
-        when = (_year_back(period[0]), _year_back(period[1]), chosen.label)
-        figure.reasons.append(f"期间：“{chosen.label}”即{period[2] or '本期'}的上年同期")
+    if chosen is not None and "同期" in chosen.label:
+        # "2011年1至6月…比2010年同期": the same period as the one the sentence states before.
+        stated = [
+            e
+            for e in expressions
+            if sentence_start <= e.start and e.end <= chosen.start and e.last and not e.baseline
+        ]
+        if stated:
+            period = (stated[-1].first, stated[-1].last, stated[-1].label, "sentence")
+    written = chosen is not None and re.match(r"(?:19|20)\d{2}", chosen.label)
+    if (
+        chosen is not None
+        and "同期" in chosen.label
+        and period[1] is not None
+        and (not written or int(written.group(0)) < period[1].year)
+    ):
+        # "去年同期，优良天数为190天": the paragraph's period, a year earlier; "比2010年同期
+        # (132.2万吨)": the paragraph's months of 2010.
+        back = period[1].year - int(written.group(0)) if written else 1
+        when = (_years_back(period[0], back), _years_back(period[1], back), chosen.label)
+        figure.reasons.append(f"期间：“{chosen.label}”即{period[2] or '本期'}的同期")
     elif chosen is not None and (chosen.first or chosen.last):
         when = (chosen.first, chosen.last, chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”")
@@ -825,6 +842,12 @@ def _derive(level, change):
         ],
         carried_from=None,
     )
+
+
+def _years_back(day, years):
+    for _ in range(years):
+        day = _year_back(day)
+    return day
 
 
 def _year_back(day):

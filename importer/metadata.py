@@ -211,10 +211,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
 
     opening = "\n".join(block.text for block in blocks[:3])
     # The opening paragraph: the first that is more than a caption ("(资料图片)").
-    first = next(
-        (block.text for block in blocks if len(block.text) > 30 and _PROSE.search(block.text)),
-        "",
-    )
+    prose = [block.text for block in blocks if len(block.text) > 30 and _PROSE.search(block.text)]
+    first = prose[0] if prose else ""
     title = (
         front.get("title")
         or getattr(parsed, "labelled_title", "")
@@ -252,7 +250,9 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     context = periods.Context(year=year, published=issued)
     period = None
     found = []
-    for text in (title, first[:300]):
+    # "(2017年8月)" on a line of its own under the title: the title's period.
+    subtitle = next((b.text for b in blocks[:3] if _BRACKETED.fullmatch(b.text)), "")
+    for text in (f"{title} {subtitle}" if subtitle else title, first[:300]):
         found.append(
             next(
                 (
@@ -263,7 +263,24 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
                 None,
             )
         )
+    if found[1] is None and _NOTE.match(first) and len(prose) > 1:
+        # A note under a table that opens the text ("注:评价依据…") dates nothing: the
+        # paragraph after it opens the article.
+        found[1] = next(
+            (p for p in periods.find_all(prose[1][:300], context) if p.last and not p.baseline),
+            None,
+        )
     period = found[0] or found[1]
+    if (
+        period is not None
+        and period.first
+        and period.last
+        and period.first.year == period.last.year
+        and re.search(r"(?:19|20)\d{2}", period.label)
+    ):
+        # "广东省城市环境空气质量状况 (2017年8月)", updated 2018-01-09: the months the text
+        # names without a year are of the year of its period, not of the day it came out.
+        year = period.first.year
     if (
         found[0] is not None
         and found[1] is not None
@@ -396,6 +413,8 @@ _HERE_LEVELS = (
 
 
 _PROSE = re.compile(r"[。，,；;]")  # a paragraph, not a dateline or a link
+_BRACKETED = re.compile(r"\s*[(（]\s*[^()（）]{4,20}\s*[)）]\s*")
+_NOTE = re.compile(r"\s*(?:注|备注|说明)\s*\d?\s*[:：]")  # a note under a table, not the opening
 _TRAILING_DATE = re.compile(
     r"\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )

@@ -19,6 +19,7 @@ _CN = "一二三四五六七八九十"
 _MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"((?:19|20)\d{2})\s*年"
 _DASH = r"\s*(?:[—\-–~～至到]|－)\s*"
+_DAY = _MONTH + r"\s*月\s*(\d{1,2})\s*日"
 _MONTHS_EN = {
     name: number
     for number, name in enumerate(
@@ -150,6 +151,21 @@ _PATTERNS = [
             _YEAR + r"\s*" + _MONTH + r"\s*月" + _DASH + _YEAR + r"\s*" + _MONTH + r"\s*月份?"
         ),
     ),
+    # "2007年第2周(1月8日~1月14日)", "2024年3月4日—3月10日": from one day to another.
+    (
+        "ydays",
+        re.compile(
+            _YEAR
+            + r"\s*(?:第\s*\d{1,2}\s*周\s*[(（]\s*)?"
+            + _DAY
+            + _DASH
+            + r"(?:"
+            + _MONTH
+            + r"\s*月\s*)?(\d{1,2})\s*日\s*[)）]?"
+        ),
+    ),
+    # "比2010年同期(132.2万吨)": the same months as the period in question, of that year.
+    ("ysame", re.compile(_YEAR + r"\s*同期")),
     ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     ("yquarter", re.compile(_YEAR + r"\s*(?:第)?([一二三四1234])\s*季度")),
     ("yfirstq", re.compile(_YEAR + r"\s*前([一二三])季度")),
@@ -167,7 +183,13 @@ _PATTERNS = [
         ),
     ),
     # Not "2024年是关键一年": a year that is the subject of its sentence dates nothing.
-    ("year", re.compile(_YEAR + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])(?!\s*(?:是|将是|也是))")),
+    # Not "2024年第季度" either (the copy lost the quarter's number): that is no whole year.
+    (
+        "year",
+        re.compile(
+            _YEAR + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])(?!\s*(?:是|将是|也是|第?\s*季度|第\s*周))"
+        ),
+    ),
     # 截至12月28日, 截至10月底: from the start of the document's year to that day.
     (
         "upto",
@@ -181,7 +203,11 @@ _PATTERNS = [
         ),
     ),
     # Without it: the document's year.
-    ("months", re.compile(r"(?<![\d])" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
+    (
+        "days",
+        re.compile(r"(?<![\d年])" + _DAY + _DASH + r"(?:" + _MONTH + r"\s*月\s*)?(\d{1,2})\s*日"),
+    ),
+    ("months", re.compile(r"(?<![\d.])" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     ("quarter", re.compile(r"(?:第)?([一二三四])\s*季度")),
     ("firstq", re.compile(r"前([一二三])季度")),
     ("half", re.compile(r"(上|下)半年")),
@@ -371,7 +397,14 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
                     int(last_year), last_month, calendar.monthrange(int(last_year), last_month)[1]
                 ),
             )
+        if kind in ("ydays", "days"):
+            year = int(groups[0]) if kind == "ydays" else year
+            first_month, first_day, last_month, last_day = groups[-4:]
+            first = date(year, _month(first_month), int(first_day))
+            last_month = _month(last_month) if last_month else first.month
+            return first, date(year, last_month, int(last_day))
         if kind in (
+            "ysame",
             "ymonths",
             "yquarter",
             "yfirstq",
@@ -404,7 +437,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             if last is not None and groups[1]:
                 last = last.replace(day=int(groups[1]))
             return first, last
-        if kind in ("year", "year_en"):
+        if kind in ("year", "year_en", "ysame"):
             return date(year, 1, 1), date(year, 12, 31)
         if kind == "since_month":
             year = int(groups[0]) if groups[0] else year

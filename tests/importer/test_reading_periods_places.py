@@ -5,6 +5,7 @@ only its districts, a notice citing the ministry's circular, a ranking list of c
 without a year), with other places, sentences and numbers.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from importer import pipeline
@@ -83,3 +84,74 @@ def test_one_place_named_before_the_figures_of_the_next_sentence_still_governs_t
         "优良天数比例为78.4%,同比上升3.1个百分点。"
     )
     assert region(one(document, "78.4")) == "石嘴山市"
+
+
+# Periods -----------------------------------------------------------------------------------
+
+
+def test_a_week_given_by_its_first_and_last_day_is_that_week():
+    document = pipeline.read(
+        "2019年第7周(2月11日~2月17日),全省重点断面水质自动监测结果表明:Ⅰ~Ⅲ类水质断面为"
+        "30个,占71.4%;劣Ⅴ类断面为2个,占4.8%。"
+    )
+    share = one(document, "71.4")
+    assert (share.period_start, share.period_end) == (date(2019, 2, 11), date(2019, 2, 17))
+    assert (document.period_start, document.period_end) == (date(2019, 2, 11), date(2019, 2, 17))
+
+
+def test_the_pm25_of_a_monthly_mean_is_no_month():
+    document = pipeline.read(
+        "2022年9月全市环境空气质量排名\n"
+        "2022年9月,各县(市、区)PM2.5月均浓度排名中,甲县PM2.5月均浓度为21微克/立方米。"
+    )
+    pm = one(document, "21")
+    assert (pm.period_start, pm.period_end) == (date(2022, 9, 1), date(2022, 9, 30))
+
+
+def test_a_year_whose_quarter_the_copy_lost_is_not_the_whole_year():
+    document = pipeline.read(
+        "2023年第三季度东坪县声环境功能区监测状况\n"
+        "| 点位名称 | 监测项目 | 2023年第季度(dB) |\n"
+        "|---|---|---|\n"
+        "| 东坪县人民医院 | 昼间等效声级Ld | 52.3 |\n"
+        "| 东坪县第一中学 | 昼间等效声级Ld | 48.9 |\n"
+    )
+    for value in ("52.3", "48.9"):
+        cell = one(document, value)
+        assert (cell.period_start, cell.period_end) == (date(2023, 7, 1), date(2023, 9, 30))
+
+
+def test_the_same_period_of_a_named_year_keeps_the_months_of_the_paragraph():
+    document = pipeline.read(
+        "2019年上半年全省主要污染物排放情况\n"
+        "2019年1至6月,全省化学需氧量排放总量52.1万吨,比2018年同期(53.4万吨)下降2.4%。"
+    )
+    before = one(document, "53.4")
+    assert (before.period_start, before.period_end) == (date(2018, 1, 1), date(2018, 6, 30))
+    now = one(document, "52.1")
+    assert (now.period_start, now.period_end) == (date(2019, 1, 1), date(2019, 6, 30))
+
+
+def test_months_without_a_year_are_of_the_bulletins_period_not_of_its_update_day():
+    document = pipeline.read(
+        "东坪市城市环境空气质量状况\n"
+        "更新时间:2020-02-03\n"
+        "(2019年11月)\n"
+        "11月,全市PM2.5平均浓度为38微克/立方米,优良天数比例为83.3%。"
+    )
+    pm = one(document, "38")
+    assert (pm.period_start, pm.period_end) == (date(2019, 11, 1), date(2019, 11, 30))
+
+
+def test_a_note_under_a_table_is_not_the_opening_that_dates_the_bulletin():
+    document = pipeline.read(
+        "| 城镇 | 有效测点数(个) | 平均等效声级(分贝) |\n"
+        "|---|---|---|\n"
+        "| 宣汉县 | 111 | 52.4 |\n"
+        "| 开江县 | 117 | 54.1 |\n\n"
+        "注:评价依据《声环境质量标准》(GB3096-2008),等级划分依据相关技术规范。\n\n"
+        "2021年,达州市城区、宣汉、开江开展了城市区域环境噪声监测,总体水平为二级。"
+    )
+    for value in ("52.4", "54.1"):
+        cell = one(document, value)
+        assert (cell.period_start, cell.period_end) == (date(2021, 1, 1), date(2021, 12, 31))
