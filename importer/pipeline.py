@@ -240,8 +240,14 @@ def _quote_span(text, figure):
     while last_index < len(clauses) - 1 and clauses[last_index - 1][1] < to:
         last_index += 1
     last = clauses[min(len(clauses) - 1, last_index)][1]
-    if last - first > 150:  # one clause running on: the words around the figure only
+    if last - first > 150:
+        # One clause running on (a long list of places): the words around the figure, from
+        # the start of its own item, cut at the list's marks rather than inside a word.
         first, last = max(start, at - 60), min(end, to + 60)
+        item = max(text.rfind(mark, first, at) for mark in "、:：")
+        first = item + 1 if item >= 0 else first
+        after = text.rfind("、", to, last)
+        last = after if after > to else last
     return first, last
 
 

@@ -86,3 +86,18 @@ def test_a_zone_with_its_district_in_brackets_is_of_the_district():
     document = pipeline.read("玉溪市2025年3月各区县空气质量综合指数\n" + "\n".join(cells))
     figure = next(f for f in document.figures if f.value == Decimal("3.40"))
     assert figure.region.name == "江川区"
+
+
+def test_a_long_city_list_quotes_each_value_from_its_own_item():
+    text = (
+        "云岭省2025年1-6月空气质量\n"
+        "16个州市PM10平均浓度由低至高依次为:迪庆州(18微克/立方米)、怒江州(22微克/立方米)、"
+        "丽江市(25微克/立方米)、普洱市(25微克/立方米)、西双版纳州(27微克/立方米)、"
+        "临沧市(29微克/立方米)、保山市(31微克/立方米)、大理州(32微克/立方米)、"
+        "楚雄州(33微克/立方米)、玉溪市(34微克/立方米)、曲靖市(38微克/立方米)"
+        "和昭通市(40微克/立方米)。"
+    )
+    document = pipeline.read(text)
+    quotes = {f.region.name: f.quote for f in document.figures if f.value == Decimal("25")}
+    assert quotes["丽江市"].startswith("丽江市(25")
+    assert quotes["普洱市"].startswith("普洱市(25")  # not cut inside the item before it
