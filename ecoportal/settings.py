@@ -87,8 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After sessions, language, CSRF, authentication and messages: it needs the language and
     # the user's session, and must let those middleware finish a response served from the
-    # cache (CSRF cookie, Vary, Content-Language, CSP nonce). See ecoportal/middleware.py.
-    "ecoportal.middleware.PublicPageCacheMiddleware",
+    # cache (CSRF cookie, Vary, Content-Language, CSP nonce). See ecoportal/caching/pages.py.
+    "ecoportal.caching.pages.PublicPageCacheMiddleware",
     # Last, as django-axes requires: turns a lock-out signalled during login into its page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -39,7 +39,7 @@ def warm_up():
         except (TemplateDoesNotExist, TemplateSyntaxError):  # a partial that is not a template
             logger.debug("not compiled ahead: %s", name)
     warming_up.send(sender=None)  # the apps' own (search: jieba's dictionary)
-    from ecoportal.caching.pages import release
+    from ecoportal.caching.generation import release
 
     release()  # hashes the code and templates that key cached pages
 

@@ -19,7 +19,7 @@ from django.urls import include, path
 from django.utils import timezone, translation
 
 from bulletins import workflow
-from ecoportal.caching import generation, pages
+from ecoportal.caching import generation
 from ecoportal.caching.models import Generation
 from ecoportal.caching.pages import is_cacheable_request
 from ecoportal.publishing import Status
@@ -776,14 +776,14 @@ def test_the_page_chrome_is_rendered_once_per_language_and_section(settings):
 
 
 def test_nothing_kept_by_another_release_is_served(client, committed, fragments_only, monkeypatch):
-    settings_release = pages.release()
+    settings_release = generation.release()
     with committed():
         bulletin = make_bulletin(title="旧版本的标题")
     assert "旧版本的标题" in text(client.get(f"/bulletins/{bulletin.slug}/"))
     # The same generation after a deploy that shows the title differently: nothing old is read.
     Bulletin = type(bulletin)
     Bulletin.objects.filter(pk=bulletin.pk).update(title="新版本的标题")  # no signal, no bump
-    monkeypatch.setattr(pages, "release", lambda: settings_release + "-next")
+    monkeypatch.setattr(generation, "release", lambda: settings_release + "-next")
     assert "新版本的标题" in text(client.get(f"/bulletins/{bulletin.slug}/"))
     assert "新版本的标题" in client.get("/api/v1/bulletins/").content.decode()
 

@@ -3,7 +3,7 @@
 from django.core.cache import caches
 from django.template import engines
 
-from ecoportal.caching.pages import release
+from ecoportal.caching.generation import release
 from ecoportal.warmup import warm_up
 
 

@@ -9,10 +9,12 @@ whatever the cache did meanwhile: there is nothing to delete. Each request reads
 """
 
 import hashlib
+import os
 import threading
 import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.conf import settings
@@ -22,7 +24,6 @@ from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from . import pages
 from .models import Generation
 
 _models, _due, _receivers = set(), [], []
@@ -165,8 +166,30 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+@lru_cache(maxsize=1)
+def release():
+    """Identifies the code and templates: what another release kept is never served.
+
+    ``PAGE_CACHE_RELEASE`` (e.g. the commit deployed) when set; otherwise a hash of the
+    project's Python files, templates, translations and static files, computed once.
+    """
+    if settings.PAGE_CACHE_RELEASE:
+        return settings.PAGE_CACHE_RELEASE
+    digest = hashlib.sha256()
+    skip = {".git", ".venv", "var", "staticfiles", "node_modules", "tests", "fixtures", "bench"}
+    for root, dirs, files in os.walk(settings.BASE_DIR):
+        dirs[:] = sorted(d for d in dirs if d not in skip and not d.startswith((".", "__")))
+        for name in sorted(files):
+            if name.endswith((".py", ".html", ".txt", ".mo", ".css", ".js", ".svg")):
+                path = os.path.join(root, name)
+                with open(path, "rb") as handle:
+                    digest.update(os.path.relpath(path, settings.BASE_DIR).encode())
+                    digest.update(handle.read())
+    return digest.hexdigest()[:12]
+
+
 def memo_key(name, generation):
-    return f"pagecache:memo:{pages.release()}:{generation}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
+    return f"pagecache:memo:{release()}:{generation}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
 
 
 #: How long a request waits for a value another request is computing before computing it too.
