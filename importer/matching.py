@@ -47,13 +47,16 @@ CUES = (
         "air-good-days-ratio",
         _RATIO,
         "air",
-        r"优良天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air|good or excellent|excellent[\"”]? or [\"“]?good",
+        r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
+        r"|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air"
+        r"|good or excellent|excellent[\"”]? or [\"“]?good",
     ),
     (
         "air-good-days",
         ("days",),
         "air",
-        r"优良天数?|优良$|良好天数|days? (?:of|with) good air|good[- ]air(?: quality)? days"
+        r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?:空气质量)?达标天数|二级(?:及|和|或)?以上(?:的)?天数"
+        r"|days? (?:of|with) good air|good[- ]air(?: quality)? days"
         r"|good or excellent|excellent[\"”]? or [\"“]?good",
     ),
     (
@@ -98,6 +101,9 @@ CUES = (
         "water-good-sections-ratio",
         _RATIO,
         "water",
+        # classes up to Ⅲ counted together ("Ⅱ类水质断面20个、Ⅲ类2个,占95.7%"), none worse
+        r"(?:Ⅰ|Ⅱ|(?<![IV])I{1,2})\s*类(?:(?!Ⅳ|Ⅴ|IV|V\s*类|劣)[^;；。]){0,30}?(?:Ⅲ|III)\s*类"
+        r"(?![^;；。]*(?:Ⅳ|Ⅴ|IV|V\s*类|劣))|"
         r"[ⅠI]\s*类?\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|(?:Class|Grade|category) I\s*-\s*III|good water(?: quality)?",
     ),
     (
@@ -230,7 +236,12 @@ CUES = (
         r"环保投资|环境保护投资|生态环境(?:保护)?资金|治理投资",
     ),
     # The seed catalogue's own codes (kept valid by the reference catalogue).
-    ("contaminated-farmland-safe-use-rate", _RATIO, "soil", r"受污染耕地安全利用"),
+    (
+        "contaminated-farmland-safe-use-rate",
+        _RATIO,
+        "soil",
+        r"(?:受污染)?(?:耕地|农用地)(?:土壤)?安全利用",
+    ),
     ("construction-land-safe-use-rate", _RATIO, "soil", r"建设用地安全利用"),
     ("afforestation", ("area", "percent"), "ecology", r"造林|植树"),
 )
@@ -340,7 +351,15 @@ REQUIRES = {
     "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
     # …unless it is said as the whole ("12369热线共受理投诉举报1520件")
     "petitions": (None, rf"^(?!.*(?:共|总计|合计|累计)).*(?:{_PETITION_BREAKDOWN})", None),
-    "enforcement-cases": (None, r"侦查|按日", None),
+    # the share of cities meeting the standard ("218个城市环境空气质量达标,占64.3%", 达标城市
+    # 比例) is not a city's own rate
+    "air-quality-standard-rate": (
+        None,
+        None,
+        r"\d+\s*个[^,，;；。]{0,12}(?:环境)?空气质量(?:均)?达标|达标(?:城市|县|区)",
+    ),
+    # …nor a selection of them (查处典型案件21件)
+    "enforcement-cases": (None, r"侦查|按日|典型", None),
     "enforcement-cases-filed": (None, r"侦查", None),
     "noise-traffic-day": (None, r"夜间", None),
     # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
@@ -440,6 +459,13 @@ class Match:
     code: str | None
     reason: str
     proposed: tuple | None = None  # (name, unit, category)
+
+
+# A region's equivalent sound level said without day or night is the day's: the routine
+# monitoring of area noise is by day (HJ 640-2012), the night's is measured now and then and
+# said so. Only the standard's measure (等效声级, Leq): a looser "噪声平均值" stays a proposal.
+_AREA_NOISE = re.compile(r"等效声级|Leq", re.I)
+_NOT_AREA_BY_DAY = re.compile(r"夜|交通|道路|干线|功能区|\d\s*a?\s*类区|厂界|敏感|施工|铁路|机场")
 
 
 class Vocabulary:
@@ -558,6 +584,18 @@ class Vocabulary:
         if named is not None:
             return named
         return Match(None, "", _proposal(item or head, unit, family))
+
+    def by_day(self, words, family):
+        """noise-day for a level of area noise that says neither day nor night, else None."""
+        if family != "sound_level" or not _AREA_NOISE.search(words):
+            return None
+        if not _REQUIRES["noise-day"][0].search(words):
+            return None  # one monitoring point's level, not the area's
+        if _NOT_AREA_BY_DAY.search(words):
+            return None
+        if not any(entry.code == "noise-day" for entry in self.entries):
+            return None
+        return Match("noise-day", "区域声环境未言昼夜，按常规监测为昼间 → noise-day")
 
     def _named_by_pairs(self, item, family, kind, head, kept_only=False):
         """The entry most of whose name the figure's own words hold ("新建污水管网" for an

@@ -173,6 +173,9 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                     vocabulary,
                     _approximately(block.text, figure),
                     topic if block.kind != "table" else "",
+                    block.caption
+                    if block.kind == "table"
+                    else block.text[figure.quote_span[0] : figure.raw.start],
                 )
             )
             quoted_at.append((number, start))
@@ -331,6 +334,7 @@ def _approximately(text, bound):
 
 
 _UNSAID_FAMILIES = ("concentration", "sound_level", "days")
+_NIL_FAMILIES = ("percent", "days", "count")
 
 
 @lru_cache(maxsize=4096)
@@ -339,7 +343,9 @@ def _match(vocabulary, item, head, family, kind, unit, part):
     return vocabulary.match(item, head, family, kind, unit, part=part)
 
 
-def _figure(bound, quote, vocabulary, approximate_text="", topic=""):
+def _figure(bound, quote, vocabulary, approximate_text="", topic="", said=""):
+    """The figure ``bound`` as read; ``topic`` is the heading over its paragraph, ``said`` its
+    sentence up to the number (a table's caption for a cell)."""
     raw = bound.raw
     part = getattr(bound, "part", False)
     match = _match(vocabulary, bound.item, bound.head, raw.family, bound.kind, raw.unit, part)
@@ -364,6 +370,16 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic=""):
             guess = _match(vocabulary, bound.item, bound.head, family, bound.kind, "", part)
             if guess.code is not None:
                 match, unit_unsaid = guess, True
+                break
+    if match.code is None and raw.family == "sound_level":
+        match = vocabulary.by_day(f"{topic} {said} {bound.head} {bound.item}", raw.family) or match
+    if match.code is None and raw.unit_code == "index" and not raw.value and not in_table:
+        # "重污染天数比例为0", "劣Ⅴ类水体为0": nothing needs no unit; the words say what is
+        # nil, a share, a number of days or a count.
+        for family in _NIL_FAMILIES:
+            nil = _match(vocabulary, bound.item, bound.head, family, bound.kind, "", part)
+            if nil.code is not None:
+                match = nil
                 break
     reasons = []
     if match.code:

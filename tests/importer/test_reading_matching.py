@@ -439,3 +439,71 @@ def test_a_heading_names_the_pollutant_its_paragraph_does_not():
     # Words naming a measure of their own, or a heading naming none, give no indicator.
     assert one(document, "12").indicator is None
     assert one(document, "7.9").indicator is None
+
+
+# Synonyms and conventions of the standard measures ---------------------------------------
+
+
+def test_good_days_said_as_days_meeting_the_standard_or_of_grade_two():
+    document = read(
+        "2031年,云栖县城区环境空气质量达到优、良天数共321天,优良率87.9%。全市空气质量达标天数"
+        "为305天,达标天数比例为83.6%;空气质量二级及以上天数为298天。"
+    )
+    for value in ("321", "305", "298"):
+        assert filed(document, value) == ("air-good-days", "level"), value
+    assert filed(document, "83.6") == ("air-good-days-ratio", "level")
+
+
+def test_safe_use_of_farmland_and_a_selection_of_cases():
+    document = read(
+        "全市农用地土壤安全利用率保持在96%以上。全年查处环境违法典型案件14件,"
+        "共立案查处环境违法案件173件。"
+    )
+    assert filed(document, "96") == ("contaminated-farmland-safe-use-rate", "level")
+    assert one(document, "14").indicator is None
+    assert filed(document, "173") == ("enforcement-cases", "level")
+
+
+def test_nothing_needs_no_unit():
+    document = read("全市重污染天数比例为0,劣Ⅴ类水体持续为0;全年移送涉嫌环境犯罪案件为0。")
+    assert [f.indicator for f in document.figures if f.kind == "level"] == [
+        "heavy-pollution-days-ratio",
+        "water-inferior-v-ratio",
+        "pollution-crime-cases",
+    ]
+
+
+def test_classes_up_to_three_counted_together_are_the_good_share():
+    document = read(
+        "全市16个地表水监测断面中,Ⅱ类水质断面12个、Ⅲ类3个,占93.8%;Ⅳ类1个,占6.2%。"
+        "Ⅲ类水质断面3个,占18.8%。"
+    )
+    assert filed(document, "93.8") == ("water-good-sections-ratio", "level")
+    assert one(document, "6.2").indicator is None
+    assert one(document, "18.8").indicator is None
+
+
+def test_an_area_noise_level_without_day_or_night_is_the_days():
+    document = read(
+        "昌平州2031年声环境质量公报\n\n(一)城市区域声环境\n"
+        "2031年,全州5个县市开展了区域环境噪声监测,共布设测点612个,平均等效声级为51.3分贝(A),"
+        "比上年上升0.6分贝(A)。\n\n(二)道路交通声环境\n全州道路交通噪声平均等效声级为66.2分贝(A)。"
+        "\n\n(三)功能区声环境\n1类区平均等效声级为52.1分贝(A)。城区区域环境噪声夜间平均等效声级"
+        "为44.0分贝(A)。市政府监测点等效声级为55.0分贝(A)。"
+    )
+    assert filed(document, "51.3") == ("noise-day", "level")
+    assert filed(document, "0.6") == ("noise-day", "change")
+    assert filed(document, "66.2") == ("noise-traffic-day", "level")
+    assert filed(document, "44.0") == ("noise-night", "level")
+    assert one(document, "52.1").indicator is None  # a functional zone's
+    assert one(document, "55.0").indicator is None  # one monitoring point's
+
+
+def test_the_share_of_cities_meeting_the_standard_is_not_a_citys_rate():
+    document = read(
+        "2030年,全国337个城市中,205个城市环境空气质量达标,占60.8%,同比上升2.1个百分点。"
+        "青禾市环境空气质量达标率为88.2%。"
+    )
+    assert one(document, "60.8").indicator is None
+    assert one(document, "2.1").indicator is None
+    assert filed(document, "88.2") == ("air-quality-standard-rate", "level")
