@@ -7,9 +7,10 @@ What neither covers is shown in the original, marked as Chinese (``Text.lang``),
 """
 
 import calendar
-import re
 
 from ecoportal.localized import Text
+
+from .period_labels import MONTH_RANGE, UP_TO_DAY, UP_TO_YEAR_END, WHOLE_YEAR
 
 MONTHS = [calendar.month_name[number] for number in range(13)]  # English whatever the locale
 
@@ -24,11 +25,6 @@ PERIOD_PHRASES = {
     "自2022年伊春市入选生态环境部“十四五”时期“无废城市”建设名单以来": "since Yichun joined the national list of zero-waste cities in 2022",
 }
 
-_YEAR_ONLY = re.compile(r"\s*(\d{4})\s*年度?\s*(?:全年)?\s*")
-_MONTHS = re.compile(r"\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月?份?\s*[—–\-－~～至到]\s*(\d{1,2})\s*月份?\s*")
-_UP_TO_DAY = re.compile(r"\s*截[至止]\s*(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?\s*")
-_YEAR_END = re.compile(r"\s*截[至止]\s*(\d{4})\s*年\s*[底末]\s*")
-
 
 def _day(day):
     return f"{day.day} {MONTHS[day.month]} {day.year}"
@@ -40,19 +36,19 @@ def period_from_label(label, end=None):
     if label in PERIOD_PHRASES:
         return PERIOD_PHRASES[label]
     year = end.year if end else None
-    if match := _YEAR_ONLY.fullmatch(label):
-        return match.group(1)
-    if match := _YEAR_END.fullmatch(label):
-        return f"to the end of {match.group(1)}"
-    if match := _MONTHS.fullmatch(label):
-        first, last = int(match.group(2)), int(match.group(3))
+    if match := WHOLE_YEAR.fullmatch(label):
+        return match["year"]
+    if match := UP_TO_YEAR_END.fullmatch(label):
+        return f"to the end of {match['year']}"
+    if match := MONTH_RANGE.fullmatch(label):
+        first, last = int(match["first"]), int(match["last"])
         if 1 <= first <= last <= 12:
-            when = match.group(1) or year
+            when = match["year"] or year
             months = f"{MONTHS[first]}–{MONTHS[last]}"
             return f"{months} {when}" if when else months
-    if match := _UP_TO_DAY.fullmatch(label):
-        month, day = int(match.group(2)), match.group(3)
-        when = match.group(1) or year
+    if match := UP_TO_DAY.fullmatch(label):
+        month, day = int(match["month"]), match["day"]
+        when = match["year"] or year
         if 1 <= month <= 12:
             date_text = f"{int(day)} {MONTHS[month]}" if day else MONTHS[month]
             return f"to {date_text} {when}" if when else f"to {date_text}"

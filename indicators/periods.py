@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from ecoportal.localized import english_active
 
 from . import english
+from .period_labels import MONTH_RANGE, UP_TO_DAY, WHOLE_YEAR, YEAR_END
 
 UNDATED, AS_OF, SPAN = "undated", "as_of", "span"
 
@@ -137,10 +138,6 @@ def _english_period(observation):
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _SINCE = re.compile(r"以来|至今")
-_MONTH_RANGE = re.compile(r"(?<!\d)(\d{1,2})\s*(?:月份?)?\s*[—–\-－~～至到]\s*(\d{1,2})\s*月")
-_UP_TO_DAY = re.compile(r"截[至止]\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?")
-_YEAR_END = re.compile(r"(\d{4})\s*年\s*[底末]")
-_WHOLE_YEAR = re.compile(r"\s*(\d{4})\s*年度?\s*(?:全年)?\s*")
 
 
 def _iso(day):
@@ -172,29 +169,29 @@ def _label_problems(label, start, end):
             yield _("期间（原文）“%(label)s”与期间止 %(end)s 的年份不符。") % context
         if start and start.year != min(years):
             yield _("期间（原文）“%(label)s”与期间起 %(start)s 的年份不符。") % context
-    whole_year = _WHOLE_YEAR.fullmatch(label)
+    whole_year = WHOLE_YEAR.fullmatch(label)
     if whole_year and start and end and (start.month, start.day, end.month, end.day, end.year - start.year) != (1, 1, 12, 31, 0):
         yield _("期间（原文）“%(label)s”是全年，期间应为 %(year)s-01-01 至 %(year)s-12-31。") % {
             **context,
-            "year": whole_year.group(1),
+            "year": whole_year["year"],
         }
-    months = _MONTH_RANGE.search(label)
-    if months and 1 <= int(months.group(1)) <= int(months.group(2)) <= 12:
-        first, last = int(months.group(1)), int(months.group(2))
+    months = MONTH_RANGE.search(label)
+    if months and 1 <= int(months["first"]) <= int(months["last"]) <= 12:
+        first, last = int(months["first"]), int(months["last"])
         if (start and start.month != first) or (end and end.month != last):
             yield _("期间（原文）“%(label)s”是%(first)s月至%(last)s月，与期间 %(start)s—%(end)s 不符。") % {
                 **context,
                 "first": first,
                 "last": last,
             }
-    up_to = _UP_TO_DAY.search(label)
+    up_to = UP_TO_DAY.search(label)
     if up_to and end:
-        month, day = int(up_to.group(1)), up_to.group(2)
+        month, day = int(up_to["month"]), up_to["day"]
         if end.month != month or (day and end.day != int(day)):
             yield _("期间（原文）“%(label)s”与期间止 %(end)s 不符。") % context
-    year_end = _YEAR_END.search(label)
-    if year_end and end and (end.year, end.month, end.day) != (int(year_end.group(1)), 12, 31):
+    year_end = YEAR_END.search(label)
+    if year_end and end and (end.year, end.month, end.day) != (int(year_end["year"]), 12, 31):
         yield _("期间（原文）“%(label)s”指%(year)s年底，期间止应为%(year)s-12-31。") % {
             **context,
-            "year": year_end.group(1),
+            "year": year_end["year"],
         }
