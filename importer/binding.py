@@ -39,6 +39,11 @@ _DAYS_OF = re.compile(
 _SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,80}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
+_CHANGE_NOUN_AFTER = re.compile(
+    r"\s*(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)\s+|annual\s+|yearly\s+)?"
+    r"(decrease|decline|drop|fall|reduction|cut|increase|rise|growth|gain)\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
     r"(上升|下降|增加|减少|增长|提高|提升|降低|下滑|下跌|回落|上涨|攀升|增多|减小|升高|改善|恶化|降幅为?|"
@@ -95,7 +100,7 @@ _EMPTY_WORDS = re.compile(
     r"分别|为|是|达到|达|约|近|平均|"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
-    r"compared|with|by|to|of|the|was|were|and|in|at|percent|up|down|rose|fell"
+    r"compared|with|by|to|of|the|was|were|and|in|at|percent|up|down|rose|fell|\ban?\b"
 )
 _HERE_WORDS = re.compile(
     r"全省|全市|全区|全县|全州|全盟|我省|我市|我区|我县|本省|本市|本区|本县|全域"
@@ -633,6 +638,12 @@ def _kind(text, lead_start, raw, group):
     if compared:
         sign = -1 if compared.group(1) == "低于" else 1
         return "change", raw.value * sign, compared.group(1)
+    noun = _CHANGE_NOUN_AFTER.match(text, raw.end, raw.sentence_end)
+    if noun:
+        # "an 8.3% decrease compared to 2021", "a 1.2 percentage point rise": the change is
+        # named after the number.
+        sign = -1 if _DECREASE.search(noun.group(1)) else 1
+        return "change", raw.value * sign, noun.group(1)
     after = _CHANGE_AFTER.match(text, raw.end, raw.sentence_end)
     if after:
         # "12 more than a year earlier": the comparison is said after the number.

@@ -46,6 +46,15 @@ _EXTRA_UNITS = {
     "per cent": "percent",
     "days": "day",
     "day": "day",
+    # English that spells out only part of the symbol: "11 μg per cubic meter", "75 mcg …".
+    "μg per cubic meter": "ug/m3",
+    "µg per cubic meter": "ug/m3",
+    "μg per cubic metre": "ug/m3",
+    "µg per cubic metre": "ug/m3",
+    "mcg per cubic meter": "ug/m3",
+    "mcg per cubic metre": "ug/m3",
+    "mg per cubic meter": "mg/m3",
+    "mg per cubic metre": "mg/m3",
     # A superscript lost in copying: "μg/m 3".
     "μg/m 3": "ug/m3",
     "ug/m 3": "ug/m3",
@@ -141,7 +150,37 @@ _DATE_EN_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?:\d{1,2},\s*)?$"
 )
 _LIMIT_EN_BEFORE = re.compile(
-    r"\b(?:above|below|under|exceeding|up to|no more than|no less than)\s+$", re.I
+    r"\b(?:above|below|under|exceeding|up to|no more than|no less than|does not exceed|"
+    r"do not exceed)\s+$",
+    re.I,
+)
+# A standard's or guideline's value: "the national standard for PM2.5, which is 35 …", "set
+# the recommended average at 5 micrograms", "the annual average is set at 35 …".
+_STANDARD_EN = r"\b(?:standards?|guidelines?|recommend(?:ed|s|ations?)?|limits?|thresholds?)\b"
+_STANDARD_EN_BEFORE = re.compile(
+    _STANDARD_EN + r"[^;]{0,80}?(?:\bwhich is|\b(?:is|are|was|were) set at|\bset at|\bat)\s+$",
+    re.I,
+)
+_STANDARD_EN_WORDS = re.compile(_STANDARD_EN, re.I)
+# "seven times higher than the WHO guideline": how two limits compare.
+_TIMES_COMPARED_AFTER = re.compile(
+    r"\s*times\s+(?:higher|lower|more|less|greater|stricter)\b", re.I
+)
+# "more than 100 points indicates light pollution": what a value would mean.
+_MEANS_AFTER = re.compile(
+    r"^\s*(?:indicates?|means|signals|(?:is|are) (?:considered|regarded|classified|rated))\b",
+    re.I,
+)
+# "… up to 70 decibels and 60 decibels respectively", "with good — 75 mcg": a limit's list.
+_LIMIT_LIST_BETWEEN = re.compile(
+    r"^\s*,?\s*(?:and|or|while|with\s+[a-z]+\s*[—–-]*)?\s*[,—–-]?\s*$", re.I
+)
+# "AQI from 0 to 50 points": the end of a range, unless something moved ("rose from 30 to 35").
+_RANGE_EN_BEFORE = re.compile(r"\bfrom\s+\d[\d.,]*\s*(?:%|percent|points?)?\s+to\s+$", re.I)
+_MOVED_EN = re.compile(
+    r"\b(?:rose|fell|dropped|declined|increased|decreased|climbed|grew|went|cut|reduced|"
+    r"improved|up|down)\b",
+    re.I,
 )
 _NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站|类)\s*$")
 # Counts of sections, monitoring points or measurements, said as the sample of a share or as
@@ -295,6 +334,7 @@ def _in_sentence(text, start, end):
     found = []
     pending = []  # numbers of a list waiting for the unit written after the last one
     position = start
+    limit_end = -1  # where the last limit ("up to 70 decibels") was said
     while True:
         match = _NUMBER.search(text, position, end)
         if match is None:
@@ -302,11 +342,14 @@ def _in_sentence(text, start, end):
         position = match.end()
         head = text[start : match.start()]
         value = numbers.parse(match.group(0))
+        if value is not None and _is_limit_en(text, start, end, match, head, limit_end):
+            pending = []
+            limit_end = _unit_end(text, match.end(), end)
+            continue
         if (
             value is None
             or _IDENTIFIER_BEFORE.search(head[-6:])
             or _DATE_EN_BEFORE.search(head[-16:])
-            or _LIMIT_EN_BEFORE.search(head[-16:])
             or (_YEAR_EN.fullmatch(match.group(0)) and _YEAR_EN_BEFORE.search(head[-12:]))
         ):
             pending = []
@@ -475,6 +518,29 @@ def _in_sentence(text, start, end):
         )
         position = unit_end
     return found
+
+
+def _is_limit_en(text, start, end, match, head, limit_end):
+    """Whether an English number is a limit, a standard or a bound of a range, not a figure."""
+    if not re.search(r"[A-Za-z]{3}", head[-30:] + text[match.end() : match.end() + 12]):
+        return False  # Chinese: the limits are read elsewhere
+    after = text[_unit_end(text, match.end(), end) : end]
+    return bool(
+        _LIMIT_EN_BEFORE.search(head[-20:])
+        or _STANDARD_EN_BEFORE.search(head[-120:])
+        or (_RANGE_EN_BEFORE.search(head[-30:]) and not _MOVED_EN.search(head[-60:]))
+        or _MEANS_AFTER.match(after)
+        or (
+            _TIMES_COMPARED_AFTER.match(text, match.end(), end)
+            and _STANDARD_EN_WORDS.search(text, start, end)
+        )
+        or (limit_end >= 0 and _LIMIT_LIST_BETWEEN.match(text[limit_end : match.start()]))
+    )
+
+
+def _unit_end(text, position, end):
+    unit = _unit_at(text, position, end)
+    return unit[2] if unit is not None else position
 
 
 def _counted(text, sentence_start, number_start, after, unit):

@@ -172,3 +172,48 @@ def test_a_long_english_headline_is_the_title_and_an_acronym_of_the_ministry_its
     )
     assert (document.title, document.publisher) == (headline, "MEE")
     assert document.region.name == "全国"
+
+
+# Changes named after the number; limits, standards and ranges. ---------------------------
+
+
+def test_a_change_named_after_its_number():
+    document = pipeline.read(
+        "Sanya keeps its air clean\n\n"
+        "The PM2.5 concentration in Sanya was 12 micrograms per cubic meter in 2023, an 8.3% "
+        "decrease compared to 2022. PM10 averaged 22 μg per cubic meter, a 4.5 percent "
+        "year-over-year drop, and the share of good days posted a 1.2 percentage point rise.\n"
+    )
+    assert (one(document, "-8.3").kind, one(document, "-8.3").indicator) == ("change", "pm25")
+    pm10 = one(document, "22")
+    assert (pm10.unit_code, pm10.indicator) == ("ug/m3", "pm10")
+    assert (one(document, "-4.5").kind, one(document, "-4.5").indicator) == ("change", "pm10")
+    assert one(document, "1.2").indicator == "air-good-days-ratio"
+
+
+def test_standards_guidelines_ranges_and_what_a_value_would_mean_are_no_figures():
+    document = pipeline.read(
+        "Guangzhou's air beats the national standard\n\n"
+        "The PM2.5 concentration of Guangzhou was 21 micrograms per cubic meter in 2023, "
+        "below the level-2 national standard, which is 35 micrograms per cubic meter. "
+        "The WHO guideline sets the recommended annual average at 5 micrograms per cubic "
+        "meter; the national limit is seven times higher than the WHO guideline. "
+        "An AQI from 0 to 50 points is excellent, and more than 200 points indicates heavy "
+        "pollution. Homes near main roads may hear up to 70 decibels and 55 decibels "
+        "respectively by day and night.\n"
+    )
+    values = sorted(f.value for f in document.figures if not f.derived)
+    assert values == [Decimal("21")], [(f.value, f.quote) for f in document.figures]
+
+
+def test_figures_beside_limits_and_ranges_that_moved_stay_figures():
+    document = pipeline.read(
+        "Hefei cleans up\n\n"
+        "Hefei removed all boilers below 35 tons and all 8,000 high-emission vehicles in "
+        "2023. The share of cities meeting the national standard was 61.2 percent, and "
+        "the share of good days rose from 80.1 to 84.6 percent.\n"
+    )
+    assert one(document, "8000").unit.endswith("vehicles")
+    assert one(document, "61.2").unit == "%"
+    assert one(document, "84.6").unit == "%"
+    assert not figures_of(document, "35")
