@@ -163,6 +163,12 @@ _FRONT_KEYS = {
 }
 _ORIGINAL_TITLE = re.compile(r"原标题\s*[:：]\s*(.{4,80}?)\s*[)）]?\s*(?:$|\n)", re.M)
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60}(?:公报|通报|报告|情况|状况|公告))》")
+# "30.06.2015  11:33": a header line giving the day first, as some reprints do.
+_DAY_FIRST_DATE = re.compile(
+    r"\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+# "<image>data:image/png;base64,…", "![](…)": a line of markup is no title.
+_MARKUP = re.compile(r"^\s*<[a-zA-Z]|data:image|^\s*!?\[[^\]]*\]\(")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PUBLISHER = re.compile(
     r"(生态环境部|环境保护部|国家环境保护总局|"
@@ -216,7 +222,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     title = (
         front.get("title")
         or getattr(parsed, "labelled_title", "")
-        or (parsed.title if parsed.title_found else "")
+        or (parsed.title if parsed.title_found and not _MARKUP.search(parsed.title) else "")
     )
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
@@ -383,9 +389,12 @@ def _date_in_header(head_text):
         if len(line) > 90 or re.search(r"[。！？]", line):
             continue
         found = _ANY_DATE.search(line)
-        if found:
+        day_first = _DAY_FIRST_DATE.match(line)
+        if found or day_first:
             try:
-                return date(*map(int, found.groups()))
+                if found:
+                    return date(*map(int, found.groups()))
+                return date(*map(int, reversed(day_first.groups())))
             except ValueError:
                 continue
     return None

@@ -164,6 +164,14 @@ _PATTERNS = [
             + r"\s*月\s*)?(\d{1,2})\s*日\s*[)）]?"
         ),
     ),
+    # "2018年以来": from the start of that year to the day of publication.
+    ("yearsince", re.compile(_YEAR + r"\s*以来")),
+    # "2006年环保专项行动以来": since an event the year names, whose dates the text gives
+    # elsewhere; the year alone dates nothing (see _SILENT).
+    (
+        "since_event",
+        re.compile(_YEAR + r"(?![^，,。；;\d]{0,3}(?:月|季度|半年))[^，,。；;\d]{2,16}?以来"),
+    ),
     # "比2010年同期(132.2万吨)": the same months as the period in question, of that year.
     ("ysame", re.compile(_YEAR + r"\s*同期")),
     ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
@@ -303,6 +311,9 @@ def _since_until(found, text, context):
     return merged
 
 
+_SILENT = {"since_event"}
+
+
 def find_all(text, context):
     """Every time expression in ``text`` with its range, left to right, without overlaps."""
     found = []
@@ -311,6 +322,9 @@ def find_all(text, context):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(a < end and start < b for a, b in taken):
+                continue
+            if kind in _SILENT:
+                taken.append((start, end))
                 continue
             first, last = _resolve(kind, match, context)
             baseline = (
@@ -405,6 +419,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return first, date(year, last_month, int(last_day))
         if kind in (
             "ysame",
+            "yearsince",
             "ymonths",
             "yquarter",
             "yfirstq",
@@ -439,6 +454,12 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return first, last
         if kind in ("year", "year_en", "ysame"):
             return date(year, 1, 1), date(year, 12, 31)
+        if kind == "yearsince":
+            start = date(year, 1, 1)
+            now = context.published
+            if now is None or now < start:
+                return start, date(year, 12, 31)  # no day to count to: the year it names
+            return start, now
         if kind == "since_month":
             year = int(groups[0]) if groups[0] else year
             month = _month(groups[1])

@@ -155,3 +155,49 @@ def test_a_note_under_a_table_is_not_the_opening_that_dates_the_bulletin():
     for value in ("52.4", "54.1"):
         cell = one(document, value)
         assert (cell.period_start, cell.period_end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_line_of_markup_is_no_title_and_the_cited_bulletin_names_the_document():
+    document = pipeline.read(
+        '<image>data:image/s3,"s3://crabby-images/9b1d3/9b1d3da2e71a49d9ba6d1cc2fe8b3e9ee7aab40c" alt="泉州晚报"</image>\n'
+        "28日,省政府新闻办召开发布会,发布《2022年江西省生态环境状况公报》。\n"
+        "2022年,全省设区城市空气优良天数比例为91.2%,同比上升0.4个百分点。\n"
+        "全省主要河流优良水质比例为96.0%。"
+    )
+    assert document.title == "2022年江西省生态环境状况公报"
+    assert document.region.name == "江西省"
+    water = one(document, "96.0")
+    assert region(water) == "江西省"
+    assert (water.period_start, water.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_so_far_this_year_runs_to_a_date_line_that_gives_the_day_first():
+    document = pipeline.read(
+        "甘肃环保执法成效明显\n"
+        "15.07.2016  09:20\n"
+        "截至目前,全省环保系统共出动执法人员1.6万人次,检查企业5200余家次。"
+        "查处环境违法案件130件。"
+    )
+    assert document.date == date(2016, 7, 15)
+    for value in ("1.6", "130"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (date(2016, 1, 1), date(2016, 7, 15))
+
+
+def test_a_year_naming_a_campaign_before_since_leaves_the_campaigns_dates_to_the_opening():
+    document = pipeline.read(
+        "专项行动查处违法企业4300余家\n"
+        "记者从省环保厅获悉,自今年4月开展2012年清水行动以来,截至7月底,全省共检查企业9100余家。\n"
+        "“2012年清水行动以来全省共挂牌督办案件260起,其中省级挂牌督办31件。”"
+    )
+    for value in ("260", "31"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (date(2012, 4, 1), date(2012, 7, 31))
+
+
+def test_since_a_year_runs_to_the_date_of_publication():
+    document = pipeline.read(
+        "东坪市持续推进环境执法\n发布时间:2019-08-20\n2018年以来,全市共立案查处环境违法案件412起。"
+    )
+    cases = one(document, "412")
+    assert (cases.period_start, cases.period_end) == (date(2018, 1, 1), date(2019, 8, 20))
