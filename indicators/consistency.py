@@ -475,18 +475,31 @@ def checked_figures(bulletin):
     )
 
 
+def _in_series(observations):
+    """Figures of the indicators and regions of ``observations``' series (a series whose region
+    is unknown is matched with IS NULL): with the period ends, what ``obs_indicator_region_idx``
+    looks up, instead of every figure of the indicators."""
+    from django.db.models import Q
+
+    regions = {o.region_id for o in observations}
+    where = Q(indicator_id__in={o.indicator_id for o in observations}, region_id__in=regions - {None})
+    if None in regions:
+        where |= Q(indicator_id__in={o.indicator_id for o in observations}, region__isnull=True)
+    return where
+
+
 def public_figures(observations):
-    """Published figures of other bulletins that could conflict with ``observations``: one query."""
+    """Published figures of other bulletins that could conflict with ``observations``: one query.
+
+    Their bulletins are looked up by key (``published_in_scope``): joined from the public
+    bulletins, SQLite read every public figure (0.35 s at 200,000 figures, seconds at 1,000,000)."""
     from .models import Observation
 
     if not observations:
         return []
     return list(
-        Observation.objects.published()
-        .filter(
-            indicator_id__in={o.indicator_id for o in observations},
-            period_end__in={o.period_end for o in observations if o.period_end},
-        )
+        Observation.objects.published_in_scope()
+        .filter(_in_series(observations), period_end__in={o.period_end for o in observations if o.period_end})
         .exclude(bulletin_id=observations[0].bulletin_id)
         .select_related("bulletin")
         .only("id", "indicator_id", "region_id", "period_start", "period_end", "qualifier", "value",
@@ -496,17 +509,22 @@ def public_figures(observations):
 
 def earlier_figures(observations):
     """The level a year before each figure, from public figures and the bulletin's own: one query."""
-    from django.db.models import Q
+    from django.db.models import Exists, OuterRef, Q
+
+    from bulletins.models import Bulletin
 
     from .models import Observation
 
     keys = {key for key in map(earlier_key, observations) if key}
     if not keys:
         return {}
+    # Public figures by their bulletin's key (EXISTS): ``pk IN (every public figure)`` made
+    # SQLite gather the ids of every public figure first (0.17 s at 200,000 figures).
+    public = Bulletin.objects.published().filter(pk=OuterRef("bulletin_id"))
     rows = (
         Observation.objects.filter(
-            Q(bulletin_id=observations[0].bulletin_id) | Q(pk__in=Observation.objects.published().values("pk")),
-            indicator_id__in={k[0] for k in keys},
+            Q(bulletin_id=observations[0].bulletin_id) | Q(Exists(public), review_state=ReviewState.ACCEPTED),
+            _in_series(observations),
             period_end__in={k[3] for k in keys},
         )
         .exclude(review_state=ReviewState.REJECTED)
