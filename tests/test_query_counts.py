@@ -135,6 +135,37 @@ def test_pages_read_through_the_order_index_show_the_bulletins_in_the_list_order
     assert shown == list(Bulletin.objects.published().values_list("slug", flat=True))
 
 
+@pytest.mark.parametrize("page_size", [7, 20, 100])
+def test_the_api_list_read_through_the_order_index_keeps_its_order(client, django_capture_on_commit_callbacks, page_size):
+    """Newest issue first and undated last on every page, across the page where the dated
+    bulletins end, as the database orders them (``bulletins.api.pagination``)."""
+    from django.db.models import F
+
+    demo_data(SMALL, django_capture_on_commit_callbacks)
+    region = Region.objects.filter(slug__startswith="demo-city").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        twins = make_bulletin(region=region, issued_on=None)
+        for issued_on in (None, None, "2023-05-05", "2023-05-05"):
+            make_bulletin(region=region, issued_on=issued_on, publish_at=twins.publish_at)
+    expected = list(
+        Bulletin.objects.published()
+        .order_by(F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk")
+        .values_list("slug", flat=True)
+    )
+    assert Bulletin.objects.published().filter(issued_on__isnull=True).count() > 7, "the undated span pages"
+    shown, url = [], f"/api/v1/bulletins/?page_size={page_size}"
+    while url:
+        page = client.get(url).json()
+        assert page["count"] == len(expected)
+        shown += [item["slug"] for item in page["results"]]
+        url = page["next"]
+    assert shown == expected
+    by_region = client.get(f"/api/v1/bulletins/?region={region.slug}&page_size=100").json()["results"]
+    assert [item["slug"] for item in by_region] == [
+        slug for slug in expected if Bulletin.objects.get(slug=slug).region_id == region.pk
+    ]
+
+
 def test_search_results_cost_the_same_queries_for_2_or_30_matches(client, settings):
     # Every request computes everything: what is memoised costs nothing here (and the bulletins
     # below are never committed, so they would not start a new generation).

@@ -6,6 +6,7 @@ from ecoportal.api.viewsets import PublicReadOnlyViewSet
 from ..filters import AchievementListFilterSet, BulletinFilterSet
 from ..models import AchievementList, Bulletin, Publisher, Region, Topic
 from . import serializers
+from .pagination import BulletinPagination
 
 
 class RegionViewSet(PublicReadOnlyViewSet):
@@ -51,6 +52,7 @@ class BulletinViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     serializer_class = serializers.BulletinSerializer
     detail_serializer_class = serializers.BulletinDetailSerializer
     filterset_class = BulletinFilterSet
+    pagination_class = BulletinPagination
     lookup_field = "slug"
 
     def get_queryset(self):

@@ -129,8 +129,13 @@ class MemoPagination(PortalPagination):
         filters = sorted(
             (name, values) for name, values in request.query_params.lists() if name != self.page_query_param
         )
-        self.django_paginator_class = partial(MemoPaginator, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}")
+        paginator = self.paginator_class(queryset, request)
+        self.django_paginator_class = partial(paginator, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}")
         return super().paginate_queryset(queryset, request, view)
+
+    def paginator_class(self, queryset, request):
+        """The ``MemoPaginator`` (or subclass) that reads ``queryset``'s pages."""
+        return MemoPaginator
 
     def items(self, serialize):
         """``serialize(page)`` as plain JSON values, kept with the page."""
