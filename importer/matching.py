@@ -376,6 +376,20 @@ REQUIRES = {
         r"^(?!.*(?:降水|酸雨|雨水|precipitation|rain)).*(?:水质|断面|溶解氧|高锰酸盐|氨氮|mg/L)",
     ),
 }
+# Grades of the AQI said before a name that covers several ("轻度污染天数比例" holds
+# 污染天数比例, "严重污染天数比例" holds 重污染天数比例): the grade alone, a new indicator.
+_GRADED = {
+    "exceedance-days-ratio": re.compile(r"(?:轻度|中度|重度|严重|重)$"),
+    "heavy-pollution-days-ratio": re.compile(r"严$"),
+    "heavy-pollution-days": re.compile(r"严$"),
+}
+
+
+def _graded(code, text, start):
+    grade = _GRADED.get(code)
+    return bool(grade and grade.search(text, max(0, start - 2), start))
+
+
 # Totals: a figure said as a part of one ("其中省住建部门接到151个") is a breakdown.
 TOTALS = frozenset({"petitions", "enforcement-cases"})
 _REQUIRES = {
@@ -551,6 +565,7 @@ class Vocabulary:
         fits = {}
         cued = self._cued_for(family, kind)
         for text, weight in ((item, 2), (head, 0)):
+            candidates, graded = [], -1
             for entry, found in self._found(text, cued):
                 fit = fits.get(entry.code)
                 if fit is None:
@@ -560,7 +575,13 @@ class Vocabulary:
                         and not (part and kind == "level" and entry.code in TOTALS)
                         else 0
                     )
-                if not fit:
+                if fit and _graded(entry.code, text, found.start()):
+                    # one grade's measure, nearer the number than any name before it
+                    graded = max(graded, found.start())
+                elif fit:
+                    candidates.append((entry, found, fit))
+            for entry, found, fit in candidates:
+                if found.end() <= graded:
                     continue
                 # An indicator the editors keep beats a reference entry not yet in use; then
                 # nearer the number is better; a longer name is more specific.

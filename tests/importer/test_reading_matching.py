@@ -507,3 +507,17 @@ def test_the_share_of_cities_meeting_the_standard_is_not_a_citys_rate():
     assert one(document, "60.8").indicator is None
     assert one(document, "2.1").indicator is None
     assert filed(document, "88.2") == ("air-quality-standard-rate", "level")
+
+
+def test_one_grade_of_polluted_days_is_not_all_of_them():
+    document = read(
+        "上半年,四市空气质量达标天数比例分别为80.1%、70.2%、69.3%、88.0%,轻度污染天数比例分别"
+        "为7.7%、21.0%、22.1%、8.3%;严重污染天数比例为0.6%,重污染天数比例为3.1%,"
+        "超标天数比例为12.4%。全年严重污染天数为2天,重污染天数为5天。"
+    )
+    assert filed(document, "80.1") == ("air-good-days-ratio", "level")
+    for grade in ("7.7", "21.0", "22.1", "8.3", "0.6", "2"):
+        assert one(document, grade).indicator is None, grade
+    assert filed(document, "3.1") == ("heavy-pollution-days-ratio", "level")
+    assert filed(document, "12.4") == ("exceedance-days-ratio", "level")
+    assert filed(document, "5") == ("heavy-pollution-days", "level")
