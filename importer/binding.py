@@ -187,11 +187,20 @@ def bind(text, raws, places, scope, lookup=None):
     return bound
 
 
-def _sentence_period(expressions, start, end):
+def _sentence_period(expressions, start, end, figures_at=()):
     for expression in expressions:
         if start <= expression.start < end and not expression.baseline and expression.last:
+            if _CUT_OFF.match(expression.label) and not any(
+                at > expression.start for at in figures_at
+            ):
+                # "…37起,占86%,截至10月25日全部办结": when they were settled, not the period
+                # of the counts after it.
+                continue
             return (expression.first, expression.last, expression.label, "paragraph")
     return None
+
+
+_CUT_OFF = re.compile(r"截[至止]")
 
 
 def _sentence_place(places, text, start, end, scope):
@@ -377,7 +386,7 @@ def _bind_sentence(
                 out.append(derived)
         previous = figure
     # The sentence's own period and place carry to the next sentence of the paragraph.
-    period = _sentence_period(expressions, start, end) or period
+    period = _sentence_period(expressions, start, end, [raw.start for raw in raws]) or period
     place = _sentence_place(places, text, start, end, scope) or place
     return out, period, place
 

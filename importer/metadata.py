@@ -277,6 +277,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
             None,
         )
     period = found[0] or found[1]
+    cutoff = _opening_cutoff(blocks, context)
+    if cutoff is not None:
+        # "截至到101日,全省共接到13940个…" under a title of October: the counts run to the
+        # cut-off the text opens with (of no date, if the copy garbled it), not the title's month.
+        period = cutoff if cutoff.last else None
     if (
         period is not None
         and period.first
@@ -331,6 +336,23 @@ def _issuer(text):
 def _is_place(name, gazetteer):
     """Whether ``name`` is a place and nothing else ("Hong Kong", not "China News Service")."""
     return any(s == 0 and e == len(name) for s, e, _d in gazetteer.find_all(name))
+
+
+def _opening_cutoff(blocks, context):
+    """The body's first time expression when it is a cut-off (截至…) of counts, else None."""
+    from . import periods
+
+    for block in blocks[:6]:
+        if block.kind == "table":
+            return None
+        found = [p for p in periods.find_all(block.text, context) if not p.baseline]
+        if found:
+            first = found[0]
+            return first if _CUTOFF.match(first.label) else None
+    return None
+
+
+_CUTOFF = re.compile(r"截[至止]")
 
 
 def _from_its_place(publisher, gazetteer):

@@ -183,7 +183,7 @@ _PATTERNS = [
     (
         "asof",
         re.compile(
-            r"截[至止]\s*"
+            r"截[至止]到?\s*"
             + _YEAR
             + r"\s*(?:"
             + _MONTH
@@ -201,8 +201,10 @@ _PATTERNS = [
     # 截至12月28日, 截至10月底: from the start of the document's year to that day.
     (
         "upto",
-        re.compile(r"截[至止]\s*" + _MONTH + r"\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:底|末)?"),
+        re.compile(r"截[至止]到?\s*" + _MONTH + r"\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:底|末)?"),
     ),
+    # "截至到101日": a cut-off the copy garbled (10月1日 lost its 月) is a cut-off of no date.
+    ("cutoff", re.compile(r"截[至止]到?\s*\d[\d年月]{0,10}日")),
     (
         "year_en",
         re.compile(

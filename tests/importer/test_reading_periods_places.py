@@ -201,3 +201,36 @@ def test_since_a_year_runs_to_the_date_of_publication():
     )
     cases = one(document, "412")
     assert (cases.period_start, cases.period_end) == (date(2018, 1, 1), date(2019, 8, 20))
+
+
+def test_counts_to_a_cut_off_the_copy_garbled_have_no_period_not_the_titles_month():
+    document = pipeline.read(
+        "2021年9月全省生态环境信访问题办理进展情况\n"
+        "为解决群众身边的生态环境问题,省里部署开展了信访问题专项办理工作。\n"
+        "截至到915日,全省共接到信访投诉8230个,已办结7954个,办结率为96.6%。\n"
+        "按污染类型分,噪声污染问题4120个,占总数的50.1%。"
+    )
+    for value in ("8230", "96.6", "4120", "50.1"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (None, None), value
+
+
+def test_counts_to_a_cut_off_the_text_opens_with_run_from_the_start_of_its_year():
+    document = pipeline.read(
+        "2021年9月全省生态环境信访问题办理进展情况\n"
+        "截至9月15日,全省共接到信访投诉8230个,已办结7954个。\n"
+        "按污染类型分,噪声污染问题4120个,占总数的50.1%。"
+    )
+    share = one(document, "50.1")
+    assert (share.period_start, share.period_end) == (date(2021, 1, 1), date(2021, 9, 15))
+
+
+def test_a_cut_off_saying_when_complaints_were_settled_does_not_date_the_next_counts():
+    document = pipeline.read(
+        "东坪县环境信访处理情况(2022年6月)\n"
+        "2022年6月,我局共受理环境信访56件。截至2022年6月28日全部办结。"
+        "涉气类信访31起,占受理总量的55%,截至2022年6月28日全部办结。涉噪类信访17起,均已办结。"
+    )
+    for value in ("31", "55", "17"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (date(2022, 6, 1), date(2022, 6, 30))
