@@ -31,11 +31,13 @@ _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
 )
 _DAYS_OF = re.compile(
-    r"\s+(?:of|with|were|was|had)\s+((?:good|excellent|heavy|heavily|severe|severely|poor|clean|polluted|"
+    r"\s+(?:on average\s+)?(?:of|with|were|was|had)\s+"
+    r"((?:good|excellent|high|fine|heavy|heavily|severe|severely|poor|clean|polluted|"
     r"pollution|air)[a-z -]{0,30}?)(?=\s*[,.;]|\s+(?:in|during|last|this|and|from|compared|"
     r"year|up|down|was|were|a|an|the)\b|\s*$)",
     re.I,
 )
+_ON_AVERAGE = re.compile(r"on average\s+", re.I)
 _SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,80}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
@@ -286,7 +288,8 @@ def _bind_sentence(
         days_of = raw.unit_code == "day" and _DAYS_OF.match(text, raw.end, raw.sentence_end)
         if days_of and not enumerated:
             # "347 days of good air quality": what is counted is said after the unit.
-            own = item = f"{item} days {days_of.group(0).strip()}"
+            said = _ON_AVERAGE.sub("", days_of.group(0).strip())
+            own = item = f"{item} days {said}"
         share_of = raw.family == "percent" and _SHARE_OF.match(text, raw.end, raw.sentence_end)
         if share_of and not enumerated:
             # "96.5 percent of its sections were rated Grade III or better": English names

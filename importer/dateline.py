@@ -3,7 +3,7 @@
 English news pages state them in their own shapes, not under Chinese labels (来源, 发布时间):
 "Source: Xinhua| 2018-10-21 15:09", "By HOU LIQIANG | China Daily | Updated: 2025-08-28",
 "Pub Date:2023-05-12 16:38 Source:cnanhui.org", the dateline "NANJING, Jan. 18 (Xinhua) --"
-or "China News Service, July 16, …" opening the article, and "17:02, January 18, 2022" under
+or "HAIKOU, August 16. /TASS/." or "China News Service, July 16, …" opening the article, and "17:02, January 18, 2022" under
 the title. A photo's caption ("… March 28, 2018. [Photo/IC]") dates the photo, not the report.
 """
 
@@ -51,7 +51,10 @@ _SOURCE_LABEL = re.compile(
 )
 _BYLINE = re.compile(rf"^By\s+[^|｜]{{2,60}}[|｜]\s*({_NAME})\s*[|｜]")
 # "NANJING, Jan. 18 (Xinhua) --", and the same cut by the copy: "Xinhua) 17:02, …".
-_AGENCY = re.compile(r"\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|—|–|-)")
+_AGENCY = re.compile(
+    r"\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|—|–|-)"
+    r"|\b[A-Z]{3,}\b[^.]{0,40}\.\s*/([A-Z]{2,10})/\."  # "HAIKOU, August 16. /TASS/."
+)
 _AGENCY_CUT = re.compile(r"^([A-Z][A-Za-z]+)\)\s+\d{1,2}:\d{2}")
 # "China News Service, July 16, according to …": an agency's name opening the article.
 _OPENER = re.compile(rf"^([A-Z][a-z]+(?: [A-Z][a-z]+){{1,4}}),\s*{_MONTH}\s+\d{{1,2}}\b")
@@ -73,16 +76,28 @@ def source(head_text, opening, is_place=lambda name: False):
     first = (opening or "").lstrip()
     found = _AGENCY.search(first[:200])
     if found:
-        return found.group(1)
+        return found.group(1) or found.group(2)
     found = _OPENER.match(first)
     if found and not is_place(found.group(1)):
         return found.group(1)
     return ""
 
 
+# "date 2023-01-11 SANYA /China/, …": a labelled date run into the article's first line.
+_LABELLED_DATE = re.compile(
+    r"^\s*(?:date|published|updated|pub date)\s*:?\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b", re.I
+)
+
+
 def issued(head_text):
     """The date on a header line of an English page ("Updated: …", "17:02, January 18,
     2022"), or None."""
+    labelled = _LABELLED_DATE.match(head_text or "")
+    if labelled:
+        try:
+            return date(*map(int, labelled.groups()))
+        except ValueError:
+            pass
     for line in _short_lines(head_text, 90):
         found = _DATE.search(line)
         if found is None or not (_DATED_LINE.search(line) or found.group(0) == line):

@@ -217,3 +217,26 @@ def test_figures_beside_limits_and_ranges_that_moved_stay_figures():
     assert one(document, "61.2").unit == "%"
     assert one(document, "84.6").unit == "%"
     assert not figures_of(document, "35")
+
+
+def test_a_tass_dateline_and_a_labelled_date_run_into_the_first_line():
+    document = pipeline.read(
+        "date 2024-02-05 HAIKOU /China/, February 5. /TASS/. The share of days with high air "
+        "quality in Haikou was 99.2% in 2023, the local newspaper reported.\n"
+    )
+    assert (document.publisher, document.date) == ("TASS", date(2024, 2, 5))
+    assert one(document, "99.2").indicator == "air-good-days-ratio"
+
+
+def test_english_variants_of_the_catalogues_names():
+    document = pipeline.read(
+        "Report\n\n"
+        "The 168 key cities had 24.3 days on average with good air quality in June. "
+        "The share of days with heavy pollution was 1.4 percent in 2023. "
+        "The share of sections with water quality of Class I to III reached 88.9 percent, "
+        "and the proportion of water below Class V was 0.9 percent in 2024.\n"
+    )
+    assert one(document, "24.3").indicator == "air-good-days"
+    assert one(document, "1.4").indicator == "heavy-pollution-days-ratio"
+    assert one(document, "88.9").indicator == "water-good-sections-ratio"
+    assert one(document, "0.9").indicator == "water-inferior-v-ratio"
