@@ -516,6 +516,8 @@ def _is_echo(line, before, title):
     """A headline repeated after the article (related-link residue of a reprint site)."""
     if line[-1:] in SENTENCE_END or _SENTENCE_INSIDE.search(line) or len(line) > 80:
         return False
+    if _NUMERIC_CELL.match(_cell_text(line)):
+        return False  # the last cells of a table ("0 |", "0 |"), not a headline
     if line in before[-3:]:
         return True
     near = [x for x in before[-3:] if x]
@@ -976,7 +978,15 @@ def _cell_per_line_table(paragraphs, index):
     for line in lines:
         offsets.append((cursor, cursor + len(line)))
         cursor += len(line) + 1
-    header_cells = _wrapped_units([cell for cell in clean[: rows[0]] if cell])
+    # Cells after the row mark ("||") that closes the header and before the first row's
+    # label are that row's (a group's name merged over its rows: 成都平原地区), no header.
+    first_line = cells[rows[0]][1]
+    mark = max(
+        (at for at, line in enumerate(lines[:first_line]) if _ROW_MARK.match(line)), default=-1
+    )
+    heading = [at for at in range(rows[0]) if cells[at][1] < mark] if mark >= 0 else []
+    heading = heading if heading and rows[0] - len(heading) < width else list(range(rows[0]))
+    header_cells = _wrapped_units([clean[at] for at in heading if clean[at]])
     # The heading of the row numbers or ranks, first after the caption's cells.
     lead = next((at for at, cell in enumerate(header_cells) if not _caption_like(cell)), None)
     if (
@@ -1056,6 +1066,7 @@ def _cell_text(line):
 
 
 _PIPES = re.compile(r"^\s*[|｜](?:\s*[|｜])*\s*$")
+_ROW_MARK = re.compile(r"^\s*[|｜](?:\s*[|｜])+\s*$")
 
 
 def _cells_of(lines):
@@ -1454,14 +1465,14 @@ def _with_caption_unit(names, caption):
 _WORDY_HEADER = re.compile(
     r"名称|情况|首要|主要污染|类别|类型|日期|时间|月份|站|点位|河流|水系|流域|备注|等级|级别|结果|状况|评价"
 )
+_POLLUTANT = re.compile(
+    r"SO2|NO2|PM|CO|O3|pH|DO|COD|NH3|BOD|TP|TN|氨氮|溶解氧|高锰酸盐|总磷|总氮|二氧化|臭氧|颗粒物",
+    re.I,
+)
 _GROUP_AFFINITY = (
-    (
-        re.compile(
-            r"SO2|NO2|PM|CO|O3|pH|DO|COD|NH3|BOD|TP|TN|氨氮|溶解氧|高锰酸盐|总磷|总氮|二氧化|臭氧|颗粒物",
-            re.I,
-        ),
-        re.compile(r"浓度|项目|指标|监测|污染物|因子"),
-    ),
+    (_POLLUTANT, re.compile(r"浓度|项目|指标|监测|污染物|因子")),
+    # A pollutant over its concentration and its changes ("PM2.5" over "浓度", "同比2023年").
+    (re.compile(r"^(?:平均|年均|月均)?浓度|同比|变化|增减|升降"), _POLLUTANT),
     (re.compile(r"轻度|中度|重度|严重"), re.compile(r"污染")),
     (re.compile(r"^(?:昼|夜|昼间|夜间)$"), re.compile(r"声级|达标|类|Leq|噪声")),
     (
@@ -1539,8 +1550,11 @@ def _spread(upper, lower, first, parts, pattern):
                 return names, float("-inf")  # a pollutant's column merged over another measure
             belongs += fit
             names.append(_merged_name(over, under))
-        # A merged cell over cells that show no sign of being its own costs a point.
+        # A merged cell over cells that show no sign of being its own costs a point; so does
+        # one over two cells of the same name (同比三年均值 twice): they are two groups' cells.
         score += belongs or -1
+        bare = [re.sub(r"\s+", "", _UNIT_OF_HEADER.sub("", under)) for under in unders]
+        score -= len(bare) - len(set(bare))
         cursor += groups[position]
     score += _type_score(names, pattern)
     if len(set(parts)) == 1:
@@ -1553,16 +1567,28 @@ def _belongs(over, under):
     """How much a lower header cell shows it belongs under an upper one; None where it cannot
     (a pollutant's own column over another measure)."""
     pollutant = _GROUP_AFFINITY[0][0]
-    if pollutant.search(over) and (
-        pollutant.search(under) or re.search(r"指数|比例|浓度|率", under)
-    ):
+    if pollutant.search(over) and (pollutant.search(under) or re.search(r"指数|比例|率", under)):
         return None
     fit = sum(1 for member, group in _GROUP_AFFINITY if member.search(under) and group.search(over))
     unit = _UNIT_OF_HEADER.search(over)
     base = over[: unit.start()].strip() if unit else over
-    if len(under) == 1 and under in base:
-        fit += 1  # "优" under "优良天数"
+    if (len(under) == 1 and under in base) or under == base:
+        fit += 1  # "优" under "优良天数"; "重污染天数" under "重污染天数"
+    own = _UNIT_OF_HEADER.search(under)
+    if own and any(
+        re.search(units, own.group(1)) and re.search(measure, base)
+        for units, measure in _UNIT_AFFINITY
+    ):
+        fit += 1  # "实测值(%)" under "优良天数率", "同比(天)" under "重污染天数"
     return fit
+
+
+# A unit under a measure it is the unit of.
+_UNIT_AFFINITY = (
+    (r"%|百分点", r"率|比例|占比"),
+    (r"^天$", r"天数"),
+    (r"g/m|克/立方米", r"浓度|PM|SO2|NO2|O3|CO|颗粒物|二氧化|臭氧"),
+)
 
 
 @lru_cache(maxsize=4096)

@@ -101,3 +101,39 @@ def test_a_long_city_list_quotes_each_value_from_its_own_item():
     quotes = {f.region.name: f.quote for f in document.figures if f.value == Decimal("25")}
     assert quotes["丽江市"].startswith("丽江市(25")
     assert quotes["普洱市"].startswith("普洱市(25")  # not cut inside the item before it
+
+
+def test_a_two_level_header_over_a_pollutant_its_changes_and_a_group_of_cities_merged_over_rows():
+    # Cells end with " |"; "|||" closes the upper header row, "||" the lower one, "|" each
+    # data row. The first column (a group of cities) is merged over its rows: only the first
+    # row of the group has it, and it is no header.
+    upper = ["区域", "州市", "PM10", "优良天数比例", "重污染天数"]
+    lower = [
+        "浓度(μg/m3)", "同比 2024年", "同比 五年均值",
+        "实测值(%)", "同比 2024年(百分点)", "同比 五年均值(百分点)",
+        "重污染天数", "同比2024年(天)",
+    ]  # fmt: skip
+    rows = [
+        ["滇中地区", "玉溪市", "36", "-8.1%", "-11.2%", "93.4", "1.2", "2.5", "0", "-1"],
+        ["曲靖市", "41", "-5.3%", "-6.0%", "90.1", "-0.8", "1.4", "1", "0"],
+        ["楚雄州", "33", "2.2%", "-3.9%", "95.6", "0.4", "-1.1", "0", "0"],
+        ["大理州", "30", "-1.0%", "-4.4%", "96.2", "0.6", "1.8", "0", "0"],
+    ]
+    lines = [f"{cell} |" for cell in upper] + ["|||"] + [f"{cell} |" for cell in lower] + ["||"]
+    for row in rows:
+        lines += [f"{cell} |" for cell in row] + ["|"]
+    document = pipeline.read(
+        "云岭省2025年1-6月空气质量\n表3 2025年1-6月各州市PM10、优良天数比例变化\n"
+        + "\n".join(lines)
+        + "\n数据来源:云岭省生态环境监测中心。"
+    )
+    got = {(str(f.value), f.region.name): (f.indicator, f.kind) for f in document.figures}
+    assert got[("36", "玉溪市")] == ("pm10", "level")
+    assert got[("-8.1", "玉溪市")] == ("pm10", "change")
+    assert got[("-3.9", "楚雄彝族自治州")] == ("pm10", "change")  # 同比五年均值 is PM10's
+    assert got[("93.4", "玉溪市")] == ("air-good-days-ratio", "level")
+    assert got[("-0.8", "曲靖市")] == ("air-good-days-ratio", "change")
+    assert got[("1", "曲靖市")] == ("heavy-pollution-days", "level")
+    assert not any(f.region.name == "滇中地区" for f in document.figures)
+    # The text ends with "0 |", "0 |": the last cell is no repeated headline.
+    assert len(document.figures) == 32
