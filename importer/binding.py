@@ -252,7 +252,9 @@ def _bind_sentence(
             if index < len(items):
                 item, enumerated = items[index], True  # head: the sentence before it
         if what == "flat":
-            listed = _listed_before(text, start, position, previous)
+            listed = _listed_before(text, start, position, previous) or (
+                _both(own, position - len(own), places, last_too=True) or None
+            )
             subjects = listed or (
                 groups[-1]["items"]
                 if groups
@@ -331,6 +333,8 @@ def _bind_sentence(
                 continued
                 or _names_nothing(_COMPARISON.sub("", own))
                 or _names_nothing(_without_places(own, lead_start, places))
+                # "其中,城区为158微克/立方米,县城为147微克/立方米": a part of the area
+                or _names_nothing(_WHERE_WORDS.sub("", _without_places(own, lead_start, places)))
             )
         ):
             # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
@@ -382,6 +386,15 @@ def _bind_sentence(
                 figure.period_label = when[-1].label
                 figure.reasons.append(f"期间：列举中的“{when[-1].label}”")
         out.extend(_shared(figure, text, lead_start, places))  # in the text's order
+        if not enumerated and carried is None:
+            # "按时受理率和按时办结率均为100%": the value of each subject named before 均.
+            both = _both(own, lead_start, places)
+            out.extend(
+                replace(
+                    figure, item=subject, head=text[start:lead_start], reasons=[*figure.reasons]
+                )
+                for subject in both
+            )
         out.append(figure)
         if kind == "change" and carried is not None and carried.kind == "level":
             derived = _derive(carried, figure)
@@ -472,6 +485,33 @@ def _shared(figure, text, lead_start, places):
     return out
 
 
+_BOTH = re.compile(
+    r"^(.*?)(?:均|都)(?:同比|环比|与上年|较上年|比上年)?\s*(?:为|是|达到|达|持平|基本持平|"
+    + _CHANGE_VERB
+    + r"(?:了|为)?)?\s*$"
+)
+
+
+def _both(own, offset, places, last_too=False):
+    """The subjects a clause gives one value ("A和B均为x") but the last, which the figure
+    itself keeps (all of them with ``last_too``); [] where they are places or parts of the
+    area ("甲、乙两县均为", "城区和郊区均为") or the clause says no 均."""
+    said = _BOTH.match(own)
+    if said is None:
+        return []
+    items = [piece for piece in _ITEM_SPLIT.split(said.group(1)) if piece.strip()]
+    if len(items) < 2:
+        return []
+    start = offset
+    for piece in items:
+        at = own.find(piece, start - offset) + offset
+        words = _WHERE_WORDS.sub("", _without_places(piece, at, places))
+        if _names_nothing(words):
+            return []
+        start = at + len(piece)
+    return items if last_too else items[:-1]
+
+
 def _count(numeral):
     from .numbers import parse
 
@@ -507,7 +547,7 @@ def _ranks_only(text, start, position, places):
     for place_start, place_end, _division in places:
         if start <= place_start and place_end <= position:
             words = words.replace(text[place_start:place_end], "")
-    return _names_nothing(_MEASURE_ONLY.sub("", _RANKING.sub("", words)))
+    return _names_nothing(_MEASURE_ONLY.sub("", _RANKING.sub("", _WHERE_WORDS.sub("", words))))
 
 
 # Words that say a figure is a measure without saying of what ("浓度最低的是甲县,为22").

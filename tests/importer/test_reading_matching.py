@@ -521,3 +521,27 @@ def test_one_grade_of_polluted_days_is_not_all_of_them():
     assert filed(document, "3.1") == ("heavy-pollution-days-ratio", "level")
     assert filed(document, "12.4") == ("exceedance-days-ratio", "level")
     assert filed(document, "5") == ("heavy-pollution-days", "level")
+
+
+def test_one_value_said_of_two_measures_is_a_figure_for_each():
+    document = read(
+        "本月信访按时受理率和按时办结率均为100%。全年PM2.5、PM10浓度均同比下降10.2%,"
+        "二氧化硫和一氧化碳浓度均同比持平。城区和郊区均为35微克/立方米。"
+    )
+    hundred = [f for f in document.figures if f.value == 100]
+    assert [f.indicator for f in hundred] == [None, "petitions-resolved-ratio"]
+    assert hundred[0].proposed[0].endswith("按时受理率")
+    falls = [f.indicator for f in document.figures if f.value == Decimal("-10.2")]
+    assert falls == ["pm25", "pm10"]
+    flat = [f.indicator for f in document.figures if f.value == 0 and f.kind == "change"]
+    assert flat == ["so2", "co"]
+    assert len([f for f in document.figures if f.value == 35]) == 1  # parts of the area
+
+
+def test_a_part_of_the_area_keeps_the_measure_of_the_sentence_before():
+    document = read(
+        "市区臭氧浓度为152微克/立方米。其中,城区为158微克/立方米,县城为147微克/立方米。"
+        "全年优良天数为301天。城区为296天。"
+    )
+    assert [filed(document, v) for v in ("152", "158", "147")] == [("o3", "level")] * 3
+    assert filed(document, "296") == ("air-good-days", "level")
