@@ -358,6 +358,8 @@ REQUIRES = {
         None,
         r"\d+\s*个[^,，;；。]{0,12}(?:环境)?空气质量(?:均)?达标|达标(?:城市|县|区)",
     ),
+    # lakes and reservoirs counted ("210个重点湖(库)中,Ⅰ-Ⅲ类水质优良个数…") are not sections
+    "water-good-sections-ratio": (None, None, r"^(?!.*断面).*(?:湖\s*[(（]\s*库|湖库|湖泊|水库)"),
     # …nor a selection of them (查处典型案件21件)
     "enforcement-cases": (None, r"侦查|按日|典型", None),
     "enforcement-cases-filed": (None, r"侦查", None),
@@ -383,6 +385,13 @@ _GRADED = {
     "heavy-pollution-days-ratio": re.compile(r"严$"),
     "heavy-pollution-days": re.compile(r"严$"),
 }
+
+
+# A count of firms (家) is a count of cases only where its own words say the firms were dealt
+# with ("立案处罚环境违法企业615家", "查处…企业1.2万家").
+_CASE_COUNTS = frozenset({"enforcement-cases", "enforcement-cases-filed", "penalty-decisions"})
+_FIRMS = frozenset({"家", "家次", "户"})
+_DEALT = re.compile(r"处罚|查处|立案|罚款|处理|下达")
 
 
 def _graded(code, text, start):
@@ -575,6 +584,14 @@ class Vocabulary:
                         and not (part and kind == "level" and entry.code in TOTALS)
                         else 0
                     )
+                if (
+                    fit
+                    and entry.code in _CASE_COUNTS
+                    and unit in _FIRMS
+                    and not _DEALT.search(item)
+                ):
+                    # "涉案的45家企业,除1家取缔": firms, named after the cases they are part of
+                    continue
                 if fit and _graded(entry.code, text, found.start()):
                     # one grade's measure, nearer the number than any name before it
                     graded = max(graded, found.start())

@@ -545,3 +545,15 @@ def test_a_part_of_the_area_keeps_the_measure_of_the_sentence_before():
     )
     assert [filed(document, v) for v in ("152", "158", "147")] == [("o3", "level")] * 3
     assert filed(document, "296") == ("air-good-days", "level")
+
+
+def test_firms_named_after_their_cases_and_lakes_are_no_case_count_or_section_share():
+    document = read(
+        "督办的三件环境违法案件已查处到位,涉案企业中,除2家关停外,26家已完成整改。"
+        "全年立案处罚环境违法企业315家。监测的180个重点湖(库)中,Ⅰ-Ⅲ类水质湖库比例为74.2%,"
+        "同比上升2.1个百分点。全市地表水断面水质优良比例为90%。"
+    )
+    assert one(document, "2").indicator is None and one(document, "26").indicator is None
+    assert filed(document, "315") == ("enforcement-cases", "level")
+    assert one(document, "74.2").indicator is None and one(document, "2.1").indicator is None
+    assert filed(document, "90") == ("water-good-sections-ratio", "level")
