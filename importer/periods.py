@@ -205,6 +205,8 @@ _PATTERNS = [
     ),
     # "截至到101日": a cut-off the copy garbled (10月1日 lost its 月) is a cut-off of no date.
     ("cutoff", re.compile(r"截[至止]到?\s*\d[\d年月]{0,10}日")),
+    # "since 2018": from the start of that year to the day of publication, as 2018年以来.
+    ("yearsince_en", re.compile(r"\b[Ss]ince\s+((?:19|20)\d{2})\b(?![-–]|\s*levels?\b)")),
     (
         "year_en",
         re.compile(
@@ -431,6 +433,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             "asof",
             "year",
             "year_en",
+            "yearsince_en",
         ):
             year = int(groups[0])
             groups = groups[1:]
@@ -456,7 +459,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return first, last
         if kind in ("year", "year_en", "ysame"):
             return date(year, 1, 1), date(year, 12, 31)
-        if kind == "yearsince":
+        if kind in ("yearsince", "yearsince_en"):
             start = date(year, 1, 1)
             now = context.published
             if now is None or now < start:

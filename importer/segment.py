@@ -170,7 +170,7 @@ def looks_like_title(line):
     # An English headline takes about twice the characters of a Chinese one.
     if not (2 <= len(line) <= (160 if latin else 80)):
         return False
-    if latin and re.search(r"[a-z0-9)]\.\s+\S", line):
+    if latin and (re.search(r"[a-z0-9)]\.\s+\S", line) or line.endswith(".")):
         return False  # two sentences: a caption or the article, not a headline
     if _LIST_MARKER.match(line) or is_meta_line(line) or line.startswith("|"):
         return False
@@ -255,8 +255,20 @@ class Segments:
     warnings: list[str] = field(default_factory=list)
 
 
+# A photo's caption on an English page: "… Chongqing, May 4, 2010. [Photo/IC]", "This photo
+# taken on Aug 13, 2025 shows …", "(PHOTO / VCG VIA CHINADAILY.COM.CN)". Its date and place are
+# the photo's, not the report's.
+_PHOTO_CAPTION = re.compile(
+    r"[\[(]\s*photo\s*/|^(?:this|a|the) photo (?:taken|shows)|^photo taken on|^file photo", re.I
+)
+
+
+def is_caption(line):
+    return len(line) <= 400 and bool(_PHOTO_CAPTION.search(line))
+
+
 def is_residue(line):
-    return bool(_RESIDUE.match(line)) or bool(_PAGE_NUMBER.match(line))
+    return bool(_RESIDUE.match(line)) or bool(_PAGE_NUMBER.match(line)) or is_caption(line)
 
 
 _KEYWORD_SEPARATORS = re.compile(r"[-,，|｜_/]")
@@ -322,6 +334,8 @@ def _reason(line):
         return "navigation"
     if _PAGE_NUMBER.match(line):
         return "page number"
+    if is_caption(line):
+        return "photo caption"
     if is_residue(line):
         return "residue"
     if is_meta_line(line):

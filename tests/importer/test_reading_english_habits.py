@@ -240,3 +240,26 @@ def test_english_variants_of_the_catalogues_names():
     assert one(document, "1.4").indicator == "heavy-pollution-days-ratio"
     assert one(document, "88.9").indicator == "water-good-sections-ratio"
     assert one(document, "0.9").indicator == "water-inferior-v-ratio"
+
+
+# Periods. ---------------------------------------------------------------------------------
+
+
+def test_since_a_year_runs_to_the_day_of_publication():
+    document = pipeline.read(
+        "Hebei retires old trucks\n\nUpdated: 2024-04-18 10:00\n\n"
+        "The province has scrapped 125,000 high-emission vehicles since 2019.\n"
+    )
+    scrapped = one(document, "125000")
+    assert (scrapped.period_start, scrapped.period_end) == (date(2019, 1, 1), date(2024, 4, 18))
+
+
+def test_a_photo_caption_gives_the_report_no_year_and_no_text():
+    document = pipeline.read(
+        "A worker checks a monitor in Jinan, May 6, 2021. (PHOTO / VCG)\n"
+        "Complaints about noise made up 38.2 percent of all reports received in October, "
+        "the ministry said.\n"
+    )
+    share = one(document, "38.2")
+    assert (share.period_start, share.period_end) == (None, None)
+    assert "PHOTO" not in document.body
