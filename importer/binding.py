@@ -233,6 +233,7 @@ def _bind_sentence(
 ):
     out = []
     groups = _enumerations(text, start, end)
+    groups = _unsaid_enumerations(text, start, raws, places) + groups
     previous = None
     events = [(raw.start, "figure", raw) for raw in raws] + [(m.start(), "flat", m) for m in flats]
     events.sort(key=lambda event: event[0])
@@ -637,6 +638,33 @@ def _enumerations(text, start, end):
 
 
 _DAY_AND_NIGHT = re.compile(r"昼夜间?|昼、夜间?|昼间和夜间|昼间、夜间")
+_VALUE_JOINT = re.compile(r"\s*(?:、|和|及|与)\s*")
+
+
+def _unsaid_enumerations(text, start, raws, places):
+    """ "南宁、柳州、桂林重度污染天数比例2.8%、6.6%、6.1%": as many values as the places
+    listed just before them, without 分别, are of those places in order (not each of all)."""
+    out, run = [], []
+    for raw in [*raws, None]:
+        if raw is not None and run and _VALUE_JOINT.fullmatch(text, run[-1].end, raw.start):
+            run.append(raw)
+            continue
+        if len(run) >= 2:
+            clause_from = _clause_start(text, start, run[0].start)
+            head = text[clause_from : run[0].start]
+            items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
+            named = [text[a:b] for a, b, _d in places if clause_from <= a < run[0].start]
+            if (
+                not _ENUMERATION.search(head)
+                and len(items) == len(run)
+                and all(any(item.strip().startswith(name) for name in named) for item in items)
+                and all(len(item.strip()) <= 6 for item in items[:-1])
+            ):
+                out.append(
+                    {"start": run[0].start - 1, "end": run[-1].end, "items": items, "head": head}
+                )
+        run = [raw] if raw is not None else []
+    return out
 
 
 def _group_at(groups, position):

@@ -137,3 +137,16 @@ def test_a_two_level_header_over_a_pollutant_its_changes_and_a_group_of_cities_m
     assert not any(f.region.name == "滇中地区" for f in document.figures)
     # The text ends with "0 |", "0 |": the last cell is no repeated headline.
     assert len(document.figures) == 32
+
+
+def test_as_many_values_as_the_places_listed_before_them_are_theirs_in_order():
+    document = pipeline.read(
+        "云岭省2025年上半年空气质量\n"
+        "2025年上半年,昆明、曲靖、玉溪优良天数比例分别为98.9%、95.6%、97.2%;"
+        "昆明、曲靖、玉溪轻度污染天数比例1.1%、4.4%、2.8%;曲靖中度污染天数比例为1.1%。"
+    )
+    got = {(f.region.name, str(f.value)) for f in document.figures if not f.derived}
+    assert {("昆明市", "1.1"), ("曲靖市", "4.4"), ("玉溪市", "2.8")} <= got
+    # Each value once, of its own city (not 1.1 of all three); 曲靖's 中度 share is 曲靖's.
+    ones = sorted(f.region.name for f in document.figures if f.value == Decimal("1.1"))
+    assert ones == ["昆明市", "曲靖市"]
