@@ -136,7 +136,7 @@ _NOT_NAMES = re.compile(
     r"[一二三四五六七八九十两几\d]+个?)"
 )
 _LEADING_NOISE = re.compile(
-    r"^.*(?:在|对|于|和|与|及|以|的|是|为|将|了|中|年|月|日|等|从|向|据|由|把|被|经|至|到|自|、|,|，|:|：|；|;)"
+    r"^.*(?:在|对|于|和|与|及|以|的|是|为|将|了|中|年|月|日|季度|等|从|向|据|由|把|被|经|至|到|自|、|,|，|:|：|；|;)"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 
@@ -186,10 +186,36 @@ class Places:
     def load(cls):
         return cls()
 
+    def _plain_forms(self):
+        """Autonomous counties and banners as bulletins usually write them: 木垒哈萨克自治县
+        as 木垒县, 鄂伦春自治旗 as 鄂伦春旗 (the short form and the level word)."""
+        if getattr(self, "_plain", None) is None:
+            plain = {}
+            for division in self.reference or ():
+                for suffix, word in (("自治县", "县"), ("自治旗", "旗")):
+                    if division.name.endswith(suffix) and len(division.short or "") >= 2:
+                        plain.setdefault(division.short + word, []).append(division)
+            candidates = getattr(self.reference, "candidates", lambda form: ())
+            forms = {
+                form: found[0]
+                for form, found in plain.items()
+                if len(found) == 1 and not candidates(form)  # a division's own name wins
+            }
+            pattern = (
+                re.compile("|".join(map(re.escape, sorted(forms, key=len, reverse=True))))
+                if forms
+                else None
+            )
+            self._plain = (forms, pattern)
+        return self._plain
+
     def named(self, short):
         """The one division whose short form is ``short`` ("海盐" → 海盐县), or None."""
         if self.reference is None:
             return None
+        plain = self._plain_forms()[0].get(short)
+        if plain is not None:
+            return plain
         if not hasattr(self, "_by_short"):
             # Every short form, including those the gazetteer does not search for because
             # they are also words (长治, 普洱): here the caller knows the cell is a place.
@@ -328,6 +354,12 @@ class Places:
                 found.append((start, match.end(), Division("", name, name, "grouping")))
                 taken.append((start, match.end()))
         if self.reference is not None:
+            # First the plain forms, so that 丰宁县 is not read as 宁县 inside it.
+            forms, pattern = self._plain_forms()
+            for match in pattern.finditer(text) if pattern is not None else ():
+                if not any(a < match.end() and match.start() < b for a, b in taken):
+                    found.append((match.start(), match.end(), forms[match.group(0)]))
+                    taken.append(match.span())
             for start, end, division in self.reference.find_all(text):
                 if len(division.name) <= 2 and division.name.endswith("区"):
                     continue  # 城区, 郊区, 矿区: county names that are everyday words

@@ -441,14 +441,14 @@ def test_a_tables_unit_in_its_caption_and_a_column_compared_with_last_year():
         "临川市2024年环境质量公报\n"
         "表1 2024年各区县空气质量（单位：微克/立方米）\n"
         "| 区县 | PM2.5 | 二氧化氮 |\n|---|---|---|\n"
-        "| 青江区 | 33 | 24 |\n| 白沙县 | 29 | 18 |\n"
+        "| 青江区 | 33 | 24 |\n| 白溪县 | 29 | 18 |\n"
         "表2 2024年各区县优良天数比例\n"
         "| 区县 | 优良天数比例(%) | 比上年(百分点) |\n|---|---|---|\n"
         "| 青江区 | 88.8 | 2.5 |"
     )
     pm25, no2 = one(document, "33"), one(document, "18")
     assert (pm25.indicator, pm25.unit, pm25.region.name) == ("pm25", "微克/立方米", "青江区")
-    assert (no2.indicator, no2.unit, no2.region.name) == ("no2", "微克/立方米", "白沙县")
+    assert (no2.indicator, no2.unit, no2.region.name) == ("no2", "微克/立方米", "白溪县")
     change = one(document, "2.5")
     assert (change.indicator, change.kind) == ("air-good-days-ratio", "change")
     assert change.period_start == date(2024, 1, 1)

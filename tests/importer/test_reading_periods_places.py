@@ -86,6 +86,27 @@ def test_one_place_named_before_the_figures_of_the_next_sentence_still_governs_t
     assert region(one(document, "78.4")) == "石嘴山市"
 
 
+def test_an_autonomous_county_written_as_a_plain_county_is_that_county():
+    document = pipeline.read(
+        "2023年承德市各县区域声环境质量\n"
+        "| 县名 | 测点数(个) | 平均等效声级(分贝) |\n"
+        "|---|---|---|\n"
+        "| 丰宁县 | 100 | 51.2 |\n"
+        "| 围场县 | 104 | 52.6 |\n\n"
+        "2023年,宽城县区域声环境昼间平均等效声级为50.8分贝。"
+    )
+    assert region(one(document, "51.2")) == "丰宁满族自治县"
+    assert region(one(document, "52.6")) == "围场满族蒙古族自治县"
+    assert region(one(document, "50.8")) == "宽城满族自治县"
+
+
+def test_a_plain_region_named_after_a_quarter_is_a_grouping_not_its_city():
+    document = pipeline.read(
+        "二季度四川空气质量\n数据显示,二季度川南地区优良天数率为84.5%,同比上升2.2个百分点。"
+    )
+    assert region(one(document, "84.5")) == "川南地区"
+
+
 # Periods -----------------------------------------------------------------------------------
 
 
