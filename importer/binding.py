@@ -631,6 +631,11 @@ def _enumerations(text, start, end):
             if not groups:
                 continue
             items, head = groups[-1]["items"], groups[-1]["head"]
+            said = text[clause_from : match.start()]
+            if not _names_nothing(said):
+                # "…达标天数比例分别为…;轻度污染天数比例分别为…": the same places, this
+                # clause's measure (nearer the number than the one the last place carries).
+                items = [f"{piece}{said}" for piece in items]
         groups.append({"start": match.start(), "items": items, "head": head})
     for index, group in enumerate(groups):
         group["end"] = groups[index + 1]["start"] if index + 1 < len(groups) else end

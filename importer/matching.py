@@ -592,7 +592,7 @@ class Vocabulary:
                 ):
                     # "涉案的45家企业,除1家取缔": firms, named after the cases they are part of
                     continue
-                if fit and _graded(entry.code, text, found.start()):
+                if _graded(entry.code, text, found.start()) and self._fits(entry, family, kind):
                     # one grade's measure, nearer the number than any name before it
                     graded = max(graded, found.start())
                 elif fit:

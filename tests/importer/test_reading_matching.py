@@ -557,3 +557,16 @@ def test_firms_named_after_their_cases_and_lakes_are_no_case_count_or_section_sh
     assert filed(document, "315") == ("enforcement-cases", "level")
     assert one(document, "74.2").indicator is None and one(document, "2.1").indicator is None
     assert filed(document, "90") == ("water-good-sections-ratio", "level")
+
+
+def test_a_second_list_of_the_same_places_is_of_its_own_measure():
+    document = read(
+        "甲、乙、丙、丁四市中,钦州、玉林、梧州、贺州空气质量达标天数比例分别为81.2%、61.9%、61.3%、"
+        "89.5%;轻度污染天数比例分别为7.7%、21.0%、22.1%、8.4%,PM2.5浓度分别为41、52、48、30"
+        "微克/立方米,同比分别下降3.2%、4.1%、2.3%和1.0%。"
+    )
+    assert filed(document, "89.5") == ("air-good-days-ratio", "level")
+    for grade in ("7.7", "21.0", "22.1", "8.4"):
+        assert one(document, grade).indicator is None, grade
+    assert filed(document, "30") == ("pm25", "level")
+    assert filed(document, "-1.0") == ("pm25", "change")
