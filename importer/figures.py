@@ -158,7 +158,8 @@ _LIMIT_EN_BEFORE = re.compile(
 # the recommended average at 5 micrograms", "the annual average is set at 35 …".
 _STANDARD_EN = r"\b(?:standards?|guidelines?|recommend(?:ed|s|ations?)?|limits?|thresholds?)\b"
 _STANDARD_EN_BEFORE = re.compile(
-    _STANDARD_EN + r"[^;]{0,80}?(?:\bwhich is|\b(?:is|are|was|were) set at|\bset at|\bat)\s+$",
+    _STANDARD_EN + r"[^;]{0,80}?(?:\bwhich is|\bset\b[^;]{0,80}?\bat)\s+$"
+    r"|\bsets?\b[^;]{0,80}?" + _STANDARD_EN + r"[^;]{0,80}?\bat\s+$",
     re.I,
 )
 _STANDARD_EN_WORDS = re.compile(_STANDARD_EN, re.I)

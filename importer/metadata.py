@@ -217,7 +217,14 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
 
     opening = "\n".join(block.text for block in blocks[:3])
     # The opening paragraph: the first that is more than a caption ("(资料图片)").
-    prose = [block.text for block in blocks if len(block.text) > 30 and _PROSE.search(block.text)]
+    # Nor an English page's dated header line ("Xinhua) 17:02, January 18, 2022").
+    prose = [
+        block.text
+        for block in blocks
+        if len(block.text) > 30
+        and _PROSE.search(block.text)
+        and not (len(block.text) < 80 and dateline.issued(block.text))
+    ]
     first = prose[0] if prose else ""
     title = (
         front.get("title")

@@ -9,7 +9,7 @@ the sentence or table row it comes from, and the reasons for each of these. The 
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -135,6 +135,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     title = numbers.fold(about.title)
     previous = None
     topic = ""  # the last heading: what the paragraphs under it measure, when they say no more
+    stated = None  # the period an English paragraph last stated
     for number, block in enumerate(blocks):
         lead = _lead(previous)
         previous = block
@@ -143,6 +144,19 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         at = folded.find(block.text, cursor)
         if at >= 0:
             cursor = at + len(block.text)
+        block_scope = scope
+        if about.language == "en" and block.kind != "table" and scope.period_end is None:
+            # An English report without a period of its own: a paragraph that states none is
+            # of the period the paragraphs before it stated ("… in 2015." / "Construction
+            # noise made up 50.1%.").
+            if stated is not None:
+                block_scope = replace(
+                    scope,
+                    period_start=stated.first,
+                    period_end=stated.last,
+                    period_label=stated.label,
+                )
+            stated = _stated(block.text, scope.context) or stated
         if block.kind == "table":
             bound = binding.bind_table(block, block.text, gazetteer, scope)
         else:
@@ -153,7 +167,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 block.text,
                 raws,
                 gazetteer.find_all(block.text),
-                scope,
+                block_scope,
                 getattr(gazetteer, "named", None),
             )
             if lead:
@@ -208,6 +222,20 @@ def _is_topic(block):
         and not _SENTENCE_MARK.search(text)
         and not figures.find(text)
     )
+
+
+_PLANNED_OR_SINCE = re.compile(r"(?:by|since|to)\b", re.I)
+
+
+def _stated(text, context):
+    """The last dated period a paragraph states of its own figures: not a baseline, a plan's
+    year ("by 2025") or a start ("since 2018")."""
+    found = [
+        period
+        for period in periods.find_all(text, context)
+        if period.last and not period.baseline and not _PLANNED_OR_SINCE.match(period.label)
+    ]
+    return found[-1] if found else None
 
 
 def _lead(block):

@@ -263,3 +263,30 @@ def test_a_photo_caption_gives_the_report_no_year_and_no_text():
     share = one(document, "38.2")
     assert (share.period_start, share.period_end) == (None, None)
     assert "PHOTO" not in document.body
+
+
+def test_an_english_paragraph_without_a_time_is_of_the_period_the_last_one_stated():
+    document = pipeline.read(
+        "Noise troubles a third of cities\n\n"
+        "Authorities received 512,000 complaints about noise in 2019.\n\n"
+        "Building sites drew 46.2% of them, and traffic 9.8%.\n\n"
+        "By 2025, the share of complaints about noise should fall to 30 percent.\n\n"
+        "Night-time noise met the standard at 71.5 percent of stations.\n"
+    )
+    year = (date(2019, 1, 1), date(2019, 12, 31))
+    for value in ("46.2", "9.8", "71.5"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == year, value
+    planned = one(document, "30")
+    assert (planned.kind, planned.period_end) == ("target", date(2025, 12, 31))
+
+
+def test_a_dated_header_line_is_not_the_opening_that_dates_the_report():
+    document = pipeline.read(
+        "Shandong's air improves\n\nXinhua) 08:15, February 2, 2024\n\n"
+        "JINAN, Feb. 2 (Xinhua) -- Shandong reported more good air days in 2023.\n\n"
+        "The share of good days reached 70.8 percent during the period.\n"
+    )
+    assert (document.period_start, document.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
+    share = one(document, "70.8")
+    assert (share.period_start, share.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
