@@ -309,7 +309,12 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # A title that says only 今年, an opening that says which months: the months.
         period = found[1]
     body = "\n".join(block.text for block in blocks)[:8000]
-    region = _region(title, publisher, opening, gazetteer, body)
+    # A placeholder made of the first words ("【待拟标题】中新网石家庄5月30日电…") names the
+    # dateline's city, not what the article is about: the region comes from the text itself.
+    from .document import PLACEHOLDER_PREFIX
+
+    placeholder = title.startswith(PLACEHOLDER_PREFIX)
+    region = _region("" if placeholder else title, publisher, opening, gazetteer, body)
     return About(
         title=title[:200],
         date=issued,

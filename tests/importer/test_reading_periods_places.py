@@ -107,6 +107,23 @@ def test_a_plain_region_named_after_a_quarter_is_a_grouping_not_its_city():
     assert region(one(document, "84.5")) == "川南地区"
 
 
+def test_a_dateline_city_in_the_first_words_does_not_make_a_provincial_report_the_citys():
+    document = pipeline.read(
+        "中新网太原6月2日电(记者 王某)山西省政府新闻办2日召开新闻发布会通报称,2023年,"
+        "全省设区市空气质量优良天数比例为72.4%,重污染天数为9天。"
+    )
+    assert document.region.name == "山西省"
+    assert region(one(document, "72.4")) == "山西省"
+
+
+def test_beijing_tianjin_hebei_and_the_neighbouring_regions_is_the_wider_grouping():
+    document = pipeline.read(
+        "In the first quarter, the PM2.5 density in Beijing-Tianjin-Hebei and the neighboring "
+        "regions dropped 12.4 percent year-on-year, ministry data showed."
+    )
+    assert region(one(document, "-12.4")) == "京津冀及周边地区"
+
+
 # Periods -----------------------------------------------------------------------------------
 
 
