@@ -246,6 +246,10 @@ def _bind_sentence(
         group = _group_at(groups, position)
         item, head = own, text[start:position]
         enumerated = False
+        if group is not None and group["items"] is None:
+            said = [raw for raw in raws if group["start"] < raw.start < group["end"]]
+            before = [f.item for f in out if not f.derived and f.raw.end <= group["start"]]
+            group["items"] = before[-len(said) :] if 2 <= len(said) <= len(before) else []
         if group is not None:
             index = group_counts.get(id(group), 0)
             group_counts[id(group)] = index + 1
@@ -629,8 +633,14 @@ def _enumerations(text, start, end):
         if len(items) < 2:
             # "同比分别下降…": the items are those of the sentence's previous enumeration.
             if not groups:
+                if _names_nothing(text[clause_from : match.start()]) and find_figures(
+                    text[start:clause_from]
+                ):
+                    # "下达处罚决定书1520份,罚没金额9856.3万元,同比分别增长12.1%和8.7%":
+                    # the items are the figures said before (``_bind_sentence`` fills them).
+                    groups.append({"start": match.start(), "items": None, "head": head})
                 continue
-            items, head = groups[-1]["items"], groups[-1]["head"]
+            items, head = groups[-1]["items"] or [], groups[-1]["head"]
             said = text[clause_from : match.start()]
             if not _names_nothing(said):
                 # "…达标天数比例分别为…;轻度污染天数比例分别为…": the same places, this

@@ -570,3 +570,14 @@ def test_a_second_list_of_the_same_places_is_of_its_own_measure():
         assert one(document, grade).indicator is None, grade
     assert filed(document, "30") == ("pm25", "level")
     assert filed(document, "-1.0") == ("pm25", "change")
+
+
+def test_changes_listed_after_the_levels_they_follow():
+    document = read(
+        "1-6月,全省共下达处罚决定书1520份,罚没金额9856.3万元,同比分别增长12.1%和8.7%。"
+        "全市优良天数为320天,PM2.5浓度为28微克/立方米,同比分别增加12天、下降6.7%。"
+    )
+    assert filed(document, "12.1") == ("enforcement-cases", "change")
+    assert filed(document, "8.7") == ("fines", "change")
+    assert filed(document, "12", "天") == ("air-good-days", "change")
+    assert filed(document, "-6.7") == ("pm25", "change")
