@@ -26,6 +26,7 @@ from functools import lru_cache
 from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
+from .matching import TARGET_GAP
 
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
@@ -73,7 +74,7 @@ _DECREASE = re.compile(
     re.I,
 )
 _TARGET = re.compile(
-    r"目标|力争|确保|控制在|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to|"
+    r"目标|力争|确保|控制在|控制值|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to|"
     r"\bshould\b|\bmust\b|(?:is|are) expected to",
     re.I,
 )
@@ -722,6 +723,8 @@ def _kind(text, lead_start, raw, group):
             return "target", raw.value * sign, "目标"
         return "change", raw.value * sign, change.group(1)
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
+    if TARGET_GAP.search(clause):
+        return "level", raw.value, ""  # "距离年目标值差85天": how far from it, not the target
     target = _TARGET.search(clause) or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
     if target:
         return "target", raw.value, target.group(0).strip()

@@ -387,6 +387,10 @@ _GRADED = {
 }
 
 
+# How far a measure is from its target ("距离年目标值差85天", "距年度目标还差3个百分点").
+TARGET_GAP = re.compile(r"(?:距|离)[^,，;；。]{0,12}目标[^,，;；。]{0,4}?(?:还)?(?:相)?差")
+
+
 # A count of firms (家) is a count of cases only where its own words say the firms were dealt
 # with ("立案处罚环境违法企业615家", "查处…企业1.2万家").
 _CASE_COUNTS = frozenset({"enforcement-cases", "enforcement-cases-filed", "penalty-decisions"})
@@ -570,6 +574,9 @@ class Vocabulary:
         """
         # The words nearest the number name it; far back in a long sentence they name others.
         item, head = _plain(item)[-80:], _plain(head)[-120:]
+        if TARGET_GAP.search(item):
+            # the distance to a target is a measure of its own, not the measure's level
+            return Match(None, "", _proposal(item, unit, family))
         best = None
         fits = {}
         cued = self._cued_for(family, kind)

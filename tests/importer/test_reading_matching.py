@@ -581,3 +581,16 @@ def test_changes_listed_after_the_levels_they_follow():
     assert filed(document, "8.7") == ("fines", "change")
     assert filed(document, "12", "天") == ("air-good-days", "change")
     assert filed(document, "-6.7") == ("pm25", "change")
+
+
+def test_the_distance_to_a_target_is_neither_the_target_nor_the_level():
+    document = read(
+        "1-7月,全县优良天数为127天,距离年目标值差85天,距年度目标还差3.5个百分点;"
+        "全年优良天数目标为310天,PM2.5浓度控制值为35微克/立方米。"
+    )
+    assert filed(document, "127") == ("air-good-days", "level")
+    gap = one(document, "85")
+    assert (gap.indicator, gap.kind) == (None, "level")
+    assert one(document, "3.5").indicator is None
+    assert filed(document, "310") == ("air-good-days", "target")
+    assert filed(document, "35") == ("pm25", "target")
