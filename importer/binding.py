@@ -1331,6 +1331,17 @@ def _label_place(label, gazetteer, scope, home):
         division = named(bare)
         if division is not None:
             return (division, f"“{bare}”即{division.name}", "place", "")
+    inside_of = getattr(gazetteer, "named_within", None)
+    if (
+        within is not None
+        and home is not None
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,4}[县旗]", bare)
+    ):
+        # "木垒县" in a table of 昌吉州: a county of the table's place by its short form and
+        # 县, its full name 木垒哈萨克自治县.
+        division = inside_of(bare[:-1], home)
+        if division is not None and division.level == "county":
+            return (division, f"“{bare}”即{division.name}", "place", "")
     if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:市|县|区|旗|州|盟)", bare) and not re.search(
         r"[类能季度业站点测电队局厂园处科所院校司组心场]|功能|城区|市区", bare
     ):

@@ -608,6 +608,11 @@ def parse_cell(cell, column, row, span, caption=""):
             inside = re.search(r"[(（]\s*([^()（）]{1,14})\s*[)）]\s*$", header)
             if inside:
                 unit = _unit_at(inside.group(1), 0, len(inside.group(1)))
+                scaled = re.match(r"[万亿]", inside.group(1))
+                if unit is None and scaled:
+                    # "覆盖人口(万人)": a count in ten thousands, as "57.91万人" in a sentence.
+                    unit = _unit_at(inside.group(1), 1, len(inside.group(1)))
+                    unit = unit and (inside.group(1)[: unit[2]], unit[1], unit[2])
                 if unit is not None:
                     written = unit[0]
                     break
@@ -617,7 +622,9 @@ def parse_cell(cell, column, row, span, caption=""):
                 break
         if not written and re.search(r"天数", f"{column} {row}"):
             written = "天"  # a count of days
-    code = _UNIT_CODE.get(written.casefold(), "index") if written else "index"
+    bare_unit = written[1:] if written[:1] in ("万", "亿") else written
+    code = _UNIT_CODE.get(written.casefold(), _UNIT_CODE.get(bare_unit.casefold(), "index"))
+    code = code if written else "index"
     start, end = span
     return RawFigure(
         value, match.group(1), written, code, _FAMILY.get(code, "count"), start, end, start, end

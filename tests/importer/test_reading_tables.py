@@ -150,3 +150,20 @@ def test_as_many_values_as_the_places_listed_before_them_are_theirs_in_order():
     # Each value once, of its own city (not 1.1 of all three); 曲靖's 中度 share is 曲靖's.
     ones = sorted(f.region.name for f in document.figures if f.value == Decimal("1.1"))
     assert ones == ["昆明市", "曲靖市"]
+
+
+def test_a_column_counted_in_ten_thousands_and_autonomous_counties_by_their_short_names():
+    cells = [
+        "县区", "网格数(个)", "覆盖面积(km2)", "覆盖人口(万人)", "Leq(分贝A)",
+        "红塔区", "110", "40.2", "31.06", "52.3",
+        "峨山县", "96", "8.40", "3.12", "49.1",
+        "新平县", "101", "9.75", "4.08", "50.6",
+    ]  # fmt: skip
+    document = pipeline.read(
+        "玉溪市2025年城市区域声环境质量\n表2 各县区区域昼间噪声监测情况\n"
+        + "\n".join(f"{c} |" for c in cells)
+    )
+    got = {(f.region.name, str(f.value)): f.unit for f in document.figures}
+    assert got[("峨山彝族自治县", "3.12")] == "万人"  # people, in ten thousands
+    assert got[("新平彝族傣族自治县", "9.75")] == "km2"
+    assert len(document.figures) == 12
