@@ -204,6 +204,7 @@ def _sentence_period(expressions, start, end, figures_at=()):
 
 
 _CUT_OFF = re.compile(r"截[至止]")
+_YEAR_TARGET = re.compile(r"\s*(?:以[上下内])?\s*(?:的)?\s*(?:年度|全年)(?:考核)?目标")
 
 
 def _sentence_place(places, text, start, end, scope):
@@ -375,6 +376,12 @@ def _bind_sentence(
         figure.period_start, figure.period_end, figure.period_label, figure.place = _when_where(
             text, start, raw.start, expressions, places, scope, period, place, figure
         )
+        if kind == "target" and figure.period_end and _YEAR_TARGET.match(text, raw.end):
+            # "1—10月…高于89.1%的年度目标": a target for the whole year, not for the months.
+            year = figure.period_end.year
+            figure.period_start, figure.period_end = date(year, 1, 1), date(year, 12, 31)
+            figure.period_label = f"{year}年度目标"
+            figure.reasons.append("期间：年度目标即全年")
         if enumerated:
             # "依次是北京、廊坊和长治,分别为47、55和55": each value is of its item's place.
             named = [d for s, e, d in places if start <= s < raw.start and text[s:e] in item]
@@ -764,8 +771,12 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             if expression.baseline and position - expression.end > 3:
                 continue
             chosen = expression
-    if chosen is None:
-        # English (and some Chinese) states the time after the figure: "… 58 μg/m³ in 2017".
+    english = _LATIN_WORDS.search(text, sentence_start, figure.raw.sentence_end)
+    if chosen is None or (
+        english and chosen.start < _clause_start(text, sentence_start, figure.raw.start)
+    ):
+        # English (and some Chinese) states the time after the figure: "… 58 μg/m³ in 2017";
+        # "…4 percent in 2024, compared with 64.5 percent in 2015": its own clause's time.
         clause_end = _CLAUSE_BREAK.search(text, figure.raw.end, figure.raw.sentence_end)
         limit = clause_end.start() if clause_end else figure.raw.sentence_end
         chosen = next(
@@ -774,7 +785,7 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 for e in expressions
                 if figure.raw.end <= e.start and e.end <= limit and not e.baseline
             ),
-            None,
+            chosen,
         )
     if chosen is not None and "同期" in chosen.label:
         # "2011年1至6月…比2010年同期": the same period as the one the sentence states before.

@@ -258,6 +258,14 @@ _PATTERNS = [
         ),
     ),
     ("lastmonth_en", re.compile(r"\blast month\b", re.I)),
+    # "As of June": counts to a cut-off; with no year written, of no known period.
+    (
+        "asof_en",
+        re.compile(
+            r"\b[Aa]s of (?:the end of )?(" + _EN + r")(?:\s+\d{1,2})?(?:,?\s+((?:19|20)\d{2}))?\b",
+            re.I,
+        ),
+    ),
     (
         "month_en",
         re.compile(
@@ -488,6 +496,10 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
         if kind == "lastyear":
             return (date(year - 1, 1, 1), date(year - 1, 12, 31)) if year else (None, None)
+        if kind == "asof_en":
+            if not groups[1]:
+                return None, None
+            return _span(int(groups[1]), 1, _MONTHS_EN[groups[0].lower()])
         if kind == "month_en":
             month = _MONTHS_EN[groups[0].lower()]
             year = int(groups[1]) if groups[1] else year

@@ -272,3 +272,32 @@ def test_a_cut_off_saying_when_complaints_were_settled_does_not_date_the_next_co
     for value in ("31", "55", "17"):
         figure = one(document, value)
         assert (figure.period_start, figure.period_end) == (date(2022, 6, 1), date(2022, 6, 30))
+
+
+def test_a_target_for_the_year_stated_beside_months_is_the_whole_years():
+    document = pipeline.read(
+        "甘肃1—9月空气质量\n"
+        "2022年1—9月,全省优良天数比例为91.4%,高于88.0%的年度目标要求;"
+        "地表水优良水体比例为90.2%,达到不低于85.5%的年度考核目标。"
+    )
+    share = one(document, "91.4")
+    assert (share.period_start, share.period_end) == (date(2022, 1, 1), date(2022, 9, 30))
+    for value in ("88.0", "85.5"):
+        target = one(document, value)
+        assert target.kind == "target"
+        assert (target.period_start, target.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_as_of_a_month_without_a_year_is_no_known_period_in_english():
+    document = pipeline.read(
+        "Inspections of coastal outfalls\n"
+        "As of May, inspectors had checked 12,000 kilometers of coastline, finding 41,000 "
+        "outfalls.\n"
+        "The share of good water rose to 88.1 percent in 2023, compared with 70.2 percent in 2016."
+    )
+    surveyed = one(document, "12000")
+    assert (surveyed.period_start, surveyed.period_end) == (None, None)
+    earlier = one(document, "70.2")
+    assert (earlier.period_start, earlier.period_end) == (date(2016, 1, 1), date(2016, 12, 31))
+    later = one(document, "88.1")
+    assert (later.period_start, later.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
