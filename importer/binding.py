@@ -54,6 +54,7 @@ _CHANGE_VERB = (
     r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )(?<!take )(?<!takes )(?<!taking )\bup\b|"
     r"\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
     r"climbed|improved|reduced|\bdeclines?\b|\bdrops?\b|\brises?\b|\bfalls?\b|reductions?|"
+    r"\brising\b|\bfalling\b|\bdropping\b|\bdeclining\b|\bclimbing\b|\bgoing (?:up|down)\b|"
     r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b)"
 )
 _CHANGE = re.compile(
@@ -70,6 +71,7 @@ _COMPARED = re.compile(
 _DECREASE = re.compile(
     r"下降|减少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|(?<=[额量数率度])降|\bdown\b|fell|"
     r"decrease|dropped|declined|lower|reduced|decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|"
+    r"\bfalling\b|\bdropping\b|\bdeclining\b|"
     r"plunged|slid|shrank",
     re.I,
 )
@@ -99,7 +101,8 @@ _CONTEXT_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|件|座|条|处|项|次
 _FLAT = re.compile(r"(?:同比|环比|与上年|与去年)?(?:基本)?持平")
 # Words that say nothing about what is measured: a clause made only of them names nothing.
 _EMPTY_WORDS = re.compile(
-    r"同比|环比|比上年|较上年|比去年|较去年|上年度?|上一年度?|去年|上个?月|上一?季度|上期|同期|较|比|"
+    r"year[- ](?:on|over)[- ]year|from a year (?:ago|earlier)|(?:from )?the previous year|"
+    r"(?:from )?the same period (?:of )?last year|同比|环比|比上年|较上年|比去年|较去年|上年度?|上一年度?|去年|上个?月|上一?季度|上期|同期|较|比|"
     r"分别|为|是|达到|达|约|近|平均|"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
@@ -868,12 +871,17 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
 
 
 # Words between a place and the province that locates it: ", a coastal city in", " in".
-_APPOSITION = re.compile(r"\s*,?\s*(?:(?:the |a |an )?[a-z][a-z -]{0,30}\s(?:in|of)\s+)?")
+_APPOSITION = re.compile(
+    r"\s*,?\s*(?:(?:the |a |an |another |one )?[a-z][a-z -]{0,30}\s(?:in|of)\s+(?:the )?)?"
+)
 
 
 def _locates(inner, outer, between):
     """Whether ``outer`` is a province said only to locate ``inner``, a place inside it named
     just before ("Baoding, Hebei province", "Taizhou, a coastal city in Zhejiang")."""
+    if inner is not None and getattr(outer, "level", "") == "country":
+        # "The Yangtze River Delta, one of the country's richest regions, saw …"
+        return _APPOSITION.fullmatch(between) is not None and "," in between
     inner_code, outer_code = getattr(inner, "code", ""), getattr(outer, "code", "")
     return (
         _APPOSITION.fullmatch(between) is not None

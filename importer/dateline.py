@@ -47,7 +47,7 @@ _PHOTO = re.compile(r"\bphoto|\[\s*photo|\bshows\b|\bpictured\b", re.I)
 _NAME = r"[A-Za-z][A-Za-z0-9.&'’ -]{1,40}?"
 # "Source: Xinhua| 2018-10-21", "Source:cnanhui.org", "By HOU LIQIANG | China Daily | Updated:".
 _SOURCE_LABEL = re.compile(
-    rf"\bSource\s*[:：]\s*({_NAME})\s*(?=[|｜]|\s{{2,}}|$|\d|\b(?:Editor|Updated|Author|By)\b)"
+    rf"\bSource\s*[:：]\s*({_NAME})\s*(?=[|｜/]|\s{{2,}}|$|\d|\b(?:Editor|Updated|Author|By)\b)"
 )
 _BYLINE = re.compile(rf"^By\s+[^|｜]{{2,60}}[|｜]\s*({_NAME})\s*[|｜]")
 # "NANJING, Jan. 18 (Xinhua) --", and the same cut by the copy: "Xinhua) 17:02, …".

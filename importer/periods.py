@@ -122,6 +122,15 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    # "from January 20 to June 6": from one day to another, of the document's year.
+    (
+        "days_en",
+        re.compile(
+            rf"\bfrom\s+({_EN})\s+(\d{{1,2}})\s+(?:to|through|until)\s+({_EN})\s+(\d{{1,2}})"
+            rf"(?:,?\s+((?:19|20)\d{{2}}))?\b",
+            re.I,
+        ),
+    ),
     ("q_en", re.compile(r"\bQ([1-4])(?:\s+((?:19|20)\d{2}))?\b")),
     (
         "quarters_en",
@@ -284,12 +293,14 @@ _BASELINE_BEFORE_EN = re.compile(
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同比|相比|compared (?:with|to)|than)\s*$")
 
 
-def _year_en(written, relative, year):
-    """The year of "of 2023", "of this year", "of last year", else the document's."""
+def _year_en(written, relative, year, published=None):
+    """The year of "of 2023", "of this year", "of last year", else the document's; "this
+    year" is said from the day of publication where it is known."""
     if written:
         return int(written)
-    if relative and year:
-        return year - 1 if relative.lower() == "last" else year
+    now = published.year if published else year
+    if relative and now:
+        return now - 1 if relative.lower() == "last" else now
     return year
 
 
@@ -373,21 +384,29 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             year = int(groups[2]) if groups[2] else year
             return _span(year, _MONTHS_EN[groups[0].lower()], _MONTHS_EN[groups[1].lower()])
         if kind == "half_en":
-            year = _year_en(groups[1], groups[2], year)
+            year = _year_en(groups[1], groups[2], year, context.published)
             return _span(year, 1, 6) if groups[0].lower() == "first" else _span(year, 7, 12)
         if kind == "quarter_en":
             quarter = _ORDINAL_EN[groups[0].lower()]
-            return _span(_year_en(groups[1], groups[2], year), 3 * quarter - 2, 3 * quarter)
+            return _span(
+                _year_en(groups[1], groups[2], year, context.published),
+                3 * quarter - 2,
+                3 * quarter,
+            )
+        if kind == "days_en":
+            year = int(groups[4]) if groups[4] else year
+            first = date(year, _MONTHS_EN[groups[0].lower()], int(groups[1]))
+            return first, date(year, _MONTHS_EN[groups[2].lower()], int(groups[3]))
         if kind == "q_en":
             quarter = int(groups[0])
             return _span(int(groups[1]) if groups[1] else year, 3 * quarter - 2, 3 * quarter)
         if kind == "quarters_en":
             quarters = int(numbers.parse(groups[0]))
-            return _span(_year_en(groups[1], groups[2], year), 1, 3 * quarters)
+            return _span(_year_en(groups[1], groups[2], year, context.published), 1, 3 * quarters)
         if kind == "months_first_en":
             count = groups[0].lower()
             months = int(numbers.parse(count))
-            return _span(_year_en(groups[1], groups[2], year), 1, months)
+            return _span(_year_en(groups[1], groups[2], year, context.published), 1, months)
         if kind == "sofar_en":
             if context.published:
                 return date(context.published.year, 1, 1), context.published

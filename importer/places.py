@@ -92,8 +92,8 @@ _COUNTRY_WORDS = (
 # Groupings as English reports name them, to the names the Chinese texts use.
 _GROUPINGS_EN = (
     (
-        r"Beijing-Tianjin-Hebei (?:region )?and (?:its |the )?(?:surrounding|neighbou?ring) "
-        r"(?:areas|regions)",
+        r"Beijing-Tianjin-Hebei (?:region )?and (?:its |the )?"
+        r"(?:surrounding|neighboring|neighbouring|adjacent) (?:areas|regions|region)",
         "京津冀及周边地区",
     ),
     (r"Beijing-Tianjin-Hebei(?: region| area)?|Jing-Jin-Ji", "京津冀地区"),

@@ -290,3 +290,39 @@ def test_a_dated_header_line_is_not_the_opening_that_dates_the_report():
     assert (document.period_start, document.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
     share = one(document, "70.8")
     assert (share.period_start, share.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_this_year_is_the_year_of_publication_and_days_from_one_date_to_another():
+    document = pipeline.read(
+        "Liuzhou keeps clean air\n updatetime:2024-05-06 10:01:27 Source:gx.example.cn/liuzhou\n\n"
+        "In 2023, the share of good days in Liuzhou was 93.1 percent.\n\n"
+        "In the first quarter of this year, the share of good days was 95.0 percent.\n"
+    )
+    assert document.publisher == "gx.example.cn"
+    quarter = one(document, "95.0")
+    assert (quarter.period_start, quarter.period_end) == (date(2024, 1, 1), date(2024, 3, 31))
+    document = pipeline.read(
+        "Cleaner air this spring\n\nUpdated: 2024-06-12 08:00\n\n"
+        "From January 20 to June 6, the share of good days was 90.2 percent.\n"
+    )
+    spring = one(document, "90.2")
+    assert (spring.period_start, spring.period_end) == (date(2024, 1, 20), date(2024, 6, 6))
+
+
+def test_a_region_then_the_country_in_apposition_keeps_the_region():
+    document = pipeline.read(
+        "Regions report cleaner air\n\n"
+        "The Pearl River Delta, one of the country's busiest regions, saw the share of good "
+        "days rise by 2.1 percentage points to 91.4 percent, while the average PM2.5 density "
+        "declined 6.2 percent from the previous year. In Beijing-Tianjin-Hebei and the "
+        "neighboring regions, the share of good days was rising 3.3 percentage points to "
+        "61.0 percent.\n"
+    )
+    for value in ("2.1", "91.4", "-6.2"):
+        assert one(document, value).region.name == "珠三角地区", value
+    rising = one(document, "3.3")
+    assert (rising.kind, rising.indicator, rising.region.name) == (
+        "change",
+        "air-good-days-ratio",
+        "京津冀及周边地区",
+    )
