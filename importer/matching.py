@@ -702,6 +702,8 @@ class Vocabulary:
             return 2
         if family == entry.families[0] or kind != "level" and family in entry.families:
             return 2
+        if family in entry.families[1:] and family not in ("percent", "percentage_point"):
+            return 2  # another unit the entry is reported in (满意度92.3分 beside a %)
         # A change, or a target stated as one ("下降4%的目标"), may be in % of anything; in
         # 个百分点 only of a share (超标率上升2.8个百分点 is no change of a noise level).
         if family == "percentage_point" and entry.families[0] != "percent":

@@ -594,3 +594,9 @@ def test_the_distance_to_a_target_is_neither_the_target_nor_the_level():
     assert one(document, "3.5").indicator is None
     assert filed(document, "310") == ("air-good-days", "target")
     assert filed(document, "35") == ("pm25", "target")
+
+
+def test_a_satisfaction_score_in_points_beside_its_rate():
+    document = read("群众对生态环境的满意度为92.3分,满意率为95.1%。")
+    assert filed(document, "92.3") == ("public-satisfaction", "level")
+    assert filed(document, "95.1") == ("public-satisfaction", "level")
