@@ -606,11 +606,14 @@ def _free_head(text, start, lead_start, raw, head, previous, places):
     """
     position = raw.start
     cut = previous.raw.end - start if previous is not None and previous.raw.end > start else 0
+    if cut > 0 and previous.raw.counted and text.startswith(previous.raw.counted, start + cut):
+        cut += len(previous.raw.counted)  # "4人被移送行政拘留": the words after a count are its own
     for marker in _BREAKDOWN.finditer(text, start, position):
         cut = max(cut, marker.end() - start)
     if cut <= 0 or "|" in text[lead_start:position]:
         return head  # a row of a table copied as text: its header is far before it
-    words = _without_places(text[lead_start:position], lead_start, places)
+    # "对1家企业实施按日计罚": what a count counts, written after it, is its own words too.
+    words = _without_places(text[lead_start:position], lead_start, places) + raw.counted
     if _names_nothing(_RANKING.sub("", _WHERE_WORDS.sub("", words))):
         return head
     return head[cut:]

@@ -217,12 +217,15 @@ _PREDICATE_AFTER_COUNT = re.compile(
 _DONE_BEFORE = re.compile(
     r"(?:完成|开展|实施|建成|新建|新增|新成立|成立|组建|筛选出|评选出|淘汰|治理|整治|消除|签订|"
     r"推广|安装|印发|发布|获评|入选|荣获|争取|改造|创建|打造|培育|查处|办理|立案|关停|取缔|"
-    r"整改|交办|转办|受理|接到|收到|接收|摸排|排查|认定|命名|建设|投运|推动|推进|累计|共有|已有)"
+    r"整改|交办|转办|受理|接到|收到|接收|摸排|排查|认定|命名|建设|投运|推动|推进|累计|共有|已有|"
+    r"查封|扣押|责令|移送|拘留)"
 )
 _DONE_AFTER = re.compile(
     r"完成|稳定运行|实现|荣获|入选|上榜|获评|消除|清零|办结|签订|整改|达到|达标|申报|"
-    r"为[ⅠⅡⅢIV一二三]+类|投入(?:使用|运行)|建成|通过|获得|检查|帮扶|治理"
+    r"为[ⅠⅡⅢIV一二三]+类|投入(?:使用|运行)|建成|通过|获得|检查|帮扶|治理|"
+    r"查封|扣押|停产|限产|限制生产|移送|拘留|计罚|处罚|关停|取缔"
 )
+_ONE_FIRMS = re.compile(r"(?:公司|厂|集团|企业)的\s*$")
 _PLACES_COUNTED = re.compile(r"(?:地级及以上|设区|县级|地级)?(?:城市|市|县|区|旗|地市)")
 _NOT_DONE_AFTER = re.compile(
     r"^[^,，;；。\d]{0,16}?(?:中|之中|里|内|当中)(?:[,，]|\s*\d|有|共|[^\u4e00-\u9fff]|$)"
@@ -559,6 +562,8 @@ def _counted(text, sentence_start, number_start, after, unit):
             return ""  # "337个城市优良天数比率达到82%": it introduces another figure's subject
     lead = re.split(r"[,，;；:：]", text[sentence_start:number_start])[-1]
     lead = re.split(r"\d", lead)[-1]
+    if _ONE_FIRMS.search(lead):
+        return ""  # "对某公司的9起违法行为实施按日计罚": one case's details, not a tally
     if _PLACES_COUNTED.match(noun) and not _DONE_BEFORE.search(lead):
         return ""  # "23个城市空气质量均达到二级标准": places are where it is measured
     if not rest and beyond and re.match(r"\s*\d+\s*" + re.escape(unit), beyond[0]):

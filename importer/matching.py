@@ -363,6 +363,8 @@ REQUIRES = {
     # …nor a selection of them (查处典型案件21件)
     "enforcement-cases": (None, r"侦查|按日|典型", None),
     "enforcement-cases-filed": (None, r"侦查", None),
+    # detentions are referred to the police too ("4起案件适用行政拘留移送公安机关")
+    "pollution-crime-cases": (None, r"^(?!.*犯罪).*拘留", None),
     "noise-traffic-day": (None, r"夜间", None),
     # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
     "so2": (None, None, r"^(?:.*[;；])?(?![^;；]*浓度)[^;；]*(?:排放|减排)"),
@@ -395,6 +397,7 @@ TARGET_GAP = re.compile(r"(?:距|离)[^,，;；。]{0,12}目标[^,，;；。]{0,
 # with ("立案处罚环境违法企业615家", "查处…企业1.2万家").
 _CASE_COUNTS = frozenset({"enforcement-cases", "enforcement-cases-filed", "penalty-decisions"})
 _FIRMS = frozenset({"家", "家次", "户"})
+_PEOPLE = frozenset({"人", "名"})
 _DEALT = re.compile(r"处罚|查处|立案|罚款|处理|下达")
 
 
@@ -479,6 +482,7 @@ class Entry:
     names: tuple = ()  # names and aliases, found as written (case aside)
     cues: tuple = ()  # compiled patterns of CUES
     in_database: bool = False  # an indicator the editors keep, not a reference entry only
+    unit: str = ""  # the catalogue's unit code ("case"), where it gives one
 
 
 @dataclass(frozen=True)
@@ -561,6 +565,7 @@ class Vocabulary:
                     tuple(name for name in names if name and len(name) >= 2),
                     tuple(cue_patterns.get(item.code, ())) + tuple(work.get(item.code, ())),
                     bool(getattr(item, "in_database", False)),
+                    getattr(item, "unit", "") or "",
                 )
             )
         return cls(entries)
@@ -599,6 +604,8 @@ class Vocabulary:
                 ):
                     # "涉案的45家企业,除1家取缔": firms, named after the cases they are part of
                     continue
+                if fit and entry.unit == "case" and unit in _PEOPLE:
+                    continue  # "4人被移送行政拘留": people, not the cases they were part of
                 if _graded(entry.code, text, found.start()) and self._fits(entry, family, kind):
                     # one grade's measure, nearer the number than any name before it
                     graded = max(graded, found.start())
