@@ -1367,19 +1367,42 @@ _UNIT_ONLY = re.compile(
 
 
 def _wrapped_units(cells):
-    """A unit on a line of its own under a header cell ("PM2.5", "(微克/立方米)") is that cell's."""
+    """A unit on a line of its own under a header cell ("PM2.5", "(微克/立方米)") is that cell's;
+    a row of units under the names ("μg/m3", "μg/m3", "mg/m3"…) gives one to each column in
+    order, from the first after the row labels' heading."""
     out = []
-    for cell in cells:
-        unit = _UNIT_ONLY.match(cell)
-        if unit and out and not _UNIT_ONLY.match(out[-1]) and not cell.startswith("单位"):
-            out[-1] = f"{out[-1]}({unit.group(1)})"
-        elif (
-            out and re.match(r"^[(（][^()（）]{1,12}[)）]$", cell) and not _UNIT_ONLY.match(out[-1])
-        ):
-            out[-1] = f"{out[-1]}{cell}"  # "可吸入颗粒物" then "(PM10)": one header cell
-        else:
-            out.append(cell)
+    at = 0
+    while at < len(cells):
+        run = at
+        while run < len(cells) and _UNIT_ONLY.match(cells[run]) and "单位" not in cells[run]:
+            run += 1
+        names = [
+            index
+            for index, name in enumerate(out)
+            if not (_CAPTION.match(name) or re.search(r"表|\d{4}年", name))
+            and not _ROW_HEADING.match(name)
+            and not _UNIT_ONLY.match(name)
+        ]
+        if run - at >= 2 and len(names) >= run - at:
+            for index, unit in zip(names, cells[at:run], strict=False):
+                out[index] = f"{out[index]}({_UNIT_ONLY.match(unit).group(1)})"
+            at = run
+            continue
+        _wrap_one(out, cells[at])
+        at += 1
     return out
+
+
+def _wrap_one(out, cell):
+    """``cell`` added to the header cells ``out``: a unit or a bracket alone joins the cell
+    before it ("可吸入颗粒物" then "(PM10)" is one header cell)."""
+    unit = _UNIT_ONLY.match(cell)
+    if unit and out and not _UNIT_ONLY.match(out[-1]) and not cell.startswith("单位"):
+        out[-1] = f"{out[-1]}({unit.group(1)})"
+    elif out and re.match(r"^[(（][^()（）]{1,12}[)）]$", cell) and not _UNIT_ONLY.match(out[-1]):
+        out[-1] = f"{out[-1]}{cell}"
+    else:
+        out.append(cell)
 
 
 _ROW_HEADING = re.compile(

@@ -167,3 +167,19 @@ def test_a_column_counted_in_ten_thousands_and_autonomous_counties_by_their_shor
     assert got[("峨山彝族自治县", "3.12")] == "万人"  # people, in ten thousands
     assert got[("新平彝族傣族自治县", "9.75")] == "km2"
     assert len(document.figures) == 12
+
+
+def test_a_row_of_units_under_the_names_gives_one_to_each_column_in_order():
+    cells = [
+        "表1 2025年玉溪市环境空气质量状况",
+        "时间", "PM10", "NO2", "CO", "(第95百分位数)", "PM2.5", "优良天数", "综合指数",
+        "μg/m3", "μg/m3", "mg/m3", "μg/m3",
+        "2025年", "41", "17", "0.9", "24", "341", "2.85",
+    ]  # fmt: skip
+    document = pipeline.read("玉溪市2025年环境质量公报\n" + "\n".join(cells))
+    got = {str(f.value): (f.unit, f.indicator) for f in document.figures}
+    assert got["41"] == ("μg/m3", "pm10")
+    assert got["17"] == ("μg/m3", "no2")
+    assert got["0.9"] == ("mg/m3", "co")
+    assert got["24"] == ("μg/m3", "pm25")
+    assert got["341"][0] == "天"  # not a third μg/m3 glued to the last name
