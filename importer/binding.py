@@ -207,6 +207,7 @@ def _sentence_period(expressions, start, end, figures_at=()):
 
 
 _CUT_OFF = re.compile(r"截[至止]")
+_REMARK = re.compile(r"[^\d;；]*[;；]")
 _YEAR_TARGET = re.compile(r"\s*(?:以[上下内])?\s*(?:的)?\s*(?:年度|全年)(?:考核)?目标")
 
 
@@ -775,6 +776,10 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             if expression.baseline and figure.kind == "change":
                 continue
             if expression.baseline and position - expression.end > 3:
+                continue
+            if "以来" in expression.label and _REMARK.match(text, expression.end, position):
+                # "…,“十三五”以来,已实现“六连降”;全国地表水…84.9%": a "since" that dates a
+                # remark without a figure, closed by a semicolon, dates nothing after it.
                 continue
             chosen = expression
     english = _LATIN_WORDS.search(text, sentence_start, figure.raw.sentence_end)

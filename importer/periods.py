@@ -173,6 +173,8 @@ _PATTERNS = [
             + r"\s*月\s*)?(\d{1,2})\s*日\s*[)）]?"
         ),
     ),
+    # "周报(2015年第7周)": the week of that number (ISO weeks, Monday to Sunday).
+    ("yweek", re.compile(_YEAR + r"\s*第\s*(\d{1,2})\s*周")),
     # "2018年以来": from the start of that year to the day of publication.
     ("yearsince", re.compile(_YEAR + r"\s*以来")),
     # "2006年环保专项行动以来": since an event the year names, whose dates the text gives
@@ -442,6 +444,9 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
                     int(last_year), last_month, calendar.monthrange(int(last_year), last_month)[1]
                 ),
             )
+        if kind == "yweek":
+            year, week = int(groups[0]), int(groups[1])
+            return date.fromisocalendar(year, week, 1), date.fromisocalendar(year, week, 7)
         if kind in ("ydays", "days"):
             year = int(groups[0]) if kind == "ydays" else year
             first_month, first_day, last_month, last_day = groups[-4:]

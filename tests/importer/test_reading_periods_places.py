@@ -301,3 +301,23 @@ def test_as_of_a_month_without_a_year_is_no_known_period_in_english():
     assert (earlier.period_start, earlier.period_end) == (date(2016, 1, 1), date(2016, 12, 31))
     later = one(document, "88.1")
     assert (later.period_start, later.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_weekly_report_numbered_by_its_week_covers_that_monday_to_sunday():
+    document = pipeline.read(
+        "浙江省水质自动监测周报(2018年第12周)\n"
+        "本周全省36个控制断面中有30个断面满足Ⅲ类水质标准,占总断面数的83.3%。"
+    )
+    share = one(document, "83.3")
+    assert (share.period_start, share.period_end) == (date(2018, 3, 19), date(2018, 3, 25))
+
+
+def test_a_since_remark_closed_by_a_semicolon_does_not_date_the_next_figures():
+    document = pipeline.read(
+        "2022年全国生态环境状况\n"
+        "2022年,全国PM2.5平均浓度为29微克/立方米,同比下降3.3%,“十三五”以来,已实现连续下降;"
+        "全国地表水Ⅰ-Ⅲ类断面比例为87.9%,同比上升3.0个百分点。"
+    )
+    for value in ("87.9", "3.0"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
