@@ -135,6 +135,8 @@ class Bound:
     # its words name no measure of their own, only a place, a rank or "浓度": the measure is
     # the one a heading over the paragraph names ("（一）细颗粒物" over "全市平均浓度为28…")
     unnamed: bool = False
+    # "优良天数为320天,占全年有效监测天数的87.7%": the share the figure before is of the whole
+    share_of: object = None
     reasons: list = field(default_factory=list)
     qualifier: str = ""  # what the figure is of within its place: a station, a class, a total
 
@@ -369,6 +371,14 @@ def _bind_sentence(
             head=head.strip(),
             quote_span=(start, end),
             carried_from=carried,
+            share_of=previous
+            if not enumerated
+            and previous is not None
+            and previous.kind == "level"
+            and kind == "level"
+            and raw.family == "percent"
+            and _SHARE.match(own)
+            else None,
             part=bool(_BREAKDOWN.search(text, start, raw.start)),
             unnamed=not enumerated
             and _unnamed(text, previous.raw.end if previous else start, raw.start, places),
@@ -621,7 +631,13 @@ def _free_head(text, start, lead_start, raw, head, previous, places):
 
 
 def _names_nothing(own):
-    return len(_EMPTY_WORDS.sub("", own)) < 2
+    rest = _EMPTY_WORDS.sub("", own)
+    # "其中优158天,良170天": a grade of the AQI is one character and names a measure
+    return len(rest) < 2 and rest not in _GRADES
+
+
+_GRADES = frozenset({"优", "良"})
+_SHARE = re.compile(r"\s*(?:占|约占|占到)")
 
 
 def _enumerations(text, start, end):

@@ -637,6 +637,9 @@ class Vocabulary:
             return named
         return Match(None, "", _proposal(item or head, unit, family))
 
+    def has(self, code):
+        return any(entry.code == code for entry in self.entries)
+
     def by_day(self, words, family):
         """noise-day for a level of area noise that says neither day nor night, else None."""
         if family != "sound_level" or not _AREA_NOISE.search(words):
@@ -645,7 +648,7 @@ class Vocabulary:
             return None  # one monitoring point's level, not the area's
         if _NOT_AREA_BY_DAY.search(words):
             return None
-        if not any(entry.code == "noise-day" for entry in self.entries):
+        if not self.has("noise-day"):
             return None
         return Match("noise-day", "区域声环境未言昼夜，按常规监测为昼间 → noise-day")
 

@@ -363,6 +363,11 @@ def _approximately(text, bound):
 
 _UNSAID_FAMILIES = ("concentration", "sound_level", "days")
 _NIL_FAMILIES = ("percent", "days", "count")
+# Days of a kind and the share of all days they make.
+_SHARES = {
+    "air-good-days": "air-good-days-ratio",
+    "heavy-pollution-days": "heavy-pollution-days-ratio",
+}
 
 
 @lru_cache(maxsize=4096)
@@ -385,6 +390,15 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said=""):
             carried.item, carried.head, raw.family, bound.kind, raw.unit, part=part
         )
         carried, steps = carried.carried_from, steps + 1
+    whole = getattr(bound, "share_of", None)
+    if match.code is None and whole is not None:
+        # the share of all days that the days counted before make ("重污染天数为3天,占0.8%")
+        counted = _match(
+            vocabulary, whole.item, whole.head, whole.raw.family, "level", whole.raw.unit, part
+        )
+        share = _SHARES.get(counted.code)
+        if share is not None and vocabulary.has(share):
+            match = matching.Match(share, f"{counted.reason}，所占比例 → {share}")
     if match.code is None and topic and getattr(bound, "unnamed", False):
         under = _match(vocabulary, topic, "", raw.family, bound.kind, raw.unit, part)
         if under.code is not None:

@@ -600,3 +600,15 @@ def test_a_satisfaction_score_in_points_beside_its_rate():
     document = read("群众对生态环境的满意度为92.3分,满意率为95.1%。")
     assert filed(document, "92.3") == ("public-satisfaction", "level")
     assert filed(document, "95.1") == ("public-satisfaction", "level")
+
+
+def test_the_share_of_all_days_said_after_a_count_of_days_and_grades_of_one_character():
+    document = read(
+        "全年空气质量优良天数为320天,占全年有效监测天数的87.7%,其中优150天,良170天。"
+        "全年重污染天数为3天,占0.8%。其中反映噪声问题的投诉198件,占47.1%。"
+    )
+    assert filed(document, "87.7") == ("air-good-days-ratio", "level")
+    assert filed(document, "150") == ("air-excellent-days", "level")
+    assert one(document, "170").indicator is None
+    assert filed(document, "0.8") == ("heavy-pollution-days-ratio", "level")
+    assert one(document, "47.1").indicator is None
