@@ -314,6 +314,10 @@ def _bind_sentence(
             # "完成了12个行政村生活污水治理": what is counted is written after the count.
             own = item = f"{item} {raw.counted}"
         kind, value, verb = _kind(text, lead_start, raw, group)
+        if kind in ("level", "change") and _target_continues(text, previous, raw):
+            # "… should see good days reach 80 percent and heavily polluted days decrease by
+            # 25 percent": what the plan says next is planned too.
+            kind, verb = "target", verb or "and"
         continued = kind == "level" and _continues_change(text, previous, raw)
         if continued:
             # "down 17.9 percent year on year and 37.9 percent from the 2013 level": a second
@@ -440,6 +444,28 @@ _CHANGE_CONTINUES = re.compile(
     r"\s*,?\s*(?:and|or|和|及|、)\s*(?:by\s+)?$",
     re.I,
 )
+
+
+# A verb that reports what happened, not what a plan says should.
+_DONE_EN = re.compile(
+    r"\b(?:was|were|had|has|have|is|are|fell|rose|grew|stood|reached|totall?ed|"
+    r"[a-z]+ed (?:by|to|from)|[a-z]+ed \d)\b",
+    re.I,
+)
+
+
+def _target_continues(text, previous, raw):
+    """Whether an English number joined to a target before it in its sentence, with no verb
+    of what happened between them, is planned too."""
+    if previous is None or previous.kind != "target":
+        return False
+    between = text[previous.raw.end : raw.start]
+    return (
+        previous.raw.sentence_start == raw.sentence_start
+        and re.search(r"[A-Za-z]{3}", between) is not None
+        and not re.search(r"[;；]", between)
+        and _DONE_EN.search(between) is None
+    )
 
 
 def _continues_change(text, previous, raw):

@@ -182,6 +182,7 @@ _NATIONAL_PUBLISHER = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "到2025年", "by 2025": the year of a target, not the period the document reports on.
 _TARGET_BEFORE = re.compile(r"(?:到|至|力争|by)\s*$", re.I)
+_TARGET_LABEL = re.compile(r"by\b", re.I)  # "by 2025" read as one expression
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -271,7 +272,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
                 (
                     p
                     for p in periods.find_all(text, context)
-                    if p.last and not p.baseline and not _TARGET_BEFORE.search(text[: p.start])
+                    if p.last
+                    and not p.baseline
+                    and not _TARGET_BEFORE.search(text[: p.start])
+                    and not _TARGET_LABEL.match(p.label)
+                    and not (issued and p.first and p.first > issued)  # a plan to come
                 ),
                 None,
             )
@@ -455,7 +460,7 @@ _HERE_LEVELS = (
 )
 
 
-_PROSE = re.compile(r"[。，,；;]")  # a paragraph, not a dateline or a link
+_PROSE = re.compile(r"[。，,；;]|[a-z)]\.(?:\s|$)")  # a paragraph, not a dateline or a link
 _BRACKETED = re.compile(r"\s*[(（]\s*[^()（）]{4,20}\s*[)）]\s*")
 _NOTE = re.compile(r"\s*(?:注|备注|说明)\s*\d?\s*[:：]")  # a note under a table, not the opening
 _TRAILING_DATE = re.compile(

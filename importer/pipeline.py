@@ -136,6 +136,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     previous = None
     topic = ""  # the last heading: what the paragraphs under it measure, when they say no more
     stated = None  # the period an English paragraph last stated
+    plan = None  # the period of the last target that gave its own ("by 2020", 到2025年)
     for number, block in enumerate(blocks):
         lead = _lead(previous)
         previous = block
@@ -175,6 +176,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 # whose label and list the copy put on two lines.
                 for figure in bound:
                     figure.head = f"{lead} {figure.head}"
+        plan = _plan_periods(bound, plan)
         for figure in bound:
             if title and block.text.startswith(title) and figure.raw.start < len(title):
                 continue  # the title run into the first paragraph: its figures are the body's
@@ -224,16 +226,35 @@ def _is_topic(block):
     )
 
 
+def _plan_periods(bound, plan):
+    """Targets without a period of their own are of the plan's year stated for a target
+    before them ("By 2020, emissions should drop 15 percent." / "Meanwhile, good days
+    should reach 80 percent."), never of the report's own period; returns the last plan."""
+    for figure in bound:
+        if figure.kind != "target":
+            continue
+        own = any(reason.startswith("期间：“") for reason in figure.reasons)
+        if own and figure.period_end is not None:
+            plan = (figure.period_start, figure.period_end, figure.period_label)
+        elif plan is not None and not own:
+            figure.period_start, figure.period_end, figure.period_label = plan
+            figure.reasons.append(f"期间：前文目标的“{plan[2]}”")
+    return plan
+
+
 _PLANNED_OR_SINCE = re.compile(r"(?:by|since|to)\b", re.I)
 
 
 def _stated(text, context):
     """The last dated period a paragraph states of its own figures: not a baseline, a plan's
-    year ("by 2025") or a start ("since 2018")."""
+    year ("by 2025"), a start ("since 2018") or a plan still to come."""
     found = [
         period
         for period in periods.find_all(text, context)
-        if period.last and not period.baseline and not _PLANNED_OR_SINCE.match(period.label)
+        if period.last
+        and not period.baseline
+        and not _PLANNED_OR_SINCE.match(period.label)
+        and not (context.published and period.first and period.first > context.published)
     ]
     return found[-1] if found else None
 

@@ -326,3 +326,42 @@ def test_a_region_then_the_country_in_apposition_keeps_the_region():
         "air-good-days-ratio",
         "京津冀及周边地区",
     )
+
+
+# Targets. ---------------------------------------------------------------------------------
+
+
+def test_what_a_plan_says_next_is_planned_and_of_the_plans_year():
+    document = pipeline.read(
+        "Air plan unveiled\n\nUpdated: 2023-09-10 09:00\n\n"
+        "The average PM2.5 density was 27 micrograms per cubic meter in August.\n\n"
+        "According to the plan, by 2025, PM2.5 density should drop by more than 10 percent.\n\n"
+        "Meanwhile, cities should see good days reach 87 percent and heavily polluted days "
+        "decrease by more than 20 percent from 2020 levels.\n"
+    )
+    plan_year = (date(2025, 1, 1), date(2025, 12, 31))
+    good = one(document, "87")
+    assert (good.kind, (good.period_start, good.period_end)) == ("target", plan_year)
+    heavy = one(document, "-20")
+    assert (heavy.kind, (heavy.period_start, heavy.period_end)) == ("target", plan_year)
+    august = one(document, "27")
+    assert (august.kind, august.period_end) == ("level", date(2023, 8, 31))
+
+
+def test_a_result_after_a_target_in_one_sentence_stays_a_result():
+    document = pipeline.read(
+        "Shenzhen beats its goal\n\n"
+        "The city aims to keep good days above 95 percent, and the share reached 96.9 "
+        "percent in 2023.\n"
+    )
+    assert one(document, "96.9").kind == "level"
+
+
+def test_a_plan_still_to_come_dates_no_later_paragraph():
+    document = pipeline.read(
+        "Rivers to be watched closer\n\nUpdated: 2025-08-28 09:29\n\n"
+        "China will expand water monitoring during the 15th Five-Year Plan (2026-30) period.\n\n"
+        "More than 90 percent of the outlets found have been rectified, he said.\n"
+    )
+    rectified = one(document, "90")
+    assert rectified.period_start is None or rectified.period_start.year < 2026
