@@ -594,10 +594,11 @@ def family_of(code):
 def parse_cell(cell, column, row, span, caption=""):
     """A table cell as a raw figure: its unit written in it ("3.6个百分点"), or in its column or
     row header, or in the table's caption ("单位：微克/立方米")."""
-    match = re.fullmatch(r"\s*([-+−]?\d[\d,]*(?:\.\d+)?)\s*(\S*?)\s*", cell)
+    match = re.fullmatch(r"\s*([-+−]?\d[\d,]*(?:\.\d+)?|\.\d+)\s*(\S*?)\s*", cell)
     if match is None:
         return None
-    value = numbers.parse(match.group(1).replace("−", "-"))
+    # ".03": a decimal whose 0 the copy lost.
+    value = numbers.parse(re.sub(r"^\.", "0.", match.group(1).replace("−", "-")))
     if value is None:
         return None
     written = match.group(2)

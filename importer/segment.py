@@ -758,6 +758,7 @@ _MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
 _NUMERIC_CELL = re.compile(
     r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[(（][-+−]?\d[\d,]*(?:\.\d+)?\s*%?[)）])?$"
     r"|^[—–\-/]{1,3}$"
+    r"|^\.\d+$"  # a decimal whose 0 the copy lost (".03")
 )
 _CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
 

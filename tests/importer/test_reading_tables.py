@@ -183,3 +183,15 @@ def test_a_row_of_units_under_the_names_gives_one_to_each_column_in_order():
     assert got["0.9"] == ("mg/m3", "co")
     assert got["24"] == ("μg/m3", "pm25")
     assert got["341"][0] == "天"  # not a third μg/m3 glued to the last name
+
+
+def test_a_decimal_cell_whose_leading_zero_the_copy_lost():
+    cells = [
+        "断面名称", "溶解氧(mg/L)", "氨氮(mg/L)", "总磷(mg/L)",
+        "抚仙湖湖心", "8.12", "0.11", "0.02",
+        "星云湖出口", "6.40", ".09", "0.13",
+        "杞麓湖湖心", "5.95", "0.38", "0.21",
+    ]  # fmt: skip
+    document = pipeline.read("玉溪市2025年3月重点湖泊水质\n" + "\n".join(cells))
+    values = sorted(f.value for f in document.figures if "星云湖" in f.qualifier)
+    assert values == [Decimal("0.09"), Decimal("0.13"), Decimal("6.40")]
