@@ -98,7 +98,11 @@ _COMPARISON = re.compile(
 )
 # A count left as context between two figures ("断面为9个,占10.9%").
 _CONTEXT_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|件|座|条|处|项|次|点次)")
-_FLAT = re.compile(r"(?:同比|环比|与上年|与去年)?(?:基本)?持平")
+_FLAT = re.compile(
+    r"(?:同比|环比|与上年|与去年)?(?:基本)?持平"
+    # "较去年同期相比不变": unchanged, said after what it is compared with
+    r"|(?:同比|较(?:去年|上年)(?:同期)?(?:相比)?|与(?:去年|上年)(?:同期)?相比)\s*(?:保持)?不变(?!价)"
+)
 # Words that say nothing about what is measured: a clause made only of them names nothing.
 _EMPTY_WORDS = re.compile(
     r"year[- ](?:on|over)[- ]year|from a year (?:ago|earlier)|(?:from )?the previous year|"
@@ -268,9 +272,13 @@ def _bind_sentence(
             listed = _listed_before(text, start, position, previous) or (
                 _both(own, position - len(own), places, last_too=True) or None
             )
+            # "…分别为…;PM10下降6.67%,PM2.5较去年同期不变": a clause naming its own subject
+            # is not the next item of an enumeration before it
+            names_own = not _names_nothing(_without_places(own, position - len(own), places))
             subjects = listed or (
                 groups[-1]["items"]
                 if groups
+                and not names_own
                 and groups[-1]["start"] < position
                 and _flat_enumerates(text, groups[-1], position)
                 else None
@@ -287,6 +295,8 @@ def _bind_sentence(
                         text, start, position, expressions, places, scope, period, place, figure
                     )
                 )
+                if subject is None:
+                    out.extend(_shared(figure, text, lead_start, places))  # "甲市和乙市同比持平"
                 out.append(figure)
             continue
         raw = obj
@@ -502,7 +512,12 @@ def _without_places(own, offset, places):
     """The words of a clause without the places it names."""
     for place_start, place_end, _division in places:
         if offset <= place_start and place_end <= offset + len(own):
-            own = own.replace(own[place_start - offset : place_end - offset], " ", 1)
+            # as many spaces as the name had: the next place's offsets still hold
+            own = (
+                own[: place_start - offset]
+                + " " * (place_end - place_start)
+                + own[place_end - offset :]
+            )
     return own
 
 
@@ -580,7 +595,10 @@ def _listed_before(text, start, position, previous):
     earlier = _clause_start(text, start, clause_from - 1)
     if previous is not None and previous.raw.end > earlier:
         return None
-    items = [piece for piece in _ITEM_SPLIT.split(text[earlier : clause_from - 1]) if piece.strip()]
+    clause = text[earlier : clause_from - 1]
+    if _VERB.search(clause) or _FLAT.search(clause):
+        return None  # "甲、乙同比上升,丙和丁同比持平": that clause says its own
+    items = [piece for piece in _ITEM_SPLIT.split(clause) if piece.strip()]
     return items if len(items) >= 2 else None
 
 
@@ -955,13 +973,20 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
             if re.search(r"(?:比例|比率|率|占比)\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
             else "days"
             if re.search(r"天数\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
+            else "count"
+            if re.search(r"个数\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
             else None
         )
         item, head = subject, text[start : match.start()]
     elif subject is None and source is None:
         return None
     elif source is not None:
+        # a count's flat is in %, like its change; its unit only where 个数 says so
         level_family = source.raw.family if source.kind == "level" else None
+        level_family = None if level_family == "count" else level_family
+        if source.kind == "change" and source.raw.unit_code in ("pp", "day"):
+            # "…上升4.7个百分点,甲市和乙市同比持平": flat in the unit the change was said in
+            level_family = "percent" if source.raw.unit_code == "pp" else "days"
         item = subject if subject is not None else source.item
         head = source.head if subject is None else text[start : match.start()]
     else:
@@ -971,6 +996,8 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
         unit, code, family = "个百分点", "pp", "percentage_point"
     elif level_family == "days":
         unit, code, family = "天", "day", "days"
+    elif level_family == "count":
+        unit, code, family = "个", "count", "count"  # "达标城市个数同比持平"
     else:
         unit, code, family = "%", "percent", "percent"
     raw = RawFigure(

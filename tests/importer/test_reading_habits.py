@@ -38,3 +38,39 @@ def test_one_firms_violations_are_a_case_detail_not_a_tally():
     )
     assert ("4", "起") not in values(document)
     assert ("120", "万元") in values(document)
+
+
+# Nil changes: 持平 and 不变 in the unit of what they are said of ------------------------------
+
+
+def test_unchanged_after_what_it_is_compared_with_is_a_nil_change():
+    document = read(
+        "2031年,青禾市二氧化氮年均浓度为18微克/立方米,较上年下降5.3%,PM2.5较去年同期相比不变。"
+        "按2030年不变价计算,环保投入为3.2亿元。"
+    )
+    nil = one(document, "0")
+    assert (nil.indicator, nil.kind, nil.unit) == ("pm25", "change", "%")
+    assert len([f for f in document.figures if f.value == 0]) == 1  # 不变价 is no change
+
+
+def test_places_said_flat_after_a_change_in_points_are_each_flat_in_points():
+    document = read(
+        "2031年1月,全省优良天数比例为91.2%,同比上升3.1个百分点,宜昌、襄阳同比上升,"
+        "荆州和黄冈同比持平,其余城市同比下降。"
+    )
+    flat = [f for f in document.figures if f.value == 0]
+    assert [(f.region.name, f.unit, f.indicator, f.kind) for f in flat] == [
+        ("荆州市", "个百分点", "air-good-days-ratio", "change"),
+        ("黄冈市", "个百分点", "air-good-days-ratio", "change"),
+    ]
+
+
+def test_a_flat_count_of_cities_is_in_cities_and_a_flat_case_count_in_percent():
+    document = read(
+        "2031年,全州7个县市均达到二级标准,达标城市个数同比持平。"
+        "全年移送涉嫌环境污染犯罪案件37件,与去年同期基本持平。"
+    )
+    assert [(f.unit, f.kind) for f in document.figures if f.value == 0] == [
+        ("个", "change"),
+        ("%", "change"),
+    ]
