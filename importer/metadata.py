@@ -169,6 +169,7 @@ _DAY_FIRST_DATE = re.compile(
 )
 # "<image>data:image/png;base64,…", "![](…)": a line of markup is no title.
 _MARKUP = re.compile(r"^\s*<[a-zA-Z]|data:image|^\s*!?\[[^\]]*\]\(")
+_COMPANY = re.compile(r"(?:有限责任公司|有限公司|股份公司|集团|公司)$")
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PUBLISHER = re.compile(
     r"(生态环境部|环境保护部|国家环境保护总局|"
@@ -232,6 +233,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         or getattr(parsed, "labelled_title", "")
         or (parsed.title if parsed.title_found and not _MARKUP.search(parsed.title) else "")
     )
+
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
         title = found.group(1).strip() if found else parsed.title
@@ -318,7 +320,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     # dateline's city, not what the article is about: the region comes from the text itself.
     from .document import PLACEHOLDER_PREFIX
 
-    placeholder = title.startswith(PLACEHOLDER_PREFIX)
+    # "玉林实硕医疗科技有限公司" over the headline: the site's owner, not the report's place.
+    placeholder = title.startswith(PLACEHOLDER_PREFIX) or bool(_COMPANY.search(title))
     region = _region("" if placeholder else title, publisher, opening, gazetteer, body)
     return About(
         title=title[:200],

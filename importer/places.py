@@ -157,6 +157,8 @@ _LIES_IN = re.compile(
 )
 # "Nation to expand oversight of waters", "Nation's air quality improves": headlines' country.
 _NATION = re.compile(r"\bNation(?:'s|’s)?(?=\s+[a-z])")
+_BENCHMARK_BEFORE = re.compile(r"(?:居|列|高于|低于|优于|超过|领先|比|较)\s*$")
+_BRACKETED_ALONE = re.compile(r"[(（](?:中国|全国|China)[)）]")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
 _ASCII_WORD = re.compile(r"[A-Za-z]{4}")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
@@ -341,6 +343,13 @@ class Places:
                 continue
             if match.group(0) == "全国" and _CHANNEL_AFTER.match(text, match.end()):
                 continue  # "全国生态环境举报平台2件": the name of a channel, not the country
+            if self._known[match.group(0)] is COUNTRY and (
+                _BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
+                or _BRACKETED_ALONE.match(text, max(0, match.start() - 1))
+            ):
+                # "丽水空气质量位居全国前列", "高于全国平均水平": the country is what the place
+                # is ranked or compared against; "XX(中国)有限公司": part of a name.
+                continue
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
         for match in _GROUPING.finditer(text):

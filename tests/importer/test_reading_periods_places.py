@@ -124,6 +124,27 @@ def test_beijing_tianjin_hebei_and_the_neighbouring_regions_is_the_wider_groupin
     assert region(one(document, "-12.4")) == "京津冀及周边地区"
 
 
+def test_a_company_over_the_page_does_not_make_a_national_report_its_citys():
+    document = pipeline.read(
+        "柳州恒达环保设备有限公司\n\n"
+        "2022年全国环境执法通报 共下达处罚决定书9.1万份\n\n"
+        "生态环境部近日通报2022年全国环境行政处罚情况:全国共下达处罚决定书9.1万份,"
+        "罚没款数额总计76.7亿元。其中,查封扣押案件数量为6120件。"
+    )
+    assert document.region is not None and document.region.name == "全国"
+    assert region(one(document, "6120")) == "全国"
+
+
+def test_the_country_a_city_is_ranked_against_or_a_bracketed_country_is_no_place():
+    document = pipeline.read(
+        "2021年衢州市环境状况公报\n"
+        "2021年,衢州空气质量位居全国前列,优良天数为341天,优良率为93.4%。\n"
+        "2021年,某某(中国)有限公司 全市PM2.5平均浓度为24微克/立方米。"
+    )
+    assert region(one(document, "341")) == "衢州市"
+    assert region(one(document, "24")) == "衢州市"
+
+
 # Periods -----------------------------------------------------------------------------------
 
 
