@@ -55,6 +55,16 @@ _EXTRA_UNITS = {
     "mcg per cubic metre": "ug/m3",
     "mg per cubic meter": "mg/m3",
     "mg per cubic metre": "mg/m3",
+    # Dust fall with a bullet for its middle dot, or with 吨 or 平方 lost in copying:
+    # "2.2/平方千米•月", "6.91吨/公里·月".
+    "吨/平方千米•月": "t/km2/month",
+    "吨/平方公里•月": "t/km2/month",
+    "/平方千米•月": "t/km2/month",
+    "/平方公里•月": "t/km2/month",
+    "/平方千米·月": "t/km2/month",
+    "/平方公里·月": "t/km2/month",
+    "吨/公里·月": "t/km2/month",
+    "吨/公里•月": "t/km2/month",
     # A superscript lost in copying: "μg/m 3".
     "μg/m 3": "ug/m3",
     "ug/m 3": "ug/m3",

@@ -74,3 +74,16 @@ def test_a_flat_count_of_cities_is_in_cities_and_a_flat_case_count_in_percent():
         ("个", "change"),
         ("%", "change"),
     ]
+
+
+# Units the copy damaged ---------------------------------------------------------------------
+
+
+def test_dust_fall_with_a_bullet_for_its_dot_or_a_word_lost_is_still_dust_fall():
+    document = read(
+        "2031年,青禾市城区降尘量为3.1/平方千米•月,县城降尘均值为4.05吨/公里·月,"
+        "低于9吨/平方公里·月的参考值。"
+    )
+    for value in ("3.1", "4.05"):
+        figure = one(document, value)
+        assert (figure.unit_code, figure.indicator) == ("t/km2/month", "dust-fall"), value
