@@ -524,11 +524,18 @@ def _without_places(own, offset, places):
 _SHARED_JOIN = re.compile(r"^\s*(?:、|和|及|与)\s*$")
 
 
+_ONLY_IS = re.compile(r"\s*(?:均|都|同|也)?(?:为|是)\s*")
+
+
 def _shared(figure, text, lead_start, places):
     """ "湛江、茂名达标率下降11.1个百分点": the same figure for each place listed before it.
 
     Only places joined by 、/和 with nothing between them, the last one the figure's own.
     """
+    if _ONLY_IS.fullmatch(text, lead_start, figure.raw.start) and lead_start > figure.quote_span[0]:
+        # "烟台、威海和青岛等3市,为91天": a clause saying only "为…" is of the places the
+        # clause before it lists.
+        lead_start = _clause_start(text, figure.quote_span[0], lead_start - 1)
     before = [p for p in places if lead_start <= p[0] and p[1] <= figure.raw.start]
     if len(before) < 2 or figure.place is not before[-1][2]:
         return []

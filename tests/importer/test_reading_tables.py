@@ -195,3 +195,17 @@ def test_a_decimal_cell_whose_leading_zero_the_copy_lost():
     document = pipeline.read("玉溪市2025年3月重点湖泊水质\n" + "\n".join(cells))
     values = sorted(f.value for f in document.figures if "星云湖" in f.qualifier)
     assert values == [Decimal("0.09"), Decimal("0.13"), Decimal("6.40")]
+
+
+def test_a_value_said_in_its_own_clause_after_the_places_it_is_of():
+    document = pipeline.read(
+        "云岭省2025年空气质量\n"
+        "2025年,优良天数最多的是迪庆、怒江和丽江等3市,为365天;"
+        "PM2.5浓度最高的是昭通和曲靖市,为31微克/立方米;最低的是迪庆州,为12微克/立方米。"
+    )
+    days = sorted(f.region.name for f in document.figures if f.value == Decimal("365"))
+    assert days == ["丽江市", "怒江傈僳族自治州", "迪庆藏族自治州"]
+    highest = sorted(f.region.name for f in document.figures if f.value == Decimal("31"))
+    assert highest == ["昭通市", "曲靖市"]
+    lowest = [f.region.name for f in document.figures if f.value == Decimal("12")]
+    assert lowest == ["迪庆藏族自治州"]  # one place, one figure
