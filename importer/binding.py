@@ -731,6 +731,42 @@ def _enumerations(text, start, end):
         groups.append({"start": match.start(), "items": items, "head": head})
     for index, group in enumerate(groups):
         group["end"] = groups[index + 1]["start"] if index + 1 < len(groups) else end
+    return groups + _respectively(text, start, end)
+
+
+_RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
+# Where the clause of an English list starts: "…, while the average density of PM10 and …".
+_LIST_CLAUSE = re.compile(r"[;:]\s*|,\s*(?:while|whereas|and|but)\s+|\b(?:while|whereas)\s+", re.I)
+_LIST_VERB = re.compile(
+    _CHANGE_VERB + r"|\b(?:was|were|stood at|reached|averaged|registered|posted|hit)\b", re.I
+)
+_LIST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?")  # not PM10's
+_LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _respectively(text, start, end):
+    """ "the average density of PM10 and sulfur dioxide fell 21.3 percent and 20 percent,
+    respectively": English names a list's items before its verb and says "respectively"
+    after the values, each value of its item in order."""
+    groups = []
+    for match in _RESPECTIVELY.finditer(text, start, end):
+        clause_from = start
+        for boundary in _LIST_CLAUSE.finditer(text, start, match.start()):
+            if _LIST_NUMBER.search(text, boundary.end(), match.start()):
+                clause_from = boundary.end()
+        first = _LIST_NUMBER.search(text, clause_from, match.start())
+        if first is None:
+            continue
+        verbs = list(_LIST_VERB.finditer(text, clause_from, first.start()))
+        if not verbs:
+            continue
+        said = text[clause_from : verbs[-1].start()].strip()
+        items = [piece for piece in _LIST_ITEMS.split(said) if piece.strip()]
+        values = _LIST_NUMBER.findall(text, first.start(), match.start())
+        if len(items) >= 2 and len(items) == len(values):
+            groups.append(
+                {"start": verbs[-1].start(), "end": match.start(), "items": items, "head": said}
+            )
     return groups
 
 

@@ -365,3 +365,17 @@ def test_a_plan_still_to_come_dates_no_later_paragraph():
     )
     rectified = one(document, "90")
     assert rectified.period_start is None or rectified.period_start.year < 2026
+
+
+def test_an_english_list_said_respectively_gives_each_value_its_item():
+    document = pipeline.read(
+        "Cleaner air in spring\n\n"
+        "The average PM2.5 density fell 8.1 percent in the first quarter, while the average "
+        "density of PM10 and nitrogen dioxide dropped 12.4 percent and 6.5 percent, "
+        "respectively. The shares of good days in Nantong, Wuxi and Changzhou were 81.2 "
+        "percent, 78.4 percent and 79.9 percent, respectively.\n"
+    )
+    assert one(document, "-12.4").indicator == "pm10"
+    assert one(document, "-6.5").indicator == "no2"
+    places = {value: one(document, value).region.name for value in ("81.2", "78.4", "79.9")}
+    assert places == {"81.2": "南通市", "78.4": "无锡市", "79.9": "常州市"}
