@@ -55,7 +55,9 @@ CUES = (
         "air-good-days",
         ("days",),
         "air",
-        r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?:空气质量)?达标天数|二级(?:及|和|或)?以上(?:的)?天数"
+        # 达标天数 of a pollutant (PM2.5达标天数, 臭氧达标天数) is that pollutant's
+        r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
+        r"|二级(?:及|和|或)?以上(?:的)?天数"
         r"|days? (?:of|with) good air|good[- ]air(?: quality)? days"
         r"|good or excellent|excellent[\"”]? or [\"“]?good",
     ),
@@ -89,7 +91,7 @@ CUES = (
         "air",
         r"(?:空气质量|环境质量)?综合(?:环境|空气)?(?:质量)?指数",
     ),
-    ("acid-rain-frequency", _RATIO, "air", r"酸雨(?:频率|发生率)|acid rain"),
+    ("acid-rain-frequency", _RATIO, "air", r"酸雨(?:频率|发生率|率)|acid rain"),
     (
         "precipitation-ph",
         ("dimensionless",),
@@ -104,7 +106,7 @@ CUES = (
         # classes up to Ⅲ counted together ("Ⅱ类水质断面20个、Ⅲ类2个,占95.7%"), none worse
         r"(?:Ⅰ|Ⅱ|(?<![IV])I{1,2})\s*类(?:(?!Ⅳ|Ⅴ|IV|V\s*类|劣)[^;；。]){0,30}?(?:Ⅲ|III)\s*类"
         r"(?![^;；。]*(?:Ⅳ|Ⅴ|IV|V\s*类|劣))|"
-        r"[ⅠI]\s*类?\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|(?:Class|Grade|category) I\s*-\s*III|good water(?: quality)?",
+        r"[ⅠI]\s*类?\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|(?:Class|Grade|category) I\s*-\s*III|good water(?: quality)?",
     ),
     (
         "water-inferior-v-ratio",
@@ -287,7 +289,7 @@ WORK = (
     ("funded-projects", r"项目", r"资金|债券"),
     ("enforcement-cases-filed", r"立案", None),
     ("penalty-decisions", r"下达(?:行政)?处罚|处罚决定", None),
-    ("five-category-cases", r"五类案件", None),
+    ("five-category-cases", r"五类案件|配套办法[^,，;；。]{0,4}案件", None),
     ("four-documents-served-rate", r"送达", None),
     ("eco-damage-cases", r"损害赔偿", None),
     ("eco-damage-amount", r"损害数额|赔偿金额|损害赔偿.{0,10}金额", None),
@@ -299,7 +301,8 @@ WORK = (
     ("inspection-tasks-completed", r"任务", r"督察|整改"),
     (
         "petitions-transferred",
-        r"(?:交办|转办).{0,10}(?:信访|举报|投诉)",
+        # the whole noun, so that 信访举报件 within it is no nearer the number
+        r"(?:交办|转办|移交|转交)[^,，;；。\d]{0,12}?(?:信访|举报|投诉)(?:举报|投诉)?(?:件|问题|案件)?",
         None,
     ),
     ("petitions-resolved", r"(?<!阶段性)办结|已办结|全部办结", None),
@@ -360,6 +363,8 @@ REQUIRES = {
     ),
     # lakes and reservoirs counted ("210个重点湖(库)中,Ⅰ-Ⅲ类水质优良个数…") are not sections
     "water-good-sections-ratio": (None, None, r"^(?!.*断面).*(?:湖\s*[(（]\s*库|湖库|湖泊|水库)"),
+    # an average fine per case is not the fines' total ("案件平均罚款金额8.8万元")
+    "fines": (None, r"平均|均罚|每件|单件|件均", None),
     # …nor a selection of them (查处典型案件21件)
     "enforcement-cases": (None, r"侦查|按日|典型", None),
     "enforcement-cases-filed": (None, r"侦查", None),
