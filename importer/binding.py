@@ -181,6 +181,10 @@ def bind(text, raws, places, scope, lookup=None):
             place = _sentence_place(places, text, start, end, scope) or place
             continue
         last = next((f for f in reversed(bound) if not f.derived), None)
+        total = next(
+            (f for f in reversed(bound) if not f.derived and not f.part and f.kind == "level"),
+            None,
+        )
         figures, period, place = _bind_sentence(
             text,
             start,
@@ -194,6 +198,7 @@ def bind(text, raws, places, scope, lookup=None):
             place,
             lookup,
             last,
+            total,
         )
         bound.extend(figures)
     return bound
@@ -242,8 +247,11 @@ def _bind_sentence(
     place,
     lookup=None,
     last=None,
+    total=None,
 ):
     out = []
+    # "从区域分布上看,甲市49件、乙市4件": the total before, place by place
+    by_place = _BY_PLACE.match(text, start) if total is not None else None
     groups = _enumerations(text, start, end)
     groups = _unsaid_enumerations(text, start, raws, places) + groups
     previous = None
@@ -372,6 +380,14 @@ def _bind_sentence(
             # "昼间达标率为75.9%,夜间为72.4%": the same measure, of the night.
             item = _counterpart(own, previous.item)
             head = _counterpart(own, previous.head) or item
+        elif (
+            not enumerated
+            and previous is None
+            and by_place
+            and _names_nothing(_without_places(own, lead_start, places))
+        ):
+            carried = total
+            item, head = total.item, total.head
         elif not enumerated and previous is None and _ranks_only(text, start, raw.start, places):
             # "改善幅度最大的是甲市,为12%": a sentence naming nothing continues the last one.
             carried = last
@@ -393,7 +409,7 @@ def _bind_sentence(
             and raw.family == "percent"
             and _SHARE.match(own)
             else None,
-            part=bool(_BREAKDOWN.search(text, start, raw.start)),
+            part=not by_place and bool(_BREAKDOWN.search(text, start, raw.start)),
             unnamed=not enumerated
             and _unnamed(text, previous.raw.end if previous else start, raw.start, places),
         )
@@ -647,7 +663,12 @@ def _unnamed(text, since, position, places):
 _BREAKDOWN = re.compile(
     r"其中|(?:^|(?<=[,，;；:：。！？!?\n]))(?!\s*在)[^,，;；:：]{0,30}[^,，;；:：\s]中\s*[,，:：]"
     r"|按[^,，;；]{0,12}(?:分|划分|分类|统计)(?:情况)?[^,，;；]{0,4}[,，:：]"
-    r"|从[^,，;；]{0,12}(?:看|来看)[,，:：]"
+    r"|从[^,，;；]{0,20}(?:看|来看)[,，:：]"
+)
+# A breakdown by place opening its sentence: "从区域分布上看,", "按地区分:", "分区域看,".
+_BY_PLACE = re.compile(
+    r"\s*(?:从|按|分)[^,，;；:：]{0,6}?(?:区域|地区|地域|行政区|属地|区县|县区|市州|州市)"
+    r"(?:分布)?(?:上|情况)?(?:来)?(?:看|分|划分|统计)?\s*[,，:：]"
 )
 # Words of a figure's own clause that name only where or when it is measured, not what.
 _WHERE_WORDS = re.compile(

@@ -87,3 +87,32 @@ def test_dust_fall_with_a_bullet_for_its_dot_or_a_word_lost_is_still_dust_fall()
     for value in ("3.1", "4.05"):
         figure = one(document, value)
         assert (figure.unit_code, figure.indicator) == ("t/km2/month", "dust-fall"), value
+
+
+# Petitions handed over by inspectors, and a total broken down place by place -----------------
+
+
+def test_petitions_handed_over_by_inspectors_are_transferred_petitions():
+    document = read(
+        "7月9日,第四生态环境保护督察组向青禾省移交第六批群众信访举报件93件,其中来电举报61件,"
+        "来信举报32件。截至当日,青禾省已累计收到督察组交办的信访举报件815件。"
+        "云栖县共交办信访举报件57件。"
+    )
+    for value in ("93", "815", "57"):
+        assert filed(document, value) == ("petitions-transferred", "level"), value
+    assert one(document, "61").indicator is None  # a channel's part
+
+
+def test_a_total_broken_down_by_place_keeps_its_measure_in_each_place():
+    document = read(
+        "7月9日,督察组向江苏省移交第六批群众信访举报件93件。从污染类型来看,涉及大气41件、噪声52件。"
+        "从区域分布上看,南京市60件、无锡市33件。\n\n"
+        "2031年6月,江苏省共受理环境信访举报1200件。按地区分,苏州市700件、常州市500件。"
+    )
+    for value, city in (("60", "南京市"), ("33", "无锡市")):
+        figure = one(document, value)
+        assert (figure.indicator, figure.region.name) == ("petitions-transferred", city)
+    for value, city in (("700", "苏州市"), ("500", "常州市")):
+        figure = one(document, value)
+        assert (figure.indicator, figure.region.name) == ("petitions", city)
+    assert one(document, "41").indicator is None  # a kind of pollution is a part
