@@ -138,7 +138,8 @@ _NUMBER = re.compile(
     rf"{numbers.ARABIC}"
     rf"|(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{2,8}}(?=[个项件起家条处座台名人次批])"
     rf"|(?<![第一二三四五六七八九十])[两二三四五六七八九十](?=[项个件起家条处座台名人次])"
-    rf"|\b(?:{numbers.ENGLISH_WORDS})\b(?=\s+(?:days|percent|times|(?:more|fewer|less)\s+than))",
+    rf"|\b(?:{numbers.ENGLISH_WORDS})\b"
+    r"(?=\s+(?:days|percent|times|out of|(?:more|fewer|less)\s+than))",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?|(?<=\n)")
@@ -275,6 +276,18 @@ _COUNTED_EN = re.compile(
     r"(?:complaints|reports|petitions|cases|vehicles|outlets|boilers|enterprises|companies|firms|"
     r"factories|projects|inspections|inspectors|tributaries|villages|households|sewage plants))\b"
 )
+# "Seventy-eight out of the 338 cities attained the standard": the count is of the noun after
+# its denominator.
+_OUT_OF_EN = re.compile(
+    r"\s+out of\s+(?:the\s+|all\s+)?[\d,]+\s+((?:[a-z-]+\s+){0,2}?"
+    r"(?:cities|sections|stations|sites|counties|districts|provinces|rivers|lakes|enterprises|"
+    r"companies|firms|projects))\b"
+)
+# … and what they attained: "… attained the standard", not "… were in Hebei".
+_ATTAINED_AFTER = re.compile(
+    r"[^,.;]{0,40}?\b(?:attained|met|meet|reached|achieved|recorded|enjoyed|exceeded|"
+    r"improved|saw|had)\b"
+)
 _NOT_A_NOUN_EN = re.compile(
     r"^(?:[“\"][^”\"]*[”\"]|[a-z-]+(?:ed|ing)|public|new|more|total|environmental|other)$"
 )
@@ -405,6 +418,9 @@ def _in_sentence(text, start, end):
                 pending = []
                 continue  # "注:1.声环境…": the number of a note, not a value
             counted_en = _COUNTED_EN.match(tail)
+            out_of = _OUT_OF_EN.match(tail)
+            if counted_en is None and out_of and _ATTAINED_AFTER.match(tail, out_of.end()):
+                counted_en = out_of
             if (
                 counted_en
                 and value == value.to_integral_value()

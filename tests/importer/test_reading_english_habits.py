@@ -379,3 +379,14 @@ def test_an_english_list_said_respectively_gives_each_value_its_item():
     assert one(document, "-6.5").indicator == "no2"
     places = {value: one(document, value).region.name for value in ("81.2", "78.4", "79.9")}
     assert places == {"81.2": "南通市", "78.4": "无锡市", "79.9": "常州市"}
+
+
+def test_a_count_in_words_out_of_a_total_that_attained_something():
+    document = pipeline.read(
+        "More cities meet the standard\n\n"
+        "Ninety-one out of the 339 cities attained the national air quality standard in 2023. "
+        "In the first half, 6 out of 20 cities with the worst air were in Hebei.\n"
+    )
+    attained = one(document, "91")
+    assert (attained.unit, attained.kind) == ("cities", "level")
+    assert not figures_of(document, "6") and not figures_of(document, "339")
