@@ -289,7 +289,7 @@ WORK = (
     ("funded-projects", r"项目", r"资金|债券"),
     ("enforcement-cases-filed", r"立案", None),
     ("penalty-decisions", r"下达(?:行政)?处罚|处罚决定", None),
-    ("five-category-cases", r"五类案件|配套办法[^,，;；。]{0,4}案件", None),
+    ("five-category-cases", r"五类案件", None),
     ("four-documents-served-rate", r"送达", None),
     ("eco-damage-cases", r"损害赔偿", None),
     ("eco-damage-amount", r"损害数额|赔偿金额|损害赔偿.{0,10}金额", None),
