@@ -219,7 +219,8 @@ def _sentence_period(expressions, start, end, figures_at=()):
 
 _CUT_OFF = re.compile(r"截[至止]")
 _REMARK = re.compile(r"[^\d;；]*[;；]")
-_YEAR_TARGET = re.compile(r"\s*(?:以[上下内])?\s*(?:的)?\s*(?:年度|全年)(?:考核)?目标")
+_PLAN_YEAR_BEFORE = re.compile(r"(?:到|至|力争|[Bb]y)\s*$")
+_YEAR_TARGET = re.compile(r"\s*(?:以[上下内])?\s*的?\s*(年度|全年)?\s*(?:考核)?目标")
 
 
 def _sentence_place(places, text, start, end, scope):
@@ -420,12 +421,29 @@ def _bind_sentence(
         figure.period_start, figure.period_end, figure.period_label, figure.place = _when_where(
             text, start, raw.start, expressions, places, scope, period, place, figure
         )
-        if kind == "target" and figure.period_end and _YEAR_TARGET.match(text, raw.end):
+        aim = _YEAR_TARGET.match(text, raw.end) if kind == "target" else None
+        if aim and aim.group(1) and figure.period_end:
             # "1—10月…高于89.1%的年度目标": a target for the whole year, not for the months.
             year = figure.period_end.year
             figure.period_start, figure.period_end = date(year, 1, 1), date(year, 12, 31)
             figure.period_label = f"{year}年度目标"
             figure.reasons.append("期间：年度目标即全年")
+        elif aim and not any(
+            (
+                _clause_start(text, start, raw.start) <= e.start
+                or _PLAN_YEAR_BEFORE.search(text, max(start, e.start - 4), e.start)
+            )
+            and start <= e.start
+            and e.end <= raw.start
+            for e in expressions
+            if not e.baseline
+        ):
+            # "1至9月…98.9%,但高于…98.5%的目标": the months are those of the level; the
+            # target's own period is not said.
+            figure.period_start = figure.period_end = None
+            figure.period_label = ""
+            figure.reasons = [r for r in figure.reasons if not r.startswith("期间：")]
+            figure.reasons.append("期间：目标未说明期间")
         if enumerated:
             # "依次是北京、廊坊和长治,分别为47、55和55": each value is of its item's place.
             named = [d for s, e, d in places if start <= s < raw.start and text[s:e] in item]

@@ -342,3 +342,18 @@ def test_a_since_remark_closed_by_a_semicolon_does_not_date_the_next_figures():
     for value in ("87.9", "3.0"):
         figure = one(document, value)
         assert (figure.period_start, figure.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_a_target_compared_with_months_keeps_no_period_the_text_does_not_give_it():
+    document = pipeline.read(
+        "东坪市环境质量情况\n"
+        "2023年1至9月,全市优良天数比率为92.0%,同比下降0.4个百分点,但高于省定88.0%的目标。"
+        "到2025年,全市优良天数比例达到90.5%的目标。"
+    )
+    level = one(document, "92.0")
+    assert (level.period_start, level.period_end) == (date(2023, 1, 1), date(2023, 9, 30))
+    unsaid = one(document, "88.0")
+    assert unsaid.kind == "target"
+    assert (unsaid.period_start, unsaid.period_end) == (None, None)
+    planned = one(document, "90.5")
+    assert (planned.period_start, planned.period_end) == (date(2025, 1, 1), date(2025, 12, 31))
