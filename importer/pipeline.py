@@ -325,7 +325,11 @@ def _once(found, quoted_at):
         # Earlier figures of the same key, by qualifier: the quotes they were read from.
         earlier = seen.setdefault(key, {})
         said = (figure.quote, at)
-        if figure.indicator is None or not _repeats(earlier, figure, said):
+        if (
+            figure.indicator is None
+            or not _repeats(earlier, figure, said)
+            or _of_another_group(earlier, figure)
+        ):
             kept.append(figure)  # two stations of one sentence may share a value
         earlier.setdefault(figure.qualifier, set()).add(said)
     return tuple(kept)
@@ -345,6 +349,20 @@ def _repeats(earlier, figure, said):
         qualifier and qualifier.split()[0] in figure.quote and quotes - {said}
         for qualifier, quotes in earlier.items()
     )
+
+
+# The places a figure is the mean of, counted: "全区14个设区市…", "75个县级城市…".
+_GROUP = re.compile(r"\d+\s*个((?:地级及以上|设区|县级|地级)?(?:城市|市|县|县市|市县|县\(市、区\)))")
+
+
+def _of_another_group(earlier, figure):
+    """Whether the figure is said of counted places other than all its earlier equals were
+    ("14个设区市…为100%" and "75个县级城市…为100%": two figures, not one said twice)."""
+    own = _GROUP.search(figure.quote)
+    if own is None:
+        return False
+    groups = [_GROUP.search(quote) for quotes in earlier.values() for quote, _at in quotes]
+    return bool(groups) and all(g is not None and g.group(1) != own.group(1) for g in groups)
 
 
 def _same_row(qualifier, quote, other_qualifier, other_quote):

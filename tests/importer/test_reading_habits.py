@@ -116,3 +116,16 @@ def test_a_total_broken_down_by_place_keeps_its_measure_in_each_place():
         figure = one(document, value)
         assert (figure.indicator, figure.region.name) == ("petitions", city)
     assert one(document, "41").indicator is None  # a kind of pollution is a part
+
+
+# One measure for two groups of places --------------------------------------------------------
+
+
+def test_the_same_value_for_the_prefecture_cities_and_the_county_cities_is_two_figures():
+    document = read(
+        "2031年5月,全省11个设区市环境空气质量优良天数比例为100%,同比上升3.0个百分点。\n\n"
+        "2031年5月,全省62个县级城市环境空气质量优良天数比例为100%,同比上升1.2个百分点。\n\n"
+        "全省11个设区市环境空气质量优良天数比例为100%。"
+    )
+    shares = [f for f in document.figures if f.value == 100 and not f.derived]
+    assert [f.quote[8:16] for f in shares] == ["全省11个设区市", "全省62个县级城"]
