@@ -157,6 +157,12 @@ _LIES_IN = re.compile(
 )
 # "Nation to expand oversight of waters", "Nation's air quality improves": headlines' country.
 _NATION = re.compile(r"\bNation(?:'s|’s)?(?=\s+[a-z])")
+# "the national surface water assessment", "national standards", "the national average":
+# a network, a standard or a benchmark, not the country as the figure's place.
+_NATIONAL_NETWORK = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,3}?(?:assessment|monitoring|control|network|standards?|average|"
+    r"level|grade|class)\b"
+)
 _BENCHMARK_BEFORE = re.compile(r"(?:居|列|高于|低于|优于|超过|领先|比|较)\s*$")
 _BRACKETED_ALONE = re.compile(r"[(（](?:中国|全国|China)[)）]")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
@@ -341,6 +347,8 @@ class Places:
         for match in self._pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
+            if match.group(0) == "national" and _NATIONAL_NETWORK.match(text, match.end()):
+                continue  # "sections of the national surface water assessment": a network
             if match.group(0) == "全国" and _CHANNEL_AFTER.match(text, match.end()):
                 continue  # "全国生态环境举报平台2件": the name of a channel, not the country
             if self._known[match.group(0)] is COUNTRY and (

@@ -357,3 +357,14 @@ def test_a_target_compared_with_months_keeps_no_period_the_text_does_not_give_it
     assert (unsaid.period_start, unsaid.period_end) == (None, None)
     planned = one(document, "90.5")
     assert (planned.period_start, planned.period_end) == (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def test_a_national_network_or_standard_in_a_city_report_is_not_the_country():
+    document = pipeline.read(
+        "Baise keeps its water clean\n"
+        "In 2023, the air quality of Baise was excellent on 96.2 percent of days.\n"
+        "All 9 sections of the national surface water assessment met the class III standard, "
+        "a rate of 100 percent."
+    )
+    share = one(document, "100")
+    assert share.region is not None and share.region.name == "百色市"
