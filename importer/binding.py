@@ -860,7 +860,10 @@ def _kind(text, lead_start, raw, group):
         change = _VERB.search(re.split(r"\d", said)[0])
     if change is None:
         # "同比增加最多的是聊城市,为12天": the comparison is said before the place.
-        compared = _COMPARED.search(text, max(lead_start - 40, raw.sentence_start), raw.start)
+        # The last comparison before it: "…增加最多的是甲市,为12天;同比减少最多的是乙市,为9天".
+        window = max(lead_start - 40, raw.sentence_start)
+        comparisons = list(_COMPARED.finditer(text, window, raw.start))
+        compared = comparisons[-1] if comparisons else None
         if compared and not re.search(r"\d", text[compared.end() : raw.start]):
             change = compared
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
@@ -1042,10 +1045,14 @@ def _locates(inner, outer, between):
     )
 
 
+_PLACES_OF_A_GROUP = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:城市|市|县|区|地)")
+
+
 def _flat_figure(match, subject, source, text, start, end, own, places=()):
     """ "同比持平" is a change of 0 in the unit a change of its subject is written in."""
     # "…为19%;甲市同比持平": a clause naming only a place is of the figure before it.
     named = _without_places(own, match.start() - len(own), places)
+    named = _PLACES_OF_A_GROUP.sub("", named)  # "枣庄等6市同比持平": places, not a measure
     if subject is None and not _names_nothing(named):
         # "优良天数比例上升2.0个百分点,重度及以上污染天数比例持平": the clause names its own
         # subject; a share is flat in 个百分点, a count of days in 天.

@@ -352,7 +352,9 @@ def _repeats(earlier, figure, said):
 
 
 # The places a figure is the mean of, counted: "全区14个设区市…", "75个县级城市…".
-_GROUP = re.compile(r"\d+\s*个((?:地级及以上|设区|县级|地级)?(?:城市|市|县|县市|市县|县\(市、区\)))")
+_GROUP = re.compile(
+    r"\d+\s*个((?:地级及以上|设区|县级|地级)?(?:城市|市|县|县市|市县|县\(市、区\)))"
+)
 
 
 def _of_another_group(earlier, figure):

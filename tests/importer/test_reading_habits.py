@@ -129,3 +129,21 @@ def test_the_same_value_for_the_prefecture_cities_and_the_county_cities_is_two_f
     )
     shares = [f for f in document.figures if f.value == 100 and not f.derived]
     assert [f.quote[8:16] for f in shares] == ["全省11个设区市", "全省62个县级城"]
+
+
+# Rankings of changes ----------------------------------------------------------------------------
+
+
+def test_each_ranked_change_takes_the_comparison_said_nearest_before_it():
+    document = read(
+        "2031年,优良天数同比增加最多的是保定市,为14天;同比减少最多的是邢台市,为7天。"
+        "重污染天数同比减少最多的是邢台市,为3天;唐山等5市同比持平;邯郸市同比增加最多,为4天。"
+    )
+    changes = [(str(f.value), f.unit, f.kind) for f in document.figures if not f.derived]
+    assert changes == [
+        ("14", "天", "change"),
+        ("-7", "天", "change"),
+        ("-3", "天", "change"),
+        ("0", "天", "change"),  # a group of places said flat: days, like the change before
+        ("4", "天", "change"),
+    ]
