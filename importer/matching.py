@@ -645,6 +645,13 @@ class Vocabulary:
     def has(self, code):
         return any(entry.code == code for entry in self.entries)
 
+    def reported_in(self, code, family):
+        """Whether the entry ``code`` is reported in ``family`` (no family known: yes)."""
+        return any(
+            entry.code == code and (not entry.families or family in entry.families)
+            for entry in self.entries
+        )
+
     def by_day(self, words, family):
         """noise-day for a level of area noise that says neither day nor night, else None."""
         if family != "sound_level" or not _AREA_NOISE.search(words):

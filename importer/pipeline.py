@@ -442,7 +442,9 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said=""):
             match = matching.Match(share, f"{counted.reason}，所占比例 → {share}")
     if match.code is None and topic and getattr(bound, "unnamed", False):
         under = _match(vocabulary, topic, "", raw.family, bound.kind, raw.unit, part)
-        if under.code is not None:
+        # only in a unit the heading's measure is reported in: "增加了12天" under a heading
+        # "PM2.5达标天数增加" is no change of the PM2.5 concentration
+        if under.code is not None and vocabulary.reported_in(under.code, raw.family):
             match = matching.Match(under.code, f"标题“{topic}”：{under.reason}")
     unit_unsaid = False
     in_table = bool(bound.reasons) and bound.reasons[0].startswith("表格")

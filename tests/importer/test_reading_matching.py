@@ -628,3 +628,13 @@ def test_more_names_of_the_standard_measures_and_what_they_are_not():
     assert one(document, "70").indicator is None
     assert one(document, "7.6").indicator is None  # an average per case
     assert filed(document, "12") == ("heavy-pollution-days", "level")  # 平均 is no 均
+
+
+def test_a_heading_names_only_what_is_reported_in_the_figures_unit():
+    document = read(
+        "青禾市环境质量公报\n\n(一)市区PM2.5达标天数增加\n"
+        "2031年,比上年增加了12天,浓度为30微克/立方米,同比下降5.2%。"
+    )
+    assert one(document, "12").indicator is None
+    assert filed(document, "30") == ("pm25", "level")
+    assert filed(document, "-5.2") == ("pm25", "change")
