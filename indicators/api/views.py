@@ -218,6 +218,17 @@ class ObservationViewSet(MemoItemsMixin, PublicReadOnlyViewSet):
     lookup_value_regex = r"[0-9]+"
     list_query_params = ("as_of",)
     filtered_actions = ("list", "metadata")
+    #: Filters that narrow the figures down (an indicator, a region, a bulletin, a period).
+    NARROWING = ("indicator", "region", "bulletin", "year", "period_from", "period_to", "period")
+
+    def public_queryset(self):
+        """With a narrowing filter, each figure's bulletin is looked up by its key
+        (``published_in_scope``): joined from every public bulletin, SQLite read all their
+        figures to count one indicator's in a province (1.1 s at 200,000 figures, 56–73 ms
+        looked up). Unfiltered, the join stays: it reads every figure either way, faster."""
+        if any(self.request.query_params.get(name) for name in self.NARROWING):
+            return Observation.objects.published_in_scope()
+        return super().public_queryset()
 
     def get_queryset(self):
         moment = self.as_of()
