@@ -10,6 +10,7 @@ from ecoportal.publishing import Publishable, Status
 
 from .choices import RegionLevel
 from .querysets import BulletinQuerySet, FollowsBulletinQuerySet, RegionQuerySet
+from .slugs import slug_path
 
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
@@ -42,7 +43,7 @@ class Region(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("bulletins:region", args=[self.slug])
+        return slug_path("bulletins:region", self.slug)
 
 
 class Publisher(models.Model):
@@ -163,7 +164,7 @@ class Bulletin(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("bulletins:detail", args=[self.slug])
+        return slug_path("bulletins:detail", self.slug)
 
     @property
     def year(self):

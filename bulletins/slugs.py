@@ -3,7 +3,9 @@ indicator's or region's from its name, each made unique in its table."""
 
 import html
 import itertools
+import re
 
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
@@ -33,3 +35,24 @@ def unique_slug(model, field_name, text, *, max_length, fallback, separator="-",
         slug = base[: max_length - len(suffix)].strip("-") + suffix
         if not taken.filter(**{field_name: slug}).exists():
             return slug
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_PLACEHOLDER = "slug-placeholder"
+_paths = {}
+
+
+def slug_path(name, slug):
+    """``reverse(name, args=[slug])`` for a route taking one slug, in a fraction of the time.
+
+    A page links every row it lists (an indicator page's table: 300 links): ``reverse`` cost
+    30–35 µs a link, a tenth of the table's time. The route is reversed once per URLconf and
+    script prefix, with a placeholder, and a slug (ASCII, nothing to quote) put in its place;
+    anything else is reversed as before (and refused as before)."""
+    if not _SLUG.fullmatch(slug or ""):
+        return reverse(name, args=[slug])
+    key = (name, get_script_prefix(), get_urlconf())
+    parts = _paths.get(key)
+    if parts is None:
+        parts = _paths[key] = reverse(name, args=[_PLACEHOLDER]).split(_PLACEHOLDER)
+    return slug.join(parts)

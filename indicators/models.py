@@ -4,10 +4,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Bulletin, Correction, Region
+from bulletins.slugs import slug_path
 
 from . import units
 from .choices import Category, ObservationKind, ReviewState
@@ -60,7 +60,7 @@ class Indicator(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("indicators:detail", args=[self.code])
+        return slug_path("indicators:detail", self.code)
 
     @property
     def unit_family(self):

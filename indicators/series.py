@@ -14,11 +14,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.urls import reverse
 from django.utils.timezone import localdate
 from django.utils.translation import gettext as _
 
 from bulletins.choices import RegionLevel
+from bulletins.slugs import slug_path
 from ecoportal.localized import english_active, localized, localized_unit, localized_value
 
 from . import units
@@ -159,7 +159,7 @@ class Plotter:
     def href(self, observation):
         slug = observation.bulletin.slug
         if slug not in self._paths:
-            self._paths[slug] = reverse("bulletins:detail", args=[slug])
+            self._paths[slug] = slug_path("bulletins:detail", slug)
         return f"{self._paths[slug]}#obs-{observation.pk}"
 
     def tooltip(self, observation):

@@ -268,14 +268,14 @@ def newest_first_key(part):
 
 
 def table(indicator):
-    """(count, [(id, end, issued)…]) of ``indicator``'s public levels: their number, and the
-    newest of each series (``DEPTH``), among which are the ``DEPTH`` newest of all."""
+    """(count, [[(id, end, issued)…]…]) of ``indicator``'s public levels: their number, and the
+    newest of each series (``DEPTH``, newest first), among which are the ``DEPTH`` newest of all."""
     catch_up()
-    count, keys = 0, []
-    for levels, kept in SeriesSummary.objects.filter(indicator=indicator).values_list("level_count", "newest"):
+    count, kept = 0, []
+    for levels, newest in SeriesSummary.objects.filter(indicator=indicator).values_list("level_count", "newest"):
         count += levels
-        keys.extend(kept)
-    return count, keys
+        kept.append(newest)
+    return count, kept
 
 
 def public_counts():

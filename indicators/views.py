@@ -4,6 +4,8 @@ Figures come from ``Observation.objects.published()`` only. The indicator page's
 paginated, newest first; its downloads are the API's (``indicator_download`` redirects there).
 """
 
+import heapq
+import itertools
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
@@ -45,8 +47,20 @@ class TablePaginator(MemoPaginator):
     """
 
     def __init__(self, indicator, per_page):
-        super().__init__(table_rows(indicator).for_table(), per_page, memo_name=f"indicators:table:{indicator.pk}")
         self.indicator = indicator
+        super().__init__(None, per_page, memo_name=f"indicators:table:{indicator.pk}")
+
+    @property
+    def object_list(self):
+        """The figures' queryset, made when rows are read: building it (the public rule's
+        filters) was a fifth of a request answered from kept values."""
+        if self._figures is None:
+            self._figures = table_rows(self.indicator).for_table()
+        return self._figures
+
+    @object_list.setter
+    def object_list(self, value):
+        self._figures = value
 
     @cached_property
     def _summary(self):
@@ -59,8 +73,10 @@ class TablePaginator(MemoPaginator):
     def _read(self, bottom, top):
         if top > summaries.DEPTH:
             return super()._read(bottom, top)
-        keys = sorted(self._summary[1], key=_newest_first)
-        ids = [key[0] for key in keys[bottom:top]]
+        # Each series' kept levels are newest first: merged, not sorted (PM2.5's 110 series
+        # hold 11,000; sorting them all was a quarter of the table's first page).
+        merged = heapq.merge(*self._summary[1], key=_newest_first)
+        ids = [key[0] for key in itertools.islice(merged, bottom, top)]
         rows = {row.pk: row for row in summaries.with_ids(self.object_list, ids)}
         return [rows[pk] for pk in ids if pk in rows]
 
