@@ -351,15 +351,13 @@ def _repeats(earlier, figure, said):
     )
 
 
-# The places a figure is the mean of, counted: "全区14个设区市…", "75个县级城市…".
-_GROUP = re.compile(
-    r"\d+\s*个((?:地级及以上|设区|县级|地级)?(?:城市|市|县|县市|市县|县\(市、区\)))"
-)
+# The places or sites a figure is of, counted: "全区14个设区市…", "10个县级城镇饮用水水源地…".
+_GROUP = re.compile(r"(\d+)\s*[个個](?=[\u4e00-\u9fff])")  # quotes keep traditional 個
 
 
 def _of_another_group(earlier, figure):
-    """Whether the figure is said of counted places other than all its earlier equals were
-    ("14个设区市…为100%" and "75个县级城市…为100%": two figures, not one said twice)."""
+    """Whether the figure is said of another number of places or sites than all its earlier
+    equals were ("14个设区市…为100%", "75个县级城市…为100%": two figures, not one said twice)."""
     own = _GROUP.search(figure.quote)
     if own is None:
         return False

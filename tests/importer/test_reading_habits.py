@@ -147,3 +147,12 @@ def test_each_ranked_change_takes_the_comparison_said_nearest_before_it():
         ("0", "天", "change"),  # a group of places said flat: days, like the change before
         ("4", "天", "change"),
     ]
+
+
+def test_the_same_rate_for_city_and_county_water_sources_is_two_figures():
+    document = read(
+        "2031年,青禾市城区4个市级集中式饮用水水源地水质达标率为100%;"
+        "9个县级城镇饮用水水源地水质达标率均为100%。"
+    )
+    rates = [f for f in document.figures if f.value == 100]
+    assert [f.indicator for f in rates] == ["drinking-water-compliance"] * 2
