@@ -34,9 +34,14 @@ fixtures: migrate
 run: fixtures
 	$(DEV_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# PYTEST_ARGS narrows or adds to the run, e.g. PYTEST_ARGS='-m "not e2e"'.
+# PYTEST_ARGS narrows or adds to the run, e.g. PYTEST_ARGS='-m "not e2e"'. The tests run in one
+# pytest-xdist worker per core, each with its own test database; PYTEST_WORKERS=0 runs them in
+# this process (a debugger, or one test). --dist load hands each worker its tests in collection
+# order, so a worker still runs the transactional tests (which empty the database of the
+# migrations' rows, the editorial groups among them) after the others, as one process does.
+PYTEST_WORKERS ?= logical
 test: install $(AXE)
-	ECOPORTAL_TESTING=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+	ECOPORTAL_TESTING=1 $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

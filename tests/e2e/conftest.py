@@ -5,6 +5,7 @@ default), and every test here is skipped, saying why, when it or Playwright is m
 Screenshots of the journeys' key steps go to ``artifacts/e2e/`` for a person to look at.
 """
 
+import fcntl
 import importlib
 import os
 import shutil
@@ -122,8 +123,21 @@ def new_context(request, browser, site, shoot):
 
 @pytest.fixture(scope="session")
 def screenshot_dir():
-    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
-    SCREENSHOTS.mkdir(parents=True)
+    """artifacts/e2e/, emptied once a run: with pytest-xdist each worker gets here, and only the
+    first of this run (the lock and the run's id decide) may clear what the others shot."""
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID")
+    if run is None:
+        shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+        SCREENSHOTS.mkdir(parents=True)
+        return SCREENSHOTS
+    SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+    with open(SCREENSHOTS.parent / ".e2e.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        stamp = SCREENSHOTS / ".run"
+        if not stamp.exists() or stamp.read_text() != run:
+            shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+            SCREENSHOTS.mkdir()
+            stamp.write_text(run)
     return SCREENSHOTS
 
 
