@@ -6,6 +6,7 @@
 # the generator, pinned in scripts/client_check/requirements.txt, into var/client-check-venv).
 #
 #   scripts/check_generated_client.sh
+#   scripts/check_generated_client.sh --install-only   # the generator's venv alone (CI, early)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +22,7 @@ if ! cmp -s "$HERE/requirements.txt" "$TOOLS/installed.txt" 2>/dev/null; then
     "$TOOLS/bin/pip" install --quiet --disable-pip-version-check -r "$HERE/requirements.txt"
     cp "$HERE/requirements.txt" "$TOOLS/installed.txt"
 fi
+if [ "${1:-}" = "--install-only" ]; then exit 0; fi
 
 . scripts/lib/fixtures_server.sh
 start_fixtures_server "$PORT"
