@@ -352,7 +352,7 @@ def _repeats(earlier, figure, said):
 
 
 # The places or sites a figure is of, counted: "全区14个设区市…", "10个县级城镇饮用水水源地…".
-_GROUP = re.compile(r"(\d+)\s*[个個](?=[\u4e00-\u9fff])")  # quotes keep traditional 個
+_GROUP = re.compile(r"(\d+)\s*[个個](?!百分点)")  # quotes keep traditional 個
 
 
 def _of_another_group(earlier, figure):

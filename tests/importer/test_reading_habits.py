@@ -5,6 +5,8 @@ The bulletins are invented in the style of real ones: made-up places (青禾市,
 own sentences and numbers.
 """
 
+import pytest
+
 from tests.importer.test_reading_matching import filed, one, read
 
 
@@ -149,10 +151,21 @@ def test_each_ranked_change_takes_the_comparison_said_nearest_before_it():
     ]
 
 
-def test_the_same_rate_for_city_and_county_water_sources_is_two_figures():
-    document = read(
-        "2031年,青禾市城区4个市级集中式饮用水水源地水质达标率为100%;"
-        "9个县级城镇饮用水水源地水质达标率均为100%。"
-    )
-    rates = [f for f in document.figures if f.value == 100]
-    assert [f.indicator for f in rates] == ["drinking-water-compliance"] * 2
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "2031年,青禾市城区4个市级集中式饮用水水源地水质达标率为100%;"
+            "9个县级城镇饮用水水源地水质达标率均为100%。",
+            "drinking-water-compliance",
+        ),
+        (
+            "2031年,青禾市24个江河考核断面中,Ⅰ至Ⅲ类水质断面24个,占比100%。"
+            "湖区河流水质状况总体为优。Ⅰ~Ⅲ类水质断面9个,占100%。",
+            "water-good-sections-ratio",
+        ),
+    ],
+)
+def test_the_same_rate_of_two_sets_of_sites_counted_differently_is_two_figures(text, indicator):
+    rates = [f for f in read(text).figures if f.value == 100]
+    assert [f.indicator for f in rates] == [indicator] * 2
