@@ -9,15 +9,16 @@ fits a phone and a desktop. Each point links to the sentence that states it and 
 apart, and never carry meaning alone: bars are labelled directly, lines also differ by marker
 shape and dash pattern and are named in a legend.
 
-Text and attribute values are escaped as the markup is built (``conditional_escape``);
+Text and attribute values are escaped as the markup is built (``_escape``, as ``conditional_escape`` does);
 nothing a caller passes is inserted raw.
 """
 
+import html
 import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.html import conditional_escape
+from django.utils.functional import Promise
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -90,15 +91,25 @@ class Line:
 # Markup -------------------------------------------------------------------------------------
 
 
+def _escape(value):
+    """``conditional_escape(value)`` as text, without its lazy-aware wrapper: a chart escapes
+    hundreds of values, and the wrapper was most of the time escaping took."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def _tag(name, attrs=None, *children):
-    # conditional_escape directly rather than format_html per attribute: a chart has hundreds
-    # of elements, and the formatting machinery was most of the time it took to draw one.
+    # Escaped directly rather than format_html per attribute: a chart has hundreds of
+    # elements, and the formatting machinery was most of the time it took to draw one.
     attributes = "".join(
-        f' {conditional_escape(key)}="{conditional_escape(value)}"'
+        f' {_escape(key)}="{_escape(value)}"'
         for key, value in (attrs or {}).items()
         if value is not None
     )
-    inner = "".join(conditional_escape(child) for child in children)
+    inner = "".join(_escape(child) for child in children)
     return mark_safe(f"<{name}{attributes}>{inner}</{name}>")  # noqa: S308 - escaped above
 
 
