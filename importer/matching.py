@@ -782,6 +782,11 @@ _CATEGORY_WORDS = (
 )
 
 
+def proposal(text, unit, family):
+    """A new indicator named from ``text``: (name, unit, category)."""
+    return _proposal(text, unit, family)
+
+
 def _proposal(text, unit, family):
     name = _PROPOSAL_NOISE.sub("", text.strip())[-24:]
     category = next(

@@ -192,6 +192,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                     block.caption
                     if block.kind == "table"
                     else block.text[figure.quote_span[0] : figure.raw.start],
+                    block.text[slice(*figure.quote_span)] if block.kind != "table" else "",
                 )
             )
             quoted_at.append((number, start))
@@ -400,6 +401,9 @@ def _approximately(text, bound):
     return written.strip()
 
 
+_HEAVY = frozenset({"heavy-pollution-days", "heavy-pollution-days-ratio"})
+_ONE_GRADE = re.compile(r"重度(?!及?以上|污染及?以上)")
+_SEVERE_SAID = re.compile(r"严重污染?[^,，;；。\d]{0,12}?\d")
 _UNSAID_FAMILIES = ("concentration", "sound_level", "days")
 _NIL_FAMILIES = ("percent", "days", "count")
 # Days of a kind and the share of all days they make.
@@ -415,7 +419,7 @@ def _match(vocabulary, item, head, family, kind, unit, part):
     return vocabulary.match(item, head, family, kind, unit, part=part)
 
 
-def _figure(bound, quote, vocabulary, approximate_text="", topic="", said=""):
+def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", sentence=""):
     """The figure ``bound`` as read; ``topic`` is the heading over its paragraph, ``said`` its
     sentence up to the number (a table's caption for a cell)."""
     raw = bound.raw
@@ -464,6 +468,16 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said=""):
             if nil.code is not None:
                 match = nil
                 break
+    named = re.match(r"“([^”]*)”", match.reason or "")
+    if (
+        match.code in _HEAVY
+        and named
+        and _ONE_GRADE.search(named.group(1))
+        and _SEVERE_SAID.search(sentence)
+    ):
+        # "重度污染天数比例2.8%…;严重污染天数比例为0.6%": 重度 beside 严重 is one grade of the
+        # two that heavy pollution counts, not all of it (which 重度 alone is where no 严重 is said)
+        match = matching.Match(None, "", matching.proposal(named.group(1), raw.unit, raw.family))
     reasons = []
     if match.code:
         reasons.append(f"指标：{match.reason}")

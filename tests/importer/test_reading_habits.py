@@ -169,3 +169,18 @@ def test_each_ranked_change_takes_the_comparison_said_nearest_before_it():
 def test_the_same_rate_of_two_sets_of_sites_counted_differently_is_two_figures(text, indicator):
     rates = [f for f in read(text).figures if f.value == 100]
     assert [f.indicator for f in rates] == [indicator] * 2
+
+
+# 重度 beside 严重: one grade of heavy pollution --------------------------------------------------
+
+
+def test_severe_said_beside_it_makes_heavy_pollution_one_grade():
+    document = read(
+        "2031年上半年,青禾市重度污染天数比例为3.9%,严重污染天数比例为0.5%。"
+        "云栖市重度污染天数比例为1.1%,无严重污染。"
+        "白石市重度及以上污染天数比例为2.4%,严重污染天数比例为0.3%。"
+    )
+    graded = one(document, "3.9")
+    assert graded.indicator is None and "重度污染天数比例" in graded.proposed[0]
+    assert filed(document, "1.1") == ("heavy-pollution-days-ratio", "level")
+    assert filed(document, "2.4") == ("heavy-pollution-days-ratio", "level")
