@@ -243,7 +243,9 @@ _NOT_DONE_AFTER = re.compile(
 )
 # A denominator in parentheses: "有效天数(366天)", "监测点次(13)".
 _CONTEXT_NOUN = re.compile(
-    r"(?:有效|监测|统计|评价|参评|参与评价|总)(?:天数|点次|次数|城市)\s*(?:为|是|共|:|：)?\s*[(（]?\s*$"
+    r"(?:有效|监测|统计|评价|参评|参与评价|总|自然)(?:天数|点次|次数|城市)\s*(?:为|是|共|:|：)?\s*[(（]?\s*$"
+    # a standard's value in brackets: "低于国家标准(9吨/平方公里·月)", "超过标准(70dB(A))"
+    r"|(?:标准|限值)\s*[(（]\s*$"
 )
 # An index is stated: "综合指数为4.12", "pH年均值为5.6", "EI值达99.5".
 _INDEX_BEFORE = re.compile(

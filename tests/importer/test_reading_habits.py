@@ -184,3 +184,14 @@ def test_severe_said_beside_it_makes_heavy_pollution_one_grade():
     assert graded.indicator is None and "重度污染天数比例" in graded.proposed[0]
     assert filed(document, "1.1") == ("heavy-pollution-days-ratio", "level")
     assert filed(document, "2.4") == ("heavy-pollution-days-ratio", "level")
+
+
+# Denominators and limits ----------------------------------------------------------------------
+
+
+def test_calendar_days_and_a_standards_value_in_brackets_are_no_figures():
+    document = read(
+        "2031年,青禾县自然天数365天,优良天数为350天。城区降尘均值为5.2吨/平方公里·月,"
+        "低于国家标准(9吨/平方公里·月)。超过标准(70分贝)的道路长度为12.5千米。"
+    )
+    assert [str(f.value) for f in document.figures if not f.derived] == ["350", "5.2", "12.5"]
