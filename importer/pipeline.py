@@ -142,9 +142,9 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         previous = block
         if _is_topic(block):
             topic = block.text
-        at = folded.find(block.text, cursor)
+        at, where = _locate(folded, block.text, cursor)
         if at >= 0:
-            cursor = at + len(block.text)
+            cursor = where[-1] if where else at + len(block.text)
         block_scope = scope
         if about.language == "en" and block.kind != "table" and scope.period_end is None:
             # An English report without a period of its own: a paragraph that states none is
@@ -181,7 +181,10 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
             if title and block.text.startswith(title) and figure.raw.start < len(title):
                 continue  # the title run into the first paragraph: its figures are the body's
             start, end = _quote_span(block.text, figure)
-            quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
+            if where:  # lines the segmenter joined: the quote keeps their line breaks
+                quote = text[where[start] : where[max(start, end - 1)] + 1]
+            else:
+                quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
             found.append(
                 _figure(
                     figure,
@@ -375,6 +378,34 @@ def _same_row(qualifier, quote, other_qualifier, other_quote):
         return False
     row = (qualifier or other_qualifier).split()[0]
     return row in (other_quote if qualifier else quote)
+
+
+def _locate(folded, piece, cursor):
+    """Where ``piece`` stands in ``folded`` from ``cursor``: its offset, and for a paragraph
+    whose lines the segmenter joined ("…比例为" / "92.3%…"), each of its characters' offsets
+    (the line breaks and the spaces beside them skipped), else None; -1 if not found."""
+    at = folded.find(piece, cursor)
+    if at >= 0 or "\n" not in folded:
+        return at, None
+    first_line = piece[: max(1, min(len(piece), 12))]
+    at = folded.find(first_line, cursor)
+    if at < 0:
+        return -1, None
+    where, j, size = [], at, len(folded)
+    for char in piece:
+        while (
+            j < size
+            and folded[j] != char
+            and folded[j] in " \t\n"
+            and (not char.isspace() or folded[j] != "\n")
+        ):
+            j += 1
+        if j >= size or (folded[j] != char and not (char.isspace() and folded[j] == "\n")):
+            return -1, None
+        where.append(j)
+        j += 1
+    where.append(j)
+    return at, where
 
 
 def _original(piece, folded, text):

@@ -667,8 +667,8 @@ def chinese_numeral(text):
     return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
 
 
-_MARKER_START = re.compile(
-    r"^(?:\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+_MARKER_START = re.compile(  # "4.18" opening a line is a number, not item 4
+    r"^(?:\d{1,2}\s*(?:、|[.．](?!\d))|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
 )
 
 
@@ -676,14 +676,15 @@ def join_wrapped(paragraphs):
     """Join a paragraph that stops mid-sentence to the next one.
 
     A caption wrapped over two lines ends with a comma; a paragraph cut inside a word by a
-    converter ends without punctuation although it holds whole sentences. Headings (short,
+    converter ends without punctuation although it holds whole sentences; a copy with hard
+    line breaks stops a sentence where it cannot end (``_broken_off``). Headings (short,
     without any sentence inside) and numbered openings are never joined.
     """
     out = []
     for paragraph in paragraphs:
         if (
             out
-            and _unfinished(out[-1])
+            and (_unfinished(out[-1]) or _broken_off(out[-1], paragraph))
             and not _MARKER_START.match(paragraph)
             and not paragraph.isdigit()
         ):
@@ -691,6 +692,49 @@ def join_wrapped(paragraphs):
         else:
             out.append(paragraph)
     return out
+
+
+# A line of a copy with hard line breaks (a PDF, a page printed to a width) that stops where
+# its sentence cannot: after a word that needs what follows ("…比例为" / "92.3%"), before a
+# verb's number ("PM2.5平均浓度" / "为31微克/立方米"), and in prose (a clause mark before:
+# cells of a table pasted one per line end anywhere) inside brackets, after a number whose
+# unit the next line holds ("全市 20" / "个区县"), or before the number that a measure or a
+# change needs ("…同比下降" / "15.94%").
+_NEEDS_MORE = re.compile(r"(?:为|是|的|和|与|及|或|占|达|约|至|在|从|对|由|将)$")
+_VERB_OF_NUMBER = re.compile(r"^(?:为|是|达到?|占|约为?)\s*[-+−]?\d")
+_OPEN_BRACKET = re.compile(r"[(（][^()（）]*$")
+_NEEDS_MORE_IN_PROSE = re.compile(r"(?:比|较|第|共|计)$")
+_NEEDS_NUMBER = re.compile(
+    r"(?:下降|上升|增加|减少|提高|降低|增长|改善|浓度|比例|比率|天数|指数|均值|达标率|优良率)$"
+)
+_UNIT_START = re.compile(
+    r"^(?:%|‰|个|天|家|件|起|项|座|台|人|万|亿|元|吨|倍|微克|毫克|公里|平方|立方|分贝|dB|μg|ug|mg)"
+)
+_CONTINUED_START = re.compile(r"^[,，、;；。)）%]")
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
+
+
+def _broken_off(paragraph, following):
+    """Whether ``following`` continues the sentence ``paragraph`` broke off (see above)."""
+    if not paragraph or not following or _MARKER_START.match(following):
+        return False
+    if paragraph[-1] in SENTENCE_END or paragraph[-1] in ":：|｜" or "\t" in following:
+        return False
+    if _NEEDS_MORE.search(paragraph) or _VERB_OF_NUMBER.match(following):
+        return True
+    if not _CLAUSE_MARK.search(paragraph):
+        return False
+    if _CONTINUED_START.match(following) or _OPEN_BRACKET.search(paragraph):
+        return True
+    if _NEEDS_MORE_IN_PROSE.search(paragraph):
+        return True
+    if paragraph[-1].isdigit() and _UNIT_START.match(following):
+        return True
+    return bool(
+        _NEEDS_NUMBER.search(paragraph)
+        and re.match(r"[-+−]?\d", following)
+        and not re.match(r"\d{4}\s*年", following)
+    )
 
 
 def _unfinished(paragraph):
