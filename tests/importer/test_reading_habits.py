@@ -195,3 +195,11 @@ def test_calendar_days_and_a_standards_value_in_brackets_are_no_figures():
         "低于国家标准(9吨/平方公里·月)。超过标准(70分贝)的道路长度为12.5千米。"
     )
     assert [str(f.value) for f in document.figures if not f.derived] == ["350", "5.2", "12.5"]
+
+
+def test_days_monitored_are_the_denominator_of_the_days_of_each_grade():
+    document = read(
+        "第二季度,云栖镇有效监测天数共计90天,其中优42天。上半年,全县空气质量共监测180天,"
+        "其中优良176天。"
+    )
+    assert [str(f.value) for f in document.figures if not f.derived] == ["42", "176"]
