@@ -393,7 +393,12 @@ def segment(text):
             i = j
             continue
         break
-    if i < n and not seg.title and looks_like_title(_title_line(lines, i)):
+    if (
+        i < n
+        and not seg.title
+        and looks_like_title(_title_line(lines, i))
+        and not _runs_on(lines, i)
+    ):
         seg.removed.append(Removed(lines[i], "title"))
         line = BULLET.sub("", _title_line(lines, i))
         seg.title = _SITE_SUFFIX.sub("", line) or line
@@ -424,6 +429,15 @@ def segment(text):
     body = _strip_trailing(body, seg)
     seg.body_lines = body
     return seg
+
+
+def _runs_on(lines, i):
+    """Whether line ``i`` is a clause of a sentence the next line goes on with, in a copy with
+    hard line breaks ("1月1日至7月27日,我县综合指数年" / "累计为 5.73,…"): no title."""
+    j = _next_nonblank(lines, i + 1)
+    return (
+        j < len(lines) and bool(re.search(r"[，,]", lines[i])) and _broken_off(lines[i], lines[j])
+    )
 
 
 def _precedes_navigation(lines, i):
@@ -701,7 +715,9 @@ def join_wrapped(paragraphs):
 # unit the next line holds ("全市 20" / "个区县"), or before the number that a measure or a
 # change needs ("…同比下降" / "15.94%").
 _NEEDS_MORE = re.compile(r"(?:为|是|的|和|与|及|或|占|达|约|至|在|从|对|由|将)$")
-_VERB_OF_NUMBER = re.compile(r"^(?:为|是|达到?|占|约为?)\s*[-+−]?\d")
+_VERB_OF_NUMBER = re.compile(
+    r"^(?:累计|平均|年均|月均|均|分别|共|合计|仍|也)?(?:为|是|达到?|占|约为?)\s*[-+−]?\d"
+)
 _OPEN_BRACKET = re.compile(r"[(（][^()（）]*$")
 _NEEDS_MORE_IN_PROSE = re.compile(r"(?:比|较|第|共|计)$")
 _NEEDS_NUMBER = re.compile(

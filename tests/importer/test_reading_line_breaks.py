@@ -72,3 +72,26 @@ def test_headings_lists_and_cells_keep_their_lines():
 def test_a_line_ending_with_a_figure_is_not_run_into_the_next_sentence():
     lines = ["全市声环境昼间达标率为95.2%", "夜间达标率有所下降。"]
     assert segment.join_wrapped(lines) == lines
+
+
+def test_a_first_line_that_runs_on_into_the_next_is_no_title():
+    document = pipeline.read(
+        "3月1日至3月31日,青石县空气质量综合指数月\n"
+        "累计为 3.92,全市 9 个区县排名第 2,同比下降 4.6%。\n"
+    )
+    index = figure(document, "3.92")
+    assert index.indicator == "air-quality-composite-index"
+    assert not document.title.startswith("3月1日")
+    assert figure(document, "-4.6").indicator == "air-quality-composite-index"
+
+
+def test_a_titled_bulletin_keeps_its_title_over_a_broken_paragraph():
+    document = pipeline.read(
+        "白河镇2024年第一季度空气质量通报\n"
+        "一季度,白河镇PM2.5平均浓度\n"
+        "为39微克/立方米,同比下降\n"
+        "7.1%。\n"
+    )
+    assert document.title == "白河镇2024年第一季度空气质量通报"
+    assert figure(document, "39").indicator == "pm25"
+    assert figure(document, "-7.1").indicator == "pm25"
