@@ -681,8 +681,9 @@ def chinese_numeral(text):
     return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
 
 
-_MARKER_START = re.compile(  # "4.18" opening a line is a number, not item 4
-    r"^(?:\d{1,2}\s*(?:、|[.．](?!\d))|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
+# "4.18,…" opening a line is a number, not item 4; "2.1  全省整体情况" is a section.
+_MARKER_START = re.compile(
+    r"^(?:\d{1,2}\s*(?:、|[.．](?!\d))|\d{1,2}(?:[.．]\d{1,2})+\s|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
 )
 
 

@@ -48,6 +48,9 @@ def test_quotes_of_joined_lines_are_cut_from_the_original_with_their_line_breaks
 def test_a_decimal_opening_a_line_continues_the_sentence_and_is_no_list_item():
     paragraphs = segment.join_wrapped(["3月,全镇综合指数为", "3.86,同比改善 5.2%。"])
     assert paragraphs == ["3月,全镇综合指数为3.86,同比改善 5.2%。"]
+    # A numbered section stays a heading after a sentence the copy left without its stop.
+    lines = ["全县昼夜各监测12点次;夜间达标率为91.7%", "3.2  各类功能区情况", "1类区达标率为100%。"]
+    assert segment.join_wrapped(lines) == lines
 
 
 def test_headings_lists_and_cells_keep_their_lines():
