@@ -50,6 +50,11 @@ def fold(text):
 _GLOSS = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]"
 )
+# A character the copy lost with its gloss's opening bracket: "?" then the reading ("质量?yōu)良").
+_LOST = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])[?？]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*)[)）]"
+)
+_GLOSSED = re.compile(r"([\u4e00-\u9fff])[(（]([^()（）]{1,8})[)）]")
 # A space inside a Chinese word, left by a PDF copy ("平均浓 度为 16"): between two characters.
 _INNER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 
@@ -63,6 +68,7 @@ def repair(text):
     removed = []
     found = _GLOSS.findall(text)
     if len(found) >= 3:
+        text = _restore_lost(text)
         text = _GLOSS.sub("", text)
         removed.append(("pinyin gloss", len(found)))
     # Only in sentences: the spaces between the words of a menu are the menu's.
@@ -75,6 +81,20 @@ def repair(text):
         )
         removed.append(("space inside a word", spaces))
     return text, removed
+
+
+def _restore_lost(text):
+    """Each lost character ("?yōu)") as the one character the text glosses with that reading
+    elsewhere ("优(yōu)"); debris whose reading no single character bears is dropped."""
+    readings = {}
+    for character, reading in _GLOSSED.findall(text):
+        readings.setdefault(reading, set()).add(character)
+
+    def restored(match):
+        characters = readings.get(match.group(1), ())
+        return next(iter(characters)) if len(characters) == 1 else ""
+
+    return _LOST.sub(restored, text)
 
 
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"

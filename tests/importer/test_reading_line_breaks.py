@@ -98,3 +98,13 @@ def test_a_titled_bulletin_keeps_its_title_over_a_broken_paragraph():
     assert document.title == "白河镇2024年第一季度空气质量通报"
     assert figure(document, "39").indicator == "pm25"
     assert figure(document, "-7.1").indicator == "pm25"
+
+
+def test_a_character_lost_before_its_gloss_is_the_one_the_text_glosses_so_elsewhere():
+    document = pipeline.read(
+        "2024年,全縣(xiàn)空氣質(zhì)量?yōu)良天數(shù)為301天,"
+        "優(yōu)良率為82.2%;地表水監(jiān)測斷面?yōu)良比例為90%。"
+    )
+    assert figure(document, "301").indicator == "air-good-days"
+    assert figure(document, "82.2").indicator == "air-good-days-ratio"
+    assert "質量優良天數" in figure(document, "301").quote
