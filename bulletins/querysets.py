@@ -36,6 +36,16 @@ ANNOUNCED_FIELDS = (
 ORDER_INDEX, ORDER_INDEX_FIELDS = "bulletin_order_idx", ["-issued_on", "-publish_at", "-id"]
 
 
+def through_order_index(queryset):
+    """The SQL of a bulletin ``queryset`` in the default order, told to read through
+    ``bulletin_order_idx``: SQLite otherwise chooses the public filter's index and sorts every
+    public bulletin. Raises ``EmptyResultSet`` as ``sql_with_params()`` does."""
+    connection = connections[queryset.db]
+    sql, params = queryset.query.sql_with_params()
+    table, index = (connection.ops.quote_name(name) for name in (queryset.model._meta.db_table, ORDER_INDEX))
+    return sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {index}", 1), params
+
+
 class BulletinQuerySet(PublishableQuerySet):
     def announced(self):
         """Scheduled bulletins an Editor chose to pre-announce: what the release calendar lists.
@@ -90,13 +100,12 @@ class BulletinQuerySet(PublishableQuerySet):
         # them in order with the rest, so they are read after it.
         dated = self.filter(issued_on__isnull=False)
         try:
-            sql, params = dated.values_list("pk")[bottom:top].query.sql_with_params()
+            sql, params = through_order_index(dated.values_list("pk")[bottom:top])
         except EmptyResultSet:
             found = []
         else:
-            table, index = (connection.ops.quote_name(name) for name in (self.model._meta.db_table, ORDER_INDEX))
             with connection.cursor() as cursor:
-                cursor.execute(sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {index}", 1), params)
+                cursor.execute(sql, params)
                 found = [row[0] for row in cursor.fetchall()]
         if len(found) == top - bottom:
             return found

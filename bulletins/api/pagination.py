@@ -5,15 +5,12 @@ from django.db import connections
 from django.db.models import F
 from django.db.models.expressions import RawSQL
 
+from bulletins.querysets import ORDER_INDEX_FIELDS, through_order_index
 from ecoportal.api.pagination import MemoPagination
 from ecoportal.caching.paginator import MemoPaginator
 
 #: The API's default order (``BulletinFilterSet.ordering``): newest issue first, undated last.
 NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk")
-#: The same order among dated public bulletins (issue date and publication time known), as
-#: ``bulletin_order_idx`` holds it on both databases.
-INDEX_ORDER = ("-issued_on", "-publish_at", "-id")
-INDEX = "bulletin_order_idx"
 
 
 class NewestFirstPaginator(MemoPaginator):
@@ -36,21 +33,18 @@ class NewestFirstPaginator(MemoPaginator):
             return rows
         # The dated bulletins end before this page does: the undated ones follow, newest first.
         skip = 0 if rows else bottom - dated.count()
-        undated = queryset.filter(issued_on__isnull=True).order_by(*INDEX_ORDER[1:])
+        undated = queryset.filter(issued_on__isnull=True).order_by(*ORDER_INDEX_FIELDS[1:])
         return rows + list(undated[skip : skip + wanted - len(rows)])
 
     def _page_ids(self, dated, bottom, top):
-        ids = dated.order_by(*INDEX_ORDER).values("pk")[bottom:top]
+        ids = dated.order_by(*ORDER_INDEX_FIELDS).values("pk")[bottom:top]
         connection = connections[dated.db]
         if connection.vendor != "sqlite":
             return ids
         try:
-            sql, params = ids.query.sql_with_params()
+            return RawSQL(*through_order_index(ids))
         except EmptyResultSet:
             return []
-        table = connection.ops.quote_name(dated.model._meta.db_table)
-        sql = sql.replace(f"FROM {table}", f"FROM {table} INDEXED BY {connection.ops.quote_name(INDEX)}", 1)
-        return RawSQL(sql, params)
 
 
 class BulletinPagination(MemoPagination):
