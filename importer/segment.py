@@ -352,12 +352,16 @@ def segment(text):
     lines = [line.strip() for line in text.split("\n")]
     seg = Segments()
     i, n = 0, len(lines)
+    header_rows = _table_header_rows(lines)
+
+    def furniture(at):
+        return is_furniture(lines[at]) and at not in header_rows
 
     # Leading furniture: navigation, metadata, a document-sharing header, and the site's name
     # above its breadcrumb ("某某市人民政府门户网站" / "首页 > 政务公开 > …").
-    while i < n and (is_furniture(lines[i]) or _precedes_navigation(lines, i)):
+    while i < n and (furniture(i) or _precedes_navigation(lines, i, header_rows)):
         line = lines[i]
-        if not is_furniture(line):
+        if not furniture(i):
             seg.removed.append(Removed(line, "site header"))
             i += 1
             continue
@@ -415,7 +419,7 @@ def segment(text):
         if seg.title and not seg.byline and is_byline(line):
             seg.byline = line
             seg.removed.append(Removed(line, "byline"))
-        elif is_furniture(line):
+        elif furniture(i):
             if line:
                 if is_meta_line(line):
                     seg.meta_lines.append(unspaced_labels(line))
@@ -440,12 +444,30 @@ def _runs_on(lines, i):
     )
 
 
-def _precedes_navigation(lines, i):
+def _precedes_navigation(lines, i, header_rows=frozenset()):
     """A short line right above navigation is the site's name, not the article's title."""
     if len(lines[i]) > 40:
         return False
-    following = [line for line in lines[i + 1 : i + 6] if line][:2]
-    return any(is_nav(line) for line in following)
+    following = [at for at in range(i + 1, min(i + 6, len(lines))) if lines[at]][:2]
+    return any(is_nav(lines[at]) and at not in header_rows for at in following)
+
+
+def _table_header_rows(lines):
+    """Lines of words between bars ("河段 | 甲桥 | 乙桥 |") over rows of as many cells with
+    numbers in them: a table's header, however much it looks like navigation or keywords."""
+    out = set()
+    for at, line in enumerate(lines):
+        cells = _bar_cells(line) if "|" in line or "｜" in line else None
+        if not cells:
+            continue
+        for below in lines[at + 1 : at + 6]:
+            row = _bar_cells(below)
+            if not row or len(row) != len(cells):
+                break
+            if any(_NUMERIC_CELL.match(cell) for cell in row[1:]):
+                out.add(at)
+                break
+    return out
 
 
 # A line that is only a site's name: "吉网", "中国日报网", "四川在线".
@@ -832,7 +854,8 @@ def blocks(paragraphs):
     no_cells_until = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
-        flat = _flat_table(paragraph)
+        # A line of bars starting a run of such lines is a row, not a whole table on one line.
+        flat = None if _bar_table(paragraphs, index)[0] else _flat_table(paragraph)
         if flat is not None:
             lead, _at, table = flat
             if lead:
@@ -842,7 +865,13 @@ def blocks(paragraphs):
             out.append(Block("table", text, header, rows, f"{own} {caption}".strip()))
             index += 1
             continue
-        for reader in (_tab_table, _markdown_table, _space_table, _cell_per_line_table):
+        for reader in (
+            _tab_table,
+            _markdown_table,
+            _bar_table,
+            _space_table,
+            _cell_per_line_table,
+        ):
             if reader is _cell_per_line_table and index < no_cells_until:
                 continue
             table, used = reader(paragraphs, index)
@@ -978,6 +1007,34 @@ def _space_table(paragraphs, index):
     if header and len(rows[0][0]) == width - 1:
         rows[0] = ([""] + rows[0][0], rows[0][1])  # no heading over the row labels
     return _table(text, rows), len(all_lines)
+
+
+# A row of a table pasted with bars between its cells but not around them ("pH | 7.6 | 8.0 |").
+_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def _bar_cells(line):
+    """The cells of a line written as a table row with bars between its cells, or None.
+
+    At least three cells, and no sentence: a bar in prose ("来源:某网 | 编辑") is no row."""
+    inner = line.strip().strip("|｜").strip()
+    cells = _BAR.split(inner)
+    if len(cells) < 3 or _SENTENCE_INSIDE.search(inner) or any(len(c) > 40 for c in cells):
+        return None
+    return cells
+
+
+def _bar_table(paragraphs, index):
+    """Rows one to a line, cells between bars, with or without bars at the line's ends: a
+    station table pasted from a web page or a PDF ("河段 | 甲桥 | 乙桥 |" over "氨氮 | 0.3 |
+    0.5 |"). Rows stop at the first line that is not one."""
+    lines = []
+    while index + len(lines) < len(paragraphs) and _bar_cells(paragraphs[index + len(lines)]):
+        lines.append(paragraphs[index + len(lines)])
+    if len(lines) < 2:
+        return None, 0
+    text, rows = _rows_from_lines(lines, _bar_cells)
+    return _table(text, rows), len(lines)
 
 
 def _markdown_table(paragraphs, index):

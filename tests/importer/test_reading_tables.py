@@ -209,3 +209,54 @@ def test_a_value_said_in_its_own_clause_after_the_places_it_is_of():
     assert highest == ["昭通市", "曲靖市"]
     lowest = [f.region.name for f in document.figures if f.value == Decimal("12")]
     assert lowest == ["迪庆藏族自治州"]  # one place, one figure
+
+
+def test_rows_one_to_a_line_with_bars_between_cells_and_a_column_per_station():
+    # Stations across (river, then its section), parameters down, units in the row labels;
+    # a words-only row of classes above and below the numbers.
+    rows = [
+        "水系 | 青溪河 | 青溪河 | 白沙江 | 白沙江 |",
+        "断面 | 上桥 | 下闸 | 渡口 | 入湖口 |",
+        "目标类别 | Ⅲ | Ⅲ | Ⅳ | Ⅳ |",
+        "pH | 7 | 8 | 7 | 8 |",
+        "溶解氧 (mg/L) | 8.6 | 7.9 | 6.1 | 5.8 |",
+        "氨氮 (mg/L) | 0.21 | 0.35 | 0.72 | 0.91 |",
+        "总磷 (mg/L) | 0.05 | 0.06 | 0.12 | 0.14 |",
+        "评价结果 | Ⅱ | Ⅲ | Ⅲ | Ⅳ |",
+    ]
+    document = pipeline.read(
+        "江州市2025年5月河流水质月报\n表1 2025年5月主要河流断面水质监测结果\n" + "\n".join(rows)
+    )
+    assert len(document.figures) == 16  # four parameters of four stations, no class
+    ammonia = [f for f in document.figures if f.quote.startswith("氨氮")]
+    assert sorted(str(f.value) for f in ammonia) == ["0.21", "0.35", "0.72", "0.91"]
+    assert {f.unit for f in ammonia} == {"mg/L"}
+    入湖口 = next(f for f in document.figures if f.value == Decimal("0.14"))
+    assert "入湖口" in 入湖口.qualifier  # the station is the column's
+    assert (入湖口.period_start, 入湖口.period_end) == (date(2025, 5, 1), date(2025, 5, 31))
+    assert sorted(str(f.value) for f in document.figures if f.unit == "") == ["7", "7", "8", "8"]
+
+
+def test_rows_with_bars_between_cells_and_a_row_per_city():
+    rows = [
+        "城市 | PM2.5(μg/m³) | 优良天数比例(%)",
+        "江州市 | 31 | 88.2",
+        "临川市 | 27 | 91.5",
+        "全省 | 29 | 90.1",
+    ]
+    document = pipeline.read("2025年1-6月各市环境空气质量\n" + "\n".join(rows))
+    got = {(str(f.value), f.indicator) for f in document.figures}
+    assert got == {
+        ("31", "pm25"), ("88.2", "air-good-days-ratio"),
+        ("27", "pm25"), ("91.5", "air-good-days-ratio"),
+        ("29", "pm25"), ("90.1", "air-good-days-ratio"),
+    }  # fmt: skip
+
+
+def test_a_line_with_bars_in_prose_is_no_table_row():
+    document = pipeline.read(
+        "江州市2025年4月空气质量\n"
+        "首页 | 环境质量 | 空气质量\n"
+        "2025年4月,江州市优良天数比例为93.3%,PM2.5平均浓度为28微克/立方米。\n"
+    )
+    assert sorted(str(f.value) for f in document.figures) == ["28", "93.3"]
