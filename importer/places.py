@@ -167,6 +167,7 @@ _BENCHMARK_BEFORE = re.compile(r"(?:居|列|高于|低于|优于|超过|领先|�
 _BRACKETED_ALONE = re.compile(r"[(（](?:中国|全国|China)[)）]")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
 _ASCII_WORD = re.compile(r"[A-Za-z]{4}")
+_URBAN_AREA = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:主城区|城区|市区|县城))")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
     r"[类能季度业站点测电队局厂园处科所院校司组心场]|保护|开发|示范|经济|高新|风景|建成"
@@ -327,6 +328,21 @@ class Places:
             found.append((match.start(), match.end(), division))
             taken.append(match.span())
 
+    def _urban_areas(self, text, named):
+        """ "黔江城区", "万州县城": a division's short form before 城区/市区/县城 is its urban
+        area. Two-character county forms are not searched for by themselves (they are often
+        words), so without this "黔江城区" reads as 江城区, a district of another province.
+        Only where no place named earlier already covers the short form ("西安新城区")."""
+        found = []
+        for match in _URBAN_AREA.finditer(text):
+            start, end = match.span(1)
+            if any(a <= start < b for a, b, _d in named):
+                continue
+            division = self.named(match.group(1))
+            if division is not None and division.level in ("prefecture", "county"):
+                found.append((start, end, division))
+        return found
+
     def named_within(self, short, outer):
         """The one division inside ``outer`` (a province or city) whose short form is
         ``short`` ("大安" within 吉林省 → 大安市), or None."""
@@ -378,7 +394,12 @@ class Places:
                 if not any(a < match.end() and match.start() < b for a, b in taken):
                     found.append((match.start(), match.end(), forms[match.group(0)]))
                     taken.append(match.span())
-            for start, end, division in self.reference.find_all(text):
+            named = self.reference.find_all(text)
+            for start, end, division in self._urban_areas(text, named):
+                if not any(a < end and start < b for a, b in taken):
+                    found.append((start, end, division))
+                    taken.append((start, end))
+            for start, end, division in named:
                 if len(division.name) <= 2 and division.name.endswith("区"):
                     continue  # 城区, 郊区, 矿区: county names that are everyday words
                 if not any(a < end and start < b for a, b in taken):

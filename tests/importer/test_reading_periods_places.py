@@ -145,6 +145,24 @@ def test_the_country_a_city_is_ranked_against_or_a_bracketed_country_is_no_place
     assert region(one(document, "24")) == "衢州市"
 
 
+def test_a_county_named_by_its_short_form_before_its_urban_area_is_that_county():
+    # 万州 alone is too common a pair of characters to search for; before 城区 it is the
+    # district, and "州城区" inside it is no place.
+    document = pipeline.read(
+        "2021年3月份万州城区环境空气质量月报\n"
+        "2021年3月,城区环境空气质量优良天数为28天,优良率为90.3%。\n"
+        "丰都县城优良天数为30天。"
+    )
+    assert document.region.name == "万州区"
+    assert region(one(document, "28")) == "万州区"
+    assert region(one(document, "30")) == "丰都县"
+
+
+def test_a_short_form_inside_an_earlier_name_before_an_urban_area_is_no_place():
+    document = pipeline.read("2021年,西安新城区优良天数为251天。")
+    assert region(one(document, "251")) == "新城区"
+
+
 # Periods -----------------------------------------------------------------------------------
 
 
