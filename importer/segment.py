@@ -1016,10 +1016,11 @@ _BAR = re.compile(r"\s*[|｜]\s*")
 def _bar_cells(line):
     """The cells of a line written as a table row with bars between its cells, or None.
 
-    At least three cells, and no sentence: a bar in prose ("来源:某网 | 编辑") is no row."""
+    At least three cells, and no sentence: a bar in prose ("来源:某网 | 编辑") is no row. A
+    cell may be long (the stations of a class, listed)."""
     inner = line.strip().strip("|｜").strip()
     cells = _BAR.split(inner)
-    if len(cells) < 3 or _SENTENCE_INSIDE.search(inner) or any(len(c) > 40 for c in cells):
+    if len(cells) < 3 or _SENTENCE_INSIDE.search(inner):
         return None
     return cells
 

@@ -260,3 +260,25 @@ def test_a_line_with_bars_in_prose_is_no_table_row():
         "2025年4月,江州市优良天数比例为93.3%,PM2.5平均浓度为28微克/立方米。\n"
     )
     assert sorted(str(f.value) for f in document.figures) == ["28", "93.3"]
+
+
+def test_a_row_per_class_with_its_stations_listed_in_one_long_cell():
+    rows = [
+        "水质类别 | 断面名称 | 断面数 | 所占比例(%) |",
+        "Ⅱ类 | 东渡、石门、青龙闸、白马渡口、黄泥坝、三河口、新塘水厂、南湖出口、老鸦滩、渔梁 | 10 | 47.6 |",
+        "Ⅲ类 | 上坪、龙潭、北溪桥、湾里、枫林 | 5 | 23.8 |",
+        "Ⅳ类 | 沙洲、小港、石桥 | 3 | 14.3 |",
+        "劣Ⅴ类 | 下浦、泥河口、西塘 | 3 | 14.3 |",
+    ]
+    document = pipeline.read(
+        "江州省水质自动监测周报(2025年第12周)\n"
+        "对全省21个水质自动站的监测结果进行综合评价,结果见下表。\n" + "\n".join(rows)
+    )
+    got = sorted((str(f.value), f.indicator or "") for f in document.figures)
+    # The shares of the four classes; the counts beside them are their numerators.
+    assert got == [
+        ("14.3", ""),
+        ("14.3", "water-inferior-v-ratio"),
+        ("23.8", ""),
+        ("47.6", ""),
+    ]
