@@ -173,7 +173,8 @@ _COMPANY = re.compile(r"(?:有限责任公司|有限公司|股份公司|集团|�
 _ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _PUBLISHER = re.compile(
     r"(生态环境部|环境保护部|国家环境保护总局|"
-    r"[\u4e00-\u9fff]{2,10}?(?:生态环境|环境保护|环保)(?:厅|局|委员会)|"
+    # "楚雄州生态环境局楚雄市分局": a city bureau's branch in one of its counties.
+    r"[\u4e00-\u9fff]{2,10}?(?:生态环境|环境保护|环保)(?:厅|局(?:[\u4e00-\u9fff]{2,4}?分局)?|委员会)|"
     r"[\u4e00-\u9fff]{2,10}?环境监测(?:总站|中心站|中心)|"
     r"Ministry of Ecology and Environment|Ministry of Environmental Protection|\bME[EP]\b)"
 )
@@ -487,7 +488,11 @@ def _named_in(text, gazetteer):
     branch = _BRANCH.search(text)
     lookup = getattr(gazetteer, "named", None)
     if branch and lookup is not None:
-        county = lookup(branch.group(1))
+        # "…局海盐分局" by the county's short form, "楚雄州…局楚雄市分局" by its name, which
+        # may be the short form of the city too: the one inside the city is meant.
+        within = getattr(gazetteer, "named_within", lambda short, outer: None)
+        bare = re.sub(r"[市县区旗]$", "", branch.group(1))
+        county = within(bare, place) or lookup(branch.group(1))
         if county is not None and _inside(county, place):
             place = county
     return place

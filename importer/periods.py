@@ -77,6 +77,7 @@ class Period:
     first: date | None
     last: date | None
     baseline: bool = False  # 去年同期, 比上年: what a change is compared with
+    kind: str = ""  # which pattern read it ("year", "quarter"…)
 
 
 def _month(text):
@@ -231,7 +232,8 @@ _PATTERNS = [
         re.compile(r"(?<![\d年])" + _DAY + _DASH + r"(?:" + _MONTH + r"\s*月\s*)?(\d{1,2})\s*日"),
     ),
     ("months", re.compile(r"(?<![\d.])" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
-    ("quarter", re.compile(r"(?:第)?([一二三四])\s*季度")),
+    # "第3季度" as well as "第三季度"; a digit without 第 only where no number runs into it.
+    ("quarter", re.compile(r"(?:第\s*)?([一二三四]|(?<![\d.])[1-4])\s*季度")),
     ("firstq", re.compile(r"前([一二三])季度")),
     ("half", re.compile(r"(上|下)半年")),
     ("first", re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
@@ -362,10 +364,37 @@ def find_all(text, context):
                 or kind == "lastyear_en"
                 and "same period" in match.group(0).lower()
             )
-            found.append(Period(start, end, match.group(0), first, last, baseline))
+            found.append(Period(start, end, match.group(0), first, last, baseline, kind))
             taken.append((start, end))
     found.sort(key=lambda period: period.start)
-    return _since_until(found, text, context)
+    return _since_until(_year_of_the_part(found, text, context), text, context)
+
+
+# "2019年楚雄市第3季度", "2023年全省上半年": the year, the place the report is on, then the
+# part of that year the figures cover. The part is of that year; the year alone is no period.
+_PLACE_BETWEEN = re.compile(r"(?:全|我|本)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗](?:城区|市区)?\s*")
+_PARTS = frozenset({"months", "quarter", "firstq", "half", "first", "month"})
+
+
+def _year_of_the_part(found, text, context):
+    merged = []
+    for period in found:
+        year = merged[-1] if merged else None
+        if (
+            year is not None
+            and year.kind == "year"
+            and period.kind in _PARTS
+            and _PLACE_BETWEEN.fullmatch(text, year.end, period.start)
+        ):
+            own = Context(year=year.first.year, published=context.published)
+            part = find_all(period.label, own)[0]
+            label = text[year.start : period.end]
+            merged[-1] = Period(
+                year.start, period.end, label, part.first, part.last, False, part.kind
+            )
+            continue
+        merged.append(period)
+    return merged
 
 
 def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expression

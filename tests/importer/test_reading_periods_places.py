@@ -163,6 +163,19 @@ def test_a_short_form_inside_an_earlier_name_before_an_urban_area_is_no_place():
     assert region(one(document, "251")) == "新城区"
 
 
+def test_a_city_bureaus_branch_in_a_county_city_makes_the_report_that_county_citys():
+    # 大理 is the prefecture's short form as well as the county city's: the branch of the
+    # prefecture's bureau is in the county city.
+    document = pipeline.read(
+        "发布机构: 大理州生态环境局大理市分局\n"
+        "城区声环境监测完成\n"
+        "监测结果表明,全市功能区昼间达标率为95.5%。"
+    )
+    assert document.publisher == "大理州生态环境局大理市分局"
+    assert document.region.name == "大理市"
+    assert region(one(document, "95.5")) == "大理市"
+
+
 # Periods -----------------------------------------------------------------------------------
 
 
@@ -386,3 +399,23 @@ def test_a_national_network_or_standard_in_a_city_report_is_not_the_country():
     )
     share = one(document, "100")
     assert share.region is not None and share.region.name == "百色市"
+
+
+def test_a_quarter_written_with_a_digit_after_the_year_and_the_place_is_that_quarter():
+    document = pipeline.read(
+        "东坪县声环境功能区监测\n"
+        "监测结果表明,2021年东坪县第2季度功能区噪声总体较好,一类区昼间等效声级为44.6分贝"
+        "(上年同期45.9分贝)。"
+    )
+    level = one(document, "44.6")
+    assert (level.period_start, level.period_end) == (date(2021, 4, 1), date(2021, 6, 30))
+    earlier = one(document, "45.9")
+    assert (earlier.period_start, earlier.period_end) == (date(2020, 4, 1), date(2020, 6, 30))
+
+
+def test_a_part_of_the_year_said_after_the_place_is_of_the_year_said_before_it():
+    document = pipeline.read(
+        "空气质量通报\n发布时间:2024-01-05\n2022年全省上半年优良天数比例为88.2%。"
+    )
+    share = one(document, "88.2")
+    assert (share.period_start, share.period_end) == (date(2022, 1, 1), date(2022, 6, 30))
