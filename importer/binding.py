@@ -105,7 +105,11 @@ _FLAT = re.compile(
 )
 # Words that say nothing about what is measured: a clause made only of them names nothing.
 _EMPTY_WORDS = re.compile(
-    r"year[- ](?:on|over)[- ]year|from a year (?:ago|earlier)|(?:from )?the previous year|"
+    r"year\s*[- ]\s*(?:on|over)\s*[- ]\s*year|from a year (?:ago|earlier)|(?:from )?the previous year|"
+    # a change named as a noun ("a decrease of 6.5%", "an increase of 3.5 percentage points")
+    r"\b(?:(?:increas|decreas|declin)(?:es?|ed|ing)|drop(?:s|ped|ping)?|rises?|rising|falls?|falling|"
+    r"reductions?|growth|gains?)\b|"
+    r"percentage points?|"
     r"(?:from )?the same period (?:of )?last year|同比|环比|比上年|较上年|比去年|较去年|上年度?|上一年度?|去年|上个?月|上一?季度|上期|同期|较|比|"
     r"分别|为|是|达到|达|约|近|平均|"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
@@ -310,11 +314,14 @@ def _bind_sentence(
             continue
         raw = obj
         # "266 good-air days": what is counted is written between the number and its unit.
+        # A unit of measure says nothing of what is measured, however it is spelled ("53
+        # micrograms per cubic meter", "3.5 percentage points", "21μg/m3").
         written_after = text[raw.start + len(raw.value_text) : raw.end].strip()
         if (
             enumerated
             or written_after in ("", f"个{raw.unit}")
             or (written_after == raw.unit and not re.fullmatch(r"[A-Za-z -]+", written_after))
+            or raw.family not in ("count", "days")
         ):
             written_after = ""
         else:

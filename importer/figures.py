@@ -55,6 +55,11 @@ _EXTRA_UNITS = {
     "mcg per cubic metre": "ug/m3",
     "mg per cubic meter": "mg/m3",
     "mg per cubic metre": "mg/m3",
+    # …or with a slash for "per" ("43 micrograms/cubic meter")
+    "micrograms/cubic meter": "ug/m3",
+    "micrograms/cubic metre": "ug/m3",
+    "milligrams/cubic meter": "mg/m3",
+    "milligrams/cubic metre": "mg/m3",
     # Dust fall with a bullet for its middle dot, or with 吨 or 平方 lost in copying:
     # "2.2/平方千米•月", "6.91吨/公里·月".
     "吨/平方千米•月": "t/km2/month",

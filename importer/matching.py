@@ -49,7 +49,9 @@ CUES = (
         "air",
         r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
         r"|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air"
-        r"|good or excellent|excellent[\"”]? or [\"“]?good",
+        r"|good or excellent|excellent[\"”]? or [\"“]?good"
+        # "the air quality … reached an excellent rate of 97.5 percent": 优良率 translated
+        r"|air quality\b[^.;]{0,100}?\b(?:excellent|good)(?:[- ](?:and|or)[- ](?:good|excellent))? rate",
     ),
     (
         "air-good-days",
@@ -106,7 +108,12 @@ CUES = (
         # classes up to Ⅲ counted together ("Ⅱ类水质断面20个、Ⅲ类2个,占95.7%"), none worse
         r"(?:Ⅰ|Ⅱ|(?<![IV])I{1,2})\s*类(?:(?!Ⅳ|Ⅴ|IV|V\s*类|劣)[^;；。]){0,30}?(?:Ⅲ|III)\s*类"
         r"(?![^;；。]*(?:Ⅳ|Ⅴ|IV|V\s*类|劣))|"
-        r"[ⅠI]\s*类?\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|(?:Class|Grade|category) I\s*-\s*III|good water(?: quality)?",
+        r"[ⅠI]\s*类?\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|good water(?: quality)?"
+        # English classes up to III, however the range is written ("Class I ~ III", "Grades
+        # I to III"), and sections said to meet class III ("met or exceeded the class III …")
+        r"|(?:Class|Grade|category)(?:es|s)?\s+I\s*(?:[-~～–—]|to)\s*III\b"
+        r"|\b(?:meet|meets|met|meeting|reach|reached|reaching)\s+or\s+(?:exceed|exceeded|exceeding|"
+        r"surpass|surpassed|better)\s+(?:than\s+)?(?:the\s+)?(?:Class|Grade|category)\s+III\b",
     ),
     (
         "water-inferior-v-ratio",

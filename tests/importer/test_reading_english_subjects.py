@@ -1,0 +1,70 @@
+"""read() on English reports: what each figure measures when the words naming it stand in
+another clause, or in the phrasing of a translation. Invented texts, in the style of China
+Daily, Xinhua and machine-translated news items.
+"""
+
+from importer import pipeline
+from tests.importer.test_reading_english_habits import one
+
+
+def test_a_change_named_as_a_noun_after_a_level_is_of_the_levels_measure():
+    document = pipeline.read(
+        "Shanxi air in the first half\n\n"
+        "Across the province, the average concentration of PM10 was 58 micrograms/cubic meter, "
+        "a decrease of 4.9% year -on -year; the share of good days was 81.2%, an increase of "
+        "2.6 percentage points.\n"
+    )
+    level = one(document, "58")
+    assert (level.indicator, level.unit_code) == ("pm10", "ug/m3")
+    change = one(document, "-4.9")
+    assert (change.kind, change.indicator) == ("change", "pm10")
+    points = one(document, "2.6")
+    assert (points.kind, points.indicator) == ("change", "air-good-days-ratio")
+
+
+def test_a_level_reached_by_a_change_is_of_the_changes_measure():
+    document = pipeline.read(
+        "Cleaner air in Anhui\n\n"
+        "The PM2.5 density in Hefei fell by 9.1 percent from a year ago to 38 micrograms per "
+        "cubic meter, the bureau said.\n"
+    )
+    level = one(document, "38")
+    assert (level.kind, level.indicator) == ("level", "pm25")
+
+
+def test_translated_names_of_the_good_days_share_and_of_heavy_pollution():
+    document = pipeline.read(
+        "Air quality in the first quarter\n\n"
+        "In the first quarter, the proportion of excellent days in the 13 cities was 88.4%, and "
+        "the proportion of the number of days of severe and above was 1.2%. Lishui achieved an "
+        "excellent air quality rate of 95.3 percent. The air quality in the old town, the "
+        "centre of the city, was reported to have reached an excellent rate of 92.0 percent.\n"
+    )
+    assert one(document, "88.4").indicator == "air-good-days-ratio"
+    assert one(document, "1.2").indicator == "heavy-pollution-days-ratio"
+    assert one(document, "95.3").indicator == "air-good-days-ratio"
+    assert one(document, "92.0").indicator == "air-good-days-ratio"
+
+
+def test_the_share_of_time_at_the_excellent_grade_alone_is_no_good_days_share():
+    document = pipeline.read(
+        "Island air\n\n"
+        "The proportion of time that stations reported excellent air quality amounted to 60.5%. "
+        "For the rest of the time the air was good.\n"
+    )
+    assert one(document, "60.5").indicator is None
+
+
+def test_water_classes_up_to_iii_however_the_range_is_written():
+    document = pipeline.read(
+        "Water quality improves\n\n"
+        "The proportion of excellent water quality (Class I ~ III) was 76.5%. Over ten years the "
+        "proportion of water at or above Grade III in the basin increased 4.2 percentage points "
+        "to 88.0 percent. All nine sections of the county met or exceeded the Class III water "
+        "quality standard with a 100 percent excellent rate.\n"
+    )
+    assert one(document, "76.5").indicator == "water-good-sections-ratio"
+    change = one(document, "4.2")
+    assert (change.kind, change.indicator) == ("change", "water-good-sections-ratio")
+    assert one(document, "88.0").indicator == "water-good-sections-ratio"
+    assert one(document, "100").indicator == "water-good-sections-ratio"
