@@ -27,6 +27,7 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
+from .table_cells import cells_with_items, merged_labels
 
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
@@ -1208,7 +1209,10 @@ def bind_table(block, folded, gazetteer, scope):
     # it fits, whichever column the copy shifted it over.
     header_units = set(re.findall(_UNIT_WORDS, " ".join(header)))
     header_unit = header_units.pop() if len(header_units) == 1 else ""
-    row_labels = [numbers_fold(label) for label, _cells, _span in block.rows]
+    row_labels = merged_labels(
+        [numbers_fold(label) for label, _cells, _span in block.rows],
+        [cells for _label, cells, _span in block.rows],
+    )
     side_by_side = _place_columns(block, header, gazetteer, scope, home)
     row_places = _places_of(row_labels, gazetteer, scope, home)
     column_places = _places_of(header, gazetteer, scope, home)
@@ -1226,8 +1230,10 @@ def bind_table(block, folded, gazetteer, scope):
             and not _PLAIN_NUMBER.match(cell)
             and parse_cell(numbers_fold(cell), "", "", span) is None
         ]
-        for column, cell in enumerate(cells):
+        for column, cell, item in cells_with_items(tuple(numbers_fold(c) for c in cells)):
             name = header[column] if column < len(header) else ""
+            # "氨氮/1.3" under 主要超标项目: the item names the measure, the column its kind.
+            name = f"{item} {name}".strip()
             if _SKIP_COLUMN.search(name) or _SKIP_COLUMN.search(folded_label):
                 continue
             if _CLASS_COLUMN.search(name):
@@ -1251,6 +1257,7 @@ def bind_table(block, folded, gazetteer, scope):
             said_of = f"{name} {folded_label}"
             if (
                 raw.unit_code == "index"
+                and not item
                 and not _INDEX_COLUMN.search(said_of)
                 and not _MEASURE_CELL.search(said_of)
                 and ("." not in cell or not _LEVEL_COLUMN.search(said_of))
@@ -1296,6 +1303,7 @@ def bind_table(block, folded, gazetteer, scope):
                 period = (column_period[0].first, column_period[0].last, column_period[0].label)
             division, how = place
             measure = said or (measures[column] if column < len(measures) else name)
+            measure = f"{item} {measure}" if item else measure
             # A row of a place names no measure: its label goes to the head, not the item.
             of_measure = by_column or row_places is None
             out.append(

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .table_cells import compound_items
+
 # Sentence-final punctuation (a paragraph ending otherwise is unfinished or a heading).
 SENTENCE_END = "。！？!?；;…”’」』）)"
 _SENTENCE_INSIDE = re.compile(r"[。！？!?；;]")
@@ -910,7 +912,8 @@ def _table(text, rows):
     header_rows = []
     data = []
     for cells, span in rows:
-        numeric = sum(1 for cell in cells[1:] if _NUMERIC_CELL.match(cell))
+        # A cell listing measures with their values ("氨氮/1.3、总磷/0.6") is data too.
+        numeric = sum(1 for cell in cells[1:] if _NUMERIC_CELL.match(cell) or compound_items(cell))
         if numeric == 0 and not data:
             header_rows.append(cells)
         elif numeric:
@@ -1034,7 +1037,15 @@ def _bar_table(paragraphs, index):
         lines.append(paragraphs[index + len(lines)])
     if len(lines) < 2:
         return None, 0
-    text, rows = _rows_from_lines(lines, _bar_cells)
+    opening = [line.startswith(("|", "｜")) for line in lines]
+    if sum(opening) * 2 < len(lines):
+        # Most rows start with their first cell: a bar first is an empty first cell (a label
+        # merged over the rows above), not the start of a Markdown row.
+        text, rows = _rows_from_lines(
+            lines, lambda line: [""] * line.startswith(("|", "｜")) + _bar_cells(line)
+        )
+    else:
+        text, rows = _rows_from_lines(lines, _bar_cells)
     return _table(text, rows), len(lines)
 
 

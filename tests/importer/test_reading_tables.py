@@ -282,3 +282,36 @@ def test_a_row_per_class_with_its_stations_listed_in_one_long_cell():
         ("23.8", ""),
         ("47.6", ""),
     ]
+
+
+def test_a_cell_listing_measures_with_their_values_gives_one_figure_each():
+    # The city is merged over its two sections (written once), and the cell under 主要超标项目
+    # lists each pollutant over its limit with how many times over.
+    rows = [
+        "责任城市 | 交接断面 | 水质目标 | 水质类别 | 主要超标项目 | 备注",
+        "江州 | 石门桥 | Ⅲ | Ⅳ | 总磷/0.4、氨氮/0.2 | —",
+        " | 白沙渡 | Ⅲ | 劣Ⅴ | 氨氮/1.6、总磷/0.9、化学需氧量/0.3 | 其他指标达Ⅳ类",
+        "临川 | 龙口 | Ⅱ | Ⅱ | — | —",
+    ]
+    document = pipeline.read(
+        "江州省2025年5月重点河流水质状况\n全省跨市河流交接断面达标率为80.0%。\n"
+        "表2 2025年5月跨市河流交接断面水质状况\n" + "\n".join(rows)
+    )
+    table = [f for f in document.figures if f.value != Decimal("80.0")]
+    assert sorted(str(f.value) for f in table) == ["0.2", "0.3", "0.4", "0.9", "1.6"]
+    # 白沙渡's row is the city's above it, not the document's.
+    assert {f.region.name for f in table} == {"江州区"}
+    assert {f.unit for f in table} == {""}
+    ammonia = next(f for f in table if f.value == Decimal("1.6"))
+    assert "氨氮" in ammonia.proposed[0]
+
+
+def test_a_remark_or_a_list_of_stations_is_no_compound_cell():
+    from importer.table_cells import compound_items
+
+    assert compound_items("氨氮/1.3、总磷/0.6") == [("氨氮", "1.3"), ("总磷", "0.6")]
+    assert compound_items("COD:12") == [("COD", "12")]
+    assert compound_items("氨氮低于3mg/L,总磷低于0.35mg/L") == []
+    assert compound_items("林山、土桥、金西水厂") == []
+    assert compound_items("佛山→广州") == []
+    assert compound_items("12/15") == []

@@ -1,0 +1,62 @@
+"""What a table's cells and row labels say beyond one plain number each.
+
+``binding.bind_table`` reads a table cell by cell; these are the cells it would otherwise pass
+over, as bulletins write them:
+
+* a **compound cell** lists several measures, each with its value: "氨氮/1.3、总磷/0.6" under
+  主要超标项目 (exceedance multiples by pollutant), "COD:12、氨氮:0.8" under a column of
+  discharges. Each item is a figure of its own, the item's name naming the measure and the
+  column saying what kind of value it is.
+* a **merged row label**: a place or group written once over its rows ("甲市" over two of its
+  stations), so the rows below it carry an empty label in the copy.
+"""
+
+import re
+
+_NUMBER = r"[-+−]?\d[\d,]*(?:\.\d+)?"
+# "氨氮/1.3", "总磷：0.6倍", "COD:12": a name (no digit at its end, where a code's number would
+# run into the value), a slash or colon, a number and at most a short unit.
+_ITEM = re.compile(
+    rf"^\s*([^\d/:：、,，;；\s][^/:：、,，;；]{{0,11}}?)\s*[/:：]\s*({_NUMBER}\s*(?:倍|%|mg/L)?)\s*$"
+)
+_SEPARATOR = re.compile(r"[、,，;；]")
+
+
+def compound_items(cell):
+    """``[(name, value as written)]`` when every item of the cell is a name and its value;
+    ``[]`` otherwise (a remark, a list of stations, a plain value)."""
+    if not re.search("[/:：]", cell):
+        return []
+    items = [item for item in _SEPARATOR.split(cell) if item.strip()]
+    out = []
+    for item in items:
+        match = _ITEM.match(item)
+        if match is None:
+            return []
+        out.append((match.group(1).strip(), match.group(2).strip()))
+    return out
+
+
+def merged_labels(labels, rows):
+    """Row labels with an empty one filled from the label above it: a cell merged over its
+    rows keeps its text in the first row only. ``rows`` are the rows' cells; a row with no
+    cell either is no continuation."""
+    out, above = [], ""
+    for label, cells in zip(labels, rows, strict=True):
+        if not label.strip() and above and any(cell.strip() for cell in cells):
+            out.append(above)
+            continue
+        out.append(label)
+        above = label if label.strip() else above
+    return out
+
+
+def cells_with_items(cells):
+    """``(column, cell, name)`` for each cell, a compound cell once per item (its value as the
+    cell, its name as ``name``); ``name`` is "" for a plain cell."""
+    for column, cell in enumerate(cells):
+        items = compound_items(cell)
+        if not items:
+            yield column, cell, ""
+        for name, value in items:
+            yield column, value, name
