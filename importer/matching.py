@@ -28,6 +28,9 @@ _DAYS = ("days", "percent")
 _INDEX = ("dimensionless", "percent")
 _COUNT = ("count", "percent")
 _NOISE = ("sound_level", "percent")
+# A reduction of emissions is a change (or a target for one): no level is one, in % or in
+# tonnes ("声功能区达标率100%" beside 氨氮 in the sentence; 排放总量 is a measure of its own).
+_REDUCTION = ("reduction", "percent", "percentage_point")
 
 # (code, families, category, pattern): the general vocabulary of bulletins, zh and en. A code
 # absent from the catalogue in use is ignored. Order does not matter: the nearest match wins.
@@ -174,13 +177,13 @@ CUES = (
     ("green-cover-built-up", _RATIO, "ecology", r"绿化覆盖率"),
     ("wetland-protection-ratio", _RATIO, "ecology", r"湿地保护率"),
     ("nature-reserve-area", ("area",), "ecology", r"自然保护(?:地|区)"),
-    ("cod-reduction", ("percent", "percentage_point"), "emissions", r"化学需氧量|(?<![A-Za-z])COD"),
-    ("nh3n-reduction", ("percent", "percentage_point"), "emissions", r"氨氮"),
-    ("nox-reduction", ("percent", "percentage_point"), "emissions", r"氮氧化物|NOx"),
-    ("voc-reduction", ("percent", "percentage_point"), "emissions", r"挥发性有机物|VOCs?"),
+    ("cod-reduction", _REDUCTION, "emissions", r"化学需氧量|(?<![A-Za-z])COD"),
+    ("nh3n-reduction", _REDUCTION, "emissions", r"氨氮"),
+    ("nox-reduction", _REDUCTION, "emissions", r"氮氧化物|NOx"),
+    ("voc-reduction", _REDUCTION, "emissions", r"挥发性有机物|VOCs?"),
     (
         "so2-emission-reduction",
-        ("percent", "percentage_point"),
+        _REDUCTION,
         "emissions",
         r"二氧化硫.{0,6}(?:排放|减排)",
     ),
@@ -235,7 +238,14 @@ CUES = (
         "enforcement",
         r"检查(?:企业|单位|点位)|执法检查|检查.{0,4}家次",
     ),
-    ("petitions", _COUNT, "petitions", r"信访|投诉|举报|来信|来访|complaints?|petitions?"),
+    (
+        "petitions",
+        _COUNT,
+        "petitions",
+        # "本月接到的举报中,已受理38228件": what was accepted is the catalogue's own measure
+        # (受理信访投诉举报), also said as a part of what was received
+        r"信访|投诉|举报|来信|来访|complaints?|petitions?|(?<![未不予])受理$",
+    ),
     ("petitions-resolved-ratio", _RATIO, "petitions", r"办结率|按期办结|办理率"),
     ("public-satisfaction", ("percent", "score"), "petitions", r"满意度|满意率"),
     (
@@ -401,6 +411,16 @@ _GRADED = {
 }
 
 
+# Days of a kind and the share of all days they make.
+SHARES = {
+    "air-good-days": "air-good-days-ratio",
+    "heavy-pollution-days": "heavy-pollution-days-ratio",
+}
+# A change in days of a share ("优良率为96.4%,同比增加11天") is a change of the days it is
+# the share of: a share moves in points, days in days.
+_DAYS_OF_SHARE = {share: days for days, share in SHARES.items()}
+
+
 # How far a measure is from its target ("距离年目标值差85天", "距年度目标还差3个百分点").
 TARGET_GAP = re.compile(r"(?:距|离)[^,，;；。]{0,12}目标[^,，;；。]{0,4}?(?:还)?(?:相)?差")
 
@@ -418,8 +438,10 @@ def _graded(code, text, start):
     return bool(grade and grade.search(text, max(0, start - 2), start))
 
 
-# Totals: a figure said as a part of one ("其中省住建部门接到151个") is a breakdown.
+# Totals: a figure said as a part of one ("其中省住建部门接到151个") is a breakdown, unless
+# its words are the total's measure itself: what was accepted (受理) of what was received.
 TOTALS = frozenset({"petitions", "enforcement-cases"})
+_WHOLE_MEASURE = re.compile(r"受理$")
 _REQUIRES = {
     code: tuple(re.compile(p) if p else None for p in patterns)
     for code, patterns in REQUIRES.items()
@@ -603,11 +625,16 @@ class Vocabulary:
                 fit = fits.get(entry.code)
                 if fit is None:
                     fit = fits[entry.code] = (
-                        self._fits(entry, family, kind)
-                        if _required(entry.code, item, head)
-                        and not (part and kind == "level" and entry.code in TOTALS)
-                        else 0
+                        self._fits(entry, family, kind) if _required(entry.code, item, head) else 0
                     )
+                if (
+                    fit
+                    and part
+                    and kind == "level"
+                    and entry.code in TOTALS
+                    and not _WHOLE_MEASURE.search(found.group(0))
+                ):
+                    continue  # a part of the total ("其中省住建部门接到151个"), not the total
                 if (
                     fit
                     and entry.code in _CASE_COUNTS
@@ -643,6 +670,9 @@ class Vocabulary:
                 return named
         if best is not None:
             _score, entry, word = best
+            days = _DAYS_OF_SHARE.get(entry.code) if family == "days" else None
+            if days is not None and self.has(days):
+                return Match(days, f"“{word}”，以天计 → {days}")
             return Match(entry.code, f"“{word}” → {entry.code}")
         named = self._named_by_pairs(item, family, kind, head)
         if named is not None:

@@ -437,11 +437,14 @@ _ONE_GRADE = re.compile(r"重度(?!及?以上|污染及?以上)")
 _SEVERE_SAID = re.compile(r"严重污染?[^,，;；。\d]{0,12}?\d")
 _UNSAID_FAMILIES = ("concentration", "sound_level", "days")
 _NIL_FAMILIES = ("percent", "days", "count")
-# Days of a kind and the share of all days they make.
-_SHARES = {
-    "air-good-days": "air-good-days-ratio",
-    "heavy-pollution-days": "heavy-pollution-days-ratio",
-}
+
+
+def _named_by_the_figure_carried(bound):
+    """Whether the figure this one carries named its measure in words of its own ("…配套办法的
+    案件总数为3385件,同比增长0.5%"): the change is of that measure, known to the catalogue or
+    not, never of the one a heading over the paragraph names."""
+    carried = bound.carried_from
+    return carried is not None and not getattr(carried, "unnamed", False)
 
 
 @lru_cache(maxsize=4096)
@@ -470,10 +473,15 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
         counted = _match(
             vocabulary, whole.item, whole.head, whole.raw.family, "level", whole.raw.unit, part
         )
-        share = _SHARES.get(counted.code)
+        share = matching.SHARES.get(counted.code)
         if share is not None and vocabulary.has(share):
             match = matching.Match(share, f"{counted.reason}，所占比例 → {share}")
-    if match.code is None and topic and getattr(bound, "unnamed", False):
+    if (
+        match.code is None
+        and topic
+        and getattr(bound, "unnamed", False)
+        and not _named_by_the_figure_carried(bound)
+    ):
         under = _match(vocabulary, topic, "", raw.family, bound.kind, raw.unit, part)
         # only in a unit the heading's measure is reported in: "增加了12天" under a heading
         # "PM2.5达标天数增加" is no change of the PM2.5 concentration

@@ -638,3 +638,45 @@ def test_a_heading_names_only_what_is_reported_in_the_figures_unit():
     assert one(document, "12").indicator is None
     assert filed(document, "30") == ("pm25", "level")
     assert filed(document, "-5.2") == ("pm25", "change")
+
+
+def test_cases_under_the_laws_supporting_measures_and_a_change_of_a_measure_not_catalogued():
+    document = read(
+        "全国1-6月按日计罚案件520件 罚款金额超5亿\n"
+        "6月份,全国适用《环境保护法》配套办法的案件总数为2210件,同比增长3.2%。"
+        "其中,按日连续处罚案件88件,比去年同期增长12.4%。"
+    )
+    assert filed(document, "2210") == ("five-category-cases", "level")
+    assert filed(document, "3.2") == ("five-category-cases", "change")
+    # the change of a measure the catalogue lacks is of that measure, not the headline's fines
+    daily = one(document, "12.4")
+    assert (daily.indicator, daily.kind) == (None, "change")
+    assert daily.proposed
+
+
+def test_a_share_beside_a_pollutant_of_another_clause_is_no_reduction_of_its_emissions():
+    document = read(
+        "云栖县2031年环境质量状况公报\n"
+        "地表水除东溪断面氨氮略有超标外,其他断面均达标;全县功能区环境噪声均符合标准限值,"
+        "声功能区达标率100%。全县化学需氧量、氨氮排放量分别削减4.2%、3.9%。"
+    )
+    share = one(document, "100")
+    assert share.indicator is None and share.proposed
+    assert filed(document, "-3.9") == ("nh3n-reduction", "change")
+
+
+def test_a_change_in_days_after_the_good_days_share_is_of_the_good_days():
+    document = read(
+        "2031年我县城区空气质量监测天数365天,其中优良天数341天,优良率为93.4%,同比增加6天。"
+    )
+    assert filed(document, "6") == ("air-good-days", "change")
+    assert filed(document, "93.4") == ("air-good-days-ratio", "level")
+
+
+def test_reports_accepted_of_those_received_are_the_catalogues_petitions():
+    document = read(
+        "2031年5月,青禾市环保举报平台共接到举报2140件。本月接到的举报中,已受理1987件,未受理153件。"
+    )
+    assert filed(document, "2140") == ("petitions", "level")
+    assert filed(document, "1987") == ("petitions", "level")
+    assert one(document, "153").indicator is None
