@@ -25,6 +25,7 @@ from . import (
     periods,
     places,
     segment,
+    table_cells,
 )
 
 
@@ -208,7 +209,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         period_end=about.period_end,
         language=about.language,
         body=parsed.body,
-        figures=_once(found, quoted_at),
+        figures=table_cells.once_with_prose(_once(found, quoted_at)),
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )

@@ -1062,7 +1062,7 @@ def _markdown_table(paragraphs, index):
     return _table(text, rows), len(lines)
 
 
-def _cell_per_line_table(paragraphs, index):
+def _cell_per_line_table(paragraphs, index, at_end=True):
     """A table pasted from a web page: one cell per line ("城市", "PM10…", "广州", "39", …).
 
     The row width is found from the cells themselves: the width (and the first data cell)
@@ -1115,7 +1115,13 @@ def _cell_per_line_table(paragraphs, index):
     covered = sum(sum(numeric[row + 1 : row + width]) for row in rows)
     if covered < 6 and len(rows) < 3:
         return None, no_table  # too little to be a table rather than short lines
-    laid = _with_short_rows(clean, numeric, rows, width, skip)
+    # Lines of cells up to the end of the text: a copy cut off inside the table, maybe inside
+    # its last cell too, unless a bar closes that cell.
+    cut = None
+    if at_end and index + len(lines) == len(paragraphs):
+        closed = lines[-1].rstrip().endswith(("|", "｜"))
+        cut = len(clean) - padded if closed else -1
+    laid = _with_short_rows(clean, numeric, rows, width, skip, cut)
     used = max(cells[at][1] for at in laid[-1] if at is not None) + 1
     lines = lines[:used]
     text = "\n".join(lines)
@@ -1186,7 +1192,7 @@ def _flat_table(paragraph):
     else:
         cells[0] = (opening, begin)
     lines = [cell for cell, _at in cells]
-    table, used = _cell_per_line_table(lines, 0)
+    table, used = _cell_per_line_table(lines, 0, at_end=False)
     if table is None or any(_NUMERIC_CELL.match(cell) for cell in lines[used:]):
         return None
     text, header, rows, own = table
@@ -1370,13 +1376,17 @@ def _rows_of(clean, numeric, start, width, pattern, indexed=False):
 _BLANK_CELL = re.compile(r"^[—–\-/]{1,3}$|^$")
 
 
-def _with_short_rows(clean, numeric, rows, width, skip):
+def _with_short_rows(clean, numeric, rows, width, skip, cut=None):
     """The cells of each row (indices, None for a cell lost in the copy), in order: the rows
     that fit the layout, and between them (and after the last) rows the copy shortened by
     dropping empty cells (a tied rank left blank). A shortened row's cells are laid into the
     columns their kinds fit (a word under the names, a number with the column's unit under
     it); it must keep its label and a value. Of the ways to read the cells between two rows,
-    the one with the fewest rows is kept when it is the only one; otherwise none is."""
+    the one with the fewest rows is kept when it is the only one; otherwise none is.
+
+    ``cut``: the copy ends inside the table (-1: perhaps inside its last cell), so that its
+    last row lost the cells after the ones it kept: those are its first cells, in their
+    columns, when their kinds fit them."""
     first = rows[0]
     profile = [
         {_cell_kind(clean[row + column]) for row in rows} - {"blank"} for column in range(width)
@@ -1396,8 +1406,36 @@ def _with_short_rows(clean, numeric, rows, width, skip):
         end = rows[at + 1] if at + 1 < len(rows) else last + 1
         gap = range(start + width, end)
         if 0 < len(gap) <= 3 * width:
-            laid.extend(_short_rows(clean, gap, profile, skip - 1, values) or [])
+            short = _short_rows(clean, gap, profile, skip - 1, values)
+            if short is None and cut is not None and at + 1 == len(rows):
+                short = _cut_row(clean, gap, rows, profile, skip - 1, values, cut < 0)
+            laid.extend(short or [])
     return laid
+
+
+def _cut_row(clean, gap, rows, profile, label, values, open_end):
+    """The cells of a last row the copy cut off, as the row's first cells, or None. With
+    ``open_end`` the text's last cell may be cut inside its digits ("6" of "69.32"): it is
+    kept only with as many decimals as the cells above it."""
+    last = gap.stop - 1
+    if open_end and last == len(clean) - 2:  # the cell before the padding
+        decimals = {_decimals(clean[row + last - gap.start]) for row in rows}
+        if decimals != {_decimals(clean[last])}:
+            gap = range(gap.start, last)
+    if len(gap) >= len(profile) or len(gap) <= label + 1:
+        return None
+    kinds = [_cell_kind(clean[at]) for at in gap]
+    if any(kind != "blank" and kind not in profile[column] for column, kind in enumerate(kinds)):
+        return None
+    if not values & {column for column, kind in enumerate(kinds) if kind != "blank"}:
+        return None
+    return [[*gap, *[None] * (len(profile) - len(gap))]]
+
+
+def _decimals(cell):
+    """How many digits a number cell has after its point (a column's cells share it)."""
+    point = re.search(r"\.(\d+)", cell)
+    return len(point.group(1)) if point else 0
 
 
 def _cell_kind(cell):

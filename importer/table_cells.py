@@ -60,3 +60,45 @@ def cells_with_items(cells):
             yield column, cell, ""
         for name, value in items:
             yield column, value, name
+
+
+def _from_table(figure):
+    return any(reason.startswith("表格") for reason in figure.reasons)
+
+
+def once_with_prose(figures):
+    """A table cell of a place's own row (no station or class) that a sentence also states
+    (same value, unit, kind, place and period) is one figure, kept where the text says it
+    first. Figures with a catalogue indicator are already paired so (``pipeline._once``);
+    this is for those left to a proposal, whose names the table and the sentence word
+    differently ("覆盖人口(万人)" over the cell, "覆盖人口57.91万人" in the text)."""
+
+    def key(figure):
+        return (
+            figure.value,
+            figure.unit_code,
+            figure.kind,
+            figure.region,
+            figure.period_start,
+            figure.period_end,
+        )
+
+    first = {}  # per key: the first figure, and whether a table and a sentence both say it
+    for figure in figures:
+        if figure.indicator is None and not figure.derived and not figure.qualifier:
+            earlier = first.setdefault(key(figure), [figure, set()])
+            earlier[1].add(_from_table(figure))
+    kept = []
+    for figure in figures:
+        earlier = first.get(key(figure)) if figure.indicator is None else None
+        if (
+            earlier is not None
+            and earlier[1] == {True, False}
+            and earlier[0] is not figure
+            and not figure.qualifier
+            and not figure.derived
+            and _from_table(earlier[0]) != _from_table(figure)
+        ):
+            continue  # said again, once in the table and once in a sentence
+        kept.append(figure)
+    return tuple(kept)

@@ -315,3 +315,47 @@ def test_a_remark_or_a_list_of_stations_is_no_compound_cell():
     assert compound_items("林山、土桥、金西水厂") == []
     assert compound_items("佛山→广州") == []
     assert compound_items("12/15") == []
+
+
+def test_a_copy_cut_off_inside_the_last_row_keeps_the_cells_it_has():
+    # One cell per line; the text stops inside 青岚县's row, inside its third number.
+    cells = [
+        "区县", "PM10(μg/m³)", "PM2.5(μg/m³)", "NO2(μg/m³)", "优良天数比例(%)",
+        "白石区", "52", "31.4", "20", "88.5",
+        "枫桥区", "48", "29.8", "18", "90.2",
+        "青岚县", "45", "2",
+    ]  # fmt: skip
+    document = pipeline.read("江州市2025年1-6月各区县空气质量\n" + "\n".join(cells))
+    last = [str(f.value) for f in document.figures if f.quote.startswith("青岚县")]
+    # 45 under PM10; "2" may be the start of "27.6" (its column has decimals): left out.
+    assert last == ["45"]
+    assert len(document.figures) == 9
+
+
+def test_a_cut_off_last_cell_shaped_like_its_column_is_kept():
+    cells = [
+        "区县", "PM2.5(μg/m³)", "优良天数比例(%)", "同比(百分点)",
+        "白石区", "31.4", "88.5", "-1.2",
+        "枫桥区", "29.8", "90.2", "0.6",
+        "青岚县", "27.6", "93.1",
+    ]  # fmt: skip
+    document = pipeline.read("江州市2025年1-6月各区县空气质量\n" + "\n".join(cells))
+    last = sorted(str(f.value) for f in document.figures if f.quote.startswith("青岚县"))
+    assert last == ["27.6", "93.1"]
+
+
+def test_a_total_row_a_sentence_already_stated_is_one_figure():
+    cells = [
+        "县市", "网格数(个)", "监测面积(km2)", "覆盖人口(万人)",
+        "白石市", "96", "31.2", "20.45",
+        "青岚县", "88", "12.6", "6.30",
+        "全州", "184", "43.8", "26.75",
+    ]  # fmt: skip
+    document = pipeline.read(
+        "江州自治州2025年声环境质量\n"
+        "2025年,全州2个县市开展区域昼间噪声监测,覆盖人口26.75万人。\n"
+        "表1 2025年区域昼间噪声监测情况\n" + "\n".join(f"{c} |" for c in cells)
+    )
+    people = [f for f in document.figures if f.value == Decimal("26.75")]
+    assert len(people) == 1 and "覆盖人口26.75万人" in people[0].quote
+    assert len([f for f in document.figures if f.value == Decimal("184")]) == 1
