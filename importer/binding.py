@@ -284,7 +284,7 @@ def _bind_sentence(
                 item, enumerated = items[index], True  # head: the sentence before it
         if what == "flat":
             listed = _listed_before(text, start, position, previous) or (
-                _both(own, position - len(own), places, last_too=True) or None
+                _both(own, position - len(own), places, last_too=True, unsaid=True) or None
             )
             # "…分别为…;PM10下降6.67%,PM2.5较去年同期不变": a clause naming its own subject
             # is not the next item of an enumeration before it
@@ -379,6 +379,8 @@ def _bind_sentence(
                 or _names_nothing(_without_places(own, lead_start, places))
                 # "其中,城区为158微克/立方米,县城为147微克/立方米": a part of the area
                 or _names_nothing(_WHERE_WORDS.sub("", _without_places(own, lead_start, places)))
+                # "浓度最佳的县(市、区)为甲区16μg/m3;最差的县(市、区)为乙市21μg/m3": a rank
+                or (_RANK_WORD.search(own) and _ranks_only(text, lead_start, position, places))
             )
         ):
             # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
@@ -563,6 +565,9 @@ def _without_places(own, offset, places):
     return own
 
 
+# Without 均, only a plain list of names is one: not "重度及以上…" nor "甲、乙等30个断面".
+_LIST_SPLIT = re.compile(r"、|和")
+_NOT_A_LIST = re.compile(r"等|\d\s*[个条家座处项]")
 _SHARED_JOIN = re.compile(r"^\s*(?:、|和|及|与)\s*$")
 
 
@@ -609,14 +614,20 @@ _BOTH = re.compile(
 )
 
 
-def _both(own, offset, places, last_too=False):
+def _both(own, offset, places, last_too=False, unsaid=False):
     """The subjects a clause gives one value ("A和B均为x") but the last, which the figure
     itself keeps (all of them with ``last_too``); [] where they are places or parts of the
-    area ("甲、乙两县均为", "城区和郊区均为") or the clause says no 均."""
+    area ("甲、乙两县均为", "城区和郊区均为") or the clause says no 均 (``unsaid``: a nil
+    change needs none, "二氧化硫和二氧化氮月日均浓度持平")."""
     said = _BOTH.match(own)
-    if said is None:
+    if said is None and (not unsaid or _NOT_A_LIST.search(own)):
         return []
-    items = [piece for piece in _ITEM_SPLIT.split(said.group(1)) if piece.strip()]
+    split = _ITEM_SPLIT if said else _LIST_SPLIT
+    items = [piece for piece in split.split(said.group(1) if said else own) if piece.strip()]
+    if said and len(items) == 1 and _DAY_AND_NIGHT.search(items[0]):
+        # "全市昼夜间达标率均为100%": the day's and the night's
+        items = [_DAY_AND_NIGHT.sub(f"{part}间", items[0], count=1) for part in "昼夜"]
+        return items if last_too else items[:-1]
     if len(items) < 2:
         return []
     start = offset
@@ -656,6 +667,7 @@ def _clause_start(text, start, position):
     return breaks[-1].end() if breaks else start
 
 
+_RANK_WORD = re.compile(r"最(?:佳|差|好|高|低|大|小|多|少)")
 _RANKING = re.compile(
     r"幅度|最大|最小|最多|最少|最高|最低|最好|最差|的|是|恶化|改善|市|城市|等|其中|依次"
 )
@@ -699,6 +711,7 @@ _BY_PLACE = re.compile(
 # Words of a figure's own clause that name only where or when it is measured, not what.
 _WHERE_WORDS = re.compile(
     r"城区|市区|主城区|中心城区|建成区|郊区|县城|农村|城镇|乡镇|各县|县区|区县|春季|夏季|秋季|冬季|"
+    r"县\s*[(（]\s*市\s*[、,，]\s*区\s*[)）]|县市区|"
     r"上半年|下半年|[一二三四1-4]季度|\d{1,2}月|月份|当月|本月|全年|年度|国控|省控|市控|站点?|点位|"
     r"year[- ]on[- ]year|on average|average|annual|from|to"
 )

@@ -680,3 +680,38 @@ def test_reports_accepted_of_those_received_are_the_catalogues_petitions():
     assert filed(document, "2140") == ("petitions", "level")
     assert filed(document, "1987") == ("petitions", "level")
     assert one(document, "153").indicator is None
+
+
+def test_one_value_of_the_day_and_the_night_is_a_figure_for_each():
+    document = read(
+        "2031年第二季度,云栖县2类区昼间等效声级为51.3分贝,夜间等效声级为43.9分贝,"
+        "全县昼夜间达标率均为100%。"
+    )
+    compliance = sorted(f.indicator for f in document.figures if f.value == Decimal("100"))
+    assert compliance == ["noise-functional-compliance-day", "noise-functional-compliance-night"]
+
+
+def test_the_worst_place_after_the_best_keeps_the_pollutant():
+    document = read(
+        "8月份,PM2.5浓度最佳的县(市、区)为临朐县18μg/m3;最差的县(市、区)为安丘市27μg/m3。"
+    )
+    assert filed(document, "18") == ("pm25", "level")
+    assert filed(document, "27") == ("pm25", "level")
+
+
+def test_days_of_the_first_grade_written_with_its_name_in_brackets():
+    document = read(
+        "2031年4月,城区优良天数为28天。其中,Ⅰ级(优)天数9天,Ⅱ级(良)天数19天,Ⅲ级(轻度污染)天数2天。"
+    )
+    assert filed(document, "9") == ("air-excellent-days", "level")
+    assert one(document, "19").indicator is None
+    assert filed(document, "28") == ("air-good-days", "level")
+
+
+def test_unchanged_said_of_two_measures_listed_in_its_clause_is_a_figure_for_each():
+    document = read(
+        "与上月相比,可吸入颗粒物月均浓度上升6.1%,二氧化硫和一氧化碳月均浓度持平;"
+        "PM2.5和PM10浓度同比持平;重度及以上污染天数比例持平。"
+    )
+    flat = sorted(f.indicator for f in document.figures if f.value == 0)
+    assert flat == ["co", "heavy-pollution-days-ratio", "pm10", "pm25", "so2"]
