@@ -5,6 +5,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ecoportal REDIS_URL=redis://127.0.0.1:6379/0 \\
         .venv/bin/python bench/run.py
     .venv/bin/python bench/run.py --quick            # smoke run: 1,000 bulletins, 2 s a scenario
+    DATABASE_URL=… .venv/bin/python bench/run.py --modes storm:1 --servers 2   # two app servers
 
 For each size it prepares a database (SQLite files under var/bench/, or a database
 ``<name>_bench_<size>`` beside DATABASE_URL's; filled once by ``generate_demo_data`` and reused
@@ -18,6 +19,12 @@ appear during the run are moved past its end. It runs every scenario twice:
 with the page cache off (every request rendered; counts, pages, list cards, bulletin bodies and
 indicator charts still memoised in the shared cache) and on
 (pages from the cache). The cache is Redis, as in production: REDIS_URL, or the local one.
+
+The storm modes publish bulletins through the editorial workflow while wrk reads, and check
+after each publication that the server wrk reads from shows it wherever the data puts it
+(bench/storm.py); with ``--servers 2`` they publish through a second gunicorn of each size over
+the same database and Redis. Every worker's memory is sampled throughout (``--max-requests 0``:
+never replaced, so that growth shows).
 
 Every figure is also given as a ratio to references measured on the same server in the same
 run: ``/bench/constant`` (a fixed response through all middleware), a static file served by
@@ -48,6 +55,12 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: bench/ is on the path, the project is not
+    sys.path.insert(0, str(ROOT))
+
+from bench.storm import PREFIX as STORM_PREFIX  # noqa: E402
+from bench.storm import Storm  # noqa: E402
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 VAR = ROOT / "var" / "bench"
@@ -61,6 +74,7 @@ SCENARIOS = [
     ("bulletin list", "/bulletins/"),
     ("bulletin list, deep page", "/bulletins/?page={deep_page}"),
     ("bulletin detail", "/bulletins/{bulletin}/"),
+    ("indicator catalogue", "/indicators/"),
     ("indicator page", "/indicators/{indicator}/"),
     ("region page", "/regions/{region}/"),
     ("search", "/search/?q=%E7%A7%B8%E7%A7%86"),  # 秸秆
@@ -149,6 +163,8 @@ def base_env(args):
         env["GUNICORN_WORKERS"] = str(args.workers)
     if args.threads:
         env["GUNICORN_THREADS"] = str(args.threads)
+    if args.max_requests is not None:
+        env["GUNICORN_MAX_REQUESTS"] = str(args.max_requests)
     return env
 
 
@@ -366,6 +382,48 @@ def csv_memory(server, url):
     }
 
 
+class MemorySampler:
+    """Every worker's RSS sampled every ``interval`` seconds while a mode is measured, so that a
+    worker that grows (a leak, or what one request left behind) shows beside the others; workers
+    replaced meanwhile (``max_requests``) show as more workers than the server runs."""
+
+    def __init__(self, server, interval=1.0):
+        self.server, self.interval, self.samples = server, interval, {}
+        self.started, self.done = time.monotonic(), threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self.done.is_set():
+            now = round(time.monotonic() - self.started, 1)
+            for pid in self.server.workers():
+                kb = rss_kb(pid)
+                if kb:
+                    self.samples.setdefault(pid, []).append((now, round(kb / 1024, 1)))
+            self.done.wait(self.interval)
+
+    def stop(self):
+        self.done.set()
+        self.thread.join()
+        return memory_summary(self.samples, time.monotonic() - self.started)
+
+
+def memory_summary(samples, seconds, settled=60):
+    """Per worker (in the order they started): RSS in MB at its first sample, ``settled`` seconds
+    later (templates, translations and connections loaded), its peak and its last sample; its
+    growth from then to the end. ``samples``: {pid: [(seconds, MB), …]}."""
+    workers = []
+    for pid, series in sorted(samples.items(), key=lambda item: item[1][0][0]):
+        first_t = series[0][0]
+        later = [mb for t, mb in series if t >= first_t + settled]
+        workers.append({
+            "pid": pid, "first_s": first_t, "last_s": series[-1][0], "start_mb": series[0][1],
+            "settled_mb": later[0] if later else None, "peak_mb": max(mb for _, mb in series),
+            "end_mb": series[-1][1], "growth_mb": round(series[-1][1] - later[0], 1) if later else None,
+        })
+    return {"seconds": round(seconds), "workers": workers, "samples": {str(pid): series for pid, series in samples.items()}}
+
+
 def static_path():
     manifest = VAR / "static" / "staticfiles.json"
     paths = json.loads(manifest.read_text())["paths"] if manifest.exists() else {}
@@ -432,11 +490,23 @@ def bench_all(args, sizes, env):
                 interval = storm_interval(mode)
                 publishers = {}
                 if interval is not None:
+                    # With --servers 2 the storm publishes through a second server of each size
+                    # (the same database, Redis and cache keys) while wrk reads from the first.
+                    publishing = servers if args.servers == 1 else {
+                        size: stack.enter_context(Server(mode_env(args, envs[size], mode), f"{size}-{mode}-publishing"))
+                        for size in sizes
+                    }
                     length = (len(SCENARIOS) + 3) * len(sizes) * (args.repeat * args.duration + 3) + 600
-                    publishers = {size: Publisher(envs[size], interval, length) for size in sizes}
+                    publishers = {
+                        size: Storm(PYTHON, envs[size], interval, length, publishing[size], servers[size])
+                        for size in sizes
+                    }
+                samplers = {size: MemorySampler(server) for size, server in servers.items()}
                 try:
                     rows += _bench_mode(args, mode, servers, facts)
                 finally:
+                    for size, sampler in samplers.items():
+                        facts[size].setdefault("worker_memory", {})[mode] = sampler.stop()
                     for size, publisher in publishers.items():
                         facts[size].setdefault("storm", {})[mode] = publisher.stop()
                         forget_storm(envs[size])
@@ -447,7 +517,7 @@ def bench_all(args, sizes, env):
                     started = after - before[size] if None not in (after, before[size]) else None
                     facts[size].setdefault("generations_started", {})[mode] = started
                 if mode == args.modes[0] and not args.quick:
-                    for size, server in servers.items():
+                    for size, server in servers.items() if args.csv_memory else ():
                         log(f"{size}: streaming every observation as CSV, sampling worker memory")
                         memories[size] = {**csv_memory(server, "/api/v1/observations/?format=csv"),
                                           "rows": facts[size]["observations"]}
@@ -497,7 +567,7 @@ def after_publish(server, facts, times=3):
 
 #: What each mode keeps: "cold" nothing (every request computes what a publication's first
 #: reader computes), "uncached" memoised values and fragments but no page, "cached" pages too;
-#: "storm:N" is "cached" while a bulletin is published every N seconds (``Publisher``).
+#: "storm:N" is "cached" while a bulletin is published every N seconds (``bench.storm.Storm``).
 MODES = ("cold", "uncached", "cached")
 
 
@@ -514,63 +584,6 @@ def mode_env(args, env, mode):
         # No shared cache: each worker keeps its own (fine for a read-only benchmark).
         env["PAGE_CACHE_MEMO"] = "1" if cached else "0"
     return env
-
-
-_PUBLISH = """
-import sys, time, random
-from datetime import date
-from decimal import Decimal
-from django.contrib.auth import get_user_model
-from bulletins import workflow
-from bulletins.models import Bulletin, Region
-from indicators.models import Indicator, Observation
-interval, until = float(sys.argv[1]), time.monotonic() + float(sys.argv[2])
-admin, _ = get_user_model().objects.get_or_create(
-    username="bench-publisher", defaults={"is_superuser": True, "is_staff": True})
-regions = list(Region.objects.filter(level="prefecture")) or list(Region.objects.all())
-indicators = list(Indicator.objects.filter(code__startswith="demo-")) or list(Indicator.objects.all())
-rng, n = random.Random(24), 0
-while time.monotonic() < until:
-    started = time.monotonic()
-    region = rng.choice(regions)
-    bulletin = workflow.bulletin_create(Bulletin(
-        title=f"［示例］压测公报{n}", slug=f"{sys.argv[3]}{int(time.time() * 1000)}-{n}", body="［示例］正文。",
-        raw_text="［示例］正文。", region=region, issued_on=date.today()), by=admin)
-    for indicator in rng.sample(indicators, min(5, len(indicators))):
-        value = Decimal(rng.randint(10, 990)) / 10
-        Observation.objects.create(
-            bulletin=bulletin, indicator=indicator, region=region, period_start=date(date.today().year, 1, 1),
-            period_end=date.today(), period_label="［示例］今年以来", value=value, value_text=str(value),
-            unit=indicator.unit, quote=f"［示例］数值为{value}{indicator.unit}。")
-    workflow.bulletin_publish_without_review(bulletin, by=admin, comment="bench", override_reason="bench")
-    n += 1
-    print(f"{n} {(time.monotonic() - started) * 1000:.0f}", flush=True)
-    time.sleep(max(0.0, interval - (time.monotonic() - started)))
-"""
-STORM_PREFIX = "bench-storm-"
-
-
-class Publisher:
-    """Publishes a bulletin with five figures (a random city, five demo indicators) through the
-    workflow every ``interval`` seconds while a storm mode is measured; its bulletins are deleted
-    after (``forget_storm``). Records how many it published and how long each took."""
-
-    def __init__(self, env, interval, seconds):
-        setup = 'import os, django\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")\ndjango.setup()\n'
-        self.process = subprocess.Popen(
-            [PYTHON, "-c", setup + _PUBLISH, str(interval), str(seconds), STORM_PREFIX],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        )
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            out, _ = self.process.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            out, _ = self.process.communicate()
-        took = [float(line.split()[1]) for line in out.splitlines() if len(line.split()) == 2]
-        return {"published": len(took), "publish_ms_median": statistics.median(took) if took else None}
 
 
 _FORGET_STORM = """
@@ -676,12 +689,10 @@ def markdown(rows, memories, meta, sizes):
         + (", from counts, pages, cards, bodies and charts kept in Redis per content generation (memoize)."
            if meta["cache"] == "Redis" else "; nothing is memoised without a shared cache.")
         + " \"storm:N\": cached while a bulletin with five figures is published through the workflow every N s"
-        " at each size (" + "; ".join(
-            f"{size:,} {mode}: {found['published']} published, {fmt(found['publish_ms_median'])} ms each"
-            for size, data in zip(sizes, meta["databases"], strict=True)
-            for mode, found in data.get("storm", {}).items()
-        ) + ").",
+        " at each size" + (", through a second app server of that size (the same PostgreSQL, Redis and cache "
+                           "keys) while wrk reads from the first" if meta.get("servers", 1) > 1 else "") + ".",
         "",
+        *_storm_table(sizes, meta),
         "| bulletins | page cache | scenario | req/s | × constant | × static | p50 ms | p95 ms | p99 ms | non-2xx | errors |",
         "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
@@ -733,6 +744,7 @@ def markdown(rows, memories, meta, sizes):
             *(f"| {name} | " + " | ".join(fmt(timings[name], 0) for _, timings in published) + " |"
               for name, _ in AFTER_PUBLISH),
         ]
+    lines += _memory_table(sizes, meta)
     for size, memory in memories.items():
         if memory:
             lines += [
@@ -742,6 +754,61 @@ def markdown(rows, memories, meta, sizes):
                 f"{memory['worker_rss_before_mb']:.0f} MB to a peak of {memory['worker_rss_peak_mb']:.0f} MB RSS.",
             ]
     return "\n".join(lines) + "\n"
+
+
+def _memory_table(sizes, meta):
+    """Each mode's workers: RSS once settled, peak and growth, worker by worker."""
+    found = [(size, mode, memory) for size, data in zip(sizes, meta["databases"], strict=True)
+             for mode, memory in data.get("worker_memory", {}).items()]
+    if not found:
+        return []
+
+    def each(memory, key):
+        return ", ".join(fmt(worker[key]) for worker in memory["workers"])
+
+    recycling = ("off" if meta.get("max_requests") == 0 else
+                 f"after {meta['max_requests']:,} requests" if meta.get("max_requests") else "as gunicorn.conf.py sets it")
+    return [
+        "",
+        f"Worker memory, MB of RSS, sampled every second while each mode was measured (workers replaced: "
+        f"{recycling}), worker by worker in the order they started: once settled (a minute after its first "
+        "sample), its peak, and its growth from settled to its last sample.",
+        "",
+        "| bulletins | mode | seconds | workers | settled | peak | growth |",
+        "| ---: | --- | ---: | ---: | --- | --- | --- |",
+        *(f"| {size:,} | {mode} | {memory['seconds']} | {len(memory['workers'])} | {each(memory, 'settled_mb')} | "
+          f"{each(memory, 'peak_mb')} | {each(memory, 'growth_mb')} |" for size, mode, memory in found),
+    ]
+
+
+def _by_page(counts):
+    return f" ({', '.join(f'{name} {count}' for name, count in counts.items())})" if counts else ""
+
+
+def _storm_table(sizes, meta):
+    """Each storm's publications and the pages found stale on the reading server after them."""
+    storms = [(size, mode, found) for size, data in zip(sizes, meta["databases"], strict=True)
+              for mode, found in data.get("storm", {}).items()]
+    if not storms:
+        return []
+    return [
+        "Publication storms: a bulletin published through the admin's workflow (its request, ms: median and "
+        "highest), then, as soon as that request returned, its page, the home page, the bulletin list, its "
+        "region's page and the API's bulletin list read from the server wrk reads from, and rendered beside "
+        "the servers with nothing kept: a page that shows the bulletin there but not on the server is stale "
+        "(read again 1 s later: \"still\"); one that shows it in neither is where the data does not put it "
+        "(\"not on it\").",
+        "",
+        "| bulletins | mode | pages read from | published | failed | publish ms | pages checked | stale | "
+        "still stale after 1 s | not on it | served from the page cache |",
+        "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+        *(f"| {size:,} | {mode} | {found['read_from']} | {found['published']} | {found['failed']} | "
+          f"{fmt(found['publish_ms_median'])} ({fmt(found['publish_ms_max'])}) | {found['pages_checked']} | "
+          f"{found['stale']}" + _by_page(found["stale_by_page"]) + f" | {found['stale_after_1s']} | "
+          f"{_by_page(found['absent_by_page']).strip(' ()') or 0} | {found['checked_from_page_cache']} |"
+          for size, mode, found in storms),
+        "",
+    ]
 
 
 def _interrupted(signum, frame):
@@ -762,6 +829,14 @@ def main():
     parser.add_argument("--modes", default="cold,uncached,cached,storm:10,storm:1",
                         help="Comma-separated: cold (nothing kept), uncached (memoised values kept, no "
                         "page), cached, storm:N (cached while a bulletin is published every N s).")
+    parser.add_argument("--max-requests", type=int, default=None,
+                        help="Requests after which gunicorn replaces a worker (default: gunicorn.conf.py's; "
+                        "0: never, to see the workers' memory over the whole run).")
+    parser.add_argument("--no-csv-memory", dest="csv_memory", action="store_false",
+                        help="Do not stream every observation as CSV (minutes at 100,000 bulletins).")
+    parser.add_argument("--servers", type=int, default=1, choices=(1, 2),
+                        help="2: each storm publishes through a second gunicorn of each size (the same "
+                        "database and Redis) while wrk reads from the first, which must serve no stale page.")
     parser.add_argument("--no-search-index", dest="search_index", action="store_false",
                         help="Do not build the search index when generating (much faster at 100,000).")
     parser.add_argument("--quick", action="store_true", help="Smoke run: 1,000 bulletins, 2 s a scenario.")
@@ -801,6 +876,8 @@ def main():
         "threads": args.threads or 2,
         "wrk": f"{args.wrk_threads} threads, {args.connections} connections, {args.duration} s a scenario",
         "modes": args.modes,
+        "servers": args.servers,
+        "max_requests": args.max_requests,
         "repeat": args.repeat,
         "sizes": sizes,
         "databases": databases,
