@@ -13,7 +13,8 @@ bulletins and what hangs off them are written in batches, one transaction per ba
 ``RowWriter``: the same multi-row INSERT that ``bulk_create`` sends, built from the models'
 metadata, but without instantiating a model and preparing each value in Python, which is
 where ``bulk_create`` spends nine tenths of its time (a million observations would take
-minutes). No saving signal fires per row: the search index is rebuilt with ``--index-search``
+minutes); on PostgreSQL the rows are streamed with COPY instead (20,000 bulletins with 200,000
+figures in 35–51 s instead of 65–101 s, under load 12–15). No saving signal fires per row: the search index is rebuilt with ``--index-search``
 and the page cache is invalidated once at the end.
 """
 
@@ -196,6 +197,7 @@ class RowWriter:
         columns = ", ".join(quote(field.column) for field in [*self.given, *rest])
         placeholders = ", ".join(["%s"] * (len(self.given) + len(rest)))
         self.sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({placeholders})"
+        self.copy_sql = f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN"
 
     @staticmethod
     def _default(field, now):
@@ -216,7 +218,14 @@ class RowWriter:
                     row[index] = adapt(row[index])
         tail = self.tail
         with connection.cursor() as cursor:
-            cursor.executemany(self.sql, [(*row, *tail) for row in rows])
+            if connection.vendor == "postgresql":
+                # COPY streams the rows: the driver's executemany sent one INSERT per row, and
+                # parsing them was most of PostgreSQL's time.
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for row in rows:
+                        copy.write_row((*row, *tail))
+            else:
+                cursor.executemany(self.sql, [(*row, *tail) for row in rows])
 
 
 class Command(BaseCommand):
