@@ -1555,6 +1555,9 @@ def _label_place(label, gazetteer, scope, home):
         division = inside_of(bare[:-1], home)
         if division is not None and division.level == "county":
             return (division, f"“{bare}”即{division.name}", "place", "")
+    if _ZONE.search(bare):
+        # "高新区", "经开区": a zone of the table's place that is no county, kept by its name.
+        return (home, f"“{bare}”为{home.name}的园区" if home else "", "place", bare)
     if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:市|县|区|旗|州|盟)", bare) and not re.search(
         r"[类能季度业站点测电队局厂园处科所院校司组心场]|功能|城区|市区", bare
     ):
@@ -1563,6 +1566,10 @@ def _label_place(label, gazetteer, scope, home):
         level = "county" if bare[-1] in "县区旗" else "prefecture"
         return (Division("", bare, bare[:-1], level), f"“{bare}”", "place", "")
     return None
+
+
+# Development and management zones, parks and scenic areas: no county of their own.
+_ZONE = re.compile(r"(?:高新|经开|开发|工业|园|经济|示范|保税|管理|旅游|度假|风景|功能)区$")
 
 
 def _unknown_place(label, home):

@@ -159,6 +159,11 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                     period_label=stated.label,
                 )
             stated = _stated(block.text, scope.context) or stated
+        listed = table_cells.bracketed_list(block.text) if lead else None
+        if listed is not None:
+            # "SO2 |" over "甲区(16µg/m3)、乙区(15µg/m3)": a two-column table's row, its label
+            # on a line of its own and its cell a list: a column of that measure, a row a place.
+            block = segment.Block("table", block.text, (lead,), listed, lead)
         if block.kind == "table":
             bound = binding.bind_table(block, block.text, gazetteer, scope)
         else:

@@ -102,3 +102,31 @@ def once_with_prose(figures):
             continue  # said again, once in the table and once in a sentence
         kept.append(figure)
     return tuple(kept)
+
+
+# "高新区(4.33)", "桓台县(15µg/m3)": a place or site and, in brackets, its value.
+_BRACKETED = re.compile(
+    rf"^\s*([^\d()（）、,，;；|｜]{{2,16}}?)\s*[(（]\s*({_NUMBER}\s*[^()（）\s\d][^()（）]{{0,11}}|{_NUMBER})\s*[)）]\s*$"
+)
+
+
+def bracketed_list(text):
+    """A paragraph that is only a list of names with their values in brackets ("甲区(4.33)、
+    乙区(4.20)、丙区(4.07) |"): the rows ``(name, (value,), span)`` of a one-column table,
+    or None. Under a label line of its own ("综合指数 |", a row label the copy put above its
+    cell), the label is the column: the values are its measure's, each of its own place,
+    whether or not the values carry a unit."""
+    body = re.sub(r"(?:\s*[|｜])+\s*$", "", text)
+    rows, start = [], 0
+    for piece in re.split(r"([、,，;；])", body):
+        if piece in "、,，;；":
+            start += len(piece)
+            continue
+        match = _BRACKETED.match(piece)
+        if match is None:
+            return None
+        rows.append(
+            (match.group(1).strip(), (match.group(2).strip(),), (start, start + len(piece)))
+        )
+        start += len(piece)
+    return tuple(rows) if len(rows) >= 2 else None

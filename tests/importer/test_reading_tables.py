@@ -359,3 +359,30 @@ def test_a_total_row_a_sentence_already_stated_is_one_figure():
     people = [f for f in document.figures if f.value == Decimal("26.75")]
     assert len(people) == 1 and "覆盖人口26.75万人" in people[0].quote
     assert len([f for f in document.figures if f.value == Decimal("184")]) == 1
+
+
+def test_a_row_label_on_its_own_line_over_a_list_of_places_with_values_in_brackets():
+    # A two-column ranking (measure | the three worst places) pasted one cell per line: the
+    # label line names the measure, unitless or not, of each value in the list under it.
+    lines = [
+        "污染物 |",
+        "排名后3位的区县 |",
+        "综合指数 |",
+        "红塔区(4.61)、经开区(4.38)、通海县(4.12) |",
+        "PM2.5 |",
+        "通海县(41µg/m3)、高新区(39µg/m3)、红塔区(37µg/m3) |",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年3月环境空气质量\n"
+        "2025年3月,玉溪市PM2.5平均浓度为33微克/立方米。\n"
+        "各区县后3位排名情况\n" + "\n".join(lines)
+    )
+    got = {(str(f.value), f.indicator, f.region.name) for f in document.figures}
+    assert ("4.61", "air-quality-composite-index", "红塔区") in got
+    assert ("4.12", "air-quality-composite-index", "通海县") in got
+    # A development zone is no county: of the city, the zone kept as the qualifier.
+    assert ("4.38", "air-quality-composite-index", "玉溪市") in got
+    zone = next(f for f in document.figures if f.value == Decimal("39"))
+    assert (zone.indicator, zone.region.name) == ("pm25", "玉溪市")
+    assert "高新区" in zone.qualifier
+    assert len(document.figures) == 7
