@@ -170,7 +170,10 @@ _DAY_FIRST_DATE = re.compile(
 # "<image>data:image/png;base64,…", "![](…)": a line of markup is no title.
 _MARKUP = re.compile(r"^\s*<[a-zA-Z]|data:image|^\s*!?\[[^\]]*\]\(")
 _COMPANY = re.compile(r"(?:有限责任公司|有限公司|股份公司|集团|公司)$")
-_ANY_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+# Not "2024年1-11月": months from one to another.
+_ANY_DATE = re.compile(
+    r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d.]|\s*月)"
+)
 _PUBLISHER = re.compile(
     r"(生态环境部|环境保护部|国家环境保护总局|"
     # "楚雄州生态环境局楚雄市分局": a city bureau's branch in one of its counties.

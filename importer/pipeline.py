@@ -137,16 +137,18 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     previous = None
     topic = ""  # the last heading: what the paragraphs under it measure, when they say no more
     stated = None  # the period an English paragraph last stated
+    section = scope  # the scope under the last heading that stated a period of its own
     plan = None  # the period of the last target that gave its own ("by 2020", 到2025年)
     for number, block in enumerate(blocks):
         lead = _lead(previous)
         previous = block
         if _is_topic(block):
             topic = block.text
+            section = _section(block, scope, section)
         at, where = _locate(folded, block.text, cursor)
         if at >= 0:
             cursor = where[-1] if where else at + len(block.text)
-        block_scope = scope
+        block_scope = section
         if about.language == "en" and block.kind != "table" and scope.period_end is None:
             # An English report without a period of its own: a paragraph that states none is
             # of the period the paragraphs before it stated ("… in 2015." / "Construction
@@ -221,6 +223,28 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
 
 
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,:：]")
+
+
+def _section(heading, scope, section):
+    """The scope of the paragraphs under ``heading``: "一、2024年11月全区水质状况" then
+    "二、2024年1-11月…" each date the sections under them, which say no period again. A
+    heading stating no period keeps the section's; one stating two ("11月及1-11月") leaves
+    the document's."""
+    stated = [
+        p
+        for p in periods.find_all(heading.text, scope.context)
+        if p.first and p.last and not p.baseline
+    ]
+    if not stated:
+        return section
+    if len(stated) > 1:
+        return scope
+    return replace(
+        scope,
+        period_start=stated[0].first,
+        period_end=stated[0].last,
+        period_label=stated[0].label,
+    )
 
 
 def _is_topic(block):

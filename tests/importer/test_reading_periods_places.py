@@ -419,3 +419,22 @@ def test_a_part_of_the_year_said_after_the_place_is_of_the_year_said_before_it()
     )
     share = one(document, "88.2")
     assert (share.period_start, share.period_end) == (date(2022, 1, 1), date(2022, 6, 30))
+
+
+def test_headings_that_state_a_period_date_the_sections_under_them():
+    document = pipeline.read(
+        "一、2023年6月全省地表水水质状况\n"
+        "(一)国考断面水质总体为优。Ⅰ~Ⅲ类水质断面41个,比例为93.2%。\n"
+        "(二)湖库点位水质总体良好。Ⅰ~Ⅲ类水质点位9个,比例为81.8%。\n"
+        "二、2023年1-6月全省地表水水质状况\n"
+        "(一)国考断面水质总体为优。Ⅰ~Ⅲ类水质断面40个,比例为90.9%。\n"
+        "(二)湖库点位水质总体良好。Ⅰ~Ⅲ类水质点位8个,比例为72.7%。"
+    )
+    # "2023年1-6月" in a short line is months, not the first of June: no date of issue.
+    assert document.date is None
+    for value in ("93.2", "81.8"):
+        month = one(document, value)
+        assert (month.period_start, month.period_end) == (date(2023, 6, 1), date(2023, 6, 30))
+    for value in ("90.9", "72.7"):
+        half = one(document, value)
+        assert (half.period_start, half.period_end) == (date(2023, 1, 1), date(2023, 6, 30))
