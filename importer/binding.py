@@ -97,6 +97,7 @@ _COMPARISON = re.compile(
     r"(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度)"
     r"\s*(?:约|近)?\s*$"
 )
+_SEMICOLON = re.compile(r"[;；]")
 # A count left as context between two figures ("断面为9个,占10.9%").
 _CONTEXT_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|件|座|条|处|项|次|点次)")
 _FLAT = re.compile(
@@ -361,12 +362,12 @@ def _bind_sentence(
         since = previous.raw.end if previous is not None else start
         own_start = lead_start
         if not enumerated and lead_start > since and _names_nothing(own):
-            # "Ⅳ类水质的断面为9个,占10.9%": the count is context, its words name the share.
+            # "Ⅳ类水质的断面为9个,占10.9%": the count is context, its words name the share;
+            # only those of its own clause ("…98.5%;无Ⅴ类水质断面;劣Ⅴ类水质点位1个,比例为1.5%").
+            since = max([since, *(m.end() for m in _SEMICOLON.finditer(text, since, position))])
             wider = text[since:position].lstrip(";；,， ")
-            if (
-                _CONTEXT_COUNT.search(wider)
-                and not re.search(r"[;；]", wider)
-                and not _names_nothing(re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", wider))
+            if _CONTEXT_COUNT.search(wider) and not _names_nothing(
+                re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", wider)
             ):
                 own = item = wider
                 own_start = since

@@ -128,7 +128,8 @@ CUES = (
         "drinking-water-compliance",
         _RATIO,
         "water",
-        r"(?:饮用水|水源地|水源).{0,16}达标|drinking water",
+        # …also said before the sources ("Ⅰ~Ⅲ类达标水质水源地34个,比例为97.1%")
+        r"(?:饮用水|水源地|水源).{0,16}达标|(?<![不未])达标(?:水质)?(?:饮用水)?水源地?|drinking water",
     ),
     (
         "groundwater-good-ratio",
@@ -366,6 +367,7 @@ _PETITION_BREAKDOWN = (
     r"工业|建筑|餐饮|油烟|污染类|类信访|类投诉|类举报|其他|占|涉及|未受理|不受理|不予受理|受理中|"
     r"办理中|正在办理|已办结|办结"
 )
+_WATER_WORDS = r"水质|断面|水体|点位|水源"
 REQUIRES = {
     "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
     "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
@@ -390,6 +392,9 @@ REQUIRES = {
     "noise-traffic-day": (None, r"夜间", None),
     # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
     "so2": (None, None, r"^(?:.*[;；])?(?![^;；]*浓度)[^;；]*(?:排放|减排)"),
+    # 重度污染 of water ("劣Ⅴ类重度污染水质点位1个,比例为1.5%") is a class, not days of the AQI
+    "heavy-pollution-days": (None, _WATER_WORDS, None),
+    "heavy-pollution-days-ratio": (None, _WATER_WORDS, None),
     # a share of days of one grade (轻度污染天数比例) is not of all days over the standard
     "exceedance-days-ratio": (
         None,

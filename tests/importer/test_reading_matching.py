@@ -715,3 +715,15 @@ def test_unchanged_said_of_two_measures_listed_in_its_clause_is_a_figure_for_eac
     )
     flat = sorted(f.indicator for f in document.figures if f.value == 0)
     assert flat == ["co", "heavy-pollution-days-ratio", "pm10", "pm25", "so2"]
+
+
+def test_classes_of_water_said_clause_by_clause_with_their_counts_and_shares():
+    document = read(
+        "2031年10月,全市国考断面Ⅰ~Ⅲ类优良水质断面21个,比例为87.5%;无Ⅴ类中度污染水质断面;"
+        "劣Ⅴ类重度污染水质断面3个,比例为12.5%。全市集中式饮用水水源地中,Ⅰ~Ⅲ类达标水质水源地"
+        "11个,比例为91.7%;不达标水质水源地1个,比例为8.3%。"
+    )
+    assert filed(document, "87.5") == ("water-good-sections-ratio", "level")
+    assert filed(document, "12.5") == ("water-inferior-v-ratio", "level")
+    assert filed(document, "91.7") == ("drinking-water-compliance", "level")
+    assert one(document, "8.3").indicator is None
