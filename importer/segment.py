@@ -207,6 +207,9 @@ _RESIDUE = re.compile(
     r"|热门评论|网友评论|相关阅读|相关推荐|推荐阅读|相关新闻|猜你喜欢"
     r"|[|｜\-—_=*·•.。,，、~～▲▼△▽◆◇■□●○★☆\s]+"
     r"|(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|字号\s*[:：]?\s*[大中小\s]+)\s*[】\]]\s*)+"
+    # "打印 放大 缩小", "字体:大 中 小 打印": the page's print and font-size buttons.
+    r"|(?=.*(?:打印|放大|缩小|字体))"
+    r"(?:[【\[]?\s*(?:打印|放大|缩小|关闭(?:窗口)?|默认|字体\s*[:：]?|[大中小])\s*[】\]]?\s*){2,}"
     r")$",
     re.IGNORECASE,
 )
@@ -233,6 +236,10 @@ _CONTACT = re.compile(
 )
 # Converter page markers at the start of a line: "2、明制度体系…".
 _PAGE_MARKER = re.compile(r"^(\d{1,3})、")
+# "【寻找深呼吸】2020年…", or "寻找深呼吸】2020年…" cut at the bracket: the column a headline
+# ran in, not the document's title.
+_COLUMN_TAG = re.compile(r"^\s*[【\[]?[^【】\[\]\s]{2,8}[】\]]\s*(?=\S{6})")
+_YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年")
 _SITE_SUFFIX = re.compile(r"\s*[-_|｜—]{1,2}\s*[^-_|｜—\s]{2,20}(?:网|在线|平台|网站|门户|政府)$")
 
 
@@ -407,6 +414,7 @@ def segment(text):
     ):
         seg.removed.append(Removed(lines[i], "title"))
         line = BULLET.sub("", _title_line(lines, i))
+        line = _COLUMN_TAG.sub("", line) or line
         seg.title = _SITE_SUFFIX.sub("", line) or line
         i += 1
         j = _next_nonblank(lines, i)
@@ -447,8 +455,9 @@ def _runs_on(lines, i):
 
 
 def _precedes_navigation(lines, i, header_rows=frozenset()):
-    """A short line right above navigation is the site's name, not the article's title."""
-    if len(lines[i]) > 40:
+    """A short line right above navigation is the site's name, not the article's title; a line
+    stating a year ("2020年甲县优良天数353天") is a headline, never a site's name."""
+    if len(lines[i]) > 40 or _YEAR_SAID.search(lines[i]):
         return False
     following = [at for at in range(i + 1, min(i + 6, len(lines))) if lines[at]][:2]
     return any(is_nav(lines[at]) and at not in header_rows for at in following)

@@ -438,3 +438,24 @@ def test_headings_that_state_a_period_date_the_sections_under_them():
     for value in ("90.9", "72.7"):
         half = one(document, value)
         assert (half.period_start, half.period_end) == (date(2023, 1, 1), date(2023, 6, 30))
+
+
+def test_a_headline_over_the_navigation_of_a_reprint_gives_the_period_and_place():
+    # The print and font buttons are no title; a line stating a year is no site's name, and
+    # the column tag the copy cut at its bracket is no part of the headline.
+    document = pipeline.read(
+        "绿水青山】2022年石柱县空气质量优良天数349天\n\n"
+        "2023-03-02 10:15 某某晚报  首页 > 关注 > 环境 >\n\n"
+        "打印 放大 缩小\n\n"
+        "记者从我县2022年度环境质量新闻发布会上获悉,全县空气质量优良天数349天,"
+        "县级饮用水水源地全年水质达标率为100%。"
+    )
+    assert document.title == "2022年石柱县空气质量优良天数349天"
+    assert document.region.name == "石柱土家族自治县"
+    assert (document.period_start, document.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+    whole_year = one(document, "100")
+    assert region(whole_year) == "石柱土家族自治县"
+    assert (whole_year.period_start, whole_year.period_end) == (
+        date(2022, 1, 1),
+        date(2022, 12, 31),
+    )
