@@ -27,7 +27,7 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .table_cells import cells_with_items, merged_labels
+from .table_cells import cell_offsets, cells_with_items, merged_labels
 
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
@@ -1280,7 +1280,14 @@ def bind_table(block, folded, gazetteer, scope):
                 # under 昼间/夜间 or a mean is a level whose unit the text gives elsewhere.
                 continue
             own_place = next((p for p in reversed(side_by_side) if p < column), None)
+            quote = span
             if own_place is not None:
+                # Its quote starts at its own place, not at the row's first ranking.
+                quote = (
+                    span[0]
+                    + cell_offsets(folded[span[0] : span[1]], (label, *cells))[own_place + 1],
+                    span[1],
+                )
                 # Two tables side by side ("县 | CWQI | 县 | △CWQI"): a cell is of the place
                 # in the place column before it; not of any, where the copy lost that place.
                 if _BLANK_CELL.match(cells[own_place]):
@@ -1331,7 +1338,7 @@ def bind_table(block, folded, gazetteer, scope):
                     period_end=period[1],
                     period_label=period[2] or "",
                     place=division,
-                    quote_span=span,
+                    quote_span=quote,
                     qualifier=qualifier,
                     reasons=[
                         f"表格：行“{label}”，列“{block.header[column] if column < len(block.header) else ''}”",

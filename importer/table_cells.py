@@ -130,3 +130,15 @@ def bracketed_list(text):
         )
         start += len(piece)
     return tuple(rows) if len(rows) >= 2 else None
+
+
+def cell_offsets(row_text, cells):
+    """Where each cell starts in its row's text (the label first), found in order; a cell
+    not found (a label carried down from a merged cell) at the previous one's offset."""
+    out, at = [], 0
+    for cell in cells:
+        found = row_text.find(cell, at) if cell else -1
+        if found >= 0:
+            at = found + len(cell)
+        out.append(found if found >= 0 else (out[-1] if out else 0))
+    return out

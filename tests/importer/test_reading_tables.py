@@ -386,3 +386,18 @@ def test_a_row_label_on_its_own_line_over_a_list_of_places_with_values_in_bracke
     assert (zone.indicator, zone.region.name) == ("pm25", "玉溪市")
     assert "高新区" in zone.qualifier
     assert len(document.figures) == 7
+
+
+def test_a_cell_of_the_second_ranking_side_by_side_is_quoted_from_its_own_place():
+    rows = [
+        "排名 | 县区 | 优良天数比例(%) | 排名 | 县区 | PM2.5浓度(μg/m³)",
+        "1 | 通海县 | 96.1% | 1 | 华宁县 | 19",
+        "2 | 华宁县 | 94.4% | 2 | 通海县 | 21",
+        "3 | 江川区 | 92.2% | 3 | 江川区 | 23",
+    ]
+    document = pipeline.read("玉溪市2025年4月各县区空气质量排名\n" + "\n".join(rows))
+    pm25 = {f.region.name: f.quote for f in document.figures if f.indicator == "pm25"}
+    assert pm25["通海县"].startswith("通海县 | 21")
+    assert pm25["华宁县"].startswith("华宁县 | 19")
+    ratio = {f.region.name: f.quote for f in document.figures if f.indicator != "pm25"}
+    assert ratio["华宁县"].startswith("华宁县 | 94.4%")
