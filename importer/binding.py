@@ -40,6 +40,14 @@ _DAYS_OF = re.compile(
     re.I,
 )
 _ON_AVERAGE = re.compile(r"on average\s+", re.I)
+_OF_TIME = re.compile(r"of (?:the )?(?:time|days|year)\b.*", re.I)
+_ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.I)
+_RATE_AFTER = re.compile(
+    r"\s+((?:[A-Za-z-]+\s+){0,5}?(?:rate|ratio|share|proportion|coverage)"
+    r"(?:\s+of\s+[^,;:()]{2,60}?)?)(?=\s*(?:[,;:()]|\.(?:\s|$)|$)|\s+(?:in|for|across|during|"
+    r"compared|from|last|this|and|while)\b)",
+    re.I,
+)
 _SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,80}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
@@ -338,6 +346,20 @@ def _bind_sentence(
             # "96.5 percent of its sections were rated Grade III or better": English names
             # what a share is of after the number.
             own = item = f"{item} {share_of.group(1)}"
+            if _OF_TIME.fullmatch(share_of.group(1)):
+                # "for 99.5% of the time in 2020, ecologists recorded excellent and good air
+                # quality": a share of time is named by the clause after it
+                own = item = f"{item} {text[share_of.end() : raw.sentence_end]}"
+        rate = (
+            raw.family == "percent"
+            and not share_of
+            and _ARTICLE_BEFORE.search(text, max(start, raw.start - 4), raw.start)
+            and _RATE_AFTER.match(text, raw.end, raw.sentence_end)
+        )
+        if rate and not enumerated:
+            # "achieved a 100 percent safe utilization rate of key construction land": the
+            # measure a share is of, said after it as its noun
+            own = item = f"{item} {rate.group(1)}"
         if raw.counted and not enumerated:
             # "完成了12个行政村生活污水治理": what is counted is written after the count.
             own = item = f"{item} {raw.counted}"

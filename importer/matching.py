@@ -52,9 +52,11 @@ CUES = (
         "air",
         r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
         r"|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air"
-        r"|good or excellent|excellent[\"”]? or [\"“]?good"
-        # "the air quality … reached an excellent rate of 97.5 percent": 优良率 translated
-        r"|air quality\b[^.;]{0,100}?\b(?:excellent|good)(?:[- ](?:and|or)[- ](?:good|excellent))? rate",
+        r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good"
+        # 优良率 translated ("the air quality … reached an excellent rate of 97.5 percent"),
+        # unless the words are about water ("sections … with a 100 percent excellent rate")
+        r"|^(?![^.;]*\b(?:water|sections?|rivers?|lakes?|reservoirs?)\b)[^.;]*?"
+        r"\b(?:excellent|good)(?:[- ](?:and|or)[- ](?:good|excellent))?(?: air quality)? rate\b",
     ),
     (
         "air-good-days",
@@ -64,7 +66,7 @@ CUES = (
         r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
         r"|二级(?:及|和|或)?以上(?:的)?天数"
         r"|days? (?:of|with) good air|good[- ]air(?: quality)? days"
-        r"|good or excellent|excellent[\"”]? or [\"“]?good",
+        r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good",
     ),
     (
         "air-excellent-days",
@@ -365,7 +367,11 @@ _PETITION_BREAKDOWN = (
     r"电话|来电|微信|网络|网上|网民|留言|来信|来访|信函|电子邮件|邮件|热线|专席|12345|"
     r"转办|交办|信息系统|大气|涉气|水污染|涉水|噪声|涉噪|固废|固体废物|辐射|土壤|生态破坏|"
     r"工业|建筑|餐饮|油烟|污染类|类信访|类投诉|类举报|其他|占|涉及|未受理|不受理|不予受理|受理中|"
-    r"办理中|正在办理|已办结|办结"
+    r"办理中|正在办理|已办结|办结|"
+    # English: a channel, a kind, a state, or reports that are no complaints at all ("the
+    # ministry released 12 reports", "media reports", "EIA reports")
+    r"WeChat|hotline|phone|online|letters|visits|about (?:air|noise|water|soil|solid|odou?r|smoke)|"
+    r"resolved|handled|released|published|issued|media|news|EIA|assessment|monitoring"
 )
 _WATER_WORDS = r"水质|断面|水体|点位|水源"
 REQUIRES = {
@@ -391,7 +397,7 @@ REQUIRES = {
     "pollution-crime-cases": (None, r"^(?!.*犯罪).*拘留", None),
     "noise-traffic-day": (None, r"夜间", None),
     # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
-    "so2": (None, None, r"^(?:.*[;；])?(?![^;；]*浓度)[^;；]*(?:排放|减排)"),
+    "so2": (None, None, r"^(?:.*[;；])?(?![^;；]*(?:浓度|concentration))[^;；]*(?:排放|减排|emission)"),
     # 重度污染 of water ("劣Ⅴ类重度污染水质点位1个,比例为1.5%") is a class, not days of the AQI
     "heavy-pollution-days": (None, _WATER_WORDS, None),
     "heavy-pollution-days-ratio": (None, _WATER_WORDS, None),

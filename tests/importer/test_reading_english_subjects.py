@@ -3,6 +3,8 @@ another clause, or in the phrasing of a translation. Invented texts, in the styl
 Daily, Xinhua and machine-translated news items.
 """
 
+from decimal import Decimal
+
 from importer import pipeline
 from tests.importer.test_reading_english_habits import one
 
@@ -68,3 +70,66 @@ def test_water_classes_up_to_iii_however_the_range_is_written():
     assert (change.kind, change.indicator) == ("change", "water-good-sections-ratio")
     assert one(document, "88.0").indicator == "water-good-sections-ratio"
     assert one(document, "100").indicator == "water-good-sections-ratio"
+
+
+def test_an_excellent_rate_is_of_air_unless_the_sentence_is_about_water():
+    document = pipeline.read(
+        "County report\n\n"
+        "In 2031, the air quality in the county seat, a hillside town of some forty thousand "
+        "people on the river bend, was reported to have reached an excellent rate of 96.1 "
+        "percent. All seven sections of the river met the Class II standard with a 100 percent "
+        "excellent rate.\n"
+    )
+    assert one(document, "96.1").indicator == "air-good-days-ratio"
+    assert one(document, "100").indicator != "air-good-days-ratio"
+
+
+def test_a_share_of_time_is_named_by_the_clause_after_it():
+    document = pipeline.read(
+        "Island air\n\n"
+        "For about 98.7% of the time in 2030, monitors recorded excellent and good air quality "
+        "on the island.\n"
+    )
+    assert one(document, "98.7").indicator == "air-good-days-ratio"
+
+
+def test_a_measure_named_after_its_share_as_a_noun():
+    document = pipeline.read(
+        "City report\n\n"
+        "The city achieved a 100 percent safe utilization rate of key construction land, and "
+        "reached a 93.2 percent forest coverage in the hills.\n"
+    )
+    assert one(document, "100").indicator == "construction-land-safe-use-rate"
+    assert one(document, "93.2").indicator == "forest-cover"
+
+
+def test_reports_the_authorities_received_are_complaints_but_reports_released_are_not():
+    document = pipeline.read(
+        "Complaints in May\n\n"
+        "Of the 21,406 reports that environmental authorities received in May, most concerned "
+        "noise. The total number of environment-related reports fell by 12 percent year on "
+        "year. The ministry released 4 reports on river basins.\n"
+    )
+    assert one(document, "21406").indicator == "petitions"
+    change = one(document, "-12")
+    assert (change.kind, change.indicator) == ("change", "petitions")
+    assert one(document, "4").indicator != "petitions"
+
+
+def test_one_number_of_two_measures_joined_by_and_is_a_figure_for_each():
+    document = pipeline.read(
+        "Plan for cleaner air\n\n"
+        "By 2030, emissions of sulfur dioxide and nitrogen oxides should have dropped by more "
+        "than 12 percent. In May, PM2.5 and PM10 concentrations fell 6.4 percent. Beijing and "
+        "Tianjin saw ozone rise 3.3 percent. The share of good days rose to 84.1 percent and "
+        "PM2.5 fell by 2.2 percent.\n"
+    )
+    targets = sorted(f.indicator for f in document.figures if f.value == -12)
+    assert targets == ["nox-reduction", "so2-emission-reduction"]
+    assert sorted(f.indicator for f in document.figures if f.value == Decimal("-6.4")) == [
+        "pm10",
+        "pm25",
+    ]
+    assert {f.indicator for f in document.figures if f.value == Decimal("3.3")} == {"o3"}
+    assert one(document, "84.1").indicator == "air-good-days-ratio"
+    assert one(document, "-2.2").indicator == "pm25"
