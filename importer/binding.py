@@ -132,6 +132,15 @@ _HERE_WORDS = re.compile(
 _COUNTRY_WORDS = re.compile(r"全国|我国|nationwide|China")
 
 
+# An inspection team's name after its place: "安徽省第一生态环境保护督察组", "省委第三巡视组".
+_TEAM = (
+    r"(?:委|政府)?(?:第[一二三四五六七八九十\d]+)?(?:生态环境保护|生态环境|环境保护|环保)?"
+    r"(?:专项)?(?:督察组|督查组|巡视组|巡察组|检查组)"
+)
+_TEAM_AFTER = re.compile(_TEAM)
+# "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
+# inspection, which began on a day the text does not give.
+_TEAM_TOTAL = re.compile(_TEAM + r"[^。；;]{0,20}?(?:共|累计)")
 _MEMBERS = re.compile(r"[(（][^()（）]{2,80}[、和][^()（）]{1,80}[)）]")
 
 
@@ -180,6 +189,9 @@ def bind(text, raws, places, scope, lookup=None):
     members = [m.span() for m in _MEMBERS.finditer(text)]
     if members:
         places = [p for p in places if not any(a < p[0] and p[1] < b for a, b in members)]
+    # "安徽省第一生态环境保护督察组向我市转办…": the place names the team that sends, not
+    # the place what it sends is about.
+    places = [p for p in places if not _TEAM_AFTER.match(text, p[1])]
     period = (scope.period_start, scope.period_end, scope.period_label, "document")
     place = (scope.region, "document")
     bound = []
@@ -987,6 +999,12 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             ),
             chosen,
         )
+    if (
+        chosen is not None
+        and _CUT_OFF.match(chosen.label)
+        and _TEAM_TOTAL.search(text, chosen.end, position)
+    ):
+        chosen = periods_module.Period(chosen.start, chosen.end, chosen.label, None, None)
     if chosen is not None and "同期" in chosen.label:
         # "2011年1至6月…比2010年同期": the same period as the one the sentence states before.
         stated = [

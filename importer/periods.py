@@ -231,6 +231,17 @@ _PATTERNS = [
         "days",
         re.compile(r"(?<![\d年])" + _DAY + _DASH + r"(?:" + _MONTH + r"\s*月\s*)?(\d{1,2})\s*日"),
     ),
+    # "5月31日,督察组向我市转办信访件23件": a batch of petitions handed over on a day is
+    # counted in its month (the day stays in the label). Any other day opening a report is
+    # when it was said ("中新网7月23日电", "6月4日,《…公报》发布"), not what it covers.
+    (
+        "day",
+        re.compile(
+            r"(?<![\d年月.])"
+            + _DAY
+            + r"(?=\s*[,，]?[^。；;,，]{0,30}?(?:转办|交办|移交|转交)[^。；;]{0,24}?(?:信访|举报|投诉))"
+        ),
+    ),
     ("months", re.compile(r"(?<![\d.])" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     # "第3季度" as well as "第三季度"; a digit without 第 only where no number runs into it.
     ("quarter", re.compile(r"(?:第\s*)?([一二三四]|(?<![\d.])[1-4])\s*季度")),
@@ -509,6 +520,10 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return _span(year, 1, 6) if groups[0] == "上" else _span(year, 7, 12)
         if kind in ("yfirst", "first"):
             return _span(year, 1, _month(groups[0]))
+        if kind == "day":
+            month = _month(groups[0])
+            date(year, month, int(groups[1]))  # a day that does not exist is no date
+            return _span(year, month, month)
         if kind in ("ymonth", "month"):
             month = _month(groups[0])
             return _span(year, month, month)

@@ -167,6 +167,8 @@ _BENCHMARK_BEFORE = re.compile(r"(?:居|列|高于|低于|优于|超过|领先|�
 _BRACKETED_ALONE = re.compile(r"[(（](?:中国|全国|China)[)）]")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
 _ASCII_WORD = re.compile(r"[A-Za-z]{4}")
+# Between two places of a list: the first one's figure and a joint ("2件、", "和").
+_LIST_BETWEEN = re.compile(r"[\s\d.,]*(?:件|个|起|家|项|次|%)?\s*(?:[、和及与,，;；]|以及)\s*")
 _URBAN_AREA = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:主城区|城区|市区|县城))")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
@@ -343,6 +345,18 @@ class Places:
                 found.append((start, end, division))
         return found
 
+    def _listed_sibling(self, text, start, found, name):
+        """The division called ``name`` whose parent is that of the county listed just
+        before it, or None."""
+        before = [(b, d) for _a, b, d in found if b <= start and getattr(d, "parent", None)]
+        if not before:
+            return None
+        end, previous = max(before, key=lambda item: item[0])
+        if not _LIST_BETWEEN.fullmatch(text, end, start):
+            return None
+        siblings = [d for d in self.reference.candidates(name) if d.parent == previous.parent]
+        return siblings[0] if len(siblings) == 1 else None
+
     def named_within(self, short, outer):
         """The one division inside ``outer`` (a province or city) whose short form is
         ``short`` ("大安" within 吉林省 → 大安市), or None."""
@@ -401,7 +415,11 @@ class Places:
                     taken.append((start, end))
             for start, end, division in named:
                 if len(division.name) <= 2 and division.name.endswith("区"):
-                    continue  # 城区, 郊区, 矿区: county names that are everyday words
+                    # 城区, 郊区, 矿区: county names that are everyday words, unless listed
+                    # with a sibling ("义安区2件、郊区1件": the 郊区 of the same city).
+                    division = self._listed_sibling(text, start, found, division.name)
+                    if division is None:
+                        continue
                 if not any(a < end and start < b for a, b in taken):
                     found.append((start, end, division))
             found.sort(key=lambda item: item[0])

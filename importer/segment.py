@@ -150,6 +150,24 @@ def is_meta_line(line):
     return False
 
 
+# Where the article's first sentence starts after a source run into it: its date, or a
+# news agency's "讯" ("铜陵日报4月17日,…", "某某网讯 …").
+_ARTICLE_START = re.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|(?<=讯)|\s")
+
+
+def run_on_source(line):
+    """(the source line, the article after it) when a copy ran the article's first paragraph
+    into its source line; else ("", "")."""
+    match = LABEL.match(BULLET.sub("", line))
+    if not match or LABEL_KIND[match.group(1)] != "source" or not re.search(r"[。；;]", line):
+        return "", ""
+    offset = len(line) - len(BULLET.sub("", line)) + match.end()
+    start = _ARTICLE_START.search(line, offset + 2)
+    if start is None or not re.search(r"[,，。]", line[offset : start.start() + 12]):
+        return "", ""
+    return line[: start.start()].rstrip(), line[start.start() :].strip()
+
+
 def has_url_label(line):
     match = LABEL.search(line)
     return bool(match and LABEL_KIND[match.group(1)] == "url")
@@ -426,6 +444,13 @@ def segment(text):
     # Between title and article: metadata, byline, navigation.
     while i < n:
         line = lines[i]
+        label, rest = run_on_source(line)
+        if rest:
+            # "来源:某某日报4月17日,省督察组向我市转办…": the article goes on after the source.
+            seg.meta_lines.append(label)
+            seg.removed.append(Removed(label, "metadata"))
+            lines[i] = rest
+            break
         if seg.title and not seg.byline and is_byline(line):
             seg.byline = line
             seg.removed.append(Removed(line, "byline"))
@@ -511,6 +536,8 @@ def _title_above_metadata(lines, i):
             if len(seen) >= 2 and looks_like_title(_title_line(lines, seen[-1])):
                 return seen[-1]
             return None
+        if re.search(r"[。！？]", line):
+            return None  # a sentence: the article, above its signature and date
         if len(line) > 40 and k != i or len(seen) >= 5:
             # An article line before any metadata, or too many lines: no page header here.
             if len(seen) >= 1 and looks_like_title(line) and len(line) <= 80:

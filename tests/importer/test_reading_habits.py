@@ -5,6 +5,8 @@ The bulletins are invented in the style of real ones: made-up places (青禾市,
 own sentences and numbers.
 """
 
+from datetime import date
+
 import pytest
 
 from tests.importer.test_reading_matching import filed, one, read
@@ -118,6 +120,52 @@ def test_a_total_broken_down_by_place_keeps_its_measure_in_each_place():
         figure = one(document, value)
         assert (figure.indicator, figure.region.name) == ("petitions", city)
     assert one(document, "41").indicator is None  # a kind of pollution is a part
+
+
+def test_a_batch_handed_over_on_a_day_of_a_dated_report_is_of_that_month_and_of_the_city():
+    # The province names the team that sends the batch, not where the petitions are from; a
+    # running total of the inspection runs from a start the text does not give.
+    document = read(
+        "8月12日,江西省第二生态环境保护督察组向我市转办信访件17件,其中来电举报11件、"
+        "来信举报6件。按主要污染类型分,大气污染8件、水污染9件。按区域划分,月湖区10件、余江区7件。\n"
+        "截至8月13日,省第二生态环境保护督察组共向我市转办信访件52件。\n"
+        "江西省生态环境保护督察鹰潭市协调联络组\n"
+        "2027年8月13日"
+    )
+    batch = one(document, "17")
+    assert batch.region.name == "鹰潭市"
+    assert (batch.period_start, batch.period_end) == (date(2027, 8, 1), date(2027, 8, 31))
+    kind = one(document, "8")
+    assert kind.region.name == "鹰潭市"
+    assert (kind.period_start, kind.period_end) == (date(2027, 8, 1), date(2027, 8, 31))
+    assert one(document, "10").region.name == "月湖区"
+    running = one(document, "52")
+    assert (running.period_start, running.period_end) == (None, None)
+
+
+def test_a_report_on_a_day_is_dated_by_what_it_reports_not_by_its_day():
+    document = read("新华社北京5月9日电 生态环境部9日通报,2027年1-4月,全国优良天数比例为84.2%。")
+    share = one(document, "84.2")
+    assert (share.period_start, share.period_end) == (date(2027, 1, 1), date(2027, 4, 30))
+
+
+def test_an_everyday_word_listed_with_its_sibling_districts_is_the_district():
+    document = read(
+        "铜陵市环境信访情况\n2027年3月,全市受理环境信访举报21件。按地区分,铜官区12件、义安区6件、郊区3件。"
+    )
+    assert one(document, "3").region.name == "郊区"
+    assert one(document, "3").region.gb_code == "340711"
+
+
+def test_a_source_line_the_copy_ran_into_the_first_paragraph_leaves_the_paragraph():
+    document = read(
+        "督察组向宣城市转办第三批信访件\n"
+        "来源:宣城日报5月6日,省第三生态环境保护督察组向我市转办信访件9件,其中来电举报5件、微信举报4件。"
+    )
+    assert document.publisher == "宣城日报"
+    assert filed(document, "9") == ("petitions-transferred", "level")
+    assert one(document, "9").region.name == "宣城市"
+    assert one(document, "5").indicator is None  # a channel's part
 
 
 # One measure for two groups of places --------------------------------------------------------
