@@ -1298,7 +1298,7 @@ def bind_table(block, folded, gazetteer, scope):
                 # "昼间等效声级Ld | 43.2": a word cell naming a measure names the number after it.
                 name = said
             unit_said = (
-                caption_unit
+                (caption_unit if not _UNITLESS_COLUMN.search(name) else "")
                 or _noted_unit(numbers_fold(block.note), name)
                 or _noted_unit(header_unit, name)
             )
@@ -1430,6 +1430,8 @@ _TOTAL = re.compile(
 
 
 _UNIT_WORDS = r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|mg/L|毫克/升|dB\(A\)|dB(?![A-Za-z(])|分贝|%)"
+# Columns of values without a unit, whatever unit a caption gives the table's others.
+_UNITLESS_COLUMN = re.compile(r"指数|pH|AQI|CWQI|WQI|\bEQ?I\b", re.I)
 # Headers under which a number without a unit is a value: indices, pH and their kin.
 _INDEX_COLUMN = re.compile(r"指数|pH|AQI|CWQI|WQI|EI|EQI|综合|index|质量指数|[△Δ]", re.I)
 _MEASURE_CELL = re.compile(

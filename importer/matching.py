@@ -374,9 +374,11 @@ _PETITION_BREAKDOWN = (
     r"resolved|handled|released|published|issued|media|news|EIA|assessment|monitoring"
 )
 _WATER_WORDS = r"水质|断面|水体|点位|水源"
+_ZONE_CLASS = r"功能区|(?:^|\s)[0-4]\s*[ab]?\s*类(?:区|功能区)?(?:\s|$)"
 REQUIRES = {
-    "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
-    "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", None, r"交通(?!.*区域)"),
+    # …and not of a functional zone's class (a row "1类区" of a table of zones)
+    "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", _ZONE_CLASS, r"交通(?!.*区域)"),
+    "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", _ZONE_CLASS, r"交通(?!.*区域)"),
     # …unless it is said as the whole ("12369热线共受理投诉举报1520件")
     "petitions": (None, rf"^(?!.*(?:共|总计|合计|累计)).*(?:{_PETITION_BREAKDOWN})", None),
     # the share of cities meeting the standard ("218个城市环境空气质量达标,占64.3%", 达标城市

@@ -967,7 +967,7 @@ def _column_names(header_rows, width):
     for cells in header_rows:
         body = (
             cells[1:]
-            if len(cells) == width + 1
+            if len(cells) == width + 1 or (len(cells) <= width and _ROW_HEADING.match(cells[0]))
             else cells[-width:]
             if len(cells) >= width
             else cells

@@ -401,3 +401,41 @@ def test_a_cell_of_the_second_ranking_side_by_side_is_quoted_from_its_own_place(
     assert pm25["华宁县"].startswith("华宁县 | 19")
     ratio = {f.region.name: f.quote for f in document.figures if f.indicator != "pm25"}
     assert ratio["华宁县"].startswith("华宁县 | 94.4%")
+
+
+def test_a_caption_unit_is_not_an_index_column_s():
+    rows = [
+        "| 县区 | PM10 | PM2.5 | 综合指数 |",
+        "| --- | --- | --- | --- |",
+        "| 红塔区 | 48 | 27 | 3.62 |",
+        "| 江川区 | 44 | 25 | 3.30 |",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年环境质量公报\n表1 2025年各县区污染物年均浓度(单位:微克/立方米)\n"
+        + "\n".join(rows)
+    )
+    got = {str(f.value): (f.unit, f.indicator) for f in document.figures}
+    assert got["48"] == ("微克/立方米", "pm10")
+    assert got["3.62"] == ("", "air-quality-composite-index")
+
+
+def test_an_upper_header_whose_first_cell_heads_the_row_labels_and_a_zone_class_s_levels():
+    # Tab-separated, the labels' heading (功能区) merged down over both header rows: the copy
+    # kept it in the upper row and dropped the lower row's empty first cell.
+    rows = [
+        "功能区\t昼间\t\t夜间",
+        "\tLeq dB(A)\t达标率(%)\tLeq dB(A)\t达标率(%)",
+        "1类区\t51.6\t100\t42.9\t75.0",
+        "2类区\t54.8\t100\t45.7\t87.5",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年第二季度声环境质量\n2025年第二季度,全市功能区声环境监测结果见下表。\n"
+        + "\n".join(rows)
+    )
+    got = {str(f.value): f for f in document.figures}
+    assert "夜间" in got["42.9"].proposed[0]  # under 夜间, not 昼间
+    assert got["75.0"].indicator == "noise-functional-compliance-night"
+    assert got["100"].indicator == "noise-functional-compliance-day"
+    # A zone class's equivalent level is that zone's, not the city's day or night level.
+    assert got["51.6"].indicator is None and "昼间" in got["51.6"].proposed[0]
+    assert got["42.9"].indicator is None
