@@ -95,6 +95,8 @@ _PLAN_OPENING = re.compile(
     r"\s*(?:(?:到|至|力争到)\s*20\d\d\s*年(?:底|末)?\s*[,，]"
     r"|(?:According to [^,]{0,60},\s*)?[Bb]y (?:the end of )?20\d\d\s*,)"
 )
+# "全面完成…行动计划共120项…任务": a plan or target said done is no target, what was done counts.
+_DONE_BEFORE = re.compile(r"完成|实现|达成")
 _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _ENUMERATION = re.compile(r"分别")
@@ -940,7 +942,10 @@ def _kind(text, lead_start, raw, group):
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     if TARGET_GAP.search(clause):
         return "level", raw.value, ""  # "距离年目标值差85天": how far from it, not the target
-    target = _TARGET.search(clause) or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
+    target = _TARGET.search(clause)
+    if target and _DONE_BEFORE.search(clause, 0, target.start()):
+        target = None
+    target = target or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
     if target:
         return "target", raw.value, target.group(0).strip()
     if _TARGET_AFTER.match(text[raw.end : raw.end + 4]) and re.search(r"降到|降至|控制", clause):

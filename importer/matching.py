@@ -113,7 +113,7 @@ CUES = (
         # classes up to Ⅲ counted together ("Ⅱ类水质断面20个、Ⅲ类2个,占95.7%"), none worse
         r"(?:Ⅰ|Ⅱ|(?<![IV])I{1,2})\s*类(?:(?!Ⅳ|Ⅴ|IV|V\s*类|劣)[^;；。]){0,30}?(?:Ⅲ|III)\s*类"
         r"(?![^;；。]*(?:Ⅳ|Ⅴ|IV|V\s*类|劣))|"
-        r"[ⅠI]\s*类?\s*[～~\-—–至]\s*[ⅢI]{1,3}\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|good water(?: quality)?"
+        r"(?:Ⅰ|Ⅱ|I{1,2})\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|I{1,3})\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|good water(?: quality)?"
         # English classes up to III, however the range is written ("Class I ~ III", "Grades
         # I to III"), and sections said to meet class III ("met or exceeded the class III …")
         r"|(?:Class|Grade|category)(?:es|s)?\s+I\s*(?:[-~～–—]|to)\s*III\b"
@@ -348,7 +348,7 @@ WORK = (
     ("key-problems-solved", r"攻坚难题|难题", None),
     ("misconduct-tasks-completed", r"腐败|作风问题|整治任务", None),
     ("public-service-items-completed", r"办实事|实事", None),
-    ("annual-tasks-completed", r"工作任务|重点任务|年度任务", None),
+    ("annual-tasks-completed", r"工作任务|重点任务|年度(?:考核)?任务|考核任务", None),
     ("listed-achievements", r"上榜|入选|获评", None),
     ("advanced-collectives", r"先进集体|部门", r"先进|荣获|表彰"),
     ("advanced-workers", r"先进工作者|同志", r"先进|荣获|表彰"),
@@ -399,7 +399,11 @@ REQUIRES = {
     "pollution-crime-cases": (None, r"^(?!.*犯罪).*拘留", None),
     "noise-traffic-day": (None, r"夜间", None),
     # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
-    "so2": (None, None, r"^(?:.*[;；])?(?![^;；]*(?:浓度|concentration))[^;；]*(?:排放|减排|emission)"),
+    "so2": (
+        None,
+        None,
+        r"^(?:.*[;；])?(?![^;；]*(?:浓度|concentration))[^;；]*(?:排放|减排|emission)",
+    ),
     # 重度污染 of water ("劣Ⅴ类重度污染水质点位1个,比例为1.5%") is a class, not days of the AQI
     "heavy-pollution-days": (None, _WATER_WORDS, None),
     "heavy-pollution-days-ratio": (None, _WATER_WORDS, None),
@@ -436,6 +440,9 @@ _DAYS_OF_SHARE = {share: days for days, share in SHARES.items()}
 
 # How far a measure is from its target ("距离年目标值差85天", "距年度目标还差3个百分点").
 TARGET_GAP = re.compile(r"(?:距|离)[^,，;；。]{0,12}目标[^,，;；。]{0,4}?(?:还)?(?:相)?差")
+# What is left of an allowance ("年剩余日控制值为56μg/m3": what the days still to come may
+# average) is a target of its own, not the year's target of the measure.
+_ALLOWANCE_LEFT = re.compile(r"剩余[^,，;；。]{0,6}(?:控制值|额度)")
 
 
 # A count of firms (家) is a count of cases only where its own words say the firms were dealt
@@ -626,7 +633,7 @@ class Vocabulary:
         """
         # The words nearest the number name it; far back in a long sentence they name others.
         item, head = _plain(item)[-80:], _plain(head)[-120:]
-        if TARGET_GAP.search(item):
+        if TARGET_GAP.search(item) or _ALLOWANCE_LEFT.search(item):
             # the distance to a target is a measure of its own, not the measure's level
             return Match(None, "", _proposal(item, unit, family))
         best = None

@@ -727,3 +727,26 @@ def test_classes_of_water_said_clause_by_clause_with_their_counts_and_shares():
     assert filed(document, "12.5") == ("water-inferior-v-ratio", "level")
     assert filed(document, "91.7") == ("drinking-water-compliance", "level")
     assert one(document, "8.3").indicator is None
+
+
+def test_a_plan_said_done_counts_what_was_done_and_is_no_target():
+    document = read(
+        "2031年,云栖县全面完成水污染防治、农村环境整治行动计划共86项市对县年度考核任务。"
+        "2032年计划完成整治项目40项。"
+    )
+    assert filed(document, "86") == ("annual-tasks-completed", "level")
+    assert one(document, "40").kind == "target"
+
+
+def test_sections_of_classes_two_to_three_are_the_good_share():
+    document = read("2031年1~3月,全区8个考核断面中Ⅱ~Ⅲ类断面比例为87.5%。")
+    assert filed(document, "87.5") == ("water-good-sections-ratio", "level")
+
+
+def test_what_is_left_of_an_allowance_is_no_target_of_the_measure():
+    document = read(
+        "1月1日至8月10日,我县PM2.5年均浓度为41μg/m3,同比下降6.8%;年剩余日控制值为37μg/m3。"
+    )
+    assert filed(document, "41") == ("pm25", "level")
+    left = one(document, "37")
+    assert (left.indicator, left.kind) == (None, "target")
