@@ -1055,7 +1055,12 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 f"期间：沿用{'段落' if period[3] == 'paragraph' else '文件'}的“{period[2]}”"
             )
     where, where_end = None, 0
+    # "除福清(81.89%)、长乐(83.78%)外,达标率均达到100%": the places excepted are not where
+    # the figure after the exception is.
+    excepted = [m.span() for m in _EXCEPTED.finditer(text, sentence_start, position)]
     for place_start, place_end, division in places:
+        if any(a <= place_start < b <= position for a, b in excepted):
+            continue
         if sentence_start <= place_start and place_end <= position:
             if not _locates(where, division, text[where_end:place_start]):
                 where = division  # "Taizhou, a city in Zhejiang province": still Taizhou
@@ -1088,6 +1093,9 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 f"地点：沿用{'段落' if place[1] == 'paragraph' else '文件'}的{where.name}"
             )
     return (*when, where)
+
+
+_EXCEPTED = re.compile(r"除[^。；;,，]{0,60}?[)）]?外")
 
 
 # Words between a place and the province that locates it: ", a coastal city in", " in".

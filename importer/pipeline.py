@@ -173,10 +173,14 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
             raws = figures.find(block.text)
             if not raws and "持平" not in block.text:
                 continue
+            named = gazetteer.find_all(block.text)
+            local = getattr(gazetteer, "short_forms_within", None)
+            if local is not None and about.region is not None:
+                named = sorted(named + local(block.text, about.region, named), key=lambda n: n[0])
             bound = binding.bind(
                 block.text,
                 raws,
-                gazetteer.find_all(block.text),
+                named,
                 block_scope,
                 getattr(gazetteer, "named", None),
             )

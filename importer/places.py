@@ -169,6 +169,11 @@ _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|�
 _ASCII_WORD = re.compile(r"[A-Za-z]{4}")
 # Between two places of a list: the first one's figure and a joint ("2件、", "和").
 _LIST_BETWEEN = re.compile(r"[\s\d.,]*(?:件|个|起|家|项|次|%)?\s*(?:[、和及与,，;；]|以及)\s*")
+# A name at the start of a clause or an item of a list: "罗源酸雨率…", "、长乐、", "除福清(".
+_SHORT_FORM = re.compile(
+    r"(?:^|(?<=[、,，;；:：(（。])|(?<=其中)|(?<=除))"
+    r"(?=([\u4e00-\u9fff]{2})(?![湖江河山港湾岛溪塘库])[、,，(（和及与\u4e00-\u9fff])"  # 鄱阳湖
+)
 _URBAN_AREA = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:主城区|城区|市区|县城))")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
@@ -356,6 +361,24 @@ class Places:
             return None
         siblings = [d for d in self.reference.candidates(name) if d.parent == previous.parent]
         return siblings[0] if len(siblings) == 1 else None
+
+    def short_forms_within(self, text, region, named):
+        """(start, end, division) for the two-character short forms of counties inside
+        ``region`` (the document's city or province) that ``text`` names as places: at the
+        start of a clause or in a list ("罗源酸雨率最高", "连江、长乐、福清…", "除福清(81.89%)"
+        in a report on 福州市). Two-character county forms are not searched for elsewhere:
+        many are also words; a report on the division around them uses them as names."""
+        if self.reference is None or getattr(region, "level", "") not in ("province", "prefecture"):
+            return []
+        found = []
+        for match in _SHORT_FORM.finditer(text):
+            start, end = match.span(1)
+            if any(a < end and start < b for a, b, _d in named):
+                continue
+            division = self.named_within(match.group(1), region)
+            if division is not None and division.level == "county":
+                found.append((start, end, division))
+        return found
 
     def named_within(self, short, outer):
         """The one division inside ``outer`` (a province or city) whose short form is

@@ -176,6 +176,29 @@ def test_a_city_bureaus_branch_in_a_county_city_makes_the_report_that_county_cit
     assert region(one(document, "95.5")) == "大理市"
 
 
+def test_counties_a_city_report_names_by_their_short_forms_are_those_counties():
+    # In a report on 泉州市, "惠安", "德化" and "永春" at the head of a clause or in a list are
+    # its counties; "永春湖" would be a lake. Excepted counties are not where the rest is.
+    document = pipeline.read(
+        "2027年泉州市环境质量状况\n"
+        "2027年,全市酸雨频率为18.5%。惠安酸雨频率最高,为31%,德化、永春酸雨频率分别为12.4%、6.6%。"
+        "各县城关饮用水水源地水质良好,除安溪(91.25%)外,达标率均为100%。"
+    )
+    assert region(one(document, "18.5")) == "泉州市"
+    assert region(one(document, "31")) == "惠安县"
+    assert region(one(document, "12.4")) == "德化县"
+    assert region(one(document, "6.6")) == "永春县"
+    assert region(one(document, "91.25")) == "安溪县"
+    assert region(one(document, "100")) == "泉州市"
+
+
+def test_a_county_short_form_outside_the_reports_region_is_no_place():
+    document = pipeline.read(
+        "2027年泉州市环境质量状况\n2027年,全市优良天数比例为97.5%,闽侯酸雨频率为9.1%。"
+    )
+    assert region(one(document, "9.1")) == "泉州市"
+
+
 # Periods -----------------------------------------------------------------------------------
 
 
