@@ -1219,6 +1219,18 @@ def _years_back(day, years):
     return day
 
 
+def _of_year(period, year):
+    """The period's months in another year: a row "2024年" of a table of 1-6月 2025 is of
+    January to June 2024; the whole year where the period is none or spans years."""
+    start, end, label = period
+    if start is None or end is None or start.year != end.year:
+        return (date(year, 1, 1), date(year, 12, 31), f"{year}年")
+    back = start.year - year
+    if back <= 0:
+        return period if back == 0 else (date(year, 1, 1), date(year, 12, 31), f"{year}年")
+    return (_years_back(start, back), _years_back(end, back), f"{year}年{label}")
+
+
 def _year_back(day):
     if day is None:
         return None
@@ -1237,6 +1249,7 @@ _SKIP_COLUMN = re.compile(
 )
 
 
+_YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 _CLASS_COLUMN = re.compile(r"(?:类别|级别|类型)\s*$")
 
 
@@ -1297,6 +1310,10 @@ def bind_table(block, folded, gazetteer, scope):
             and not _PLAIN_NUMBER.match(cell)
             and parse_cell(numbers_fold(cell), "", "", span) is None
         ]
+        # A cell naming a year ("2024年" under 年份, a place's rows of two years) dates its row.
+        row_year = next((int(w[:4]) for w in words if _YEAR_CELL.match(w)), None)
+        if row_period and row_period[0].last:
+            row_year = None
         for column, cell, item in cells_with_items(tuple(numbers_fold(c) for c in cells)):
             name = header[column] if column < len(header) else ""
             # "氨氮/1.3" under 主要超标项目: the item names the measure, the column its kind.
@@ -1366,7 +1383,7 @@ def bind_table(block, folded, gazetteer, scope):
             if row_period and row_period[0].last:
                 qualifier = ""  # a row of a year is of its place, not a station
             qualifier = " ".join(q for q in (qualifier, *words) if q)
-            period = when
+            period = _of_year(when, row_year) if row_year else when
             column_period = column_periods[column] if column < len(column_periods) else []
             kind = "change" if _CHANGE_WORD.search(name + folded_label) else "level"
             if kind == "change" and not column_period and latest is not None:
@@ -1444,7 +1461,7 @@ _TOTAL = re.compile(
 
 _UNIT_WORDS = r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|mg/L|毫克/升|dB\(A\)|dB(?![A-Za-z(])|分贝|%)"
 # Columns of values without a unit, whatever unit a caption gives the table's others.
-_UNITLESS_COLUMN = re.compile(r"指数|pH|AQI|CWQI|WQI|\bEQ?I\b", re.I)
+_UNITLESS_COLUMN = re.compile(r"(?<!高锰酸盐)指数|pH|AQI|CWQI|WQI|\bEQ?I\b", re.I)
 # Headers under which a number without a unit is a value: indices, pH and their kin.
 _INDEX_COLUMN = re.compile(r"指数|pH|AQI|CWQI|WQI|EI|EQI|综合|index|质量指数|[△Δ]", re.I)
 _MEASURE_CELL = re.compile(
@@ -1501,8 +1518,8 @@ _CONCENTRATION_COLUMN = re.compile(
 def _unit_fits(unit, column):
     """Whether a unit a note states for the table can be this column's (not an index's, not
     a count of days')."""
-    if re.search(r"指数|天数|pH", column):
-        return False
+    if re.search(r"(?<!高锰酸盐)指数|天数|pH", column):
+        return False  # the permanganate index is a concentration (mg/L), no index
     if unit == "%":
         return bool(re.search(r"率|比例|占比", column))
     if unit in ("dB(A)", "分贝", "dB"):

@@ -439,3 +439,41 @@ def test_an_upper_header_whose_first_cell_heads_the_row_labels_and_a_zone_class_
     # A zone class's equivalent level is that zone's, not the city's day or night level.
     assert got["51.6"].indicator is None and "昼间" in got["51.6"].proposed[0]
     assert got["42.9"].indicator is None
+
+
+def test_a_year_cell_dates_its_row_with_the_months_of_the_table():
+    rows = [
+        "县区 | 年份 | PM2.5(μg/m³) | 优良天数比例(%)",
+        "红塔区 | 2025年 | 26 | 94.1",
+        " | 2024年 | 29 | 91.7",
+        "通海县 | 2025年 | 22 | 96.0",
+        " | 2024年 | 24 | 95.3",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年1-6月空气质量\n2025年1-6月,各县区空气质量与上年同期对比见下表。\n"
+        + "\n".join(rows)
+    )
+    got = {str(f.value): f for f in document.figures}
+    assert (got["29"].region.name, got["29"].period_start, got["29"].period_end) == (
+        "红塔区",
+        date(2024, 1, 1),
+        date(2024, 6, 30),
+    )
+    assert (got["26"].period_start, got["26"].period_end) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_a_note_s_unit_is_the_permanganate_index_s_too():
+    rows = [
+        "水源地 | 所在县区 | pH | 溶解氧 | 高锰酸盐指数 | 氨氮",
+        "东湖水库 | 红塔区 | 7.7 | 8.4 | 1.8 | 0.09",
+        "西岭水库 | 江川区 | 7.5 | 7.6 | 2.2 | 0.12",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年5月饮用水水源地水质\n2025年5月,各水源地水质监测结果见下表。\n"
+        + "\n".join(rows)
+        + "\n注:除pH无量纲外,其余单位均为mg/L。"
+    )
+    got = {str(f.value): f for f in document.figures}
+    assert got["1.8"].unit == "mg/L" and got["0.09"].unit == "mg/L"
+    assert got["7.7"].unit == ""
+    assert got["2.2"].region.name == "江川区"  # the county column places the row
