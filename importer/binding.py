@@ -140,6 +140,9 @@ _TEAM = (
     r"(?:专项)?(?:督察组|督查组|巡视组|巡察组|检查组)"
 )
 _TEAM_AFTER = re.compile(_TEAM)
+_YEAR_END_TOTAL = re.compile(r"截[至止]到?\s*(?:19|20)\d{2}\s*年\s*(?:年)?(?:底|末)")
+_RUNNING = re.compile(r"共|累计")
+_LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
 # inspection, which began on a day the text does not give.
 _TEAM_TOTAL = re.compile(_TEAM + r"[^。；;]{0,20}?(?:共|累计)")
@@ -194,6 +197,11 @@ def bind(text, raws, places, scope, lookup=None):
     # "安徽省第一生态环境保护督察组向我市转办…": the place names the team that sends, not
     # the place what it sends is about.
     places = [p for p in places if not _TEAM_AFTER.match(text, p[1])]
+    # "…县域面积占27.7%,主要分布在大小兴安岭和长白山…": where what was measured lies, not
+    # the place of the figures.
+    lying = [m.span() for m in _LIES_IN.finditer(text)]
+    if lying:
+        places = [p for p in places if not any(a <= p[0] < b for a, b in lying)]
     period = (scope.period_start, scope.period_end, scope.period_label, "document")
     place = (scope.region, "document")
     bound = []
@@ -1007,8 +1015,14 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     if (
         chosen is not None
         and _CUT_OFF.match(chosen.label)
-        and _TEAM_TOTAL.search(text, chosen.end, position)
+        and (
+            _TEAM_TOTAL.search(text, chosen.end, position)
+            or _YEAR_END_TOTAL.match(text, chosen.start)
+            and _RUNNING.search(text, chosen.end, position)
+        )
     ):
+        # What an inspection handed over in all, or what was done in all by the end of a
+        # year (截至2023年年底,全省共清理…47万吨): a running total from a start not given.
         chosen = periods_module.Period(chosen.start, chosen.end, chosen.label, None, None)
     if chosen is not None and "同期" in chosen.label:
         # "2011年1至6月…比2010年同期": the same period as the one the sentence states before.

@@ -305,7 +305,10 @@ _BASELINE_BEFORE_EN = re.compile(
     r"\b(?:from|than(?: in)?|compared (?:with|to)(?: the)?|over|on|since|against)(?: the)?(?: same period(?: of)?)?\s*$",
     re.I,
 )
-_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同比|相比|compared (?:with|to)|than)\s*$")
+# Also the year in brackets after what is compared with: "比整治前(2020年)下降超过60%".
+_BASELINE_BEFORE = re.compile(
+    r"(?:比|较|与|同比|相比|compared (?:with|to)|than)\s*$|(?:比|较)[^，,。；;()（）]{1,6}[(（]\s*$"
+)
 
 
 def _year_en(written, relative, year, published=None):
@@ -370,7 +373,7 @@ def find_all(text, context):
                 and not _OWN_LAST_YEAR.match(text, end)
                 or kind == "lastyear"
                 and not _CLAUSE_OPENING.search(text[max(0, start - 2) : start] or "\n")
-                or bool(_BASELINE_BEFORE.search(text[max(0, start - 6) : start]))
+                or bool(_BASELINE_BEFORE.search(text[max(0, start - 9) : start]))
                 or bool(_BASELINE_BEFORE_EN.search(text[max(0, start - 24) : start]))
                 or kind == "lastyear_en"
                 and "same period" in match.group(0).lower()

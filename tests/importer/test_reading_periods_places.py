@@ -482,3 +482,26 @@ def test_a_headline_over_the_navigation_of_a_reprint_gives_the_period_and_place(
         date(2022, 1, 1),
         date(2022, 12, 31),
     )
+
+
+def test_where_a_share_lies_is_not_the_place_of_the_figures_after_it():
+    document = pipeline.read(
+        "2027年全国生态质量状况\n"
+        "2027年,全国生态质量指数为60.12。生态质量为一类的县域面积占国土面积的28.3%,主要分布在"
+        "长白山和武夷山等地区;二类的县域面积占31.6%,主要分布在四川盆地。"
+    )
+    assert region(one(document, "28.3")) == "全国"
+    assert region(one(document, "31.6")) == "全国"
+
+
+def test_a_total_to_the_end_of_a_year_and_a_change_from_a_bracketed_year_have_no_period():
+    # Done in all by the end of 2026, from a start the text does not give; a change against
+    # the state before the works ("整治前(2021年)") is not dated by the year it is compared with.
+    document = pipeline.read(
+        "2027年海洋生态环境状况\n"
+        "截至2026年年底,全省共清理岸滩垃圾约12万吨,重点岸段垃圾密度比整治前(2021年)下降超过45%。"
+    )
+    cleared = one(document, "12")
+    assert (cleared.period_start, cleared.period_end) == (None, None)
+    change = one(document, "-45")
+    assert change.period_start is None or change.period_start.year != 2021
