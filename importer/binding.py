@@ -41,6 +41,11 @@ _DAYS_OF = re.compile(
 )
 _ON_AVERAGE = re.compile(r"on average\s+", re.I)
 _OF_TIME = re.compile(r"of (?:the )?(?:time|days|year)\b.*", re.I)
+_TIME_OF_DAY_AFTER = re.compile(
+    r"\s*\(?\s*(during the day|in the daytime|by day|daytime|at night|during the night|"
+    r"at night-?time|night-?time)\b",
+    re.I,
+)
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.I)
 _RATE_AFTER = re.compile(
     r"\s+((?:[A-Za-z-]+\s+){0,5}?(?:rate|ratio|share|proportion|coverage)"
@@ -378,6 +383,11 @@ def _bind_sentence(
             and _ARTICLE_BEFORE.search(text, max(start, raw.start - 4), raw.start)
             and _RATE_AFTER.match(text, raw.end, raw.sentence_end)
         )
+        when = raw.family == "sound_level" and _TIME_OF_DAY_AFTER.match(text, raw.end)
+        if when and not enumerated:
+            # "54.2 decibels during the day and 45.6 decibels at night": English says whether
+            # a level is the day's or the night's after it
+            own = item = f"{item} {when.group(1)}"
         if rate and not enumerated:
             # "achieved a 100 percent safe utilization rate of key construction land": the
             # measure a share is of, said after it as its noun

@@ -60,6 +60,10 @@ _EXTRA_UNITS = {
     "micrograms/cubic metre": "ug/m3",
     "milligrams/cubic meter": "mg/m3",
     "milligrams/cubic metre": "mg/m3",
+    # …or only the mass, the volume said once for a whole report ("fell to 33 micrograms.
+    # That of PM10 dropped to 58 micrograms.")
+    "micrograms": "ug/m3",
+    "microgram": "ug/m3",
     # Dust fall with a bullet for its middle dot, or with 吨 or 平方 lost in copying:
     # "2.2/平方千米•月", "6.91吨/公里·月".
     "吨/平方千米•月": "t/km2/month",

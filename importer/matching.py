@@ -51,6 +51,7 @@ CUES = (
         _RATIO,
         "air",
         r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
+        r"|达到(?:国家)?二级(?:标准)?的?天数(?:比例|比率|占比)"
         r"|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air"
         r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good"
         # 优良率 translated ("the air quality … reached an excellent rate of 97.5 percent"),
@@ -64,7 +65,7 @@ CUES = (
         "air",
         # 达标天数 of a pollutant (PM2.5达标天数, 臭氧达标天数) is that pollutant's
         r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
-        r"|二级(?:及|和|或)?以上(?:的)?天数"
+        r"|二级(?:及|和|或)?以上(?:的)?天数|达到(?:国家)?二级(?:标准)?的?天数"
         r"|days? (?:of|with) good air|good[- ]air(?: quality)? days"
         r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good",
     ),
@@ -149,13 +150,16 @@ CUES = (
         "noise-day",
         ("sound_level",),
         "noise",
-        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}昼间[^;；。]{0,20}?(?:等效声级|声级|平均值|均值|噪声|Leq|L\s*d\b)",
+        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}昼间[^;；。]{0,20}?(?:等效声级|声级|平均值|均值|噪声|Leq|L\s*d\b)"
+        # English says the time of day after the number ("54.2 decibels during the day")
+        r"|(?:noise|sound)\b[^.;]{0,60}?\b(?:during the day|in the daytime|by day|daytime)",
     ),
     (
         "noise-night",
         ("sound_level",),
         "noise",
-        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}夜间[^;；。]{0,20}?(?:等效声级|声级|平均值|均值|噪声|Leq|L\s*n\b)",
+        r"(?:区域|城市)?(?:声环境|环境噪声)?.{0,6}夜间[^;；。]{0,20}?(?:等效声级|声级|平均值|均值|噪声|Leq|L\s*n\b)"
+        r"|(?:noise|sound)\b[^.;]{0,60}?\b(?:at night|during the night|night-?time)",
     ),
     (
         "noise-traffic-day",
@@ -371,14 +375,18 @@ _PETITION_BREAKDOWN = (
     # English: a channel, a kind, a state, or reports that are no complaints at all ("the
     # ministry released 12 reports", "media reports", "EIA reports")
     r"WeChat|hotline|phone|online|letters|visits|about (?:air|noise|water|soil|solid|odou?r|smoke)|"
-    r"resolved|handled|released|published|issued|media|news|EIA|assessment|monitoring"
+    r"resolved|released|published|issued|media|news|EIA|assessment|monitoring"
 )
 _WATER_WORDS = r"水质|断面|水体|点位|水源"
+# A level of noise said of a whole area, not of one point or road
+_AREA_WORDS = (
+    r"区域|城市|全市|全区|全县|全省|全国|平均|(?i:\b(?:area|urban|city|regional|average)\b)"
+)
 _ZONE_CLASS = r"功能区|(?:^|\s)[0-4]\s*[ab]?\s*类(?:区|功能区)?(?:\s|$)"
 REQUIRES = {
     # …and not of a functional zone's class (a row "1类区" of a table of zones)
-    "noise-day": (r"区域|城市|全市|全区|全县|全省|全国|平均", _ZONE_CLASS, r"交通(?!.*区域)"),
-    "noise-night": (r"区域|城市|全市|全区|全县|全省|全国|平均", _ZONE_CLASS, r"交通(?!.*区域)"),
+    "noise-day": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),
+    "noise-night": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),
     # …unless it is said as the whole ("12369热线共受理投诉举报1520件")
     "petitions": (None, rf"^(?!.*(?:共|总计|合计|累计)).*(?:{_PETITION_BREAKDOWN})", None),
     # the share of cities meeting the standard ("218个城市环境空气质量达标,占64.3%", 达标城市
@@ -397,7 +405,7 @@ REQUIRES = {
     "enforcement-cases-filed": (None, r"侦查", None),
     # detentions are referred to the police too ("4起案件适用行政拘留移送公安机关")
     "pollution-crime-cases": (None, r"^(?!.*犯罪).*拘留", None),
-    "noise-traffic-day": (None, r"夜间", None),
+    "noise-traffic-day": (None, r"夜间|(?i:night)", None),
     # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
     "so2": (
         None,
@@ -433,6 +441,7 @@ SHARES = {
     "air-good-days": "air-good-days-ratio",
     "heavy-pollution-days": "heavy-pollution-days-ratio",
 }
+_SHARE_SAID = re.compile(r"accounted for|accounts? for|made up|makes? up|占")
 # A change in days of a share ("优良率为96.4%,同比增加11天") is a change of the days it is
 # the share of: a share moves in points, days in days.
 _DAYS_OF_SHARE = {share: days for days, share in SHARES.items()}
@@ -697,6 +706,13 @@ class Vocabulary:
         named = self._named_by_pairs(item, family, kind, head)
         if named is not None:
             return named
+        if family == "percent" and kind == "level" and _SHARE_SAID.search(item):
+            # "Days with heavy pollution accounted for 1.3 percent", "重污染天数占全年的1.4%":
+            # the share of the days the words count
+            days = self.match(item, head, "days", kind, unit, part)
+            share = SHARES.get(days.code)
+            if share is not None and self.has(share):
+                return Match(share, f"{days.reason}，所占比例 → {share}")
         return Match(None, "", _proposal(item or head, unit, family))
 
     def has(self, code):
@@ -825,7 +841,9 @@ def _plain(text):
 
 
 _PROPOSAL_NOISE = re.compile(
-    r"^[\s,，;；:：、和及与其中其全省全市全区全县我省我市本市平均共累计合计总计同比较上年]+|"
+    # whole words, not their characters: "中度污染天数" and "其他渠道" keep their first one
+    r"^(?:[\s,，;；:：、]|和|及|与|其中|全省|全市|全区|全县|我省|我市|本市|平均|共|累计|合计|总计|"
+    r"同比|较上年)+|"
     r"(?:为|是|达到|达|约|近|共|分别|平均|占|有|累计|合计|总计|同比|比上年|较上年|上升|下降|增加|减少|增长|提高|降低|了|\s)+$"
 )
 _CATEGORY_WORDS = (

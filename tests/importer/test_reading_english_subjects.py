@@ -133,3 +133,40 @@ def test_one_number_of_two_measures_joined_by_and_is_a_figure_for_each():
     assert {f.indicator for f in document.figures if f.value == Decimal("3.3")} == {"o3"}
     assert one(document, "84.1").indicator == "air-good-days-ratio"
     assert one(document, "-2.2").indicator == "pm25"
+
+
+def test_micrograms_alone_and_a_subject_said_as_that_of():
+    document = pipeline.read(
+        "Air in the capital\n\n"
+        "The PM2.5 level fell to 29 micrograms. That of PM10 dropped to 51 micrograms, and "
+        "the ozone concentration was 141 micrograms per cubic meter, while that of nitrogen "
+        "dioxide was 27 micrograms.\n"
+    )
+    for value, code in (("29", "pm25"), ("51", "pm10"), ("141", "o3"), ("27", "no2")):
+        figure = one(document, value)
+        assert (figure.indicator, figure.unit_code) == (code, "ug/m3"), value
+
+
+def test_intensities_per_unit_of_gdp_and_complaints_handled():
+    document = pipeline.read(
+        "Green growth\n\n"
+        "Energy consumption per unit of GDP fell 2.7 percent, and carbon dioxide emissions per "
+        "unit of GDP dropped 3.6 percent. The province handled 2,918 environmental complaints "
+        "last year.\n"
+    )
+    assert one(document, "-2.7").indicator == "energy-intensity-reduction"
+    assert one(document, "-3.6").indicator == "carbon-intensity-reduction"
+    assert one(document, "2918").indicator == "petitions"
+
+
+def test_days_that_account_for_a_share_and_noise_by_day_and_by_night():
+    document = pipeline.read(
+        "City report\n\n"
+        "Days with heavy pollution accounted for 2.1 percent of the year. Average noise levels "
+        "in urban areas were 53.8 decibels during the day and 44.9 decibels at night, and road "
+        "traffic noise was 66.2 decibels during the day.\n"
+    )
+    assert one(document, "2.1").indicator == "heavy-pollution-days-ratio"
+    assert one(document, "53.8").indicator == "noise-day"
+    assert one(document, "44.9").indicator == "noise-night"
+    assert one(document, "66.2").indicator == "noise-traffic-day"

@@ -750,3 +750,13 @@ def test_what_is_left_of_an_allowance_is_no_target_of_the_measure():
     assert filed(document, "41") == ("pm25", "level")
     left = one(document, "37")
     assert (left.indicator, left.kind) == (None, "target")
+
+
+def test_days_reaching_grade_two_and_a_proposal_keeps_its_first_character():
+    document = read(
+        "2031年,全县空气质量达到二级标准的天数为331天,占全年有效监测天数的90.7%;"
+        "中度污染天数5天,其他污染天数3天。"
+    )
+    assert filed(document, "331") == ("air-good-days", "level")
+    assert filed(document, "90.7") == ("air-good-days-ratio", "level")
+    assert one(document, "5").proposed[0] == "中度污染天数"
