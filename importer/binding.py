@@ -147,6 +147,7 @@ _TEAM = (
 _TEAM_AFTER = re.compile(_TEAM)
 _YEAR_END_TOTAL = re.compile(r"截[至止]到?\s*(?:19|20)\d{2}\s*年\s*(?:年)?(?:底|末)")
 _RUNNING = re.compile(r"共|累计")
+_ZONE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:风景名胜区|风景区|管理区|开发区|高新区|度假区)")
 _LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
 # inspection, which began on a day the text does not give.
@@ -1089,6 +1090,16 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             if not _locates(where, division, text[where_end:place_start]):
                 where = division  # "Taizhou, a city in Zhejiang province": still Taizhou
             where_end = place_end
+    zone = _ZONE.search(text, max(where_end, sentence_start), position)
+    if (
+        zone is not None
+        and getattr(scope.region, "level", "") == "prefecture"
+        and (where is None or re.search(r"[、,，;；]", text[where_end : zone.start()]))
+    ):
+        # "…青阳县3件、九华山风景区2件": a zone that is no county is of the city the report
+        # is on, not of the county listed before it.
+        where = scope.region
+        figure.reasons.append(f"地点：“{zone.group(0)}”属本文件的{where.name}")
     if _LATIN_WORDS.search(text, sentence_start, figure.raw.sentence_end):
         # English names the place after the figure: "59.3% … occurred in eastern China"; a
         # place so named in the figure's clause beats one of an earlier clause.

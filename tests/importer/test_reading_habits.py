@@ -251,3 +251,12 @@ def test_days_monitored_are_the_denominator_of_the_days_of_each_grade():
         "其中优良176天。"
     )
     assert [str(f.value) for f in document.figures if not f.derived] == ["42", "176"]
+
+
+def test_a_zone_that_is_no_county_listed_among_counties_is_of_the_reports_city():
+    document = read(
+        "黄山市环境信访情况\n"
+        "2027年4月,全市受理环境信访举报26件。按地区分,黄山区11件、歙县9件、齐云山风景区6件。"
+    )
+    assert one(document, "9").region.name == "歙县"
+    assert one(document, "6").region.name == "黄山市"
