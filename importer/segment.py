@@ -1017,12 +1017,16 @@ def _space_row(line):
 
 
 def _space_table(paragraphs, index):
-    """Rows whose cells are separated by spaces, under a header row of as many words."""
-    header = None
+    """Rows whose cells are separated by spaces, under a header row of as many words, and
+    perhaps a row of units under it ("(μg/m³)   (μg/m³)   (天)"), one to each column."""
+    header = []
     first = paragraphs[index]
     if _space_row(first) is None:
         cells = _space_cells(first)
-        following = _space_row(paragraphs[index + 1]) if index + 1 < len(paragraphs) else None
+        below = index + 1
+        units = below < len(paragraphs) and _units_row(paragraphs[below])
+        below += units
+        following = _space_row(paragraphs[below]) if below < len(paragraphs) else None
         if (
             following is None
             or len(cells) not in (len(following), len(following) - 1)
@@ -1030,7 +1034,7 @@ def _space_table(paragraphs, index):
             or re.search(r"[。；;，,]", first)
         ):
             return None, 0
-        header, index = first, index + 1
+        header, index = paragraphs[index:below], below
     lines = []
     width = None
     while index + len(lines) < len(paragraphs):
@@ -1041,11 +1045,18 @@ def _space_table(paragraphs, index):
         lines.append(paragraphs[index + len(lines)])
     if len(lines) < 2:
         return None, 0
-    all_lines = ([header] if header else []) + lines
+    all_lines = header + lines
     text, rows = _rows_from_lines(all_lines, _space_cells)
-    if header and len(rows[0][0]) == width - 1:
-        rows[0] = ([""] + rows[0][0], rows[0][1])  # no heading over the row labels
+    for at in range(len(header)):
+        if len(rows[at][0]) == width - 1:
+            rows[at] = ([""] + rows[at][0], rows[at][1])  # no heading over the row labels
     return _table(text, rows), len(all_lines)
+
+
+def _units_row(line):
+    """Whether a line is only units in brackets, one under each column's name."""
+    cells = _space_cells(line)
+    return len(cells) >= 2 and all(re.fullmatch(r"[(（][^()（）]{1,12}[)）]", c) for c in cells)
 
 
 # A row of a table pasted with bars between its cells but not around them ("pH | 7.6 | 8.0 |").

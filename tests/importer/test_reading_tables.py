@@ -477,3 +477,18 @@ def test_a_note_s_unit_is_the_permanganate_index_s_too():
     assert got["1.8"].unit == "mg/L" and got["0.09"].unit == "mg/L"
     assert got["7.7"].unit == ""
     assert got["2.2"].region.name == "江川区"  # the county column places the row
+
+
+def test_columns_aligned_with_spaces_under_a_row_of_names_and_a_row_of_units():
+    lines = [
+        "县区        PM2.5     PM10     优良天数",
+        "           (μg/m³)   (μg/m³)   (天)",
+        "红塔区       26        44       169",
+        "江川区       24        40       171",
+    ]
+    document = pipeline.read("玉溪市2025年上半年空气质量\n表1 各县区空气质量\n" + "\n".join(lines))
+    got = {str(f.value): (f.unit, f.indicator) for f in document.figures}
+    assert got["26"] == ("μg/m³", "pm25")
+    assert got["44"] == ("μg/m³", "pm10")
+    assert got["169"] == ("天", "air-good-days")
+    assert len(document.figures) == 6
