@@ -19,7 +19,6 @@ from django.forms.utils import flatatt
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 from django_filters.fields import ModelChoiceField
@@ -90,7 +89,7 @@ class SlugSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         field = self.field
         options = memoize(
-            f"bulletins:filter-options:{field.queryset.model._meta.label}:{get_language()}",
+            f"bulletins:filter-options:{field.queryset.model._meta.label}",
             lambda: _options_html(field),
         )
         if value not in (None, ""):
@@ -438,7 +437,7 @@ class BulletinFilterForm(PeriodFilterForm):
         """The memo name of the form's markup; None for a form with errors, which is not kept."""
         if self.is_bound and not self.is_valid():
             return None
-        return f"bulletins:filter-form:{get_language()}:{sorted(self._canonical().items())}"
+        return f"bulletins:filter-form:{sorted(self._canonical().items())}"
 
     def canonical_query(self):
         """The valid choices as a query string (``region=…&year=…``), the same for equal choices."""

@@ -4,7 +4,6 @@ from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import DetailView, ListView
@@ -173,7 +172,7 @@ def region_detail(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     # The newest of a region's bulletins (SQLite sorts every matching row to find them), as cards.
     cards = memoize(
-        f"bulletins:region:{region.pk}:cards:{get_language()}",
+        f"bulletins:region:{region.pk}:cards",
         lambda: bulletin_cards(Bulletin.objects.published().in_region(region).for_cards()[:10]),
     )
     children = list(region.children.all())
@@ -197,7 +196,7 @@ def home(request):
         {
             # The first page of the list, through its order index, as cards.
             "latest_bulletins": memoize(
-                f"bulletins:home:cards:{get_language()}",
+                "bulletins:home:cards",
                 lambda: bulletin_cards(
                     MemoPaginator(Bulletin.objects.published().for_cards(), 6, memo_name="bulletins:home").page(1)
                 ),

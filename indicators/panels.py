@@ -11,10 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from django.db.models import prefetch_related_objects
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from ecoportal.caching.generation import memoize
 from ecoportal.localized import localized
 
 from . import charts, summaries
@@ -40,15 +38,6 @@ LATEST_SHOWN = 3  # latest values listed on a card
 # Figures per region and qualifier behind a headline card: enough to hold the newest of each
 # kind of period (a whole year and a 1—11月 published after it).
 HEADLINE_POINTS = 4
-
-
-def memoized(name, compute):
-    """``compute()``, kept in the reader's language until the content changes.
-
-    The panels are the costliest part of their pages (the newest figures of every series, then
-    the SVG); they hold published figures only, the same for every reader of a language.
-    """
-    return memoize(f"indicators:panel:{name}:{get_language()}", compute)
 
 
 @dataclass

@@ -109,7 +109,7 @@ def indicator_list(request):
         {
             # Read only when the page's fragment of the catalogue is not kept.
             "sections": SimpleLazyObject(
-                lambda: panels.memoized(key, lambda: panels.catalogue(category=category or None, region=region))
+                lambda: memoize(f"indicators:{key}", lambda: panels.catalogue(category=category or None, region=region))
             ),
             "fragment_key": key,
             "category": category,
@@ -195,13 +195,13 @@ def indicator_detail(request, code):
         paginator = TablePaginator(indicator, TABLE_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         observations = page.object_list
-        charts = panels.memoized(f"charts:{indicator.pk}", lambda: panels.indicator_charts(indicator))
+        charts = memoize(f"indicators:charts:{indicator.pk}", lambda: panels.indicator_charts(indicator))
     else:
         moment = end_of(day)
         page = Paginator(as_of_rows(indicator, moment).for_table(), TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
         observations = _as_read_then(page.object_list, indicator)
-        charts = panels.memoized(
-            f"charts:{indicator.pk}:as-of:{day.isoformat()}",
+        charts = memoize(
+            f"indicators:charts:{indicator.pk}:as-of:{day.isoformat()}",
             lambda: panels.indicator_charts(
                 indicator, rows=_as_read_then(as_of_rows(indicator, moment).for_charts()[:AS_OF_CHART_ROWS], indicator)
             ),
@@ -217,7 +217,7 @@ def indicator_detail(request, code):
             "as_of": day,
             "as_of_invalid": not understood,
             "as_of_key": day.isoformat() if day else "",
-            "as_of_links": panels.memoized(f"as-of-days:{indicator.pk}", lambda: correction_days(indicator)),
+            "as_of_links": memoize(f"indicators:as-of-days:{indicator.pk}", lambda: correction_days(indicator)),
             "as_of_csv": as_of_csv(indicator, day) if day else "",
             "query_string": urlencode({"as_of": day.isoformat()}) if day else "",
             "today": today,

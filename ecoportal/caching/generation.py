@@ -19,10 +19,13 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from .models import Generation
 
@@ -39,36 +42,27 @@ def register(*models, next_due=None, receivers=None):
     ``(connect, disconnect)`` of the receivers that keep its derived rows in step with the
     content, connected now and detached during bulk writes (``suspend_invalidation``)."""
     for model in models:
-        _models.add(model)
-        _models.update(field.remote_field.through for field in model._meta.local_many_to_many)
-    if next_due is not None:
-        _due.append(next_due)
-    if receivers is not None:
-        _receivers.append(receivers)
-        receivers[0]()
-    _connect()
-
-
-def _changed(sender, using=None, **kwargs):
-    content_changed(using=using)
-
-
-def _relations_changed(sender, action, using=None, **kwargs):
-    if sender in _models and action in ("post_add", "post_remove", "post_clear"):
-        content_changed(using=using)
+        _models.update([model, *(field.remote_field.through for field in model._meta.local_many_to_many)])
+    _due.extend([next_due] if next_due else [])
+    _receivers.extend([receivers] if receivers else [])
+    for hooks in [(_connect, _disconnect), *_receivers]:
+        hooks[0]()
 
 
 def _connect():
     for model in _models:
-        post_save.connect(_changed, sender=model, dispatch_uid=("pagecache", model))
-        post_delete.connect(_changed, sender=model, dispatch_uid=("pagecache", model))
-    m2m_changed.connect(_relations_changed, dispatch_uid="pagecache")
+        for signal in (post_save, post_delete, m2m_changed):  # m2m_changed's sender: the through model
+            signal.connect(_changed, sender=model, dispatch_uid=("generation", model))
 
 
 def _disconnect():
     for model in _models:
-        post_save.disconnect(sender=model, dispatch_uid=("pagecache", model))
-        post_delete.disconnect(sender=model, dispatch_uid=("pagecache", model))
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.disconnect(sender=model, dispatch_uid=("generation", model))
+
+
+def _changed(sender, using=None, **kwargs):
+    content_changed(using=using)
 
 
 def content_changed(using=None):
@@ -77,14 +71,12 @@ def content_changed(using=None):
     Called by the signals of registered models; call it after writes that send none
     (``update()``, raw SQL, ``bulk_create``). Several changes in one transaction bump once.
     """
-    if _suspended:
-        return
-    connection = transaction.get_connection(using)
-    if not any(isinstance(entry[1], _BumpOnCommit) and not entry[1].done for entry in connection.run_on_commit):
-        transaction.on_commit(_BumpOnCommit(), using=using, robust=True)
+    pending = transaction.get_connection(using).run_on_commit
+    if not _suspended and not any(isinstance(entry[1], _Bump) and not entry[1].done for entry in pending):
+        transaction.on_commit(_Bump(), using=using, robust=True)
 
 
-class _BumpOnCommit:
+class _Bump:
     """One bump for a transaction; dropped with it if it rolls back."""
 
     done = False
@@ -97,8 +89,13 @@ class _BumpOnCommit:
 def bump():
     """Start a new generation now."""
     if not Generation.objects.filter(pk=1).update(number=F("number") + 1, began=_now(), due_known=False):
-        Generation.objects.get_or_create(pk=1, defaults={"number": _now(), "began": _now()})
+        _create()
     _request.row = None  # the rest of this request reads the new one
+
+
+def _create():
+    """The first ever, or lost: numbered from the clock, above any number used before."""
+    Generation.objects.get_or_create(pk=1, defaults={"number": _now(), "began": _now()})
 
 
 def _now():
@@ -118,21 +115,17 @@ def _read():
         cursor.execute(f"SELECT number, began, next_due, due_known FROM {Generation._meta.db_table} WHERE id = 1")
         found = cursor.fetchone()
     if found is None:
-        # The first ever, or lost: from the clock, above any number used before.
-        Generation.objects.get_or_create(pk=1, defaults={"number": _now(), "began": _now()})
+        _create()
         return _read()
     row = Row(*found)
-    if not row.due_known:
+    if not row.due_known:  # once per generation: when does a scheduled item next come due?
         after = datetime.fromtimestamp(row.began / 1_000_000, tz=UTC)
         moments = [moment for moment in (next_due(after) for next_due in _due) if moment is not None]
-        next_due = int(min(moments).timestamp() * 1_000_000) if moments else None
-        Generation.objects.filter(pk=1, number=row.number).update(next_due=next_due, due_known=True)
-        row = row._replace(next_due=next_due, due_known=True)
+        row = row._replace(next_due=int(min(moments).timestamp() * 1_000_000) if moments else None, due_known=True)
+        Generation.objects.filter(pk=1, number=row.number).update(next_due=row.next_due, due_known=True)
     if row.next_due is not None and _now() >= row.next_due:
         # Once across all servers: the others find the number moved and read again.
-        Generation.objects.filter(pk=1, number=row.number).update(
-            number=F("number") + 1, began=_now(), due_known=False
-        )
+        Generation.objects.filter(pk=1, number=row.number).update(number=F("number") + 1, began=_now(), due_known=False)
         return _read()
     return row
 
@@ -154,12 +147,10 @@ def current_generation():
     return None if row is None else row.number
 
 
-def request_started(**kwargs):
-    _request.active, _request.row = True, None
-
-
-def request_finished(**kwargs):
-    _request.active, _request.row = False, None
+@receiver(request_started, dispatch_uid="generation:request")
+@receiver(request_finished, dispatch_uid="generation:request")
+def _new_request(signal, **kwargs):
+    _request.active, _request.row = signal is request_started, None
 
 
 def page_cache():
@@ -188,8 +179,9 @@ def release():
     return digest.hexdigest()[:12]
 
 
-def memo_key(name, generation):
-    return f"pagecache:memo:{release()}:{generation}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
+def memo_key(name, generation, kind="memo"):
+    """The key of ``name`` in the reader's language, under the release and ``generation``."""
+    return f"pagecache:{kind}:{release()}:{generation}:{get_language()}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
 
 
 #: How long a request waits for a value another request is computing before computing it too.
@@ -197,11 +189,12 @@ COMPUTE_WAIT_SECONDS = 5.0
 
 
 def memoize(name, compute, *, keep_none=True):
-    """``compute()``, kept in the shared cache under the release and generation.
+    """``compute()``, kept in the shared cache under the release, the generation and the
+    reader's language.
 
-    For the few expensive values pages share. ``name`` must identify everything the value
-    depends on besides the content (language, filters, page). With ``keep_none=False`` a None is
-    not kept: for names made of the reader's input, which must not fill the cache.
+    For the few expensive values pages share. ``name`` must identify everything else the value
+    depends on (filters, page, the site's address). With ``keep_none=False`` a None is not
+    kept: for names made of the reader's input, which must not fill the cache.
 
     When a generation starts, every reader misses at once: the first takes a lock beside the
     value and computes it; the others wait for it (at most ``COMPUTE_WAIT_SECONDS``) instead of

@@ -32,7 +32,7 @@ class PublicFragmentNode(template.Node):
         values = [key.resolve(context) for key in self.keys]
         if any(value in (None, "") for value in values):
             return self.nodelist.render(context)
-        name = f"fragment:{':'.join(str(value) for value in values)}:{get_language()}"
+        name = f"fragment:{':'.join(str(value) for value in values)}"
         return memoize(name, lambda: self.nodelist.render(context))
 
 
