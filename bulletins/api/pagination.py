@@ -51,7 +51,7 @@ class BulletinPagination(MemoPagination):
     """``NewestFirstPaginator`` for the default order; a search (``q``), which orders its own
     matches, and any other ordering are paginated as before."""
 
-    def paginator_class(self, queryset, request):
-        if "q" not in request.query_params and tuple(queryset.query.order_by) == NEWEST_FIRST:
+    def memo_paginator(self, queryset):
+        if "q" not in self.request.query_params and tuple(queryset.query.order_by) == NEWEST_FIRST:
             return NewestFirstPaginator
         return MemoPaginator

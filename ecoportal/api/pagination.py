@@ -1,8 +1,6 @@
 import json
-from functools import partial
 
 from django.core.paginator import EmptyPage, InvalidPage
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.pagination import PageNumberPagination
@@ -127,22 +125,20 @@ class MemoPagination(PortalPagination):
     hand-written ``.values()`` view 4.3–6.2: without them the list is under 0.4× that view.
     """
 
-    def paginate_queryset(self, queryset, request, view=None):
-        filters = sorted(
-            (name, values) for name, values in request.query_params.lists() if name != self.page_query_param
-        )
-        paginator = self.paginator_class(queryset, request)
-        self.django_paginator_class = partial(paginator, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}")
-        return super().paginate_queryset(queryset, request, view)
+    def django_paginator_class(self, queryset, per_page):
+        """The paginator of ``queryset``'s pages, named by the query parameters but the page."""
+        filters = sorted((name, values) for name, values in self.request.query_params.lists() if name != self.page_query_param)
+        paginator = self.memo_paginator(queryset)
+        return paginator(queryset, per_page, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}")
 
-    def paginator_class(self, queryset, request):
+    def memo_paginator(self, queryset):
         """The ``MemoPaginator`` (or subclass) that reads ``queryset``'s pages."""
         return MemoPaginator
 
     def items(self, serialize):
         """``serialize(page)`` as plain JSON values, kept with the page."""
         site = self.request.build_absolute_uri("/")
-        name = f"{self.page.paginator.memo_name}:items:{self.page.paginator.per_page}:{self.page.number}:{get_language()}:{site}"
+        name = f"{self.page.paginator.memo_name}:items:{self.page.paginator.per_page}:{self.page.number}:{site}"
         # Plain JSON values: DRF's URL values (``Hyperlink``) carry their whole row.
         return memoize(name, lambda: json.loads(JSONRenderer().render(serialize(list(self.page)))))
 
