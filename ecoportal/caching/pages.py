@@ -10,7 +10,6 @@ switcher is checked by its origin) or sets a cookie is not stored. A streamed re
 is stored once it has streamed out whole and came to at most ``PAGE_CACHE_STREAM_LIMIT``.
 """
 
-import hashlib
 import re
 from urllib.parse import urlencode
 
@@ -71,19 +70,18 @@ def is_cacheable_request(request):
 
 
 def page_key(request, number):
-    api = request.path_info.startswith("/api/")
+    """The page's key: its address and, for the API, the formats accepted; in the language
+    LocaleMiddleware chose."""
+    accept = request.headers.get("Accept", "") if request.path_info.startswith("/api/") else ""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
-    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    parts = [request.scheme, request.get_host(), request.path, query, language, request.headers.get("Accept", "") if api else ""]
-    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:40]
-    return f"pagecache:page:{generation.release()}:{number}:{digest}"
+    return generation.memo_key(f"{request.scheme}://{request.get_host()}{request.path}?{query}\n{accept}", number, "page")
 
 
 def is_storable(request, response):
     """A complete 200 that is the same for every anonymous reader and sets nothing per reader."""
     if request.method != "GET" or response.status_code != 200:
         return False
-    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(response, "_page_cache_exempt", False):
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
     directives = {d.split("=")[0].strip().lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
     vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", "")) if v.strip()}
