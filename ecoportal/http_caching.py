@@ -1,4 +1,5 @@
-"""HTTP caching of public API responses: ``Cache-Control: public``, ETag, Last-Modified, 304s.
+"""HTTP caching of public API responses and feeds: ``Cache-Control: public``, ETag,
+Last-Modified, 304s, with ``django.utils.cache``'s helpers.
 
 The ETag is a hash of the rendered body (as ConditionalGetMiddleware computes it): the one
 validator that is always right, where ``max(updated_at)`` would miss withdrawals and edits of
@@ -8,6 +9,8 @@ which every change of public content moves on; it is sent where the generation i
 it waits for the second after the generation began. A streamed download is not hashed: its
 ETag names the generation and the request, and a client holding it gets its 304 before the
 download's query runs. ``If-None-Match`` decides over ``If-Modified-Since`` (RFC 9110).
+ConditionalGetMiddleware itself is not used: it gives a HEAD no ETag, and its 304 keeps none
+of the ``RateLimit-*`` headers the API sends on every answer.
 """
 
 import hashlib
@@ -32,8 +35,6 @@ def download_validators(request, variant=""):
 def download_not_modified(request, variant=""):
     """A 304 for a download the client holds, or a 412 for a failed precondition, before its
     query runs; else None."""
-    if request.method not in ("GET", "HEAD"):
-        return None
     etag, last_modified = download_validators(request, variant)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if isinstance(response, HttpResponseNotModified):
@@ -49,34 +50,27 @@ def _mark(response, max_age, etag, last_modified):
         response["Last-Modified"] = http_date(last_modified)
     elif response.has_header("Last-Modified"):
         del response["Last-Modified"]  # set by the view (a feed's newest item): a withdrawal would not move it
+    return response
 
 
 def conditional_public_response(request, response, *, max_age=PUBLIC_MAX_AGE, dated=False, variant=""):
     """Mark a successful GET/HEAD of public data cacheable and answer a matching one with 304.
 
     ``dated``: send ``Last-Modified`` whatever the cache (a feed, polled with
-    ``If-Modified-Since``). A streamed response is always dated.
+    ``If-Modified-Since``). A streamed download is always dated, and was answered with its 304
+    before it was made (``download_not_modified``).
     """
     renderer = getattr(response, "accepted_renderer", None)
     if request.method not in ("GET", "HEAD") or response.status_code != 200 or getattr(renderer, "format", None) == "api":
         return response  # the browsable API page carries a CSRF token: not for shared caches
     if response.streaming:
-        etag, last_modified = download_validators(request, variant)
-    else:
-        if hasattr(response, "render"):
-            response.render()
-        if not response.has_header("ETag"):
-            set_response_etag(response)
-        etag, last_modified = response["ETag"], content_last_modified(always=dated)
-    _mark(response, max_age, etag, last_modified)
-    conditional = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
-    if response.streaming and conditional is not response:
-        # The 304 replaces the stream unsent: close its content now (a CSV holds an open
-        # server-side cursor); response.close() would also signal request_finished mid-request.
-        for close in response._resource_closers:
-            close()
-        response._resource_closers.clear()
-    return conditional
+        return _mark(response, max_age, *download_validators(request, variant))
+    if hasattr(response, "render"):
+        response.render()
+    set_response_etag(response)
+    last_modified = content_last_modified(always=dated)
+    _mark(response, max_age, response.get("ETag"), last_modified)
+    return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)
 
 
 def content_last_modified(*, always=False):
