@@ -119,8 +119,8 @@ class PortalPagination(PageNumberPagination):
 class MemoPagination(PortalPagination):
     """``PortalPagination`` through ``MemoPaginator``, the page's items serialized once.
 
-    Named by the query parameters, which decide the rows; the items also depend on the language
-    and the site's address (their absolute URLs). The API's bulletin list cost 7.3–9.0 ms of CPU
+    Named by the query parameters, which decide the rows; the items also depend on the site's
+    address (``MemoItemsMixin``). The API's bulletin list cost 7.3–9.0 ms of CPU
     with its items kept and 11.8–15.4 without (20,000 bulletins, in-process, 2026-12-06), the
     hand-written ``.values()`` view 4.3–6.2: without them the list is under 0.4× that view.
     """
@@ -135,13 +135,6 @@ class MemoPagination(PortalPagination):
         """The ``MemoPaginator`` (or subclass) that reads ``queryset``'s pages."""
         return MemoPaginator
 
-    def items(self, serialize):
-        """``serialize(page)`` as plain JSON values, kept with the page."""
-        site = self.request.build_absolute_uri("/")
-        name = f"{self.page.paginator.memo_name}:items:{self.page.paginator.per_page}:{self.page.number}:{site}"
-        # Plain JSON values: DRF's URL values (``Hyperlink``) carry their whole row.
-        return memoize(name, lambda: json.loads(JSONRenderer().render(serialize(list(self.page)))))
-
 
 class MemoItemsMixin:
     """A list viewset with ``MemoPagination``: a page read again serializes nothing."""
@@ -150,6 +143,9 @@ class MemoItemsMixin:
 
     def list(self, request, *args, **kwargs):
         self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        items = self.paginator.items(lambda rows: self.get_serializer(rows, many=True).data)
+        page = self.paginator.page
+        # Its items name the site's address (their absolute URLs) and are kept as plain JSON
+        # values: DRF's URL values (``Hyperlink``) carry their whole row.
+        name = f"{page.paginator.memo_name}:items:{page.paginator.per_page}:{page.number}:{request.build_absolute_uri('/')}"
+        items = memoize(name, lambda: json.loads(JSONRenderer().render(self.get_serializer(list(page), many=True).data)))
         return self.get_paginated_response(items)
-
