@@ -2,9 +2,11 @@
 
 A fresh worker spent about 250 ms of its first request loading translation catalogs, another
 100 ms compiling the page templates and half a second loading jieba's dictionary for its first
-search. gunicorn replaces every worker after ``max_requests``, so on a busy server one of them
-was always starting: its first requests, and those queued behind them, waited (the 99th
-percentile of a constant response was 700 ms against 20 ms without replacements). With
+search; measured again, its first request (a page from the page cache) took 1.3–2.0 s, against
+0.19–0.20 s after ``warm_up()`` (in-process, load 7, 2026-12-06).
+gunicorn replaces every worker after ``max_requests``, so on a busy server one of them was
+always starting: its first requests, and those queued behind them, waited (the 99th percentile
+of a constant response was 700 ms against 20 ms without replacements). With
 ``preload_app``, gunicorn.conf.py calls ``warm_up()`` in the arbiter once the application is
 loaded; each worker then starts from a copy of this memory.
 

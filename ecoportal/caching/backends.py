@@ -20,8 +20,9 @@ RETRY_SECONDS = 5.0
 class ReusingRedisCacheClient(RedisCacheClient):
     """Django's client, keeping one ``redis.Redis`` per connection pool.
 
-    Django builds a new ``redis.Redis`` (and its table of ~170 reply parsers) for every cache
-    operation, a third of the time of a page served from the cache. Cache backends are per
+    Django 5.2 still builds a new ``redis.Redis`` (and its table of ~170 reply parsers) for
+    every cache operation: a page served from the cache cost 0.75–0.77 ms of CPU so, against
+    0.54–0.68 (20,000 bulletins, in-process, load 13–15, 2026-12-06). Cache backends are per
     thread, and ``redis.Redis`` is thread-safe anyway.
     """
 
