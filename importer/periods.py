@@ -237,7 +237,7 @@ _PATTERNS = [
     (
         "day",
         re.compile(
-            r"(?<![\d年月.])"
+            r"(?<![\d年月.])(?:((?:19|20)\d{2})\s*年\s*)?"
             + _DAY
             + r"(?=\s*[,，]?[^。；;,，]{0,30}?(?:转办|交办|移交|转交)[^。；;]{0,24}?(?:信访|举报|投诉))"
         ),
@@ -524,8 +524,9 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
         if kind in ("yfirst", "first"):
             return _span(year, 1, _month(groups[0]))
         if kind == "day":
-            month = _month(groups[0])
-            date(year, month, int(groups[1]))  # a day that does not exist is no date
+            year = int(groups[0]) if groups[0] else year
+            month = _month(groups[1])
+            date(year, month, int(groups[2]))  # a day that does not exist is no date
             return _span(year, month, month)
         if kind in ("ymonth", "month"):
             month = _month(groups[0])

@@ -260,3 +260,12 @@ def test_a_zone_that_is_no_county_listed_among_counties_is_of_the_reports_city()
     )
     assert one(document, "9").region.name == "歙县"
     assert one(document, "6").region.name == "黄山市"
+
+
+def test_a_batch_handed_over_on_a_dated_day_is_of_that_month():
+    document = read(
+        "2027年7月3日,省第二生态环境保护督察组向我市交办第五批信访件14件,其中来电举报9件。"
+    )
+    batch = one(document, "14")
+    assert (batch.period_start, batch.period_end) == (date(2027, 7, 1), date(2027, 7, 31))
+    assert batch.region is None  # 我市, and nothing says which city
