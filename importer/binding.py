@@ -46,6 +46,9 @@ _TIME_OF_DAY_AFTER = re.compile(
     r"at night-?time|night-?time)\b",
     re.I,
 )
+_DAYS_AFTER = re.compile(
+    r"\s+((?:[A-Za-z-]+\s+){0,3}days\b(?:\s+(?:of|with)\s+[a-z ]{3,30})?)", re.I
+)
 _ARTICLE_BEFORE = re.compile(r"\ban?\s+$", re.I)
 _RATE_AFTER = re.compile(
     r"\s+((?:[A-Za-z-]+\s+){0,5}?(?:rate|ratio|share|proportion|coverage)"
@@ -381,8 +384,12 @@ def _bind_sentence(
         rate = (
             raw.family == "percent"
             and not share_of
-            and _ARTICLE_BEFORE.search(text, max(start, raw.start - 4), raw.start)
-            and _RATE_AFTER.match(text, raw.end, raw.sentence_end)
+            and (
+                _ARTICLE_BEFORE.search(text, max(start, raw.start - 4), raw.start)
+                and _RATE_AFTER.match(text, raw.end, raw.sentence_end)
+                # "an average of 87.5 percent good air days": days the share is of
+                or _DAYS_AFTER.match(text, raw.end, raw.sentence_end)
+            )
         )
         when = raw.family == "sound_level" and _TIME_OF_DAY_AFTER.match(text, raw.end)
         if when and not enumerated:

@@ -79,7 +79,8 @@ CUES = (
         "heavy-pollution-days",
         ("days",),
         "air",
-        r"重(?:度及以上|度以上|度)?污染(?:天(?:数|气)?|$)|重度及以上污染|heav(?:y|ily) pollut|severe(?:ly)? pollut",
+        r"重(?:度及以上|度以上|度)?污染(?:天(?:数|气)?|$)|重度及以上污染|heav(?:y|ily)(?: air)? pollut"
+        r"|severe(?:ly)?(?: air)? pollut",
     ),
     (
         "heavy-pollution-days-ratio",
@@ -114,7 +115,8 @@ CUES = (
         # classes up to Ⅲ counted together ("Ⅱ类水质断面20个、Ⅲ类2个,占95.7%"), none worse
         r"(?:Ⅰ|Ⅱ|(?<![IV])I{1,2})\s*类(?:(?!Ⅳ|Ⅴ|IV|V\s*类|劣)[^;；。]){0,30}?(?:Ⅲ|III)\s*类"
         r"(?![^;；。]*(?:Ⅳ|Ⅴ|IV|V\s*类|劣))|"
-        r"(?:Ⅰ|Ⅱ|I{1,2})\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|I{1,3})\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|Grade III or better|good water(?: quality)?"
+        r"(?:Ⅰ|Ⅱ|I{1,2})\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|I{1,3})\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|good water(?: quality)?"
+        r"|(?:Class|Grade|category) III(?: standards?| water quality| level)? or (?:better|above|higher)"
         # English classes up to III, however the range is written ("Class I ~ III", "Grades
         # I to III"), and sections said to meet class III ("met or exceeded the class III …")
         r"|(?:Class|Grade|category)(?:es|s)?\s+I\s*(?:[-~～–—]|to)\s*III\b"
@@ -253,7 +255,14 @@ CUES = (
         # (受理信访投诉举报), also said as a part of what was received
         r"信访|投诉|举报|来信|来访|complaints?|petitions?|(?<![未不予])受理$",
     ),
-    ("petitions-resolved-ratio", _RATIO, "petitions", r"办结率|按期办结|办理率"),
+    (
+        "petitions-resolved-ratio",
+        _RATIO,
+        "petitions",
+        # "received 1,215 complaints, 98 percent of which were resolved"
+        r"办结率|按期办结|办理率|\bof (?:which|them|these) (?:were|have been|had been) "
+        r"(?:resolved|settled|closed)",
+    ),
     ("public-satisfaction", ("percent", "score"), "petitions", r"满意度|满意率"),
     (
         "env-investment",

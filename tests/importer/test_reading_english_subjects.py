@@ -170,3 +170,18 @@ def test_days_that_account_for_a_share_and_noise_by_day_and_by_night():
     assert one(document, "53.8").indicator == "noise-day"
     assert one(document, "44.9").indicator == "noise-night"
     assert one(document, "66.2").indicator == "noise-traffic-day"
+
+
+def test_more_english_phrasings_of_the_national_measures():
+    document = pipeline.read(
+        "National report\n\n"
+        "The number of days with severe air pollution dropped to 6 days. Water quality in 88.4 "
+        "percent of the monitored sections met Grade III standards or better. Nationwide, 339 "
+        "cities recorded an average of 86.9 percent good air days. The city received 1,402 "
+        "complaints about the environment, 97.6 percent of which were resolved.\n"
+    )
+    assert one(document, "6").indicator == "heavy-pollution-days"
+    assert one(document, "88.4").indicator == "water-good-sections-ratio"
+    assert one(document, "86.9").indicator == "air-good-days-ratio"
+    assert one(document, "1402").indicator == "petitions"
+    assert one(document, "97.6").indicator == "petitions-resolved-ratio"

@@ -760,3 +760,9 @@ def test_days_reaching_grade_two_and_a_proposal_keeps_its_first_character():
     assert filed(document, "331") == ("air-good-days", "level")
     assert filed(document, "90.7") == ("air-good-days-ratio", "level")
     assert one(document, "5").proposed[0] == "中度污染天数"
+
+
+def test_the_aqi_compliance_rate_is_the_good_days_share():
+    document = read("2031年,全市AQI达标率为86.4%,同比上升1.2个百分点。")
+    assert filed(document, "86.4") == ("air-good-days-ratio", "level")
+    assert filed(document, "1.2") == ("air-good-days-ratio", "change")
