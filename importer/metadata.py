@@ -327,6 +327,12 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     # "玉林实硕医疗科技有限公司" over the headline: the site's owner, not the report's place.
     placeholder = title.startswith(PLACEHOLDER_PREFIX) or bool(_COMPANY.search(title))
     region = _region("" if placeholder else title, publisher, opening, gazetteer, body)
+    if region is None and _UNNAMED_SEAT.match(publisher or ""):
+        # "来源：市生态环境局" on a site whose footer says "版权所有：攀枝花市人民政府": the
+        # bureau of the city that owns the site.
+        owner = _named_in(_copyright(tail_text), gazetteer)
+        level = _SEAT_LEVEL[publisher.lstrip()[0]]
+        region = owner if getattr(owner, "level", "") == level else None
     return About(
         title=title[:200],
         date=issued,
@@ -473,6 +479,9 @@ _NOTE = re.compile(r"\s*(?:注|备注|说明)\s*\d?\s*[:：]")  # a note under a
 _TRAILING_DATE = re.compile(
     r"\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+# A bureau named without its place: "市生态环境局", "县环保局".
+_UNNAMED_SEAT = re.compile(r"\s*[省市县](?:生态环境|环境保护|环保)")
+_SEAT_LEVEL = {"省": "province", "市": "prefecture", "县": "county"}
 _AUTONOMOUS = re.compile(r"广西|内蒙古|西藏|宁夏|新疆|自治区")
 # "嘉兴市生态环境局海盐分局": the county branch of a city's bureau.
 _BRANCH = re.compile(r"局([\u4e00-\u9fff]{2,3}?)分局")

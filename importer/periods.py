@@ -207,7 +207,10 @@ _PATTERNS = [
     (
         "year",
         re.compile(
-            _YEAR + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])(?!\s*(?:是|将是|也是|第?\s*季度|第\s*周))"
+            # Nor "2026年第3期", the number of an issue: its period is what the issue says.
+            _YEAR
+            + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])"
+            + r"(?!\s*(?:是|将是|也是|第?\s*季度|第\s*周|第\s*[\d一二三四五六七八九十]+\s*期))"
         ),
     ),
     # 截至12月28日, 截至10月底: from the start of the document's year to that day.

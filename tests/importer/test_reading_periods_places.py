@@ -505,3 +505,27 @@ def test_a_total_to_the_end_of_a_year_and_a_change_from_a_bracketed_year_have_no
     assert (cleared.period_start, cleared.period_end) == (None, None)
     change = one(document, "-45")
     assert change.period_start is None or change.period_start.year != 2021
+
+
+def test_a_bureau_named_without_its_place_is_the_one_of_the_city_owning_the_site():
+    document = pipeline.read(
+        "上半年我市空气质量持续改善\n"
+        "来源：市生态环境局  发布时间：2027-07-15\n"
+        "今年上半年,全市优良天数比例为91.6%,同比上升1.4个百分点。\n"
+        "版权所有：自贡市人民政府 蜀ICP备05000001号"
+    )
+    assert document.region.name == "自贡市"
+    share = one(document, "91.6")
+    assert region(share) == "自贡市"
+    assert (share.period_start, share.period_end) == (date(2027, 1, 1), date(2027, 6, 30))
+
+
+def test_the_number_of_an_issue_is_no_period():
+    document = pipeline.read(
+        "环境质量月报(2027年第5期)\n"
+        "发布时间:2027-06-08\n"
+        "5月份,全县环境空气质量优良率为95.2%,较上月上升3.2个百分点,主要污染物为臭氧。"
+    )
+    assert (document.period_start, document.period_end) == (date(2027, 5, 1), date(2027, 5, 31))
+    share = one(document, "95.2")
+    assert (share.period_start, share.period_end) == (date(2027, 5, 1), date(2027, 5, 31))
