@@ -1371,7 +1371,7 @@ def bind_table(block, folded, gazetteer, scope):
                 name = said
             unit_said = (
                 (caption_unit if not _UNITLESS_COLUMN.search(name) else "")
-                or _noted_unit(numbers_fold(block.note), name)
+                or _noted_unit(numbers_fold(block.note), _named_by(name, caption))
                 or _noted_unit(header_unit, name)
             )
             earlier = _EARLIER_IN_BRACKETS.match(numbers_fold(cell))
@@ -1534,6 +1534,14 @@ _SAID_MEASURE = re.compile(r"声级|浓度|指数|比例|达标率|Leq|L[dn]\b|�
 _EXCEPT = re.compile(
     rf"除(.{{1,12}}?)(?:为|是|单位为){_UNIT_WORDS}外.{{0,6}}?(?:其它|其他|其余)(?:均|都)?(?:为|是){_UNIT_WORDS}"
 )
+
+
+def _named_by(name, caption):
+    """What a column measures for a unit to fit it: its own name, or where that names only a
+    period ("2024年", "1月"), the caption's measure too ("各市PM2.5浓度年际变化")."""
+    if _MEASURE_CELL.search(name) or re.search(r"率|比例|天数|声级|Leq", name, re.I):
+        return name
+    return f"{name} {caption}"
 
 
 def _noted_unit(note, column):

@@ -872,7 +872,7 @@ class Block:
 
 
 _TAB_ROW = re.compile(r"\t")
-_UNIT_NOTE = re.compile(r"^(?:注|备注|说明|单位).{0,40}单位")
+_UNIT_NOTE = re.compile(r"^(?:(?:注|备注|说明|单位).{0,40}单位|单位\s*[:：])")
 _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 _MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
 # A number, with last year's in brackets after it ("3.25(3.76)"), or an empty cell's dash.
@@ -1706,11 +1706,19 @@ def _caption_like(cell):
     return bool(_CAPTION.match(cell) or len(cell) > 14 or re.search(r"表|\d{4}年", cell))
 
 
+# Indices and pH have no unit, whatever unit a caption gives the table (the permanganate
+# index is a concentration).
+_UNITLESS = re.compile(r"(?<!高锰酸盐)指数|pH|AQI|CWQI|WQI", re.I)
+
+
 def _with_caption_unit(names, caption):
     units = [cell for cell in caption if re.match(r"^单位\s*[:：]", cell)]
     if units:
         unit = re.split(r"[:：]", units[0], maxsplit=1)[1].strip()
-        names = [name if "(" in name or "（" in name else f"{name} ({unit})" for name in names]
+        names = [
+            name if "(" in name or "（" in name or _UNITLESS.search(name) else f"{name} ({unit})"
+            for name in names
+        ]
     return tuple(names)
 
 

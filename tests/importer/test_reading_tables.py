@@ -492,3 +492,40 @@ def test_columns_aligned_with_spaces_under_a_row_of_names_and_a_row_of_units():
     assert got["44"] == ("μg/m³", "pm10")
     assert got["169"] == ("天", "air-good-days")
     assert len(document.figures) == 6
+
+
+def test_year_columns_take_the_measure_of_the_caption_and_the_unit_of_a_note_below():
+    rows = [
+        "州市 | 2024年 | 2025年 | 变化率(%)",
+        "玉溪市 | 28 | 26 | -7.1",
+        "曲靖市 | 31 | 29 | -6.5",
+    ]
+    document = pipeline.read(
+        "云岭省2025年各州市空气质量\n表2 各州市PM2.5浓度年际变化\n"
+        + "\n".join(rows)
+        + "\n单位:微克/立方米"
+    )
+    got = {(str(f.value), f.region.name): f for f in document.figures}
+    before = got[("28", "玉溪市")]
+    assert (before.indicator, before.unit, before.period_start) == (
+        "pm25",
+        "微克/立方米",
+        date(2024, 1, 1),
+    )
+    assert got[("-6.5", "曲靖市")].kind == "change"
+    assert len(document.figures) == 6
+
+
+def test_a_caption_unit_in_a_copy_with_one_cell_per_line_is_no_index_s():
+    cells = [
+        "单位:微克/立方米",
+        "县区", "SO2", "PM2.5", "综合指数",
+        "红塔区", "9", "27", "3.12",
+        "江川区", "8", "24", "2.95",
+    ]  # fmt: skip
+    document = pipeline.read(
+        "玉溪市2025年环境空气质量\n表3 2025年各县区空气质量\n" + "\n".join(cells)
+    )
+    got = {str(f.value): (f.unit, f.indicator) for f in document.figures}
+    assert got["27"] == ("微克/立方米", "pm25")
+    assert got["3.12"] == ("", "air-quality-composite-index")
