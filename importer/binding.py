@@ -46,6 +46,9 @@ _TIME_OF_DAY_AFTER = re.compile(
     r"at night-?time|night-?time)\b",
     re.I,
 )
+_ABOUT_AFTER = re.compile(
+    r"\s+((?:about|concerning|regarding|over)\s+[A-Za-z -]{3,40}?)(?=\s*[,.;(]|$)", re.I
+)
 _DAYS_AFTER = re.compile(
     r"\s+((?:[A-Za-z-]+\s+){0,3}days\b(?:\s+(?:of|with)\s+[a-z ]{3,30})?)", re.I
 )
@@ -367,6 +370,10 @@ def _bind_sentence(
             written_after = ""
         else:
             own = item = f"{item} {written_after}"
+            about = raw.family == "count" and _ABOUT_AFTER.match(text, raw.end, raw.sentence_end)
+            if about:
+                # "350,000 complaints about noise pollution": what they were about
+                own = item = f"{item} {about.group(1)}"
         days_of = raw.unit_code == "day" and _DAYS_OF.match(text, raw.end, raw.sentence_end)
         if days_of and not enumerated:
             # "347 days of good air quality": what is counted is said after the unit.

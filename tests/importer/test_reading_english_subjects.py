@@ -185,3 +185,14 @@ def test_more_english_phrasings_of_the_national_measures():
     assert one(document, "86.9").indicator == "air-good-days-ratio"
     assert one(document, "1402").indicator == "petitions"
     assert one(document, "97.6").indicator == "petitions-resolved-ratio"
+
+
+def test_complaints_about_one_kind_of_pollution_are_a_breakdown():
+    document = pipeline.read(
+        "Noise report\n\n"
+        "In 2030, the ministry received 281,000 public complaints about noise pollution. The "
+        "city received 1,306 complaints about the environment.\n"
+    )
+    noise = one(document, "281000")
+    assert noise.indicator is None and noise.proposed
+    assert one(document, "1306").indicator == "petitions"
