@@ -174,6 +174,8 @@ _SHORT_FORM = re.compile(
     r"(?:^|(?<=[、,，;；:：(（。])|(?<=其中)|(?<=除))"
     r"(?=([\u4e00-\u9fff]{2})(?![湖江河山港湾岛溪塘库])[、,，(（和及与\u4e00-\u9fff])"  # 鄱阳湖
 )
+# What is named after a division without being it: a town, village, street or road.
+_NAMED_AFTER_IT = re.compile(r"镇|乡(?![镇村])|村|街道|社区|路|大道|大街")
 _URBAN_AREA = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:主城区|城区|市区|县城))")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
@@ -437,6 +439,8 @@ class Places:
                     found.append((start, end, division))
                     taken.append((start, end))
             for start, end, division in named:
+                if text[start:end] != division.name and _NAMED_AFTER_IT.match(text, end):
+                    continue  # "黄山镇", "汉中路": a town or a street named after a city
                 if len(division.name) <= 2 and division.name.endswith("区"):
                     # 城区, 郊区, 矿区: county names that are everyday words, unless listed
                     # with a sibling ("义安区2件、郊区1件": the 郊区 of the same city).

@@ -529,3 +529,12 @@ def test_the_number_of_an_issue_is_no_period():
     assert (document.period_start, document.period_end) == (date(2027, 5, 1), date(2027, 5, 31))
     share = one(document, "95.2")
     assert (share.period_start, share.period_end) == (date(2027, 5, 1), date(2027, 5, 31))
+
+
+def test_a_town_or_a_road_named_after_a_city_is_not_that_city():
+    document = pipeline.read(
+        "2027年旺苍县环境空气质量\n"
+        "2027年,全县优良天数为341天,其中黄山镇优良天数为350天,汉中路监测点PM2.5浓度为26微克/立方米。"
+    )
+    assert region(one(document, "350")) == "旺苍县"
+    assert region(one(document, "26")) == "旺苍县"
