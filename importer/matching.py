@@ -391,7 +391,7 @@ _WATER_WORDS = r"水质|断面|水体|点位|水源"
 _AREA_WORDS = (
     r"区域|城市|全市|全区|全县|全省|全国|平均|(?i:\b(?:area|urban|city|regional|average)\b)"
 )
-_ZONE_CLASS = r"功能区|(?:^|\s)[0-4]\s*[ab]?\s*类(?:区|功能区)?(?:\s|$)"
+_ZONE_CLASS = r"功能区|(?<![\d.])[0-4]\s*[ab]?\s*类"
 REQUIRES = {
     # …and not of a functional zone's class (a row "1类区" of a table of zones)
     "noise-day": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),

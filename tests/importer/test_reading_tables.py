@@ -529,3 +529,19 @@ def test_a_caption_unit_in_a_copy_with_one_cell_per_line_is_no_index_s():
     got = {str(f.value): (f.unit, f.indicator) for f in document.figures}
     assert got["27"] == ("微克/立方米", "pm25")
     assert got["3.12"] == ("", "air-quality-composite-index")
+
+
+def test_a_station_s_levels_in_a_row_of_a_zone_class_written_without_区():
+    rows = [
+        "| 功能区类别 | 监测点位 | 昼间等效声级 | 夜间等效声级 |",
+        "| --- | --- | --- | --- |",
+        "| 1类 | 东湖小区 | 50.8 | 42.6 |",
+        "| 4a类 | 环城路 | 64.1 | 55.9 |",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年第三季度功能区声环境质量\n2025年第三季度,全市功能区声环境监测结果如下表。\n"
+        + "\n".join(rows)
+        + "\n注:单位为dB(A)。"
+    )
+    assert len(document.figures) == 4
+    assert all(f.indicator is None and f.unit == "dB(A)" for f in document.figures)
