@@ -188,7 +188,7 @@ _PATTERNS = [
     ("ysame", re.compile(_YEAR + r"\s*同期")),
     ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     ("yquarter", re.compile(_YEAR + r"\s*(?:第)?([一二三四1234])\s*季度")),
-    ("yfirstq", re.compile(_YEAR + r"\s*前([一二三])季度")),
+    ("yfirstq", re.compile(_YEAR + r"\s*前([一二三123])季度")),
     ("yhalf", re.compile(_YEAR + r"\s*(上|下)半年")),
     ("yfirst", re.compile(_YEAR + r"\s*前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
     ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
@@ -247,8 +247,9 @@ _PATTERNS = [
     ),
     ("months", re.compile(r"(?<![\d.])" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
     # "第3季度" as well as "第三季度"; a digit without 第 only where no number runs into it.
-    ("quarter", re.compile(r"(?:第\s*)?([一二三四]|(?<![\d.])[1-4])\s*季度")),
-    ("firstq", re.compile(r"前([一二三])季度")),
+    # Not the end of 前三季度 (the first three quarters, below).
+    ("quarter", re.compile(r"(?<!前)(?:第\s*)?([一二三四]|(?<![\d.])[1-4])\s*季度")),
+    ("firstq", re.compile(r"前([一二三123])季度")),
     ("half", re.compile(r"(上|下)半年")),
     ("first", re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
     (

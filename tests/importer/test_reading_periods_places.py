@@ -538,3 +538,14 @@ def test_a_town_or_a_road_named_after_a_city_is_not_that_city():
     )
     assert region(one(document, "350")) == "旺苍县"
     assert region(one(document, "26")) == "旺苍县"
+
+
+def test_the_first_three_quarters_are_not_the_third_quarter():
+    document = pipeline.read(
+        "今年前三季度我省环境质量稳中向好\n"
+        "2027年10月20日 来源：湖南省生态环境厅\n"
+        "今年前三季度,全省地表水国考断面水质优良比例为96.1%。前3季度,全省优良天数比例为90.8%。"
+    )
+    for value in ("96.1", "90.8"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (date(2027, 1, 1), date(2027, 9, 30))
