@@ -14,9 +14,9 @@ of the ``RateLimit-*`` headers the API sends on every answer.
 """
 
 import hashlib
-import time
 
 from django.http import HttpResponseNotModified
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
@@ -78,7 +78,7 @@ def content_last_modified(*, always=False):
     responses are not cached, unless ``always``)."""
     row = current(always=always)
     seconds = None if row is None else row.began // 1_000_000
-    return seconds if seconds is not None and seconds < int(time.time()) else None
+    return seconds if seconds is not None and seconds < int(timezone.now().timestamp()) else None
 
 
 class ConditionalGetMixin:

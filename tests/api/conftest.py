@@ -1,4 +1,6 @@
-from datetime import date
+import math
+import time
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -23,6 +25,35 @@ def fresh_throttle_history():
     cache.clear()
     yield
     cache.clear()
+
+
+class Clock:
+    """The time the portal reads (``django.utils.timezone.now``), moved on only by the test."""
+
+    def __init__(self):
+        # A quarter into a second: a test knows which whole second each moment falls in.
+        self.time = math.floor(time.time()) + 0.25
+
+    def now(self):
+        return datetime.fromtimestamp(self.time, tz=UTC)
+
+    def advance(self, seconds):
+        self.time += seconds
+
+    def next_second(self):
+        """Into the next whole second: HTTP dates cannot tell two moments of one second apart."""
+        self.time = math.floor(self.time) + 1.25
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Time stands still until the test moves it: a content generation begins, and Last-Modified
+    is judged, at the moment the test says, however long the machine takes between the steps."""
+    from django.utils import timezone
+
+    clock = Clock()
+    monkeypatch.setattr(timezone, "now", clock.now)
+    return clock
 
 
 @pytest.fixture

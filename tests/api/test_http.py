@@ -1,13 +1,11 @@
 """HTTP behaviour: read-only methods, conditional GETs, caching headers, CORS and throttling."""
 
 import math
-import time
 from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection
-from django.utils import timezone
 from django.utils.http import http_date, parse_http_date
 
 from bulletins.models import Bulletin
@@ -155,21 +153,18 @@ def test_the_default_rate_is_documented_and_configurable():
     assert "API_ANON_RATE" in django_settings.SPECTACULAR_SETTINGS["DESCRIPTION"]
 
 
-# Last-Modified: the start of the content generation, where the cache is shared (Redis).
-
-
-def _next_second():
-    """Sleep into the next whole second: HTTP dates cannot tell two moments of one second apart."""
-    time.sleep(1.05 - time.time() % 1)
+# Last-Modified: the start of the content generation, where the cache is shared (Redis). The
+# portal's clock is the test's (``clock``): the whole second each step falls in is known.
 
 
 @pytest.fixture
-def shared_generation(settings, world):
-    """A generation in use, as with Redis."""
+def shared_generation(settings, world, clock):
+    """A generation in use, as with Redis, begun a few seconds before the test's requests."""
     settings.PAGE_CACHE_MEMO_ENABLED = True
     bump()
     began = current().began / 1_000_000
-    _next_second()
+    assert began == pytest.approx(clock.time)
+    clock.advance(3)
     return math.floor(began)
 
 
@@ -189,46 +184,53 @@ def test_last_modified_is_when_the_content_generation_began(client, shared_gener
 
 # Committed for real: a change bumps the generation once its transaction commits.
 @pytest.mark.django_db(transaction=True)
-def test_a_change_makes_the_data_modified_since(client, shared_generation):
+def test_a_change_makes_the_data_modified_since(client, shared_generation, clock):
     since = client.get("/api/v1/bulletins/")["Last-Modified"]
     make_bulletin(slug="new-one")
     response = client.get("/api/v1/bulletins/", headers={"If-Modified-Since": since})
     assert response.status_code == 200
     assert "new-one" in response.content.decode()
-    _next_second()
+    clock.next_second()
     later = client.get("/api/v1/bulletins/")["Last-Modified"]
     assert parse_http_date(later) > parse_http_date(since)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_scheduled_publication_that_comes_makes_the_data_modified_since(client, shared_generation):
-    publish_at = timezone.now() + timedelta(seconds=2)
+def test_a_scheduled_publication_that_comes_makes_the_data_modified_since(client, shared_generation, clock):
+    publish_at = clock.now() + timedelta(seconds=2)
     make_bulletin(slug="scheduled", publish_at=publish_at)
-    _next_second()
+    clock.next_second()
     before = client.get("/api/v1/bulletins/")
     assert "scheduled" not in before.content.decode()
     since = before["Last-Modified"]
-    time.sleep(max(0, publish_at.timestamp() - time.time()) + 0.1)
+    clock.advance(publish_at.timestamp() - clock.time + 0.1)
     response = client.get("/api/v1/bulletins/", headers={"If-Modified-Since": since})
     assert response.status_code == 200
     assert "scheduled" in response.content.decode()
+    clock.next_second()
+    later = client.get("/api/v1/bulletins/")["Last-Modified"]
+    assert parse_http_date(later) == math.floor(publish_at.timestamp() + 0.1)
 
 
-def test_no_last_modified_in_the_second_the_generation_began(client, settings, world):
+def test_no_last_modified_in_the_second_the_generation_began(client, settings, world, clock):
     settings.PAGE_CACHE_MEMO_ENABLED = True
     bump()
+    began = math.floor(clock.time)
     # A change later in this same second would carry the same HTTP date: no date is sound yet.
-    if time.time() % 1 < 0.9:
-        assert not client.get("/api/v1/bulletins/").has_header("Last-Modified")
+    clock.advance(0.7)
+    assert math.floor(clock.time) == began
+    assert not client.get("/api/v1/bulletins/").has_header("Last-Modified")
+    clock.next_second()
+    assert parse_http_date(client.get("/api/v1/bulletins/")["Last-Modified"]) == began
 
 
-def test_no_last_modified_with_caching_off(client, settings, world):
+def test_no_last_modified_with_caching_off(client, settings, world, clock):
     settings.PAGE_CACHE_MEMO_ENABLED = False
     bump()
-    _next_second()
+    clock.next_second()
     response = client.get("/api/v1/bulletins/")
     assert not response.has_header("Last-Modified")
-    assert client.get("/api/v1/bulletins/", headers={"If-Modified-Since": http_date(time.time() + 60)}).status_code == 200
+    assert client.get("/api/v1/bulletins/", headers={"If-Modified-Since": http_date(clock.time + 60)}).status_code == 200
 
 
 def test_if_none_match_decides_when_both_are_sent(client, shared_generation):

@@ -1,8 +1,6 @@
 """HTTP for clients: CORS that exposes what a script needs, rate-limit headers on every answer,
 conditional downloads and feeds without Redis, cacheable root and schema."""
 
-import time
-
 import pytest
 from django.conf import settings as django_settings
 from django.db import connection
@@ -16,10 +14,6 @@ pytestmark = pytest.mark.django_db
 
 ORIGIN = {"Origin": "https://newsroom.example"}
 RATE_LIMIT = ("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy")
-
-
-def _next_second():
-    time.sleep(1.05 - time.time() % 1)
 
 
 def test_cors_exposes_validators_throttle_headers_and_the_file_name(client, world):
@@ -112,13 +106,13 @@ def test_a_download_has_another_etag_per_format_and_filter(client, world):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_download_changes_with_the_content_without_redis(client, settings):
+def test_a_download_changes_with_the_content_without_redis(client, settings, clock):
     settings.PAGE_CACHE_ENABLED = settings.PAGE_CACHE_MEMO_ENABLED = False
     make_bulletin(slug="first")
-    _next_second()
+    clock.next_second()
     first = client.get("/api/v1/observations/?format=csv")
     b"".join(first.streaming_content)
-    assert parse_http_date(first["Last-Modified"]) <= time.time()
+    assert parse_http_date(first["Last-Modified"]) <= clock.time
     held = {"If-None-Match": first["ETag"], "If-Modified-Since": first["Last-Modified"]}
     assert client.get("/api/v1/observations/?format=csv", headers={"If-Modified-Since": first["Last-Modified"]}).status_code == 304
     make_bulletin(slug="second")
@@ -129,10 +123,10 @@ def test_a_download_changes_with_the_content_without_redis(client, settings):
 
 
 @pytest.mark.parametrize("url", ["/feeds/bulletins/", "/feeds/bulletins/atom/"])
-def test_a_feed_answers_conditional_requests(client, world, settings, url):
+def test_a_feed_answers_conditional_requests(client, world, settings, url, clock):
     settings.PAGE_CACHE_ENABLED = settings.PAGE_CACHE_MEMO_ENABLED = False
     bump()  # the generation the fixtures' writes would have started, had they committed
-    _next_second()
+    clock.next_second()
     response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60"
@@ -143,16 +137,16 @@ def test_a_feed_answers_conditional_requests(client, world, settings, url):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_withdrawal_makes_a_feed_modified_since(client, settings):
+def test_a_withdrawal_makes_a_feed_modified_since(client, settings, clock):
     settings.PAGE_CACHE_ENABLED = settings.PAGE_CACHE_MEMO_ENABLED = False
     first, second = make_bulletin(slug="kept", title="留下的公报"), make_bulletin(slug="gone", title="撤下的公报")
-    _next_second()
+    clock.next_second()
     response = client.get("/feeds/bulletins/atom/")
     assert "撤下的公报" in response.content.decode()
     since = response["Last-Modified"]
     second.status = "archived"
     second.save()
-    _next_second()
+    clock.next_second()
     again = client.get("/feeds/bulletins/atom/", headers={"If-Modified-Since": since})
     assert again.status_code == 200
     assert "撤下的公报" not in again.content.decode() and first.title in again.content.decode()
