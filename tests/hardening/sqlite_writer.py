@@ -1,13 +1,13 @@
-"""One writer process for the SQLite concurrency test: ``python sqlite_writer.py START N``.
+"""One writer process for the SQLite concurrency test: ``python sqlite_writer.py N``.
 
-Waits until the wall-clock time START so that all writers begin together, then runs N
-transactions that each read a shared row and write it back plus insert a row: the pattern that
-fails with "database is locked" when SQLite transactions start deferred.
+Says "ready" once Django is set up and waits for a line on its standard input, so that all
+writers begin together however long each took to start, then runs N transactions that each
+read a shared row and write it back plus insert a row: the pattern that fails with "database is
+locked" when SQLite transactions start deferred.
 """
 
 import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -23,9 +23,9 @@ from django.db.models import F  # noqa: E402
 from bulletins.models import Bulletin, Transition  # noqa: E402
 
 
-def main(start_at, transactions):
-    while time.time() < start_at:
-        time.sleep(0.005)
+def main(transactions):
+    print("ready", flush=True)
+    sys.stdin.readline()
     errors = 0
     for n in range(transactions):
         try:
@@ -43,4 +43,4 @@ def main(start_at, transactions):
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]), int(sys.argv[2]))
+    main(int(sys.argv[1]))
