@@ -267,11 +267,13 @@ def native_round_trip(tmp_path, source, target):
     return manifest_of(archive)
 
 
+@pytest.mark.separate_processes
 def test_sqlite_native_round_trip_restores_every_row_of_every_table(tmp_path):
     manifest = native_round_trip(tmp_path, sqlite_env(tmp_path, "a"), sqlite_env(tmp_path, "b"))
     assert manifest["source_database"] == "sqlite" and manifest["data"]["name"] == "database.sqlite3"
 
 
+@pytest.mark.separate_processes
 def test_postgresql_native_round_trip_restores_every_row_of_every_table(tmp_path):
     with scratch_postgres(tmp_path, "native_a") as source, scratch_postgres(tmp_path, "native_b") as target:
         manifest = native_round_trip(tmp_path, source, target)
@@ -301,6 +303,7 @@ def test_the_backup_file_is_private_whatever_the_umask(tmp_path, media):
         assert archive.getmember("manifest.json").mode == 0o600
 
 
+@pytest.mark.separate_processes
 def test_sqlite_backup_restores_into_postgresql(tmp_path):
     source = sqlite_env(tmp_path, "sqlite")
     populated(source)

@@ -5,9 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 WRITERS = 6
 TRANSACTIONS = 40
+
+pytestmark = pytest.mark.separate_processes
 
 
 def test_several_processes_writing_one_sqlite_file_never_see_database_is_locked(tmp_path):

@@ -30,6 +30,8 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
+pytestmark = pytest.mark.separate_processes
+
 ROOT = Path(__file__).resolve().parents[2]
 REDIS = shutil.which("redis-server")
 LANGUAGES = ("zh-hans", "en")

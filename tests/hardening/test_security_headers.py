@@ -108,6 +108,7 @@ def production_env(**extra):
     return env
 
 
+@pytest.mark.separate_processes
 def test_production_settings_pass_check_deploy_with_no_warning():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -116,6 +117,7 @@ def test_production_settings_pass_check_deploy_with_no_warning():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.separate_processes
 def test_production_turns_on_hsts_secure_cookies_and_the_login_lockout():
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='ecoportal.settings'; django.setup();"
@@ -134,6 +136,7 @@ def test_production_turns_on_hsts_secure_cookies_and_the_login_lockout():
     )
 
 
+@pytest.mark.separate_processes
 def test_postgresql_connections_time_out_instead_of_hanging():
     code = (
         "import django, os; os.environ['DJANGO_SETTINGS_MODULE']='ecoportal.settings'; django.setup();"
