@@ -316,7 +316,11 @@ _MORE_DAYS_AFTER = re.compile(r"^\s*(?:more|fewer) than\b", re.I)
 _PLACE_BEFORE = re.compile(
     r"[,，、;；]\s*[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)\s*(?:为|是)?\s*$"
 )
-_LIST_NEXT = re.compile(rf"^\s*(?:、|和|及|与|或|,|，)\s*(?:约|近)?\s*{numbers.ARABIC}")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s*$|介于\s*$", re.I)
+# "51、29微克", "33 and 59 micrograms …, respectively": the unit is written after the last
+_LIST_NEXT = re.compile(
+    rf"^\s*(?:、|和|及|与|或|,|，|,?\s*\band\b)\s*(?:约|近)?\s*{numbers.ARABIC}", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -424,6 +428,8 @@ def _in_sentence(text, start, end):
                 unit = (sibling.group(1), _UNIT_CODE[sibling.group(1)], tail_start)
         if unit is None:
             listed = _LIST_NEXT.match(tail)
+            if listed and _BETWEEN_BEFORE.search(head[-12:]):
+                listed = None  # "between 33 and 59 micrograms": a range, no list
             if listed:
                 pending.append((match, value, approximate))
                 continue

@@ -196,3 +196,14 @@ def test_complaints_about_one_kind_of_pollution_are_a_breakdown():
     noise = one(document, "281000")
     assert noise.indicator is None and noise.proposed
     assert one(document, "1306").indicator == "petitions"
+
+
+def test_a_list_of_values_whose_unit_follows_the_last_one():
+    document = pipeline.read(
+        "Air in May\n\n"
+        "PM2.5 and PM10 averaged 31 and 57 micrograms per cubic meter, respectively. Readings "
+        "at the stations ranged between 22 and 48 micrograms per cubic meter.\n"
+    )
+    assert one(document, "31").indicator == "pm25"
+    assert one(document, "57").indicator == "pm10"
+    assert not [f for f in document.figures if f.value == 22]
