@@ -1049,6 +1049,19 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         # What an inspection handed over in all, or what was done in all by the end of a
         # year (截至2023年年底,全省共清理…47万吨): a running total from a start not given.
         chosen = periods_module.Period(chosen.start, chosen.end, chosen.label, None, None)
+    if (
+        chosen is not None
+        and chosen.label == "全年"
+        and period[1] is not None
+        and chosen.last is not None
+        and period[1].year != chosen.last.year
+    ):
+        # "2024年,…;全年共…": the whole of the year the paragraph is about, which need not be
+        # the document's.
+        year = period[1].year
+        chosen = periods_module.Period(
+            chosen.start, chosen.end, chosen.label, date(year, 1, 1), date(year, 12, 31)
+        )
     if chosen is not None and "同期" in chosen.label:
         # "2011年1至6月…比2010年同期": the same period as the one the sentence states before.
         stated = [

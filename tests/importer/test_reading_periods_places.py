@@ -549,3 +549,15 @@ def test_the_first_three_quarters_are_not_the_third_quarter():
     for value in ("96.1", "90.8"):
         figure = one(document, value)
         assert (figure.period_start, figure.period_end) == (date(2027, 1, 1), date(2027, 9, 30))
+
+
+def test_the_whole_year_is_the_paragraphs_year_not_the_documents():
+    document = pipeline.read(
+        "2027年全市生态环境状况公报\n"
+        "2026年,全市优良天数为311天。全年共查处环境违法案件97件。\n"
+        "2027年,全市优良天数为318天。全年共查处环境违法案件88件。"
+    )
+    earlier = one(document, "97")
+    assert (earlier.period_start, earlier.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+    later = one(document, "88")
+    assert (later.period_start, later.period_end) == (date(2027, 1, 1), date(2027, 12, 31))
