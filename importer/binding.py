@@ -1413,13 +1413,17 @@ def bind_table(block, folded, gazetteer, scope):
                 continue
             own_place = next((p for p in reversed(side_by_side) if p < column), None)
             quote = span
-            if own_place is not None:
+            # "某污水处理厂 | 红塔区 | 18": a place column right after a label that is no rank
+            # or row number places the site the label names.
+            site = own_place == 0 and not _PLAIN_NUMBER.match(folded_label)
+            if own_place is not None and not site:
                 # Its quote starts at its own place, not at the row's first ranking.
                 quote = (
                     span[0]
                     + cell_offsets(folded[span[0] : span[1]], (label, *cells))[own_place + 1],
                     span[1],
                 )
+            if own_place is not None:
                 # Two tables side by side ("县 | CWQI | 县 | △CWQI"): a cell is of the place
                 # in the place column before it; not of any, where the copy lost that place.
                 if _BLANK_CELL.match(cells[own_place]):
@@ -1428,6 +1432,8 @@ def bind_table(block, folded, gazetteer, scope):
                     numbers_fold(cells[own_place]), gazetteer, scope, home
                 ) or _unknown_place(numbers_fold(cells[own_place]), home)
                 place, qualifier = (found[0], found[1]), found[3]
+                if site:
+                    qualifier = " ".join(q for q in (folded_label, qualifier) if q)
             elif by_column:
                 place, qualifier = column_places[column][0], _not_measure(folded_label)
             elif row_places is not None:

@@ -545,3 +545,19 @@ def test_a_station_s_levels_in_a_row_of_a_zone_class_written_without_区():
     )
     assert len(document.figures) == 4
     assert all(f.indicator is None and f.unit == "dB(A)" for f in document.figures)
+
+
+def test_a_place_column_right_after_the_label_places_the_site_the_label_names():
+    rows = [
+        "单位名称 | 所在县区 | 化学需氧量(mg/L) | 氨氮(mg/L) | 是否达标",
+        "东城污水处理厂 | 红塔区 | 18 | 0.52 | 达标",
+        "西岭食品有限公司 | 江川区 | 45 | 3.1 | 达标",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年5月重点排污单位监督性监测结果\n表1 重点排污单位废水监测结果\n"
+        + "\n".join(rows)
+    )
+    plant = next(f for f in document.figures if f.value == Decimal("18"))
+    assert plant.region.name == "红塔区"
+    assert "东城污水处理厂" in plant.qualifier
+    assert plant.quote.startswith("东城污水处理厂 | 红塔区")
