@@ -46,6 +46,11 @@ _TIME_OF_DAY_AFTER = re.compile(
     r"at night-?time|night-?time)\b",
     re.I,
 )
+_REFERS_BACK = re.compile(
+    r"\s*(?:the|this|that) (?:figure|rate|ratio|share|proportion|number|level|reading)\s+"
+    r"(?:was|were|is|stood at|had been|reached)\s*(?:about|nearly|around)?\s*",
+    re.I,
+)
 _ABOUT_AFTER = re.compile(
     r"\s+((?:about|concerning|regarding|over)\s+[A-Za-z -]{3,40}?)(?=\s*[,.;(]|$)", re.I
 )
@@ -469,7 +474,15 @@ def _bind_sentence(
         ):
             carried = total
             item, head = total.item, total.head
-        elif not enumerated and previous is None and _ranks_only(text, start, raw.start, places):
+        elif (
+            not enumerated
+            and previous is None
+            and (
+                _ranks_only(text, start, raw.start, places)
+                # "The figure was 76.2 percent a year earlier.": English refers to the last measure
+                or _REFERS_BACK.fullmatch(text, start, raw.start)
+            )
+        ):
             # "改善幅度最大的是甲市,为12%": a sentence naming nothing continues the last one.
             carried = last
         elif not enumerated and kind == "level":

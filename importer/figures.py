@@ -316,6 +316,9 @@ _MORE_DAYS_AFTER = re.compile(r"^\s*(?:more|fewer) than\b", re.I)
 _PLACE_BEFORE = re.compile(
     r"[,，、;；]\s*[\u4e00-\u9fff]{1,8}(?:市|县|区|州|盟|旗)\s*(?:为|是)?\s*$"
 )
+_THAT_OF_BEFORE = re.compile(
+    r"\b(?:that|those) of\b[^,;.]{1,40}?\b(?:was|were|stood at|at)\s*$", re.I
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$|介于\s*$", re.I)
 # "51、29微克", "33 and 59 micrograms …, respectively": the unit is written after the last
 _LIST_NEXT = re.compile(
@@ -420,6 +423,15 @@ def _in_sentence(text, start, end):
             if inner is not None:
                 unit = (text[tail_start] + inner[0], inner[1], inner[2])
                 approximate = approximate or more
+        if (
+            unit is None
+            and found
+            and _THAT_OF_BEFORE.search(head[-60:])
+            and _CLAUSE_END.match(tail)
+        ):
+            # "PM2.5 was 35 micrograms per cubic meter, and that of PM10 was 62": the unit of
+            # the figure whose measure "that of" stands for
+            unit = (found[-1].unit, found[-1].unit_code, tail_start)
         if unit is None and _SHARE_AFTER.match(tail) and match.group(0).isdigit():
             # "噪声污染问题9422个,占63.2%;大气污染问题4511, 占30.2%": a count whose unit the
             # text drops beside siblings that write it.

@@ -207,3 +207,15 @@ def test_a_list_of_values_whose_unit_follows_the_last_one():
     assert one(document, "31").indicator == "pm25"
     assert one(document, "57").indicator == "pm10"
     assert not [f for f in document.figures if f.value == 22]
+
+
+def test_that_of_another_pollutant_and_the_figure_of_the_sentence_before():
+    document = pipeline.read(
+        "Air in the province\n\n"
+        "The concentration of PM2.5 was 34 micrograms per cubic meter, and that of PM10 was 61. "
+        "The proportion of good air days was 82.6 percent. The figure was 79.3 percent a year "
+        "earlier.\n"
+    )
+    pm10 = one(document, "61")
+    assert (pm10.indicator, pm10.unit_code) == ("pm10", "ug/m3")
+    assert one(document, "79.3").indicator == "air-good-days-ratio"
