@@ -1694,7 +1694,7 @@ def _label_place(label, gazetteer, scope, home):
     if _TOTAL.match(bare) and (bare not in "省市区县"):
         total = re.search(r"平均|均值|合计|总计|汇总", bare)
         return (home, f"“{label}”即本文件的范围", "total", total.group(0) if total else "")
-    found = [d for _s, _e, d in gazetteer.find_all(bare)]
+    found = [d for _s, _e, d in gazetteer.find_all(bare)] or _pinyin_within(label, gazetteer, home)
     if found:
         division = found[0]
         named_as = division.short if division.short and division.short in bare else division.name
@@ -1739,6 +1739,23 @@ def _label_place(label, gazetteer, scope, home):
 
 # Development and management zones, parks and scenic areas: no county of their own.
 _ZONE = re.compile(r"(?:高新|经开|开发|工业|园|经济|示范|保税|管理|旅游|度假|风景|功能)区$")
+
+
+def _pinyin_within(label, gazetteer, home):
+    """An English table's row of a district or county by its pinyin alone ("Hongta" under
+    "District"): the one of that name with its level word inside the table's place."""
+    if home is None or not home.code or not re.fullmatch(r"[A-Za-z][A-Za-z' -]{2,30}", label):
+        return []
+    inside = home.code[:2] if home.level == "province" else home.code[:4]
+    for word in ("District", "County"):
+        found = [
+            d
+            for _s, _e, d in gazetteer.find_all(f"{label.strip()} {word}")
+            if d.code.startswith(inside)
+        ]
+        if len(found) == 1:
+            return found
+    return []
 
 
 def _unknown_place(label, home):

@@ -561,3 +561,19 @@ def test_a_place_column_right_after_the_label_places_the_site_the_label_names():
     assert plant.region.name == "红塔区"
     assert "东城污水处理厂" in plant.qualifier
     assert plant.quote.startswith("东城污水处理厂 | 红塔区")
+
+
+def test_an_english_table_names_its_districts_by_their_pinyin_alone():
+    rows = [
+        "| District | PM2.5 (μg/m3) | Good days ratio (%) |",
+        "| --- | --- | --- |",
+        "| Hongta | 26 | 94.0 |",
+        "| Jiangchuan | 23 | 95.6 |",
+    ]
+    document = pipeline.read(
+        "Air quality in Yuxi, first half of 2025\n"
+        "The table below shows the air quality of each district of Yuxi in the first half of "
+        "2025.\n" + "\n".join(rows)
+    )
+    got = {(str(f.value), f.region.name) for f in document.figures}
+    assert ("26", "红塔区") in got and ("95.6", "江川区") in got
