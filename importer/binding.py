@@ -158,6 +158,10 @@ _TEAM = (
 _TEAM_AFTER = re.compile(_TEAM)
 _YEAR_END_TOTAL = re.compile(r"截[至止]到?\s*(?:19|20)\d{2}\s*年\s*(?:年)?(?:底|末)")
 _RUNNING = re.compile(r"共|累计")
+_COUNTED_GROUP = re.compile(
+    r"\s*等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;()（）]{0,10}?(?:城市|市|县|区|州)"
+)
+_MEAN = re.compile(r"均值|平均")
 _ZONE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:风景名胜区|风景区|管理区|开发区|高新区|度假区)")
 _LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
@@ -1130,6 +1134,17 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             if not _locates(where, division, text[where_end:place_start]):
                 where = division  # "Taizhou, a city in Zhejiang province": still Taizhou
             where_end = place_end
+    group = (
+        _COUNTED_GROUP.match(text, where_end)
+        if getattr(where, "level", "") in ("prefecture", "county")
+        and "、" in text[_clause_start(text, sentence_start, where_end) : where_end]
+        else None
+    )
+    if group is not None and _MEAN.search(text, group.end(), position):
+        # "梧州、…和崇左10个非重点城市…达标天数比例均值为100%": the mean of the group, of the
+        # report's region, not of the last city listed.
+        where = scope.region
+        figure.reasons.append(f"地点：“{group.group(0).strip()}”的均值")
     zone = _ZONE.search(text, max(where_end, sentence_start), position)
     if (
         zone is not None
@@ -1738,6 +1753,10 @@ def _label_place(label, gazetteer, scope, home):
 
 
 # Development and management zones, parks and scenic areas: no county of their own.
+_COUNTED_GROUP = re.compile(
+    r"\s*等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;()（）]{0,10}?(?:城市|市|县|区|州)"
+)
+_MEAN = re.compile(r"均值|平均")
 _ZONE = re.compile(r"(?:高新|经开|开发|工业|园|经济|示范|保税|管理|旅游|度假|风景|功能)区$")
 
 

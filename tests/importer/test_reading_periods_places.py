@@ -561,3 +561,14 @@ def test_the_whole_year_is_the_paragraphs_year_not_the_documents():
     assert (earlier.period_start, earlier.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
     later = one(document, "88")
     assert (later.period_start, later.period_end) == (date(2027, 1, 1), date(2027, 12, 31))
+
+
+def test_the_mean_of_a_counted_list_of_cities_is_the_regions_not_the_last_citys():
+    document = pipeline.read(
+        "2027年6月广西城市空气质量\n"
+        "2027年6月,百色、贺州、河池、来宾和崇左5个城市优良天数比例均值为98.7%,与5月持平。"
+        "南宁、柳州优良天数比例分别为93.3%、90.0%。"
+    )
+    mean = one(document, "98.7")
+    assert region(mean) == "广西壮族自治区"
+    assert region(one(document, "93.3")) == "南宁市"
