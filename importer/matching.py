@@ -450,6 +450,8 @@ SHARES = {
     "air-good-days": "air-good-days-ratio",
     "heavy-pollution-days": "heavy-pollution-days-ratio",
 }
+_OWN_MEASURE = re.compile(r"率|比例|比率|占比|指数|声级|\b(?:rate|ratio|index)\b", re.I)
+_SEMICOLON_CLAUSES = re.compile(r"[;；]")
 _SHARE_SAID = re.compile(r"accounted for|accounts? for|made up|makes? up|占")
 # A change in days of a share ("优良率为96.4%,同比增加11天") is a change of the days it is
 # the share of: a share moves in points, days in days.
@@ -651,6 +653,10 @@ class Vocabulary:
         """
         # The words nearest the number name it; far back in a long sentence they name others.
         item, head = _plain(item)[-80:], _plain(head)[-120:]
+        if _OWN_MEASURE.search(item):
+            # "…氨氮略有超标;…,声功能区达标率100%": a figure whose own words name a measure
+            # is not named by another clause of the sentence; unknown, it is a proposal
+            head = _SEMICOLON_CLAUSES.split(head)[-1]
         if TARGET_GAP.search(item) or _ALLOWANCE_LEFT.search(item):
             # the distance to a target is a measure of its own, not the measure's level
             return Match(None, "", _proposal(item, unit, family))

@@ -766,3 +766,13 @@ def test_the_aqi_compliance_rate_is_the_good_days_share():
     document = read("2031年,全市AQI达标率为86.4%,同比上升1.2个百分点。")
     assert filed(document, "86.4") == ("air-good-days-ratio", "level")
     assert filed(document, "1.2") == ("air-good-days-ratio", "change")
+
+
+def test_a_figure_whose_words_name_a_measure_takes_none_from_another_clause():
+    document = read(
+        "2031年,全市空气质量优良天数比例保持稳定;城市生活污水集中处理率为96.5%。"
+        "全市PM2.5浓度为31微克/立方米;其中城区为33微克/立方米。"
+    )
+    sewage = one(document, "96.5")
+    assert sewage.indicator is None and sewage.proposed
+    assert filed(document, "33") == ("pm25", "level")
