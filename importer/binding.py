@@ -1339,6 +1339,7 @@ _SKIP_COLUMN = re.compile(
 )
 
 
+_SAME_TIME_LAST_YEAR = re.compile(r"^(?:上年|去年|上一年)(?:同期)?(?:\s*[(（][^()（）]*[)）])?$")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 _CLASS_COLUMN = re.compile(r"(?:类别|级别|类型)\s*$")
 
@@ -1480,6 +1481,9 @@ def bind_table(block, folded, gazetteer, scope):
                 qualifier = ""  # a row of a year is of its place, not a station
             qualifier = " ".join(q for q in (qualifier, *words) if q)
             period = _of_year(when, row_year) if row_year else when
+            if _SAME_TIME_LAST_YEAR.match(name) and period[0] and not row_year:
+                # A column "上年同期" beside "本月": the table's period a year earlier.
+                period = (_year_back(period[0]), _year_back(period[1]), f"{period[2]}上年同期")
             column_period = column_periods[column] if column < len(column_periods) else []
             kind = "change" if _CHANGE_WORD.search(name + folded_label) else "level"
             if kind == "change" and not column_period and latest is not None:

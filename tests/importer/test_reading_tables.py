@@ -577,3 +577,18 @@ def test_an_english_table_names_its_districts_by_their_pinyin_alone():
     )
     got = {(str(f.value), f.region.name) for f in document.figures}
     assert ("26", "红塔区") in got and ("95.6", "江川区") in got
+
+
+def test_a_column_of_the_same_time_last_year_is_the_table_s_period_a_year_earlier():
+    rows = [
+        "指标 | 本月 | 上年同期 | 同比变化",
+        "优良天数比例(%) | 96.7 | 93.3 | 3.4个百分点",
+        "PM2.5(μg/m³) | 23 | 26 | -11.5%",
+    ]
+    document = pipeline.read(
+        "玉溪市2025年5月环境空气质量\n表1 2025年5月全市空气质量主要指标\n" + "\n".join(rows)
+    )
+    got = {str(f.value): f for f in document.figures}
+    assert (got["26"].period_start, got["26"].period_end) == (date(2024, 5, 1), date(2024, 5, 31))
+    assert (got["23"].period_start, got["23"].period_end) == (date(2025, 5, 1), date(2025, 5, 31))
+    assert got["-11.5"].kind == "change"
