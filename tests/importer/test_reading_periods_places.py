@@ -572,3 +572,15 @@ def test_the_mean_of_a_counted_list_of_cities_is_the_regions_not_the_last_citys(
     mean = one(document, "98.7")
     assert region(mean) == "广西壮族自治区"
     assert region(one(document, "93.3")) == "南宁市"
+
+
+def test_the_city_centre_or_the_south_is_no_county_of_that_name():
+    # 乐山 has a 市中区 and 南充 a 南部县: "市中心", "南部" are the centre and the south.
+    document = pipeline.read(
+        "2027年乐山市环境空气质量\n2027年,全市优良天数为327天,市中心城区优良天数为318天。"
+    )
+    assert region(one(document, "318")) == "乐山市"
+    south = pipeline.read(
+        "2027年南充市环境空气质量\n2027年,全市优良天数为331天,南部丘陵区优良天数为335天。"
+    )
+    assert region(one(south, "335")) == "南充市"
