@@ -48,8 +48,7 @@ def default_language():
     translation.deactivate()
 
 
-@pytest.fixture
-def portal_fixtures(db):
+def load_portal_fixtures():
     """The shipped fixtures derived from the five source documents.
 
     Loaded as a bulk write (``suspend_invalidation``, one generation bump), their series
@@ -65,6 +64,25 @@ def portal_fixtures(db):
     with suspend_invalidation():
         call_command("loaddata", "portal", verbosity=0)
     summaries.rebuild()
+
+
+@pytest.fixture
+def portal_fixtures(db):
+    """The shipped fixtures, loaded for this test (``load_portal_fixtures``)."""
+    load_portal_fixtures()
+
+
+@pytest.fixture(scope="module")
+def portal_fixtures_of_the_module(django_db_setup, django_db_blocker):
+    """The shipped fixtures loaded once for the tests of a module (``shared_by_tests``), each in
+    a transaction of its own as ever. A module whose tests only read them uses it in place of
+    ``portal_fixtures`` with a fixture of that name in the module that asks for this one
+    (tests/bulletins/test_fixtures.py).
+    """
+    from tests.shared_data import shared_by_tests
+
+    with shared_by_tests(django_db_blocker, load_portal_fixtures):
+        yield
 
 
 # Editorial users, one per role (tests that need other names define their own). ----------------

@@ -16,6 +16,11 @@ pytestmark = [
 ]
 
 
+@pytest.fixture
+def portal_fixtures(db, portal_fixtures_of_the_module):
+    """The shipped fixtures, loaded once for this module's tests, which only read them."""
+
+
 def all_results(client, url):
     results = []
     while url:

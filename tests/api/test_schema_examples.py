@@ -14,6 +14,11 @@ pytestmark = [
     pytest.mark.skipif(not FIXTURE.exists(), reason="fixtures/portal.json is not there yet"),
 ]
 
+@pytest.fixture
+def portal_fixtures(db, portal_fixtures_of_the_module):
+    """The shipped fixtures, loaded once for this module's tests, which only read them."""
+
+
 # Schema path → where the API shows the object of its 200 example.
 SOURCES = {
     "/api/v1/bulletins/": "/api/v1/bulletins/",

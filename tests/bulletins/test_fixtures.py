@@ -115,6 +115,11 @@ def sources_by_text():
 # --- The file and the script ------------------------------------------------------------------
 
 
+@pytest.fixture
+def portal_fixtures(db, portal_fixtures_of_the_module):
+    """The shipped fixtures, loaded once for this module's tests, which only read them."""
+
+
 def test_portal_json_is_what_the_build_script_produces_now():
     script = load_build_script()
     assert PORTAL.read_text(encoding="utf-8") == script.render(script.build()), (
