@@ -46,6 +46,7 @@ _TIME_OF_DAY_AFTER = re.compile(
     r"at night-?time|night-?time)\b",
     re.I,
 )
+_SUCH = re.compile(r"\bsuch (?:days|cities|cases|complaints|sections)\b", re.I)
 _REFERS_BACK = re.compile(
     r"\s*(?:the|this|that) (?:figure|rate|ratio|share|proportion|number|level|reading)\s+"
     r"(?:was|were|is|stood at|had been|reached)\s*(?:about|nearly|around)?\s*",
@@ -478,6 +479,11 @@ def _bind_sentence(
         ):
             carried = total
             item, head = total.item, total.head
+        elif not enumerated and _SUCH.search(own) and (previous or last) is not None:
+            # "Heavily polluted days fell by 40 percent. The city saw 12 such days.": "such"
+            # names what the figure before named
+            carried = previous or last
+            item, head = carried.item, carried.head
         elif (
             not enumerated
             and previous is None

@@ -276,9 +276,10 @@ _DAYS_IMPLIED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "266 good-air days", "9 heavily polluted days": the unit after the kind of day it counts.
+# "12 good air days", "8 such days" (the days the sentence before named)
 _KIND_OF_DAYS_AFTER = re.compile(
     r"\s*(?:(?:good|excellent|clean|blue-sky|good-air|heavy|heavily|serious|seriously|severe|"
-    r"severely|polluted|"
+    r"severely|polluted|such|"
     r"pollution|smoggy|hazy|air|quality|[“\"”]|-|or|and)\s*){1,4}days\b",
     re.I,
 )

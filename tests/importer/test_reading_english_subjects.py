@@ -219,3 +219,12 @@ def test_that_of_another_pollutant_and_the_figure_of_the_sentence_before():
     pm10 = one(document, "61")
     assert (pm10.indicator, pm10.unit_code) == ("pm10", "ug/m3")
     assert one(document, "79.3").indicator == "air-good-days-ratio"
+
+
+def test_such_days_are_the_days_the_sentence_before_named():
+    document = pipeline.read(
+        "Winter air\n\n"
+        "Heavily polluted days fell by 35 percent. The city saw 9 such days in the winter.\n"
+    )
+    days = one(document, "9")
+    assert (days.indicator, days.unit_code, days.kind) == ("heavy-pollution-days", "day", "level")
