@@ -48,27 +48,11 @@ def default_language():
     translation.deactivate()
 
 
-def load_portal_fixtures():
-    """The shipped fixtures derived from the five source documents.
-
-    Loaded as a bulk write (``suspend_invalidation``, one generation bump), their series
-    summaries rebuilt once after, rather than once for each of the 278 rows saved: nine tenths
-    of a load's time, and dozens of tests load them. tests/indicators/test_summaries.py holds
-    the two ways equal.
-    """
-    from django.core.management import call_command
-
-    from ecoportal.caching.generation import suspend_invalidation
-    from indicators import summaries
-
-    with suspend_invalidation():
-        call_command("loaddata", "portal", verbosity=0)
-    summaries.rebuild()
-
-
 @pytest.fixture
 def portal_fixtures(db):
-    """The shipped fixtures, loaded for this test (``load_portal_fixtures``)."""
+    """The shipped fixtures, loaded for this test (tests.factories.load_portal_fixtures)."""
+    from tests.factories import load_portal_fixtures
+
     load_portal_fixtures()
 
 
@@ -79,6 +63,7 @@ def portal_fixtures_of_the_module(django_db_setup, django_db_blocker):
     ``portal_fixtures`` with a fixture of that name in the module that asks for this one
     (tests/bulletins/test_fixtures.py).
     """
+    from tests.factories import load_portal_fixtures
     from tests.shared_data import shared_by_tests
 
     with shared_by_tests(django_db_blocker, load_portal_fixtures):

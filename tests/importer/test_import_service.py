@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -359,6 +360,15 @@ def test_the_same_text_is_skipped_not_duplicated(catalogue, jiangyu):
     assert second.bulletin_id == first.bulletin_id
     assert "已导入过" in second.message
     assert Bulletin.objects.count() == 1
+
+
+def test_sources_shipped_in_the_fixtures_are_recognised_and_skipped(portal_fixtures):
+    count = Bulletin.objects.count()
+    session = ImportSession()
+    for path in sorted((Path(settings.BASE_DIR) / "fixtures" / "sources").glob("*.txt")):
+        result = import_bulletin_bytes(path.read_bytes(), filename=path.name, session=session)
+        assert result.skipped, path.name
+    assert Bulletin.objects.count() == count
 
 
 def test_crlf_and_byte_order_mark_do_not_defeat_duplicate_detection(db):

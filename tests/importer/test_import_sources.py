@@ -30,6 +30,8 @@ from ecoportal.publishing import Status
 from importer.service import ImportSession, import_bulletin_bytes
 from indicators.choices import ReviewState
 from indicators.models import Observation
+from tests.factories import load_portal_fixtures
+from tests.shared_data import shared_by_tests
 
 SOURCES = Path(settings.BASE_DIR) / "fixtures" / "sources"
 RECALL_BAR = 0.9
@@ -94,9 +96,10 @@ def expected_from_fixtures():
     return expected
 
 
-@pytest.fixture
-def imported(portal_fixtures):
-    """(file name, import result, imported bulletin, what the fixtures hold) per document."""
+def import_the_sources():
+    """The fixtures loaded, their bulletins removed and the five sources imported: (file name,
+    import result, imported bulletin, what the fixtures hold) per document."""
+    load_portal_fixtures()
     expected = expected_from_fixtures()
     Bulletin.objects.all().delete()
     session = ImportSession()
@@ -108,6 +111,19 @@ def imported(portal_fixtures):
         rows.append((path.name, result, bulletin, expected[bulletin.content_hash]))
     assert len(rows) == 5
     return rows
+
+
+@pytest.fixture(scope="module")
+def imported_once(django_db_setup, django_db_blocker):
+    """The import, done once for this module's tests, which only read it (shared_by_tests)."""
+    with shared_by_tests(django_db_blocker, import_the_sources) as rows:
+        yield rows
+
+
+@pytest.fixture
+def imported(db, imported_once):
+    """The import's rows, each bulletin read again for the test."""
+    return [(name, result, Bulletin.objects.get(pk=bulletin.pk), expected) for name, result, bulletin, expected in imported_once]
 
 
 def flat(text):
@@ -123,15 +139,6 @@ def corrected(text, corrections):
     for original, replacement in corrections:
         text = text.replace(original, replacement)
     return text
-
-
-def test_sources_shipped_in_the_fixtures_are_recognised_and_skipped(portal_fixtures):
-    count = Bulletin.objects.count()
-    session = ImportSession()
-    for path in sorted(SOURCES.glob("*.txt")):
-        result = import_bulletin_bytes(path.read_bytes(), filename=path.name, session=session)
-        assert result.skipped, path.name
-    assert Bulletin.objects.count() == count
 
 
 def test_imported_sources_are_drafts_with_candidates_only(imported):
