@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ecoportal.publishing import Publishable, Status
 
 from .choices import RegionLevel
-from .querysets import BulletinQuerySet, FollowsBulletinQuerySet, RegionQuerySet
+from .querysets import NEWEST_FIRST, BulletinQuerySet, FollowsBulletinQuerySet, RegionQuerySet
 from .slugs import slug_path
 
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -134,7 +134,7 @@ class Bulletin(Publishable):
     objects = BulletinQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-issued_on", "-publish_at", "-id"]
+        ordering = NEWEST_FIRST
         verbose_name = _("公报")
         verbose_name_plural = _("公报")
         indexes = [

@@ -1,5 +1,6 @@
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
+from django.db.models import F
 
 from ecoportal.publishing import PublishableQuerySet, published_q
 
@@ -32,7 +33,11 @@ ANNOUNCED_FIELDS = (
 )
 
 
-#: The index of the bulletins' default order (``Bulletin.Meta``), read by ``ordered_slice``.
+#: The bulletins' default order (``Bulletin.Meta``): newest issue first, undated last on every
+#: database (PostgreSQL's DESC alone lists NULLs first, SQLite's last).
+NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk")
+#: The index that order is read through, by ``ordered_slice`` and the API's paginator: its dated
+#: part, where NULLS LAST changes nothing, in the order the index holds.
 ORDER_INDEX, ORDER_INDEX_FIELDS = "bulletin_order_idx", ["-issued_on", "-publish_at", "-id"]
 
 
@@ -83,7 +88,7 @@ class BulletinQuerySet(PublishableQuerySet):
         230 and 96 ms (in-process, 2026-12-06). Reading the rows again through the filter made
         it walk every public row, so they are read by id (the ids were chosen by the filter)."""
         query = self.query
-        if query.distinct or list(query.order_by or self.model._meta.ordering) != ORDER_INDEX_FIELDS:
+        if query.distinct or list(query.order_by or self.model._meta.ordering) != list(NEWEST_FIRST):
             return list(self[bottom:top])
         ids = self._ids_in_order(bottom, top)
         rows = self.model._base_manager.using(self.db).filter(pk__in=ids).order_by()
@@ -93,24 +98,25 @@ class BulletinQuerySet(PublishableQuerySet):
         return [found[pk] for pk in ids if pk in found]
 
     def _ids_in_order(self, bottom, top):
+        # The index holds the dated bulletins in order (SQLite is told to read it); the undated
+        # ones are read after them only on the page where the dated ones run out.
+        dated = self.filter(issued_on__isnull=False).order_by(*ORDER_INDEX_FIELDS).values_list("pk", flat=True)
         connection = connections[self.db]
         if connection.vendor != "sqlite":
-            return list(self.values_list("pk", flat=True)[bottom:top])
-        # SQLite puts the NULL issue dates of a descending order last; the index cannot hold
-        # them in order with the rest, so they are read after it.
-        dated = self.filter(issued_on__isnull=False)
-        try:
-            sql, params = through_order_index(dated.values_list("pk")[bottom:top])
-        except EmptyResultSet:
-            found = []
+            found = list(dated[bottom:top])
         else:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                found = [row[0] for row in cursor.fetchall()]
+            try:
+                sql, params = through_order_index(dated[bottom:top])
+            except EmptyResultSet:
+                found = []
+            else:
+                with connection.cursor() as cursor:
+                    cursor.execute(sql, params)
+                    found = [row[0] for row in cursor.fetchall()]
         if len(found) == top - bottom:
             return found
         skip = 0 if found else bottom - dated.count()
-        undated = self.filter(issued_on__isnull=True).values_list("pk", flat=True)
+        undated = self.filter(issued_on__isnull=True).order_by(*ORDER_INDEX_FIELDS[1:]).values_list("pk", flat=True)
         return found + list(undated[skip : skip + top - bottom - len(found)])
 
     def showing_cover_file(self, name):

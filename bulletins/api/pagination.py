@@ -2,15 +2,11 @@
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F
 from django.db.models.expressions import RawSQL
 
-from bulletins.querysets import ORDER_INDEX_FIELDS, through_order_index
+from bulletins.querysets import NEWEST_FIRST, ORDER_INDEX_FIELDS, through_order_index
 from ecoportal.api.pagination import MemoPagination
 from ecoportal.caching.paginator import MemoPaginator
-
-#: The API's default order (``BulletinFilterSet.ordering``): newest issue first, undated last.
-NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk")
 
 
 class NewestFirstPaginator(MemoPaginator):

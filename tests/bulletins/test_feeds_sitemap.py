@@ -7,6 +7,7 @@ from xml.etree import ElementTree
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from bulletins.sitemaps import BulletinSitemap
 from tests.factories import (
@@ -89,8 +90,9 @@ def test_indicator_region_and_achievement_pages_are_listed_with_lastmod(client):
     indicator = make_indicator(code="lastmod-days")
     make_indicator(code="never-stated")
     make_observation(bulletin=bulletin, indicator=indicator, region=region, value="300")
-    # A page's lastmod is its day (Django's sitemap template writes the date).
-    changed = datetime.combine(bulletin.updated_at.date(), datetime.min.time())
+    # A page's lastmod is its day in the site's time zone (Django's sitemap template writes the
+    # date): the UTC date differs for eight hours of every day.
+    changed = datetime.combine(timezone.localdate(bulletin.updated_at), datetime.min.time())
     assert locations(client, "/sitemap-indicators.xml") == {
         "http://testserver/indicators/lastmod-days/": changed,
         "http://testserver/indicators/never-stated/": None,

@@ -211,3 +211,29 @@ def test_the_list_page_and_the_api_judge_a_filter_alike(client, query):
     api = client.get(f"/api/v1/bulletins/?{query}")
     assert page.status_code == 200 and api.status_code in (200, 400)
     assert ('class="field-error"' in page.content.decode()) == (api.status_code == 400)
+
+
+@pytest.mark.parametrize("url", ["/", "/bulletins/", "/regions/yichun/", "/api/v1/bulletins/"])
+def test_an_undated_bulletin_comes_after_the_dated_ones_on_every_database(client, province_and_city, url):
+    # PostgreSQL's DESC lists NULLs first: an undated bulletin headed every list there.
+    _, city = province_and_city
+    make_bulletin(title="日期不详的公报", region=city, issued_on=None)
+    make_bulletin(title="较早的公报", region=city, issued_on="2023-05-01")
+    make_bulletin(title="最新的公报", region=city, issued_on="2024-06-01")
+    text = client.get(url).content.decode()
+    assert text.index("最新的公报") < text.index("较早的公报") < text.index("日期不详的公报")
+
+
+def test_the_list_pages_through_the_dated_then_the_undated_bulletins(client):
+    for day in range(1, 4):
+        make_bulletin(title=f"有日期{day}号", issued_on=f"2024-01-0{day}")
+    for n in range(2):
+        make_bulletin(title=f"无日期{n}号", issued_on=None)
+    from bulletins.models import Bulletin
+
+    everyone = Bulletin.objects.published()
+    order = [bulletin.title for bulletin in everyone.ordered_slice(0, 5)]
+    assert order[:3] == ["有日期3号", "有日期2号", "有日期1号"] and set(order[3:]) == {"无日期0号", "无日期1号"}
+    assert [b.title for b in everyone.ordered_slice(2, 4)] == order[2:4]
+    assert [b.title for b in everyone.ordered_slice(3, 5)] == order[3:5]
+    assert order == [bulletin.title for bulletin in everyone]
