@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent / "importer"
 SETS = ("dev", "heldout")
 
 _UNIT_KEYS = {
-    "ug/m3": {"微克/立方米", "μg/m³", "µg/m³", "ug/m3", "μg/m3", "µg/m3", "ug/m³", "微克每立方米"},
+    "ug/m3": {"微克/立方米", "μg/m³", "µg/m³", "ug/m3", "μg/m3", "µg/m3", "ug/m³", "微克每立方米", "微克/每立方米"},
     "mg/m3": {"毫克/立方米", "mg/m³", "mg/m3", "毫克每立方米"},
     "%": {"%", "％", "percent", "per cent", "pct"},
     "pp": {"个百分点", "百分点", "percentage points", "percentage point", "pp"},
@@ -51,8 +51,12 @@ _REGION_SUFFIX = re.compile(
 _COUNTRY = {"全国", "中国", "我国", "china", "nationwide", "national", "全国范围"}
 
 
+#: Spellings of one unit that differ only in how a power is written (km2, km²).
+_POWERS = str.maketrans("²³", "23")
+
+
 def unit_key(unit):
-    unit = (unit or "").strip()
+    unit = (unit or "").strip().translate(_POWERS)
     return _UNIT_KEY_OF.get(unit.lower(), unit.replace(" ", "").lower())
 
 
