@@ -37,10 +37,11 @@ from django.db.models import Exists, F, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ecoportal.caching import generation
 from ecoportal.publishing import Status
 
 from . import notifications, revisions
-from .models import Bulletin, Transition
+from .models import Bulletin, Region, Transition
 
 
 class WorkflowError(Exception):
@@ -215,9 +216,21 @@ def _locked(bulletin):
 
 
 def _save_new_version(bulletin, fields):
-    """Save ``fields`` of a locked ``bulletin`` as its next version: the one place it is bumped."""
+    """Save ``fields`` of a locked ``bulletin`` as its next version: the one place it is bumped.
+    In a transition or a correction (``generation.scoped``) the pages it touches are named."""
     bulletin.version += 1
     bulletin.save(update_fields=[*fields, "version", "updated_at"])
+    if generation.collecting():
+        generation.content_changed(scopes=[f"bulletin:{bulletin.slug}", *region_scopes([bulletin.region_id])])
+
+
+def region_scopes(ids):
+    """The scopes of the regions ``ids`` and of those above them, whose pages include theirs."""
+    scopes, ids = [], set(ids) - {None}
+    while ids:
+        rows = list(Region.objects.filter(pk__in=ids).values_list("slug", "parent_id"))
+        scopes, ids = scopes + [f"region:{slug}" for slug, _ in rows], {parent for _, parent in rows} - {None}
+    return scopes
 
 
 def _refresh(bulletin, locked):
@@ -236,7 +249,7 @@ def _transition(bulletin, action, *, by, comment="", at=None, override_reason=""
     comment = (comment or "").strip()
     override_reason = (override_reason or "").strip()
     findings = []
-    with transaction.atomic():
+    with transaction.atomic(), generation.scoped():
         locked = _locked(bulletin)
         if not may_perform(by, locked, action):
             raise _permission_error(by, action.label)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from bulletins import workflow
 from bulletins.models import Correction
+from ecoportal.caching import generation
 from ecoportal.publishing import Status
 
 from . import history, units
@@ -87,6 +88,7 @@ def _apply_changes(locked, changes):
 
 
 @transaction.atomic
+@generation.scoped()
 def observation_correct(observation, *, by, note, **changes):
     """Correct a published figure; ``note`` is shown to readers. Returns the ``Correction``.
 
@@ -103,6 +105,7 @@ def observation_correct(observation, *, by, note, **changes):
 
 
 @transaction.atomic
+@generation.scoped()
 def observation_withdraw(observation, *, by, note):
     """Take a published figure off every public page, with a public note saying why."""
     locked, note = _locked_figure(observation, by=by, note=note)

@@ -28,7 +28,9 @@ from django.db.models.expressions import RawSQL
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from .models import Observation, SeriesSummary, SummaryClock
+from ecoportal.caching import generation
+
+from .models import Indicator, Observation, SeriesSummary, SummaryClock
 
 DEPTH = 100  # newest levels kept per series: an indicator table's first page (``TABLE_PAGE_SIZE``)
 #: The windows pages read a series through (``panels``): a headline card's newest 4 figures per
@@ -123,7 +125,13 @@ def _newest(indicator_id, region_id, qualifier):
 
 
 def refresh(series):
-    """Write the summaries of ``series`` ((indicator_id, region_id, qualifier)…) from the figures."""
+    """Write the summaries of ``series`` ((indicator_id, region_id, qualifier)…) from the figures;
+    in a publication (``generation.scoped``), name the indicators and regions they change."""
+    if generation.collecting() and series:
+        from bulletins.workflow import region_scopes
+
+        codes = Indicator.objects.filter(pk__in={s[0] for s in series}).values_list("code", flat=True)
+        generation.content_changed(scopes=[*(f"indicator:{code}" for code in codes), *region_scopes({s[1] for s in series})])
     for indicator_id, region_id, qualifier in sorted({s for s in series if s[0] is not None}, key=lambda s: (s[0], s[1] or 0, s[2])):
         key = key_of(indicator_id, region_id, qualifier)
         _lock(key)

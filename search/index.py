@@ -116,7 +116,7 @@ def _index_batch(bulletins):
     SearchDocument.objects.bulk_update(changed, ["title", "summary", "body", "indexed_at"])
     if created or changed:
         # Written after the bulletin's own commit (and bump): results kept meanwhile go stale.
-        content_changed()
+        content_changed(scopes=["lists"])
 
 
 def _indexed_fields(queryset):

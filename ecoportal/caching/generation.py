@@ -10,6 +10,7 @@ whatever the cache did meanwhile: there is nothing to delete. Each request reads
 
 import hashlib
 import os
+import re
 import threading
 import time
 from contextlib import contextmanager
@@ -32,7 +33,10 @@ from .models import Generation
 _models, _due, _receivers = set(), [], []
 _suspended = 0
 # The generation row of the request being served: read once, shared by every memoised value.
-_request = threading.local()
+_request, _collecting = threading.local(), threading.local()
+SITE = "site"
+# The pages kept under one scope's number (and the site's) rather than under ``lists``.
+_SCOPED_PATH = re.compile(r"^/(?:api/v1/)?(region|indicator|bulletin)s/([-a-zA-Z0-9_]+)/$")
 
 
 def register(*models, next_due=None, receivers=None):
@@ -65,15 +69,43 @@ def _changed(sender, using=None, **kwargs):
     content_changed(using=using)
 
 
-def content_changed(using=None):
-    """Start a new generation once the current transaction commits (at once outside one).
+def content_changed(using=None, scopes=None):
+    """Start a new generation of the site (or of ``scopes`` only) once the current transaction
+    commits (at once outside one); inside ``scoped()``, only ``scopes`` are noted.
 
     Called by the signals of registered models; call it after writes that send none
     (``update()``, raw SQL, ``bulk_create``). Several changes in one transaction bump once.
     """
-    pending = transaction.get_connection(using).run_on_commit
-    if not _suspended and not any(isinstance(entry[1], _Bump) and not entry[1].done for entry in pending):
-        transaction.on_commit(_Bump(), using=using, robust=True)
+    pending = [e[1] for e in transaction.get_connection(using).run_on_commit if isinstance(e[1], _Bump) and not e[1].done]
+    if collecting():
+        _collecting.scopes.update(scopes or ())
+    elif _suspended:
+        pass
+    elif not pending:
+        transaction.on_commit(_Bump(scopes), using=using, robust=True)
+    elif pending[0].scopes is not None:
+        pending[0].scopes = None if scopes is None else pending[0].scopes | set(scopes)
+
+
+def collecting():
+    return getattr(_collecting, "scopes", None) is not None
+
+
+@contextmanager
+def scoped():
+    """A change that names what it touches (a publication, a withdrawal, a correction), in a
+    transaction: its model signals move nothing; ``content_changed(scopes=…)`` within it names
+    the scopes (``region:<slug>``, ``indicator:<code>``, ``bulletin:<slug>``), moved with
+    ``lists`` in one UPDATE once the transaction commits."""
+    if collecting():
+        yield
+        return
+    _collecting.scopes = {"lists"}
+    try:
+        yield
+    finally:
+        scopes, _collecting.scopes = _collecting.scopes, None
+    content_changed(scopes=scopes)
 
 
 class _Bump:
@@ -81,21 +113,27 @@ class _Bump:
 
     done = False
 
+    def __init__(self, scopes=None):
+        self.scopes = None if scopes is None else set(scopes)
+
     def __call__(self):
         self.done = True
-        bump()
+        bump(self.scopes)
 
 
-def bump():
-    """Start a new generation now."""
-    if not Generation.objects.filter(pk=1).update(number=F("number") + 1, began=_now(), due_known=False):
+def bump(scopes=None):
+    """Start a new generation now: of the site, or of ``scopes`` (a row made on its first move,
+    numbered from the clock)."""
+    if scopes is None and not Generation.objects.filter(scope=SITE).update(number=F("number") + 1, began=_now(), due_known=False):
         _create()
+    elif scopes and Generation.objects.filter(scope__in=scopes).update(number=F("number") + 1, began=_now()) < len(scopes):
+        Generation.objects.bulk_create([Generation(scope=s, number=_now(), began=_now()) for s in scopes], ignore_conflicts=True)
     _request.row = None  # the rest of this request reads the new one
 
 
 def _create():
     """The first ever, or lost: numbered from the clock, above any number used before."""
-    Generation.objects.get_or_create(pk=1, defaults={"number": _now(), "began": _now()})
+    Generation.objects.get_or_create(scope=SITE, defaults={"number": _now(), "began": _now()})
 
 
 def _now():
@@ -103,30 +141,36 @@ def _now():
 
 
 class Row(NamedTuple):
-    number: int
+    number: int | str  # under scopes: the site's and theirs, "site.scope…"
     began: int  # UNIX time in microseconds
     next_due: int | None
     due_known: bool
 
 
 def _read():
-    """The row, by primary key: 18 µs through the cursor, 390 µs through the ORM (measured)."""
+    """The site's row and those of the request's scopes, by their unique key: 18 µs through the
+    cursor, 390 µs through the ORM (measured). A page under scopes is numbered by them all."""
+    scopes = getattr(_request, "scopes", ())
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT number, began, next_due, due_known FROM {Generation._meta.db_table} WHERE id = 1")
-        found = cursor.fetchone()
-    if found is None:
+        marks = ", ".join(["%s"] * (1 + len(scopes)))
+        cursor.execute(f"SELECT scope, number, began, next_due, due_known FROM {Generation._meta.db_table} WHERE scope IN ({marks})", [SITE, *scopes])
+        found = {scope: values for scope, *values in cursor.fetchall()}
+    if SITE not in found:
         _create()
         return _read()
-    row = Row(*found)
+    row = Row(*found[SITE])
     if not row.due_known:  # once per generation: when does a scheduled item next come due?
         after = datetime.fromtimestamp(row.began / 1_000_000, tz=UTC)
         moments = [moment for moment in (next_due(after) for next_due in _due) if moment is not None]
         row = row._replace(next_due=int(min(moments).timestamp() * 1_000_000) if moments else None, due_known=True)
-        Generation.objects.filter(pk=1, number=row.number).update(next_due=row.next_due, due_known=True)
+        Generation.objects.filter(scope=SITE, number=row.number).update(next_due=row.next_due, due_known=True)
     if row.next_due is not None and _now() >= row.next_due:
         # Once across all servers: the others find the number moved and read again.
-        Generation.objects.filter(pk=1, number=row.number).update(number=F("number") + 1, began=_now(), due_known=False)
+        Generation.objects.filter(scope=SITE, number=row.number).update(number=F("number") + 1, began=_now(), due_known=False)
         return _read()
+    moved = [found.get(scope, (0, 0)) for scope in scopes]  # a scope never moved: 0
+    if moved:
+        row = row._replace(number=".".join(str(n) for n in [row.number, *(m[0] for m in moved)]), began=max(row.began, *(m[1] for m in moved)))
     return row
 
 
@@ -149,8 +193,10 @@ def current_generation():
 
 @receiver(request_started, dispatch_uid="generation:request")
 @receiver(request_finished, dispatch_uid="generation:request")
-def _new_request(signal, **kwargs):
+def _new_request(signal, environ=None, **kwargs):
     _request.active, _request.row = signal is request_started, None
+    found = _SCOPED_PATH.match((environ or {}).get("PATH_INFO", "")) if _request.active else None
+    _request.scopes = (f"{found[1]}:{found[2]}",) if found else ("lists",) if _request.active else ()
 
 
 def page_cache():
