@@ -27,6 +27,8 @@ _EXTRA_UNITS = {
     "百分点": "pp",
     "分贝": "dBA",
     "分贝(A)": "dBA",
+    # dB(A) whose d the copy lost ("夜间等效声级42.0B(A)"): no other unit is spelt B(A).
+    "B(A)": "dBA",
     "天次": "day",
     "个pH单位": "index",
     "份": "count",
@@ -139,6 +141,8 @@ _UNIT = re.compile(
     ),
     re.IGNORECASE,
 )
+# A unit the copy damaged is kept as it should have been written.
+_REPAIRED = {"B(A)": "dB(A)"}
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
 _FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
 _FAMILY.update({"pp": "percentage_point", "index": "dimensionless", "tenth": "percent"})
@@ -375,7 +379,8 @@ def _unit_at(text, position, limit):
     if match is None:
         return None
     written = match.group(0)
-    return written, _UNIT_CODE[written.casefold()], match.end()
+    code = _UNIT_CODE[written.casefold()]
+    return _REPAIRED.get(written, written), code, match.end()
 
 
 def _in_sentence(text, start, end):

@@ -269,3 +269,11 @@ def test_a_batch_handed_over_on_a_dated_day_is_of_that_month():
     batch = one(document, "14")
     assert (batch.period_start, batch.period_end) == (date(2027, 7, 1), date(2027, 7, 31))
     assert batch.region is None  # 我市, and nothing says which city
+
+
+def test_a_sound_level_whose_d_the_copy_lost_is_in_decibels():
+    document = read(
+        "2031年第二季度,青禾市功能区噪声监测:东湖站昼间等效声级52.6dB(A)、夜间等效声级43.5B(A),"
+        "满足1类功能区标准。"
+    )
+    assert values(document) == [("52.6", "dB(A)"), ("43.5", "dB(A)")]
