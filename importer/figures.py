@@ -167,6 +167,9 @@ _ENGLISH_SENTENCE = re.compile(
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%万亿千]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
 )
+# A bound is no figure ("AQI≤100" says what a grade means), except where a target is set with
+# it: "年度目标(PM2.5≤29微克/立方米、PM10≤47微克/立方米)" is the year's target for each measure.
+_TARGET_BOUND_BEFORE = re.compile(r"目标[^。;；:：]{0,40}[≤≥<>]\s*$")
 # Counts of the monitoring network ("断面20个", "城市3个") are context, not achievements.
 # English: a date ("January 18, 2022", "Jan. 18") and a limit that qualifies a noun
 # ("boilers below 35 tons", "sound above 50 decibels") are no figures.
@@ -401,7 +404,7 @@ def _in_sentence(text, start, end):
             continue
         if (
             value is None
-            or _IDENTIFIER_BEFORE.search(head[-6:])
+            or (_IDENTIFIER_BEFORE.search(head[-6:]) and not _TARGET_BOUND_BEFORE.search(head))
             or _DATE_EN_BEFORE.search(head[-16:])
             or (_YEAR_EN.fullmatch(match.group(0)) and _YEAR_EN_BEFORE.search(head[-12:]))
         ):

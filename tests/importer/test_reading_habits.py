@@ -277,3 +277,13 @@ def test_a_sound_level_whose_d_the_copy_lost_is_in_decibels():
         "满足1类功能区标准。"
     )
     assert values(document) == [("52.6", "dB(A)"), ("43.5", "dB(A)")]
+
+
+def test_a_bound_set_as_the_years_target_is_a_target_but_a_grades_bound_is_none():
+    document = read(
+        "2031年,云栖县PM2.5平均浓度为24微克/立方米,优良天数348天(AQI≤100),"
+        "年度目标(PM2.5≤31微克/立方米、PM10≤52微克/立方米)均已完成。"
+    )
+    assert [v for v, _ in values(document)] == ["24", "348", "31", "52"]
+    assert (one(document, "31").indicator, one(document, "31").kind) == ("pm25", "target")
+    assert (one(document, "52").indicator, one(document, "52").kind) == ("pm10", "target")
