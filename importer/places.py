@@ -92,7 +92,8 @@ _COUNTRY_WORDS = (
 # Groupings as English reports name them, to the names the Chinese texts use.
 _GROUPINGS_EN = (
     (
-        r"Beijing-Tianjin-Hebei (?:region )?and (?:its |the )?"
+        # also written as a list of the three: "Beijing, Tianjin, Hebei and surrounding areas"
+        r"(?:Beijing-Tianjin-Hebei|Beijing,? Tianjin,? (?:and )?Hebei) (?:region )?and (?:its |the )?"
         r"(?:surrounding|neighboring|neighbouring|adjacent) (?:areas|regions|region)",
         "京津冀及周边地区",
     ),

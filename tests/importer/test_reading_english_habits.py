@@ -328,6 +328,18 @@ def test_a_region_then_the_country_in_apposition_keeps_the_region():
     )
 
 
+
+def test_the_grouping_written_as_a_list_of_its_three_members_is_the_grouping():
+    document = pipeline.read(
+        "Northern air report\n\n"
+        "In March, the share of good days in cities in Beijing, Tianjin, Hebei and surrounding "
+        "areas was 58.4 percent, while the PM2.5 density in Hebei province was 49 micrograms "
+        "per cubic meter.\n"
+    )
+    assert one(document, "58.4").region.name == "京津冀及周边地区"
+    assert one(document, "49").region.name == "河北省"
+
+
 # Targets. ---------------------------------------------------------------------------------
 
 
