@@ -499,6 +499,25 @@ def _named_by_the_figure_carried(bound):
     return carried is not None and not getattr(carried, "unnamed", False)
 
 
+def _days_moved_in_points(bound, match, vocabulary, part):
+    """A change in points said right after a number of days ("had 25.6 good days on average,
+    up 3 percentage points") moves those days: the writer named no share, only the days, and
+    the share's words in the subject are the days' own. None where that is not so."""
+    carried = bound.carried_from
+    if bound.kind != "change" or bound.raw.family != "percentage_point" or carried is None:
+        return None
+    if carried.kind != "level" or carried.raw.family != "days":
+        return None
+    days = _match(
+        vocabulary, carried.item, carried.head, "days", "level", carried.raw.unit, part
+    ).code
+    if days is None or matching.SHARES.get(days) != match.code:
+        return None
+    return matching.Match(
+        days, f"{match.reason}；紧随其天数之后，以点计的变化是天数的变化 → {days}"
+    )
+
+
 @lru_cache(maxsize=4096)
 def _match(vocabulary, item, head, family, kind, unit, part):
     """The vocabulary's match, once per wording (a table's column repeats it row after row)."""
@@ -519,6 +538,7 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
             carried.item, carried.head, raw.family, bound.kind, raw.unit, part=part
         )
         carried, steps = carried.carried_from, steps + 1
+    match = _days_moved_in_points(bound, match, vocabulary, part) or match
     whole = getattr(bound, "share_of", None)
     if match.code is None and whole is not None:
         # the share of all days that the days counted before make ("重污染天数为3天,占0.8%")

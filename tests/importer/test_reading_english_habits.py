@@ -328,7 +328,6 @@ def test_a_region_then_the_country_in_apposition_keeps_the_region():
     )
 
 
-
 def test_the_grouping_written_as_a_list_of_its_three_members_is_the_grouping():
     document = pipeline.read(
         "Northern air report\n\n"
@@ -338,6 +337,19 @@ def test_the_grouping_written_as_a_list_of_its_three_members_is_the_grouping():
     )
     assert one(document, "58.4").region.name == "京津冀及周边地区"
     assert one(document, "49").region.name == "河北省"
+
+
+def test_points_said_right_after_a_number_of_days_move_the_days_not_their_share():
+    document = pipeline.read(
+        "Air report\n\n"
+        "The 150 cities being monitored had 24.1 days on average with good air quality in "
+        "April, up 2 percentage points year-on-year. Good days made up 80.4 percent of the "
+        "month, up 1.5 percentage points.\n"
+    )
+    moved = one(document, "2")
+    assert (moved.kind, moved.indicator) == ("change", "air-good-days")
+    share = one(document, "1.5")
+    assert (share.kind, share.indicator) == ("change", "air-good-days-ratio")
 
 
 # Targets. ---------------------------------------------------------------------------------
