@@ -518,6 +518,28 @@ def _days_moved_in_points(bound, match, vocabulary, part):
     )
 
 
+# English "the average number of days in the 2+26 cities was 68.3%": a share of days that
+# names no grade is the share of good days, the one share of days a report gives unnamed
+# (优良天数比例 translated without its 优良). Any grade or other measure named refuses it.
+_DAYS_EN = re.compile(r"\bdays\b", re.I)
+_GRADE_EN = re.compile(
+    r"pollut|exceed|heavy|severe|moderate|light|haze|smog|sand|dust|rain|precipitation|"
+    r"ozone|\bO3\b|PM2\.5|PM10|section|water|noise|monitor|valid|effective",
+    re.I,
+)
+
+
+def _share_of_days_ungraded(bound, vocabulary):
+    if bound.raw.family not in ("percent", "percentage_point") or not bound.raw.unit:
+        return None
+    words = f"{bound.head} {bound.item}"  # the item alone may be cut after a place's name
+    if not _DAYS_EN.search(words) or _GRADE_EN.search(words):
+        return None
+    if not vocabulary.has("air-good-days-ratio"):
+        return None
+    return matching.Match("air-good-days-ratio", "“days”以百分比计，未言等级 → air-good-days-ratio")
+
+
 @lru_cache(maxsize=4096)
 def _match(vocabulary, item, head, family, kind, unit, part):
     """The vocabulary's match, once per wording (a table's column repeats it row after row)."""
@@ -539,6 +561,8 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
         )
         carried, steps = carried.carried_from, steps + 1
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
+    if match.code is None:
+        match = _share_of_days_ungraded(bound, vocabulary) or match
     whole = getattr(bound, "share_of", None)
     if match.code is None and whole is not None:
         # the share of all days that the days counted before make ("重污染天数为3天,占0.8%")

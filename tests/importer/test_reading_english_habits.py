@@ -352,6 +352,21 @@ def test_points_said_right_after_a_number_of_days_move_the_days_not_their_share(
     assert (share.kind, share.indicator) == ("change", "air-good-days-ratio")
 
 
+def test_a_share_of_days_that_names_no_grade_is_the_share_of_good_days():
+    document = pipeline.read(
+        "Air report\n\n"
+        "In May, the average number of days in the 20 cities in the Fenwei Plain was 71.3%, "
+        "an increase of 2.0 percentage points year-on-year. Valid monitoring days made up "
+        "98.2% of the month.\n"
+    )
+    assert (one(document, "71.3").kind, one(document, "71.3").indicator) == (
+        "level",
+        "air-good-days-ratio",
+    )
+    assert one(document, "2.0").indicator == "air-good-days-ratio"
+    assert one(document, "98.2").indicator != "air-good-days-ratio"
+
+
 # Targets. ---------------------------------------------------------------------------------
 
 
