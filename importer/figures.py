@@ -76,6 +76,9 @@ _EXTRA_UNITS = {
     "/平方公里·月": "t/km2/month",
     "吨/公里·月": "t/km2/month",
     "吨/公里•月": "t/km2/month",
+    # "per" written out beside its slash: "36微克/每立方米".
+    "微克/每立方米": "ug/m3",
+    "毫克/每立方米": "mg/m3",
     # A superscript lost in copying: "μg/m 3".
     "μg/m 3": "ug/m3",
     "ug/m 3": "ug/m3",

@@ -287,3 +287,9 @@ def test_a_bound_set_as_the_years_target_is_a_target_but_a_grades_bound_is_none(
     assert [v for v, _ in values(document)] == ["24", "348", "31", "52"]
     assert (one(document, "31").indicator, one(document, "31").kind) == ("pm25", "target")
     assert (one(document, "52").indicator, one(document, "52").kind) == ("pm10", "target")
+
+
+def test_a_concentration_per_cubic_metre_written_with_slash_and_per_is_in_micrograms():
+    document = read("2031年5月,青禾市PM2.5平均浓度为27微克/每立方米,同比下降6.9%。")
+    assert one(document, "27").unit_code == "ug/m3"
+    assert one(document, "27").indicator == "pm25"
