@@ -376,6 +376,18 @@ def find(text):
     return found
 
 
+def _cut_off(rest, found, position):
+    """The unit of a figure whose text the copy cut inside its unit ("…O3平均浓度为164微" at
+    the very end): the unit of the last figure before it that starts as the cut one does,
+    written in full; None where nothing was cut or no figure before starts so."""
+    if not rest or _UNIT.match(rest):
+        return None
+    for figure in reversed(found):
+        if figure.unit and figure.unit != rest and figure.unit.startswith(rest):
+            return figure.unit, figure.unit_code, position + len(rest)
+    return None
+
+
 def _unit_at(text, position, limit):
     """(written unit, code, end) for a unit starting at ``position`` (after spaces), or None."""
     cursor = position
@@ -435,6 +447,8 @@ def _in_sentence(text, start, end):
             if inner is not None:
                 unit = (text[tail_start] + inner[0], inner[1], inner[2])
                 approximate = approximate or more
+        if unit is None and found and not text[tail_start:].strip(" \n")[4:]:
+            unit = _cut_off(text[tail_start:].strip(" \n"), found, tail_start)
         if (
             unit is None
             and found
