@@ -121,7 +121,9 @@ _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年(?:度|同期)?")
 _ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
 # "低于全省平均水平9.3个百分点", "超过时序进度0.9个百分点": a difference from a baseline.
 _COMPARISON = re.compile(
-    r"(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度)"
+    r"(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度"
+    # "低于国家规定的标准0.6dB(A)": how far from a standard's limit
+    r"|标准(?:值|限值)?)"
     r"\s*(?:约|近)?\s*$"
 )
 _SEMICOLON = re.compile(r"[;；]")

@@ -301,3 +301,12 @@ def test_a_unit_cut_off_where_the_copy_ends_is_the_unit_of_the_figure_before_it(
     )
     assert values(document) == [("41", "微克/立方米"), ("-4.7", "%"), ("152", "微克/立方米")]
     assert one(document, "152").indicator == "o3"
+
+
+def test_how_far_a_level_is_below_or_above_a_standard_is_a_signed_change():
+    document = read(
+        "青禾市道路交通噪声\n2031年,青禾市道路交通噪声昼间等效声级平均值为67.8dB(A),"
+        "低于国家规定的标准2.2dB(A);夜间为57.1dB(A),高于标准2.1dB(A)。"
+    )
+    assert (one(document, "-2.2").kind, one(document, "67.8").kind) == ("change", "level")
+    assert one(document, "2.1").kind == "change"
