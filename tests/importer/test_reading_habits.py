@@ -310,3 +310,12 @@ def test_how_far_a_level_is_below_or_above_a_standard_is_a_signed_change():
     )
     assert (one(document, "-2.2").kind, one(document, "67.8").kind) == ("change", "level")
     assert one(document, "2.1").kind == "change"
+
+
+def test_the_built_up_areas_area_noise_is_the_day_level_however_its_value_is_named():
+    document = read(
+        "青禾市环境状况\n2031年,青禾市建成区区域环境噪声年均值为55.2分贝,处于较好水平。"
+        "云栖县全县区域环境噪声平均值为53.4分贝。"
+    )
+    assert one(document, "55.2").indicator == "noise-day"
+    assert one(document, "53.4").indicator is None  # a looser mean stays a proposal
