@@ -144,6 +144,10 @@ _UNIT = re.compile(
     ),
     re.IGNORECASE,
 )
+# Words naming a sum of money right before its number ("罚款金额超10亿", "投资达3.2亿").
+_AMOUNT_BEFORE = re.compile(
+    r"(?:金额|罚款|罚没款?|投资|资金)(?:总计|合计|共)?(?:超过?|达到?|为|近|约)?$"
+)
 # A unit the copy damaged is kept as it should have been written.
 _REPAIRED = {"B(A)": "dB(A)"}
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
@@ -447,6 +451,10 @@ def _in_sentence(text, start, end):
             if inner is not None:
                 unit = (text[tail_start] + inner[0], inner[1], inner[2])
                 approximate = approximate or more
+            elif _AMOUNT_BEFORE.search(head[-8:]):
+                # "罚款金额超10亿": an amount of money, its 元 left unsaid after 万 or 亿
+                multiplier = text[tail_start]
+                unit = (multiplier, _UNIT_CODE[f"{multiplier}元"], tail_start + 1)
         if unit is None and found and not text[tail_start:].strip(" \n")[4:]:
             unit = _cut_off(text[tail_start:].strip(" \n"), found, tail_start)
         if (

@@ -319,3 +319,9 @@ def test_the_built_up_areas_area_noise_is_the_day_level_however_its_value_is_nam
     )
     assert one(document, "55.2").indicator == "noise-day"
     assert one(document, "53.4").indicator is None  # a looser mean stays a proposal
+
+
+def test_a_sum_of_money_in_hundred_millions_with_its_yuan_unsaid_is_money():
+    document = read("青禾省执法情况\n2031年,全省按日连续处罚案件215件,罚款金额超3亿。")
+    fine = one(document, "3")
+    assert (fine.unit_code, fine.indicator, fine.approximate) == ("100m-yuan", "fines", True)
