@@ -148,6 +148,8 @@ _UNIT = re.compile(
 _AMOUNT_BEFORE = re.compile(
     r"(?:金额|罚款|罚没款?|投资|资金)(?:总计|合计|共)?(?:超过?|达到?|为|近|约)?$"
 )
+# A kind of day after a count in 个 ("3个重污染天", "5个优良天"), not 天数 or 天气.
+_KIND_OF_DAY_AFTER = re.compile(r"(?:重度?|严重|轻度|中度)?(?:污染|优良|超标|达标)天(?![数气])")
 # A unit the copy damaged is kept as it should have been written.
 _REPAIRED = {"B(A)": "dB(A)"}
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
@@ -541,6 +543,11 @@ def _in_sentence(text, start, end):
         if code == "tenth" and re.match(r"[\u4e00-\u9fff]", after):
             pending = []
             continue  # "3成员", "1成立": 成 starts a word
+        kind_of_day = _KIND_OF_DAY_AFTER.match(after) if written == "个" else None
+        if kind_of_day:
+            # "出现3个重污染天": days counted with a measure word, the kind of day between
+            written, code, unit_end = "天", "day", unit_end + kind_of_day.end()
+            after = text[unit_end:end]
         counted = ""
         if (
             code in _COUNT_CODES

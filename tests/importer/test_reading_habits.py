@@ -325,3 +325,9 @@ def test_a_sum_of_money_in_hundred_millions_with_its_yuan_unsaid_is_money():
     document = read("青禾省执法情况\n2031年,全省按日连续处罚案件215件,罚款金额超3亿。")
     fine = one(document, "3")
     assert (fine.unit_code, fine.indicator, fine.approximate) == ("100m-yuan", "fines", True)
+
+
+def test_days_counted_with_a_measure_word_before_their_kind_are_days_of_that_kind():
+    document = read("青禾省空气质量\n二季度,全省共出现4个重污染天,优良天数比例为88.1%。")
+    days = one(document, "4")
+    assert (days.unit, days.indicator) == ("天", "heavy-pollution-days")
