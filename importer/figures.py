@@ -543,6 +543,9 @@ def _in_sentence(text, start, end):
         if code == "tenth" and re.match(r"[\u4e00-\u9fff]", after):
             pending = []
             continue  # "3成员", "1成立": 成 starts a word
+        if code == "day" and re.match(r"之?内(?!容)", after):
+            pending = []
+            continue  # "在7天内反馈": a time allowed, not days counted
         kind_of_day = _KIND_OF_DAY_AFTER.match(after) if written == "个" else None
         if kind_of_day:
             # "出现3个重污染天": days counted with a measure word, the kind of day between

@@ -331,3 +331,11 @@ def test_days_counted_with_a_measure_word_before_their_kind_are_days_of_that_kin
     document = read("青禾省空气质量\n二季度,全省共出现4个重污染天,优良天数比例为88.1%。")
     days = one(document, "4")
     assert (days.unit, days.indicator) == ("天", "heavy-pollution-days")
+
+
+def test_days_allowed_for_a_reply_are_no_figure():
+    document = read(
+        "青禾市信访情况\n2031年6月,督察组向我市交办信访件12件,办理情况须在5天内反馈,"
+        "当月重污染天数为2天。"
+    )
+    assert values(document) == [("12", "件"), ("2", "天")]
