@@ -150,6 +150,8 @@ _AMOUNT_BEFORE = re.compile(
 )
 # A kind of day after a count in 个 ("3个重污染天", "5个优良天"), not 天数 or 天气.
 _KIND_OF_DAY_AFTER = re.compile(r"(?:重度?|严重|轻度|中度)?(?:污染|优良|超标|达标)天(?![数气])")
+# Days whose clause says their data were lost (停电, 故障, 数据缺失): no measure of the air.
+_DATA_LOST_AFTER = re.compile(r"[^。;；]{0,30}?(?:数据缺失|缺测|数据无效|无有效数据)")
 # A unit the copy damaged is kept as it should have been written.
 _REPAIRED = {"B(A)": "dB(A)"}
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
@@ -546,6 +548,10 @@ def _in_sentence(text, start, end):
         if code == "day" and re.match(r"之?内(?!容)", after):
             pending = []
             continue  # "在7天内反馈": a time allowed, not days counted
+        if code == "day" and _DATA_LOST_AFTER.match(after):
+            # "分别有3天、2天因停电或故障导致数据缺失": days the network lost, no air measured
+            pending = []
+            continue
         kind_of_day = _KIND_OF_DAY_AFTER.match(after) if written == "个" else None
         if kind_of_day:
             # "出现3个重污染天": days counted with a measure word, the kind of day between

@@ -339,3 +339,11 @@ def test_days_allowed_for_a_reply_are_no_figure():
         "当月重污染天数为2天。"
     )
     assert values(document) == [("12", "件"), ("2", "天")]
+
+
+def test_days_whose_data_were_lost_are_no_figure():
+    document = read(
+        "青禾省空气质量\n上半年,甲市、乙市分别有4天、1天因仪器故障导致数据缺失;"
+        "甲市优良天数为160天。"
+    )
+    assert values(document) == [("160", "天")]
