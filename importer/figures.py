@@ -100,6 +100,7 @@ _WORD_AFTER_UNIT = {
     "座": "谈",
     "批": "准复示",
     "件": "事",
+    "分": "享析布",  # "420 分享": a page's share button, no score
 }
 _COUNT_CODES = {
     "count",

@@ -347,3 +347,11 @@ def test_days_whose_data_were_lost_are_no_figure():
         "甲市优良天数为160天。"
     )
     assert values(document) == [("160", "天")]
+
+
+def test_a_count_before_a_word_starting_with_fen_is_no_score():
+    document = read(
+        "青禾市空气质量\n2031-05-02 318 分享\n2031年4月,青禾市环境空气质量综合指数为3.41,"
+        "考核得分92分。"
+    )
+    assert values(document) == [("3.41", ""), ("92", "分")]
