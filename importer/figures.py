@@ -339,6 +339,11 @@ _PLACE_BEFORE = re.compile(
 _THAT_OF_BEFORE = re.compile(
     r"\b(?:that|those) of\b[^,;.]{1,40}?\b(?:was|were|stood at|at)\s*$", re.I
 )
+_THAT_FIGURE_BEFORE = re.compile(
+    r"\b(?:that|the same) (?:figure|share|proportion|rate)\s+(?:was|stood at|rose to|"
+    r"climbed to|increased to|fell to|dropped to|declined to|decreased to)\s*$",
+    re.I,
+)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s*$|介于\s*$", re.I)
 # "51、29微克", "33 and 59 micrograms …, respectively": the unit is written after the last
 _LIST_NEXT = re.compile(
@@ -470,6 +475,10 @@ def _in_sentence(text, start, end):
         ):
             # "PM2.5 was 35 micrograms per cubic meter, and that of PM10 was 62": the unit of
             # the figure whose measure "that of" stands for
+            unit = (found[-1].unit, found[-1].unit_code, tail_start)
+        if unit is None and found and _THAT_FIGURE_BEFORE.search(head[-40:]):
+            # "Eight percent of the day's stations …, while that figure rose to 25.7 for the
+            # night's": the same measure, so the same unit
             unit = (found[-1].unit, found[-1].unit_code, tail_start)
         if unit is None and _SHARE_AFTER.match(tail) and match.group(0).isdigit():
             # "噪声污染问题9422个,占63.2%;大气污染问题4511, 占30.2%": a count whose unit the

@@ -367,6 +367,15 @@ def test_a_share_of_days_that_names_no_grade_is_the_share_of_good_days():
     assert one(document, "98.2").indicator != "air-good-days-ratio"
 
 
+def test_that_figure_said_for_another_subject_keeps_the_unit_of_the_one_before():
+    document = pipeline.read(
+        "Noise report\n\n"
+        "Six percent of the sites watched by day broke the national limits last year, while "
+        "that figure rose to 19.4 for the sites watched at night.\n"
+    )
+    assert one(document, "19.4").unit == one(document, "6").unit
+
+
 # Targets. ---------------------------------------------------------------------------------
 
 
