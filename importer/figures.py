@@ -339,6 +339,7 @@ _PLACE_BEFORE = re.compile(
 _THAT_OF_BEFORE = re.compile(
     r"\b(?:that|those) of\b[^,;.]{1,40}?\b(?:was|were|stood at|at)\s*$", re.I
 )
+_EXCEEDS_BEFORE = re.compile(r"(?:超标|超过标准|超出标准|超标准)\s*$")
 _THAT_FIGURE_BEFORE = re.compile(
     r"\b(?:that|the same) (?:figure|share|proportion|rate)\s+(?:was|stood at|rose to|"
     r"climbed to|increased to|fell to|dropped to|declined to|decreased to)\s*$",
@@ -476,6 +477,9 @@ def _in_sentence(text, start, end):
             # "PM2.5 was 35 micrograms per cubic meter, and that of PM10 was 62": the unit of
             # the figure whose measure "that of" stands for
             unit = (found[-1].unit, found[-1].unit_code, tail_start)
+        if unit is None and text.startswith("倍", tail_start) and _EXCEEDS_BEFORE.search(head[-6:]):
+            # "超标0.1倍": by how many times a value exceeds its standard, a figure of its own
+            unit = ("倍", "index", tail_start + 1)
         if unit is None and found and _THAT_FIGURE_BEFORE.search(head[-40:]):
             # "Eight percent of the day's stations …, while that figure rose to 25.7 for the
             # night's": the same measure, so the same unit

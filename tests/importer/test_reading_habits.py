@@ -355,3 +355,10 @@ def test_a_count_before_a_word_starting_with_fen_is_no_score():
         "考核得分92分。"
     )
     assert values(document) == [("3.41", ""), ("92", "分")]
+
+
+def test_how_many_times_a_value_exceeds_its_standard_is_a_proposal_in_times():
+    document = read("青禾市空气质量\n2031年,青禾市PM10年均浓度为77微克/立方米,超标0.1倍。")
+    times = one(document, "0.1")
+    assert (times.unit, times.indicator, times.kind) == ("倍", None, "level")
+    assert one(document, "77").indicator == "pm10"
