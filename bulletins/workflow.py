@@ -217,11 +217,14 @@ def _locked(bulletin):
 
 def _save_new_version(bulletin, fields):
     """Save ``fields`` of a locked ``bulletin`` as its next version: the one place it is bumped.
-    In a transition or a correction (``generation.scoped``) the pages it touches are named."""
+    In a transition or a correction (``generation.scoped``) the pages it touches are named, and
+    the site's number when it is scheduled (it comes public on its own: ``generation._read``)."""
     bulletin.version += 1
     bulletin.save(update_fields=[*fields, "version", "updated_at"])
     if generation.collecting():
-        generation.content_changed(scopes=[f"bulletin:{bulletin.slug}", *region_scopes([bulletin.region_id])])
+        # A bulletin left to come public later: the site's next moment must be read again.
+        site = [generation.SITE] if bulletin.is_scheduled else []
+        generation.content_changed(scopes=[f"bulletin:{bulletin.slug}", *region_scopes([bulletin.region_id]), *site])
 
 
 def region_scopes(ids):

@@ -25,6 +25,7 @@ from ecoportal.caching.pages import is_cacheable_request
 from ecoportal.publishing import Status
 from ecoportal.templatetags.fragments import ChromeFragmentNode
 from tests.factories import (
+    make_achievement_list,
     make_bulletin,
     make_indicator,
     make_observation,
@@ -924,3 +925,111 @@ def test_a_withdrawal_and_a_correction_move_what_they_touch(client, committed, e
         region_b.save()  # the taxonomy: the site's number
     assert "改名的乙地" in text(client.get("/regions/scope-b/"))
     assert status_of(client.get("/indicators/scope-unrelated/")) == "miss"
+
+
+@pytest.mark.parametrize("rescheduled", [False, True])
+def test_a_bulletin_scheduled_through_the_workflow_appears_on_kept_pages_when_its_time_comes(
+    client, committed, editor, two_regions, monkeypatch, rescheduled
+):
+    # The site's next moment was known before the scheduling: the moment a transition brings
+    # (an approval for later, a new earlier time) must still start a generation when it comes.
+    draft, figure, _, _, changed = two_regions
+    warm(client, changed)
+    now = timezone.now()
+    with committed():
+        workflow.bulletin_publish(draft, by=editor, at=now + timedelta(hours=3 if rescheduled else 1))
+    warm(client, changed)
+    if rescheduled:
+        with committed():
+            workflow.bulletin_reschedule(draft, by=editor, at=now + timedelta(hours=1))
+        warm(client, changed)
+    assert not any(marker in text(client.get(url)) for url, marker in changed.items())
+    monkeypatch.setattr(timezone, "now", lambda: now + timedelta(hours=1, seconds=1))
+    for url, marker in changed.items():
+        assert marker in text(client.get(url)), url
+
+
+@pytest.fixture(params=["in memory", pytest.param("redis", marks=pytest.mark.skipif(not _redis_available(), reason="no Redis"))])
+def any_cache(request):
+    """The tests' cache, or Redis as deployed (emptied of this test's keys after)."""
+    if request.param == "in memory":
+        yield
+        return
+    prefix = f"test-{_closed_port()}"
+    with override_settings(CACHES=_redis_cache("redis://127.0.0.1:6379/15", prefix)):
+        try:
+            yield
+        finally:
+            import redis
+
+            server = redis.Redis(host="127.0.0.1", port=6379, db=15)
+            for key in server.scan_iter(f"{prefix}:*"):
+                server.delete(key)
+
+
+@pytest.mark.parametrize("action", ["withdraw", "archive"])
+def test_a_withdrawn_bulletin_leaves_every_kept_page_that_listed_it(client, committed, editor, action, any_cache):
+    # Its region's and the parent's pages, another bulletin's page in its region, a sibling
+    # region's page, the indicator its figures are in (one in another region), the API.
+    with committed():
+        province = make_region(slug="w-province", level="province")
+        city, sibling = make_region(slug="w-city", parent=province), make_region(slug="w-sibling", parent=province)
+        indicator = make_indicator(code="w-indicator")
+        gone = make_bulletin(title="将撤回的公报", region=city)
+        figures = [make_observation(bulletin=gone, indicator=indicator, region=place, value="377") for place in (city, sibling)]
+        neighbour = make_bulletin(title="同城另一篇", region=city)
+        other = make_bulletin(title="邻市公报", region=sibling)
+        make_achievement_list(gone, title="将撤回的公报成果")
+    pages = [
+        "/achievements/", "/api/v1/achievement-lists/",
+        "/", "/bulletins/", "/regions/", "/regions/w-city/", "/regions/w-province/", "/regions/w-sibling/",
+        f"/bulletins/{neighbour.slug}/", f"/bulletins/{other.slug}/", "/indicators/w-indicator/", "/indicators/",
+        "/api/v1/bulletins/", f"/api/v1/bulletins/{neighbour.slug}/", "/api/v1/regions/w-city/",
+        "/api/v1/indicators/w-indicator/", "/api/v1/observations/?indicator=w-indicator", "/bulletins/?region=w-city",
+    ]
+    warm(client, [*pages, f"/bulletins/{gone.slug}/", f"/api/v1/bulletins/{gone.slug}/"])
+    # Its title, its address or slug, or one of its figures linked to its sentence.
+    marks = ["将撤回的公报", f"/{gone.slug}/", f'"{gone.slug}"', *(f'#obs-{figure.pk}"' for figure in figures)]
+    shown = [url for url in pages if any(mark in text(client.get(url)) for mark in marks)]
+    assert set(pages) - set(shown) == {
+        "/regions/", f"/bulletins/{neighbour.slug}/", f"/bulletins/{other.slug}/", f"/api/v1/bulletins/{neighbour.slug}/",
+        "/api/v1/regions/w-city/", "/api/v1/indicators/w-indicator/",
+    }, shown
+    with committed():
+        workflow.bulletin_perform(gone, action, by=editor, comment="数字有误")
+    for url in pages:
+        page = text(client.get(url))
+        assert not any(mark in page for mark in marks), url
+    assert client.get(f"/bulletins/{gone.slug}/").status_code == 404
+    assert client.get(f"/api/v1/bulletins/{gone.slug}/").status_code == 404
+    assert "同城另一篇" in text(client.get("/regions/w-city/"))
+
+
+def test_a_figure_corrected_into_another_region_and_indicator_or_withdrawn_leaves_the_old_pages(client, committed, editor):
+    from indicators.corrections import observation_correct, observation_withdraw
+
+    with committed():
+        province = make_region(slug="c-province", level="province")
+        city, other_city = make_region(slug="c-city", parent=province), make_region(slug="c-other", parent=province)
+        before, after = make_indicator(code="c-before"), make_indicator(code="c-after")
+        bulletin = make_bulletin(title="有数值的公报", region=city)
+        figure = make_observation(bulletin=bulletin, indicator=before, region=city, value="4321")
+        second = make_observation(bulletin=bulletin, indicator=after, region=city, value="8765")
+    pages = ["/regions/c-city/", "/regions/c-other/", "/regions/c-province/", "/indicators/c-before/",
+             "/indicators/c-after/", f"/bulletins/{bulletin.slug}/", "/indicators/", "/"]
+    warm(client, pages)
+    assert all(f'#obs-{figure.pk}"' in text(client.get(url)) for url in ("/indicators/c-before/", "/regions/c-city/"))
+    with committed():
+        observation_correct(figure, by=editor, note="地区与指标有误", value="4322", region_id=other_city.pk, indicator_id=after.pk)
+    for url in ("/indicators/c-before/", "/regions/c-city/"):
+        assert f'#obs-{figure.pk}"' not in text(client.get(url)), url
+    for url in ("/indicators/c-after/", "/regions/c-other/", f"/bulletins/{bulletin.slug}/"):
+        assert "4322" in text(client.get(url)), url
+    warm(client, pages)
+    shows_it = re.compile(rf'["#](obs|figure)-{second.pk}"')  # its value, linked to its sentence
+    showing = [url for url in pages if shows_it.search(text(client.get(url)))]
+    assert {"/indicators/c-after/", "/regions/c-city/", f"/bulletins/{bulletin.slug}/"} <= set(showing), showing
+    with committed():
+        observation_withdraw(second, by=editor, note="撤下")
+    for url in pages:
+        assert not shows_it.search(text(client.get(url))), url

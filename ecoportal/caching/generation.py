@@ -96,7 +96,8 @@ def scoped():
     """A change that names what it touches (a publication, a withdrawal, a correction), in a
     transaction: its model signals move nothing; ``content_changed(scopes=…)`` within it names
     the scopes (``region:<slug>``, ``indicator:<code>``, ``bulletin:<slug>``), moved with
-    ``lists`` in one UPDATE once the transaction commits."""
+    ``lists`` in one UPDATE once the transaction commits. Naming ``SITE`` moves the site's
+    number instead (a scheduled item: the site's next moment is read again with it)."""
     if collecting():
         yield
         return
@@ -105,7 +106,7 @@ def scoped():
         yield
     finally:
         scopes, _collecting.scopes = _collecting.scopes, None
-    content_changed(scopes=scopes)
+    content_changed(scopes=None if SITE in scopes else scopes)
 
 
 class _Bump:
