@@ -171,7 +171,9 @@ def _read():
         return _read()
     moved = [found.get(scope, (0, 0)) for scope in scopes]  # a scope never moved: 0
     if moved:
-        row = row._replace(number=".".join(str(n) for n in [row.number, *(m[0] for m in moved)]), began=max(row.began, *(m[1] for m in moved)))
+        # Each scope's number is named with it: two scopes' counters may meet on one number.
+        number = ".".join([str(row.number), *(f"{scope}={m[0]}" for scope, m in zip(scopes, moved, strict=True))])
+        row = row._replace(number=number, began=max(row.began, *(m[1] for m in moved)))
     return row
 
 
