@@ -216,7 +216,8 @@ class AchievementList(models.Model):
     objects = FollowsBulletinQuerySet.as_manager()
 
     class Meta:
-        # A list of unknown year last on every database (PostgreSQL puts NULLs first descending).
+        # A list of unknown year last on every database (PostgreSQL puts NULLs first descending),
+        # read through ``achievement_order_idx`` (migration 0015, per database).
         ordering = [models.F("year").desc(nulls_last=True), "slug"]
         verbose_name = _("成果清单")
         verbose_name_plural = _("成果清单")

@@ -188,19 +188,20 @@ def region_detail(request, slug):
     )
 
 
+def latest_bulletin_cards(size=6):
+    public = Bulletin.objects.published()
+    return bulletin_cards(public.for_cards().ordered_slice(0, public.order_by()[:size].count()))
+
+
 @shows_published_only
 def home(request):
     return render(
         request,
         "home.html",
         {
-            # The first page of the list, through its order index, as cards.
-            "latest_bulletins": memoize(
-                "bulletins:home:cards",
-                lambda: bulletin_cards(
-                    MemoPaginator(Bulletin.objects.published().for_cards(), 6, memo_name="bulletins:home").page(1)
-                ),
-            ),
+            # The six newest, through the list's order index, as cards. Counted only up to six:
+            # counting every public bulletin scanned them all on PostgreSQL (24 ms at 100,000).
+            "latest_bulletins": memoize("bulletins:home:cards", latest_bulletin_cards),
             # Read only when the page's fragment of them is not kept.
             "latest_achievements": SimpleLazyObject(
                 lambda: list(
