@@ -26,6 +26,11 @@ class RegionQuerySet(models.QuerySet):
         ids = [region.pk for region in regions]
         return self.filter(models.Q(pk__in=ids) | models.Q(parent__in=ids) | models.Q(parent__parent__in=ids))
 
+    def with_ancestors(self, ids):
+        """The regions ``ids`` and every region above them, whose pages include theirs."""
+        ids = set(ids) - {None}
+        return self.filter(models.Q(pk__in=ids) | models.Q(children__in=ids) | models.Q(children__children__in=ids)).distinct()
+
 
 #: All that the release calendar shows of an unpublished bulletin (``announced()``).
 ANNOUNCED_FIELDS = (

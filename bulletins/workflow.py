@@ -228,12 +228,8 @@ def _save_new_version(bulletin, fields):
 
 
 def region_scopes(ids):
-    """The scopes of the regions ``ids`` and of those above them, whose pages include theirs."""
-    scopes, ids = [], set(ids) - {None}
-    while ids:
-        rows = list(Region.objects.filter(pk__in=ids).values_list("slug", "parent_id"))
-        scopes, ids = scopes + [f"region:{slug}" for slug, _ in rows], {parent for _, parent in rows} - {None}
-    return scopes
+    """The scopes of the regions ``ids`` and of those above them, in one query."""
+    return [f"region:{slug}" for slug in Region.objects.with_ancestors(ids).values_list("slug", flat=True)]
 
 
 def _refresh(bulletin, locked):
