@@ -76,12 +76,13 @@ def content_changed(using=None, scopes=None):
     Called by the signals of registered models; call it after writes that send none
     (``update()``, raw SQL, ``bulk_create``). Several changes in one transaction bump once.
     """
-    pending = [e[1] for e in transaction.get_connection(using).run_on_commit if isinstance(e[1], _Bump) and not e[1].done]
     if collecting():
         _collecting.scopes.update(scopes or ())
-    elif _suspended:
-        pass
-    elif not pending:
+        return
+    if _suspended:
+        return
+    pending = [e[1] for e in transaction.get_connection(using).run_on_commit if isinstance(e[1], _Bump) and not e[1].done]
+    if not pending:
         transaction.on_commit(_Bump(scopes), using=using, robust=True)
     elif pending[0].scopes is not None:
         pending[0].scopes = None if scopes is None else pending[0].scopes | set(scopes)
