@@ -210,8 +210,13 @@ class Scope:
     title: str = ""  # what a table whose caption is the title is about
 
 
-def bind(text, raws, places, scope, lookup=None):
-    """The raw figures of one block, bound; ``places`` is ``gazetteer.find_all(text)``."""
+def bind(text, raws, places, scope, lookup=None, total=None):
+    """The raw figures of one block, bound; ``places`` is ``gazetteer.find_all(text)``.
+
+    ``total``: the last total of the paragraphs before, for a breakdown by place that opens
+    a paragraph of its own ("…移交信访举报件168件。" / "从区域分布上看,甲市48件、…").
+    """
+    earlier_total = total
     expressions = periods_module.find_all(text, scope.context)
     # Places listed in brackets are members of a group ("有3个县市(甲县、乙县和丙县)…占42.9%"):
     # the figure is of the whole, not of the last one named.
@@ -243,7 +248,7 @@ def bind(text, raws, places, scope, lookup=None):
         last = next((f for f in reversed(bound) if not f.derived), None)
         total = next(
             (f for f in reversed(bound) if not f.derived and not f.part and f.kind == "level"),
-            None,
+            earlier_total,
         )
         figures, period, place = _bind_sentence(
             text,
@@ -459,6 +464,8 @@ def _bind_sentence(
                 continued
                 or _names_nothing(_COMPARISON.sub("", own))
                 or _names_nothing(_without_places(own, lead_start, places))
+                # "…、九华山风景区2件": a scenic area or a zone listed among places
+                or _names_nothing(_without_places(_without_zones(own), lead_start, places))
                 # "其中,城区为158微克/立方米,县城为147微克/立方米": a part of the area
                 or _names_nothing(_WHERE_WORDS.sub("", _without_places(own, lead_start, places)))
                 # "浓度最佳的县(市、区)为甲区16μg/m3;最差的县(市、区)为乙市21μg/m3": a rank
@@ -477,7 +484,9 @@ def _bind_sentence(
             not enumerated
             and previous is None
             and by_place
-            and _names_nothing(_without_places(own, lead_start, places))
+            and total.raw.family == raw.family
+            # "九华山风景区2件": a scenic area or a zone is a place of the breakdown too
+            and _names_nothing(_without_places(_without_zones(own), lead_start, places))
         ):
             carried = total
             item, head = total.item, total.head
@@ -658,6 +667,17 @@ def _without_places(own, offset, places):
                 + own[place_end - offset :]
             )
     return own
+
+
+def _without_zones(own):
+    """The words of a clause without the scenic areas and zones it names ("九华山风景区"),
+    as many spaces in their place."""
+    return _NAMED_ZONE.sub(lambda m: " " * len(m.group(0)), own)
+
+
+_NAMED_ZONE = re.compile(
+    r"[\u4e00-\u9fff]{2,8}?(?:风景名胜区|风景区|管理区|开发区|高新区|经开区|度假区|新区)"
+)
 
 
 # Without 均, only a plain list of names is one: not "重度及以上…" nor "甲、乙等30个断面".

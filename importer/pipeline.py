@@ -140,6 +140,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     stated = None  # the period an English paragraph last stated
     section = scope  # the scope under the last heading that stated a period of its own
     plan = None  # the period of the last target that gave its own ("by 2020", 到2025年)
+    total = None  # the last total of the paragraphs before, for a breakdown by place
     for number, block in enumerate(blocks):
         lead = _lead(previous)
         previous = block
@@ -183,6 +184,11 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 named,
                 block_scope,
                 getattr(gazetteer, "named", None),
+                total,
+            )
+            total = next(
+                (f for f in reversed(bound) if not f.derived and not f.part and f.kind == "level"),
+                total,
             )
             if lead:
                 # "SO2 |" on the line before "经开区(16µg/m3)、桓台县(15µg/m3)": a table's row

@@ -173,7 +173,7 @@ _LIST_BETWEEN = re.compile(r"[\s\d.,]*(?:件|个|起|家|项|次|%)?\s*(?:[、�
 # A name at the start of a clause or an item of a list: "罗源酸雨率…", "、长乐、", "除福清(".
 _SHORT_FORM = re.compile(
     r"(?:^|(?<=[、,，;；:：(（。])|(?<=其中)|(?<=除))(?!市中心|南部|北部|东部|西部|中部)"
-    r"(?=([\u4e00-\u9fff]{2})(?![湖江河山港湾岛溪塘库])[、,，(（和及与\u4e00-\u9fff])"  # 鄱阳湖
+    r"(?=([\u4e00-\u9fff]{2})(?![湖江河山港湾岛溪塘库])[、,，(（和及与\d\u4e00-\u9fff])"  # 鄱阳湖; 平潭3件
 )
 # What is named after a division without being it: a town, village, street or road.
 _NAMED_AFTER_IT = re.compile(r"镇|乡(?![镇村])|村|街道|社区|路|大道|大街")

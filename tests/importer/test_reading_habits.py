@@ -122,6 +122,41 @@ def test_a_total_broken_down_by_place_keeps_its_measure_in_each_place():
     assert one(document, "41").indicator is None  # a kind of pollution is a part
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the breakdown by place opens a paragraph of its own, a breakdown by kind between
+        "9月3日,第三督察组向吉林省交办第五批群众信访举报件75件。其中来电举报40件,来信举报35件。\n"
+        "从举报问题类型来看,涉及大气31个、水22个。从区域分布上看,长春市42件、四平市21件、"
+        "通化市12件。",
+        "9月3日,第三督察组向吉林省交办第五批群众信访举报件75件。\n"
+        "按地区分:长春市42件,四平市21件,通化市12件。",
+        "9月3日,第三督察组向吉林省交办第五批群众信访举报件75件。\n\n"
+        "分区域看,长春市42件、四平市21件、通化市12件。",
+    ],
+)
+def test_a_breakdown_by_place_in_the_next_paragraph_keeps_the_totals_measure(text):
+    document = read(text)
+    assert filed(document, "75") == ("petitions-transferred", "level")
+    for value in ("42", "21", "12"):
+        assert filed(document, value) == ("petitions-transferred", "level"), value
+
+
+def test_a_breakdown_by_place_carries_no_total_of_another_unit():
+    document = read("2031年,吉林省优良天数比例为88.1%。\n从区域分布上看,长春市36件、四平市12件。")
+    assert one(document, "36").indicator is None
+    assert one(document, "12").indicator is None
+
+
+def test_a_scenic_area_listed_among_the_districts_of_a_breakdown_is_a_place_of_it():
+    for zone in ("云雾山风景区", "青禾高新区", "白鹭湖度假区"):
+        document = read(
+            "鹰潭市环境信访\n"
+            f"5月8日,省督察组向我市转办信访件20件。按区域划分,月湖区11件、余江区6件、{zone}3件。"
+        )
+        assert filed(document, "3") == ("petitions-transferred", "level"), zone
+
+
 def test_a_batch_handed_over_on_a_day_of_a_dated_report_is_of_that_month_and_of_the_city():
     # The province names the team that sends the batch, not where the petitions are from; a
     # running total of the inspection runs from a start the text does not give.
