@@ -1213,7 +1213,10 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     return (*when, where)
 
 
-_EXCEPTED = re.compile(r"除[^。；;,，]{0,60}?[)）]?外")
+# Also a place left out of an area: "市区(不含甲区)", "全市(不包括乙县)".
+_EXCEPTED = re.compile(
+    r"除[^。；;,，]{0,60}?[)）]?外|[(（]\s*(?:不含|不包括|未含|未包括)[^。；;()（）]{1,40}[)）]"
+)
 
 
 # Words between a place and the province that locates it: ", a coastal city in", " in".

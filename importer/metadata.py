@@ -456,14 +456,24 @@ def _first_year(text):
     # A bare four-digit number is a year only in the years bulletins report on ("1940
     # national sections" is a count).
     # Not a baseline ("from the 2013 level", "compared with 2015"), nor a target ("by 2025").
-    found = re.search(
+    # Nor, in Chinese, a year compared with ("与2015年相比", "比2013年同期") or one a practice
+    # started in ("自2021年起采用").
+    for found in re.finditer(
         r"((?:19|20)\d{2})\s*年|(?<![\d,.])(?<!from the )(?<!from )(?<!compared with )"
         r"(?<!compared to )(?<!than )(?<!since )(?<!by )((?:199|20[0-3])\d)(?!\d|[.,]\d|%)",
         text or "",
-    )
-    if not found:
-        return None
-    return int(found.group(1) or found.group(2))
+    ):
+        if found.group(1) and (
+            _COMPARED_BEFORE.search(text, max(0, found.start() - 3), found.start())
+            or _COMPARED_AFTER.match(text, found.end())
+        ):
+            continue
+        return int(found.group(1) or found.group(2))
+    return None
+
+
+_COMPARED_BEFORE = re.compile(r"(?:与|比|较|同比|自|从)\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|相较|比较|起|开始)")
 
 
 _HERE_LEVELS = (

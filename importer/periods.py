@@ -184,6 +184,14 @@ _PATTERNS = [
         "since_event",
         re.compile(_YEAR + r"(?![^，,。；;\d]{0,3}(?:月|季度|半年))[^，,。；;\d]{2,16}?以来"),
     ),
+    # "自2021年起采用的…指标", "从2019年开始实行": when a practice started, not a period
+    # any figure covers; the year alone dates nothing (see _SILENT).
+    (
+        "from_year",
+        re.compile(
+            r"(?:自|从)\s*" + _YEAR + r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:起|开始)"
+        ),
+    ),
     # "比2010年同期(132.2万吨)": the same months as the period in question, of that year.
     ("ysame", re.compile(_YEAR + r"\s*同期")),
     ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
@@ -356,7 +364,7 @@ def _since_until(found, text, context):
     return merged
 
 
-_SILENT = {"since_event"}
+_SILENT = {"since_event", "from_year"}
 
 
 def find_all(text, context):

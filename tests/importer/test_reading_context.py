@@ -1,0 +1,59 @@
+"""read() on invented bulletins: the document's own period, place and metadata, and the period
+and place each figure takes from its sentence, its section or the document.
+
+Each text is written for these tests in the habits of real bulletins (an opening compared with
+an earlier year, a definition naming the year a method was adopted, an area with a district
+left out), with other places, sentences and numbers, in two or three phrasings each.
+"""
+
+from datetime import date
+
+import pytest
+
+from importer import pipeline
+from tests.importer.test_reading_periods_places import one, region
+
+
+def period(figure):
+    return figure.period_start, figure.period_end
+
+
+# The document's year -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "compared",
+    ["与2019年相比上升1.5%", "比2019年同期上升1.5%", "较2019年上升1.5%"],
+)
+def test_a_year_compared_with_is_not_the_documents_year(compared):
+    document = pipeline.read(
+        f"截至6月30日,全市空气质量优良天数为131天,优良率为72.4%,{compared}。\n"
+        "表1 全市各监测点位空气质量情况表\n"
+        "备注:以上数据为2021年1月1日-6月30日均值。"
+    )
+    figure = one(document, "131")
+    assert period(figure) == (date(2021, 1, 1), date(2021, 6, 30))
+
+
+@pytest.mark.parametrize("started", ["自2020年起采用", "从2020年开始采用", "自2020年1月起启用"])
+def test_the_year_a_method_was_adopted_is_not_the_documents_period(started):
+    document = pipeline.read(
+        f"水生态指数是省生态环境厅{started}的流域综合评价指标,近日,浙江省生态环境厅公布"
+        "2023年浙江省水生态指数为61.2。\n"
+        "全省87个评价单元中,一类和二类单元分别为12个、40个,分别占全省面积的14.5%、46.0%。"
+    )
+    figure = one(document, "46.0")
+    assert period(figure) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+# Places -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("left_out", ["(不含高淳区)", "(不包括江宁区)", "（不含江宁区、溧水区）"])
+def test_a_district_left_out_of_an_area_is_not_its_place(left_out):
+    document = pipeline.read(
+        "南京市2022年上半年空气质量状况\n"
+        f"2022年上半年,全市优良天数为139天。市区{left_out}PM2.5平均浓度为28.6微克/立方米,"
+        "同比下降6.2%。"
+    )
+    assert region(one(document, "28.6")) == "南京市"
