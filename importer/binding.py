@@ -438,6 +438,8 @@ def _bind_sentence(
             # change of the same measure, in the direction of the first.
             kind, verb = previous.kind, ""
             value = -raw.value if previous.value < 0 else raw.value
+        if kind == "level" and not enumerated and _examples_only(text, lead_start, raw, places):
+            continue
         if kind == "threshold":
             # Not a figure, but what follows ("达到0.9%") is said of its subject.
             previous = Bound(
@@ -753,6 +755,27 @@ def _both(own, offset, places, last_too=False, unsaid=False):
             return []
         start = at + len(piece)
     return items if last_too else items[:-1]
+
+
+# "衢州、舟山、台州等44个城市": a few examples of a group, whose value is said of the group.
+_EXAMPLES_OF_GROUP = re.compile(
+    r"\s*等\s*(\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:地级及以上|设区|县级|重点)?"
+    r"(?:城市|市州|市|县市|县|区县|区|地区|省份|省|断面|点位)"
+)
+
+
+def _examples_only(text, lead_start, raw, places):
+    """Whether a value is said of a group of places the clause names only a few of ("衢州、
+    舟山、台州等44个城市的优良天数比例为100%"): how many places share a value, no place's own
+    figure; a list naming all of them ("甲、乙…和云浮等11个城市为100%") is no such group."""
+    before = [p for p in places if lead_start <= p[0] and p[1] <= raw.start]
+    if not before:
+        return False
+    group = _EXAMPLES_OF_GROUP.match(text, before[-1][1], raw.start)
+    if group is None:
+        return False
+    named = len(re.split(r"[、,，]|和|及|与", text[before[0][0] : before[-1][1]]))
+    return _count(group.group(1)) > max(named, len(before))
 
 
 def _count(numeral):

@@ -242,12 +242,20 @@ _SIBLING_COUNT = re.compile(
 )
 _SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,6}\d")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
+# A bound said of a group of places counted in its clause ("甲、乙2个城市优良天数比例不足50%",
+# "有5个县PM2.5浓度低于35微克/立方米", "12个断面…在90%以上"): how many places lie beyond a
+# value, which is a band's edge, not any place's figure.
+_GROUP_BOUND_BEFORE = re.compile(
+    r"\d+\s*个?\s*(?:地级及以上|设区|县级|地级)?(?:城市|市州|市|县市|县|区县|区|断面|点位|站点|监测点|测点)"
+    r"(?:(?!下降|上升|增加|减少|提高|降低|改善)(?:PM2\.5|PM10|[^,，;；。:：\d])){0,30}?"
+    r"(?:不足|低于|小于|高于|大于|少于|多于|超过|不到|在)\s*$"
+)
 _PLUS_CODE = re.compile(r"^\s*\+\s*\d")  # "2+26"
 _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
 # Counts that introduce what they count: "339个地级及以上城市", "11个断面中", "4类区".
 _COUNTED_NOUN = re.compile(r"^[\u4e00-\u9fff“\"]")
 _PREDICATE_AFTER_COUNT = re.compile(
-    r"^(?:已|均|全部|都|共|同比|较|比|达到|达|为|是|占|中|以上|以下|左右|次|左|，|,|。|、|；|;|\)|）|\s|$)"
+    r"^(?:已|均|全部|都|共|同比|较|比|达到|达|为|是|占|以上|以下|左右|次|左|，|,|。|、|；|;|\)|）|\s|$)"
 )
 # A count followed by what it counts is an achievement, not context, where its clause says
 # what was done to them: "完成了12个行政村生活污水治理", "新成立3支执法队伍", "9个断面全部
@@ -606,7 +614,11 @@ def _in_sentence(text, start, end):
             # 1类功能区32个": the sample behind a share, or the parts of the network.
             pending = []
             continue
-        if _THRESHOLD_AFTER.match(after) or _CONTEXT_NOUN.search(head[-12:]):
+        if (
+            _THRESHOLD_AFTER.match(after)
+            or _CONTEXT_NOUN.search(head[-12:])
+            or _GROUP_BOUND_BEFORE.search(re.split(r"[,，;；。:：]", head)[-1])
+        ):
             pending = []
             continue
         family = _FAMILY.get(code, "count")
