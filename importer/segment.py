@@ -503,6 +503,37 @@ def _table_header_rows(lines):
             if any(_NUMERIC_CELL.match(cell) for cell in row[1:]):
                 out.add(at)
                 break
+    return out | _spaced_header_rows(lines)
+
+
+def _spaced_row_with_numbers(line):
+    cells = _spaced_line_cells(line) if line else None
+    return (
+        cells is not None
+        and len(cells) >= 3
+        and not _NUMERIC_CELL.match(cells[0])
+        and any(_NUMERIC_CELL.match(cell) for cell in cells[1:])
+    )
+
+
+def _spaced_header_rows(lines):
+    """Lines of words aligned with spaces ("城市名称 污染指数 首要污染物", "级别 状况") right over
+    two rows or more aligned the same way with numbers in them: a table's header, not a menu."""
+    out = set()
+    for at, line in enumerate(lines):
+        if not line or "|" in line or "｜" in line:
+            continue
+        cells = _spaced_line_cells(line)
+        if cells is None or any(_NUMERIC_CELL.match(cell) for cell in cells):
+            continue
+        for below in range(at + 1, min(at + 4, len(lines) - 1)):
+            if _spaced_row_with_numbers(lines[below]):
+                if _spaced_row_with_numbers(lines[below + 1]):
+                    out.update(range(at, below))
+                break
+            words = _spaced_line_cells(lines[below]) if lines[below] else None
+            if words is None or any(_NUMERIC_CELL.match(cell) for cell in words):
+                break
     return out
 
 
@@ -908,6 +939,7 @@ def blocks(paragraphs):
             _markdown_table,
             _bar_table,
             _space_table,
+            _spaced_table,
             _cell_per_line_table,
         ):
             if reader is _cell_per_line_table and index < no_cells_until:
@@ -1051,6 +1083,86 @@ def _space_table(paragraphs, index):
         if len(rows[at][0]) == width - 1:
             rows[at] = ([""] + rows[at][0], rows[at][1])  # no heading over the row labels
     return _table(text, rows), len(all_lines)
+
+
+# A line that may be a row of a table aligned with spaces: no sentence in it.
+_SPACED_PROSE = re.compile(r"[。；;，,！？!?:：、|｜\t]")
+
+
+def _spaced_line_cells(line):
+    """The cells of a line that may be a row (or a header line) of a table aligned with
+    spaces, or None: at least two short cells and no sentence."""
+    if _SPACED_PROSE.search(line):
+        return None
+    cells = _space_cells(line)
+    if not 2 <= len(cells) <= 16 or any(len(cell) > 20 for cell in cells):
+        return None
+    # English prose is no row: a word cell is Chinese, a grade, a code (PM10, SO2) or a dash.
+    if sum(1 for cell in cells if re.fullmatch(r"[A-Za-z]{4,}", cell)) > 1:
+        return None
+    return cells
+
+
+def _spaced_table(paragraphs, index):
+    """A table aligned with spaces whose rows hold words as well as numbers (a pollutant, a
+    grade: "甲市 63 可吸入颗粒物 Ⅱ 良"), perhaps under a header on two lines ("空气质量" over
+    "级别 状况"): its cells read as a table of one cell per line, kept when each row is one
+    line, whole."""
+    lines, split = [], []
+    while index + len(lines) < len(paragraphs):
+        cells = _spaced_line_cells(paragraphs[index + len(lines)])
+        if cells is None:
+            break
+        lines.append(paragraphs[index + len(lines)])
+        split.append(cells)
+    if len(lines) < 3 or not any(
+        len(cells) >= 3 and any(_NUMERIC_CELL.match(cell) for cell in cells[1:]) for cells in split
+    ):
+        return None, 0
+    if any(_space_table(paragraphs, index + at)[0] is not None for at in range(1, len(lines))):
+        return None, 0  # a caption line over a table of numbers aligned with spaces
+    flat, owner = [], []  # each cell, and the line it stands on
+    for at, cells in enumerate(split):
+        flat.extend(cells)
+        owner.extend([at] * len(cells))
+    table, used = _cell_per_line_table(flat, 0, at_end=False)
+    if table is None:
+        return None, 0
+    _text, header, rows, own = table
+    # Where each cell's line starts in the exploded text, to find each row's cells.
+    starts, cursor = [], 0
+    for cell in flat[:used]:
+        starts.append(cursor)
+        cursor += len(cell) + 1
+    text = "\n".join(lines)
+    line_starts, cursor = [], 0
+    for line in lines:
+        line_starts.append(cursor)
+        cursor += len(line) + 1
+    data = []
+    first_line = None
+    for label, values, (start, end) in rows:
+        first = starts.index(start) if start in starts else None
+        last = max(at for at, begin in enumerate(starts) if begin < end)
+        if first is None or owner[first] != owner[last]:
+            return None, 0  # a row across lines: no table aligned with spaces
+        line = owner[first]
+        if (
+            first
+            and owner[first - 1] == line
+            or (last + 1 < len(owner) and owner[last + 1] == line)
+        ):
+            return None, 0  # part of a line only
+        first_line = line if first_line is None else first_line
+        span = (line_starts[line], line_starts[line] + len(lines[line]))
+        data.append((label, values, span))
+    if len(data) < 2:
+        return None, 0
+    last_line = owner[used - 1]
+    used_lines = last_line + 1
+    return (text[: line_starts[last_line] + len(lines[last_line])], header, tuple(data), own), (
+        used_lines
+    )
 
 
 def _units_row(line):

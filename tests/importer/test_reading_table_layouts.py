@@ -1,0 +1,88 @@
+"""read() on tables in the layouts editors paste: columns aligned with spaces, rows holding
+words as well as numbers, headers on two lines.
+
+Invented tables in the style of daily and monthly bulletins (other places, other numbers).
+"""
+
+from importer import pipeline
+
+
+def values_by_place(document):
+    return {
+        f.region.name: str(f.value)
+        for f in document.figures
+        if f.region is not None and not f.derived
+    }
+
+
+def test_a_daily_index_table_aligned_with_single_spaces_under_a_header_on_two_lines():
+    # A pollutant and a grade in each row, "空气质量" over "级别 状况" on the next line.
+    text = "\n".join(
+        [
+            "据监测,3月5日部分城市空气质量如下:",
+            "城市名称 污染指数 首要污染物 空气质量",
+            "级别 状况",
+            "郑州 71 可吸入颗粒物 Ⅱ 良",
+            "洛阳 44 ━━━━ Ⅰ 优",
+            "开封 58 可吸入颗粒物 Ⅱ 良",
+            "南阳 39 ━━━━ Ⅰ 优",
+        ]
+    )
+    document = pipeline.read(text)
+    assert values_by_place(document) == {
+        "郑州市": "71",
+        "洛阳市": "44",
+        "开封市": "58",
+        "南阳市": "39",
+    }
+    assert all(f.unit == "" for f in document.figures)  # an index: no grade, no unit
+
+
+def test_an_aqi_table_aligned_with_wide_spaces_keeps_only_the_index_column():
+    text = "\n".join(
+        [
+            "2024年11月8日各市环境空气质量日报",
+            "城市    AQI    首要污染物    级别    类别",
+            "株洲    86     PM2.5         二级    良",
+            "湘潭    104    PM2.5         三级    轻度污染",
+            "衡阳    47     —             一级    优",
+        ]
+    )
+    document = pipeline.read(text)
+    assert values_by_place(document) == {"株洲市": "86", "湘潭市": "104", "衡阳市": "47"}
+
+
+def test_a_station_table_aligned_with_spaces_keeps_its_stations_as_qualifiers():
+    text = "\n".join(
+        [
+            "2023年某县地表水自动站监测结果",
+            "站点 水质类别 溶解氧(mg/L) 氨氮(mg/L)",
+            "甲桥站 Ⅱ 8.1 0.21",
+            "乙渡站 Ⅲ 7.4 0.46",
+            "丙口站 Ⅱ 8.6 0.18",
+        ]
+    )
+    document = pipeline.read(text)
+    # The station names the row; its class, a word of the row, goes with it.
+    cells = sorted((f.qualifier.split()[0], str(f.value), f.unit) for f in document.figures)
+    assert cells == [
+        ("丙口站", "0.18", "mg/L"),
+        ("丙口站", "8.6", "mg/L"),
+        ("乙渡站", "0.46", "mg/L"),
+        ("乙渡站", "7.4", "mg/L"),
+        ("甲桥站", "0.21", "mg/L"),
+        ("甲桥站", "8.1", "mg/L"),
+    ]
+
+
+def test_english_lines_with_spaces_are_no_table():
+    text = "\n".join(
+        [
+            "Air quality report",
+            "Beijing recorded 12 heavy days",
+            "Shanghai recorded 3 heavy days",
+            "Tianjin recorded 9 heavy days",
+        ]
+    )
+    document = pipeline.read(text)
+    assert not any(any(r.startswith("表格") for r in f.reasons) for f in document.figures)
