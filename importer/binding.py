@@ -1480,7 +1480,11 @@ def bind_table(block, folded, gazetteer, scope):
             earlier = _EARLIER_IN_BRACKETS.match(numbers_fold(cell))
             if earlier:
                 cell = earlier.group(1)
-            raw = parse_cell(numbers_fold(cell), name, folded_label, span, unit_said)
+            # A row of changes with its own unit ("同比变化(%)" under "SO2(μg/m³)"): the row's.
+            headers = (name, folded_label)
+            if _CHANGE_WORD.search(folded_label) and _UNIT_IN_HEADER.search(folded_label):
+                headers = (folded_label, name)
+            raw = parse_cell(numbers_fold(cell), *headers, span, unit_said)
             if raw is None:
                 continue
             said_of = f"{name} {folded_label}"
@@ -1535,8 +1539,13 @@ def bind_table(block, folded, gazetteer, scope):
                 qualifier = ""  # a row of a year is of its place, not a station
             qualifier = " ".join(q for q in (qualifier, *words) if q)
             period = _of_year(when, row_year) if row_year else when
-            if _SAME_TIME_LAST_YEAR.match(name) and period[0] and not row_year:
-                # A column "上年同期" beside "本月": the table's period a year earlier.
+            if (
+                (_SAME_TIME_LAST_YEAR.match(name) or _SAME_TIME_LAST_YEAR.match(folded_label))
+                and period[0]
+                and not row_year
+            ):
+                # A column "上年同期" beside "本月", or such a row under the months: the
+                # table's period a year earlier.
                 period = (_year_back(period[0]), _year_back(period[1]), f"{period[2]}上年同期")
             column_period = column_periods[column] if column < len(column_periods) else []
             kind = "change" if _CHANGE_WORD.search(name + folded_label) else "level"
@@ -1572,7 +1581,7 @@ def bind_table(block, folded, gazetteer, scope):
             )
             if earlier:
                 # "3.25(3.76)": the same measure a year before, in brackets.
-                before = parse_cell(earlier.group(2), name, folded_label, span, unit_said)
+                before = parse_cell(earlier.group(2), *headers, span, unit_said)
                 if before is not None:
                     last = out[-1]
                     out.append(

@@ -1006,6 +1006,13 @@ def _column_names(header_rows, width):
         )
         if not body:
             continue
+        if all(_UNIT_ONLY.match(cell) for cell in body if cell):
+            # A row of units under the names: one to each column in order, from the first
+            # (columns without one, an index or a rank, last), whatever cells the copy lost.
+            units = [cell for cell in body if cell] if len(body) < width else body
+            for column, unit in enumerate(units[:width]):
+                names[column] = f"{names[column]} {unit}".strip()
+            continue
         if cells is not header_rows[-1]:
             # An upper header's empty cell continues the merged cell on its left.
             body = [cell or (body[i - 1] if i else "") for i, cell in enumerate(body)]
@@ -1735,7 +1742,9 @@ def _wrap_one(out, cell):
 
 _ROW_HEADING = re.compile(
     r"^(?:城市|地区|区域|区县|县区|市州|站点|点位|点位名称|监测点位?|名称|项目|类别|功能区类别|功能区|"
-    r"省份|省\S{0,6}|序号|指标|单位|月份|年份|时间|日期|污染因子|监测项目)$"
+    r"省份|省\S{0,6}|序号|指标|单位|月份|年份|时间|日期|污染因子|监测项目|"
+    # What names the rows: 城市名称, 断面名称, 水源地名称; the divisions listed, 县(市、区).
+    r"[\u4e00-\u9fff]{1,5}名称|[省市县区州盟旗][(（][市县区州盟旗、]{1,7}[)）]|[县市区]{2,3})$"
 )
 _CAPTION = re.compile(
     r"^(?:表\s*\d|单位\s*[:：]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|注)"
