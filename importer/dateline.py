@@ -55,9 +55,13 @@ _AGENCY = re.compile(
     r"\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|—|–|-)"
     r"|\b[A-Z]{3,}\b[^.]{0,40}\.\s*/([A-Z]{2,10})/\."  # "HAIKOU, August 16. /TASS/."
 )
-_AGENCY_CUT = re.compile(r"^([A-Z][A-Za-z]+)\)\s+\d{1,2}:\d{2}")
+# Also a site's name in brackets over the article: "(Ecns.cn) 13:46, September 20, 2022".
+_AGENCY_CUT = re.compile(r"^\(?([A-Z][A-Za-z]+(?:\.[a-z]{2,3})?)\)\s+\d{1,2}:\d{2}")
 # "China News Service, July 16, according to …": an agency's name opening the article.
-_OPENER = re.compile(rf"^([A-Z][a-z]+(?: [A-Z][a-z]+){{1,4}}),\s*{_MONTH}\s+\d{{1,2}}\b")
+# Also with the city it was sent from: "China News Agency, Beijing, December 26 (Reporter …)".
+_OPENER = re.compile(
+    rf"^([A-Z][a-z]+(?: [A-Z][a-z]+){{1,4}}),\s*(?:[A-Z][a-z]+,\s*)?{_MONTH}\s+\d{{1,2}}\b"
+)
 
 
 def _short_lines(head_text, longest):

@@ -259,8 +259,16 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     publisher = _TRAILING_DATE.sub("", publisher or "")
     if not publisher and language == "en":
         publisher = dateline.source(head_text, first, lambda name: _is_place(name, gazetteer))
+    wire = _WIRE.match(blocks[0].text) if blocks else None
+    if not publisher and wire:
+        # "新华社北京9月26日电", "中新网12月29日电 据环境保护部网站消息": the service that
+        # sent the report, not the body it quotes.
+        publisher = wire.group(1)
+    from .document import PLACEHOLDER_PREFIX
+
     if not publisher:
-        found = _PUBLISHER.search(title)
+        # A placeholder made of the first words is the opening's, read below.
+        found = None if title.startswith(PLACEHOLDER_PREFIX) else _PUBLISHER.search(title)
         publisher = _from_its_place(found.group(1), gazetteer) if found else _copyright(tail_text)
     if not publisher:
         found = _issuer(opening)
@@ -322,10 +330,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     body = "\n".join(block.text for block in blocks)[:8000]
     # A placeholder made of the first words ("【待拟标题】中新网石家庄5月30日电…") names the
     # dateline's city, not what the article is about: the region comes from the text itself.
-    from .document import PLACEHOLDER_PREFIX
-
     # "玉林实硕医疗科技有限公司" over the headline: the site's owner, not the report's place.
     placeholder = title.startswith(PLACEHOLDER_PREFIX) or bool(_COMPANY.search(title))
+    if wire:
+        # The dateline's city is where the report was sent from, not what it is about.
+        opening, body = opening[wire.end() :], body[wire.end() :]
     region = _region("" if placeholder else title, publisher, opening, gazetteer, body)
     if region is None and _UNNAMED_SEAT.match(publisher or ""):
         # "来源：市生态环境局" on a site whose footer says "版权所有：攀枝花市人民政府": the
@@ -346,21 +355,44 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     )
 
 
+# A wire's dateline opening the text: the service, the city it was sent from, the day.
+_WIRE = re.compile(
+    r"\s*[【\[]?([\u4e00-\u9fff]{1,4}?(?:社|网))[\u4e00-\u9fff]{0,8}?\s*"
+    r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)[】\]]?"
+)
+
 # "根据生态环境部办公厅《关于印发…》": a body named as the author of a document the text
 # cites or follows is not the one publishing the text.
 _CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照|落实)\s*$")
 _CITED_AFTER = re.compile(r"\s*(?:办公厅|办公室)?\s*(?:《|印发|发布的|关于|等部门)")
 
 
+# "河南省生态环境厅公布…", "据环境保护部网站消息", "记者从南平市生态环境局获悉": the body
+# that releases what the text reports, beside one the text only mentions ("…是生态环境部
+# 自2021年起采用的指标").
+_RELEASES_AFTER = re.compile(
+    r"\s*(?:网站|官网|官方网站|微信公众号|微博)?\s*(?:近日|日前|今天|今日|昨天|昨日)?\s*"
+    r"(?:发布|公布|通报|印发|召开|消息|披露|介绍|获悉|发出)"
+)
+_RELEASES_BEFORE = re.compile(r"(?:据|从|来自)\s*$")
+
+
 def _issuer(text):
-    """The first issuing body ``text`` names that is not the author of a cited document."""
-    for found in _PUBLISHER.finditer(text):
-        if _CITED_BEFORE.search(text[max(0, found.start() - 4) : found.start()]):
-            continue
-        if _CITED_AFTER.match(text, found.end()):
-            continue
-        return found
-    return None
+    """The issuing body ``text`` names, not the author of a cited document: the first said to
+    release what the text reports, else the first named."""
+    named = [
+        found
+        for found in _PUBLISHER.finditer(text)
+        if not _CITED_BEFORE.search(text[max(0, found.start() - 4) : found.start()])
+        and not _CITED_AFTER.match(text, found.end())
+    ]
+    releasing = (
+        found
+        for found in named
+        if _RELEASES_AFTER.match(text, found.end())
+        or _RELEASES_BEFORE.search(text[max(0, found.start() - 4) : found.start()])
+    )
+    return next(releasing, named[0] if named else None)
 
 
 def _is_place(name, gazetteer):

@@ -57,3 +57,57 @@ def test_a_district_left_out_of_an_area_is_not_its_place(left_out):
         "同比下降6.2%。"
     )
     assert region(one(document, "28.6")) == "南京市"
+
+
+# Metadata: who published the text ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "released",
+    [
+        "近日,湖北省生态环境厅公布",
+        "记者从湖北省生态环境厅获悉,",
+        "据湖北省生态环境厅网站消息,",
+    ],
+)
+def test_the_body_releasing_the_figures_is_the_publisher_not_one_the_text_mentions(released):
+    document = pipeline.read(
+        f"水生态指数是生态环境部自2022年起推行的评价指标,{released}"
+        "2023年湖北省水生态指数为58.4,全省评价单元中一类单元占12.5%。"
+    )
+    assert document.publisher == "湖北省生态环境厅"
+    assert document.region.name == "湖北省"
+    assert region(one(document, "12.5")) == "湖北省"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "service"),
+    [
+        ("新华社合肥3月2日电 ", "新华社"),
+        ("中新网3月2日电 据安徽省生态环境厅网站消息,", "中新网"),
+        ("【人民网合肥3月2日电】", "人民网"),
+    ],
+)
+def test_a_wires_dateline_names_the_publisher_and_its_city_is_not_the_place(dateline, service):
+    document = pipeline.read(
+        f"{dateline}2023年,安徽全省优良天数比例为83.1%,黄山市、池州市和宣城市"
+        "优良天数比例均超过90%。全省PM2.5平均浓度为35.2微克/立方米。"
+    )
+    assert document.publisher == service
+    assert document.region.name == "安徽省"
+
+
+@pytest.mark.parametrize(
+    ("opening", "service"),
+    [
+        ("China News Agency, Hefei, March 2 (Reporter Li Ming) ", "China News Agency"),
+        ("Xinhua Net, Hefei, March 2 ", "Xinhua Net"),
+        ("(Ecns.cn) 10:21, March 2, 2024\n", "Ecns.cn"),
+    ],
+)
+def test_an_english_wire_names_its_service_before_the_city(opening, service):
+    document = pipeline.read(
+        f"{opening}The Ministry of Ecology and Environment said on Monday that the share of "
+        "days with good air quality in 339 cities reached 85.5 percent in 2023."
+    )
+    assert document.publisher == service
