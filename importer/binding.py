@@ -27,6 +27,7 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
+from .places import AVERAGE_GIVEN
 from .table_cells import cell_offsets, cells_with_items, merged_labels
 
 _COMPARED_WITH_YEAR = re.compile(
@@ -127,6 +128,12 @@ _COMPARISON = re.compile(
     r"\s*(?:约|近)?\s*$"
 )
 _SEMICOLON = re.compile(r"[;；]")
+# The average of a wider place a value is compared with, its value in brackets: "接近于全国平均
+# 水平(87.9%)", "高于全省平均(85.2%)", "略低于全国均值(31微克/立方米)".
+_BENCHMARK_BRACKETED = re.compile(
+    r"^[^,，;；\d]{0,8}?(?:全国|全省|全市|全区|全州|国家|省|市)\s*(?:的)?\s*(?:平均水平|平均值|均值|平均)"
+    r"\s*[(（]\s*$"
+)
 # A count left as context between two figures ("断面为9个,占10.9%").
 _CONTEXT_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:个|家|件|座|条|处|项|次|点次)")
 _FLAT = re.compile(
@@ -289,7 +296,11 @@ _YEAR_TARGET = re.compile(r"\s*(?:以[上下内])?\s*的?\s*(年度|全年)?\s*(
 
 
 def _sentence_place(places, text, start, end, scope):
-    named = [(a, b, d) for a, b, d in places if start <= a < end]
+    # "接近于全国平均水平(87.9%)": the place of an average a value is compared with is not
+    # the place the paragraph is about
+    named = [
+        (a, b, d) for a, b, d in places if start <= a < end and not AVERAGE_GIVEN.match(text, b)
+    ]
     for (_a, left_end, left), (right_start, _b, right) in zip(named, named[1:], strict=False):
         if left.name != right.name and _LIST_JOINT.fullmatch(text[left_end:right_start]):
             # "依次是乌海市、包头市和呼和浩特市": a list of places leaves the paragraph's place.
@@ -466,6 +477,9 @@ def _bind_sentence(
                 continued
                 or _names_nothing(_COMPARISON.sub("", own))
                 or _names_nothing(_without_places(own, lead_start, places))
+                # "优良水体比例为87.1%,接近于全国平均水平(87.9%)": the same measure, of the
+                # place it is compared with
+                or _BENCHMARK_BRACKETED.search(own)
                 # "…、九华山风景区2件": a scenic area or a zone listed among places
                 or _names_nothing(_without_places(_without_zones(own), lead_start, places))
                 # "其中,城区为158微克/立方米,县城为147微克/立方米": a part of the area
@@ -896,7 +910,16 @@ def _enumerations(text, start, end):
         clause_from = _clause_start(text, start, match.start())
         head = text[clause_from : match.start()]
         items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
-        if items and _DAY_AND_NIGHT.search(items[-1]):
+        day_night = _DAY_AND_NIGHT.search(head)
+        if (
+            items
+            and (
+                _DAY_AND_NIGHT.search(items[-1])
+                # "功能区声环境质量昼、夜间达标率分别为…": the mark is inside the day-and-night
+                or day_night
+                and not _ITEM_SPLIT.search(head[: day_night.start()] + head[day_night.end() :])
+            )
+        ):
             # "2类区昼夜间达标率分别为95.4%和97.3%": the day's, then the night's.
             items = [_DAY_AND_NIGHT.sub(f"{part}间", head, count=1) for part in "昼夜"]
         if len(items) < 2 and clause_from > start:
@@ -1181,6 +1204,9 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     for place_start, place_end, division in places:
         if any(a <= place_start < b <= position for a, b in excepted):
             continue
+        benchmark = AVERAGE_GIVEN.match(text, place_end)
+        if benchmark is not None and benchmark.end() <= position:
+            continue  # "…87.1%,接近于全国平均水平(87.9%),同比提升…": the average's place only
         if sentence_start <= place_start and place_end <= position:
             if not _locates(where, division, text[where_end:place_start]):
                 where = division  # "Taizhou, a city in Zhejiang province": still Taizhou

@@ -41,9 +41,18 @@ CUES = (
         "so2",
         _CONC,
         "air",
-        r"(?<!排放)(?:二氧化硫|SO\s*2|SO₂|sulfur dioxide|sulphur dioxide)(?!.{0,6}(?:排放|减排))",
+        r"(?<!排放)(?:二氧化硫|SO\s*2|SO₂|sulfur dioxide|sulphur dioxide"
+        # a copy that lost the subscript ("SO 浓度为12μg/m3")
+        r"|(?-i:(?<![A-Za-z])SO(?=\s*(?:的)?(?:浓度|年均|平均|日均|月均))))"
+        r"(?!.{0,6}(?:排放|减排))",
     ),
-    ("no2", _CONC, "air", r"二氧化氮|NO\s*2|NO₂|nitrogen dioxide"),
+    (
+        "no2",
+        _CONC,
+        "air",
+        r"二氧化氮|NO\s*2|NO₂|nitrogen dioxide"
+        r"|(?-i:(?<![A-Za-z])NO(?=\s*(?:的)?(?:浓度|年均|平均|日均|月均)))",
+    ),
     ("co", _CONC, "air", r"一氧化碳|(?<![A-Za-z])CO(?![A-Za-z2₂D])|carbon monoxide"),
     ("o3", _CONC, "air", r"臭氧|(?<![A-Za-z])O\s*3|O₃|ozone"),
     (
@@ -406,7 +415,12 @@ REQUIRES = {
         r"\d+\s*个[^,，;；。]{0,12}(?:环境)?空气质量(?:均)?达标|达标(?:城市|县|区)",
     ),
     # lakes and reservoirs counted ("210个重点湖(库)中,Ⅰ-Ⅲ类水质优良个数…") are not sections
-    "water-good-sections-ratio": (None, None, r"^(?!.*断面).*(?:湖\s*[(（]\s*库|湖库|湖泊|水库)"),
+    # …nor groundwater's wells (its good share is Ⅰ~Ⅳ: "地下水…水质达Ⅲ类以上标准的占78.5%")
+    "water-good-sections-ratio": (
+        None,
+        None,
+        r"^(?!.*断面).*(?:湖\s*[(（]\s*库|湖库|湖泊|水库|地下水|监测井|groundwater)",
+    ),
     # an average fine per case is not the fines' total ("案件平均罚款金额8.8万元")
     "fines": (None, r"平均|均罚|每件|单件|件均", None),
     # …nor a selection of them (查处典型案件21件)

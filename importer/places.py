@@ -164,7 +164,11 @@ _NATIONAL_NETWORK = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?(?:assessment|monitoring|control|network|standards?|average|"
     r"level|grade|class)\b"
 )
-_BENCHMARK_BEFORE = re.compile(r"(?:居|列|高于|低于|优于|超过|领先|比|较)\s*$")
+_BENCHMARK_BEFORE = re.compile(r"(?:居|列|位于|处于|高于|低于|优于|超过|领先|比|较)\s*$")
+# After a place: its average, with the value in brackets ("全国平均水平(87.9%)").
+AVERAGE_GIVEN = re.compile(
+    r"\s*(?:的)?\s*(?:平均水平|平均值|均值|平均)\s*[(（][^()（）]{1,20}[)）]"
+)
 _BRACKETED_ALONE = re.compile(r"[(（](?:中国|全国|China)[)）]")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
 _ASCII_WORD = re.compile(r"[A-Za-z]{4}")
@@ -409,6 +413,8 @@ class Places:
                 continue  # "全国生态环境举报平台2件": the name of a channel, not the country
             if self._known[match.group(0)] is COUNTRY and (
                 _BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
+                # "低于全国平均水平(87.9%)": the country's own value is given, in brackets
+                and not AVERAGE_GIVEN.match(text, match.end())
                 or _BRACKETED_ALONE.match(text, max(0, match.start() - 1))
             ):
                 # "丽水空气质量位居全国前列", "高于全国平均水平": the country is what the place

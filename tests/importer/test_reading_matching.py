@@ -8,6 +8,8 @@ kind, or if a breakdown is taken for the total it is part of.
 
 from decimal import Decimal
 
+import pytest
+
 from importer import pipeline
 
 
@@ -776,3 +778,63 @@ def test_a_figure_whose_words_name_a_measure_takes_none_from_another_clause():
     sewage = one(document, "96.5")
     assert sewage.indicator is None and sewage.proposed
     assert filed(document, "33") == ("pm25", "level")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2031年,青禾市SO 浓度为9μg/m3,同比下降10.0%;NO 浓度为27μg/m3,同比持平。",
+        "2031年青禾市SO 年均浓度9微克/立方米,同比下降10.0%,NO 平均浓度27微克/立方米。",
+        "青禾市2031年SO的浓度为9μg/m³,同比下降10.0%。NO的浓度为27μg/m³。",
+    ],
+)
+def test_a_pollutant_whose_subscript_the_copy_lost_is_still_named(text):
+    document = read(text)
+    assert filed(document, "9") == ("so2", "level")
+    assert filed(document, "-10.0") == ("so2", "change")
+    assert filed(document, "27") == ("no2", "level")
+
+
+def test_a_lone_so_or_no_naming_no_concentration_is_no_pollutant():
+    document = read("There was no change: NO more than 12 cases, SO 3 days were good.")
+    assert all(f.indicator not in ("so2", "no2") for f in document.figures)
+
+
+@pytest.mark.parametrize(
+    "said", ["昼、夜间达标率分别为", "昼夜间达标率分别为", "昼间、夜间达标率分别为"]
+)
+def test_day_and_night_compliance_listed_with_one_mark_between_them(said):
+    document = read(f"2031年,青禾市城市功能区声环境质量{said}93.2%和81.4%。")
+    assert filed(document, "93.2") == ("noise-functional-compliance-day", "level")
+    assert filed(document, "81.4") == ("noise-functional-compliance-night", "level")
+
+
+@pytest.mark.parametrize(
+    ("said", "unit"),
+    [
+        ("优良水体比例为82.4%,接近于全国平均水平(87.9%),同比提升4.1个百分点", "%"),
+        ("优良水体比例为82.4%,低于全国平均水平(87.9%),同比提升4.1个百分点", "%"),
+        ("优良水体比例82.4%,略低于全国平均(87.9%);同比提升4.1个百分点", "%"),
+    ],
+)
+def test_the_average_a_value_is_compared_with_in_brackets_is_of_the_same_measure(said, unit):
+    document = read(f"2031年,山西省地表水环境质量持续改善,全省{said}。")
+    own, average = one(document, "82.4"), one(document, "87.9")
+    assert (own.indicator, own.region.name) == ("water-good-sections-ratio", "山西省")
+    assert (average.indicator, average.kind) == ("water-good-sections-ratio", "level")
+    assert average.region.name == "全国"
+    change = one(document, "4.1")
+    assert (change.indicator, change.kind) == ("water-good-sections-ratio", "change")
+    assert change.region.name == "山西省"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2031年,全省共监测地下水质量监测井180眼,水质达Ⅲ类以上标准的占71.3%。",
+        "2031年,全省地下水Ⅰ~Ⅲ类水质点位比例为71.3%。",
+        "In 2031, 71.3 percent of the groundwater monitoring wells met Grade III or better.",
+    ],
+)
+def test_groundwater_up_to_class_three_is_no_share_of_surface_sections(text):
+    assert one(read(text), "71.3").indicator != "water-good-sections-ratio"
