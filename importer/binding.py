@@ -464,6 +464,11 @@ def _bind_sentence(
             # "Ⅳ类水质的断面为9个,占10.9%": the count is context, its words name the share;
             # only those of its own clause ("…98.5%;无Ⅴ类水质断面;劣Ⅴ类水质点位1个,比例为1.5%").
             since = max([since, *(m.end() for m in _SEMICOLON.finditer(text, since, position))])
+            counts = list(_CONTEXT_COUNT.finditer(text, since, position))
+            if counts:
+                # "…共55个路段进行了监测,其中昼间达标路段54个,占…": the clause of the count
+                # right before the share, not every clause before it
+                since = max(since, _clause_start(text, since, counts[-1].start()))
             wider = text[since:position].lstrip(";；,， ")
             if _CONTEXT_COUNT.search(wider) and not _names_nothing(
                 re.sub(r"[^\u4e00-\u9fffA-Za-z]", "", wider)

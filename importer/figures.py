@@ -222,7 +222,9 @@ _MOVED_EN = re.compile(
     r"improved|up|down)\b",
     re.I,
 )
-_NETWORK_BEFORE = re.compile(r"(?:断面|城市|点位|站点|监测点|测点|站|类)\s*$")
+_NETWORK_BEFORE = re.compile(
+    r"(?:断面|城市|点位|站点|监测点|测点|站|类|水源地|路段|布点|样本|样品)\s*$"
+)
 # Counts of sections, monitoring points or measurements, said as the sample of a share or as
 # the parts of the network ("监测点位共计113个,其中…").
 _NETWORK_COUNT = re.compile(
@@ -230,6 +232,8 @@ _NETWORK_COUNT = re.compile(
     r"|(?:各|共|共计)监测\s*$"  # "昼间、夜间各监测156次": measurements made
     r"|(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
 )
+# The parameters a survey measures ("监测项目为…全部39项", "评价指标共21项").
+_ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:项目|指标|因子)")
 _PARTS_OF_NETWORK = re.compile(
     r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
 )
@@ -271,6 +275,15 @@ _DONE_AFTER = re.compile(
     r"完成|稳定运行|实现|荣获|入选|上榜|获评|消除|清零|办结|签订|整改|达到|达标|申报|"
     r"为[ⅠⅡⅢIV一二三]+类|投入(?:使用|运行)|建成|通过|获得|检查|帮扶|治理|"
     r"查封|扣押|停产|限产|限制生产|移送|拘留|计罚|处罚|关停|取缔"
+)
+# Counted nouns of the monitoring network: "5个监测断面", "32个监测点位", "4个监测站".
+_MONITORING_NOUN = re.compile(
+    r"(?:[^,，;；。]{0,8}?的)?(?:国控|省控|市控|自动)?监测(?:断面|点位|点|站|子站)"
+)
+_BUILT_BEFORE = re.compile(r"新建|建成|新增|完成|改造|升级|关闭|取缔|撤销|调整|设置|布设")
+# Sites and places whose count beside a share is the share's numerator.
+_SITES_COUNTED = re.compile(
+    r"[^,，;；。]{0,8}?(?:断面|点位|站点|监测点|测点|监测站|水源地|路段|功能区|城市|县|区|市)"
 )
 _ONE_FIRMS = re.compile(r"(?:公司|厂|集团|企业)的\s*$")
 _PLACES_COUNTED = re.compile(r"(?:地级及以上|设区|县级|地级)?(?:城市|市|县|区|旗|地市)")
@@ -614,6 +627,9 @@ def _in_sentence(text, start, end):
             # 1类功能区32个": the sample behind a share, or the parts of the network.
             pending = []
             continue
+        if written == "项" and _ITEMS_MEASURED.search(re.split(r"[,，;；。]", head)[-1]):
+            pending = []
+            continue  # "监测项目为…全部39项": what is measured, no achievement
         if (
             _THRESHOLD_AFTER.match(after)
             or _CONTEXT_NOUN.search(head[-12:])
@@ -689,12 +705,24 @@ def _counted(text, sentence_start, number_start, after, unit):
     noun, *rest = re.split(r"(?<![A-Za-z\d.])(?=\d)", clause, maxsplit=1)
     if "分别" in clause:
         return ""  # "9个设区市、14个县级市…达标率分别为…": they introduce the list's subjects
+    lead = re.split(r"[,，;；:：]", text[sentence_start:number_start])[-1]
+    lead = re.split(r"\d", lead)[-1]
+    if _MONITORING_NOUN.match(noun) and not _BUILT_BEFORE.search(lead):
+        return ""  # "5个监测断面水质均达到Ⅱ类", "32个监测点位…全部达标": the network monitored
+    if rest and len(noun) <= 20 and re.match(r"[\d.]+\s*[余多]?\s*个", rest[0]):
+        # "23个县的30个水源地", "30个水源地32个监测点位": a count that says where the counted
+        # ones are, not what was done
+        return ""
+    if (
+        beyond
+        and _SITES_COUNTED.match(noun)
+        and re.match(r"\s*(?:所占比例|占比|比例|占)[^,，;；。\d]{0,8}\d[\d.]*\s*%", beyond[0])
+    ):
+        return ""  # "有10个点位达到Ⅱ类标准,所占比例为31.3%": the numerator of a stated share
     for number in re.finditer(r"(?<![A-Za-z\d.])\d[\d.,]*\s*[余多]?", clause):
         following = _UNIT.match(clause, number.end())
         if following is None or _UNIT_CODE[following.group(0).casefold()] not in _COUNT_CODES:
             return ""  # "337个城市优良天数比率达到82%": it introduces another figure's subject
-    lead = re.split(r"[,，;；:：]", text[sentence_start:number_start])[-1]
-    lead = re.split(r"\d", lead)[-1]
     if _ONE_FIRMS.search(lead):
         return ""  # "对某公司的9起违法行为实施按日计罚": one case's details, not a tally
     if _PLACES_COUNTED.match(noun) and not _DONE_BEFORE.search(lead):

@@ -429,6 +429,10 @@ REQUIRES = {
     # detentions are referred to the police too ("4起案件适用行政拘留移送公安机关")
     "pollution-crime-cases": (None, r"^(?!.*犯罪).*拘留", None),
     "noise-traffic-day": (None, r"夜间|(?i:night)", None),
+    # the share of road sections meeting the standard ("昼间达标路段…占总路段数的98.2%") is
+    # traffic noise, not a functional zone's compliance
+    "noise-functional-compliance-day": (None, r"路段|干线|道路|交通", None),
+    "noise-functional-compliance-night": (None, r"路段|干线|道路|交通", None),
     # 化学需氧量、氨氮、二氧化硫…排放总量分别下降: emissions, not the concentration
     "so2": (
         None,

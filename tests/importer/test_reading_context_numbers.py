@@ -67,3 +67,41 @@ def test_a_value_shared_by_a_group_named_only_by_examples_is_no_place_figure():
     # a list naming every place of the group gives each its value
     document = read("2031年6月,丽水、舟山和黄山等3个城市优良天数比例为100%。")
     assert sorted(f.region.name for f in document.figures) == ["丽水市", "舟山市", "黄山市"]
+
+
+# The sample behind a share, and the size of the network ----------------------------------------
+
+
+def test_counts_of_sources_road_sections_grid_points_and_samples_are_the_network():
+    document = read(
+        "2031年,云栖县集中式饮用水水源地6个,达到Ⅲ类标准的水源地5个,比例为83.3%。"
+        "对城区9条干道共40个路段开展了监测,其中昼间达标路段36个,占总路段数的90.0%。"
+        "区域环境噪声监测网格布点120个,昼间等效声级平均值为53.2dB(A)。"
+        "全年共采集降水样本42个,酸雨频率为4.8%。"
+    )
+    assert values(document) == [("4.8", "%"), ("53.2", "dB(A)"), ("83.3", "%"), ("90.0", "%")]
+    # the share of road sections meeting the standard is traffic noise, no functional zone's
+    road = next(f for f in document.figures if f.value == Decimal("90.0"))
+    assert road.indicator is None and road.proposed
+    # what is counted for itself stays beside its share, and new sources built are an achievement
+    document = read(
+        "2031年,青禾市共受理环境信访投诉58件,其中大气污染类21件,占36.2%。"
+        "全年新增集中式饮用水水源地3个。"
+    )
+    assert has(document, "21", "件") and has(document, "36.2", "%") and has(document, "3", "个")
+
+
+def test_counts_of_the_monitoring_network_said_before_what_they_count():
+    document = read(
+        "2031年,青禾市共有4个县的12个集中式饮用水水源地开展了监测。"
+        "12个水源地15个监测点位所测项目全部达标。"
+        "其中有6个点位水质达到Ⅱ类标准,所占比例为40.0%。"
+        "3个国控监测断面水质均达到Ⅱ类。"
+        "地下水水源地监测项目为《地下水质量标准》中的全部39项。"
+    )
+    assert values(document) == [("40.0", "%")]
+    # where the counted ones are is context; what was done to them, or stations built, stays
+    document = read("2031年,云栖县完成了5个乡镇12个村的生活污水治理。今年新建4个空气自动监测站。")
+    assert values(document) == [("12", "个"), ("4", "个")]
+    document = read("2031年,青禾市8个断面全部达到考核要求。")
+    assert has(document, "8", "个")
