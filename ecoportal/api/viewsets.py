@@ -27,25 +27,69 @@ from .strict_params import StrictQueryParamsMixin
 class AnonymousRateThrottle(AnonRateThrottle):
     """Requests per client IP, at ``REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["anon"]``.
 
+    The window slides in ``SLICES`` steps: each slice of it (3 s of a minute) is one counter in
+    the cache, added to atomically (``INCR`` on Redis, one round trip with the reading of the
+    others), and a request is forgotten when its slice leaves the window, 57–60 s later for a
+    minute. DRF's own throttle keeps the time of every request in the window, read and written
+    whole at each request: 2.5 ms of CPU at 24,000 requests a minute (the bench's one client).
+    A refused request is not counted, so a client that keeps asking still gets its rate.
+
     The rate is read at each request (DRF reads it once at import), so that settings
     overrides in tests and deployments take effect. What is left of it is kept on the request
     for ``RateLimitHeadersMixin`` to send.
     """
 
+    SLICES = 20
+
     def get_rate(self):
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
     def allow_request(self, request, view):
-        allowed = super().allow_request(request, view)
-        if self.rate is not None:
-            if allowed:
-                remaining = max(0, self.num_requests - len(self.history))
-                # The window slides: a request is free again once the oldest counted one leaves it.
-                reset = self.duration - (self.now - self.history[-1]) if self.history else self.duration
-            else:
-                remaining, reset = 0, self.wait() or 0
-            request._request.rate_limit = (self.num_requests, remaining, math.ceil(reset), self.duration)
+        if self.rate is None:
+            return True
+        key = self.get_cache_key(request, view)
+        if key is None:
+            return True
+        self.now, step = self.timer(), self.duration / self.SLICES
+        current = int(self.now // step)
+        slices = range(current - self.SLICES + 1, current + 1)
+        counts = count_request(self.cache, [f"{key}:{index}" for index in slices], self.duration)
+        used, allowed = sum(counts), sum(counts) <= self.num_requests
+        if not allowed:
+            uncount_request(self.cache, f"{key}:{current}")
+            counts[-1] -= 1
+            used -= 1
+        # Seconds until enough of the oldest slices leave the window for one more request (a
+        # refused one) or for one request to be free again (an allowed one).
+        free, self.reset = used - self.num_requests + 1 if not allowed else 1, self.duration
+        for index, count in zip(slices, counts, strict=True):
+            free -= count
+            if free <= 0:
+                self.reset = (index + self.SLICES) * step - self.now
+                break
+        remaining = max(0, self.num_requests - used)
+        request._request.rate_limit = (self.num_requests, remaining, math.ceil(self.reset), self.duration)
         return allowed
+
+    def wait(self):
+        return self.reset
+
+
+def count_request(cache, keys, timeout):
+    """Adds one to the counter ``keys[-1]`` (created to live ``timeout`` seconds) and returns
+    the counts of ``keys``, this one included."""
+    if hasattr(cache, "count_request"):
+        return cache.count_request(keys, timeout)
+    cache.add(keys[-1], 0, timeout)
+    older = cache.get_many(keys[:-1])
+    return [older.get(key, 0) for key in keys[:-1]] + [cache.incr(keys[-1])]
+
+
+def uncount_request(cache, key):
+    if hasattr(cache, "uncount_request"):
+        cache.uncount_request(key)
+    else:
+        cache.decr(key)
 
 
 class RateLimitHeadersMixin:

@@ -7,6 +7,7 @@ for a connection timeout. ``incr`` is not guarded: the caller of a counter must 
 """
 
 import logging
+import math
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -38,12 +39,14 @@ class ReusingRedisCacheClient(RedisCacheClient):
 
 
 def _guarded(name, fallback):
-    """``RedisCache.<name>``, answering ``fallback(*args)`` while Redis is down."""
+    """``RedisCache.<name>`` (or the function ``name``), answering ``fallback(*args)`` while Redis
+    is down."""
+    call = name if callable(name) else getattr(RedisCache, name)
 
     def method(self, *args, **kwargs):
         if time.monotonic() >= self._down_until:
             try:
-                return getattr(RedisCache, name)(self, *args, **kwargs)
+                return call(self, *args, **kwargs)
             except RedisError as exc:
                 self._down_until = time.monotonic() + RETRY_SECONDS
                 logger.warning("cache unavailable, serving without it for %.0f s: %s", RETRY_SECONDS, exc)
@@ -75,4 +78,21 @@ class ResilientRedisCache(RedisCache):
     add, touch, delete, has_key = (_guarded(name, lambda *a, **k: False) for name in ("add", "touch", "delete", "has_key"))
     set, delete_many, clear = (_guarded(name, lambda *a, **k: None) for name in ("set", "delete_many", "clear"))
     get_many = _guarded("get_many", lambda *a, **k: {})
+
+    def count_request(self, keys, timeout):
+        """The API throttle's counter (``ecoportal.api.viewsets.count_request``) in one round trip:
+        ``INCR`` of the last key, its expiry, and the others read."""
+        client = self._cache.get_client(write=True)
+        *older, current = (self.make_key(key) for key in keys)
+        pipeline = client.pipeline(transaction=False)
+        pipeline.incr(current).expire(current, math.ceil(timeout)).mget(older)
+        count, _, counts = pipeline.execute()
+        return [int(value or 0) for value in counts] + [count]
+
+    def uncount_request(self, key):
+        self._cache.get_client(write=True).decr(self.make_key(key))
+
+    # While Redis is down every request is its client's first.
+    count_request = _guarded(count_request, lambda keys, timeout: [0] * (len(keys) - 1) + [1])
+    uncount_request = _guarded(uncount_request, lambda key: None)
     set_many = _guarded("set_many", lambda data, *a, **k: list(data))
