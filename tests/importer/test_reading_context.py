@@ -111,3 +111,30 @@ def test_an_english_wire_names_its_service_before_the_city(opening, service):
         "days with good air quality in 339 cities reached 85.5 percent in 2023."
     )
     assert document.publisher == service
+
+
+@pytest.mark.parametrize(
+    ("sentence", "basin"),
+    [
+        ("珠江流域水质优良(Ⅰ-Ⅲ类)断面比例为93.6%。", "珠江流域"),
+        ("其中,淮河流域Ⅰ~Ⅲ类水质断面比例为93.6%,同比持平。", "淮河流域"),
+        ("松花江流域水质良好,优良断面比例为93.6%。", "松花江流域"),
+    ],
+)
+def test_a_river_basin_is_the_place_of_its_figures(sentence, basin):
+    document = pipeline.read(
+        "生态环境部通报1-6月全国地表水环境质量状况\n"
+        f"1-6月,全国地表水优良水质断面比例为84.1%,同比上升1.2个百分点。{sentence}"
+    )
+    assert region(one(document, "84.1")) == "全国"
+    assert region(one(document, "93.6")) == basin
+
+
+def test_an_english_report_names_a_basin_as_a_place():
+    document = pipeline.read(
+        "Water quality improves in first half\n"
+        "In the first half of 2024, 88.8 percent of the surface water sections nationwide had "
+        "good water quality. In the Yangtze River basin, the share of good water sections "
+        "reached 96.5 percent."
+    )
+    assert region(one(document, "96.5")) == "长江流域"
