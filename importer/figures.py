@@ -752,6 +752,18 @@ def family_of(code):
     return _FAMILY.get(code, "count")
 
 
+def _glued_unit(header):
+    """A unit written right after a header's name without brackets ("氨氮mg/L", "粪大肠菌群
+    个/升", "电场强度V/m"): one with a slash, so that no word ending the name is read as one."""
+    for at in range(1, len(header)):
+        if header[at - 1] == " " or not re.match(r"[\u4e00-\u9fff)）\w]", header[at - 1]):
+            continue
+        unit = _unit_at(header, at, len(header))
+        if unit is not None and unit[2] == len(header) and "/" in header[at:]:
+            return unit[0]
+    return ""
+
+
 def parse_cell(cell, column, row, span, caption=""):
     """A table cell as a raw figure: its unit written in it ("3.6个百分点"), or in its column or
     row header, or in the table's caption ("单位：微克/立方米")."""
@@ -786,6 +798,10 @@ def parse_cell(cell, column, row, span, caption=""):
             unit = re.search(r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|dB\(A\)|分贝|万吨|%)", header)
             if unit:
                 written = unit.group(1)
+                break
+            glued = _glued_unit(header)
+            if glued:
+                written = glued
                 break
         if not written and re.search(r"天数", f"{column} {row}"):
             written = "天"  # a count of days

@@ -911,8 +911,12 @@ _NUMERIC_CELL = re.compile(
     r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[(（][-+−]?\d[\d,]*(?:\.\d+)?\s*%?[)）])?$"
     r"|^[—–\-/]{1,3}$"
     r"|^\.\d+$"  # a decimal whose 0 the copy lost (".03")
+    # Below the detection limit ("<0.006", "0.004L", 未检出, ND): a cell of a column of numbers,
+    # though no figure.
+    r"|^[<＜≤]\s*\d[\d,]*(?:\.\d+)?$|^\d[\d,]*(?:\.\d+)?L$|^(?:未检出|ND|N\.D\.)$"
 )
 _CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
+_FILLER = re.compile(r"^(?:以下空白|以下无内容|以下无|此处空白|空白)$")
 
 
 def blocks(paragraphs):
@@ -1303,7 +1307,10 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     )
     heading = [at for at in range(rows[0]) if cells[at][1] < mark] if mark >= 0 else []
     heading = heading if heading and rows[0] - len(heading) < width else list(range(rows[0]))
-    header_cells = _wrapped_units([clean[at] for at in heading if clean[at]])
+    # A form's filler ("以下空白": blank below) names no column.
+    header_cells = _wrapped_units(
+        [clean[at] for at in heading if clean[at] and not _FILLER.match(clean[at])]
+    )
     # The heading of the row numbers or ranks, first after the caption's cells.
     lead = next((at for at, cell in enumerate(header_cells) if not _caption_like(cell)), None)
     if (

@@ -121,6 +121,14 @@ TABLE = (
     # Radiation and dust fall.
     _unit("nGy/h", "dose_rate", "纳戈瑞/小时", "nGy/h", 1, "纳戈/小时", "nGy/h"),
     _unit("uGy/h", "dose_rate", "微戈瑞/小时", "μGy/h", 1000, "μGy/h", "uGy/h"),
+    # Electromagnetic radiation: field strength and power density.
+    _unit("V/m", "field_strength", "伏/米", "V/m", 1, "伏特/米"),
+    _unit(
+        "uW/cm2", "power_density", "微瓦/平方厘米", "μW/cm²", 1,
+        "μW/cm2", "uW/cm2", "uW/cm²", "μw/cm2", "微瓦每平方厘米",
+    ),
+    # Water: germs counted per litre (fecal coliforms).
+    _unit("count/L", "count_density", "个/升", "count/L", 1, "个/L", "MPN/L"),
     _unit(
         "t/km2/month", "deposition", "吨/(平方公里·月)", "t/(km²·month)", 1,
         "吨/平方公里·月", "吨/平方千米·月", "t/(km2·month)", "t/km2·month", "t/(km2·30d)",

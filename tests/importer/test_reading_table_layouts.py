@@ -86,3 +86,34 @@ def test_english_lines_with_spaces_are_no_table():
     )
     document = pipeline.read(text)
     assert not any(any(r.startswith("表格") for r in f.reasons) for f in document.figures)
+
+
+def test_cells_below_the_detection_limit_keep_the_columns_but_give_no_figure():
+    # One cell per line, units glued to the names, a form's filler after the last name.
+    cells = [
+        "表2 某县饮用水源水质(年均值)",
+        "水源名称", "锌mg/L", "氟化物mg/L", "汞mg/L", "粪大肠菌群个/升", "以下空白",
+        "东坑水库", "<0.05", "0.21", "<0.00004", "410",
+        "西岙水库", "0.06", "0.17", "<0.00004", "95",
+    ]  # fmt: skip
+    document = pipeline.read("2022年某县环境质量公报\n" + "\n".join(cells))
+    got = sorted((f.qualifier.split()[0], str(f.value), f.unit) for f in document.figures)
+    assert got == [
+        ("东坑水库", "0.21", "mg/L"),
+        ("东坑水库", "410", "个/升"),
+        ("西岙水库", "0.06", "mg/L"),
+        ("西岙水库", "0.17", "mg/L"),
+        ("西岙水库", "95", "个/升"),
+    ]
+
+
+def test_detection_limits_written_with_an_l_or_in_words_in_rows_with_bars():
+    rows = [
+        "监测点 | 铅(mg/L) | 镉(mg/L) | 石油类(mg/L)",
+        "上游取水口 | 0.002L | 未检出 | 0.02",
+        "下游取水口 | 0.003 | 0.0005L | 0.01L",
+        "水厂进水口 | 0.002L | 未检出 | 0.03",
+    ]
+    document = pipeline.read("2023年某市水源地监测\n" + "\n".join(rows))
+    got = sorted((f.qualifier.split()[0], str(f.value)) for f in document.figures)
+    assert got == [("上游取水口", "0.02"), ("下游取水口", "0.003"), ("水厂进水口", "0.03")]
