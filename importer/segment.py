@@ -1000,6 +1000,7 @@ def _table(text, rows):
 def _column_names(header_rows, width):
     """One name per data column; a merged upper header is repeated over the columns it spans."""
     names = [""] * width
+    merged = []  # the columns under an upper cell merged over several
     for cells in header_rows:
         body = (
             cells[1:]
@@ -1010,18 +1011,35 @@ def _column_names(header_rows, width):
         )
         if not body:
             continue
-        if all(_UNIT_ONLY.match(cell) for cell in body if cell):
+        words = [cell for cell in cells if cell]
+        if words and all(_UNIT_ONLY.match(cell) for cell in words):
             # A row of units under the names: one to each column in order, from the first
-            # (columns without one, an index or a rank, last), whatever cells the copy lost.
-            units = [cell for cell in body if cell] if len(body) < width else body
+            # (columns without one, an index or a rank, last), unless the row keeps the
+            # empty cells between them or a cell for each column and one for the row labels.
+            inside = cells[cells.index(words[0]) : len(cells) - cells[::-1].index(words[-1])]
+            units = body if len(cells) == width + 1 or "" in inside else words
             for column, unit in enumerate(units[:width]):
                 names[column] = f"{names[column]} {unit}".strip()
             continue
         if cells is not header_rows[-1]:
             # An upper header's empty cell continues the merged cell on its left.
-            body = [cell or (body[i - 1] if i else "") for i, cell in enumerate(body)]
-            for i in range(1, len(body)):
-                body[i] = body[i] or body[i - 1]
+            filled = [cell or (body[i - 1] if i else "") for i, cell in enumerate(body)]
+            for i in range(1, len(filled)):
+                filled[i] = filled[i] or filled[i - 1]
+            if len(body) == width:
+                merged = [
+                    column
+                    for column in range(width)
+                    if (body[column] and column + 1 < width and not body[column + 1])
+                    or (not body[column] and filled[column])
+                ]
+            body = filled
+        elif merged and len(cells) != width + 1 and len(words) == len(merged):
+            # The lower cells of a merged upper header, whatever empty cells around them the
+            # copy lost ("浓度(μg/m³)" over "SO2 | NO2 | PM10 | PM2.5"): under that header.
+            for column, word in zip(merged, words, strict=True):
+                names[column] = f"{names[column]} {word}".strip()
+            continue
         span = max(1, width // len(body))
         for column in range(width):
             piece = body[min(len(body) - 1, column // span)]
@@ -1960,16 +1978,29 @@ def _belongs(over, under):
         return None
     fit = sum(1 for member, group in _GROUP_AFFINITY if member.search(under) and group.search(over))
     unit = _UNIT_OF_HEADER.search(over)
+    own = _UNIT_OF_HEADER.search(under)
+    if unit and own and _unit_key(unit.group(1)) != _unit_key(own.group(1)):
+        return None  # "CO(mg/m³)" or "比例(%)" is no column of "浓度(μg/m³)"
     base = over[: unit.start()].strip() if unit else over
     if (len(under) == 1 and under in base) or under == base:
         fit += 1  # "优" under "优良天数"; "重污染天数" under "重污染天数"
-    own = _UNIT_OF_HEADER.search(under)
     if own and any(
         re.search(units, own.group(1)) and re.search(measure, base)
         for units, measure in _UNIT_AFFINITY
     ):
         fit += 1  # "实测值(%)" under "优良天数率", "同比(天)" under "重污染天数"
     return fit
+
+
+def _unit_key(unit):
+    """A unit as compared between header cells: μg/m3, μg/m³ and 微克/立方米 are one."""
+    key = re.sub(r"\s+", "", unit).lower().replace("³", "3").replace("µ", "μ")
+    return {
+        "微克/立方米": "μg/m3",
+        "ug/m3": "μg/m3",
+        "毫克/立方米": "mg/m3",
+        "毫克/升": "mg/l",
+    }.get(key, key)
 
 
 # A unit under a measure it is the unit of.
