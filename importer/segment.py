@@ -80,6 +80,10 @@ _LABELS = {
         "点击量",
         "点击",
         "访问量",
+        "访问次数",
+        "访问数",
+        "点击次数",
+        "阅读数",
         "字号",
         # The header table of a government information-disclosure page (政府信息公开).
         "索引号",

@@ -138,3 +138,19 @@ def test_an_english_report_names_a_basin_as_a_place():
         "reached 96.5 percent."
     )
     assert region(one(document, "96.5")) == "长江流域"
+
+
+@pytest.mark.parametrize("counter", ["访问次数:", "点击次数：128", "阅读数: 35"])
+def test_a_page_counter_in_the_header_is_furniture_not_the_opening(counter):
+    document = pipeline.read(
+        "发布时间:2024-05-20 09:12\n"
+        f"{counter}\n"
+        "信息来源:\n"
+        "4月监测的16个市控以上地表水断面中,Ⅱ类9个,Ⅲ类7个。全市地表水功能区水质达标率为93.8%,"
+        "同比上升6.3个百分点。\n"
+        "表1 4月台州市地表水水质状况统计表\n"
+    )
+    assert counter.split(":")[0].split("：")[0] not in document.title
+    assert document.date == date(2024, 5, 20)
+    assert document.region.name == "台州市"
+    assert region(one(document, "93.8")) == "台州市"
