@@ -202,6 +202,7 @@ class Bound:
     share_of: object = None
     reasons: list = field(default_factory=list)
     qualifier: str = ""  # what the figure is of within its place: a station, a class, a total
+    filed_as: str | None = None  # the indicator the figure was filed under, once matched
 
 
 @dataclass(frozen=True)
@@ -271,6 +272,7 @@ def bind(text, raws, places, scope, lookup=None, total=None):
             lookup,
             last,
             total,
+            bound,
         )
         bound.extend(figures)
     return bound
@@ -325,6 +327,7 @@ def _bind_sentence(
     lookup=None,
     last=None,
     total=None,
+    earlier=(),
 ):
     out = []
     # "从区域分布上看,甲市49件、乙市4件": the total before, place by place
@@ -549,6 +552,11 @@ def _bind_sentence(
             unnamed=not enumerated
             and _unnamed(text, previous.raw.end if previous else start, raw.start, places),
         )
+        if carried is None and not enumerated and kind == "change":
+            # "昼间环境噪声等效声级年均值为50.6dB(A)。与去年相比,噪声均值下降0.1dB(A)": a
+            # change naming its measure short is of the level before whose words hold it
+            # (used only where its own words name no indicator).
+            figure.carried_from = _named_short(own, lead_start, raw, [*earlier, *out], places)
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
         elif continued:
@@ -688,6 +696,34 @@ def _without_places(own, offset, places):
                 + own[place_end - offset :]
             )
     return own
+
+
+# What a change may be of, by the level's unit family: its own, or any (a change in %).
+_SHORT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
+
+
+def _named_short(own, offset, raw, earlier, places):
+    """The last level before whose words hold the words a change names its measure by, but
+    for comparisons, places, where and generic words of measure ("噪声均值" within
+    "道路交通噪声均值为65.7dB(A)"), in a unit that measure changes in; else None."""
+    words = _without_places(own, offset, places)
+    words = _MEASURE_ONLY.sub("", _WHERE_WORDS.sub("", words))
+    core = _SHORT_WORDS.sub("", _EMPTY_WORDS.sub("", words))
+    if len(core) < 2:
+        return None
+    for figure in reversed(earlier):
+        if figure.derived or figure.kind != "level":
+            continue
+        family = figure.raw.family
+        if not (
+            family == raw.family
+            or (raw.family == "percent" and family not in ("percent", "percentage_point"))
+            or (raw.family == "percentage_point" and family == "percent")
+        ):
+            continue
+        if core in _SHORT_WORDS.sub("", f"{figure.head}{figure.item}"):
+            return figure
+    return None
 
 
 def _without_zones(own):

@@ -586,10 +586,11 @@ class Match:
 
 # A region's equivalent sound level said without day or night is the day's: the routine
 # monitoring of area noise is by day (HJ 640-2012), the night's is measured now and then and
-# said so. Only the standard's measure (等效声级, Leq): a looser "噪声平均值" stays a proposal.
-# The built-up area's area noise is that measure too, however its value is named ("建成区区域
-# 环境噪声年均值为56.7分贝"): the built-up area is where the standard's grid is laid.
-_AREA_NOISE = re.compile(r"等效声级|Leq|建成区区域环境噪声", re.I)
+# said so. Only the standard's measure (等效声级, Leq) or the regional survey's own name for it:
+# the built-up area's area noise is that measure, however its value is named ("建成区区域环境
+# 噪声年均值为56.7分贝", "全市区域环境噪声平均值为54.5分贝"): the built-up area is where the
+# standard's grid is laid. A looser "噪声平均值" of no area stays a proposal.
+_AREA_NOISE = re.compile(r"等效声级|Leq|区域环境噪声|区域声环境", re.I)
 _NOT_AREA_BY_DAY = re.compile(r"夜|交通|道路|干线|功能区|\d\s*a?\s*类区|厂界|敏感|施工|铁路|机场")
 
 

@@ -566,6 +566,18 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
             carried.item, carried.head, raw.family, bound.kind, raw.unit, part=part
         )
         carried, steps = carried.carried_from, steps + 1
+    carried = bound.carried_from
+    if (
+        match.code is None
+        and bound.kind == "change"
+        and carried is not None
+        and carried.kind == "level"
+        and getattr(carried, "filed_as", None)
+        and (raw.family == "percent" or vocabulary.reported_in(carried.filed_as, raw.family))
+    ):
+        # what the level it changes was filed under, from words the change does not repeat
+        # (the level's sentence or heading named it): the change is of that indicator
+        match = matching.Match(carried.filed_as, f"沿用前文同一指标 → {carried.filed_as}")
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
     if match.code is None:
         match = _share_of_days_ungraded(bound, vocabulary) or match
@@ -619,6 +631,8 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
         # "重度污染天数比例2.8%…;严重污染天数比例为0.6%": 重度 beside 严重 is one grade of the
         # two that heavy pollution counts, not all of it (which 重度 alone is where no 严重 is said)
         match = matching.Match(None, "", matching.proposal(named.group(1), raw.unit, raw.family))
+    if hasattr(bound, "filed_as"):
+        bound.filed_as = match.code
     reasons = []
     if match.code:
         reasons.append(f"指标：{match.reason}")

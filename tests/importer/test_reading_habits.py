@@ -353,7 +353,32 @@ def test_the_built_up_areas_area_noise_is_the_day_level_however_its_value_is_nam
         "云栖县全县区域环境噪声平均值为53.4分贝。"
     )
     assert one(document, "55.2").indicator == "noise-day"
-    assert one(document, "53.4").indicator is None  # a looser mean stays a proposal
+    # the regional survey's own name for its mean, however the mean is named
+    assert one(document, "53.4").indicator == "noise-day"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "全市区域环境噪声平均值为54.1分贝",
+        "全市区域声环境平均值54.1dB(A)",
+        "城区区域环境噪声均值为54.1分贝",
+    ],
+)
+def test_the_regional_surveys_mean_named_in_several_ways_is_the_day_level(said):
+    assert one(read(f"青禾市环境状况\n2031年,{said}。"), "54.1").indicator == "noise-day"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "全市区域环境噪声夜间平均值为46.2分贝",
+        "全市道路交通噪声平均值为46.2分贝",
+        "市政府监测点噪声平均值为46.2分贝",
+    ],
+)
+def test_a_noise_mean_of_the_night_the_roads_or_a_point_is_not_the_area_day_level(said):
+    assert one(read(f"青禾市环境状况\n2031年,{said}。"), "46.2").indicator != "noise-day"
 
 
 def test_a_sum_of_money_in_hundred_millions_with_its_yuan_unsaid_is_money():

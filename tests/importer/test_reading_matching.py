@@ -838,3 +838,36 @@ def test_the_average_a_value_is_compared_with_in_brackets_is_of_the_same_measure
 )
 def test_groundwater_up_to_class_three_is_no_share_of_surface_sections(text):
     assert one(read(text), "71.3").indicator != "water-good-sections-ratio"
+
+
+@pytest.mark.parametrize(
+    ("level", "change", "code"),
+    [
+        (
+            "青禾市城区区域环境噪声昼间等效声级年均值为52.3dB(A)。",
+            "与上年相比,噪声均值下降0.4dB(A)。",
+            "noise-day",
+        ),
+        (
+            "青禾市道路交通噪声平均值为66.1dB(A)。",
+            "与上年相比,路段达标率上升3.2个百分点,噪声均值下降0.4dB(A)。",
+            "noise-traffic-day",
+        ),
+        (
+            "青禾市城区区域环境噪声昼间等效声级年均值为52.3分贝,",
+            "噪声平均值较上年下降0.4分贝。",
+            "noise-day",
+        ),
+    ],
+)
+def test_a_change_naming_its_measure_short_is_of_the_level_before(level, change, code):
+    document = read(f"青禾市声环境质量\n2031年,{level}{change}")
+    assert filed(document, "-0.4") == (code, "change")
+
+
+def test_a_change_naming_a_measure_of_its_own_keeps_it():
+    document = read(
+        "青禾市声环境质量\n2031年,青禾市道路交通噪声平均值为66.1dB(A)。"
+        "与上年相比,功能区噪声达标率下降0.4个百分点。"
+    )
+    assert one(document, "-0.4").indicator != "noise-traffic-day"
