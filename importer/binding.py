@@ -786,6 +786,10 @@ _BOTH = re.compile(
 )
 
 
+# A subject that is a site, not a measure: a water source, a reservoir, a section, a station.
+_SITE_END = re.compile(r"(?:水源地?|水库|断面|监测站|子站|站点|点位|水厂|湖泊?|河段?|江段?)$")
+
+
 def _both(own, offset, places, last_too=False, unsaid=False):
     """The subjects a clause gives one value ("A和B均为x") but the last, which the figure
     itself keeps (all of them with ``last_too``); [] where they are places or parts of the
@@ -802,6 +806,8 @@ def _both(own, offset, places, last_too=False, unsaid=False):
         return items if last_too else items[:-1]
     if len(items) < 2:
         return []
+    if any(_SITE_END.search(piece.strip()) for piece in items[:-1]):
+        return []  # "甲水库水源、乙水源和丙水源水质均100%符合": sites sharing a value, one figure
     start = offset
     for piece in items:
         at = own.find(piece, start - offset) + offset
@@ -1455,7 +1461,9 @@ def _year_back(day):
 
 _UNIT_IN_HEADER = re.compile(r"[(（]\s*([^()（）]{1,12})\s*[)）]\s*$")
 _SKIP_COLUMN = re.compile(
-    r"排名|排序|名次|序号|编号|rank|点次|点位数|断面数|测点数|站点数|城市数|个数|监测天数|有效天数",
+    r"排名|排序|名次|序号|编号|rank|点次|点位数|断面数|测点数|站点数|城市数|个数|监测天数|有效天数"
+    # a standard's value beside the measured one ("标准值/(mg/m3)", "二级标准限值")
+    r"|标准值|标准限值|限值|[一二三]级标准",
     re.I,
 )
 
@@ -1463,6 +1471,35 @@ _SKIP_COLUMN = re.compile(
 _SAME_TIME_LAST_YEAR = re.compile(r"^(?:上年|去年|上一年)(?:同期)?(?:\s*[(（][^()（）]*[)）])?$")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 _CLASS_COLUMN = re.compile(r"(?:类别|级别|类型)\s*$")
+
+
+def _realigned(rows):
+    """Rows whose first cell, merged over them, the copy lost, so that the next column's word
+    stands as their label and a blank ends them ("二氧化硫 | 年平均浓度 | 0.006 | 0.060 |" then
+    "百分位(98%)日平均浓度 | 0.010 | 0.150 | |"): the label above, and the cells put back under
+    their columns. Only where the word is of the kind of the cell above it (a shared word,
+    平均浓度) and a number stands where that row had its word."""
+    out = []
+    for label, cells, span in rows:
+        above = out[-1] if out else None
+        if (
+            above is not None
+            and len(cells) == len(above[1]) >= 2
+            and not cells[-1].strip()
+            and _PLAIN_NUMBER.match(cells[0])
+            and above[1][0].strip()
+            and not _PLAIN_NUMBER.match(above[1][0])
+            and _shares_a_word(numbers_fold(label), numbers_fold(above[1][0]))
+        ):
+            out.append((above[0], (label, *cells[:-1]), span))
+            continue
+        out.append((label, cells, span))
+    return out
+
+
+def _shares_a_word(one, other):
+    """Whether two cells share two characters in a row (平均浓度 in 年平均浓度)."""
+    return any(one[i : i + 2] in other for i in range(len(one) - 1) if one[i : i + 2].strip())
 
 
 def bind_table(block, folded, gazetteer, scope):
@@ -1501,15 +1538,16 @@ def bind_table(block, folded, gazetteer, scope):
     # it fits, whichever column the copy shifted it over.
     header_units = set(re.findall(_UNIT_WORDS, " ".join(header)))
     header_unit = header_units.pop() if len(header_units) == 1 else ""
+    rows = _realigned(block.rows)
     row_labels = merged_labels(
-        [numbers_fold(label) for label, _cells, _span in block.rows],
-        [cells for _label, cells, _span in block.rows],
+        [numbers_fold(label) for label, _cells, _span in rows],
+        [cells for _label, cells, _span in rows],
     )
     side_by_side = _place_columns(block, header, gazetteer, scope, home)
     row_places = _places_of(row_labels, gazetteer, scope, home)
     column_places = _places_of(header, gazetteer, scope, home)
     by_column = row_places is None and column_places is not None
-    for row, (label, cells, span) in enumerate(block.rows):
+    for row, (label, cells, span) in enumerate(rows):
         folded_label = row_labels[row]
         row_period = periods_module.find_all(folded_label, scope.context)
         words = [

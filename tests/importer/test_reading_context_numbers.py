@@ -105,3 +105,36 @@ def test_counts_of_the_monitoring_network_said_before_what_they_count():
     assert values(document) == [("12", "个"), ("4", "个")]
     document = read("2031年,青禾市8个断面全部达到考核要求。")
     assert has(document, "8", "个")
+
+
+# Standard limits and sites sharing a value -----------------------------------------------------
+
+
+def test_a_tables_standard_column_is_no_figure_and_rows_under_a_merged_cell_keep_their_columns():
+    document = read(
+        "云栖县2031年环境空气质量公报\n"
+        "云栖县城区环境空气质量评价表\n"
+        "污染物 | 统计指标 | 浓度/(mg/m3) | 标准值/(mg/m3) | 占标率/(%) | 评价 |\n"
+        "二氧化硫 SO2 | 年平均浓度 | 0.008 | 0.060 | 13.3% | 达标 |\n"
+        "第98百分位日平均浓度 | 0.012 | 0.150 | 8.0% | 达标 | |\n"
+        "二氧化氮 NO2 | 年平均浓度 | 0.021 | 0.040 | 52.5% | 达标 |\n"
+        "第98百分位日平均浓度 | 0.044 | 0.080 | 55.0% | 达标 | |\n"
+        "全年空气质量优良天数比例为97.3%。\n"
+    )
+    found = values(document)
+    for limit in ("0.060", "0.150", "0.040", "0.080"):
+        assert not any(value == limit for value, _unit in found), limit
+    for level in ("0.008", "0.012", "0.021", "0.044"):
+        assert (level, "mg/m3") in found, level
+    for share in ("13.3", "8.0", "52.5", "55.0", "97.3"):
+        assert (share, "%") in found, share
+
+
+def test_sites_sharing_one_value_are_one_figure_measures_sharing_one_are_several():
+    document = read(
+        "2031年,云栖县饮用水源水质良好,青龙水库水源、白沙河备用水源、石门水库农村水源水质"
+        "均100%达标。"
+    )
+    assert values(document) == [("100", "%")]
+    document = read("2031年,青禾市信访投诉按时受理率和按时办结率均为100%。")
+    assert values(document) == [("100", "%"), ("100", "%")]
