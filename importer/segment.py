@@ -948,6 +948,7 @@ def blocks(paragraphs):
             _bar_table,
             _space_table,
             _spaced_table,
+            _aligned_table,
             _cell_per_line_table,
         ):
             if reader is _cell_per_line_table and index < no_cells_until:
@@ -1196,6 +1197,57 @@ def _spaced_table(paragraphs, index):
     return (text[: line_starts[last_line] + len(lines[last_line])], header, tuple(data), own), (
         used_lines
     )
+
+
+def _aligned_cells(line):
+    """The cells of a line of a table whose columns are aligned with two spaces or more (a
+    PDF's or a plain-text page's), or None: no sentence, no cell longer than a name."""
+    if re.search(r"[\t|｜。；;，,！？]", line):
+        return None
+    cells = [c for c in re.split(r"\s{2,}|\u3000+", line.strip()) if c]
+    return cells if 2 <= len(cells) <= 20 and all(len(c) <= 20 for c in cells) else None
+
+
+def _aligned_row(line):
+    cells = _aligned_cells(line)
+    if cells is None or len(cells) < 3 or _NUMERIC_CELL.match(cells[0]):
+        return None
+    return cells if any(_NUMERIC_CELL.match(cell) for cell in cells[1:]) else None
+
+
+def _aligned_table(paragraphs, index):
+    """A table aligned with spaces whose rows hold words as well as numbers (a pollutant, a
+    class, a remark, a detection limit), each row a line of as many cells, under header lines
+    of any shape: a group over its columns ("浓度(μg/m³)" over "SO2  NO2  PM10"), a line of
+    units. The header lines read as a header of one cell per line does."""
+    header = []
+    while (
+        index + len(header) < len(paragraphs)
+        and len(header) < 3
+        and _aligned_row(paragraphs[index + len(header)]) is None
+    ):
+        cells = _aligned_cells(paragraphs[index + len(header)])
+        if cells is None or any(_NUMERIC_CELL.match(cell) for cell in cells):
+            return None, 0
+        header.append(paragraphs[index + len(header)])
+    if not header:
+        return None, 0
+    lines, width = [], None
+    while index + len(header) + len(lines) < len(paragraphs):
+        cells = _aligned_row(paragraphs[index + len(header) + len(lines)])
+        if cells is None or (width is not None and len(cells) != width):
+            break
+        width = len(cells)
+        lines.append(paragraphs[index + len(header) + len(lines)])
+    if len(lines) < 2:
+        return None, 0
+    text, rows = _rows_from_lines(header + lines, _aligned_cells)
+    data = rows[len(header) :]
+    pattern = [bool(_NUMERIC_CELL.match(cell)) for cell in data[0][0][1:]]
+    header_cells = _wrapped_units([cell for cells, _span in rows[: len(header)] for cell in cells])
+    names, caption = _column_names_flat(header_cells, width - 1, pattern)
+    table = tuple((cells[0], tuple(cells[1:]), span) for cells, span in data)
+    return (text, names, table, " ".join(caption)), len(header) + len(lines)
 
 
 def _units_row(line):
