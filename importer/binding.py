@@ -116,6 +116,22 @@ _PLAN_OPENING = re.compile(
 # "全面完成…行动计划共120项…任务": a plan or target said done is no target, what was done counts.
 _DONE_BEFORE = re.compile(r"完成|实现|达成")
 _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
+# The target a number is compared with, said after it: "下降3.3%,好于年度目标" (no target).
+_COMPARED_TO_TARGET = re.compile(r"好于|优于|差于|劣于|高于|低于|超过|超出|完成|达到|实现")
+# How far past its target, said before the number: "好于年度目标4.6微克/立方米".
+_BEYOND_TARGET = re.compile(
+    r"(好于|优于|差于|劣于|高于|低于|超过|超出)[^,，;；。\d]{0,8}?目标(?:值)?\s*(?:约|近)?\s*$"
+)
+
+
+def _target_of_the_number(text, raw):
+    """ "完成PM2.5浓度同比下降4%的目标": the number is the target, said before 目标; not where
+    the words between compare the number with a target ("下降3.3%好于年度目标")."""
+    rest = re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0][:24]
+    said = _TARGET_FOLLOWS.search(rest)
+    return bool(said) and not _COMPARED_TO_TARGET.search(rest, 0, said.start())
+
+
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _ENUMERATION = re.compile(r"分别")
 _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年(?:度|同期)?")
@@ -1104,16 +1120,32 @@ def _kind(text, lead_start, raw, group):
             return "target", raw.value * sign, planned.group(0).strip()
         if raw.unit_code == "pp" and "改善" in change.group(0):
             sign = 1  # a share that improves rises
-        if _TARGET_FOLLOWS.search(
-            re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0][:24]
-        ):
+        if _target_of_the_number(text, raw):
             # "完成PM2.5浓度同比下降4%的目标": the change is the target, not the result.
             return "target", raw.value * sign, "目标"
         return "change", raw.value * sign, change.group(1)
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     if TARGET_GAP.search(clause):
         return "level", raw.value, ""  # "距离年目标值差85天": how far from it, not the target
+    beyond = _BEYOND_TARGET.search(lead)
+    if beyond:
+        # "好于年度目标4.6微克/立方米", "优于考核目标0.9个百分点": how far the measure is past
+        # its target, a change signed by the measure's direction (a concentration, a noise
+        # level or an index better when lower, a share when higher).
+        word = beyond.group(1)
+        lower_better = raw.family in ("concentration", "sound_level", "dimensionless")
+        if word in ("高于", "超过", "超出"):
+            sign = 1
+        elif word == "低于":
+            sign = -1
+        else:
+            sign = -1 if (word in ("好于", "优于")) == lower_better else 1
+        return "change", raw.value * sign, word
     target = _TARGET.search(clause)
+    if target and find_figures(clause[target.end() :]):
+        # "好于年度目标0.9个百分点重度及以上污染天数比例为0.9%": the target word is said of
+        # the number after it, not of one further on
+        target = None
     if target and _DONE_BEFORE.search(clause, 0, target.start()):
         target = None
     target = target or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
@@ -1138,8 +1170,7 @@ def _kind(text, lead_start, raw, group):
         # "12 more than a year earlier": the comparison is said after the number.
         sign = -1 if re.match(r"fewer|less|lower", after.group(1), re.I) else 1
         return "change", raw.value * sign, after.group(1)
-    rest = re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0]
-    if _TARGET_FOLLOWS.search(rest[:24]):
+    if _target_of_the_number(text, raw):
         # "完成PM2.5浓度同比下降4%的目标": the number is the target, not the result.
         sign = -1 if _DECREASE.search(lead) else 1
         return "target", raw.value * sign, "目标"

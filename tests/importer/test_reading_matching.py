@@ -871,3 +871,44 @@ def test_a_change_naming_a_measure_of_its_own_keeps_it():
         "与上年相比,功能区噪声达标率下降0.4个百分点。"
     )
     assert one(document, "-0.4").indicator != "noise-traffic-day"
+
+
+@pytest.mark.parametrize(
+    ("said", "value", "code"),
+    [
+        ("PM2.5平均浓度为31微克/立方米,好于年度目标2.5微克/立方米", "-2.5", "pm25"),
+        ("PM2.5平均浓度为31微克/立方米,优于考核目标2.5微克/立方米", "-2.5", "pm25"),
+        ("优良天数比例为88.6%,好于年度目标1.2个百分点", "1.2", "air-good-days-ratio"),
+        ("优良天数比例为88.6%,高于年度目标1.2个百分点", "1.2", "air-good-days-ratio"),
+        ("优良天数比例为88.6%,低于年度目标1.2个百分点", "-1.2", "air-good-days-ratio"),
+    ],
+)
+def test_how_far_past_its_target_a_measure_is_is_a_signed_change(said, value, code):
+    document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
+    assert filed(document, value) == (code, "change")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "PM2.5浓度为31微克/立方米,比上年下降3.1%好于年度目标",
+        "PM2.5浓度为31微克/立方米,同比下降3.1%,好于年度目标",
+        "PM2.5浓度为31微克/立方米,同比下降3.1%,完成年度目标",
+    ],
+)
+def test_a_change_compared_with_the_target_after_it_is_no_target(said):
+    document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
+    assert filed(document, "-3.1") == ("pm25", "change")
+
+
+def test_the_target_word_is_of_the_number_after_it_not_one_further_on():
+    # a copy that lost the full stop between two sentences
+    document = read(
+        "青禾市空气质量\n2031年,青禾市优良天数比例为88.6%,好于年度目标1.2个百分点"
+        "重度及以上污染天数比例为0.8%,同比下降0.3个百分点。"
+    )
+    assert filed(document, "0.8") == ("heavy-pollution-days-ratio", "level")
+    # …while a plan's own figure after its target word stays a target
+    document = read("青禾市空气质量\n青禾市2031年度目标为PM2.5浓度不高于30微克/立方米。")
+    assert one(document, "30").kind == "target"
+    assert filed(read("青禾市\n2031年,完成PM2.5浓度同比下降4%的目标。"), "-4") == ("pm25", "target")
