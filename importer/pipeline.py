@@ -146,7 +146,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         previous = block
         if _is_topic(block):
             topic = block.text
-            section = _section(block, scope, section)
+            section = _section(block, scope, section, gazetteer)
         at, where = _locate(folded, block.text, cursor)
         if at >= 0:
             cursor = where[-1] if where else at + len(block.text)
@@ -238,11 +238,15 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,:：]")
 
 
-def _section(heading, scope, section):
+def _section(heading, scope, section, gazetteer=None):
     """The scope of the paragraphs under ``heading``: "一、2024年11月全区水质状况" then
     "二、2024年1-11月…" each date the sections under them, which say no period again. A
     heading stating no period keeps the section's; one stating two ("11月及1-11月") leaves
-    the document's."""
+    the document's. A heading that is only a place ("河北省", "二、天津市") is the place of
+    the sections under it, whose 全省/全市 is that place, until another heading names one."""
+    place = _heading_place(heading.text, gazetteer) if gazetteer is not None else None
+    if place is not None:
+        section = replace(section, region=place)
     stated = [
         p
         for p in periods.find_all(heading.text, scope.context)
@@ -251,13 +255,36 @@ def _section(heading, scope, section):
     if not stated:
         return section
     if len(stated) > 1:
-        return scope
+        return replace(
+            section,
+            period_start=scope.period_start,
+            period_end=scope.period_end,
+            period_label=scope.period_label,
+        )
     return replace(
-        scope,
+        section,
         period_start=stated[0].first,
         period_end=stated[0].last,
         period_label=stated[0].label,
     )
+
+
+# "一、", "(二)", "3.", "【", "#": what numbers or marks a heading around its words.
+_HEADING_MARKS = re.compile(
+    r"^\s*(?:#+\s*)?(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}\s*[、.．])?\s*[【\[]?|[】\]]?\s*[:：]?\s*$"
+)
+
+
+def _heading_place(text, gazetteer):
+    """The place a heading consists of ("河北省", "(二)天津市", "【北京】"), or None."""
+    bare = _HEADING_MARKS.sub("", text)
+    if not bare or len(bare) > 12:
+        return None
+    named = gazetteer.find_all(bare)
+    if len(named) == 1 and named[0][0] == 0 and named[0][1] == len(bare):
+        return named[0][2]
+    return None
 
 
 def _is_topic(block):

@@ -154,3 +154,21 @@ def test_a_page_counter_in_the_header_is_furniture_not_the_opening(counter):
     assert document.date == date(2024, 5, 20)
     assert document.region.name == "台州市"
     assert region(one(document, "93.8")) == "台州市"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("山西省", "陕西省"), ("(一)山西省", "(二)陕西省"), ("【山西】", "【陕西】")],
+)
+def test_a_heading_that_is_only_a_place_is_the_place_of_its_section(first, second):
+    document = pipeline.read(
+        "各地陆续发布2023年生态环境状况公报\n"
+        "近日,多地发布2023年生态环境状况公报,晒出空气质量成绩单。\n"
+        f"{first}\n"
+        "2023年,全省优良天数比例为74.6%,同比上升1.9个百分点。\n"
+        f"{second}\n"
+        "优良天数平均为281天。全省PM2.5平均浓度为36.1微克/立方米,同比下降3.7%。\n"
+    )
+    assert region(one(document, "74.6")) == "山西省"
+    assert region(one(document, "281")) == "陕西省"
+    assert region(one(document, "36.1")) == "陕西省"
