@@ -572,6 +572,10 @@ def _title_above_metadata(lines, i):
                 return seen[-1]
             return None
         if re.search(r"[。！？]", line):
+            if len(line) <= 30 and not re.search(r"\d", line) and seen:
+                # "追求卓越、创造价值、只为天更蓝。": the site's slogan among its header lines.
+                seen.append(k)
+                continue
             return None  # a sentence: the article, above its signature and date
         if len(line) > 40 and k != i or len(seen) >= 5:
             # An article line before any metadata, or too many lines: no page header here.

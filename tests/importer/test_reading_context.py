@@ -172,3 +172,19 @@ def test_a_heading_that_is_only_a_place_is_the_place_of_its_section(first, secon
     assert region(one(document, "74.6")) == "山西省"
     assert region(one(document, "281")) == "陕西省"
     assert region(one(document, "36.1")) == "陕西省"
+
+
+@pytest.mark.parametrize(
+    "slogan", ["守护碧水蓝天、共建美丽家园。", "专业、专注、专心!", "绿水青山就是金山银山。"]
+)
+def test_a_sites_slogan_among_its_header_lines_leaves_the_title_under_it(slogan):
+    document = pipeline.read(
+        "公司动态COMPANY NEWS\n\n"
+        f"{slogan}\n\n"
+        "多地发布2023年环境质量公报,各地空气质量怎么样?\n\n"
+        "发布时间:2024-06-11 浏览:301\n\n"
+        "近日,多地陆续发布2023年环境质量公报。2023年,全国优良天数比例为85.5%。\n"
+    )
+    assert document.title == "多地发布2023年环境质量公报,各地空气质量怎么样?"
+    assert document.date == date(2024, 6, 11)
+    assert document.region.name == "全国"
