@@ -311,6 +311,12 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    # "March 2025" with no day: that month (a table's or a headline's, "…, March 2025"); not
+    # one end of a range ("January 2025-March 2025").
+    (
+        "month_en",
+        re.compile(rf"(?<![-–])(?<![-–] )\b({_EN})\s+((?:19|20)\d{{2}})\b(?!\s?[-–/])", re.I),
+    ),
 ]
 # "up 10 percent from the first six months last year", "than in 2022", "over the same period".
 _BASELINE_BEFORE_EN = re.compile(
