@@ -423,8 +423,9 @@ REQUIRES = {
     ),
     # an average fine per case is not the fines' total ("案件平均罚款金额8.8万元")
     "fines": (None, r"平均|均罚|每件|单件|件均", None),
-    # …nor a selection of them (查处典型案件21件)
-    "enforcement-cases": (None, r"侦查|按日|典型", None),
+    # …nor a selection of them (查处典型案件21件), nor the cases of the five categories of
+    # the law's supporting measures (查处五类案件3243件), an entry of their own
+    "enforcement-cases": (None, r"侦查|按日|典型|五类|配套办法", None),
     "enforcement-cases-filed": (None, r"侦查", None),
     # detentions are referred to the police too ("4起案件适用行政拘留移送公安机关")
     "pollution-crime-cases": (None, r"^(?!.*犯罪).*拘留", None),
@@ -489,6 +490,15 @@ _CASE_COUNTS = frozenset({"enforcement-cases", "enforcement-cases-filed", "penal
 _FIRMS = frozenset({"家", "家次", "户"})
 _PEOPLE = frozenset({"人", "名"})
 _DEALT = re.compile(r"处罚|查处|立案|罚款|处理|下达")
+
+
+# A measure narrowed to what one cause made of it ("由沙尘天气导致的超标天数比例", "因秸秆焚烧
+# 造成的重污染天数"): a part of the catalogue's measure, a new indicator if wanted.
+_CAUSED_BY = re.compile(
+    r"(?:由|因|由于)[^,，;；。:：]{1,16}?(?:导致|造成|引起|引发|所致)的[^,，;；。:：\d]{0,6}$"
+)
+
+_CAUSED_BY_SAID = re.compile(r"(?:由|因|由于)[^,，;；。:：]{1,16}?(?:导致|造成|引起|引发|所致)的")
 
 
 def _graded(code, text, start):
@@ -710,6 +720,8 @@ class Vocabulary:
                     continue
                 if fit and entry.unit == "case" and unit in _PEOPLE:
                     continue  # "4人被移送行政拘留": people, not the cases they were part of
+                if _CAUSED_BY.search(text, 0, found.start()):
+                    continue  # "由沙尘天气导致的超标天数比例": the part one cause makes
                 if _graded(entry.code, text, found.start()) and self._fits(entry, family, kind):
                     # one grade's measure, nearer the number than any name before it
                     graded = max(graded, found.start())
@@ -776,6 +788,8 @@ class Vocabulary:
     def _named_by_pairs(self, item, family, kind, head, kept_only=False):
         """The entry most of whose name the figure's own words hold ("新建污水管网" for an
         entry named 新建污水管网长度), for entries editors add without aliases; or None."""
+        if _CAUSED_BY_SAID.search(item):
+            return None  # a part one cause made ("由沙尘天气导致的超标天数比例")
         shared = {}
         for pair in _pairs(item):
             for entry in self._pairs.get(pair, ()):

@@ -912,3 +912,32 @@ def test_the_target_word_is_of_the_number_after_it_not_one_further_on():
     document = read("青禾市空气质量\n青禾市2031年度目标为PM2.5浓度不高于30微克/立方米。")
     assert one(document, "30").kind == "target"
     assert filed(read("青禾市\n2031年,完成PM2.5浓度同比下降4%的目标。"), "-4") == ("pm25", "target")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "全省共查处五类案件412件",
+        "全省查处适用配套办法的案件412件",
+        "全省办理五类案件共412件",
+    ],
+)
+def test_cases_of_the_five_categories_dealt_with_are_no_count_of_all_cases(said):
+    document = read(f"青禾省执法情况\n2031年1-6月,{said},同比增长3.1%。")
+    assert filed(document, "412") == ("five-category-cases", "level")
+    assert filed(document, "3.1") == ("five-category-cases", "change")
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("由沙尘天气导致的超标天数比例为2.3%", "exceedance-days-ratio"),
+        ("因秸秆焚烧造成的重污染天数为2.3天", "heavy-pollution-days"),
+        ("由于臭氧污染引起的超标天数比例为2.3%", "exceedance-days-ratio"),
+    ],
+)
+def test_the_part_one_cause_made_of_a_measure_is_no_figure_of_the_whole(said, code):
+    document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
+    assert one(document, "2.3").indicator != code
+    whole = read(f"青禾市空气质量\n2031年,受沙尘天气影响,青禾市{said.split('的', 1)[1]}。")
+    assert one(whole, "2.3").indicator == code  # a cause of the whole, said apart
