@@ -853,12 +853,18 @@ def _broken_off(paragraph, following):
     )
 
 
+# A full stop after a word, not after a number a copy broke ("PM2." / "5").
+_ENGLISH_END = re.compile(r"[A-Za-z%)\]][.]\s*$")
+
+
 def _unfinished(paragraph):
     if _MARKER_START.match(paragraph) or paragraph.isdigit():
         return False
     last = paragraph[-1:]
     if last in ",，、":
         return True
+    if _ENGLISH_END.search(paragraph):
+        return False  # "…by 4.6 percentage points year-on-year.": an English sentence's end
     return (
         last not in SENTENCE_END and last not in ":：" and bool(_SENTENCE_INSIDE.search(paragraph))
     )

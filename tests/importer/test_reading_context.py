@@ -188,3 +188,20 @@ def test_a_sites_slogan_among_its_header_lines_leaves_the_title_under_it(slogan)
     assert document.title == "多地发布2023年环境质量公报,各地空气质量怎么样?"
     assert document.date == date(2024, 6, 11)
     assert document.region.name == "全国"
+
+
+@pytest.mark.parametrize(
+    "ending", ["by 4.1 percent year-on-year.", "by 4.1% year -on -year.", "by 4.1 percent (MEE)."]
+)
+def test_an_english_paragraph_ending_with_a_full_stop_ends_there(ending):
+    document = pipeline.read(
+        "Air and water quality keep improving\n\n"
+        "  In the first quarter, the average PM2.5 concentration of 339 cities across the "
+        "country was 41 micrograms per cubic meter.\n\n"
+        "  Among them, the average PM2.5 concentration of 41 cities in the Yangtze River Delta "
+        f"increased {ending}\n\n"
+        "  In terms of water, the proportion of good water quality sections (Class I-III) "
+        "was 90.3 percent, an increase of 1.1 percentage points year-on-year.\n"
+    )
+    assert region(one(document, "4.1")) == "长三角地区"
+    assert region(one(document, "90.3")) == "全国"
