@@ -219,6 +219,9 @@ class Bound:
     reasons: list = field(default_factory=list)
     qualifier: str = ""  # what the figure is of within its place: a station, a class, a total
     filed_as: str | None = None  # the indicator the figure was filed under, once matched
+    # a table's cell under (or in a row of) a statistic other than the mean ("最大值", "最小值"):
+    # no level of the measure, a proposal of its own
+    statistic: str = ""
 
 
 @dataclass(frozen=True)
@@ -1692,6 +1695,7 @@ def bind_table(block, folded, gazetteer, scope):
             elif column_period:
                 period = (column_period[0].first, column_period[0].last, column_period[0].label)
             division, how = place
+            extreme = _EXTREME.search(f"{name} {folded_label}")
             measure = said or (measures[column] if column < len(measures) else name)
             measure = f"{item} {measure}" if item else measure
             # A row of a place names no measure: its label goes to the head, not the item.
@@ -1709,6 +1713,7 @@ def bind_table(block, folded, gazetteer, scope):
                     place=division,
                     quote_span=quote,
                     qualifier=qualifier,
+                    statistic=extreme.group(0) if extreme else "",
                     reasons=[
                         f"表格：行“{label}”，列“{block.header[column] if column < len(block.header) else ''}”",
                         *([f"地点：{how}"] if how else []),
@@ -1734,6 +1739,9 @@ def bind_table(block, folded, gazetteer, scope):
                     )
     return out
 
+
+# A statistic of a column or row other than the mean: a maximum or a minimum.
+_EXTREME = re.compile(r"最大值|最小值|最高值|最低值|峰值|\bmax(?:imum)?\b|\bmin(?:imum)?\b", re.I)
 
 _MEASURE_WORD = re.compile(
     r"率|浓度|指数|比例|天数|声级|点次|均值|平均值|Leq|AQI|PM|[(（][^()（）]*[)）]|单位|数量|面积|总量"

@@ -752,6 +752,11 @@ def family_of(code):
     return _FAMILY.get(code, "count")
 
 
+_BRACKETED_UNIT = re.compile(
+    r"[(（]\s*(?:单位\s*[:：]\s*([^()（）:：]{1,14}?)\s*[)）]?|([^()（）]{1,14})\s*[)）])\s*$"
+)
+
+
 def _glued_unit(header):
     """A unit written right after a header's name without brackets ("氨氮mg/L", "粪大肠菌群
     个/升", "电场强度V/m"): one with a slash, so that no word ending the name is read as one."""
@@ -784,14 +789,16 @@ def parse_cell(cell, column, row, span, caption=""):
         written = ""  # pH has no unit, whatever the header over it says
     else:
         for header in (column, row, caption):
-            inside = re.search(r"[(（]\s*([^()（）]{1,14})\s*[)）]\s*$", header)
+            # "(μg/m³)", "(单位:nGy/h)", or a bracket the copy left open at the end ("(单位:V/m").
+            bracketed = _BRACKETED_UNIT.search(header)
+            inside = bracketed and (bracketed.group(1) or bracketed.group(2))
             if inside:
-                unit = _unit_at(inside.group(1), 0, len(inside.group(1)))
-                scaled = re.match(r"[万亿]", inside.group(1))
+                unit = _unit_at(inside, 0, len(inside))
+                scaled = re.match(r"[万亿]", inside)
                 if unit is None and scaled:
                     # "覆盖人口(万人)": a count in ten thousands, as "57.91万人" in a sentence.
-                    unit = _unit_at(inside.group(1), 1, len(inside.group(1)))
-                    unit = unit and (inside.group(1)[: unit[2]], unit[1], unit[2])
+                    unit = _unit_at(inside, 1, len(inside))
+                    unit = unit and (inside[: unit[2]], unit[1], unit[2])
                 if unit is not None:
                     written = unit[0]
                     break

@@ -763,6 +763,14 @@ class Vocabulary:
                 return Match(share, f"{days.reason}，所占比例 → {share}")
         return Match(None, "", _proposal(item or head, unit, family))
 
+    def only_in(self, family):
+        """The one entry reported in ``family`` first, or None where none or several are."""
+        found = [entry.code for entry in self.entries if entry.families[:1] == (family,)]
+        return found[0] if len(found) == 1 else None
+
+    def name_of(self, code):
+        return next((entry.name for entry in self.entries if entry.code == code), code)
+
     def has(self, code):
         return any(entry.code == code for entry in self.entries)
 

@@ -505,6 +505,9 @@ def _approximately(text, bound):
 _HEAVY = frozenset({"heavy-pollution-days", "heavy-pollution-days-ratio"})
 _ONE_GRADE = re.compile(r"重度(?!及?以上|污染及?以上)")
 _SEVERE_SAID = re.compile(r"严重污染?[^,，;；。\d]{0,12}?\d")
+# Families of units only one measure of the environment is reported in (nGy/h: the gamma
+# dose rate; t/(km²·month): dust fall).
+_MEASURED_ALONE = ("dose_rate", "deposition")
 _UNSAID_FAMILIES = ("concentration", "sound_level", "days")
 _NIL_FAMILIES = ("percent", "days", "count")
 
@@ -648,6 +651,17 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
             if nil.code is not None:
                 match = nil
                 break
+    statistic = getattr(bound, "statistic", "")
+    if match.code is None and in_table and raw.family in _MEASURED_ALONE:
+        # "平均值(单位:nGy/h)" in a station table: a dose rate is the gamma dose rate, whatever
+        # the column's name leaves unsaid.
+        alone = vocabulary.only_in(raw.family)
+        if alone is not None:
+            match = matching.Match(alone, f"单位“{raw.unit}” → {alone}")
+    if statistic and match.code is not None:
+        # A station's maximum or minimum is no level of the measure: a proposal of its own.
+        name = f"{vocabulary.name_of(match.code)}{statistic}"
+        match = matching.Match(None, "", matching.proposal(name, raw.unit, raw.family))
     named = re.match(r"“([^”]*)”", match.reason or "")
     if (
         match.code in _HEAVY

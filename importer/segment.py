@@ -930,6 +930,11 @@ _NUMERIC_CELL = re.compile(
     r"|^[<＜≤]\s*\d[\d,]*(?:\.\d+)?$|^\d[\d,]*(?:\.\d+)?L$|^(?:未检出|ND|N\.D\.)$"
 )
 _CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
+_SIGNED = re.compile(
+    r"(?:(?:19|20)\d{2}|[〇○零OＯ一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日$"
+)
+_REMARK_HEADER = re.compile(r"^(?:是否\S{1,4}|备注|说明|评价结论)$")
 _FILLER = re.compile(r"^(?:以下空白|以下无内容|以下无|此处空白|空白)$")
 
 
@@ -980,6 +985,10 @@ def blocks(paragraphs):
         else:
             out.append(Block("heading" if is_heading(paragraph) else "paragraph", paragraph))
             caption = paragraph if is_heading(paragraph) or len(paragraph) <= 60 else caption
+            if _SIGNED.search(paragraph):
+                # An office's line ending in the day it issued the text ("…中心  二○一四年十月
+                # 十一日") is no caption of a table further down.
+                caption = ""
             index += 1
     return out
 
@@ -1404,6 +1413,10 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     ):
         header_cells = header_cells[:lead] + header_cells[lead + 1 :]
     pattern = numeric[rows[0] + skip : rows[0] + width]
+    while header_cells and pattern and pattern[-1] and _REMARK_HEADER.match(header_cells[-1]):
+        # A last column of remarks (是否正常, 备注) the rows left empty and the copy dropped:
+        # the rows end with a number, so the names are of the columns before it.
+        header_cells = header_cells[:-1]
     if ranking:
         header = _ranking_names(ranking, numeric[rows[0] : rows[0] + width])[skip:]
         caption_cells = [cell for cell in header_cells if _rank_measure(cell) is None]

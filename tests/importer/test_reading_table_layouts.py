@@ -117,3 +117,47 @@ def test_detection_limits_written_with_an_l_or_in_words_in_rows_with_bars():
     document = pipeline.read("2023年某市水源地监测\n" + "\n".join(rows))
     got = sorted((f.qualifier.split()[0], str(f.value)) for f in document.figures)
     assert got == [("上游取水口", "0.02"), ("下游取水口", "0.003"), ("水厂进水口", "0.03")]
+
+
+def test_a_station_table_of_dose_rates_by_statistic_with_units_on_lines_of_their_own():
+    # One cell per line, each statistic's unit on the line under it, a remarks column the
+    # rows left empty (and the copy dropped), the issuing office's dated line above.
+    cells = [
+        "某市辐射环境质量月报",
+        "2021年第5期",
+        "监测中心 二〇二一年六月八日",
+        "2021年5月对甲站、乙站两个国控点进行了常规监测,结果见下表。",
+        "表1 电离辐射监测结果",
+        "点位名称", "监测天数",
+        "最大值", "(单位:nGy/h)", "最小值", "(单位:nGy/h)", "平均值", "(单位:nGy/h)",
+        "是否正常",
+        "甲站", "31", "118.20", "86.45", "97.31",
+        "乙站", "31", "131.07", "95.66", "104.52",
+    ]  # fmt: skip
+    document = pipeline.read("\n".join(cells))
+    got = sorted(
+        (f.qualifier, str(f.value), f.unit, f.indicator, f.proposed and f.proposed[0])
+        for f in document.figures
+    )
+    assert got == [
+        ("乙站", "104.52", "nGy/h", "radiation-dose-rate", None),
+        ("乙站", "131.07", "nGy/h", None, "环境γ辐射空气吸收剂量率最大值"),
+        ("乙站", "95.66", "nGy/h", None, "环境γ辐射空气吸收剂量率最小值"),
+        ("甲站", "118.20", "nGy/h", None, "环境γ辐射空气吸收剂量率最大值"),
+        ("甲站", "86.45", "nGy/h", None, "环境γ辐射空气吸收剂量率最小值"),
+        ("甲站", "97.31", "nGy/h", "radiation-dose-rate", None),
+    ]
+    for figure in document.figures:  # May, not the month the office signed in
+        assert (figure.period_start.month, figure.period_end.month) == (5, 5)
+
+
+def test_a_maximum_column_is_no_level_of_the_measure():
+    rows = [
+        "监测点 | PM2.5日均浓度(μg/m³) | 最大值(μg/m³) | 最小值(μg/m³)",
+        "甲站 | 31 | 88 | 9",
+        "乙站 | 27 | 74 | 6",
+    ]
+    document = pipeline.read("某县2024年3月空气质量\n" + "\n".join(rows))
+    by_value = {str(f.value): f for f in document.figures}
+    assert by_value["31"].indicator == "pm25"
+    assert by_value["88"].indicator is None and by_value["6"].indicator is None
