@@ -205,3 +205,29 @@ def test_an_english_paragraph_ending_with_a_full_stop_ends_there(ending):
     )
     assert region(one(document, "4.1")) == "长三角地区"
     assert region(one(document, "90.3")) == "全国"
+
+
+@pytest.mark.parametrize(
+    ("listed", "part"),
+    [
+        ("14.2% in the west, 20.5% in the central region", "西部地区"),
+        ("14.2% in the east and 20.5% in the central region", "东部地区"),
+        ("14.2% in the northeast; 20.5% in the central region", "东北地区"),
+    ],
+)
+def test_an_english_list_of_the_countrys_parts_said_short(listed, part):
+    document = pipeline.read(
+        "Noise complaints in 2022\n"
+        f"In 2022, 55.1% of all noise complaints were received in eastern China, {listed}."
+    )
+    assert region(one(document, "14.2")) == part
+    assert region(one(document, "20.5")) == "中部地区"
+
+
+def test_the_west_of_a_city_is_no_part_of_the_country():
+    document = pipeline.read(
+        "Air quality in Chengdu\n"
+        "In 2022, the share of good air days in Chengdu was 78.4%, with the new parks in the "
+        "west of the city opened to the public."
+    )
+    assert region(one(document, "78.4")) == "成都市"
