@@ -246,6 +246,17 @@ _SIBLING_COUNT = re.compile(
 )
 _SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,6}\d")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~～至到]\s*\d")
+# The end of a range whose start carries its unit: "在55.1分贝~60.0分贝之间".
+_RANGE_END_BEFORE = re.compile(r"\d\s*([^\d\s,，;；。、]{1,12}?)\s*[~～〜—–至]\s*$")
+# A band or a bound, no value: "达标率范围为83.3~100%", "介于…", "小于55分贝", "不足50%".
+_BAND_BEFORE = re.compile(r"(?:范围|区间)(?:为|是|在)?\s*$")
+_BOUND_BEFORE = re.compile(r"(?:不足|不到|低于|小于|大于|高于|优于|劣于|少于|多于)\s*$")
+# …unless it states a target: "达到不低于59.6%的年度目标", "高于89.1%的目标", "2031年度目标
+# 为PM2.5浓度不高于30微克/立方米".
+_TARGET_SAID = re.compile(r"目标|要求|力争|确保|控制在|到\s*20\d\d\s*年")
+_TARGET_AFTER = re.compile(
+    r"^\s*(?:以[上下内])?\s*的?\s*(?:年度|全年|考核|省定|市定|国家|省|市)*(?:目标|要求|任务)"
+)
 # A bound said of a group of places counted in its clause ("甲、乙2个城市优良天数比例不足50%",
 # "有5个县PM2.5浓度低于35微克/立方米", "12个断面…在90%以上"): how many places lie beyond a
 # value, which is a band's edge, not any place's figure.
@@ -295,6 +306,9 @@ _CONTEXT_NOUN = re.compile(
     r"(?:有效|监测|统计|评价|参评|参与评价|总|自然)(?:监测)?(?:天数|点次|次数|城市)\s*"
     r"(?:为|是|共计?|合计|:|：)?\s*[(（]?\s*$"
     r"|(?:共|共计)监测\s*$"  # "空气质量共监测181天,其中优良178天"
+    r"|(?:有效|实际|应)监测\s*(?:为|是|共计?|合计|:|：)?\s*$"  # "有效监测361天,其中优197天"
+    # how complete the monitoring data are, not the environment: "数据采集率为100%"
+    r"|数据(?:采集|获取|捕获|传输|有效)率\s*(?:为|是|达到?|:|：)?\s*$"
     # a standard's value in brackets: "低于国家标准(9吨/平方公里·月)", "超过标准(70dB(A))"
     r"|(?:标准|限值)\s*[(（]\s*$"
 )
@@ -627,6 +641,17 @@ def _in_sentence(text, start, end):
             # 1类功能区32个": the sample behind a share, or the parts of the network.
             pending = []
             continue
+        if (
+            _range_end(head[-16:])
+            or _BAND_BEFORE.search(head[-6:])
+            or (
+                _BOUND_BEFORE.search(head[-6:])
+                and not _TARGET_AFTER.match(after)
+                and not _TARGET_SAID.search(head)
+            )
+        ):
+            pending = []
+            continue
         if written == "项" and _ITEMS_MEASURED.search(re.split(r"[,，;；。]", head)[-1]):
             pending = []
             continue  # "监测项目为…全部39项": what is measured, no achievement
@@ -671,6 +696,13 @@ def _in_sentence(text, start, end):
         )
         position = unit_end
     return found
+
+
+def _range_end(head):
+    """Whether a number ends a range whose start wrote its unit ("55.1分贝~60.0分贝"), not one
+    a verb moved to ("由35%下降至30%")."""
+    found = _RANGE_END_BEFORE.search(head)
+    return bool(found and _UNIT.fullmatch(found.group(1)))
 
 
 def _is_limit_en(text, start, end, match, head, limit_end):

@@ -198,9 +198,12 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         plan = _plan_periods(bound, plan)
         if about.language == "en" and block.kind != "table":
             bound = _each_measure(bound, vocabulary)
+        cut = _cut_at_the_end(folded, block, at, where)
         for figure in bound:
             if title and block.text.startswith(title) and figure.raw.start < len(title):
                 continue  # the title run into the first paragraph: its figures are the body's
+            if cut is not None and _is_cut(block, figure, cut):
+                continue
             start, end = _quote_span(block.text, figure)
             if where:  # lines the segmenter joined: the quote keeps their line breaks
                 quote = text[where[start] : where[max(start, end - 1)] + 1]
@@ -448,6 +451,46 @@ def _same_row(qualifier, quote, other_qualifier, other_quote):
         return False
     row = (qualifier or other_qualifier).split()[0]
     return row in (other_quote if qualifier else quote)
+
+
+# The end of a copy cut inside a figure: a bare number ("…was 7.1", "| 1.0" after rows that
+# end with "|"), or a count whose noun is lost ("…为优,10个").
+_CUT_NUMBER = re.compile(r"[-+−]?\d(?:[\d.,]*\d)?$")
+_CUT_COUNT = re.compile(r"\d\s*[余多]?\s*[个項项件家座条處处名台起]$")
+
+
+def _cut_at_the_end(folded, block, at, where):
+    """Where in ``block.text`` a copy cut at the very end of the text starts its last, cut
+    figure; None if the text does not end in this block or ends whole. A table's last cell
+    counts only where the copy ended right after its digits while the rows above it close
+    with a bar; a count may end the text with its measure word, a number with no unit in a
+    sentence with what follows it."""
+    if at < 0 or block.kind == "table" and "|" not in block.text:
+        return None
+    end = (where[-1] if where else at + len(block.text)) if block.text else at
+    if folded[end:].strip():
+        return None
+    body = block.text.rstrip()
+    if block.kind == "table":
+        lines = [line for line in block.text.split("\n") if line.strip()]
+        if folded[end:] or len(lines) < 2 or not lines[-2].rstrip().endswith("|"):
+            return None
+        number = re.search(r"\|\s*([-+−]?\d(?:[\d.,]*\d)?)$", body)
+        return number.start(1) if number else None
+    count = _CUT_COUNT.search(body)
+    if count:
+        return count.start()
+    number = _CUT_NUMBER.search(body)
+    return number.start() if number else None
+
+
+def _is_cut(block, figure, cut):
+    """Whether a figure is the one the copy cut (``_cut_at_the_end``)."""
+    if block.kind == "table":
+        return figure.quote_span[1] >= len(block.text.rstrip()) and block.text.rstrip().endswith(
+            figure.raw.value_text
+        )
+    return figure.raw.start == cut or (figure.raw.start <= cut < figure.raw.end)
 
 
 def _locate(folded, piece, cursor):
