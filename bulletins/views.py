@@ -171,9 +171,12 @@ def region_index(request):
 def region_detail(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
     # The newest of a region's bulletins (SQLite sorts every matching row to find them), as cards.
-    cards = memoize(
-        f"bulletins:region:{region.pk}:cards",
-        lambda: bulletin_cards(Bulletin.objects.published().in_region(region).for_cards()[:10]),
+    # Read only when the page's fragment is not kept.
+    cards = SimpleLazyObject(
+        lambda: memoize(
+            f"bulletins:region:{region.pk}:cards",
+            lambda: bulletin_cards(Bulletin.objects.published().in_region(region).for_cards()[:10]),
+        )
     )
     children = list(region.children.all())
     return render(

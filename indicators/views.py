@@ -62,6 +62,11 @@ class TablePaginator(MemoPaginator):
     def object_list(self, value):
         self._figures = value
 
+    def _check_object_list_is_ordered(self):
+        # Django's check would make the queryset (newest first, always ordered) on every
+        # request, a fifth of a page answered from kept values.
+        pass
+
     @cached_property
     def _summary(self):
         return summaries.table(self.indicator)
@@ -195,7 +200,9 @@ def indicator_detail(request, code):
         paginator = TablePaginator(indicator, TABLE_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         observations = page.object_list
-        charts = memoize(f"indicators:charts:{indicator.pk}", lambda: panels.indicator_charts(indicator))
+        charts = SimpleLazyObject(
+            lambda: memoize(f"indicators:charts:{indicator.pk}", lambda: panels.indicator_charts(indicator))
+        )
     else:
         moment = end_of(day)
         page = Paginator(as_of_rows(indicator, moment).for_table(), TABLE_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -206,6 +213,7 @@ def indicator_detail(request, code):
                 indicator, rows=_as_read_then(as_of_rows(indicator, moment).for_charts()[:AS_OF_CHART_ROWS], indicator)
             ),
         )
+    # The charts and the correction days are read only when the page's fragment is not kept.
     return render(
         request,
         "indicators/indicator_detail.html",
@@ -217,7 +225,9 @@ def indicator_detail(request, code):
             "as_of": day,
             "as_of_invalid": not understood,
             "as_of_key": day.isoformat() if day else "",
-            "as_of_links": memoize(f"indicators:as-of-days:{indicator.pk}", lambda: correction_days(indicator)),
+            "as_of_links": SimpleLazyObject(
+                lambda: memoize(f"indicators:as-of-days:{indicator.pk}", lambda: correction_days(indicator))
+            ),
             "as_of_csv": as_of_csv(indicator, day) if day else "",
             "query_string": urlencode({"as_of": day.isoformat()}) if day else "",
             "today": today,

@@ -135,6 +135,15 @@ class MemoPagination(PortalPagination):
         """The ``MemoPaginator`` (or subclass) that reads ``queryset``'s pages."""
         return MemoPaginator
 
+    def paginate_queryset(self, queryset, request, view=None):
+        """DRF's, but the page is returned unread: its rows are read (or their kept copy
+        unpickled, 20 bulletins and their related rows) only if its items are not kept."""
+        self.request = request
+        paginator = self.django_paginator_class(queryset, self.get_page_size(request))
+        self.page = paginator.page(self.get_page_number(request, paginator))
+        self.display_page_controls = paginator.num_pages > 1 and self.template is not None
+        return self.page
+
 
 class MemoItemsMixin:
     """A list viewset with ``MemoPagination``: a page read again serializes nothing."""

@@ -1,6 +1,6 @@
 """Every filter of the contract, and the 400 that names a bad or unknown value."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -206,6 +206,19 @@ def test_the_slug_of_an_unpublished_bulletin_is_as_unknown_as_a_typo(client, wor
     draft = make_bulletin(slug="draft-bulletin", status=Status.DRAFT, publish_at=None)
     make_observation(bulletin=draft, indicator=world["indicators"]["pm25"], value="99")
     assert_bad_parameter(client, "/api/v1/observations/?bulletin=draft-bulletin", "bulletin")
+
+
+def test_a_scheduled_bulletin_s_slug_is_unknown_until_its_moment_though_the_form_is_kept(client, world, clock):
+    # The form class is made once per filters and language; the bulletins a slug may name are
+    # read for each request, at its moment.
+    scheduled = make_bulletin(slug="scheduled-bulletin", publish_at=clock.now() + timedelta(minutes=5))
+    make_observation(bulletin=scheduled, indicator=world["indicators"]["pm25"], value="99")
+    url = "/api/v1/observations/?bulletin=scheduled-bulletin"
+    assert_bad_parameter(client, url, "bulletin")
+    clock.advance(301)
+    assert [item["value"] for item in client.get(url).json()["results"]] == ["99"]
+    clock.advance(-301)
+    assert_bad_parameter(client, url, "bulletin")
 
 
 # Time and sets (several values, periods, undated figures)
