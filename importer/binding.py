@@ -571,11 +571,12 @@ def _bind_sentence(
             unnamed=not enumerated
             and _unnamed(text, previous.raw.end if previous else start, raw.start, places),
         )
-        if carried is None and not enumerated and kind == "change":
-            # "昼间环境噪声等效声级年均值为50.6dB(A)。与去年相比,噪声均值下降0.1dB(A)": a
-            # change naming its measure short is of the level before whose words hold it
-            # (used only where its own words name no indicator).
-            figure.carried_from = _named_short(own, lead_start, raw, [*earlier, *out], places)
+        if carried is None and not enumerated and kind in ("change", "level"):
+            # "昼间环境噪声等效声级年均值为50.6dB(A)。与去年相比,噪声均值下降0.1dB(A)",
+            # "饮用水水源地水质达标率为97.3%,…除甲县(81.9%)外,达标率均达到100%": a figure
+            # naming its measure short is of the level before whose words hold it (used only
+            # where its own words name no indicator).
+            figure.carried_from = _named_short(own, lead_start, raw, kind, [*earlier, *out], places)
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
         elif continued:
@@ -717,30 +718,35 @@ def _without_places(own, offset, places):
     return own
 
 
-# What a change may be of, by the level's unit family: its own, or any (a change in %).
-_SHORT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z]+")
+_ALL_OF_THEM = re.compile(r"均|都|也")
+_SHORT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z\u2160-\u217f]+")  # Ⅳ类 kept
 
 
-def _named_short(own, offset, raw, earlier, places):
-    """The last level before whose words hold the words a change names its measure by, but
+def _named_short(own, offset, raw, kind, earlier, places):
+    """The last level before whose words hold the words a figure names its measure by, but
     for comparisons, places, where and generic words of measure ("噪声均值" within
-    "道路交通噪声均值为65.7dB(A)"), in a unit that measure changes in; else None."""
+    "道路交通噪声均值为65.7dB(A)"), in a unit that measure is reported (or changes) in;
+    else None."""
     words = _without_places(own, offset, places)
     words = _MEASURE_ONLY.sub("", _WHERE_WORDS.sub("", words))
-    core = _SHORT_WORDS.sub("", _EMPTY_WORDS.sub("", words))
+    core = _SHORT_WORDS.sub("", _ALL_OF_THEM.sub("", _EMPTY_WORDS.sub("", words)))
     if len(core) < 2:
         return None
     for figure in reversed(earlier):
         if figure.derived or figure.kind != "level":
             continue
         family = figure.raw.family
+        if kind == "level" and family != raw.family:
+            continue
         if not (
             family == raw.family
             or (raw.family == "percent" and family not in ("percent", "percentage_point"))
             or (raw.family == "percentage_point" and family == "percent")
         ):
             continue
-        if core in _SHORT_WORDS.sub("", f"{figure.head}{figure.item}"):
+        # in the words naming the level's measure, next to its number: not any word of its
+        # sentence ("、生态33件" is no measure of "…生态环境保护督察组…移交信访举报件")
+        if core in _SHORT_WORDS.sub("", figure.item)[-14:]:
             return figure
     return None
 

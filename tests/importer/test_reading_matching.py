@@ -941,3 +941,25 @@ def test_the_part_one_cause_made_of_a_measure_is_no_figure_of_the_whole(said, co
     assert one(document, "2.3").indicator != code
     whole = read(f"青禾市空气质量\n2031年,受沙尘天气影响,青禾市{said.split('的', 1)[1]}。")
     assert one(whole, "2.3").indicator == code  # a cause of the whole, said apart
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "城区饮用水水源地水质达标率为97.5%,各县城关水源地水质良好,达标率均为100%",
+        "城区饮用水水源地水质达标率为97.5%;农村水源地达标率为100%",
+        "城区饮用水水源地水质达标率97.5%,乡镇水源地水质达标率也达到100%",
+    ],
+)
+def test_a_level_naming_its_measure_short_is_of_the_level_before(said):
+    document = read(f"青禾市水环境\n2031年,{said}。")
+    assert filed(document, "97.5") == ("drinking-water-compliance", "level")
+    assert filed(document, "100") == ("drinking-water-compliance", "level")
+
+
+def test_a_word_of_the_sentence_far_from_the_number_is_no_short_name():
+    document = read(
+        "青禾省信访\n5月2日,第七生态环境保护督察组向青禾省移交信访举报件90件,"
+        "其中涉及大气30件、生态12件。"
+    )
+    assert one(document, "12").indicator != "petitions-transferred"
