@@ -124,7 +124,7 @@ CUES = (
         # classes up to Ⅲ counted together ("Ⅱ类水质断面20个、Ⅲ类2个,占95.7%"), none worse
         r"(?:Ⅰ|Ⅱ|(?<![IV])I{1,2})\s*类(?:(?!Ⅳ|Ⅴ|IV|V\s*类|劣)[^;；。]){0,30}?(?:Ⅲ|III)\s*类"
         r"(?![^;；。]*(?:Ⅳ|Ⅴ|IV|V\s*类|劣))|"
-        r"(?:Ⅰ|Ⅱ|I{1,2})\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|I{1,3})\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*[ⅢI]{1,3}\s*类|[ⅢI]{1,3}\s*类(?:及)?以上|优良水体|水质优良|优良断面|good water(?: quality)?"
+        r"(?:Ⅰ|Ⅱ|I{1,2})\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|I{1,3})\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*(?:Ⅲ|III)\s*类|(?:Ⅲ|III)\s*类(?:及)?以上|优良水体|水质优良|优良断面|good water(?: quality)?"
         r"|(?:Class|Grade|category) III(?: standards?| water quality| level)? or (?:better|above|higher)"
         # English classes up to III, however the range is written ("Class I ~ III", "Grades
         # I to III"), and sections said to meet class III ("met or exceeded the class III …")

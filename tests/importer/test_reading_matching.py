@@ -963,3 +963,18 @@ def test_a_word_of_the_sentence_far_from_the_number_is_no_short_name():
         "其中涉及大气30件、生态12件。"
     )
     assert one(document, "12").indicator != "petitions-transferred"
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("出境断面II类水以上占比为96.4%", None),
+        ("全年水质符合II类水质标准,入境断面II类水以上占比为96.4%", None),
+        ("断面水质达到III类以上的比例为96.4%", "water-good-sections-ratio"),
+        ("断面水质好于Ⅲ类的比例为96.4%", "water-good-sections-ratio"),
+        ("断面水质符合III类标准的比例为96.4%", "water-good-sections-ratio"),
+    ],
+)
+def test_class_two_or_better_is_no_share_of_class_three_or_better(said, code):
+    document = read(f"青禾县水环境\n2031年,我县{said}。")
+    assert one(document, "96.4").indicator == code
