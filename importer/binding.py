@@ -19,7 +19,7 @@ Per sentence, left to right:
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 
@@ -1509,6 +1509,8 @@ _SKIP_COLUMN = re.compile(
 
 
 _SAME_TIME_LAST_YEAR = re.compile(r"^(?:上年|去年|上一年)(?:同期)?(?:\s*[(（][^()（）]*[)）])?$")
+# A row label of months without 月 ("1-3", "1—6" under 月份).
+_MONTHS_ROW = re.compile(r"\s*(\d{1,2})\s*[-—–~～至]\s*(\d{1,2})\s*")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 _CLASS_COLUMN = re.compile(r"(?:类别|级别|类型)\s*$")
 
@@ -1618,7 +1620,8 @@ def bind_table(block, folded, gazetteer, scope):
                 # "昼间等效声级Ld | 43.2": a word cell naming a measure names the number after it.
                 name = said
             unit_said = (
-                (caption_unit if not _UNITLESS_COLUMN.search(name) else "")
+                # Days are days, whatever unit a caption gives the concentrations.
+                (caption_unit if not _UNITLESS_COLUMN.search(name) and "天数" not in name else "")
                 or _noted_unit(numbers_fold(block.note), _named_by(name, caption))
                 or _noted_unit(header_unit, name)
             )
@@ -1680,10 +1683,21 @@ def bind_table(block, folded, gazetteer, scope):
                 inside = _place_in_words((folded_label, *words), gazetteer)
                 place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
                 qualifier = folded_label
+            months = _MONTHS_ROW.fullmatch(folded_label)
+            months = months if months and 1 <= int(months[1]) < int(months[2]) <= 12 else None
             if row_period and row_period[0].last:
                 qualifier = ""  # a row of a year is of its place, not a station
-            qualifier = " ".join(q for q in (qualifier, *words) if q)
+            if months:
+                # "1-3" under 月份: a row of months, no station; its word cells (首要污染物
+                # PM10) are other columns' values, not what the row's figures are of.
+                qualifier = ""
+            qualifier = " ".join(q for q in (qualifier, *([] if months else words)) if q)
             period = _of_year(when, row_year) if row_year else when
+            if months and when[0]:
+                first, last = map(int, months.groups())
+                end = date(when[0].year, last % 12 + 1, 1) if last < 12 else None
+                end = (end - timedelta(days=1)) if end else date(when[0].year, 12, 31)
+                period = (date(when[0].year, first, 1), end, f"{first}-{last}月")
             if (
                 (_SAME_TIME_LAST_YEAR.match(name) or _SAME_TIME_LAST_YEAR.match(folded_label))
                 and period[0]

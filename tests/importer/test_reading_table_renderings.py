@@ -473,3 +473,32 @@ def test_each_layout_of_a_table_with_word_cells_in_its_rows(table, units, layout
 )
 def test_each_layout_of_an_english_table(table, units, layout):
     check(TABLES[table], layout, units)
+
+
+def test_a_row_of_months_written_without_their_character_is_the_quarter_no_station():
+    # "1-3" under 月份 (one cell per line, a "|" after each): January to March, and the
+    # sentence over the table stating its days is the same figure, not a second one.
+    cells = ["月份", "优良天数", "轻度污染天数", "SO2", "NO2", "PM10", "PM2.5", "首要污染物"]
+    rows = [
+        ["1-3", "83", "6", "8", "21", "52", "31", "PM2.5"],
+        ["上年同期", "79", "9", "9", "23", "57", "35", "PM2.5"],
+    ]
+    text = "\n".join(
+        [
+            "邵阳市2025年第一季度空气质量",
+            "2025年第一季度,全市环境空气质量总体良好,有效监测天数90天,其中优良天数83天,"
+            "轻度污染6天,中度污染1天,首要污染物为细颗粒物。",
+            "表1 全市空气质量统计(浓度单位:微克/立方米)",
+            *(f"{cell} |" for cell in cells + rows[0] + rows[1]),
+            "数据来源:市生态环境监测站。",
+        ]
+    )
+    document = pipeline.read(text)
+    days = [f for f in document.figures if f.value in (Decimal("83"), Decimal("6"))]
+    assert len(days) == 2 and days[0].indicator == "air-good-days"
+    pm25 = {f.value: f for f in document.figures if f.indicator == "pm25"}
+    assert pm25[Decimal("31")].qualifier == ""
+    quarter = (pm25[Decimal("31")].period_start, pm25[Decimal("31")].period_end)
+    assert quarter == (date(2025, 1, 1), date(2025, 3, 31))
+    before = (pm25[Decimal("35")].period_start, pm25[Decimal("35")].period_end)
+    assert before == (date(2024, 1, 1), date(2024, 3, 31))
