@@ -299,6 +299,16 @@ def bind(text, raws, places, scope, lookup=None, total=None):
 
 def _sentence_period(expressions, start, end, figures_at=()):
     for expression in expressions:
+        if (
+            start <= expression.start < end
+            and not expression.baseline
+            and expression.kind in _UNDATED_CUT_OFFS
+            and expression.last is None
+        ):
+            # "As of June, officials had surveyed 580,000 kilometers… More than 90 percent of
+            # violations have been rectified": a cut-off of no known year dates the
+            # sentences after it to no period either, not to the document's.
+            return (None, None, expression.label, "paragraph")
         if start <= expression.start < end and not expression.baseline and expression.last:
             if _CUT_OFF.match(expression.label) and not any(
                 at > expression.start for at in figures_at
@@ -311,6 +321,7 @@ def _sentence_period(expressions, start, end, figures_at=()):
 
 
 _CUT_OFF = re.compile(r"截[至止]")
+_UNDATED_CUT_OFFS = frozenset({"asof_en"})
 _REMARK = re.compile(r"[^\d;；]*[;；]")
 _PLAN_YEAR_BEFORE = re.compile(r"(?:到|至|力争|[Bb]y)\s*$")
 _YEAR_TARGET = re.compile(r"\s*(?:以[上下内])?\s*的?\s*(年度|全年)?\s*(?:考核)?目标")
@@ -1200,7 +1211,23 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 continue
             chosen = expression
     english = _LATIN_WORDS.search(text, sentence_start, figure.raw.sentence_end)
-    if chosen is None or (
+    attached = english and next(
+        (
+            e
+            for e in expressions
+            if figure.raw.end <= e.start < figure.raw.sentence_end
+            and not e.baseline
+            and not _NUMBER_BETWEEN.search(text, figure.raw.end, e.start)
+            and not _CLAUSE_BREAK.search(text, figure.raw.end, e.start)
+        ),
+        None,
+    )
+    if attached:
+        # "decreasing from 46 micrograms per cubic meter in 2015 to 30 micrograms per cubic
+        # meter last year": English says a figure's time right after it, before any other
+        # number, whatever time an earlier figure of its clause took.
+        chosen = attached
+    elif chosen is None or (
         english and chosen.start < _clause_start(text, sentence_start, figure.raw.start)
     ):
         # English (and some Chinese) states the time after the figure: "… 58 μg/m³ in 2017";
@@ -1350,6 +1377,7 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
 
 
 # Also a place left out of an area: "市区(不含甲区)", "全市(不包括乙县)".
+_NUMBER_BETWEEN = re.compile(r"(?<![A-Za-z.\d])\d")
 _EXCEPTED = re.compile(
     r"除[^。；;,，]{0,60}?[)）]?外|[(（]\s*(?:不含|不包括|未含|未包括)[^。；;()（）]{1,40}[)）]"
 )
@@ -1357,7 +1385,7 @@ _EXCEPTED = re.compile(
 
 # Words between a place and the province that locates it: ", a coastal city in", " in".
 _APPOSITION = re.compile(
-    r"\s*,?\s*(?:(?:the |a |an |another |one )?[a-z][a-z -]{0,30}\s(?:in|of)\s+(?:the )?)?"
+    r"\s*,?\s*(?:(?:(?:the |a |an |another |one )?[a-z][a-z -]{0,30}\s)?(?:in|of)\s+(?:the )?)?"
 )
 
 
@@ -1367,13 +1395,16 @@ def _locates(inner, outer, between):
     if inner is not None and getattr(outer, "level", "") == "country":
         # "The Yangtze River Delta, one of the country's richest regions, saw …"
         return _APPOSITION.fullmatch(between) is not None and "," in between
+    # Also a city said to hold a district named before it: "Jinchengjiang district, which is
+    # a central urban area of Hechi".
     inner_code, outer_code = getattr(inner, "code", ""), getattr(outer, "code", "")
+    level = getattr(outer, "level", "")
     return (
         _APPOSITION.fullmatch(between) is not None
-        and getattr(outer, "level", "") == "province"
+        and level in ("province", "prefecture")
         and len(inner_code) == len(outer_code) == 6
         and inner_code != outer_code
-        and inner_code.startswith(outer_code[:2])
+        and inner_code.startswith(outer_code[: 2 if level == "province" else 4])
     )
 
 

@@ -294,6 +294,16 @@ _PATTERNS = [
         ),
     ),
     ("lastmonth_en", re.compile(r"\blast month\b", re.I)),
+    # "over the past decade", "in the last five years": a span whose end the text leaves to
+    # the reader; no known period.
+    (
+        "recent_en",
+        re.compile(
+            r"\b(?:over|in|during|for) the (?:past|last|previous) (?:decade|(?:two|three|five|"
+            r"ten|\d{1,2}) (?:years|decades))\b",
+            re.I,
+        ),
+    ),
     # "As of June": counts to a cut-off; with no year written, of no known period.
     (
         "asof_en",

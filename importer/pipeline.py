@@ -151,13 +151,14 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         if at >= 0:
             cursor = where[-1] if where else at + len(block.text)
         block_scope = section
-        if about.language == "en" and block.kind != "table" and scope.period_end is None:
-            # An English report without a period of its own: a paragraph that states none is
-            # of the period the paragraphs before it stated ("… in 2015." / "Construction
-            # noise made up 50.1%.").
+        if about.language == "en" and block.kind != "table":
+            # In an English report a paragraph that states no period is of the period the
+            # paragraphs before it stated ("… in 2015." / "Construction noise made up 50.1%.";
+            # "In the first quarter of this year, …" / "The water quality of 12 sections…"),
+            # whatever the document's own.
             if stated is not None:
                 block_scope = replace(
-                    scope,
+                    section,
                     period_start=stated.first,
                     period_end=stated.last,
                     period_label=stated.label,
@@ -198,6 +199,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         plan = _plan_periods(bound, plan)
         if about.language == "en" and block.kind != "table":
             bound = _each_measure(bound, vocabulary)
+            stated = _stated_by_figures(bound) or stated
         cut = _cut_at_the_end(folded, block, at, where)
         for figure in bound:
             if title and block.text.startswith(title) and figure.raw.start < len(title):
@@ -334,6 +336,20 @@ def _stated(text, context):
         and not (context.published and period.first and period.first > context.published)
     ]
     return found[-1] if found else None
+
+
+def _stated_by_figures(bound):
+    """The period the last figure of a paragraph dated by its own words was given ("33
+    micrograms per cubic meter in 2021, …, since the data was first collected in 2013": 2021,
+    not the year of the remark), or None."""
+    for figure in reversed(bound):
+        if figure.derived or figure.kind == "target" or figure.period_end is None:
+            continue
+        if any(reason.startswith("期间：“") for reason in figure.reasons):
+            return periods.Period(
+                0, 0, figure.period_label or "", figure.period_start, figure.period_end
+            )
+    return None
 
 
 def _lead(block):

@@ -231,3 +231,81 @@ def test_the_west_of_a_city_is_no_part_of_the_country():
         "west of the city opened to the public."
     )
     assert region(one(document, "78.4")) == "成都市"
+
+
+# English periods ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("later", "year"),
+    [("last year", 2023), ("in 2022", 2022), ("this year", 2024)],
+)
+def test_an_english_figure_takes_the_time_said_right_after_it(later, year):
+    document = pipeline.read(
+        "Ten years of cleaner air\n"
+        "(Ecns.cn) 10:02, May 6, 2024\n"
+        "The average PM2.5 concentration fell from 52 micrograms per cubic meter in 2016 "
+        f"to 33 micrograms per cubic meter {later}.\n"
+    )
+    assert period(one(document, "52")) == (date(2016, 1, 1), date(2016, 12, 31))
+    assert period(one(document, "33")) == (date(year, 1, 1), date(year, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "span", ["Over the past decade", "Over the past five years", "In the last ten years"]
+)
+def test_a_span_ending_now_without_a_year_is_of_no_known_period(span):
+    document = pipeline.read(
+        "Water quality report\n"
+        "In 2023, good air days made up 86.1 percent of the year.\n"
+        f"{span}, the proportion of good surface water increased 20.1 percentage points "
+        "to 87.2 percent."
+    )
+    assert period(one(document, "86.1")) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert period(one(document, "87.2")) == (None, None)
+
+
+@pytest.mark.parametrize("cut_off", ["As of June", "As of the end of May", "As of March 31"])
+def test_a_cut_off_of_no_known_year_leaves_the_sentences_after_it_undated(cut_off):
+    document = pipeline.read(
+        "Nation to inspect more rivers\n"
+        "China plans to inspect all major lakes this year.\n"
+        f"{cut_off}, inspectors had checked 12,000 outlets. More than 85 percent of the "
+        "problems found have been fixed, he said."
+    )
+    assert period(one(document, "85")) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "district",
+    [
+        "Jiangning district, which is a central urban area of Nanjing,",
+        "Jiangning district, the largest district of Nanjing,",
+        "Jiangning district in Nanjing",
+    ],
+)
+def test_an_english_district_located_by_its_city_is_the_place(district):
+    document = pipeline.read(
+        "Nanjing keeps its air clean\n"
+        f"In 2023, the air quality in {district} reached an excellent rate of 88.2 percent."
+    )
+    assert region(one(document, "88.2")) == "江宁区"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "In the first quarter of this year, the city's good air rate was 95.1 percent.",
+        "In the first quarter of this year, the city achieved a good air rate of 95.1 percent.",
+    ],
+)
+def test_an_english_paragraph_keeps_the_period_the_one_before_stated(opening):
+    document = pipeline.read(
+        "Hechi keeps its environment clean\n"
+        "Updated: 2024-05-06 19:01\n"
+        "In 2023, the city's good air rate was 97.5 percent.\n\n"
+        f"{opening}\n\n"
+        "All 12 river sections met the class III standard, a compliance rate of 91.7 percent.\n"
+    )
+    assert period(one(document, "97.5")) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert period(one(document, "91.7")) == (date(2024, 1, 1), date(2024, 3, 31))
