@@ -66,7 +66,7 @@ _RATE_AFTER = re.compile(
     r"compared|from|last|this|and|while)\b)",
     re.I,
 )
-_SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,80}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
+_SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,160}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CHANGE_NOUN_AFTER = re.compile(
@@ -82,7 +82,10 @@ _CHANGE_VERB = (
     r"\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
     r"climbed|improved|reduced|\bdeclines?\b|\bdrops?\b|\brises?\b|\bfalls?\b|reductions?|"
     r"\brising\b|\bfalling\b|\bdropping\b|\bdeclining\b|\bclimbing\b|\bgoing (?:up|down)\b|"
-    r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b)"
+    r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b|"
+    r"\bjump(?:s|ing)?\b|\bsurg(?:e|es|ing)\b|\bsoar(?:s|ed|ing)?\b|\bplummet(?:s|ed|ing)?\b|"
+    r"\btumbl(?:e|es|ed|ing)\b|\bdipp(?:ed|ing)\b|\bslump(?:s|ed|ing)?\b|\bsank\b|\bsinking\b|"
+    r"\bshrinking\b)"
 )
 _CHANGE = re.compile(
     _CHANGE_VERB
@@ -99,7 +102,7 @@ _DECREASE = re.compile(
     r"下降|减少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|(?<=[额量数率度])降|\bdown\b|fell|"
     r"decrease|dropped|declined|lower|reduced|decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|"
     r"\bfalling\b|\bdropping\b|\bdeclining\b|"
-    r"plunged|slid|shrank",
+    r"plunged|slid|shrank|\bplummet|\btumbl|\bdipp|\bslump|\bsank\b|\bsinking\b|\bshrinking\b",
     re.I,
 )
 _TARGET = re.compile(

@@ -5,6 +5,8 @@ Daily, Xinhua and machine-translated news items.
 
 from decimal import Decimal
 
+import pytest
+
 from importer import pipeline
 from tests.importer.test_reading_english_habits import one
 
@@ -228,3 +230,36 @@ def test_such_days_are_the_days_the_sentence_before_named():
     )
     days = one(document, "9")
     assert (days.indicator, days.unit_code, days.kind) == ("heavy-pollution-days", "day", "level")
+
+
+@pytest.mark.parametrize(
+    ("verb", "sign"),
+    [
+        ("jumping by", 1),
+        ("soaring by", 1),
+        ("surging", 1),
+        ("dipping by", -1),
+        ("slumping", -1),
+        ("plummeting by", -1),
+    ],
+)
+def test_a_change_said_with_a_livelier_verb_is_a_change(verb, sign):
+    document = pipeline.read(
+        "Cleaner air in Hefei\n\n"
+        f"Hefei reported good air quality on 81.4 percent of the days in 2031, {verb} "
+        "6.2 percentage points year on year.\n"
+    )
+    change = one(document, str(Decimal("6.2") * sign))
+    assert (change.kind, change.indicator) == ("change", "air-good-days-ratio")
+
+
+def test_what_a_share_is_of_may_run_long_before_its_clause_ends():
+    document = pipeline.read(
+        "Water quality in 2031\n\n"
+        'The ministry\'s data showed that 84.6 percent of monitored sections had "fairly good" '
+        "surface water quality -- at or above Grade III in the country's five-tier water quality "
+        "system, up 1.5 percentage points year on year.\n"
+    )
+    assert one(document, "84.6").indicator == "water-good-sections-ratio"
+    change = one(document, "1.5")
+    assert (change.kind, change.indicator) == ("change", "water-good-sections-ratio")
