@@ -1719,6 +1719,10 @@ def bind_table(block, folded, gazetteer, scope):
                 qualifier = folded_label
             months = _MONTHS_ROW.fullmatch(folded_label)
             months = months if months and 1 <= int(months[1]) < int(months[2]) <= 12 else None
+            if months and not when[0] and len(rows) > 1:
+                # Rows of months in a table that gives no year: no period tells them apart, so
+                # each keeps its label; the one row of such a table is the table's period.
+                months = None
             if row_period and row_period[0].last:
                 qualifier = ""  # a row of a year is of its place, not a station
             if months:

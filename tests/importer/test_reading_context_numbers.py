@@ -211,3 +211,28 @@ def test_a_bound_a_plan_sets_is_its_target():
         "到2032年,全市PM2.5浓度力争低于28微克/立方米。2031年度目标为优良天数比例不低于90%。"
     )
     assert [f.kind for f in document.figures] == ["target", "target"]
+
+
+# Repeats ---------------------------------------------------------------------------------------
+
+
+def test_a_one_row_table_of_months_repeating_the_prose_is_the_prose():
+    prose = (
+        "青溪镇环境空气质量自动监测,第一季度有效监测天数共计90天,其中优48天,良37天,"
+        "轻度污染5天,PM2.5平均浓度为27微克/立方米,首要污染物为PM10。\n"
+    )
+    table = (
+        "空气质量监测数据统计表\n"
+        "月份 | 有效天数 | 优天数 | 良天数 | 轻度污染天数 | PM2.5 | 首要污染物 |\n"
+        "{rows}"
+        "注:浓度单位为微克/立方米。\n"
+    )
+    document = read(prose + table.format(rows="1-3 | 90 | 48 | 37 | 5 | 27 | PM10 |\n"))
+    assert values(document) == [("27", "微克/立方米"), ("37", "天"), ("48", "天"), ("5", "天")]
+    # two rows of months are two periods, whatever values they share
+    document = read(
+        table.format(
+            rows="1-3 | 90 | 48 | 37 | 5 | 27 | PM10 |\n4-6 | 91 | 48 | 39 | 4 | 27 | O3 |\n"
+        )
+    )
+    assert [value for value, _unit in values(document)].count("48") == 2
