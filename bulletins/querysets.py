@@ -41,6 +41,9 @@ ANNOUNCED_FIELDS = (
 #: The bulletins' default order (``Bulletin.Meta``): newest issue first, undated last on every
 #: database (PostgreSQL's DESC alone lists NULLs first, SQLite's last).
 NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), F("publish_at").desc(nulls_last=True), "-pk")
+#: The memo name of the number of public bulletins, which the bulletin list and the API's count
+#: (``MemoPaginator``'s ``count_name``) when unfiltered.
+PUBLIC_COUNT = "bulletins:public:count"
 #: The index that order is read through, by ``ordered_slice`` and the API's paginator: its dated
 #: part, where NULLS LAST changes nothing, in the order the index holds.
 ORDER_INDEX, ORDER_INDEX_FIELDS = "bulletin_order_idx", ["-issued_on", "-publish_at", "-id"]

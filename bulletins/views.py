@@ -15,6 +15,7 @@ from ecoportal.publishing import PublicQuerysetMixin, shows_published_only
 from . import page_parts
 from .filters import BulletinFilterSet, as_parameter
 from .models import AchievementItem, AchievementList, Bulletin, Region
+from .querysets import PUBLIC_COUNT
 from .rendering import bulletin_cards, render_body
 
 PAGE_SIZE = 20
@@ -50,7 +51,8 @@ class BulletinListView(PublicQuerysetMixin, ListView):
             if value and name not in form.errors
         )
         return MemoPaginator(
-            queryset, per_page, memo_name=f"bulletins:list:{filters}", orphans=orphans,
+            queryset, per_page, memo_name=f"bulletins:list:{filters}", count_name=None if filters else PUBLIC_COUNT,
+            orphans=orphans,
             allow_empty_first_page=allow_empty_first_page, **kwargs,
         )
 

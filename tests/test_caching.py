@@ -459,6 +459,29 @@ def test_an_edited_bulletin_shows_its_new_title_on_every_page_at_once(client, co
         assert "改过的标题" in page and "原来的标题" not in page, url
 
 
+def test_the_bulletin_list_and_the_api_count_the_public_bulletins_once_after_a_publication(
+    client, committed, editor, fragments_only
+):
+    def counts(url):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return sum("COUNT(" in query["sql"].upper() for query in captured)
+
+    with committed():
+        region = make_region()
+        make_bulletin(region=region)
+        draft = make_bulletin(region=region, status=Status.DRAFT, publish_at=None)
+    assert counts("/bulletins/") == 1 and counts("/api/v1/bulletins/?page_size=5") == 0
+    assert client.get("/api/v1/bulletins/").json()["count"] == 1
+    with committed():
+        workflow.bulletin_publish_without_review(draft, by=editor, comment="急需发布")
+    assert counts("/api/v1/bulletins/?ordering=title") == 1 and counts("/bulletins/") == 0
+    assert client.get("/api/v1/bulletins/").json()["count"] == 2
+    # A filter counts its own rows.
+    assert counts(f"/api/v1/bulletins/?region={region.slug}") == 1
+
+
 def test_a_withdrawn_bulletin_leaves_every_memoised_fragment_at_once(client, committed, editor, fragments_only):
     with committed():
         region = make_region()

@@ -4,7 +4,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connections
 from django.db.models.expressions import RawSQL
 
-from bulletins.querysets import NEWEST_FIRST, ORDER_INDEX_FIELDS, through_order_index
+from bulletins.querysets import NEWEST_FIRST, ORDER_INDEX_FIELDS, PUBLIC_COUNT, through_order_index
 from ecoportal.api.pagination import MemoPagination
 from ecoportal.caching.paginator import MemoPaginator
 
@@ -46,6 +46,9 @@ class NewestFirstPaginator(MemoPaginator):
 class BulletinPagination(MemoPagination):
     """``NewestFirstPaginator`` for the default order; a search (``q``), which orders its own
     matches, and any other ordering are paginated as before."""
+
+    def count_name(self, queryset):
+        return PUBLIC_COUNT if self.unfiltered() else None
 
     def memo_paginator(self, queryset):
         if "q" not in self.request.query_params and tuple(queryset.query.order_by) == NEWEST_FIRST:

@@ -129,11 +129,24 @@ class MemoPagination(PortalPagination):
         """The paginator of ``queryset``'s pages, named by the query parameters but the page."""
         filters = sorted((name, values) for name, values in self.request.query_params.lists() if name != self.page_query_param)
         paginator = self.memo_paginator(queryset)
-        return paginator(queryset, per_page, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}")
+        return paginator(
+            queryset, per_page, memo_name=f"api:{queryset.model._meta.label_lower}:{filters}",
+            count_name=self.count_name(queryset),
+        )
 
     def memo_paginator(self, queryset):
         """The ``MemoPaginator`` (or subclass) that reads ``queryset``'s pages."""
         return MemoPaginator
+
+    #: Query parameters that change no count.
+    COUNTLESS = {"page", "page_size", "ordering", "format"}
+
+    def count_name(self, queryset):
+        """The memo name of the count, when another list counts the same rows (None: its own)."""
+        return None
+
+    def unfiltered(self):
+        return not set(self.request.query_params) - self.COUNTLESS
 
     def paginate_queryset(self, queryset, request, view=None):
         """DRF's, but the page is returned unread: its rows are read (or their kept copy

@@ -15,13 +15,16 @@ class MemoPaginator(Paginator):
     (``ordered_slice``: the bulletins) does so.
     """
 
-    def __init__(self, object_list, per_page, *, memo_name, **kwargs):
+    def __init__(self, object_list, per_page, *, memo_name, count_name=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.memo_name = memo_name
+        # Lists that count the same rows share one count (``count_name``): the bulletin list
+        # and the API's, unfiltered, are counted once after a publication, not twice.
+        self.count_name = count_name or f"{memo_name}:count"
 
     @cached_property
     def count(self):
-        return memoize(f"{self.memo_name}:count", self.object_list.count)
+        return memoize(self.count_name, self.object_list.count)
 
     def page(self, number):
         number = self.validate_number(number)
