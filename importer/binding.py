@@ -1937,9 +1937,24 @@ def _place_columns(block, header, gazetteer, scope, home):
             numbers_fold(cells[column]) for _l, cells, _s in block.rows if column < len(cells)
         ]
         named = [v for v in values if v and _label_place(v, gazetteer, scope, home)]
-        if values and len(named) * 2 > len(values):
+        if values and len(named) * 2 > len(values) and not _sites_of(block, out, column):
             out.append(column)
     return out
+
+
+def _sites_of(block, places, column):
+    """Whether a column's cells are sites named after the place in a place column before them
+    ("温江区" | … | "温江区金马自来水厂饮用水水源地"): no places of their own."""
+    for before in places:
+        pairs = [
+            (cells[before].strip(), cells[column].strip())
+            for _l, cells, _s in block.rows
+            if column < len(cells) and cells[before].strip() and cells[column].strip()
+        ]
+        starting = sum(1 for place, site in pairs if site != place and site.startswith(place))
+        if pairs and starting * 2 > len(pairs):
+            return True
+    return False
 
 
 def _places_of(labels, gazetteer, scope, home):

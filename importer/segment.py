@@ -964,6 +964,7 @@ def blocks(paragraphs):
             _space_table,
             _spaced_table,
             _aligned_table,
+            _marked_rows_table,
             _cell_per_line_table,
         ):
             if reader is _cell_per_line_table and index < no_cells_until:
@@ -1267,6 +1268,81 @@ def _aligned_table(paragraphs, index):
     names, caption = _column_names_flat(header_cells, width - 1, pattern)
     table = tuple((cells[0], tuple(cells[1:]), span) for cells, span in data)
     return (text, names, table, " ".join(caption)), len(header) + len(lines)
+
+
+def _marked_rows_table(paragraphs, index):
+    """Cells one per line, each ending with " |", rows closed by a line of bars ("|", "||"),
+    where rows under a cell merged over them (a city over its counties' rows) lost that cell:
+    the copy of an HTML table with merged cells on the left. The header is the cells before
+    the first line of bars; a row ends at a line of two bars or more, or at a bar alone once
+    it has a cell for every column (before that a bar alone is an empty cell); a row shorter
+    than the header is missing its first cells, carried down from the row above.
+
+    Only tables with such short rows are read here; whole rows are the one-cell-per-line
+    reader's. A caption line may stand first."""
+    start = index
+    if start < len(paragraphs) and not paragraphs[start].rstrip().endswith(("|", "｜")):
+        start += 1  # a caption ("附表: …") right over the header
+    lines = []
+    while start + len(lines) < len(paragraphs):
+        line = paragraphs[start + len(lines)]
+        if not (
+            _PIPES.match(line)
+            or (line.rstrip().endswith(("|", "｜")) and _CELL_LINE.match(_cell_text(line)))
+        ):
+            break
+        lines.append(line)
+    if sum(1 for line in lines if _ROW_MARK.match(line)) < 2:
+        return None, 0
+    first_bar = next(at for at, line in enumerate(lines) if _PIPES.match(line))
+    header = [_cell_text(line) for line in lines[:first_bar]]
+    width = len(header)
+    if width < 3 or any(_NUMERIC_CELL.match(cell) for cell in header):
+        return None, 0
+    rows, current, closed = [], [], True
+    for at in range(first_bar + 1, len(lines)):
+        line = lines[at]
+        if _ROW_MARK.match(line) or (_PIPES.match(line) and len(current) >= width):
+            if current:
+                rows.append(current)
+            current, closed = [], True
+            continue
+        closed = False
+        current.append(("" if _PIPES.match(line) else _cell_text(line), at))
+    if current and len(current) == width:
+        rows.append(current)
+    elif current:
+        closed = False  # a last row the copy cut off: where its cells stand is not known
+    rows = [row for row in rows if len(row) > 1]
+    if (
+        len(rows) < 2
+        # A cell merged over rows stands in the first of them: the first row is whole, and a
+        # row of numbers (no second header row, such as one of units).
+        or len(rows[0]) != width
+        or not any(_NUMERIC_CELL.match(cell) for cell, _at in rows[0][1:])
+        or any(len(row) > width or len(row) < width - 3 for row in rows)
+        or all(len(row) == width for row in rows)
+        or sum(1 for row in rows if any(_NUMERIC_CELL.match(c) for c, _at in row)) < 2
+    ):
+        return None, 0
+    used = (rows[-1][-1][1] + 1) if not closed else len(lines)
+    text = "\n".join(lines[:used])
+    starts, cursor = [], 0
+    for line in lines[:used]:
+        starts.append(cursor)
+        cursor += len(line) + 1
+    data = []
+    for row in rows:
+        cells = [""] * (width - len(row)) + [cell for cell, _at in row]
+        span = (starts[row[0][1]], starts[row[-1][1]] + len(lines[row[-1][1]]))
+        data.append((cells[0], tuple(cells[1:]), span))
+    names = (
+        tuple(_wrapped_units(header[1:]))
+        if len(_wrapped_units(header[1:])) == width - 1
+        else (tuple(header[1:]))
+    )
+    caption = paragraphs[index] if start > index else ""
+    return (text, names, tuple(data), caption), start - index + used
 
 
 def _units_row(line):

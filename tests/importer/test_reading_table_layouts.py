@@ -161,3 +161,44 @@ def test_a_maximum_column_is_no_level_of_the_measure():
     by_value = {str(f.value): f for f in document.figures}
     assert by_value["31"].indicator == "pm25"
     assert by_value["88"].indicator is None and by_value["6"].indicator is None
+
+
+def test_a_one_row_table_of_the_quarter_repeats_the_sentence_before_it_once():
+    text = "\n".join(
+        [
+            "某镇空气自动监测,第二季度有效监测天数91天,其中优40天,良44天,轻度污染7天。",
+            "空气质量监测数据统计表",
+            "月份 |", "有效天数 |", "优天数 |", "良天数 |", "轻度污染天数 |", "首要污染物 |",
+            "||||",
+            "4-6 |", "91 |", "40 |", "44 |", "7 |", "O3 |",
+        ]
+    )  # fmt: skip
+    document = pipeline.read(text)
+    values = sorted(str(f.value) for f in document.figures)
+    assert values == ["40", "44", "7"]  # each once; 91 days monitored is no figure
+
+
+def test_cells_ending_with_bars_under_a_city_merged_over_its_counties_rows():
+    # An HTML table copied a cell a line, " |" after each; 市 merged over its rows, so the
+    # rows under the first lost that cell; a bar alone is an empty cell inside a row and
+    # closes a row once every column has a cell; "||" closes the rows that lost one.
+    lines = [
+        "附表:2022年上半年县级水源地取水情况",
+        "市名称 |", "县名称 |", "水源地名称 |", "取水量 (万吨) |", "主要超标项目 |", "水质类别 |",
+        "|",
+        "绵阳市 |", "江油市 |", "江油市城北水源地 |", "312.50 |", "|", "Ⅲ |",
+        "|",
+        "三台县 |", "三台县涪江水源地 |", "停用 |", "|", "Ⅲ |",
+        "||",
+        "盐亭县 |", "盐亭县弥江水源地 |", "96.80 |", "|", "Ⅱ |",
+        "||",
+        "遂宁市 |", "射洪市 |", "射洪市南门水源地 |", "150.20 |", "|", "Ⅲ |",
+        "|",
+    ]  # fmt: skip
+    document = pipeline.read("2022年某省县级城市饮用水水源水质状况\n" + "\n".join(lines))
+    got = sorted((f.region.name, str(f.value), f.unit) for f in document.figures)
+    assert got == [
+        ("射洪市", "150.20", "万吨"),
+        ("江油市", "312.50", "万吨"),
+        ("盐亭县", "96.80", "万吨"),
+    ]
