@@ -518,6 +518,8 @@ def _bind_sentence(
                 continued
                 or _names_nothing(_COMPARISON.sub("", own))
                 or _names_nothing(_without_places(own, lead_start, places))
+                # "…11.993 million tonnes, representing a 2.37-percent drop"
+                or _names_nothing(_REPORTING.sub("", own))
                 # "优良水体比例为87.1%,接近于全国平均水平(87.9%)": the same measure, of the
                 # place it is compared with
                 or _BENCHMARK_BRACKETED.search(own)
@@ -1051,6 +1053,13 @@ _LIST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?")  # not PM10's
 _LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+# Participles that only introduce a change ("…, registering decreases of 2.15 percent and …").
+_REPORTING = re.compile(
+    r"\b(?:registering|recording|posting|marking|representing|showing|seeing|reporting|with)\b",
+    re.I,
+)
+
+
 def _respectively(text, start, end):
     """ "the average density of PM10 and sulfur dioxide fell 21.3 percent and 20 percent,
     respectively": English names a list's items before its verb and says "respectively"
@@ -1073,6 +1082,23 @@ def _respectively(text, start, end):
         if len(items) >= 2 and len(items) == len(values):
             groups.append(
                 {"start": verbs[-1].start(), "end": match.start(), "items": items, "head": said}
+            )
+            continue
+        # "… was 1.259 million tonnes and … totalled 11.675 million tonnes, registering
+        # year-on-year decreases of 2.15 percent and 3.02 percent, respectively": a clause
+        # naming nothing but its change lists one value for each figure said before it
+        # (``_bind_sentence`` fills the items).
+        said = list(_LIST_VERB.finditer(text, start, match.start()))
+        if not said:
+            continue
+        commas = list(re.finditer(r"[,;:]", text[start : said[-1].start()]))
+        if not commas:
+            continue
+        clause = start + commas[-1].end()
+        values = _LIST_NUMBER.findall(text, said[-1].end(), match.start())
+        if len(values) >= 2 and _names_nothing(_REPORTING.sub("", text[clause : said[-1].start()])):
+            groups.append(
+                {"start": said[-1].start(), "end": match.start(), "items": None, "head": ""}
             )
     return groups
 

@@ -444,6 +444,11 @@ def _unit_at(text, position, limit):
     while cursor < limit and text[cursor] == " ":
         cursor += 1
     match = _UNIT.match(text, cursor, limit)
+    if match is None and text.startswith("-", cursor) and cursor == position:
+        # "a 2.37-percent drop": English joins a number to its unit when they qualify a noun
+        match = _UNIT.match(text, cursor + 1, limit)
+        if match is not None and not match.group(0)[:1].isascii():
+            match = None
     if match is None:
         return None
     written = match.group(0)

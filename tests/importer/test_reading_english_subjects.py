@@ -263,3 +263,35 @@ def test_what_a_share_is_of_may_run_long_before_its_clause_ends():
     assert one(document, "84.6").indicator == "water-good-sections-ratio"
     change = one(document, "1.5")
     assert (change.kind, change.indicator) == ("change", "water-good-sections-ratio")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "registering year-on-year decreases of 2.4 percent and 3.1 percent, respectively",
+        "recording drops of 2.4 percent and 3.1 percent, respectively",
+        "down 2.4 percent and 3.1 percent, respectively",
+    ],
+)
+def test_changes_listed_after_the_levels_of_two_measures_are_theirs_in_order(said):
+    document = pipeline.read(
+        "Emissions in the first half\n\n"
+        "The ministry said the total volume of ammonia nitrogen emissions was 1.1 million tonnes "
+        f"and nitrogen oxide emissions totalled 10.2 million tonnes, {said}.\n"
+    )
+    first, second = one(document, "-2.4"), one(document, "-3.1")
+    assert (first.kind, first.indicator) == ("change", "nh3n-reduction")
+    assert (second.kind, second.indicator) == ("change", "nox-reduction")
+
+
+@pytest.mark.parametrize(
+    "change", ["a 2.4-percent drop", "a 2.4 percent drop", "a drop of 2.4 percent"]
+)
+def test_a_change_introduced_by_representing_is_of_the_level_before(change):
+    document = pipeline.read(
+        "Emissions in the first half\n\n"
+        "Chemical oxygen demand, a measure of organic pollutants in water, stood at 10.9 million "
+        f"tonnes in the first half, representing {change} year on year.\n"
+    )
+    figure = one(document, "-2.4")
+    assert (figure.kind, figure.indicator, figure.unit) == ("change", "cod-reduction", "%")
