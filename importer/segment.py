@@ -1027,9 +1027,13 @@ def _column_names(header_rows, width):
     names = [""] * width
     merged = []  # the columns under an upper cell merged over several
     for cells in header_rows:
+        # The row labels' column: its heading, or its empty cell where the rows above hold one.
+        labels = _ROW_HEADING.match(cells[0]) or (
+            not cells[0] and any(len(other) == width + 1 for other in header_rows)
+        )
         body = (
             cells[1:]
-            if len(cells) == width + 1 or (len(cells) <= width and _ROW_HEADING.match(cells[0]))
+            if len(cells) == width + 1 or (len(cells) <= width and labels)
             else cells[-width:]
             if len(cells) >= width
             else cells
@@ -1064,6 +1068,12 @@ def _column_names(header_rows, width):
             # copy lost ("浓度(μg/m³)" over "SO2 | NO2 | PM10 | PM2.5"): under that header.
             for column, word in zip(merged, words, strict=True):
                 names[column] = f"{names[column]} {word}".strip()
+            continue
+        if cells is header_rows[-1] and len(header_rows) > 1 and len(body) < width:
+            # The lowest level, its empty cells at the ends lost ("\t(μg/m³)\t…\t比例(%)\t\t"):
+            # a cell to each column from the first, none repeated over the columns after it.
+            for column, piece in enumerate(body):
+                names[column] = f"{names[column]} {piece}".strip()
             continue
         span = max(1, width // len(body))
         for column in range(width):
@@ -1264,8 +1274,14 @@ def _aligned_table(paragraphs, index):
     text, rows = _rows_from_lines(header + lines, _aligned_cells)
     data = rows[len(header) :]
     pattern = [bool(_NUMERIC_CELL.match(cell)) for cell in data[0][0][1:]]
-    header_cells = _wrapped_units([cell for cells, _span in rows[: len(header)] for cell in cells])
-    names, caption = _column_names_flat(header_cells, width - 1, pattern)
+    header_rows = [cells for cells, _span in rows[: len(header)]]
+    if len(header_rows) > 1 and len(header_rows[0]) == width:
+        # A name over each column, then lines under them (units, the names' wrapped ends):
+        # the lines under read from the first column, as a grid's rows.
+        names, caption = _column_names(header_rows, width - 1), []
+    else:
+        header_cells = _wrapped_units([cell for cells in header_rows for cell in cells])
+        names, caption = _column_names_flat(header_cells, width - 1, pattern)
     table = tuple((cells[0], tuple(cells[1:]), span) for cells, span in data)
     return (text, names, table, " ".join(caption)), len(header) + len(lines)
 
@@ -1942,6 +1958,7 @@ def _column_names_flat(cells, width, pattern=None):
     """
     if not cells:
         return ("",) * width, []
+    cells = _unwrapped(cells, width)
     extra = cells[: max(0, len(cells) - width - 1)]
     # Cells beyond one level and its row heading that are no caption: an upper level.
     layered = any(not _caption_like(cell) for cell in extra)
@@ -1954,6 +1971,43 @@ def _column_names_flat(cells, width, pattern=None):
         return _with_caption_unit(names, caption), caption
     names, caption = single
     return _with_caption_unit(names, caption), caption
+
+
+# The end of a header cell the copy wrapped onto a line of its own: a measure's last word
+# and its unit ("优良天数" then "比例(%)", "同比" then "变化(%)").
+_WRAPPED_END = re.compile(
+    r"^(?:比例|占比|比率|变化|变化率|变幅|幅度|浓度|均值|平均值|平均浓度|指数|天数|率|值)"
+    r"\s*[(（][^()（）]{1,12}[)）]$"
+)
+
+
+def _unwrapped(cells, width):
+    """Header cells with each wrapped end joined to the cell before it, where that leaves
+    exactly one name per column (after the caption and the row labels' heading); else as
+    they are. The cell before must be no complete name: none with a unit, no pollutant
+    (under "PM10", "浓度(μg/m³)" is a lower level's cell), no heading."""
+    joined, joins = [], 0
+    for cell in cells:
+        before = joined[-1] if joined else ""
+        if (
+            _WRAPPED_END.match(cell)
+            and before
+            and not _UNIT_OF_HEADER.search(before)
+            and not _POLLUTANT.search(before)
+            and not _ROW_HEADING.match(before)
+            and not _caption_like(before)
+            and len(before) <= 8
+        ):
+            joined[-1] = before + cell
+            joins += 1
+        else:
+            joined.append(cell)
+    if not joins:
+        return cells
+    body = [cell for cell in joined if not _caption_like(cell)]
+    if body and _heading_like(body[0]):
+        body = body[1:]
+    return joined if len(body) == width else cells
 
 
 def _one_level(cells, width):

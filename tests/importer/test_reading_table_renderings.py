@@ -365,6 +365,15 @@ def headers(table, units):
                 upper.append(f"{column.full}({column.unit})" if column.unit else column.full)
                 lower.append(None)
         rows = [upper, lower]
+    elif units == "wrapped":
+        # Each long name wrapped onto a second line: its last word with the unit, or the unit.
+        upper, lower = [table.heading], [None]
+        for column in columns:
+            long = len(column.name) > 4 and column.unit and not column.name.isascii()
+            upper.append(column.name[:-2] if long else column.name)
+            tail = column.name[-2:] if long else ""
+            lower.append(f"{tail}({column.unit})" if column.unit else None)
+        rows = [upper, lower]
     elif units == "caption":
         (unit,) = {c.unit for c in columns if c.unit}
         caption = f"{caption}(单位:{'微克/立方米' if unit == 'μg/m³' else unit})"
@@ -446,12 +455,29 @@ def cell_per_line_ends(rows, header_rows):
     return lines
 
 
+def markdown_aligned(rows, header_rows):
+    """Full-width bars, and a rule that aligns the numbers right (|:---|---:|)."""
+    lines = []
+    for at, cells in enumerate(rows):
+        lines.append("｜" + "｜".join(cells) + "｜")
+        if at == header_rows - 1:
+            lines.append("|:---|" + "|".join("---:" for _cell in cells[1:]) + "|")
+    return lines
+
+
+def cell_per_line_blank(rows, header_rows):
+    """One cell per line, a blank line between cells (a Word file's table pasted as text)."""
+    return [line for cells in rows for cell in cells if cell for line in (cell, "")]
+
+
 LAYOUTS = {
     "markdown": markdown,
     "markdown-no-rule": lambda rows, n: markdown(rows, n, rule=False),
     "bars-inside": lambda rows, n: markdown(rows, n, outer=False, rule=False),
     "bars-inside-rule": lambda rows, n: markdown(rows, n, outer=False),
     "tabs": tabs,
+    "markdown-aligned": markdown_aligned,
+    "cell-per-line-blank": cell_per_line_blank,
     "spaces": spaces,
     "cell-per-line": cell_per_line,
     "cell-per-line-bars": cell_per_line_bars,
@@ -462,6 +488,9 @@ LAYOUTS = {
 def render(table, layout, units="brackets"):
     header_rows, caption = headers(table, units)
     grid = not layout.startswith("cell-per-line")
+    if units == "wrapped" and not grid:
+        # A cell's lines one after the other.
+        header_rows = [[cell for pair in zip(*header_rows, strict=True) for cell in pair]]
     header_rows = [
         [
             ("" if cell is None else cell) if grid else cell
@@ -518,7 +547,7 @@ def test_each_layout_of_a_table_with_its_units_in_the_header(table, units, layou
 
 
 @pytest.mark.parametrize(
-    ("table", "units", "layout"), cases(["counties"], ["row", "groups", "glued"])
+    ("table", "units", "layout"), cases(["counties"], ["row", "groups", "glued", "wrapped"])
 )
 def test_each_layout_of_a_table_with_its_units_stated_otherwise(table, units, layout):
     check(TABLES[table], layout, units)
