@@ -55,6 +55,7 @@ def parse_date(text):
 def read_metadata(lines):
     """Harvest the labelled fields from metadata lines (first statement of each wins)."""
     meta = Metadata()
+    drafted = ""  # 成文日期, 发文日期: the day the document was signed, if no other is given
     for line in lines:
         bare = BULLET.sub("", line)
         dated = DATE_AHEAD.match(bare)
@@ -64,6 +65,9 @@ def read_metadata(lines):
         for index, match in enumerate(matches):
             end = matches[index + 1].start() if index + 1 < len(matches) else len(bare)
             value = bare[match.end() : end].strip(" \t|｜-—")
+            if match.group(1) in _DRAFTED:
+                drafted = drafted or value
+                continue
             _store(meta, LABEL_KIND[match.group(1)], value)
         wechat = WECHAT_BYLINE.match(bare)
         if wechat:
@@ -76,11 +80,18 @@ def read_metadata(lines):
                 _store(meta, "issued", bare)
             elif DATETIME.search(bare):
                 _store(meta, "issued", DATETIME.search(bare).group(0))
+    if not meta.issued_at_text:
+        _store(meta, "issued", drafted)
     if meta.issued_at_text and meta.issued_on is None:
         meta.warnings.append(
             _("发布时间“%(text)s”不是可识别的日期，发布日期留空。") % {"text": meta.issued_at_text}
         )
     return meta
+
+
+# A disclosure page's header gives the day a document was signed or sent beside the day it
+# was published (发布时间): the publication date is the latter.
+_DRAFTED = frozenset({"成文日期", "发文日期"})
 
 
 def _store(meta, kind, value):
@@ -241,6 +252,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
         title = found.group(1).strip() if found else parsed.title
+    under = _subtitle_under(title, blocks)
+    if under:
+        # "广东省城市环境空气质量状况" over "(2017年8月)": a heading and its bracketed
+        # subtitle are one title.
+        title = f"{title}{under.strip()}"
     latin, cjk = len(_LATIN.findall(opening)), len(_CJK.findall(opening))
     language = "en" if latin > 2 * cjk else "zh"
     issued = parsed.issued_on or (parse_date(front["date"]) if front.get("date") else None)
@@ -375,6 +391,27 @@ _RELEASES_AFTER = re.compile(
     r"(?:发布|公布|通报|印发|召开|消息|披露|介绍|获悉|发出)"
 )
 _RELEASES_BEFORE = re.compile(r"(?:据|从|来自)\s*$")
+
+
+def _subtitle_under(title, blocks):
+    """The bracketed line right under the title ("(2017年8月)", "(地下水2021年下半年)"), also
+    where the page repeats the title over it, or ""."""
+    if not title or title.startswith("【") or _BRACKETED.fullmatch(title[-12:] or ""):
+        return ""
+    texts = [line.strip() for block in blocks[:3] for line in block.text.split("\n")][:4]
+    if texts and texts[0] == title.strip():
+        texts = texts[1:]
+    if (
+        texts
+        and _BRACKETED.fullmatch(texts[0])
+        and not _BRACKETED.search(title)
+        and not _CAPTION.search(texts[0])
+    ):
+        return texts[0]
+    return ""
+
+
+_CAPTION = re.compile(r"图|照片|摄|视频|记者")  # "(资料图片)": a photo's caption, no subtitle
 
 
 def _issuer(text):

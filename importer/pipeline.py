@@ -538,9 +538,16 @@ def _locate(folded, piece, cursor):
 
 
 def _original(piece, folded, text):
-    """The original spelling of a piece of the folded text (traditional characters kept)."""
+    """The original spelling of a piece of the folded text (traditional characters kept),
+    also of one the text breaks over lines (a title and its bracketed subtitle)."""
     at = folded.find(piece) if piece else -1
-    return text[at : at + len(piece)] if at >= 0 else piece
+    if at >= 0:
+        return text[at : at + len(piece)]
+    bare = re.sub(r"\s+", "", piece or "")
+    if not bare or len(bare) > 200:
+        return piece
+    found = re.search(r"\s*".join(map(re.escape, bare)), folded)
+    return re.sub(r"\s*\n\s*", "", text[found.start() : found.end()]) if found else piece
 
 
 def _place(division):

@@ -96,12 +96,19 @@ _LABELS = {
         "目录组配分类",
         "公文目录",
         "主题词",
+        "内容摘要",
+        "内容概述",
     ),
     # "标题: | 2023年5月份环境空气质量情况通报 |" in the same header table.
-    "title": ("标题",),
+    # "名 称:江苏省水质自动监测周报(2015年第7周) | 文件编号: |": 名称 only before a colon
+    # (a table's header "名称 | 水质类别" is no title).
+    "title": ("标题", "名称"),
 }
 LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
-_LABEL_ALT = "|".join(sorted(LABEL_KIND, key=len, reverse=True))
+_LABEL_ALT = "|".join(
+    re.escape(label) + (r"(?=\s*[:：])" if label == "名称" else "")
+    for label in sorted(LABEL_KIND, key=len, reverse=True)
+)
 LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL_ALT})\s*[:：|｜/]\s*")
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"

@@ -309,3 +309,44 @@ def test_an_english_paragraph_keeps_the_period_the_one_before_stated(opening):
     )
     assert period(one(document, "97.5")) == (date(2023, 1, 1), date(2023, 12, 31))
     assert period(one(document, "91.7")) == (date(2024, 1, 1), date(2024, 3, 31))
+
+
+# Metadata: title and date from the document's own lines -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "名称: 2023年石台县环境质量状况公报 文号:\n成文日期: 2024-05-20 发布日期: 2024-05-28\n",
+        "名 称:2023年石台县环境质量状况公报 | 文件编号: |\n发文日期:2024-05-20 |\n"
+        "内容摘要:一、环境空气质量 2023年,全县优良天数…\n"
+        "2023年石台县环境质量状况公报\n发布时间:2024-05-28 10:12浏览次数:\n",
+        "索引号:11341722/2024-00012 | 组配分类:环境质量 |\n"
+        "名称:2023年石台县环境质量状况公报\n成文日期:2024-05-20\n发布日期:2024-05-28\n",
+    ],
+)
+def test_a_disclosure_pages_header_gives_the_title_and_the_day_of_publication(header):
+    document = pipeline.read(
+        f"{header}\n一、环境空气质量\n2023年,全县环境空气质量优良天数比例为97.8%。\n"
+    )
+    assert document.title == "2023年石台县环境质量状况公报"
+    assert document.date == date(2024, 5, 28)
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        ("浙江省城市环境空气质量状况\n(2023年8月)\n", "浙江省城市环境空气质量状况(2023年8月)"),
+        (
+            "浙江省城市环境空气质量状况\n更新时间:2023-09-12\n浙江省城市环境空气质量状况\n\n"
+            "(2023年8月)\n",
+            "浙江省城市环境空气质量状况(2023年8月)",
+        ),
+        ("浙江省城市环境空气质量状况\n(资料图片)\n", "浙江省城市环境空气质量状况"),
+    ],
+)
+def test_a_bracketed_line_under_the_title_is_part_of_it(lines, title):
+    document = pipeline.read(
+        f"{lines}一、总体情况\n8月,全省各城市空气质量优良天数比例平均为93.1%。\n"
+    )
+    assert document.title == title
