@@ -141,7 +141,10 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     section = scope  # the scope under the last heading that stated a period of its own
     plan = None  # the period of the last target that gave its own ("by 2020", 到2025年)
     total = None  # the last total of the paragraphs before, for a breakdown by place
+    headlines = set()  # the blocks that are a headline or a heading line
     for number, block in enumerate(blocks):
+        if _is_headline(block):
+            headlines.add(number)
         lead = _lead(previous)
         previous = block
         if _is_topic(block):
@@ -234,7 +237,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         period_end=about.period_end,
         language=about.language,
         body=parsed.body,
-        figures=table_cells.once_with_prose(_once(found, quoted_at)),
+        figures=table_cells.once_with_prose(_once(*_told_below(found, quoted_at, headlines))),
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )
@@ -396,6 +399,39 @@ def _quote_span(text, figure):
     return first, last
 
 
+_HEADLINE_STOP = re.compile(r"[。；;！？!?.]$|[。；;！？!?]")
+
+
+def _is_headline(block):
+    """A line standing alone that says no sentence: a headline, a heading, an original title
+    (原标题:…) or a lead's caption line, whose figures the paragraphs below state again."""
+    text = block.text.strip()
+    return (
+        block.kind in ("paragraph", "heading")
+        and 0 < len(text) <= 60
+        and "\n" not in text
+        and not _HEADLINE_STOP.search(text)
+    )
+
+
+def _told_below(found, quoted_at, headlines):
+    """Figures of a headline a later paragraph states again (重庆上半年…处罚1071起 over
+    "…共发出行政处罚决定书1071件"): one fact, kept where the paragraph says it. A headline
+    rounding the figure otherwise (218% over 218.2%) keeps its own."""
+    said = {}
+    for figure, (number, _start) in zip(found, quoted_at, strict=True):
+        if number not in headlines and not figure.derived:
+            said.setdefault((figure.value, figures.family_of(figure.unit_code)), set()).add(number)
+    kept, kept_at = [], []
+    for figure, at in zip(found, quoted_at, strict=True):
+        later = said.get((figure.value, figures.family_of(figure.unit_code)), set())
+        if at[0] in headlines and not figure.derived and any(n > at[0] for n in later):
+            continue
+        kept.append(figure)
+        kept_at.append(at)
+    return kept, kept_at
+
+
 def _once(found, quoted_at):
     """A figure the text states twice (a summary, then its paragraph; a sentence the copy
     repeats word for word) is one figure.
@@ -408,7 +444,9 @@ def _once(found, quoted_at):
         key = (
             figure.value,
             figure.unit_code,
-            figure.indicator,
+            # a proposal by its name: "按日连续处罚案件共798件" in the lead and in the body
+            figure.indicator
+            or ("proposed", figure.proposed and figure.proposed[0], _words(figure)),
             figure.kind,
             figure.region,
             figure.period_start,
@@ -419,13 +457,26 @@ def _once(found, quoted_at):
         earlier = seen.setdefault(key, {})
         said = (figure.quote, at)
         if (
-            figure.indicator is None
+            (figure.indicator is None and _words(figure) is None)
             or not _repeats(earlier, figure, said)
             or _of_another_group(earlier, figure)
         ):
             kept.append(figure)  # two stations of one sentence may share a value
         earlier.setdefault(figure.qualifier, set()).add(said)
     return tuple(kept)
+
+
+def _words(figure):
+    """A proposal's value with the two clauses that say it, word for word ("1-11月,按日连续处罚
+    案件共798件"): a proposal is one figure said twice only in the same words, as its name may
+    be as general as another's (two stations' 夜间等效声级, two channels' 其他0件)."""
+    if figure.derived or not figure.value_text:
+        return None
+    at = figure.quote.find(figure.value_text)
+    if at < 0:
+        return None
+    clauses = re.split(r"[,，;；。]", figure.quote[: at + len(figure.value_text)])
+    return "，".join(clauses[-2:]) if len(clauses) >= 2 else None
 
 
 def _repeats(earlier, figure, said):

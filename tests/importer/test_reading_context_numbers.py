@@ -236,3 +236,46 @@ def test_a_one_row_table_of_months_repeating_the_prose_is_the_prose():
         )
     )
     assert [value for value, _unit in values(document)].count("48") == 2
+
+
+def test_a_headline_figure_the_paragraphs_state_again_is_one_figure():
+    document = read(
+        "青禾市生态环境局 新闻中心\n"
+        "青禾上半年环境执法处罚215起 罚没金额超3千万元\n"
+        "近日,记者从青禾市生态环境局获悉,上半年全市共下达行政处罚决定书215件,罚没金额3120万元。\n"
+        "原标题:按日连续处罚案件12件\n"
+        "其中,按日连续处罚案件12件,查封扣押案件31件。"
+    )
+    assert [value for value, _unit in values(document)].count("215") == 1
+    assert [value for value, _unit in values(document)].count("12") == 1
+    assert one_quote(document, "215").startswith("近日")
+    # a headline rounding the figure otherwise keeps its own, as does one the body never states
+    document = read(
+        "青禾市生态环境局 新闻中心\n"
+        "青禾市处罚金额同比增长218%\n"
+        "2031年上半年,青禾市处罚金额同比增长218.2%。\n"
+        "青禾市优良天数比例达93.4%\n"
+        "2031年上半年,青禾市PM2.5平均浓度为29微克/立方米。"
+    )
+    found = values(document)
+    assert ("218", "%") in found and ("218.2", "%") in found and ("93.4", "%") in found
+
+
+def test_a_lead_repeated_word_for_word_is_one_figure_whatever_its_measure():
+    document = read(
+        "青禾市执法通报\n"
+        "据介绍,1-10月,按日连续处罚案件共213件,查封、扣押案件502件。\n"
+        "1-10月,按日连续处罚案件共213件,查封、扣押案件502件,移送行政拘留40起。"
+    )
+    assert [value for value, _unit in values(document)].count("213") == 1
+    # two stations' levels of one general name are two figures
+    document = read(
+        "云栖县功能区噪声\n"
+        "甲站昼间等效声级55.5dB(A)、夜间等效声级48.5dB(A)。"
+        "乙站昼间等效声级53.1dB(A)、夜间等效声级48.5dB(A)。"
+    )
+    assert [value for value, _unit in values(document)].count("48.5") == 2
+
+
+def one_quote(document, value):
+    return next(f.quote for f in document.figures if f.value == Decimal(value) and not f.derived)
