@@ -219,8 +219,13 @@ class Places:
         for code, name, short, english in _PROVINCES:
             division = Division(code, name, short, "province")
             entries += [(name, division), (short, division), (english, division)]
+        groupings = {name: Division("", name, name, "grouping") for name in _GROUPINGS}
         for name in _GROUPINGS:
-            entries.append((name, Division("", name, name, "grouping")))
+            # A short form (珠三角, a table's row) is the grouping its full name names.
+            full = groupings.get(f"{name}地区")
+            entries.append(
+                (name, Division("", full.name, name, "grouping") if full else groupings[name])
+            )
         for word in _COUNTRY_WORDS:
             entries.append((word, COUNTRY))
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)

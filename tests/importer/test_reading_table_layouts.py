@@ -202,3 +202,17 @@ def test_cells_ending_with_bars_under_a_city_merged_over_its_counties_rows():
         ("江油市", "312.50", "万吨"),
         ("盐亭县", "96.80", "万吨"),
     ]
+
+
+def test_a_grouping_by_its_short_name_in_a_row_is_the_grouping_a_sentence_names_in_full():
+    rows = [
+        "区域 | PM2.5(μg/m³) | 达标天数比例",
+        "全省 | 24 | 93.1%",
+        "长三角 | 27 | 90.6%",
+    ]
+    text = "\n".join(
+        ["某省2024年5月空气质量", *rows, "长三角地区空气质量达标天数比例平均为90.6%。"]
+    )
+    document = pipeline.read(text)
+    shares = [f for f in document.figures if str(f.value) == "90.6"]
+    assert [f.region.name for f in shares] == ["长三角地区"]  # one figure, not two
