@@ -1633,8 +1633,11 @@ def bind_table(block, folded, gazetteer, scope):
     ]
     # A change column without a period of its own is of the latest period of the others
     # ("指标 | 2022年 | 2023年 | 变化").
+    # Of columns ending together (3月 | 1-3月), the longer: a change is of the period so far.
     latest = max(
-        (found[0] for found in column_periods if found), key=lambda e: e.last, default=None
+        (found[0] for found in column_periods if found and found[0].first),
+        key=lambda e: (e.last, e.last - e.first),
+        default=None,
     )
     # One unit written in the header, however cut ("监测数值(dB"): the unit of the measures
     # it fits, whichever column the copy shifted it over.

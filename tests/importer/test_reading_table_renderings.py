@@ -300,11 +300,23 @@ def got(document, table):
         if figure.derived:
             continue
         value = figure.value_text or str(figure.value)
+        place = figure.region.name if figure.region else None
+        when = (figure.period_start, figure.period_end)
+
+        def said(row, figure=figure, place=place, when=when):
+            # The row's label in the figure's quote (or qualifier), or, where a column holds
+            # the row (a table turned round), the row's place and period.
+            if row[0] in (figure.qualifier if table.qualified else figure.quote):
+                return True
+            return table.places.get(row[0], table.home) == place and (
+                table.row_periods.get(row[0], table.period) == when
+            )
+
         row, column = next(
             (
                 (r, c)
                 for r in table.rows
-                if r[0] in (figure.qualifier if table.qualified else figure.quote)
+                if said(r)
                 for c, cell in zip(table.columns, r[1:], strict=True)
                 if _fits(figure, c) and cell == value
             ),
@@ -374,6 +386,14 @@ def headers(table, units):
             tail = column.name[-2:] if long else ""
             lower.append(f"{tail}({column.unit})" if column.unit else None)
         rows = [upper, lower]
+    elif units == "transposed":
+        # A row per measure (its unit in its label), a column per place or period.
+        rows = [["项目" if not table.heading.isascii() else "Item", *(r[0] for r in table.rows)]]
+        rows += [
+            [f"{c.full}({c.unit})" if c.unit else c.full, *(r[1 + at] for r in table.rows)]
+            for at, c in enumerate(columns)
+        ]
+        return rows, caption
     elif units == "caption":
         (unit,) = {c.unit for c in columns if c.unit}
         caption = f"{caption}(单位:{'微克/立方米' if unit == 'μg/m³' else unit})"
@@ -499,8 +519,9 @@ def render(table, layout, units="brackets"):
         ]
         for row in header_rows
     ]
-    rows = header_rows + [list(row) for row in table.rows]
-    lines = LAYOUTS[layout](rows, len(header_rows))
+    data = [] if units == "transposed" else [list(row) for row in table.rows]
+    rows = header_rows + data
+    lines = LAYOUTS[layout](rows, 1 if units == "transposed" else len(header_rows))
     return "\n".join([table.title, caption, *lines, "数据来源:市生态环境监测站。"])
 
 
@@ -601,4 +622,13 @@ def test_a_row_of_months_written_without_their_character_is_the_quarter_no_stati
     ("table", "units", "layout"), cases(["province"], ["brackets", "measure-groups"])
 )
 def test_each_layout_of_a_table_of_measures_and_their_changes(table, units, layout):
+    check(TABLES[table], layout, units)
+
+
+@pytest.mark.parametrize(
+    ("table", "units", "layout"),
+    cases(["counties", "months", "english", "sources"], ["transposed"]),
+)
+def test_each_layout_of_a_table_turned_round(table, units, layout):
+    # A row per measure with its unit, a column per place, period or station.
     check(TABLES[table], layout, units)
