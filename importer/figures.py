@@ -179,6 +179,7 @@ _ENGLISH_SENTENCE = re.compile(
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%万亿千]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
 )
+_PERCENTILE_BEFORE = re.compile(r"百分位数?\s*[(（]\s*$")
 # A bound is no figure ("AQI≤100" says what a grade means), except where a target is set with
 # it: "年度目标(PM2.5≤29微克/立方米、PM10≤47微克/立方米)" is the year's target for each measure.
 _TARGET_BOUND_BEFORE = re.compile(r"目标[^。;；:：]{0,40}[≤≥<>]\s*$")
@@ -596,6 +597,9 @@ def _in_sentence(text, start, end):
         if after[:1] and after[0] in _WORD_AFTER_UNIT.get(written, ""):
             pending = []
             continue
+        if _PERCENTILE_BEFORE.search(head[-8:]):
+            pending = []
+            continue  # "百分位(98%)日平均浓度": which statistic, no figure
         if code == "tenth" and re.match(r"[\u4e00-\u9fff]", after):
             pending = []
             continue  # "3成员", "1成立": 成 starts a word

@@ -585,6 +585,22 @@ class Entry:
     cues: tuple = ()  # compiled patterns of CUES
     in_database: bool = False  # an indicator the editors keep, not a reference entry only
     unit: str = ""  # the catalogue's unit code ("case"), where it gives one
+    # the percentile the entry's statistic is (臭氧日最大8小时平均第90百分位浓度: 90), if any
+    percentile: int | None = None
+
+
+# A percentile said of a concentration: "第98百分位", "百分位(98%)", "98th percentile".
+_PERCENTILE = re.compile(
+    r"第?\s*(\d{2})\s*[%％]?\s*百分位|百分位数?\s*[(（]\s*(\d{2})\s*[%％]?\s*[)）]"
+    r"|(\d{2})(?:th)?[- ]?per(?:centile|\b)",
+    re.I,
+)
+
+
+def percentile(text):
+    """The percentile ``text`` names (an int), or None."""
+    found = _PERCENTILE.search(text or "")
+    return int(next(g for g in found.groups() if g)) if found else None
 
 
 @dataclass(frozen=True)
@@ -628,6 +644,8 @@ class Vocabulary:
         self._cued = [(entry, cue) for entry in self.entries for cue in entry.cues]
         self._cued_by_fit = {}
         self._any_kept = any(entry.in_database for entry in self.entries)
+        # a catalogue that states its percentiles (without names, as CUES alone, none is known)
+        self._any_percentile = any(entry.percentile for entry in self.entries)
         # Character pairs of each entry's name, for an entry no word names outright.
         self._pairs, self._pair_counts = {}, {}
         for entry in self.entries:
@@ -671,6 +689,7 @@ class Vocabulary:
                     tuple(cue_patterns.get(item.code, ())) + tuple(work.get(item.code, ())),
                     bool(getattr(item, "in_database", False)),
                     getattr(item, "unit", "") or "",
+                    next((p for p in map(percentile, names) if p is not None), None),
                 )
             )
         return cls(entries)
@@ -694,6 +713,8 @@ class Vocabulary:
         best = None
         fits = {}
         cued = self._cued_for(family, kind)
+        # "二氧化硫日均值第98百分位浓度": a statistic the entry is not (its annual mean)
+        said_percentile = percentile(item)
         for text, weight in ((item, 2), (head, 0)):
             candidates, graded = [], -1
             for entry, found in self._found(text, cued):
@@ -720,6 +741,15 @@ class Vocabulary:
                     continue
                 if fit and entry.unit == "case" and unit in _PEOPLE:
                     continue  # "4人被移送行政拘留": people, not the cases they were part of
+                if said_percentile is not None and entry.percentile not in (None, said_percentile):
+                    continue  # another percentile than the entry's
+                if (
+                    said_percentile is not None
+                    and entry.percentile is None
+                    and "concentration" in entry.families
+                    and self._any_percentile
+                ):
+                    continue  # a percentile of a measure the catalogue keeps as its mean
                 if _CAUSED_BY.search(text, 0, found.start()):
                     continue  # "由沙尘天气导致的超标天数比例": the part one cause makes
                 if _graded(entry.code, text, found.start()) and self._fits(entry, family, kind):

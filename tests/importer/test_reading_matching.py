@@ -978,3 +978,21 @@ def test_a_word_of_the_sentence_far_from_the_number_is_no_short_name():
 def test_class_two_or_better_is_no_share_of_class_three_or_better(said, code):
     document = read(f"青禾县水环境\n2031年,我县{said}。")
     assert one(document, "96.4").indicator == code
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("二氧化硫日均值第98百分位浓度为12微克/立方米", None),
+        ("PM2.5日均浓度第95百分位数为75微克/立方米", None),
+        ("臭氧日最大8小时第95百分位浓度为130微克/立方米", None),
+        ("臭氧日最大8小时平均第90百分位浓度为150微克/立方米", "o3"),
+        ("一氧化碳百分位(95%)日平均浓度为1.1毫克/立方米", "co"),
+        ("一氧化碳浓度为1.1毫克/立方米", "co"),
+        ("二氧化硫年均浓度为12微克/立方米", "so2"),
+    ],
+)
+def test_a_concentration_is_the_catalogues_only_for_the_entrys_own_statistic(said, code):
+    document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
+    value = "1.1" if "一氧化碳" in said else said.split("为")[-1].rstrip("微克/立方米毫")
+    assert one(document, value).indicator == code
