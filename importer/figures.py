@@ -175,6 +175,8 @@ _ENGLISH_SENTENCE = re.compile(
     r"|(?<=[a-z]{3})(?=(?:In|On|From|During|The|By|As|At|According|Last|This|Meanwhile|Among)\b)"
 )
 
+# Inside a page's style rule the copy kept (".TRS_Editor P{line-height:1;font-size:12pt}").
+_STYLE_BEFORE = re.compile(r"\{[^{}。，,]*[A-Za-z-]+\s*:\s*[^{}。，,;]*$")
 # Before the number: an identifier it belongs to (PM2.5, GB3095-2012, 第3), a range start.
 _IDENTIFIER_BEFORE = re.compile(
     r"(?:PM|GB|HJ|GB/T|COP|No\.|第)\s?$|[A-Z]$|[\d.%万亿千]\s*[-—–~～至到]\s*$|[≥≤><]\s*$"
@@ -218,6 +220,13 @@ _LIMIT_LIST_BETWEEN = re.compile(
 )
 # "AQI from 0 to 50 points": the end of a range, unless something moved ("rose from 30 to 35").
 _RANGE_EN_BEFORE = re.compile(r"\bfrom\s+\d[\d.,]*\s*(?:%|percent|points?)?\s+to\s+$", re.I)
+# "a decrease of 2 to 3 percent", "between 5 and 8 percent": the end of a band, not a change
+# from one value to another ("rose from 30 to 35" is read above).
+_BAND_EN_BEFORE = re.compile(
+    r"\bof\s+(?:about\s+)?\d[\d.,]*\s+to\s+$"
+    r"|\bbetween\s+(?:about\s+)?\d[\d.,]*\s*(?:%|percent|per cent)?\s+and\s+$",
+    re.I,
+)
 _MOVED_EN = re.compile(
     r"\b(?:rose|fell|dropped|declined|increased|decreased|climbed|grew|went|cut|reduced|"
     r"improved|up|down)\b",
@@ -360,6 +369,11 @@ _ATTAINED_AFTER = re.compile(
 _NOT_A_NOUN_EN = re.compile(
     r"^(?:[“\"][^”\"]*[”\"]|[a-z-]+(?:ed|ing)|public|new|more|total|environmental|other)$"
 )
+# A part of a whole said before: "Most of the 350,000 reports concerned construction sites".
+_PORTION_OF_EN_BEFORE = re.compile(
+    r"\b(?:most|many|some|half|all|each|none|part|majority|share|proportion)\s+of\s+(?:the|these|those)\s+$",
+    re.I,
+)
 _DENOMINATOR_EN_BEFORE = re.compile(
     r"\b(?:out of|of the|among|in|across|from)\s+(?:the\s+)?$", re.I
 )
@@ -475,6 +489,7 @@ def _in_sentence(text, start, end):
             continue
         if (
             value is None
+            or _STYLE_BEFORE.search(head)
             or (_IDENTIFIER_BEFORE.search(head[-6:]) and not _TARGET_BOUND_BEFORE.search(head))
             or _DATE_EN_BEFORE.search(head[-16:])
             or (_YEAR_EN.fullmatch(match.group(0)) and _YEAR_EN_BEFORE.search(head[-12:]))
@@ -592,6 +607,13 @@ def _in_sentence(text, start, end):
                 continue
         written, code, unit_end = unit
         after = text[unit_end:end]
+        if (
+            code in _COUNT_CODES
+            and re.fullmatch(r"[A-Za-z ]+", written)
+            and _PORTION_OF_EN_BEFORE.search(head[-24:])
+        ):
+            pending = []
+            continue  # "Most of the 350,000 reports concerned…": the whole said before
         if after.startswith("左右"):
             approximate = True  # "90%左右"
         if after[:1] and after[0] in _WORD_AFTER_UNIT.get(written, ""):
@@ -723,6 +745,7 @@ def _is_limit_en(text, start, end, match, head, limit_end):
         _LIMIT_EN_BEFORE.search(head[-20:])
         or _STANDARD_EN_BEFORE.search(head[-120:])
         or (_RANGE_EN_BEFORE.search(head[-30:]) and not _MOVED_EN.search(head[-60:]))
+        or _BAND_EN_BEFORE.search(head[-30:])
         or _MEANS_AFTER.match(after)
         or (
             _TIMES_COMPARED_AFTER.match(text, match.end(), end)

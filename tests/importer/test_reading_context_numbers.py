@@ -279,3 +279,28 @@ def test_a_lead_repeated_word_for_word_is_one_figure_whatever_its_measure():
 
 def one_quote(document, value):
     return next(f.quote for f in document.figures if f.value == Decimal(value) and not f.derived)
+
+
+# English bands and parts of a whole; a page's style rules -------------------------------------
+
+
+def test_english_bands_and_parts_of_a_whole_said_before():
+    document = read(
+        "Qinghe's air in 2031\n"
+        "In 2031, concentrations of the major pollutants in Qinghe saw a year-on-year decrease of "
+        "2 to 3 percent. The city received 12,400 noise complaints in 2031. Most of the 12,400 "
+        "complaints concerned construction sites. Of the 3,100 reports received in May, 95 "
+        "percent were settled. PM2.5 dropped by 12.5% to 35 micrograms per cubic meter."
+    )
+    found = values(document)
+    assert not any(value in ("2", "3") for value, _unit in found)
+    assert [value for value, _unit in found].count("12400") == 1
+    assert ("3100", "reports") in found and ("35", "μg/m³") in found
+
+
+def test_a_number_in_a_pages_style_rule_is_no_figure():
+    document = read(
+        "青禾市2031年环境质量公报\n"
+        "核心提示:.TRS_Editor P{line-height:1.5;font-size:12pt}2031年,全市优良天数比例为91.2%。"
+    )
+    assert values(document) == [("91.2", "%")]
