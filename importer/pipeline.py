@@ -228,6 +228,8 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 )
             )
             quoted_at.append((number, start))
+    if parsed.title_found:
+        _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, vocabulary)
     return Document(
         title=_original(about.title, folded, text),
         date=about.date,
@@ -241,6 +243,33 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )
+
+
+def _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, vocabulary):
+    """A figure of the headline that the body does not state ("…罚款金额超10亿" over a body
+    giving the exact sum) is a figure of its own; one the body states again is the body's."""
+    raws = figures.find(title) if title else []
+    at = folded.find(title) if raws else -1
+    if at < 0:
+        return
+    said = {(figure.value, figure.unit_code) for figure in found}
+    lookup = getattr(gazetteer, "named", None)
+    for figure in binding.bind(title, raws, gazetteer.find_all(title), scope, lookup):
+        if figure.derived:
+            continue
+        start, end = _quote_span(title, figure)
+        made = _figure(
+            figure,
+            text[at + start : at + end].strip(),
+            vocabulary,
+            _approximately(title, figure),
+            "",
+            title[figure.quote_span[0] : figure.raw.start],
+            title[slice(*figure.quote_span)],
+        )
+        if (made.value, made.unit_code) not in said:
+            found.append(made)
+            quoted_at.append((-1, start))
 
 
 _SENTENCE_MARK = re.compile(r"[。！？!?；;，,:：]")

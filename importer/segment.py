@@ -234,6 +234,8 @@ _RESIDUE = re.compile(
     r"|分享到\S*|分享|收藏|点赞|在看|赞赏|转发|写留言|留言|评论"
     r"|扫一扫.{0,12}|长按识别.{0,12}|点击(?:上方)?蓝字.{0,12}|关注我们|.{0,8}关注.{0,4}公众号.{0,8}"
     r"|热门评论|网友评论|相关阅读|相关推荐|推荐阅读|相关新闻|猜你喜欢"
+    # Empty markup a copy kept ("<delect id="h4sia"></delect>", "• <input id="…">").
+    r"|(?:[\s•·]*(?:\d{1,2}\.\s*)?</?[a-zA-Z][^<>]*>)+\s*"
     r"|[|｜\-—_=*·•.。,，、~～▲▼△▽◆◇■□●○★☆\s]+"
     r"|(?:[【\[]\s*(?:打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|字号\s*[:：]?\s*[大中小\s]+)\s*[】\]]\s*)+"
     # "打印 放大 缩小", "字体:大 中 小 打印": the page's print and font-size buttons.
@@ -430,7 +432,11 @@ def segment(text):
             seg.removed.append(Removed(lines[i], "site header"))
             i = j
             continue
-        if j < n and _SITE_NAME.match(lines[i]) and looks_like_title(lines[j]):
+        if (
+            j < n
+            and (_SITE_NAME.match(lines[i]) or _COLUMN_NAME.match(lines[i]))
+            and looks_like_title(lines[j])
+        ):
             seg.removed.append(Removed(lines[i], "site header"))  # "吉网" above the title
             i = j
             continue
@@ -550,6 +556,8 @@ def _spaced_header_rows(lines):
 
 # A line that is only a site's name: "吉网", "中国日报网", "四川在线".
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|網|在线|在線|客户端|新闻|新聞)$")
+# A site's column over the headline: "新闻中心", "行业动态".
+_COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:中心|动态|资讯|要闻|快讯)$")
 _PIPE_END = re.compile(r"\s[|｜]$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 

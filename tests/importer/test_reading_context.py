@@ -7,6 +7,7 @@ left out), with other places, sentences and numbers, in two or three phrasings e
 """
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -350,3 +351,38 @@ def test_a_bracketed_line_under_the_title_is_part_of_it(lines, title):
         f"{lines}一、总体情况\n8月,全省各城市空气质量优良天数比例平均为93.1%。\n"
     )
     assert document.title == title
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        '<legend id="k2x"></legend><samp id="k2x"></samp>\n<delect id="k2x"></delect>\n',
+        '  • <input id="k2x"><address id="k2x"></address>\n',
+        "新闻中心\n行业动态\n",
+    ],
+)
+def test_empty_markup_and_a_sites_columns_over_the_headline_are_no_title(furniture):
+    document = pipeline.read(
+        f"{furniture}2023年城市声环境质量状况公报\n"
+        "发布日期:2024-03-18 来源:马鞍山市生态环境局\n"
+        "2023年,全市区域声环境昼间平均等效声级为53.9dB(A)。\n"
+    )
+    assert document.title == "2023年城市声环境质量状况公报"
+    assert document.date == date(2024, 3, 18)
+
+
+@pytest.mark.parametrize(
+    ("headline", "kept"),
+    [
+        ("全省1-10月环境行政处罚案件超3000件", True),
+        ("全省1-10月环境行政处罚案件3218件", False),
+        ("全省1-10月罚款金额超2亿元", False),
+    ],
+)
+def test_a_headline_figure_the_body_does_not_state_is_a_figure(headline, kept):
+    document = pipeline.read(
+        f"{headline}\n1-10月,全省共下达环境行政处罚决定书3218件,罚款金额2.3亿元。\n"
+    )
+    values = [f.value for f in document.figures if not f.derived]
+    assert values.count(Decimal("3218")) == 1
+    assert (Decimal("3000") in values) is kept
