@@ -980,6 +980,7 @@ def blocks(paragraphs):
             _spaced_table,
             _aligned_table,
             _marked_rows_table,
+            _statistic_runs_table,
             _cell_per_line_table,
         ):
             if reader is _cell_per_line_table and index < no_cells_until:
@@ -1299,6 +1300,104 @@ def _aligned_table(paragraphs, index):
         names, caption = _column_names_flat(header_cells, width - 1, pattern)
     table = tuple((cells[0], tuple(cells[1:]), span) for cells, span in data)
     return (text, names, table, " ".join(caption)), len(header) + len(lines)
+
+
+_STATISTIC = re.compile(r"^(?:最大值|最小值|平均值|均值|最高值|最低值|中位数|最大|最小|平均)$")
+# A header cell naming a measure by its unit: "综合电场强度(单位:V/m)", "功率密度(μW/cm2".
+_MEASURE_BY_UNIT = re.compile(r"[(（]\s*(?:单位|[^()（）]*/|[^()（）\u4e00-\u9fff\d]{1,8}[)）]?$)")
+
+
+def _statistic_runs_table(paragraphs, index):
+    """A station's table, one cell per line, whose measures each head a small table of their
+    own: the statistics' names, then as many values ("综合电场强度(单位:V/m)" … "最大值",
+    "最小值", "平均值", "3.74", "0.68", "1.84"), a copy of cells merged over a nested header.
+    Each value is of the statistic at its place and of the measure named last before them;
+    the row is the station's (the word before the first number after the header)."""
+    lines = []
+    while index + len(lines) < len(paragraphs):
+        line = paragraphs[index + len(lines)].strip()
+        if not _CELL_LINE.match(line) or re.search(r"[，,。；;]", line):
+            break
+        lines.append(line)
+    runs, at = [], 0
+    while at < len(lines):
+        size = 0
+        while at + size < len(lines) and _STATISTIC.match(lines[at + size]):
+            size += 1
+        values = lines[at + size : at + 2 * size]
+        if size >= 2 and len(values) == size and all(_NUMERIC_CELL.match(v) for v in values):
+            runs.append((at, size))
+            at += 2 * size
+            continue
+        at += max(size, 1)
+    if not runs:
+        return None, 0
+
+    def station_before(stop, since):
+        return next(
+            (
+                at
+                for at in range(stop - 1, since - 1, -1)
+                if not _NUMERIC_CELL.match(lines[at])
+                and not _MEASURE_BY_UNIT.search(lines[at])
+                and not _STATISTIC.match(lines[at])
+                and not _REMARK_HEADER.match(lines[at])
+            ),
+            None,
+        )
+
+    # Runs by station: a station's name (a word before a number) between two runs starts a row.
+    groups, since = [], 0
+    for start, size in runs:
+        station = station_before(start, since)
+        if station is not None or not groups:
+            if station is None:
+                return None, 0
+            groups.append((station, []))
+        groups[-1][1].append((start, size))
+        since = start + 2 * size
+    first_runs = groups[0][1]
+    # The measures in the order written, one to each run of the first station; else each run's
+    # the one written last before it.
+    end_of_first = first_runs[-1][0]
+    measures = [line for line in lines[:end_of_first] if _MEASURE_BY_UNIT.search(line)]
+    names = []
+    for number, (start, size) in enumerate(first_runs):
+        measure = (
+            measures[number]
+            if len(measures) == len(first_runs)
+            else next(
+                (line for line in reversed(lines[:start]) if _MEASURE_BY_UNIT.search(line)), None
+            )
+        )
+        if measure is None:
+            return None, 0
+        names += [f"{lines[start + offset]} {measure}" for offset in range(size)]
+    used = runs[-1][0] + 2 * runs[-1][1]
+    text = "\n".join(lines[:used])
+    starts, cursor = [], 0
+    for line in lines[:used]:
+        starts.append(cursor)
+        cursor += len(line) + 1
+    data = []
+    for station, station_runs in groups:
+        if [size for _s, size in station_runs] != [size for _s, size in first_runs]:
+            return None, 0  # other statistics than the first station's: not this layout
+        if any(
+            lines[start + offset] != lines[first + offset]
+            for (start, size), (first, _size) in zip(station_runs, first_runs, strict=True)
+            for offset in range(size)
+        ):
+            return None, 0
+        cells = [
+            lines[start + size + offset] for start, size in station_runs for offset in range(size)
+        ]
+        last = station_runs[-1][0] + 2 * station_runs[-1][1] - 1
+        data.append(
+            (lines[station], tuple(cells), (starts[station], starts[last] + len(lines[last])))
+        )
+    caption = lines[0] if re.match(r"^(?:表\s*)?\d+\s", lines[0]) else ""
+    return (text, tuple(names), tuple(data), caption), used
 
 
 def _marked_rows_table(paragraphs, index):

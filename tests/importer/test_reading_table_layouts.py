@@ -216,3 +216,53 @@ def test_a_grouping_by_its_short_name_in_a_row_is_the_grouping_a_sentence_names_
     document = pipeline.read(text)
     shares = [f for f in document.figures if str(f.value) == "90.6"]
     assert [f.region.name for f in shares] == ["长三角地区"]  # one figure, not two
+
+
+def _by_statistic(document):
+    return sorted(
+        (f.qualifier.split()[0], str(f.value), f.unit, f.proposed and f.proposed[0])
+        for f in document.figures
+    )
+
+
+def test_measures_each_heading_a_small_table_of_statistics_one_cell_per_line():
+    # The copy put each measure's nested header (最大值, 最小值, 平均值) among the row's cells.
+    cells = [
+        "2 电磁辐射监测结果",
+        "点位名称", "监测天数", "综合电场强度(单位:V/m)", "是否达标",
+        "市监测站楼顶", "31",
+        "最大值", "最小值", "平均值", "2.95", "0.41", "1.37",
+        "功率密度(单位:μW/cm2)",
+        "最大值", "最小值", "平均值", "2.31", "0.05", "0.50",
+        "监测动态:",
+    ]  # fmt: skip
+    document = pipeline.read(
+        "某市辐射环境质量月报\n2023年6月对市监测站楼顶电磁辐射国控点进行了监测。\n"
+        + "\n".join(cells)
+    )
+    got = _by_statistic(document)
+    assert [(value, unit) for _q, value, unit, _p in got] == [
+        ("0.05", "μW/cm2"),
+        ("0.41", "V/m"),
+        ("0.50", "μW/cm2"),
+        ("1.37", "V/m"),
+        ("2.31", "μW/cm2"),
+        ("2.95", "V/m"),
+    ]
+    assert {q for q, *_rest in got} == {"市监测站楼顶"}
+    assert all(f.indicator is None for f in document.figures)
+
+
+def test_statistics_nested_under_measures_for_two_stations():
+    cells = [
+        "点位名称", "电场强度(V/m)", "磁感应强度(μT)",
+        "甲变电站", "最大值", "平均值", "3.10", "1.22",
+        "最大值", "平均值", "0.84", "0.31",
+        "乙变电站", "最大值", "平均值", "2.06", "0.97",
+        "最大值", "平均值", "0.52", "0.20",
+    ]  # fmt: skip
+    document = pipeline.read("2023年某市输变电设施周边电磁环境监测\n" + "\n".join(cells))
+    got = {(f.qualifier.split()[0], str(f.value)): f.unit for f in document.figures}
+    assert got[("甲变电站", "3.10")] == "V/m"
+    assert got[("乙变电站", "0.97")] == "V/m"
+    assert ("乙变电站", "0.52") in got and ("甲变电站", "0.31") in got
