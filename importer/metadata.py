@@ -352,6 +352,13 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # The dateline's city is where the report was sent from, not what it is about.
         opening, body = opening[wire.end() :], body[wire.end() :]
     region = _region("" if placeholder else title, publisher, opening, gazetteer, body)
+    if _UNNAMED_SEAT.match(publisher or "") and not placeholder:
+        # "发布机构: 县生态环境分局" under a title naming it in full ("嘉兴市生态环境局海盐
+        # 分局…情况"): the full name.
+        full = _PUBLISHER.search(title)
+        short = publisher.strip()
+        if full and full.group(1).endswith(short[-2:]) and short[1:3] in full.group(1):
+            publisher = _from_its_place(full.group(1), gazetteer)
     if region is None and _UNNAMED_SEAT.match(publisher or ""):
         # "来源：市生态环境局" on a site whose footer says "版权所有：攀枝花市人民政府": the
         # bureau of the city that owns the site.
@@ -630,6 +637,10 @@ def _region(title, publisher, opening, gazetteer, body=""):
         if level is None and len(tied) > 1:
             # A table or list of sibling places (翠屏区, 南溪区…) is about the division they share.
             parent = _shared_parent(tied, gazetteer)
+            if parent is None and len(tied) > 2:
+                # Counties of several cities ranked in one table (江华县, 双峰县, 汨罗市…): the
+                # province most of them lie in.
+                parent = _common_ancestor(gazetteer.find_all(text), "province", gazetteer)
             if parent is not None:
                 return parent
         return first[name]

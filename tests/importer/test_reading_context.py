@@ -386,3 +386,28 @@ def test_a_headline_figure_the_body_does_not_state_is_a_figure(headline, kept):
     values = [f.value for f in document.figures if not f.derived]
     assert values.count(Decimal("3218")) == 1
     assert (Decimal("3000") in values) is kept
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        ("县生态环境分局", "湖州市生态环境局长兴分局环境信访处理情况(2024年3月)"),
+        ("市生态环境局", "湖州市生态环境局环境信访处理情况(2024年3月)"),
+    ],
+)
+def test_a_publisher_named_without_its_place_is_the_one_the_title_names(source, title):
+    document = pipeline.read(
+        f"发布机构: | {source} | 有效性: |\n{title}\n"
+        "2024年3月,我局共受理群众各类环境信访52件,办结率100%。\n"
+    )
+    assert document.publisher == title.split("环境信访")[0]
+
+
+@pytest.mark.parametrize(
+    "counties", ["江华县、双峰县、汨罗市、桃源县", "汨罗市 | 桃源县 | 江华县 | 双峰县"]
+)
+def test_counties_of_several_cities_ranked_together_are_of_their_province(counties):
+    document = pipeline.read(
+        f"2024年1-6月各县(市、区)地表水环境质量排名\n排名前列的县(市、区)依次为{counties}。\n"
+    )
+    assert document.region.name == "湖南省"
