@@ -107,6 +107,8 @@ _DECREASE = re.compile(
 )
 _TARGET = re.compile(
     r"目标|力争|确保|控制在|控制值|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to|"
+    # "优良天数比例需达到87.5%": what must be reached
+    r"(?:需|须|(?<![相对])应|要)(?:要)?(?:达到|控制|降至|降到|不低于|不高于|不超过|低于|高于)|"
     r"\bshould\b|\bmust\b|(?:is|are) expected to",
     re.I,
 )
@@ -124,7 +126,12 @@ _COMPARED_TO_TARGET = re.compile(r"好于|优于|差于|劣于|高于|低于|超
 # How far past its target, said before the number: "好于年度目标4.6微克/立方米".
 _BEYOND_TARGET = re.compile(
     r"(好于|优于|差于|劣于|高于|低于|超过|超出)[^,，;；。\d]{0,8}?目标(?:值)?\s*(?:约|近)?\s*$"
+    # "较年度目标值高1微克/立方米", "比考核目标低0.5个百分点"
+    r"|(?:较|比)[^,，;；。\d]{0,8}?目标(?:值)?\s*(高|低|多|少|好|差)(?:出|了)?\s*(?:约|近)?\s*$"
 )
+_MORE = {"高": "高于", "多": "高于", "低": "低于", "少": "低于", "好": "好于", "差": "差于"}
+# "2031年目标:PM2.5年均浓度不高于32微克/立方米…": a sentence of targets under its label.
+_TARGET_LABEL = re.compile(r"目标(?:任务|值)?(?:为|是)?\s*[:：]")
 
 
 def _target_of_the_number(text, raw):
@@ -168,7 +175,7 @@ _EMPTY_WORDS = re.compile(
     r"reductions?|growth|gains?)\b|"
     r"percentage points?|"
     r"(?:from )?the same period (?:of )?last year|同比|环比|比上年|较上年|比去年|较去年|上年度?|上一年度?|去年|上个?月|上一?季度|上期|同期|较|比|"
-    r"分别|为|是|达到|达|约|近|平均|"
+    r"分别|为|是|达到|达|约|近|平均|实际|"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
     r"compared|with|by|to|of|the|was|were|and|in|at|percent|up|down|rose|fell|\ban?\b"
@@ -678,17 +685,25 @@ _DONE_EN = re.compile(
 
 
 def _target_continues(text, previous, raw):
-    """Whether an English number joined to a target before it in its sentence, with no verb
-    of what happened between them, is planned too."""
+    """Whether a number joined to a target before it in its sentence, with no verb of what
+    happened between them, is planned too: English ("… should see good days reach 80 percent
+    and heavily polluted days decrease by 25 percent") and Chinese ("力争PM2.5浓度控制在30微克/
+    立方米以内,优良天数比例不低于88%")."""
     if previous is None or previous.kind != "target":
         return False
     between = text[previous.raw.end : raw.start]
-    return (
-        previous.raw.sentence_start == raw.sentence_start
-        and re.search(r"[A-Za-z]{3}", between) is not None
-        and not re.search(r"[;；]", between)
-        and _DONE_EN.search(between) is None
-    )
+    if previous.raw.sentence_start != raw.sentence_start or re.search(r"[;；]", between):
+        return False
+    if re.search(r"[A-Za-z]{3}", between) is not None and _DONE_EN.search(between) is None:
+        return True
+    return bool(_AIM_ZH.search(between)) and not _RESULT_ZH.search(between)
+
+
+# Words of an aim between two figures of a plan, and words of a result that end it.
+_AIM_ZH = re.compile(
+    r"不低于|不高于|不超过|不少于|控制在|控制到|降至|降到|下降到|提高到|提高至|提升到|提升至|达到|以内|以下"
+)
+_RESULT_ZH = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|实际|完成|实现|已|累计|目前|现为")
 
 
 def _continues_change(text, previous, raw):
@@ -1163,7 +1178,11 @@ def _kind(text, lead_start, raw, group):
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     if change:
         sign = -1 if _DECREASE.search(change.group(0)) else 1
-        planned = _TARGET.search(clause) or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
+        planned = (
+            _TARGET.search(clause)
+            or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
+            or _TARGET_LABEL.search(text, raw.sentence_start, raw.start)
+        )
         if planned:
             # "by 2020, emissions should have dropped by 15 percent": a change planned.
             return "target", raw.value * sign, planned.group(0).strip()
@@ -1181,7 +1200,7 @@ def _kind(text, lead_start, raw, group):
         # "好于年度目标4.6微克/立方米", "优于考核目标0.9个百分点": how far the measure is past
         # its target, a change signed by the measure's direction (a concentration, a noise
         # level or an index better when lower, a share when higher).
-        word = beyond.group(1)
+        word = beyond.group(1) or _MORE[beyond.group(2)]
         lower_better = raw.family in ("concentration", "sound_level", "dimensionless")
         if word in ("高于", "超过", "超出"):
             sign = 1
@@ -1197,7 +1216,11 @@ def _kind(text, lead_start, raw, group):
         target = None
     if target and _DONE_BEFORE.search(clause, 0, target.start()):
         target = None
-    target = target or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
+    target = (
+        target
+        or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
+        or _TARGET_LABEL.search(text, raw.sentence_start, raw.start)
+    )
     if target:
         return "target", raw.value, target.group(0).strip()
     if _TARGET_AFTER.match(text[raw.end : raw.end + 4]) and re.search(r"降到|降至|控制", clause):

@@ -996,3 +996,40 @@ def test_a_concentration_is_the_catalogues_only_for_the_entrys_own_statistic(sai
     document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
     value = "1.1" if "一氧化碳" in said else said.split("为")[-1].rstrip("微克/立方米毫")
     assert one(document, value).indicator == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2031年,青禾市力争PM2.5浓度控制在30微克/立方米以内,优良天数比例不低于88%。",
+        "青禾市2031年目标:PM2.5年均浓度不高于30微克/立方米,优良天数比例达到88%。",
+        "按照省考核要求,2031年青禾市PM2.5浓度需控制在30微克/立方米以内,优良天数比例需达到88%。",
+        "到2031年,青禾市PM2.5浓度降至30微克/立方米,优良天数比例达到88%。",
+    ],
+)
+def test_every_aim_of_a_sentence_of_targets_is_a_target(text):
+    document = read(f"青禾市空气质量\n{text}")
+    assert filed(document, "30") == ("pm25", "target")
+    assert filed(document, "88") == ("air-good-days-ratio", "target")
+
+
+def test_a_result_after_a_target_in_its_sentence_is_no_target():
+    document = read(
+        "青禾市空气质量\n2031年,青禾市力争优良天数比例达到88%,实际达到86.1%,同比已提高2.1个百分点。"
+    )
+    assert filed(document, "88") == ("air-good-days-ratio", "target")
+    assert filed(document, "86.1") == ("air-good-days-ratio", "level")
+    assert filed(document, "2.1") == ("air-good-days-ratio", "change")
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("较年度目标值高1.5微克/立方米", "1.5"),
+        ("比考核目标低1.5微克/立方米", "-1.5"),
+        ("较年度目标好1.5微克/立方米", "-1.5"),
+    ],
+)
+def test_how_far_from_its_target_said_with_a_comparison_is_a_signed_change(said, value):
+    document = read(f"青禾市空气质量\n2031年,青禾市PM2.5浓度为31微克/立方米,{said}。")
+    assert filed(document, value) == ("pm25", "change")
