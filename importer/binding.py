@@ -1592,6 +1592,7 @@ _SKIP_COLUMN = re.compile(
 
 
 _SAME_TIME_LAST_YEAR = re.compile(r"^(?:上年|去年|上一年)(?:同期)?(?:\s*[(（][^()（）]*[)）])?$")
+_NOTE_MARK = re.compile(r"(?<=\S)\s*(?:[*＊※#]+|[①-⑳]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[(（]注\d?[)）])$")
 # A row label of months without 月 ("1-3", "1—6" under 月份).
 _MONTHS_ROW = re.compile(r"\s*(\d{1,2})\s*[-—–~～至]\s*(\d{1,2})\s*")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s*年?$")
@@ -1668,7 +1669,8 @@ def bind_table(block, folded, gazetteer, scope):
     header_unit = header_units.pop() if len(header_units) == 1 else ""
     rows = _realigned(block.rows)
     row_labels = merged_labels(
-        [numbers_fold(label) for label, _cells, _span in rows],
+        # A note's mark after a label ("武冈市*", "全市①") is no part of its name.
+        [_NOTE_MARK.sub("", numbers_fold(label)) for label, _cells, _span in rows],
         [cells for _label, cells, _span in rows],
     )
     side_by_side = _place_columns(block, header, gazetteer, scope, home)

@@ -505,7 +505,7 @@ LAYOUTS = {
 }
 
 
-def render(table, layout, units="brackets"):
+def render(table, layout, units="brackets", marks=False):
     header_rows, caption = headers(table, units)
     grid = not layout.startswith("cell-per-line")
     if units == "wrapped" and not grid:
@@ -520,17 +520,23 @@ def render(table, layout, units="brackets"):
         for row in header_rows
     ]
     data = [] if units == "transposed" else [list(row) for row in table.rows]
+    if marks:
+        # Notes' marks after labels ("双清区*", "全市②"), and the header again where a page
+        # broke the table.
+        for row, mark in zip(data[::3], ("*", "①", "②"), strict=False):
+            row[0] += mark
+        data[3:3] = [list(header_rows[-1])]
     rows = header_rows + data
     lines = LAYOUTS[layout](rows, 1 if units == "transposed" else len(header_rows))
     return "\n".join([table.title, caption, *lines, "数据来源:市生态环境监测站。"])
 
 
-def check(table, layout, units="brackets"):
-    document = pipeline.read(render(table, layout, units))
+def check(table, layout, units="brackets", marks=False):
+    document = pipeline.read(render(table, layout, units, marks))
     want, have = expected(table), got(document, table)
     missing = sorted(set(want) - set(have))
     extra = sorted(set(have) - set(want))
-    assert (missing, extra) == ([], []), render(table, layout, units)
+    assert (missing, extra) == ([], []), render(table, layout, units, marks)
 
 
 # Layouts not read yet: (table, units, layout). Strict, so that one read now is taken off.
@@ -632,3 +638,10 @@ def test_each_layout_of_a_table_of_measures_and_their_changes(table, units, layo
 def test_each_layout_of_a_table_turned_round(table, units, layout):
     # A row per measure with its unit, a column per place, period or station.
     check(TABLES[table], layout, units)
+
+
+@pytest.mark.parametrize(("table", "units", "layout"), cases(["counties"], ["brackets"]))
+def test_each_layout_of_a_table_with_notes_marks_and_its_header_again_after_a_page_break(
+    table, units, layout
+):
+    check(TABLES[table], layout, units, marks=True)
