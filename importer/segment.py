@@ -1183,6 +1183,15 @@ def _spaced_line_cells(line):
     return cells
 
 
+def _line_starts(lines):
+    """Where each line starts in the lines joined by newlines."""
+    starts, cursor = [], 0
+    for line in lines:
+        starts.append(cursor)
+        cursor += len(line) + 1
+    return starts
+
+
 def _spaced_table(paragraphs, index):
     """A table aligned with spaces whose rows hold words as well as numbers (a pollutant, a
     grade: "甲市 63 可吸入颗粒物 Ⅱ 良"), perhaps under a header on two lines ("空气质量" over
@@ -1210,15 +1219,9 @@ def _spaced_table(paragraphs, index):
         return None, 0
     _text, header, rows, own = table
     # Where each cell's line starts in the exploded text, to find each row's cells.
-    starts, cursor = [], 0
-    for cell in flat[:used]:
-        starts.append(cursor)
-        cursor += len(cell) + 1
+    starts = _line_starts(flat[:used])
     text = "\n".join(lines)
-    line_starts, cursor = [], 0
-    for line in lines:
-        line_starts.append(cursor)
-        cursor += len(line) + 1
+    line_starts = _line_starts(lines)
     data = []
     first_line = None
     for label, values, (start, end) in rows:
@@ -1375,10 +1378,7 @@ def _statistic_runs_table(paragraphs, index):
         names += [f"{lines[start + offset]} {measure}" for offset in range(size)]
     used = runs[-1][0] + 2 * runs[-1][1]
     text = "\n".join(lines[:used])
-    starts, cursor = [], 0
-    for line in lines[:used]:
-        starts.append(cursor)
-        cursor += len(line) + 1
+    starts = _line_starts(lines[:used])
     data = []
     for station, station_runs in groups:
         if [size for _s, size in station_runs] != [size for _s, size in first_runs]:
@@ -1457,10 +1457,7 @@ def _marked_rows_table(paragraphs, index):
         return None, 0
     used = (rows[-1][-1][1] + 1) if not closed else len(lines)
     text = "\n".join(lines[:used])
-    starts, cursor = [], 0
-    for line in lines[:used]:
-        starts.append(cursor)
-        cursor += len(line) + 1
+    starts = _line_starts(lines[:used])
     data = []
     for row in rows:
         cells = [""] * (width - len(row)) + [cell for cell, _at in row]
@@ -1673,10 +1670,7 @@ def _flat_table(paragraph):
         return None
     text, header, rows, own = table
     # Spans in the cells joined by lines → spans in the paragraph, from where the table starts.
-    joined, cursor = [], 0
-    for cell in lines[:used]:
-        joined.append(cursor)
-        cursor += len(cell) + 1
+    joined = _line_starts(lines[:used])
 
     def where(offset):
         line = max(at for at, start in enumerate(joined) if start <= offset)
