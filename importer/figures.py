@@ -242,6 +242,9 @@ _NETWORK_COUNT = re.compile(
     r"|(?:各|共|共计)监测\s*$"  # "昼间、夜间各监测156次": measurements made
     r"|(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
 )
+# A count said to be points of the network ("…等6个为2类区监测点位"), or measurements made.
+_NETWORK_AFTER = re.compile(r"^\s*(?:为|是|作为)[^,，;；。]{0,12}?监测(?:点位|断面|点|站|子站)")
+_MONITORED_BEFORE = re.compile(r"(?:监测|采样|检测|监督性监测)\s*$")
 # The parameters a survey measures ("监测项目为…全部39项", "评价指标共21项").
 _ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:项目|指标|因子)")
 _PARTS_OF_NETWORK = re.compile(
@@ -280,7 +283,7 @@ _THRESHOLD_AFTER = re.compile(r"^(?:及)?(?:以上|以下)(?=[\u4e00-\u9fff])")
 # Counts that introduce what they count: "339个地级及以上城市", "11个断面中", "4类区".
 _COUNTED_NOUN = re.compile(r"^[\u4e00-\u9fff“\"]")
 _PREDICATE_AFTER_COUNT = re.compile(
-    r"^(?:已|均|全部|都|共|同比|较|比|达到|达|为|是|占|以上|以下|左右|次|左|，|,|。|、|；|;|\)|）|\s|$)"
+    r"^(?:已|均|全部|都|共|同比|较(?![大好差高低多少小强弱重轻为])|比|达到|达|为|是|占|以上|以下|左右|次|左|，|,|。|、|；|;|\)|）|\s|$)"
 )
 # A count followed by what it counts is an achievement, not context, where its clause says
 # what was done to them: "完成了12个行政村生活污水治理", "新成立3支执法队伍", "9个断面全部
@@ -291,6 +294,8 @@ _DONE_BEFORE = re.compile(
     r"推广|安装|印发|发布|获评|入选|荣获|争取|改造|创建|打造|培育|查处|办理|立案|关停|取缔|"
     r"整改|交办|转办|受理|接到|收到|接收|摸排|排查|认定|命名|建设|投运|推动|推进|累计|共有|已有|"
     r"查封|扣押|责令|移送|拘留)"
+    # …but not inside the name of a body ("省住房和城乡建设厅", "城市管理综合执法局")
+    r"(?![厅局委办处科])"
 )
 _DONE_AFTER = re.compile(
     r"完成|稳定运行|实现|荣获|入选|上榜|获评|消除|清零|办结|签订|整改|达到|达标|申报|"
@@ -310,13 +315,16 @@ _ONE_FIRMS = re.compile(r"(?:公司|厂|集团|企业)的\s*$")
 _PLACES_COUNTED = re.compile(r"(?:地级及以上|设区|县级|地级)?(?:城市|市|县|区|旗|地市)")
 _NOT_DONE_AFTER = re.compile(
     r"^[^,，;；。\d]{0,16}?(?:中|之中|里|内|当中)(?:[,，]|\s*\d|有|共|[^\u4e00-\u9fff]|$)"
+    # "京津冀及周边7个省(区、市)唯一达到…的地区": the one place among them
+    r"|^[^,，;；。\d]{0,16}?(?:中|里)?(?:唯一|之一)"
 )
 # A denominator in parentheses: "有效天数(366天)", "监测点次(13)".
 _CONTEXT_NOUN = re.compile(
     r"(?:有效|监测|统计|评价|参评|参与评价|总|自然)(?:监测)?(?:天数|点次|次数|城市)\s*"
     r"(?:为|是|共计?|合计|:|：)?\s*[(（]?\s*$"
     r"|(?:共|共计)监测\s*$"  # "空气质量共监测181天,其中优良178天"
-    r"|(?:有效|实际|应)监测\s*(?:为|是|共计?|合计|:|：)?\s*$"  # "有效监测361天,其中优197天"
+    r"|(?:有效|实际|应)监测\s*(?:为|是|共计?|合计|:|：)?\s*$"
+    r"|(?:共印|印数|印刷)\s*$"  # "(共印8份)": the print run of the document  # "有效监测361天,其中优197天"
     # how complete the monitoring data are, not the environment: "数据采集率为100%"
     r"|数据(?:采集|获取|捕获|传输|有效)率\s*(?:为|是|达到?|:|：)?\s*$"
     # a standard's value in brackets: "低于国家标准(9吨/平方公里·月)", "超过标准(70dB(A))"
@@ -683,6 +691,11 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue
+        if code in ("count", "time") and (
+            _NETWORK_AFTER.match(after) or (written == "次" and _MONITORED_BEFORE.search(head[-4:]))
+        ):
+            pending = []
+            continue  # "…6个为2类区监测点位", "水质监测12次": the network and how often it measures
         if written == "项" and _ITEMS_MEASURED.search(re.split(r"[,，;；。]", head)[-1]):
             pending = []
             continue  # "监测项目为…全部39项": what is measured, no achievement
@@ -794,6 +807,8 @@ def _counted(text, sentence_start, number_start, after, unit):
     if not rest and beyond and re.match(r"\s*\d+\s*" + re.escape(unit), beyond[0]):
         # "19个空气质量监测站,13个水质自动监测站稳定运行": one predicate for both counts.
         clause += re.split(r"[,，;；。:：]", beyond[0], maxsplit=1)[0]
+    if re.search(r"监测(?:工作|任务)?\s*$", clause) and not _DONE_AFTER.search(clause):
+        return ""  # "完成甲、乙等3家企业第三季度监测": the monitoring done, no achievement
     if _DONE_BEFORE.search(lead) or _DONE_AFTER.search(clause):
         return noun[:40]
     return ""

@@ -304,3 +304,32 @@ def test_a_number_in_a_pages_style_rule_is_no_figure():
         "核心提示:.TRS_Editor P{line-height:1.5;font-size:12pt}2031年,全市优良天数比例为91.2%。"
     )
     assert values(document) == [("91.2", "%")]
+
+
+# Participants, descriptions, monitoring effort and a document's print run -----------------------
+
+
+def test_counts_of_bodies_taking_part_and_of_places_one_stands_among_are_context():
+    document = read(
+        "青禾省信访工作\n"
+        "2031年3月,省生态环境保护工作领导小组办公室组织省生态环境厅、省住房和城乡建设厅、"
+        "省水利厅等5个部门,在全省开展了信访问题排查工作。\n"
+        "青禾省连续3年空气质量达标,是周边6个省(区、市)唯一达到二级标准的地区。\n"
+        "截至3月31日,全省共接到生态环境信访投诉4120件。"
+    )
+    assert values(document) == [("4120", "件")]
+    # a count of what a bureau built is still done
+    document = read("云栖县2031年\n2031年,云栖县住房和城乡建设局新建5个污水处理站。")
+    assert values(document) == [("5", "个")]
+
+
+def test_descriptions_and_the_monitoring_done_are_no_achievements():
+    document = read(
+        "云栖县2031年环境质量公报\n"
+        "青溪、白河属于长江流域,是两条较大支流。"
+        "声功能区监测点位5个,分别为:县政务中心为1类区监测点位,县医院、县税务局等4个为2类区监测点位。"
+        "县城饮用水源地水质监测12次,全部达标。"
+        "完成甲、乙等3家企业第三季度监测。(共印8份)\n"
+        "全年完成4个行政村生活污水治理。"
+    )
+    assert values(document) == [("4", "个")]
