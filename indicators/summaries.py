@@ -22,9 +22,11 @@ read the figures it names through ``published()`` again: nothing unpublished can
 import json
 import zlib
 
+from django.contrib.postgres.aggregates import JSONBAgg
 from django.db import connection, connections, transaction
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Min, Q, Sum
 from django.db.models.expressions import RawSQL
+from django.db.models.fields.json import KeyTransform
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -261,10 +263,23 @@ def figures_by_id(ids, *, related=()):
 
 def parts(window, **scope):
     """{indicator_id: [part…]} of every series in ``scope``, as seen through the ``window``
-    newest figures of each series (one of ``WINDOWS``)."""
+    newest figures of each series (one of ``WINDOWS``), the series in the order of their ids."""
     catch_up()
+    summaries = SeriesSummary.objects.filter(**scope)
     found = {}
-    for indicator_id, series_parts in SeriesSummary.objects.filter(**scope).values_list("indicator_id", f"parts__w{window}"):
+    if connections[summaries.db].vendor == "postgresql":
+        # One row an indicator, its series' parts gathered in one JSON array: read one series a
+        # row, the catalogue's 3,000 took 170-500 ms of wall and 16-21 of CPU (each row's value
+        # decoded apart), gathered 42-53 and 7-9 (100,000 bulletins, load 8-9, 2026-12-06).
+        rows = (
+            summaries.order_by().values("indicator_id")
+            .annotate(first=Min("id"), gathered=JSONBAgg(KeyTransform(f"w{window}", "parts"), ordering="id"))
+            .order_by("first").values_list("indicator_id", "gathered")
+        )
+        for indicator_id, gathered in rows:
+            found[indicator_id] = [part for series_parts in gathered if series_parts for part in series_parts]
+        return found
+    for indicator_id, series_parts in summaries.values_list("indicator_id", f"parts__w{window}"):
         found.setdefault(indicator_id, []).extend(series_parts or [])
     return found
 
