@@ -552,6 +552,8 @@ _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同比|自|从)\s*$")
 _COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|相较|比较|起|开始)")
 
 
+_HERE_SELF = ((r"我县|全县|本县", "county"),)
+_RANKED_IN = re.compile(r"(?:全|我|本)[省市县区](?:排名|排位|排在|排第|位列|居|第)")
 _HERE_LEVELS = (
     (r"我市|全市|本市|市环保局|市生态环境局", "prefecture"),
     (r"我省|全省|本省|省生态环境厅", "province"),
@@ -620,7 +622,12 @@ def _region(title, publisher, opening, gazetteer, body=""):
     counts = Counter()
     first = {}
     # A text that says 我市/全市 is about a city: the city it names most, wherever it does.
-    level = next((lvl for words, lvl in _HERE_LEVELS if re.search(words, opening)), None)
+    # "江永县…全县…,全市排名第1,全省排名第3": where the text's place is ranked says nothing of
+    # its level; 全县/我县 is a county's report, whatever higher body it names (省生态环境厅).
+    said = _RANKED_IN.sub("", opening)
+    level = next((lvl for words, lvl in _HERE_SELF if re.search(words, said)), None) or next(
+        (lvl for words, lvl in _HERE_LEVELS if re.search(words, said)), None
+    )
     if level is None and re.search(r"我区|全区|本区", opening):
         # 全区 is an autonomous region's when the text names one, else a district's.
         level = "province" if _AUTONOMOUS.search(body or opening) else "county"

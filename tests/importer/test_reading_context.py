@@ -411,3 +411,21 @@ def test_counties_of_several_cities_ranked_together_are_of_their_province(counti
         f"2024年1-6月各县(市、区)地表水环境质量排名\n排名前列的县(市、区)依次为{counties}。\n"
     )
     assert document.region.name == "湖南省"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "近日,省生态环境厅公布2023年度激励名单,宁远县获评空气质量改善激励奖。",
+        "近日,宁远县获评全省空气质量改善激励奖,全市排名第1,全省排名第3。",
+        "近日,市生态环境局通报2023年各县区空气质量,宁远县全市排名第1。",
+    ],
+)
+def test_a_county_report_naming_the_bodies_above_it_is_about_the_county(opening):
+    document = pipeline.read(
+        f"{opening}\n"
+        "2023年,宁远县以提升全县环境空气质量为核心,全力推进大气污染防治。\n"
+        "据了解,宁远县2023年优良天数为351天,空气质量优良率96.2%。\n"
+    )
+    assert document.region.name == "宁远县"
+    assert region(one(document, "96.2")) == "宁远县"
