@@ -229,6 +229,8 @@ class Bound:
     reasons: list = field(default_factory=list)
     qualifier: str = ""  # what the figure is of within its place: a station, a class, a total
     filed_as: str | None = None  # the indicator the figure was filed under, once matched
+    # the words before its sentence, for a figure naming only a bare measure ("水质达标率为")
+    said_before: str = ""
     # a table's cell under (or in a row of) a statistic other than the mean ("最大值", "最小值"):
     # no level of the measure, a proposal of its own
     statistic: str = ""
@@ -600,6 +602,16 @@ def _bind_sentence(
             # naming its measure short is of the level before whose words hold it (used only
             # where its own words name no indicator).
             figure.carried_from = _named_short(own, lead_start, raw, kind, [*earlier, *out], places)
+        if (
+            carried is None
+            and not enumerated
+            and start > 0
+            and _BARE_MEASURE.search(own)
+            and _names_nothing(_WHERE_WORDS.sub("", _BARE_MEASURE.sub("", own, count=1)))
+        ):
+            # "全市集中式饮用水水源地共12个。2031年,水质达标率为100%": what the rate is of was
+            # named in the sentence before
+            figure.said_before = text[max(0, start - 60) : start]
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
         elif continued:
@@ -750,6 +762,10 @@ def _without_places(own, offset, places):
 
 
 _ALL_OF_THEM = re.compile(r"均|都|也")
+# A measure named without what it is of.
+_BARE_MEASURE = re.compile(
+    r"(?:水质|总体|综合)?(?:达标率|达标比例|优良率|优良比例|合格率|比例|占比|浓度|均值|平均值)"
+)
 _SHORT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z\u2160-\u217f]+")  # Ⅳ类 kept
 
 

@@ -754,6 +754,14 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
         # what the level it changes was filed under, from words the change does not repeat
         # (the level's sentence or heading named it): the change is of that indicator
         match = matching.Match(carried.filed_as, f"沿用前文同一指标 → {carried.filed_as}")
+    said_before = getattr(bound, "said_before", "")
+    if match.code is None and said_before:
+        # a bare measure ("水质达标率为100%") of what the sentence before named
+        before = _match(
+            vocabulary, f"{said_before}{bound.item}", "", raw.family, bound.kind, raw.unit, part
+        )
+        if before.code is not None:
+            match = matching.Match(before.code, f"前句所述：{before.reason}")
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
     if match.code is None:
         match = _share_of_days_ungraded(bound, vocabulary) or match

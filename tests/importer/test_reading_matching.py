@@ -1033,3 +1033,20 @@ def test_a_result_after_a_target_in_its_sentence_is_no_target():
 def test_how_far_from_its_target_said_with_a_comparison_is_a_signed_change(said, value):
     document = read(f"青禾市空气质量\n2031年,青禾市PM2.5浓度为31微克/立方米,{said}。")
     assert filed(document, value) == ("pm25", "change")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市集中式饮用水水源地共12个。2031年,水质达标率为100%。",
+        "2031年,青禾市城区共监测饮用水水源地3个。水质达标率为100%。",
+        "青禾市对县级以上集中式饮用水水源地开展了监测。全年达标率为100%。",
+    ],
+)
+def test_a_bare_rate_is_of_what_the_sentence_before_named(text):
+    assert filed(read(f"青禾市水环境\n{text}"), "100") == ("drinking-water-compliance", "level")
+
+
+def test_a_bare_rate_after_a_sentence_about_another_measure_stays_a_proposal():
+    document = read("青禾市环境\n2031年,青禾市PM2.5浓度为31微克/立方米。全市水质达标率为96%。")
+    assert one(document, "96").indicator is None
