@@ -13,6 +13,8 @@ over, as bulletins write them:
 
 import re
 
+from .numbers import fold
+
 _NUMBER = r"[-+−]?\d[\d,]*(?:\.\d+)?"
 # "氨氮/1.3", "总磷：0.6倍", "COD:12": a name (no digit at its end, where a code's number would
 # run into the value), a slash or colon, a number and at most a short unit.
@@ -88,8 +90,23 @@ def once_with_prose(figures):
         if figure.indicator is None and not figure.derived and not figure.qualifier:
             earlier = first.setdefault(key(figure), [figure, set()])
             earlier[1].add(_from_table(figure))
+    # A row's cell (its label the qualifier's first word) that a sentence naming that row
+    # states: "电话举报 | 37.7 | -32.7 | -41.7" under "电话举报…约占37.7%…同比下降41.7%".
+    said = {}
+    for figure in figures:
+        if not _from_table(figure) and not figure.derived:
+            said.setdefault(key(figure), []).append(fold(figure.quote))
     kept = []
     for figure in figures:
+        row = figure.qualifier.split()[0] if figure.qualifier else ""
+        if (
+            row
+            and len(row) >= 2
+            and _from_table(figure)
+            and not figure.derived
+            and any(row in quote for quote in said.get(key(figure), ()))
+        ):
+            continue  # the row's cell, said in a sentence that names the row
         earlier = first.get(key(figure)) if figure.indicator is None else None
         if (
             earlier is not None

@@ -333,3 +333,22 @@ def test_descriptions_and_the_monitoring_done_are_no_achievements():
         "全年完成4个行政村生活污水治理。"
     )
     assert values(document) == [("4", "个")]
+
+
+def test_a_tables_row_a_sentence_names_with_the_same_values_is_that_sentences():
+    prose = (
+        "青禾市2031年5月信访情况\n"
+        "5月,全市共接到举报4100件。其中,电话举报1640件,约占40.0%,微信举报2050件,约占50.0%,"
+        "网上举报410件,约占10.0%。电话举报量同比下降12.5%。\n"
+    )
+    table = (
+        "表1 2031年5月主要举报渠道情况\n"
+        "举报渠道 | 本月占比(%) | 同比增长(%) |\n"
+        "电话举报 | 40.0 | -12.5 |\n"
+        "微信举报 | 50.0 | 6.4 |\n"
+        "网上举报 | 10.0 | -3.3 |\n"
+    )
+    found = values(read(prose + table))
+    assert found.count(("40.0", "%")) == 1 and found.count(("-12.5", "%")) == 1
+    # cells no sentence states stay
+    assert ("6.4", "%") in found and ("-3.3", "%") in found
