@@ -280,6 +280,15 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # "新华社北京9月26日电", "中新网12月29日电 据环境保护部网站消息": the service that
         # sent the report, not the body it quotes.
         publisher = wire.group(1)
+    if not publisher:
+        # "江西头条客户端讯 记者…", "…罚款金额9.7万元。(昆明日报 记者王密)": the paper or
+        # site the report is credited to, opening or closing the article.
+        # Not where the opening says a body released what it reports ("中国发展门户网讯
+        # 丽水市环保局日前发布《…公报》"): that body is read below.
+        credited = (
+            _NEWS_OPENING.match(first) if first and not _releasing(opening) else None
+        ) or _CREDIT.search("\n".join(block.text for block in blocks[-4:]))
+        publisher = credited.group(1) if credited else ""
     from .document import PLACEHOLDER_PREFIX
 
     if not publisher:
@@ -384,6 +393,10 @@ _WIRE = re.compile(
     r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)[】\]]?"
 )
 
+_PAPER = r"([\u4e00-\u9fff]{2,10}?(?:日报|晚报|新闻网|客户端|网|报|社|电视台))"
+_NEWS_OPENING = re.compile(r"\s*[/【\[]?(?!本报|本网|本台)" + _PAPER + r"讯")
+_CREDIT = re.compile(r"[(（]\s*" + _PAPER + r"\s*(?:记者|通讯员|供稿)[^()（）]{0,20}[)）]\s*$")
+
 # "根据生态环境部办公厅《关于印发…》": a body named as the author of a document the text
 # cites or follows is not the one publishing the text.
 _CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照|落实)\s*$")
@@ -419,6 +432,15 @@ def _subtitle_under(title, blocks):
 
 
 _CAPTION = re.compile(r"图|照片|摄|视频|记者")  # "(资料图片)": a photo's caption, no subtitle
+
+
+def _releasing(text):
+    """Whether ``text`` names a body releasing what it reports (…局日前发布, 据…网站消息)."""
+    return any(
+        _RELEASES_AFTER.match(text, found.end())
+        or _RELEASES_BEFORE.search(text[max(0, found.start() - 4) : found.start()])
+        for found in _PUBLISHER.finditer(text)
+    )
 
 
 def _issuer(text):
@@ -492,14 +514,19 @@ _BODY_BEFORE_DATE = re.compile(
 
 def _source_in_header(head_text):
     """The source named on a short line of the page's header, or ""."""
-    for line in head_text.splitlines()[:40]:
-        if len(line) > 200 or re.search(r"[。！？]", line):
-            continue
-        found = (
-            _SOURCE_IN_LINE.search(line)
-            or _SOURCE_AFTER_DATE.search(line)
-            or _BODY_BEFORE_DATE.match(line)
-        )
+    lines = [
+        line
+        for line in head_text.splitlines()[:40]
+        if len(line) <= 200 and not re.search(r"[。！？]", line)
+    ]
+    # A labelled source ("来源:丰都新闻网") beats a name after a reprint's date line
+    # ("2021-07-16 02:06 重庆晨报").
+    for line in lines:
+        found = _SOURCE_IN_LINE.search(line)
+        if found:
+            return found.group(1)
+    for line in lines:
+        found = _SOURCE_AFTER_DATE.search(line) or _BODY_BEFORE_DATE.match(line)
         if found:
             return found.group(1)
     return ""

@@ -429,3 +429,43 @@ def test_a_county_report_naming_the_bodies_above_it_is_about_the_county(opening)
     )
     assert document.region.name == "宁远县"
     assert region(one(document, "96.2")) == "宁远县"
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "paper"),
+    [
+        ("/赣州头条客户端讯 记者李明报道:", "", "赣州头条客户端"),
+        ("", "(玉溪日报 记者张华)", "玉溪日报"),
+        ("玉溪新闻网讯(通讯员 王林)", "", "玉溪新闻网"),
+    ],
+)
+def test_the_paper_a_report_is_credited_to_is_its_publisher(opening, closing, paper):
+    document = pipeline.read(
+        "玉溪市上半年空气质量优良率达98.9%\n\n"
+        f"{opening}6月5日,记者从世界环境日新闻发布会上了解到,1-5月,玉溪市环境空气质量"
+        f"优良率为98.9%,同比上升1.3个百分点。{closing}\n"
+    )
+    assert document.publisher == paper
+
+
+def test_a_body_said_to_release_the_bulletin_beats_the_site_reporting_it():
+    document = pipeline.read(
+        "2023年玉溪市环境状况公报\n\n"
+        "某某门户网讯 (实习生 李四) 玉溪市生态环境局日前发布《2023年玉溪市环境状况公报》,"
+        "2023年全市环境空气质量优良率为98.6%。\n"
+    )
+    assert document.publisher == "玉溪市生态环境局"
+
+
+@pytest.mark.parametrize(
+    "reprint", ["2024-03-02 08:10 某某晨报", "2024-03-02 08:10 某某晚报  主页 > 关注 >"]
+)
+def test_a_labelled_source_beats_the_reprints_date_line(reprint):
+    document = pipeline.read(
+        "2023年某县空气质量优良天数350天\n\n"
+        f"{reprint}\n\n"
+        "2023年我县空气质量优良天数350天\n"
+        "01-05 09:55:35 来源:玉溪新闻网\n\n"
+        "2023年,我县空气质量优良天数350天,优良率95.9%。\n"
+    )
+    assert document.publisher == "玉溪新闻网"
