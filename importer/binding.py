@@ -1608,6 +1608,17 @@ _SKIP_COLUMN = re.compile(
 
 
 _SAME_TIME_LAST_YEAR = re.compile(r"^(?:上年|去年|上一年)(?:同期)?(?:\s*[(（][^()（）]*[)）])?$")
+_ARROW = re.compile(r"^\s*[↑↓▲▼]\s*(?=\d)")
+
+
+def _signed(cell):
+    """A cell whose arrow gives its sign ("↓5.3" → "-5.3", "↑2.9" → "2.9")."""
+    arrow = _ARROW.match(cell)
+    if arrow is None:
+        return cell
+    return ("-" if re.search("[↓▼]", arrow.group(0)) else "") + cell[arrow.end() :]
+
+
 _NOTE_MARK = re.compile(r"(?<=\S)\s*(?:[*＊※#]+|[①-⑳]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[(（]注\d?[)）])$")
 # A row label of months without 月 ("1-3", "1—6" under 月份).
 _MONTHS_ROW = re.compile(r"\s*(\d{1,2})\s*[-—–~～至]\s*(\d{1,2})\s*")
@@ -1696,6 +1707,9 @@ def bind_table(block, folded, gazetteer, scope):
     for row, (label, cells, span) in enumerate(rows):
         folded_label = row_labels[row]
         row_period = periods_module.find_all(folded_label, scope.context)
+        # "↓5.3", "▲2.1": a change, its sign in an arrow.
+        arrows = {at for at, cell in enumerate(cells) if _ARROW.match(cell)}
+        cells = tuple(_signed(cell) for cell in cells)
         words = [
             numbers_fold(cell)
             for at, cell in enumerate(cells)
@@ -1815,7 +1829,11 @@ def bind_table(block, folded, gazetteer, scope):
                 # table's period a year earlier.
                 period = (_year_back(period[0]), _year_back(period[1]), f"{period[2]}上年同期")
             column_period = column_periods[column] if column < len(column_periods) else []
-            kind = "change" if _CHANGE_WORD.search(name + folded_label) else "level"
+            kind = (
+                "change"
+                if _CHANGE_WORD.search(name + folded_label) or column in arrows
+                else "level"
+            )
             if kind == "change" and not column_period and latest is not None:
                 column_period = [latest]
             if row_period and row_period[0].last and not row_period[0].baseline:

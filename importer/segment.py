@@ -937,7 +937,7 @@ _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 _MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
 # A number, with last year's in brackets after it ("3.25(3.76)"), or an empty cell's dash.
 _NUMERIC_CELL = re.compile(
-    r"^[-+−]?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[(（][-+−]?\d[\d,]*(?:\.\d+)?\s*%?[)）])?$"
+    r"^(?:[-+−]|[↑↓▲▼]\s*)?\d[\d,]*(?:\.\d+)?\s*%?(?:\s*[(（][-+−]?\d[\d,]*(?:\.\d+)?\s*%?[)）])?$"
     r"|^[—–\-/]{1,3}$"
     r"|^\.\d+$"  # a decimal whose 0 the copy lost (".03")
     # Below the detection limit ("<0.006", "0.004L", 未检出, ND): a cell of a column of numbers,

@@ -505,7 +505,7 @@ LAYOUTS = {
 }
 
 
-def render(table, layout, units="brackets", marks=False):
+def render(table, layout, units="brackets", marks=False, arrows=False):
     header_rows, caption = headers(table, units)
     grid = not layout.startswith("cell-per-line")
     if units == "wrapped" and not grid:
@@ -520,6 +520,14 @@ def render(table, layout, units="brackets", marks=False):
         for row in header_rows
     ]
     data = [] if units == "transposed" else [list(row) for row in table.rows]
+    if arrows:
+        # A change's sign as an arrow ("↓7.3", "↑2.5"); a nil change stays "0.0".
+        changes = [at + 1 for at, column in enumerate(table.columns) if column.change]
+        for row in data:
+            for at in changes:
+                cell = row[at]
+                row[at] = f"↓{cell[1:]}" if cell.startswith("-") else cell
+                row[at] = f"↑{cell}" if Decimal(cell) > 0 else row[at]
     if marks:
         # Notes' marks after labels ("双清区*", "全市②"), and the header again where a page
         # broke the table.
@@ -531,12 +539,12 @@ def render(table, layout, units="brackets", marks=False):
     return "\n".join([table.title, caption, *lines, "数据来源:市生态环境监测站。"])
 
 
-def check(table, layout, units="brackets", marks=False):
-    document = pipeline.read(render(table, layout, units, marks))
+def check(table, layout, units="brackets", marks=False, arrows=False):
+    document = pipeline.read(render(table, layout, units, marks, arrows))
     want, have = expected(table), got(document, table)
     missing = sorted(set(want) - set(have))
     extra = sorted(set(have) - set(want))
-    assert (missing, extra) == ([], []), render(table, layout, units, marks)
+    assert (missing, extra) == ([], []), render(table, layout, units, marks, arrows)
 
 
 # Layouts not read yet: (table, units, layout). Strict, so that one read now is taken off.
@@ -645,3 +653,8 @@ def test_each_layout_of_a_table_with_notes_marks_and_its_header_again_after_a_pa
     table, units, layout
 ):
     check(TABLES[table], layout, units, marks=True)
+
+
+@pytest.mark.parametrize(("table", "units", "layout"), cases(["province"], ["brackets"]))
+def test_each_layout_of_a_table_whose_changes_are_signed_by_arrows(table, units, layout):
+    check(TABLES[table], layout, units, arrows=True)
