@@ -1050,3 +1050,26 @@ def test_a_bare_rate_is_of_what_the_sentence_before_named(text):
 def test_a_bare_rate_after_a_sentence_about_another_measure_stays_a_proposal():
     document = read("青禾市环境\n2031年,青禾市PM2.5浓度为31微克/立方米。全市水质达标率为96%。")
     assert one(document, "96").indicator is None
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("万元GDP能耗下降3.2%", "energy-intensity-reduction"),
+        ("万元地区生产总值能耗同比下降3.2%", "energy-intensity-reduction"),
+        ("万元GDP二氧化碳排放下降3.2%", "carbon-intensity-reduction"),
+        ("万元地区生产总值二氧化碳排放较上年下降3.2%", "carbon-intensity-reduction"),
+    ],
+)
+def test_intensities_per_ten_thousand_yuan_of_gdp_are_the_catalogues(said, code):
+    assert filed(read(f"青禾市\n2031年,青禾市{said}。"), "-3.2") == (code, "change")
+
+
+@pytest.mark.parametrize(
+    "said", ["国控断面优良水质比例", "国考断面水质优良比例", "断面优良水质比例"]
+)
+def test_the_good_share_of_sections_said_with_its_words_in_another_order(said):
+    document = read(f"青禾市水环境\n2031年,青禾市{said}为90.5%。")
+    assert filed(document, "90.5") == ("water-good-sections-ratio", "level")
+    coastal = read("青禾市水环境\n2031年,青禾市近岸海域优良水质比例为90.5%。")
+    assert one(coastal, "90.5").indicator == "coastal-good-water-ratio"
