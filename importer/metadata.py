@@ -289,6 +289,9 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
             _NEWS_OPENING.match(first) if first and not _releasing(opening) else None
         ) or _CREDIT.search("\n".join(block.text for block in blocks[-4:]))
         publisher = credited.group(1) if credited else ""
+    if not publisher:
+        # "吉网" over the headline, a logo's alt="福州新闻网": the news site the page is on.
+        publisher = _news_site(getattr(parsed, "removed", ()))
     from .document import PLACEHOLDER_PREFIX
 
     if not publisher:
@@ -432,6 +435,24 @@ def _subtitle_under(title, blocks):
 
 
 _CAPTION = re.compile(r"图|照片|摄|视频|记者")  # "(资料图片)": a photo's caption, no subtitle
+
+
+_NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:网|在线|客户端|新闻网)")
+_ALT = re.compile(r"""\balt\s*=\s*["']([^"']{2,20})["']""")
+
+
+def _news_site(removed):
+    """The news site named above the headline: its name on a line of its own, or its logo's
+    alt text; a bureau's masthead is no source (its body is read from the text)."""
+    for line in list(removed)[:6]:
+        if line.reason not in ("site header", "title"):
+            continue
+        text = line.text.strip()
+        alt = _ALT.search(text) if text.startswith("<") else None
+        name = alt.group(1).strip() if alt else text
+        if _NEWS_SITE.fullmatch(name):
+            return name
+    return ""
 
 
 def _releasing(text):

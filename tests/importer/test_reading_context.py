@@ -469,3 +469,22 @@ def test_a_labelled_source_beats_the_reprints_date_line(reprint):
         "2023年,我县空气质量优良天数350天,优良率95.9%。\n"
     )
     assert document.publisher == "玉溪新闻网"
+
+
+@pytest.mark.parametrize(
+    ("header", "site"),
+    [
+        ("闽南网\n\n", "闽南网"),
+        ('<image>data:image/png;base64,iVBORw0KGgo= alt="厦门在线"</image>\n', "厦门在线"),
+        ("厦门市生态环境局\n\n", ""),
+    ],
+)
+def test_the_news_site_named_over_the_headline_is_the_publisher(header, site):
+    document = pipeline.read(
+        f"{header}2023年厦门市生态环境状况公报发布\n\n"
+        "近日,2023年厦门市生态环境状况公报发布,全市空气质量优良率为98.9%。\n"
+    )
+    if site:
+        assert document.publisher == site
+    else:
+        assert "网" not in document.publisher and "在线" not in document.publisher
