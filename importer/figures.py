@@ -242,6 +242,16 @@ _NETWORK_COUNT = re.compile(
     r"|(?:各|共|共计)监测\s*$"  # "昼间、夜间各监测156次": measurements made
     r"|(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
 )
+# The total and the part a rate stated after them is made of: "取水总量…万吨,达标水量…万吨,
+# 水质达标率100%".
+_OF_A_RATE = re.compile(
+    r"(?:总量|达标[^,，;；。\d]{0,4}量|合格[^,，;；。\d]{0,4}量)[^,，;；。\d]{0,6}$"
+)
+_RATE_FOLLOWS = re.compile(r"^(?:[,，][^,，;；。]*?){1,2}?(?:达标率|合格率)")
+_PART_SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,10}\d")
+_AREA_BEFORE = re.compile(r"面积[^,，;；。\d]{0,4}(?:为|达|约|共|计)?\s*$")
+_AMONG_AFTER = re.compile(r"^的?[^,，;；。\d]{0,10}?(?:之中|当中|中)\s*[,，]")
+_PERCENT_CODES = frozenset({"percent", "pp", "tenth"})
 # A count said to be points of the network ("…等6个为2类区监测点位"), or measurements made.
 _NETWORK_AFTER = re.compile(r"^\s*(?:为|是|作为)[^,，;；。]{0,12}?监测(?:点位|断面|点|站|子站)")
 _MONITORED_BEFORE = re.compile(r"(?:监测|采样|检测|监督性监测)\s*$")
@@ -615,6 +625,22 @@ def _in_sentence(text, start, end):
                 continue
         written, code, unit_end = unit
         after = text[unit_end:end]
+        if code in ("km", "m") and _AREA_BEFORE.search(head[-12:]):
+            # "监测面积130.74公里": an area whose 平方 the copy lost
+            written, code = "平方" + written, "km2" if code == "km" else "m2"
+        if code not in _PERCENT_CODES and _AMONG_AFTER.match(after):
+            pending = []
+            continue  # "130.74平方公里的城区中,有41.0%…": where the share is, no figure
+        if _FAMILY.get(code) in ("length", "area") and _PART_SHARE_AFTER.match(after):
+            pending = []
+            continue  # "…的路段长度为240.872km,占被测量总路长的92.5%": the share's numerator
+        if (
+            _FAMILY.get(code) in ("mass", "volume")
+            and _OF_A_RATE.search(re.split(r"[,，;；]", head)[-1])
+            and _RATE_FOLLOWS.match(after)
+        ):
+            pending = []
+            continue  # "取水总量3958.46万吨,达标水量3958.46万吨,水质达标率100%": a rate's terms
         if (
             code in _COUNT_CODES
             and re.fullmatch(r"[A-Za-z ]+", written)

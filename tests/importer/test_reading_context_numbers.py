@@ -352,3 +352,20 @@ def test_a_tables_row_a_sentence_names_with_the_same_values_is_that_sentences():
     assert found.count(("40.0", "%")) == 1 and found.count(("-12.5", "%")) == 1
     # cells no sentence states stay
     assert ("6.4", "%") in found and ("-3.3", "%") in found
+
+
+def test_lengths_areas_and_amounts_that_make_up_a_stated_share_or_rate_are_its_terms():
+    document = read(
+        "云栖县2031年声环境与饮用水\n"
+        "2031年,城区道路交通干线昼间等效声级在70dB(A)以下的路段长度为86.4km,占被测总路长的90.1%,"
+        "超过标准的干线长度为9.5km,占干线总长度的9.9%。"
+        "全县饮用水源地取水总量1250.3万吨,达标水量1250.3万吨,水质达标率100%。"
+        "全县12.6平方公里的城区中,有45.0%的区域昼间声环境质量为好。"
+    )
+    assert values(document) == [("100", "%"), ("45.0", "%"), ("9.9", "%"), ("90.1", "%")]
+    # an area whose 平方 the copy lost is an area; a length or an amount said for itself stays
+    document = read(
+        "云栖县2031年\n2031年,累计监测面积12.6公里,新建污水管网23.5公里,全年污水处理量1820万吨。"
+    )
+    assert ("12.6", "平方公里") in values(document)
+    assert ("23.5", "公里") in values(document) and ("1820", "万吨") in values(document)
