@@ -528,7 +528,8 @@ def _spaced_row_with_numbers(line):
     return (
         cells is not None
         and len(cells) >= 3
-        and not _NUMERIC_CELL.match(cells[0])
+        # a label first, or a row's number or rank before it ("1 甲市 22 —")
+        and (not _NUMERIC_CELL.match(cells[0]) or not _NUMERIC_CELL.match(cells[1]))
         and any(_NUMERIC_CELL.match(cell) for cell in cells[1:])
     )
 
@@ -1216,7 +1217,7 @@ def _spaced_table(paragraphs, index):
         owner.extend([at] * len(cells))
     table, used = _cell_per_line_table(flat, 0, at_end=False)
     if table is None:
-        return None, 0
+        return _rows_by_line(lines, split)
     _text, header, rows, own = table
     # Where each cell's line starts in the exploded text, to find each row's cells.
     starts = _line_starts(flat[:used])
@@ -1228,24 +1229,122 @@ def _spaced_table(paragraphs, index):
         first = starts.index(start) if start in starts else None
         last = max(at for at, begin in enumerate(starts) if begin < end)
         if first is None or owner[first] != owner[last]:
-            return None, 0  # a row across lines: no table aligned with spaces
+            # A row across lines: rows that lost an empty cell, each still a line.
+            return _rows_by_line(lines, split)
         line = owner[first]
         if (
             first
             and owner[first - 1] == line
             or (last + 1 < len(owner) and owner[last + 1] == line)
         ):
-            return None, 0  # part of a line only
+            return _rows_by_line(lines, split)  # part of a line only
         first_line = line if first_line is None else first_line
         span = (line_starts[line], line_starts[line] + len(lines[line]))
         data.append((label, values, span))
     if len(data) < 2:
         return None, 0
+    by_line = _rows_by_line(lines, split)
+    if by_line[0] is not None and len(by_line[0][2]) > len(data):
+        return by_line  # rows the cells' pattern left out (the last, its cell a word)
     last_line = owner[used - 1]
     used_lines = last_line + 1
     return (text[: line_starts[last_line] + len(lines[last_line])], header, tuple(data), own), (
         used_lines
     )
+
+
+def _word_shape(cell):
+    """What kind of word a cell is, for a row that lost a cell: a class (Ⅱ, Ⅲ类), a grade
+    (优, 轻度污染), a dash, or another word."""
+    if re.fullmatch(r"劣?[ⅠⅡⅢⅣⅤⅥ]+类?|[一二三四五六]级", cell):
+        return "class"
+    if re.fullmatch(r"(?:优|良|(?:轻度|中度|重度|严重)(?:污染)?)", cell):
+        return "grade"
+    if re.fullmatch(r"[—–\-━─/]+", cell):
+        return "dash"
+    return "word"
+
+
+def _rows_by_line(lines, split):
+    """A table aligned with single spaces read a row to a line, where some rows lost an empty
+    cell ("乙市 44 Ⅰ 优" among "甲市 71 可吸入颗粒物 Ⅱ 良"): the widest rows set the columns; a
+    shorter row's numbers go to the number columns in order and each word to the column
+    whose cells, in the whole rows, hold that word. A row that cannot be laid so is left out."""
+    # A row's number or rank before its label ("1 甲市 22 —"): no cell of the table.
+    numbered = [
+        at
+        for at, cells in enumerate(split)
+        if len(cells) >= 3 and _ROW_NUMBER.match(cells[0]) and not _NUMERIC_CELL.match(cells[1])
+    ]
+    if len(numbered) >= 2:
+        split = [cells[1:] if at in numbered else cells for at, cells in enumerate(split)]
+        heading = split[numbered[0] - 1] if numbered[0] else []
+        if heading and re.search(r"^(?:序号|编号|No\.?)$|排名$|名次$", heading[0], re.I):
+            split[numbered[0] - 1] = heading[1:]
+    data_at = [
+        at
+        for at, cells in enumerate(split)
+        if len(cells) >= 2
+        and not _NUMERIC_CELL.match(cells[0])
+        and any(_NUMERIC_CELL.match(cell) for cell in cells[1:])
+    ]
+    if len(data_at) < 2 or data_at != list(range(data_at[0], data_at[0] + len(data_at))):
+        return None, 0
+    width = max(len(split[at]) for at in data_at)
+    whole = [split[at] for at in data_at if len(split[at]) == width]
+    if len(whole) < 2:
+        return None, 0
+
+    def is_number(cell):
+        return bool(_NUMERIC_CELL.match(cell)) and _word_shape(cell) != "dash"
+
+    numeric = [
+        sum(1 for cells in whole if is_number(cells[column])) * 2 > len(whole)
+        for column in range(width)
+    ]
+    shapes = [{_word_shape(cells[column]) for cells in whole} for column in range(width)]
+
+    def fits(cell, column):
+        shape = _word_shape(cell)
+        if shape == "dash":
+            return True  # an empty cell, of a column of numbers or of words
+        if is_number(cell) != numeric[column]:
+            return False
+        # A dash is an empty cell of any column of words; a column only of dashes takes words.
+        return (
+            numeric[column]
+            or shape in shapes[column]
+            or (shape == "word" and shapes[column] == {"dash"})
+        )
+
+    def placements(cells, column):
+        """The ways to lay ``cells`` into the columns from ``column`` on, in order."""
+        if not cells:
+            return [[]]
+        out = []
+        for at in range(column, width - len(cells) + 1):
+            if fits(cells[0], at):
+                out += [[at, *rest] for rest in placements(cells[1:], at + 1)][:2]
+        return out[:2]
+
+    starts = _line_starts(lines)
+    rows = []
+    for at in data_at:
+        cells = split[at]
+        ways = placements(cells[1:], 1)
+        if len(ways) != 1:
+            continue  # not laid, or laid two ways: which cell went is not known
+        laid = [cells[0]] + [""] * (width - 1)
+        for column, cell in zip(ways[0], cells[1:], strict=True):
+            laid[column] = cell
+        rows.append((laid[0], tuple(laid[1:]), (starts[at], starts[at] + len(lines[at]))))
+    if len(rows) < 2:
+        return None, 0
+    header_cells = _wrapped_units([cell for cells in split[: data_at[0]] for cell in cells])
+    names, caption = _column_names_flat(header_cells, width - 1, numeric[1:])
+    last = data_at[-1]
+    text = "\n".join(lines[: last + 1])
+    return (text, names, tuple(rows), " ".join(caption)), last + 1
 
 
 def _aligned_cells(line):

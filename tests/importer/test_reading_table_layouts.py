@@ -266,3 +266,46 @@ def test_statistics_nested_under_measures_for_two_stations():
     assert got[("甲变电站", "3.10")] == "V/m"
     assert got[("乙变电站", "0.97")] == "V/m"
     assert ("乙变电站", "0.52") in got and ("甲变电站", "0.31") in got
+
+
+def test_rows_aligned_with_single_spaces_that_lost_an_empty_cell_are_laid_by_their_words():
+    # 洛阳 and 南阳 have no primary pollutant: the copy dropped that cell, not a dash.
+    text = "\n".join(
+        [
+            "据监测,4月2日部分城市空气质量如下:",
+            "城市 污染指数 首要污染物 级别 状况",
+            "郑州 71 可吸入颗粒物 Ⅱ 良",
+            "洛阳 44 Ⅰ 优",
+            "开封 58 可吸入颗粒物 Ⅱ 良",
+            "南阳 39 Ⅰ 优",
+            "新乡 62 可吸入颗粒物 Ⅱ 良",
+        ]
+    )
+    document = pipeline.read(text)
+    assert values_by_place(document) == {
+        "郑州市": "71",
+        "洛阳市": "44",
+        "开封市": "58",
+        "南阳市": "39",
+        "新乡市": "62",
+    }
+
+
+def test_a_ranking_aligned_with_single_spaces_keeps_no_rank():
+    text = "\n".join(
+        [
+            "各市空气质量排名",
+            "排名 城市 AQI 首要污染物",
+            "1 海口 22 —",
+            "2 三亚 25 —",
+            "3 儋州 31 —",
+            "4 琼海 40 PM10",
+        ]
+    )
+    document = pipeline.read(text)
+    assert values_by_place(document) == {
+        "海口市": "22",
+        "三亚市": "25",
+        "儋州市": "31",
+        "琼海市": "40",
+    }
