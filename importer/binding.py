@@ -166,6 +166,13 @@ _FLAT = re.compile(
     r"(?:同比|环比|与上年|与去年)?(?:基本)?持平"
     # "较去年同期相比不变": unchanged, said after what it is compared with
     r"|(?:同比|较(?:去年|上年)(?:同期)?(?:相比)?|与(?:去年|上年)(?:同期)?相比)\s*(?:保持)?不变(?!价)"
+    # English: "…42 micrograms per cubic meter, the same as last year", "unchanged from a
+    # year earlier", "flat year on year"
+    r"|\bthe same as (?:last year|a year (?:ago|earlier)|the previous year"
+    r"|(?:in )?the same period (?:of )?last year)"
+    r"|\b(?:unchanged|flat) (?:from|on|compared with|with) (?:a year (?:ago|earlier)|last year"
+    r"|the previous year|the same period (?:of )?last year)"
+    r"|\b(?:unchanged|flat) year[- ]on[- ]year"
 )
 # Words that say nothing about what is measured: a clause made only of them names nothing.
 _EMPTY_WORDS = re.compile(
@@ -1520,6 +1527,8 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
         unit, code, family = "个", "count", "count"  # "达标城市个数同比持平"
     else:
         unit, code, family = "%", "percent", "percent"
+    if match.group(0).isascii():
+        unit = {"pp": "percentage points", "day": "days", "count": ""}.get(code, unit)
     raw = RawFigure(
         Decimal(0), match.group(0), unit, code, family, match.start(), match.end(), start, end
     )

@@ -295,3 +295,19 @@ def test_a_change_introduced_by_representing_is_of_the_level_before(change):
     )
     figure = one(document, "-2.4")
     assert (figure.kind, figure.indicator, figure.unit) == ("change", "cod-reduction", "%")
+
+
+@pytest.mark.parametrize(
+    "flat", ["the same as last year", "unchanged from a year earlier", "flat year on year"]
+)
+def test_an_english_level_said_unchanged_is_a_nil_change_in_its_measures_unit(flat):
+    document = pipeline.read(
+        "Air quality in 2031\n\n"
+        f"In 2031, the average concentration of PM2.5 was 42 micrograms per cubic meter, {flat}. "
+        f"The share of good days was 85.2 percent, {flat}.\n"
+    )
+    nil = [f for f in document.figures if f.value == 0]
+    assert [(f.kind, f.indicator, f.unit) for f in nil] == [
+        ("change", "pm25", "%"),
+        ("change", "air-good-days-ratio", "percentage points"),
+    ]
