@@ -227,7 +227,8 @@ _PATTERNS = [
         re.compile(r"截[至止]到?\s*" + _MONTH + r"\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:底|末)?"),
     ),
     # "截至到101日": a cut-off the copy garbled (10月1日 lost its 月) is a cut-off of no date.
-    ("cutoff", re.compile(r"截[至止]到?\s*\d[\d年月]{0,10}日")),
+    # "截至当日,我省已累计收到…": to the day just named, which dates a running total only.
+    ("cutoff", re.compile(r"截[至止]到?\s*(?:\d[\d年月]{0,10}日|当日|当天)")),
     # "since 2018": from the start of that year to the day of publication, as 2018年以来.
     ("yearsince_en", re.compile(r"\b[Ss]ince\s+((?:19|20)\d{2})\b(?![-–]|\s*levels?\b)")),
     (

@@ -488,3 +488,14 @@ def test_the_news_site_named_over_the_headline_is_the_publisher(header, site):
         assert document.publisher == site
     else:
         assert "网" not in document.publisher and "在线" not in document.publisher
+
+
+@pytest.mark.parametrize("cut_off", ["截至当日", "截至当天", "截止当日"])
+def test_a_running_total_to_the_day_just_named_is_of_no_period(cut_off):
+    document = pipeline.read(
+        "中央生态环境保护督察组向我省交办第五批信访举报件122件\n"
+        "【发布日期:2024-06-14】\n"
+        "6月12日,中央第三生态环境保护督察组向我省交办第五批群众信访举报件122件。"
+        f"{cut_off},我省已累计收到督察组交办的信访举报件734件。\n"
+    )
+    assert period(one(document, "734")) == (None, None)
