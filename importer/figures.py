@@ -234,6 +234,7 @@ _MOVED_EN = re.compile(
 )
 _NETWORK_BEFORE = re.compile(
     r"(?:断面|城市|点位|站点|监测点|测点|站|类|水源地|路段|布点|样本|样品)\s*$"
+    r"|(?:布点|网格|样本|样品)数?(?:为|共计?|有|达)\s*$"  # "网格布点为148个"
 )
 # Counts of sections, monitoring points or measurements, said as the sample of a share or as
 # the parts of the network ("监测点位共计113个,其中…").
@@ -256,6 +257,10 @@ _PERCENT_CODES = frozenset({"percent", "pp", "tenth"})
 _NETWORK_AFTER = re.compile(r"^\s*(?:为|是|作为)[^,，;；。]{0,12}?监测(?:点位|断面|点|站|子站)")
 _MONITORED_BEFORE = re.compile(r"(?:监测|采样|检测|监督性监测)\s*$")
 # The parameters a survey measures ("监测项目为…全部39项", "评价指标共21项").
+# Indicators or targets counted ("9项约束性指标,有8项已提前完成", "其余8项指标均已完成"): how
+# many measures are on track, no measure of the environment.
+_INDICATORS_BEFORE = re.compile(r"指标[^。；;\d]{0,6}$")
+_INDICATORS_AFTER = re.compile(r"^[^,，;；。\d]{0,8}指标")
 _ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:项目|指标|因子)")
 _PARTS_OF_NETWORK = re.compile(
     r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
@@ -722,9 +727,13 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue  # "…6个为2类区监测点位", "水质监测12次": the network and how often it measures
-        if written == "项" and _ITEMS_MEASURED.search(re.split(r"[,，;；。]", head)[-1]):
+        if written == "项" and (
+            _ITEMS_MEASURED.search(re.split(r"[,，;；。]", head)[-1])
+            or _INDICATORS_BEFORE.search(head)
+            or _INDICATORS_AFTER.match(after)
+        ):
             pending = []
-            continue  # "监测项目为…全部39项": what is measured, no achievement
+            continue  # "监测项目为…全部39项", "9项约束性指标,有8项已提前完成": what is measured
         if (
             _THRESHOLD_AFTER.match(after)
             or _CONTEXT_NOUN.search(head[-12:])

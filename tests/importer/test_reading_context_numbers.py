@@ -369,3 +369,13 @@ def test_lengths_areas_and_amounts_that_make_up_a_stated_share_or_rate_are_its_t
     )
     assert ("12.6", "平方公里") in values(document)
     assert ("23.5", "公里") in values(document) and ("1820", "万吨") in values(document)
+
+
+def test_grid_points_and_indicators_counted_are_no_figures_tasks_done_are():
+    document = read(
+        "青禾市2031年声环境\n"
+        "2031年,区域环境噪声监测网格布点为120个,网格大小为1000×1000,昼间平均等效声级为53.8dB(A)。"
+        "规划确定的生态环境领域9项约束性指标,有8项已提前完成,其余1项指标正在推进。"
+        "全面完成省对市年度考核任务共36项。"
+    )
+    assert values(document) == [("36", "项"), ("53.8", "dB(A)")]
