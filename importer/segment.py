@@ -1353,6 +1353,18 @@ def _aligned_cells(line):
     if re.search(r"[\t|｜。；;，,！？]", line):
         return None
     cells = [c for c in re.split(r"\s{2,}|\u3000+", line.strip()) if c]
+    if len(cells) == 1:
+        # One space between cells (an ideographic space, folded): no English prose, no cell
+        # as long as a phrase.
+        cells = line.split()
+        if (
+            len(cells) < 3
+            or _CAPTION.match(line)
+            or re.match(r"(?:Table|Figure)\s*\d", line, re.I)
+            or any(len(c) > 12 for c in cells)
+            or sum(1 for c in cells if re.fullmatch(r"[a-z]{2,}", c)) > 1
+        ):
+            return None  # a caption; "the", "of", "in": a sentence, not a header's names
     return cells if 2 <= len(cells) <= 20 and all(len(c) <= 20 for c in cells) else None
 
 

@@ -453,6 +453,11 @@ def spaces(rows, header_rows):
     return lines
 
 
+def ideographic_spaces(rows, header_rows):
+    """Cells separated by an ideographic space (U+3000), an empty cell lost."""
+    return ["\u3000".join(cell for cell in cells if cell) for cells in rows]
+
+
 def cell_per_line(rows, header_rows):
     """One cell per line, an empty cell lost (a web page's table flattened)."""
     return [cell for cells in rows for cell in cells if cell]
@@ -499,6 +504,7 @@ LAYOUTS = {
     "markdown-aligned": markdown_aligned,
     "cell-per-line-blank": cell_per_line_blank,
     "spaces": spaces,
+    "ideographic-spaces": ideographic_spaces,
     "cell-per-line": cell_per_line,
     "cell-per-line-bars": cell_per_line_bars,
     "cell-per-line-ends": cell_per_line_ends,
