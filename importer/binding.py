@@ -510,6 +510,17 @@ def _bind_sentence(
             )
             continue
         carried = None
+        listed = item  # the enumeration's own item, for its place and period
+        if enumerated and all(
+            # not "南宁、柳州、北海轻度污染天数比例分别为…": the last item's measure is all of theirs
+            _place_only(piece, text, start, raw.start, places)
+            for piece in group["items"]
+        ):
+            # "全省PM2.5平均浓度为31微克/立方米。甲市、乙市分别为29、33微克/立方米": items
+            # naming only their places are of the measure said before, in that unit
+            carried = _same_measure_before(raw, kind, [*earlier, *out])
+            if carried is not None:
+                item, head = carried.item, carried.head
         since = previous.raw.end if previous is not None else start
         own_start = lead_start
         if not enumerated and lead_start > since and _names_nothing(own):
@@ -651,15 +662,15 @@ def _bind_sentence(
             figure.reasons.append("期间：目标未说明期间")
         if enumerated:
             # "依次是北京、廊坊和长治,分别为47、55和55": each value is of its item's place.
-            named = [d for s, e, d in places if start <= s < raw.start and text[s:e] in item]
-            bare = re.sub(r"^.*(?:依次是|依次为|分别是|是|为|:)", "", item).strip()
+            named = [d for s, e, d in places if start <= s < raw.start and text[s:e] in listed]
+            bare = re.sub(r"^.*(?:依次是|依次为|分别是|是|为|:)", "", listed).strip()
             if not named and lookup is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", bare):
                 found = lookup(bare)  # a city named by its short form only ("长治")
                 named = [found] if found is not None else []
             if named:
                 figure.place = named[-1]
                 figure.reasons.append(f"地点：列举中的“{named[-1].name}”")
-            when = [e for e in expressions if e.last and not e.baseline and e.label in item]
+            when = [e for e in expressions if e.last and not e.baseline and e.label in listed]
             if when and not named:
                 # "4月、5月、6月分别为78.3%、80%和75.0%": each value is of its item's period.
                 figure.period_start, figure.period_end = when[-1].first, when[-1].last
@@ -801,6 +812,29 @@ def _named_short(own, offset, raw, kind, earlier, places):
         # in the words naming the level's measure, next to its number: not any word of its
         # sentence ("、生态33件" is no measure of "…生态环境保护督察组…移交信访举报件")
         if core in _SHORT_WORDS.sub("", figure.item)[-14:]:
+            return figure
+    return None
+
+
+def _place_only(item, text, start, position, places):
+    """Whether an enumeration's item names only places ("长春市", "吉林市分别")."""
+    words = item
+    for place_start, place_end, _division in places:
+        if start <= place_start < position:
+            words = words.replace(text[place_start:place_end], "")
+    words = _PLACES_OF_A_GROUP.sub("", _without_zones(words))
+    return words != item and _names_nothing(_WHERE_WORDS.sub("", words))
+
+
+def _same_measure_before(raw, kind, earlier):
+    """The last figure before of the measure a value of this unit and kind continues: a level
+    in the same unit family, a change in the same unit (or of a level it changes in)."""
+    for figure in reversed(earlier):
+        if figure.derived or figure.part:
+            continue
+        if kind == "level" and figure.kind == "level" and figure.raw.family == raw.family:
+            return figure
+        if kind == "change" and figure.kind == "change" and figure.raw.unit_code == raw.unit_code:
             return figure
     return None
 

@@ -1073,3 +1073,45 @@ def test_the_good_share_of_sections_said_with_its_words_in_another_order(said):
     assert filed(document, "90.5") == ("water-good-sections-ratio", "level")
     coastal = read("青禾市水环境\n2031年,青禾市近岸海域优良水质比例为90.5%。")
     assert one(coastal, "90.5").indicator == "coastal-good-water-ratio"
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "code", "kind"),
+    [
+        (
+            "2031年,吉林省PM2.5平均浓度为31微克/立方米。长春市、四平市分别为29、33微克/立方米。",
+            ("29", "33"),
+            "pm25",
+            "level",
+        ),
+        (
+            "2031年,吉林省地表水优良水质断面比例为85.1%,同比上升2.1个百分点。"
+            "长春市、四平市分别上升3.2和1.5个百分点。",
+            ("3.2", "1.5"),
+            "water-good-sections-ratio",
+            "change",
+        ),
+        (
+            "2031年,吉林省共受理信访举报1500件。长春市、四平市分别为600件、300件。",
+            ("600", "300"),
+            "petitions",
+            "level",
+        ),
+    ],
+)
+def test_places_listed_with_分别_in_the_next_sentence_keep_the_measure_before(
+    text, values, code, kind
+):
+    document = read(f"吉林省环境状况\n{text}")
+    for value, city in zip(values, ("长春市", "四平市"), strict=True):
+        figure = one(document, value)
+        assert (figure.indicator, figure.kind) == (code, kind), value
+        assert figure.region.name == city
+
+
+def test_places_listed_before_a_measure_of_their_own_take_that_measure():
+    document = read(
+        "吉林省空气质量\n2031年,全省优良天数比例为88.1%。长春、吉林、四平轻度污染天数比例分别为"
+        "10.2%、9.7%、12.3%。"
+    )
+    assert one(document, "10.2").indicator != "air-good-days-ratio"
