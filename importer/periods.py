@@ -217,7 +217,9 @@ _PATTERNS = [
         re.compile(
             # Nor "2026年第3期", the number of an issue: its period is what the issue says.
             _YEAR
-            + r"(?:度)?(?!\s*\d{1,2}\s*月)(?![\d])"
+            # A number right after the year is a month or a day of it, unless it is a share
+            # ("到2020年85%的目标").
+            + r"(?:度)?(?!\s*\d{1,2}\s*月)(?!\d(?!\d*(?:\.\d+)?\s*%))"
             + r"(?!\s*(?:是|将是|也是|第?\s*季度|第\s*周|第\s*[\d一二三四五六七八九十]+\s*期))"
         ),
     ),

@@ -499,3 +499,16 @@ def test_a_running_total_to_the_day_just_named_is_of_no_period(cut_off):
         f"{cut_off},我省已累计收到督察组交办的信访举报件734件。\n"
     )
     assert period(one(document, "734")) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["规划提出的到2025年88%的目标", "到2025年88%的年度目标", "力争到2025年88.0%的目标"],
+)
+def test_a_plan_years_share_is_a_target_of_that_year(target):
+    document = pipeline.read(
+        f"2023年某县环境质量状况公报\n2023年,全县环境空气质量优良率为96.7%,优于{target}。\n"
+    )
+    figure = [f for f in document.figures if f.value in (Decimal("88"), Decimal("88.0"))][0]
+    assert period(figure) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert period(one(document, "96.7")) == (date(2023, 1, 1), date(2023, 12, 31))
