@@ -823,7 +823,11 @@ def _place_only(item, text, start, position, places):
         if start <= place_start < position:
             words = words.replace(text[place_start:place_end], "")
     words = _PLACES_OF_A_GROUP.sub("", _without_zones(words))
+    words = _FIGURES_FOR.sub("", words)  # "The figures for Nanjing and Suzhou were …"
     return words != item and _names_nothing(_WHERE_WORDS.sub("", words))
+
+
+_FIGURES_FOR = re.compile(r"\b(?:the\s+)?(?:figures?|numbers?|readings?)\s+(?:for|in|of)\b", re.I)
 
 
 def _same_measure_before(raw, kind, earlier):
@@ -1119,7 +1123,9 @@ _RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
 # Where the clause of an English list starts: "…, while the average density of PM10 and …".
 _LIST_CLAUSE = re.compile(r"[;:]\s*|,\s*(?:while|whereas|and|but)\s+|\b(?:while|whereas)\s+", re.I)
 _LIST_VERB = re.compile(
-    _CHANGE_VERB + r"|\b(?:was|were|stood at|reached|averaged|registered|posted|hit)\b", re.I
+    _CHANGE_VERB
+    + r"|\b(?:was|were|stood at|reached|averaged|registered|posted|hit|recorded|reported|logged)\b",
+    re.I,
 )
 _LIST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?")  # not PM10's
 _LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")

@@ -311,3 +311,22 @@ def test_an_english_level_said_unchanged_is_a_nil_change_in_its_measures_unit(fl
         ("change", "pm25", "%"),
         ("change", "air-good-days-ratio", "percentage points"),
     ]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Nanjing and Suzhou recorded 29 and 33 micrograms per cubic meter, respectively",
+        "The figures for Nanjing and Suzhou were 29 and 33 micrograms per cubic meter, respectively",
+        "Nanjing and Suzhou reported 29 and 33 micrograms per cubic meter, respectively",
+    ],
+)
+def test_places_listed_with_respectively_keep_the_measure_of_the_sentence_before(said):
+    document = pipeline.read(
+        "Air in Jiangsu\n\n"
+        "In 2031, the average PM2.5 concentration in Jiangsu was 31 micrograms per cubic meter. "
+        f"{said}.\n"
+    )
+    for value, city in (("29", "南京市"), ("33", "苏州市")):
+        figure = one(document, value)
+        assert (figure.indicator, figure.region.name) == ("pm25", city)
