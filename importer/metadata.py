@@ -290,6 +290,9 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         ) or _CREDIT.search("\n".join(block.text for block in blocks[-4:]))
         publisher = credited.group(1) if credited else ""
     if not publisher:
+        # "安徽省…协调联络组" over "2024年6月1日": the body that signed the text.
+        publisher = _signatory(tail_text) or _signatory(head_text)
+    if not publisher:
         # "吉网" over the headline, a logo's alt="福州新闻网": the news site the page is on.
         publisher = _news_site(getattr(parsed, "removed", ()))
     from .document import PLACEHOLDER_PREFIX
@@ -435,6 +438,23 @@ def _subtitle_under(title, blocks):
 
 
 _CAPTION = re.compile(r"图|照片|摄|视频|记者")  # "(资料图片)": a photo's caption, no subtitle
+
+
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+_SIGNED = re.compile(
+    r"^[ \t\u3000]*([\u4e00-\u9fff（）()]{4,30}?(?:局|厅|委员会|办公室|中心|站|院|政府|组|分局|所))"
+    r"[ \t\u3000]*\n?[ \t\u3000]*"
+    rf"(?:(?:19|20)\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGIT}]{{4}}年[{_CN_DIGIT}]{{1,2}}月[{_CN_DIGIT}]{{1,3}}日)"
+    r"[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _signatory(text):
+    """The body that signs the text: its name on a line of its own with the date beside or
+    under it ("环境科学研究和宣传教育中心  二〇一四年十月十一日"), or ""."""
+    found = _SIGNED.search(text or "")
+    return found.group(1) if found else ""
 
 
 _NEWS_SITE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:网|在线|客户端|新闻网)")

@@ -434,7 +434,11 @@ def segment(text):
             continue
         if (
             j < n
-            and (_SITE_NAME.match(lines[i]) or _COLUMN_NAME.match(lines[i]))
+            and (
+                _SITE_NAME.match(lines[i])
+                or _COLUMN_NAME.match(lines[i])
+                or _COMPANY_LINE.match(lines[i])
+            )
             and looks_like_title(lines[j])
         ):
             seg.removed.append(Removed(lines[i], "site header"))  # "吉网" above the title
@@ -557,6 +561,8 @@ def _spaced_header_rows(lines):
 
 # A line that is only a site's name: "吉网", "中国日报网", "四川在线".
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|網|在线|在線|客户端|新闻|新聞)$")
+# The company owning the site, over the headline: "某某科技有限公司".
+_COMPANY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:有限责任公司|有限公司|股份公司|集团)$")
 # A site's column over the headline: "新闻中心", "行业动态".
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:中心|动态|资讯|要闻|快讯)$")
 _PIPE_END = re.compile(r"\s[|｜]$")

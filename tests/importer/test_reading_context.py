@@ -512,3 +512,30 @@ def test_a_plan_years_share_is_a_target_of_that_year(target):
     figure = [f for f in document.figures if f.value in (Decimal("88"), Decimal("88.0"))][0]
     assert period(figure) == (date(2025, 1, 1), date(2025, 12, 31))
     assert period(one(document, "96.7")) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("signature", "body"),
+    [
+        ("\n宣城市生态环境保护督察协调联络组\n2024年6月3日\n", "宣城市生态环境保护督察协调联络组"),
+        ("\n        市环境监测中心站          二〇二四年五月十日\n", "市环境监测中心站"),
+        ("\n宣城市生态环境局\n2024年6月3日", "宣城市生态环境局"),
+    ],
+)
+def test_the_body_signing_the_text_is_its_publisher(signature, body):
+    document = pipeline.read(
+        "5月30日,省第二生态环境保护督察组向我市转办信访件17件,其中来电举报9件、"
+        f"来信举报8件。{signature}"
+    )
+    assert document.publisher == body
+
+
+@pytest.mark.parametrize(
+    "owner", ["北海某某环保科技有限公司", "某某环境工程集团", "某某检测股份公司"]
+)
+def test_the_company_owning_the_site_over_the_headline_is_no_title(owner):
+    document = pipeline.read(
+        f"{owner}\n2023年全国环境行政处罚案件9.1万件 罚没款数额超62亿元\n"
+        "生态环境部近日通报,2023年全国共下达环境行政处罚决定书9.1万份。\n"
+    )
+    assert document.title == "2023年全国环境行政处罚案件9.1万件 罚没款数额超62亿元"
