@@ -474,7 +474,7 @@ def _once(found, quoted_at):
             figure.value,
             figure.unit_code,
             # a proposal by its name: "按日连续处罚案件共798件" in the lead and in the body
-            figure.indicator
+            _SAME_WHEN_EQUAL.get(figure.indicator, figure.indicator)
             or ("proposed", figure.proposed and figure.proposed[0], _words(figure)),
             figure.kind,
             figure.region,
@@ -493,6 +493,12 @@ def _once(found, quoted_at):
             kept.append(figure)  # two stations of one sentence may share a value
         earlier.setdefault(figure.qualifier, set()).add(said)
     return tuple(kept)
+
+
+# Measures the catalogue keeps apart because a text need not mean the same by them, which
+# one text giving both the same value shows it does ("城区空气质量优良天数比例为86.8%" and
+# "城区环境空气质量达标率为86.8%"): one figure, the first said.
+_SAME_WHEN_EQUAL = {"air-quality-standard-rate": "air-good-days-ratio"}
 
 
 def _words(figure):

@@ -107,6 +107,15 @@ def once_with_prose(figures):
             and any(row in quote for quote in said.get(key(figure), ()))
         ):
             continue  # the row's cell, said in a sentence that names the row
+        if (
+            not row
+            and figure.indicator is None
+            and _from_table(figure)
+            and not figure.derived
+            and figure.unit_code == "percent"
+            and said.get(key(figure))
+        ):
+            continue  # a place's own share a sentence states, filed there under its measure
         earlier = first.get(key(figure)) if figure.indicator is None else None
         if (
             earlier is not None

@@ -379,3 +379,23 @@ def test_grid_points_and_indicators_counted_are_no_figures_tasks_done_are():
         "全面完成省对市年度考核任务共36项。"
     )
     assert values(document) == [("36", "项"), ("53.8", "dB(A)")]
+
+
+def test_the_same_share_said_as_good_days_and_as_compliance_or_in_a_years_row_is_one():
+    document = read(
+        "云栖县2031年环境质量公报\n"
+        "2031年度,城区空气质量优良天数比例为88.2%,主要污染物为细颗粒物。\n"
+        "2031年度城区环境空气质量达标率为88.2%,轻度污染占全年10.1%。\n"
+        "城区环境空气质量主要指标\n"
+        "年份 | 良好率 | 综合指数 |\n"
+        "2031年 | 88.2% | 3.61 |\n"
+    )
+    found = values(document)
+    assert found.count(("88.2", "%")) == 1
+    assert ("10.1", "%") in found and ("3.61", "") in found
+    # two different values are two figures
+    document = read(
+        "云栖县2031年环境质量公报\n"
+        "2031年度,城区空气质量优良天数比例为88.2%。城区环境空气质量达标率为90.4%。\n"
+    )
+    assert ("88.2", "%") in values(document) and ("90.4", "%") in values(document)
