@@ -242,9 +242,17 @@ _HTML_TAG = re.compile(
 )
 
 
+# A line break kept as markup in a cell of a Markdown or pipe table ("| 优良天数<br>比例(%) |").
+_BREAK_IN_CELL = re.compile(r"^(?=(?:[^|\n]*[|｜]){2})[^\n]*$", re.MULTILINE)
+
+
 def looks_like_html(text):
-    """Pasted page source rather than text: tags in numbers (a stray "<br>" is not enough)."""
-    return len(_HTML_TAG.findall(text[:200_000])) >= 5
+    """Pasted page source rather than text: tags in numbers (a stray "<br>" is not enough, nor
+    the breaks inside a pipe table's cells)."""
+    text = _BREAK_IN_CELL.sub(
+        lambda row: re.sub(r"<br\s*/?>", " ", row.group(0), flags=re.I), text[:200_000]
+    )
+    return len(_HTML_TAG.findall(text)) >= 5
 
 
 class _TextOfHtml(HTMLParser):

@@ -1017,11 +1017,15 @@ def blocks(paragraphs):
     return out
 
 
+# A line break kept inside a cell as markup ("优良天数<br>比例(%)"): no part of its words.
+_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+
+
 def _rows_from_lines(lines, split):
     text = "\n".join(lines)
     rows, cursor = [], 0
     for line in lines:
-        cells = [cell.strip() for cell in split(line)]
+        cells = [_CELL_BREAK.sub("", cell).strip() for cell in split(line)]
         rows.append((cells, (cursor, cursor + len(line))))
         cursor += len(line) + 1
     return text, rows
@@ -1800,7 +1804,7 @@ def _flat_table(paragraph):
 
 def _cell_text(line):
     """A cell without the " |" ends of its copy ("评价结果 | |" → "评价结果")."""
-    return re.sub(r"(?:\s*[|｜])+\s*$", "", line.strip())
+    return _CELL_BREAK.sub("", re.sub(r"(?:\s*[|｜])+\s*$", "", line.strip()))
 
 
 _PIPES = re.compile(r"^\s*[|｜](?:\s*[|｜])*\s*$")

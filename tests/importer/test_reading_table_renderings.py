@@ -394,6 +394,14 @@ def headers(table, units):
             for at, c in enumerate(columns)
         ]
         return rows, caption
+    elif units == "wrapped-br":
+        # Each long name's line break kept as markup in its cell ("优良天数<br>比例(%)").
+        names = []
+        for column in columns:
+            long = len(column.name) > 4 and column.unit and not column.name.isascii()
+            head, tail = (column.name[:-2], column.name[-2:]) if long else (column.name, "")
+            names.append(f"{head}<br>{tail}({column.unit})" if column.unit else head)
+        rows = [[table.heading, *names]]
     elif units == "caption":
         (unit,) = {c.unit for c in columns if c.unit}
         caption = f"{caption}(单位:{'微克/立方米' if unit == 'μg/m³' else unit})"
@@ -588,7 +596,8 @@ def test_each_layout_of_a_table_with_its_units_in_the_header(table, units, layou
 
 
 @pytest.mark.parametrize(
-    ("table", "units", "layout"), cases(["counties"], ["row", "groups", "glued", "wrapped"])
+    ("table", "units", "layout"),
+    cases(["counties"], ["row", "groups", "glued", "wrapped"]),
 )
 def test_each_layout_of_a_table_with_its_units_stated_otherwise(table, units, layout):
     check(TABLES[table], layout, units)
@@ -664,3 +673,11 @@ def test_each_layout_of_a_table_with_notes_marks_and_its_header_again_after_a_pa
 @pytest.mark.parametrize(("table", "units", "layout"), cases(["province"], ["brackets"]))
 def test_each_layout_of_a_table_whose_changes_are_signed_by_arrows(table, units, layout):
     check(TABLES[table], layout, units, arrows=True)
+
+
+@pytest.mark.parametrize(
+    "layout", [layout for layout in sorted(LAYOUTS) if "markdown" in layout or "bars-" in layout]
+)
+def test_each_pipe_layout_of_a_table_whose_names_break_inside_their_cells(layout):
+    # A Markdown table from a word processor keeps a cell's line break as "<br>".
+    check(COUNTIES, layout, "wrapped-br")
