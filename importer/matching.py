@@ -498,6 +498,25 @@ _CAUSED_BY = re.compile(
     r"(?:由|因|由于)[^,，;；。:：]{1,16}?(?:导致|造成|引起|引发|所致)的[^,，;；。:：\d]{0,6}$"
 )
 
+# Days graded by the AQI, of all pollutants together; one pollutant's days said right before
+# the measure ("以臭氧为首要污染物的超标天数比例", "PM2.5达标天数") are a part of them.
+_DAYS_OF_ALL_POLLUTANTS = frozenset(
+    {
+        "air-good-days",
+        "air-good-days-ratio",
+        "air-excellent-days",
+        "exceedance-days-ratio",
+        "heavy-pollution-days",
+        "heavy-pollution-days-ratio",
+    }
+)
+_ONE_POLLUTANT_BEFORE = re.compile(
+    r"(?:PM\s*2\.5|PM\s*10|臭氧|(?<![A-Za-z])O\s*3|O₃|二氧化氮|二氧化硫|一氧化碳|细颗粒物|可吸入颗粒物)"
+    r"\s*(?:为首要污染物的?|的)?\s*$"
+)
+_ONE_POLLUTANTS_DAYS = re.compile(
+    _ONE_POLLUTANT_BEFORE.pattern.rstrip("$") + r"(?:优良|达标|超标|污染|重度|重污染|优)"
+)
 _CAUSED_BY_SAID = re.compile(r"(?:由|因|由于)[^,，;；。:：]{1,16}?(?:导致|造成|引起|引发|所致)的")
 
 
@@ -752,6 +771,10 @@ class Vocabulary:
                     continue  # a percentile of a measure the catalogue keeps as its mean
                 if _CAUSED_BY.search(text, 0, found.start()):
                     continue  # "由沙尘天气导致的超标天数比例": the part one cause makes
+                if entry.code in _DAYS_OF_ALL_POLLUTANTS and _ONE_POLLUTANT_BEFORE.search(
+                    text, 0, found.start()
+                ):
+                    continue  # "臭氧超标天数比例", "PM2.5达标天数比例": one pollutant's days
                 if _graded(entry.code, text, found.start()) and self._fits(entry, family, kind):
                     # one grade's measure, nearer the number than any name before it
                     graded = max(graded, found.start())
@@ -839,6 +862,8 @@ class Vocabulary:
                 continue
             if not _names_all_but_a_measure(entry.name, item):
                 continue
+            if entry.code in _DAYS_OF_ALL_POLLUTANTS and _ONE_POLLUTANTS_DAYS.search(item):
+                continue  # "臭氧超标天数比例": one pollutant's days
             if not (self._fits(entry, family, kind) and _required(entry.code, item, head)):
                 continue
             if best is None or (share, count) > best[0]:

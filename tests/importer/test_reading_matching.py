@@ -1115,3 +1115,26 @@ def test_places_listed_before_a_measure_of_their_own_take_that_measure():
         "10.2%、9.7%、12.3%。"
     )
     assert one(document, "10.2").indicator != "air-good-days-ratio"
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("以臭氧为首要污染物的超标天数比例为8.1%", "exceedance-days-ratio"),
+        ("臭氧超标天数比例为8.1%", "exceedance-days-ratio"),
+        ("PM2.5达标天数比例为8.1%", "air-good-days-ratio"),
+        ("PM2.5重污染天数为8天", "heavy-pollution-days"),
+    ],
+)
+def test_one_pollutants_days_are_no_days_of_all_pollutants(said, code):
+    document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
+    assert one(document, "8.1" if "%" in said else "8").indicator != code
+
+
+def test_days_of_all_pollutants_after_a_pollutants_clause_keep_their_code():
+    document = read(
+        "青禾市空气质量\n2031年,青禾市PM2.5浓度为30微克/立方米,超标天数比例为8.1%,"
+        "优良天数比例为91.9%。"
+    )
+    assert one(document, "8.1").indicator == "exceedance-days-ratio"
+    assert one(document, "91.9").indicator == "air-good-days-ratio"
