@@ -434,6 +434,25 @@ def segment(text):
             continue
         if (
             j < n
+            and not re.search(r"\d", lines[i])
+            and _YEAR_SAID.search(lines[j])
+            and len(lines[j]) > len(lines[i])
+            and looks_like_title(lines[j])
+            and k < n
+            and not looks_like_title(lines[k])
+        ):
+            # "城市声环境质量(季报)" over "2015年3季度达州市功能区声环境质量达标情况": the
+            # series over the report's own title, which names its year; or the bureau
+            # that issues it ("某某市生态环境局" over "2023年某某市环境质量公报").
+            if is_byline(lines[i]) and not seg.byline:
+                seg.byline = lines[i]
+                seg.removed.append(Removed(lines[i], "byline"))
+            else:
+                seg.removed.append(Removed(lines[i], "site header"))
+            i = j
+            continue
+        if (
+            j < n
             and (
                 _SITE_NAME.match(lines[i])
                 or _COLUMN_NAME.match(lines[i])

@@ -539,3 +539,17 @@ def test_the_company_owning_the_site_over_the_headline_is_no_title(owner):
         "生态环境部近日通报,2023年全国共下达环境行政处罚决定书9.1万份。\n"
     )
     assert document.title == "2023年全国环境行政处罚案件9.1万件 罚没款数额超62亿元"
+
+
+@pytest.mark.parametrize(
+    ("over", "publisher"),
+    [("城市声环境质量(季报)", ""), ("环境质量专栏", ""), ("宁德市生态环境局", "宁德市生态环境局")],
+)
+def test_a_series_or_bureau_over_a_title_naming_its_year_is_no_title(over, publisher):
+    document = pipeline.read(
+        f"{over}\n2024年第1季度宁德市功能区声环境质量达标情况\n"
+        "2024年第1季度,全市功能区昼间点次达标率为93.8%,夜间为75.0%。\n"
+    )
+    assert document.title == "2024年第1季度宁德市功能区声环境质量达标情况"
+    if publisher:
+        assert document.publisher == publisher
