@@ -621,7 +621,13 @@ _COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|相较|比较|起|开始)")
 
 
 _HERE_SELF = ((r"我县|全县|本县", "county"),)
-_RANKED_IN = re.compile(r"(?:全|我|本)[省市县区](?:排名|排位|排在|排第|位列|居|第)")
+# Only where a rank follows ("全市排名第1", "全省居第三", "全市第2名"): "全市第一季度…",
+# "全市居民…" say where the text is.
+_RANKED_IN = re.compile(
+    r"(?:全|我|本)[省市县区]"
+    r"(?:(?:排名|排位|排在|排|位列|位居|居)\s*(?:第\s*)?(?:\d|第?[一二三四五六七八九十])"
+    r"|第\s*[\d一二三四五六七八九十]+\s*[名位])"
+)
 _HERE_LEVELS = (
     (r"我市|全市|本市|市环保局|市生态环境局", "prefecture"),
     (r"我省|全省|本省|省生态环境厅", "province"),

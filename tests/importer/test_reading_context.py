@@ -432,6 +432,20 @@ def test_a_county_report_naming_the_bodies_above_it_is_about_the_county(opening)
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "全市第一季度空气质量优良天数比例为90.1%，滨湖区为91.2%。",
+        "全市居民生活污水集中处理率为97.3%，滨湖区为98.4%。",
+        "本市第二批监测断面水质达标率为88.5%，滨湖区为89.6%。",
+    ],
+)
+def test_a_quarter_or_residents_of_the_whole_city_are_no_rank(sentence):
+    # 第/居 after 全市 only mark a rank when a rank number follows.
+    place = pipeline.read(sentence).region
+    assert place is None or place.name != "滨湖区"
+
+
+@pytest.mark.parametrize(
     ("opening", "closing", "paper"),
     [
         ("/赣州头条客户端讯 记者李明报道:", "", "赣州头条客户端"),
