@@ -1526,8 +1526,13 @@ def _locates(inner, outer, between):
 _PLACES_OF_A_GROUP = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:城市|市|县|区|地)")
 
 
+_SITES_FLAT = re.compile(r"\d+\s*个\s*(?:断面|点位|监测点|测点|水源地|湖库|湖泊|河流|站点)")
+
+
 def _flat_figure(match, subject, source, text, start, end, own, places=()):
     """ "同比持平" is a change of 0 in the unit a change of its subject is written in."""
+    if _SITES_FLAT.search(own):
+        return None  # "甲、乙等30个断面水质持平": how many sites kept their class, no change of 0
     # "…为19%;甲市同比持平": a clause naming only a place is of the figure before it.
     named = _without_places(own, match.start() - len(own), places)
     named = _PLACES_OF_A_GROUP.sub("", named)  # "枣庄等6市同比持平": places, not a measure

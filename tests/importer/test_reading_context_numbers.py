@@ -399,3 +399,13 @@ def test_the_same_share_said_as_good_days_and_as_compliance_or_in_a_years_row_is
         "2031年度,城区空气质量优良天数比例为88.2%。城区环境空气质量达标率为90.4%。\n"
     )
     assert ("88.2", "%") in values(document) and ("90.4", "%") in values(document)
+
+
+def test_sites_whose_water_kept_its_class_are_no_change_of_zero():
+    document = read(
+        "青禾省2031年第37周水质\n"
+        "与上周相比,青溪桥、白河口等12个断面水质持平;青溪入江口断面水质好转。"
+        "全省PM2.5平均浓度同比持平。"
+    )
+    assert values(document) == [("0", "%")]
+    assert document.figures[0].indicator == "pm25"
