@@ -395,7 +395,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
 
 # A wire's dateline opening the text: the service, the city it was sent from, the day.
 _WIRE = re.compile(
-    r"\s*[【\[]?([\u4e00-\u9fff]{1,4}?(?:社|网))[\u4e00-\u9fff]{0,8}?\s*"
+    r"\s*[【\[]?(?!本报|本网|本台)([\u4e00-\u9fff]{1,4}?(?:社|网))[\u4e00-\u9fff]{0,8}?\s*"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)[】\]]?"
 )
 

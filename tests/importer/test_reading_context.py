@@ -567,3 +567,11 @@ def test_a_series_or_bureau_over_a_title_naming_its_year_is_no_title(over, publi
     assert document.title == "2024年第1季度宁德市功能区声环境质量达标情况"
     if publisher:
         assert document.publisher == publisher
+
+
+@pytest.mark.parametrize("dateline", ["本报合肥3月2日讯 ", "本网讯 ", "本报讯(记者 李明)"])
+def test_the_papers_own_dateline_names_no_publisher(dateline):
+    document = pipeline.read(
+        f"{dateline}2023年,安徽全省优良天数比例为83.1%,全省PM2.5平均浓度为35.2微克/立方米。"
+    )
+    assert not document.publisher.startswith("本")
