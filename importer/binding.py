@@ -130,6 +130,10 @@ _BEYOND_TARGET = re.compile(
     r"|(?:较|比)[^,，;；。\d]{0,8}?目标(?:值)?\s*(高|低|多|少|好|差)(?:出|了)?\s*(?:约|近)?\s*$"
 )
 _MORE = {"高": "高于", "多": "高于", "低": "低于", "少": "低于", "好": "好于", "差": "差于"}
+# The value of a target in brackets after its name: "完成年度目标(32微克/立方米)".
+_TARGET_IN_BRACKETS = re.compile(
+    r"(?:完成|实现|达到|超额完成|低于|优于|好于)?[^,，;；\d]{0,10}?目标(?:值|任务)?\s*[(（]\s*$"
+)
 # "2031年目标:PM2.5年均浓度不高于32微克/立方米…": a sentence of targets under its label.
 _TARGET_LABEL = re.compile(r"目标(?:任务|值)?(?:为|是)?\s*[:：]")
 
@@ -139,7 +143,12 @@ def _target_of_the_number(text, raw):
     the words between compare the number with a target ("下降3.3%好于年度目标")."""
     rest = re.split(r"[,，;；。]", text[raw.end : raw.sentence_end], maxsplit=1)[0][:24]
     said = _TARGET_FOLLOWS.search(rest)
-    return bool(said) and not _COMPARED_TO_TARGET.search(rest, 0, said.start())
+    return (
+        bool(said)
+        and not _COMPARED_TO_TARGET.search(rest, 0, said.start())
+        # "90%(目标值88%)": the target has a value of its own
+        and not find_figures(rest[said.end() :])
+    )
 
 
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
@@ -545,6 +554,8 @@ def _bind_sentence(
                 continued
                 or _names_nothing(_COMPARISON.sub("", own))
                 or _names_nothing(_without_places(own, lead_start, places))
+                # "PM2.5浓度为30微克/立方米,完成年度目标(32微克/立方米)": the target's value
+                or _TARGET_IN_BRACKETS.fullmatch(own.strip(" ,，"))
                 # "…11.993 million tonnes, representing a 2.37-percent drop"
                 or _names_nothing(_REPORTING.sub("", own))
                 # "优良水体比例为87.1%,接近于全国平均水平(87.9%)": the same measure, of the
@@ -1279,6 +1290,9 @@ def _kind(text, lead_start, raw, group):
         target = None
     if target and _DONE_BEFORE.search(clause, 0, target.start()):
         target = None
+    if _TARGET_IN_BRACKETS.search(clause):
+        # "完成年度目标(32微克/立方米)": whatever was done, the bracket gives the target
+        return "target", raw.value, "目标"
     target = (
         target
         or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)

@@ -1138,3 +1138,18 @@ def test_days_of_all_pollutants_after_a_pollutants_clause_keep_their_code():
     )
     assert one(document, "8.1").indicator == "exceedance-days-ratio"
     assert one(document, "91.9").indicator == "air-good-days-ratio"
+
+
+@pytest.mark.parametrize(
+    ("said", "level", "target", "code"),
+    [
+        ("PM2.5浓度为30微克/立方米,完成年度目标(32微克/立方米)", "30", "32", "pm25"),
+        ("优良天数比例为90.5%,优于省下达目标(88.5%)", "90.5", "88.5", "air-good-days-ratio"),
+        ("优良天数比例为90.5%(目标值88.5%)", "90.5", "88.5", "air-good-days-ratio"),
+        ("优良天数比例为90.5%,年度目标为88.5%", "90.5", "88.5", "air-good-days-ratio"),
+    ],
+)
+def test_a_targets_own_value_beside_a_level_is_the_target(said, level, target, code):
+    document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
+    assert filed(document, level) == (code, "level")
+    assert filed(document, target) == (code, "target")
