@@ -252,7 +252,9 @@ def _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, v
     at = folded.find(title) if raws else -1
     if at < 0:
         return
-    said = {(figure.value, figure.unit_code) for figure in found}
+    # The same number in the body is the same fact, whatever its measure word (1071起 in the
+    # headline, 1071件 in the body).
+    said = {figure.value for figure in found}
     lookup = getattr(gazetteer, "named", None)
     for figure in binding.bind(title, raws, gazetteer.find_all(title), scope, lookup):
         if figure.derived:
@@ -267,7 +269,7 @@ def _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, v
             title[figure.quote_span[0] : figure.raw.start],
             title[slice(*figure.quote_span)],
         )
-        if (made.value, made.unit_code) not in said:
+        if made.value not in said:
             found.append(made)
             quoted_at.append((-1, start))
 

@@ -575,3 +575,12 @@ def test_the_papers_own_dateline_names_no_publisher(dateline):
         f"{dateline}2023年,安徽全省优良天数比例为83.1%,全省PM2.5平均浓度为35.2微克/立方米。"
     )
     assert not document.publisher.startswith("本")
+
+
+def test_a_headline_figure_the_body_states_with_another_measure_word_is_the_bodys():
+    document = pipeline.read(
+        "某市上半年环境执法处罚1071起\n"
+        "近日,记者从某市生态环境局获悉,上半年,全市共发出行政处罚决定书1071件,"
+        "处罚金额达7350万元。\n"
+    )
+    assert [f.value for f in document.figures if not f.derived].count(Decimal("1071")) == 1
