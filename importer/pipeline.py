@@ -445,6 +445,23 @@ def _is_headline(block):
     )
 
 
+def _distinctive(value):
+    """A value unlikely to recur by chance (1071, 29.5): a headline's proposal and a later
+    figure sharing only its value and unit family are the same fact only so; a small count
+    (新建管网12公里 over 改造管网12公里) may be two."""
+    digits = value.as_tuple().digits
+    return len(digits) >= 3 or value != value.to_integral_value()
+
+
+def _named_alike(figure, quote):
+    """Whether the four characters before a headline's number (…处罚案件12件) stand in a later
+    figure's quote: the same words, so the same fact."""
+    said = numbers.fold(figure.quote)
+    at = said.find(figure.value_text)
+    words = said[max(0, at - 4) : at] if at >= 0 else ""
+    return len(words) == 4 and not re.search(r"[\d\s]", words) and words in quote
+
+
 def _told_below(found, quoted_at, headlines):
     """Figures of a headline a later paragraph states again (重庆上半年…处罚1071起 over
     "…共发出行政处罚决定书1071件"): one fact, kept where the paragraph says it. A headline
@@ -452,11 +469,24 @@ def _told_below(found, quoted_at, headlines):
     said = {}
     for figure, (number, _start) in zip(found, quoted_at, strict=True):
         if number not in headlines and not figure.derived:
-            said.setdefault((figure.value, figures.family_of(figure.unit_code)), set()).add(number)
+            key = (figure.value, figures.family_of(figure.unit_code))
+            said.setdefault(key, []).append((number, figure.indicator, numbers.fold(figure.quote)))
     kept, kept_at = [], []
     for figure, at in zip(found, quoted_at, strict=True):
-        later = said.get((figure.value, figures.family_of(figure.unit_code)), set())
-        if at[0] in headlines and not figure.derived and any(n > at[0] for n in later):
+        later = said.get((figure.value, figures.family_of(figure.unit_code)), ())
+        if (
+            at[0] in headlines
+            and not figure.derived
+            and any(
+                number > at[0]
+                and (
+                    indicator == figure.indicator
+                    if figure.indicator is not None
+                    else _distinctive(figure.value) or _named_alike(figure, quote)
+                )
+                for number, indicator, quote in later
+            )
+        ):
             continue
         kept.append(figure)
         kept_at.append(at)

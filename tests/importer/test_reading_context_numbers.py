@@ -409,3 +409,15 @@ def test_sites_whose_water_kept_its_class_are_no_change_of_zero():
     )
     assert values(document) == [("0", "%")]
     assert document.figures[0].indicator == "pm25"
+
+
+def test_a_headline_sharing_only_a_small_value_with_another_measure_keeps_its_figure():
+    document = read(
+        "云栖县生态环境局 工作动态\n"
+        "云栖县新建污水管网12公里\n"
+        "2031年,云栖县改造雨污分流管网12公里,城市污水处理率达到96.1%。\n"
+        "云栖县优良天数比例达90%\n"
+        "2031年,云栖县森林覆盖率达到90%。"
+    )
+    found = values(document)
+    assert found.count(("12", "公里")) == 2 and found.count(("90", "%")) == 2
