@@ -85,7 +85,7 @@ _CHANGE_VERB = (
     r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b|"
     r"\bjump(?:s|ing)?\b|\bsurg(?:e|es|ing)\b|\bsoar(?:s|ed|ing)?\b|\bplummet(?:s|ed|ing)?\b|"
     r"\btumbl(?:e|es|ed|ing)\b|\bdipp(?:ed|ing)\b|\bslump(?:s|ed|ing)?\b|\bsank\b|\bsinking\b|"
-    r"\bshrinking\b)"
+    r"\bshrinking\b|\bdecreasing\b|\bincreasing\b)"
 )
 _CHANGE = re.compile(
     _CHANGE_VERB
@@ -102,7 +102,7 @@ _DECREASE = re.compile(
     r"下降|减少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|(?<=[额量数率度])降|\bdown\b|fell|"
     r"decrease|dropped|declined|lower|reduced|decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|"
     r"\bfalling\b|\bdropping\b|\bdeclining\b|"
-    r"plunged|slid|shrank|\bplummet|\btumbl|\bdipp|\bslump|\bsank\b|\bsinking\b|\bshrinking\b",
+    r"plunged|slid|shrank|\bplummet|\btumbl|\bdipp|\bslump|\bsank\b|\bsinking\b|\bshrinking\b|\bdecreasing\b",
     re.I,
 )
 _TARGET = re.compile(
@@ -1142,6 +1142,14 @@ _LIST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?")  # not PM10's
 _LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+_YEAR_SAID_EN = re.compile(r"(?:19|20)\d\d(?=\s*,|\s+(?:and|to)\b)|(?<=\b[Ii]n )(?:19|20)\d\d\b")
+# A time opening an English list's clause ("In 2031, PM2.5 and PM10 …"): no item of the list.
+_TIME_ONLY = re.compile(
+    r"(?:(?:in|during|by|for)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+"
+    r"(?:quarter|half|three quarters|six months)(?:\s+of\s+(?:this|the|last)\s+year)?"
+    r"|(?:19|20)\d\d|this year|last year)",
+    re.I,
+)
 # Participles that only introduce a change ("…, registering decreases of 2.15 percent and …").
 _REPORTING = re.compile(
     r"\b(?:registering|recording|posting|marking|representing|showing|seeing|reporting|with)\b",
@@ -1160,6 +1168,9 @@ def _respectively(text, start, end):
             if _LIST_NUMBER.search(text, boundary.end(), match.start()):
                 clause_from = boundary.end()
         first = _LIST_NUMBER.search(text, clause_from, match.start())
+        while first is not None and _YEAR_SAID_EN.match(text, first.start()):
+            # "In 2031, PM2.5 and PM10 …": a year is no value of the list
+            first = _LIST_NUMBER.search(text, first.end(), match.start())
         if first is None:
             continue
         verbs = list(_LIST_VERB.finditer(text, clause_from, first.start()))
@@ -1173,6 +1184,24 @@ def _respectively(text, start, end):
                 {"start": verbs[-1].start(), "end": match.start(), "items": items, "head": said}
             )
             continue
+        # "In 2031, PM2.5 and PM10 concentrations were 31 and 58 micrograms per cubic meter,
+        # down 6.1 percent and 3.3 percent respectively": a time is no item, and two lists of
+        # as many values, their levels then their changes, are each of the items in order.
+        items = [piece for piece in items if not _TIME_ONLY.fullmatch(piece.strip())]
+        if len(items) >= 2 and len(values) == 2 * len(items):
+            numbers = list(_LIST_NUMBER.finditer(text, first.start(), match.start()))
+            cut = numbers[len(items) - 1].end()
+            between = text[cut : numbers[len(items)].start()]
+            if re.search(r"[,;]", between):
+                middle = cut + re.search(r"[,;]", between).start()
+                for group_start, group_end in (
+                    (verbs[-1].start(), middle),
+                    (middle, match.start()),
+                ):
+                    groups.append(
+                        {"start": group_start, "end": group_end, "items": items, "head": said}
+                    )
+                continue
         # "… was 1.259 million tonnes and … totalled 11.675 million tonnes, registering
         # year-on-year decreases of 2.15 percent and 3.02 percent, respectively": a clause
         # naming nothing but its change lists one value for each figure said before it

@@ -330,3 +330,25 @@ def test_places_listed_with_respectively_keep_the_measure_of_the_sentence_before
     for value, city in (("29", "南京市"), ("33", "苏州市")):
         figure = one(document, value)
         assert (figure.indicator, figure.region.name) == ("pm25", city)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2031, PM2.5 and PM10 concentrations were 31 and 58 micrograms per cubic meter, "
+        "down 6.1 percent and 3.3 percent respectively.",
+        "In the first half of this year, the average concentrations of PM2.5 and PM10 were 31 and "
+        "58 micrograms per cubic meter, decreasing by 6.1 percent and 3.3 percent year on year, "
+        "respectively.",
+        "The concentrations of PM2.5 and PM10 stood at 31 and 58 micrograms per cubic meter, "
+        "dropping 6.1 percent and 3.3 percent, respectively.",
+    ],
+)
+def test_two_lists_said_respectively_give_each_measure_its_level_and_its_change(text):
+    document = pipeline.read(f"Air quality\n\n{text}\n")
+    assert [(str(f.value), f.kind, f.indicator) for f in document.figures if not f.derived] == [
+        ("31", "level", "pm25"),
+        ("58", "level", "pm10"),
+        ("-6.1", "change", "pm25"),
+        ("-3.3", "change", "pm10"),
+    ]
