@@ -481,6 +481,25 @@ def segment(text):
             seg.removed.append(Removed(lines[j], "title"))
             i = j + 1
 
+    if i < n and not seg.title:
+        # "2016年以来,某市严格落实…。" / "某市上半年处罚1071起" / "近日,记者从…": a page's
+        # one-sentence summary over the headline; the summary stays in the article. Not a
+        # caption between the opening and the article ("△某台《某栏目》视频").
+        j = _next_nonblank(lines, i + 1)
+        k = _next_nonblank(lines, j + 1)
+        if (
+            k < n
+            and _ONE_SENTENCE.fullmatch(lines[i])
+            and looks_like_title(lines[j])
+            and not _CAPTION_LINE.search(lines[j])
+            and len(lines[j]) < len(lines[i]) // 2
+            and len(lines[k]) > 60
+            and lines[k].rstrip()[-1:] in "。！？"
+        ):
+            seg.title = lines[j]
+            seg.removed.append(Removed(lines[j], "title"))
+            lines[j] = ""
+
     # Between title and article: metadata, byline, navigation.
     while i < n:
         line = lines[i]
@@ -580,6 +599,8 @@ def _spaced_header_rows(lines):
 
 # A line that is only a site's name: "吉网", "中国日报网", "四川在线".
 _SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:网|網|在线|在線|客户端|新闻|新聞)$")
+_ONE_SENTENCE = re.compile(r"[^。！？\n]{20,160}[。！？]")
+_CAPTION_LINE = re.compile(r"^[△▲▼◆■●]|视频|图片|资料图|摄影?$|供图")
 # The company owning the site, over the headline: "某某科技有限公司".
 _COMPANY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:有限责任公司|有限公司|股份公司|集团)$")
 # A site's column over the headline: "新闻中心", "行业动态".

@@ -584,3 +584,26 @@ def test_a_headline_figure_the_body_states_with_another_measure_word_is_the_body
         "处罚金额达7350万元。\n"
     )
     assert [f.value for f in document.figures if not f.derived].count(Decimal("1071")) == 1
+
+
+@pytest.mark.parametrize(
+    ("caption", "title"),
+    [
+        ("", "某市上半年环境执法处罚案件862起"),
+        ("△某台《财经》栏目视频\n", None),
+        ("(资料图片)\n", None),
+    ],
+)
+def test_a_one_sentence_summary_over_the_headline_leaves_the_headline_the_title(caption, title):
+    headline = caption or "某市上半年环境执法处罚案件862起\n"
+    document = pipeline.read(
+        "2024年以来,某市严格落实环境保护法及其配套办法,对环境违法行为保持高压态势。\n"
+        f"{headline}"
+        "近日,记者从某市生态环境局获悉,上半年,全市共发出行政处罚决定书862件,处罚金额达"
+        "3120万元,同比分别上升12%和25%。\n"
+    )
+    if title:
+        assert document.title == title
+    else:
+        assert "视频" not in document.title and "图片" not in document.title
+    assert [f.value for f in document.figures if not f.derived].count(Decimal("862")) == 1
