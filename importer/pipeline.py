@@ -141,9 +141,13 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     section = scope  # the scope under the last heading that stated a period of its own
     plan = None  # the period of the last target that gave its own ("by 2020", 到2025年)
     total = None  # the last total of the paragraphs before, for a breakdown by place
-    headlines = set()  # the blocks that are a headline or a heading line
+    # The headlines: lines standing alone over the sections of the text. The lines under a
+    # section's heading ("一、空气", "(二)水") are that section's body, however short.
+    headlines = set()
+    sections = False
     for number, block in enumerate(blocks):
-        if _is_headline(block):
+        sections = sections or bool(_NUMBERED.match(block.text))
+        if not sections and _is_headline(block):
             headlines.add(number)
         lead = _lead(previous)
         previous = block
@@ -430,6 +434,11 @@ def _quote_span(text, figure):
     return first, last
 
 
+# A section's numbered heading: "一、", "(二)", "3.".
+_NUMBERED = re.compile(
+    r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|\d{1,2}\s*[、．])"
+)
 _HEADLINE_STOP = re.compile(r"[。；;！？!?.]$|[。；;！？!?]")
 
 

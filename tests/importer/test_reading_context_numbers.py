@@ -8,6 +8,8 @@ own sentences and numbers.
 
 from decimal import Decimal
 
+import pytest
+
 from importer import pipeline
 
 
@@ -259,6 +261,24 @@ def test_a_headline_figure_the_paragraphs_state_again_is_one_figure():
     )
     found = values(document)
     assert ("218", "%") in found and ("218.2", "%") in found and ("93.4", "%") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、空气\n全市优良天数比例为90%\n二、水\n全市集中式饮用水水源地水质达标率为90%。",
+        "空气\n全市优良天数比例为90%\n水\n全市集中式饮用水水源地水质达标率为90%。",
+        "(一)声环境\n全市区域声环境昼间达标率为95.5%\n"
+        "(二)水环境\n全市地表水国控断面水质优良比例为95.5%。",
+    ],
+)
+def test_a_short_line_of_one_measure_is_kept_beside_a_paragraph_of_another_with_its_value(text):
+    # a short line without punctuation under a section heading, or of a measure the
+    # paragraph after it does not give, is no headline the paragraph states again
+    document = read(text)
+    assert len(document.figures) == 2
+    assert len({figure.indicator for figure in document.figures}) == 2
+    assert all(figure.indicator for figure in document.figures)
 
 
 def test_a_lead_repeated_word_for_word_is_one_figure_whatever_its_measure():
