@@ -71,7 +71,9 @@ _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s*(?:(?:year|month)[- ](?:on|over)[- ](?:year|month)\s+|annual\s+|yearly\s+)?"
-    r"(decrease|decline|drop|fall|reduction|cut|increase|rise|growth|gain)\b",
+    r"(decrease|decline|drop|fall|reduction|cut|increase|rise|growth|gain)\b"
+    # "实现6.8%的降幅", "3.2个百分点的增幅": the change named after the number
+    r"|\s*的\s*(?:同比|年度)?(降幅|增幅|涨幅|升幅|跌幅|下降|增长|提升|改善)(?![率量])",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
@@ -1341,8 +1343,11 @@ def _kind(text, lead_start, raw, group):
     if noun:
         # "an 8.3% decrease compared to 2021", "a 1.2 percentage point rise": the change is
         # named after the number.
-        sign = -1 if _DECREASE.search(noun.group(1)) else 1
-        return "change", raw.value * sign, noun.group(1)
+        word = noun.group(1) or noun.group(2)
+        sign = -1 if _DECREASE.search(word) or word == "跌幅" else 1
+        if raw.unit_code == "pp" and word == "改善":
+            sign = 1  # a share that improves rises
+        return "change", raw.value * sign, word
     after = _CHANGE_AFTER.match(text, raw.end, raw.sentence_end)
     if after:
         # "12 more than a year earlier": the comparison is said after the number.

@@ -1,0 +1,574 @@
+"""read() on the same facts phrased the many ways Chinese bulletins phrase them.
+
+Each fact of the national standard set (the six pollutants, good days and their share, heavy
+pollution days, the composite index, surface-water class shares, drinking-water compliance,
+noise by day and by night, enforcement cases and fines, petitions) is stated in several
+phrasings: the subject before or after the number, enumerations (分别, 和/及/以及, full- and
+half-width punctuation), changes (同比下降, 较上年减少, 降幅为, x%的降幅), targets (力争,
+控制在…以内, 目标为, 确保…不低于) and periods (上半年, 一季度, 1—5月, 前三季度…). Every
+phrasing must give the same figures: value (signed for a change), indicator and kind.
+
+The facts are invented (our own numbers, in real prefecture-level cities); no sentence comes
+from a bulletin. Phrasings the importer does not read yet are marked xfail (strict), so that
+reading one is noticed and the mark removed.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from importer import pipeline
+
+SO2, NO2, PM10, PM25, CO, O3 = "so2", "no2", "pm10", "pm25", "co", "o3"
+GOOD_DAYS, GOOD_RATIO = "air-good-days", "air-good-days-ratio"
+HEAVY_DAYS, COMPOSITE = "heavy-pollution-days", "air-quality-composite-index"
+WATER_GOOD, WATER_INFERIOR = "water-good-sections-ratio", "water-inferior-v-ratio"
+DRINKING, NOISE_DAY, NOISE_NIGHT = "drinking-water-compliance", "noise-day", "noise-night"
+CASES, FINES, PETITIONS = "enforcement-cases", "fines", "petitions"
+RESOLVED, INSPECTIONS = "petitions-resolved-ratio", "inspections"
+
+# Phrasings not read yet: a colon between subject and number inside a label line, the subject
+# after the number (35微克/立方米的PM2.5年均值, 出现4天重度污染天气), 不低于 as a target
+# without a target verb, and day counts in Chinese numerals.
+KNOWN = {
+    "pm25-colon",
+    "pm25-number-first",
+    "heavy-days-number-first",
+    "ratio-not-below",
+    "heavy-days-chinese-two",
+    "heavy-days-chinese-eleven",
+}
+
+
+def phrasings(*groups):
+    """(id, text, expected) triples, the city and year put in each text."""
+    for name, city, text, expected in groups:
+        yield pytest.param(
+            text.format(city=city),
+            expected,
+            id=name,
+            marks=[pytest.mark.xfail(strict=True)] if name in KNOWN else [],
+        )
+
+
+LEVELS = list(
+    phrasings(
+        # the subject before the number, with and without 为/达到, full- and half-width brackets
+        (
+            "pm25-is",
+            "绵阳市",
+            "2031年,{city}PM2.5年均浓度为35微克/立方米。",
+            [("35", PM25, "level")],
+        ),
+        ("pm25-bare", "绵阳市", "2031年,{city}PM2.5浓度35微克/立方米。", [("35", PM25, "level")]),
+        (
+            "pm25-named-half-width",
+            "绵阳市",
+            "2031年,{city}细颗粒物(PM2.5)平均浓度达到35μg/m³。",
+            [("35", PM25, "level")],
+        ),
+        (
+            "pm25-named-full-width",
+            "绵阳市",
+            "2031年，{city}细颗粒物（PM2.5）平均浓度达到35μg/m³。",
+            [("35", PM25, "level")],
+        ),
+        (
+            "pm25-colon",
+            "绵阳市",
+            "2031年{city}空气质量主要指标:PM2.5:35μg/m3。",
+            [("35", PM25, "level")],
+        ),
+        (
+            "pm25-number-first",
+            "绵阳市",
+            "2031年,{city}录得35微克/立方米的PM2.5年均值。",
+            [("35", PM25, "level")],
+        ),
+        (
+            "so2-is",
+            "洛阳市",
+            "2031年,{city}二氧化硫年均浓度为9微克/立方米。",
+            [("9", SO2, "level")],
+        ),
+        (
+            "pm10-named",
+            "洛阳市",
+            "2031年,{city}可吸入颗粒物平均浓度为68微克/立方米。",
+            [("68", PM10, "level")],
+        ),
+        (
+            "pm10-annual-value",
+            "洛阳市",
+            "2031年,{city}PM10年均值为68微克/立方米。",
+            [("68", PM10, "level")],
+        ),
+        (
+            "co-percentile",
+            "九江市",
+            "2031年,{city}一氧化碳日均值第95百分位浓度为1.1毫克/立方米。",
+            [("1.1", CO, "level")],
+        ),
+        (
+            "o3-percentile",
+            "九江市",
+            "2031年,{city}臭氧日最大8小时平均第90百分位浓度为152微克/立方米。",
+            [("152", O3, "level")],
+        ),
+        ("o3-code", "九江市", "2031年,{city}O3-8h浓度152μg/m³。", [("152", O3, "level")]),
+        (
+            "no2-code-in-brackets",
+            "九江市",
+            "2031年,{city}二氧化氮(NO2)年均浓度为27微克/立方米。",
+            [("27", NO2, "level")],
+        ),
+        # good days and their share
+        (
+            "good-days",
+            "九江市",
+            "2031年,{city}空气质量优良天数为301天。",
+            [("301", GOOD_DAYS, "level")],
+        ),
+        (
+            "good-days-and-ratio",
+            "九江市",
+            "2031年,{city}优良天数301天,优良天数比例为82.5%。",
+            [("301", GOOD_DAYS, "level"), ("82.5", GOOD_RATIO, "level")],
+        ),
+        (
+            "good-rate",
+            "九江市",
+            "2031年,{city}空气质量优良率82.5%。",
+            [("82.5", GOOD_RATIO, "level")],
+        ),
+        (
+            "good-ratio-reached",
+            "九江市",
+            "2031年,{city}环境空气质量优良天数比例达到82.5%。",
+            [("82.5", GOOD_RATIO, "level")],
+        ),
+        (
+            "good-days-share-of",
+            "九江市",
+            "2031年,{city}全年空气质量优良天数达301天,占比82.5%。",
+            [("301", GOOD_DAYS, "level"), ("82.5", GOOD_RATIO, "level")],
+        ),
+        # heavy pollution days, the composite index
+        (
+            "heavy-days-occurred",
+            "九江市",
+            "2031年,{city}发生重度及以上污染天气4天。",
+            [("4", HEAVY_DAYS, "level")],
+        ),
+        ("heavy-days-is", "九江市", "2031年,{city}重污染天数为4天。", [("4", HEAVY_DAYS, "level")]),
+        (
+            "heavy-days-number-first",
+            "九江市",
+            "2031年,{city}出现4天重度污染天气。",
+            [("4", HEAVY_DAYS, "level")],
+        ),
+        (
+            "heavy-days-chinese-two",
+            "襄阳市",
+            "2031年,{city}PM2.5等六项指标浓度均达到国家二级标准,重污染天数为两天。",
+            [("2", HEAVY_DAYS, "level")],
+        ),
+        (
+            "heavy-days-chinese-eleven",
+            "襄阳市",
+            "2031年,{city}发生重度污染十一天。",
+            [("11", HEAVY_DAYS, "level")],
+        ),
+        (
+            "composite",
+            "九江市",
+            "2031年,{city}环境空气质量综合指数为4.12。",
+            [("4.12", COMPOSITE, "level")],
+        ),
+        # water
+        (
+            "water-class-share",
+            "襄阳市",
+            "2031年,{city}地表水Ⅰ～Ⅲ类水质断面比例为92.3%。",
+            [("92.3", WATER_GOOD, "level")],
+        ),
+        (
+            "water-good-and-inferior",
+            "襄阳市",
+            "2031年,{city}国考断面水质优良比例为92.3%,劣Ⅴ类水质断面比例为0。",
+            [("92.3", WATER_GOOD, "level"), ("0", WATER_INFERIOR, "level")],
+        ),
+        (
+            "water-class-takes-up",
+            "襄阳市",
+            "2031年,{city}13个国考断面中,Ⅰ～Ⅲ类水质断面占92.3%。",
+            [("92.3", WATER_GOOD, "level")],
+        ),
+        (
+            "water-good-bracketed-definition",
+            "襄阳市",
+            "2031年,{city}水质优良(达到或优于Ⅲ类)断面比例为92.3%,同比上升7.7个百分点。",
+            [("92.3", WATER_GOOD, "level"), ("7.7", WATER_GOOD, "change")],
+        ),
+        (
+            "drinking-is",
+            "襄阳市",
+            "2031年,{city}集中式饮用水水源地水质达标率为100%。",
+            [("100", DRINKING, "level")],
+        ),
+        (
+            "drinking-kept",
+            "襄阳市",
+            "2031年,{city}县级以上集中式饮用水水源地水质达标率保持100%。",
+            [("100", DRINKING, "level")],
+        ),
+        (
+            "drinking-bare",
+            "襄阳市",
+            "2031年,{city}饮用水水源地水质达标率100%。",
+            [("100", DRINKING, "level")],
+        ),
+        # enforcement and petitions
+        (
+            "cases-and-fines",
+            "襄阳市",
+            "2031年,{city}查处环境违法案件128件,罚款金额1530万元。",
+            [("128", CASES, "level"), ("1530", FINES, "level")],
+        ),
+        (
+            "decisions-and-confiscations",
+            "襄阳市",
+            "2031年,{city}共下达行政处罚决定书128份,罚没款1530万元。",
+            [("128", CASES, "level"), ("1530", FINES, "level")],
+        ),
+        (
+            "cases-filed-and-penalty",
+            "襄阳市",
+            "2031年,{city}立案查处环境违法案件128起,处罚金额1530万元。",
+            [("128", CASES, "level"), ("1530", FINES, "level")],
+        ),
+        (
+            "cases-handled-fined",
+            "襄阳市",
+            "2031年,{city}办理行政处罚案件128件,罚款1530万元。",
+            [("128", CASES, "level"), ("1530", FINES, "level")],
+        ),
+        (
+            "cases-in-total",
+            "襄阳市",
+            "2031年,{city}共处罚案件128件,罚款共计1530万元。",
+            [("128", CASES, "level"), ("1530", FINES, "level")],
+        ),
+        (
+            "petitions-and-resolved",
+            "襄阳市",
+            "2031年,{city}共受理环境信访投诉2145件,办结率100%。",
+            [("2145", PETITIONS, "level"), ("100", RESOLVED, "level")],
+        ),
+        (
+            "petitions-received",
+            "襄阳市",
+            "2031年,{city}共接到群众信访投诉举报2145件。",
+            [("2145", PETITIONS, "level")],
+        ),
+        (
+            "petitions-down",
+            "襄阳市",
+            "2031年,{city}受理群众信访举报2145件,同比下降8.1%。",
+            [("2145", PETITIONS, "level"), ("-8.1", PETITIONS, "change")],
+        ),
+        (
+            "inspections-about",
+            "襄阳市",
+            "2031年,{city}检查企业1200余家次。",
+            [("1200", INSPECTIONS, "level")],
+        ),
+        (
+            "inspections-after-staff",
+            "襄阳市",
+            "2031年,{city}共出动执法人员3000人次,检查企业1200余家次。",
+            [("1200", INSPECTIONS, "level")],
+        ),
+    )
+)
+
+ENUMERATIONS = list(
+    phrasings(
+        (
+            "respectively-one-unit",
+            "宜昌市",
+            "2031年,{city}二氧化硫、二氧化氮、可吸入颗粒物浓度分别为8、25、61微克/立方米。",
+            [("8", SO2, "level"), ("25", NO2, "level"), ("61", PM10, "level")],
+        ),
+        (
+            "respectively-each-unit-and",
+            "宜昌市",
+            "2031年,{city}二氧化硫、二氧化氮和可吸入颗粒物年均浓度分别为8微克/立方米、25微克/立方米和61微克/立方米。",
+            [("8", SO2, "level"), ("25", NO2, "level"), ("61", PM10, "level")],
+        ),
+        (
+            "respectively-codes",
+            "宜昌市",
+            "2031年,{city}SO2、NO2、PM10、PM2.5年均浓度分别为8、25、61、39μg/m3。",
+            [
+                ("8", SO2, "level"),
+                ("25", NO2, "level"),
+                ("61", PM10, "level"),
+                ("39", PM25, "level"),
+            ],
+        ),
+        (
+            "a-is-x-b-is-y",
+            "宜昌市",
+            "2031年,{city}PM2.5年均浓度为39微克/立方米,PM10为61微克/立方米。",
+            [("39", PM25, "level"), ("61", PM10, "level")],
+        ),
+        (
+            "a-is-x-b-is-y-full-width",
+            "宜昌市",
+            "2031年，{city}PM2.5为39微克/立方米，PM10为61微克/立方米，二氧化氮为25微克/立方米。",
+            [("39", PM25, "level"), ("61", PM10, "level"), ("25", NO2, "level")],
+        ),
+        (
+            "respectively-down-he",
+            "宜昌市",
+            "2031年,{city}PM2.5、PM10浓度分别同比下降4.9%和6.2%。",
+            [("-4.9", PM25, "change"), ("-6.2", PM10, "change")],
+        ),
+        (
+            "and-respectively-down",
+            "宜昌市",
+            "2031年,{city}PM2.5和PM10平均浓度分别下降4.9%、6.2%。",
+            [("-4.9", PM25, "change"), ("-6.2", PM10, "change")],
+        ),
+        (
+            "list-with-ji",
+            "宜昌市",
+            "2031年,{city}二氧化硫、二氧化氮及臭氧浓度分别为8、25、140微克/立方米。",
+            [("8", SO2, "level"), ("25", NO2, "level"), ("140", O3, "level")],
+        ),
+        (
+            "list-with-yiji",
+            "宜昌市",
+            "2031年,{city}细颗粒物以及可吸入颗粒物年均浓度分别为39微克/立方米和61微克/立方米。",
+            [("39", PM25, "level"), ("61", PM10, "level")],
+        ),
+        (
+            "noise-day-night-respectively",
+            "宜昌市",
+            "2031年,{city}区域声环境昼间、夜间平均等效声级分别为54.3分贝和45.1分贝。",
+            [("54.3", NOISE_DAY, "level"), ("45.1", NOISE_NIGHT, "level")],
+        ),
+        (
+            "noise-night-said-after-day",
+            "宜昌市",
+            "2031年,{city}区域声环境昼间平均等效声级为54.3分贝,夜间为45.1分贝。",
+            [("54.3", NOISE_DAY, "level"), ("45.1", NOISE_NIGHT, "level")],
+        ),
+        (
+            "noise-day-night-values",
+            "宜昌市",
+            "2031年,{city}城市区域环境噪声昼间平均值54.3dB(A),夜间平均值45.1dB(A)。",
+            [("54.3", NOISE_DAY, "level"), ("45.1", NOISE_NIGHT, "level")],
+        ),
+    )
+)
+
+PM25_41 = ("41", PM25, "level")
+
+CHANGES = list(
+    phrasings(
+        (
+            "yoy-down",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度为41微克/立方米,同比下降6.8%。",
+            [PM25_41, ("-6.8", PM25, "change")],
+        ),
+        (
+            "less-than-last-year",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度为41微克/立方米,较上年减少6.8%。",
+            [PM25_41, ("-6.8", PM25, "change")],
+        ),
+        (
+            "improved-on-a-year",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度为41微克/立方米,比2030年同期改善6.8%。",
+            [PM25_41, ("-6.8", PM25, "change")],
+        ),
+        (
+            "fall-is",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度为41微克/立方米,降幅为6.8%。",
+            [PM25_41, ("-6.8", PM25, "change")],
+        ),
+        (
+            "fall-named-after",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度为41微克/立方米,实现6.8%的降幅。",
+            [PM25_41, ("-6.8", PM25, "change")],
+        ),
+        (
+            "fall-named-after-compared",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度较上年实现6.8%的降幅。",
+            [("-6.8", PM25, "change")],
+        ),
+        (
+            "rise-in-points-named-after",
+            "襄阳市",
+            "2031年,{city}优良天数比例为85.2%,实现2.4个百分点的增幅。",
+            [("85.2", GOOD_RATIO, "level"), ("2.4", GOOD_RATIO, "change")],
+        ),
+        (
+            "yoy-down-alone",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度同比下降6.8%。",
+            [("-6.8", PM25, "change")],
+        ),
+        (
+            "yoy-up-alone",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度同比上升6.8%。",
+            [("6.8", PM25, "change")],
+        ),
+        (
+            "points-up",
+            "襄阳市",
+            "2031年,{city}优良天数比例为85.2%,同比上升2.4个百分点。",
+            [("85.2", GOOD_RATIO, "level"), ("2.4", GOOD_RATIO, "change")],
+        ),
+        (
+            "points-raised",
+            "襄阳市",
+            "2031年,{city}优良天数比例为85.2%,较上年提高2.4个百分点。",
+            [("85.2", GOOD_RATIO, "level"), ("2.4", GOOD_RATIO, "change")],
+        ),
+        (
+            "points-down-alone",
+            "襄阳市",
+            "2031年,{city}优良天数比例同比下降2.4个百分点。",
+            [("-2.4", GOOD_RATIO, "change")],
+        ),
+        (
+            "days-fewer",
+            "襄阳市",
+            "2031年,{city}重污染天数为3天,同比减少5天。",
+            [("3", HEAVY_DAYS, "level"), ("-5", HEAVY_DAYS, "change")],
+        ),
+        (
+            "days-more",
+            "襄阳市",
+            "2031年,{city}优良天数为311天,比上年增加9天。",
+            [("311", GOOD_DAYS, "level"), ("9", GOOD_DAYS, "change")],
+        ),
+        (
+            "index-improved",
+            "九江市",
+            "2031年,{city}空气质量综合指数4.12,同比改善3.5%。",
+            [("4.12", COMPOSITE, "level"), ("-3.5", COMPOSITE, "change")],
+        ),
+        (
+            "flat",
+            "襄阳市",
+            "2031年,{city}PM2.5年均浓度为41微克/立方米,与上年持平。",
+            [PM25_41, ("0", PM25, "change")],
+        ),
+    )
+)
+
+TARGETS = list(
+    phrasings(
+        (
+            "strive-within",
+            "襄阳市",
+            "2032年,{city}力争PM2.5年均浓度控制在38微克/立方米以内。",
+            [("38", PM25, "target")],
+        ),
+        (
+            "target-is",
+            "襄阳市",
+            "2032年,{city}PM2.5年均浓度目标为38微克/立方米。",
+            [("38", PM25, "target")],
+        ),
+        (
+            "ensure-not-below",
+            "襄阳市",
+            "2032年,{city}确保优良天数比例不低于86%。",
+            [("86", GOOD_RATIO, "target")],
+        ),
+        (
+            "ratio-not-below",
+            "襄阳市",
+            "2032年,{city}优良天数比例不低于86%。",
+            [("86", GOOD_RATIO, "target")],
+        ),
+        (
+            "strive-reach",
+            "襄阳市",
+            "2032年,{city}力争地表水Ⅰ～Ⅲ类水质断面比例达到95%。",
+            [("95", WATER_GOOD, "target")],
+        ),
+        (
+            "days-within",
+            "襄阳市",
+            "2032年,{city}重污染天数控制在3天以内。",
+            [("3", HEAVY_DAYS, "target")],
+        ),
+    )
+)
+
+
+def _figures(text):
+    return {
+        (format(f.value.normalize(), "f"), f.indicator, f.kind)
+        for f in pipeline.read(text).figures
+        if not f.derived
+    }
+
+
+@pytest.mark.parametrize(("text", "expected"), LEVELS + ENUMERATIONS + CHANGES + TARGETS)
+def test_every_phrasing_of_a_fact_gives_its_figures(text, expected):
+    found = _figures(text)
+    missing = [
+        e for e in expected if (format(Decimal(e[0]).normalize(), "f"), e[1], e[2]) not in found
+    ]
+    assert not missing, (missing, sorted(found, key=str))
+
+
+# Periods: the same figure under every way a bulletin names its months ------------------------
+
+PERIODS = [
+    ("上半年", date(2031, 1, 1), date(2031, 6, 30)),
+    ("下半年", date(2031, 7, 1), date(2031, 12, 31)),
+    ("一季度", date(2031, 1, 1), date(2031, 3, 31)),
+    ("第一季度", date(2031, 1, 1), date(2031, 3, 31)),
+    ("三季度", date(2031, 7, 1), date(2031, 9, 30)),
+    ("前三季度", date(2031, 1, 1), date(2031, 9, 30)),
+    ("1—5月", date(2031, 1, 1), date(2031, 5, 31)),
+    ("1-5月", date(2031, 1, 1), date(2031, 5, 31)),
+    ("1~11月", date(2031, 1, 1), date(2031, 11, 30)),
+    ("1至10月份", date(2031, 1, 1), date(2031, 10, 31)),
+    ("1月至8月", date(2031, 1, 1), date(2031, 8, 31)),
+    ("全年", date(2031, 1, 1), date(2031, 12, 31)),
+    ("12月份", date(2031, 12, 1), date(2031, 12, 31)),
+    ("12月", date(2031, 12, 1), date(2031, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("words", "start", "end"), PERIODS, ids=[p[0] for p in PERIODS])
+def test_every_way_of_naming_the_months_gives_the_period(words, start, end):
+    document = pipeline.read(f"2031年{words},济宁市PM2.5平均浓度为41微克/立方米。")
+    figures = [f for f in document.figures if not f.derived]
+    assert [(f.indicator, f.period_start, f.period_end) for f in figures] == [(PM25, start, end)]
+
+
+def test_a_change_on_the_same_period_last_year_keeps_the_periods_months():
+    document = pipeline.read("2031年1—5月,济宁市PM2.5平均浓度为41微克/立方米,比去年同期下降4.7%。")
+    change = next(f for f in document.figures if f.kind == "change")
+    assert (change.value, change.period_start, change.period_end) == (
+        Decimal("-4.7"),
+        date(2031, 1, 1),
+        date(2031, 5, 31),
+    )
