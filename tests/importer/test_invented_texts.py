@@ -1,0 +1,89 @@
+"""The importer's tests read texts invented for them, never sentences copied from the
+bulletins the importer is scored on: no test file under tests/importer shares a run of 20
+characters (whitespace aside) with a text of evaluation/importer/texts/. A clean clone has
+no texts (they are downloaded), so the check is skipped there."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+RUN = 20
+TESTS = Path(__file__).resolve().parent
+TEXTS = TESTS.parents[1] / "evaluation" / "importer" / "texts"
+
+
+# Test files that shared a run with a text when this check was written, and the texts: to be
+# rewritten in words and numbers of their own, then taken off. Many are English phrases a
+# bulletin shares with any other (a unit, the ministry's name); others copy a sentence.
+# No new pair may appear, and a pair that no longer shares a run must be taken off.
+KNOWN = {
+    name: set(texts.split())
+    for name, texts in {
+        "test_reading.py": "d115 d116 d27 d30 d31 d37 d38 d39 d71 d82 d83 d98 d99",
+        "test_reading_context.py": "d100 d115 d116 d17 d18 d27 d31 d38 d39 d47 d51 d56 d71 d77 d81 d82 d83 d98 d99",
+        "test_reading_context_numbers.py": "d05 d100 d110 d114 d125 d128 d14 d38 d39 d56 d71 d98",
+        "test_reading_english.py": "d100 d115 d116 d17 d18 d27 d31 d38 d39 d44 d51 d71 d72 d82 d83 d98 d99",
+        "test_reading_english_habits.py": "d100 d114 d115 d116 d17 d18 d27 d31 d38 d39 d47 d50 d51 d56 d71 d81 d82 d83 d98 d99",
+        "test_reading_english_subjects.py": "d100 d114 d115 d116 d17 d27 d31 d39 d47 d50 d51 d56 d71 d72 d81 d82 d83 d98 d99",
+        "test_reading_habits.py": "d65",
+        "test_reading_matching.py": "d02 d104 d110 d50 d55 d60 d69 d79",
+        "test_reading_periods_places.py": "d04 d05 d100 d17 d33 d53 d54 d70 d81 d83 d91 d98",
+        "test_reading_tables.py": "d43 d76",
+    }.items()
+}
+
+
+def _bare(text):
+    return re.sub(r"\s+", "", text)
+
+
+def _runs(text):
+    return {text[i : i + RUN] for i in range(len(text) - RUN + 1)}
+
+
+def shared_runs(tests, texts):
+    """(test file, text, run) for each test file sharing a run with a text, the first run."""
+    runs = {}
+    for path in tests:
+        for run in _runs(_bare(path.read_text(encoding="utf-8"))):
+            runs.setdefault(run, path)
+    shared = {}
+    for text in texts:
+        bare = _bare(text.read_text(encoding="utf-8", errors="replace"))
+        for i in range(len(bare) - RUN + 1):
+            path = runs.get(bare[i : i + RUN])
+            if path is not None and (path, text) not in shared:
+                shared[path, text] = bare[i : i + RUN]
+    return [(path.name, text.name, run) for (path, text), run in sorted(shared.items())]
+
+
+def test_the_check_finds_a_copied_sentence(tmp_path):
+    test = tmp_path / "test_x.py"
+    text = tmp_path / "t.txt"
+    test.write_text('read("青禾市2031年上半年 细颗粒物平均浓度为29微克/立方米,同比下降3%。")\n')
+    text.write_text("据悉,青禾市2031年上半年细颗粒物平均浓度为29微克/立方米,同比下降3%。\n")
+    assert shared_runs([test], [text])
+    text.write_text("据悉,青禾市2031年上半年PM2.5平均浓度为30微克/立方米。\n")
+    assert not shared_runs([test], [text])
+
+
+@pytest.mark.skipif(not TEXTS.is_dir(), reason="no importer texts in this checkout")
+def test_no_test_copies_a_bulletin():
+    texts = sorted(TEXTS.glob("*.txt"))
+    shared = shared_runs(sorted(TESTS.glob("*.py")), texts)
+    new = [
+        (test, text, run)
+        for test, text, run in shared
+        if text.removesuffix(".txt") not in KNOWN.get(test, ())
+    ]
+    assert not new, "\n".join(f"{test} ~ {text}: {run}" for test, text, run in new)
+    present = {text.stem for text in texts}
+    sharing = {(test, text.removesuffix(".txt")) for test, text, _run in shared}
+    stale = sorted(
+        (test, text)
+        for test, known in KNOWN.items()
+        for text in known & present
+        if (test, text) not in sharing
+    )
+    assert not stale, f"no longer shared, take off KNOWN: {stale}"
