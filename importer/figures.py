@@ -55,6 +55,14 @@ _EXTRA_UNITS = {
     "µg per cubic metre": "ug/m3",
     "mcg per cubic meter": "ug/m3",
     "mcg per cubic metre": "ug/m3",
+    # …with "cubic" before an abbreviated metre or a slash ("29 mcg/cubic m", "mcg/m3").
+    "mcg/cubic meter": "ug/m3",
+    "mcg/cubic metre": "ug/m3",
+    "mcg/cubic m": "ug/m3",
+    "mcg/m3": "ug/m3",
+    "mcg/m³": "ug/m3",
+    "micrograms per cubic m": "ug/m3",
+    "micrograms/cubic m": "ug/m3",
     "mg per cubic meter": "mg/m3",
     "mg per cubic metre": "mg/m3",
     # …or with a slash for "per" ("43 micrograms/cubic meter")

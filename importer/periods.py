@@ -282,6 +282,17 @@ _PATTERNS = [
         ),
     ),
     ("lastyear", re.compile(r"去年同期|上年同期|去年|上年|上一年度?")),
+    # "As of June": counts to a cut-off; with no year written, of no known period. "As of the
+    # end of June 2024", "as of the end of June this year": from January of that year (read
+    # before "this year", which would otherwise take the year alone).
+    (
+        "asof_en",
+        re.compile(
+            r"\b[Aa]s of (?:the end of )?(" + _EN + r")(?:\s+\d{1,2})?"
+            r"(?:,?\s+((?:19|20)\d{2})|,?\s+(?:of\s+)?" + _OF_YEAR_EN + r")?\b",
+            re.I,
+        ),
+    ),
     (
         "sofar_en",
         re.compile(
@@ -304,14 +315,6 @@ _PATTERNS = [
         re.compile(
             r"\b(?:over|in|during|for) the (?:past|last|previous) (?:decade|(?:two|three|five|"
             r"ten|\d{1,2}) (?:years|decades))\b",
-            re.I,
-        ),
-    ),
-    # "As of June": counts to a cut-off; with no year written, of no known period.
-    (
-        "asof_en",
-        re.compile(
-            r"\b[Aa]s of (?:the end of )?(" + _EN + r")(?:\s+\d{1,2})?(?:,?\s+((?:19|20)\d{2}))?\b",
             re.I,
         ),
     ),
@@ -600,9 +603,10 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
         if kind == "lastyear":
             return (date(year - 1, 1, 1), date(year - 1, 12, 31)) if year else (None, None)
         if kind == "asof_en":
-            if not groups[1]:
+            if not groups[1] and not groups[2]:
                 return None, None
-            return _span(int(groups[1]), 1, _MONTHS_EN[groups[0].lower()])
+            year = _year_en(groups[1], groups[2], year, context.published)
+            return _span(year, 1, _MONTHS_EN[groups[0].lower()])
         if kind == "month_en":
             month = _MONTHS_EN[groups[0].lower()]
             year = int(groups[1]) if groups[1] else year

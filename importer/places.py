@@ -333,7 +333,8 @@ class Places:
             re.compile(
                 r"(?<![A-Za-z'])(?:"
                 + "|".join(re.escape(n) for n in sorted({*known, *alike}, key=len, reverse=True))
-                + r")(?![a-z'])"
+                # not the start of a longer name ("Xi'an"), but its possessive ("Wuhan's") is it
+                + r")(?![a-z])(?!['’](?!s\b))"
                 + _LEVEL_EN
             )
             if known
