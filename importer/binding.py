@@ -76,6 +76,15 @@ _CHANGE_NOUN_AFTER = re.compile(
     r"|\s*的\s*(?:同比|年度)?(降幅|增幅|涨幅|升幅|跌幅|下降|增长|提升|改善)(?![率量])",
     re.I,
 )
+# What a figure measures, named after it to the end of its clause: "35微克/立方米的PM2.5年均值",
+# "4天重度污染天气" (a day count needs no 的: the kind of day follows it).
+_NAMED_AFTER = re.compile(
+    r"(?:(?<=天)|\s*的)\s*((?:[A-Za-z]+[\d.]*|[^,，;；:：。!！?？\d()（）]){2,16}?)"
+    r"\s*(?=[,，;；。!！?？]|$)"
+)
+_NAMED_AFTER_FAMILIES = ("concentration", "days", "sound_level", "dimensionless")
+# …not a standard or a target it is compared with ("35微克/立方米的二级标准", "…的目标")
+_NOT_NAMED_AFTER = re.compile(r"标准|目标|要求|限值|任务|水平|基础|范围|以[上下内]|之间")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：]|\s(?:and|while|compared)\s")
 _CHANGE_VERB = (
     r"(上升|下降|增加|减少|增长|提高|提升|降低|下滑|下跌|回落|上涨|攀升|增多|减小|升高|改善|恶化|降幅为?|"
@@ -249,6 +258,10 @@ class Bound:
     filed_as: str | None = None  # the indicator the figure was filed under, once matched
     # the words before its sentence, for a figure naming only a bare measure ("水质达标率为")
     said_before: str = ""
+    # the words after its unit that name what it measures, when the clause names it there
+    # ("录得35微克/立方米的PM2.5年均值", "出现4天重度污染天气"): used only where the words
+    # before it name no measure
+    said_after: str = ""
     # a table's cell under (or in a row of) a statistic other than the mean ("最大值", "最小值"):
     # no level of the measure, a proposal of its own
     statistic: str = ""
@@ -643,6 +656,13 @@ def _bind_sentence(
             # "全市集中式饮用水水源地共12个。2031年,水质达标率为100%": what the rate is of was
             # named in the sentence before
             figure.said_before = text[max(0, start - 60) : start]
+        after = (
+            _NAMED_AFTER.match(text, raw.end, end)
+            if not enumerated and raw.family in _NAMED_AFTER_FAMILIES
+            else None
+        )
+        if after and not _NOT_NAMED_AFTER.search(after.group(1)):
+            figure.said_after = after.group(1)
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
         elif continued:

@@ -809,6 +809,14 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
         )
         if before.code is not None:
             match = matching.Match(before.code, f"前句所述：{before.reason}")
+    said_after = getattr(bound, "said_after", "")
+    if match.code is None and said_after:
+        # "录得35微克/立方米的PM2.5年均值": the measure named after the number
+        after = _match(
+            vocabulary, f"{bound.item}{said_after}", "", raw.family, bound.kind, raw.unit, part
+        )
+        if after.code is not None:
+            match = matching.Match(after.code, f"数值之后所述：{after.reason}")
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
     if match.code is None:
         match = _share_of_days_ungraded(bound, vocabulary) or match

@@ -28,13 +28,10 @@ DRINKING, NOISE_DAY, NOISE_NIGHT = "drinking-water-compliance", "noise-day", "no
 CASES, FINES, PETITIONS = "enforcement-cases", "fines", "petitions"
 RESOLVED, INSPECTIONS = "petitions-resolved-ratio", "inspections"
 
-# Phrasings not read yet: a colon between subject and number inside a label line, the subject
-# after the number (35微克/立方米的PM2.5年均值, 出现4天重度污染天气), 不低于 as a target
-# without a target verb, and day counts in Chinese numerals.
+# Phrasings not read yet: a colon between subject and number inside a label line, 不低于 as a
+# target without a target verb, and day counts in Chinese numerals.
 KNOWN = {
     "pm25-colon",
-    "pm25-number-first",
-    "heavy-days-number-first",
     "ratio-not-below",
     "heavy-days-chinese-two",
     "heavy-days-chinese-eleven",
@@ -85,6 +82,12 @@ LEVELS = list(
             "绵阳市",
             "2031年,{city}录得35微克/立方米的PM2.5年均值。",
             [("35", PM25, "level")],
+        ),
+        (
+            "pm25-named-after-number",
+            "乐山市",
+            "2031年,{city}录得31微克/立方米的细颗粒物平均浓度,同比下降3微克/立方米。",
+            [("31", PM25, "level"), ("-3", PM25, "change")],
         ),
         (
             "so2-is",
@@ -167,6 +170,12 @@ LEVELS = list(
             "九江市",
             "2031年,{city}出现4天重度污染天气。",
             [("4", HEAVY_DAYS, "level")],
+        ),
+        (
+            "heavy-days-named-after-number-fewer",
+            "南充市",
+            "2031年,{city}全年出现6天重污染天气,同比减少2天。",
+            [("6", HEAVY_DAYS, "level"), ("-2", HEAVY_DAYS, "change")],
         ),
         (
             "heavy-days-chinese-two",
@@ -572,3 +581,8 @@ def test_a_change_on_the_same_period_last_year_keeps_the_periods_months():
         date(2031, 1, 1),
         date(2031, 5, 31),
     )
+
+
+def test_a_standard_named_after_a_concentration_is_no_measure_of_the_number():
+    document = pipeline.read("2031年,德阳市PM2.5年均浓度低于35微克/立方米的国家二级标准。")
+    assert [f.indicator for f in document.figures if f.value == 35] in ([], [None])
