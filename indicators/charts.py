@@ -15,11 +15,12 @@ nothing a caller passes is inserted raw.
 
 import html
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.utils.functional import Promise
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext as _
 
 from ecoportal.localized import english_active
@@ -103,14 +104,24 @@ def _escape(value):
 
 def _tag(name, attrs=None, *children):
     # Escaped directly rather than format_html per attribute: a chart has hundreds of
-    # elements, and the formatting machinery was most of the time it took to draw one.
+    # elements, and the formatting machinery was most of the time it took to draw one. The
+    # attribute names are this module's own literals; values and children are escaped, a
+    # plain string only if it holds a character to escape (most are numbers and colours),
+    # markup made here (``SafeString``) kept as it is.
     attributes = "".join(
-        f' {_escape(key)}="{_escape(value)}"'
-        for key, value in (attrs or {}).items()
-        if value is not None
-    )
-    inner = "".join(_escape(child) for child in children)
+        f' {key}="{_attribute(value)}"' for key, value in attrs.items() if value is not None
+    ) if attrs else ""
+    inner = "".join(child if isinstance(child, SafeData) else _escape(child) for child in children)
     return mark_safe(f"<{name}{attributes}>{inner}</{name}>")  # noqa: S308 - escaped above
+
+
+_SPECIAL = re.compile("[&<>\"']").search
+
+
+def _attribute(value):
+    if type(value) is str:
+        return html.escape(value) if _SPECIAL(value) else value
+    return _escape(value)
 
 
 def _n(number):

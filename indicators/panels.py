@@ -9,6 +9,8 @@ the indicator page are where every figure is.
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
@@ -21,8 +23,11 @@ from .models import Indicator, Observation
 from .periods import period_kind
 from .series import (
     MAX_LINES,
+    Plotter,
     Series,
     comparison_groups,
+    comparison_members,
+    draw_comparison,
     group_series,
     national_limit,
     region_name,
@@ -258,21 +263,60 @@ class HeadlineCard:
 
 def headline_cards(*, max_bars=5):
     """The headline indicators with their newest figure and small bar charts of the latest
-    values, one per period and qualifier (never figures of different periods on one scale)."""
+    values, one per period and qualifier (never figures of different periods on one scale).
+
+    The bars are chosen from the series summaries (``comparison_members`` on each series'
+    newest figure as its part describes it), and only the figures drawn and the cards' leads
+    are read: at 100,000 bulletins 449 series' newest figures were read (with their regions
+    and bulletins) to draw at most 3 × 5 bars an indicator."""
     indicators = list(Indicator.objects.published().headline().prefetch_related("limits"))
     parts = summaries.parts(HEADLINE_POINTS, indicator__is_headline=True)
-    latest = _latest(parts)
-    cards = []
+    chosen, wanted = [], set()
     for indicator in indicators:
-        observations = latest.get(indicator.pk, [])
-        first = min(parts.get(indicator.pk, []), key=lambda part: part["order"], default=None)
-        card = HeadlineCard(indicator, first and next((o for o in observations if o.pk == first["latest"]), None))
-        if observations:
-            comparison = comparison_groups(observations, indicator, max_groups=3, max_bars=max_bars)
+        found = parts.get(indicator.pk, [])
+        plotter = Plotter(indicator)
+        stand_ins = [_BarFigure.of(part) for part in sorted(found, key=summaries.newest_first_key)]
+        shown, omitted = comparison_members(stand_ins, plotter, max_groups=3, max_bars=max_bars)
+        first = min(found, key=lambda part: part["order"], default=None)
+        chosen.append((indicator, plotter, first and first["latest"], shown, omitted))
+        wanted.update(figure.pk for _qualifier, members in shown for figure in members)
+        if first:
+            wanted.add(first["latest"])
+    figures = summaries.figures_by_id(wanted)
+    cards = []
+    for indicator, plotter, lead, shown, omitted in chosen:
+        card = HeadlineCard(indicator, figures.get(lead))
+        shown = [(qualifier, [figures[f.pk] for f in members if f.pk in figures]) for qualifier, members in shown]
+        shown = [(qualifier, members) for qualifier, members in shown if members]
+        if shown:
+            comparison = draw_comparison(shown, omitted, plotter)
             card.omitted = comparison.omitted
             card.charts = small_charts(comparison.groups, indicator, id_prefix=f"headline-{indicator.code}", width=360)
         cards.append(card)
     return cards
+
+
+@dataclass(frozen=True)
+class _BarFigure:
+    """A series' newest figure as its summary part describes it: what chooses its bar."""
+
+    pk: int
+    period_start: date | None
+    period_end: date | None
+    period_label: str
+    qualifier: str
+    value: Decimal
+    value_normalised: Decimal | None
+    unit: str
+
+    @classmethod
+    def of(cls, part):
+        start, label, qualifier, value, normalised, unit = part["bar"]
+        end = None if part["order"][1] else date.fromordinal(-part["order"][2])
+        return cls(
+            part["latest"], start and date.fromordinal(start), end, label, qualifier, Decimal(value),
+            None if normalised is None else Decimal(normalised), unit,
+        )
 
 
 def _latest(parts):

@@ -213,33 +213,49 @@ def comparison_groups(observations, indicator, *, max_groups=4, max_bars=12, reg
     ``omitted`` (the table and the downloads have them all).
     """
     plotter = Plotter(indicator)
+    latest = [series.latest for series in group_series(observations)]
+    shown, omitted = comparison_members(latest, plotter, max_groups=max_groups, max_bars=max_bars)
+    return draw_comparison(shown, omitted, plotter, region_labels=region_labels)
+
+
+def comparison_members(latest, plotter, *, max_groups, max_bars):
+    """Which of ``latest`` (the newest figure of each series, newest first) ``comparison_groups``
+    draws: ([(qualifier, [figure…]) of each group shown, best first], how many were left out).
+    Reads only a figure's period, qualifier, value and unit, so that it can choose among
+    stand-ins before the figures drawn are read."""
     grouped = defaultdict(list)
-    for series in group_series(observations):
-        latest = series.latest
-        label = latest.period_label if latest.period_end is None else ""
-        grouped[(latest.period_start, latest.period_end, label, latest.qualifier)].append(latest)
+    for figure in latest:
+        label = figure.period_label if figure.period_end is None else ""
+        grouped[(figure.period_start, figure.period_end, label, figure.qualifier)].append(figure)
 
     def newest(key):
         end = grouped[key][0].period_end
         return (end is not None, end or date.min, not key[3], len(grouped[key]))
 
     keys = sorted(grouped, key=newest, reverse=True)
-    groups, omitted = [], 0
+    shown, omitted = [], 0
     for index, key in enumerate(keys):
-        members = sorted(grouped[key], key=plotter.sort_key)
+        members = grouped[key]
         if index >= max_groups:
             omitted += len(members)
             continue
         omitted += max(0, len(members) - max_bars)
+        shown.append((key[3], sorted(members, key=plotter.sort_key)[:max_bars]))
+    return shown, omitted
+
+
+def draw_comparison(shown, omitted, plotter, *, region_labels=True):
+    """The ``Comparison`` of the groups ``comparison_members`` chose (the figures themselves)."""
+    groups = []
+    for qualifier, members in shown:
         points = []
-        for observation in members[:max_bars]:
+        for observation in members:
             label = region_name(observation) if region_labels else period_text(observation)
             point = plotter.point(observation, label=label)
             if point is None:
                 omitted += 1
             else:
                 points.append(point)
-        qualifier = key[3]
         heading = period_text(members[0])
         if qualifier:
             heading = f"{heading} · {qualifier_label(qualifier)}"

@@ -72,8 +72,8 @@ def order_key(observation):
 
 def parts_of(figures):
     """The series as readers see them (``series.group_series``) among ``figures``, the newest
-    figures of one stored series, newest first: each one's newest figure and where it falls
-    (``order_key``), and its dated figures (one per period end, oldest first) for a line."""
+    figures of one stored series, newest first: each one's newest figure, where it falls
+    (``order_key``) and what places its bar (``bar_of``), and its dated figures (one per period end, oldest first) for a line."""
     from .series import series_key
 
     grouped = {}
@@ -91,8 +91,19 @@ def parts_of(figures):
             "latest": members[0].pk,
             "dated": [o.pk for o in dated],
             "end": dated[-1].period_end.toordinal() if dated else None,
+            "bar": bar_of(members[0]),
         })
     return parts
+
+
+def bar_of(observation):
+    """What chooses a newest figure's bar (``series.comparison_members``) besides its period
+    end: [period start, period label, qualifier, value, normalised value, unit]."""
+    start, normalised = observation.period_start, observation.value_normalised
+    return [
+        _ordinal(start), observation.period_label, observation.qualifier, str(observation.value),
+        None if normalised is None else str(normalised), observation.unit,
+    ]
 
 
 def _public_levels(indicator_id, region_id, qualifier):
