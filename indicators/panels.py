@@ -271,12 +271,13 @@ def headline_cards(*, max_bars=5):
     and bulletins) to draw at most 3 × 5 bars an indicator."""
     indicators = list(Indicator.objects.published().headline().prefetch_related("limits"))
     parts = summaries.parts(HEADLINE_POINTS, indicator__is_headline=True)
+    stand_ins = _stand_ins(parts)
     chosen, wanted = [], set()
     for indicator in indicators:
         found = parts.get(indicator.pk, [])
         plotter = Plotter(indicator)
-        stand_ins = [_BarFigure.of(part) for part in sorted(found, key=summaries.newest_first_key)]
-        shown, omitted = comparison_members(stand_ins, plotter, max_groups=3, max_bars=max_bars)
+        latest = [stand_ins[part["latest"]] for part in sorted(found, key=summaries.newest_first_key) if part["latest"] in stand_ins]
+        shown, omitted = comparison_members(latest, plotter, max_groups=3, max_bars=max_bars)
         first = min(found, key=lambda part: part["order"], default=None)
         chosen.append((indicator, plotter, first and first["latest"], shown, omitted))
         wanted.update(figure.pk for _qualifier, members in shown for figure in members)
@@ -286,14 +287,35 @@ def headline_cards(*, max_bars=5):
     cards = []
     for indicator, plotter, lead, shown, omitted in chosen:
         card = HeadlineCard(indicator, figures.get(lead))
-        shown = [(qualifier, [figures[f.pk] for f in members if f.pk in figures]) for qualifier, members in shown]
-        shown = [(qualifier, members) for qualifier, members in shown if members]
+        shown = _read(shown, figures)
         if shown:
             comparison = draw_comparison(shown, omitted, plotter)
             card.omitted = comparison.omitted
             card.charts = small_charts(comparison.groups, indicator, id_prefix=f"headline-{indicator.code}", width=360)
         cards.append(card)
     return cards
+
+
+def _stand_ins(parts):
+    """{figure id: what places its bar} of the newest figure of each series in ``parts`` (as
+    ``summaries.parts`` gives them), from the parts; a part an earlier release wrote without
+    ``bar`` stands for its figure, read (one query, only then)."""
+    stand_ins, missing = {}, []
+    for found in parts.values():
+        for part in found:
+            if "bar" in part:
+                stand_ins[part["latest"]] = _BarFigure.of(part)
+            else:
+                missing.append(part["latest"])
+    if missing:
+        stand_ins.update(summaries.figures_by_id(missing))
+    return stand_ins
+
+
+def _read(shown, figures):
+    """``comparison_members``' choice among stand-ins, as the figures read (``figures`` by id)."""
+    shown = [(qualifier, [figures[f.pk] for f in members if f.pk in figures]) for qualifier, members in shown]
+    return [(qualifier, members) for qualifier, members in shown if members]
 
 
 @dataclass(frozen=True)
@@ -319,16 +341,6 @@ class _BarFigure:
         )
 
 
-def _latest(parts):
-    """{indicator_id: the newest figure of each of its series}, in ``NEWEST_FIRST`` order: what
-    ``comparison_groups`` draws of all the figures (one query)."""
-    figures = summaries.figures_by_id(part["latest"] for found in parts.values() for part in found)
-    return {
-        indicator_id: [figures[part["latest"]] for part in sorted(found, key=summaries.newest_first_key) if part["latest"] in figures]
-        for indicator_id, found in parts.items()
-    }
-
-
 def indicator_charts(indicator, *, rows=None):
     """The indicator page's charts: small bar charts of the latest values, one per period and
     qualifier, and lines of each region's comparable periods over time. ``rows``: the figures
@@ -339,17 +351,21 @@ def indicator_charts(indicator, *, rows=None):
         lines, more_lines = trend_lines(rows, indicator, max_points=LINE_POINTS)
         kinds = [series.kind for series in group_series(rows) if series.is_trend]
     else:
-        # From the series summaries: the newest figure of each series for the bars, and only the
-        # figures of the lines drawn (the longest and newest trends, as ``trend_lines`` picks them).
+        # From the series summaries: the bars chosen among each series' newest figure as its
+        # part describes it, and the lines' figures (the longest and newest trends, as
+        # ``trend_lines`` picks them): only the figures drawn are read, in one query.
         parts = sorted(summaries.parts(LINE_POINTS, indicator=indicator).get(indicator.pk, []), key=summaries.newest_first_key)
-        latest = _latest({indicator.pk: parts}).get(indicator.pk, [])
-        by_id = {o.pk: o for o in latest}
-        comparison = comparison_groups(latest, indicator, max_groups=6, max_bars=15)
+        plotter = Plotter(indicator)
+        stand_ins = _stand_ins({indicator.pk: parts})
+        latest = [stand_ins[part["latest"]] for part in parts if part["latest"] in stand_ins]
+        shown, omitted = comparison_members(latest, plotter, max_groups=6, max_bars=15)
         trends = sorted((p for p in parts if len(p["dated"]) >= 2), key=lambda p: (len(p["dated"]), p["end"]), reverse=True)
-        figures = summaries.figures_by_id(pk for part in trends[:MAX_LINES] for pk in part["dated"])
-        lines, _unused = trend_lines(sorted(figures.values(), key=newest_first), indicator, max_points=LINE_POINTS)
+        dated = [pk for part in trends[:MAX_LINES] for pk in part["dated"]]
+        figures = summaries.figures_by_id([*(f.pk for _q, members in shown for f in members), *dated])
+        comparison = draw_comparison(_read(shown, figures), omitted, plotter)
+        lines, _unused = trend_lines(sorted((figures[pk] for pk in dated if pk in figures), key=newest_first), indicator, max_points=LINE_POINTS)
         more_lines = max(0, len(trends) - MAX_LINES)
-        kinds = [period_kind(by_id[part["latest"]]) for part in trends if part["latest"] in by_id]
+        kinds = [period_kind(stand_ins[part["latest"]]) for part in trends if part["latest"] in stand_ins]
         rows = parts
     bars = small_charts(comparison.groups, indicator, id_prefix="chart-bars")
     trend = ""
