@@ -240,6 +240,24 @@ class TestOnTheDemoData:
     @pytest.mark.parametrize(
         "url",
         [
+            "/api/v1/bulletins/?region={province}&year={year}&ordering=-published_at",
+            "/api/v1/observations/?indicator={indicator}&region={province}",
+            "/api/v1/observations/?indicator={indicator}&page=3",
+        ],
+    )
+    def test_an_api_page_kept_costs_one_query_for_the_generation(self, client, demo, url):
+        """With its answer kept (``MemoItemsMixin``), an API list builds no queryset and looks
+        up no filter's value (the indicator and the province: a query each, before)."""
+        url = url.format(**demo)
+        first = client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            again = client.get(url)
+        assert again.json() == first.json()
+        assert [query["sql"] for query in captured] == [GENERATION_QUERY.format("lists")]
+
+    @pytest.mark.parametrize(
+        "url",
+        [
             "/", "/bulletins/", "/bulletins/?page=2", "/bulletins/{bulletin}/", "/regions/{city}/",
             "/indicators/", "/indicators/{indicator}/", "/search/?q=示例", "/feeds/bulletins/",
             "/sitemap.xml", "/api/v1/bulletins/", "/api/v1/observations/?indicator={indicator}",

