@@ -53,8 +53,13 @@ _REFERS_BACK = re.compile(
     r"(?:was|were|is|stood at|had been|reached)\s*(?:about|nearly|around)?\s*",
     re.I,
 )
+# "350,000 complaints about noise", "3,415 cases of environmental violations", "…involving
+# illegal discharges": what counted things were, said after them (not "of which", "of them").
 _ABOUT_AFTER = re.compile(
-    r"\s+((?:about|concerning|regarding|over)\s+[A-Za-z -]{3,40}?)(?=\s*[,.;(]|$)", re.I
+    r"\s+((?:about|concerning|regarding|over|involving|of(?!\s+(?:which|them|these|those|"
+    r"all|the|its|their)\b))\s+[A-Za-z -]{3,40}?)(?=\s*[,.;(]|\s+(?:in|during|last|this|"
+    r"with|and|from|up|down|compared)\b|$)",
+    re.I,
 )
 _DAYS_AFTER = re.compile(
     r"\s+((?:[A-Za-z-]+\s+){0,3}days\b(?:\s+(?:of|with)\s+[a-z ]{3,30})?)", re.I

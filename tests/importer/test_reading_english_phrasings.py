@@ -440,8 +440,6 @@ NOT_YET = {
     "pm25-fell-to-from",  # the later clause's baseline year ("from 47 … in 2023") dates the level
     "pm25-ug-m3-of",  # the measure named after its value ("31 μg/m3 of PM2.5")
     "pm25-hyphenated-percent-drop",  # likewise ("a 9.4-percent drop in PM2.5 concentration")
-    "noise-decibels",
-    "enforcement-cases-handled",
     "period-past-five-years",  # "over the past five years" is of no known period
 }
 
