@@ -812,18 +812,18 @@ def test_day_and_night_compliance_listed_with_one_mark_between_them(said):
 @pytest.mark.parametrize(
     ("said", "unit"),
     [
-        ("优良水体比例为82.4%,接近于全国平均水平(87.9%),同比提升4.1个百分点", "%"),
-        ("优良水体比例为82.4%,低于全国平均水平(87.9%),同比提升4.1个百分点", "%"),
-        ("优良水体比例82.4%,略低于全国平均(87.9%);同比提升4.1个百分点", "%"),
+        ("优良水体比例为79.6%,接近全国平均水平(86.3%),同比上升3.2个百分点", "%"),
+        ("优良水体比例为79.6%,低于全国平均水平(86.3%),同比上升3.2个百分点", "%"),
+        ("优良水体比例79.6%,略低于全国平均(86.3%);同比上升3.2个百分点", "%"),
     ],
 )
 def test_the_average_a_value_is_compared_with_in_brackets_is_of_the_same_measure(said, unit):
     document = read(f"2031年,山西省地表水环境质量持续改善,全省{said}。")
-    own, average = one(document, "82.4"), one(document, "87.9")
+    own, average = one(document, "79.6"), one(document, "86.3")
     assert (own.indicator, own.region.name) == ("water-good-sections-ratio", "山西省")
     assert (average.indicator, average.kind) == ("water-good-sections-ratio", "level")
     assert average.region.name == "全国"
-    change = one(document, "4.1")
+    change = one(document, "3.2")
     assert (change.indicator, change.kind) == ("water-good-sections-ratio", "change")
     assert change.region.name == "山西省"
 
