@@ -417,9 +417,15 @@ def _bind_sentence(
     events.sort(key=lambda event: event[0])
     group_counts = {}
     for position, what, obj in events:
-        lead_start = max(
-            previous.raw.end if previous else start, _clause_start(text, start, position)
-        )
+        since = previous.raw.end if previous else start
+        lead_start = max(since, _clause_start(text, start, position))
+        if (
+            lead_start > since
+            and not text[lead_start:position].strip()
+            and text[lead_start - 1] in ":："
+        ):
+            # "PM2.5:35μg/m3,PM10:58μg/m3": a label and its colon, the number right after it
+            lead_start = max(since, _clause_start(text, start, lead_start - 1))
         own = text[lead_start:position]
         group = _group_at(groups, position)
         item, head = own, text[start:position]

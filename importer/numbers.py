@@ -100,8 +100,14 @@ def _restore_lost(text):
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 _CHINESE = re.compile(rf"[{CHINESE_DIGITS}]+")
 
-#: An Arabic number: thousands separators, decimals; not part of a word or a code.
-ARABIC = r"(?<![A-Za-z0-9_.\-/+])(?<!\d:)(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]\d)"
+#: An Arabic number: thousands separators, decimals; not part of a word or a code, nor the
+#: minutes of a time ("10:30"); after a code that ends in digits and its colon it is the
+#: code's value ("PM2.5:35μg/m3", "PM10:58", "NO2:24").
+ARABIC = (
+    r"(?<![A-Za-z0-9_.\-/+])"
+    r"(?:(?<!\d:)|(?<=[A-Za-z]\d:)|(?<=[A-Za-z]\d\d:)|(?<=[A-Za-z]\d\.\d:))"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]\d)"
+)
 
 _ENGLISH = {
     "one": 1,

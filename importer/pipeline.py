@@ -802,21 +802,17 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
         # (the level's sentence or heading named it): the change is of that indicator
         match = matching.Match(carried.filed_as, f"沿用前文同一指标 → {carried.filed_as}")
     said_before = getattr(bound, "said_before", "")
-    if match.code is None and said_before:
-        # a bare measure ("水质达标率为100%") of what the sentence before named
-        before = _match(
-            vocabulary, f"{said_before}{bound.item}", "", raw.family, bound.kind, raw.unit, part
-        )
-        if before.code is not None:
-            match = matching.Match(before.code, f"前句所述：{before.reason}")
     said_after = getattr(bound, "said_after", "")
-    if match.code is None and said_after:
+    for words, where in (
+        # a bare measure ("水质达标率为100%") of what the sentence before named
+        (f"{said_before}{bound.item}" if said_before else "", "前句所述"),
         # "录得35微克/立方米的PM2.5年均值": the measure named after the number
-        after = _match(
-            vocabulary, f"{bound.item}{said_after}", "", raw.family, bound.kind, raw.unit, part
-        )
-        if after.code is not None:
-            match = matching.Match(after.code, f"数值之后所述：{after.reason}")
+        (f"{bound.item}{said_after}" if said_after else "", "数值之后所述"),
+    ):
+        if match.code is None and words:
+            named = _match(vocabulary, words, "", raw.family, bound.kind, raw.unit, part)
+            if named.code is not None:
+                match = matching.Match(named.code, f"{where}：{named.reason}")
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
     if match.code is None:
         match = _share_of_days_ungraded(bound, vocabulary) or match

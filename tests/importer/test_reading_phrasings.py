@@ -28,10 +28,9 @@ DRINKING, NOISE_DAY, NOISE_NIGHT = "drinking-water-compliance", "noise-day", "no
 CASES, FINES, PETITIONS = "enforcement-cases", "fines", "petitions"
 RESOLVED, INSPECTIONS = "petitions-resolved-ratio", "inspections"
 
-# Phrasings not read yet: a colon between subject and number inside a label line, 不低于 as a
-# target without a target verb, and day counts in Chinese numerals.
+# Phrasings not read yet: 不低于 as a target without a target verb, and day counts in Chinese
+# numerals.
 KNOWN = {
-    "pm25-colon",
     "ratio-not-below",
     "heavy-days-chinese-two",
     "heavy-days-chinese-eleven",
@@ -82,6 +81,18 @@ LEVELS = list(
             "绵阳市",
             "2031年,{city}录得35微克/立方米的PM2.5年均值。",
             [("35", PM25, "level")],
+        ),
+        (
+            "codes-and-colons",
+            "绵阳市",
+            "2031年,{city}PM2.5:35μg/m3,PM10:58μg/m3,NO2:24μg/m3。",
+            [("35", PM25, "level"), ("58", PM10, "level"), ("24", NO2, "level")],
+        ),
+        (
+            "codes-and-full-width-colons",
+            "遂宁市",
+            "2031年，{city}PM2.5：29μg/m3；PM10：47μg/m3。",
+            [("29", PM25, "level"), ("47", PM10, "level")],
         ),
         (
             "pm25-named-after-number",
@@ -586,3 +597,8 @@ def test_a_change_on_the_same_period_last_year_keeps_the_periods_months():
 def test_a_standard_named_after_a_concentration_is_no_measure_of_the_number():
     document = pipeline.read("2031年,德阳市PM2.5年均浓度低于35微克/立方米的国家二级标准。")
     assert [f.indicator for f in document.figures if f.value == 35] in ([], [None])
+
+
+def test_the_minutes_of_a_time_are_no_figure():
+    document = pipeline.read("2031年5月10日10:30,眉山市PM2.5浓度为35μg/m3。")
+    assert [(str(f.value), f.indicator) for f in document.figures] == [("35", PM25)]
