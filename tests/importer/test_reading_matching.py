@@ -191,6 +191,7 @@ def test_a_latin_name_is_found_only_as_a_word():
         "Noise from industrial companies made up 14.2% of the complaints, while construction "
         "noise made up 41.3%."
     )
+    assert sorted(str(f.value) for f in document.figures) == ["14.2", "41.3"]
     assert all(f.indicator != "co" for f in document.figures)
 
 
