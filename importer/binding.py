@@ -125,7 +125,9 @@ _TARGET = re.compile(
     r"目标|力争|确保|控制在|控制值|到\s*20\d\d\s*年|预计|计划|要求|plans? to|target|by 20\d\d|\bwill\b|aims? to|"
     # "优良天数比例需达到87.5%": what must be reached
     r"(?:需|须|(?<![相对])应|要)(?:要)?(?:达到|控制|降至|降到|不低于|不高于|不超过|低于|高于)|"
-    r"\bshould\b|\bmust\b|(?:is|are) expected to",
+    r"\bshould\b|\bmust\b|(?:is|are) expected to|"
+    # "优良天数比例不低于86%": a requirement of one measure, not a bound many places share
+    r"(?<![均都])不(?:低于|高于|少于|超过)\s*$",
     re.I,
 )
 # "到2025年,全市…控制在28微克/立方米以内,优良天数比例达到90%": a sentence that opens with

@@ -290,6 +290,9 @@ _BOUND_BEFORE = re.compile(r"(?:不足|不到|低于|小于|大于|高于|优于
 # …unless it states a target: "达到不低于59.6%的年度目标", "高于89.1%的目标", "2031年度目标
 # 为PM2.5浓度不高于30微克/立方米".
 _TARGET_SAID = re.compile(r"目标|要求|力争|确保|控制在|到\s*20\d\d\s*年")
+# …or a requirement of one measure: "优良天数比例不低于86%", "重污染天数不超过3天" (not a bound
+# many places share: "各县优良天数比例均不低于80%").
+_REQUIRED_BOUND = re.compile(r"^[^各]*(?<![均都])不(?:低于|高于|少于|超过)\s*$")
 _TARGET_AFTER = re.compile(
     r"^\s*(?:以[上下内])?\s*的?\s*(?:年度|全年|考核|省定|市定|国家|省|市)*(?:目标|要求|任务)"
 )
@@ -726,6 +729,7 @@ def _in_sentence(text, start, end):
                 _BOUND_BEFORE.search(head[-6:])
                 and not _TARGET_AFTER.match(after)
                 and not _TARGET_SAID.search(head)
+                and not _REQUIRED_BOUND.search(re.split(r"[,，;；。:：]", head)[-1])
             )
         ):
             pending = []

@@ -28,10 +28,8 @@ DRINKING, NOISE_DAY, NOISE_NIGHT = "drinking-water-compliance", "noise-day", "no
 CASES, FINES, PETITIONS = "enforcement-cases", "fines", "petitions"
 RESOLVED, INSPECTIONS = "petitions-resolved-ratio", "inspections"
 
-# Phrasings not read yet: 不低于 as a target without a target verb, and day counts in Chinese
-# numerals.
+# Phrasings not read yet: day counts in Chinese numerals.
 KNOWN = {
-    "ratio-not-below",
     "heavy-days-chinese-two",
     "heavy-days-chinese-eleven",
 }
@@ -525,6 +523,12 @@ TARGETS = list(
             [("86", GOOD_RATIO, "target")],
         ),
         (
+            "not-more-and-not-above",
+            "自贡市",
+            "2032年,{city}重污染天数不超过2天,PM2.5年均浓度不高于34微克/立方米。",
+            [("2", HEAVY_DAYS, "target"), ("34", PM25, "target")],
+        ),
+        (
             "strive-reach",
             "襄阳市",
             "2032年,{city}力争地表水Ⅰ～Ⅲ类水质断面比例达到95%。",
@@ -602,3 +606,8 @@ def test_a_standard_named_after_a_concentration_is_no_measure_of_the_number():
 def test_the_minutes_of_a_time_are_no_figure():
     document = pipeline.read("2031年5月10日10:30,眉山市PM2.5浓度为35μg/m3。")
     assert [(str(f.value), f.indicator) for f in document.figures] == [("35", PM25)]
+
+
+def test_a_bound_all_places_share_is_no_target():
+    document = pipeline.read("2031年,内江市各县(市、区)优良天数比例均不低于80%。")
+    assert [f for f in document.figures if f.kind == "target"] == []
