@@ -71,6 +71,16 @@ _RATE_AFTER = re.compile(
     r"compared|from|last|this|and|while)\b)",
     re.I,
 )
+# "31 μg/m3 of PM2.5", "a 9.4-percent drop in PM2.5 concentration", "a 6-microgram fall in
+# the PM10 density": English names the measure of a concentration, or of a change named as a
+# noun, after the number (to the end of its phrase: a time, a comparison, a clause).
+_MEASURE_AFTER_EN = re.compile(
+    r"\s+(?:(?:decrease|decline|drop|fall|reduction|cut|increase|rise|growth|gain)\s+(?:in|of)"
+    r"|of)\s+((?:the\s+)?[A-Za-z][A-Za-z0-9.' -]{1,60}?)"
+    r"(?=\s*[,;:(]|\.(?:\s|$)|\s+(?:in|during|on|over|last|this|from|compared|and|up|down|"
+    r"year|than|to|as|while|with)\b|$)",
+    re.I,
+)
 _SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,160}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
@@ -515,6 +525,15 @@ def _bind_sentence(
                 or _DAYS_AFTER.match(text, raw.end, raw.sentence_end)
             )
         )
+        measure_after = (
+            not share_of
+            and raw.family in ("concentration", "percent", "percentage_point")
+            and _MEASURE_AFTER_EN.match(text, raw.end, raw.sentence_end)
+        )
+        if measure_after and (
+            raw.family == "concentration" or "of" not in measure_after.group(0)[:3]
+        ):
+            own = item = f"{item} {measure_after.group(1)}"
         when = raw.family == "sound_level" and _TIME_OF_DAY_AFTER.match(text, raw.end)
         if when and not enumerated:
             # "54.2 decibels during the day and 45.6 decibels at night": English says whether

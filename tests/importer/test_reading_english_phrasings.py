@@ -133,6 +133,26 @@ CASES = [
         YEAR,
         "郑州市",
     ),
+    (
+        "pm10-micrograms-of",
+        report("Last year, Baoding registered 68 micrograms per cubic meter of PM10."),
+        "68",
+        "μg/m³",
+        "pm10",
+        "level",
+        YEAR,
+        "保定市",
+    ),
+    (
+        "pm10-microgram-fall-in",
+        report("In 2024, Tangshan saw a 6-microgram fall in the average PM10 density."),
+        "-6",
+        "μg/m³",
+        "pm10",
+        "change",
+        YEAR,
+        "唐山市",
+    ),
     # Good days.
     (
         "good-days-accounted-for",
@@ -438,8 +458,6 @@ CASES = [
 # Wordings the importer does not read the same yet.
 NOT_YET = {
     "pm25-fell-to-from",  # the later clause's baseline year ("from 47 … in 2023") dates the level
-    "pm25-ug-m3-of",  # the measure named after its value ("31 μg/m3 of PM2.5")
-    "pm25-hyphenated-percent-drop",  # likewise ("a 9.4-percent drop in PM2.5 concentration")
     "period-past-five-years",  # "over the past five years" is of no known period
 }
 
