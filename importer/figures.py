@@ -171,8 +171,9 @@ _NUMBER = re.compile(
     rf"{numbers.ARABIC}"
     rf"|(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{2,8}}(?=[个项件起家条处座台名人次批])"
     rf"|(?<![第一二三四五六七八九十])[两二三四五六七八九十](?=[项个件起家条处座台名人次])"
-    # days in Chinese numerals right after what they count: "重污染天数为两天", "重度污染十一天"
-    rf"|(?:(?<=天数为)|(?<=天数达)|(?<=天数)|(?<=污染))"
+    # days in Chinese numerals right after what they count or how they changed: "重污染天数为
+    # 两天", "重度污染十一天", "同比减少一天"
+    rf"|(?:(?<=天数为)|(?<=天数达)|(?<=天数)|(?<=污染)|(?<=减少)|(?<=增加))"
     rf"(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{1,6}}(?=天(?![内前后以]))"
     rf"|\b(?:{numbers.ENGLISH_WORDS})\b"
     r"(?=\s+(?:days|percent|times|out of|(?:more|fewer|less)\s+than))",

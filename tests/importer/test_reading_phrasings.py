@@ -473,6 +473,12 @@ CHANGES = list(
             [("3", HEAVY_DAYS, "level"), ("-5", HEAVY_DAYS, "change")],
         ),
         (
+            "days-fewer-in-chinese-numerals",
+            "宜宾市",
+            "2031年,{city}重污染天数为两天,同比减少一天。",
+            [("2", HEAVY_DAYS, "level"), ("-1", HEAVY_DAYS, "change")],
+        ),
+        (
             "days-more",
             "襄阳市",
             "2031年,{city}优良天数为311天,比上年增加9天。",
@@ -608,3 +614,8 @@ def test_the_minutes_of_a_time_are_no_figure():
 def test_a_bound_all_places_share_is_no_target():
     document = pipeline.read("2031年,内江市各县(市、区)优良天数比例均不低于80%。")
     assert [f for f in document.figures if f.kind == "target"] == []
+
+
+def test_days_allowed_or_ranked_in_chinese_numerals_are_no_figures():
+    document = pipeline.read("2031年,泸州市重污染天数为3天,应急响应在两天内启动,第三天解除。")
+    assert [str(f.value) for f in document.figures if f.unit == "天"] == ["3"]
