@@ -28,8 +28,14 @@ DRINKING, NOISE_DAY, NOISE_NIGHT = "drinking-water-compliance", "noise-day", "no
 CASES, FINES, PETITIONS = "enforcement-cases", "fines", "petitions"
 RESOLVED, INSPECTIONS = "petitions-resolved-ratio", "inspections"
 
-# Phrasings not read yet (none at present; mark a new one here with its id).
-KNOWN = set()
+# Phrasings not read yet: a list of the six pollutants whose values carry no unit, a nil share
+# written 0 without its %, a nil count written 零, and an approximate count in Chinese numerals.
+KNOWN = {
+    "six-pollutants-unit-unsaid",
+    "nil-share-without-unit",
+    "nil-days-in-chinese",
+    "cases-about-a-hundred",
+}
 
 
 def phrasings(*groups):
@@ -194,6 +200,18 @@ LEVELS = list(
             "襄阳市",
             "2031年,{city}发生重度污染十一天。",
             [("11", HEAVY_DAYS, "level")],
+        ),
+        (
+            "nil-days-in-chinese",
+            "德阳市",
+            "2031年,{city}重度及以上污染天数为零。",
+            [("0", HEAVY_DAYS, "level")],
+        ),
+        (
+            "cases-about-a-hundred",
+            "宜宾市",
+            "2031年,{city}共检查企业1200余家次,立案查处环境违法案件近百件。",
+            [("1200", INSPECTIONS, "level"), ("100", CASES, "level")],
         ),
         (
             "composite",
@@ -368,6 +386,23 @@ ENUMERATIONS = list(
             "宜昌市",
             "2031年,{city}细颗粒物以及可吸入颗粒物年均浓度分别为39微克/立方米和61微克/立方米。",
             [("39", PM25, "level"), ("61", PM10, "level")],
+        ),
+        (
+            "six-pollutants-unit-unsaid",
+            "宜昌市",
+            "2031年,{city}PM2.5、PM10、SO2、NO2浓度分别为33、55、7、24。",
+            [
+                ("33", PM25, "level"),
+                ("55", PM10, "level"),
+                ("7", SO2, "level"),
+                ("24", NO2, "level"),
+            ],
+        ),
+        (
+            "nil-share-without-unit",
+            "宜昌市",
+            "2031年,{city}地表水Ⅰ～Ⅲ类水质断面比例、劣Ⅴ类水质断面比例分别为93.8%和0。",
+            [("93.8", WATER_GOOD, "level"), ("0", WATER_INFERIOR, "level")],
         ),
         (
             "noise-day-night-respectively",
