@@ -82,6 +82,7 @@ _MEASURE_AFTER_EN = re.compile(
     re.I,
 )
 _SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,160}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
 _CHANGE_NOUN_AFTER = re.compile(
@@ -1431,7 +1432,13 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             e
             for e in expressions
             if figure.raw.end <= e.start < figure.raw.sentence_end
-            and not e.baseline
+            and (
+                not e.baseline
+                # "fell to 42 micrograms from 47 micrograms in 2023": the time of the level
+                # compared with is that level's own
+                or figure.kind == "level"
+                and _FROM_BEFORE.search(text, max(0, figure.raw.start - 8), figure.raw.start)
+            )
             and not _NUMBER_BETWEEN.search(text, figure.raw.end, e.start)
             and not _CLAUSE_BREAK.search(text, figure.raw.end, e.start)
         ),

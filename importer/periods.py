@@ -339,6 +339,11 @@ _BASELINE_BEFORE_EN = re.compile(
     r"\b(?:from|than(?: in)?|compared (?:with|to)(?: the)?|over|on|since|against)(?: the)?(?: same period(?: of)?)?\s*$",
     re.I,
 )
+# "fell to 42 micrograms from 47 micrograms in 2023": the time of the level a change started
+# from, said after it.
+_BASELINE_LEVEL_BEFORE_EN = re.compile(
+    r"\bfrom\s+\d[\d.,]*(?:\s*(?:%|[A-Za-zμµ/³]+(?:\s+[A-Za-z/³]+){0,3}))?\s+(?:in\s+)?$", re.I
+)
 # Also the year in brackets after what is compared with: "比整治前(2020年)下降超过60%".
 _BASELINE_BEFORE = re.compile(
     r"(?:比|较|与|同比|相比|compared (?:with|to)|than)\s*$|(?:比|较)[^，,。；;()（）]{1,6}[(（]\s*$"
@@ -409,6 +414,7 @@ def find_all(text, context):
                 and not _CLAUSE_OPENING.search(text[max(0, start - 2) : start] or "\n")
                 or bool(_BASELINE_BEFORE.search(text[max(0, start - 9) : start]))
                 or bool(_BASELINE_BEFORE_EN.search(text[max(0, start - 24) : start]))
+                or bool(_BASELINE_LEVEL_BEFORE_EN.search(text[max(0, start - 48) : start]))
                 or kind == "lastyear_en"
                 and "same period" in match.group(0).lower()
             )
