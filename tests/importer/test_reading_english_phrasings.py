@@ -384,7 +384,6 @@ CASES = [
     ),
     (
         # A span whose end the text leaves to the reader: of no known period (docs/importer.md).
-        # a span whose end the text leaves to the reader: of no known period (docs/importer.md)
         "period-past-five-years",
         report(
             "Over the past five years, the average PM2.5 density in Lanzhou dropped by 11 micrograms per cubic meter."
