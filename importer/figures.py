@@ -509,6 +509,9 @@ def _unit_at(text, position, limit):
     return _REPAIRED.get(written, written), code, match.end()
 
 
+_HEAD = 300
+
+
 def _in_sentence(text, start, end):
     found = []
     pending = []  # numbers of a list waiting for the unit written after the last one
@@ -519,7 +522,10 @@ def _in_sentence(text, start, end):
         if match is None:
             break
         position = match.end()
-        head = text[start : match.start()]
+        # What stands before the number in its sentence, as far as any rule looks back: a
+        # sentence thousands of characters long (a line of numbers) is not read again whole
+        # before each of its numbers.
+        head = text[max(start, match.start() - _HEAD) : match.start()]
         value = numbers.parse(match.group(0))
         if value is not None and _is_limit_en(text, start, end, match, head, limit_end):
             pending = []

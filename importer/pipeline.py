@@ -623,7 +623,10 @@ def _cut_at_the_end(folded, block, at, where):
     count = _CUT_COUNT.search(body)
     if count:
         return count.start()
-    number = _CUT_NUMBER.search(body)
+    # Only the end is searched: a run of digits and commas thousands long would be tried from
+    # each of its digits.
+    tail = max(0, len(body) - 100)
+    number = _CUT_NUMBER.search(body, tail)
     return number.start() if number else None
 
 
