@@ -284,7 +284,7 @@ def parts(window, **scope):
         # decoded apart), gathered 42-53 and 7-9 (100,000 bulletins, load 8-9, 2026-12-06).
         rows = (
             summaries.order_by().values("indicator_id")
-            .annotate(first=Min("id"), gathered=JSONBAgg(KeyTransform(f"w{window}", "parts"), ordering="id"))
+            .annotate(first=Min("id"), gathered=JSONBAgg(KeyTransform(f"w{window}", "parts"), order_by="id"))
             .order_by("first").values_list("indicator_id", "gathered")
         )
         for indicator_id, gathered in rows:
