@@ -28,6 +28,11 @@ DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 #: Upper bound on the XML inside a .docx; a 2 MiB zip could otherwise inflate a thousandfold.
 MAX_DOCX_XML_BYTES = 32 * 1024 * 1024
 
+#: Reading costs about half a millisecond a number; the longest real bulletins hold a few thousand
+#: (a yearbook table of every city), so this bounds an import at seconds, not minutes.
+MAX_NUMBERS = 20_000
+_NUMBER = re.compile(r"\d+")
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -86,7 +91,7 @@ def normalise_text(text):
 
 
 def check_text(text):
-    """Refuse text that is empty, too large, or full of control characters (a binary file)."""
+    """Refuse text that is empty, too large, full of control characters (a binary file) or of numbers."""
     if not text.strip():
         raise RejectedInput(_("文件为空：没有可导入的文字。"))
     size = len(text.encode("utf-8", errors="surrogatepass"))
@@ -95,6 +100,12 @@ def check_text(text):
     controls = len(_CONTROL.findall(text))
     if controls and controls > max(2, len(text) // 1000):
         raise RejectedInput(_("这不是文本文件：其中含有大量控制字符，看起来是二进制文件。"))
+    numbers = sum(1 for _match in _NUMBER.finditer(text))
+    if numbers > MAX_NUMBERS:
+        raise RejectedInput(
+            _("文中有 %(count)s 个数字，超过导入上限 %(limit)s：这不像一篇公报，请分篇导入。")
+            % {"count": numbers, "limit": MAX_NUMBERS}
+        )
     return text
 
 

@@ -468,7 +468,25 @@ def sentences(text):
             spans.append((cut, start + stop.start() + (stop.group(0)[:1] == ".")))
             cut = start + stop.end()
         spans.append((cut, end))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
+    return [piece for a, b in spans if text[a:b].strip() for piece in _bounded(text, a, b)]
+
+
+# Binding looks back over a sentence from each of its numbers, so a sentence's cost grows with
+# its length squared: a line of thousands of numbers and commas took minutes. Real sentences,
+# tables run onto one line included, keep well under this; a longer one is cut at its last
+# clause mark (or space) before each bound, never inside a number.
+SENTENCE_BOUND = 1500
+_CLAUSE_MARK = re.compile(r"[；;，,、|｜\s]")
+
+
+def _bounded(text, start, end):
+    while end - start > SENTENCE_BOUND:
+        limit = start + SENTENCE_BOUND
+        marks = [m.end() for m in _CLAUSE_MARK.finditer(text, start + SENTENCE_BOUND // 2, limit)]
+        cut = marks[-1] if marks else limit
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 def find(text):

@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 
+from importer import decode
 from importer.decode import RejectedInput, decode_bytes, docx_text
 
 TEXT = "江屿市召开生态环境保护大会\n全市空气质量优良天数比例为91.5%。\n"
@@ -133,3 +134,14 @@ def test_a_docx_name_on_something_else_is_refused():
 def test_an_empty_docx_is_refused():
     with pytest.raises(RejectedInput, match="文件为空"):
         decode_bytes(make_docx([""]), filename="empty.docx")
+
+
+def test_text_of_more_numbers_than_any_bulletin_is_refused_saying_how_many():
+    text = "，".join(str(i) for i in range(decode.MAX_NUMBERS + 1))
+    with pytest.raises(decode.RejectedInput, match=str(decode.MAX_NUMBERS + 1)):
+        decode.check_text(text)
+
+
+def test_a_bulletin_sized_table_of_numbers_is_accepted():
+    text = "\n".join(" | ".join(str(row * 10 + col) for col in range(10)) for row in range(1000))
+    assert decode.check_text(text) == text

@@ -422,6 +422,7 @@ def test_a_failure_after_the_bulletin_was_saved_leaves_nothing_behind(
         (b"", "文件为空"),
         (b"\x00\x01binary\x00" * 10, "二进制"),
         ("Qualité améliorée à 91 %".encode("cp1252") * 5, "编码"),
+        (("标题\n" + "，".join(["7"] * 25_000)).encode(), "数字"),
     ],
 )
 def test_bad_input_fails_with_a_message_and_writes_nothing(db, data, message):
