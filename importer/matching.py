@@ -24,10 +24,8 @@ import ahocorasick_rs
 # Families a value of each code may be reported in, by the kind of indicator.
 _RATIO = ("percent", "percentage_point")
 _CONC = ("concentration", "percent")
-_DAYS = ("days", "percent")
 _INDEX = ("dimensionless", "percent")
 _COUNT = ("count", "percent")
-_NOISE = ("sound_level", "percent")
 # A reduction of emissions is a change (or a target for one): no level is one, in % or in
 # tonnes ("声功能区达标率100%" beside 氨氮 in the sentence; 排放总量 is a measure of its own).
 _REDUCTION = ("reduction", "percent", "percentage_point")

@@ -15,7 +15,6 @@ from datetime import date
 
 from . import numbers
 
-_CN = "一二三四五六七八九十"
 _MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"((?:19|20)\d{2})\s*年"
 _DASH = r"\s*(?:[—\-–~～至到]|－)\s*"

@@ -585,17 +585,6 @@ def _of_another_group(earlier, figure):
     return bool(groups) and all(g is not None and g.group(1) != own.group(1) for g in groups)
 
 
-def _same_row(qualifier, quote, other_qualifier, other_quote):
-    """Whether two figures of equal value are of one row: the same qualifier, or a sentence
-    naming the row of a cell ("1类区昼间达标率66.7%" repeats the 1类 cell)."""
-    if qualifier == other_qualifier:
-        return True
-    if qualifier and other_qualifier:
-        return False
-    row = (qualifier or other_qualifier).split()[0]
-    return row in (other_quote if qualifier else quote)
-
-
 # The end of a copy cut inside a figure: a bare number ("…was 7.1", "| 1.0" after rows that
 # end with "|"), or a count whose noun is lost ("…为优,10个").
 _CUT_NUMBER = re.compile(r"[-+−]?\d(?:[\d.,]*\d)?$")
