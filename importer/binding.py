@@ -384,6 +384,7 @@ def _sentence_period(expressions, start, end, figures_at=()):
 _CUT_OFF = re.compile(r"截[至止]")
 _UNDATED_CUT_OFFS = frozenset({"asof_en"})
 _REMARK = re.compile(r"[^\d;；]*[;；]")
+_TARGET_YEAR = re.compile(r"度?[^\d,，;；。]{0,4}?目标")
 _PLAN_YEAR_BEFORE = re.compile(r"(?:到|至|力争|[Bb]y)\s*$")
 _YEAR_TARGET = re.compile(r"\s*(?:以[上下内])?\s*的?\s*(年度|全年)?\s*(?:考核)?目标")
 
@@ -601,6 +602,9 @@ def _bind_sentence(
             and (
                 continued
                 or _names_nothing(_COMPARISON.sub("", own))
+                # "…155μg/m3,较2030年1-6月(185μg/m3)同比下降16%": a time compared with names
+                # no measure; the level in brackets is the same measure's, of that time
+                or _names_nothing(_without_times(own, lead_start, expressions))
                 or _names_nothing(_without_places(own, lead_start, places))
                 # "PM2.5浓度为30微克/立方米,完成年度目标(32微克/立方米)": the target's value
                 or _TARGET_IN_BRACKETS.fullmatch(own.strip(" ,，"))
@@ -696,6 +700,7 @@ def _bind_sentence(
         )
         if after and not _NOT_NAMED_AFTER.search(after.group(1)):
             figure.said_after = after.group(1)
+        figure.qualifier = _site_named(text, start, raw.start)
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
         elif continued:
@@ -753,7 +758,13 @@ def _bind_sentence(
                 for subject in both
             )
         out.append(figure)
-        if kind == "change" and carried is not None and carried.kind == "level":
+        if (
+            kind == "change"
+            and carried is not None
+            and carried.kind == "level"
+            # "较2030年(185μg/m3)下降16%": the level compared with is the earlier one already
+            and not _earlier(carried, figure)
+        ):
             derived = _derive(carried, figure)
             if derived is not None:
                 out.append(derived)
@@ -843,6 +854,31 @@ def _without_places(own, offset, places):
                 + own[place_end - offset :]
             )
     return own
+
+
+# A monitoring site named before the measures of its sentence ("…市控站点玫瑰园点位PM10浓度为"):
+# a name of its own, after a place, a network or another site's word, not a generic one.
+_SITE_NAMED = re.compile(
+    r"(?<=[区县市控点位站,，\s])([\u4e00-\u9fff]{2,8}?(?:点位|站点|子站))"
+    r"(?=[A-Za-z\u4e00-\u9fff]{0,12}?(?:浓度|PM|SO|NO|CO|O3|声级|水质))"
+)
+_GENERIC_SITE = re.compile(r"监测|考核|国控|省控|市控|[个共全各类]")
+
+
+def _site_named(text, start, position):
+    """The site the sentence names before the figure, its qualifier: two sites of one sentence
+    or paragraph may share a value and be two figures."""
+    named = [
+        m.group(1)
+        for m in _SITE_NAMED.finditer(text, start, position)
+        if not _GENERIC_SITE.search(m.group(1))
+    ]
+    return named[-1] if named else ""
+
+
+def _without_times(own, offset, expressions):
+    """The words of a clause without the times it names ("较2030年1-6月(")."""
+    return _without_places(own, offset, [(e.start, e.end, None) for e in expressions])
 
 
 _ALL_OF_THEM = re.compile(r"均|都|也")
@@ -1421,6 +1457,10 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 continue
             if expression.baseline and position - expression.end > 3:
                 continue
+            if figure.kind != "target" and _TARGET_YEAR.match(text, expression.end, position):
+                # "…未达到2031年目标68微克/立方米;PM2.5浓度为41微克/立方米": the year of a
+                # target dates that target, not the levels said after it
+                continue
             if "以来" in expression.label and _REMARK.match(text, expression.end, position):
                 # "…,“十三五”以来,已实现“六连降”;全国地表水…84.9%": a "since" that dates a
                 # remark without a figure, closed by a semicolon, dates nothing after it.
@@ -1694,6 +1734,11 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
         carried_from=source,
         reasons=[f"“{match.group(0)}” → change 0"],
     )
+
+
+def _earlier(level, change):
+    """Whether the level is of a period ending before the change's starts."""
+    return bool(level.period_end and change.period_start and level.period_end < change.period_start)
 
 
 def _derive(level, change):

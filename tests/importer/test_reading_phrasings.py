@@ -654,3 +654,111 @@ def test_a_bound_all_places_share_is_no_target():
 def test_days_allowed_or_ranked_in_chinese_numerals_are_no_figures():
     document = pipeline.read("2031年,泸州市重污染天数为3天,应急响应在两天内启动,第三天解除。")
     assert [str(f.value) for f in document.figures if f.unit == "天"] == ["3"]
+
+
+# The level compared with, in brackets after its time ----------------------------------------
+
+
+def _read(text):
+    return [
+        (str(f.value), f.indicator, f.kind, f.period_start, f.period_end)
+        for f in pipeline.read(text).figures
+        if not f.derived
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2031年1-9月,遂宁市NO2平均浓度为28微克/立方米,较2030年1-9月(31微克/立方米)下降9.7%。",
+            [
+                ("31", NO2, "level", date(2030, 1, 1), date(2030, 9, 30)),
+                ("-9.7", NO2, "change", date(2031, 1, 1), date(2031, 9, 30)),
+            ],
+        ),
+        (
+            "2031年,乐山市优良天数比例为90.1%,比2030年(87.0%)提高3.1个百分点。",
+            [
+                ("87.0", GOOD_RATIO, "level", date(2030, 1, 1), date(2030, 12, 31)),
+                ("3.1", GOOD_RATIO, "change", date(2031, 1, 1), date(2031, 12, 31)),
+            ],
+        ),
+        (
+            "2031年上半年,南充市重污染天数为4天,与2030年上半年(9天)相比减少5天。",
+            [
+                ("9", HEAVY_DAYS, "level", date(2030, 1, 1), date(2030, 6, 30)),
+                ("-5", HEAVY_DAYS, "change", date(2031, 1, 1), date(2031, 6, 30)),
+            ],
+        ),
+    ],
+    ids=["months-pollutant", "year-share", "half-year-days-compared"],
+)
+def test_a_level_in_brackets_after_the_time_compared_with_is_that_times(text, expected):
+    found = _read(text)
+    assert not [e for e in expected if e not in found], found
+
+
+def test_a_time_before_a_measure_of_its_own_still_names_that_measure():
+    found = _read("2031年,资阳市PM2.5浓度为33微克/立方米;2030年优良天数为300天。")
+    assert ("300", GOOD_DAYS, "level", date(2030, 1, 1), date(2030, 12, 31)) in found
+
+
+# The year of a target dates the target only ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end"),
+    [
+        (
+            "2031年1-6月,宜宾市PM10浓度为70微克/立方米,未达到2031年目标68微克/立方米;"
+            "PM2.5浓度为41微克/立方米。",
+            "41",
+            date(2031, 1, 1),
+            date(2031, 6, 30),
+        ),
+        (
+            "2031年前三季度,泸州市优良天数比例为88.5%,完成2031年度考核目标,"
+            "PM2.5浓度为30微克/立方米。",
+            "30",
+            date(2031, 1, 1),
+            date(2031, 9, 30),
+        ),
+        (
+            "2031年一季度,达州市SO2浓度为12微克/立方米,优于2031年省定目标(15微克/立方米),"
+            "NO2浓度为26微克/立方米。",
+            "26",
+            date(2031, 1, 1),
+            date(2031, 3, 31),
+        ),
+    ],
+    ids=["missed-target", "target-of-the-year-met", "target-in-brackets"],
+)
+def test_a_targets_year_does_not_date_the_levels_after_it(text, value, start, end):
+    found = [(s, e) for v, _i, kind, s, e in _read(text) if v == value and kind == "level"]
+    assert found == [(start, end)]
+
+
+def test_a_year_naming_no_target_still_dates_what_follows():
+    found = _read("2031年1-6月,广安市PM10浓度为60微克/立方米;2030年PM2.5浓度为45微克/立方米。")
+    assert ("45", PM25, "level", date(2030, 1, 1), date(2030, 12, 31)) in found
+
+
+# Sites named in prose ------------------------------------------------------------------------
+
+
+def test_two_sites_sharing_a_value_are_two_figures():
+    text = (
+        "2031年1-6月,雁江区国控站点北湖公园点位NO2浓度为35微克/立方米,O3浓度为120微克/立方米。\n"
+        "2031年1-6月,雁江区市控站点南山子站NO2浓度为35微克/立方米,O3浓度为118微克/立方米。"
+    )
+    assert [v for v, i, *_ in _read(text) if i == NO2] == ["35", "35"]
+
+
+def test_a_value_said_again_without_a_site_is_one_figure():
+    text = (
+        "2031年,德阳市NO2浓度为35微克/立方米。\n"
+        "二、大气环境\n"
+        "2031年,德阳市NO2浓度为35微克/立方米,同比持平。"
+    )
+    assert [v for v, i, kind, *_ in _read(text) if i == NO2 and kind == "level"] == ["35"]
