@@ -1676,6 +1676,13 @@ _PLACES_OF_A_GROUP = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十�
 _SITES_FLAT = re.compile(r"\d+\s*个\s*(?:断面|点位|监测点|测点|水源地|湖库|湖泊|河流|站点)")
 
 
+# What a measure is flat against, between its name and 持平: "同比", "与上月", "较上年同期相比".
+_FLAT_AGAINST = (
+    r"\s*(?:同比|环比|(?:与|较|比)(?:上一?年|去年|上个?月|上一?季度|上期)(?:同期)?(?:相比)?)?"
+    r"\s*(?:基本)?$"
+)
+
+
 def _flat_figure(match, subject, source, text, start, end, own, places=()):
     """ "同比持平" is a change of 0 in the unit a change of its subject is written in."""
     if _SITES_FLAT.search(own):
@@ -1689,11 +1696,11 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
         subject, source = own, None
         level_family = (
             "percent"
-            if re.search(r"(?:比例|比率|率|占比)\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
+            if re.search(r"(?:比例|比率|率|占比)" + _FLAT_AGAINST, own)
             else "days"
-            if re.search(r"天数\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
+            if re.search(r"天数" + _FLAT_AGAINST, own)
             else "count"
-            if re.search(r"个数\s*(?:同比|与上年|与去年)?\s*(?:基本)?$", own)
+            if re.search(r"个数" + _FLAT_AGAINST, own)
             else None
         )
         item, head = subject, text[start : match.start()]

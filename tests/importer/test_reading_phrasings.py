@@ -762,3 +762,35 @@ def test_a_value_said_again_without_a_site_is_one_figure():
         "2031年,德阳市NO2浓度为35微克/立方米,同比持平。"
     )
     assert [v for v, i, kind, *_ in _read(text) if i == NO2 and kind == "level"] == ["35"]
+
+
+# A flat share is flat in percentage points, whatever it is compared with ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2031年5月,内江、眉山优良天数比例与上月持平。",
+            [("0", "个百分点", GOOD_RATIO, "内江市"), ("0", "个百分点", GOOD_RATIO, "眉山市")],
+        ),
+        (
+            "2031年上半年,雅安市地表水优良水质断面比例较上年同期持平。",
+            [("0", "个百分点", WATER_GOOD, "雅安市")],
+        ),
+        (
+            "2031年3月,巴中市重污染天数与上月相比持平。",
+            [("0", "天", HEAVY_DAYS, "巴中市")],
+        ),
+        # a concentration flat is a change of 0 per cent
+        ("2031年5月,广元市PM2.5浓度与上月持平。", [("0", "%", PM25, "广元市")]),
+    ],
+    ids=["share-last-month", "share-same-period", "days-compared", "concentration"],
+)
+def test_a_flat_measure_keeps_the_unit_of_its_changes(text, expected):
+    found = [
+        (str(f.value), f.unit, f.indicator, f.region and f.region.name)
+        for f in pipeline.read(text).figures
+        if f.kind == "change"
+    ]
+    assert sorted(found) == sorted(expected)
