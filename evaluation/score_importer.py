@@ -238,21 +238,25 @@ def right_region(fact, figure):
     return region_key(fact.get("region")) == region_key(figure.region)
 
 
+def _spelling(name):
+    """A name as compared: no spaces, traditional characters and full-width forms folded, so
+    a reader's 新华社 and a copy's 新華社 are one name."""
+    from importer.numbers import fold
+
+    return fold(re.sub(r"\s+", "", name or ""))
+
+
 def _meta_score(expected, meta):
     right = 0
-    title = re.sub(r"\s+", "", expected.get("title") or "")
-    if title and title == re.sub(r"\s+", "", meta["title"] or ""):
+    title = _spelling(expected.get("title"))
+    if title and title == _spelling(meta["title"]):
         right += 1
     when = expected.get("date")
     got = meta["date"]
     if when and got and str(got)[:10] == when:
         right += 1
-    publisher = expected.get("publisher") or ""
-    if (
-        publisher
-        and meta["publisher"]
-        and (publisher in meta["publisher"] or meta["publisher"] in publisher)
-    ):
+    publisher, found = _spelling(expected.get("publisher")), _spelling(meta["publisher"])
+    if publisher and found and (publisher in found or found in publisher):
         right += 1
     region = expected.get("region") or ""
     if region and region_key(region) == region_key(meta["region"]):

@@ -32,15 +32,15 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-# "January 18, 2022", "Jan. 18, 2022", "18 January 2022".
+# "January 18, 2022", "Jan. 18, 2022", "18 January 2022", "December 17,2019".
 _DATE = re.compile(
-    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d{{2}})\b"
+    rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,\s*|\s+)(?P<y1>(?:19|20)\d{{2}})\b"
     rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b",
     re.I,
 )
 # A header line that dates the page: a time beside the date, a label, or the date alone.
 _DATED_LINE = re.compile(
-    r"\d{1,2}:\d{2}|\b(?:Updated|Published|Pub\s*Date|Release\s*Date|Date|Source)\s*:", re.I
+    r"\d{1,2}:\d{2}|\b(?:Updated|Published|Pub\s*Date|Release\s*Date|Date|Source|By)\s*:", re.I
 )
 _PHOTO = re.compile(r"\bphoto|\[\s*photo|\bshows\b|\bpictured\b", re.I)
 
@@ -50,6 +50,13 @@ _SOURCE_LABEL = re.compile(
     rf"\bSource\s*[:：]\s*({_NAME})\s*(?=[|｜/]|\s{{2,}}|$|\d|\b(?:Editor|Updated|Author|By)\b)"
 )
 _BYLINE = re.compile(rf"^By\s+[^|｜]{{2,60}}[|｜]\s*({_NAME})\s*[|｜]")
+# "By:Xinhua", "By: China Daily | Sep 9,2023": an outlet after a labelled byline, one word or a
+# name an outlet takes; "By: Zhang Wei" is a reporter, no source.
+_OUTLET_BYLINE = re.compile(
+    r"\bBy\s*:\s*([A-Z][A-Za-z]+(?:\.(?:cn|com|org))?"
+    r"|(?:[A-Z][A-Za-z]+ ){0,3}(?:Daily|News|Times|Post|Agency|Service|Press|Online|Network))"
+    r"\s*(?=[|｜/]|\s{2,}|$|\d)"
+)
 # "NANJING, Jan. 18 (Xinhua) --", and the same cut by the copy: "Xinhua) 17:02, …".
 _AGENCY = re.compile(
     r"\(([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\)\s*(?:--|—|–|-)"
@@ -74,7 +81,12 @@ def _short_lines(head_text, longest):
 def source(head_text, opening, is_place=lambda name: False):
     """The source an English page names in its header or dateline, or ""."""
     for line in _short_lines(head_text, 200):
-        found = _SOURCE_LABEL.search(line) or _BYLINE.match(line) or _AGENCY_CUT.match(line)
+        found = (
+            _SOURCE_LABEL.search(line)
+            or _BYLINE.match(line)
+            or _OUTLET_BYLINE.search(line)
+            or _AGENCY_CUT.match(line)
+        )
         if found:
             return found.group(1).strip()
     first = (opening or "").lstrip()

@@ -287,8 +287,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # 丽水市环保局日前发布《…公报》"): that body is read below.
         credited = (
             _NEWS_OPENING.match(first) if first and not _releasing(opening) else None
-        ) or _CREDIT.search("\n".join(block.text for block in blocks[-4:]))
-        publisher = credited.group(1) if credited else ""
+        ) or _closing_credit(blocks)
+        publisher = next((name for name in credited.groups() if name), "") if credited else ""
     if not publisher:
         # "安徽省…协调联络组" over "2024年6月1日": the body that signed the text.
         publisher = _signatory(tail_text) or _signatory(head_text)
@@ -380,6 +380,14 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         owner = _named_in(_copyright(tail_text), gazetteer)
         level = _SEAT_LEVEL[publisher.lstrip()[0]]
         region = owner if getattr(owner, "level", "") == level else None
+    if region is None and not placeholder:
+        # "…, according to the Ministry of Ecology and Environment" under an agency's byline:
+        # a text naming no place whose figures the ministry released is about the country.
+        issuer = _issuer(opening)
+        if issuer is not None and _NATIONAL_PUBLISHER.match(issuer.group(1)):
+            from .places import COUNTRY
+
+            region = COUNTRY
     return About(
         title=title[:200],
         date=issued,
@@ -401,7 +409,13 @@ _WIRE = re.compile(
 
 _PAPER = r"([\u4e00-\u9fff]{2,10}?(?:日报|晚报|新闻网|客户端|网|报|社|电视台))"
 _NEWS_OPENING = re.compile(r"\s*[/【\[]?(?!本报|本网|本台)" + _PAPER + r"讯")
-_CREDIT = re.compile(r"[(（]\s*" + _PAPER + r"\s*(?:记者|通讯员|供稿)[^()（）]{0,20}[)）]\s*$")
+# "(昆明日报 记者王密)", "(来源:某城网—某城日报 记者 某某)", "（来源：宁波日报）": the paper
+# credited in brackets closing the article; "(记者 王某 摄)" credits a reporter, no paper.
+_CREDIT = re.compile(
+    r"[(（]\s*(?:(?:来源|稿源)\s*[:：]\s*([^()（）:：\s]{2,24}?)(?=\s|[)）]|记者|通讯员|编辑)|"
+    + _PAPER
+    + r"\s*(?:记者|通讯员|供稿))[^()（）]{0,20}[)）]\s*$"
+)
 
 # "根据生态环境部办公厅《关于印发…》": a body named as the author of a document the text
 # cites or follows is not the one publishing the text.
@@ -417,6 +431,16 @@ _RELEASES_AFTER = re.compile(
     r"(?:发布|公布|通报|印发|召开|消息|披露|介绍|获悉|发出)"
 )
 _RELEASES_BEFORE = re.compile(r"(?:据|从|来自)\s*$")
+
+
+def _closing_credit(blocks):
+    """The credit closing the article's last lines of words, past residue ("?", "|") a copy
+    left under it."""
+    worded = [block.text for block in blocks if _WORD.search(block.text)]
+    return _CREDIT.search("\n".join(worded[-4:]))
+
+
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
 def _subtitle_under(title, blocks):
@@ -525,9 +549,15 @@ _CUTOFF = re.compile(r"截[至止]")
 
 
 def _from_its_place(publisher, gazetteer):
-    """ "记者从南平市生态环境局" → "南平市生态环境局": the name starts at the place it names."""
+    """ "记者从南平市生态环境局" → "南平市生态环境局": the name starts at the place it names,
+    or after the words that lead to it ("记者从市生态环境局" → "市生态环境局")."""
+    publisher = _LEADING_WORDS.sub("", publisher)
     named = gazetteer.find_all(publisher)
     return publisher[named[0][0] :] if named else publisher
+
+
+# "记者从", "据": words before a body's name, not of it (从化 is a place).
+_LEADING_WORDS = re.compile(r"^.*(?:记者|从(?!化)|据|向)")
 
 
 # "来源:滁州市生态环境局阅读:", "2023-01-18 08:28:55 新华社   作者: 高敬": the source named on a
@@ -536,8 +566,10 @@ _SOURCE_IN_LINE = re.compile(
     r"(?:来源|来源于|信息来源|文章来源)\s*[:：]\s*([^\s|｜:：,，。;；【】\[\]]{2,30}?)"
     r"(?=阅读|浏览|字体|字号|作者|编辑|时间|发布|点击|打印|分享|[\s|｜【\[]|$)"
 )
+# Also in title brackets: "2023-02-08 08:15:08 《 人民日报 》   作者: …".
 _SOURCE_AFTER_DATE = re.compile(
-    r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,10}(?:社|网|报|台|在线|新闻))(?:\s|$)"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s+(?:《\s*)?([\u4e00-\u9fff]{2,10}(?:社|网|报|台|在线|新闻))"
+    r"(?:\s*》)?(?:\s|$)"
 )
 # "版权所有:吉林省生态环境厅吉ICP备2022007971号": the site's owner, in its footer.
 _COPYRIGHT = re.compile(
@@ -547,8 +579,12 @@ _COPYRIGHT = re.compile(
 
 
 # "湖南省生态环境厅  时间:2021-12-16 18:11": the issuing body opening the page's date line.
+# "中国产业经济信息网   时间:2017-06-06", "四川在线    2022年04月22日": a news site before the
+# page's date.
 _BODY_BEFORE_DATE = re.compile(
     r"^\s*(" + _PUBLISHER.pattern[1:-1] + r")\s+(?:(?:发布)?(?:时间|日期)\s*[:：]\s*)?"
+    r"(?:19|20)\d{2}\s*[-/.年]"
+    r"|^\s*([\u4e00-\u9fff]{2,12}(?:网|报|社|台|在线))\s+(?:(?:发布)?(?:时间|日期)\s*[:：]\s*)?"
     r"(?:19|20)\d{2}\s*[-/.年]"
 )
 
@@ -569,7 +605,7 @@ def _source_in_header(head_text):
     for line in lines:
         found = _SOURCE_AFTER_DATE.search(line) or _BODY_BEFORE_DATE.match(line)
         if found:
-            return found.group(1)
+            return next(name for name in found.groups() if name)
     return ""
 
 

@@ -41,6 +41,11 @@ _LABELS = {
         "时间",
         "日期",
         "更新时间",
+        # The day a page was edited, entered or uploaded: its date when it states no other.
+        "编辑时间",
+        "录入时间",
+        "上传时间",
+        "更新日期",
     ),
     "source": (
         "来源",
@@ -52,6 +57,7 @@ _LABELS = {
         "出处",
         "发布机构",
         "发文机关",
+        "来自",  # "查看: 6| 来自: 某县政府门户网"
     ),
     "author": ("作者", "撰稿", "撰文", "记者", "文"),
     "url": ("原文链接", "原文地址", "原文网址", "本文链接"),

@@ -101,3 +101,11 @@ def test_a_missing_text_is_listed_not_scored(tmp_path):
         total = score_importer.evaluate("test", facts_dir=facts, texts_dir=tmp_path, out=stream)
     assert total.expected == 0
     assert "missing text: t01" in out.read_text()
+
+
+def test_metadata_names_are_compared_across_traditional_and_simplified_spellings():
+    expected = {"title": "甲市空气质量持续改善", "publisher": "乙县日报"}
+    found = {"title": "甲市空氣質量持續改善", "date": None, "publisher": "乙縣日報", "region": ""}
+    assert score_importer._meta_score(expected, found) == (2, 2)
+    found_other = dict(found, title="甲市水質持續改善", publisher="丙縣日報")
+    assert score_importer._meta_score(expected, found_other) == (0, 2)

@@ -438,3 +438,46 @@ def test_a_count_in_words_out_of_a_total_that_attained_something():
     attained = one(document, "91")
     assert (attained.unit, attained.kind) == ("cities", "level")
     assert not figures_of(document, "6") and not figures_of(document, "339")
+
+
+def test_a_header_line_of_date_and_outlet_byline_dates_the_report_and_names_its_source():
+    # "Month D,YYYY" without a space after the comma, and the outlet after "By:".
+    wire = pipeline.read(
+        "Guangxi rivers run cleaner\n"
+        "March 4,2024   By:Xinhua\n"
+        "Mar.4, 2024-- Water quality in Guangxi improved last month, the regional "
+        "environment authorities said on Monday.\n"
+        "The share of sections of Grade I-III stood at 97.2 percent last month.\n"
+    )
+    assert (wire.publisher, wire.date) == ("Xinhua", date(2024, 3, 4))
+    assert (one(wire, "97.2").period_start, one(wire, "97.2").period_end) == (
+        date(2024, 2, 1),
+        date(2024, 2, 29),
+    )
+    paper = pipeline.read(
+        "Dust complaints fall in Lanzhou\n"
+        "By: China Daily | Sep 9,2023\n"
+        "Complaints about dust fell by 12 percent in August, the city said.\n"
+    )
+    assert (paper.publisher, paper.date) == ("China Daily", date(2023, 9, 9))
+
+
+def test_a_byline_naming_a_reporter_names_no_source():
+    document = pipeline.read(
+        "Dust complaints fall in Lanzhou\n"
+        "By: Zhang Wei   October 2,2023\n"
+        "Complaints about dust fell by 12 percent in September, the Ministry of Ecology and "
+        "Environment said.\n"
+    )
+    assert document.publisher == "Ministry of Ecology and Environment"
+    assert document.date == date(2023, 10, 2)
+
+
+def test_an_agencys_story_on_the_ministrys_figures_naming_no_place_is_about_the_country():
+    document = pipeline.read(
+        "Rivers run cleaner\n"
+        "May 14,2021   By:Xinhua\n"
+        "The share of surface water of Grade I-III rose to 83.4 percent in April, the "
+        "Ministry of Ecology and Environment said.\n"
+    )
+    assert (document.publisher, document.region.name) == ("Xinhua", "全国")
