@@ -40,10 +40,23 @@ _HAS_WIDE_OR_CJK_EXT = re.compile(r"[\uff01-\uff5e\u3000\u4e00-\u9fff]")
 
 
 def fold(text):
-    """``text`` with full-width forms as ASCII and traditional characters simplified."""
+    """``text`` with full-width forms as ASCII and traditional characters simplified, and a
+    year written in Chinese digits ("二〇二二年") in Arabic ones, digit for digit."""
     if not _HAS_WIDE_OR_CJK_EXT.search(text):
         return text
-    return text.translate(_table())
+    return _CHINESE_YEAR.sub(_arabic_year, text.translate(_table()))
+
+
+# "二〇二二年", "一九九八年度": a year a title writes in Chinese digits. Not a whole date so
+# written ("二○一四年十月十一日"), which signs a bulletin rather than dating its page.
+_YEAR_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0", "O": "0"}
+_CHINESE_YEAR = re.compile(
+    r"(?:一九|二[〇○零O])[〇○零O一二三四五六七八九]{2}(?=\s*年)(?!\s*年\s*[一二三四五六七八九十\d]{1,2}\s*月)"
+)
+
+
+def _arabic_year(match):
+    return "".join(_YEAR_DIGITS[c] for c in match.group(0))
 
 
 # Pinyin glosses a site prints after characters ("公报(bào)", "个(gè)"): at least one tone mark.

@@ -351,9 +351,12 @@ _BASELINE_BEFORE = re.compile(
 
 def _year_en(written, relative, year, published=None):
     """The year of "of 2023", "of this year", "of last year", else the document's; "this
-    year" is said from the day of publication where it is known."""
+    year" is said from the day of publication, and without one is of no known year (another
+    sentence's year does not say when the text was written)."""
     if written:
         return int(written)
+    if relative and relative.lower() == "this" and published is None:
+        return None  # "the first half of this year" with no date line: of no known year
     now = published.year if published else year
     if relative and now:
         return now - 1 if relative.lower() == "last" else now
@@ -500,7 +503,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
         now = context.published.year if context.published else (year + 1 if year else None)
         if kind == "thisyear_en":
             if context.published is None:
-                return (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
+                return None, None
             return date(now, 1, 1), date(now, 12, 31)
         if kind == "lastyear_en":
             return (date(now - 1, 1, 1), date(now - 1, 12, 31)) if now else (None, None)

@@ -168,6 +168,12 @@ _LEADING_NOISE = re.compile(
 _GROUPING = re.compile(
     r"([\u4e00-\u9fff]{2,6}?)(?:平原地区|地区|平原|片区|经济区|城市群)(?![\u4e00-\u9fff]{0,1}[的])"
 )
+# A river's basin or water system a bulletin reports on ("湘江流域", "鸭绿江水系", "澧水流域"):
+# a place of its own. Not a count of them ("四水流域", "七大流域") nor "主要水系".
+_BASIN = re.compile(r"([\u4e00-\u9fff]{1,4}?[江河湖水溪])(?:流域|水系)(?!统)")
+_NOT_BASIN = re.compile(r"^[一二三四五六七八九十两几各主全本该\d]|^地下水")
+# "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
+_LISTED_BEFORE = re.compile(r"[与和及、]$")
 _NOT_GROUPING = re.compile(
     r"^(?:重点|其他|其余|周边|部分|城市|全国|各|有关|相关|贫困|农村|山区|偏远|发达|欠发达|沿海|内陆|少数|多数|大部)"
     r"|[省市县区州等]$|[\d一二三四五六七八九十等]"
@@ -431,6 +437,23 @@ class Places:
         ]
         return found[0] if len(found) == 1 else None
 
+    @staticmethod
+    def _named_groupings(text, pattern, refused, found, taken, alone=False):
+        """Groupings (成都平原地区) or basins (湘江流域) the text names by a stem and a word;
+        ``alone``: not one named after another with 与/和/、 (waters named together)."""
+        for match in pattern.finditer(text):
+            stem = _LEADING_NOISE.sub("", match.group(1))
+            start = match.end(1) - len(stem)
+            if (
+                len(stem) >= 2
+                and not refused.search(stem)
+                and not (alone and _LISTED_BEFORE.search(text, max(0, start - 1), start))
+                and not any(a < match.end() and start < b for a, b in taken)
+            ):
+                name = text[start : match.end()]
+                found.append((start, match.end(), Division("", name, name, "grouping")))
+                taken.append((start, match.end()))
+
     def find_all(self, text):
         found = []
         taken = []
@@ -454,17 +477,8 @@ class Places:
                 continue
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
-        for match in _GROUPING.finditer(text):
-            stem = _LEADING_NOISE.sub("", match.group(1))
-            start = match.end(1) - len(stem)
-            if (
-                len(stem) >= 2
-                and not _NOT_GROUPING.search(stem)
-                and not any(a < match.end() and start < b for a, b in taken)
-            ):
-                name = text[start : match.end()]
-                found.append((start, match.end(), Division("", name, name, "grouping")))
-                taken.append((start, match.end()))
+        self._named_groupings(text, _GROUPING, _NOT_GROUPING, found, taken)
+        self._named_groupings(text, _BASIN, _NOT_BASIN, found, taken, alone=True)
         if self.reference is not None:
             # First the plain forms, so that 丰宁县 is not read as 宁县 inside it.
             forms, pattern = self._plain_forms()

@@ -1,0 +1,111 @@
+"""read() on invented bulletins: when and where each figure is, where a text's own wording
+(a river system it reports on, "this year" without a date line, a year in Chinese digits)
+says it."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from importer import pipeline
+from tests.importer.test_reading_periods_places import one, region
+
+
+def period(figure):
+    return figure.period_start, figure.period_end
+
+
+def year(value):
+    return date(value, 1, 1), date(value, 12, 31)
+
+
+# Places: a river's basin or water system -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("province", "sentence", "basin"),
+    [
+        ("江西省", "赣江流域水质总体为优,Ⅰ~Ⅲ类水质断面占95.2%。", "赣江流域"),
+        ("黑龙江省", "从各水系看,嫩江水系水质良好,优良断面比例同比上升7.7个百分点。", "嫩江水系"),
+        ("四川省", "本季度沱江流域32个断面中,Ⅰ~Ⅲ类断面比例为90.6%。", "沱江流域"),
+    ],
+)
+def test_a_provinces_own_river_basin_or_water_system_is_the_place_of_its_figures(
+    province, sentence, basin
+):
+    document = pipeline.read(
+        f"2023年{province}地表水环境质量状况\n"
+        f"2023年,全省地表水优良断面比例为88.4%,同比上升1.1个百分点。{sentence}"
+    )
+    said = {Decimal("88.4"), Decimal("1.1")}
+    figure = next(f for f in document.figures if f.value not in said and not f.derived)
+    assert region(one(document, "88.4")) == province
+    assert region(figure) == basin
+
+
+@pytest.mark.parametrize("words", ["七大流域", "四水流域", "主要水系", "地下水含水系统"])
+def test_a_count_of_basins_or_a_word_ending_so_names_no_basin(words):
+    document = pipeline.read(
+        f"2023年湖南省地表水环境质量状况\n2023年,全省{words}断面水质优良比例为93.3%。"
+    )
+    assert region(one(document, "93.3")) == "湖南省"
+
+
+# Periods: English "this year" with no date line ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the first half of this year, the city's good air rate was 81.7 percent.",
+        "In the first quarter of this year, the city's good air rate was 81.7 percent.",
+        "The city's good air rate was 81.7 percent in the first four months of this year.",
+    ],
+)
+def test_this_year_without_a_date_line_is_of_no_known_period(sentence):
+    document = pipeline.read(
+        "Wuxi air keeps improving\n"
+        "Wuxi recorded 296 days of good air quality in 2022, the bureau said.\n\n"
+        f"{sentence}\n"
+    )
+    assert period(one(document, "296")) == year(2022)
+    assert period(one(document, "81.7")) == (None, None)
+
+
+def test_this_year_under_a_date_line_is_of_the_year_of_publication():
+    document = pipeline.read(
+        "Wuxi air keeps improving\nUpdated: 2023-07-12 09:30\n"
+        "Wuxi recorded 296 days of good air quality in 2022, the bureau said.\n\n"
+        "In the first half of this year, the city's good air rate was 81.7 percent.\n"
+    )
+    assert period(one(document, "81.7")) == (date(2023, 1, 1), date(2023, 6, 30))
+
+
+# Periods: a year in Chinese digits ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("《二〇二二年宁夏生态环境状况公报》发布", 2022),
+        ("二○一九年度通辽市环境质量公报", 2019),
+        ("一九九八年贵州省环境状况公报", 1998),
+    ],
+)
+def test_a_year_in_chinese_digits_is_the_documents_year(title, expected):
+    document = pipeline.read(f"{title}\n全年城市空气质量优良天数比例为91.2%。")
+    assert period(one(document, "91.2")) == year(expected)
+
+
+def test_chinese_numerals_that_are_no_year_stay_as_written():
+    document = pipeline.read("2023年空气质量公报\n二〇二三年有二十三个监测点,优良天数比例为91.2%。")
+    assert period(one(document, "91.2")) == year(2023)
+    assert not [f for f in document.figures if f.value == Decimal("23") and not f.derived]
+
+
+def test_a_date_written_wholly_in_chinese_digits_is_left_to_the_date_lines():
+    document = pipeline.read(
+        "某县环境质量月报\n日期: 2019-06-03\n县环境监测站    二○一九年五月二十日\n"
+        "2019年5月,全县空气质量优良天数比例为91.2%。"
+    )
+    assert document.date == date(2019, 6, 3)
