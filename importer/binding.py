@@ -328,10 +328,15 @@ def bind(text, raws, places, scope, lookup=None, total=None):
     for start, end in sentences(text):
         in_sentence = by_sentence.get((start, end), [])
         flats = list(_FLAT.finditer(text, start, end))
-        if not in_sentence and not flats:
+        if not in_sentence and not flats and not _NIL_DAYS.search(text, start, end):
             # A sentence without figures may still set the paragraph's period or place.
             period = _sentence_period(expressions, start, end) or period
             place = _sentence_place(places, text, start, end, scope) or place
+            released = periods_module.bulletin_year(text, start, end)
+            if released is not None:
+                # "…发布会上,介绍《2031遂宁市生态环境状况公报》。全市…": the sentences after
+                # it are of the bulletin's year, not of the meeting's
+                period = (released.first, released.last, released.label, "paragraph")
             continue
         last = next((f for f in reversed(bound) if not f.derived), None)
         total = next(
@@ -428,9 +433,17 @@ def _bind_sentence(
     groups = _unsaid_enumerations(text, start, raws, places) + groups
     previous = None
     events = [(raw.start, "figure", raw) for raw in raws] + [(m.start(), "flat", m) for m in flats]
+    events += [(m.start(), "nil", m) for m in _nil_days(text, start, end, raws)]
     events.sort(key=lambda event: event[0])
     group_counts = {}
     for position, what, obj in events:
+        if what == "nil":
+            figure = _nil_figure(obj, text, start, end)
+            figure.period_start, figure.period_end, figure.period_label, figure.place = _when_where(
+                text, start, position, expressions, places, scope, period, place, figure
+            )
+            out.append(figure)
+            continue
         since = previous.raw.end if previous else start
         lead_start = max(since, _clause_start(text, start, position))
         if (
@@ -1674,6 +1687,41 @@ _PLACES_OF_A_GROUP = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十�
 
 
 _SITES_FLAT = re.compile(r"\d+\s*个\s*(?:断面|点位|监测点|测点|水源地|湖库|湖泊|河流|站点)")
+
+
+# Days of heavy pollution said to be none: "未出现重污染天气", "全年无重度污染天气", "无一出现重污染
+# 天", "未发生重度及以上污染天气" (not a warning or a response to one).
+_NIL_DAYS = re.compile(
+    r"(?:无一?|未|没有)(?:出现|发生)?\s*(重度?(?:及以上)?污染天(?:气|数)?)(?!预警|应急|应对|过程)"
+)
+
+
+def says_none(text):
+    """Whether the text says there were none of a measure, a figure without a number."""
+    return _NIL_DAYS.search(text) is not None
+
+
+def _nil_days(text, start, end, raws):
+    """The heavy-pollution days of the sentence said to be none, unless a number says them."""
+    if any(raw.family == "days" and raw.value == 0 for raw in raws):
+        return []
+    return list(_NIL_DAYS.finditer(text, start, end))
+
+
+def _nil_figure(match, text, start, end):
+    """A level of 0 days of what the words say there were none of."""
+    raw = RawFigure(
+        Decimal(0), match.group(0), "天", "day", "days", match.start(), match.end(), start, end
+    )
+    return Bound(
+        raw=raw,
+        value=Decimal(0),
+        kind="level",
+        item=match.group(1),
+        head=text[start : match.start(1)],
+        quote_span=(start, end),
+        reasons=[f"“{match.group(0)}” → 0天"],
+    )
 
 
 # What a measure is flat against, between its name and 持平: "同比", "与上月", "较上年同期相比".

@@ -358,6 +358,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     ):
         # A title that says only 今年, an opening that says which months: the months.
         period = found[1]
+    released = periods.bulletin_year(f"{title} {first[:300]}")
+    if released is not None and (period is None or period.last.year > released.last.year):
+        # "2023年六五环境日新闻发布会上,…介绍《2022重庆市生态环境状况公报》": the year of the
+        # bulletin released, not of the meeting that released it.
+        period = released
     body = "\n".join(block.text for block in blocks)[:8000]
     # A placeholder made of the first words ("【待拟标题】中新网石家庄5月30日电…") names the
     # dateline's city, not what the article is about: the region comes from the text itself.

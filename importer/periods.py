@@ -622,3 +622,17 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
     except (TypeError, ValueError, KeyError):
         return None, None
     return None, None
+
+
+# A bulletin named by its year, with or without 年: "《2022年甘肃省生态环境状况公报》",
+# "《2022重庆市生态环境状况公报》" (an annual bulletin; not a plan or a work report).
+_BULLETIN_OF_YEAR = re.compile(r"《\s*((?:19|20)\d{2})\s*年?度?[^《》\d]{2,40}公报》")
+
+
+def bulletin_year(text, start=0, end=None):
+    """The whole year of the bulletin ``text[start:end]`` presents, or None."""
+    found = _BULLETIN_OF_YEAR.search(text, start, len(text) if end is None else end)
+    if found is None:
+        return None
+    year = int(found.group(1))
+    return Period(*found.span(1), f"{year}年", date(year, 1, 1), date(year, 12, 31))

@@ -180,7 +180,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
             bound = binding.bind_table(block, block.text, gazetteer, scope)
         else:
             raws = figures.find(block.text)
-            if not raws and "持平" not in block.text:
+            if not raws and "持平" not in block.text and not binding.says_none(block.text):
                 continue
             named = gazetteer.find_all(block.text)
             local = getattr(gazetteer, "short_forms_within", None)

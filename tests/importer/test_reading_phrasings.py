@@ -794,3 +794,68 @@ def test_a_flat_measure_keeps_the_unit_of_its_changes(text, expected):
         if f.kind == "change"
     ]
     assert sorted(found) == sorted(expected)
+
+
+# Heavy-pollution days said to be none -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2031年,攀枝花市未出现重污染天气。",
+        "2031年8月,攀枝花市轻度污染5天,中度污染1天,无重度及以上污染天数。",
+        "2031年,攀枝花市全年無一出現重污染天,優良天數比例為95.1%。",
+        "2031年上半年,攀枝花市未发生重度污染天气。",
+    ],
+    ids=["not-seen", "closing-a-list", "traditional", "not-happened"],
+)
+def test_heavy_pollution_days_said_to_be_none_are_a_level_of_0(text):
+    found = [
+        (str(f.value), f.unit, f.kind)
+        for f in pipeline.read(text).figures
+        if f.indicator == HEAVY_DAYS
+    ]
+    assert found == [("0", "天", "level")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2031年,攀枝花市未启动重污染天气预警,未出现酸雨。",
+        "2031年,攀枝花市重污染天数为0天,未出现重污染天气。",
+    ],
+    ids=["a-warning-not-issued", "said-with-its-number"],
+)
+def test_none_said_of_no_days_or_beside_its_number_adds_no_figure(text):
+    found = [str(f.value) for f in pipeline.read(text).figures if f.indicator == HEAVY_DAYS]
+    assert found in ([], ["0"])
+    assert len(found) == ("0天" in text)
+
+
+# The year of the bulletin a text presents ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《二〇三一年遂宁市生态环境状况公报》发布\n遂宁市优良天数比例为90.1%,PM2.5平均浓度为30微克/立方米。",
+        "6月5日,2032年遂宁市六五环境日新闻发布会上,市生态环境局介绍了《2031遂宁市生态环境状况公报》。"
+        "全市优良天数比例为90.1%,PM2.5平均浓度为30微克/立方米。",
+        "6月4日,遂宁市召开2032年新闻发布会,发布《2031年度遂宁市环境质量公报》。"
+        "全市优良天数比例为90.1%,PM2.5平均浓度为30微克/立方米。",
+    ],
+    ids=["year-in-chinese-digits", "year-without-nian", "year-of-the-bulletin"],
+)
+def test_a_text_presenting_a_bulletin_is_of_the_bulletins_year(text):
+    document = pipeline.read(text)
+    assert (document.period_start, document.period_end) == (date(2031, 1, 1), date(2031, 12, 31))
+    assert {(f.period_start, f.period_end) for f in document.figures} == {
+        (date(2031, 1, 1), date(2031, 12, 31))
+    }
+
+
+def test_a_work_report_named_by_its_year_does_not_date_the_text():
+    document = pipeline.read(
+        "2032年遂宁市召开会议,学习《2032年政府工作报告》。全市优良天数比例为90.1%。"
+    )
+    assert document.period_end == date(2032, 12, 31)
