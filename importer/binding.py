@@ -467,6 +467,10 @@ def _bind_sentence(
             items = group["items"]
             if index < len(items):
                 item, enumerated = items[index], True  # head: the sentence before it
+                if group.get("classes"):
+                    # one class's share, not the measure the sentence names for all of them
+                    # ("全国地表水…中,Ⅰ类、…劣Ⅴ类分别占"): its own words only
+                    head = ""
         if what == "flat":
             listed = _listed_before(text, start, position, previous) or (
                 _both(own, position - len(own), places, last_too=True, unsaid=True) or None
@@ -1182,6 +1186,27 @@ _GRADES = frozenset({"优", "良"})
 _SHARE = re.compile(r"\s*(?:占|约占|占到)")
 
 
+# A class or grade of quality as a list item: "Ⅱ类", "Ⅰ~Ⅲ类", "劣Ⅴ类", "三类", "劣四类", "良好级"
+# (the first item may open with words the list shares: "水质为优良级").
+_CLASS_ITEM = re.compile(
+    r"[^、]*?(劣?(?:[ⅠⅡⅢⅣⅤ]+(?:\s*[~～\-—–至]\s*[ⅠⅡⅢⅣⅤ]+)?|[一二三四五](?:[~～\-—–至][一二三四五])?)类"
+    r"|[\u4e00-\u9fff]{2}级)(.*)",
+    re.S,
+)
+
+
+def _classes_listed(items):
+    """Items that are classes of one measure, the noun written once after the last ("Ⅰ类、Ⅱ类
+    和劣Ⅴ类水质断面分别占…", "一类、二类和劣四类分别占…"): each class with that noun; else None."""
+    found = [_CLASS_ITEM.fullmatch(item) for item in items]
+    if len(items) < 2 or not all(found) or any(m.group(2).strip() for m in found[:-1]):
+        return None
+    if any(m.start(1) > 0 for m in found[1:]):
+        return None  # only the first item may open with words of them all ("水质为优良级")
+    noun = found[-1].group(2).strip()
+    return [f"{m.group(1)}{noun}" for m in found]
+
+
 def _enumerations(text, start, end):
     """Each "分别" of the sentence with the items before it (or the previous one's items)."""
     groups = []
@@ -1228,7 +1253,10 @@ def _enumerations(text, start, end):
                 # "…达标天数比例分别为…;轻度污染天数比例分别为…": the same places, this
                 # clause's measure (nearer the number than the one the last place carries).
                 items = [f"{piece}{said}" for piece in items]
-        groups.append({"start": match.start(), "items": items, "head": head})
+        classes = _classes_listed(items)
+        groups.append(
+            {"start": match.start(), "items": classes or items, "head": head, "classes": classes}
+        )
     for index, group in enumerate(groups):
         group["end"] = groups[index + 1]["start"] if index + 1 < len(groups) else end
     return groups + _respectively(text, start, end)

@@ -859,3 +859,34 @@ def test_a_work_report_named_by_its_year_does_not_date_the_text():
         "2032年遂宁市召开会议,学习《2032年政府工作报告》。全市优良天数比例为90.1%。"
     )
     assert document.period_end == date(2032, 12, 31)
+
+
+# A list of classes: each value is its class's share, not the measure of several classes ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2031年,全市地表水30个断面中,Ⅰ类、Ⅱ类和Ⅲ类水质断面分别占10.0%、50.0%和30.0%。",
+            [("10.0", None), ("50.0", None), ("30.0", None)],
+        ),
+        (
+            "2031年,近岸海域20个点位中,一类、二类、三类和劣四类海水分别占40.0%、30.0%、20.0%和10.0%。",
+            [("40.0", None), ("30.0", None), ("20.0", None), ("10.0", None)],
+        ),
+        (
+            "2031年,全省地下水80个监测点中,水质为良好级、较好级和较差级的点位分别占20.0%、35.0%和45.0%。",
+            [("20.0", None), ("35.0", None), ("45.0", None)],
+        ),
+        # classes spanning the good ones, and the worst class, keep their indicators
+        (
+            "2031年,全市地表水Ⅰ~Ⅲ类、Ⅳ~Ⅴ类和劣Ⅴ类水质断面分别占85.0%、12.0%和3.0%。",
+            [("85.0", WATER_GOOD), ("12.0", None), ("3.0", WATER_INFERIOR)],
+        ),
+    ],
+    ids=["surface-water", "coastal", "groundwater-grades", "ranges-of-classes"],
+)
+def test_each_class_of_a_list_is_its_own_share(text, expected):
+    found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures if not f.derived]
+    assert found == expected
