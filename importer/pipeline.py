@@ -362,13 +362,21 @@ def _plan_periods(bound, plan):
 _PLANNED_OR_SINCE = re.compile(r"(?:by|since|to)\b", re.I)
 
 
+# "In the first half of this year" with no date line, "As of June": a period the paragraph
+# states, of no known year; the paragraphs after it are of no known period either.
+_OF_NO_KNOWN_YEAR = frozenset(
+    {"half_en", "quarter_en", "quarters_en", "months_first_en", "thisyear_en", "asof_en"}
+)
+
+
 def _stated(text, context):
-    """The last dated period a paragraph states of its own figures: not a baseline, a plan's
-    year ("by 2025"), a start ("since 2018") or a plan still to come."""
+    """The last period a paragraph states of its own figures: not a baseline, a plan's year
+    ("by 2025"), a start ("since 2018") or a plan still to come; one of no known year is
+    stated too."""
     found = [
         period
         for period in periods.find_all(text, context)
-        if period.last
+        if (period.last or period.kind in _OF_NO_KNOWN_YEAR)
         and not period.baseline
         and not _PLANNED_OR_SINCE.match(period.label)
         and not (context.published and period.first and period.first > context.published)

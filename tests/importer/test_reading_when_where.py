@@ -60,16 +60,20 @@ def test_a_count_of_basins_or_a_word_ending_so_names_no_basin(words):
         "In the first half of this year, the city's good air rate was 81.7 percent.",
         "In the first quarter of this year, the city's good air rate was 81.7 percent.",
         "The city's good air rate was 81.7 percent in the first four months of this year.",
+        "As of the end of May this year, the city had 81.7 percent good air days.",
     ],
 )
 def test_this_year_without_a_date_line_is_of_no_known_period(sentence):
+    # nor is the paragraph after it, which states no period of its own
     document = pipeline.read(
         "Wuxi air keeps improving\n"
         "Wuxi recorded 296 days of good air quality in 2022, the bureau said.\n\n"
-        f"{sentence}\n"
+        f"{sentence}\n\n"
+        "Good water sections made up 95.5 percent, up 2.1 percentage points.\n"
     )
     assert period(one(document, "296")) == year(2022)
     assert period(one(document, "81.7")) == (None, None)
+    assert period(one(document, "95.5")) == (None, None)
 
 
 def test_this_year_under_a_date_line_is_of_the_year_of_publication():
@@ -79,6 +83,12 @@ def test_this_year_under_a_date_line_is_of_the_year_of_publication():
         "In the first half of this year, the city's good air rate was 81.7 percent.\n"
     )
     assert period(one(document, "81.7")) == (date(2023, 1, 1), date(2023, 6, 30))
+    document = pipeline.read(
+        "Wuxi air keeps improving\nUpdated: 2023-07-12 09:30\n"
+        "In the first half of this year, the city's good air rate was 81.7 percent.\n\n"
+        "Good water sections made up 95.5 percent, up 2.1 percentage points.\n"
+    )
+    assert period(one(document, "95.5")) == (date(2023, 1, 1), date(2023, 6, 30))
 
 
 # Periods: a year in Chinese digits ----------------------------------------------------------
