@@ -33,6 +33,7 @@ class ParsedDocument:
     byline: str = ""
     issued_on: date | None = None
     issued_at_text: str = ""
+    issued_label: str = ""
     original_url: str = ""
     period_start: date | None = None
     period_end: date | None = None
@@ -101,6 +102,7 @@ def parse(text, *, filename=""):
         byline=seg.byline,
         issued_on=meta.issued_on,
         issued_at_text=meta.issued_at_text,
+        issued_label=meta.issued_label,
         original_url=meta.original_url,
         period_start=period_start,
         period_end=period_end,

@@ -38,6 +38,7 @@ class Metadata:
     title: str = ""  # a labelled title ("标题: | …"), in a disclosure page's header table
     issued_at_text: str = ""
     issued_on: date | None = None
+    issued_label: str = ""  # the label the date was given under ("发布时间"), "" if none
     original_url: str = ""
     warnings: list[str] = field(default_factory=list)
 
@@ -68,6 +69,8 @@ def read_metadata(lines):
             if match.group(1) in _DRAFTED:
                 drafted = drafted or value
                 continue
+            if LABEL_KIND[match.group(1)] == "issued" and not meta.issued_at_text:
+                meta.issued_label = match.group(1)
             _store(meta, LABEL_KIND[match.group(1)], value)
         wechat = WECHAT_BYLINE.match(bare)
         if wechat:
@@ -262,6 +265,16 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     issued = parsed.issued_on or (parse_date(front["date"]) if front.get("date") else None)
     if issued is None:
         issued = _date_in_header(head_text)
+    signed = _signature_date(head_text)
+    if (
+        signed
+        and issued
+        and signed <= issued
+        and getattr(parsed, "issued_label", "") not in _PUBLISHED_LABELS
+    ):
+        # A bulletin reposted or uploaded later: its own signature (the body and the day it
+        # was signed) dates it, not the day of the copy; a labelled publication time stays.
+        issued = signed
     if issued is None and language == "en":
         issued = dateline.issued(head_text)
     issued = issued or published
@@ -477,6 +490,29 @@ _SIGNED = re.compile(
     r"[ \t\u3000]*$",
     re.M,
 )
+
+
+# Labels under which a page gives the day it published the text (not edited or uploaded it).
+_PUBLISHED_LABELS = frozenset({"发布时间", "发布日期", "发稿时间", "发表时间", "时间", "日期"})
+# "中国环境监测总站 2021 年 8 月 5 日", "某市生态环境局局长: 某某\n2019 年5月31 日": the body
+# that signs a bulletin, then the day; not a sentence going on from the day
+# ("生态环境部于2022年4月12日发布…", "…2022年4月12日,召开").
+_SIGNATURE_DATE = re.compile(
+    r"(?:生态环境部|[\u4e00-\u9fff]{2,20}?(?:局|厅|总站|中心|委员会|政府))"
+    r"[^\n。，,；;]{0,16}?\n?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"(?!\s*[,，、:：;；起至到以前后发召举公通印开在对向讯电])"
+)
+
+
+def _signature_date(text):
+    """The day a body signed the bulletin, from its signature in the text's opening, or None."""
+    found = _SIGNATURE_DATE.search(text or "")
+    if found is None:
+        return None
+    try:
+        return date(*map(int, found.groups()))
+    except ValueError:
+        return None
 
 
 def _signatory(text):

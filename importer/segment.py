@@ -138,7 +138,10 @@ def unspaced_labels(line):
 
 
 DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-DATE_LINE = re.compile(rf"^(?:{_DAY})(?:\s*{_TIME})?$")
+# Also a newspaper page's "| | | 2017年07月18日 星期二": bars before it, the weekday after it.
+DATE_LINE = re.compile(
+    rf"^(?:[|｜]\s*)*(?:{_DAY})(?:\s*{_TIME})?(?:\s*(?:星期|周)[一二三四五六日天])?$"
+)
 _COUNTER_LINE = re.compile(r"^[-·•*]\s*\d+$")
 _WECHAT_HEAD = re.compile(r"^原创\s|发表于\s*\S{1,10}$")
 DATETIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?")
@@ -236,6 +239,8 @@ _RESIDUE = re.compile(
     r"^(?:ad\d*\s*(?:webp|jpe?g|png|gif)"
     r"|\S+\.(?:webp|jpe?g|png|gif)"
     r"|展开全部|收起全文|展开全文|阅读全文|查看全文|查看更多|点击查看|返回顶部|回到顶部"
+    # A document-sharing site's preview: "全文预览已结束", "下载本文档", "文档简介", "50 金币".
+    r"|全文预览已结束|下载本文档|文档简介|下载完整\S{0,6}文档|\d+\s*金币"
     r"|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[大中小\s]+"
     r"|分享到\S*|分享|收藏|点赞|在看|赞赏|转发|写留言|留言|评论"
     r"|扫一扫.{0,12}|长按识别.{0,12}|点击(?:上方)?蓝字.{0,12}|关注我们|.{0,8}关注.{0,4}公众号.{0,8}"
@@ -405,10 +410,13 @@ def segment(text):
 
     # Leading furniture: navigation, metadata, a document-sharing header, and the site's name
     # above its breadcrumb ("某某市人民政府门户网站" / "首页 > 政务公开 > …").
-    while i < n and (furniture(i) or _precedes_navigation(lines, i, header_rows)):
+    while i < n and (
+        furniture(i) or _precedes_navigation(lines, i, header_rows) or _page_furniture(lines, i)
+    ):
         line = lines[i]
         if not furniture(i):
-            seg.removed.append(Removed(line, "site header"))
+            reason = "page furniture" if _page_furniture(lines, i) else "site header"
+            seg.removed.append(Removed(line, reason))
             i += 1
             continue
         if line:
@@ -506,6 +514,9 @@ def segment(text):
             seg.removed.append(Removed(lines[j], "title"))
             lines[j] = ""
 
+    if i < n and not seg.title:
+        seg.title = _report_name_run_on(lines[i])
+
     # Between title and article: metadata, byline, navigation.
     while i < n:
         line = lines[i]
@@ -533,6 +544,39 @@ def segment(text):
     body = _strip_trailing(body, seg)
     seg.body_lines = body
     return seg
+
+
+# A report's name opening a line the copy ran the text into: its year (and month), place and
+# subject, then the kind of report ("2019年某区环境质量简报2019年,全年…", "…月报 我市…"),
+# followed by a space, a year or a section's number; not a sentence citing it ("…公报显示").
+_REPORT_NAME = re.compile(
+    r"^((?:19|20)\d{2}\s*年[^\s，,。；;:：、()（）《》“”]{2,30}?"
+    r"(?:公报|简报|月报|周报|季报|年报|通报|报告|公告|快报))"
+    r"(?=\s|(?:19|20)\d{2}|[一二三四五六七八九十]、)"
+)
+
+
+def _report_name_run_on(line):
+    """The name of the report opening ``line`` when the text runs on after it, else ""."""
+    found = _REPORT_NAME.match(line)
+    return found.group(1) if found and len(line) > len(found.group(1)) + 10 else ""
+
+
+# Over a newspaper's or a converted page's headline: the page's number ("5", "A2", "第3版"),
+# the columns it ran in ("时评;国内", "经济/民生").
+_PAGE_FURNITURE = re.compile(
+    r"^(?:[A-Z]?\d{1,3}|第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版)$"
+    r"|^[\u4e00-\u9fff]{2,4}(?:\s*[;；/|｜]\s*[\u4e00-\u9fff]{2,4})+$"
+)
+
+
+def _page_furniture(lines, i):
+    """A line over the headline that is the page's number or the columns it ran in; not the
+    first number of a list whose next number stands on a line of its own further down."""
+    line = lines[i]
+    if not _PAGE_FURNITURE.match(line):
+        return False
+    return not line.isdigit() or str(int(line) + 1) not in lines[i + 1 :]
 
 
 def _runs_on(lines, i):

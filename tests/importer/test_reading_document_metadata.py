@@ -96,6 +96,123 @@ def test_an_outlet_before_the_date_is_the_source(line):
     document = pipeline.read(
         "• 生态环境部发布2022年全国生态环境质量简况\n\n"
         f"{line}\n\n"
-        "记者从生态环境部获悉,2022年,全国339个地级及以上城市平均优良天数比例为86.5%。\n"
+        "记者从生态环境部获悉,2022年,全国地级城市的优良天数比例平均达到86.5%。\n"
     )
     assert (document.publisher, document.date) == ("中国环境网", date(2023, 3, 30))
+
+
+# A bulletin reposted by a document site: the bulletin's own signature (its body and the day
+# it was signed) dates it, not the day the copy was uploaded or edited.
+
+
+def test_the_signature_of_a_reposted_bulletin_dates_it_over_the_editors_line():
+    document = pipeline.read(
+        "编辑: xyz2020abc | 2021-08-02 |\n"
+        "根据《中华人民共和国环境保护法》的规定,现发布\n"
+        "2020 年度乙市环境状况公报.\n"
+        "乙市生态环境局局长: 某某\n"
+        "2021 年6月4 日 乙市环境状况公报\n"
+        "2020 年乙市环境空气质量优良天数比例为96.2%,同比上升0.8个百分点。\n"
+    )
+    assert document.date == date(2021, 6, 4)
+
+
+def test_the_signature_run_into_a_converted_report_dates_it_over_the_upload_day():
+    document = pipeline.read(
+        "当前位置:首页 > 监测报告 >\n\n"
+        "2022年3月全国城市空气质量报告\n\n"
+        "  • 2022年05月20日\n\n"
+        "2022 年 3 月全国城市空气质量报告 中国环境监测总站 2022 年 4 月 12 日 说明:数据为实况"
+        "数据。 一、城市总体状况 当月各城市的优良天数比例平均为 82.1%,"
+        "比去年同月高 3.6 个百分点。\n"
+    )
+    assert document.date == date(2022, 4, 12)
+
+
+def test_a_labelled_publication_time_is_kept_beside_a_signature():
+    document = pipeline.read(
+        "2020年丙市环境状况公报\n\n"
+        "发布时间:2021-06-10\n\n"
+        "丙市生态环境局\n"
+        "2021年6月4日\n\n"
+        "2020年,丙市环境空气质量优良天数比例为96.2%。\n"
+    )
+    assert document.date == date(2021, 6, 10)
+
+
+def test_a_meeting_day_opening_the_article_is_no_signature():
+    document = pipeline.read(
+        "全国空气质量持续改善\n\n"
+        "2022年05月20日\n\n"
+        "2022年4月12日,生态环境部召开例行新闻发布会,通报3月各城市优良天数比例平均"
+        "为82.1%。\n"
+    )
+    assert document.date == date(2022, 5, 20)
+
+
+# A headline run into the first line of the text, with no line break after it.
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "2019年甲区环境质量简报2019年,甲区优良天数共342天,比例达93.7%。",
+            "2019年甲区环境质量简报",
+        ),
+        (
+            "2024年10月乙市环境空气质量月报 全市各县区设有自动站22个。"
+            "本月全市AQI优良率为97.6%。",
+            "2024年10月乙市环境空气质量月报",
+        ),
+        (
+            "全文预览已结束\n下载本文档\n文档简介\n"
+            "2021年丙县生态环境状况公报一、环境空气质量 2021年,丙县优良天数比例为95.1%。",
+            "2021年丙县生态环境状况公报",
+        ),
+    ],
+)
+def test_a_report_name_run_into_the_first_line_is_the_title(text, title):
+    assert pipeline.read(text).title == title
+
+
+def test_a_sentence_citing_a_report_keeps_its_placeholder_title():
+    document = pipeline.read("2019年甲区环境质量公报显示,全年空气质量优良天数比例为93.7%。")
+    assert document.title.startswith(PLACEHOLDER_PREFIX)
+
+
+# A newspaper page's furniture over the headline: a page number, a weekday date, column tags.
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "| | | 2021年03月09日 星期二\n7\n要闻;本地\n\n",
+        "3\n\n",
+        "A2\n经济/民生\n\n",
+    ],
+)
+def test_page_furniture_over_a_newspapers_headline_is_no_title(head):
+    document = pipeline.read(
+        head + "甲市一季度开出环保罚单逾千万元\n\n"
+        "    本报讯 (记者 某某) 甲市生态环境局近日通报,一季度全市共立案查处环境违法案件"
+        "126起,罚款1032.5万元。\n"
+    )
+    assert document.title == "甲市一季度开出环保罚单逾千万元"
+
+
+def test_the_first_number_of_a_list_over_its_first_item_is_no_page_number():
+    document = pipeline.read(
+        "1\n甲市建成首个生态环境修复基地\n基地占地120公顷。\n"
+        "2\n乙县空气优良天数比例达95.2%\n全年优良天数347天。\n"
+    )
+    assert "1" not in [removed.text for removed in document.removed]
+
+
+def test_a_body_and_a_day_going_on_as_a_sentence_is_no_signature():
+    document = pipeline.read(
+        "全国空气质量持续改善\n\n"
+        "2022年05月20日\n\n"
+        "生态环境部2022年4月12日发布,3月各城市优良天数比例平均为82.1%。\n"
+    )
+    assert document.date == date(2022, 5, 20)
