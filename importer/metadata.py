@@ -793,6 +793,10 @@ def _region(title, publisher, opening, gazetteer, body=""):
         name, count = ranked[0]
         tied = [first[other] for other, times in ranked if times == count]
         if level is None and len(tied) > 1:
+            around = _around_the_others(tied)
+            if around is not None:
+                # "荆门市…钟祥市、京山市、沙洋县分别设置1个点位": a city and its own counties.
+                return around
             # A table or list of sibling places (翠屏区, 南溪区…) is about the division they share.
             parent = _shared_parent(tied, gazetteer)
             if parent is None and len(tied) > 2:
@@ -832,6 +836,14 @@ def _common_ancestor(named, level, gazetteer):
         return None
     code, count = ancestors.most_common(1)[0]
     return reference.get(code) if 3 * count >= 2 * len(below) else None
+
+
+def _around_the_others(divisions):
+    """The one of ``divisions`` inside which all the others lie, or None."""
+    for outer in divisions:
+        if all(_inside(inner, outer) for inner in divisions if inner is not outer):
+            return outer
+    return None
 
 
 def _shared_parent(divisions, gazetteer):

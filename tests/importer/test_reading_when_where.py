@@ -119,3 +119,25 @@ def test_a_date_written_wholly_in_chinese_digits_is_left_to_the_date_lines():
         "2019年5月,全县空气质量优良天数比例为91.2%。"
     )
     assert document.date == date(2019, 6, 3)
+
+
+# Places: a city named with its own counties ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "衢州市监测网共设8个点位,其中衢州市区5个,江山市、常山县、开化县各设1个,"
+        "分别为江山市政府站、常山县中学站和开化县公园站。",
+        "江山市、常山县和开化县各设1个断面(江山市大桥、常山县码头、开化县水厂),"
+        "衢州市区设3个,衢州市共设6个断面。",
+        "江山市、常山县、开化县各设1个点位。",  # its counties alone: still the city
+    ],
+)
+def test_a_city_named_with_its_own_counties_is_the_documents_place(opening):
+    report = pipeline.read(
+        f"一、监测概况\n{opening}\n(一)河流\n"
+        "2023年,12个河流监测断面中Ⅰ~Ⅲ类断面占91.7%。\n2023年,我市空气质量优良天数为331天。"
+    )
+    assert report.region.name == "衢州市"
+    assert region(one(report, "91.7")) == "衢州市"
