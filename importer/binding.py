@@ -186,9 +186,11 @@ _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年(?:度|同期)?")
 _ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
 # "低于全省平均水平9.3个百分点", "超过时序进度0.9个百分点": a difference from a baseline.
 _COMPARISON = re.compile(
-    r"(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度"
+    r"(?:(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度"
     # "低于国家规定的标准0.6dB(A)": how far from a standard's limit
     r"|标准(?:值|限值)?)"
+    # "比全国平均水平高21.6个百分点", "较全省均值低3微克/立方米": the comparison said first
+    r"|(?:比|较)[^,，;；\d]{0,12}?(?:平均水平|平均值|均值|平均)\s*(高|低)出?了?)"
     r"\s*(?:约|近)?\s*$"
 )
 _SEMICOLON = re.compile(r"[;；]")
@@ -1467,8 +1469,9 @@ def _kind(text, lead_start, raw, group):
         return "target", raw.value, "以内"
     compared = _COMPARISON.search(lead)
     if compared:
-        sign = -1 if compared.group(1) == "低于" else 1
-        return "change", raw.value * sign, compared.group(1)
+        word = compared.group(1) or compared.group(2)
+        sign = -1 if word in ("低于", "低") else 1
+        return "change", raw.value * sign, word
     noun = _CHANGE_NOUN_AFTER.match(text, raw.end, raw.sentence_end)
     if noun:
         # "an 8.3% decrease compared to 2021", "a 1.2 percentage point rise": the change is

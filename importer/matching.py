@@ -373,7 +373,13 @@ WORK = (
     ("advanced-collectives", r"先进集体|部门", r"先进|荣获|表彰"),
     ("advanced-workers", r"先进工作者|同志", r"先进|荣获|表彰"),
     ("reform-tasks", r"改革任务", None),
-    ("air-good-days-ratio-above-national", r"优于全国|高于全国|全国平均", None),
+    # the share of good-air days above the country's: not a water share's (…水质比例96.5%,比
+    # 全国平均水平高21.6个百分点)
+    (
+        "air-good-days-ratio-above-national",
+        r"优于全国|高于全国|全国平均",
+        r"空气|优良天数|达标天数|天数比例",
+    ),
     ("air-quality-standard-rate", r"空气质量达标率|环境空气质量达标", None),
 )
 # Entries that need more than their name: (what the sentence must say, what the figure's own

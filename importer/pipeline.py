@@ -747,6 +747,26 @@ def _days_moved_in_points(bound, match, vocabulary, part):
     )
 
 
+# "…优良天数比例为94.0%,高于全国平均水平6.5个百分点": how far the share is above the country's
+_NATIONAL_GAP = re.compile(
+    r"(?:(?:高于|优于|好于|超过|超出)全国的?(?:平均水平|平均值|均值|平均)"
+    r"|(?:比|较)全国的?(?:平均水平|平均值|均值|平均)(?:高|好)出?了?)\s*(?:约|近)?\s*$"
+)
+
+
+def _above_national(bound, match, said, vocabulary):
+    """The good-day share's distance above the national average, its own indicator; a change of
+    the share otherwise. None where that is not so."""
+    if match.code != "air-good-days-ratio" or bound.kind != "change":
+        return None
+    if bound.raw.unit_code != "pp" or not _NATIONAL_GAP.search(numbers.fold(said)):
+        return None
+    if not vocabulary.has("air-good-days-ratio-above-national"):
+        return None
+    code = "air-good-days-ratio-above-national"
+    return matching.Match(code, f"{match.reason}；高于全国平均 → {code}")
+
+
 # English "the average number of days in the 2+26 cities was 68.3%": a share of days that
 # names no grade is the share of good days, the one share of days a report gives unnamed
 # (优良天数比例 translated without its 优良). Any grade or other measure named refuses it.
@@ -814,6 +834,7 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
             if named.code is not None:
                 match = matching.Match(named.code, f"{where}：{named.reason}")
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
+    match = _above_national(bound, match, said, vocabulary) or match
     if match.code is None:
         match = _share_of_days_ungraded(bound, vocabulary) or match
     whole = getattr(bound, "share_of", None)

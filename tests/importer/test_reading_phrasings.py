@@ -890,3 +890,42 @@ def test_a_work_report_named_by_its_year_does_not_date_the_text():
 def test_each_class_of_a_list_is_its_own_share(text, expected):
     found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures if not f.derived]
     assert found == expected
+
+
+# A measure compared with an average: the good-day share above the country's is its own -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2031年,全省优良天数比例为93.0%,高于全国平均水平6.0个百分点。",
+            ("6.0", "air-good-days-ratio-above-national"),
+        ),
+        (
+            "2031年,全省空气质量优良天数比例93.0%,比全国平均水平高6.0个百分点。",
+            ("6.0", "air-good-days-ratio-above-national"),
+        ),
+        (
+            "2031年,全省地表水优良水质断面比例为95.0%,高于全国平均水平7.1个百分点。",
+            ("7.1", WATER_GOOD),
+        ),
+        (
+            "2031年,全省主要河流Ⅰ~Ⅲ类水质比例95.0%,比全国平均水平高7.1个百分点。",
+            ("7.1", WATER_GOOD),
+        ),
+        ("2031年,江油市PM2.5平均浓度为30微克/立方米,较全省均值低3微克/立方米。", ("-3", PM25)),
+        ("2031年,江油市PM2.5平均浓度为30微克/立方米,低于全省平均水平3微克/立方米。", ("-3", PM25)),
+    ],
+    ids=[
+        "air-above",
+        "air-said-first",
+        "water-above",
+        "water-said-first",
+        "lower-said-first",
+        "lower",
+    ],
+)
+def test_a_difference_from_an_average_is_a_change_of_its_measure(text, expected):
+    found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures if f.kind == "change"]
+    assert found == [expected]
