@@ -1597,6 +1597,12 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     elif chosen is not None and (chosen.first or chosen.last):
         when = (chosen.first, chosen.last, chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”")
+        back = _moved_from_over(chosen, text, figure.raw)
+        if back:
+            # "过去五年,…森林覆盖率由44.3%提高到45.2%": where the measure stood five years
+            # before the last year the span counts.
+            when = (_years_back(when[0], back), _years_back(when[1], back), chosen.label)
+            figure.reasons.append(f"期间：“{chosen.label}”之初")
     elif chosen is not None:
         when = (None, None, chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”无法确定日期")
@@ -1680,6 +1686,23 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 f"地点：沿用{'段落' if place[1] == 'paragraph' else '文件'}的{where.name}"
             )
     return (*when, where)
+
+
+# "由44.3%提高到45.2%", "从3.1万亩扩大至5万亩": the level a measure moved from.
+_FROM_BEFORE_ZH = re.compile(r"(?:由|从)\s*$")
+_MOVED_TO = re.compile(r"\s*(?:提高|上升|增加|增长|提升|扩大|下降|降低|减少|缩小|升|降)了?\s*(?:到|至)")
+
+
+def _moved_from_over(span, text, raw):
+    """Years back from the end of a span of recent years ("过去五年") to the level a figure
+    says the measure moved from; 0 for any other figure or period."""
+    if span.kind != "recent":
+        return 0
+    if not _FROM_BEFORE_ZH.search(text, max(0, raw.start - 3), raw.start):
+        return 0
+    if not _MOVED_TO.match(text, raw.end):
+        return 0
+    return periods_module.recent_years(span) or 0
 
 
 # Also a place left out of an area: "市区(不含甲区)", "全市(不包括乙县)".

@@ -96,6 +96,8 @@ def _span(year, first_month, last_month):
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+_RECENT_COUNT = r"[一两二三四五六七八九十]{1,2}|\d{1,2}"
+
 _PATTERNS = [
     # Named five-year plans.
     ("five", re.compile(r"[“\"]?(十[一二三四五]?五)[”\"]?(?:期间|时期|以来|规划期)")),
@@ -273,6 +275,14 @@ _PATTERNS = [
         "sofar",
         re.compile(r"今年以来|今年截至目前|截至目前|年初以来"),
     ),
+    # "过去五年", "近5年来", "十年来": the years up to the last before the text's date.
+    (
+        "recent",
+        re.compile(
+            r"(?:过去|近|最近|这)\s*(" + _RECENT_COUNT + r")\s*年(?:来|间|里|中|以来)?"
+            r"|(?<![\d年.])(" + _RECENT_COUNT + r")\s*年(?:来|以来)"
+        ),
+    ),
     # 今年 alone is the year; 今年上半年, 今年1—5月 are read by the patterns above.
     (
         "thisyear",
@@ -394,6 +404,13 @@ def _since_until(found, text, context):
 
 
 _SILENT = {"since_event", "from_year"}
+
+
+def recent_years(period):
+    """How many years a span of recent years ("过去五年", "近5年来") counts."""
+    found = re.search(_RECENT_COUNT, period.label)
+    value = _month(found.group(0)) if found else None
+    return value or None
 
 
 def find_all(text, context):
@@ -602,6 +619,13 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
                 return None, None
             last = int(groups[1]) if groups[1] else calendar.monthrange(year, month)[1]
             return date(year, 1, 1), date(year, month, last)
+        if kind == "recent":
+            # "the cumulative figure takes the last year": the last full year before the day
+            # of publication; without a date line, none.
+            if context.published is None:
+                return None, None
+            last = context.published.year - 1
+            return date(last, 1, 1), date(last, 12, 31)
         if kind == "sofar":
             if context.published:
                 return date(context.published.year, 1, 1), context.published

@@ -141,3 +141,30 @@ def test_a_city_named_with_its_own_counties_is_the_documents_place(opening):
     )
     assert report.region.name == "衢州市"
     assert region(one(report, "91.7")) == "衢州市"
+
+
+# Periods: "过去五年" against the date line ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("span", "years"),
+    [("过去五年", 5), ("近5年来", 5), ("十年来", 10), ("这三年", 3)],
+)
+def test_a_span_of_recent_years_ends_the_year_before_the_date_line(span, years):
+    document = pipeline.read(
+        "全省湿地保护成效明显\n发布时间:2024-01-16 09:12\n"
+        f"{span},全省累计修复湿地82.6万亩,湿地保护率由41.3%提高到49.5%。"
+        "全省国家重要湿地达到14处。"
+    )
+    assert period(one(document, "82.6")) == year(2023)
+    assert period(one(document, "49.5")) == year(2023)
+    assert period(one(document, "41.3")) == year(2023 - years)
+    assert period(one(document, "14")) == year(2023)
+
+
+def test_a_span_of_recent_years_without_a_date_line_is_of_no_known_period():
+    document = pipeline.read(
+        "全省湿地保护成效明显\n过去五年,全省累计修复湿地82.6万亩,湿地保护率由41.3%提高到49.5%。"
+    )
+    assert period(one(document, "82.6")) == (None, None)
+    assert period(one(document, "41.3")) == (None, None)
