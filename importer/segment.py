@@ -429,6 +429,8 @@ def segment(text):
             seg.removed.append(Removed(line, _reason(line)))
         i += 1
 
+    i = _drop_repeated_name(lines, i, seg)
+
     # The title: the first line that reads like one, unless the next one does too and sits
     # right above the metadata (发布时间, 来源…): then the first is a link of the page's header.
     above = _title_above_metadata(lines, i) if i < n and not seg.title else None
@@ -492,6 +494,10 @@ def segment(text):
         j = _next_nonblank(lines, i)
         if j < n and lines[j].startswith(("——", "—", "--")) and len(lines[j]) <= 60:
             seg.title += lines[j]
+            seg.removed.append(Removed(lines[j], "title"))
+            i = j + 1
+        elif j == i < n and _second_title_line(lines, j):
+            seg.title += " " + lines[j]
             seg.removed.append(Removed(lines[j], "title"))
             i = j + 1
 
@@ -577,6 +583,51 @@ def _page_furniture(lines, i):
     if not _PAGE_FURNITURE.match(line):
         return False
     return not line.isdigit() or str(int(line) + 1) not in lines[i + 1 :]
+
+
+_NOT_A_DECK = re.compile(r"^(?:表|图|附件|附表)\s*\d|记者|通讯员|[(（]|[:：]")
+
+
+def _second_title_line(lines, j):
+    """Whether line ``j``, right under the headline, is its second line: a short line of
+    Chinese words over the article's first paragraph ("…查处案件86起" / "罚没逾千万元" / "本报讯
+    …。"), not a heading, a byline, a date, a caption or a note."""
+    line = lines[j]
+    k = _next_nonblank(lines, j + 1)
+    return (
+        4 <= len(line) <= 30
+        and len(re.findall(r"[\u4e00-\u9fff]", line)) > len(line) / 2
+        and looks_like_title(line)
+        and not is_byline(line)
+        and not _NOT_A_DECK.search(line)
+        and not _YEAR_SAID.match(line)
+        and k < len(lines)
+        and len(lines[k]) > 60
+        and "。" in lines[k]
+    )
+
+
+def _drop_repeated_name(lines, i, seg):
+    """A short name the page's header repeats on lines of its own (a spam site's, "某某官网"
+    twice, once between emoji) and glues to the article's first line: out of the header and
+    off the opening. Returns the index of the opening, or ``i`` when there is no such name."""
+    name = lines[i] if i < len(lines) else ""
+    if not (2 <= len(name) <= 20) or _SENTENCE_INSIDE.search(name):
+        return i
+    header = []
+    for k in range(i, min(len(lines), i + 12)):
+        line = lines[k]
+        if line and len(line) <= len(name) + 8 and name in line:
+            header.append(k)
+        elif line:
+            if len(header) < 2 or not line.startswith(name) or len(line) < len(name) + 20:
+                return i
+            for at in header:
+                seg.removed.append(Removed(lines[at], "site header"))
+            seg.removed.append(Removed(name, "site header"))
+            lines[k] = line[len(name) :]
+            return k
+    return i
 
 
 def _runs_on(lines, i):

@@ -216,3 +216,51 @@ def test_a_body_and_a_day_going_on_as_a_sentence_is_no_signature():
         "生态环境部2022年4月12日发布,3月各城市优良天数比例平均为82.1%。\n"
     )
     assert document.date == date(2022, 5, 20)
+
+
+# A site's name repeated over the article and glued to its first line: spam, not the title.
+
+
+def test_a_name_the_header_repeats_and_glues_to_the_opening_is_no_title_nor_opening():
+    document = pipeline.read(
+        "XY娱乐官网\n\n \n\nXY娱乐官网\n\n🎲XY娱乐官网🎲     \n\n"
+        "XY娱乐官网新华社南京5月3日电 (记者 某某)2023年,江苏省PM2.5平均浓度为33微克/立方米,"
+        "同比下降2.9%。\n"
+    )
+    assert document.publisher == "新华社"
+    assert "XY" not in document.title
+
+
+def test_a_site_name_glued_to_the_opening_once_is_kept():
+    document = pipeline.read(
+        "蓝天网\n\n"
+        "蓝天网讯 2023年,江苏省PM2.5平均浓度为33微克/立方米,同比下降2.9%。\n"
+    )
+    assert document.publisher == "蓝天网"
+
+
+# A headline in two lines: a short second line under it, then the article.
+
+
+def test_a_short_line_under_the_headline_over_the_article_is_its_second_line():
+    document = pipeline.read(
+        "我市上半年查处环境违法案件86起\n"
+        "罚没金额逾千万元\n"
+        "本报讯 7月12日,市生态环境局通报,今年上半年,全市共查处环境违法案件86起,"
+        "罚没金额1062.3万元,同比增长12.5%。\n"
+    )
+    assert document.title.replace(" ", "") == "我市上半年查处环境违法案件86起罚没金额逾千万元"
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["一、总体情况", "甲市生态环境局", "2023年7月12日", "(记者 王某)", "表1 各区县罚没金额"],
+)
+def test_a_heading_a_byline_or_a_date_under_the_headline_is_not_its_second_line(second):
+    document = pipeline.read(
+        "我市上半年查处环境违法案件86起\n"
+        f"{second}\n"
+        "今年上半年,全市共查处环境违法案件86起,罚没金额1062.3万元,同比增长12.5%,"
+        "执法力度持续加大。\n"
+    )
+    assert document.title == "我市上半年查处环境违法案件86起"
