@@ -1408,6 +1408,8 @@ def _kind(text, lead_start, raw, group):
         # "同比增加最多的是聊城市,为12天": the comparison is said before the place.
         # The last comparison before it: "…增加最多的是甲市,为12天;同比减少最多的是乙市,为9天".
         window = max(lead_start - 40, raw.sentence_start)
+        # not across a semicolon: "…,两者占比同比上升;重度污染天数占比仅0.4%" is a level
+        window = max([window, *(m.end() for m in _SEMICOLON.finditer(text, window, raw.start))])
         comparisons = list(_COMPARED.finditer(text, window, raw.start))
         compared = comparisons[-1] if comparisons else None
         if compared and not re.search(r"\d", text[compared.end() : raw.start]):

@@ -927,6 +927,8 @@ class Vocabulary:
 _GLOSS = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]{1,8}[)）]"
     r"|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])"
+    # a grade or a measure set in quotation marks ("“重度污染”天数占比"): the words themselves
+    r"|[“”「」『』\"](?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[“”「」『』\"]"
 )
 
 
@@ -954,7 +956,11 @@ def _names_all_but_a_measure(name, item):
 
 
 def _plain(text):
-    return _GLOSS.sub("", text)
+    return _BOTH_HEAVY_GRADES.sub("重度及以上污染", _GLOSS.sub("", text))
+
+
+# Heavy pollution written as its two grades: "重度污染和严重污染天数", "重度、严重污染天数".
+_BOTH_HEAVY_GRADES = re.compile(r"重度(?:污染)?(?:和|及|与|、|或)严重污染")
 
 
 _PROPOSAL_NOISE = re.compile(

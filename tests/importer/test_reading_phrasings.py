@@ -929,3 +929,65 @@ def test_each_class_of_a_list_is_its_own_share(text, expected):
 def test_a_difference_from_an_average_is_a_change_of_its_measure(text, expected):
     found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures if f.kind == "change"]
     assert found == [expected]
+
+
+# Grades in quotation marks, heavy pollution as its two grades -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2031年,德阳市“重度污染”和“严重污染”天数占比为1.2%。",
+            ("1.2", "heavy-pollution-days-ratio"),
+        ),
+        ("2031年,德阳市重度、严重污染天数比例为1.2%。", ("1.2", "heavy-pollution-days-ratio")),
+        ("2031年,德阳市「重度及以上污染」天数为4天。", ("4", HEAVY_DAYS)),
+        # one grade of the two is no heavy pollution of its own
+        ("2031年,德阳市“严重污染”天数为1天。", ("1", None)),
+    ],
+    ids=["two-grades-quoted", "two-grades-listed", "corner-quotes", "one-grade"],
+)
+def test_grades_read_through_quotation_marks(text, expected):
+    found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures if not f.derived]
+    assert found == [expected]
+
+
+# A comparison closed by a semicolon dates no figure after it -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2031年1-9月,全市优良天数比例和PM2.5浓度均同比改善;重污染天数比例为0.5%。",
+            ("0.5", "level"),
+        ),
+        (
+            "2031年,广元市二氧化硫和二氧化氮浓度同比下降;臭氧浓度为150微克/立方米。",
+            ("150", "level"),
+        ),
+        ("2031年,同比减少最多的是江油市,为12天。", ("-12", "change")),
+    ],
+    ids=["share-after", "concentration-after", "comparison-then-place"],
+)
+def test_a_comparison_before_a_semicolon_is_no_change_after_it(text, expected):
+    found = [(str(f.value), f.kind) for f in pipeline.read(text).figures if not f.derived]
+    assert found == [expected]
+
+
+# Sections of good water, however the share is worded ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2031年,遂宁市30个地表水断面中,优良水质断面24个,占80.0%。",
+        "2031年,遂宁市省级考核断面优良水质占比80.0%。",
+        "2031年,遂宁市国控断面中优良水质断面比例为80.0%。",
+    ],
+    ids=["count-then-share", "share-of-sections", "share-named"],
+)
+def test_good_water_sections_however_worded(text):
+    found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures if not f.derived]
+    assert found == [("80.0", WATER_GOOD)]
