@@ -1355,7 +1355,7 @@ def _respectively(text, start, end):
     return groups
 
 
-_DAY_AND_NIGHT = re.compile(r"昼夜间?|昼、夜间?|昼间和夜间|昼间、夜间")
+_DAY_AND_NIGHT = re.compile(r"昼夜间?|昼[、/]夜间?|昼间和夜间|昼间[、/]夜间")
 _VALUE_JOINT = re.compile(r"\s*(?:、|和|及|与)\s*")
 
 
@@ -2131,6 +2131,10 @@ def bind_table(block, folded, gazetteer, scope):
                 # PM10) are other columns' values, not what the row's figures are of.
                 qualifier = ""
             qualifier = " ".join(q for q in (qualifier, *([] if months else words)) if q)
+            zone_class = _ZONE_CLASS.search(name)
+            if zone_class and zone_class.group(0) not in qualifier:
+                # "1类 昼" under a row of a city: the city's figure of that class of zone.
+                qualifier = " ".join(q for q in (qualifier, zone_class.group(0)) if q)
             period = _of_year(when, row_year) if row_year else when
             if months and when[0]:
                 first, last = map(int, months.groups())
@@ -2161,6 +2165,10 @@ def bind_table(block, folded, gazetteer, scope):
             extreme = _EXTREME.search(f"{name} {folded_label}")
             measure = said or (measures[column] if column < len(measures) else name)
             measure = f"{item} {measure}" if item else measure
+            if of_day_or_class_only(measure) and not _MEASURE_WORD.search(folded_label):
+                # "0类 昼" under a caption "…点次达标率": the caption's measure, of that class
+                # by day.
+                measure = f"{measure}{_caption_measure(caption)}"
             # A row of a place names no measure: its label goes to the head, not the item.
             of_measure = by_column or row_places is None
             out.append(
@@ -2209,6 +2217,22 @@ _EXTREME = re.compile(r"最大值|最小值|最高值|最低值|峰值|\bmax(?:i
 _MEASURE_WORD = re.compile(
     r"率|浓度|指数|比例|天数|声级|点次|均值|平均值|Leq|AQI|PM|[(（][^()（）]*[)）]|单位|数量|面积|总量"
 )
+
+
+_ZONE_CLASS = re.compile(r"(?<![\dA-Za-z])[0-4][ab]?\s*类(?:区)?")
+# A column naming only a class of zone and a time of day ("0类 昼", "4a类 夜间").
+_DAY_OR_CLASS_ONLY = re.compile(r"^(?:\s*(?:[0-4][ab]?\s*类(?:区)?|昼间?|夜间?|合计|平均))+\s*$")
+# Measures of noise a caption names for such columns, the last one said.
+_CAPTION_NOISE_MEASURE = re.compile(r"达标率|等效声级|声级|Leq", re.I)
+
+
+def of_day_or_class_only(name):
+    return bool(_DAY_OR_CLASS_ONLY.match(_UNIT_IN_HEADER.sub("", name)))
+
+
+def _caption_measure(caption):
+    found = _CAPTION_NOISE_MEASURE.findall(caption)
+    return found[-1] if found else ""
 
 
 def _not_measure(name):

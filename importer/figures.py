@@ -92,6 +92,26 @@ _EXTRA_UNITS = {
     "ug/m 3": "ug/m3",
     "mg/m 3": "mg/m3",
 }
+
+
+def _spelt_volume_units():
+    """A mass per cubic metre as English tables spell it, each way with each: "milligram/cu.m",
+    "micrograms per cubic metre", "ug/cu.m", "mg per cu. m"."""
+    masses = {
+        "ug/m3": ("microgram", "micrograms", "ug", "μg", "µg", "mcg"),
+        "mg/m3": ("milligram", "milligrams", "mg"),
+    }
+    volumes = ("cu.m", "cu. m", "cu m", "cubic metre", "cubic meter", "cubic m", "m3", "m³")
+    return {
+        f"{mass}{per}{volume}": code
+        for code, names in masses.items()
+        for mass in names
+        for per in ("/", " / ", " per ")
+        for volume in volumes
+    }
+
+
+_EXTRA_UNITS = {**_spelt_volume_units(), **_EXTRA_UNITS}
 # Measure words of counts: followed by a noun they introduce what is counted ("3个城市").
 # A measure word that starts another word is no unit: "5处罚决定" (处罚), "3项目" (项目).
 _WORD_AFTER_UNIT = {
@@ -911,6 +931,10 @@ _BRACKETED_UNIT = re.compile(
 )
 
 
+# A unit spelt out in words in a header's brackets ("(micrograms per cubic metre)").
+_SPELT_UNIT = re.compile(r"[(（]\s*()([A-Za-z][A-Za-z. /]{14,30}?)\s*[)）]\s*$")
+
+
 def _glued_unit(header):
     """A unit written right after a header's name without brackets ("氨氮mg/L", "粪大肠菌群
     个/升", "电场强度V/m"): one with a slash, so that no word ending the name is read as one."""
@@ -944,7 +968,7 @@ def parse_cell(cell, column, row, span, caption=""):
     else:
         for header in (column, row, caption):
             # "(μg/m³)", "(单位:nGy/h)", or a bracket the copy left open at the end ("(单位:V/m").
-            bracketed = _BRACKETED_UNIT.search(header)
+            bracketed = _BRACKETED_UNIT.search(header) or _SPELT_UNIT.search(header)
             inside = bracketed and (bracketed.group(1) or bracketed.group(2))
             if inside:
                 unit = _unit_at(inside, 0, len(inside))

@@ -79,6 +79,9 @@ def repair(text):
     bracket is never touched; returns the text and what was removed, for the editor.
     """
     removed = []
+    text, units = _units_restored(text)
+    if units:
+        removed.append(("unit sign lost as ?", units))
     found = _GLOSS.findall(text)
     if len(found) >= 3:
         text = _restore_lost(text)
@@ -94,6 +97,28 @@ def repair(text):
         )
         removed.append(("space inside a word", spaces))
     return text, removed
+
+
+# A mass per cubic metre whose μ or ³ the copy could not encode: "?g/m?", "μg/m?", "ug/m？",
+# "mg/m?". Only after "g/m" is a "?" the cube (a question mark there ends no question), and
+# only before "g/m?" or "g/m³" the micro. "m?" alone (m² or m³?) is left as written.
+_LOST_CUBE = re.compile(r"(?<=[μµu?？mM]g/m)[?？](?![A-Za-z\d])")
+_LOST_MICRO = re.compile(r"(?<![A-Za-z])[?？](?=g/m[³3])")
+
+
+def _units_restored(text):
+    """``text`` with each such unit written again (one character for one), and how many."""
+    text, cubes = _LOST_CUBE.subn("³", text)
+    text, micros = _LOST_MICRO.subn("μ", text)
+    return text, cubes
+
+
+# A mass per cubic metre as English tables spell it: "milligram/cu.m", "ug/cu.m",
+# "micrograms per cubic metre".
+SPELT_VOLUME_UNIT = (
+    r"(?:micrograms?|milligrams?|ug|μg|µg|mg|mcg)\s*(?:/|\s+per\s+)\s*"
+    r"(?:cu\.?\s?m|cubic\s+(?:metre|meter|m)|m3|m³)(?![A-Za-z])"
+)
 
 
 def _restore_lost(text):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .numbers import SPELT_VOLUME_UNIT
 from .table_cells import compound_items
 
 # Sentence-final punctuation (a paragraph ending otherwise is unfinished or a heading).
@@ -707,6 +708,7 @@ _COMPANY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:有限责任公司
 # A site's column over the headline: "新闻中心", "行业动态".
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:中心|动态|资讯|要闻|快讯)$")
 _PIPE_END = re.compile(r"\s[|｜]$")
+_PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 
 
@@ -1023,6 +1025,8 @@ _ENGLISH_END = re.compile(r"[A-Za-z%)\]][.]\s*$")
 def _unfinished(paragraph):
     if _MARKER_START.match(paragraph) or paragraph.isdigit():
         return False
+    if _PIPE_ROW.match(paragraph):
+        return False  # a table's row ends at its closing bar, whatever sentence a cell holds
     last = paragraph[-1:]
     if last in ",，、":
         return True
@@ -1294,7 +1298,7 @@ def _space_table(paragraphs, index):
         if (
             following is None
             or len(cells) not in (len(following), len(following) - 1)
-            or any(_NUMERIC_CELL.match(cell) or len(cell) > 20 for cell in cells)
+            or any(_NUMERIC_CELL.match(cell) or _long_cell(cell) for cell in cells)
             or re.search(r"[。；;，,]", first)
         ):
             return None, 0
@@ -1318,16 +1322,32 @@ def _space_table(paragraphs, index):
 
 
 # A line that may be a row of a table aligned with spaces: no sentence in it.
+_BRACKETED_WORDS = re.compile(r"[(（][^()（）]{1,12}[)）]")
 _SPACED_PROSE = re.compile(r"[。；;，,！？!?:：、|｜\t]")
+
+
+def _long_cell(cell):
+    """Longer than a table's cell, a header's unit apart ("O3日最大8小时第90百分位数(μg/m³)")."""
+    return len(_without_unit(cell)) > 20
+
+
+_SPELT_UNIT_OF_HEADER = re.compile(rf"\s*[(（]\s*{SPELT_VOLUME_UNIT}\s*[)）]\s*$", re.I)
+
+
+def _without_unit(cell):
+    """A header cell without the unit in brackets at its end, however long its spelling
+    ("Sulphur Dioxide(milligrams per cubic metre)")."""
+    return _UNIT_OF_HEADER.sub("", _SPELT_UNIT_OF_HEADER.sub("", cell)) or cell
 
 
 def _spaced_line_cells(line):
     """The cells of a line that may be a row (or a header line) of a table aligned with
     spaces, or None: at least two short cells and no sentence."""
-    if _SPACED_PROSE.search(line):
+    # "县(市、区)" is a heading, not a sentence: marks inside brackets are the name's.
+    if _SPACED_PROSE.search(_BRACKETED_WORDS.sub("", line)):
         return None
     cells = _space_cells(line)
-    if not 2 <= len(cells) <= 16 or any(len(cell) > 20 for cell in cells):
+    if not 2 <= len(cells) <= 16 or any(_long_cell(cell) for cell in cells):
         return None
     # English prose is no row: a word cell is Chinese, a grade, a code (PM10, SO2) or a dash.
     if sum(1 for cell in cells if re.fullmatch(r"[A-Za-z]{4,}", cell)) > 1:
@@ -1360,7 +1380,11 @@ def _spaced_table(paragraphs, index):
         len(cells) >= 3 and any(_NUMERIC_CELL.match(cell) for cell in cells[1:]) for cells in split
     ):
         return None, 0
-    if any(_space_table(paragraphs, index + at)[0] is not None for at in range(1, len(lines))):
+    if any(
+        _space_table(paragraphs, index + at)[0] is not None
+        and not _header_lines_over(split, at, paragraphs[index + at])
+        for at in range(1, len(lines))
+    ):
         return None, 0  # a caption line over a table of numbers aligned with spaces
     flat, owner = [], []  # each cell, and the line it stands on
     for at, cells in enumerate(split):
@@ -1401,6 +1425,19 @@ def _spaced_table(paragraphs, index):
     used_lines = last_line + 1
     return (text[: line_starts[last_line] + len(lines[last_line])], header, tuple(data), own), (
         used_lines
+    )
+
+
+def _header_lines_over(split, at, line):
+    """Whether the lines before a row of numbers are a header of two levels (an upper line
+    of merged names over a line of names), not a caption: two lines or more of three cells
+    or more each, none only a unit (a line of units, or of names' wrapped ends, is left to the
+    columns' positions)."""
+    return (
+        at >= 2
+        and _space_row(line) is not None
+        and all(len(split[k]) >= 3 for k in range(at))
+        and not any(re.fullmatch(r"[(（][^()（）]+[)）]", cell) for k in range(at) for cell in split[k])
     )
 
 
@@ -1737,7 +1774,10 @@ def _marked_rows_table(paragraphs, index):
 def _units_row(line):
     """Whether a line is only units in brackets, one under each column's name."""
     cells = _space_cells(line)
-    return len(cells) >= 2 and all(re.fullmatch(r"[(（][^()（）]{1,12}[)）]", c) for c in cells)
+    return len(cells) >= 2 and all(
+        re.fullmatch(r"[(（][^()（）]{1,12}[)）]", c) or _SPELT_UNIT_OF_HEADER.fullmatch(c)
+        for c in cells
+    )
 
 
 # A row of a table pasted with bars between its cells but not around them ("pH | 7.6 | 8.0 |").
@@ -1807,7 +1847,7 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
         if not _PIPES.match(line):
             cell = _cell_text(line)
             piped = line.rstrip().endswith(("|", "｜")) or (lines and _PIPES.match(lines[-1]))
-            if not _CELL_LINE.match(cell) or (
+            if not _CELL_LINE.match(_without_unit(cell)) or (
                 re.search(r"[，,]", cell) and not _NUMERIC_CELL.match(cell) and not piped
             ):
                 break
@@ -2262,7 +2302,7 @@ def _ranking_names(measures, pattern):
 
 _UNIT_ONLY = re.compile(
     r"^[(（]?\s*(?:单位\s*[:：]\s*)?(微克/立方米|毫克/立方米|μg/m³|μg/m3|ug/m3|mg/m³|mg/m3|%|"
-    r"dB\s*\(A\)|dB|分贝|天|个百分点)\s*[)）]?$",
+    rf"dB\s*\(A\)|dB|分贝|天|个百分点|{SPELT_VOLUME_UNIT})\s*[)）]?$",
     re.IGNORECASE,
 )
 
@@ -2310,7 +2350,10 @@ _ROW_HEADING = re.compile(
     r"^(?:城市|地区|区域|区县|县区|市州|站点|点位|点位名称|监测点位?|名称|项目|类别|功能区类别|功能区|"
     r"省份|省\S{0,6}|序号|指标|单位|月份|年份|时间|日期|污染因子|监测项目|"
     # What names the rows: 城市名称, 断面名称, 水源地名称; the divisions listed, 县(市、区).
-    r"[\u4e00-\u9fff]{1,5}名称|[省市县区州盟旗][(（][市县区州盟旗、]{1,7}[)）]|[县市区]{2,3})$"
+    r"[\u4e00-\u9fff]{1,5}名称|[省市县区州盟旗][(（][市县区州盟旗、]{1,7}[)）]|[县市区]{2,3}"
+    # …and in English: "City", "Monitoring station", "Region".
+    r"|(?i:(?:major\s+)?(?:cities|city|county|district|region|province|area|item|month|year)"
+    r"|(?:monitoring\s+)?(?:station|site|point)s?))$"
 )
 _CAPTION = re.compile(
     r"^(?:表\s*\d|单位\s*[:：]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|注)"
@@ -2478,7 +2521,7 @@ def _two_levels(cells, width, pattern):
     """
     best, best_score = None, float("-inf")
     for heading in (1, 0):
-        for spanning in range(1, 7):
+        for spanning in range(1, 9):
             start = len(cells) - width - heading - spanning
             if start < 0:
                 continue
@@ -2491,7 +2534,7 @@ def _two_levels(cells, width, pattern):
             for lower_count in range(2 * spanning, min(width, len(rest) - spanning) + 1):
                 upper, lower = rest[: len(rest) - lower_count], rest[len(rest) - lower_count :]
                 for first in range(0, len(upper) - spanning + 1):
-                    for parts in _compositions(lower_count, spanning):
+                    for parts in _parts(lower_count, spanning):
                         names, score = _spread(upper, lower, first, parts, pattern)
                         score -= 2 * _unlike_captions(caption)
                         if best is None or score > best_score:
@@ -2508,6 +2551,15 @@ def _heading_like(cell):
     return bool(_WORDY_HEADER.search(cell)) or (
         len(cell) <= 4 and not re.search(r"率|浓度|指数|天数|声级|量|值|比例|\d", cell)
     )
+
+
+def _parts(total, count):
+    """How ``total`` lower cells may fall under ``count`` merged cells: in any parts up to six
+    merged cells; beyond, in equal parts only (classes each over 昼 and 夜), which keeps the
+    ways few."""
+    if count <= 6:
+        return _compositions(total, count)
+    return [(total // count,) * count] if total % count == 0 and total >= 2 * count else []
 
 
 def _compositions(total, count):
@@ -2529,16 +2581,19 @@ def _spread(upper, lower, first, parts, pattern):
             names.append(over)
             continue
         unders = lower[cursor : cursor + groups[position]]
-        belongs = 0
+        belongs = misfits = 0
         for under in unders:
             fit = _belongs(over, under)
             if fit is None:
                 return names, float("-inf")  # a pollutant's column merged over another measure
             belongs += fit
+            misfits += not fit
             names.append(_merged_name(over, under))
         # A merged cell over cells that show no sign of being its own costs a point; so does
         # one over two cells of the same name (同比三年均值 twice): they are two groups' cells.
-        score += belongs or -1
+        # Where some cells show they are its own, each that shows no sign is another column's
+        # ("平均浓度" over SO2 … PM2.5, not over the 综合指数 and 排名 written before them).
+        score += belongs - misfits if belongs else -1
         bare = [re.sub(r"\s+", "", _UNIT_OF_HEADER.sub("", under)) for under in unders]
         score -= len(bare) - len(set(bare))
         cursor += groups[position]
