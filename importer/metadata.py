@@ -318,7 +318,13 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         found = _issuer(opening)
         publisher = _from_its_place(found.group(1), gazetteer) if found else ""
 
-    year = _first_year(title) or (issued.year if issued else None) or _first_year(opening)
+    year = (
+        _first_year(title)
+        or (issued.year if issued else None)
+        # the opening's sentences, not a table's rows of the years it compares
+        or _first_year("\n".join(b.text for b in blocks[:3] if b.kind != "table"))
+        or _most_said_year("\n".join(block.text for block in blocks)[:8000])
+    )
     context = periods.Context(year=year, published=issued)
     period = None
     found = []
@@ -678,9 +684,9 @@ def _first_year(text):
     # national sections" is a count).
     # Not a baseline ("from the 2013 level", "compared with 2015"), nor a target ("by 2025").
     # Nor, in Chinese, a year compared with ("与2015年相比", "比2013年同期") or one a practice
-    # started in ("自2021年起采用").
+    # started in ("自2021年起采用"). Nor a standard's ("GB3095-2012").
     for found in re.finditer(
-        r"((?:19|20)\d{2})\s*年|(?<![\d,.])(?<!from the )(?<!from )(?<!compared with )"
+        r"((?:19|20)\d{2})\s*年|(?<![\d,.\-–—])(?<!from the )(?<!from )(?<!compared with )"
         r"(?<!compared to )(?<!than )(?<!since )(?<!by )((?:199|20[0-3])\d)(?!\d|[.,]\d|%)",
         text or "",
     ):
@@ -691,6 +697,22 @@ def _first_year(text):
             continue
         return int(found.group(1) or found.group(2))
     return None
+
+
+def _most_said_year(text):
+    """The year a text's own sentences name most often ("2021年上半年,…"), the later of two
+    named as often; not a year compared with or aimed at. For a text whose opening names
+    none: its months and halves without a year are of that year."""
+    said = Counter(
+        int(found.group(1))
+        for found in re.finditer(r"((?:19|20)\d{2})\s*年", text)
+        if not _COMPARED_BEFORE.search(text, max(0, found.start() - 3), found.start())
+        and not _COMPARED_AFTER.match(text, found.end())
+        and not _TARGET_BEFORE.search(text, max(0, found.start() - 3), found.start())
+    )
+    if not said:
+        return None
+    return max(said, key=lambda year: (said[year], year))
 
 
 _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同比|自|从)\s*$")

@@ -168,3 +168,25 @@ def test_a_span_of_recent_years_without_a_date_line_is_of_no_known_period():
     )
     assert period(one(document, "82.6")) == (None, None)
     assert period(one(document, "41.3")) == (None, None)
+
+
+# Periods: a standard's year, a table's years, the year the body names most ---------------------
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "上半年城区空气质量优良天数为170天,均符合(GB3095-2012)二级标准。",
+        "上半年城区空气质量优良天数为170天,均符合(HJ 633-2012)二级标准。",
+        "上半年城区空气质量优良天数为170天。\n年份 | 优良天数 | PM10\n2020年 | 173 | 50\n2021年 | 170 | 54",
+    ],
+)
+def test_neither_a_standards_year_nor_a_tables_rows_date_the_document(opening):
+    # the year the text's own sentences name does
+    document = pipeline.read(
+        f"一、环境空气质量\n{opening}\n"
+        "二、地表水\n2021年上半年,3个断面水质均符合GB 3838-2002Ⅱ类标准,达标率为100%。"
+    )
+    half = (date(2021, 1, 1), date(2021, 6, 30))
+    assert period(one(document, "100")) == half
+    assert half in {period(f) for f in document.figures if f.value == Decimal("170")}
