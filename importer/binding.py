@@ -138,7 +138,10 @@ _TARGET = re.compile(
     r"(?:需|须|(?<![相对])应|要)(?:要)?(?:达到|控制|降至|降到|不低于|不高于|不超过|低于|高于)|"
     r"\bshould\b|\bmust\b|(?:is|are) expected to|"
     # "优良天数比例不低于86%": a requirement of one measure, not a bound many places share
-    r"(?<![均都])不(?:低于|高于|少于|超过)\s*$",
+    r"(?<![均都])不(?:低于|高于|少于|超过)\s*$|"
+    # "2031年全省将完成生态修复200万亩": 将 before a verb says what is to come (before a noun,
+    # "将优良天数比例提高到…", it is no tense)
+    r"将(?:要)?(?:完成|实现|新建|建成|新增|开展|推进|实施|治理|改造|达到|投入|造林|修复|绿化)",
     re.I,
 )
 # "到2025年,全市…控制在28微克/立方米以内,优良天数比例达到90%": a sentence that opens with
@@ -154,7 +157,9 @@ _TARGET_FOLLOWS = re.compile(r"(?:的|年度|考核)?目标")
 _COMPARED_TO_TARGET = re.compile(r"好于|优于|差于|劣于|高于|低于|超过|超出|完成|达到|实现")
 # How far past its target, said before the number: "好于年度目标4.6微克/立方米".
 _BEYOND_TARGET = re.compile(
-    r"(好于|优于|差于|劣于|高于|低于|超过|超出)[^,，;；。\d]{0,8}?目标(?:值)?\s*(?:约|近)?\s*$"
+    # "超出年度任务37.3%": a task is a target
+    r"(好于|优于|差于|劣于|高于|低于|超过|超出)[^,，;；。\d]{0,8}?(?:目标(?:值)?|任务(?:量)?)"
+    r"\s*(?:约|近)?\s*$"
     # "较年度目标值高1微克/立方米", "比考核目标低0.5个百分点"
     r"|(?:较|比)[^,，;；。\d]{0,8}?目标(?:值)?\s*(高|低|多|少|好|差)(?:出|了)?\s*(?:约|近)?\s*$"
 )
@@ -624,6 +629,8 @@ def _bind_sentence(
                 # "…155μg/m3,较2030年1-6月(185μg/m3)同比下降16%": a time compared with names
                 # no measure; the level in brackets is the same measure's, of that time
                 or _names_nothing(_without_times(own, lead_start, expressions))
+                # "完成生态修复366.7万亩,超出年度任务37.3%": past its target, the same measure
+                or _names_nothing(_BEYOND_TARGET.sub("", own))
                 or _names_nothing(_without_places(own, lead_start, places))
                 # "PM2.5浓度为30微克/立方米,完成年度目标(32微克/立方米)": the target's value
                 or _TARGET_IN_BRACKETS.fullmatch(own.strip(" ,，"))
@@ -783,6 +790,8 @@ def _bind_sentence(
             and carried.kind == "level"
             # "较2030年(185μg/m3)下降16%": the level compared with is the earlier one already
             and not _earlier(carried, figure)
+            # "好于年度目标4微克/立方米", "高于全国平均水平6个百分点": no change on last year
+            and not (_BEYOND_TARGET.search(own) or _COMPARISON.search(own))
         ):
             derived = _derive(carried, figure)
             if derived is not None:
@@ -822,12 +831,20 @@ def _target_continues(text, previous, raw):
         return False
     if re.search(r"[A-Za-z]{3}", between) is not None and _DONE_EN.search(between) is None:
         return True
-    return bool(_AIM_ZH.search(between)) and not _RESULT_ZH.search(between)
+    if _RESULT_ZH.search(between):
+        return False
+    # "将完成生态修复200万亩,绿化村屯1000个": what is to come, item after item
+    ahead = _AHEAD_ZH.search(text, previous.raw.sentence_start, previous.raw.start)
+    return bool(_AIM_ZH.search(between) or ahead)
 
 
 # Words of an aim between two figures of a plan, and words of a result that end it.
 _AIM_ZH = re.compile(
     r"不低于|不高于|不超过|不少于|控制在|控制到|降至|降到|下降到|提高到|提高至|提升到|提升至|达到|以内|以下"
+)
+# Words saying that what follows is to come: a plan's list of items
+_AHEAD_ZH = re.compile(
+    r"将(?:要)?(?:完成|实现|新建|建成|新增|开展|推进|实施|治理|改造)|计划|预计|拟"
 )
 _RESULT_ZH = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|实际|完成|实现|已|累计|目前|现为")
 
@@ -1692,7 +1709,9 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
 
 # "由44.3%提高到45.2%", "从3.1万亩扩大至5万亩": the level a measure moved from.
 _FROM_BEFORE_ZH = re.compile(r"(?:由|从)\s*$")
-_MOVED_TO = re.compile(r"\s*(?:提高|上升|增加|增长|提升|扩大|下降|降低|减少|缩小|升|降)了?\s*(?:到|至)")
+_MOVED_TO = re.compile(
+    r"\s*(?:提高|上升|增加|增长|提升|扩大|下降|降低|减少|缩小|升|降)了?\s*(?:到|至)"
+)
 
 
 def _moved_from_over(span, text, raw):

@@ -991,3 +991,39 @@ def test_a_comparison_before_a_semicolon_is_no_change_after_it(text, expected):
 def test_good_water_sections_however_worded(text):
     found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures if not f.derived]
     assert found == [("80.0", WATER_GOOD)]
+
+
+# Past a target or a task: a change of the measure done, and no level of last year ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("2031年,全省完成造林120万亩,超出年度任务20.0%。", ("120", "20.0")),
+        ("2031年,全市PM2.5平均浓度为30微克/立方米,好于年度目标4微克/立方米。", ("30", "-4")),
+    ],
+    ids=["past-a-task", "better-than-target"],
+)
+def test_a_figure_past_its_target_is_a_change_of_the_measure_done(text, measure):
+    figures = pipeline.read(text).figures
+    level, change = measure
+    indicators = {str(f.value): f.indicator for f in figures if not f.derived}
+    assert set(indicators) == {level, change}
+    assert indicators[change] == indicators[level]
+    assert not [f for f in figures if f.derived]
+
+
+# A plan's list after 将 or 计划: every item is to come -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("2032年,全省将完成造林绿化150万亩,新建污水管网300公里,治理黑臭水体20个。", "target"),
+        ("2032年,全市计划新建充电桩500个,改造污水管网80公里。", "target"),
+        ("2031年,全省完成造林绿化150万亩,新建污水管网300公里,治理黑臭水体20个。", "level"),
+    ],
+    ids=["will-complete", "plans-to-build", "done"],
+)
+def test_every_item_of_a_plan_is_a_target(text, kind):
+    assert {f.kind for f in pipeline.read(text).figures if not f.derived} == {kind}
