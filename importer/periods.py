@@ -96,6 +96,7 @@ def _span(year, first_month, last_month):
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+_YEAR_BARE_TOO = r"(?<![\d\-–—.])((?:19|20)\d{2})\s*年?"
 _RECENT_COUNT = r"[一两二三四五六七八九十]{1,2}|\d{1,2}"
 
 _PATTERNS = [
@@ -196,9 +197,10 @@ _PATTERNS = [
     # "比2010年同期(132.2万吨)": the same months as the period in question, of that year.
     ("ysame", re.compile(_YEAR + r"\s*同期")),
     ("ymonths", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月?" + _DASH + _MONTH + r"\s*月份?")),
-    ("yquarter", re.compile(_YEAR + r"\s*(?:第)?([一二三四1234])\s*季度")),
-    ("yfirstq", re.compile(_YEAR + r"\s*前([一二三123])季度")),
-    ("yhalf", re.compile(_YEAR + r"\s*(上|下)半年")),
+    # Also with the year written bare: "2021上半年监测数据", "2022一季度".
+    ("yquarter", re.compile(_YEAR_BARE_TOO + r"\s*(?:第)?([一二三四1234])\s*季度")),
+    ("yfirstq", re.compile(_YEAR_BARE_TOO + r"\s*前([一二三123])季度")),
+    ("yhalf", re.compile(_YEAR_BARE_TOO + r"\s*(上|下)半年")),
     ("yfirst", re.compile(_YEAR + r"\s*前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
     ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
     (

@@ -190,3 +190,20 @@ def test_neither_a_standards_year_nor_a_tables_rows_date_the_document(opening):
     half = (date(2021, 1, 1), date(2021, 6, 30))
     assert period(one(document, "100")) == half
     assert half in {period(f) for f in document.figures if f.value == Decimal("170")}
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("2022上半年", (date(2022, 1, 1), date(2022, 6, 30))),
+        ("2022一季度", (date(2022, 1, 1), date(2022, 3, 31))),
+        ("2022 第三季度", (date(2022, 7, 1), date(2022, 9, 30))),
+        ("2022前三季度", (date(2022, 1, 1), date(2022, 9, 30))),
+        ("依据GB3095-2012上半年", (date(2023, 1, 1), date(2023, 6, 30))),  # a standard's number
+    ],
+)
+def test_a_year_written_bare_before_a_part_of_it_dates_that_part(label, expected):
+    document = pipeline.read(
+        f"2023年某县环境质量状况\n{label},全县城区空气质量优良天数比例为93.4%。"
+    )
+    assert period(one(document, "93.4")) == expected
