@@ -771,6 +771,19 @@ def _named_in(text, gazetteer):
     return place
 
 
+# "来宾日报", "北京晚报": a paper named after its city or province, by its short form.
+_CITY_PAPER = re.compile(r"^(?:.*[—-])?([\u4e00-\u9fff]{2,3}?)(?:日报|晚报|都市报|商报|时报)$")
+
+
+def _paper_place(publisher, gazetteer):
+    """The city or province a paper is named after, where its short form is also a word (来宾);
+    a county's name is no paper's (光明日报 is not of 光明区)."""
+    found = _CITY_PAPER.match(publisher)
+    lookup = getattr(gazetteer, "named", None)
+    place = lookup(found.group(1)) if found and lookup is not None else None
+    return place if getattr(place, "level", "") in ("prefecture", "province") else None
+
+
 def _inside(division, place):
     """Whether ``division`` lies inside ``place``, by their GB/T 2260 codes."""
     inner, outer = getattr(division, "code", ""), getattr(place, "code", "")
@@ -789,7 +802,7 @@ def _region(title, publisher, opening, gazetteer, body=""):
         return named
     if publisher and _NATIONAL_PUBLISHER.match(publisher):
         return COUNTRY
-    named = _named_in(publisher or "", gazetteer)
+    named = _named_in(publisher or "", gazetteer) or _paper_place(publisher or "", gazetteer)
     if named is not None:
         return named
     counts = Counter()
@@ -825,6 +838,12 @@ def _region(title, publisher, opening, gazetteer, body=""):
                 # Counties of several cities ranked in one table (江华县, 双峰县, 汨罗市…): the
                 # province most of them lie in.
                 parent = _common_ancestor(gazetteer.find_all(text), "province", gazetteer)
+            if parent is not None:
+                return parent
+        if level is None and len(ranked) >= 3 and count < 2 * ranked[1][1]:
+            # A ranking of a province's cities (忻州、大同、吕梁…, one named a little more
+            # often): the province they lie in, unless one city is named far more than any other.
+            parent = _common_ancestor(gazetteer.find_all(text), "province", gazetteer)
             if parent is not None:
                 return parent
         return first[name]

@@ -264,3 +264,45 @@ def test_a_heading_a_byline_or_a_date_under_the_headline_is_not_its_second_line(
         "执法力度持续加大。\n"
     )
     assert document.title == "我市上半年查处环境违法案件86起"
+
+
+@pytest.mark.parametrize(
+    "paper, city", [("长治日报", "长治市"), ("普洱日报", "普洱市"), ("来宾日报", "来宾市")]
+)
+def test_a_city_paper_credited_names_the_city_a_text_calls_ours(paper, city):
+    document = pipeline.read(
+        "6月2日,我市天朗气清。\n"
+        "今年1-5月,我市环境空气质量优良天数比率为91.4%,同比上升3.2个百分点。"
+        f"({paper}记者 某某)\n"
+    )
+    assert region_name(document) == city
+
+
+def test_a_national_paper_credited_names_no_city():
+    document = pipeline.read(
+        "我市空气质量持续改善\n"
+        "今年1-5月,我市环境空气质量优良天数比率为91.4%,同比上升3.2个百分点。(光明日报记者 某某)\n"
+    )
+    assert region_name(document) is None
+
+
+# A ranking of a province's cities: the province, though one city is named a little more.
+
+
+def test_a_ranking_of_a_provinces_cities_is_about_the_province():
+    document = pipeline.read(
+        "2023年5月设区市空气质量排名\n\n"
+        "一、5月排名\n\n"
+        "11个设区市中,承德、张家口、秦皇岛3市综合指数较好,邯郸、邢台、石家庄3市较差。"
+        "与去年同期相比,承德(-12.1%)、唐山(-9.4%)、张家口(-8.8%)降幅居前,承德改善最多。\n"
+    )
+    assert region_name(document) == "河北省"
+
+
+def test_a_city_text_naming_its_neighbours_once_stays_the_city():
+    document = pipeline.read(
+        "承德空气质量持续向好\n\n"
+        "今年5月,承德市优良天数比例为96.8%,承德市PM2.5浓度为21微克/立方米,好于张家口、"
+        "秦皇岛两市。承德市综合指数同比下降12.1%,承德各县区均有改善。\n"
+    )
+    assert region_name(document) == "承德市"
