@@ -346,6 +346,10 @@ def bind(text, raws, places, scope, lookup=None, total=None):
                 period = (released.first, released.last, released.label, "paragraph")
             continue
         last = next((f for f in reversed(bound) if not f.derived), None)
+        if _OF_WHICH.match(text, start) and last is not None and last.period_end is not None:
+            # "1-11月总举报量为657702件,11月…51724件。其中电话24998件": a breakdown of the
+            # figure just stated, of its period.
+            period = (last.period_start, last.period_end, last.period_label, "paragraph")
         total = next(
             (f for f in reversed(bound) if not f.derived and not f.part and f.kind == "level"),
             earlier_total,
@@ -368,6 +372,9 @@ def bind(text, raws, places, scope, lookup=None, total=None):
         )
         bound.extend(figures)
     return bound
+
+
+_OF_WHICH = re.compile(r"\s*其中")
 
 
 def _sentence_period(expressions, start, end, figures_at=()):

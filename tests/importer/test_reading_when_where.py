@@ -207,3 +207,20 @@ def test_a_year_written_bare_before_a_part_of_it_dates_that_part(label, expected
         f"2023年某县环境质量状况\n{label},全县城区空气质量优良天数比例为93.4%。"
     )
     assert period(one(document, "93.4")) == expected
+
+
+# Periods: "其中" breaks down the figure just stated --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "months"),
+    [
+        ("2024年1-9月全市共受理投诉8650件,9月受理投诉912件。", (9, 9)),
+        ("2024年9月全市共受理投诉912件,1-9月累计受理8650件。", (1, 9)),
+    ],
+)
+def test_of_which_breaks_down_the_figure_stated_just_before(lead, months):
+    document = pipeline.read(f"投诉受理情况\n{lead}其中电话投诉466件,网络投诉318件。")
+    expected = (date(2024, months[0], 1), date(2024, months[1], 30))
+    assert period(one(document, "466")) == expected
+    assert period(one(document, "318")) == expected
