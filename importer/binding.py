@@ -2096,6 +2096,9 @@ def bind_table(block, folded, gazetteer, scope):
             raw = parse_cell(numbers_fold(cell), *headers, span, unit_said)
             if raw is None:
                 continue
+            if raw.unit_code == "index" and _counts_cases(cell, name, folded_label, caption):
+                # "已办结 | 231" in a table of 信访投诉: a count of them, in 件.
+                raw = parse_cell(numbers_fold(cell), f"{name}(件)", folded_label, span)
             said_of = f"{name} {folded_label}"
             if (
                 raw.unit_code == "index"
@@ -2157,6 +2160,8 @@ def bind_table(block, folded, gazetteer, scope):
                 # PM10) are other columns' values, not what the row's figures are of.
                 qualifier = ""
             qualifier = " ".join(q for q in (qualifier, *([] if months else words)) if q)
+            if raw.family == "count" and qualifier in ("合计", "总计", "汇总"):
+                qualifier = ""  # the sum of the places' counts is the whole's count
             zone_class = _ZONE_CLASS.search(name)
             if zone_class and zone_class.group(0) not in qualifier:
                 # "1类 昼" under a row of a city: the city's figure of that class of zone.
@@ -2259,6 +2264,24 @@ def of_day_or_class_only(name):
 def _caption_measure(caption):
     found = _CAPTION_NOISE_MEASURE.findall(caption)
     return found[-1] if found else ""
+
+
+# What a table counts in 件 when its caption or title names it: petitions, complaints, cases.
+_CASES_COUNTED = re.compile(r"信访|投诉|举报|来信|来访|案件|案卷")
+# A column of another kind than a count: a rate, a share, a measure, money, a rank.
+_NOT_A_COUNT = re.compile(r"率|比例|占比|比重|指数|浓度|金额|罚款|天数|同比|环比|变化|增减|排名|序号")
+
+
+def _counts_cases(cell, name, label, caption):
+    """Whether a bare whole number is a count of the cases the table's caption names
+    ("各市州环境信访投诉举报办理情况统计表" over "已办结 | 办理中 | 合计"): a column and row
+    naming nothing of another kind."""
+    return (
+        bool(re.fullmatch(r"\s*\d+\s*", cell))
+        and bool(_CASES_COUNTED.search(caption))
+        and not _NOT_A_COUNT.search(f"{name} {label}")
+        and not _UNIT_IN_HEADER.search(name)
+    )
 
 
 def _not_measure(name):

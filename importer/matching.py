@@ -393,7 +393,7 @@ _PETITION_BREAKDOWN = (
     r"电话|来电|微信|网络|网上|网民|留言|来信|来访|信函|电子邮件|邮件|热线|专席|12345|"
     r"转办|交办|信息系统|大气|涉气|水污染|涉水|噪声|涉噪|固废|固体废物|辐射|土壤|生态破坏|"
     r"工业|建筑|餐饮|油烟|污染类|类信访|类投诉|类举报|其他|占|涉及|未受理|不受理|不予受理|受理中|"
-    r"办理中|正在办理|已办结|办结|"
+    r"办理中|正在办理|已办结|办结|未办理|未办结|待办理|在办|"
     # English: a channel, a kind, a state, or reports that are no complaints at all ("the
     # ministry released 12 reports", "media reports", "EIA reports")
     r"WeChat|hotline|phone|online|letters|visits|about (?:air|noise|water|soil|solid|odou?r|smoke)|"

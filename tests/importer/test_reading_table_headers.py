@@ -286,3 +286,73 @@ def test_a_pipe_row_whose_cell_holds_a_note_ends_at_its_bar():
     document = pipeline.read(text)
     pm25 = {f.qualifier: str(f.value) for f in document.figures if f.indicator == "pm25"}
     assert pm25.get("南郊站") == "22" and pm25.get("东城站") == "27", pm25
+
+
+# A table of counts whose unit no header states: its caption names what is counted.
+CASES = Table(
+    title="湖南省2025年6月生态环境信访投诉举报办理情况",
+    caption="附表 2025年6月各市州环境信访投诉举报办理情况统计表",
+    heading="市州",
+    columns=(
+        Column("已办结", "", "case", "petitions-resolved"),
+        Column("办理中", "", "case", None),
+        Column("不予受理", "", "case", None),
+        Column("合计", "", "case", "petitions"),
+    ),
+    rows=(
+        ("长沙市", "231", "17", "12", "260"),
+        ("株洲市", "64", "5", "3", "72"),
+        ("湘潭市", "48", "0", "6", "54"),
+        ("衡阳市", "97", "9", "8", "114"),
+        ("全省", "440", "31", "29", "500"),
+    ),
+    home="湖南省",
+    places={
+        "长沙市": "长沙市",
+        "株洲市": "株洲市",
+        "湘潭市": "湘潭市",
+        "衡阳市": "衡阳市",
+        "全省": "湖南省",
+    },
+    period=(date(2025, 6, 1), date(2025, 6, 30)),
+)
+CASES_BY_COUNTY = replace(
+    CASES,
+    title="邵阳市2025年上半年环境违法案件查处情况",
+    caption="表3 各县(市、区)环境违法案件查处情况",
+    heading="县(市、区)",
+    columns=(
+        Column("立案", "", "case", "enforcement-cases"),
+        Column("罚款金额", "万元", "10k-yuan", "fines"),
+        Column("排名"),
+    ),
+    rows=(
+        ("双清区", "12", "86.5", "2"),
+        ("大祥区", "9", "41.0", "3"),
+        ("武冈市", "15", "102.3", "1"),
+    ),
+    home="邵阳市",
+    places={"双清区": "双清区", "大祥区": "大祥区", "武冈市": "武冈市"},
+    period=(date(2025, 1, 1), date(2025, 6, 30)),
+)
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("table", ["cases", "cases-by-county"])
+def test_a_table_of_counts_whose_unit_no_header_states(table, layout):
+    # Whole numbers under 已办结, 立案, 合计 in a table the caption says counts petitions or
+    # cases are counts of them (件); the rank is none.
+    table = CASES if table == "cases" else CASES_BY_COUNTY
+    check_text(table, render(table, layout, "brackets"))
+
+
+def test_whole_numbers_under_a_caption_naming_nothing_counted_stay_unread():
+    # A near miss: bare whole numbers in a table whose caption names no cases are no counts.
+    table = replace(
+        CASES,
+        title="湖南省2025年6月城市环境空气质量",
+        caption="附表 2025年6月各市州空气质量类别天数统计",
+        columns=tuple(replace(c, unit_code="", code=None) for c in CASES.columns),
+    )
+    document = pipeline.read(render(table, "markdown", "brackets"))
+    assert not [f for f in document.figures if f.unit_code == "case"]
