@@ -293,6 +293,8 @@ _PATTERNS = [
         ),
     ),
     ("lastyear", re.compile(r"去年同期|上年同期|去年|上年|上一年度?")),
+    # "上月,全市…达标率100%": the month before the day of publication.
+    ("lastmonth", re.compile(r"上个?月(?!份?\s*\d)")),
     # "As of June": counts to a cut-off; with no year written, of no known period. "As of the
     # end of June 2024", "as of the end of June this year": from January of that year (read
     # before "this year", which would otherwise take the year alone).
@@ -526,7 +528,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             return date(now, 1, 1), date(now, 12, 31)
         if kind == "lastyear_en":
             return (date(now - 1, 1, 1), date(now - 1, 12, 31)) if now else (None, None)
-        if kind == "lastmonth_en":
+        if kind in ("lastmonth_en", "lastmonth"):
             if context.published is None:
                 return None, None
             first = context.published.replace(day=1)

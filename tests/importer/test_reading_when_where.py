@@ -224,3 +224,27 @@ def test_of_which_breaks_down_the_figure_stated_just_before(lead, months):
     expected = (date(2024, months[0], 1), date(2024, months[1], 30))
     assert period(one(document, "466")) == expected
     assert period(one(document, "318")) == expected
+
+
+# Periods: 上月 against the date line -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2023-03-09", (date(2023, 2, 1), date(2023, 2, 28))), ("2024-01-05", (date(2023, 12, 1), date(2023, 12, 31)))],
+)
+def test_last_month_is_the_month_before_the_date_line(published, expected):
+    document = pipeline.read(
+        f"上月全市饮用水源水质全部达标\n发布时间:{published} 10:00\n"
+        "记者从市生态环境局获悉,上月,全市各个饮用水源取水口的达标率为100%,"
+        "环境空气优良天数比例较上月提高3.2个百分点。"
+    )
+    assert period(one(document, "100")) == expected
+    assert period(one(document, "3.2")) == expected
+
+
+def test_last_month_without_a_date_line_is_of_no_known_period():
+    document = pipeline.read(
+        "上月全市饮用水源水质全部达标\n上月,全市各个饮用水源取水口的达标率为100%。"
+    )
+    assert period(one(document, "100")) == (None, None)
