@@ -337,7 +337,7 @@ def bind(text, raws, places, scope, lookup=None, total=None):
         flats = list(_FLAT.finditer(text, start, end))
         if not in_sentence and not flats and not _NIL_DAYS.search(text, start, end):
             # A sentence without figures may still set the paragraph's period or place.
-            period = _sentence_period(expressions, start, end) or period
+            period = _whole_year_of(_sentence_period(expressions, start, end), period) or period
             place = _sentence_place(places, text, start, end, scope) or place
             released = periods_module.bulletin_year(text, start, end)
             if released is not None:
@@ -375,6 +375,15 @@ def bind(text, raws, places, scope, lookup=None, total=None):
 
 
 _OF_WHICH = re.compile(r"\s*其中")
+
+
+def _whole_year_of(stated, period):
+    """A sentence's period, "全年" being the whole of the year the paragraph is about
+    ("2023年,…。…,全年未出现酸雨。" then "降尘量为…": 2023, not the year of the context)."""
+    if stated is None or stated[2] != "全年" or period[1] is None or stated[1] is None:
+        return stated
+    year = period[1].year
+    return (date(year, 1, 1), date(year, 12, 31), stated[2], stated[3])
 
 
 def _sentence_period(expressions, start, end, figures_at=()):
@@ -805,7 +814,8 @@ def _bind_sentence(
                 out.append(derived)
         previous = figure
     # The sentence's own period and place carry to the next sentence of the paragraph.
-    period = _sentence_period(expressions, start, end, [raw.start for raw in raws]) or period
+    stated = _sentence_period(expressions, start, end, [raw.start for raw in raws])
+    period = _whole_year_of(stated, period) or period
     place = _sentence_place(places, text, start, end, scope) or place
     return out, period, place
 

@@ -111,7 +111,20 @@ def _spelt_volume_units():
     }
 
 
-_EXTRA_UNITS = {**_spelt_volume_units(), **_EXTRA_UNITS}
+def _dust_fall_units():
+    """Dust fall per area and month however a copy left it: its middle dot as a bullet, a "?"
+    or lost ("4.9t/km2月", "2.1吨/平方千米?月"), the month after a second slash, 吨 lost."""
+    areas = ("平方千米", "平方公里", "km2", "km²")
+    return {
+        f"{mass}/{area}{between}月": "t/km2/month"
+        for mass in ("吨", "t", "")
+        for area in areas
+        for between in ("·", "•", "?", "？", "/", "")
+        if mass or between != ""  # "3/km2月" alone is too little to read as a unit
+    }
+
+
+_EXTRA_UNITS = {**_dust_fall_units(), **_spelt_volume_units(), **_EXTRA_UNITS}
 # Measure words of counts: followed by a noun they introduce what is counted ("3个城市").
 # A measure word that starts another word is no unit: "5处罚决定" (处罚), "3项目" (项目).
 _WORD_AFTER_UNIT = {
@@ -183,6 +196,14 @@ _KIND_OF_DAY_AFTER = re.compile(r"(?:重度?|严重|轻度|中度)?(?:污染|优
 _DATA_LOST_AFTER = re.compile(r"[^。;；]{0,30}?(?:数据缺失|缺测|数据无效|无有效数据)")
 # A unit the copy damaged is kept as it should have been written.
 _REPAIRED = {"B(A)": "dB(A)"}
+# dust fall whose middle dot a copy lost is written with it ("4.9t/km2月" → t/km2·月)
+_REPAIRED.update(
+    {
+        spelling: re.sub(r"[?？]?月$", "·月", spelling)
+        for spelling in _dust_fall_units()
+        if re.search(r"(?:千米|公里|km2|km²)[?？]?月$", spelling)
+    }
+)
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
 _FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
 _FAMILY.update({"pp": "percentage_point", "index": "dimensionless", "tenth": "percent"})

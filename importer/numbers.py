@@ -41,10 +41,17 @@ _HAS_WIDE_OR_CJK_EXT = re.compile(r"[\uff01-\uff5e\u3000\u4e00-\u9fff]")
 
 def fold(text):
     """``text`` with full-width forms as ASCII and traditional characters simplified, and a
-    year written in Chinese digits ("二〇二二年") in Arabic ones, digit for digit."""
+    year written in Chinese digits ("二〇二二年") in Arabic ones, digit for digit, and a unit's
+    middle dot a copy turned into "?" ("吨/平方千米?月") restored."""
     if not _HAS_WIDE_OR_CJK_EXT.search(text):
         return text
-    return _CHINESE_YEAR.sub(_arabic_year, text.translate(_table()))
+    folded = _CHINESE_YEAR.sub(_arabic_year, text.translate(_table()))
+    return _LOST_DOT.sub("·", folded)
+
+
+# A unit's middle dot a copy turned into a question mark ("2.1吨/平方千米?月"): no question,
+# so no end of a sentence either.
+_LOST_DOT = re.compile(r"(?<=平方千米|平方公里)[?？](?=月)|(?<=km2|km²)[?？](?=月)")
 
 
 # "二〇二二年", "一九九八年度": a year a title writes in Chinese digits. Not a whole date so

@@ -1027,3 +1027,32 @@ def test_a_figure_past_its_target_is_a_change_of_the_measure_done(text, measure)
 )
 def test_every_item_of_a_plan_is_a_target(text, kind):
     assert {f.kind for f in pipeline.read(text).figures if not f.derived} == {kind}
+
+
+# Dust fall whatever the copy left of its unit ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("2031年,城区降尘量为4.9t/km2月。", "t/km2·月"),
+        ("2031年,城区空气降尘量为2.1吨/平方千米?月。", "吨/平方千米·月"),
+        ("2031年,城区降尘量为3.2吨/平方公里/月。", "吨/平方公里/月"),
+        ("2031年,城区降尘量为3.2吨/平方公里·月。", "吨/平方公里·月"),
+    ],
+    ids=["dot-lost", "dot-as-question-mark", "second-slash", "as-it-should-be"],
+)
+def test_dust_fall_is_read_whatever_the_copy_left_of_its_unit(text, unit):
+    found = [(f.unit, f.indicator) for f in pipeline.read(text).figures]
+    assert found == [(unit, "dust-fall")]
+
+
+def test_the_whole_year_of_a_sentence_is_the_paragraphs_year():
+    document = pipeline.read(
+        "评价采用国家空气标准及其2018年的修订。"
+        "2031年,全市优良天数为300天。城区雨水pH均值6.31,全年无酸雨。"
+        "城区降尘2.1吨/平方千米·月。"
+    )
+    assert {(f.period_start, f.period_end) for f in document.figures} == {
+        (date(2031, 1, 1), date(2031, 12, 31))
+    }
