@@ -33,10 +33,15 @@ from .table_cells import cell_offsets, cells_with_items, merged_labels
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
 )
+# Also what the days were rated or marked as ("11 days were rated as severely polluted") and
+# the index that reached a grade on them ("296 days with the air quality index reaching the
+# level of good or excellent").
 _DAYS_OF = re.compile(
     r"\s+(?:on average\s+)?(?:of|with|were|was|had)\s+"
+    r"(?:(?:marked|rated|classified|recorded|listed)\s+as\s+)?(?:the\s+)?"
     r"((?:good|excellent|high|fine|heavy|heavily|severe|severely|poor|clean|polluted|"
-    r"pollution|air)[a-z -]{0,30}?)(?=\s*[,.;]|\s+(?:in|during|last|this|and|from|compared|"
+    r"pollution|air)(?:\s+quality\s+index\s+reaching\s+[a-z -]{0,40}?|[a-z -]{0,30}?))"
+    r"(?=\s*[,.;]|\s+(?:in|during|last|this|and|from|compared|"
     r"year|up|down|was|were|a|an|the)\b|\s*$)",
     re.I,
 )

@@ -97,9 +97,10 @@ _EXTRA_UNITS = {
 def _spelt_volume_units():
     """A mass per cubic metre as English tables spell it, each way with each: "milligram/cu.m",
     "micrograms per cubic metre", "ug/cu.m", "mg per cu. m"."""
+    # Also the word a copy split in two: "micro grams", "micro-grams", "milli grams".
     masses = {
-        "ug/m3": ("microgram", "micrograms", "ug", "μg", "µg", "mcg"),
-        "mg/m3": ("milligram", "milligrams", "mg"),
+        "ug/m3": ("microgram", "micrograms", "micro grams", "micro-grams", "ug", "μg", "µg", "mcg"),
+        "mg/m3": ("milligram", "milligrams", "milli grams", "milli-grams", "mg"),
     }
     volumes = ("cu.m", "cu. m", "cu m", "cubic metre", "cubic meter", "cubic m", "m3", "m³")
     return {
@@ -217,7 +218,9 @@ _NUMBER = re.compile(
     rf"|(?:(?<=天数为)|(?<=天数达)|(?<=天数)|(?<=污染)|(?<=减少)|(?<=增加))"
     rf"(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{1,6}}(?=天(?![内前后以]))"
     rf"|\b(?:{numbers.ENGLISH_WORDS})\b"
-    r"(?=\s+(?:days|percent|times|out of|(?:more|fewer|less)\s+than))",
+    r"(?=\s+(?:days|percent|times|out of|(?:more|fewer|less)\s+than))"
+    # "only one day was marked as heavily polluted": one day counted, not "one day in May"
+    r"|\bone\b(?=\s+day\s+(?:was|were|had|saw|of|with)\b)",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?|(?<=\n)")

@@ -74,7 +74,10 @@ CUES = (
         r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
         r"|二级(?:及|和|或)?以上(?:的)?天数|达到(?:国家)?二级(?:标准)?的?天数"
         r"|days? (?:of|with) good air|good[- ]air(?: quality)? days"
-        r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good",
+        r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good"
+        # days counted of good air however said: "301 days had good air quality", "good air
+        # quality was recorded on 310 days"
+        r"|\bdays? (?:of |with )?good\b|\bgood air\b",
     ),
     (
         "air-excellent-days",

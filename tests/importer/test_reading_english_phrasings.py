@@ -469,6 +469,84 @@ CASES = [
 ]
 
 
+# Wordings first seen failing on English reports: a unit split in two, the days counted as the
+# subject of what they had, a number word before a single day.
+CASES += [
+    (
+        "pm25-micro-grams-spaced",
+        report("The average PM2.5 concentration in Xiamen was 22 micro grams per cubic meter in 2024."),
+        "22",
+        "μg/m³",
+        "pm25",
+        "level",
+        YEAR,
+        "厦门市",
+    ),
+    (
+        "pm10-micro-grams-hyphened",
+        report("PM10 in Dalian averaged 41 micro-grams per cubic metre in 2024."),
+        "41",
+        "μg/m³",
+        "pm10",
+        "level",
+        YEAR,
+        "大连市",
+    ),
+    (
+        "good-days-had-good-air",
+        report("A total of 301 days had good air quality in Kunming in 2024."),
+        "301",
+        "days",
+        "air-good-days",
+        "level",
+        YEAR,
+        "昆明市",
+    ),
+    (
+        "good-days-with-the-index-reaching",
+        report(
+            "Hefei saw 296 days with the air quality index reaching good or excellent grades "
+            "in 2024."
+        ),
+        "296",
+        "days",
+        "air-good-days",
+        "level",
+        YEAR,
+        "合肥市",
+    ),
+    (
+        "good-days-recorded-on",
+        report("In 2024, good air quality was recorded on 310 days in Qingdao."),
+        "310",
+        "days",
+        "air-good-days",
+        "level",
+        YEAR,
+        "青岛市",
+    ),
+    (
+        "heavy-days-one-marked-as",
+        report("Only one day was marked as heavily polluted in Shijiazhuang in 2024."),
+        "1",
+        "days",
+        "heavy-pollution-days",
+        "level",
+        YEAR,
+        "石家庄市",
+    ),
+    (
+        "heavy-days-rated-as",
+        report("In 2024, 11 days were rated as severely polluted in Baoding."),
+        "11",
+        "days",
+        "heavy-pollution-days",
+        "level",
+        YEAR,
+        "保定市",
+    ),
+]
+
 # Wordings the importer does not read the same yet (none at present).
 NOT_YET: set[str] = set()
 
