@@ -104,7 +104,7 @@ _GROUPINGS_EN = (
     (
         # also written as a list of the three: "Beijing, Tianjin, Hebei and surrounding areas"
         r"(?:Beijing-Tianjin-Hebei|Beijing,? Tianjin,? (?:and )?Hebei) (?:region )?and (?:its |the )?"
-        r"(?:surrounding|neighboring|neighbouring|adjacent) (?:areas|regions|region)",
+        r"(?:surrounding|neighboring|neighbouring|adjacent) (?:areas?|regions?)",
         "京津冀及周边地区",
     ),
     (r"Beijing-Tianjin-Hebei(?: region| area)?|Jing-Jin-Ji", "京津冀地区"),

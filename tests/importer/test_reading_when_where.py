@@ -248,3 +248,21 @@ def test_last_month_without_a_date_line_is_of_no_known_period():
         "上月全市饮用水源水质全部达标\n上月,全市各个饮用水源取水口的达标率为100%。"
     )
     assert period(one(document, "100")) == (None, None)
+
+
+# Places: the English name of 京津冀及周边地区 ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("the Beijing-Tianjin-Hebei region and the neighboring area", "京津冀及周边地区"),
+        ("Beijing-Tianjin-Hebei and its surrounding region", "京津冀及周边地区"),
+        ("the Beijing-Tianjin-Hebei region", "京津冀地区"),
+    ],
+)
+def test_the_english_names_of_the_northern_grouping(written, expected):
+    document = pipeline.read(
+        f"Air quality in November\nIn November, {written} saw 58.2 percent good days.\n"
+    )
+    assert region(one(document, "58.2")) == expected
