@@ -321,6 +321,11 @@ _ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:�
 _PARTS_OF_NETWORK = re.compile(
     r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
 )
+# Inside brackets right after a count of monitoring sites: its parts ("监测点位64个(其中河流48个、
+# 湖库16个)", "断面30个(国控10个、省控20个)").
+_NETWORK_BREAKDOWN = re.compile(
+    r"(?:点位|断面|站点|测点|监测点|监测站|子站)[^,，;；。\d()（）]{0,4}\d+\s*个\s*[(（][^()（）]*$"
+)
 _MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")
 _POINTS_COUNTED = re.compile(
     r"(?:点位|站点|监测点|测点)[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
@@ -778,6 +783,9 @@ def _in_sentence(text, start, end):
             and _NETWORK_BEFORE.search(head)
             and not re.search(r"新建|建成|新增|完成|改造|升级|关闭|取缔", head[-20:])
         ):
+            pending = []
+            continue
+        if code == "count" and _NETWORK_BREAKDOWN.search(head):
             pending = []
             continue
         if (

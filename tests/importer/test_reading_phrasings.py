@@ -1056,3 +1056,23 @@ def test_the_whole_year_of_a_sentence_is_the_paragraphs_year():
     assert {(f.period_start, f.period_end) for f in document.figures} == {
         (date(2031, 1, 1), date(2031, 12, 31))
     }
+
+
+# The parts of a monitoring network, in brackets after its count, are context ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2031年,全市共设地表水监测点位64个(其中河流48个、湖库16个)。", []),
+        (
+            "2031年,全市共设地表水监测断面30个(国控10个、省控20个),优良水质断面比例为90.0%。",
+            ["90.0"],
+        ),
+        # work done, broken down in brackets, is still counted
+        ("2031年,全市共检查企业300家(其中重点企业120家),立案查处45起。", ["300", "120", "45"]),
+    ],
+    ids=["points-by-water", "sections-by-network", "firms-inspected"],
+)
+def test_the_parts_of_a_monitoring_network_are_no_figures(text, expected):
+    assert [str(f.value) for f in pipeline.read(text).figures if not f.derived] == expected
