@@ -2008,6 +2008,21 @@ def _realigned(rows):
     return out
 
 
+# A row of a standard's limits under the measured rows ("日标准 | 一级 | 50 | …", "年标准"),
+# and the rows of its other classes below it, their label merged away ("二级 | 150 | …").
+_LIMIT_ROW = re.compile(r"^\S{0,4}(?:标准(?:值|限值)?|限值)$")
+_CLASS_LABEL = re.compile(r"^(?:[一二三]级|[ⅠⅡⅢⅣⅤ]+类|[IV]+类)$")
+
+
+def _limit_rows(labels):
+    """The indices of the rows that state a standard's limits, not measurements."""
+    out = set()
+    for at, label in enumerate(labels):
+        if _LIMIT_ROW.match(label) or (at - 1 in out and _CLASS_LABEL.match(label)):
+            out.add(at)
+    return out
+
+
 def _shares_a_word(one, other):
     """Whether two cells share two characters in a row (平均浓度 in 年平均浓度)."""
     return any(one[i : i + 2] in other for i in range(len(one) - 1) if one[i : i + 2].strip())
@@ -2062,8 +2077,11 @@ def bind_table(block, folded, gazetteer, scope):
     row_places = _places_of(row_labels, gazetteer, scope, home)
     column_places = _places_of(header, gazetteer, scope, home)
     by_column = row_places is None and column_places is not None
+    limits = _limit_rows(row_labels)
     for row, (label, cells, span) in enumerate(rows):
         folded_label = row_labels[row]
+        if row in limits:
+            continue
         row_period = periods_module.find_all(folded_label, scope.context)
         # "↓5.3", "▲2.1": a change, its sign in an arrow.
         arrows = {at for at, cell in enumerate(cells) if _ARROW.match(cell)}
@@ -2188,7 +2206,12 @@ def bind_table(block, folded, gazetteer, scope):
                 end = (end - timedelta(days=1)) if end else date(when[0].year, 12, 31)
                 period = (date(when[0].year, first, 1), end, f"{first}-{last}月")
             if (
-                (_SAME_TIME_LAST_YEAR.match(name) or _SAME_TIME_LAST_YEAR.match(folded_label))
+                (
+                    _SAME_TIME_LAST_YEAR.match(name)
+                    # its measure under it: "上年同期 优良率(%)", an upper cell merged over two
+                    or _SAME_TIME_LAST_YEAR.match(name.split(" ", 1)[0])
+                    or _SAME_TIME_LAST_YEAR.match(folded_label)
+                )
                 and period[0]
                 and not row_year
             ):

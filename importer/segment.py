@@ -1033,7 +1033,9 @@ def _unfinished(paragraph):
     if _ENGLISH_END.search(paragraph):
         return False  # "…by 4.6 percentage points year-on-year.": an English sentence's end
     return (
-        last not in SENTENCE_END and last not in ":：" and bool(_SENTENCE_INSIDE.search(paragraph))
+        last not in SENTENCE_END
+        and last not in ":：|｜"  # a bar closes a table's row or its whole body run onto a line
+        and bool(_SENTENCE_INSIDE.search(paragraph))
     )
 
 
@@ -1086,6 +1088,8 @@ class Block:
 _TAB_ROW = re.compile(r"\t")
 _UNIT_NOTE = re.compile(r"^(?:(?:注|备注|说明|单位).{0,40}单位|单位\s*[:：])")
 _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
+# A row with bars between its cells (tabs inside them are no columns).
+_PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]")
 _MARKDOWN_RULE = re.compile(r"^\|?[\s:|\-—]+\|?$")
 # A number, with last year's in brackets after it ("3.25(3.76)"), or an empty cell's dash.
 _NUMERIC_CELL = re.compile(
@@ -1164,22 +1168,75 @@ def blocks(paragraphs):
 
 # A line break kept inside a cell as markup ("优良天数<br>比例(%)"): no part of its words.
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
+# A tab inside a cell of a table with bars between its cells ("| \t城东\t水厂 |"): where a
+# word processor broke the cell's words, no column.
+_TAB_IN_CELL = re.compile(r"\s*\t\s*")
+
+
+def _cell_words(cell):
+    """A cell's words without the breaks the copy kept inside it: joined between Chinese
+    characters, a space between others ("Annual\tmean" → "Annual mean")."""
+    cell = _CELL_BREAK.sub("", cell).strip()
+
+    def joined(match):
+        before, after = cell[match.start() - 1 : match.start()], cell[match.end() : match.end() + 1]
+        return "" if _CJK.match(before) or _CJK.match(after) else " "
+
+    return _TAB_IN_CELL.sub(joined, cell)
+
+
+_CJK = re.compile(r"[\u3400-\u9fff（）]")
 
 
 def _rows_from_lines(lines, split):
     text = "\n".join(lines)
     rows, cursor = [], 0
     for line in lines:
-        cells = [_CELL_BREAK.sub("", cell).strip() for cell in split(line)]
+        cells = [_cell_words(cell) for cell in split(line)]
         rows.append((cells, (cursor, cursor + len(line))))
         cursor += len(line) + 1
     return text, rows
+
+
+def _numbered(rows):
+    """Whether each data row starts with its row number (1, 2, 3…, from 1 again under a
+    header repeated) and then a word: the number is no label, the word is."""
+    numbers = []
+    for cells, _span in rows:
+        if len(cells) < 3 or not _ROW_NUMBER.match(cells[0]) or _NUMERIC_CELL.match(cells[1]):
+            return False
+        numbers.append(int(cells[0]))
+    steps = zip(numbers, numbers[1:], strict=False)
+    return len(numbers) >= 2 and all(b == a + 1 or b == 1 for a, b in steps)
+
+
+def _without_row_numbers(rows):
+    """Rows without their first column where it numbers the rows (序号 over 1, 2, 3…). A
+    header row keeps a first cell that is no 序号 and not empty: the copy lost the empty
+    cells it started with."""
+    data = [(cells, span) for cells, span in rows if _has_numbers(cells)]
+    header = [cells for cells, _span in rows[:1] if not _has_numbers(cells)]
+    if not _numbered(data) or (header and not _numbers_heading(header[0][0])):
+        return rows  # a first column of ranks (排名) is the rankings' own
+    return [
+        (cells[1:] if _has_numbers(cells) or _numbers_heading(cells[0]) else cells, span)
+        for cells, span in rows
+    ]
+
+
+def _numbers_heading(cell):
+    return not cell.strip() or bool(_ROW_NUMBERS_HEADING.match(cell.strip()))
+
+
+def _has_numbers(cells):
+    return any(_NUMERIC_CELL.match(cell) or compound_items(cell) for cell in cells[1:])
 
 
 def _table(text, rows):
     """Header rows (no number in them) and data rows (a label and cells)."""
     header_rows = []
     data = []
+    rows = _without_row_numbers(rows)
     for cells, span in rows:
         # A cell listing measures with their values ("氨氮/1.3、总磷/0.6") is data too.
         numeric = sum(1 for cell in cells[1:] if _NUMERIC_CELL.match(cell) or compound_items(cell))
@@ -1256,7 +1313,11 @@ def _column_names(header_rows, width):
 
 def _tab_table(paragraphs, index):
     lines = []
-    while index + len(lines) < len(paragraphs) and "\t" in paragraphs[index + len(lines)]:
+    while (
+        index + len(lines) < len(paragraphs)
+        and "\t" in paragraphs[index + len(lines)]
+        and not _PIPE_ROW.match(paragraphs[index + len(lines)])
+    ):
         lines.append(paragraphs[index + len(lines)])
     if len(lines) < 2:
         return None, 0
@@ -1277,11 +1338,25 @@ def _space_row(line):
     if "\t" in line or "|" in line or re.search(r"[。；;，,]", line):
         return None
     cells = _space_cells(line)
-    if len(cells) < 3 or _NUMERIC_CELL.match(cells[0]):
+    if len(cells) < 3:
         return None
-    if not all(_NUMERIC_CELL.match(cell) for cell in cells[1:]):
+    # A row number may stand before the label ("3   北塔区   9   23").
+    label = int(bool(_ROW_NUMBER.match(cells[0]) and not _NUMERIC_CELL.match(cells[1])))
+    if _NUMERIC_CELL.match(cells[label]):
+        return None
+    if not all(_NUMERIC_CELL.match(cell) for cell in cells[label + 1 :]):
         return None
     return cells
+
+
+def _next_numbered_row_left(paragraphs, after, lines):
+    """Whether rows numbered 1, 2, 3… stop before the next number's row, one with words
+    among its cells ("4 琼海 40 PM10"): the table is another reader's."""
+    last = _space_cells(lines[-1])[0]
+    if not _ROW_NUMBER.match(last) or after >= len(paragraphs):
+        return False
+    following = _space_cells(paragraphs[after])
+    return bool(following) and following[0] == str(int(last) + 1)
 
 
 def _space_table(paragraphs, index):
@@ -1311,7 +1386,7 @@ def _space_table(paragraphs, index):
             break
         width = len(cells)
         lines.append(paragraphs[index + len(lines)])
-    if len(lines) < 2:
+    if len(lines) < 2 or _next_numbered_row_left(paragraphs, index + len(lines), lines):
         return None, 0
     all_lines = header + lines
     text, rows = _rows_from_lines(all_lines, _space_cells)
@@ -1817,17 +1892,62 @@ def _bar_table(paragraphs, index):
     return _table(text, rows), len(lines)
 
 
+# The rest of a row whose cell held a line break: its last cells, or a lone bar where the
+# broken cell was empty ("| 1 | 水温 | 20 | 18 |" then "|").
+_ROW_REST = re.compile(r"^[^|｜]{0,40}[|｜](?:\s*[|｜])*$")
+
+
+def _markdown_cells(line):
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
 def _markdown_table(paragraphs, index):
-    lines = []
-    while index + len(lines) < len(paragraphs) and _MARKDOWN_ROW.match(
-        paragraphs[index + len(lines)]
-    ):
-        lines.append(paragraphs[index + len(lines)])
+    lines, used = [], 0
+    while index + used < len(paragraphs):
+        line = paragraphs[index + used]
+        if _MARKDOWN_ROW.match(line):
+            if _another_table(lines, line):
+                break
+            lines.append(line)
+        elif lines and _ROW_REST.match(line) and _short_row(lines, line):
+            lines[-1] = f"{lines[-1]}\n{line}"
+        else:
+            break
+        used += 1
     if len(lines) < 2:
         return None, 0
-    text, rows = _rows_from_lines(lines, lambda line: line.strip("|").split("|"))
+    text, rows = _rows_from_lines(lines, _markdown_cells)
     rows = [(cells, span) for cells, span in rows if not _MARKDOWN_RULE.match("|".join(cells))]
-    return _table(text, rows), len(lines)
+    return _table(text, rows), used
+
+
+def _another_table(lines, line):
+    """Whether ``line``, a header row (no number) after rows of data, starts another table:
+    it has another number of cells than the header above (a header repeated after a page
+    break continues the table)."""
+    cells = _markdown_cells(line)
+    if _has_numbers(cells) or _MARKDOWN_RULE.match(line):
+        return False
+    if not any(_has_numbers(_markdown_cells(above)) for above in lines):
+        return False
+    return len(cells) != len(_markdown_cells(lines[0]))
+
+
+def _short_row(lines, rest):
+    """Whether the row last read, with ``rest`` after it, has no more cells than the first
+    row (the header): ``rest`` is the rest of that row, not a row of its own."""
+    first = len(_markdown_cells(lines[0]))
+    joined = f"{lines[-1].rstrip().rstrip('|｜')}|{rest.strip().lstrip('|｜')}"
+    return len(lines) > 1 and len(_markdown_cells(lines[-1])) < first >= len(
+        _markdown_cells(joined)
+    )
+
+
+def _is_pipe_row(line):
+    """A line with bars around and between two or more cells of words or numbers."""
+    if not _MARKDOWN_ROW.match(line.strip()):
+        return False
+    return sum(1 for cell in _markdown_cells(line) if cell.strip()) >= 2
 
 
 def _cell_per_line_table(paragraphs, index, at_end=True):
@@ -1844,6 +1964,8 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     lines = []
     while index + len(lines) < len(paragraphs):
         line = paragraphs[index + len(lines)]
+        if _is_pipe_row(line):
+            break  # a table's row, cells between bars: no cell of one
         if not _PIPES.match(line):
             cell = _cell_text(line)
             piped = line.rstrip().endswith(("|", "｜")) or (lines and _PIPES.match(lines[-1]))
@@ -1909,16 +2031,24 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     header_cells = _wrapped_units(
         [clean[at] for at in heading if clean[at] and not _FILLER.match(clean[at])]
     )
-    # The heading of the row numbers or ranks, first after the caption's cells.
+    # The heading of the row numbers or ranks, first after the caption's cells (a title
+    # over the table, "全市优良率情况", may stand before it).
     lead = next((at for at, cell in enumerate(header_cells) if not _caption_like(cell)), None)
-    if (
-        indexed
-        and lead is not None
-        and re.search(r"^(?:序号|编号|No\.?)$|排名$|名次$", header_cells[lead], re.I)
-    ):
+    if lead is not None and not _NUMBERS_HEADING.search(header_cells[lead]):
+        following = lead + 1
+        if following < len(header_cells) and _ROW_NUMBERS_HEADING.match(header_cells[following]):
+            lead = following
+    if indexed and lead is not None and _NUMBERS_HEADING.search(header_cells[lead]):
         header_cells = header_cells[:lead] + header_cells[lead + 1 :]
     pattern = numeric[rows[0] + skip : rows[0] + width]
-    while header_cells and pattern and pattern[-1] and _REMARK_HEADER.match(header_cells[-1]):
+    kept_last = any(_BLANK_CELL.match(clean[row + width - 1]) for row in rows)
+    while (
+        header_cells
+        and pattern
+        and pattern[-1]
+        and not kept_last
+        and _REMARK_HEADER.match(header_cells[-1])
+    ):
         # A last column of remarks (是否正常, 备注) the rows left empty and the copy dropped:
         # the rows end with a number, so the names are of the columns before it.
         header_cells = header_cells[:-1]
@@ -1938,7 +2068,13 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
 
 # " | " between the cells of a table flattened into one line.
 _FLAT_BAR = re.compile(r"\s+[|｜](?=\s|$)\s*")
-_CAPTION_START = re.compile(r"^(?:表\s*\d|单位\s*[:：])|\d{4}年")
+_CAPTION_START = re.compile(r"^(?:表\s*\d|单位\s*[:：]|Table\s*\d)|\d{4}年", re.I)
+# An English sentence's full stop before the table ("… are below. Table 1 …").
+_ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z)])[.!?](?=\s+[A-Z])")
+# The heading of an English table's row labels, last word before its first bar.
+_ENGLISH_ROW_HEADING = re.compile(
+    r"^(?:City|Cities|County|District|Region|Province|Station|Site|Item|Month|Year|No\.?)$", re.I
+)
 
 
 def _flat_table(paragraph):
@@ -1957,20 +2093,34 @@ def _flat_table(paragraph):
         return None
     first, _at = cells[0]
     ends = [first.rfind(mark) for mark in "。；;！？"]
+    ends += [m.start() for m in _ENGLISH_SENTENCE_END.finditer(first)]
     lead_end = max(ends) + 1
     opening = first[lead_end:].strip()
     begin = paragraph.index(opening, lead_end) if opening else cells[1][1]
     parts = opening.rsplit(None, 1)
-    if len(parts) == 2 and _CAPTION_START.search(parts[0]):
-        # The caption, then the first header cell.
-        cells[0:1] = [(parts[0], begin), (parts[1], paragraph.index(parts[1], begin))]
+    if len(parts) == 2 and (
+        _CAPTION_START.search(parts[0])
+        or _ROW_HEADING.match(parts[1])
+        or _ENGLISH_ROW_HEADING.match(parts[1])
+    ):
+        # The caption, then the first header cell; a caption too long for a cell stays
+        # the table's caption only.
+        heading = (parts[1], paragraph.index(parts[1], begin))
+        long_caption = not _CELL_LINE.match(parts[0])
+        cells[0:1] = [heading] if long_caption else [(parts[0], begin), heading]
+        caption = parts[0] if long_caption else ""
     else:
         cells[0] = (opening, begin)
+        caption = ""
+    cells = _without_header_again(cells)
     lines = [cell for cell, _at in cells]
     table, used = _cell_per_line_table(lines, 0, at_end=False)
-    if table is None or any(_NUMERIC_CELL.match(cell) for cell in lines[used:]):
+    if table is None or any(
+        _NUMERIC_CELL.match(cell) and not _BLANK_CELL.match(cell) for cell in lines[used:]
+    ):
         return None
     text, header, rows, own = table
+    own = f"{caption} {own}".strip()
     # Spans in the cells joined by lines → spans in the paragraph, from where the table starts.
     joined = _line_starts(lines[:used])
 
@@ -1981,6 +2131,33 @@ def _flat_table(paragraph):
     end = cells[used - 1][1] + len(cells[used - 1][0])
     rows = tuple((label, values, (where(a), where(b))) for label, values, (a, b) in rows)
     return first[:lead_end].strip(), begin, (paragraph[begin:end], header, rows, own)
+
+
+def _without_header_again(cells):
+    """``(cell, offset)`` pairs without the header's names again among the rows (a page
+    break's header, flattened with the rest): a run of three or more cells equal to the
+    last cells before the first number."""
+    words = [cell.strip() for cell, _at in cells]
+    first = next((at for at, cell in enumerate(words) if _NUMERIC_CELL.match(cell)), None)
+    if first is None or first < 4:
+        return cells
+    header = words[: first - 1]  # the first row's label stands before its first number
+    out, at = [], 0
+    while at < len(cells):
+        run = next(
+            (
+                size
+                for size in range(len(header), 2, -1)
+                if at > first and words[at : at + size] == header[-size:]
+            ),
+            0,
+        )
+        if run:
+            at += run
+            continue
+        out.append(cells[at])
+        at += 1
+    return out
 
 
 def _cell_text(line):
@@ -2085,6 +2262,8 @@ def _row_layout(clean, numeric, padded=0):
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_ROW_NUMBERS_HEADING = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
+_NUMBERS_HEADING = re.compile(r"^(?:序号|编号|No\.?)$|排名$|名次$", re.I)
 _NAMES_NEXT = re.compile(r"声级|浓度|Leq|L[dn]\b|昼间|夜间", re.I)
 
 
@@ -2118,6 +2297,11 @@ def _rows_of(clean, numeric, start, width, pattern, indexed=False):
     """Starts of the rows of ``width`` cells from ``start`` that repeat ``pattern``, and how
     many cells were skipped between them."""
 
+    # An empty cell of the first row ("—" under 备注) fits a word or a number below it.
+    open_columns = {
+        i for i in range(1, min(width, len(clean) - start)) if _BLANK_CELL.match(clean[start + i])
+    }
+
     def fits(at):
         if at + width > len(clean):
             return False
@@ -2126,7 +2310,7 @@ def _rows_of(clean, numeric, start, width, pattern, indexed=False):
         if not indexed and numeric[at]:
             return False
         return all(
-            numeric[at + i] == flag or _BLANK_CELL.match(clean[at + i])
+            numeric[at + i] == flag or _BLANK_CELL.match(clean[at + i]) or i in open_columns
             for i, flag in enumerate(pattern)
         )
 
@@ -2498,6 +2682,10 @@ _POLLUTANT = re.compile(
     r"SO2|NO2|PM|CO|O3|pH|DO|COD|NH3|BOD|TP|TN|氨氮|溶解氧|高锰酸盐|总磷|总氮|二氧化|臭氧|颗粒物",
     re.I,
 )
+_PERIOD_OVER = re.compile(r"^(?:本[周月季年]|上[周月季年]|(?:上年|去年)同期|\d{4}年.{0,6})$")
+_MEASURE_OF_PERIOD = re.compile(r"^(?!.*(?:同期|同比|变化|增减|上年|去年)).*(?:率|比例|浓度|均值|指数|天数|排名|名次)")
+# A change against another period is no cell of a period's own ("与上年同期变化率" under 本月).
+_OTHER_PERIOD = re.compile(r"同期|同比|变化|增减|上年|去年")
 _GROUP_AFFINITY = (
     (_POLLUTANT, re.compile(r"浓度|项目|指标|监测|污染物|因子")),
     # A pollutant over its concentration and its changes ("PM2.5" over "浓度", "同比2023年").
@@ -2508,6 +2696,8 @@ _GROUP_AFFINITY = (
         re.compile(r"本[周月年]|上[周月年]|同期|\d{4}|半年|季度|同比|变化|增减|升降"),
         re.compile(r"类别|指数|浓度|比例|率|量|天数|声级|值"),
     ),
+    # A period over its measure and rank ("本月" | "上年同期" over "优良率(%)", "排名").
+    (_MEASURE_OF_PERIOD, _PERIOD_OVER),
 )
 
 
@@ -2543,7 +2733,9 @@ def _two_levels(cells, width, pattern):
 
 
 def _heading_like(cell):
-    """The heading of the row labels: 城市, 点位名称, or a short word naming no measure (城镇)."""
+    """The heading of the row labels: 城市, 点位名称, or a short word naming no measure (城镇);
+    a space the copy put inside it ("县 (市、区)") is none of its words."""
+    cell = re.sub(r"\s+", "", cell)
     if _ROW_HEADING.match(cell):
         return True
     if len(cell) > 6:
@@ -2616,6 +2808,8 @@ def _belongs(over, under):
     if unit and own and _unit_key(unit.group(1)) != _unit_key(own.group(1)):
         return None  # "CO(mg/m³)" or "比例(%)" is no column of "浓度(μg/m³)"
     base = over[: unit.start()].strip() if unit else over
+    if _PERIOD_OVER.match(base) and _OTHER_PERIOD.search(under):
+        fit -= 1
     if (len(under) == 1 and under in base) or under == base:
         fit += 1  # "优" under "优良天数"; "重污染天数" under "重污染天数"
     if own and any(
