@@ -1275,7 +1275,15 @@ def _column_names(header_rows, width):
             # (columns without one, an index or a rank, last), unless the row keeps the
             # empty cells between them or a cell for each column and one for the row labels.
             inside = cells[cells.index(words[0]) : len(cells) - cells[::-1].index(words[-1])]
-            units = body if len(cells) == width + 1 or "" in inside else words
+            if len(cells) == width + 1 or "" in inside:
+                units = _units_merged_right(body, names)
+            else:
+                plain = [_UNIT_ONLY.match(word).group(1) for word in words]
+                units = _merged_units(plain, names)
+                units = [
+                    word if unit else ""
+                    for word, unit in zip(_with_brackets(words, plain, units), units, strict=True)
+                ]
             for column, unit in enumerate(units[:width]):
                 names[column] = f"{names[column]} {unit}".strip()
             continue
@@ -2506,16 +2514,94 @@ def _wrapped_units(cells):
             for index, name in enumerate(out)
             if not (_CAPTION.match(name) or re.search(r"表|\d{4}年", name))
             and not _ROW_HEADING.match(name)
+            and not _corner_heading(name)
             and not _UNIT_ONLY.match(name)
         ]
         if run - at >= 2 and len(names) >= run - at:
-            for index, unit in zip(names, cells[at:run], strict=False):
-                out[index] = f"{out[index]}({_UNIT_ONLY.match(unit).group(1)})"
+            units = [_UNIT_ONLY.match(unit).group(1) for unit in cells[at:run]]
+            spans = _merged_units(units, [out[index] for index in names])
+            for index, unit in zip(names, spans, strict=False):
+                out[index] = f"{out[index]}({unit})" if unit else out[index]
             at = run
             continue
         _wrap_one(out, cells[at])
         at += 1
     return out
+
+
+def _units_merged_right(units, names):
+    """A grid's row of units, each empty cell after a unit given that unit where it fits the
+    column's measure: the unit's cell merged over the columns sharing it."""
+    out, carried = [], ""
+    for unit, name in zip(units, names + [""] * len(units), strict=False):
+        if unit:
+            carried = unit
+        elif carried and _unit_fit(_UNIT_ONLY.match(carried).group(1), name) > 0:
+            unit = carried
+        else:
+            carried = ""
+        out.append(unit)
+    return out
+
+
+def _with_brackets(words, plain, units):
+    """Each name's unit cell as written, from the units spread over the names."""
+    by_unit = dict(zip(plain, words, strict=True))
+    return [by_unit.get(unit, "") for unit in units]
+
+
+def _corner_heading(cell):
+    """A corner cell naming both the rows and the columns ("项目及单位 时间", "项目 点位"): the
+    heading of the row labels."""
+    words = cell.split()
+    return len(words) == 2 and any(_ROW_HEADING.match(word) for word in words)
+
+
+def _merged_units(units, names):
+    """The unit of each name, from a row of units under them that holds fewer (a unit merged
+    over the columns that share it: "μg/m3" over PM10 … O3, "mg/m3" under CO): each unit
+    over a run of columns, in order, the runs where the units fit their measures best; names
+    after the last run have none. One unit to each name, in order, where nothing tells."""
+    in_order = units + [""] * (len(names) - len(units))
+    if len(units) == len(names):
+        return in_order
+    best, best_score = in_order, 0
+    for parts in _runs(len(names), len(units)):
+        spread = [unit for unit, size in zip(units, parts, strict=True) for _ in range(size)]
+        spread += [""] * (len(names) - len(spread))
+        score = sum(_unit_fit(unit, name) for unit, name in zip(spread, names, strict=True))
+        if score > best_score:
+            best, best_score = spread, score
+    return best
+
+
+def _runs(total, count):
+    """Ways to cover the first columns of ``total`` with ``count`` runs of one or more."""
+    if count == 0:
+        return [()]
+    return [
+        (head, *tail)
+        for head in range(1, total - count + 2)
+        for tail in _runs(total - head, count - 1)
+    ]
+
+
+_CARBON_MONOXIDE = re.compile(r"^(?:CO|一氧化碳)(?:\b|[(（]|$)", re.I)
+
+
+def _unit_fit(unit, name):
+    """+1 where a unit fits a column's measure (mg/m³ for CO, μg/m³ for the other pollutants,
+    % for a share, 天 for days), -1 where it cannot, 0 where nothing tells."""
+    if not unit:
+        return 0
+    key = _unit_key(unit)
+    if key in ("μg/m3", "mg/m3"):
+        if not (_POLLUTANT.search(name) or re.search(r"浓度|颗粒物", name)):
+            return -1
+        return 1 if (key == "mg/m3") == bool(_CARBON_MONOXIDE.match(name)) else -1
+    return 1 if any(
+        re.search(units, key) and re.search(measure, name) for units, measure in _UNIT_AFFINITY
+    ) else 0
 
 
 def _wrap_one(out, cell):
@@ -2691,6 +2777,8 @@ _GROUP_AFFINITY = (
     # A pollutant over its concentration and its changes ("PM2.5" over "浓度", "同比2023年").
     (re.compile(r"^(?:平均|年均|月均)?浓度|同比|变化|增减|升降"), _POLLUTANT),
     (re.compile(r"轻度|中度|重度|严重"), re.compile(r"污染")),
+    # Days of a grade by its number ("优良天数" over "一级", "二级").
+    (re.compile(r"^[一二三四五六]级$"), re.compile(r"天数")),
     (re.compile(r"^(?:昼|夜|昼间|夜间)$"), re.compile(r"声级|达标|类|Leq|噪声")),
     (
         re.compile(r"本[周月年]|上[周月年]|同期|\d{4}|半年|季度|同比|变化|增减|升降"),
@@ -2844,6 +2932,8 @@ def _merged_name(over, under):
     unit = _UNIT_OF_HEADER.search(over)
     base = over[: unit.start()].strip() if unit else over
     suffix = f"({unit.group(1)})" if unit else ""
+    if _NUMBERED_GRADE.match(under) and base.endswith("天数"):
+        return f"{under}天数"  # "一级天数": the days of that grade
     grade = _GRADE.match(under)
     if grade and base.endswith("天数"):
         # "优良天数" over "优", "污染天数" over "重度": days of that grade.
@@ -2856,5 +2946,6 @@ def _wordy(name):
     return bool(_WORDY_HEADER.search(name))
 
 
+_NUMBERED_GRADE = re.compile(r"^[一二三四五六]级$")
 _GRADE = re.compile(r"^(?:优|良|(轻度|中度|重度|严重))(?:污染)?$")
 _UNIT_OF_HEADER = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,14})\s*[)）]\s*$")

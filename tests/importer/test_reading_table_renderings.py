@@ -354,6 +354,13 @@ def headers(table, units):
         rows = [[table.heading, *(_named(c, glue=" ") for c in columns)]]
     elif units == "row":
         rows = [[table.heading, *(c.name for c in columns)], [None, *(c.unit for c in columns)]]
+    elif units == "merged-units":
+        # A row of units under the names, each unit merged over the columns sharing it.
+        lower = [None]
+        for at, column in enumerate(columns):
+            first = at == 0 or columns[at - 1].unit != column.unit
+            lower.append(column.unit if column.unit and first else None)
+        rows = [[table.heading, *(c.name for c in columns)], lower]
     elif units == "row-brackets":
         rows = [
             [table.heading, *(c.name for c in columns)],
@@ -858,3 +865,14 @@ def test_rows_of_a_standards_limits_under_the_stations_are_no_figures(layout):
     assert sorted(str(f.value) for f in document.figures) == sorted(
         ["9", "31", "66", "8", "27", "58"]
     )
+
+
+@pytest.mark.parametrize(
+    ("table", "units", "layout"), cases(["months", "counties"], ["merged-units"])
+)
+def test_each_layout_of_a_table_whose_row_of_units_merges_a_unit_over_its_columns(
+    table, units, layout
+):
+    # "μg/m³" once over SO2 … PM2.5, "mg/m³" under CO: a copy that keeps cells only gives
+    # fewer units than names.
+    check(TABLES[table], layout, units)
