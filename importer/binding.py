@@ -2010,6 +2010,10 @@ def _realigned(rows):
 
 # A row of a standard's limits under the measured rows ("日标准 | 一级 | 50 | …", "年标准"),
 # and the rows of its other classes below it, their label merged away ("二级 | 150 | …").
+# A row label stating its measure's unit, before a standard's sign ("粪大肠菌群(个/L)≤").
+_OWN_UNIT_LABEL = re.compile(
+    r"[(（](?:[^()（）/]{1,4}/[^()（）/]{1,4}|℃|°C|无量纲|%|‰|dB\(?A?\)?)[)）]\s*[≤≥<>]?$"
+)
 _LIMIT_ROW = re.compile(r"^\S{0,4}(?:标准(?:值|限值)?|限值)$")
 _CLASS_LABEL = re.compile(r"^(?:[一二三]级|[ⅠⅡⅢⅣⅤ]+类|[IV]+类)$")
 
@@ -2115,7 +2119,14 @@ def bind_table(block, folded, gazetteer, scope):
                 name = said
             unit_said = (
                 # Days are days, whatever unit a caption gives the concentrations.
-                (caption_unit if not _UNITLESS_COLUMN.search(name) and "天数" not in name else "")
+                # A row of a measure with its own unit ("水温(℃)", "pH值(无量纲)") keeps it.
+                (
+                    caption_unit
+                    if not _UNITLESS_COLUMN.search(name)
+                    and "天数" not in name
+                    and not _OWN_UNIT_LABEL.search(folded_label)
+                    else ""
+                )
                 or _noted_unit(numbers_fold(block.note), _named_by(name, caption))
                 or _noted_unit(header_unit, name)
             )

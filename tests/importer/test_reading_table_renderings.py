@@ -876,3 +876,31 @@ def test_each_layout_of_a_table_whose_row_of_units_merges_a_unit_over_its_column
     # "μg/m³" once over SO2 … PM2.5, "mg/m³" under CO: a copy that keeps cells only gives
     # fewer units than names.
     check(TABLES[table], layout, units)
+
+
+@pytest.mark.parametrize("layout", ["markdown", "bars-inside", "markdown-broken-rows"])
+def test_a_row_of_a_measure_with_its_own_unit_keeps_it_whatever_the_caption_says(layout):
+    # Rows of measures (a standard's sign after some), a column per source, the caption's
+    # unit for the rows stating none; a row's own unit ("pH值(无量纲)", "电导率(μS/cm)") is
+    # its cells'.
+    rows = [
+        ["序号", "监测项目", "东郊水库", "西河取水口", "标准限值"],
+        ["1", "pH值(无量纲)", "7.4", "7.9", "6～9"],
+        ["2", "溶解氧≥", "7.6", "8.1", "5"],
+        ["3", "氨氮(NH3-N)≤", "0.22", "0.35", "1.0"],
+        ["4", "铁≤", "0.05L", "0.08", "0.3"],
+    ]
+    text = "\n".join(
+        ["某市2025年5月饮用水水源水质", "表2 水质监测结果 单位:mg/L", *LAYOUTS[layout](rows, 1)]
+    )
+    document = pipeline.read(text)
+    units = {str(f.value): f.unit_code for f in document.figures}
+    assert units == {
+        "7.4": "index",
+        "7.9": "index",
+        "7.6": "mg/L",
+        "8.1": "mg/L",
+        "0.22": "mg/L",
+        "0.35": "mg/L",
+        "0.08": "mg/L",
+    }
