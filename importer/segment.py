@@ -2876,6 +2876,10 @@ def _spread(upper, lower, first, parts, pattern):
         score += belongs - misfits if belongs else -1
         bare = [re.sub(r"\s+", "", _UNIT_OF_HEADER.sub("", under)) for under in unders]
         score -= len(bare) - len(set(bare))
+        if position and upper[position - 1] == over:
+            # The same name twice ("优良天数 | 优良天数" over "一级 | 二级"): the total's column,
+            # then the name merged over its parts.
+            score += 0.05
         cursor += groups[position]
     score += _type_score(names, pattern)
     if len(set(parts)) == 1:
