@@ -868,12 +868,29 @@ def _join_page_breaks(kept):
         if line is None:
             pending_break = True
             continue
-        if pending_break and out and out[-1][-1:] not in SENTENCE_END:
+        if (
+            pending_break
+            and out
+            and out[-1][-1:] not in SENTENCE_END
+            and not (_table_line(out[-1]) or _table_line(line))
+            and not (len(out[-1]) <= 12 and len(line) <= 12)  # two cells, not a page's lines
+        ):
             out[-1] += line
         else:
             out.append(line)
         pending_break = False
     return out
+
+
+def _table_line(line):
+    """A row of a table (cells between bars or tabs, or aligned with spaces) or one cell of a
+    table pasted a cell per line: a page break after it joins nothing."""
+    spaced = _spaced_line_cells(line) or []
+    return bool(
+        re.search(r"[|｜\t]", line)
+        or (len(spaced) >= 3 and any(_NUMERIC_CELL.match(cell) for cell in spaced))
+        or _NUMERIC_CELL.match(_cell_text(line))
+    )
 
 
 def has_page_markers(paragraphs):

@@ -600,7 +600,9 @@ def _numbered(rows, header_rows, grid):
     return header + [[str(at), *row] for at, row in enumerate(rows[header_rows:], 1)]
 
 
-def render(table, layout, units="brackets", marks=False, arrows=False, numbered=False):
+def render(
+    table, layout, units="brackets", marks=False, arrows=False, numbered=False, furniture=""
+):
     header_rows, caption = headers(table, units)
     grid = not layout.startswith(CELLS_ONLY)
     if units == "wrapped" and not grid:
@@ -634,6 +636,10 @@ def render(table, layout, units="brackets", marks=False, arrows=False, numbered=
     if numbered:
         rows = _numbered(rows, header_count, grid)
     lines = LAYOUTS[layout](rows, header_count)
+    if furniture:
+        # A page's furniture where the page broke, between two rows (or two cells).
+        middle = len(lines) * 2 // 3
+        lines[middle:middle] = furniture.split("\n")
     if layout == "one-line-in-paragraph":
         # The sentence that leads to the table, its caption and the table run onto one line.
         lead = "各地监测结果见下表。" if not table.title.isascii() else "Results are below."
@@ -641,8 +647,10 @@ def render(table, layout, units="brackets", marks=False, arrows=False, numbered=
     return "\n".join([table.title, caption, *lines, "数据来源:市生态环境监测站。"])
 
 
-def check(table, layout, units="brackets", marks=False, arrows=False, numbered=False):
-    text = render(table, layout, units, marks, arrows, numbered)
+def check(
+    table, layout, units="brackets", marks=False, arrows=False, numbered=False, furniture=""
+):
+    text = render(table, layout, units, marks, arrows, numbered, furniture)
     document = pipeline.read(text)
     want, have = expected(table), got(document, table)
     missing = sorted(set(want) - set(have))
@@ -912,3 +920,21 @@ def test_a_name_written_twice_over_a_flattened_header_is_the_total_then_its_part
     by_value = {str(f.value): f.indicator for f in document.figures if f.unit_code == "day"}
     assert by_value["300"] == "air-good-days"
     assert by_value["120"] == "air-excellent-days"
+
+
+FURNITURE = ("- 2 -", "第 2 页 共 3 页", "\n— 2 —\n")
+
+
+@pytest.mark.parametrize("furniture", FURNITURE)
+@pytest.mark.parametrize(
+    ("table", "units", "layout"),
+    [
+        case
+        for case in cases(["counties", "concentrations"], ["brackets"])
+        if "one-line" not in case.id
+    ],
+)
+def test_each_layout_of_a_table_with_a_page_number_between_its_rows(
+    table, units, layout, furniture
+):
+    check(TABLES[table], layout, units, furniture=furniture)
