@@ -260,6 +260,7 @@ _LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
 # inspection, which began on a day the text does not give.
 _TEAM_TOTAL = re.compile(_TEAM + r"[^。；;]{0,20}?(?:共|累计)")
+_OWN_COUNT_AFTER = re.compile(r"\s*[(（]?\s*\d")
 _MEMBERS = re.compile(r"[(（][^()（）]{2,80}[、和][^()（）]{1,80}[)）]")
 
 
@@ -330,7 +331,13 @@ def bind(text, raws, places, scope, lookup=None, total=None):
     # the place of the figures.
     lying = [m.span() for m in _LIES_IN.finditer(text)]
     if lying:
-        places = [p for p in places if not any(a <= p[0] < b for a, b in lying)]
+        # Not a place followed by its own count ("举报主要集中在合肥市(377件),占43.0%"): a
+        # breakdown by place.
+        places = [
+            p
+            for p in places
+            if not any(a <= p[0] < b for a, b in lying) or _OWN_COUNT_AFTER.match(text, p[1])
+        ]
     period = (scope.period_start, scope.period_end, scope.period_label, "document")
     place = (scope.region, "document")
     bound = []

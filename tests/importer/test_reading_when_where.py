@@ -256,7 +256,7 @@ def test_last_month_without_a_date_line_is_of_no_known_period():
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("the Beijing-Tianjin-Hebei region and the neighboring area", "京津冀及周边地区"),
+        ("Beijing, Tianjin and Hebei and the surrounding area", "京津冀及周边地区"),
         ("Beijing-Tianjin-Hebei and its surrounding region", "京津冀及周边地区"),
         ("the Beijing-Tianjin-Hebei region", "京津冀地区"),
     ],
@@ -266,3 +266,29 @@ def test_the_english_names_of_the_northern_grouping(written, expected):
         f"Air quality in November\nIn November, {written} saw 58.2 percent good days.\n"
     )
     assert region(one(document, "58.2")) == expected
+
+
+# Places: a breakdown by place after 集中在 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        "举报主要集中在宿州市(212件),占31.5%,淮北市(97件),占14.4%。",
+        "投诉较多地集中于宿州市212件,占比31.5%;淮北市97件,占比14.4%。",
+        "举报主要集中在宿州市(212件),占31.5%淮北市(97件),占14.4%。",  # the copy lost the comma
+    ],
+)
+def test_places_each_with_its_figures_after_concentrated_in_are_their_places(breakdown):
+    document = pipeline.read(f"2024年5月安徽省环保举报情况\n2024年5月,全省共接到举报673件。{breakdown}")
+    assert region(one(document, "673")) == "安徽省"
+    assert region(one(document, "31.5")) == "宿州市"
+    assert region(one(document, "97")) == "淮北市"
+    assert region(one(document, "14.4")) == "淮北市"
+
+
+def test_where_what_was_measured_lies_is_still_not_the_figures_place():
+    document = pipeline.read(
+        "2023年吉林省生态状况\n2023年,全省生态质量优的县域面积占27.7%,主要分布在延边州和白山市。"
+    )
+    assert region(one(document, "27.7")) == "吉林省"
