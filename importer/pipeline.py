@@ -251,7 +251,19 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
 
 def _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, vocabulary):
     """A figure of the headline that the body does not state ("…罚款金额超10亿" over a body
-    giving the exact sum) is a figure of its own; one the body states again is the body's."""
+    giving the exact sum) is a figure of its own; one the body states again is the body's.
+    A headline written on two lines (over its dashed subtitle, or its second line) is read
+    line by line where the text has them."""
+    lines = [title] if title in folded else re.split(r"\s+|(?=——)", title)
+    for line in lines:
+        if line and line in folded:
+            _headline_line_figures(
+                found, quoted_at, line, folded, text, gazetteer, scope, vocabulary
+            )
+
+
+def _headline_line_figures(found, quoted_at, title, folded, text, gazetteer, scope, vocabulary):
+    """The figures of one line of the headline (see ``_headline_figures``)."""
     raws = figures.find(title) if title else []
     at = folded.find(title) if raws else -1
     if at < 0:

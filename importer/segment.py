@@ -445,7 +445,13 @@ def segment(text):
     while i < n and not seg.title and looks_like_title(_title_line(lines, i)):
         j = _next_nonblank(lines, i + 1)
         k = _next_nonblank(lines, j + 1)
-        if j < n and k < n and looks_like_title(lines[j]) and is_meta_line(lines[k]):
+        if (
+            j < n
+            and k < n
+            and looks_like_title(lines[j])
+            and is_meta_line(lines[k])
+            and not _dashed_subtitle(lines[j])
+        ):
             seg.removed.append(Removed(lines[i], "site header"))
             i = j
             continue
@@ -493,7 +499,7 @@ def segment(text):
         seg.title = _SITE_SUFFIX.sub("", line) or line
         i += 1
         j = _next_nonblank(lines, i)
-        if j < n and lines[j].startswith(("——", "—", "--")) and len(lines[j]) <= 60:
+        if j < n and _dashed_subtitle(lines[j]):
             seg.title += lines[j]
             seg.removed.append(Removed(lines[j], "title"))
             i = j + 1
@@ -584,6 +590,11 @@ def _page_furniture(lines, i):
     if not _PAGE_FURNITURE.match(line):
         return False
     return not line.isdigit() or str(int(line) + 1) not in lines[i + 1 :]
+
+
+def _dashed_subtitle(line):
+    """A headline's subtitle on the line under it, opened by a dash ("——三年新增…")."""
+    return line.startswith(("——", "—", "--")) and len(line) <= 60
 
 
 _NOT_A_DECK = re.compile(r"^(?:表|图|附件|附表)\s*\d|记者|通讯员|[(（]|[:：]")
@@ -733,6 +744,8 @@ def _title_above_metadata(lines, i):
         if not line:
             continue
         if is_meta_line(line):
+            if len(seen) >= 2 and _dashed_subtitle(lines[seen[-1]]):
+                seen.pop()  # the headline is over its dashed subtitle ("——五年来…")
             if len(seen) >= 2 and looks_like_title(_title_line(lines, seen[-1])):
                 return seen[-1]
             return None

@@ -306,3 +306,19 @@ def test_a_city_text_naming_its_neighbours_once_stays_the_city():
         "秦皇岛两市。承德市综合指数同比下降12.1%,承德各县区均有改善。\n"
     )
     assert region_name(document) == "承德市"
+
+
+# A headline over its dashed subtitle, right above the page's date line: both are the title.
+
+
+@pytest.mark.parametrize("head", ["", "关于我们 | English | 网站地图\n\n"])
+def test_a_headline_and_its_dashed_subtitle_over_the_date_line_are_the_title(head):
+    document = pipeline.read(
+        head + "青海湿地保护率提高到64.3%\n\n"
+        "——三年新增国家湿地公园6处\n\n\n\n"
+        "2023-03-01 09:12:30 《 青海日报 》   作者: 某某\n\n"
+        "记者从全省林草工作会议上获悉,青海湿地保护率由62.1%提高到64.3%。\n"
+    )
+    assert document.title == "青海湿地保护率提高到64.3%——三年新增国家湿地公园6处"
+    # the subtitle's figure, which the body does not state, is the headline's own
+    assert [str(f.value) for f in document.figures if "三年新增" in f.quote] == ["6"]
