@@ -1930,9 +1930,9 @@ def _bar_table(paragraphs, index):
     return _table(text, rows), len(lines)
 
 
-# The rest of a row whose cell held a line break: its last cells, or a lone bar where the
-# broken cell was empty ("| 1 | 水温 | 20 | 18 |" then "|").
-_ROW_REST = re.compile(r"^[^|｜]{0,40}[|｜](?:\s*[|｜])*$")
+# The rest of a row whose cell held a line break, or that a narrow page wrapped: its last
+# cells, or a lone bar where the broken cell was empty ("| 1 | 水温 | 20 | 18 |" then "|").
+_ROW_REST = re.compile(r"^(?:[^|｜]{0,40}[|｜])+(?:\s*[|｜])*$")
 
 
 def _markdown_cells(line):
@@ -1944,7 +1944,8 @@ def _markdown_table(paragraphs, index):
     while index + used < len(paragraphs):
         line = paragraphs[index + used]
         if _MARKDOWN_ROW.match(line):
-            if _another_table(lines, line):
+            following = paragraphs[index + used + 1] if index + used + 1 < len(paragraphs) else ""
+            if _another_table(lines, line, following):
                 break
             lines.append(line)
         elif lines and _ROW_REST.match(line) and _short_row(lines, line):
@@ -1959,16 +1960,19 @@ def _markdown_table(paragraphs, index):
     return _table(text, rows), used
 
 
-def _another_table(lines, line):
+def _another_table(lines, line, following=""):
     """Whether ``line``, a header row (no number) after rows of data, starts another table:
     it has another number of cells than the header above (a header repeated after a page
-    break continues the table)."""
+    break continues the table, also wrapped onto ``following``)."""
     cells = _markdown_cells(line)
     if _has_numbers(cells) or _MARKDOWN_RULE.match(line):
         return False
     if not any(_has_numbers(_markdown_cells(above)) for above in lines):
         return False
-    return len(cells) != len(_markdown_cells(lines[0]))
+    width = len(_markdown_cells(lines[0]))
+    if following and _ROW_REST.match(following) and not _MARKDOWN_ROW.match(following):
+        cells = _markdown_cells(f"{line.rstrip().rstrip('|｜')}|{following.strip()}")
+    return len(cells) != width
 
 
 def _short_row(lines, rest):

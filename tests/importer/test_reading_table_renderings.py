@@ -548,6 +548,19 @@ def markdown_broken_rows(rows, header_rows):
     return lines
 
 
+def markdown_wrapped_rows(rows, header_rows):
+    """Markdown rows, every other data row wrapped halfway (a page too narrow for it): its
+    second half on the next line, no bar before it."""
+    lines = []
+    for at, cells in enumerate(rows):
+        if at >= header_rows and (at - header_rows) % 2 == 1:
+            half = len(cells) // 2
+            lines += ["| " + " | ".join(cells[:half]) + " |", " | ".join(cells[half:]) + " |"]
+            continue
+        lines += markdown([cells], 1 if at < header_rows else 0, rule=False)
+    return lines
+
+
 def markdown_open_end(rows, header_rows):
     """Markdown rows with an empty cell after the last one ("| 5 | |"), a blank line
     between the rows."""
@@ -587,6 +600,7 @@ LAYOUTS = {
     "markdown-tabs": markdown_tabs,
     "markdown-broken-rows": markdown_broken_rows,
     "markdown-open-end": markdown_open_end,
+    "markdown-wrapped-rows": markdown_wrapped_rows,
     "cell-per-line-stray-bars": cell_per_line_stray_bars,
 }
 # Layouts that keep no empty cell: a merged cell is absent, not empty.
