@@ -147,6 +147,14 @@ CUES = (
         r"(?:饮用水|水源地|水源).{0,16}达标|(?<![不未])达标(?:水质)?(?:饮用水)?水源地?|drinking water",
     ),
     (
+        # "各集中式饮用水水源地水质达到或优于Ⅲ类水比例为100%": the sources' good share
+        "drinking-water-good-ratio",
+        _RATIO,
+        "water",
+        r"水源地?[^,，;；。\d]{0,10}?(?:优良|达到或优于\s*(?:Ⅲ|III|三)\s*类"
+        r"|[ⅠI]\s*[～~\-—–至]\s*(?:Ⅲ|III)\s*类|(?:Ⅲ|III|三)类(?:及)?以上)",
+    ),
+    (
         "groundwater-good-ratio",
         _RATIO,
         "water",
@@ -426,7 +434,8 @@ REQUIRES = {
     "water-good-sections-ratio": (
         None,
         None,
-        r"^(?!.*断面).*(?:湖\s*[(（]\s*库|湖库|湖泊|水库|地下水|监测井|groundwater)",
+        # …nor drinking-water sources (their good share is drinking-water-good-ratio)
+        r"^(?!.*断面).*(?:湖\s*[(（]\s*库|湖库|湖泊|水库|地下水|监测井|groundwater|水源地)",
     ),
     # an average fine per case is not the fines' total ("案件平均罚款金额8.8万元")
     "fines": (None, r"平均|均罚|每件|单件|件均", None),
@@ -448,6 +457,8 @@ REQUIRES = {
         r"^(?:.*[;；])?(?![^;；]*(?:浓度|concentration))[^;；]*(?:排放|减排|emission)",
     ),
     # 重度污染 of water ("劣Ⅴ类重度污染水质点位1个,比例为1.5%") is a class, not days of the AQI
+    # "其他湖库的水质优良率为40.0%": a share of good water is never the air's good days
+    "air-good-days-ratio": (None, r"水质|水体|断面|湖库|水源", None),
     "heavy-pollution-days": (None, _WATER_WORDS, None),
     "heavy-pollution-days-ratio": (None, _WATER_WORDS, None),
     # a share of days of one grade (轻度污染天数比例) is not of all days over the standard

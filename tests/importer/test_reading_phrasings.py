@@ -1076,3 +1076,29 @@ def test_the_whole_year_of_a_sentence_is_the_paragraphs_year():
 )
 def test_the_parts_of_a_monitoring_network_are_no_figures(text, expected):
     assert [str(f.value) for f in pipeline.read(text).figures if not f.derived] == expected
+
+
+# Good water of drinking-water sources and of lakes: never a share of good-air days ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "2031年5月,全市各集中式饮用水水源地水质达到或优于Ⅲ类比例为100%。",
+            "drinking-water-good-ratio",
+        ),
+        ("2031年,全县饮用水水源地水质优良比例为95.0%。", "drinking-water-good-ratio"),
+        ("2031年,全县饮用水水源地水质达标率为100%。", DRINKING),
+        ("2031年,全市国控断面达到或优于Ⅲ类水质比例为90.0%。", WATER_GOOD),
+        ("2031年,全市空气质量优良率为90.0%。", GOOD_RATIO),
+    ],
+    ids=["sources-class-iii", "sources-good", "sources-compliance", "sections", "air"],
+)
+def test_a_share_of_good_water_is_named_by_what_it_is_of(text, expected):
+    assert [f.indicator for f in pipeline.read(text).figures if not f.derived] == [expected]
+
+
+def test_a_share_of_good_water_in_lakes_is_no_share_of_good_air_days():
+    found = [f.indicator for f in pipeline.read("2031年,全省其他湖库的水质优良率为40.0%。").figures]
+    assert len(found) == 1 and found[0] != GOOD_RATIO
