@@ -152,6 +152,15 @@ _PATTERNS = [
             re.I,
         ),
     ),
+    # "采样时间:2024.8.7", "监测日期：2023年5月16日": the day the samples of a table were
+    # taken dates its measurements to that month.
+    (
+        "sampled",
+        re.compile(
+            r"(?:采样|取样|监测|采集)(?:时间|日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[.\-/年]\s*"
+            r"(\d{1,2})\s*[.\-/月]\s*(\d{1,2})\s*日?"
+        ),
+    ),
     # With the year.
     (
         "season",
@@ -572,6 +581,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             "year",
             "year_en",
             "yearsince_en",
+            "sampled",
         ):
             year = int(groups[0])
             groups = groups[1:]
@@ -590,6 +600,10 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             year = int(groups[0]) if groups[0] else year
             month = _month(groups[1])
             date(year, month, int(groups[2]))  # a day that does not exist is no date
+            return _span(year, month, month)
+        if kind == "sampled":
+            month = int(groups[0])
+            date(year, month, int(groups[1]))  # a day that does not exist is no date
             return _span(year, month, month)
         if kind in ("ymonth", "month"):
             month = _month(groups[0])

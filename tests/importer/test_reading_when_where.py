@@ -292,3 +292,19 @@ def test_where_what_was_measured_lies_is_still_not_the_figures_place():
         "2023年吉林省生态状况\n2023年,全省生态质量优的县域面积占27.7%,主要分布在延边州和白山市。"
     )
     assert region(one(document, "27.7")) == "吉林省"
+
+
+# Periods: a sampling date ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["表1 采样时间:2023.5.16 分析时间:2023.5.18", "采样日期:2023-05-16", "监测时间：2023年5月16日"],
+)
+def test_a_sampling_date_dates_the_month_of_the_measurements(line):
+    document = pipeline.read(
+        "某市饮用水源水质监测结果\n"
+        f"{line}\n"
+        "| 项目 | 一水源 | 二水源 |\n| 溶解氧(mg/L) | 7.46 | 8.13 |\n| 氨氮(mg/L) | 0.27 | 0.35 |\n"
+    )
+    assert period(one(document, "7.46")) == (date(2023, 5, 1), date(2023, 5, 31))
