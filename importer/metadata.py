@@ -255,6 +255,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
         title = found.group(1).strip() if found else parsed.title
+    released = _RELEASED_REPORT.search(head_text[:1500])
+    if released and not front.get("title") and not getattr(parsed, "labelled_title", ""):
+        # "…的规定,现发布" over "2018 年度某市环境状况公报.": the report the preamble
+        # releases by name is the document, not the preamble's first line.
+        title = released.group(1)
     under = _subtitle_under(title, blocks)
     if under:
         # "广东省城市环境空气质量状况" over "(2017年8月)": a heading and its bracketed
@@ -429,6 +434,14 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
 _WIRE = re.compile(
     r"\s*[【\[]?(?!本报|本网|本台)([\u4e00-\u9fff]{1,4}?(?:社|网))[\u4e00-\u9fff]{0,8}?\s*"
     r"\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)[】\]]?"
+)
+
+# A preamble releasing a report by name, the name ending its line: "现发布\n2018 年度某市环境
+# 状况公报.", "现予公布\n《2021年某县环境质量报告书》"; not "某局发布2022年…公报" (a headline).
+_RELEASED_REPORT = re.compile(
+    r"(?:现|特|现予|兹|现将)(?:发布|公布|印发)\s*[:：]?\s*《?"
+    r"((?:19|20)\d{2}\s*年度?[^。\n《》,，;；]{2,30}?(?:公报|报告书|报告|简报|通报))"
+    r"》?\s*[.。]?[ \t]*(?:\n|$)"
 )
 
 _PAPER = r"([\u4e00-\u9fff]{2,10}?(?:日报|晚报|新闻网|客户端|网|报|社|电视台))"

@@ -322,3 +322,35 @@ def test_a_headline_and_its_dashed_subtitle_over_the_date_line_are_the_title(hea
     assert document.title == "青海湿地保护率提高到64.3%——三年新增国家湿地公园6处"
     # the subtitle's figure, which the body does not state, is the headline's own
     assert [str(f.value) for f in document.figures if "三年新增" in f.quote] == ["6"]
+
+
+# A bulletin's preamble that releases it by name ("…的规定,现发布" / "2022 年度某市…公报."):
+# the name is the title, not the preamble's first line.
+
+
+@pytest.mark.parametrize(
+    "preamble, title",
+    [
+        (
+            "2022 年0依照《中华人民共和国环境保护法》等规定,现发布\n2022 年度韶关市环境状况公报.\n",
+            "2022年度韶关市环境状况公报",
+        ),
+        ("按照信息公开的有关要求,现予公布\n2021年韶关市环境质量报告书。\n", "2021年韶关市环境质量报告书"),
+    ],
+)
+def test_the_report_a_preamble_releases_is_the_title(preamble, title):
+    document = pipeline.read(
+        preamble + "韶关市生态环境局局长: 某某\n"
+        "2023 年5月30 日\n"
+        "一、综述 2022年全市空气质量优良天数比例为95.1%,同比上升1.2个百分点。\n"
+    )
+    assert document.title.replace(" ", "") == title
+    assert region_name(document) == "韶关市"
+
+
+def test_a_headline_saying_a_body_released_a_report_stays_the_title():
+    document = pipeline.read(
+        "韶关市生态环境局发布2022年环境状况公报\n"
+        "近日,韶关市生态环境局发布2022年度韶关市环境状况公报,全市优良天数比例为95.1%。\n"
+    )
+    assert document.title == "韶关市生态环境局发布2022年环境状况公报"
