@@ -2109,7 +2109,7 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
 
 
 # " | " between the cells of a table flattened into one line.
-_FLAT_BAR = re.compile(r"\s+[|｜](?=\s|$)\s*")
+_FLAT_BAR = re.compile(r"\s+[|｜]+(?=\s|$)\s*")  # "||" between rows, where the copy marks them
 _CAPTION_START = re.compile(r"^(?:表\s*\d|单位\s*[:：]|Table\s*\d)|\d{4}年", re.I)
 # An English sentence's full stop before the table ("… are below. Table 1 …").
 _ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z)])[.!?](?=\s+[A-Z])")

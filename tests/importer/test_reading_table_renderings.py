@@ -519,6 +519,11 @@ def one_line(rows, header_rows):
     return [" | ".join(cell for cells in rows for cell in cells if cell) + " |"]
 
 
+def one_line_row_marks(rows, header_rows):
+    """The whole table on one line, "|" between cells and "||" between rows."""
+    return [" || ".join(" | ".join(cell for cell in cells if cell) for cells in rows) + " ||"]
+
+
 def _tabbed(cell):
     """A cell as a word processor's paste leaves it: a tab first, and one where a long
     name broke inside the cell, before its unit or between two of its characters."""
@@ -597,6 +602,7 @@ LAYOUTS = {
     "cell-per-line-ends": cell_per_line_ends,
     "one-line": one_line,
     "one-line-in-paragraph": one_line,
+    "one-line-row-marks": one_line_row_marks,
     "markdown-tabs": markdown_tabs,
     "markdown-broken-rows": markdown_broken_rows,
     "markdown-open-end": markdown_open_end,
