@@ -130,8 +130,10 @@ _COMPARED = re.compile(
     r"(?:同比|环比|比上年|较上年|year-on-year)\s*" + _CHANGE_VERB + r"|" + _CHANGE_VERB + r"幅度",
     re.I,
 )
+# Days gained or lost, said before what is counted: "新增优良天数", "净增", "净减少".
+_DAYS_GAINED = re.compile(r"(新增|净增|净减少?)[^,，;；。\d]{0,8}?\s*(?:为|达|共)?\s*$")
 _DECREASE = re.compile(
-    r"下降|减少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|(?<=[额量数率度])降|\bdown\b|fell|"
+    r"下降|减少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|净减|(?<=[额量数率度])降|\bdown\b|fell|"
     r"decrease|dropped|declined|lower|reduced|decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|"
     r"\bfalling\b|\bdropping\b|\bdeclining\b|"
     r"plunged|slid|shrank|\bplummet|\btumbl|\bdipp|\bslump|\bsank\b|\bsinking\b|\bshrinking\b|\bdecreasing\b",
@@ -677,8 +679,8 @@ def _bind_sentence(
         ):
             # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
             # the measure of the item before it.
-            carried = previous
-            item, head = previous.item, previous.head
+            carried = _same_family_before(raw, previous, out)
+            item, head = carried.item, carried.head
         elif not enumerated and previous is not None and _counterpart(own, previous.item):
             # "昼间达标率为75.9%,夜间为72.4%": the same measure, of the night.
             item = _counterpart(own, previous.item)
@@ -1460,6 +1462,9 @@ def _kind(text, lead_start, raw, group):
         compared = comparisons[-1] if comparisons else None
         if compared and not re.search(r"\d", text[compared.end() : raw.start]):
             change = compared
+    if change is None and raw.unit_code == "day":
+        # "累计新增优良天数102天", "其中一级优净增52天": days gained on the year before
+        change = _DAYS_GAINED.search(lead)
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     if change:
         sign = -1 if _DECREASE.search(change.group(0)) else 1
@@ -1895,6 +1900,16 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
     )
 
 
+def _same_family_before(raw, previous, out):
+    """The figure a figure naming nothing continues: the one before it, unless that one is a
+    share and the figure a number of days or things the sentence counted before it ("优良天数为
+    342天,占总天数的93.7%,较上年增加1天": the days, not their share)."""
+    if raw.family not in ("days", "count") or previous.raw.family != "percent":
+        return previous
+    same = [f for f in out if not f.derived and f.raw.family == raw.family]
+    return same[-1] if same else previous
+
+
 def _earlier(level, change):
     """Whether the level is of a period ending before the change's starts."""
     return bool(level.period_end and change.period_start and level.period_end < change.period_start)
@@ -2325,7 +2340,9 @@ def _caption_measure(caption):
 # What a table counts in 件 when its caption or title names it: petitions, complaints, cases.
 _CASES_COUNTED = re.compile(r"信访|投诉|举报|来信|来访|案件|案卷")
 # A column of another kind than a count: a rate, a share, a measure, money, a rank.
-_NOT_A_COUNT = re.compile(r"率|比例|占比|比重|指数|浓度|金额|罚款|天数|同比|环比|变化|增减|排名|序号")
+_NOT_A_COUNT = re.compile(
+    r"率|比例|占比|比重|指数|浓度|金额|罚款|天数|同比|环比|变化|增减|排名|序号"
+)
 
 
 def _counts_cases(cell, name, label, caption):

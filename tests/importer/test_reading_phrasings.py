@@ -1102,3 +1102,31 @@ def test_a_share_of_good_water_is_named_by_what_it_is_of(text, expected):
 def test_a_share_of_good_water_in_lakes_is_no_share_of_good_air_days():
     found = [f.indicator for f in pipeline.read("2031年,全省其他湖库的水质优良率为40.0%。").figures]
     assert len(found) == 1 and found[0] != GOOD_RATIO
+
+
+# Days gained, and a change of days after their share -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2031年1-3月,全省累计新增优良天数102天。", [("102", GOOD_DAYS, "change")]),
+        ("2031年,全市优良天数净减少4天。", [("-4", GOOD_DAYS, "change")]),
+        # new pipes laid are a level, days gained a change
+        (
+            "2031年,全市新增污水管网12公里,新增优良天数10天。",
+            [("12", "sewer-network-added", "level"), ("10", GOOD_DAYS, "change")],
+        ),
+        (
+            "2031年,全市优良天数为320天,占全年的87.7%,较2030年增加5天。",
+            [
+                ("320", GOOD_DAYS, "level"),
+                ("87.7", GOOD_RATIO, "level"),
+                ("5", GOOD_DAYS, "change"),
+            ],
+        ),
+    ],
+    ids=["gained", "net-loss", "pipes-and-days", "change-after-the-share"],
+)
+def test_days_gained_are_a_change_of_the_days(text, expected):
+    assert _figures(text) == set(expected)
