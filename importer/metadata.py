@@ -862,21 +862,24 @@ def _region(title, publisher, opening, gazetteer, body=""):
         return first[name]
     if level in ("prefecture", "province"):
         # 全市 in a text that names only the city's districts (张店区, 淄川区, 桓台县…): the city.
-        return _common_ancestor(gazetteer.find_all(text), level, gazetteer)
+        # A city text whose own name is lost ("我市中心城区" under a garbled title) naming
+        # one county of a city (a station "赣县区卫计委"): that city.
+        fewest = 1 if level == "prefecture" else 2
+        return _common_ancestor(gazetteer.find_all(text), level, gazetteer, fewest)
     return None
 
 
 _BELOW = {"prefecture": ("county",), "province": ("prefecture", "county")}
 
 
-def _common_ancestor(named, level, gazetteer):
+def _common_ancestor(named, level, gazetteer, fewest=2):
     """The division of ``level`` that most of the places named below it lie in, when at least
-    two different ones are named and two thirds of them lie in it; else None."""
+    ``fewest`` different ones are named and two thirds of them lie in it; else None."""
     reference = getattr(gazetteer, "reference", None)
     if reference is None:
         return None
     below = {d.code: d for _s, _e, d in named if getattr(d, "level", "") in _BELOW[level]}
-    if len(below) < 2:
+    if len(below) < fewest:
         return None
     ancestors = Counter()
     for division in below.values():

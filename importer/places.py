@@ -197,6 +197,8 @@ _BENCHMARK_BEFORE = re.compile(r"(?:居|列|位于|处于|高于|低于|优于|�
 AVERAGE_GIVEN = re.compile(
     r"\s*(?:的)?\s*(?:平均水平|平均值|均值|平均)\s*[(（][^()（）]{1,20}[)）]"
 )
+# After 中国: more of one name up to 市 ("中国体育彩票市"), not 中国城市 nor 中国…市场.
+_NAME_GOES_ON = re.compile(r"(?!城市)[\u4e00-\u9fff]{2,6}?市(?![场民级委长政])")
 _BRACKETED_ALONE = re.compile(r"[(（](?:中国|全国|China)[)）]")
 _CHANNEL_AFTER = re.compile(r"[\u4e00-\u9fff\d]{0,12}?(?:平台|热线|网站|系统|小程序)")
 _ASCII_WORD = re.compile(r"[A-Za-z]{4}")
@@ -466,6 +468,8 @@ class Places:
                 continue  # "sections of the national surface water assessment": a network
             if match.group(0) == "全国" and _CHANNEL_AFTER.match(text, match.end()):
                 continue  # "全国生态环境举报平台2件": the name of a channel, not the country
+            if match.group(0) == "中国" and _NAME_GOES_ON.match(text, match.end()):
+                continue  # "中国体育彩票市中心城区": a city's name a copy replaced, not China
             if self._known[match.group(0)] is COUNTRY and (
                 _BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
                 # "低于全国平均水平(87.9%)": the country's own value is given, in brackets

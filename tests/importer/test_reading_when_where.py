@@ -308,3 +308,21 @@ def test_a_sampling_date_dates_the_month_of_the_measurements(line):
         "| 项目 | 一水源 | 二水源 |\n| 溶解氧(mg/L) | 7.46 | 8.13 |\n| 氨氮(mg/L) | 0.27 | 0.35 |\n"
     )
     assert period(one(document, "7.46")) == (date(2023, 5, 1), date(2023, 5, 31))
+
+
+# Places: 中国 at the head of a name a copy garbled -----------------------------------------------------
+
+
+@pytest.mark.parametrize("garbled", ["中国福利彩票市", "中国移动通信市"])
+def test_china_heading_a_citys_garbled_name_is_not_the_country(garbled):
+    document = pipeline.read(
+        f"{garbled}中心城区2023年5月环境空气质量公告\n"
+        "2023年5月,我市中心城区PM2.5均值为24μg/m3。\n"
+        "| 点位 | PM2.5 |\n| 章贡区监测站 | 26 |\n| 人民公园 | 22 |"
+    )
+    assert region(one(document, "24")) == "赣州市"  # the city of the one county it names
+
+
+def test_china_before_a_city_of_china_is_still_the_country():
+    document = pipeline.read("2023年全国城市空气质量\n2023年,中国城市PM2.5平均浓度为30μg/m3。")
+    assert region(one(document, "30")) == "全国"
