@@ -260,6 +260,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # "…的规定,现发布" over "2018 年度某市环境状况公报.": the report the preamble
         # releases by name is the document, not the preamble's first line.
         title = released.group(1)
+    listed = _ISSUER_THEN_REPORT.fullmatch(title or "")
+    if listed:
+        # "中国环境监测总站:2021年7月全国城市空气质量报告": a document site's listing, its
+        # issuer then its name; the name is the title.
+        title = listed.group(2)
     under = _subtitle_under(title, blocks)
     if under:
         # "广东省城市环境空气质量状况" over "(2017年8月)": a heading and its bracketed
@@ -288,6 +293,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         or parsed.source_name
         or parsed.byline
         or _source_in_header(head_text)
+        or (listed.group(1) if listed else "")
     )
     # "来源：某某生态环境厅 2024-07-15": the date on the source line is not the publisher's name.
     publisher = _TRAILING_DATE.sub("", publisher or "")
@@ -442,6 +448,13 @@ _RELEASED_REPORT = re.compile(
     r"(?:现|特|现予|兹|现将)(?:发布|公布|印发)\s*[:：]?\s*《?"
     r"((?:19|20)\d{2}\s*年度?[^。\n《》,，;；]{2,30}?(?:公报|报告书|报告|简报|通报))"
     r"》?\s*[.。]?[ \t]*(?:\n|$)"
+)
+
+# "某省生态环境厅:2021年某省生态环境状况公报": an issuer, a colon, then a report's name (not a
+# headline quoting the issuer: "生态环境部:2022年全国空气质量持续改善").
+_ISSUER_THEN_REPORT = re.compile(
+    r"\s*(" + _PUBLISHER.pattern[1:-1] + r")\s*[:：]\s*"
+    r"((?:19|20)\d{2}\s*年[^:：。，,；;]{2,40}?(?:公报|报告书|报告|简报|通报|月报|季报|年报))\s*"
 )
 
 _PAPER = r"([\u4e00-\u9fff]{2,10}?(?:日报|晚报|新闻网|客户端|网|报|社|电视台))"

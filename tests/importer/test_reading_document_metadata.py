@@ -354,3 +354,22 @@ def test_a_headline_saying_a_body_released_a_report_stays_the_title():
         "近日,韶关市生态环境局发布2022年度韶关市环境状况公报,全市优良天数比例为95.1%。\n"
     )
     assert document.title == "韶关市生态环境局发布2022年环境状况公报"
+
+
+# A document site lists a report as "its issuer: its name": the name is the title.
+
+
+@pytest.mark.parametrize(
+    "headline, title",
+    [
+        ("中国环境监测总站:2022年5月全国城市空气质量报告", "2022年5月全国城市空气质量报告"),
+        ("浙江省生态环境厅：2021年浙江省生态环境状况公报", "2021年浙江省生态环境状况公报"),
+        ("生态环境部:2022年全国空气质量持续改善", "生态环境部:2022年全国空气质量持续改善"),
+    ],
+)
+def test_an_issuer_before_a_reports_name_is_not_part_of_the_title(headline, title):
+    document = pipeline.read(
+        f"{headline}\n\n• 2022年07月14日\n\n"
+        "全国城市平均优良天数比例为87.5%,同比上升1.1个百分点。\n"
+    )
+    assert document.title == title
