@@ -2375,7 +2375,10 @@ _TOTAL = re.compile(
 )
 
 
-_UNIT_WORDS = r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|mg/L|毫克/升|dB\(A\)|dB(?![A-Za-z(])|分贝|%)"
+_UNIT_WORDS = (
+    r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|μg/m3|ug/m3|mg/m3(?!\d)|mg/L|毫克/升|dB\(A\)|dB(?![A-Za-z(])"
+    r"|分贝|%)"
+)
 # Columns of values without a unit, whatever unit a caption gives the table's others.
 _UNITLESS_COLUMN = re.compile(r"(?<!高锰酸盐)指数|pH|AQI|CWQI|WQI|\bEQ?I\b", re.I)
 # Headers under which a number without a unit is a value: indices, pH and their kin.
@@ -2406,7 +2409,11 @@ _SAID_MEASURE = re.compile(r"声级|浓度|指数|比例|达标率|Leq|L[dn]\b|�
 
 
 _EXCEPT = re.compile(
-    rf"除(.{{1,12}}?)(?:为|是|单位为){_UNIT_WORDS}外.{{0,6}}?(?:其它|其他|其余)(?:均|都)?(?:为|是){_UNIT_WORDS}"
+    # "除CO为毫克/立方米外,其它均为微克/立方米", "CO单位为mg/m³,其余监测项目单位为μg/m³",
+    # "一氧化碳的单位为毫克/立方米,其他项目的单位为微克/立方米"
+    rf"(?:(?:(?<=[\s:：、,，;；\d])|^)除?|除)([^除\s:：、,，;；\d][^:：,，;；]{{0,11}}?)的?"
+    rf"(?:为|是|单位为|单位是){_UNIT_WORDS}外?"
+    rf"[^。;；]{{0,6}}?(?:其它|其他|其余)[^。;；,，]{{0,8}}?(?:均|都)?(?:为|是){_UNIT_WORDS}"
 )
 
 
@@ -2418,6 +2425,17 @@ def _named_by(name, caption):
     return f"{name} {caption}"
 
 
+# A pollutant a note names in characters, by the code a header writes it in.
+_POLLUTANT_CODES = {
+    "一氧化碳": "CO",
+    "二氧化硫": "SO2",
+    "二氧化氮": "NO2",
+    "臭氧": "O3",
+    "细颗粒物": "PM2.5",
+    "可吸入颗粒物": "PM10",
+}
+
+
 def _noted_unit(note, column):
     """The unit a note under the table gives a column: "单位:除CO为毫克/立方米外,其它均为微克/
     立方米" gives CO columns mg/m³ and the others μg/m³; a single unit is every column's."""
@@ -2426,6 +2444,7 @@ def _noted_unit(note, column):
     exception = _EXCEPT.search(note)
     if exception:
         named = re.split(r"[、和及]", exception.group(1))
+        named += [_POLLUTANT_CODES[word] for word in named if word in _POLLUTANT_CODES]
         own = any(word and word.lower() in column.lower() for word in named)
         unit = exception.group(2) if own else exception.group(3)
         return f"({unit})" if _unit_fits(unit, column) else ""

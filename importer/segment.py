@@ -1116,7 +1116,11 @@ class Block:
 
 
 _TAB_ROW = re.compile(r"\t")
-_UNIT_NOTE = re.compile(r"^(?:(?:注|备注|说明|单位).{0,40}单位|单位\s*[:：])")
+_UNIT_NOTE = re.compile(
+    r"^(?:(?:注|备注|说明|单位).{0,40}单位|单位\s*[:：]"
+    # "注:除CO为mg/m³外,其余均为μg/m³": a note naming the units without the word
+    r"|(?:注|备注|说明).{0,40}(?:其余|其他|其它)[^。]{0,12}(?:g/m|克/立方米))"
+)
 _MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 # A row with bars between its cells (tabs inside them are no columns).
 _PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]")
@@ -1155,7 +1159,8 @@ def blocks(paragraphs):
                 out.append(Block("paragraph", lead))
                 caption = lead if len(lead) <= 60 else caption
             text, header, rows, own = table
-            out.append(Block("table", text, header, rows, f"{own} {caption}".strip()))
+            note = _unit_note(paragraphs, index + 1)
+            out.append(Block("table", text, header, rows, f"{own} {caption}".strip(), note))
             index += 1
             continue
         for reader in (
@@ -1176,10 +1181,7 @@ def blocks(paragraphs):
                 no_cells_until = index - used + 1
             if table is not None:
                 own = table[3] if len(table) > 3 else ""
-                note = next(
-                    (p for p in paragraphs[index + used : index + used + 3] if _UNIT_NOTE.match(p)),
-                    "",
-                )
+                note = _unit_note(paragraphs, index + used)
                 out.append(
                     Block("table", table[0], table[1], table[2], f"{own} {caption}".strip(), note)
                 )
@@ -1194,6 +1196,11 @@ def blocks(paragraphs):
                 caption = ""
             index += 1
     return out
+
+
+def _unit_note(paragraphs, after):
+    """The note stating units in the three paragraphs after a table, or ""."""
+    return next((p for p in paragraphs[after : after + 3] if _UNIT_NOTE.match(p)), "")
 
 
 # A line break kept inside a cell as markup ("优良天数<br>比例(%)"): no part of its words.

@@ -356,3 +356,42 @@ def test_whole_numbers_under_a_caption_naming_nothing_counted_stay_unread():
     )
     document = pipeline.read(render(table, "markdown", "brackets"))
     assert not [f for f in document.figures if f.unit_code == "case"]
+
+
+# Stations with no unit in the header; a note under the table gives CO's and "the rest's".
+STATIONS = Table(
+    title="吉安市2025年5月中心城区环境空气质量",
+    caption="表1 2025年5月中心城区各点位监测结果",
+    heading="点位",
+    columns=(
+        Column("SO2", *UG, "so2"),
+        Column("NO2", *UG, "no2"),
+        Column("CO", *MG, "co"),
+        Column("O3-8h", *UG, "o3"),
+        Column("PM2.5", *UG, "pm25"),
+        Column("评价"),
+    ),
+    rows=(
+        ("市监测站", "8", "19", "0.9", "142", "24", "二级"),
+        ("白鹭洲", "6", "14", "0.7", "151", "21", "二级"),
+        ("城南水厂", "7", "17", "0.8", "163", "26", "超二级"),
+    ),
+    home="吉安市",
+    places={},
+    period=(date(2025, 5, 1), date(2025, 5, 31)),
+    qualified=True,
+)
+CO_AND_THE_REST = [
+    "注:1、CO单位为mg/m³,其余监测项目单位为μg/m³; 2、评价依据GB3095-2012。",
+    "说明:一氧化碳的单位为毫克/立方米,其他项目的单位为微克/立方米。",
+    "注:CO的单位为mg/m3,其它指标单位均为μg/m3。",
+    "注:除CO为mg/m³外,其余均为μg/m³。",
+]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+@pytest.mark.parametrize("note", CO_AND_THE_REST)
+def test_a_note_giving_one_column_its_unit_and_the_rest_another(note, layout):
+    header = [STATIONS.heading, *(c.name for c in STATIONS.columns)]
+    lines = LAYOUTS[layout]([header, *(list(row) for row in STATIONS.rows)], 1)
+    check_text(STATIONS, "\n".join([STATIONS.title, STATIONS.caption, *lines, note]))
