@@ -326,6 +326,7 @@ _PARTS_OF_NETWORK = re.compile(
 _NETWORK_BREAKDOWN = re.compile(
     r"(?:点位|断面|站点|测点|监测点|监测站|子站)[^,，;；。\d()（）]{0,4}\d+\s*个\s*[(（][^()（）]*$"
 )
+_SHARE_BEFORE = re.compile(r"\d\s*%\s*[(（]\s*$")
 _MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")
 _POINTS_COUNTED = re.compile(
     r"(?:点位|站点|监测点|测点)[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
@@ -785,7 +786,10 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue
-        if code == "count" and _NETWORK_BREAKDOWN.search(head):
+        if (code == "count" and _NETWORK_BREAKDOWN.search(head)) or (
+            # "…比例为76.6%(85个)", "占42.0%(21家)": the count the share is of, context
+            code in _COUNT_CODES and _SHARE_BEFORE.search(head)
+        ):
             pending = []
             continue
         if (

@@ -1130,3 +1130,20 @@ def test_a_share_of_good_water_in_lakes_is_no_share_of_good_air_days():
 )
 def test_days_gained_are_a_change_of_the_days(text, expected):
     assert _figures(text) == set(expected)
+
+
+# A count in brackets after a share is what the share is of --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2031年,全省111个国控断面优良水体比例为76.6%(85个)。", ["76.6"]),
+        ("2031年,全市重点排污单位中达标排放的占95.0%(57家)。", ["95.0"]),
+        # a count said before the share, with its own words, is still read
+        ("2031年,全市查处环境违法案件45起,占全省的12.0%。", ["45", "12.0"]),
+    ],
+    ids=["sections", "firms", "count-then-share"],
+)
+def test_a_count_in_brackets_after_a_share_is_no_figure(text, expected):
+    assert [str(f.value) for f in pipeline.read(text).figures if not f.derived] == expected
