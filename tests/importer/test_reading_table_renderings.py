@@ -12,7 +12,7 @@ The tables are invented (the places are real divisions, the values are not).
 """
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -958,3 +958,37 @@ def test_each_layout_of_a_table_with_a_page_number_between_its_rows(
     table, units, layout, furniture
 ):
     check(TABLES[table], layout, units, furniture=furniture)
+
+
+# A table of one row: a county's only station.
+ONE_STATION = replace(
+    SOURCES,
+    title="大英县2021年1月城区环境空气质量",
+    caption="表1 2021年1月城区环境空气主要污染物浓度",
+    heading="点位",
+    columns=COUNTIES.columns[:5],
+    rows=(("县气象局观测站", "7.1", "23.5", "72.3", "48.5", "1.2"),),
+    home="大英县",
+    period=(date(2021, 1, 1), date(2021, 1, 31)),
+)
+
+
+# Not read yet: one row aligned with spaces or a cell a line under its header (read so, a
+# station's row whose values the text also states for its county would be a second figure
+# of each).
+ONE_ROW_OPEN = {
+    "spaces",
+    "ideographic-spaces",
+    *(layout for layout in LAYOUTS if layout.startswith(CELLS_ONLY)),
+}
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param(layout, marks=[pytest.mark.xfail(strict=True)] * (layout in ONE_ROW_OPEN))
+        for layout in sorted(LAYOUTS)
+    ],
+)
+def test_each_layout_of_a_table_of_one_row(layout):
+    check(ONE_STATION, layout)
