@@ -754,7 +754,8 @@ _RANKED_IN = re.compile(
     r"|第\s*[\d一二三四五六七八九十]+\s*[名位])"
 )
 _HERE_LEVELS = (
-    (r"我市|全市|本市|市环保局|市生态环境局", "prefecture"),
+    # "…市中心城区开展了监测": a city's own report, whatever its name (a copy may garble it).
+    (r"我市|全市|本市|市环保局|市生态环境局|市中心城区", "prefecture"),
     (r"我省|全省|本省|省生态环境厅", "province"),
     (r"我县|全县|本县|县生态环境", "county"),
 )

@@ -326,3 +326,23 @@ def test_china_heading_a_citys_garbled_name_is_not_the_country(garbled):
 def test_china_before_a_city_of_china_is_still_the_country():
     document = pipeline.read("2023年全国城市空气质量\n2023年,中国城市PM2.5平均浓度为30μg/m3。")
     assert region(one(document, "30")) == "全国"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["2023年某某市中心城区开展了空气质量监测,共设点位4个。", "2023年,本报告统计了市中心城区的4个点位。"],
+)
+def test_a_city_centre_report_naming_one_county_in_a_station_is_of_its_city(opening):
+    document = pipeline.read(
+        f"目 录\n{opening}\n"
+        "| 点位 | PM2.5 | PM10 |\n| 南康区实验中学 | 26 | 51 |\n| 人民公园 | 22 | 47 |"
+    )
+    assert document.region.name == "赣州市"
+
+
+def test_a_county_report_naming_its_own_station_stays_the_countys():
+    document = pipeline.read(
+        "目 录\n2023年县城开展了空气质量监测,共设点位2个。\n"
+        "| 点位 | PM2.5 | PM10 |\n| 南康区实验中学 | 26 | 51 |\n| 南康区人民公园 | 22 | 47 |"
+    )
+    assert document.region.name == "南康区"
