@@ -629,8 +629,8 @@ def _from_its_place(publisher, gazetteer):
     return publisher[named[0][0] :] if named else publisher
 
 
-# "记者从", "据": words before a body's name, not of it (从化 is a place).
-_LEADING_WORDS = re.compile(r"^.*(?:记者|从(?!化)|据|向)")
+# "记者从", "据": words before a body's name, not of it (从化, 从江, 向阳 are places).
+_LEADING_WORDS = re.compile(r"^.*(?:记者|从(?![化江])|据|向(?!阳))")
 
 
 # "来源:滁州市生态环境局阅读:", "2023-01-18 08:28:55 新华社   作者: 高敬": the source named on a

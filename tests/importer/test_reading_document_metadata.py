@@ -373,3 +373,13 @@ def test_an_issuer_before_a_reports_name_is_not_part_of_the_title(headline, titl
         "全国城市平均优良天数比例为87.5%,同比上升1.1个百分点。\n"
     )
     assert document.title == title
+
+
+@pytest.mark.parametrize(
+    "body", ["从江县生态环境局", "佳木斯市向阳区生态环境局"]
+)
+def test_a_place_starting_with_a_preposition_keeps_its_whole_name(body):
+    document = pipeline.read(
+        f"近日,{body}发布通报,今年上半年全县空气质量优良天数比例为97.2%,同比上升1.1个百分点。\n"
+    )
+    assert document.publisher == body
