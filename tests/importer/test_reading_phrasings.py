@@ -1147,3 +1147,12 @@ def test_days_gained_are_a_change_of_the_days(text, expected):
 )
 def test_a_count_in_brackets_after_a_share_is_no_figure(text, expected):
     assert [str(f.value) for f in pipeline.read(text).figures if not f.derived] == expected
+
+
+# Cases of detention and of crime as the law names them -----------------------------------------
+
+
+def test_detention_and_crime_cases_as_the_law_names_them():
+    text = "2031年上半年,全市共办理适用行政拘留环境违法案件12起、涉嫌环境污染刑事犯罪案件5起。"
+    found = {str(f.value): f.indicator for f in pipeline.read(text).figures}
+    assert found == {"12": "detention-referrals", "5": "pollution-crime-cases"}
