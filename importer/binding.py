@@ -1727,7 +1727,7 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     if here is not None and (
         where is None or text.rfind(where.name[:2], sentence_start, position) < here.start()
     ):
-        where = scope.region
+        where = scope.region if _names_a(here.group(0), scope.region) else None
         if where is not None:
             figure.reasons.append(f"地点：“{here.group(0)}”即本文件的{where.name}")
     elif where is not None:
@@ -1758,6 +1758,20 @@ def _moved_from_over(span, text, raw):
     if not _MOVED_TO.match(text, raw.end):
         return 0
     return periods_module.recent_years(span) or 0
+
+
+def _names_a(word, region):
+    """Whether 全市/我省/全县… can be ``region``: 全市 a city (北京市, a county's 楚雄市 too),
+    never the country or a province the document's region was wrongly taken to be; 全区 a
+    district or an autonomous region."""
+    if region is None:
+        return False
+    level = getattr(region, "level", "")
+    if word[-1] == "市":
+        return level == "prefecture" or region.name.endswith("市")
+    if word[-1] == "省":
+        return level == "province"
+    return level not in ("country", "grouping")
 
 
 # Also a place left out of an area: "市区(不含甲区)", "全市(不包括乙县)".

@@ -346,3 +346,25 @@ def test_a_county_report_naming_its_own_station_stays_the_countys():
         "| 点位 | PM2.5 | PM10 |\n| 南康区实验中学 | 26 | 51 |\n| 南康区人民公园 | 22 | 47 |"
     )
     assert document.region.name == "南康区"
+
+
+# Places: 全市 is a city ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年全国城市空气质量\n2023年,全国城市优良天数比例为86.5%。全市PM2.5浓度为31μg/m3。",
+        "2023年湖北省生态环境状况\n2023年,全省优良天数比例为86.5%。全市PM2.5浓度为31μg/m3。",
+    ],
+)
+def test_the_whole_city_is_never_the_country_or_a_province(text):
+    document = pipeline.read(text)
+    assert region(one(document, "86.5")) in ("全国", "湖北省")
+    assert region(one(document, "31")) not in ("全国", "湖北省")
+
+
+@pytest.mark.parametrize(("title", "place"), [("2023年北京市", "北京市"), ("2023年宜昌市", "宜昌市")])
+def test_the_whole_city_of_a_city_report_is_its_city(title, place):
+    document = pipeline.read(f"{title}空气质量\n2023年,全市PM2.5浓度为31μg/m3。")
+    assert region(one(document, "31")) == place
