@@ -1723,6 +1723,8 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             where = after
     here = None
     for match in _HERE_WORDS.finditer(text, sentence_start, position):
+        if _RANKED_AFTER.match(text, match.end()):
+            continue  # "位居全省首位", "全市排名第2": where the place is ranked, not a place
         here = match
     if here is not None and (
         where is None or text.rfind(where.name[:2], sentence_start, position) < here.start()
@@ -1758,6 +1760,9 @@ def _moved_from_over(span, text, raw):
     if not _MOVED_TO.match(text, raw.end):
         return 0
     return periods_module.recent_years(span) or 0
+
+
+_RANKED_AFTER = re.compile(r"\s*(?:首位|前列|前茅|第[\d一二三四五六七八九十]|排名|排位|排第|居第|倒数)")
 
 
 def _names_a(word, region):

@@ -368,3 +368,9 @@ def test_the_whole_city_is_never_the_country_or_a_province(text):
 def test_the_whole_city_of_a_city_report_is_its_city(title, place):
     document = pipeline.read(f"{title}空气质量\n2023年,全市PM2.5浓度为31μg/m3。")
     assert region(one(document, "31")) == place
+
+
+@pytest.mark.parametrize("ranked", ["连续五年位居全省首位,较上年提高了3.2", "全省排名第2,较上年提高了3.2"])
+def test_where_a_city_is_ranked_is_no_place_of_its_figures(ranked):
+    document = pipeline.read(f"2023年衢州市环境状况公报\n2023年,生态环境状况指数为91.6,{ranked}。")
+    assert region(one(document, "3.2")) == "衢州市"
