@@ -956,13 +956,17 @@ _BARE_MEASURE = re.compile(
 _SHORT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z\u2160-\u217f]+")  # Ⅳ类 kept
 
 
+# "优良水质比例" names its measure as "优良水质(一、二类)比例" does: the share's word is generic
+_SHARE_WORDS = re.compile(r"比例|比率|占比")
+
+
 def _named_short(own, offset, raw, kind, earlier, places):
     """The last level before whose words hold the words a figure names its measure by, but
     for comparisons, places, where and generic words of measure ("噪声均值" within
     "道路交通噪声均值为65.7dB(A)"), in a unit that measure is reported (or changes) in;
     else None."""
     words = _without_places(own, offset, places)
-    words = _MEASURE_ONLY.sub("", _WHERE_WORDS.sub("", words))
+    words = _SHARE_WORDS.sub("", _MEASURE_ONLY.sub("", _WHERE_WORDS.sub("", words)))
     core = _SHORT_WORDS.sub("", _ALL_OF_THEM.sub("", _EMPTY_WORDS.sub("", words)))
     if len(core) < 2:
         return None
@@ -1198,6 +1202,8 @@ _WHERE_WORDS = re.compile(
     r"城区|市区|主城区|中心城区|建成区|郊区|县城|农村|城镇|乡镇|各县|县区|区县|春季|夏季|秋季|冬季|"
     r"县\s*[(（]\s*市\s*[、,，]\s*区\s*[)）]|县市区|"
     r"上半年|下半年|[一二三四1-4]季度|\d{1,2}月|月份|当月|本月|全年|年度|国控|省控|市控|站点?|点位|"
+    # sites the nation or province assesses, like 国控 ("国家考核点位", "国考断面")
+    r"(?:国家|省级?|市级?)考核|国考|省考|"
     r"year[- ]on[- ]year|on average|average|annual|from|to"
 )
 

@@ -83,7 +83,9 @@ CUES = (
         "air-excellent-days",
         ("days",),
         "air",
-        r"(?:空气质量)?为?优的?天数|[ⅠI一]\s*级\s*(?:[(（]\s*优\s*[)）])?\s*天数|优级天数|(?:^|[^\u4e00-\u9fff]|其中|天气|空气)优$",
+        r"(?:空气质量)?为?优的?天数|[ⅠI一]\s*级\s*(?:[(（]\s*优\s*[)）])?\s*天数|优级天数"
+        # the first grade named with its grade run on ("一级优天数", "达到一级优的天数")
+        r"|[ⅠI一]\s*级\s*优(?!良)|(?:^|[^\u4e00-\u9fff]|其中|天气|空气)优$",
     ),
     (
         "heavy-pollution-days",

@@ -1154,3 +1154,32 @@ def test_a_targets_own_value_beside_a_level_is_the_target(said, level, target, c
     document = read(f"青禾市空气质量\n2031年,青禾市{said}。")
     assert filed(document, level) == (code, "level")
     assert filed(document, target) == (code, "target")
+
+
+def test_days_of_the_first_grade_named_with_its_grade_run_on():
+    document = read(
+        "2031年1-6月,全市优良天数累计160天,同比增加11天,其中一级优净增9天。"
+        "一季度城区达到一级优的天数为40天,二级良的天数为45天。"
+        "青禾县一级优天数同比减少3天。"
+    )
+    assert filed(document, "9") == ("air-excellent-days", "change")
+    assert filed(document, "40") == ("air-excellent-days", "level")
+    assert one(document, "45").indicator is None  # the second grade is good, not excellent
+    assert filed(document, "-3") == ("air-excellent-days", "change")
+
+
+def test_a_part_at_the_sites_the_nation_assesses_is_of_the_measure_named_before():
+    document = read(
+        "2031年,全省近岸海域优良水质(一、二类)比例为88.4%。其中,国家考核点位优良水质比例85%,"
+        "优于80%的考核目标。"
+    )
+    assert filed(document, "85") == ("coastal-good-water-ratio", "level")
+    document = read(
+        "2031年,青禾市近岸海域水质优良比例91.2%,其中省考点位优良比例为90%。"
+    )
+    assert filed(document, "90") == ("coastal-good-water-ratio", "level")
+    # a measure of its own at the same sites stays unnamed
+    document = read(
+        "2031年,全省近岸海域优良水质比例为88.4%。其中,国家考核点位富营养化海域面积比例6%。"
+    )
+    assert one(document, "6").indicator is None
