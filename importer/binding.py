@@ -28,7 +28,7 @@ from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
 from .places import AVERAGE_GIVEN
-from .table_cells import cell_offsets, cells_with_items, merged_labels
+from .table_cells import ONE_ROW, cell_offsets, cells_with_items, merged_labels
 
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
@@ -2314,6 +2314,7 @@ def bind_table(block, folded, gazetteer, scope):
                     statistic=extreme.group(0) if extreme else "",
                     reasons=[
                         f"表格：行“{label}”，列“{block.header[column] if column < len(block.header) else ''}”",
+                        *([ONE_ROW] if len(rows) == 1 else []),
                         *([f"地点：{how}"] if how else []),
                     ],
                 )

@@ -1431,7 +1431,10 @@ def _space_table(paragraphs, index):
             break
         width = len(cells)
         lines.append(paragraphs[index + len(lines)])
-    if len(lines) < 2 or _next_numbered_row_left(paragraphs, index + len(lines), lines):
+    # One row is a table under a header of its columns (a county's only station).
+    if len(lines) < 2 - bool(header) or _next_numbered_row_left(
+        paragraphs, index + len(lines), lines
+    ):
         return None, 0
     all_lines = header + lines
     text, rows = _rows_from_lines(all_lines, _space_cells)
@@ -2052,7 +2055,7 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
         if len(side) >= 2 and not skipped:
             width, rows = wide, side
     covered = sum(sum(numeric[row + 1 : row + width]) for row in rows)
-    if covered < 6 and len(rows) < 3:
+    if covered < 6 and len(rows) < 3 and not _named_one_row(clean, rows, width, covered):
         return None, no_table  # too little to be a table rather than short lines
     # Lines of cells up to the end of the text: a copy cut off inside the table, maybe inside
     # its last cell too, unless a bar closes that cell.
@@ -2113,6 +2116,22 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
         span = (offsets[cells[present[0]][1]][0], offsets[cells[present[-1]][1]][1])
         data.append((clean[row[skip - 1]], values, span))
     return (text, header, tuple(data), " ".join(caption_cells)), used
+
+
+def _named_one_row(clean, rows, width, covered):
+    """One row of numbers under a header naming each of its cells, the labels' heading
+    included ("点位", "SO2", "NO2"… over "气象站", "7", "21"…): a table however few its
+    figures (a county's only station)."""
+    header = [cell for cell in clean[: rows[0]] if cell]
+    names, above = header[len(header) - width :], header[: len(header) - width]
+    return (
+        len(rows) == 1
+        and covered >= 3
+        and covered == width - 1
+        and len(names) == width
+        and not any(_NUMERIC_CELL.match(cell) for cell in names)
+        and all(_caption_like(cell) for cell in above)
+    )
 
 
 # " | " between the cells of a table flattened into one line.

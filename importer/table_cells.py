@@ -64,6 +64,10 @@ def cells_with_items(cells):
             yield column, value, name
 
 
+# The reason a table's cell carries when its table has one row only (a place's only station).
+ONE_ROW = "表格：仅一行"
+
+
 def _from_table(figure):
     return any(reason.startswith("表格") for reason in figure.reasons)
 
@@ -96,8 +100,11 @@ def once_with_prose(figures):
     for figure in figures:
         if not _from_table(figure) and not figure.derived:
             said.setdefault(key(figure), []).append(fold(figure.quote))
+    stated = _stated_in_sentences(figures)
     kept = []
     for figure in figures:
+        if ONE_ROW in figure.reasons and _measure_key(figure) in stated:
+            continue  # a one-row table repeating the sentence's figure of its place
         row = figure.qualifier.split()[0] if figure.qualifier else ""
         if (
             row
@@ -128,6 +135,22 @@ def once_with_prose(figures):
             continue  # said again, once in the table and once in a sentence
         kept.append(figure)
     return tuple(kept)
+
+
+def _measure_key(figure):
+    return (figure.value, figure.unit_code, figure.indicator, figure.kind, figure.region)
+
+
+def _stated_in_sentences(figures):
+    """The measures (value, unit, indicator, kind, place) sentences state. A table of one row
+    (a county's only station) lays out the figures its text states for its place: a cell
+    equal to one is that figure, whatever period each was read with (a table and its text
+    disagree on a year only by a slip of the copy)."""
+    return {
+        _measure_key(figure)
+        for figure in figures
+        if figure.indicator and not _from_table(figure) and not figure.derived
+    }
 
 
 # "高新区(4.33)", "桓台县(15µg/m3)": a place or site and, in brackets, its value.

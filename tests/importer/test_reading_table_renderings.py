@@ -973,22 +973,59 @@ ONE_STATION = replace(
 )
 
 
-# Not read yet: one row aligned with spaces or a cell a line under its header (read so, a
-# station's row whose values the text also states for its county would be a second figure
-# of each).
-ONE_ROW_OPEN = {
-    "spaces",
-    "ideographic-spaces",
-    *(layout for layout in LAYOUTS if layout.startswith(CELLS_ONLY)),
-}
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_each_layout_of_a_table_of_one_row(layout):
+    check(ONE_STATION, layout)
+
+
+def _one_row_text(sentence, header, row, gap="  "):
+    # gap "\n": a cell a line
+    return "\n".join(
+        [
+            "汶川县2023年5月环境空气质量月报",
+            sentence,
+            "表1 2023年5月县城环境空气主要污染物浓度",
+            gap.join(header),
+            *([""] if gap == "\n" else []),
+            gap.join(row),
+            "注:浓度单位为微克/立方米。",
+        ]
+    )
+
+
+ONE_ROW_HEADER = ["监测点位", "PM10(μg/m³)", "PM2.5(μg/m³)", "NO2(μg/m³)", "综合指数"]
 
 
 @pytest.mark.parametrize(
-    "layout",
+    ("sentence", "gap", "said"),
     [
-        pytest.param(layout, marks=[pytest.mark.xfail(strict=True)] * (layout in ONE_ROW_OPEN))
-        for layout in sorted(LAYOUTS)
+        ("2023年5月,汶川县环境空气质量综合指数为2.87,优良天数比例96.8%。", "  ", "2.87"),
+        ("本月汶川县细颗粒物(PM2.5)平均浓度为18微克/立方米,同比持平。", "\u3000", "18"),
+        ("5月,汶川县二氧化氮月均浓度21微克/立方米,综合指数2.87。", "\n", "21"),
     ],
 )
-def test_each_layout_of_a_table_of_one_row(layout):
-    check(ONE_STATION, layout)
+def test_a_table_of_one_row_repeating_a_sentence_is_the_sentences_figure(sentence, gap, said):
+    row = ["威州镇站", "35", "18", "21", "2.87"]
+    document = pipeline.read(_one_row_text(sentence, ONE_ROW_HEADER, row, gap))
+    values = [str(f.value) for f in document.figures]
+    assert values.count(said) == 1
+    assert {"35", "18", "21", "2.87"} <= set(values)
+
+
+def test_a_table_of_one_row_of_other_values_than_the_sentence_keeps_both():
+    sentence = "2023年5月,汶川县环境空气质量综合指数为2.91。"
+    row = ["威州镇站", "35", "18", "21", "2.87"]
+    document = pipeline.read(_one_row_text(sentence, ONE_ROW_HEADER, row))
+    index = "air-quality-composite-index"
+    assert sorted(str(f.value) for f in document.figures if f.indicator == index) == [
+        "2.87",
+        "2.91",
+    ]
+
+
+def test_two_numbers_under_names_a_line_each_are_no_table():
+    text = "\n".join(
+        ["汶川县2023年5月环境空气质量月报", "监测点位", "PM10", "PM2.5", "威州镇站", "35", "18"]
+    )
+    values = {f.value for f in pipeline.read(text).figures}
+    assert not values & {Decimal("35"), Decimal("18")}
