@@ -387,6 +387,13 @@ _MONITORING_NOUN = re.compile(
     r"(?:[^,，;；。]{0,8}?的)?(?:国控|省控|市控|自动)?监测(?:断面|点位|点|站|子站)"
 )
 _BUILT_BEFORE = re.compile(r"新建|建成|新增|完成|改造|升级|关闭|取缔|撤销|调整|设置|布设")
+# Sites, places or waters counted (个, 座) in a clause the next one gives the share of, said
+# before what they met ("108个全年均达标,占90%", "有17个,占89.5%"); a count said after its
+# noun ("噪声问题94个,占…") is a figure of its own.
+_SITE_MEASURES = frozenset({"个", "座"})
+_SHARE_NEXT_CLAUSE = re.compile(
+    r"[^,，;；。:：\d]{0,24}[,，]\s*(?:所占比例|占比|比例|占)[^,，;；。\d]{0,12}\d[\d.]*\s*%"
+)
 # Sites and places whose count beside a share is the share's numerator.
 _SITES_COUNTED = re.compile(
     r"[^,，;；。]{0,8}?(?:断面|点位|站点|监测点|测点|监测站|水源地|路段|功能区|城市|县|区|市)"
@@ -776,6 +783,13 @@ def _in_sentence(text, start, end):
             if not counted:
                 pending = []
                 continue
+        if (
+            written in _SITE_MEASURES
+            and _SHARE_NEXT_CLAUSE.match(after)
+            and (not re.match(r"\s*[,，]", after) or head.rstrip().endswith("有"))
+        ):
+            pending = []
+            continue  # "108个全年均达标,所占比例为90%": the numerator of the share that follows
         if _RANGE_AFTER.match(after):
             pending = []
             continue  # "在80%~100%之间": a range

@@ -439,3 +439,23 @@ def test_a_headline_sharing_only_a_small_value_with_another_measure_keeps_its_fi
     )
     found = values(document)
     assert found.count(("12", "公里")) == 2 and found.count(("90", "%")) == 2
+
+
+def test_a_count_of_sites_said_right_before_its_share_is_the_shares_numerator():
+    document = read(
+        "青禾市2031年水环境\n"
+        "2031年,全省120个县级水源地中,108个全年均达标,所占比例为90%。"
+        "全市监测的64个点位中,有60个水质达到或优于Ⅲ类,占93.8%。"
+        "参与评价的36座水库中31座水质为优,占86.1%。"
+    )
+    assert values(document) == [("86.1", "%"), ("90", "%"), ("93.8", "%")]
+    # a count with no share of its own, or days beside their share, stay figures
+    document = read(
+        "青禾市2031年水环境\n"
+        "2031年,全省120个县级水源地中,108个全年均达标。全年优良天数为320天,占87.7%。"
+    )
+    assert has(document, "108", "个") and has(document, "320", "天")
+    document = read(
+        "青禾市2031年信访\n2031年,共受理信访件800个,其中噪声问题300个,占37.5%;有40个,占5%。"
+    )
+    assert has(document, "300", "个") and not has(document, "40", "个")
