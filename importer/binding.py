@@ -765,6 +765,10 @@ def _bind_sentence(
             text, start, raw.start, expressions, places, scope, period, place, figure
         )
         aim = _YEAR_TARGET.match(text, raw.end) if kind == "target" else None
+        if aim and carried is None and _level_compared(previous, raw):
+            # "…比例85%,优于80%的考核目标": the target the level beats is of its measure,
+            # however the level was named
+            figure.carried_from = previous
         if aim and aim.group(1) and figure.period_end:
             # "1—10月…高于89.1%的年度目标": a target for the whole year, not for the months.
             year = figure.period_end.year
@@ -958,6 +962,15 @@ _SHORT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z\u2160-\u217f]+")  # Ⅳ类 kep
 
 # "优良水质比例" names its measure as "优良水质(一、二类)比例" does: the share's word is generic
 _SHARE_WORDS = re.compile(r"比例|比率|占比")
+
+
+def _level_compared(previous, raw):
+    return (
+        previous is not None
+        and previous.kind == "level"
+        and not previous.derived
+        and previous.raw.family == raw.family
+    )
 
 
 def _named_short(own, offset, raw, kind, earlier, places):

@@ -824,14 +824,15 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
     carried = bound.carried_from
     if (
         match.code is None
-        and bound.kind == "change"
+        and bound.kind in ("change", "target")
         and carried is not None
         and carried.kind == "level"
         and getattr(carried, "filed_as", None)
         and (raw.family == "percent" or vocabulary.reported_in(carried.filed_as, raw.family))
     ):
         # what the level it changes was filed under, from words the change does not repeat
-        # (the level's sentence or heading named it): the change is of that indicator
+        # (the level's sentence or heading named it): the change is of that indicator; so is
+        # the target the level is compared with
         match = matching.Match(carried.filed_as, f"沿用前文同一指标 → {carried.filed_as}")
     said_before = getattr(bound, "said_before", "")
     said_after = getattr(bound, "said_after", "")

@@ -1183,3 +1183,19 @@ def test_a_part_at_the_sites_the_nation_assesses_is_of_the_measure_named_before(
         "2031年,全省近岸海域优良水质比例为88.4%。其中,国家考核点位富营养化海域面积比例6%。"
     )
     assert one(document, "6").indicator is None
+
+
+def test_a_target_compared_with_a_level_named_short_is_of_that_levels_measure():
+    document = read(
+        "2031年,全省近岸海域优良水质比例为88.4%。其中,国家考核点位优良水质比例85%,"
+        "优于80%的考核目标。"
+    )
+    assert filed(document, "80") == ("coastal-good-water-ratio", "target")
+    document = read(
+        "2031年1-9月,全市集中式饮用水水源地水质达标率为97.5%。其中,省考水源地达标比例96%,"
+        "高于95%的年度目标。"
+    )
+    assert filed(document, "95") == ("drinking-water-compliance", "target")
+    # a target that follows no level of its sentence is named by its own words only
+    document = read("2031年,全省近岸海域优良水质比例为88.4%。其中,考核目标为80%。")
+    assert one(document, "80").indicator is None
