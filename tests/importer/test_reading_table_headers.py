@@ -16,10 +16,6 @@ from datetime import date
 
 import pytest
 import zhconv
-
-from importer import pipeline
-from importer.numbers import fold
-
 from test_reading_table_renderings import (
     ENGLISH,
     LAYOUTS,
@@ -31,6 +27,9 @@ from test_reading_table_renderings import (
     got,
     render,
 )
+
+from importer import pipeline
+from importer.numbers import fold
 
 
 def check_text(table, text):
