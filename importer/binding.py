@@ -111,7 +111,8 @@ _CHANGE_VERB = (
     r"(上升|下降|增加|减少|增长|提高|提升|降低|下滑|下跌|回落|上涨|攀升|增多|减小|升高|改善|恶化|降幅为?|"
     r"增幅为?|减排|削减|(?<=[额量数率度])[增降]|"
     r"(?<!made )(?<!make )(?<!makes )(?<!making )(?<!took )(?<!take )(?<!takes )(?<!taking )\bup\b|"
-    r"\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
+    # "shut down three factories": a closing, not a fall
+    r"(?<!shut )(?<!shuts )(?<!shutting )(?<!closed )\bdown\b|\brose\b|\bfell\b|increased?|decreased?|dropped|declined|higher|lower|grew|"
     r"climbed|improved|reduced|\bdeclines?\b|\bdrops?\b|\brises?\b|\bfalls?\b|reductions?|"
     r"\brising\b|\bfalling\b|\bdropping\b|\bdeclining\b|\bclimbing\b|\bgoing (?:up|down)\b|"
     r"\bcuts?\b|growth|plunged|slid|surged|jumped|shrank|\bgains?\b|"
@@ -1565,6 +1566,14 @@ def _kind(text, lead_start, raw, group):
     return "level", raw.value, ""
 
 
+# The present perfect of a deed: "has shut down", "have closed", "has so far removed".
+_DONE_TO_DATE_EN = re.compile(
+    r"\b(?:has|have)\s+(?:(?:already|so far|now|also)\s+)?(?:been\s+)?"
+    r"(?:[a-z]+ed|shut|cut|built|set up)\b",
+    re.I,
+)
+
+
 def _when_where(text, sentence_start, position, expressions, places, scope, period, place, figure):
     chosen = None
     for expression in expressions:
@@ -1688,6 +1697,12 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         year = int(compared.group(1)) + 1
         when = (date(year, 1, 1), date(year, 12, 31), str(year))
         figure.reasons.append(f"期间：与“{compared.group(0)}”相比的下一年")
+    elif english and figure.raw.unit_code == "count" and _DONE_TO_DATE_EN.search(
+        text, sentence_start, figure.raw.start
+    ):
+        # "Hebei has shut down three factories": things done to date, in no period said before
+        when = (None, None, "")
+        figure.reasons.append("期间：迄今所做，未说明期间")
     else:
         # The label is what the sentence says: a period taken from the document says none.
         when = (period[0], period[1], "" if period[3] == "document" else period[2])

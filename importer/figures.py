@@ -209,6 +209,11 @@ _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
 _FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
 _FAMILY.update({"pp": "percentage_point", "index": "dimensionless", "tenth": "percent"})
 
+# What English bulletins count, the noun being the unit as written.
+_COUNTED_NOUNS_EN = (
+    r"(?:complaints|reports|petitions|cases|vehicles|outlets|boilers|enterprises|companies|firms|"
+    r"factories|facilities|plants|projects|inspections|inspectors|tributaries|villages|households)"
+)
 _NUMBER = re.compile(
     rf"{numbers.ARABIC}"
     rf"|(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{2,8}}(?=[个项件起家条处座台名人次批])"
@@ -218,7 +223,9 @@ _NUMBER = re.compile(
     rf"|(?:(?<=天数为)|(?<=天数达)|(?<=天数)|(?<=污染)|(?<=减少)|(?<=增加))"
     rf"(?<![第{numbers.CHINESE_DIGITS}])[{numbers.CHINESE_DIGITS}]{{1,6}}(?=天(?![内前后以]))"
     rf"|\b(?:{numbers.ENGLISH_WORDS})\b"
-    r"(?=\s+(?:days|percent|times|out of|(?:more|fewer|less)\s+than))"
+    r"(?=\s+(?:days|percent|times|out of|(?:more|fewer|less)\s+than"
+    # "shut down three iron and steel factories": things counted in words
+    rf"|(?:[a-z][a-z-]*\s+){{0,3}}?{_COUNTED_NOUNS_EN}\b))"
     # "only one day was marked as heavily polluted": one day counted, not "one day in May"
     r"|\bone\b(?=\s+day\s+(?:was|were|had|saw|of|with)\b)",
     re.IGNORECASE,
@@ -445,9 +452,8 @@ _KIND_OF_DAYS_AFTER = re.compile(
 # English counts of things bulletins count, the noun being the unit as written: "1,200
 # complaints", "360,000 drainage outlets", "400,000 yellow-labeled vehicles" (→ vehicles).
 _COUNTED_EN = re.compile(
-    r"\s*((?:[“\"][^”\"]{1,30}[”\"]\s+)?(?:[a-z][a-z-]*\s+){0,2}?"
-    r"(?:complaints|reports|petitions|cases|vehicles|outlets|boilers|enterprises|companies|firms|"
-    r"factories|projects|inspections|inspectors|tributaries|villages|households|sewage plants))\b"
+    r"\s*((?:[“\"][^”\"]{1,30}[”\"]\s+)?(?:[a-z][a-z-]*\s+){0,3}?"
+    rf"{_COUNTED_NOUNS_EN})\b"
 )
 # "Seventy-eight out of the 338 cities attained the standard": the count is of the noun after
 # its denominator.
@@ -461,6 +467,17 @@ _ATTAINED_AFTER = re.compile(
     r"[^,.;]{0,40}?\b(?:attained|met|meet|reached|achieved|recorded|enjoyed|exceeded|"
     r"improved|saw|had)\b"
 )
+def _without_modifiers_en(words):
+    """The noun without what describes it: words joined by "and" ("iron and steel factories")
+    and an adverb with its participle ("heavily polluting facilities") say what kind, not
+    what is counted."""
+    if "and" in words[:-1]:
+        return words[len(words) - 1 - words[::-1].index("and") + 2 :] or words[-1:]
+    if len(words) > 2 and words[0].endswith("ly"):
+        return words[2:]
+    return words
+
+
 _NOT_A_NOUN_EN = re.compile(
     r"^(?:[“\"][^”\"]*[”\"]|[a-z-]+(?:ed|ing)|public|new|more|total|environmental|other)$"
 )
@@ -687,6 +704,7 @@ def _in_sentence(text, start, end):
                 words = counted_en.group(1).split()
                 while len(words) > 1 and _NOT_A_NOUN_EN.match(words[0]):
                     words.pop(0)
+                words = _without_modifiers_en(words)
                 noun = " ".join(words)
                 unit = (noun, "count", tail_start + counted_en.end())
             index_change = bool(found) and found[-1].unit == "" and _CHANGE_BEFORE.search(head[-6:])

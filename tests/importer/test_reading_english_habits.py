@@ -481,3 +481,27 @@ def test_an_agencys_story_on_the_ministrys_figures_naming_no_place_is_about_the_
         "Ministry of Ecology and Environment said.\n"
     )
     assert (document.publisher, document.region.name) == ("Xinhua", "全国")
+
+
+def test_things_closed_counted_in_words_or_with_several_words_before_the_noun():
+    document = pipeline.read(
+        "Hebei cuts pollution\nIn 2031, the province shut down three iron and steel factories "
+        "while it removed 64 badly polluting facilities.\n"
+        "Last year Tianjin closed five cement plants, and Twelve coal and gas boilers were removed."
+    )
+    assert one(document, "3").unit == "factories"
+    assert one(document, "64").unit == "facilities"
+    assert one(document, "5").unit.endswith("plants")
+    assert one(document, "12").unit == "boilers"
+    # numbers in words before what is not counted stay words
+    document = pipeline.read(
+        "Hebei cuts pollution\nIn 2031, one of the three rivers improved under a three-year plan."
+    )
+    assert not document.figures
+    # deeds said in the present perfect with no time of their own are of no period said before
+    document = pipeline.read(
+        "Shanxi air\nFrom January to June 2031, PM2.5 averaged 38 micrograms per cubic meter.\n"
+        "Since then the province has closed 17 coking plants. In June it removed 9 boilers."
+    )
+    assert one(document, "17").period_end is None
+    assert one(document, "9").period_end is not None
