@@ -418,6 +418,7 @@ _AREA_WORDS = (
     r"区域|城市|全市|全区|全县|全省|全国|平均|(?i:\b(?:area|urban|city|regional|average)\b)"
 )
 _ZONE_CLASS = r"功能区|(?<![\d.])[0-4]\s*[ab]?\s*类"
+_LAKES = r"(?:湖\s*[(（]\s*库|湖库|湖泊|水库)"
 REQUIRES = {
     # …and not of a functional zone's class (a row "1类区" of a table of zones)
     "noise-day": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),
@@ -431,13 +432,16 @@ REQUIRES = {
         None,
         r"\d+\s*个[^,，;；。]{0,12}(?:环境)?空气质量(?:均)?达标|达标(?:城市|县|区)",
     ),
-    # lakes and reservoirs counted ("210个重点湖(库)中,Ⅰ-Ⅲ类水质优良个数…") are not sections
+    # lakes and reservoirs counted ("210个重点湖(库)中,Ⅰ-Ⅲ类水质优良个数…") are not sections,
+    # though the share of their water at good quality is ("湖库水质优良率为62.5%"), not that of
+    # lakes counted ("Ⅰ-Ⅲ类水质湖库比例")
     # …nor groundwater's wells (its good share is Ⅰ~Ⅳ: "地下水…水质达Ⅲ类以上标准的占78.5%")
     "water-good-sections-ratio": (
         None,
         None,
         # …nor drinking-water sources (their good share is drinking-water-good-ratio)
-        r"^(?!.*断面).*(?:湖\s*[(（]\s*库|湖库|湖泊|水库|地下水|监测井|groundwater|水源地)",
+        rf"^(?!.*断面).*(?:地下水|监测井|groundwater|水源地|\d\s*[个座][^,，;；。]{{0,8}}{_LAKES}"
+        rf"|{_LAKES}[^,，;；。]{{0,16}}(?:个数|\d+\s*[个座])|{_LAKES}\s*的?\s*(?:比例|占比|数量?))",
     ),
     # an average fine per case is not the fines' total ("案件平均罚款金额8.8万元")
     "fines": (None, r"平均|均罚|每件|单件|件均", None),

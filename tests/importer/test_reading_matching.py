@@ -1199,3 +1199,13 @@ def test_a_target_compared_with_a_level_named_short_is_of_that_levels_measure():
     # a target that follows no level of its sentence is named by its own words only
     document = read("2031年,全省近岸海域优良水质比例为88.4%。其中,考核目标为80%。")
     assert one(document, "80").indicator is None
+
+
+def test_a_share_of_lakes_and_reservoirs_at_good_quality_is_the_good_water_share():
+    document = read("2031年6月,全省河流水质总体为优;重点湖库的水质优良率为62.5%。")
+    assert filed(document, "62.5") == ("water-good-sections-ratio", "level")
+    document = read("2031年,全市水库水质达到或优于Ⅲ类的比例为80%,湖泊为75%。")
+    assert filed(document, "80") == ("water-good-sections-ratio", "level")
+    # groundwater and drinking-water sources keep shares of their own
+    document = read("2031年,全市地下水水质优良比例为70.2%。")
+    assert one(document, "70.2").indicator != "water-good-sections-ratio"
