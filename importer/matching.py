@@ -420,6 +420,13 @@ _AREA_WORDS = (
 _ZONE_CLASS = r"功能区|(?<![\d.])[0-4]\s*[ab]?\s*类"
 _LAKES = r"(?:湖\s*[(（]\s*库|湖库|湖泊|水库)"
 REQUIRES = {
+    # the count of sections at Ⅲ or better is of the nation's; a province's or a city's own
+    # sections ("51个省控断面水质达到或优于Ⅲ类") are a count of their own
+    "sections-class-iii-or-better": (
+        None,
+        None,
+        r"^(?!.*(?:国控|国考|国家考核)).*(?:省控|市控|省考|市考|省级考核|市级考核)",
+    ),
     # …and not of a functional zone's class (a row "1类区" of a table of zones)
     "noise-day": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),
     "noise-night": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),

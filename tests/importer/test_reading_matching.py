@@ -1209,3 +1209,14 @@ def test_a_share_of_lakes_and_reservoirs_at_good_quality_is_the_good_water_share
     # groundwater and drinking-water sources keep shares of their own
     document = read("2031年,全市地下水水质优良比例为70.2%。")
     assert one(document, "70.2").indicator != "water-good-sections-ratio"
+
+
+def test_counts_of_provincial_sections_meeting_class_three_are_no_national_count():
+    document = read(
+        "2031年5月,青禾江支流58个省控断面中,51个省控断面水质达到或优于Ⅲ类标准。"
+        "全市市控断面中有12个水质为Ⅲ类及以上。"
+    )
+    assert one(document, "51").indicator is None
+    assert one(document, "12").indicator is None
+    document = read("2031年,全省国控断面中有47个水质达到或优于Ⅲ类。")
+    assert filed(document, "47") == ("sections-class-iii-or-better", "level")
