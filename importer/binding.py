@@ -740,6 +740,10 @@ def _bind_sentence(
             # naming its measure short is of the level before whose words hold it (used only
             # where its own words name no indicator).
             figure.carried_from = _named_short(own, lead_start, raw, kind, [*earlier, *out], places)
+            if figure.carried_from is None and _after_its_change(previous, kind, own):
+                # "PM2.5平均浓度环比下降38%,平均浓度降至36微克/立方米": the level the change
+                # came to, named by a generic word, is of the change's measure
+                figure.carried_from = previous
         if (
             carried is None
             and not enumerated
@@ -963,6 +967,19 @@ _SHORT_WORDS = re.compile(r"[^\u4e00-\u9fffA-Za-z\u2160-\u217f]+")  # Ⅳ类 kep
 
 # "优良水质比例" names its measure as "优良水质(一、二类)比例" does: the share's word is generic
 _SHARE_WORDS = re.compile(r"比例|比率|占比")
+
+
+_LEVEL_REACHED = re.compile(r"(?:下降|上升|降|升|增|减)[至到]")
+
+
+def _after_its_change(previous, kind, own):
+    return (
+        kind == "level"
+        and previous is not None
+        and previous.kind == "change"
+        and not previous.derived
+        and _names_nothing(_LEVEL_REACHED.sub("", _MEASURE_ONLY.sub("", _WHERE_WORDS.sub("", own))))
+    )
 
 
 def _level_compared(previous, raw):

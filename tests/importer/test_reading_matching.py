@@ -1220,3 +1220,13 @@ def test_counts_of_provincial_sections_meeting_class_three_are_no_national_count
     assert one(document, "12").indicator is None
     document = read("2031年,全省国控断面中有47个水质达到或优于Ⅲ类。")
     assert filed(document, "47") == ("sections-class-iii-or-better", "level")
+
+
+def test_a_level_named_by_a_generic_word_after_a_change_is_of_the_changes_measure():
+    document = read("2031年3月,全市PM2.5平均浓度环比下降20%,平均浓度降至40微克/立方米。")
+    assert filed(document, "40") == ("pm25", "level")
+    document = read("2031年3月,全市二氧化氮浓度同比下降12%,均值降到22微克/立方米。")
+    assert filed(document, "22") == ("no2", "level")
+    # a level naming a measure of its own keeps its own
+    document = read("2031年3月,全市二氧化氮浓度同比下降12%,PM10浓度降至61微克/立方米。")
+    assert filed(document, "61") == ("pm10", "level")
