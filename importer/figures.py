@@ -301,10 +301,20 @@ _NETWORK_BEFORE = re.compile(
 )
 # Counts of sections, monitoring points or measurements, said as the sample of a share or as
 # the parts of the network ("监测点位共计113个,其中…").
+_SITES_COUNTED = r"[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
+_POINTS_COUNTED = re.compile(r"(?:点位|站点|监测点|测点)" + _SITES_COUNTED)
+_MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")  # "昼间、夜间各监测156次": measurements made
+_PARTS_OF_NETWORK = re.compile(
+    r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
+)
 _NETWORK_COUNT = re.compile(
-    r"(?:断面|点位|站点|监测点|测点)[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
-    r"|(?:各|共|共计)监测\s*$"  # "昼间、夜间各监测156次": measurements made
-    r"|(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
+    "|".join(
+        (
+            r"(?:断面|点位|站点|监测点|测点)" + _SITES_COUNTED,
+            _MEASURED.pattern,
+            _PARTS_OF_NETWORK.pattern,
+        )
+    )
 )
 # The total and the part a rate stated after them is made of: "取水总量…万吨,达标水量…万吨,
 # 水质达标率100%".
@@ -325,19 +335,12 @@ _MONITORED_BEFORE = re.compile(r"(?:监测|采样|检测|监督性监测)\s*$")
 _INDICATORS_BEFORE = re.compile(r"指标[^。；;\d]{0,6}$")
 _INDICATORS_AFTER = re.compile(r"^[^,，;；。\d]{0,8}指标")
 _ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:项目|指标|因子)")
-_PARTS_OF_NETWORK = re.compile(
-    r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
-)
 # Inside brackets right after a count of monitoring sites: its parts ("监测点位64个(其中河流48个、
 # 湖库16个)", "断面30个(国控10个、省控20个)").
 _NETWORK_BREAKDOWN = re.compile(
     r"(?:点位|断面|站点|测点|监测点|监测站|子站)[^,，;；。\d()（）]{0,4}\d+\s*个\s*[(（][^()（）]*$"
 )
 _SHARE_BEFORE = re.compile(r"\d\s*%\s*[(（]\s*$")
-_MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")
-_POINTS_COUNTED = re.compile(
-    r"(?:点位|站点|监测点|测点)[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
-)
 _SIBLING_COUNT = re.compile(
     r"\d\s*(个|件|起|家|条|项)(?=\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,6}\d)"
 )
@@ -467,6 +470,8 @@ _ATTAINED_AFTER = re.compile(
     r"[^,.;]{0,40}?\b(?:attained|met|meet|reached|achieved|recorded|enjoyed|exceeded|"
     r"improved|saw|had)\b"
 )
+
+
 def _without_modifiers_en(words):
     """The noun without what describes it: words joined by "and" ("iron and steel factories")
     and an adverb with its participle ("heavily polluting facilities") say what kind, not

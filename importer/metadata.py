@@ -44,7 +44,11 @@ class Metadata:
 
 
 def parse_date(text):
-    match = DATE.search(text)
+    return _day(DATE.search(text))
+
+
+def _day(match):
+    """The date a (year, month, day) match names, or None (no match, or no such day)."""
     if not match:
         return None
     try:
@@ -538,13 +542,7 @@ _SIGNATURE_DATE = re.compile(
 
 def _signature_date(text):
     """The day a body signed the bulletin, from its signature in the text's opening, or None."""
-    found = _SIGNATURE_DATE.search(text or "")
-    if found is None:
-        return None
-    try:
-        return date(*map(int, found.groups()))
-    except ValueError:
-        return None
+    return _day(_SIGNATURE_DATE.search(text or ""))
 
 
 def _signatory(text):
