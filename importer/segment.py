@@ -145,7 +145,8 @@ DATE_LINE = re.compile(
 )
 _COUNTER_LINE = re.compile(r"^[-·•*]\s*\d+$")
 _WECHAT_HEAD = re.compile(r"^原创\s|发表于\s*\S{1,10}$")
-DATETIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d{2}(?::\d{2})?")
+# Also run together: "2020年07月15日08:40".
+DATETIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?")
 # "原创 作者 公众号 2024-01-15 08:30 发表于…": the WeChat account is the source.
 WECHAT_BYLINE = re.compile(r"^原创\s+((?:\S+\s+){0,2}?\S+)\s+\d{4}-\d{1,2}-\d{1,2}")
 URL = re.compile(r"https?://[^\s<>\"'，。；、）)]+")
@@ -231,7 +232,8 @@ _NAV = re.compile(
     r"|(?:设为首页|加入收藏|登录|注册|无障碍|简体版|繁體版|English)(?:\s*[|｜/]\s*\S+)*$"
     r")"
 )
-_BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S")
+# Also a site and one column: "某某网>>环保".
+_BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S|^[^\s>]{2,12}\s*>>\s*[^\s>]{2,12}$")
 _NAV_WORDS = re.compile(
     r"联系我们|网站地图|关于我们|本网概况|广告服务|投稿服务|会员服务|本网招聘|隐私|帮助中心|意见反馈"
 )
@@ -451,6 +453,7 @@ def segment(text):
             and looks_like_title(lines[j])
             and is_meta_line(lines[k])
             and not _dashed_subtitle(lines[j])
+            and not _REPORTER.fullmatch(lines[j])
         ):
             seg.removed.append(Removed(lines[i], "site header"))
             i = j
@@ -530,7 +533,29 @@ def segment(text):
     if i < n and not seg.title:
         seg.title = _report_name_run_on(lines[i])
 
-    # Between title and article: metadata, byline, navigation.
+    i = _header_under_title(lines, i, seg, furniture)
+    headline = _headline_over_dateline(lines, i) if seg.title else None
+    if headline is not None:
+        # "石油化工设备" / its menu / the company's contacts / a breadcrumb / the headline /
+        # "发布日期:…": what was taken for the title heads the site's furniture.
+        for skipped in lines[i:headline]:
+            if skipped:
+                seg.removed.append(Removed(skipped, "site header"))
+        seg.title = lines[headline]
+        seg.removed.append(Removed(seg.title, "title"))
+        i = _header_under_title(lines, headline + 1, seg, furniture)
+
+    body = lines[i:]
+    body = _cut_footer(body, seg)
+    body = _strip_trailing(body, seg)
+    seg.body_lines = body
+    return seg
+
+
+def _header_under_title(lines, i, seg, furniture):
+    """Past what stands between the title and the article (metadata, byline, navigation), kept
+    in ``seg``; returns the index of the article's first line."""
+    n = len(lines)
     while i < n:
         line = lines[i]
         label, rest = run_on_source(line)
@@ -551,12 +576,46 @@ def segment(text):
         else:
             break
         i += 1
+    return i
 
-    body = lines[i:]
-    body = _cut_footer(body, seg)
-    body = _strip_trailing(body, seg)
-    seg.body_lines = body
-    return seg
+
+def _dated_header(line):
+    """A line of the page's header giving the date or the source: metadata, or a date and time
+    beside a byline ("By 某某 (chinadaily.com.cn) Updated: 2019-05-07 10:21")."""
+    return is_meta_line(line) or (
+        len(line) <= 120 and bool(DATETIME.search(line)) and not re.search(r"[。！？]", line)
+    )
+
+
+# A reporter's bare name between the headline and the date line: "记者 罗某", "魏某".
+_REPORTER = re.compile(r"(?:记者|作者|文|撰稿)?\s*[:：]?\s*[\u4e00-\u9fff]{2,4}")
+
+
+def _before_reporter(lines, seen):
+    """``seen`` without the reporter's name closing it, where a line stands above the name."""
+    if len(seen) >= 2 and _REPORTER.fullmatch(lines[seen[-1]]):
+        return seen[:-1]
+    return seen
+
+
+def _headline_over_dateline(lines, i):
+    """The index of the headline when the header goes on under the line taken for the title:
+    short lines of the site's furniture, then a line like a title right over the date or
+    source line; else None."""
+    seen = []
+    for k in range(i, min(len(lines), i + 30)):
+        line = lines[k]
+        if not line:
+            continue
+        if _dated_header(line):
+            seen = _before_reporter(lines, seen)
+            if len(seen) >= 2 and looks_like_title(lines[seen[-1]]):
+                return seen[-1]
+            return None
+        if len(line) > 80 or re.search(r"[。！？]", line) or len(seen) >= 16:
+            return None
+        seen.append(k)
+    return None
 
 
 # A report's name opening a line the copy ran the text into: its year (and month), place and
@@ -743,7 +802,8 @@ def _title_above_metadata(lines, i):
         line = lines[k]
         if not line:
             continue
-        if is_meta_line(line):
+        if _dated_header(line):
+            seen = _before_reporter(lines, seen)
             if len(seen) >= 2 and _dashed_subtitle(lines[seen[-1]]):
                 seen.pop()  # the headline is over its dashed subtitle ("——五年来…")
             if len(seen) >= 2 and looks_like_title(_title_line(lines, seen[-1])):
