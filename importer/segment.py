@@ -1344,8 +1344,45 @@ def _table(text, rows):
     if not data:
         return None
     width = max(len(cells) for _label, cells, _span in data)
-    header = _column_names(header_rows, width)
+    header = _merged_cells_lost(header_rows, data, width) or _column_names(header_rows, width)
     return text, header, tuple(data)
+
+
+def _merged_cells_lost(header_rows, data, width):
+    """The names of two header rows whose copy kept no empty cell: an upper cell merged over
+    several ("浓度(μg/m³) | 优良天数比例(%) | 排名" over "SO2 | NO2 | PM10"), its lower
+    row too short to line up with the columns. Read as a flat run of header cells, where the
+    lower cells go under the upper cell they belong to; None for any other header."""
+    if len(header_rows) != 2:
+        return None
+    # Columns empty in every row after the last one are the rows' closing bars ("| 5 | |").
+    closing = 0
+    while closing < width and all(
+        len(cells) < width - closing or not cells[width - closing - 1]
+        for _label, cells, _span in data
+    ):
+        closing += 1
+    width -= closing
+    pattern = [bool(_NUMERIC_CELL.match(cell)) for cell in data[0][1][:width]]
+    upper, lower = (_trimmed(cells) for cells in header_rows)
+    if "" in upper + lower or not (len(upper) <= width and len(lower) < width):
+        return None
+    if len(upper) + len(lower) < width + 2:
+        return None
+    spread = _two_levels(upper + lower, width, pattern)
+    if spread is None or spread[1] or spread[2] <= 0:
+        return None
+    return (*spread[0], *[""] * closing)
+
+
+def _trimmed(cells):
+    """A row's cells without the empty ones at its ends (bars closing the row)."""
+    cells = list(cells)
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
+    return cells
 
 
 def _column_names(header_rows, width):
