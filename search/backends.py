@@ -1,19 +1,18 @@
-"""The database's own full-text index, one class per vendor, behind the same three methods.
+"""The database's own full-text index, one class per vendor, behind the same methods.
 
 ``table`` is the table searched, ``id_column`` its column holding the bulletin's id,
-``materialized`` the CTE hint that keeps the index match a step of its own, ``match()``
-the condition that a row matches a query, ``score()`` the relevance of the match (higher is
-better), ``matches()`` the (id, score) of every match as the index gives them, ``score_of()``
-the score of one bulletin as a scalar subquery, ``rebuild()`` re-derives the full-text
-structure from the ``SearchDocument`` rows, and ``rebuilding()`` wraps bulk writes to those
-rows that end with a ``rebuild()``. Queries are built from the words of ``text.parse_query``
-(letters and digits only), every word quoted as a literal of the query language and passed as
-a bound parameter: nothing a reader types is ever an operator or SQL.
+``match()`` the condition that a row matches a query, ``score()`` the relevance of the match
+(higher is better), ``matches()`` the (id, score) of every match as the index gives them,
+``newest()`` the newest matches that pass a check, scored, ``score_of()`` the score of one
+bulletin as a scalar subquery, ``rebuild()`` re-derives the full-text structure from the
+``SearchDocument`` rows, and ``rebuilding()`` wraps bulk writes to those rows that end with a
+``rebuild()``. Queries are built from the words of ``text.parse_query`` (letters and digits
+only), every word quoted as a literal of the query language and passed as a bound parameter:
+nothing a reader types is ever an operator or SQL.
 
 Title matches weigh most, then the summary (with the achievement-list titles), then the body.
 """
 
-import sqlite3
 from contextlib import contextmanager
 
 from django.db import connection
@@ -28,8 +27,8 @@ class SQLiteBackend:
 
     table = "search_fts"
     id_column = "rowid"
-    # The hint keeps the FTS5 query a step of its own (SQLite 3.35+; older ones do so anyway).
-    materialized = "MATERIALIZED " if sqlite3.sqlite_version_info >= (3, 35) else ""
+    #: FTS5 gives its matches newest first and stops at the query's LIMIT: no window is needed.
+    windowed = False
     # bm25 weights of the title, summary and body columns.
     weights = (10.0, 4.0, 1.0)
 
@@ -59,6 +58,18 @@ class SQLiteBackend:
         return (
             f"SELECT {self.table}.rowid AS id, {score_sql} AS score FROM {self.table} WHERE {match_sql}",
             [*score_params, *match_params],
+        )
+
+    def newest(self, query, check, count, offset=0, window=None):
+        """``SELECT id, score, seen`` of the ``count`` newest matches from ``offset`` that pass
+        ``check`` (the SQL and params of a query of ``matches.id``), newest first; ``seen`` is
+        the number of matches read, where the backend reads a ``window`` of them."""
+        matches_sql, matches_params = self.matches(query)
+        check_sql, check_params = check
+        return (
+            f"SELECT id, score, NULL FROM ({matches_sql}) matches WHERE EXISTS ({check_sql}) "
+            "ORDER BY id DESC LIMIT %s OFFSET %s",
+            [*matches_params, *check_params, count, offset],
         )
 
     def score_of(self, query, id_sql):
@@ -106,7 +117,8 @@ class PostgresBackend:
 
     table = DOCUMENTS
     id_column = "bulletin_id"
-    materialized = "MATERIALIZED "
+    #: The GIN index gives its matches unordered: ``newest()`` reads a window of the newest.
+    windowed = True
 
     @staticmethod
     def _lexeme(word):
@@ -128,12 +140,29 @@ class PostgresBackend:
             [self.expression(query)],
         )
 
-    def matches(self, query):
-        """``SELECT id, score`` of the matching bulletins, answered by the GIN index
-        (``search_matches()``, migration 0003: never a sequential scan of the table)."""
+    def matches(self, query, wanted=None):
+        """``SELECT id, score`` of the ``wanted`` newest matches (all if None), answered by the GIN
+        index (``search_newest()``, migration 0004: never a sequential scan of the table) and
+        not scored: ``ts_rank`` reads each match's vector, so ``newest()`` scores only those
+        it keeps."""
         return (
-            "SELECT id, score FROM search_matches(to_tsquery('simple'::regconfig, %s))",
-            [self.expression(query)],
+            "SELECT id, NULL::real AS score FROM search_newest(to_tsquery('simple'::regconfig, %s), %s)",
+            [self.expression(query), wanted],
+        )
+
+    def newest(self, query, check, count, offset=0, window=None):
+        """``SELECT id, score, seen`` as ``SQLiteBackend.newest()``, from the ``window`` newest
+        matches (all if None). ``seen`` is how many matches the window held, given on one row
+        with a NULL id when none passed: fewer than ``window`` means no match was left out."""
+        matches_sql, matches_params = self.matches(query, window)
+        score_sql, score_params = self.score_of(query, "checked.id")
+        check_sql, check_params = check
+        return (
+            f"WITH matches AS MATERIALIZED ({matches_sql}) "
+            f"SELECT checked.id, {score_sql}, seen.n FROM (SELECT COUNT(*) AS n FROM matches) seen "
+            "LEFT JOIN LATERAL (SELECT matches.id FROM matches "
+            f"WHERE EXISTS ({check_sql}) ORDER BY matches.id DESC LIMIT %s OFFSET %s) checked ON true",
+            [*matches_params, *score_params, *check_params, count, offset],
         )
 
     def score_of(self, query, id_sql):

@@ -106,6 +106,11 @@ class SearchResults:
     def _searchable(self):
         return bool(self.query) and not self.base.query.is_empty()
 
+    def _check(self):
+        """SQL and params of the caller's queryset narrowed to the match ``matches.id``."""
+        check = self.base.filter(pk=RawSQL("matches.id", ())).order_by().values("pk")
+        return check.query.sql_with_params()
+
     def _checked_matches_sql(self, columns, tail=""):
         """``SELECT columns`` of the matches that are in the caller's queryset, then ``tail``.
 
@@ -114,12 +119,29 @@ class SearchResults:
         LIMIT, scoring (bm25) only the rows selected.
         """
         matches_sql, matches_params = self.backend.matches(self.query)
-        check = self.base.filter(pk=RawSQL("matches.id", ())).order_by().values("pk")
-        check_sql, check_params = check.query.sql_with_params()
+        check_sql, check_params = self._check()
         return (
             f"SELECT {columns} FROM ({matches_sql}) matches WHERE EXISTS ({check_sql}){tail}",
             (*matches_params, *check_params),
         )
+
+    def _window(self, wanted):
+        return 2 * wanted if self.backend.windowed and wanted is not None else None
+
+    def _newest(self, count):
+        """[(id, score)] of the ``count`` newest matches in the caller's queryset, newest first.
+
+        Where the index gives its matches unordered (PostgreSQL), it is asked for a window of
+        the newest, twice as many as wanted; all of them are read only when the caller's
+        queryset turned away too many of a full window (drafts, or the API's filters).
+        """
+        window = self._window(count)
+        while True:
+            rows = self._select(*self.backend.newest(self.query, self._check(), count, 0, window))
+            found = [(bulletin_id, score) for bulletin_id, score, _seen in rows if bulletin_id is not None]
+            if window is None or len(found) == count or rows[0][2] < window:
+                return found
+            window = None
 
     def _select(self, sql, params):
         with connection.cursor() as cursor:
@@ -139,18 +161,17 @@ class SearchResults:
         return self._ranking
 
     def _rank(self):
-        sql, params = self._checked_matches_sql("id, score", " ORDER BY id DESC LIMIT %s")
-        rows = self._select(sql, (*params, self.limit + 1))
+        rows = self._newest(self.limit + 1)
         more = len(rows) > self.limit
         ranked = sorted(rows[: self.limit], key=lambda row: (row[1], row[0]), reverse=True)
         return [(bulletin_id, score) for bulletin_id, score in ranked], more
 
     def ranked_sql(self, offset=0, limit=None):
-        """SQL of the newest matches in the caller's queryset, newest first: (id, score) from
-        ``offset`` (``limit`` of them), the query ``ranking()`` runs with the rank limit."""
-        tail = " ORDER BY id DESC LIMIT %s OFFSET %s"
-        sql, params = self._checked_matches_sql("id, score", tail)
-        return sql, (*params, connection.ops.no_limit_value() if limit is None else limit, offset)
+        """SQL of the newest matches in the caller's queryset, newest first: (id, score, seen)
+        from ``offset`` (``limit`` of them), the query ``ranking()`` runs first."""
+        wanted = None if limit is None else offset + limit
+        count = connection.ops.no_limit_value() if limit is None else limit
+        return self.backend.newest(self.query, self._check(), count, offset, self._window(wanted))
 
     @property
     def count_is_estimate(self):
