@@ -1015,9 +1015,23 @@ def _named_short(own, offset, raw, kind, earlier, places):
             continue
         # in the words naming the level's measure, next to its number: not any word of its
         # sentence ("、生态33件" is no measure of "…生态环境保护督察组…移交信访举报件")
-        if core in _SHORT_WORDS.sub("", figure.item)[-14:]:
+        if _holds_unturned(_SHORT_WORDS.sub("", figure.item)[-14:], core):
             return figure
     return None
+
+
+# Words that turn what follows into its opposite or worse: 劣Ⅴ类 is not Ⅴ类, 未达标 not 达标.
+_TURNED_BY = frozenset("劣非不未无")
+
+
+def _holds_unturned(words, core):
+    """Whether ``words`` hold ``core`` not right after a word turning it (劣, 不, 未…)."""
+    at = words.find(core)
+    while at >= 0:
+        if at == 0 or words[at - 1] not in _TURNED_BY:
+            return True
+        at = words.find(core, at + 1)
+    return False
 
 
 def _place_only(item, text, start, position, places):

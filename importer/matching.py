@@ -312,7 +312,13 @@ WORK = (
     ("coal-boiler-companies-inspected", r"锅炉企业", None),
     ("voc-treatment-companies", r"挥发性有机物|VOCs?", None),
     ("sections-meeting-targets", r"断面.{0,12}(?:达到|完成)考核", None),
-    ("sections-class-iii-or-better", r"断面.{0,12}(?:Ⅲ|III|三)类|(?:Ⅲ|III)类", None),
+    # class Ⅲ or better, not class Ⅲ alone ("其中Ⅱ类水质46个,Ⅲ类水质9个" counts one class)
+    (
+        "sections-class-iii-or-better",
+        r"(?:达到|优于|好于|符合|满足)\s*(?:Ⅲ|III|三)\s*类|(?:Ⅲ|III|三)\s*类(?:水质)?(?:及|或)(?:以上|更好)"
+        r"|(?:Ⅰ|I)\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|III)\s*类",
+        None,
+    ),
     ("inferior-v-sections-eliminated", r"劣[五Ⅴ V]类|消除劣", None),
     ("black-odorous-water-eliminated", r"黑臭水体", None),
     ("water-sources-surveyed", r"水源地", None),
@@ -502,6 +508,11 @@ SHARES = {
 }
 _OWN_MEASURE = re.compile(r"率|比例|比率|占比|指数|声级|\b(?:rate|ratio|index)\b", re.I)
 _SEMICOLON_CLAUSES = re.compile(r"[;；]")
+# One water class named on its own, not as the end of a range (Ⅰ~Ⅲ类) nor as a bound
+# (Ⅲ类及以上, 优于Ⅲ类)
+_ONE_CLASS = re.compile(
+    r"(?<![ⅠⅡⅢⅣⅤIV~～\-—–至于到合足\s])\s*(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|I{1,3}|IV|V)\s*类(?!\s*(?:及|或)?以上)"
+)
 _SHARE_SAID = re.compile(r"accounted for|accounts? for|made up|makes? up|占")
 # A change in days of a share ("优良率为96.4%,同比增加11天") is a change of the days it is
 # the share of: a share moves in points, days in days.
@@ -757,6 +768,10 @@ class Vocabulary:
             # "…氨氮略有超标;…,声功能区达标率100%": a figure whose own words name a measure
             # is not named by another clause of the sentence; unknown, it is a proposal
             head = _SEMICOLON_CLAUSES.split(head)[-1]
+        if _ONE_CLASS.search(item):
+            # "Ⅰ~Ⅲ类水质断面比例减少3.1%,Ⅳ类水质断面增加10.6%": a class of its own is not
+            # the measure of the classes named before it
+            head = ""
         if TARGET_GAP.search(item) or _ALLOWANCE_LEFT.search(item):
             # the distance to a target is a measure of its own, not the measure's level
             return Match(None, "", _proposal(item, unit, family))

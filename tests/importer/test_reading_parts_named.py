@@ -1,0 +1,44 @@
+"""read() keeping a part named on its own apart from the whole measure it belongs to: one water
+class among the classes, one channel of the complaints.
+
+The bulletins are invented (made-up places, our own sentences and numbers). Each test fails if
+a part is filed under the catalogue's measure of the whole, or the whole is lost.
+"""
+
+from tests.importer.test_reading_matching import filed, one, read
+
+# One water class ------------------------------------------------------------------------------
+
+
+def test_a_count_of_class_three_alone_is_no_count_of_class_three_or_better():
+    document = read(
+        "2031年,云栖县河流27个水质监测点位全部达到或优于Ⅲ类,"
+        "其中Ⅰ类水质的有4个,Ⅱ类水质16个,Ⅲ类水质7个。"
+    )
+    assert one(document, "7").indicator is None
+    document = read("2031年,全省国控断面中水质为Ⅲ类的有13个,Ⅳ类的有2个。")
+    assert one(document, "13").indicator is None
+    # near miss: sections at Ⅲ or better are counted so
+    document = read("2031年,全省国控断面中有52个水质为Ⅲ类及以上。")
+    assert filed(document, "52") == ("sections-class-iii-or-better", "level")
+
+
+def test_a_change_of_one_class_is_not_of_the_classes_named_before_it():
+    document = read(
+        "2031年,与上年相比,青禾江流域Ⅰ~Ⅲ类水质断面比例下降2.2%,Ⅳ类水质断面上升8.4%,"
+        "劣Ⅴ类水质断面上升1.3%。"
+    )
+    assert filed(document, "-2.2") == ("water-good-sections-ratio", "change")
+    assert filed(document, "8.4") == (None, "change")
+    # near miss: 劣Ⅴ类 names a measure of its own
+    assert filed(document, "1.3") == ("water-inferior-v-ratio", "change")
+
+
+def test_a_change_of_class_five_is_not_of_worse_than_class_five_said_after_it():
+    document = read(
+        "2031年,云栖县32个断面中,Ⅳ类水质断面5个,占15.6%;Ⅴ类水质断面2个,占6.3%;"
+        "劣Ⅴ类水质断面1个,占3.1%。与上年相比,Ⅴ类水质断面减少4.7%,劣Ⅴ类水质断面增加0.8%。"
+    )
+    assert filed(document, "-4.7") == (None, "change")
+    assert filed(document, "3.1") == ("water-inferior-v-ratio", "level")
+    assert filed(document, "0.8") == ("water-inferior-v-ratio", "change")
