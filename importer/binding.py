@@ -27,7 +27,7 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .places import AVERAGE_GIVEN
+from .places import AVERAGE_GIVEN, TEAM
 from .table_cells import ONE_ROW, cell_offsets, cells_with_items, merged_labels
 
 _COMPARED_WITH_YEAR = re.compile(
@@ -246,12 +246,7 @@ _HERE_WORDS = re.compile(
 _COUNTRY_WORDS = re.compile(r"全国|我国|nationwide|China")
 
 
-# An inspection team's name after its place: "安徽省第一生态环境保护督察组", "省委第三巡视组".
-_TEAM = (
-    r"(?:委|政府)?(?:第[一二三四五六七八九十\d]+)?(?:生态环境保护|生态环境|环境保护|环保)?"
-    r"(?:专项)?(?:督察组|督查组|巡视组|巡察组|检查组)"
-)
-_TEAM_AFTER = re.compile(_TEAM)
+_TEAM_AFTER = re.compile(TEAM)  # "安徽省第一生态环境保护督察组": a team, after its place
 _YEAR_END_TOTAL = re.compile(r"截[至止]到?\s*(?:19|20)\d{2}\s*年\s*(?:年)?(?:底|末)")
 _RUNNING = re.compile(r"共|累计")
 _COUNTED_GROUP = re.compile(
@@ -262,7 +257,7 @@ _ZONE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:风景名胜区|风景区|管理区
 _LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
 # inspection, which began on a day the text does not give.
-_TEAM_TOTAL = re.compile(_TEAM + r"[^。；;]{0,20}?(?:共|累计)")
+_TEAM_TOTAL = re.compile(TEAM + r"[^。；;]{0,20}?(?:共|累计)")
 _OWN_COUNT_AFTER = re.compile(r"\s*[(（]?\s*\d")
 _MEMBERS = re.compile(r"[(（][^()（）]{2,80}[、和][^()（）]{1,80}[)）]")
 

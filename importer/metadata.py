@@ -16,6 +16,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from . import dateline
+from .places import TEAM
 from .segment import (
     BULLET,
     DATE,
@@ -743,6 +744,7 @@ _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同比|自|从)\s*$")
 _COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|相较|比较|起|开始)")
 
 
+_TEAM_AFTER = re.compile(TEAM)
 _HERE_SELF = ((r"我县|全县|本县", "county"),)
 # Only where a rank follows ("全市排名第1", "全省居第三", "全市第2名"): "全市第一季度…",
 # "全市居民…" say where the text is.
@@ -843,7 +845,10 @@ def _region(title, publisher, opening, gazetteer, body=""):
         # 全区 is an autonomous region's when the text names one, else a district's.
         level = "province" if _AUTONOMOUS.search(body or opening) else "county"
     text = body if level else opening[:600]
-    for _start, _end, division in gazetteer.find_all(text):
+    # "江西省第三生态环境保护督察组向信丰县转办…": the province names the team that sends,
+    # the county is what the text is about.
+    named = [n for n in gazetteer.find_all(text) if not _TEAM_AFTER.match(text, n[1])]
+    for _start, _end, division in named:
         if level and getattr(division, "level", "") != level:
             continue
         counts[division.name] += 1
@@ -862,13 +867,13 @@ def _region(title, publisher, opening, gazetteer, body=""):
             if parent is None and len(tied) > 2:
                 # Counties of several cities ranked in one table (江华县, 双峰县, 汨罗市…): the
                 # province most of them lie in.
-                parent = _common_ancestor(gazetteer.find_all(text), "province", gazetteer)
+                parent = _common_ancestor(named, "province", gazetteer)
             if parent is not None:
                 return parent
         if level is None and len(ranked) >= 3 and count < 2 * ranked[1][1]:
             # A ranking of a province's cities (忻州、大同、吕梁…, one named a little more
             # often): the province they lie in, unless one city is named far more than any other.
-            parent = _common_ancestor(gazetteer.find_all(text), "province", gazetteer)
+            parent = _common_ancestor(named, "province", gazetteer)
             if parent is not None:
                 return parent
         return first[name]
@@ -877,7 +882,7 @@ def _region(title, publisher, opening, gazetteer, body=""):
         # A city text whose own name is lost ("我市中心城区" under a garbled title) naming
         # one county of a city (a station "赣县区卫计委"): that city.
         fewest = 1 if level == "prefecture" else 2
-        return _common_ancestor(gazetteer.find_all(text), level, gazetteer, fewest)
+        return _common_ancestor(named, level, gazetteer, fewest)
     return None
 
 

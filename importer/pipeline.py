@@ -154,6 +154,12 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         if _is_topic(block):
             topic = block.text
             section = _section(block, scope, section, gazetteer)
+        elif _PLACE_LABEL.fullmatch(block.text):
+            # "北京市:" over its paragraphs, then "长三角区域25个城市:": each label is the
+            # place of the paragraphs under it, until the next.
+            section = replace(
+                section, region=_heading_place(block.text, gazetteer) or section.region
+            )
         at, where = _locate(folded, block.text, cursor)
         if at >= 0:
             cursor = where[-1] if where else at + len(block.text)
@@ -332,14 +338,23 @@ _HEADING_MARKS = re.compile(
 
 
 def _heading_place(text, gazetteer):
-    """The place a heading consists of ("河北省", "(二)天津市", "【北京】"), or None."""
+    """The place a heading consists of ("河北省", "(二)天津市", "【北京】"), also with the
+    count of its cities ("汾渭平原11个城市", "长三角区域25个城市"), or None."""
     bare = _HEADING_MARKS.sub("", text)
-    if not bare or len(bare) > 12:
+    if not bare or len(bare) > 16:
         return None
     named = gazetteer.find_all(bare)
-    if len(named) == 1 and named[0][0] == 0 and named[0][1] == len(bare):
+    if len(named) == 1 and named[0][0] == 0 and _ITS_CITIES.fullmatch(bare, named[0][1]):
         return named[0][2]
     return None
+
+
+# What may follow a heading's place: the count of the cities or counties it reports on.
+_ITS_CITIES = re.compile(
+    r"(?:区域|地区)?(?:\d+个(?:地级及以上)?(?:城市|地市|县市区|区县|县区|县))?"
+)
+# A short line of a place closed by a colon, over the paragraphs of that place.
+_PLACE_LABEL = re.compile(r"[^。；;,，:：]{2,20}[:：]")
 
 
 def _is_topic(block):

@@ -193,6 +193,15 @@ _NATIONAL_NETWORK = re.compile(
     r"level|grade|class)\b"
 )
 _BENCHMARK_BEFORE = re.compile(r"(?:居|列|位于|处于|高于|低于|优于|超过|领先|比|较)\s*$")
+# After a province's short form ending in a direction (河北, 湖南, 山西): a bank or a side,
+# which makes the form the end of a river's, a lake's or a hill's name and its direction.
+_BANK_AFTER = re.compile(r"(?<=[东南西北])[岸侧畔麓]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# An inspection team's name after its place: "安徽省第一生态环境保护督察组", "省委第三巡视组".
+TEAM = (
+    r"(?:委|政府)?(?:第[一二三四五六七八九十\d]+)?(?:生态环境保护|生态环境|环境保护|环保)?"
+    r"(?:专项)?(?:督察组|督查组|巡视组|巡察组|检查组)"
+)
 # After a place: its average, with the value in brackets ("全国平均水平(87.9%)").
 AVERAGE_GIVEN = re.compile(
     r"\s*(?:的)?\s*(?:平均水平|平均值|均值|平均)\s*[(（][^()（）]{1,20}[)）]"
@@ -209,6 +218,8 @@ _SHORT_FORM = re.compile(
     r"(?:^|(?<=[、,，;；:：(（。])|(?<=其中)|(?<=除))(?!市中心|南部|北部|东部|西部|中部)"
     r"(?=([\u4e00-\u9fff]{2})(?![湖江河山港湾岛溪塘库])[、,，(（和及与\d\u4e00-\u9fff])"  # 鄱阳湖; 平潭3件
 )
+# District names that are also words for any town's parts: "老城区改造", "新城区水厂".
+_EVERYDAY_DISTRICTS = frozenset({"老城区", "新城区"})
 # What is named after a division without being it: a town, village, street or road.
 _NAMED_AFTER_IT = re.compile(r"镇|乡(?![镇村])|村|街道|社区|路|大道|大街")
 _URBAN_AREA = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:主城区|城区|市区|县城))")
@@ -399,14 +410,19 @@ class Places:
 
     def _listed_sibling(self, text, start, found, name):
         """The division called ``name`` whose parent is that of the county listed just
-        before it, or None."""
-        before = [(b, d) for _a, b, d in found if b <= start and getattr(d, "parent", None)]
+        before it, or (老城区, not 城区, which is also a city's urban area) the one of the
+        city named right before it; or None."""
+        before = [(b, d) for _a, b, d in found if b <= start]
         if not before:
             return None
         end, previous = max(before, key=lambda item: item[0])
-        if not _LIST_BETWEEN.fullmatch(text, end, start):
+        candidates = self.reference.candidates(name)
+        if end == start and len(name) > 2:
+            children = [d for d in candidates if d.parent == getattr(previous, "code", None)]
+            return children[0] if len(children) == 1 else None
+        if not getattr(previous, "parent", None) or not _LIST_BETWEEN.fullmatch(text, end, start):
             return None
-        siblings = [d for d in self.reference.candidates(name) if d.parent == previous.parent]
+        siblings = [d for d in candidates if d.parent == previous.parent]
         return siblings[0] if len(siblings) == 1 else None
 
     def short_forms_within(self, text, region, named):
@@ -470,6 +486,8 @@ class Places:
                 continue  # "全国生态环境举报平台2件": the name of a channel, not the country
             if match.group(0) == "中国" and _NAME_GOES_ON.match(text, match.end()):
                 continue  # "中国体育彩票市中心城区": a city's name a copy replaced, not China
+            if _on_a_bank(text, match.start(), match.end()):
+                continue
             if self._known[match.group(0)] is COUNTRY and (
                 _BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
                 # "低于全国平均水平(87.9%)": the country's own value is given, in brackets
@@ -498,9 +516,14 @@ class Places:
             for start, end, division in named:
                 if text[start:end] != division.name and _NAMED_AFTER_IT.match(text, end):
                     continue  # "黄山镇", "汉中路": a town or a street named after a city
-                if len(division.name) <= 2 and division.name.endswith("区"):
-                    # 城区, 郊区, 矿区: county names that are everyday words, unless listed
-                    # with a sibling ("义安区2件、郊区1件": the 郊区 of the same city).
+                if _on_a_bank(text, start, end):
+                    continue
+                if division.name in _EVERYDAY_DISTRICTS or (
+                    len(division.name) <= 2 and division.name.endswith("区")
+                ):
+                    # 城区, 郊区, 矿区, 老城区 ("the old town"): county names that are
+                    # everyday words, unless listed with a sibling ("义安区2件、郊区1件": the
+                    # 郊区 of the same city) or said right after their city (洛阳市老城区).
                     division = self._listed_sibling(text, start, found, division.name)
                     if division is None:
                         continue
@@ -529,6 +552,12 @@ _PROVINCE_EN = re.compile(
     r"\b(" + "|".join(re.escape(english) for _c, _n, _s, english in _PROVINCES) + r")\b"
 )
 _PROVINCE_CODE = {english: code for code, _n, _s, english in _PROVINCES}
+
+
+def _on_a_bank(text, start, end):
+    """Whether the name at ``start:end`` ends a river's, a lake's or a hill's name with a
+    direction before a bank or a side ("寇河北岸", "清水湖南岸"): not 河北, 湖南."""
+    return bool(start and _BANK_AFTER.match(text, end) and _HAN.match(text, start - 1))
 
 
 def _chosen_by_province(divisions, text, match):

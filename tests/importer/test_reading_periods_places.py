@@ -8,6 +8,8 @@ without a year), with other places, sentences and numbers.
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from importer import pipeline
 
 
@@ -584,3 +586,138 @@ def test_the_city_centre_or_the_south_is_no_county_of_that_name():
         "2027年南充市环境空气质量\n2027年,全市优良天数为331天,南部丘陵区优良天数为335天。"
     )
     assert region(one(south, "335")) == "南充市"
+
+
+# A line naming only a place, closed by a colon, places the paragraphs under it. ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "一季度重点城市空气质量\n天津市:\n"
+            "1-3月优良天数比例为71.2%,同比提高2.5个百分点。PM2.5浓度为58微克/立方米。\n"
+            "石家庄市:\n"
+            "1-3月优良天数比例为48.9%,同比降低1.1个百分点。PM2.5浓度为77微克/立方米。\n",
+            {"71.2": "天津市", "58": "天津市", "48.9": "石家庄市", "77": "石家庄市"},
+        ),
+        (
+            # a grouping with the count of the cities it reports on
+            "重点区域空气质量简况\n京津冀及周边地区28个城市:\n"
+            "1-5月平均优良天数比例为52.3%,PM10浓度为96微克/立方米。\n"
+            "汾渭平原11个城市:\n1-5月平均优良天数比例为61.4%,PM10浓度为88微克/立方米。\n",
+            {
+                "52.3": "京津冀及周边地区",
+                "96": "京津冀及周边地区",
+                "61.4": "汾渭平原",
+                "88": "汾渭平原",
+            },
+        ),
+    ],
+)
+def test_a_place_and_a_colon_on_a_line_of_its_own_place_the_paragraphs_under_it(text, places):
+    document = pipeline.read(text)
+    assert {value: region(one(document, value)) for value in places} == places
+
+
+def test_a_line_opening_with_a_place_and_closed_by_a_colon_that_says_more_places_nothing():
+    document = pipeline.read(
+        "一季度空气质量简况\n"
+        "2024年一季度,全市优良天数比例为83.1%。\n"
+        "天津市生态环境局负责人介绍:\n"
+        "全市PM2.5浓度为41微克/立方米。\n"
+    )
+    assert region(one(document, "41")) == region(one(document, "83.1"))
+
+
+# An inspection team is named after the place that sends it, not the place it reports on. --
+
+
+def test_a_team_named_after_its_province_does_not_make_the_province_the_documents_place():
+    document = pipeline.read(
+        "6月12日,江西省第三生态环境保护督察组向信丰县转办第五批群众信访举报件21件。"
+        "截至6月12日,江西省第三生态环境保护督察组累计向信丰县转办举报件96件。\n"
+        "从举报件涉及的问题类型来看,涉及大气9件、噪声7件、水5件。\n"
+    )
+    assert document.region.name == "信丰县"
+    assert region(one(document, "9")) == "信丰县"
+
+
+def test_a_team_named_after_its_city_does_not_make_the_city_the_documents_place():
+    document = pipeline.read(
+        "赣州市生态环境保护督察组进驻以来,赣州市生态环境保护督察组共向崇义县交办信访件"
+        "14件,其中来电8件。\n"
+        "举报涉及大气问题6件、噪声问题5件。\n"
+    )
+    assert document.region.name == "崇义县"
+    assert region(one(document, "6")) == "崇义县"
+
+
+def test_a_province_named_for_itself_beside_a_team_stays_the_documents_place():
+    document = pipeline.read(
+        "江西省生态环境厅通报,江西省第三生态环境保护督察组向信丰县转办举报件21件。"
+        "江西省各地已办结举报件300件。\n"
+        "江西省涉及大气问题的举报占41.5%。\n"
+    )
+    assert document.region.name == "江西省"
+
+
+# A district whose name is an everyday word (老城区 "the old town", 新城区 "the new town"). ----
+
+
+def test_the_old_town_of_a_county_report_is_no_district_of_another_province():
+    document = pipeline.read(
+        "关于2023年全县环境状况的报告\n"
+        "2023年,全县城区空气质量优良天数比例为90.4%。颗粒物超标主要原因是老城区改造,"
+        "扬尘污染加重,PM10超标天数为12天。\n"
+    )
+    assert document.region is None or document.region.name != "老城区"
+    assert region(one(document, "90.4")) != "老城区"
+    assert region(one(document, "12")) != "老城区"
+
+
+def test_a_new_town_station_is_no_district_of_another_city():
+    document = pipeline.read(
+        "2023年永川区饮用水水源水质\n"
+        "2023年,永川区新城区水厂取水口水质达标率为100%,老城区管网末梢水达标率为98.5%。\n"
+    )
+    assert region(one(document, "100")) == "永川区"
+    assert region(one(document, "98.5")) == "永川区"
+
+
+def test_a_district_of_that_name_listed_with_its_siblings_or_after_its_city_is_read():
+    listed = pipeline.read(
+        "2023年西安市各区空气质量\n"
+        "2023年,新城区、碑林区和莲湖区优良天数分别为251天、248天和246天。\n"
+    )
+    assert region(one(listed, "251")) == "新城区"
+    after_its_city = pipeline.read("2023年,洛阳市老城区优良天数为262天。\n")
+    assert region(one(after_its_city, "262")) == "老城区"
+
+
+# A direction word after a river or a lake is no province (河北岸 "the river's north bank"). --
+
+
+def test_the_north_bank_of_a_river_is_not_hebei():
+    document = pipeline.read(
+        "彰武县2023年环境质量公报\n"
+        "依据柳条河北岸空气自动监测站,2023年全县优良天数为311天,达标率85.2%。\n"
+    )
+    assert region(one(document, "311")) == "彰武县"
+    assert region(one(document, "85.2")) == "彰武县"
+
+
+def test_the_south_bank_of_a_lake_is_not_hunan():
+    document = pipeline.read(
+        "2023年,清水湖南岸监测点位的总磷年均浓度为0.045毫克/升,全县地表水水质达标率为95.0%。\n"
+    )
+    assert region(one(document, "95.0")) != "湖南省"
+    assert region(one(document, "0.045")) != "湖南省"
+
+
+def test_a_province_named_before_its_own_words_is_still_read():
+    document = pipeline.read(
+        "2023年,河北省优良天数比例为67.4%。湖南省地表水水质优良断面比例为97.1%。\n"
+    )
+    assert region(one(document, "67.4")) == "河北省"
+    assert region(one(document, "97.1")) == "湖南省"
