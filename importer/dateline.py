@@ -100,15 +100,20 @@ def source(head_text, opening, is_place=lambda name: False):
 
 
 # "date 2023-01-11 SANYA /China/, …": a labelled date run into the article's first line.
-_LABELLED_DATE = re.compile(
+LABELLED_DATE = re.compile(
     r"^\s*(?:date|published|updated|pub date)\s*:?\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\b", re.I
 )
+
+
+def only_a_date(line):
+    """Whether ``line`` is an English date and nothing else ("March 2, 2019")."""
+    return _DATE.fullmatch(line.strip()) is not None
 
 
 def issued(head_text):
     """The date on a header line of an English page ("Updated: …", "17:02, January 18,
     2022"), or None."""
-    labelled = _LABELLED_DATE.match(head_text or "")
+    labelled = LABELLED_DATE.match(head_text or "")
     if labelled:
         try:
             return date(*map(int, labelled.groups()))

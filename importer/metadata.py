@@ -470,6 +470,8 @@ _CREDIT = re.compile(
     r"[(（]\s*(?:(?:来源|稿源)\s*[:：]\s*([^()（）:：\s]{2,24}?)(?=\s|[)）]|记者|通讯员|编辑)|"
     + _PAPER
     + r"\s*(?:记者|通讯员|供稿))[^()（）]{0,20}[)）]\s*$"
+    # "…were of good quality.—Xinhua": an English wire story's agency after its last sentence.
+    r"|[.!?\"”]\s*(?:—|–|--)\s*([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,3})\s*$"
 )
 
 # "根据生态环境部办公厅《关于印发…》": a body named as the author of a document the text

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from . import dateline
 from .numbers import SPELT_VOLUME_UNIT
 from .table_cells import compound_items
 
@@ -167,6 +168,8 @@ def is_meta_line(line):
     bare = BULLET.sub("", unspaced_labels(line))
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
         return True
+    if dateline.only_a_date(bare):
+        return True  # "March 2, 2019" under an English headline, or over it
     if len(line) <= 60 and (_WECHAT_HEAD.search(line) or DATETIME.search(line)):
         return not re.search(r"[。！？；]", line)
     return False
@@ -214,6 +217,8 @@ def looks_like_title(line):
         return False
     if latin and (re.search(r"[a-z0-9)]\.\s+\S", line) or line.endswith(".")):
         return False  # two sentences: a caption or the article, not a headline
+    if latin and " " not in line.strip():
+        return False  # one word: a dateline's city ("Shanghai"), a site's name
     if _LIST_MARKER.match(line) or is_meta_line(line) or line.startswith("|"):
         return False
     if re.search(r"\s[|｜]$", line) and len(re.findall(r"[|｜]", line)) == 1:
@@ -245,6 +250,7 @@ _RESIDUE = re.compile(
     # A document-sharing site's preview: "全文预览已结束", "下载本文档", "文档简介", "50 金币".
     r"|全文预览已结束|下载本文档|文档简介|下载完整\S{0,6}文档|\d+\s*金币"
     r"|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[大中小\s]+"
+    r"|(?:the|this) story appears on(?:\s+page\s+\w+)?"  # a newspaper's print page
     r"|分享到\S*|分享|收藏|点赞|在看|赞赏|转发|写留言|留言|评论"
     r"|扫一扫.{0,12}|长按识别.{0,12}|点击(?:上方)?蓝字.{0,12}|关注我们|.{0,8}关注.{0,4}公众号.{0,8}"
     r"|热门评论|网友评论|相关阅读|相关推荐|推荐阅读|相关新闻|猜你喜欢"
@@ -405,6 +411,7 @@ def segment(text):
     """Split raw text into header (title, byline, metadata), article lines and footer."""
     lines = [line.strip() for line in text.split("\n")]
     seg = Segments()
+    _split_labelled_date(lines, seg)
     i, n = 0, len(lines)
     header_rows = _table_header_rows(lines)
 
@@ -550,6 +557,18 @@ def segment(text):
     body = _strip_trailing(body, seg)
     seg.body_lines = body
     return seg
+
+
+def _split_labelled_date(lines, seg):
+    """A copy saved with its date run into its first line ("date 2021-09-14 Northern cities
+    see…"): the date is the page's, the rest the line the page opened with."""
+    at = _next_nonblank(lines, 0)
+    found = dateline.LABELLED_DATE.match(lines[at]) if at < len(lines) else None
+    if found:
+        day = "-".join(found.groups())
+        seg.meta_lines.append(day)
+        seg.removed.append(Removed(day, "metadata"))
+        lines[at] = lines[at][found.end() :].strip()
 
 
 def _header_under_title(lines, i, seg, furniture):

@@ -4,7 +4,10 @@ and contacts, a portal's column, an English site's sections. Invented texts, in 
 
 from datetime import date
 
+import pytest
+
 from importer import pipeline
+from importer.document import PLACEHOLDER_PREFIX
 
 # The headline is the line right over the page's date or source line, however much of the
 # site's furniture (a product, its menu, the company's contacts, a breadcrumb) stands above it;
@@ -59,3 +62,68 @@ def test_a_headline_over_a_reporters_name_and_the_date_line_stays_the_title():
     )
     assert document.title == "丙县去年空气质量创新高"
     assert document.date == date(2022, 1, 20)
+
+
+# An English copy saved with its date as "date 2021-09-14" run into its first line: the
+# headline follows the date, or stands under what a newspaper's archive puts there (its print
+# page, the day spelt out); a lone word there is the dateline's city, no headline.
+
+
+def test_an_english_headline_after_a_labelled_date_on_its_line():
+    document = pipeline.read(
+        " date 2021-09-14 Northern cities see fewer smoggy days\n\n"
+        "Xinhua) 10:05, September 14, 2021\n\n"
+        "TAIYUAN, Sept. 13 (Xinhua) -- Northern cities saw 4.1 percent fewer heavily polluted "
+        "days in the first eight months, the provincial bureau said.\n"
+    )
+    assert document.title == "Northern cities see fewer smoggy days"
+    assert document.date == date(2021, 9, 14)
+
+
+def test_an_english_headline_under_a_labelled_date_its_print_page_and_its_day():
+    document = pipeline.read(
+        " date 2019-03-02 The story appears on\n"
+        "March 2, 2019\n"
+        "Lakes in the south run clearer\n"
+        "The share of southern lakes of good water quality rose to 77.5 percent last year, "
+        "according to a provincial report.\n"
+    )
+    assert document.title == "Lakes in the south run clearer"
+    assert document.date == date(2019, 3, 2)
+
+
+def test_a_lone_city_after_a_labelled_date_is_no_headline():
+    document = pipeline.read(
+        " date 2018-02-11 Shanghai\n\n"
+        "China's cities cut their average PM2.5 density by 6.5 percent last year, according "
+        "to the Ministry of Ecology and Environment.\n"
+    )
+    assert document.title.startswith(PLACEHOLDER_PREFIX)
+    assert document.date == date(2018, 2, 11)
+
+
+# An English wire story reprinted with its agency after a dash closing the last paragraph.
+
+
+@pytest.mark.parametrize(
+    "closing, publisher",
+    [(".—Xinhua", "Xinhua"), (". -- China News Service", "China News Service")],
+)
+def test_an_agency_after_a_dash_closing_an_english_story_is_its_publisher(closing, publisher):
+    document = pipeline.read(
+        "Provinces to publish river quality monthly\n\n"
+        "Every province will publish the water quality of its main rivers each month, "
+        "the ministry said on Tuesday.\n\n"
+        f"Last year 83.4 percent of the monitored sections were of good quality{closing}\n"
+    )
+    assert document.publisher == publisher
+
+
+def test_a_dash_inside_the_last_english_sentence_credits_no_one():
+    document = pipeline.read(
+        "Provinces to publish river quality monthly\n\n"
+        "Every province will publish the water quality of its main rivers each month.\n\n"
+        "Last year 83.4 percent of the sections were of good quality — Hunan Province "
+        "reported the largest gain.\n"
+    )
+    assert "Hunan" not in document.publisher
