@@ -28,7 +28,14 @@ from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
 from .places import AVERAGE_GIVEN, TEAM
-from .table_cells import ONE_ROW, cell_offsets, cells_with_items, merged_labels
+from .table_cells import (
+    ONE_ROW,
+    cell_offsets,
+    cells_with_items,
+    merged_labels,
+    unchanged,
+    worded_change,
+)
 
 _COMPARED_WITH_YEAR = re.compile(
     r"(?:compared (?:to|with)|比|较)\s*((?:19|20)\d{2})(?:\s*年)?(?!\s*[年\d-])(?![^\d]{0,2}月)"
@@ -2070,11 +2077,18 @@ _SAME_TIME_LAST_YEAR = re.compile(r"^(?:上年|去年|上一年)(?:同期)?(?:\s
 _ARROW = re.compile(r"^\s*[↑↓▲▼]\s*(?=\d)")
 
 
+def _nil(units):
+    """"持平" as a change of 0, in the unit its column's other changes share."""
+    return f"0{next(iter(units))}" if len(units) == 1 else "0"
+
+
 def _signed(cell):
-    """A cell whose arrow gives its sign ("↓5.3" → "-5.3", "↑2.9" → "2.9")."""
+    """A cell whose arrow or word gives its sign ("↓5.3" → "-5.3", "↑2.9" → "2.9", "减少3天"
+    → "-3天")."""
     arrow = _ARROW.match(cell)
     if arrow is None:
-        return cell
+        worded = worded_change(numbers_fold(cell))
+        return cell if worded is None else worded
     return ("-" if re.search("[↓▼]", arrow.group(0)) else "") + cell[arrow.end() :]
 
 
@@ -2183,14 +2197,31 @@ def bind_table(block, folded, gazetteer, scope):
     column_places = _places_of(header, gazetteer, scope, home)
     by_column = row_places is None and column_places is not None
     limits = _limit_rows(row_labels)
+    # The units of the changes in words of each column ("下降9.7%" | "持平" | "上升3.4%").
+    worded_columns = {}
+    for _label, cells, _span in rows:
+        for at, cell in enumerate(cells):
+            change = worded_change(numbers_fold(cell))
+            if change:
+                worded_columns.setdefault(at, set()).add(re.sub(r"^[-\d.,\s]+", "", change))
     for row, (label, cells, span) in enumerate(rows):
         folded_label = row_labels[row]
         if row in limits:
             continue
         row_period = periods_module.find_all(folded_label, scope.context)
-        # "↓5.3", "▲2.1": a change, its sign in an arrow.
-        arrows = {at for at, cell in enumerate(cells) if _ARROW.match(cell)}
-        cells = tuple(_signed(cell) for cell in cells)
+        # "↓5.3", "▲2.1", "下降5.3%": a change, its sign in an arrow or a word; "持平" a
+        # change of 0 in a row or column of such changes.
+        worded = {at for at, cell in enumerate(cells) if worded_change(numbers_fold(cell))}
+        arrows = {at for at, cell in enumerate(cells) if _ARROW.match(cell)} | worded
+        arrows |= {
+            at
+            for at, cell in enumerate(cells)
+            if unchanged(cell) and (worded or at in worded_columns)
+        }
+        cells = tuple(
+            _nil(worded_columns.get(at, ())) if at in arrows and unchanged(cell) else _signed(cell)
+            for at, cell in enumerate(cells)
+        )
         words = [
             numbers_fold(cell)
             for at, cell in enumerate(cells)

@@ -1061,6 +1061,8 @@ def parse_cell(cell, column, row, span, caption=""):
             if glued:
                 written = glued
                 break
+        if not written and re.search(r"百分比|百分率", f"{column} {row}"):
+            written = "%"  # "优良天数占总天数百分比": a share, in percent, not days
         if not written and re.search(r"天数", f"{column} {row}"):
             written = "天"  # a count of days
     bare_unit = written[1:] if written[:1] in ("万", "亿") else written

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from . import dateline
 from .numbers import SPELT_VOLUME_UNIT
-from .table_cells import compound_items
+from .table_cells import compound_items, unchanged, worded_change
 
 # Sentence-final punctuation (a paragraph ending otherwise is unfinished or a heading).
 SENTENCE_END = "。！？!?；;…”’」』）)"
@@ -1345,7 +1345,10 @@ def _numbers_heading(cell):
 
 
 def _has_numbers(cells):
-    return any(_NUMERIC_CELL.match(cell) or compound_items(cell) for cell in cells[1:])
+    return any(
+        _NUMERIC_CELL.match(cell) or compound_items(cell) or worded_change(cell)
+        for cell in cells[1:]
+    )
 
 
 def _table(text, rows):
@@ -1355,7 +1358,11 @@ def _table(text, rows):
     rows = _without_row_numbers(rows)
     for cells, span in rows:
         # A cell listing measures with their values ("氨氮/1.3、总磷/0.6") is data too.
-        numeric = sum(1 for cell in cells[1:] if _NUMERIC_CELL.match(cell) or compound_items(cell))
+        numeric = sum(
+            1
+            for cell in cells[1:]
+            if _NUMERIC_CELL.match(cell) or compound_items(cell) or worded_change(cell)
+        )
         if numeric == 0 and not data:
             header_rows.append(cells)
         elif numeric:
@@ -2147,7 +2154,12 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     if padded:
         cells.append(("", cells[-1][1]))  # an empty last cell, lost in the copy
     clean = [cell for cell, _at in cells]
-    numeric = [bool(_NUMERIC_CELL.match(cell)) for cell in clean]
+    # Changes in words are numbers, and "持平" among them ("减少3天" | "持平" | "上升5.5%").
+    worded = any(worded_change(cell) for cell in clean)
+    numeric = [
+        bool(_NUMERIC_CELL.match(cell) or worded_change(cell) or (worded and unchanged(cell)))
+        for cell in clean
+    ]
     # Where no table starts here, none starts on the following lines up to the first number
     # either (the same cells from there): a negative count tells ``blocks`` to skip them.
     if sum(numeric) < 3:

@@ -7,6 +7,9 @@ over, as bulletins write them:
   主要超标项目 (exceedance multiples by pollutant), "COD:12、氨氮:0.8" under a column of
   discharges. Each item is a figure of its own, the item's name naming the measure and the
   column saying what kind of value it is.
+* a **change written in words**: "下降6.0%", "增加5天", "上升0.3个百分点": the word is the
+  sign. "持平" beside such changes, in their row or their column, is a change of 0; among
+  words alone ("上升", "持平" under 变化趋势) it is a trend, no figure.
 * a **merged row label**: a place or group written once over its rows ("甲市" over two of its
   stations), so the rows below it carry an empty label in the copy.
 """
@@ -37,6 +40,26 @@ def compound_items(cell):
             return []
         out.append((match.group(1).strip(), match.group(2).strip()))
     return out
+
+
+_RISE = "上升|增加|升高|提高|增长|上涨|增多"
+_FALL = "下降|减少|降低|下跌|减小|回落"
+_WORDED_CHANGE = re.compile(
+    rf"^\s*(?:({_RISE})|{_FALL})了?\s*(\d[\d,]*(?:\.\d+)?\s*(?:%|个百分点|天|μg/m³|微克/立方米)?)\s*$"
+)
+
+
+def worded_change(cell):
+    """A change whose sign a word gives ("下降6.0%" → "-6.0%", "增加5天" → "5天"), as a plain
+    cell; None for any other cell."""
+    match = _WORDED_CHANGE.match(cell)
+    if match is None:
+        return None
+    return ("" if match.group(1) else "-") + match.group(2)
+
+
+def unchanged(cell):
+    return cell.strip() == "持平"
 
 
 def merged_labels(labels, rows):
