@@ -436,8 +436,13 @@ REQUIRES = {
     # …and not of a functional zone's class (a row "1类区" of a table of zones)
     "noise-day": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),
     "noise-night": (_AREA_WORDS, _ZONE_CLASS, r"交通(?!.*区域)|(?i:traffic|road)"),
-    # …unless it is said as the whole ("12369热线共受理投诉举报1520件")
-    "petitions": (None, rf"^(?!.*(?:共|总计|合计|累计)).*(?:{_PETITION_BREAKDOWN})", None),
+    # …unless it is said as the whole ("12369热线共受理投诉举报1520件", "共受理来电、来信等渠道
+    # 举报"); one channel's total stays one channel's ("平台共录入电话举报35351件")
+    "petitions": (
+        None,
+        rf"(?:{_PETITION_BREAKDOWN})(?![^,，;；。]*(?:共|总计|合计|累计|等))",
+        None,
+    ),
     # the share of cities meeting the standard ("218个城市环境空气质量达标,占64.3%", 达标城市
     # 比例) is not a city's own rate
     "air-quality-standard-rate": (

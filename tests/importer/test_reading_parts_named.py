@@ -42,3 +42,22 @@ def test_a_change_of_class_five_is_not_of_worse_than_class_five_said_after_it():
     assert filed(document, "-4.7") == (None, "change")
     assert filed(document, "3.1") == ("water-inferior-v-ratio", "level")
     assert filed(document, "0.8") == ("water-inferior-v-ratio", "change")
+
+
+# One channel of the complaints --------------------------------------------------------------
+
+
+def test_one_channels_total_is_no_total_of_the_complaints():
+    document = read("2031年5月,平台共录入电话举报3512件,相比上月增加154件。")
+    assert one(document, "3512").indicator is None
+    assert one(document, "154").indicator is None
+    document = read("微信举报方面,2031年5月共接到微信举报2894件,同比增长12.3%。")
+    assert one(document, "2894").indicator is None
+    assert one(document, "12.3").indicator is None
+
+
+def test_the_whole_said_through_its_channels_stays_the_total():
+    document = read("2031年5月,青禾市12369环保热线共受理投诉举报1520件。")
+    assert filed(document, "1520") == ("petitions", "level")
+    document = read("2031年5月,云栖县共受理群众来电、来信、网络等渠道举报216件。")
+    assert filed(document, "216") == ("petitions", "level")
