@@ -93,6 +93,19 @@ def test_the_api_counts_every_match_and_lists_the_older_ones_after_the_ranked_on
     assert ranked.count() == 5
 
 
+def test_a_common_word_ranks_the_newest_matches_whichever_way_the_index_reads_them():
+    # Fifteen matches: PostgreSQL finds the newest among the newest documents, not the index.
+    for n in range(12):
+        straw(f"old-{n}", 5)
+    straw("new-1", 1)
+    straw("new-3", 3)
+    straw("new-2", 2)
+    results = search_bulletins("秸秆")
+    assert slugs(results) == ["new-3", "new-2", "new-1"]
+    assert results.count_is_estimate
+    assert results.exact_count() == 15
+
+
 def test_newer_matches_turned_away_never_hide_older_ones():
     # PostgreSQL first reads a window of the newest matches (twice the limit and one): ten
     # newer drafts fill it, so every match is read before the two published ones are missed.
