@@ -174,13 +174,13 @@ def plan(query):
             return lines, seq_scan
         cursor.execute("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql, params)
         lines = [row[0] for row in cursor.fetchall()]
-        # The index match runs inside search_matches(), whose plan EXPLAIN does not show:
+        # The index match runs inside search_newest(), whose plan EXPLAIN does not show:
         # auto_explain (a superuser's LOAD) sends the nested statements' plans as notices.
         nested = []
         try:
             cursor.execute("LOAD 'auto_explain'")
         except Exception as exc:  # noqa: BLE001 - not a superuser: the outer plan only
-            lines.append(f"(plans inside search_matches() not shown: {exc})")
+            lines.append(f"(plans inside search_newest() not shown: {exc})")
         else:
             connection.connection.add_notice_handler(lambda notice: nested.append(notice.message_primary))
             for setting in ("log_min_duration = 0", "log_nested_statements = on", "log_analyze = on",
@@ -190,7 +190,7 @@ def plan(query):
             cursor.execute(sql, params)
             cursor.execute("RESET client_min_messages")
             connection.connection._notice_handlers.clear()
-            lines += ["inside search_matches():"] + [
+            lines += ["inside search_newest():"] + [
                 "  " + line for notice in nested if "search_searchdocument" in notice
                 for line in notice.splitlines() if "Scan" in line or "Cond" in line
             ]
