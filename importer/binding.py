@@ -1619,6 +1619,8 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 # "…未达到2031年目标68微克/立方米;PM2.5浓度为41微克/立方米": the year of a
                 # target dates that target, not the levels said after it
                 continue
+            if expression.kind == "since_five":
+                continue  # "“十三五”以来累计下降3.4个百分点": the time of the text's figures
             if "以来" in expression.label and _REMARK.match(text, expression.end, position):
                 # "…,“十三五”以来,已实现“六连降”;全国地表水…84.9%": a "since" that dates a
                 # remark without a figure, closed by a semicolon, dates nothing after it.

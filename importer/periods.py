@@ -101,7 +101,11 @@ _RECENT_COUNT = r"[一两二三四五六七八九十]{1,2}|\d{1,2}"
 
 _PATTERNS = [
     # Named five-year plans.
-    ("five", re.compile(r"[“\"]?(十[一二三四五]?五)[”\"]?(?:期间|时期|以来|规划期)")),
+    ("five", re.compile(r"[“\"]?(十[一二三四五]?五)[”\"]?(?:期间|时期|规划期)")),
+    # "“十三五”以来累计上升12.1个百分点": since the plan began, to the figures' own time,
+    # which the paragraph or the document gives; of no dates itself (a time all the same:
+    # "…以来累计下降" names no measure of its own).
+    ("since_five", re.compile(r"[“\"]?十[一二三四五]?五[”\"]?以来")),
     ("five_en", re.compile(r"(\d{2})th Five-Year Plan(?: \(((?:19|20)\d{2})-\d{2,4}\))?", re.I)),
     (
         "months_en",
@@ -211,6 +215,8 @@ _PATTERNS = [
     ("yfirstq", re.compile(_YEAR_BARE_TOO + r"\s*前([一二三123])季度")),
     ("yhalf", re.compile(_YEAR_BARE_TOO + r"\s*(上|下)半年")),
     ("yfirst", re.compile(_YEAR + r"\s*前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
+    # "2018年4月中旬": ten days of the month (上旬 1-10, 中旬 11-20, 下旬 21 to its end).
+    ("ydecade", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月\s*(上|中|下)旬")),
     ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
     (
         "asof",
@@ -275,6 +281,7 @@ _PATTERNS = [
     ("firstq", re.compile(r"前([一二三123])季度")),
     ("half", re.compile(r"(上|下)半年")),
     ("first", re.compile(r"前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
+    ("decade", re.compile(r"(?<![\d月.])" + _MONTH + r"\s*月\s*(上|中|下)旬")),
     (
         "month",
         re.compile(
@@ -459,7 +466,7 @@ def find_all(text, context):
 # "2019年楚雄市第3季度", "2023年全省上半年": the year, the place the report is on, then the
 # part of that year the figures cover. The part is of that year; the year alone is no period.
 _PLACE_BETWEEN = re.compile(r"(?:全|我|本)?[\u4e00-\u9fff]{0,8}?[省市县区州盟旗](?:城区|市区)?\s*")
-_PARTS = frozenset({"months", "quarter", "firstq", "half", "first", "month"})
+_PARTS = frozenset({"months", "quarter", "firstq", "half", "first", "month", "decade"})
 
 
 def _year_of_the_part(found, text, context):
@@ -494,6 +501,8 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
                 if first_year
                 else (None, None)
             )
+        if kind == "since_five":
+            return None, None
         if kind == "five_en":
             first_year = int(groups[1]) if groups[1] else 2021 + 5 * (int(groups[0]) - 14)
             return date(first_year, 1, 1), date(first_year + 4, 12, 31)
@@ -577,6 +586,7 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             "yhalf",
             "yfirst",
             "ymonth",
+            "ydecade",
             "asof",
             "year",
             "year_en",
@@ -605,6 +615,13 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             month = int(groups[0])
             date(year, month, int(groups[1]))  # a day that does not exist is no date
             return _span(year, month, month)
+        if kind in ("ydecade", "decade"):
+            month = _month(groups[0])
+            first, last = _span(year, month, month)
+            if first is None:
+                return None, None
+            days = {"上": (1, 10), "中": (11, 20), "下": (21, last.day)}[groups[1]]
+            return first.replace(day=days[0]), last.replace(day=days[1])
         if kind in ("ymonth", "month"):
             month = _month(groups[0])
             return _span(year, month, month)

@@ -721,3 +721,61 @@ def test_a_province_named_before_its_own_words_is_still_read():
     )
     assert region(one(document, "67.4")) == "河北省"
     assert region(one(document, "97.1")) == "湖南省"
+
+
+# A ten-day part of a month (上旬, 中旬, 下旬) is those days, not the whole month. ---------------
+
+
+def test_the_middle_ten_days_of_a_month_are_its_11th_to_20th():
+    document = pipeline.read(
+        "2026年6月中旬,全省87个监测断面中,Ⅰ~Ⅲ类水质断面79个,占90.8%,同比增加1.2%。"
+    )
+    share = one(document, "90.8")
+    assert (share.period_start, share.period_end) == (date(2026, 6, 11), date(2026, 6, 20))
+
+
+def test_the_last_ten_days_run_to_the_months_end_and_a_title_year_dates_them():
+    document = pipeline.read(
+        "2026年地表水水质旬报(第18期)\n2月下旬,全省地表水水质总体良好,监测断面水质优良比例为88.4%。"
+    )
+    share = one(document, "88.4")
+    assert (share.period_start, share.period_end) == (date(2026, 2, 21), date(2026, 2, 28))
+
+
+def test_a_month_without_a_ten_day_part_stays_the_whole_month():
+    document = pipeline.read("2026年6月,全省监测断面水质优良比例为89.9%。上旬以降雨为主。")
+    share = one(document, "89.9")
+    assert (share.period_start, share.period_end) == (date(2026, 6, 1), date(2026, 6, 30))
+
+
+# "“十三五”以来" is since the plan began: it dates no figure, which keeps its own period. -----
+
+
+def test_a_rise_since_a_five_year_plan_began_is_of_the_documents_year():
+    document = pipeline.read(
+        "2027年某省生态环境状况公报\n"
+        "全省地表水优良断面比例为91.3%,“十三五”以来累计上升9.2个百分点。"
+        "优良天数比例为88.0%,好于年度目标1.5个百分点。"
+    )
+    for value in ("9.2", "88.0", "1.5"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (
+            date(2027, 1, 1),
+            date(2027, 12, 31),
+        ), value
+
+
+def test_a_plans_years_said_as_its_period_still_date_its_figures():
+    document = pipeline.read(
+        "2027年某省生态环境状况公报\n“十三五”期间,全省累计完成造林面积610万亩。"
+    )
+    planted = one(document, "610")
+    assert (planted.period_start, planted.period_end) == (date(2016, 1, 1), date(2020, 12, 31))
+
+
+def test_a_fall_since_a_plan_began_in_a_months_report_is_of_those_months():
+    document = pipeline.read(
+        "2027年1-6月,全市PM2.5平均浓度为33微克/立方米,十四五以来累计下降12.5%。"
+    )
+    fall = one(document, "-12.5")
+    assert (fall.period_start, fall.period_end) == (date(2027, 1, 1), date(2027, 6, 30))
