@@ -490,11 +490,23 @@ _RELEASES_AFTER = re.compile(
 _RELEASES_BEFORE = re.compile(r"(?:据|从|来自)\s*$")
 
 
+# A paper's own credit on a reprint of its article, before the page's editor and tags: its
+# print edition on a line of its own ("《 人民日报 》( 2018年08月29日 14 版)"), or its reporter
+# and editors run on after the last sentence ("…以内。某某日报新闻客户端记者王某编辑李某二审赵某").
+_PAPER_CREDIT = re.compile(
+    r"^\s*《\s*([\u4e00-\u9fff]{2,10}(?:报|刊))\s*》\s*[(（]\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月"
+    r"\s*\d{1,2}\s*日(?:\s*第?\s*[A-Z]?\d{1,3}\s*版)?\s*[)）]\s*$"
+    r"|[。！？]\s*([\u4e00-\u9fff]{2,12}?(?:日报|晚报|报|网|社|客户端|新闻|电视台))\s*记者\s*"
+    r"[\u4e00-\u9fff]{2,4}(?:\s*(?:编辑|责编|一审|二审|三审|终审|通讯员)\s*[\u4e00-\u9fff]{2,4})*\s*$",
+    re.M,
+)
+
+
 def _closing_credit(blocks):
     """The credit closing the article's last lines of words, past residue ("?", "|") a copy
-    left under it."""
-    worded = [block.text for block in blocks if _WORD.search(block.text)]
-    return _CREDIT.search("\n".join(worded[-4:]))
+    left under it, or a paper's own credit among them."""
+    worded = "\n".join([block.text for block in blocks if _WORD.search(block.text)][-4:])
+    return _CREDIT.search(worded) or _PAPER_CREDIT.search(worded)
 
 
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")

@@ -127,3 +127,38 @@ def test_a_dash_inside_the_last_english_sentence_credits_no_one():
         "reported the largest gain.\n"
     )
     assert "Hunan" not in document.publisher
+
+
+# A newspaper's article reprinted with the paper's own credit closing it: its print edition
+# ("《 甲省日报 》( 2019年05月06日 04 版)") on a line of its own, or its reporter and editors
+# run on after the last sentence.
+
+
+def test_a_papers_print_edition_closing_a_reprint_is_its_publisher():
+    document = pipeline.read(
+        "前4月环境行政处罚金额超30亿元\n\n"
+        "本报北京5月5日电 生态环境部4日通报:今年1—4月,全国环境行政处罚案件共下达处罚"
+        "决定书40215份,罚没款金额为30.6亿元。\n\n"
+        "《 甲省日报 》( 2019年05月06日 04 版)\n\n"
+        "[责任编辑:丁某]\n"
+    )
+    assert document.publisher == "甲省日报"
+
+
+def test_a_papers_reporter_and_editors_run_on_after_the_last_sentence():
+    document = pipeline.read(
+        "近日,记者从丙州生态环境局获悉,丙州生态环境局发布《丙州2022年生态环境状况公报》。"
+        "2022年,全州环境空气质量优良率为98.9%,同比上升0.4个百分点。"
+        "丙州日报新闻客户端记者李小禾编辑张远二审王青三审赵川\n\n"
+        "转载请注明地址:http://www.example.com/a/1.html\n"
+    )
+    assert document.publisher == "丙州日报新闻客户端"
+
+
+def test_a_papers_edition_cited_inside_a_sentence_credits_no_reprint():
+    document = pipeline.read(
+        "丁市2022年环境质量状况\n\n"
+        "近日,丁市生态环境局发布2022年环境质量状况,全市优良天数比例为91.2%。"
+        "此前《 丁市日报 》( 2022年03月02日 02 版)曾报道该市治理扬尘的做法。\n"
+    )
+    assert document.publisher == "丁市生态环境局"
