@@ -2772,13 +2772,21 @@ _CHANGE_HEADER = re.compile(
 )
 
 
+_GRADE_IN_DAYS = re.compile(r"^\s*(优|良|(?:轻度|中度|重度|严重)污染)\s*[(（]\s*天\s*[)）]\s*$")
+
+
 def _column_measures(header):
     """What each column measures: a change column named only 变化率/同比/比上年 is the change
     of the measure in the column before it ("PM2.5浓度(μg/m³) | 同比(%)")."""
     measures, measured = [], ""
     for name in header:
         bare = _UNIT_IN_HEADER.sub("", name).strip()
-        if _CHANGE_HEADER.match(bare) and measured:
+        grade = _GRADE_IN_DAYS.match(name)
+        if grade:
+            # "优(天)", "轻度污染(天)": the days of that grade, no upper "天数" over them.
+            measures.append("优级天数" if grade[1] == "优" else f"{grade[1]}天数")
+            measured = ""
+        elif _CHANGE_HEADER.match(bare) and measured:
             measures.append(f"{measured} {name}")
         else:
             measures.append(name)

@@ -15,7 +15,7 @@ whitespace stripped; a line broken in two by a converter or a wrapped caption is
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -1275,6 +1275,21 @@ def blocks(paragraphs):
                 # 十一日") is no caption of a table further down.
                 caption = ""
             index += 1
+    return _notes_over_runs(out)
+
+
+def _notes_over_runs(out):
+    """A note stating units under tables that follow one another with nothing between them
+    (the measured values, then the standards' limits, the note last) is of each of them."""
+    note = ""
+    for at in range(len(out) - 1, -1, -1):
+        block = out[at]
+        if block.kind != "table":
+            note = ""
+        elif block.note:
+            note = block.note
+        elif note:
+            out[at] = replace(block, note=note)
     return out
 
 

@@ -39,11 +39,14 @@ CHANGES = {
 }
 
 
-def _lines(layout, rows):
+def lines(layout, rows):
+    """``rows`` (header first) as an editor's paste gives them in ``layout``."""
     if layout == "markdown":
         return ["| " + " | ".join(row) + " |" for row in rows]
     if layout == "tabs":
         return ["\t".join(row) for row in rows]
+    if layout == "bars-inside":
+        return [" | ".join(row) for row in rows]
     if layout == "cell-per-line-ends":
         return [line for row in rows for line in [f"{cell} |" for cell in row] + ["||||"]]
     return [cell for row in rows for cell in row]  # one cell per line
@@ -58,7 +61,7 @@ def _half_year(layout):
             "山阳县2025年上半年环境质量状况",
             "一、环境空气质量",
             "上半年县城区环境空气自动站连续监测,结果如下表:",
-            *_lines(layout, (HEADER, *ROWS)),
+            *lines(layout, (HEADER, *ROWS)),
             "二、声环境质量",
         ]
     )
