@@ -16,7 +16,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from . import dateline
-from .places import TEAM
+from .places import COUNTRY, TEAM
 from .segment import (
     BULLET,
     DATE,
@@ -202,6 +202,10 @@ _PUBLISHER = re.compile(
 )
 _NATIONAL_PUBLISHER = re.compile(
     r"^(?:生态环境部|环境保护部|国家环境保护总局|Ministry of Ecology|Ministry of Environmental|ME[EP]$)"
+)
+# The country's monitoring network or its cities, counted with no place before the count.
+_NATIONAL_SET = re.compile(
+    r"(?<![\d\u4e00-\u9fff])\d{3,4}\s*个(?:国家地表水(?:考核|评价|监测)断面|国控断面|地级及以上城市)"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # "到2025年", "by 2025": the year of a target, not the period the document reports on.
@@ -425,9 +429,11 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # a text naming no place whose figures the ministry released is about the country.
         issuer = _issuer(opening)
         if issuer is not None and _NATIONAL_PUBLISHER.match(issuer.group(1)):
-            from .places import COUNTRY
-
             region = COUNTRY
+    if region is None and _NATIONAL_SET.search(first):
+        # "2021年2月,3641个国家地表水考核断面中…", "339个地级及以上城市平均…": a text naming
+        # no place that opens with the country's own network or cities is about the country.
+        region = COUNTRY
     return About(
         title=title[:200],
         date=issued,
@@ -836,8 +842,6 @@ def _inside(division, place):
 
 
 def _region(title, publisher, opening, gazetteer, body=""):
-    from .places import COUNTRY
-
     named = _named_in(title, gazetteer)
     if named is not None:
         return named

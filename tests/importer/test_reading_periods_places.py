@@ -779,3 +779,29 @@ def test_a_fall_since_a_plan_began_in_a_months_report_is_of_those_months():
     )
     fall = one(document, "-12.5")
     assert (fall.period_start, fall.period_end) == (date(2027, 1, 1), date(2027, 6, 30))
+
+
+# A text naming no place that opens with the country's network or cities is the country's. --
+
+
+def test_a_water_monthly_opening_with_the_national_sections_is_the_countrys():
+    document = pipeline.read(
+        "一、地表水\n"
+        "2027年3月,3712个国家地表水评价断面里,Ⅰ~Ⅲ类优良水质断面占88.1%,"
+        "比上年同月多1.4个百分点。\n"
+    )
+    assert document.region.name == "全国"
+    assert region(one(document, "88.1")) == "全国"
+
+
+def test_an_air_monthly_opening_with_the_cities_at_prefecture_level_is_the_countrys():
+    document = pipeline.read(
+        "2027年1-4月,339个地级及以上城市平均优良天数比例为86.2%,PM2.5浓度为33微克/立方米。\n"
+    )
+    assert document.region.name == "全国"
+    assert region(one(document, "86.2")) == "全国"
+
+
+def test_a_provinces_own_national_sections_are_not_the_countrys():
+    document = pipeline.read("2027年3月,全省147个国家地表水考核断面中,水质优良断面比例为92.5%。\n")
+    assert document.region is None or document.region.name != "全国"
