@@ -722,14 +722,41 @@ def _approximately(text, bound):
     return written.strip()
 
 
-_HEAVY = frozenset({"heavy-pollution-days", "heavy-pollution-days-ratio"})
-_ONE_GRADE = re.compile(r"重度(?!及?以上|污染及?以上)")
-_SEVERE_SAID = re.compile(r"严重污染?[^,，;；。\d]{0,12}?\d")
+# Measures of several grades of the AQI, the word of one of them, the other grades said one
+# by one in the sentence (then that word names its grade alone), and what makes the grade all
+# of the measure after all. 重度 beside 严重 or 中度 with their days, unless no 严重 was
+# ("重度污染0.2%,无严重污染": the heavy days are all of them); 良好 beside 优 with its days.
+_ONE_GRADE_OF = (
+    (
+        frozenset({"heavy-pollution-days", "heavy-pollution-days-ratio"}),
+        re.compile(r"重度(?!及?以上|污染及?以上)"),
+        re.compile(r"(?:严重|中度)污染?[^,，;；。\d]{0,12}?\d"),
+        re.compile(r"(?:无|没有|未)(?:出现|发生)?严重污染"),
+    ),
+    (
+        frozenset({"air-good-days"}),
+        re.compile(r"^良"),
+        re.compile(r"优(?!良)[级的]?(?:天数?)?[^,，;；。\d]{0,3}?\d"),
+        None,
+    ),
+)
 # Families of units only one measure of the environment is reported in (nGy/h: the gamma
 # dose rate; t/(km²·month): dust fall).
 _MEASURED_ALONE = ("dose_rate", "deposition")
 _UNSAID_FAMILIES = ("concentration", "sound_level", "days")
 _NIL_FAMILIES = ("percent", "days", "count")
+
+
+def _one_grade(code, word, sentence):
+    """Whether ``word``, filed under ``code``, names one grade of it among grades said one by
+    one in ``sentence``."""
+    return any(
+        code in codes
+        and grade.search(word)
+        and others.search(sentence)
+        and not (all_of_it and all_of_it.search(sentence))
+        for codes, grade, others, all_of_it in _ONE_GRADE_OF
+    )
 
 
 def _each_measure(bound, vocabulary):
@@ -917,14 +944,10 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
         name = f"{vocabulary.name_of(match.code)}{statistic}"
         match = matching.Match(None, "", matching.proposal(name, raw.unit, raw.family))
     named = re.match(r"“([^”]*)”", match.reason or "")
-    if (
-        match.code in _HEAVY
-        and named
-        and _ONE_GRADE.search(named.group(1))
-        and _SEVERE_SAID.search(sentence)
-    ):
-        # "重度污染天数比例2.8%…;严重污染天数比例为0.6%": 重度 beside 严重 is one grade of the
-        # two that heavy pollution counts, not all of it (which 重度 alone is where no 严重 is said)
+    if named and raw.value_text[:1].isdigit() and _one_grade(match.code, named.group(1), sentence):
+        # "重度污染天数比例2.8%…;严重污染天数比例为0.6%", "中度污染3天、重度污染1天", "优级天数
+        # 为5天、良好天数为23天": one grade of the measure, not all of it (which the word is
+        # where no other grade is said; "无重度污染天气" says none of all)
         match = matching.Match(None, "", matching.proposal(named.group(1), raw.unit, raw.family))
     if hasattr(bound, "filed_as"):
         bound.filed_as = match.code

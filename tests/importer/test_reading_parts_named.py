@@ -61,3 +61,34 @@ def test_the_whole_said_through_its_channels_stays_the_total():
     assert filed(document, "1520") == ("petitions", "level")
     document = read("2031年5月,云栖县共受理群众来电、来信、网络等渠道举报216件。")
     assert filed(document, "216") == ("petitions", "level")
+
+
+# One grade of the air's days ----------------------------------------------------------------
+
+
+def test_heavy_pollution_among_grades_said_one_by_one_is_that_grade_alone():
+    document = read(
+        "2031年,云栖县有效监测天数360天,空气质量为优的天数150天、良180天、"
+        "轻度污染22天、中度污染5天、重度污染3天。"
+    )
+    assert one(document, "3").indicator is None
+    document = read("2031年,青禾市轻度污染占8.1%,中度污染占2.3%,重度污染占1.4%,严重污染占0.3%。")
+    assert one(document, "1.4").indicator is None
+    # near misses: 重度 with no other grade said is all heavy days, so is 重度 where no 严重
+    # was, and none of them
+    document = read("2031年,青禾市轻度污染40天、中度污染6天、重度污染2天,未出现严重污染天气。")
+    assert filed(document, "2") == ("heavy-pollution-days", "level")
+    document = read("2031年,全县优良率为94.5%,轻度污染12天,重度污染3天。")
+    assert filed(document, "3") == ("heavy-pollution-days", "level")
+    document = read("2031年,属于中度污染的天数为2天,全年无重度污染天气。")
+    assert filed(document, "0") == ("heavy-pollution-days", "level")
+
+
+def test_good_days_beside_excellent_days_are_the_good_grade_alone():
+    document = read("2031年5月,空气质量优级天数为6天、良好天数为22天、轻度污染天数为3天。")
+    assert one(document, "22").indicator is None
+    document = read("2031年4月,云栖县优9天、良好19天,轻度污染2天。")
+    assert one(document, "19").indicator is None
+    # near miss: 良好天数 with no grade beside it counts the good days
+    document = read("2031年5月份,全市良好天数19天,同比增加2天。")
+    assert filed(document, "19") == ("air-good-days", "level")
