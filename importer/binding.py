@@ -2252,6 +2252,8 @@ def bind_table(block, folded, gazetteer, scope):
                 # "昼间等效声级Ld | 43.2": a word cell naming a measure names the number after it.
                 name = said
             unit_said = (
+                _excepted_unit(numbers_fold(block.note), name)
+                or
                 # Days are days, whatever unit a caption gives the concentrations.
                 # A row of a measure with its own unit ("水温(℃)", "pH值(无量纲)") keeps it.
                 (
@@ -2549,6 +2551,22 @@ _POLLUTANT_CODES = {
 }
 
 
+def _excepted(exception, column):
+    """Whether the column is one a note's exception names ("CO", "一氧化碳")."""
+    named = re.split(r"[、和及]", exception.group(1))
+    named += [_POLLUTANT_CODES[word] for word in named if word in _POLLUTANT_CODES]
+    return any(word and word.lower() in column.lower() for word in named)
+
+
+def _excepted_unit(note, column):
+    """The unit a note gives a column it names as the exception ("CO单位为mg/m³,其余…"): it
+    stands over the one unit a caption gives the whole table."""
+    exception = _EXCEPT.search(note) if note else None
+    if exception is None or not _excepted(exception, column):
+        return ""
+    return f"({exception.group(2)})" if _unit_fits(exception.group(2), column) else ""
+
+
 def _noted_unit(note, column):
     """The unit a note under the table gives a column: "单位:除CO为毫克/立方米外,其它均为微克/
     立方米" gives CO columns mg/m³ and the others μg/m³; a single unit is every column's."""
@@ -2556,10 +2574,7 @@ def _noted_unit(note, column):
         return ""
     exception = _EXCEPT.search(note)
     if exception:
-        named = re.split(r"[、和及]", exception.group(1))
-        named += [_POLLUTANT_CODES[word] for word in named if word in _POLLUTANT_CODES]
-        own = any(word and word.lower() in column.lower() for word in named)
-        unit = exception.group(2) if own else exception.group(3)
+        unit = exception.group(2) if _excepted(exception, column) else exception.group(3)
         return f"({unit})" if _unit_fits(unit, column) else ""
     units = re.findall(_UNIT_WORDS, note)
     return f"({units[0]})" if len(set(units)) == 1 and _unit_fits(units[0], column) else ""

@@ -1239,7 +1239,7 @@ def blocks(paragraphs):
                 out.append(Block("paragraph", lead))
                 caption = lead if len(lead) <= 60 else caption
             text, header, rows, own = table
-            note = _unit_note(paragraphs, index + 1)
+            note = _unit_note(paragraphs, index + 1, rows)
             out.append(Block("table", text, header, rows, f"{own} {caption}".strip(), note))
             index += 1
             continue
@@ -1261,7 +1261,7 @@ def blocks(paragraphs):
                 no_cells_until = index - used + 1
             if table is not None:
                 own = table[3] if len(table) > 3 else ""
-                note = _unit_note(paragraphs, index + used)
+                note = _unit_note(paragraphs, index + used, table[2])
                 out.append(
                     Block("table", table[0], table[1], table[2], f"{own} {caption}".strip(), note)
                 )
@@ -1293,9 +1293,16 @@ def _notes_over_runs(out):
     return out
 
 
-def _unit_note(paragraphs, after):
-    """The note stating units in the three paragraphs after a table, or ""."""
-    return next((p for p in paragraphs[after : after + 3] if _UNIT_NOTE.match(p)), "")
+# A cell holding the table's notes ("注: 1、…; 2、…"), however long before its units.
+_NOTE_CELL = re.compile(r"^(?:注|备注|说明)\s*[:：]")
+
+
+def _unit_note(paragraphs, after, rows=()):
+    """The note stating units in the three paragraphs after a table, or in a cell of its own
+    (merged over the rows of the standards at its foot), or ""."""
+    below = next((p for p in paragraphs[after : after + 3] if _UNIT_NOTE.match(p)), "")
+    cells = [cell for _label, row, _span in rows for cell in row if _NOTE_CELL.match(cell)]
+    return below or next((cell for cell in cells if re.search(r"单位|g/m", cell)), "")
 
 
 # A line break kept inside a cell as markup ("优良天数<br>比例(%)"): no part of its words.

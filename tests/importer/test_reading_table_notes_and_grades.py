@@ -93,3 +93,44 @@ def test_a_grade_counting_other_things_is_no_count_of_days():
     )
     document = pipeline.read(text)
     assert not [f for f in document.figures if f.indicator == "air-excellent-days"]
+
+
+# A caption giving one unit to the whole table, a note making CO the exception.
+CAPTIONED = "表3 2025年5月各点位监测结果(单位:μg/m³)"
+STATIONS = (
+    ("点位", "SO2", "NO2", "CO", "O3-8h", "评价"),
+    ("城北站", "7", "19", "0.7", "148", "二级"),
+    ("南明站", "9", "24", "0.9", "163", "超二级"),
+)
+LONG_NOTE = "注:1、南明站为对照点,不参与评价; 2、O3-8h为日最大8小时平均第90百分位数; 3、CO单位为mg/m³,其余项目单位为μg/m³。"
+
+
+def _units(document):
+    return {(f.indicator, str(f.value)): f.unit_code for f in document.figures}
+
+
+def test_a_note_in_a_cell_at_the_tables_foot_makes_co_the_exception_to_the_caption():
+    rows = [*STATIONS, ("二级标准", "150", "80", "4", "160", LONG_NOTE)]
+    text = "\n".join(["丽水市2025年5月环境空气质量", CAPTIONED, *lines("markdown", rows)])
+    units = _units(pipeline.read(text))
+    assert units[("co", "0.7")] == units[("co", "0.9")] == "mg/m3"
+    assert units[("so2", "7")] == units[("o3", "163")] == "ug/m3"
+
+
+@pytest.mark.parametrize("note", sorted(NOTES))
+def test_a_note_under_the_table_makes_co_the_exception_to_the_caption(note):
+    text = "\n".join(
+        ["丽水市2025年5月环境空气质量", CAPTIONED, *lines("tabs", STATIONS), NOTES[note]]
+    )
+    units = _units(pipeline.read(text))
+    assert units[("co", "0.7")] == "mg/m3"
+    assert units[("no2", "24")] == "ug/m3"
+
+
+def test_a_note_naming_no_exception_leaves_the_captions_unit():
+    # A near miss: a note of other things in the foot's cell gives no column another unit.
+    rows = [*STATIONS, ("二级标准", "150", "80", "4", "160", "注:南明站为对照点,不参与评价。")]
+    text = "\n".join(["丽水市2025年5月环境空气质量", CAPTIONED, *lines("markdown", rows)])
+    units = _units(pipeline.read(text))
+    assert units[("so2", "9")] == "ug/m3"
+    assert "mg/m3" not in units.values()
