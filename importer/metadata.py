@@ -430,9 +430,14 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         issuer = _issuer(opening)
         if issuer is not None and _NATIONAL_PUBLISHER.match(issuer.group(1)):
             region = COUNTRY
-    if region is None and _NATIONAL_SET.search(first):
+    if region is None and (
+        _NATIONAL_SET.search(first)
+        or (not getattr(parsed, "region_label", "") and len(_NATIONWIDE.findall(body)) >= 2)
+    ):
         # "2021年2月,3641个国家地表水考核断面中…", "339个地级及以上城市平均…": a text naming
-        # no place that opens with the country's own network or cities is about the country.
+        # no place that opens with the country's own network or cities is about the country;
+        # so is one whose figures are the nation's ("全国环境行政处罚案件共…", "图1 2021年2月
+        # 全国地表水…"), unless it hides its city's name ("□市").
         region = COUNTRY
     return About(
         title=title[:200],
@@ -760,6 +765,11 @@ def _most_said_year(text):
     return max(said, key=lambda year: (said[year], year))
 
 
+# The nation as the scope of figures; not as what a place is compared or ranked with
+# ("优于全国平均水平", "居全国第3", "全国领先").
+_NATIONWIDE = re.compile(
+    r"(?<![于比较同与居在占列入])全国(?!平均|水平|排名|排位|第|前列|领先|首|同期|均值|先进|一流)"
+)
 _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同比|自|从)\s*$")
 _COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|相较|比较|起|开始)")
 

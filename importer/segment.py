@@ -249,7 +249,7 @@ _RESIDUE = re.compile(
     r"|展开全部|收起全文|展开全文|阅读全文|查看全文|查看更多|点击查看|返回顶部|回到顶部"
     # A document-sharing site's preview: "全文预览已结束", "下载本文档", "文档简介", "50 金币".
     r"|全文预览已结束|下载本文档|文档简介|下载完整\S{0,6}文档|\d+\s*金币"
-    r"|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[大中小\s]+"
+    r"|打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|字号\s*[:：]?\s*[大中小\s]+|[大中小]字号"
     r"|(?:the|this) story appears on(?:\s+page\s+\w+)?"  # a newspaper's print page
     r"|分享到\S*|分享|收藏|点赞|在看|赞赏|转发|写留言|留言|评论"
     r"|扫一扫.{0,12}|长按识别.{0,12}|点击(?:上方)?蓝字.{0,12}|关注我们|.{0,8}关注.{0,4}公众号.{0,8}"
@@ -588,6 +588,8 @@ def _header_under_title(lines, i, seg, furniture):
         if seg.title and not seg.byline and is_byline(line):
             seg.byline = line
             seg.removed.append(Removed(line, "byline"))
+        elif _REPORTER.fullmatch(line) and _dated_header(_next_line(lines, i)):
+            seg.removed.append(Removed(line, "reporter"))  # "魏某" over the date line
         elif furniture(i):
             if line:
                 if is_meta_line(line):
@@ -843,6 +845,12 @@ def _title_above_metadata(lines, i):
             return None
         seen.append(k)
     return None
+
+
+def _next_line(lines, i):
+    """The first line with words after line ``i``, or ""."""
+    k = _next_nonblank(lines, i + 1)
+    return lines[k] if k < len(lines) else ""
 
 
 def _next_nonblank(lines, i):

@@ -162,3 +162,42 @@ def test_a_papers_edition_cited_inside_a_sentence_credits_no_reprint():
         "此前《 丁市日报 》( 2022年03月02日 02 版)曾报道该市治理扬尘的做法。\n"
     )
     assert document.publisher == "丁市生态环境局"
+
+
+# A text naming no place whose figures are the nation's ("全国…") is about the country; the
+# nation named only to compare with ("优于全国平均水平") says nothing of where the text is.
+
+
+def region_name(document):
+    return getattr(document.region, "name", document.region)
+
+
+def test_a_bulletin_without_headline_whose_figures_are_the_nations():
+    document = pipeline.read(
+        "一、环境空气\n(一)总体情况\n"
+        "2021年3月,监测的城市平均优良天数比例为84.1%,同比上升2.2个百分点。\n"
+        "图1 2021年3月全国城市空气质量级别比例\n"
+        "2021年1-3月,全国城市平均优良天数比例为83.6%,同比上升2.0个百分点。\n"
+    )
+    assert region_name(document) == "全国"
+
+
+def test_a_newspaper_item_on_the_nations_cases_under_its_reporter_and_date_line():
+    document = pipeline.read(
+        "前5月环境行政处罚金额超50亿元\n\n"
+        "钱小川\n"
+        "2019年06月20日07:31 | 来源:甲网-甲报\n小字号\n\n"
+        "  生态环境部19日通报:1—5月各地共办理环境行政处罚案件60120件,全国罚没款合计"
+        "50.3亿元。其中全国查处五类案件16820件,比去年同期增长8.1%。\n"
+    )
+    assert region_name(document) == "全国"
+    assert document.publisher == "甲网-甲报"
+
+
+def test_a_text_comparing_with_the_nation_is_not_about_the_country():
+    document = pipeline.read(
+        "我县空气质量持续向好\n\n"
+        "今年上半年,我县空气质量优良天数比例为95.6%,优于全国平均水平,"
+        "PM2.5平均浓度为24微克/立方米,低于全国平均值。\n"
+    )
+    assert region_name(document) != "全国"
