@@ -96,6 +96,8 @@ def _span(year, first_month, last_month):
 
 _QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
+# 截至 and 累计到 ("up to"): what is counted runs from the start of the year to that time.
+_CUT_OFF_WORD = r"(?:截[至止]到?|累计[到至])\s*"
 _YEAR_BARE_TOO = r"(?<![\d\-–—.])((?:19|20)\d{2})\s*年?"
 _RECENT_COUNT = r"[一两二三四五六七八九十]{1,2}|\d{1,2}"
 
@@ -215,19 +217,21 @@ _PATTERNS = [
     ("yfirstq", re.compile(_YEAR_BARE_TOO + r"\s*前([一二三123])季度")),
     ("yhalf", re.compile(_YEAR_BARE_TOO + r"\s*(上|下)半年")),
     ("yfirst", re.compile(_YEAR + r"\s*前([一二三四五六七八九十]{1,2}|\d{1,2})个?月")),
-    # "2018年4月中旬": ten days of the month (上旬 1-10, 中旬 11-20, 下旬 21 to its end).
-    ("ydecade", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月\s*(上|中|下)旬")),
-    ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
+    # "截至2019年10月", "(数据累计到2019年10月)": a running total from the start of that year
+    # to that month (or day); read before the month alone.
     (
         "asof",
         re.compile(
-            r"截[至止]到?\s*"
+            _CUT_OFF_WORD
             + _YEAR
             + r"\s*(?:"
             + _MONTH
             + r"\s*月\s*(?:(\d{1,2})\s*日)?)?\s*(?:底|末)?"
         ),
     ),
+    # "2018年4月中旬": ten days of the month (上旬 1-10, 中旬 11-20, 下旬 21 to its end).
+    ("ydecade", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月\s*(上|中|下)旬")),
+    ("ymonth", re.compile(_YEAR + r"\s*" + _MONTH + r"\s*月份?(?!\s*\d{1,2}\s*日)(?![\d])")),
     # Not "2024年是关键一年": a year that is the subject of its sentence dates nothing.
     # Not "2024年第季度" either (the copy lost the quarter's number): that is no whole year.
     (
@@ -244,7 +248,7 @@ _PATTERNS = [
     # 截至12月28日, 截至10月底: from the start of the document's year to that day.
     (
         "upto",
-        re.compile(r"截[至止]到?\s*" + _MONTH + r"\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:底|末)?"),
+        re.compile(_CUT_OFF_WORD + _MONTH + r"\s*月\s*(?:(\d{1,2})\s*日)?\s*(?:底|末)?"),
     ),
     # "截至到101日": a cut-off the copy garbled (10月1日 lost its 月) is a cut-off of no date.
     # "截至当日,我省已累计收到…": to the day just named, which dates a running total only.

@@ -805,3 +805,27 @@ def test_an_air_monthly_opening_with_the_cities_at_prefecture_level_is_the_count
 def test_a_provinces_own_national_sections_are_not_the_countrys():
     document = pipeline.read("2027年3月,全省147个国家地表水考核断面中,水质优良断面比例为92.5%。\n")
     assert document.region is None or document.region.name != "全国"
+
+
+# A running total up to a month (截至, 累计到) runs from the start of that month's year. -------
+
+
+def test_data_accumulated_to_a_month_run_from_january():
+    document = pipeline.read(
+        "2026年1-9月,城区优良天数比例为90.1%(数据累计到2026年9月),"
+        "有效监测天数共271天,其中优良天数244天。"
+    )
+    good = one(document, "244")
+    assert (good.period_start, good.period_end) == (date(2026, 1, 1), date(2026, 9, 30))
+
+
+def test_a_total_up_to_the_end_of_a_month_of_a_year_runs_from_january():
+    document = pipeline.read("截至2026年5月底,全县累计立案查处环境违法案件41件。")
+    cases = one(document, "41")
+    assert (cases.period_start, cases.period_end) == (date(2026, 1, 1), date(2026, 5, 31))
+
+
+def test_a_month_said_alone_and_money_in_place_are_no_running_total():
+    document = pipeline.read("2026年5月,全县累计到位治理资金3200万元,查处环境违法案件12件。")
+    cases = one(document, "12")
+    assert (cases.period_start, cases.period_end) == (date(2026, 5, 1), date(2026, 5, 31))
