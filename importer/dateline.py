@@ -50,6 +50,11 @@ _SOURCE_LABEL = re.compile(
     rf"\bSource\s*[:：]\s*({_NAME})\s*(?=[|｜/]|\s{{2,}}|$|\d|\b(?:Editor|Updated|Author|By)\b)"
 )
 _BYLINE = re.compile(rf"^By\s+[^|｜]{{2,60}}[|｜]\s*({_NAME})\s*[|｜]")
+# "By ZHOU LAN (chinadaily.com.cn) Updated: …", "By Zhou Lan (Xinhua) |": the outlet in brackets
+# after the reporter's name (not "By the end of October (…)").
+_BRACKETED_OUTLET = re.compile(
+    rf"^By\s+(?:[A-Z][A-Za-z'’-]*\s+){{0,3}}[A-Z][A-Za-z'’-]*\s*\(\s*({_NAME})\s*\)"
+)
 # "By:Xinhua", "By: China Daily | Sep 9,2023": an outlet after a labelled byline, one word or a
 # name an outlet takes; "By: Zhang Wei" is a reporter, no source.
 _OUTLET_BYLINE = re.compile(
@@ -84,6 +89,7 @@ def source(head_text, opening, is_place=lambda name: False):
         found = (
             _SOURCE_LABEL.search(line)
             or _BYLINE.match(line)
+            or _BRACKETED_OUTLET.match(line)
             or _OUTLET_BYLINE.search(line)
             or _AGENCY_CUT.match(line)
         )

@@ -110,7 +110,7 @@ _LABELS = {
     # "标题: | 2023年5月份环境空气质量情况通报 |" in the same header table.
     # "名 称:江苏省水质自动监测周报(2015年第7周) | 文件编号: |": 名称 only before a colon
     # (a table's header "名称 | 水质类别" is no title).
-    "title": ("标题", "名称"),
+    "title": ("标题", "名称", "文件名称"),
 }
 LABEL_KIND = {label: kind for kind, labels in _LABELS.items() for label in labels}
 _LABEL_ALT = "|".join(

@@ -201,3 +201,59 @@ def test_a_text_comparing_with_the_nation_is_not_about_the_country():
         "PM2.5平均浓度为24微克/立方米,低于全国平均值。\n"
     )
     assert region_name(document) != "全国"
+
+
+# A disclosure page's header table names the document under 文件名称 as under 标题 or 名称;
+# an attachment's name (附件名称) is no title.
+
+
+@pytest.mark.parametrize("label", ["文件名称: ", "文件名称："])
+def test_a_file_name_in_a_disclosure_pages_header_is_the_title(label):
+    document = pipeline.read(
+        "当前位置: 首页 > 信息公开 > 环境质量\n"
+        "2022年3月县(市)空气质量状况\n"
+        f"{label}2022年3月县(市)空气质量状况\n"
+        "索引号: 4400000012/2022-01234\n"
+        "发文日期: 2022-04-12 公开形式: 主动公开\n\n"
+        "2022年3月,全市8个县(市)平均优良天数比例为91.4%,同比上升2.3个百分点。\n"
+    )
+    assert document.title == "2022年3月县(市)空气质量状况"
+    assert document.date == date(2022, 4, 12)
+
+
+def test_an_attachments_name_is_no_title():
+    document = pipeline.read(
+        "2022年3月县(市)空气质量状况\n"
+        "发布日期: 2022-04-12\n\n"
+        "2022年3月,全市8个县(市)平均优良天数比例为91.4%,同比上升2.3个百分点。\n\n"
+        "附件名称: 3月县市空气质量排名.xls\n"
+    )
+    assert document.title == "2022年3月县(市)空气质量状况"
+
+
+# An English byline naming the outlet in brackets: "By LI MING (chinadaily.com.cn)".
+
+
+@pytest.mark.parametrize(
+    "byline, publisher",
+    [
+        ("By ZHOU XIAOLAN (chinadaily.com.cn) Updated: 2018-11-02 09:40", "chinadaily.com.cn"),
+        ("By Zhou Xiaolan (Xinhua) | 2018-11-02", "Xinhua"),
+    ],
+)
+def test_an_outlet_in_brackets_after_the_byline_is_the_publisher(byline, publisher):
+    document = pipeline.read(
+        "Lakes in the east run cleaner\n\n"
+        f"{byline}\n\n"
+        "Eastern lakes of good water quality rose to 71.2 percent this year, a report found.\n"
+    )
+    assert document.publisher == publisher
+
+
+def test_a_sentence_opening_with_by_names_no_outlet():
+    document = pipeline.read(
+        "Lakes in the east run cleaner\n\n"
+        "By the end of October (the last month of the survey), eastern lakes of good water "
+        "quality rose to 71.2 percent, a report found.\n"
+    )
+    assert "last month" not in document.publisher
