@@ -53,7 +53,12 @@ _DAYS_OF = re.compile(
     re.I,
 )
 _ON_AVERAGE = re.compile(r"on average\s+", re.I)
-_OF_TIME = re.compile(r"of (?:the )?(?:time|days|year)\b.*", re.I)
+# …unless the share's own words say what the days were ("89.6 percent of days in August as
+# having good air quality")
+_OF_TIME = re.compile(
+    r"of (?:the )?(?:time|days|year)\b(?!.*\b(?:as|with|having|rated|classified|marked)\b).*",
+    re.I,
+)
 _TIME_OF_DAY_AFTER = re.compile(
     r"\s*\(?\s*(during the day|in the daytime|by day|daytime|at night|during the night|"
     r"at night-?time|night-?time)\b",
@@ -93,6 +98,9 @@ _MEASURE_AFTER_EN = re.compile(
     r"year|than|to|as|while|with)\b|$)",
     re.I,
 )
+# Who said it, closing an English sentence: no words of the measure ("…, said Li Ming, head of
+# the bureau's monitoring department").
+_ATTRIBUTION = re.compile(r",\s*(?:said|according to)\b", re.I)
 _SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,160}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
@@ -573,7 +581,8 @@ def _bind_sentence(
             if _OF_TIME.fullmatch(share_of.group(1)):
                 # "for 99.5% of the time in 2020, ecologists recorded excellent and good air
                 # quality": a share of time is named by the clause after it
-                own = item = f"{item} {text[share_of.end() : raw.sentence_end]}"
+                rest = text[share_of.end() : raw.sentence_end]
+                own = item = f"{item} {_ATTRIBUTION.split(rest, 1)[0]}"
         rate = (
             raw.family == "percent"
             and not share_of

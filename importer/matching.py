@@ -767,6 +767,13 @@ class Vocabulary:
         ``head`` the rest of the sentence before it, for words the item shares with others;
         ``part``: the figure is said as a part of a total ("其中…"), so not a TOTALS entry.
         """
+        if _ASIDE_EN.search(item):
+            # the words an aside explains name the measure, where they name one ("PM10 — fine
+            # particulate matter … -"); else the aside may ("sections with good water -- meaning
+            # Grade III or better --")
+            named = self.match(_ASIDE_EN.sub(" ", item), head, family, kind, unit, part)
+            if named.code is not None:
+                return named
         # The words nearest the number name it; far back in a long sentence they name others.
         item, head = _plain(item)[-80:], _plain(head)[-120:]
         if _OWN_MEASURE.search(item):
@@ -1004,6 +1011,11 @@ def _names_all_but_a_measure(name, item):
 
 def _plain(text):
     return _BOTH_HEAVY_GRADES.sub("重度及以上污染", _GLOSS.sub("", text))
+
+
+# An English aside between dashes, explaining the words before it ("levels of PM10 — particulate
+# matter less than 10 microns in diameter - fell by 17.5 percent")
+_ASIDE_EN = re.compile(r"\s[—–-]{1,2}\s[A-Za-z][^—–]{2,120}?\s[—–-]{1,2}\s")
 
 
 # Heavy pollution written as its two grades: "重度污染和严重污染天数", "重度、严重污染天数".

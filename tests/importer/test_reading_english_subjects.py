@@ -352,3 +352,39 @@ def test_two_lists_said_respectively_give_each_measure_its_level_and_its_change(
         ("-6.1", "change", "pm25"),
         ("-3.3", "change", "pm10"),
     ]
+
+
+def test_a_share_of_days_says_what_days_before_the_speaker_is_named():
+    document = pipeline.read(
+        "Air quality in May\n\n"
+        "The 12 cities saw 81.3 percent of days with good air in May, said Wang Fang, deputy "
+        "director of the provincial environmental monitoring center.\n"
+        "The cities registered 76.4 percent of days in June as having good air quality, said "
+        "Zhou Lan, head of the bureau's environmental monitoring department.\n"
+    )
+    assert one(document, "81.3").indicator == "air-good-days-ratio"
+    assert one(document, "76.4").indicator == "air-good-days-ratio"
+    # near miss: a share of the time is named by the clause after it, not by the speaker
+    document = pipeline.read(
+        "Air quality in 2030\n\n"
+        "For about 98.7% of the time in 2030, monitors in the city recorded excellent and good "
+        "air quality, said Li Ming, head of the bureau's environmental monitoring department.\n"
+    )
+    assert one(document, "98.7").indicator == "air-good-days-ratio"
+
+
+def test_an_aside_between_dashes_does_not_name_the_measure():
+    document = pipeline.read(
+        "Air quality in 2031\n\n"
+        "Concentration levels of PM10 — fine particulate matter smaller than 10 microns "
+        "across - fell by 11.5 percent year-on-year, the bureau said.\n"
+        "Levels of PM2.5 -- fine particles that reach deeper into the lungs than PM10 -- "
+        "dropped by 9.2 percent in 2031.\n"
+    )
+    assert one(document, "-11.5").indicator == "pm10"
+    assert one(document, "-9.2").indicator == "pm25"
+    # near miss: a measure named by words of its own keeps them
+    document = pipeline.read(
+        "Air quality in 2031\n\nLevels of fine particulate matter dropped by 7.1 percent.\n"
+    )
+    assert one(document, "-7.1").indicator == "pm25"
