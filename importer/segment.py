@@ -2582,6 +2582,10 @@ def _with_short_rows(clean, numeric, rows, width, skip, cut=None):
         and not (skip == 2 and column == 0)
         and not _numbers_rows(clean, rows, column, ranked)
     }
+    pointed = [
+        {bool(_decimals(clean[row + column])) for row in rows if numeric[row + column]}
+        for column in range(width)
+    ]
     last = max((at for at, flag in enumerate(numeric) if flag), default=-1)
     laid = []
     for at, start in enumerate(rows):
@@ -2592,8 +2596,42 @@ def _with_short_rows(clean, numeric, rows, width, skip, cut=None):
             short = _short_rows(clean, gap, profile, skip - 1, values)
             if short is None and cut is not None and at + 1 == len(rows):
                 short = _cut_row(clean, gap, rows, profile, skip - 1, values, cut < 0)
+            if short is None and skip == 1:
+                short = _labelled_short_rows(clean, gap, profile, values, pointed)
             laid.extend(short or [])
     return laid
+
+
+def _labelled_short_rows(clean, gap, profile, values, pointed):
+    """The shortened rows of ``gap`` one by one, each from its label (a word) to the next:
+    a row is kept where its cells fit the columns one way only, its numbers laid where the
+    column's numbers have a point or have none alike ("2.42" under the index, not the rank
+    after it); a row that fits several ways (a standard's limits, cells lost here and there)
+    is left out without taking its neighbours with it."""
+    starts = [at for at in gap if _cell_kind(clean[at]) == "word"]
+    if not starts or starts[0] != gap.start:
+        return None
+    out = []
+    for begin, end in zip(starts, [*starts[1:], gap.stop], strict=True):
+        cells = range(begin, end)
+        kinds = [_cell_kind(clean[at]) for at in cells]
+        if "word" in kinds[1:] or len(kinds) > len(profile):
+            return None
+        ways = [
+            way
+            for way in _layouts(kinds, profile, 0, values)
+            if all(
+                bool(_decimals(clean[at])) in pointed[column] or not pointed[column]
+                for column, at in zip(way, cells, strict=True)
+                if column and _cell_kind(clean[at]) != "blank"
+            )
+        ]
+        if len(ways) == 1:
+            row = [None] * len(profile)
+            for column, at in zip(ways[0], cells, strict=True):
+                row[column] = at
+            out.append(row)
+    return out
 
 
 def _cut_row(clean, gap, rows, profile, label, values, open_end):
