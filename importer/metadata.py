@@ -373,6 +373,10 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
             None,
         )
     period = found[0] or found[1]
+    if period is None and not issued:
+        # "…与2025年相比上升0.8个百分点。…通报指出,2026年,…": a text whose title, date and opening
+        # say no time, and whose every other time is one whole year, is of that year.
+        period = _only_year("\n".join(block.text for block in blocks)[:8000], context)
     cutoff = _opening_cutoff(blocks, context)
     if cutoff is not None:
         # "截至到101日,全省共接到13940个…" under a title of October: the counts run to the
@@ -746,6 +750,16 @@ def _first_year(text):
         ):
             continue
         return int(found.group(1) or found.group(2))
+    return None
+
+
+def _only_year(text, context):
+    """The one whole year ``text`` states as a time, when it states no other; else None."""
+    from . import periods
+
+    stated = [p for p in periods.find_all(text, context) if p.last and not p.baseline]
+    if {p.kind for p in stated} == {"year"} and len({p.first for p in stated}) == 1:
+        return stated[0]
     return None
 
 

@@ -829,3 +829,43 @@ def test_a_month_said_alone_and_money_in_place_are_no_running_total():
     document = pipeline.read("2026年5月,全县累计到位治理资金3200万元,查处环境违法案件12件。")
     cases = one(document, "12")
     assert (cases.period_start, cases.period_end) == (date(2026, 5, 1), date(2026, 5, 31))
+
+
+# A text whose title, date and opening say no time, and whose only time is one year. ---------
+
+
+def test_a_summary_whose_only_time_is_a_year_said_later_is_of_that_year():
+    document = pipeline.read(
+        "全省空气质量稳中向好。城市平均优良天数比例为91.7%,与2025年相比上升0.8个百分点。\n"
+        "全省地表水质量保持良好。国控断面水质优良比例为95.2%。\n"
+        "通报指出,2026年,各地坚持精准治污、科学治污、依法治污。\n"
+    )
+    for value in ("91.7", "95.2"):
+        figure = one(document, value)
+        assert (figure.period_start, figure.period_end) == (
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+        ), value
+
+
+def test_a_closing_line_naming_the_year_of_the_results_dates_the_text():
+    document = pipeline.read(
+        "城区区域环境噪声昼间平均等效声级为53.8分贝。\n"
+        "道路交通噪声昼间平均等效声级为67.2分贝。\n"
+        "以上为2026年度监测结果。\n"
+    )
+    noise = one(document, "53.8")
+    assert (noise.period_start, noise.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_a_text_naming_a_part_of_the_year_or_two_years_leaves_its_opening_undated():
+    parts = pipeline.read(
+        "城区区域环境噪声昼间平均等效声级为53.8分贝,质量等级为二级,总体属于较好水平。\n"
+        "2026年上半年,道路交通噪声昼间平均等效声级为67.2分贝。2026年全年监测将继续。\n"
+    )
+    assert one(parts, "53.8").period_start is None
+    years = pipeline.read(
+        "城区区域环境噪声昼间平均等效声级为53.8分贝,质量等级为二级,总体属于较好水平。\n"
+        "2025年,道路交通噪声昼间平均等效声级为67.2分贝;2026年为66.9分贝。\n"
+    )
+    assert one(years, "53.8").period_start is None
