@@ -764,7 +764,7 @@ def _bind_sentence(
         ):
             # "全市集中式饮用水水源地共12个。2031年,水质达标率为100%": what the rate is of was
             # named in the sentence before
-            figure.said_before = text[max(0, start - 60) : start]
+            figure.said_before = text[max(0, start - 60) : own_start]
         after = (
             _NAMED_AFTER.match(text, raw.end, end)
             if not enumerated and raw.family in _NAMED_AFTER_FAMILIES

@@ -92,3 +92,22 @@ def test_good_days_beside_excellent_days_are_the_good_grade_alone():
     # near miss: 良好天数 with no grade beside it counts the good days
     document = read("2031年5月份,全市良好天数19天,同比增加2天。")
     assert filed(document, "19") == ("air-good-days", "level")
+
+
+# What a bare measure is of ------------------------------------------------------------------
+
+
+def test_a_bare_rate_is_of_what_its_sentence_opened_with_before_the_sentence_ahead():
+    document = read(
+        "2031年,全市劣Ⅴ类水质断面1个,同比减少2.1%。"
+        "全市12个县级集中式饮用水水源地中,监测结果全部达标,水质达标率为100%。"
+    )
+    assert filed(document, "100") == ("drinking-water-compliance", "level")
+    document = read(
+        "2031年,青禾江Ⅰ~Ⅲ类水质断面比例为88.1%。"
+        "全县5个乡镇集中式饮用水水源地中,经监测全部达标,达标率为100%。"
+    )
+    assert filed(document, "100") == ("drinking-water-compliance", "level")
+    # near miss: a sentence opening with nothing of its own takes the sentence before
+    document = read("全市集中式饮用水水源地共12个。2031年,水质达标率为100%。")
+    assert filed(document, "100") == ("drinking-water-compliance", "level")
