@@ -2900,8 +2900,19 @@ def _column_names_flat(cells, width, pattern=None):
         return ("",) * width, []
     cells = _unwrapped(cells, width)
     extra = cells[: max(0, len(cells) - width - 1)]
-    # Cells beyond one level and its row heading that are no caption: an upper level.
-    layered = any(not _caption_like(cell) for cell in extra)
+    # Cells beyond one level and its row heading that are no caption: an upper level; so may
+    # be the cell where the heading would stand, in a copy that kept none, when cells after
+    # one show they belong under it ("浓度(μg/m³)" before "CO(mg/m³) … SO2 | NO2").
+    layered = any(not _caption_like(cell) for cell in extra) or (
+        len(cells) > width
+        and not _heading_like(cells[-width - 1])
+        and any(
+            (_belongs(over, under) or 0) > 0
+            for at, over in enumerate(cells)
+            if not _caption_like(over)
+            for under in cells[at + 1 :]
+        )
+    )
     spread = _two_levels(cells, width, pattern) if pattern is not None and layered else None
     single = _one_level(cells, width)
     if spread is not None and (

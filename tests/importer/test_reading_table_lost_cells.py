@@ -133,3 +133,36 @@ def test_a_lower_row_of_units_keeps_reading_from_the_first_column():
     rows = [[cell for cell in row if cell is not None] for row in rows]
     lines = GRID["bars-inside"](rows + [list(row) for row in table.rows], 2)
     check_text(table, "\n".join([table.title, caption, *lines]))
+
+
+# Layouts keeping cells only: a merged cell's empty neighbours, and an empty heading, gone.
+CELLS_ONLY = ("cell-per-line", "cell-per-line-ends", "one-line", "ideographic-spaces")
+
+
+def _headed(table, layout, heading):
+    """``table`` under its merged header, the row labels' heading replaced by ``heading``
+    (none where it is empty), in a layout that keeps no empty cell."""
+    rows, caption = headers(table, "groups")
+    rows = [[cell for cell in row if cell is not None] for row in rows]
+    rows[0] = [heading, *rows[0][1:]] if heading else rows[0][1:]
+    lines = LAYOUTS[layout](rows + [list(row) for row in table.rows], len(rows))
+    return "\n".join([table.title, caption, *lines, "数据来源:州生态环境监测站。"])
+
+
+@pytest.mark.parametrize("layout", CELLS_ONLY)
+@pytest.mark.parametrize("table", ["index-first", "group-last"])
+def test_a_merged_header_whose_row_heading_the_copy_lost(table, layout):
+    # No "县(市)" over the labels: the merged cell stands where the heading would.
+    table = INDEX_FIRST if table == "index-first" else GROUP_LAST
+    check_text(table, _headed(table, layout, ""))
+
+
+@pytest.mark.parametrize("layout", ["cell-per-line", "one-line"])
+def test_a_title_cell_over_the_labels_is_no_merged_cell(layout):
+    # A near miss: a title where the heading would stand ("各县空气质量") has no pollutant
+    # under it; the columns keep their own names.
+    table = replace(GROUP_LAST, columns=tuple(replace(c, group="") for c in GROUP_LAST.columns))
+    rows, caption = headers(table, "brackets")
+    rows[0] = ["各县空气质量", *rows[0][1:]]
+    lines = LAYOUTS[layout](rows + [list(row) for row in table.rows], 1)
+    check_text(table, "\n".join([table.title, caption, *lines]))
