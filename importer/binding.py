@@ -53,6 +53,8 @@ _DAYS_OF = re.compile(
     re.I,
 )
 _ON_AVERAGE = re.compile(r"on average\s+", re.I)
+# The grade of the AQI a count of days had, said after it alone ("3天优、28天良,…")
+_GRADE_AFTER = re.compile(r"\s*(优|良)(?=\s*[、,，;；。和及]|\s*$)")
 # …unless the share's own words say what the days were ("89.6 percent of days in August as
 # having good air quality")
 _OF_TIME = re.compile(
@@ -573,6 +575,10 @@ def _bind_sentence(
             # "347 days of good air quality": what is counted is said after the unit.
             said = _ON_AVERAGE.sub("", days_of.group(0).strip())
             own = item = f"{item} days {said}"
+        grade_after = raw.unit_code == "day" and _GRADE_AFTER.match(text, raw.end, raw.sentence_end)
+        if grade_after and not enumerated:
+            # "3天优、28天良": the grade the days had, written after them
+            own = item = f"{grade_after.group(1)}的天数"
         share_of = raw.family == "percent" and _SHARE_OF.match(text, raw.end, raw.sentence_end)
         if share_of and not enumerated:
             # "96.5 percent of its sections were rated Grade III or better": English names

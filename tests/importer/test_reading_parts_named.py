@@ -94,6 +94,25 @@ def test_good_days_beside_excellent_days_are_the_good_grade_alone():
     assert filed(document, "19") == ("air-good-days", "level")
 
 
+def test_the_grade_of_a_count_of_days_may_follow_it():
+    document = read("2031年1月,云栖县城区环境空气质量3天优、27天良,达标天数比例为96.8%。")
+    assert filed(document, "3") == ("air-excellent-days", "level")
+    assert one(document, "27").indicator is None  # the good grade alone: a proposal
+    document = read("2031年4月,青禾市中心城区空气质量11天优,17天良,轻度污染2天。")
+    assert filed(document, "11") == ("air-excellent-days", "level")
+    # near miss: a grade said of the month, not of a count of days before it
+    document = read("2031年4月,全市优良天数28天,同比增加2天,空气质量总体为良。")
+    assert filed(document, "28") == ("air-good-days", "level")
+    assert filed(document, "2") == ("air-good-days", "change")
+
+
+def test_days_of_the_first_grade_and_of_the_second_or_better_however_written():
+    document = read("2031年上半年,城区空气质量达到或好于二级的天数为168天(其中一级天70天)。")
+    assert filed(document, "70") == ("air-excellent-days", "level")
+    document = read("2031年10月,云栖县环境空气质量二级(良)以上的天数29天,优良率为93.5%。")
+    assert filed(document, "29") == ("air-good-days", "level")
+
+
 # What a bare measure is of ------------------------------------------------------------------
 
 
