@@ -270,7 +270,11 @@ _COUNTED_GROUP = re.compile(
     r"\s*等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;()（）]{0,10}?(?:城市|市|县|区|州)"
 )
 _MEAN = re.compile(r"均值|平均")
-_ZONE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:风景名胜区|风景区|管理区|开发区|高新区|度假区)")
+# A zone by its name ("九华山风景区") or bare, opening its clause (",高新区综合指数为3.64").
+_ZONE = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,8}?|(?<=[、,，;；:：]))"
+    r"(?:风景名胜区|风景区|管理区|开发区|高新区|经开区|度假区)"
+)
 _LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
 # inspection, which began on a day the text does not give.
@@ -2736,7 +2740,7 @@ def _label_place(label, gazetteer, scope, home):
         division = inside_of(bare[:-1], home)
         if division is not None and division.level == "county":
             return (division, f"“{bare}”即{division.name}", "place", "")
-    if _ZONE.search(bare):
+    if _ZONE_LABEL.search(bare):
         # "高新区", "经开区": a zone of the table's place that is no county, kept by its name.
         return (home, f"“{bare}”为{home.name}的园区" if home else "", "place", bare)
     if re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:市|县|区|旗|州|盟)", bare) and not re.search(
@@ -2750,11 +2754,7 @@ def _label_place(label, gazetteer, scope, home):
 
 
 # Development and management zones, parks and scenic areas: no county of their own.
-_COUNTED_GROUP = re.compile(
-    r"\s*等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个[^，,。；;()（）]{0,10}?(?:城市|市|县|区|州)"
-)
-_MEAN = re.compile(r"均值|平均")
-_ZONE = re.compile(r"(?:高新|经开|开发|工业|园|经济|示范|保税|管理|旅游|度假|风景|功能)区$")
+_ZONE_LABEL = re.compile(r"(?:高新|经开|开发|工业|园|经济|示范|保税|管理|旅游|度假|风景|功能)区$")
 
 
 def _pinyin_within(label, gazetteer, home):

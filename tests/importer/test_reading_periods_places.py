@@ -869,3 +869,34 @@ def test_a_text_naming_a_part_of_the_year_or_two_years_leaves_its_opening_undate
         "2025年,道路交通噪声昼间平均等效声级为67.2分贝;2026年为66.9分贝。\n"
     )
     assert one(years, "53.8").period_start is None
+
+
+# A zone named bare after a district's figures (",高新区…") is the city's, not that district's.
+
+
+def test_a_bare_zone_after_a_districts_clause_is_of_the_city():
+    document = pipeline.read(
+        "2026年5月绵阳市环境空气质量状况\n"
+        "2026年5月,各区中:涪城区综合指数为3.71,优良天数为30天,游仙区综合指数为3.52,"
+        "优良天数为31天,高新区综合指数为3.64,优良天数为27天。\n"
+    )
+    assert region(one(document, "3.52")) == "游仙区"
+    assert region(one(document, "3.64")) == "绵阳市"
+    assert region(one(document, "27")) == "绵阳市"
+
+
+def test_a_bare_development_zone_after_a_semicolon_is_of_the_city():
+    document = pipeline.read(
+        "2026年5月绵阳市环境空气质量状况\n"
+        "2026年5月,安州区PM2.5浓度为28微克/立方米;经开区为33微克/立方米,同比上升2.1%。\n"
+    )
+    assert region(one(document, "28")) == "安州区"
+    assert region(one(document, "33")) == "绵阳市"
+
+
+def test_a_zone_in_a_county_report_is_left_to_the_county():
+    document = pipeline.read(
+        "2026年5月三台县环境空气质量状况\n"
+        "2026年5月,全县优良天数为29天,工业园区所在地,开发区监测点PM10浓度为61微克/立方米。\n"
+    )
+    assert region(one(document, "61")) == "三台县"
