@@ -2883,7 +2883,9 @@ _ROW_HEADING = re.compile(
     r"|(?:monitoring\s+)?(?:station|site|point)s?))$"
 )
 _CAPTION = re.compile(
-    r"^(?:表\s*\d|单位\s*[:：]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|注)"
+    r"^(?:表\s*\d|单位\s*[:：]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|注"
+    # "各县(市、区)空气质量": what the table is of, each place listed; no heading or measure
+    r"|各[省市县区州](?:[(（][^()（）]{1,8}[)）])?\S*(?:质量|情况|状况|统计|排名))"
 )
 
 

@@ -157,6 +157,14 @@ def test_a_merged_header_whose_row_heading_the_copy_lost(table, layout):
     check_text(table, _headed(table, layout, ""))
 
 
+@pytest.mark.parametrize("layout", CELLS_ONLY)
+@pytest.mark.parametrize("title", ["各县(市)空气质量状况", "各县环境空气质量"])
+def test_a_merged_header_under_a_title_cell_over_the_labels(title, layout):
+    # The copy put what the table is of where the heading stands: it is no merged cell of its
+    # own over the columns before the pollutants.
+    check_text(INDEX_FIRST, _headed(INDEX_FIRST, layout, title))
+
+
 @pytest.mark.parametrize("layout", ["cell-per-line", "one-line"])
 def test_a_title_cell_over_the_labels_is_no_merged_cell(layout):
     # A near miss: a title where the heading would stand ("各县空气质量") has no pollutant
