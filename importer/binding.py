@@ -749,7 +749,11 @@ def _bind_sentence(
             and previous.kind == "level"
             and kind == "level"
             and raw.family == "percent"
-            and _SHARE.match(own)
+            and (
+                _SHARE.match(own)
+                # "优良天数300天,达标率83.1%": a bare rate right after days is their share
+                or previous.raw.unit_code == "day" and _BARE_SHARE.fullmatch(own)
+            )
             else None,
             part=not by_place and bool(_BREAKDOWN.search(text, start, raw.start)),
             unnamed=not enumerated
@@ -1306,6 +1310,7 @@ def _names_nothing(own):
 
 _GRADES = frozenset({"优", "良"})
 _SHARE = re.compile(r"\s*(?:占|约占|占到)")
+_BARE_SHARE = re.compile(r"[\s,，]*(?:达标率|比例|占比|比率)\s*(?:为|是|达)?\s*")
 
 
 # A class or grade of quality as a list item: "Ⅱ类", "Ⅰ~Ⅲ类", "劣Ⅴ类", "三类", "劣四类", "良好级"

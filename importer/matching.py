@@ -59,7 +59,8 @@ CUES = (
         "air",
         r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
         r"|达到(?:国家)?二级(?:标准)?的?天数(?:比例|比率|占比)"
-        r"|空气(?:质量)?优良|优良率|良好天数|good air|good days|days? (?:of|with) good air"
+        r"|空气(?:质量)?优良|优良率|优良比(?=\s*(?:为|是|达|[:：]|\d))|良好天数|good air|good days"
+        r"|days? (?:of|with) good air"
         r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good"
         # 优良率 translated ("the air quality … reached an excellent rate of 97.5 percent"),
         # unless the words are about water ("sections … with a 100 percent excellent rate")

@@ -113,6 +113,18 @@ def test_days_of_the_first_grade_and_of_the_second_or_better_however_written():
     assert filed(document, "29") == ("air-good-days", "level")
 
 
+def test_the_share_of_good_days_said_as_a_bare_rate_after_them_or_as_a_ratio():
+    document = read("2031年,青禾市有效监测天数358天,优良天数301天,达标率84.1%。")
+    assert filed(document, "84.1") == ("air-good-days-ratio", "level")
+    document = read("2031年1-12月,云栖县空气质量优良天数共331天,优良比为90.7%,排名第五。")
+    assert filed(document, "90.7") == ("air-good-days-ratio", "level")
+    # near misses: the share of days of one grade, and 优良 compared with a year before
+    document = read("2031年,全市轻度污染天数20天,比例为5.5%。")
+    assert one(document, "5.5").indicator is None
+    document = read("2031年,全市空气质量优良天数比去年同期增加5天。")
+    assert filed(document, "5") == ("air-good-days", "change")
+
+
 # What a bare measure is of ------------------------------------------------------------------
 
 
