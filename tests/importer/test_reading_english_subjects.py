@@ -376,8 +376,8 @@ def test_a_share_of_days_says_what_days_before_the_speaker_is_named():
 def test_an_aside_between_dashes_does_not_name_the_measure():
     document = pipeline.read(
         "Air quality in 2031\n\n"
-        "Concentration levels of PM10 — fine particulate matter smaller than 10 microns "
-        "across - fell by 11.5 percent year-on-year, the bureau said.\n"
+        "Readings of PM10 — coarse dust particles no wider than ten microns "
+        "- fell by 11.5 percent year-on-year, the bureau said.\n"
         "Levels of PM2.5 -- fine particles that reach deeper into the lungs than PM10 -- "
         "dropped by 9.2 percent in 2031.\n"
     )
