@@ -2276,11 +2276,11 @@ def bind_table(block, folded, gazetteer, scope):
                 # "昼间等效声级Ld | 43.2": a word cell naming a measure names the number after it.
                 name = said
             unit_said = (
+                # A note's exception (CO in mg/m³) stands over the caption's one unit.
                 _excepted_unit(numbers_fold(block.note), name)
-                or
                 # Days are days, whatever unit a caption gives the concentrations.
                 # A row of a measure with its own unit ("水温(℃)", "pH值(无量纲)") keeps it.
-                (
+                or (
                     caption_unit
                     if not _UNITLESS_COLUMN.search(name)
                     and "天数" not in name

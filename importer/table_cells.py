@@ -59,6 +59,7 @@ def worded_change(cell):
 
 
 def unchanged(cell):
+    """"持平": no change, a figure of 0 only beside changes in words (see above)."""
     return cell.strip() == "持平"
 
 
