@@ -2222,6 +2222,11 @@ def bind_table(block, folded, gazetteer, scope):
     row_places = _places_of(row_labels, gazetteer, scope, home)
     column_places = _places_of(header, gazetteer, scope, home)
     by_column = row_places is None and column_places is not None
+    # Stations named by their places ("黑龙江讷河", "吉林大安") are of those places; among a
+    # city's stations named after sites (通天岩, 图书馆), one named after a district's office
+    # ("赣县区卫计委") is still the city's.
+    placed = sum(1 for label in row_labels if _site_of_a_place(label, gazetteer))
+    stations_placed = 2 * placed > len(row_labels)
     limits = _limit_rows(row_labels)
     # The units of the changes in words of each column ("下降9.7%" | "持平" | "上升3.4%").
     worded_columns = {}
@@ -2349,6 +2354,8 @@ def bind_table(block, folded, gazetteer, scope):
                 # A station's row: the place its name or its words name ("黑龙江肇源"), else
                 # the table's.
                 inside = _place_in_words((folded_label, *words), gazetteer)
+                if not stations_placed and _site_of_a_place(folded_label, gazetteer):
+                    inside = None
                 place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
                 qualifier = folded_label
             months = _MONTHS_ROW.fullmatch(folded_label)
@@ -2623,6 +2630,13 @@ def _unit_fits(unit, column):
 
 
 _DEPTH = {"country": 0, "grouping": 1, "province": 2, "prefecture": 3, "county": 4}
+
+
+def _site_of_a_place(label, gazetteer):
+    """Whether ``label`` names a place and goes on past it: a site there ("赣县区卫计委",
+    "黑龙江讷河"), not the place alone ("普陀区")."""
+    named = gazetteer.find_all(label)
+    return bool(named) and not any(s == 0 and e == len(label) for s, e, _d in named)
 
 
 def _place_in_words(words, gazetteer):
