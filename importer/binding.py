@@ -145,7 +145,9 @@ _CHANGE = re.compile(
 )
 _VERB = re.compile(_CHANGE_VERB, re.IGNORECASE)
 _COMPARED = re.compile(
-    r"(?:同比|环比|比上年|较上年|year-on-year)\s*" + _CHANGE_VERB + r"|" + _CHANGE_VERB + r"幅度",
+    r"(?:同比|环比|比上年|较上年|year-on-year)\s*" + _CHANGE_VERB + r"|" + _CHANGE_VERB + r"幅度"
+    # "升幅前三位的城市依次是:甲市(12.4%)": the rise's size, ranked
+    r"|(?<![增降涨跌])[升降增减涨跌]幅(?!度?为)",
     re.I,
 )
 # Days gained or lost, said before what is counted: "新增优良天数", "净增", "净减少".
@@ -703,6 +705,13 @@ def _bind_sentence(
             # the measure of the item before it.
             carried = _same_family_before(raw, previous, out)
             item, head = carried.item, carried.head
+            if (
+                kind == "level"
+                and carried.kind == "change"
+                and _listed_after(text, carried.raw.end, raw.start, places)
+            ):
+                # "升幅前三位的城市依次是:甲市(12.4%)、乙市(5.6%)": the next place's is a change too
+                kind, value = "change", raw.value * (-1 if carried.value < 0 else 1)
         elif not enumerated and previous is not None and _counterpart(own, previous.item):
             # "昼间达标率为75.9%,夜间为72.4%": the same measure, of the night.
             item = _counterpart(own, previous.item)
@@ -752,7 +761,7 @@ def _bind_sentence(
             and (
                 _SHARE.match(own)
                 # "优良天数300天,达标率83.1%": a bare rate right after days is their share
-                or previous.raw.unit_code == "day" and _BARE_SHARE.fullmatch(own)
+                or (previous.raw.unit_code == "day" and _BARE_SHARE.fullmatch(own))
             )
             else None,
             part=not by_place and bool(_BREAKDOWN.search(text, start, raw.start)),
@@ -1558,7 +1567,7 @@ def _kind(text, lead_start, raw, group):
         if _target_of_the_number(text, raw):
             # "完成PM2.5浓度同比下降4%的目标": the change is the target, not the result.
             return "target", raw.value * sign, "目标"
-        return "change", raw.value * sign, change.group(1)
+        return "change", raw.value * sign, change.group(1) or change.group(0)
     clause = text[_clause_start(text, raw.sentence_start, raw.start) : raw.start]
     if TARGET_GAP.search(clause):
         return "level", raw.value, ""  # "距离年目标值差85天": how far from it, not the target
@@ -2010,6 +2019,14 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
         carried_from=source,
         reasons=[f"“{match.group(0)}” → change 0"],
     )
+
+
+_LIST_MARKS = re.compile(r"[\s)）(（、,，]*")
+
+
+def _listed_after(text, since, position, places):
+    """Whether only a place in a list stands between two numbers ("(12.4%)、乙市(")."""
+    return bool(_LIST_MARKS.fullmatch(_without_places(text[since:position], since, places)))
 
 
 def _same_family_before(raw, previous, out):

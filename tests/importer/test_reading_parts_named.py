@@ -1,8 +1,9 @@
-"""read() keeping a part named on its own apart from the whole measure it belongs to: one water
-class among the classes, one channel of the complaints.
+"""read() keeping a part named on its own apart from the whole measure it belongs to (one water
+class among the classes, one channel of the complaints, one grade of the air's days), and
+reading what a figure is of and its kind where the words say it briefly or after it.
 
-The bulletins are invented (made-up places, our own sentences and numbers). Each test fails if
-a part is filed under the catalogue's measure of the whole, or the whole is lost.
+The bulletins are invented (our own sentences and numbers). Each test fails if a part is filed
+under the catalogue's measure of the whole, the whole is lost, or a figure is filed wrong.
 """
 
 from tests.importer.test_reading_matching import filed, one, read
@@ -142,3 +143,22 @@ def test_a_bare_rate_is_of_what_its_sentence_opened_with_before_the_sentence_ahe
     # near miss: a sentence opening with nothing of its own takes the sentence before
     document = read("全市集中式饮用水水源地共12个。2031年,水质达标率为100%。")
     assert filed(document, "100") == ("drinking-water-compliance", "level")
+
+
+# A change ranked among places -----------------------------------------------------------------
+
+
+def test_the_sizes_of_a_rise_ranked_among_places_are_changes():
+    document = read(
+        "2031年1-2月,全省11个设区市中,4市环境空气质量综合指数同比有所上升,"
+        "升幅前三位的城市依次是:忻州(13.1%)、吕梁(4.7%)、临汾(2.2%)。"
+    )
+    for value in ("13.1", "4.7", "2.2"):
+        assert filed(document, value) == ("air-quality-composite-index", "change")
+    document = read("2031年,各市PM2.5浓度同比均下降,降幅前三位依次为:长治(15.2%)、阳泉(9.1%)。")
+    assert filed(document, "-15.2") == ("pm25", "change")
+    assert filed(document, "-9.1") == ("pm25", "change")
+    # near miss: levels ranked among places stay levels
+    document = read("2031年,优良天数比例排名前三位的城市依次是:忻州(95.1%)、吕梁(93.2%)。")
+    assert filed(document, "95.1") == ("air-good-days-ratio", "level")
+    assert filed(document, "93.2") == ("air-good-days-ratio", "level")
