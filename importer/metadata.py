@@ -754,10 +754,15 @@ def _first_year(text):
 
 
 def _only_year(text, context):
-    """The one whole year ``text`` states as a time, when it states no other; else None."""
+    """The one whole year ``text`` states as a time, when it states no other; else None. A year
+    aimed at ("到2025年，…力争达到90%") is no time of the text."""
     from . import periods
 
-    stated = [p for p in periods.find_all(text, context) if p.last and not p.baseline]
+    stated = [
+        p
+        for p in periods.find_all(text, context)
+        if p.last and not p.baseline and not _TARGET_BEFORE.search(text, max(0, p.start - 3), p.start)
+    ]
     if {p.kind for p in stated} == {"year"} and len({p.first for p in stated}) == 1:
         return stated[0]
     return None
