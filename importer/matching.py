@@ -140,7 +140,9 @@ CUES = (
         "water-inferior-v-ratio",
         _RATIO,
         "water",
-        r"劣\s*[ⅤV五]\s*类|劣于\s*[ⅤV]\s*类|worse than Grade V|inferior (?:Class|Grade|category) V",
+        r"劣\s*[ⅤV五]\s*类|劣于\s*[ⅤV]\s*类|worse than Grade V|inferior (?:Class|Grade|category) V"
+        # a copy that lost the numeral ("劣类断面比例为1.8%"): only Ⅴ has a class worse than it
+        r"|劣\s*类(?=\s*(?:水质|水体|断面|点位))",
     ),
     (
         "drinking-water-compliance",

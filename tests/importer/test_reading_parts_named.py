@@ -45,6 +45,17 @@ def test_a_change_of_class_five_is_not_of_worse_than_class_five_said_after_it():
     assert filed(document, "0.8") == ("water-inferior-v-ratio", "change")
 
 
+def test_worse_than_class_five_is_read_in_a_copy_that_lost_the_numeral():
+    document = read("2031年8月,全国地表水考核断面中,劣类断面比例为1.6%,同比下降0.7个百分点。")
+    assert filed(document, "1.6") == ("water-inferior-v-ratio", "level")
+    assert filed(document, "-0.7") == ("water-inferior-v-ratio", "change")
+    document = read("2031年,青禾江流域劣类水质断面占2.4%。")
+    assert filed(document, "2.4") == ("water-inferior-v-ratio", "level")
+    # near miss: worse than class Ⅲ is no worse than Ⅴ
+    document = read("2031年,青禾江流域水质劣于Ⅲ类的断面比例为9.5%。")
+    assert one(document, "9.5").indicator != "water-inferior-v-ratio"
+
+
 # One channel of the complaints --------------------------------------------------------------
 
 
