@@ -569,7 +569,12 @@ def _split_labelled_date(lines, seg):
         day = "-".join(found.groups())
         seg.meta_lines.append(day)
         seg.removed.append(Removed(day, "metadata"))
-        lines[at] = lines[at][found.end() :].strip()
+        rest = lines[at][found.end() :].strip()
+        if re.fullmatch(r"[A-Z][a-z]+", rest):
+            # "date 2017-01-31 Beijing": the city the story was sent from, not what it is about.
+            seg.removed.append(Removed(rest, "dateline"))
+            rest = ""
+        lines[at] = rest
 
 
 def _header_under_title(lines, i, seg, furniture):

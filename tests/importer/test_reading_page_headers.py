@@ -102,6 +102,17 @@ def test_a_lone_city_after_a_labelled_date_is_no_headline():
     assert document.date == date(2018, 2, 11)
 
 
+def test_a_lone_city_after_a_labelled_date_is_where_the_story_was_sent_from():
+    document = pipeline.read(
+        " date 2018-02-11 Shanghai\n\n"
+        "China's inspectors will visit all provinces this year, according to the Ministry of Ecology "
+        "and Environment.\n\n"
+        "Last year they covered 12 provincial regions including Hebei and Henan, and handled "
+        "21,000 complaints.—Xinhua\n"
+    )
+    assert getattr(document.region, "name", None) != "上海市"
+
+
 # An English wire story reprinted with its agency after a dash closing the last paragraph.
 
 
