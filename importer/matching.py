@@ -616,6 +616,13 @@ def _required(code, item, head):
     return 1
 
 
+def _part_named_in_head(code, words):
+    """Whether a total's name found in the shared head is said of one part of it (the refusal
+    REQUIRES gives the figure's own words, read on the head up to the name)."""
+    refuse = _REQUIRES.get(code, (None, None, None))[1] if code in TOTALS else None
+    return bool(refuse and refuse.search(words))
+
+
 def _inside_a_word(text, start, end):
     """Whether a Latin name found at start:end is part of a longer Latin word."""
     before = text[start - 1 : start]
@@ -811,6 +818,8 @@ class Vocabulary:
                     and not _WHOLE_MEASURE.search(found.group(0))
                 ):
                     continue  # a part of the total ("其中省住建部门接到151个"), not the total
+                if fit and weight == 0 and _part_named_in_head(entry.code, text[: found.end()]):
+                    continue  # under a heading of one channel ("电话举报受理情况")
                 if (
                     fit
                     and entry.code in _CASE_COUNTS

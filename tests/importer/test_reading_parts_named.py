@@ -173,3 +173,15 @@ def test_the_sizes_of_a_rise_ranked_among_places_are_changes():
     document = read("2031年,优良天数比例排名前三位的城市依次是:忻州(95.1%)、吕梁(93.2%)。")
     assert filed(document, "95.1") == ("air-good-days-ratio", "level")
     assert filed(document, "93.2") == ("air-good-days-ratio", "level")
+
+
+def test_counts_under_a_heading_of_one_channel_are_not_the_complaints_total():
+    document = read(
+        "一、电话举报受理情况\n2031年第四季度,共接到电话举报113件,不在环保职责范围内9件。"
+    )
+    assert one(document, "9").indicator is None
+    document = read("（二）网上举报情况\n2031年,平台共收到网上举报123件,属于我局职责范围的87件。")
+    assert one(document, "87").indicator is None
+    # near miss: under a heading of all the complaints, the total is theirs
+    document = read("一、信访举报受理情况\n2031年第四季度,全市共受理群众信访举报480件。")
+    assert filed(document, "480") == ("petitions", "level")
