@@ -235,6 +235,7 @@ _NAV = re.compile(
     r"|(?:当前|您的|你的|您当前的?)(?:所在)?(?:位置|所在)\s*[:：]"
     r"|(?:首页|网站首页|主页)\s*[>›»/]"
     r"|(?:设为首页|加入收藏|登录|注册|无障碍|简体版|繁體版|English)(?:\s*[|｜/]\s*\S+)*$"
+    r"|(?:搜索历史|历史搜索|热门搜索)\s*(?:清空记录|清空|清除)?$"  # a search box's drop-down
     r")"
 )
 # Also a site and one column: "某某网>>环保".
@@ -491,6 +492,7 @@ def segment(text):
                 _SITE_NAME.match(lines[i])
                 or _COLUMN_NAME.match(lines[i])
                 or _COMPANY_LINE.match(lines[i])
+                or _topic_over_headline(lines, i, j, k)
             )
             and looks_like_title(lines[j])
         ):
@@ -678,12 +680,31 @@ def _page_furniture(lines, i):
     return not line.isdigit() or str(int(line) + 1) not in lines[i + 1 :]
 
 
+_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _topic_over_headline(lines, i, j, k):
+    """Whether line ``i`` is a site's column ("空气质量") over the headline: a topic of a few
+    characters over a line at least twice as long that is no byline, over the article."""
+    return (
+        k < len(lines)
+        and bool(_TOPIC.fullmatch(lines[i]))
+        and len(lines[j]) >= 2 * len(lines[i])
+        and not _NOT_A_DECK.search(lines[j])
+        and len(lines[k]) > 60
+        and "。" in lines[k]
+    )
+
+
 def _dashed_subtitle(line):
     """A headline's subtitle on the line under it, opened by a dash ("——三年新增…")."""
     return line.startswith(("——", "—", "--")) and len(line) <= 60
 
 
-_NOT_A_DECK = re.compile(r"^(?:表|图|附件|附表)\s*\d|记者|通讯员|[(（]|[:：]")
+# Nor the page's view counter after the source ("某某新闻组 浏览").
+_NOT_A_DECK = re.compile(
+    r"^(?:表|图|附件|附表)\s*\d|记者|通讯员|[(（]|[:：]|(?:浏览|阅读|点击)(?:次数|量)?\s*\d*$"
+)
 
 
 def _second_title_line(lines, j):

@@ -268,3 +268,39 @@ def test_a_sentence_opening_with_by_names_no_outlet():
         "quality rose to 71.2 percent, a report found.\n"
     )
     assert "last month" not in document.publisher
+
+
+# A site's column or its search box over the headline: a topic of a few characters
+# ("空气质量") over a longer headline and the article, or "搜索历史 清空记录".
+
+
+@pytest.mark.parametrize("column", ["空气质量", "生态环保", "水环境"])
+def test_a_topic_over_a_longer_headline_is_the_sites_column(column):
+    document = pipeline.read(
+        f"{column}\n\n"
+        "今年前四月全国地表水优良断面比例同比上升\n\n"
+        "近日通报的1—4月全国地表水水质状况显示,优良断面比例为86.7%,同比上升1.2个百分点;"
+        "劣Ⅴ类断面比例为0.9%,同比下降0.3个百分点。\n"
+    )
+    assert document.title == "今年前四月全国地表水优良断面比例同比上升"
+
+
+def test_a_search_boxs_history_over_the_headline_is_no_title():
+    document = pipeline.read(
+        "搜索历史 清空记录\n分享到\n"
+        "戊省2021年生态环境状况公报发布\n"
+        "戊省新闻组 浏览\n"
+        "戊省2021年生态环境状况公报日前发布,全省设区城市优良天数比例为97.3%,同比上升0.8个百分点,"
+        "PM2.5平均浓度为21微克/立方米。\n"
+    )
+    assert document.title == "戊省2021年生态环境状况公报发布"
+
+
+def test_a_short_headline_over_its_reporters_line_stays_the_title():
+    document = pipeline.read(
+        "治气攻坚纪实\n\n"
+        "本报记者李某某 通讯员王某某\n\n"
+        "今年以来,己县空气质量优良天数比例为93.6%,同比上升2.4个百分点,PM2.5平均浓度为"
+        "28微克/立方米。\n"
+    )
+    assert document.title == "治气攻坚纪实"
