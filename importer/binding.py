@@ -693,6 +693,9 @@ def _bind_sentence(
                 # "优良水体比例为87.1%,接近于全国平均水平(87.9%)": the same measure, of the
                 # place it is compared with
                 or _BENCHMARK_BRACKETED.search(own)
+                # "优良天数比例为85.5%,扣除沙尘异常超标天后为86.8%": the same measure, counted
+                # without something
+                or _names_nothing(_ADJUSTED.sub("", own))
                 # "…、九华山风景区2件": a scenic area or a zone listed among places
                 or _names_nothing(_without_places(_without_zones(own), lead_start, places))
                 # "其中,城区为158微克/立方米,县城为147微克/立方米": a part of the area
@@ -2021,6 +2024,8 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
     )
 
 
+# What a measure is counted without: "扣除沙尘异常超标天后", "剔除沙尘天气影响后"
+_ADJUSTED = re.compile(r"(?:扣除|剔除|除去|不计)[^,，;；。\d]{1,20}?(?:后|影响)")
 _LIST_MARKS = re.compile(r"[\s)）(（、,，]*")
 
 

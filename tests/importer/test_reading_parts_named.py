@@ -185,3 +185,13 @@ def test_counts_under_a_heading_of_one_channel_are_not_the_complaints_total():
     # near miss: under a heading of all the complaints, the total is theirs
     document = read("一、信访举报受理情况\n2031年第四季度,全市共受理群众信访举报480件。")
     assert filed(document, "480") == ("petitions", "level")
+
+
+def test_a_measure_counted_without_something_is_the_same_measure():
+    document = read("2031年,全省优良天数比例为84.2%,扣除沙尘异常超标天后为86.1%。")
+    assert filed(document, "86.1") == ("air-good-days-ratio", "level")
+    document = read("2031年,全市PM2.5平均浓度为41微克/立方米,剔除沙尘天气影响后为37微克/立方米。")
+    assert filed(document, "37") == ("pm25", "level")
+    # near miss: what is said after the adjustment may name a measure of its own
+    document = read("2031年,全市优良天数比例为85.5%,扣除沙尘影响后PM10浓度为58微克/立方米。")
+    assert filed(document, "58") == ("pm10", "level")
