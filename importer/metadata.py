@@ -264,8 +264,15 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     if not title:
         found = _ORIGINAL_TITLE.search(head_text) or _BOOK_TITLE.search(opening)
         title = found.group(1).strip() if found else parsed.title
+    # "庚县生态环境质量公报 ?(2022年度)": a space and a "?" where the copy lost a character.
+    title = _LOST_CHARACTER.sub("", title) if _CJK.search(title or "") else title
     released = _RELEASED_REPORT.search(head_text[:1500])
-    if released and not front.get("title") and not getattr(parsed, "labelled_title", ""):
+    if (
+        released
+        and not front.get("title")
+        and not getattr(parsed, "labelled_title", "")
+        and not _names_report(title, released.group(1))
+    ):
         # "…的规定,现发布" over "2018 年度某市环境状况公报.": the report the preamble
         # releases by name is the document, not the preamble's first line.
         title = released.group(1)
@@ -469,6 +476,16 @@ _RELEASED_REPORT = re.compile(
     r"((?:19|20)\d{2}\s*年度?[^。\n《》,，;；]{2,30}?(?:公报|报告书|报告|简报|通报))"
     r"》?\s*[.。]?[ \t]*(?:\n|$)"
 )
+
+_LOST_CHARACTER = re.compile(r"\s+\?+(?=\S)")
+_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?|\s")
+
+
+def _names_report(title, report):
+    """Whether ``title`` already names ``report`` ("庚县…公报(2022年度)" and "2022年度庚县…公报")."""
+    name = _REPORT_YEAR.sub("", report)
+    return bool(name) and name in _REPORT_YEAR.sub("", title or "")
+
 
 # "某省生态环境厅:2021年某省生态环境状况公报": an issuer, a colon, then a report's name (not a
 # headline quoting the issuer: "生态环境部:2022年全国空气质量持续改善").

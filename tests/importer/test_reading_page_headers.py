@@ -304,3 +304,24 @@ def test_a_short_headline_over_its_reporters_line_stays_the_title():
         "28微克/立方米。\n"
     )
     assert document.title == "治气攻坚纪实"
+
+
+# A headline naming the report a preamble under it releases stays the title, its year in
+# brackets; a "?" after a space in a Chinese headline is a character the copy lost.
+
+
+@pytest.mark.parametrize(
+    "headline, title",
+    [
+        ("庚县生态环境质量公报 ?(2022年度)", "庚县生态环境质量公报(2022年度)"),
+        ("庚县生态环境质量公报（2022年度）", "庚县生态环境质量公报（2022年度）"),
+    ],
+)
+def test_a_headline_naming_the_report_its_preamble_releases_stays_the_title(headline, title):
+    document = pipeline.read(
+        f"{headline}\n\n来源:庚县生态环境分局 发布时间:2023年03月09日\n\n"
+        "一、公报依据\n\n"
+        "依据庚县生态环境监测站的监测结果,现发布《2022年度庚县生态环境质量公报》。\n\n"
+        "二、总体状况\n\n2022年全县优良天数302天,达标率为82.7%。\n"
+    )
+    assert document.title == title
