@@ -195,3 +195,13 @@ def test_a_measure_counted_without_something_is_the_same_measure():
     # near miss: what is said after the adjustment may name a measure of its own
     document = read("2031年,全市优良天数比例为85.5%,扣除沙尘影响后PM10浓度为58微克/立方米。")
     assert filed(document, "58") == ("pm10", "level")
+
+
+def test_the_good_share_of_drinking_water_sources_said_before_them():
+    document = read("2031年,云栖县共有优良水质饮用水水源地27个,所占比例96.4%。")
+    assert filed(document, "96.4") == ("drinking-water-good-ratio", "level")
+    document = read("2031年5月,全市优良水质水源地共11个,占91.7%。")
+    assert filed(document, "91.7") == ("drinking-water-good-ratio", "level")
+    # near miss: sources meeting the standard are the compliance share
+    document = read("2031年,云栖县达标水质水源地共12个,占92.3%。")
+    assert filed(document, "92.3") == ("drinking-water-compliance", "level")
