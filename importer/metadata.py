@@ -337,6 +337,10 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         publisher = _news_site(getattr(parsed, "removed", ()))
     from .document import PLACEHOLDER_PREFIX
 
+    if title.startswith(PLACEHOLDER_PREFIX):
+        # "称: 某县完成…监测" in a header table whose labels the copy cut, the name repeated
+        # on a line of its own under it: the headline.
+        title = _repeated_header_value(head_text) or title
     if not publisher:
         # A placeholder made of the first words is the opening's, read below.
         found = None if title.startswith(PLACEHOLDER_PREFIX) else _PUBLISHER.search(title)
@@ -476,6 +480,23 @@ _RELEASED_REPORT = re.compile(
     r"((?:19|20)\d{2}\s*年度?[^。\n《》,，;；]{2,30}?(?:公报|报告书|报告|简报|通报))"
     r"》?\s*[.。]?[ \t]*(?:\n|$)"
 )
+
+_HEADER_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]\s*(\S.{4,78}\S)$")
+
+
+def _repeated_header_value(head_text):
+    """The line of the page's header that repeats a value given under a label before it, or
+    ""."""
+    values = set()
+    for line in head_text.splitlines()[:30]:
+        line = line.strip()
+        labelled = _HEADER_VALUE.match(line)
+        if labelled:
+            values.add(labelled.group(1))
+        elif line in values and not re.search(r"[。；;]", line):
+            return line
+    return ""
+
 
 _LOST_CHARACTER = re.compile(r"\s+\?+(?=\S)")
 _REPORT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?|\s")

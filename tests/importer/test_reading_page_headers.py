@@ -325,3 +325,30 @@ def test_a_headline_naming_the_report_its_preamble_releases_stays_the_title(head
         "二、总体状况\n\n2022年全县优良天数302天,达标率为82.7%。\n"
     )
     assert document.title == title
+
+
+# A disclosure page's header table whose labels the copy cut ("称: …" for "名称: …"), the
+# document's name then repeated as its headline: that line is the title.
+
+
+@pytest.mark.parametrize("label", ["称: ", "题："])
+def test_a_headline_repeating_a_value_of_a_cut_header_table_is_the_title(label):
+    document = pipeline.read(
+        "号: 115300000000000000/202204-0001 信息分类:\n"
+        "发文日期: 2022-04-06\n"
+        f"{label}辛县完成2022年第一季度声环境功能区监测\n"
+        "号: 无\n\n"
+        "辛县完成2022年第一季度声环境功能区监测\n\n"
+        "发表时间:\n\n"
+        "一季度,辛县布设功能区噪声监测点位3个,昼间等效声级为46.2分贝,夜间为40.8分贝。\n"
+    )
+    assert document.title == "辛县完成2022年第一季度声环境功能区监测"
+
+
+def test_a_cut_header_table_with_no_headline_under_it_gives_no_title():
+    document = pipeline.read(
+        "号: 115300000000000000/202204-0001 信息分类:\n"
+        "发文日期: 2022-04-06\n\n"
+        "一季度,辛县布设功能区噪声监测点位3个,昼间等效声级为46.2分贝,夜间为40.8分贝。\n"
+    )
+    assert document.title.startswith(PLACEHOLDER_PREFIX)
