@@ -454,6 +454,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # so is one whose figures are the nation's ("全国环境行政处罚案件共…", "图1 2021年2月
         # 全国地表水…"), unless it hides its city's name ("□市").
         region = COUNTRY
+    if region is None:
+        region = _indexed_place(head_text, gazetteer)
     return About(
         title=title[:200],
         date=issued,
@@ -480,6 +482,23 @@ _RELEASED_REPORT = re.compile(
     r"((?:19|20)\d{2}\s*年度?[^。\n《》,，;；]{2,30}?(?:公报|报告书|报告|简报|通报))"
     r"》?\s*[.。]?[ \t]*(?:\n|$)"
 )
+
+# "索引号: 4305000061/2022-06670", "索引号: 11430500MB1234567X/…": a disclosure index number
+# opening with the issuing body's division code, as such or inside its unified credit code
+# (1 and 1 or 2 for an office, then the code).
+_INDEX_NUMBER = re.compile(
+    r"索引号\s*[:：]\s*(?:1[12](\d{6})[0-9A-Z]{10}|(\d{6})\d{2,6})(?=[/\s-]|$)", re.M
+)
+
+
+def _indexed_place(head_text, gazetteer):
+    """The division whose code opens the page's index number, or None."""
+    found = _INDEX_NUMBER.search(head_text or "")
+    reference = getattr(gazetteer, "reference", None)
+    if found is None or reference is None:
+        return None
+    return reference.get(found.group(1) or found.group(2))
+
 
 _HEADER_VALUE = re.compile(r"^[\u4e00-\u9fff]{1,6}\s*[:：]\s*(\S.{4,78}\S)$")
 

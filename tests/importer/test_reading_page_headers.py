@@ -352,3 +352,34 @@ def test_a_cut_header_table_with_no_headline_under_it_gives_no_title():
         "一季度,辛县布设功能区噪声监测点位3个,昼间等效声级为46.2分贝,夜间为40.8分贝。\n"
     )
     assert document.title.startswith(PLACEHOLDER_PREFIX)
+
+
+# A disclosure page's index number opens with the issuing body's division code, as such
+# ("4305000061/…") or inside its unified credit code ("11420100…"): the place of a text whose
+# copy lost every place name.
+
+
+@pytest.mark.parametrize(
+    "index, place",
+    [("4201000088/2022-03456", "武汉市"), ("11420100MB1234567X/2023-00012", "武汉市")],
+)
+def test_an_index_numbers_division_code_places_a_text_naming_no_place(index, place):
+    document = pipeline.read(
+        "2022年5月县(市)环境质量状况\n"
+        f"索引号: {index}\n"
+        "发文日期: 2022-06-15\n\n"
+        "2022年5月,我局对某某辖区内各县(市)环境空气质量进行了例行监测,"
+        "平均优良天数比例为88.2%,同比上升1.6个百分点。\n"
+    )
+    assert getattr(document.region, "name", None) == place
+
+
+def test_an_index_number_without_a_division_code_places_nothing():
+    document = pipeline.read(
+        "2022年5月县(市)环境质量状况\n"
+        "索引号: 000014672/2022-00345\n"
+        "发文日期: 2022-06-15\n\n"
+        "2022年5月,我局对某某辖区内各县(市)环境空气质量进行了例行监测,"
+        "平均优良天数比例为88.2%,同比上升1.6个百分点。\n"
+    )
+    assert document.region is None
