@@ -708,7 +708,12 @@ def _bind_sentence(
             # the measure of the item before it.
             carried = _same_family_before(raw, previous, out)
             item, head = carried.item, carried.head
-            if (
+            named = raw.family == "count" and _list_named_after(text, raw, previous)
+            if named:
+                # "哈尔滨市22件、鹤岗市4件未按期办结": what the places' counts are, said once
+                # after the list, not the measure of the figure before it
+                carried, item, head = None, named, named
+            elif (
                 kind == "level"
                 and carried.kind == "change"
                 and _listed_after(text, carried.raw.end, raw.start, places)
@@ -2026,6 +2031,21 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
 
 # What a measure is counted without: "扣除沙尘异常超标天后", "剔除沙尘天气影响后"
 _ADJUSTED = re.compile(r"(?:扣除|剔除|除去|不计)[^,，;；。\d]{1,20}?(?:后|影响)")
+def _list_named_after(text, raw, previous):
+    """The words closing a list of places' counts ("…22件、乙市4件、丙市1件未按期办结"),
+    said of every count of it, the figure one of the list; else ""."""
+    unit = re.escape(raw.unit)
+    closing = re.compile(
+        rf"((?:\s*[、和及与]\s*[^,，;；。、\d]{{1,16}}?\d+(?:\.\d+)?\s*{unit})*)"
+        r"\s*([^,，;；。、\d()（）]{2,12}?)\s*(?=[,，;；。]|$)"
+    )
+    said = closing.match(text, raw.end, raw.sentence_end)
+    if not said or _VERB.search(said.group(2)):
+        return ""
+    listed = said.group(1) or _LIST_JOINT.match(text, previous.raw.end)
+    return said.group(2) if listed else ""
+
+
 _LIST_MARKS = re.compile(r"[\s)）(（、,，]*")
 
 

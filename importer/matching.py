@@ -369,7 +369,12 @@ WORK = (
         r"(?:交办|转办|移交|转交)[^,，;；。\d]{0,12}?(?:信访|举报|投诉)(?:举报|投诉)?(?:件|问题|案件)?",
         None,
     ),
-    ("petitions-resolved", r"(?<!阶段性)办结|已办结|全部办结", None),
+    # not what was left undone ("未按期办结", "尚未办结")
+    (
+        "petitions-resolved",
+        r"(?<!阶段性)(?<!未)(?<!未按期)(?<!未按时)(?<!没有)办结|已办结|全部办结",
+        None,
+    ),
     ("petitions-partially-resolved", r"阶段性办结", None),
     ("inspection-letters", r"提示函|督办函|预警函|函", None),
     ("inspection-work-sessions", r"研究推动|调度|会议", None),

@@ -359,8 +359,8 @@ def test_a_share_of_days_says_what_days_before_the_speaker_is_named():
         "Air quality in May\n\n"
         "The 12 cities saw 81.3 percent of days with good air in May, said Wang Fang, deputy "
         "director of the provincial environmental monitoring center.\n"
-        "The cities registered 76.4 percent of days in June as having good air quality, said "
-        "Zhou Lan, head of the bureau's environmental monitoring department.\n"
+        "Monitors rated 76.4 percent of days in June as having good air quality, said Zhou "
+        "Lan, who heads the provincial monitoring station.\n"
     )
     assert one(document, "81.3").indicator == "air-good-days-ratio"
     assert one(document, "76.4").indicator == "air-good-days-ratio"
