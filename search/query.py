@@ -136,12 +136,15 @@ class SearchResults:
         queryset turned away too many of a full window (drafts, or the API's filters).
         """
         window = self._window(count)
-        while True:
-            rows = self._select(*self.backend.newest(self.query, self._check(), count, 0, window))
-            found = [(bulletin_id, score) for bulletin_id, score, _seen in rows if bulletin_id is not None]
-            if window is None or len(found) == count or rows[0][2] < window:
-                return found
-            window = None
+        found, seen = self._newest_in(count, window)
+        if window is not None and len(found) < count and seen >= window:
+            found, _seen = self._newest_in(count, None)
+        return found
+
+    def _newest_in(self, count, window):
+        rows = self._select(*self.backend.newest(self.query, self._check(), count, 0, window))
+        found = [(bulletin_id, score) for bulletin_id, score, _seen in rows if bulletin_id is not None]
+        return found, rows[0][2] if rows else None
 
     def _select(self, sql, params):
         with connection.cursor() as cursor:
