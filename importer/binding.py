@@ -27,7 +27,7 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .places import AVERAGE_GIVEN, TEAM
+from .places import AVERAGE_GIVEN, TEAM, TEAM_AFTER
 from .table_cells import (
     ONE_ROW,
     cell_offsets,
@@ -265,7 +265,6 @@ _HERE_WORDS = re.compile(
 _COUNTRY_WORDS = re.compile(r"全国|我国|nationwide|China")
 
 
-_TEAM_AFTER = re.compile(TEAM)  # "安徽省第一生态环境保护督察组": a team, after its place
 _YEAR_END_TOTAL = re.compile(r"截[至止]到?\s*(?:19|20)\d{2}\s*年\s*(?:年)?(?:底|末)")
 _RUNNING = re.compile(r"共|累计")
 _COUNTED_GROUP = re.compile(
@@ -347,7 +346,7 @@ def bind(text, raws, places, scope, lookup=None, total=None):
         places = [p for p in places if not any(a < p[0] and p[1] < b for a, b in members)]
     # "安徽省第一生态环境保护督察组向我市转办…": the place names the team that sends, not
     # the place what it sends is about.
-    places = [p for p in places if not _TEAM_AFTER.match(text, p[1])]
+    places = [p for p in places if not TEAM_AFTER.match(text, p[1])]
     # "…县域面积占27.7%,主要分布在大小兴安岭和长白山…": where what was measured lies, not
     # the place of the figures.
     lying = [m.span() for m in _LIES_IN.finditer(text)]
@@ -2031,15 +2030,20 @@ def _flat_figure(match, subject, source, text, start, end, own, places=()):
 
 # What a measure is counted without: "扣除沙尘异常超标天后", "剔除沙尘天气影响后"
 _ADJUSTED = re.compile(r"(?:扣除|剔除|除去|不计)[^,，;；。\d]{1,20}?(?:后|影响)")
-def _list_named_after(text, raw, previous):
-    """The words closing a list of places' counts ("…22件、乙市4件、丙市1件未按期办结"),
-    said of every count of it, the figure one of the list; else ""."""
-    unit = re.escape(raw.unit)
-    closing = re.compile(
+@lru_cache(maxsize=64)
+def _list_closing(unit):
+    """The rest of a list of counts in ``unit`` and the words closing it."""
+    unit = re.escape(unit)
+    return re.compile(
         rf"((?:\s*[、和及与]\s*[^,，;；。、\d]{{1,16}}?\d+(?:\.\d+)?\s*{unit})*)"
         r"\s*([^,，;；。、\d()（）]{2,12}?)\s*(?=[,，;；。]|$)"
     )
-    said = closing.match(text, raw.end, raw.sentence_end)
+
+
+def _list_named_after(text, raw, previous):
+    """The words closing a list of places' counts ("…22件、乙市4件、丙市1件未按期办结"),
+    said of every count of it, the figure one of the list; else ""."""
+    said = _list_closing(raw.unit).match(text, raw.end, raw.sentence_end)
     if not said or _VERB.search(said.group(2)):
         return ""
     listed = said.group(1) or _LIST_JOINT.match(text, previous.raw.end)

@@ -301,8 +301,8 @@ _NETWORK_BEFORE = re.compile(
 )
 # Counts of sections, monitoring points or measurements, said as the sample of a share or as
 # the parts of the network ("监测点位共计113个,其中…").
-_SITES_COUNTED = r"[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
-_POINTS_COUNTED = re.compile(r"(?:点位|站点|监测点|测点)" + _SITES_COUNTED)
+_COUNTED_TAIL = r"[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
+_POINTS_COUNTED = re.compile(r"(?:点位|站点|监测点|测点)" + _COUNTED_TAIL)
 _MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")  # "昼间、夜间各监测156次": measurements made
 _PARTS_OF_NETWORK = re.compile(
     r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
@@ -310,7 +310,7 @@ _PARTS_OF_NETWORK = re.compile(
 _NETWORK_COUNT = re.compile(
     "|".join(
         (
-            r"(?:断面|点位|站点|监测点|测点)" + _SITES_COUNTED,
+            r"(?:断面|点位|站点|监测点|测点)" + _COUNTED_TAIL,
             _MEASURED.pattern,
             _PARTS_OF_NETWORK.pattern,
         )

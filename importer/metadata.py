@@ -16,7 +16,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from . import dateline
-from .places import COUNTRY, TEAM
+from .places import COUNTRY, TEAM_AFTER
 from .segment import (
     BULLET,
     DATE,
@@ -349,12 +349,13 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         found = _issuer(opening)
         publisher = _from_its_place(found.group(1), gazetteer) if found else ""
 
+    full = "\n".join(block.text for block in blocks)[:8000]
     year = (
         _first_year(title)
         or (issued.year if issued else None)
         # the opening's sentences, not a table's rows of the years it compares
         or _first_year("\n".join(b.text for b in blocks[:3] if b.kind != "table"))
-        or _most_said_year("\n".join(block.text for block in blocks)[:8000])
+        or _most_said_year(full)
     )
     context = periods.Context(year=year, published=issued)
     period = None
@@ -387,7 +388,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     if period is None and not issued:
         # "…与2025年相比上升0.8个百分点。…通报指出,2026年,…": a text whose title, date and opening
         # say no time, and whose every other time is one whole year, is of that year.
-        period = _only_year("\n".join(block.text for block in blocks)[:8000], context)
+        period = _only_year(full, context)
     cutoff = _opening_cutoff(blocks, context)
     if cutoff is not None:
         # "截至到101日,全省共接到13940个…" under a title of October: the counts run to the
@@ -417,7 +418,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         # "2023年六五环境日新闻发布会上,…介绍《2022重庆市生态环境状况公报》": the year of the
         # bulletin released, not of the meeting that released it.
         period = released
-    body = "\n".join(block.text for block in blocks)[:8000]
+    body = full
     # A placeholder made of the first words ("【待拟标题】中新网石家庄5月30日电…") names the
     # dateline's city, not what the article is about: the region comes from the text itself.
     # "玉林实硕医疗科技有限公司" over the headline: the site's owner, not the report's place.
@@ -801,10 +802,7 @@ def _first_year(text):
         r"(?<!compared to )(?<!than )(?<!since )(?<!by )((?:199|20[0-3])\d)(?!\d|[.,]\d|%)",
         text or "",
     ):
-        if found.group(1) and (
-            _COMPARED_BEFORE.search(text, max(0, found.start() - 3), found.start())
-            or _COMPARED_AFTER.match(text, found.end())
-        ):
+        if found.group(1) and _compared_year(text, found):
             continue
         return int(found.group(1) or found.group(2))
     return None
@@ -825,6 +823,14 @@ def _only_year(text, context):
     return None
 
 
+def _compared_year(text, found):
+    """Whether the year ``found`` (its match) is compared with ("与2015年相比", "比2013年同期")."""
+    return bool(
+        _COMPARED_BEFORE.search(text, max(0, found.start() - 3), found.start())
+        or _COMPARED_AFTER.match(text, found.end())
+    )
+
+
 def _most_said_year(text):
     """The year a text's own sentences name most often ("2021年上半年,…"), the later of two
     named as often; not a year compared with or aimed at. For a text whose opening names
@@ -832,8 +838,7 @@ def _most_said_year(text):
     said = Counter(
         int(found.group(1))
         for found in re.finditer(r"((?:19|20)\d{2})\s*年", text)
-        if not _COMPARED_BEFORE.search(text, max(0, found.start() - 3), found.start())
-        and not _COMPARED_AFTER.match(text, found.end())
+        if not _compared_year(text, found)
         and not _TARGET_BEFORE.search(text, max(0, found.start() - 3), found.start())
     )
     if not said:
@@ -850,7 +855,6 @@ _COMPARED_BEFORE = re.compile(r"(?:与|比|较|同比|自|从)\s*$")
 _COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|相较|比较|起|开始)")
 
 
-_TEAM_AFTER = re.compile(TEAM)
 _HERE_SELF = ((r"我县|全县|本县", "county"),)
 # Only where a rank follows ("全市排名第1", "全省居第三", "全市第2名"): "全市第一季度…",
 # "全市居民…" say where the text is.
@@ -951,7 +955,7 @@ def _region(title, publisher, opening, gazetteer, body=""):
     text = body if level else opening[:600]
     # "江西省第三生态环境保护督察组向信丰县转办…": the province names the team that sends,
     # the county is what the text is about.
-    named = [n for n in gazetteer.find_all(text) if not _TEAM_AFTER.match(text, n[1])]
+    named = [n for n in gazetteer.find_all(text) if not TEAM_AFTER.match(text, n[1])]
     for _start, _end, division in named:
         if level and getattr(division, "level", "") != level:
             continue

@@ -116,7 +116,7 @@ _LOST_MICRO = re.compile(r"(?<![A-Za-z])[?？](?=g/m[³3])")
 def _units_restored(text):
     """``text`` with each such unit written again (one character for one), and how many."""
     text, cubes = _LOST_CUBE.subn("³", text)
-    text, micros = _LOST_MICRO.subn("μ", text)
+    text = _LOST_MICRO.sub("μ", text)
     return text, cubes
 
 

@@ -202,6 +202,7 @@ TEAM = (
     r"(?:委|政府)?(?:第[一二三四五六七八九十\d]+)?(?:生态环境保护|生态环境|环境保护|环保)?"
     r"(?:专项)?(?:督察组|督查组|巡视组|巡察组|检查组)"
 )
+TEAM_AFTER = re.compile(TEAM)
 # After a place: its average, with the value in brackets ("全国平均水平(87.9%)").
 AVERAGE_GIVEN = re.compile(
     r"\s*(?:的)?\s*(?:平均水平|平均值|均值|平均)\s*[(（][^()（）]{1,20}[)）]"

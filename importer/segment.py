@@ -826,7 +826,6 @@ _COMPANY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:有限责任公司
 # A site's column over the headline: "新闻中心", "行业动态".
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:中心|动态|资讯|要闻|快讯)$")
 _PIPE_END = re.compile(r"\s[|｜]$")
-_PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 
 
@@ -1376,11 +1375,16 @@ def _numbered(rows):
     header repeated) and then a word: the number is no label, the word is."""
     numbers = []
     for cells, _span in rows:
-        if len(cells) < 3 or not _ROW_NUMBER.match(cells[0]) or _NUMERIC_CELL.match(cells[1]):
+        if not _numbered_row(cells):
             return False
         numbers.append(int(cells[0]))
     steps = zip(numbers, numbers[1:], strict=False)
     return len(numbers) >= 2 and all(b == a + 1 or b == 1 for a, b in steps)
+
+
+def _numbered_row(cells):
+    """A row's number or rank before its label ("1 甲市 22 —")."""
+    return len(cells) >= 3 and _ROW_NUMBER.match(cells[0]) and not _NUMERIC_CELL.match(cells[1])
 
 
 def _without_row_numbers(rows):
@@ -1415,12 +1419,8 @@ def _table(text, rows):
     rows = _without_row_numbers(rows)
     for cells, span in rows:
         # A cell listing measures with their values ("氨氮/1.3、总磷/0.6") is data too.
-        numeric = sum(
-            1
-            for cell in cells[1:]
-            if _NUMERIC_CELL.match(cell) or compound_items(cell) or worded_change(cell)
-        )
-        if numeric == 0 and not data:
+        numeric = _has_numbers(cells)
+        if not numeric and not data:
             header_rows.append(cells)
         elif numeric:
             data.append((cells[0], tuple(cells[1:]), span))
@@ -1631,7 +1631,7 @@ _SPACED_PROSE = re.compile(r"[。；;，,！？!?:：、|｜\t]")
 
 def _long_cell(cell):
     """Longer than a table's cell, a header's unit apart ("O3日最大8小时第90百分位数(μg/m³)")."""
-    return len(_without_unit(cell)) > 20
+    return len(cell) > 20 and len(_without_unit(cell)) > 20
 
 
 _SPELT_UNIT_OF_HEADER = re.compile(rf"\s*[(（]\s*{SPELT_VOLUME_UNIT}\s*[)）]\s*$", re.I)
@@ -1762,15 +1762,11 @@ def _rows_by_line(lines, split):
     shorter row's numbers go to the number columns in order and each word to the column
     whose cells, in the whole rows, hold that word. A row that cannot be laid so is left out."""
     # A row's number or rank before its label ("1 甲市 22 —"): no cell of the table.
-    numbered = [
-        at
-        for at, cells in enumerate(split)
-        if len(cells) >= 3 and _ROW_NUMBER.match(cells[0]) and not _NUMERIC_CELL.match(cells[1])
-    ]
+    numbered = [at for at, cells in enumerate(split) if _numbered_row(cells)]
     if len(numbered) >= 2:
         split = [cells[1:] if at in numbered else cells for at, cells in enumerate(split)]
         heading = split[numbered[0] - 1] if numbered[0] else []
-        if heading and re.search(r"^(?:序号|编号|No\.?)$|排名$|名次$", heading[0], re.I):
+        if heading and _NUMBERS_HEADING.search(heading[0]):
             split[numbered[0] - 1] = heading[1:]
     data_at = [
         at
