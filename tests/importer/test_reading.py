@@ -722,7 +722,7 @@ def test_a_table_copied_with_pipes_a_row_number_and_a_two_level_header():
     document = read(
         "湖北省2024年1月城市空气质量\n表1 各市空气质量\n"
         + cells
-        + "注:浓度单位:除CO为毫克/立方米外,其它均为微克/立方米。"
+        + "注:浓度单位:除CO为毫克/立方米外,其余均为微克/立方米。"
     )
     got = {(str(f.value), f.region.name): (f.indicator, f.unit) for f in document.figures}
     assert got[("12", "宜昌市")] == ("air-excellent-days", "天")

@@ -892,9 +892,9 @@ def test_how_far_past_its_target_a_measure_is_is_a_signed_change(said, value, co
 @pytest.mark.parametrize(
     "said",
     [
-        "PM2.5浓度为31微克/立方米,比上年下降3.1%好于年度目标",
-        "PM2.5浓度为31微克/立方米,同比下降3.1%,好于年度目标",
-        "PM2.5浓度为31微克/立方米,同比下降3.1%,完成年度目标",
+        "PM2.5浓度为29微克/立方米,比上年下降3.1%好于年度目标",
+        "PM2.5浓度为29微克/立方米,同比下降3.1%,好于年度目标",
+        "PM2.5浓度为29微克/立方米,同比下降3.1%,完成年度目标",
     ],
 )
 def test_a_change_compared_with_the_target_after_it_is_no_target(said):
@@ -1032,7 +1032,7 @@ def test_a_result_after_a_target_in_its_sentence_is_no_target():
     ],
 )
 def test_how_far_from_its_target_said_with_a_comparison_is_a_signed_change(said, value):
-    document = read(f"青禾市空气质量\n2031年,青禾市PM2.5浓度为31微克/立方米,{said}。")
+    document = read(f"青禾市空气质量\n2031年,青禾市PM2.5浓度为29微克/立方米,{said}。")
     assert filed(document, value) == ("pm25", "change")
 
 
