@@ -264,7 +264,7 @@ def test_a_note_under_a_table_is_not_the_opening_that_dates_the_bulletin():
         "|---|---|---|\n"
         "| 宣汉县 | 111 | 52.4 |\n"
         "| 开江县 | 117 | 54.1 |\n\n"
-        "注:评价依据《声环境质量标准》(GB3096-2008),等级划分依据相关技术规范。\n\n"
+        "注:评价按《声环境质量标准》(GB3096—2008)执行,等级划分依据相关技术规范。\n\n"
         "2021年,达州市城区、宣汉、开江开展了城市区域环境噪声监测,总体水平为二级。"
     )
     for value in ("52.4", "54.1"):
@@ -850,25 +850,25 @@ def test_a_summary_whose_only_time_is_a_year_said_later_is_of_that_year():
 
 def test_a_closing_line_naming_the_year_of_the_results_dates_the_text():
     document = pipeline.read(
-        "城区区域环境噪声昼间平均等效声级为53.8分贝。\n"
+        "城区区域环境噪声昼间平均等效声级为54.6分贝。\n"
         "道路交通噪声昼间平均等效声级为67.2分贝。\n"
         "以上为2026年度监测结果。\n"
     )
-    noise = one(document, "53.8")
+    noise = one(document, "54.6")
     assert (noise.period_start, noise.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
 
 
 def test_a_text_naming_a_part_of_the_year_or_two_years_leaves_its_opening_undated():
     parts = pipeline.read(
-        "城区区域环境噪声昼间平均等效声级为53.8分贝,质量等级为二级,总体属于较好水平。\n"
+        "城区区域环境噪声昼间平均等效声级为54.6分贝,质量等级为二级,总体属于较好水平。\n"
         "2026年上半年,道路交通噪声昼间平均等效声级为67.2分贝。2026年全年监测将继续。\n"
     )
-    assert one(parts, "53.8").period_start is None
+    assert one(parts, "54.6").period_start is None
     years = pipeline.read(
-        "城区区域环境噪声昼间平均等效声级为53.8分贝,质量等级为二级,总体属于较好水平。\n"
+        "城区区域环境噪声昼间平均等效声级为54.6分贝,质量等级为二级,总体属于较好水平。\n"
         "2025年,道路交通噪声昼间平均等效声级为67.2分贝;2026年为66.9分贝。\n"
     )
-    assert one(years, "53.8").period_start is None
+    assert one(years, "54.6").period_start is None
 
 
 # A zone named bare after a district's figures (",高新区…") is the city's, not that district's.
