@@ -305,15 +305,31 @@ def _ratio(part, whole):
     return f"{100 * part / whole:.0f}%" if whole else "–"
 
 
-def _row(label, score):
+def _ratios(score):
+    """The row's ten ratios as (part, whole) pairs, in the header's order."""
     return (
-        f"| {label} | {score.expected} | {score.extracted} "
-        f"| {_ratio(score.found, score.expected)} | {_ratio(score.found, score.extracted)} "
-        f"| {_ratio(score.indicator, score.expected)} | {_ratio(score.indicator, score.extracted)} "
-        f"| {_ratio(score.period, score.found)} | {_ratio(score.region, score.found)} "
-        f"| {_ratio(score.full, score.expected)} | {_ratio(score.full, score.extracted)} "
-        f"| {_ratio(score.meta_right, score.meta_total)} |"
+        (score.found, score.expected), (score.found, score.extracted),
+        (score.indicator, score.expected), (score.indicator, score.extracted),
+        (score.period, score.found), (score.region, score.found),
+        (score.full, score.expected), (score.full, score.extracted),
+        (score.meta_right, score.meta_total),
     )
+
+
+def _row(label, score):
+    cells = " | ".join(_ratio(part, whole) for part, whole in _ratios(score))
+    return f"| {label} | {score.expected} | {score.extracted} | {cells} |"
+
+
+def _mean_row(label, scores):
+    """Each ratio averaged over the documents it is defined for: one large table weighs as
+    much as a short news item, where the totals above weigh each figure alike."""
+    columns = zip(*(_ratios(score) for score in scores), strict=True)
+    means = []
+    for column in columns:
+        shares = [part / whole for part, whole in column if whole]
+        means.append(f"{100 * sum(shares) / len(shares):.0f}%" if shares else "–")
+    return f"| {label} | {len(scores)} documents | | {' | '.join(means)} |"
 
 
 HEADER = (
@@ -325,7 +341,7 @@ HEADER = (
 
 def evaluate(set_name, *, facts_dir, texts_dir, only=None, explain=False, out=sys.stdout):
     documents = sorted(facts_dir.glob("*.json"))
-    total, missing = Score(), []
+    total, missing, scores = Score(), [], []
     print(f"\n### {set_name}\n\n{HEADER}", file=out)
     for path in documents:
         facts = json.loads(path.read_text(encoding="utf-8"))
@@ -339,8 +355,11 @@ def evaluate(set_name, *, facts_dir, texts_dir, only=None, explain=False, out=sy
             print(f"\n{facts['id']} ({facts.get('kind')}) {facts['source'].get('url')}", file=out)
         score = score_document(facts, text_path.read_text(encoding="utf-8"), explain=explain)
         total.add(score)
+        scores.append(score)
         print(_row(f"{facts['id']} {facts.get('kind', '')}", score), file=out)
     print(_row("**total**", total), file=out)
+    if scores:
+        print(_mean_row("**mean of documents**", scores), file=out)
     for facts in missing:
         print(
             f"missing text: {facts['id']} — save {facts['source'].get('url')} as "

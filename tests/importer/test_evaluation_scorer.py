@@ -109,3 +109,14 @@ def test_metadata_names_are_compared_across_traditional_and_simplified_spellings
     assert score_importer._meta_score(expected, found) == (2, 2)
     found_other = dict(found, title="甲市水質持續改善", publisher="丙縣日報")
     assert score_importer._meta_score(expected, found_other) == (0, 2)
+
+
+def test_the_mean_of_documents_weighs_each_document_alike():
+    large = score_importer.Score(expected=100, extracted=0)
+    small = score_importer.Score(expected=10, extracted=10, found=10, indicator=10, full=10)
+    row = score_importer._mean_row("mean", [large, small])
+    # found recall: (0 + 1) / 2; found precision only where the importer found anything
+    assert row.startswith("| mean | 2 documents | | 50% | 100% | 50% | 100% |"), row
+    total = score_importer.Score()
+    total.add(large), total.add(small)
+    assert score_importer._row("total", total).startswith("| total | 110 | 10 | 9% |")
