@@ -368,8 +368,12 @@ _PATTERNS = [
     ),
 ]
 # "up 10 percent from the first six months last year", "than in 2022", "over the same period".
+# Also through a few words naming what is compared: "than that in 2019", "than what it was in
+# 2019", "compared with the year of 2019".
 _BASELINE_BEFORE_EN = re.compile(
-    r"\b(?:from|than(?: in)?|compared (?:with|to)(?: the)?|over|on|since|against)(?: the)?(?: same period(?: of)?)?\s*$",
+    r"\b(?:from|than(?: in)?|compared (?:with|to)(?: the)?|over|on|since|against)(?: the)?"
+    r"(?: same period(?: of)?)?(?:\s+(?:that|those|what it was|what they were|the (?:year|level)"
+    r"(?: of)?))?\s*$",
     re.I,
 )
 # "fell to 42 micrograms from 47 micrograms in 2023": the time of the level a change started
