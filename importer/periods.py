@@ -101,6 +101,13 @@ _CUT_OFF_WORD = r"(?:截[至止]到?|累计[到至])\s*"
 _YEAR_BARE_TOO = r"(?<![\d\-–—.])((?:19|20)\d{2})\s*年?"
 _RECENT_COUNT = r"[一两二三四五六七八九十]{1,2}|\d{1,2}"
 
+# A verb right after a year that closes its sentence's subject ("78.8% of the days in 2016 saw
+# good air", "the mean in 2022 was 29"): the year dates the subject, it qualifies no noun.
+_VERB_AFTER_SUBJECT_EN = (
+    r"(?:saw|was|were|had|rose|fell|reached|stood|dropped|declined|decreased|increased|grew|"
+    r"remained|met|averaged|improved|worsened)\b"
+)
+
 _PATTERNS = [
     # Named five-year plans.
     ("five", re.compile(r"[“\"]?(十[一二三四五]?五)[”\"]?(?:期间|时期|规划期)")),
@@ -259,7 +266,9 @@ _PATTERNS = [
         "year_en",
         re.compile(
             r"\b(?:[Ii]n|of|for|[Dd]uring|[Ss]ince|[Bb]y(?: the end of)?)\s+((?:19|20)\d{2})\b(?!-)"
-            r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b|the\b)[a-z])"
+            r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b|the\b|"
+            + _VERB_AFTER_SUBJECT_EN
+            + r")[a-z])"
         ),
     ),
     # Without it: the document's year.
