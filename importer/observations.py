@@ -16,7 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from bulletins.models import Region
-from indicators import history, units
+from indicators import history, units, wordings
 from indicators.catalogue import Catalogue
 from indicators.choices import ReviewState
 from indicators.models import Indicator, Observation, VersionEvent
@@ -44,6 +44,11 @@ def propose_observations(context):
     # The catalogue as editors maintain it (names and aliases added in the admin are read),
     # then the reference entries not yet in the database.
     catalogue = context.cached("indicators.catalogue", Catalogue.from_database)
+    # …and the wordings editors taught for the bulletin's region (indicators.wordings).
+    catalogue = context.cached(
+        f"indicators.catalogue.{bulletin.region_id}",
+        lambda: wordings.catalogue_for(bulletin.region_id, catalogue),
+    )
     regions = context.cached(
         "bulletins.regions_by_code",
         lambda: {

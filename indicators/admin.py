@@ -29,10 +29,10 @@ from bulletins.admin import BulletinAdmin, FollowsBulletinInlineMixin
 from bulletins.models import Bulletin, Region
 from ecoportal.publishing import Status
 
-from . import corrections, history, proposals, review
+from . import corrections, history, proposals, review, wordings
 from .admin_corrections import ObservationCorrectionsMixin
 from .choices import ObservationKind, ReviewState
-from .models import Indicator, IndicatorLimit, Observation, VersionEvent
+from .models import Indicator, IndicatorLimit, Observation, VersionEvent, Wording
 
 
 class ObservationInline(FollowsBulletinInlineMixin, admin.StackedInline):
@@ -122,6 +122,22 @@ class IndicatorAdmin(admin.ModelAdmin):
         ]}),
     ]
     inlines = [IndicatorLimitInline]
+
+
+@admin.register(Wording)
+class WordingAdmin(admin.ModelAdmin):
+    """The wordings the importer learnt from editors' filings, one region each: an editor
+    corrects or removes one here (``indicators.wordings``)."""
+
+    list_display = ["text", "indicator", "region", "created_by", "created_at"]
+    list_select_related = ["indicator", "region", "created_by"]
+    search_fields = ["text", "indicator__name", "region__name"]
+    autocomplete_fields = ["indicator", "region"]
+    readonly_fields = ["created_by", "created_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.created_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 class ProposalFilter(admin.SimpleListFilter):
@@ -374,7 +390,17 @@ class ObservationAdmin(ObservationCorrectionsMixin, admin.ModelAdmin):
         if change:
             corrections.ensure_not_locked(Observation.objects.select_related("bulletin").get(pk=obj.pk).bulletin)
         review.observation_keep_review_state(obj, by=request.user)
+        wording = None
+        if obj.indicator_id and obj.proposed_indicator_name and review.may_review(request.user):
+            wording = wordings.filed(obj, by=request.user)
         super().save_model(request, obj, form, change)
+        if wording is not None:
+            self.message_user(
+                request,
+                gettext("以后导入%(region)s的公报时，“%(text)s”将归入指标“%(indicator)s”。")
+                % {"region": obj.bulletin.region, "text": wording.text, "indicator": obj.indicator},
+                messages.INFO,
+            )
         history.version_record(obj, VersionEvent.CHANGED if change else VersionEvent.CREATED, by=request.user)
         workflow.bulletin_touch(obj.bulletin, by=request.user, note=gettext("修改观测值"))
 

@@ -9,7 +9,7 @@ Writing the reference into the database is ``indicators.catalogue_sync``.
 
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -120,6 +120,26 @@ class Catalogue:
     def alias_keys(self):
         """Every compared alias, for building a matcher over them."""
         return self._by_alias.keys()
+
+    def with_aliases(self, aliases):
+        """This catalogue with more aliases: ``aliases`` is ``(code, text)`` pairs (a region's
+        wordings); a code the catalogue lacks is left out."""
+        extra = {}
+        for code, text in aliases:
+            if code in self._by_code:
+                extra.setdefault(code, []).append(text)
+        if not extra:
+            return self
+        return Catalogue(
+            replace(
+                entry,
+                aliases_zh=entry.aliases_zh + tuple(t for t in extra[entry.code] if not t.isascii()),
+                aliases_en=entry.aliases_en + tuple(t for t in extra[entry.code] if t.isascii()),
+            )
+            if entry.code in extra
+            else entry
+            for entry in self.entries
+        )
 
     @classmethod
     def from_reference(cls, path=None):

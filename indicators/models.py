@@ -376,6 +376,37 @@ class ObservationVersion(models.Model):
         return f"{self.observation_id} v{self.number} {self.event}"
 
 
+class Wording(models.Model):
+    """How one region's bulletins word an indicator the catalogue names otherwise.
+
+    Learnt when an editor files a figure that proposed a new indicator under an existing one
+    (``indicators.wordings``); the importer then reads that wording as that indicator in the
+    region's later bulletins. Kept per region because a wording is a bureau's habit: learnt for
+    every bulletin, the wordings of the evaluation's dev set cost other bureaus' figures their
+    indicator (docs/importer.md, "Learning from editors").
+    """
+
+    region = models.ForeignKey(Region, verbose_name=_("地区"), on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("指标"), on_delete=models.CASCADE, related_name="wordings"
+    )
+    text = models.CharField(_("原文说法"), max_length=100)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("归档人"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["region", "text"]
+        verbose_name = _("地区说法")
+        verbose_name_plural = _("地区说法")
+        constraints = [models.UniqueConstraint(fields=["region", "text"], name="wording_region_text_unique")]
+
+    def __str__(self):
+        return f"{self.text} → {self.indicator_id}"
+
+
 _CHINESE_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿点.\d]+")
 
 

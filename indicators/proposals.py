@@ -23,7 +23,7 @@ from bulletins.gazetteer import Gazetteer
 from bulletins.models import Region
 from bulletins.slugs import unique_slug
 
-from . import review, units
+from . import review, units, wordings
 from .catalogue import Catalogue
 from .catalogue_sync import indicator_for_code
 from .choices import ReviewState
@@ -154,7 +154,10 @@ def observations_accept(observations, *, by, catalogue=None, gazetteer=None):
     regions = {}
     ready = []
     for observation in rows:
-        if observation.indicator_id is None:
+        if observation.indicator_id is not None:
+            # filed by the editor under an existing indicator: the region's wording is learnt
+            wordings.learn(observation, by=by, catalogue=catalogue)
+        else:
             key = (observation.proposed_indicator_name, observation.proposed_indicator_unit,
                    observation.proposed_indicator_category)
             if key not in indicators:
