@@ -281,6 +281,12 @@ _LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # inspection, which began on a day the text does not give.
 _TEAM_TOTAL = re.compile(TEAM + r"[^。；;]{0,20}?(?:共|累计)")
 _OWN_COUNT_AFTER = re.compile(r"\s*[(（]?\s*\d")
+# After a place: its field of ranking, to the rank ("168个重点城市中排名第九", "省内排名第二",
+# "168个重点城市第二名"); not a rank among the first few ("排名前20位").
+_RANKING_FIELD = re.compile(
+    r"[^,，;；。:：]{0,24}?(?:(?:排行|排名|排位|名列|位列|位居|居|列)\s*(?:中|榜)?\s*"
+    r"(?:第\s*[\d一二三四五六七八九十]+|首位|末位)|第\s*[\d一二三四五六七八九十]+\s*名)"
+)
 _MEMBERS = re.compile(r"[(（][^()（）]{2,80}[、和][^()（）]{1,80}[)）]")
 
 
@@ -347,6 +353,9 @@ def bind(text, raws, places, scope, lookup=None, total=None):
     # "安徽省第一生态环境保护督察组向我市转办…": the place names the team that sends, not
     # the place what it sends is about.
     places = [p for p in places if not TEAM_AFTER.match(text, p[1])]
+    # "…在全国168个重点城市中排名第九,浙江省内排名第二,优良天数比例为93.4%": the field a
+    # place is ranked in, not the place of the figures around it.
+    places = [p for p in places if not _RANKING_FIELD.match(text, p[1])]
     # "…县域面积占27.7%,主要分布在大小兴安岭和长白山…": where what was measured lies, not
     # the place of the figures.
     lying = [m.span() for m in _LIES_IN.finditer(text)]
