@@ -69,7 +69,7 @@ def parse(text, *, filename=""):
     title = seg.title.strip()
     title_found = bool(title)
     if not title_found:
-        title = _placeholder_title(filename, paragraphs)
+        title = placeholder_title(filename, paragraphs)
         warnings.append(
             _("原文没有标题：已暂拟“%(title)s”，请编辑拟定标题，并在编者按中说明标题由编辑拟定。")
             % {"title": title}
@@ -113,7 +113,7 @@ def parse(text, *, filename=""):
     )
 
 
-def _placeholder_title(filename, paragraphs):
+def placeholder_title(filename, paragraphs):
     name = PurePath(filename).name if filename else ""
     if not name and paragraphs:
         first = re.sub(r"^\d+$", "", paragraphs[0]) or (

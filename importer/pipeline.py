@@ -114,6 +114,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     gazetteer = _default_gazetteer() if gazetteer is None else places.wrap(gazetteer)
     vocabulary = _vocabulary(catalogue if catalogue is not None else default_catalogue())
     blocks = segment.blocks(parsed.paragraphs)
+    parsed, blocks = _first_part_heading(parsed, blocks, gazetteer, filename)
     about = metadata.read_document(
         parsed,
         front,
@@ -253,6 +254,20 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
     )
+
+
+def _first_part_heading(parsed, blocks, gazetteer, filename):
+    """A compilation whose parts each open with a line naming only a place ("海口" … "拉萨" …
+    "舟山"): the first such line, taken for the headline, heads the first part; the
+    compilation has no headline of its own."""
+    if not parsed.title_found or _heading_place(parsed.title, gazetteer) is None:
+        return parsed, blocks
+    parts = [b for b in blocks if b.kind == "heading" and _heading_place(b.text, gazetteer)]
+    if len(parts) < 2:
+        return parsed, blocks
+    title = document.placeholder_title(filename, parsed.paragraphs)
+    heading = segment.Block("heading", parsed.title)
+    return replace(parsed, title=title, title_found=False), [heading, *blocks]
 
 
 def _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, vocabulary):
