@@ -225,6 +225,7 @@ class About:
     period_label: str
     year: int | None
     language: str
+    written_in: int | None = None  # see periods.Context
 
 
 def front_matter(text):
@@ -357,7 +358,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         or _first_year("\n".join(b.text for b in blocks[:3] if b.kind != "table"))
         or _most_said_year(full)
     )
-    context = periods.Context(year=year, published=issued)
+    written_in = None if issued else periods.written_after_release(f"{title}\n{first[:300]}")
+    context = periods.Context(year=year, published=issued, written_in=written_in)
     period = None
     found = []
     # "(2017年8月)" on a line of its own under the title: the title's period.
@@ -467,6 +469,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         period_label=period.label if period else "",
         year=year,
         language=language,
+        written_in=written_in,
     )
 
 

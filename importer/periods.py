@@ -66,6 +66,9 @@ _FIVE_YEAR = {
 class Context:
     year: int | None = None  # the document's own year
     published: date | None = None
+    # The year a text with no date line was written in, where it says so by releasing the
+    # bulletin of the year before ("5月17日,宁夏发布了2017年环境状况公报").
+    written_in: int | None = None
 
 
 @dataclass(frozen=True)
@@ -474,6 +477,8 @@ def find_all(text, context):
                 or kind == "lastyear_en"
                 and "same period" in match.group(0).lower()
             )
+            if kind == "lastyear" and not baseline:
+                first, last = _own_last_year(context) or (first, last)
             found.append(Period(start, end, match.group(0), first, last, baseline, kind))
             taken.append((start, end))
     found.sort(key=lambda period: period.start)
@@ -505,6 +510,26 @@ def _year_of_the_part(found, text, context):
             continue
         merged.append(period)
     return merged
+
+
+def _own_last_year(context):
+    """The year before the one a text was written in, for its own "去年" ("去年全区优良天数
+    比例为81.4%"), where a date line or a bulletin released says when that was; else None."""
+    now = context.published.year if context.published else context.written_in
+    return (date(now - 1, 1, 1), date(now - 1, 12, 31)) if now else None
+
+
+# "宁夏发布了2017年环境状况公报", "公布《2022年甘肃省生态环境状况公报》": a year's bulletin
+# released, so the text is written after that year.
+_RELEASES_BULLETIN = re.compile(
+    r"(?:发布|公布|发出|印发)了?\s*《?\s*((?:19|20)\d{2})\s*年?度?[^《》。,，;；\d]{2,30}?公报"
+)
+
+
+def written_after_release(text):
+    """The year after that of the bulletin ``text`` releases, or None."""
+    found = _RELEASES_BULLETIN.search(text)
+    return int(found.group(1)) + 1 if found else None
 
 
 def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expression

@@ -125,7 +125,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         tail_text=folded[-3000:],
     )
     scope = binding.Scope(
-        context=periods.Context(year=about.year, published=about.date),
+        context=periods.Context(year=about.year, published=about.date, written_in=about.written_in),
         period_start=about.period_start,
         period_end=about.period_end,
         period_label=about.period_label,
