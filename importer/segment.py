@@ -516,7 +516,7 @@ def segment(text):
             seg.title += lines[j]
             seg.removed.append(Removed(lines[j], "title"))
             i = j + 1
-        elif j == i < n and _second_title_line(lines, j):
+        elif j == i < n and (_PART_ORDINAL.fullmatch(seg.title) or _second_title_line(lines, j)):
             seg.title += " " + lines[j]
             seg.removed.append(Removed(lines[j], "title"))
             i = j + 1
@@ -665,9 +665,11 @@ def _report_name_run_on(line):
 
 # Over a newspaper's or a converted page's headline: the page's number ("5", "A2", "第3版"),
 # the columns it ran in ("时评;国内", "经济/民生").
+# Also a page-turning viewer's header of a book's page: "Page 572 - 某某年鉴2018", "P. 572".
 _PAGE_FURNITURE = re.compile(
     r"^(?:[A-Z]?\d{1,3}|第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版)$"
     r"|^[\u4e00-\u9fff]{2,4}(?:\s*[;；/|｜]\s*[\u4e00-\u9fff]{2,4})+$"
+    r"|^(?:Page\s+\d{1,4}\s+[-–—]\s+\S.{0,40}|P\.\s*\d{1,4})$"
 )
 
 
@@ -705,6 +707,10 @@ def _dashed_subtitle(line):
 _NOT_A_DECK = re.compile(
     r"^(?:表|图|附件|附表)\s*\d|记者|通讯员|[(（]|[:：]|(?:浏览|阅读|点击)(?:次数|量)?\s*\d*$"
 )
+
+
+# A book's part numbered on a line of its own over its heading ("第一节" / "环境质量").
+_PART_ORDINAL = re.compile(r"第\s*[一二三四五六七八九十百\d]{1,4}\s*[章节篇编部分]{1,2}")
 
 
 def _second_title_line(lines, j):
