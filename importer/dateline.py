@@ -32,10 +32,10 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?i:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-# "January 18, 2022", "Jan. 18, 2022", "18 January 2022", "December 17,2019".
+# "January 18, 2022", "Jan. 18, 2022", "18 January 2022", "December 17,2019", "12-Jan-2019".
 _DATE = re.compile(
     rf"\b(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,\s*|\s+)(?P<y1>(?:19|20)\d{{2}})\b"
-    rf"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>(?:19|20)\d{{2}})\b",
+    rf"|\b(?P<d2>\d{{1,2}})(?:\s+|-)(?P<m2>{_MONTH})(?:\s+|-)(?P<y2>(?:19|20)\d{{2}})\b",
     re.I,
 )
 # A header line that dates the page: a time beside the date, a label, or the date alone.
@@ -83,8 +83,14 @@ def _short_lines(head_text, longest):
             yield line
 
 
+# An outlet's acronym alone on the line under the page's dated line ("Updated 17:00,
+# 12-Jan-2019" / "CGTN").
+_ACRONYM_ALONE = re.compile(r"([A-Z]{2,8})")
+
+
 def source(head_text, opening, is_place=lambda name: False):
     """The source an English page names in its header or dateline, or ""."""
+    previous = ""
     for line in _short_lines(head_text, 200):
         found = (
             _SOURCE_LABEL.search(line)
@@ -92,9 +98,11 @@ def source(head_text, opening, is_place=lambda name: False):
             or _BRACKETED_OUTLET.match(line)
             or _OUTLET_BYLINE.search(line)
             or _AGENCY_CUT.match(line)
+            or _under_the_dated_line(line, previous, is_place)
         )
         if found:
             return found.group(1).strip()
+        previous = line
     first = (opening or "").lstrip()
     found = _AGENCY.search(first[:200])
     if found:
@@ -103,6 +111,15 @@ def source(head_text, opening, is_place=lambda name: False):
     if found and not is_place(found.group(1)):
         return found.group(1)
     return ""
+
+
+def _under_the_dated_line(line, previous, is_place):
+    """An acronym alone right under a dated header line, not a place's name ("CHINA")."""
+    found = _ACRONYM_ALONE.fullmatch(line)
+    if found is None or is_place(line) or is_place(line.title()):
+        return None
+    dated = _DATE.search(previous)
+    return found if dated is not None and _DATED_LINE.search(previous) else None
 
 
 # "date 2023-01-11 SANYA /China/, …": a labelled date run into the article's first line.
