@@ -2177,7 +2177,21 @@ _NOTE_MARK = re.compile(r"(?<=\S)\s*(?:[*＊※#]+|[①-⑳]|[¹²³⁴⁵⁶⁷
 # A row label of months without 月 ("1-3", "1—6" under 月份).
 _MONTHS_ROW = re.compile(r"\s*(\d{1,2})\s*[-—–~～至]\s*(\d{1,2})\s*")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s*年?$")
+# A row label of a day of the table's month ("7日", "7号", a bare 7 under 日期 read so).
+_DAY_ROW = re.compile(r"^(\d{1,2})\s*[日号]$")
 _CLASS_COLUMN = re.compile(r"(?:类别|级别|类型)\s*$")
+
+
+def _day_of(label, when):
+    """The day a row labelled by its day of the month ("7日") is, in a table of one month."""
+    found = _DAY_ROW.match(label)
+    first, last = when[0], when[1]
+    if found is None or not first or not last or first.day != 1:
+        return None
+    if (first.year, first.month) != (last.year, last.month) or (last + timedelta(1)).day != 1:
+        return None  # days of no one whole month
+    day = int(found[1])
+    return date(first.year, first.month, day) if 1 <= day <= last.day else None
 
 
 def _realigned(rows):
@@ -2413,6 +2427,7 @@ def bind_table(block, folded, gazetteer, scope):
                     inside = None
                 place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
                 qualifier = folded_label
+            day = _day_of(folded_label, when)
             months = _MONTHS_ROW.fullmatch(folded_label)
             months = months if months and 1 <= int(months[1]) < int(months[2]) <= 12 else None
             if months and not when[0] and len(rows) > 1:
@@ -2421,11 +2436,11 @@ def bind_table(block, folded, gazetteer, scope):
                 months = None
             if row_period and row_period[0].last:
                 qualifier = ""  # a row of a year is of its place, not a station
-            if months:
+            if months or day:
                 # "1-3" under 月份: a row of months, no station; its word cells (首要污染物
                 # PM10) are other columns' values, not what the row's figures are of.
                 qualifier = ""
-            qualifier = " ".join(q for q in (qualifier, *([] if months else words)) if q)
+            qualifier = " ".join(q for q in (qualifier, *([] if months or day else words)) if q)
             if raw.family == "count" and qualifier in ("合计", "总计", "汇总"):
                 qualifier = ""  # the sum of the places' counts is the whole's count
             zone_class = _ZONE_CLASS.search(name)
@@ -2438,6 +2453,8 @@ def bind_table(block, folded, gazetteer, scope):
                 end = date(when[0].year, last % 12 + 1, 1) if last < 12 else None
                 end = (end - timedelta(days=1)) if end else date(when[0].year, 12, 31)
                 period = (date(when[0].year, first, 1), end, f"{first}-{last}月")
+            if day:
+                period = (day, day, f"{day.month}月{day.day}日")
             if (
                 (
                     _SAME_TIME_LAST_YEAR.match(name)

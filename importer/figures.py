@@ -39,6 +39,9 @@ _EXTRA_UNITS = {
     "人次": "person-time",
     "万份": "count",
     "辆": "count",  # vehicles: "淘汰黄标车1200辆", "车流量每小时增加了14辆"
+    # Traffic flow, in road-traffic noise reports: "车流量(辆/小时)", "平均车流量2150辆/h".
+    "辆/小时": "count",
+    "辆/h": "count",
     "成": "tenth",  # "超过7成": seven tenths
     "percentage points": "pp",
     "percentage point": "pp",

@@ -1291,6 +1291,7 @@ def blocks(paragraphs):
             _aligned_table,
             _marked_rows_table,
             _statistic_runs_table,
+            _period_rows_table,
             _cell_per_line_table,
         ):
             if reader is _cell_per_line_table and index < no_cells_until:
@@ -2184,17 +2185,8 @@ def _is_pipe_row(line):
     return sum(1 for cell in _markdown_cells(line) if cell.strip()) >= 2
 
 
-def _cell_per_line_table(paragraphs, index, at_end=True):
-    """A table pasted from a web page: one cell per line ("城市", "PM10…", "广州", "39", …).
-
-    The row width is found from the cells themselves: the width (and the first data cell)
-    under which the most numbers fall in rows that start with a label and repeat the same
-    pattern of numeric and word cells ("监测站", "1类", "52.3", "43.1" is a row of four).
-    A row whose cells were lost in the copy breaks the pattern; reading resumes at the next
-    row that fits it. Some copies end each cell with " |" and mark rows with "||||" lines,
-    or put a "|" line between cells (two of them around an empty cell); a first column of
-    row numbers (序号) is no label.
-    """
+def _cell_lines(paragraphs, index):
+    """The lines from ``index`` that may each be one cell of a table: short, no sentence."""
     lines = []
     while index + len(lines) < len(paragraphs):
         line = paragraphs[index + len(lines)]
@@ -2208,6 +2200,142 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
             ):
                 break
         lines.append(line)
+    return lines
+
+
+# The heading of row labels that are periods, and the unit of a bare number under it: a day
+# of the month (日期 | 1, 2, 3 …), a month (月份 | 1 … 12), a year (年度 | 2019, 2018).
+_PERIOD_HEADING = re.compile(r"^(?:(?P<日>日期|日)|(?P<月>月份|月)|(?P<年>年份|年度|年))$")
+_PERIOD_LABEL = re.compile(r"^(\d{1,4})\s*(年度?|月份?|日|号)?$")
+# Of each unit, the numbers a label may be and the words it may end with.
+_PERIOD_UNITS = {
+    "日": ((1, 31), ("日", "号")),
+    "月": ((1, 12), ("月", "月份")),
+    "年": ((1900, 2099), ("年", "年度")),
+}
+
+
+def _period_label(cell, unit):
+    """The number of a row label of ``unit`` ("7", "7日", "2019年"), or None."""
+    found = _PERIOD_LABEL.match(cell.strip())
+    (low, high), words = _PERIOD_UNITS[unit]
+    if found is None or (found[2] and found[2] not in words):
+        return None
+    return int(found[1]) if low <= int(found[1]) <= high else None
+
+
+def _period_rows(clean, numeric, start, unit, count, spare):
+    """The rows from ``start``, each a period's label (the one after the row before it: 1, 2,
+    3 … or 2019, 2018), ``count`` numbers, then words the row may leave out (首要污染物): a
+    list of (label, cell indices, index after the row). The last row may be cut short by the
+    end of the cells."""
+    rows, at, step = [], start, 0
+    while at < len(clean):
+        label = _period_label(clean[at], unit)
+        if label is None or (rows and label - rows[-1][0] not in ((step,) if step else (1, -1))):
+            break
+        if rows:
+            step = label - rows[-1][0]
+        numbers = list(range(at + 1, min(at + 1 + count, len(clean))))
+        if not numbers or not all(numeric[i] for i in numbers):
+            break
+        end = at + 1 + len(numbers)
+        while (
+            end < len(clean)
+            and end - at - 1 - count < spare
+            and (not numeric[end] or _BLANK_CELL.match(clean[end]))
+            and _period_label(clean[end], unit) not in (label + 1, label - 1)
+        ):
+            end += 1
+        rows.append((label, [at, *numbers], end))
+        at = end
+    return rows
+
+
+def _period_rows_table(paragraphs, index):
+    """A table copied one cell per line whose rows are periods under a heading naming them
+    (日期 over days 1, 2, 3 …, 月份 over months, 年度 over years, bare or with 日/月/年).
+
+    A label that is a bare number is told from a value by the run of labels: each the next
+    period after the row before it. Each row holds as many numbers as the others; words after
+    them (a primary pollutant, a grade) the copy often left out, so a row is as long as its
+    cells, up to the next period's label. A copy cut off inside the last row keeps that row's
+    first numbers, the text's very last cell only where its decimals show it whole (as many
+    as the cells above it).
+    """
+    lines = _cell_lines(paragraphs, index)
+    cells = _cells_of(lines)
+    clean = [cell.strip() for cell, _at in cells]
+    numeric = [bool(_NUMERIC_CELL.match(cell)) for cell in clean]
+    first = next((at for at, flag in enumerate(numeric) if flag), len(clean))
+    heading = next(
+        (at for at in range(first) if _PERIOD_HEADING.match(re.sub(r"\s+", "", clean[at]))),
+        None,
+    )
+    if heading is None:
+        return None, 0
+    unit = _PERIOD_HEADING.match(re.sub(r"\s+", "", clean[heading])).lastgroup
+    start = next(
+        (at for at in range(heading + 1, len(clean)) if _period_label(clean[at], unit)), None
+    )
+    if start is None or start == heading + 1 or any(numeric[heading + 1 : start]):
+        return None, 0
+    names = _wrapped_units([c for c in clean[heading + 1 : start] if c and not _FILLER.match(c)])
+    # The count of numbers a row holds: the one under which the most numbers fall in rows.
+    best, count = [], 0
+    for numbers in range(1, len(names) + 1):
+        rows = _period_rows(clean, numeric, start, unit, numbers, len(names) - numbers)
+        complete = [row for row in rows if len(row[1]) == numbers + 1]
+        if len(complete) >= 2 and len(rows) * numbers > len(best) * count:
+            best, count = rows, numbers
+    bare = any(_NUMERIC_CELL.match(clean[row[0]]) for _label, row, _end in best)
+    if not best or (not bare and best[-1][2] < len(clean)):
+        # Labels of words ("1月", "2024年") followed by other rows (1-3月, 上年同期): a table
+        # the general reading lays out, whose labels name their periods themselves.
+        return None, 0
+    last = best[-1]
+    if len(last[1]) < count + 1:
+        # Cut off by the copy: only at the text's end, its last cell maybe inside its digits.
+        if index + len(lines) < len(paragraphs) or last[2] < len(clean):
+            best = best[:-1]
+        elif not _decimals(clean[last[1][-1]]) or _decimals(clean[last[1][-1]]) != _decimals(
+            clean[best[0][1][len(last[1]) - 1]]
+        ):
+            # Whole only when its decimals show it ("0.6" under "0.5"); "13" may be "138".
+            best[-1] = (last[0], last[1][:-1], last[2])
+    # Words after the numbers (类别, 首要污染物) head no column of numbers.
+    tail = next((at for at in range(count, len(names)) if _wordy(names[at])), len(names))
+    header, caption = _column_names_flat([clean[heading], *names[:tail]], count, (True,) * count)
+    used = cells[best[-1][2] - 1][1] + 1
+    lines = lines[:used]
+    offsets, cursor = [], 0
+    for line in lines:
+        offsets.append((cursor, cursor + len(line)))
+        cursor += len(line) + 1
+    data = []
+    for label, row, end in best:
+        text = clean[row[0]]
+        # A bare number is the period its heading names ("7" under 日期: the 7th).
+        name = text if not _NUMERIC_CELL.match(text) else f"{label}{unit}"
+        values = tuple(clean[at] for at in row[1:]) + ("",) * (count + 1 - len(row))
+        span = (offsets[cells[row[0]][1]][0], offsets[cells[end - 1][1]][1])
+        data.append((name, values, span))
+    caption = " ".join([*clean[:heading], *caption])
+    return ("\n".join(lines), header, tuple(data), caption), used
+
+
+def _cell_per_line_table(paragraphs, index, at_end=True):
+    """A table pasted from a web page: one cell per line ("城市", "PM10…", "广州", "39", …).
+
+    The row width is found from the cells themselves: the width (and the first data cell)
+    under which the most numbers fall in rows that start with a label and repeat the same
+    pattern of numeric and word cells ("监测站", "1类", "52.3", "43.1" is a row of four).
+    A row whose cells were lost in the copy breaks the pattern; reading resumes at the next
+    row that fits it. Some copies end each cell with " |" and mark rows with "||||" lines,
+    or put a "|" line between cells (two of them around an empty cell); a first column of
+    row numbers (序号) is no label.
+    """
+    lines = _cell_lines(paragraphs, index)
     cells = _cells_of(lines)
     padded = int(bool(cells))
     if padded:
@@ -2903,7 +3031,7 @@ def _wrap_one(out, cell):
 
 _ROW_HEADING = re.compile(
     r"^(?:城市|地区|区域|区县|县区|市州|站点|点位|点位名称|监测点位?|名称|项目|类别|功能区类别|功能区|"
-    r"省份|省\S{0,6}|序号|指标|单位|月份|年份|时间|日期|污染因子|监测项目|"
+    r"省份|省\S{0,6}|序号|指标|单位|月份|年份|年度|时间|日期|污染因子|监测项目|"
     # What names the rows: 城市名称, 断面名称, 水源地名称; the divisions listed, 县(市、区).
     r"[\u4e00-\u9fff]{1,5}名称|[省市县区州盟旗][(（][市县区州盟旗、]{1,7}[)）]|[县市区]{2,3}"
     # …and in English: "City", "Monitoring station", "Region".
@@ -3078,6 +3206,8 @@ _GROUP_AFFINITY = (
     # Days of a grade by its number ("优良天数" over "一级", "二级").
     (re.compile(r"^[一二三四五六]级$"), re.compile(r"天数")),
     (re.compile(r"^(?:昼|夜|昼间|夜间)$"), re.compile(r"声级|达标|类|Leq|噪声")),
+    # Noise's statistical levels under the level they are of ("累计百分声级" over "L10", "L90").
+    (re.compile(r"^L(?:eq|max|min|\d{1,2})$", re.I), re.compile(r"声级|dB|噪声", re.I)),
     (
         re.compile(r"本[周月年]|上[周月年]|同期|\d{4}|半年|季度|同比|变化|增减|升降"),
         re.compile(r"类别|指数|浓度|比例|率|量|天数|声级|值"),
@@ -3231,6 +3361,10 @@ _UNIT_AFFINITY = (
 
 @lru_cache(maxsize=4096)
 def _merged_name(over, under):
+    glued = _GLUED_NOISE_UNIT.search(over)
+    if glued:
+        # "累计百分声级dB(A)" over "L10": the unit is dB(A), not its bracket alone.
+        return f"{over[: glued.start()].strip()} {under} {glued.group(0).strip()}"
     unit = _UNIT_OF_HEADER.search(over)
     base = over[: unit.start()].strip() if unit else over
     suffix = f"({unit.group(1)})" if unit else ""
@@ -3249,5 +3383,6 @@ def _wordy(name):
 
 
 _NUMBERED_GRADE = re.compile(r"^[一二三四五六]级$")
+_GLUED_NOISE_UNIT = re.compile(r"(?<![(（])\s*dB\s*[(（]A[)）]\s*$", re.I)
 _GRADE = re.compile(r"^(?:优|良|(轻度|中度|重度|严重))(?:污染)?$")
 _UNIT_OF_HEADER = re.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,14})\s*[)）]\s*$")
