@@ -165,8 +165,10 @@ _LEADING_NOISE = re.compile(
 )
 
 # A grouping named by a bulletin: "成都平原地区", "川南地区" (not "重点地区", "周边地区").
+# Also a group named by 区域 and the count of its cities ("长株潭区域3个城市"), written …地区.
 _GROUPING = re.compile(
-    r"([\u4e00-\u9fff]{2,6}?)(?:平原地区|地区|平原|片区|经济区|城市群)(?![\u4e00-\u9fff]{0,1}[的])"
+    r"([\u4e00-\u9fff]{2,6}?)(?:平原地区|地区|平原|片区|经济区|城市群"
+    r"|区域(?=\s*\d+\s*个[^,，;；。]{0,6}?城市))(?![\u4e00-\u9fff]{0,1}[的])"
 )
 # A river's basin or water system a bulletin reports on ("湘江流域", "鸭绿江水系", "澧水流域"):
 # a place of its own. Not a count of them ("四水流域", "七大流域") nor "主要水系".
@@ -469,7 +471,7 @@ class Places:
                 and not (alone and _LISTED_BEFORE.search(text, max(0, start - 1), start))
                 and not any(a < match.end() and start < b for a, b in taken)
             ):
-                name = text[start : match.end()]
+                name = re.sub("区域$", "地区", text[start : match.end()])
                 found.append((start, match.end(), Division("", name, name, "grouping")))
                 taken.append((start, match.end()))
 
