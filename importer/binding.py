@@ -27,7 +27,7 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .places import AVERAGE_GIVEN, TEAM, TEAM_AFTER
+from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, TEAM, TEAM_AFTER
 from .table_cells import (
     ONE_ROW,
     cell_offsets,
@@ -1843,6 +1843,10 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     for match in _HERE_WORDS.finditer(text, sentence_start, position):
         if _RANKED_AFTER.match(text, match.end()):
             continue  # "位居全省首位", "全市排名第2": where the place is ranked, not a place
+        if _AVERAGE_AFTER.match(text, match.end()) and BENCHMARK_BEFORE.search(
+            text, max(0, match.start() - 3), match.start()
+        ):
+            continue  # "低于全省平均水平0.2个百分点": the average compared with, not a place
         here = match
     if here is not None and (
         where is None or text.rfind(where.name[:2], sentence_start, position) < here.start()
@@ -1881,6 +1885,9 @@ def _moved_from_over(span, text, raw):
 
 
 _RANKED_AFTER = re.compile(r"\s*(?:首位|前列|前茅|第[\d一二三四五六七八九十]|排名|排位|排第|居第|倒数)")
+
+
+_AVERAGE_AFTER = re.compile(r"\s*(?:的)?\s*(?:平均水平|平均值|均值|平均)")
 
 
 def _names_a(word, region):

@@ -194,7 +194,7 @@ _NATIONAL_NETWORK = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?(?:assessment|monitoring|control|network|standards?|average|"
     r"level|grade|class)\b"
 )
-_BENCHMARK_BEFORE = re.compile(r"(?:居|列|位于|处于|高于|低于|优于|超过|领先|比|较)\s*$")
+BENCHMARK_BEFORE = re.compile(r"(?:居|列|位于|处于|高于|低于|优于|超过|领先|比|较)\s*$")
 # After a province's short form ending in a direction (河北, 湖南, 山西): a bank or a side,
 # which makes the form the end of a river's, a lake's or a hill's name and its direction.
 _BANK_AFTER = re.compile(r"(?<=[东南西北])[岸侧畔麓]")
@@ -492,7 +492,7 @@ class Places:
             if _on_a_bank(text, match.start(), match.end()):
                 continue
             if self._known[match.group(0)] is COUNTRY and (
-                _BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
+                BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
                 # "低于全国平均水平(87.9%)": the country's own value is given, in brackets
                 and not AVERAGE_GIVEN.match(text, match.end())
                 or _BRACKETED_ALONE.match(text, max(0, match.start() - 1))
