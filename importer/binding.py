@@ -56,9 +56,10 @@ _ON_AVERAGE = re.compile(r"on average\s+", re.I)
 # The grade of the AQI a count of days had, said after it alone ("3天优、28天良,…")
 _GRADE_AFTER = re.compile(r"\s*(优|良)(?=\s*[、,，;；。和及]|\s*$)")
 # …unless the share's own words say what the days were ("89.6 percent of days in August as
-# having good air quality")
+# having good air quality", "78.5% of the days in 2019 saw good air quality")
 _OF_TIME = re.compile(
-    r"of (?:the )?(?:time|days|year)\b(?!.*\b(?:as|with|having|rated|classified|marked)\b).*",
+    r"of (?:the )?(?:time|days|year)\b"
+    r"(?!.*\b(?:as|with|having|rated|classified|marked|saw|had|enjoyed|were|was)\b).*",
     re.I,
 )
 _TIME_OF_DAY_AFTER = re.compile(
