@@ -475,10 +475,17 @@ _ATTAINED_AFTER = re.compile(
 )
 
 
+# Records that Chinese counts with a measure word (件, 起): the words before them say which
+# records, not what is counted ("73 environmental violation cases", "12 noise complaints").
+_RECORDS_EN = frozenset({"cases", "complaints", "reports", "petitions"})
+
+
 def _without_modifiers_en(words):
     """The noun without what describes it: words joined by "and" ("iron and steel factories")
     and an adverb with its participle ("heavily polluting facilities") say what kind, not
-    what is counted."""
+    what is counted; nor do the words before a record ("violation cases")."""
+    if words[-1] in _RECORDS_EN:
+        return words[-1:]
     if "and" in words[:-1]:
         return words[len(words) - 1 - words[::-1].index("and") + 2 :] or words[-1:]
     if len(words) > 2 and words[0].endswith("ly"):
