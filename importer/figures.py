@@ -196,6 +196,11 @@ _AMOUNT_BEFORE = re.compile(
 )
 # A kind of day after a count in 个 ("3个重污染天", "5个优良天"), not 天数 or 天气.
 _KIND_OF_DAY_AFTER = re.compile(r"(?:重度?|严重|轻度|中度)?(?:污染|优良|超标|达标)天(?![数气])")
+# "the first three days", "over the past 2 days", "the next four days": a span of days counted
+# from an edge of a time says when, not how many days were of a kind.
+_SPAN_FROM_AN_EDGE_EN = re.compile(
+    r"\bthe (?:first|past|last|next|previous|following|coming)\s+$", re.I
+)
 # Days whose clause says their data were lost (停电, 故障, 数据缺失): no measure of the air.
 _DATA_LOST_AFTER = re.compile(r"[^。;；]{0,30}?(?:数据缺失|缺测|数据无效|无有效数据)")
 # A unit the copy damaged is kept as it should have been written.
@@ -796,6 +801,9 @@ def _in_sentence(text, start, end):
         if code == "day" and re.match(r"之?内(?!容)", after):
             pending = []
             continue  # "在7天内反馈": a time allowed, not days counted
+        if code == "day" and _SPAN_FROM_AN_EDGE_EN.search(head[-24:]):
+            pending = []
+            continue  # "in the first three days of the holiday": when, not days counted
         if code == "day" and _DATA_LOST_AFTER.match(after):
             # "分别有3天、2天因停电或故障导致数据缺失": days the network lost, no air measured
             pending = []
