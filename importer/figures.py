@@ -452,6 +452,19 @@ _DAYS_IMPLIED_BEFORE = re.compile(
     r"|\bdays?\b[^;%]{0,80}?\b(?:up|down|increased|decreased|rose|fell|more|fewer)\s+(?:by\s+)?$",
     re.IGNORECASE,
 )
+# "the number of cities with heavy pollution fell by 9 from a year earlier and by 31 from …",
+# "the number of monitoring stations … rose to 17": what a bare number counts, said at the
+# head of its clause.
+_NUMBER_OF_BEFORE = re.compile(
+    r"\bthe number of (?:[a-z-]+\s+){0,2}?([a-z]+s)\b[^.;%\d]{0,80}?\b(?:was|were|reached|"
+    r"totall?ed|stood at|numbered|increased|decreased|rose|fell|dropped|declined)"
+    r"(?:\s+(?:by|to))?\s+(?:[\d,]+[^.;%\d]{0,40}?\band\s+(?:(?:by|to)\s+)?)?$",
+    re.I,
+)
+# …the number standing alone: its clause ends, or a time or a comparison follows.
+_BARE_COUNT_AFTER_EN = re.compile(
+    r"\s*(?:[,;.)]|$|\n|(?:in|during|on|from|compared|over|than|last|this|year|and)\b)", re.I
+)
 # "266 good-air days", "9 heavily polluted days": the unit after the kind of day it counts.
 # "12 good air days", "8 such days" (the days the sentence before named)
 _KIND_OF_DAYS_AFTER = re.compile(
@@ -729,8 +742,17 @@ def _in_sentence(text, start, end):
                 unit = (noun, "count", tail_start + counted_en.end())
             index_change = bool(found) and found[-1].unit == "" and _CHANGE_BEFORE.search(head[-6:])
             kind_of_days = _KIND_OF_DAYS_AFTER.match(tail)
+            number_of = _NUMBER_OF_BEFORE.search(head[-160:])
             if unit is not None:
                 pass
+            elif (
+                number_of
+                and number_of.group(1).lower() != "days"
+                and value == value.to_integral_value()
+                and _BARE_COUNT_AFTER_EN.match(tail)
+            ):
+                # "the number of cities with heavy pollution fell by 9": of those things
+                unit = (number_of.group(1).lower(), "count", tail_start)
             elif kind_of_days and value == value.to_integral_value():
                 unit = ("days", "day", tail_start + kind_of_days.end())
             elif (
