@@ -27,7 +27,7 @@ from . import periods as periods_module
 from .figures import RawFigure, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, TEAM, TEAM_AFTER
+from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER
 from .table_cells import (
     ONE_ROW,
     cell_offsets,
@@ -1912,9 +1912,11 @@ _EXCEPTED = re.compile(
 )
 
 
-# Words between a place and the province that locates it: ", a coastal city in", " in".
+# Words between a place and the province that locates it: ", a coastal city in", " in", and
+# the part of China the province lies in (" in northwest China's").
 _APPOSITION = re.compile(
-    r"\s*,?\s*(?:(?:(?:the |a |an |another |one )?[a-z][a-z -]{0,30}\s)?(?:in|of)\s+(?:the )?)?"
+    r"\s*,?\s*(?:(?:(?:the |a |an |another |one )?[a-z][a-z -]{0,30}\s)?(?:in|of)\s+(?:the )?"
+    r"(?:" + LIES_IN.pattern + r"\s+)?)?"
 )
 
 

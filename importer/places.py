@@ -183,7 +183,7 @@ _NOT_GROUPING = re.compile(
 
 # "East China's Jiangsu", "northern China's Shanxi province": where a place lies, said before
 # it; not the country, nor the eastern region.
-_LIES_IN = re.compile(
+LIES_IN = re.compile(
     r"\b(?:(?:[Nn]orth|[Ss]outh)(?:east|west)?|[Ee]ast|[Ww]est|[Cc]entral)(?:ern)?\s+China(?:'s|’s)"
 )
 # "Nation to expand oversight of waters", "Nation's air quality improves": headlines' country.
@@ -366,7 +366,7 @@ class Places:
         return self._english
 
     def _find_english(self, text, found, taken):
-        taken.extend(match.span() for match in _LIES_IN.finditer(text))
+        taken.extend(match.span() for match in LIES_IN.finditer(text))
         for match in _NATION.finditer(text):
             found.append((match.start(), match.end(), COUNTRY))
             taken.append(match.span())
