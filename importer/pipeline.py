@@ -572,6 +572,7 @@ def _once(found, quoted_at):
             figure.period_start,
             figure.period_end,
             figure.derived,
+            _compared_with(figure),
         )
         # Earlier figures of the same key, by qualifier: the quotes they were read from.
         earlier = seen.setdefault(key, {})
@@ -584,6 +585,25 @@ def _once(found, quoted_at):
             kept.append(figure)  # two stations of one sentence may share a value
         earlier.setdefault(figure.qualifier, set()).add(said)
     return tuple(kept)
+
+
+# What a change's own words compare with: the previous month, or the same period a year before.
+_MONTH_BEFORE = re.compile(r"环比|上月|上个月|前一月|last month|month[- ]on[- ]month", re.I)
+_YEAR_BEFORE = re.compile(r"同比|同期|上年|去年|year[- ]on[- ]year|a year (?:earlier|ago)", re.I)
+
+
+def _compared_with(figure):
+    """Which period a change's quote says it compares with ("month", "year" or ""): a change
+    on the previous month and one on a year before ("CO月均浓度持平" under "与上月相比", then
+    "CO月均浓度与上年同期持平") are two figures, however alike."""
+    if figure.kind != "change":
+        return ""
+    quote = numbers.fold(figure.quote)
+    # the words nearest before the value: "环比下降19.6%,同比下降30.0%" says 同比 of 30.0
+    end = quote.find(figure.value_text) if figure.value_text in quote else len(quote)
+    said = [(m.start(), "month") for m in _MONTH_BEFORE.finditer(quote, 0, end)]
+    said += [(m.start(), "year") for m in _YEAR_BEFORE.finditer(quote, 0, end)]
+    return max(said)[1] if said else ""
 
 
 # Measures the catalogue keeps apart because a text need not mean the same by them, which
