@@ -1820,6 +1820,11 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         # report's region, not of the last city listed.
         where = scope.region
         figure.reasons.append(f"地点：“{group.group(0).strip()}”的均值")
+    if where is not None and _after_a_count_of_cities(text, where_end, position):
+        # "…张家界市和吉首市持平;14个市州所在城市…SO2…下降23.8%": a count of cities in a
+        # clause after the places named is the report's cities, not the last one named.
+        where = scope.region
+        figure.reasons.append("地点：其后所述城市数即本文件的城市")
     zone = _ZONE.search(text, max(where_end, sentence_start), position)
     if (
         zone is not None
@@ -1886,6 +1891,16 @@ def _moved_from_over(span, text, raw):
 
 
 _RANKED_AFTER = re.compile(r"\s*(?:首位|前列|前茅|第[\d一二三四五六七八九十]|排名|排位|排第|居第|倒数)")
+
+
+_CITIES_COUNTED = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两]+)\s*个(?:地级及以上)?(?:城市|市州|地市|设区市)"
+)
+def _after_a_count_of_cities(text, place_end, position):
+    """Whether a count of cities stands between the place named at ``place_end`` and the
+    figure at ``position``, in a clause after the place's."""
+    counted = next(reversed(list(_CITIES_COUNTED.finditer(text, place_end, position))), None)
+    return counted is not None and bool(_CLAUSE_BREAK.search(text, place_end, counted.start()))
 
 
 _AVERAGE_AFTER = re.compile(r"\s*(?:的)?\s*(?:平均水平|平均值|均值|平均)")
