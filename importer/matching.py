@@ -149,7 +149,10 @@ CUES = (
         _RATIO,
         "water",
         # …also said before the sources ("Ⅰ~Ⅲ类达标水质水源地34个,比例为97.1%")
-        r"(?:饮用水|水源地|水源).{0,16}达标|(?<![不未])达标(?:水质)?(?:饮用水)?水源地?|drinking water",
+        r"(?:饮用水|水源地|水源).{0,16}达标|(?<![不未])达标(?:水质)?(?:饮用水)?水源地?|drinking water"
+        # …or as a bare rate closing the sentence that named them ("…饮用水水源地水质均达到
+        # Ⅲ类标准,水质达标率为100%"): a clause of the rate alone is of the sentence's subject
+        r"|(?:饮用水|水源地)[^;；。]*[,，]\s*(?:水质)?达标率",
     ),
     (
         # "各集中式饮用水水源地水质达到或优于Ⅲ类水比例为100%": the sources' good share

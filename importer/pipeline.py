@@ -642,17 +642,18 @@ def _repeats(earlier, figure, said):
 
 
 # The places or sites a figure is of, counted: "全区14个设区市…", "10个县级城镇饮用水水源地…".
-_GROUP = re.compile(r"(\d+)\s*[个個](?!百分点)")  # quotes keep traditional 個
+_GROUP = re.compile(r"(\d+)\s*[个個](?!百分点)(\S{0,2})")  # quotes keep traditional 個
 
 
 def _of_another_group(earlier, figure):
-    """Whether the figure is said of another number of places or sites than all its earlier
-    equals were ("14个设区市…为100%", "75个县级城市…为100%": two figures, not one said twice)."""
+    """Whether the figure is said of another group of places or sites than all its earlier
+    equals were: another number ("14个设区市…为100%", "75个县级城市…为100%"), or as many of
+    another kind ("2个城镇…水源地…100%", "2个农村…水源…100%"): two figures, not one said twice."""
     own = _GROUP.search(figure.quote)
     if own is None:
         return False
     groups = [_GROUP.search(quote) for quotes in earlier.values() for quote, _at in quotes]
-    return bool(groups) and all(g is not None and g.group(1) != own.group(1) for g in groups)
+    return bool(groups) and all(g is not None and g.groups() != own.groups() for g in groups)
 
 
 # The end of a copy cut inside a figure: a bare number ("…was 7.1", "| 1.0" after rows that
