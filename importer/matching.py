@@ -532,6 +532,9 @@ _ONE_CLASS = re.compile(
     r"(?<![ⅠⅡⅢⅣⅤIV~～\-—–至于到合足\s])\s*(?:Ⅰ|Ⅱ|Ⅲ|Ⅳ|Ⅴ|I{1,3}|IV|V)\s*类(?!\s*(?:及|或)?以上)"
 )
 _SHARE_SAID = re.compile(r"accounted for|accounts? for|made up|makes? up|占")
+# A pollutant's concentration in its own words, no share of it after ("PM10平均浓度同比上升",
+# not "O3超标率", "臭氧超标天数占…"): what a change in 个百分点 may be of, by a writer's slip.
+_CONCENTRATION_SAID = re.compile(r"[^,，;；。]{0,16}?浓度(?![^,，;；。]*(?:率|比例|占比|超标))")
 # A change in days of a share ("优良率为96.4%,同比增加11天") is a change of the days it is
 # the share of: a share moves in points, days in days.
 _DAYS_OF_SHARE = {share: days for days, share in SHARES.items()}
@@ -851,6 +854,13 @@ class Vocabulary:
                     continue  # a percentile of a measure the catalogue keeps as its mean
                 if _CAUSED_BY.search(text, 0, found.start()):
                     continue  # "由沙尘天气导致的超标天数比例": the part one cause makes
+                if (
+                    fit
+                    and family == "percentage_point"
+                    and entry.families[0] == "concentration"
+                    and not (weight and _CONCENTRATION_SAID.match(text, found.start()))
+                ):
+                    continue  # points of a share said of a pollutant (O3超标率), not its level
                 if entry.code in _DAYS_OF_ALL_POLLUTANTS and _ONE_POLLUTANT_BEFORE.search(
                     text, 0, found.start()
                 ):
@@ -993,9 +1003,11 @@ class Vocabulary:
         if family in entry.families[1:] and family not in ("percent", "percentage_point"):
             return 2  # another unit the entry is reported in (满意度92.3分 beside a %)
         # A change, or a target stated as one ("下降4%的目标"), may be in % of anything; in
-        # 个百分点 only of a share (超标率上升2.8个百分点 is no change of a noise level).
+        # 个百分点 only of a share (超标率上升2.8个百分点 is no change of a noise level), or of
+        # a concentration, which writers slip into beside shares ("优良天数比例上升1.2个百分点;
+        # PM10平均浓度同比上升2.9个百分点"): named in its own words, the change is the pollutant's.
         if family == "percentage_point" and entry.families[0] != "percent":
-            return 0
+            return int(kind != "level" and entry.families[0] == "concentration")
         return int(kind != "level" and family in _CHANGE_FAMILIES and family != "count")
 
 

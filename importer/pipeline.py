@@ -837,6 +837,24 @@ def _days_moved_in_points(bound, match, vocabulary, part):
     )
 
 
+# A number in words, not a pollutant's subscript (O3, PM2.5).
+_NUMBER_SAID = re.compile(r"(?<![A-Za-z.\d])\d")
+
+
+def _points_carried_past_a_clause(bound, match, said, vocabulary):
+    """Whether a change in 个百分点 is filed under a concentration only through a level it
+    carries from an earlier clause ("PM2.5浓度为84微克/立方米;O3未出现超标,同比下降6.5个百分点"):
+    a writer's points for a concentration are read in the pollutant's own words or right after
+    its level ("…浓度39微克/立方米,同比下降11.4个百分点"), not across another clause."""
+    return (
+        bound.raw.unit_code == "pp"
+        and bound.carried_from is not None
+        and match.code is not None
+        and vocabulary.reported_in(match.code, "concentration")
+        and not _NUMBER_SAID.search(re.split(r"[;；]", said)[-1])
+    )
+
+
 # "…优良天数比例为94.0%,高于全国平均水平6.5个百分点": how far the share is above the country's
 _NATIONAL_GAP = re.compile(
     r"(?:(?:高于|优于|好于|超过|超出)全国的?(?:平均水平|平均值|均值|平均)"
@@ -924,6 +942,8 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
             named = _match(vocabulary, words, "", raw.family, bound.kind, raw.unit, part)
             if named.code is not None:
                 match = matching.Match(named.code, f"{where}：{named.reason}")
+    if _points_carried_past_a_clause(bound, match, said, vocabulary):
+        match = matching.Match(None, "", matching.proposal(bound.item, raw.unit, raw.family))
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
     match = _above_national(bound, match, said, vocabulary) or match
     if match.code is None:
