@@ -2336,7 +2336,7 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     row numbers (序号) is no label.
     """
     lines = _cell_lines(paragraphs, index)
-    cells = _cells_of(lines)
+    cells = _label_units_joined(_cells_of(lines))
     padded = int(bool(cells))
     if padded:
         cells.append(("", cells[-1][1]))  # an empty last cell, lost in the copy
@@ -2431,6 +2431,30 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
         span = (offsets[cells[present[0]][1]][0], offsets[cells[present[-1]][1]][1])
         data.append((clean[row[skip - 1]], values, span))
     return (text, header, tuple(data), " ".join(caption_cells)), used
+
+
+def _label_units_joined(cells):
+    """The cells, a row label whose unit the copy put on a line of its own joined to it: "达标率"
+    / "(%)" between the last number of one row and the first of the next is one label, "达标率(%)"
+    (a unit alone is no row's label)."""
+    out = []
+    for at, (cell, line) in enumerate(cells):
+        before = out[-1][0] if out else ""
+        after = cells[at + 1][0] if at + 1 < len(cells) else ""
+        if (
+            _UNIT_ONLY.match(cell)
+            and len(out) >= 2
+            and _NUMERIC_CELL.match(out[-2][0])
+            and _NUMERIC_CELL.match(after)
+            and not _NUMERIC_CELL.match(before)
+            and not _UNIT_ONLY.match(before)
+            and re.search(r"[\u4e00-\u9fffA-Za-z]", before)
+        ):
+            unit = _UNIT_ONLY.match(cell).group(1)
+            out[-1] = (f"{before}({unit})", out[-1][1])
+            continue
+        out.append((cell, line))
+    return out
 
 
 def _named_one_row(clean, rows, width, covered):
