@@ -104,7 +104,15 @@ _MEASURE_AFTER_EN = re.compile(
 # Who said it, closing an English sentence: no words of the measure ("…, said Li Ming, head of
 # the bureau's monitoring department").
 _ATTRIBUTION = re.compile(r",\s*(?:said|according to)\b", re.I)
-_SHARE_OF = re.compile(r"\s+(of\s+[^,;:()]{3,160}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))")
+# "… of the sites", also after the counts it is ("90.4% or 811 out of the 897 sources …")
+_SHARE_OF = re.compile(
+    r"\s+(?:or\s+[\d,]+\s+out\s+)?(of\s+[^,;:()]{3,160}?)(?=\s*(?:[,;:(]|\.(?:\s|$)|$))"
+)
+# A share of time whose own words go on to say what the time saw ("74.2% of the days in 2016
+# saw good or excellent air quality"): named in them, not by the clause after.
+_SAID_OF_TIME = re.compile(
+    r"^of (?:the )?(?:time|days|year)\b(?:\s+(?:in|of|during)\s+[\w-]+)?\s+(?!in\b|of\b)\w+", re.I
+)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
 _CHANGE_AFTER = re.compile(r"\s*(more|fewer|less|higher|lower)\s+than\b", re.I)
@@ -599,7 +607,9 @@ def _bind_sentence(
             # "96.5 percent of its sections were rated Grade III or better": English names
             # what a share is of after the number.
             own = item = f"{item} {share_of.group(1)}"
-            if _OF_TIME.fullmatch(share_of.group(1)):
+            if _OF_TIME.fullmatch(share_of.group(1)) and not _SAID_OF_TIME.search(
+                share_of.group(1)
+            ):
                 # "for 99.5% of the time in 2020, ecologists recorded excellent and good air
                 # quality": a share of time is named by the clause after it
                 rest = text[share_of.end() : raw.sentence_end]

@@ -105,7 +105,9 @@ CUES = (
         "exceedance-days-ratio",
         _RATIO,
         "air",
-        r"超标天数?(?:比例|比率)|(?<![度重])污染天数比例|超标率|(?<![度重])污染率",
+        r"超标天数?(?:比例|比率)|(?<![度重])污染天数比例|超标率|(?<![度重])污染率"
+        # "21.2% of days saw air quality worse than the new standard"
+        r"|\bdays?\b[^.;]{0,40}?\bworse than (?:the )?(?:new |national )?(?:air quality )?standard",
     ),
     (
         "air-quality-composite-index",
@@ -503,6 +505,13 @@ REQUIRES = {
         None,
         r"(?:轻度|中度|重度|严重|重)污染",
         r"路段|声环境|噪声|断面|水质",
+    ),
+    # the share of cities with acid rain ("in 19.8% of the monitored cities", 酸雨城市比例) is
+    # a share of places, not how often it rained acid
+    "acid-rain-frequency": (
+        None,
+        r"(?i:\bof (?:the )?(?:monitored )?cities)|城市(?:比例|占)",
+        None,
     ),
     "precipitation-ph": (
         None,

@@ -837,6 +837,11 @@ def _days_moved_in_points(bound, match, vocabulary, part):
     )
 
 
+# "N个<what is counted>中,(有)M个<what they did>,占": a share named by its whole and its part.
+_SHARE_OF_COUNTED = re.compile(
+    r"\d+\s*个([^,，;；。\d]{2,40}?)中\s*[,，]\s*(?:有|其中)?\s*\d+\s*个([^,，;；。\d]{1,16}?)"
+    r"\s*[,，]?\s*占\s*$"
+)
 # A number in words, not a pollutant's subscript (O3, PM2.5).
 _NUMBER_SAID = re.compile(r"(?<![A-Za-z.\d])\d")
 
@@ -942,6 +947,17 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
             named = _match(vocabulary, words, "", raw.family, bound.kind, raw.unit, part)
             if named.code is not None:
                 match = matching.Match(named.code, f"{where}：{named.reason}")
+    denominator = _SHARE_OF_COUNTED.search(said) if match.code is None and said else None
+    if denominator:
+        # "902个…饮用水水源监测断面(点位)中,830个全年均达标,占92.0%": a share named by what it
+        # is of and what its part did, the counts between them context
+        words = f"{denominator.group(1)}{denominator.group(2)}"
+        # the counts read too, so that a share of places counted is no place's own rate
+        clause = denominator.group(0)
+        named = _match(vocabulary, words, clause, raw.family, bound.kind, raw.unit, part)
+        word = re.match(r"“([^”]*)”", named.reason or "")
+        if named.code is not None and word and word.group(1) in words:
+            match = matching.Match(named.code, f"所占之总数：{named.reason}")
     if _points_carried_past_a_clause(bound, match, said, vocabulary):
         match = matching.Match(None, "", matching.proposal(bound.item, raw.unit, raw.family))
     match = _days_moved_in_points(bound, match, vocabulary, part) or match
