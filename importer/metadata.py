@@ -459,6 +459,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         region = COUNTRY
     if region is None:
         region = _indexed_place(head_text, gazetteer)
+    if region is None:
+        region = _city_of_its_sites(body, gazetteer)
     return About(
         title=title[:200],
         date=issued,
@@ -493,6 +495,32 @@ _RELEASED_REPORT = re.compile(
 _INDEX_NUMBER = re.compile(
     r"索引号\s*[:：]\s*(?:1[12](\d{6})[0-9A-Z]{10}|(\d{6})\d{2,6})(?=[/\s-]|$)", re.M
 )
+
+
+# A site named after the county it lies in, opening an item of a list or a table's cell: "句容念儿桥",
+# "扬中 二水厂", "君山长江取水口".
+_SITE_OF_A_COUNTY = re.compile(
+    r"(?:^|(?<=[\s、,，;；:：(（]))([\u4e00-\u9fff]{2})\s?(?=[\u4e00-\u9fff]{1,8}?"
+    r"(?:水厂|取水口|水源地|水库|自动站|监测站|断面|桥|闸))"
+)
+
+
+def _city_of_its_sites(text, gazetteer):
+    """The city of a text that lost its name ("市水质自动监测周报"), where its sites are named
+    after at least two of its counties and after none of another city's; else None."""
+    named = getattr(gazetteer, "named", None)
+    reference = getattr(gazetteer, "reference", None)
+    if named is None or reference is None:
+        return None
+    counties = {
+        division
+        for match in _SITE_OF_A_COUNTY.finditer(text)
+        if (division := named(match.group(1))) is not None and division.level == "county"
+    }
+    cities = {county.parent for county in counties}
+    if len(counties) < 2 or len(cities) != 1:
+        return None
+    return reference.get(cities.pop())
 
 
 def _indexed_place(head_text, gazetteer):
