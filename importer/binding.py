@@ -2212,6 +2212,7 @@ _NOTE_MARK = re.compile(r"(?<=\S)\s*(?:[*＊※#]+|[①-⑳]|[¹²³⁴⁵⁶⁷
 # A row label of months without 月 ("1-3", "1—6" under 月份).
 _MONTHS_ROW = re.compile(r"\s*(\d{1,2})\s*[-—–~～至]\s*(\d{1,2})\s*")
 _YEAR_CELL = re.compile(r"^(?:19|20)\d{2}\s*年?$")
+_TIME_OF_DAY = re.compile(r"昼间|夜间")
 # A row label of a day of the table's month ("7日", "7号", a bare 7 under 日期 read so).
 _DAY_ROW = re.compile(r"^(\d{1,2})\s*[日号]$")
 _CLASS_COLUMN = re.compile(r"(?:类别|级别|类型)\s*$")
@@ -2299,6 +2300,9 @@ def bind_table(block, folded, gazetteer, scope):
     caption_unit = _CAPTION_UNIT.search(caption) or _UNIT_IN_HEADER.search(caption)
     caption_unit = f"({caption_unit.group(1)})" if caption_unit else ""
     caption_places = [d for _s, _e, d in gazetteer.find_all(caption) if d.level != "country"]
+    # A time of day only the caption says, one for the whole table (昼间 or 夜间).
+    caption_time = set(_TIME_OF_DAY.findall(numbers_fold(block.caption)))
+    caption_time = caption_time.pop() if len(caption_time) == 1 else ""
     home = caption_places[0] if len(caption_places) == 1 else scope.region
     column_periods = [
         [e for e in periods_module.find_all(name, scope.context) if e.last and not e.baseline]
@@ -2519,6 +2523,9 @@ def bind_table(block, folded, gazetteer, scope):
             extreme = _EXTREME.search(f"{name} {folded_label}")
             measure = said or (measures[column] if column < len(measures) else name)
             measure = f"{item} {measure}" if item else measure
+            if caption_time and not _TIME_OF_DAY.search(f"{measure} {folded_label}"):
+                # "…道路夜间交通噪声统计表" over "Leq dB(A)": the night's level.
+                measure = f"{caption_time} {measure}"
             if of_day_or_class_only(measure) and not _MEASURE_WORD.search(folded_label):
                 # "0类 昼" under a caption "…点次达标率": the caption's measure, of that class
                 # by day.

@@ -1093,7 +1093,10 @@ def parse_cell(cell, column, row, span, caption=""):
                 if unit is not None:
                     written = unit[0]
                     break
-            unit = re.search(r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|dB\(A\)|分贝|万吨|%)", header)
+            # Not a unit right after a number: a threshold's ("超过70分贝所占%" is in %).
+            unit = re.search(
+                r"(?<![\d.])(微克/立方米|毫克/立方米|μg/m³|mg/m³|dB\(A\)|分贝|万吨|%)", header
+            )
             if unit:
                 written = unit.group(1)
                 break

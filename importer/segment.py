@@ -1302,9 +1302,10 @@ def blocks(paragraphs):
             if table is not None:
                 own = table[3] if len(table) > 3 else ""
                 note = _unit_note(paragraphs, index + used, table[2])
-                out.append(
-                    Block("table", table[0], table[1], table[2], f"{own} {caption}".strip(), note)
-                )
+                # A table's own numbered caption ("表3 …") is its whole caption: the short
+                # line before it is of the table before.
+                whole = own if _NUMBERED_CAPTION.match(own) else f"{own} {caption}".strip()
+                out.append(Block("table", table[0], table[1], table[2], whole, note))
                 index += used
                 break
         else:
@@ -2185,6 +2186,9 @@ def _is_pipe_row(line):
     return sum(1 for cell in _markdown_cells(line) if cell.strip()) >= 2
 
 
+_NUMBERED_CAPTION = re.compile(r"^表\s*\d{1,2}(?!\d)")
+
+
 def _cell_lines(paragraphs, index):
     """The lines from ``index`` that may each be one cell of a table: short, no sentence."""
     lines = []
@@ -2194,6 +2198,8 @@ def _cell_lines(paragraphs, index):
             break  # a table's row, cells between bars: no cell of one
         if not _PIPES.match(line):
             cell = _cell_text(line)
+            if _NUMBERED_CAPTION.match(cell) and any(_NUMERIC_CELL.match(c) for c in lines):
+                break  # the next table's caption ("表3 …"), after this one's numbers
             piped = line.rstrip().endswith(("|", "｜")) or (lines and _PIPES.match(lines[-1]))
             if not _CELL_LINE.match(_without_unit(cell)) or (
                 re.search(r"[，,]", cell) and not _NUMERIC_CELL.match(cell) and not piped
