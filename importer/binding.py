@@ -1770,6 +1770,9 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         back = period[1].year - int(written.group(0)) if written else 1
         when = (_years_back(period[0], back), _years_back(period[1], back), chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”即{period[2] or '本期'}的同期")
+    elif chosen is not None and _slip_of_the_year(chosen, expressions, scope, text):
+        when = (scope.period_start, scope.period_end, chosen.label)
+        figure.reasons.append(f"期间：“{chosen.label}”当为本月报的月份(年份笔误)")
     elif chosen is not None and (chosen.first or chosen.last):
         when = (chosen.first, chosen.last, chosen.label)
         figure.reasons.append(f"期间：“{chosen.label}”")
@@ -1879,6 +1882,25 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 f"地点：沿用{'段落' if place[1] == 'paragraph' else '文件'}的{where.name}"
             )
     return (*when, where)
+
+
+_COMPARED_WORDS = re.compile(r"同比|同期|去年|上年|相比|对比|比较")
+
+
+def _slip_of_the_year(chosen, expressions, scope, text):
+    """Whether ``chosen``, the report's month of the year before ("2021年1月" in a report of
+    2022年1月), dates a paragraph that says no comparison and names no time of the report's
+    own year: the author's slip for the report's month."""
+    first, last = scope.period_start, scope.period_end
+    if chosen.baseline or first is None or last is None or chosen.first is None:
+        return False
+    if (first.year, first.month) != (last.year, last.month) or first.day != 1:
+        return False  # not a monthly report
+    if (chosen.first, chosen.last) != (_years_back(first, 1), _years_back(last, 1)):
+        return False
+    if any(e.last is not None and e.last.year == first.year for e in expressions):
+        return False
+    return not _COMPARED_WORDS.search(text)
 
 
 # "由44.3%提高到45.2%", "从3.1万亩扩大至5万亩": the level a measure moved from.
