@@ -1433,7 +1433,8 @@ _LIST_VERB = re.compile(
     + r"|\b(?:was|were|stood at|reached|averaged|registered|posted|hit|recorded|reported|logged)\b",
     re.I,
 )
-_LIST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d[\d,]*(?:\.\d+)?")  # not PM10's
+# Not PM10's, nor a code a copy wrote apart ("PM 2.5 and PM 10 rose …, respectively").
+_LIST_NUMBER = re.compile(r"(?<![A-Za-z\d.])(?!(?<=PM )(?:2\.5|10)\b)\d[\d,]*(?:\.\d+)?")
 _LIST_ITEMS = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
