@@ -266,6 +266,8 @@ _EMPTY_WORDS = re.compile(
     r"分别|为|是|达到|达|约|近|平均|实际|"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
+    # English words of quantity, as 共 and 累计: "a total of", "some", "about" (before "to")
+    r"\b(?:total(?:l?ing|l?ed)?|altogether|some|about|nearly|around|approximately)\b|"
     r"compared|with|by|to|of|the|was|were|and|in|at|percent|up|down|rose|fell|\ban?\b"
 )
 _HERE_WORDS = re.compile(
