@@ -1286,6 +1286,7 @@ def blocks(paragraphs):
             _tab_table,
             _markdown_table,
             _bar_table,
+            _yearbook_table,
             _space_table,
             _spaced_table,
             _aligned_table,
@@ -1909,6 +1910,120 @@ def _aligned_table(paragraphs, index):
         names, caption = _column_names_flat(header_cells, width - 1, pattern)
     table = tuple((cells[0], tuple(cells[1:]), span) for cells, span in data)
     return (text, names, table, " ".join(caption)), len(header) + len(lines)
+
+
+# A yearbook row: a place's label (its Chinese name, characters perhaps spaced out, and/or its
+# name in pinyin: "石 家 庄  Shijiazhuang", "Xi'an"), then numbers only.
+_PLACE_LABEL = re.compile(
+    r"^(?P<zh>[\u4e00-\u9fff](?: {0,4}[\u4e00-\u9fff])*)?\s*"
+    r"(?P<en>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)*)?$"
+)
+_HEADER_PROSE = re.compile(r"[。；;，,！？!?:：、|｜\t]")
+
+
+def _label_then_numbers(line):
+    """``(label, [(number, start, end)])`` of a line that is a place's label followed by
+    numbers only, or None. The label keeps its Chinese name alone when it has one."""
+    match = re.match(r"^(.*?[^\d\s.\-—–])\s+(\d.*)$", line)
+    if match is None or _HEADER_PROSE.search(line) or len(match.group(1)) > 30:
+        return None
+    label = _PLACE_LABEL.match(match.group(1))
+    if label is None:
+        return None
+    start = match.start(2)
+    numbers = [
+        (m.group(), start + m.start(), start + m.end()) for m in re.finditer(r"\S+", match.group(2))
+    ]
+    if len(numbers) < 2 or not all(_NUMERIC_CELL.match(number) for number, _, _ in numbers):
+        return None
+    return re.sub(r"\s+", "", label.group("zh") or "") or label.group("en"), numbers
+
+
+def _gaps(numbers):
+    return [b[1] - a[2] for a, b in zip(numbers, numbers[1:], strict=False)]
+
+
+def _placed_by_gaps(numbers, width, widest):
+    """A short row's cells in their columns: its empty cells are only spaces, so they stand
+    where the spaces between two numbers run wider than between any two cells of a full row
+    (each wide gap holds one empty cell at least, the widest the rest). None when the gaps
+    do not say where the empty cells are."""
+    missing = width - len(numbers)
+    if missing == 0:
+        return [number for number, _, _ in numbers]
+    gaps = _gaps(numbers)
+    wide = sorted((gap, at) for at, gap in enumerate(gaps) if gap > widest)
+    if not wide or len(wide) > missing:
+        return None
+    empties = dict.fromkeys((at for _, at in wide), 1)
+    empties[wide[-1][1]] += missing - len(wide)
+    cells = []
+    for at, (number, _, _) in enumerate(numbers):
+        cells.append(number)
+        cells.extend([""] * empties.get(at, 0))
+    return cells
+
+
+def _yearbook_names(header_lines, width):
+    """The columns' names from a yearbook's header lines: the line of Chinese names, one to a
+    column after the labels' heading ("City 路段总长度 超标路段 …"), each named once, with the
+    line of units under it; the English lines wrapping the same names add nothing. None
+    without such a line."""
+    split = [line.split() for line in header_lines]
+    for at, cells in enumerate(split):
+        names = cells[-width:]
+        # A name repeated ("昼 夜 昼 夜") is a lower level under merged cells: no such header.
+        if (
+            len(cells) not in (width, width + 1)
+            or len(set(names)) < width
+            or not all(
+                re.search(r"[\u4e00-\u9fff]", name) and not _UNIT_ONLY.match(name) for name in names
+            )
+        ):
+            continue
+        rows = [[cells[0] if len(cells) > width else "", *names]]
+        units = split[at + 1] if at + 1 < len(split) else []
+        if len(units) == width and all(re.match(r"[(（]|dB", unit) for unit in units):
+            rows.append(["", *units])
+        return _column_names(rows, width)
+    return None
+
+
+def _yearbook_table(paragraphs, index):
+    """A statistical yearbook's table aligned with spaces: header lines (a line of Chinese
+    names, a line of units, English lines wrapping the same names), then a row per place,
+    labelled in Chinese, pinyin or both, with numbers only; an empty cell is only spaces, so
+    a short row's numbers are placed by the gaps between them."""
+    header = []
+    while index + len(header) < len(paragraphs) and len(header) < 8:
+        line = paragraphs[index + len(header)]
+        if _label_then_numbers(line) is not None:
+            break
+        if _HEADER_PROSE.search(_BRACKETED_WORDS.sub("", line)) or len(line) > 80:
+            return None, 0
+        header.append(line)
+    rows = []
+    while index + len(header) + len(rows) < len(paragraphs):
+        row = _label_then_numbers(paragraphs[index + len(header) + len(rows)])
+        if row is None:
+            break
+        rows.append(row)
+    if not header or len(rows) < 3:
+        return None, 0
+    width = max(len(numbers) for _label, numbers in rows)
+    names = _yearbook_names(header, width)
+    full = [numbers for _label, numbers in rows if len(numbers) == width]
+    if names is None or len(full) * 2 < len(rows):
+        return None, 0
+    widest = max((gap for numbers in full for gap in _gaps(numbers)), default=1)
+    lines = header + [paragraphs[index + len(header) + at] for at in range(len(rows))]
+    starts = _line_starts(lines)
+    data = []
+    for at, (label, numbers) in enumerate(rows, start=len(header)):
+        cells = _placed_by_gaps(numbers, width, widest)
+        if cells is not None:
+            data.append((label, tuple(cells), (starts[at], starts[at] + len(lines[at]))))
+    return ("\n".join(lines), names, tuple(data)), len(lines)
 
 
 _STATISTIC = re.compile(r"^(?:最大值|最小值|平均值|均值|最高值|最低值|中位数|最大|最小|平均)$")
