@@ -2341,10 +2341,7 @@ def bind_table(block, folded, gazetteer, scope):
         key=lambda e: (e.last, e.last - e.first),
         default=None,
     )
-    # One unit written in the header, however cut ("监测数值(dB"): the unit of the measures
-    # it fits, whichever column the copy shifted it over.
-    header_units = set(re.findall(_UNIT_WORDS, " ".join(header)))
-    header_unit = header_units.pop() if len(header_units) == 1 else ""
+    header_unit = _header_unit(header)
     rows = _realigned(block.rows)
     row_labels = merged_labels(
         # A note's mark after a label ("武冈市*", "全市①") is no part of its name.
@@ -2664,6 +2661,22 @@ _UNIT_WORDS = (
     r"(微克/立方米|毫克/立方米|μg/m³|mg/m³|μg/m3|ug/m3|mg/m3(?!\d)|mg/L|毫克/升|dB\(A\)|dB(?![A-Za-z(])"
     r"|分贝|%)"
 )
+_CARBON_MONOXIDE_CELL = re.compile(r"^\s*(?:CO|一氧化碳)(?![A-Za-z])", re.I)
+
+
+def _header_unit(header):
+    """The one unit written in a table's header, however cut ("监测数值(dB"): the unit of the
+    measures it fits, whichever column the copy shifted it over. A unit in carbon monoxide's
+    own cell ("CO第95百分位数(毫克/立方米)") is CO's alone: singled out so, it says the other
+    pollutants are in μg/m³, as the air quality standard states them."""
+    others = [cell for cell in header if not _CARBON_MONOXIDE_CELL.match(cell)]
+    units = set(re.findall(_UNIT_WORDS, " ".join(others)))
+    if not units and len(others) < len(header):
+        own = set(re.findall(_UNIT_WORDS, " ".join(set(header) - set(others))))
+        units = {"微克/立方米"} if own <= {"毫克/立方米", "mg/m³", "mg/m3"} and own else set()
+    return units.pop() if len(units) == 1 else ""
+
+
 # Columns of values without a unit, whatever unit a caption gives the table's others.
 _UNITLESS_COLUMN = re.compile(r"(?<!高锰酸盐)指数|pH|AQI|CWQI|WQI|\bEQ?I\b", re.I)
 # Headers under which a number without a unit is a value: indices, pH and their kin.
