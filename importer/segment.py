@@ -1989,6 +1989,61 @@ def _yearbook_names(header_lines, width):
     return None
 
 
+# The pollutants an English header names, by the word opening each name (the rest of the
+# name wrapped onto the next line): "Sulphur" over "Dioxide", "Particulate" over "Matters".
+_POLLUTANT_WORDS_EN = {
+    "sulphur": "SO2",
+    "sulfur": "SO2",
+    "so2": "SO2",
+    "nitrogen": "NO2",
+    "no2": "NO2",
+    "particulate": "PM10",
+    "inhalable": "PM10",
+    "pm10": "PM10",
+    "pm2.5": "PM2.5",
+    "fine": "PM2.5",
+    "carbon": "CO",
+    "ozone": "O3",
+    "o3": "O3",
+}
+_LABELS_HEADING_EN = re.compile(r"^(?:City|Cities|Region|Province|Area|District|County)\b")
+_BRACKETED_UNIT_EN = re.compile(r"[(（]([^()（）\u4e00-\u9fff]{1,20})[)）]")
+
+
+def _english_wrapped_names(header_lines, width, above=""):
+    """The columns' names from English header lines wrapping every name over several lines
+    (no line names each column alone), under the labels' heading ("City …"): the pollutants
+    the header names, in the order it names them, then a column for each unit it writes in
+    brackets ("(days)", "(%)"), in order, named by the header's other words. A unit spelt out
+    on the line over the header ("(milligram/cu.m)") is the pollutants', by its symbol. None
+    where the count of names is not the count of columns."""
+    if not _LABELS_HEADING_EN.match(header_lines[0]):
+        return None
+    words = " ".join(header_lines).split()[1:]
+    folded = [word.casefold() for word in words]
+    # "Fine" over "Particulate": PM2.5's name, unless another "Particulate" names PM10.
+    fine_only = "fine" in folded and folded.count("particulate") == 1
+    pollutants = []
+    for word in folded:
+        code = _POLLUTANT_WORDS_EN.get(word)
+        if code and code not in pollutants and not (fine_only and word == "particulate"):
+            pollutants.append(code)
+    units = [m.group(0) for line in header_lines for m in _BRACKETED_UNIT_EN.finditer(line)]
+    if not pollutants or len(pollutants) + len(units) != width:
+        return None
+    unit = _SPELT_UNIT_OF_HEADER.fullmatch(above.strip())
+    unit = ("(mg/m³)" if re.search(r"milli|mg", unit.group(0), re.I) else "(μg/m³)") if unit else ""
+    others = " ".join(
+        word
+        for word in words
+        if word.casefold() not in _POLLUTANT_WORDS_EN and not _BRACKETED_UNIT_EN.fullmatch(word)
+    )
+    return (
+        *(f"{code} {unit}".strip() for code in pollutants),
+        *(f"{others} {written}" for written in units),
+    )
+
+
 def _yearbook_table(paragraphs, index):
     """A statistical yearbook's table aligned with spaces: header lines (a line of Chinese
     names, a line of units, English lines wrapping the same names), then a row per place,
@@ -2011,7 +2066,8 @@ def _yearbook_table(paragraphs, index):
     if not header or len(rows) < 3:
         return None, 0
     width = max(len(numbers) for _label, numbers in rows)
-    names = _yearbook_names(header, width)
+    above = paragraphs[index - 1] if index else ""
+    names = _yearbook_names(header, width) or _english_wrapped_names(header, width, above)
     full = [numbers for _label, numbers in rows if len(numbers) == width]
     if names is None or len(full) * 2 < len(rows):
         return None, 0

@@ -115,3 +115,59 @@ def test_traffic_per_hour_is_a_flow_named_by_its_column_not_a_count():
     assert flow.unit == "辆/小时" and flow.indicator is None
     assert flow.region.name == "昆明市"
     assert figures["66.1"].region.name == "曲靖市"
+
+
+# An English yearbook's header wraps every name over several lines, no line naming each column
+# alone: the pollutants named by the words opening their names, in order, then a column for
+# each unit in brackets; the unit spelt out on the line over the header is the pollutants'.
+ENGLISH = """8-12  Air Quality in Selected Cities (2012)
+(microgram/cu.m)
+City     Number of Days
+Sulphur Nitrogen Particulate with Good
+Dioxide Dioxide Matters Air Quality
+   (days)
+Kunming 31 40 62 361
+Guiyang 44 29 75 345
+Lhasa 47 43 113 293
+"""
+
+ENGLISH_FINE = """6-2  Selected Cities' Air (2015)
+(microgram/cu.m)
+Region Fine Nitrogen Ozone
+Particulate Dioxide
+Matter
+Xining 49 35 131
+Yinchuan 51 32 144
+Lanzhou 52 54 127
+"""
+
+
+def test_an_english_header_wrapping_each_name_over_lines():
+    places = _by_place(pipeline.read(ENGLISH))
+    assert {(i, v) for i, v in places["昆明市"] if i in ("so2", "no2", "pm10")} == {
+        ("so2", "31"),
+        ("no2", "40"),
+        ("pm10", "62"),
+    }
+    assert ("pm10", "113") in places["拉萨市"]
+    units = {f.unit for f in pipeline.read(ENGLISH).figures if f.indicator == "so2"}
+    assert units == {"μg/m³"}
+
+
+def test_fine_particulate_is_pm25_wherever_its_name_wraps():
+    places = _by_place(pipeline.read(ENGLISH_FINE))
+    assert places["西宁市"] >= {("pm25", "49"), ("no2", "35"), ("o3", "131")}
+
+
+def test_a_column_the_header_names_by_no_pollutant_nor_unit_is_no_place_to_guess():
+    # A near miss: a rank column has no pollutant's word and no unit, so the names do not
+    # count the columns; the pollutants are not laid over the first columns by guess.
+    text = (
+        ENGLISH.replace("Number of Days", "Rank")
+        .replace("with Good", "")
+        .replace("Air Quality", "")
+        .replace("   (days)\n", "")
+    )
+    text = text.replace(" 361", " 1").replace(" 345", " 2").replace(" 293", " 3")
+    figures = pipeline.read(text).figures
+    assert not [f for f in figures if f.indicator == "pm10" and str(f.value) in ("1", "2", "3")]
