@@ -17,7 +17,7 @@ from . import numbers
 
 _MONTH = r"(\d{1,2}|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"((?:19|20)\d{2})\s*年"
-_DASH = r"\s*(?:[—\-–~～至到]|－)\s*"
+_DASH = r"\s*(?:[—―\-–~～至到]|－)\s*"  # ― (U+2015) too: "1―4月"
 _DAY = _MONTH + r"\s*月\s*(\d{1,2})\s*日"
 _MONTHS_EN = {
     name: number
