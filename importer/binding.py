@@ -2316,6 +2316,8 @@ def bind_table(block, folded, gazetteer, scope):
     out = []
     expressions_of_caption = periods_module.find_all(numbers_fold(block.caption), scope.context)
     when = next(((e.first, e.last, e.label) for e in expressions_of_caption if e.last), None)
+    # Row labels without their year ("3月" under 月份) are of the year the caption gives.
+    context = replace(scope.context, year=when[0].year) if when and when[0] else scope.context
     if when is None:
         when = (scope.period_start, scope.period_end, scope.period_label)
     header = [numbers_fold(h) for h in block.header]
@@ -2369,7 +2371,7 @@ def bind_table(block, folded, gazetteer, scope):
         folded_label = row_labels[row]
         if row in limits:
             continue
-        row_period = periods_module.find_all(folded_label, scope.context)
+        row_period = periods_module.find_all(folded_label, context)
         # "↓5.3", "▲2.1", "下降5.3%": a change, its sign in an arrow or a word; "持平" a
         # change of 0 in a row or column of such changes.
         worded = {at for at, cell in enumerate(cells) if worded_change(numbers_fold(cell))}
