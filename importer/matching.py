@@ -30,6 +30,15 @@ _COUNT = ("count", "percent")
 # tonnes ("声功能区达标率100%" beside 氨氮 in the sentence; 排放总量 is a measure of its own).
 _REDUCTION = ("reduction", "percent", "percentage_point")
 
+# English 达标 of the readings said by day or by night, the time before or after: "daytime
+# readings met (the national) standards", "… met the standards at night".
+_MET_STANDARDS_EN = (
+    r"\b(?:{when})\b[^.;]{{0,50}}?\b(?:met|meets?|meeting|complied with|complying with|attained)"
+    r"\b[^.;]{{0,20}}?\bstandards?\b"
+    r"|\b(?:met|meets?|meeting|complied with|complying with|attained)\b[^.;]{{0,20}}?"
+    r"\bstandards?\b[^.;]{{0,12}}?\b(?:{when})\b"
+)
+
 # (code, families, category, pattern): the general vocabulary of bulletins, zh and en. A code
 # absent from the catalogue in use is ignored. Order does not matter: the nearest match wins.
 CUES = (
@@ -203,13 +212,17 @@ CUES = (
         "noise-functional-compliance-day",
         _RATIO,
         "noise",
-        r"昼间.{0,10}达标率?|达标率.{0,4}昼间|(?<!夜)昼(?!夜).{0,4}达标",
+        r"昼间.{0,10}达标率?|达标率.{0,4}昼间|(?<!夜)昼(?!夜).{0,4}达标"
+        # "93.6 percent of the daytime measurements complied with the standards"
+        r"|"
+        + _MET_STANDARDS_EN.format(when=r"daytime|day-time|during the day|in the daytime|by day"),
     ),
     (
         "noise-functional-compliance-night",
         _RATIO,
         "noise",
-        r"夜间.{0,10}达标率?|达标率.{0,4}夜间|(?<!昼)夜(?!间昼).{0,4}达标",
+        r"夜间.{0,10}达标率?|达标率.{0,4}夜间|(?<!昼)夜(?!间昼).{0,4}达标"
+        r"|" + _MET_STANDARDS_EN.format(when=r"at night|night-?time|during the night"),
     ),
     ("eco-index", _INDEX, "ecology", r"生态环境状况指数|(?<![A-Za-z])EI(?![A-Za-z])|生态环境指数"),
     ("forest-cover", _RATIO, "ecology", r"森林覆盖率|forest cover"),
