@@ -210,27 +210,10 @@ def test_serial_numbers_of_stations_are_no_days():
 
 
 def test_a_month_per_row_under_its_heading_is_that_month_of_the_tables_year():
-    text = "\n".join(
-        [
-            "己市2018年环境空气质量年报",
-            "表5 2018年己市各月主要污染物浓度",
-            "月份",
-            "PM10(μg/m3)",
-            "PM2.5(μg/m3)",
-            "1",
-            "96",
-            "71",
-            "2",
-            "83",
-            "60",
-            "3",
-            "74",
-            "48",
-            "4",
-            "66",
-            "39",
-        ]
-    )
+    # One cell per line: the heading, the names, then each month's label and values.
+    rows = ("1 96 71", "2 83 60", "3 74 48", "4 66 39")
+    cells = ["月份", "PM10(μg/m3)", "PM2.5(μg/m3)", *(c for row in rows for c in row.split())]
+    text = "\n".join(["己市2018年环境空气质量年报", "表5 2018年己市各月主要污染物浓度", *cells])
     document = pipeline.read(text)
     got = sorted(
         (f.period_start, f.period_end, f.indicator, str(f.value))
@@ -243,21 +226,14 @@ def test_a_month_per_row_under_its_heading_is_that_month_of_the_tables_year():
 
 
 def test_months_of_a_table_captioned_with_an_earlier_year_are_of_that_year():
-    text = "\n".join(
-        [
-            "庚县2020年环境状况公报",
-            "2020年全县空气质量持续改善。",
-            "表2 2019年庚县逐月降尘监测结果",
-            "月份",
-            "降尘(吨/平方千米·月)",
-            "1月",
-            "4.6",
-            "2月",
-            "5.3",
-            "3月",
-            "6.1",
-        ]
-    )
+    rows = ("1月 4.6", "2月 5.3", "3月 6.1")
+    cells = ["月份", "降尘(吨/平方千米·月)", *(c for row in rows for c in row.split())]
+    lines = [
+        "庚县2020年环境状况公报",
+        "2020年全县空气质量持续改善。",
+        "表2 2019年庚县逐月降尘监测结果",
+    ]
+    text = "\n".join([*lines, *cells])
     document = pipeline.read(text)
     got = sorted((f.period_start, str(f.value)) for f in document.figures if not f.derived)
     assert got == [(date(2019, 1, 1), "4.6"), (date(2019, 2, 1), "5.3"), (date(2019, 3, 1), "6.1")]
