@@ -386,7 +386,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
             (p for p in periods.find_all(prose[1][:300], context) if p.last and not p.baseline),
             None,
         )
-    period = found[0] or found[1]
+    period = found[0] or _year_closing(title) or found[1]
     if period is None and not issued:
         # "…与2025年相比上升0.8个百分点。…通报指出,2026年,…": a text whose title, date and opening
         # say no time, and whose every other time is one whole year, is of that year.
@@ -521,6 +521,21 @@ def _city_of_its_sites(text, gazetteer):
     if len(counties) < 2 or len(cities) != 1:
         return None
     return reference.get(cities.pop())
+
+
+# "Ambient Air Quality in Major Cities (2008)": a yearbook table's year closing its headline.
+_YEAR_CLOSING = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]\s*$")
+
+
+def _year_closing(title):
+    """The whole year a headline closes with in brackets, or None."""
+    from . import periods
+
+    found = _YEAR_CLOSING.search(title or "")
+    if found is None:
+        return None
+    year = int(found.group(1))
+    return periods.Period(*found.span(1), f"{year}", date(year, 1, 1), date(year, 12, 31))
 
 
 def _indexed_place(head_text, gazetteer):
