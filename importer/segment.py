@@ -2440,6 +2440,11 @@ def _period_rows_table(paragraphs, index):
     first numbers, the text's very last cell only where its decimals show it whole (as many
     as the cells above it).
     """
+    # The heading stands on one of the first lines (after a caption's few): else no such table
+    # starts here, which is cheap to tell.
+    ahead = paragraphs[index : index + 6]
+    if not any(_PERIOD_HEADING.match(re.sub(r"[\s|｜]+", "", line)) for line in ahead):
+        return None, 0
     lines = _cell_lines(paragraphs, index)
     cells = _cells_of(lines)
     clean = [cell.strip() for cell, _at in cells]
