@@ -38,8 +38,6 @@ _EXTRA_UNITS = {
     "家次": "company-visit",
     "人次": "person-time",
     "万份": "count",
-    # traffic on a road, a noise table's column "平均车流量(辆/小时)": a flow, no count of vehicles
-    "辆/小时": "vehicle/h",
     "辆": "count",  # vehicles: "淘汰黄标车1200辆", "车流量每小时增加了14辆"
     # Traffic flow, in road-traffic noise reports: "车流量(辆/小时)", "平均车流量2150辆/h".
     "辆/小时": "count",
@@ -217,14 +215,7 @@ _REPAIRED.update(
 )
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
 _FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
-_FAMILY.update(
-    {
-        "pp": "percentage_point",
-        "index": "dimensionless",
-        "tenth": "percent",
-        "vehicle/h": "traffic_flow",
-    }
-)
+_FAMILY.update({"pp": "percentage_point", "index": "dimensionless", "tenth": "percent"})
 
 # What English bulletins count, the noun being the unit as written.
 _COUNTED_NOUNS_EN = (
