@@ -1676,6 +1676,13 @@ def _line_starts(lines):
     return starts
 
 
+def _line_spans(lines):
+    """Where each line starts and ends in the lines joined by newlines."""
+    return [
+        (start, start + len(line)) for start, line in zip(_line_starts(lines), lines, strict=True)
+    ]
+
+
 def _spaced_table(paragraphs, index):
     """A table aligned with spaces whose rows hold words as well as numbers (a pollutant, a
     grade: "甲市 63 可吸入颗粒物 Ⅱ 良"), perhaps under a header on two lines ("空气质量" over
@@ -2490,10 +2497,7 @@ def _period_rows_table(paragraphs, index):
     header, caption = _column_names_flat([clean[heading], *names[:tail]], count, (True,) * count)
     used = cells[best[-1][2] - 1][1] + 1
     lines = lines[:used]
-    offsets, cursor = [], 0
-    for line in lines:
-        offsets.append((cursor, cursor + len(line)))
-        cursor += len(line) + 1
+    offsets = _line_spans(lines)
     data = []
     for label, row, end in best:
         text = clean[row[0]]
@@ -2564,10 +2568,7 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     used = max(cells[at][1] for at in laid[-1] if at is not None) + 1
     lines = lines[:used]
     text = "\n".join(lines)
-    offsets, cursor = [], 0
-    for line in lines:
-        offsets.append((cursor, cursor + len(line)))
-        cursor += len(line) + 1
+    offsets = _line_spans(lines)
     # Cells after the row mark ("||") that closes the header and before the first row's
     # label are that row's (a group's name merged over its rows: 成都平原地区), no header.
     first_line = cells[rows[0]][1]
