@@ -57,9 +57,10 @@ _ON_AVERAGE = re.compile(r"on average\s+", re.I)
 _GRADE_AFTER = re.compile(r"\s*(优|良)(?=\s*[、,，;；。和及]|\s*$)")
 # …unless the share's own words say what the days were ("89.6 percent of days in August as
 # having good air quality", "78.5% of the days in 2019 saw good air quality")
+_SHARE_OF_TIME = r"of (?:the )?(?:time|days|year)\b"
 _OF_TIME = re.compile(
-    r"of (?:the )?(?:time|days|year)\b"
-    r"(?!.*\b(?:as|with|having|rated|classified|marked|saw|had|enjoyed|were|was)\b).*",
+    _SHARE_OF_TIME
+    + r"(?!.*\b(?:as|with|having|rated|classified|marked|saw|had|enjoyed|were|was)\b).*",
     re.I,
 )
 _TIME_OF_DAY_AFTER = re.compile(
@@ -111,7 +112,7 @@ _SHARE_OF = re.compile(
 # A share of time whose own words go on to say what the time saw ("74.2% of the days in 2016
 # saw good or excellent air quality"): named in them, not by the clause after.
 _SAID_OF_TIME = re.compile(
-    r"^of (?:the )?(?:time|days|year)\b(?:\s+(?:in|of|during)\s+[\w-]+)?\s+(?!in\b|of\b)\w+", re.I
+    "^" + _SHARE_OF_TIME + r"(?:\s+(?:in|of|during)\s+[\w-]+)?\s+(?!in\b|of\b)\w+", re.I
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 _LATIN_WORDS = re.compile(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}\s+[A-Za-z]{2,}")
@@ -1931,6 +1932,8 @@ _RANKED_AFTER = re.compile(r"\s*(?:首位|前列|前茅|第[\d一二三四五六
 _CITIES_COUNTED = re.compile(
     r"(?:\d+|[一二三四五六七八九十两]+)\s*个(?:地级及以上)?(?:城市|市州|地市|设区市)"
 )
+
+
 def _after_a_count_of_cities(text, place_end, position):
     """Whether a count of cities stands between the place named at ``place_end`` and the
     figure at ``position``, in a clause after the place's."""
@@ -2399,6 +2402,14 @@ def bind_table(block, folded, gazetteer, scope):
         row_year = next((int(w[:4]) for w in words if _YEAR_CELL.match(w)), None)
         if row_period and row_period[0].last:
             row_year = None
+        # A row of a day of the table's month ("7日"), or of months ("1-3" under 月份).
+        day = _day_of(folded_label, when)
+        months = _MONTHS_ROW.fullmatch(folded_label)
+        months = months if months and 1 <= int(months[1]) < int(months[2]) <= 12 else None
+        if months and not when[0] and len(rows) > 1:
+            # Rows of months in a table that gives no year: no period tells them apart, so
+            # each keeps its label; the one row of such a table is the table's period.
+            months = None
         for column, cell, item in cells_with_items(tuple(numbers_fold(c) for c in cells)):
             name = header[column] if column < len(header) else ""
             # "氨氮/1.3" under 主要超标项目: the item names the measure, the column its kind.
@@ -2490,13 +2501,6 @@ def bind_table(block, folded, gazetteer, scope):
                     inside = None
                 place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
                 qualifier = folded_label
-            day = _day_of(folded_label, when)
-            months = _MONTHS_ROW.fullmatch(folded_label)
-            months = months if months and 1 <= int(months[1]) < int(months[2]) <= 12 else None
-            if months and not when[0] and len(rows) > 1:
-                # Rows of months in a table that gives no year: no period tells them apart, so
-                # each keeps its label; the one row of such a table is the table's period.
-                months = None
             if row_period and row_period[0].last:
                 qualifier = ""  # a row of a year is of its place, not a station
             if months or day:
