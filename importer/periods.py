@@ -477,7 +477,8 @@ def find_all(text, context):
                 or kind == "lastyear_en"
                 and "same period" in match.group(0).lower()
             )
-            if kind == "lastyear" and not baseline:
+            if kind == "lastyear" and not baseline and match.group(0).startswith("去年"):
+                # a text's own 去年, not 上年 (上一年度): the year before the bulletin's
                 first, last = _own_last_year(context) or (first, last)
             found.append(Period(start, end, match.group(0), first, last, baseline, kind))
             taken.append((start, end))

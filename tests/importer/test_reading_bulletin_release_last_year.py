@@ -33,3 +33,15 @@ def test_last_year_of_a_dated_text_is_the_year_before_its_date():
         "6月3日,甘肃省发布了2021年生态环境状况公报。去年全省优良天数比例为91.6%。\n"
     )
     assert period(one(document, "91.6")) == year(2022)
+
+
+@pytest.mark.parametrize("said", ["上年全市优良天数比例为85.2%", "上一年度为85.2%"])
+def test_previous_year_of_a_dated_years_bulletin_is_the_year_before_its_own(said):
+    # Near miss: 上年 and 上一年度 are the year before the bulletin's, however late its date
+    # line; only a text's own 去年 counts from the year it was written in.
+    document = pipeline.read(
+        "某某市2020年生态环境状况公报\n发布日期:2021-06-03\n"
+        f"2020年,全市优良天数比例为90.1%。{said}。\n"
+    )
+    assert period(one(document, "90.1")) == year(2020)
+    assert period(one(document, "85.2")) == year(2019)
