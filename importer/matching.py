@@ -83,6 +83,8 @@ CUES = (
         # 达标天数 of a pollutant (PM2.5达标天数, 臭氧达标天数) is that pollutant's
         r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
         r"|二级\s*(?:[(（]\s*良\s*[)）])?\s*(?:及|和|或)?以上(?:的)?天数|达到(?:国家)?二级(?:标准)?的?天数"
+        # …counted right after the air met the standard ("全年空气质量达标301天")
+        r"|空气(?:质量|品质)(?:均)?达标$"
         r"|days? (?:of|with) good air|good[- ]air(?: quality)? days"
         r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good"
         # days counted of good air however said: "301 days had good air quality", "good air
@@ -95,7 +97,9 @@ CUES = (
         "air",
         r"(?:空气质量)?为?优的?天数|[ⅠI一]\s*级\s*(?:[(（]\s*优\s*[)）])?\s*天数?|优级天数"
         # the first grade named with its grade run on ("一级优天数", "达到一级优的天数")
-        r"|[ⅠI一]\s*级\s*优(?!良)|(?:^|[^\u4e00-\u9fff]|其中|天气|空气)优$",
+        r"|[ⅠI一]\s*级\s*优(?!良)|(?:^|[^\u4e00-\u9fff]|其中|天气|空气)优$"
+        # the days counted right after the air's grade ("空气质量优41天", "空气品质为优188天")
+        r"|(?:空气|环境空气)(?:质量|品质)(?:为|达到)?优$",
     ),
     (
         "heavy-pollution-days",
