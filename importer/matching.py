@@ -216,7 +216,8 @@ CUES = (
         "noise-functional-compliance-day",
         _RATIO,
         "noise",
-        r"昼间.{0,10}达标率?|达标率.{0,4}昼间|(?<!夜)昼(?!夜).{0,4}达标"
+        # a day's words never run on past the night's ("…昼间达标率分别为…,夜间达标率分别为…")
+        r"昼间[^夜]{0,10}达标率?|达标率.{0,4}昼间|(?<!夜)昼(?!夜).{0,4}达标"
         # "93.6 percent of the daytime measurements complied with the standards"
         r"|"
         + _MET_STANDARDS_EN.format(when=r"daytime|day-time|during the day|in the daytime|by day"),
@@ -225,7 +226,7 @@ CUES = (
         "noise-functional-compliance-night",
         _RATIO,
         "noise",
-        r"夜间.{0,10}达标率?|达标率.{0,4}夜间|(?<!昼)夜(?!间昼).{0,4}达标"
+        r"夜间[^昼]{0,10}达标率?|达标率.{0,4}夜间|(?<!昼)夜(?!间昼).{0,4}达标"
         r"|" + _MET_STANDARDS_EN.format(when=r"at night|night-?time|during the night"),
     ),
     ("eco-index", _INDEX, "ecology", r"生态环境状况指数|(?<![A-Za-z])EI(?![A-Za-z])|生态环境指数"),
