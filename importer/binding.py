@@ -294,9 +294,10 @@ _LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 _TEAM_TOTAL = re.compile(TEAM + r"[^。；;]{0,20}?(?:共|累计)")
 _OWN_COUNT_AFTER = re.compile(r"\s*[(（]?\s*\d")
 # After a place: its field of ranking, to the rank ("168个重点城市中排名第九", "省内排名第二",
-# "168个重点城市第二名"); not a rank among the first few ("排名前20位").
+# "168个重点城市第二名"); not a rank among the first few ("排名前20位"), nor the place ranked,
+# said before 在 and its field ("杭州市在全省排名第三").
 _RANKING_FIELD = re.compile(
-    r"[^,，;；。:：]{0,24}?(?:(?:排行|排名|排位|名列|位列|位居|居|列)\s*(?:中|榜)?\s*"
+    r"(?![^,，;；。:：]{0,12}?在)[^,，;；。:：]{0,24}?(?:(?:排行|排名|排位|名列|位列|位居|居|列)\s*(?:中|榜)?\s*"
     r"(?:第\s*[\d一二三四五六七八九十]+|首位|末位)|第\s*[\d一二三四五六七八九十]+\s*名)"
 )
 _MEMBERS = re.compile(r"[(（][^()（）]{2,80}[、和][^()（）]{1,80}[)）]")

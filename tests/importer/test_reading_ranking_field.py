@@ -41,3 +41,14 @@ def test_the_places_own_figure_without_a_rank_stays_its_own():
     )
     assert region(one(document, "93.4")) == "台州市"
     assert region(one(document, "86.5")) == "全国"
+
+
+@pytest.mark.parametrize(
+    "ranked", ["在全省排名第三,", "环境空气质量在全国168个重点城市中排名第九,"]
+)
+def test_the_place_ranked_is_the_place_of_its_figures(ranked):
+    # Near miss: the place said before 在 and its field is the one ranked, not the field.
+    document = pipeline.read(
+        f"浙江省2020年各市空气质量通报\n2020年,杭州市{ranked}优良天数比例为90.1%。\n"
+    )
+    assert region(one(document, "90.1")) == "杭州市"
