@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_safe
@@ -171,7 +171,16 @@ def region_index(request):
 
 @shows_published_only
 def region_detail(request, slug):
-    region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
+    # The region of a slug is kept until the content changes (a slug that names none is looked
+    # up each time and keeps nothing); its cities are read only when the page's fragment is not
+    # kept: a page from kept values reads only the generation.
+    region = memoize(
+        f"bulletins:region:{slug}",
+        lambda: Region.objects.select_related("parent").filter(slug=slug).first(),
+        keep_none=False,
+    )
+    if region is None:
+        raise Http404
     # The newest of a region's bulletins (SQLite sorts every matching row to find them), as cards.
     # Read only when the page's fragment is not kept.
     cards = SimpleLazyObject(
@@ -180,7 +189,7 @@ def region_detail(request, slug):
             lambda: bulletin_cards(Bulletin.objects.published().in_region(region).for_cards()[:10]),
         )
     )
-    children = list(region.children.all())
+    children = SimpleLazyObject(lambda: list(region.children.all()))
     return render(
         request,
         "bulletins/region_detail.html",

@@ -34,7 +34,9 @@ def home_cards():
 
 
 def region_panels(region, children):
+    # ``children`` may be lazy (read only when the page's fragment is not kept): a list for
+    # the query that names them.
     return {
-        "children_headlines": SimpleLazyObject(lambda: panels.children_headlines(children)),
+        "children_headlines": SimpleLazyObject(lambda: panels.children_headlines(list(children))),
         "region_categories": SimpleLazyObject(lambda: panels.region_summaries(region)),
     }

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.core.validators import slug_re
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -191,7 +191,15 @@ def correction_days(indicator):
 def indicator_detail(request, code):
     """One indicator: what it means, its charts and its table of figures; with ``?as_of=`` a
     day, the charts and the table as they were published at the end of that day (``history``)."""
-    indicator = get_object_or_404(Indicator.objects.published(), code=code)
+    # The indicator of a code is kept until the content changes; a code that names none is
+    # looked up each time and keeps nothing.
+    indicator = memoize(
+        f"indicators:detail:{code}",
+        lambda: Indicator.objects.published().filter(code=code).first(),
+        keep_none=False,
+    )
+    if indicator is None:
+        raise Http404
     day, understood = as_of_day(request.GET.get("as_of", ""))
     today = timezone.localdate()
     if day is not None and day >= today:

@@ -712,6 +712,23 @@ def test_a_bulletin_page_read_again_reads_only_the_generation(client, committed,
     assert "一次读取" in page and [query["sql"] for query in queries] == [GENERATION_QUERY.format(f"bulletin:{bulletin.slug}")]
 
 
+def test_a_region_page_read_again_reads_only_the_generation(client, committed, fragments_only):
+    with committed():
+        province = make_region(slug="province", name="某省", level="province")
+        city = make_region(slug="city", name="某市", parent=province)
+        make_bulletin(title="某市的公报", region=city)
+    for region in (province, city):
+        first = text(client.get(f"/regions/{region.slug}/"))
+        with CaptureQueriesContext(connection) as queries:
+            again = text(client.get(f"/regions/{region.slug}/"))
+        # The region, its cities and the page's content come as kept.
+        assert again == first and "某市的公报" in again
+        assert [query["sql"] for query in queries.captured_queries] == [
+            GENERATION_QUERY.format(f"region:{region.slug}")
+        ]
+    assert client.get("/regions/nowhere/").status_code == 404
+
+
 def test_an_indicator_page_read_again_reads_no_figure(client, committed, fragments_only, monkeypatch):
     with committed():
         indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米")
@@ -722,10 +739,11 @@ def test_an_indicator_page_read_again_reads_no_figure(client, committed, fragmen
     monkeypatch.setattr(type(observation), "get_absolute_url", lambda self: pytest.fail("the table was rendered again"))
     with CaptureQueriesContext(connection) as queries:
         again = text(client.get("/indicators/pm25/"))
-    # The generation and the indicator are read; the count, charts and table come as kept.
+    # Only the generation is read; the indicator, count, charts and table come as kept.
     assert again == first and "全年PM2.5平均浓度为31微克/立方米。" in again
-    assert [query["sql"] for query in queries.captured_queries if "indicators_observation" in query["sql"]] == []
-    assert len(queries.captured_queries) == 2
+    assert [query["sql"] for query in queries.captured_queries] == [
+        GENERATION_QUERY.format("indicator:pm25")
+    ]
 
 
 def test_the_figures_api_keeps_its_items_and_reads_no_figure_twice(client, committed, fragments_only):
