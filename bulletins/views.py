@@ -209,14 +209,14 @@ def latest_bulletin_cards(size=6):
 
 @shows_published_only
 def home(request):
+    # The page's content is one kept fragment: what it shows is read only when it is not kept.
     return render(
         request,
         "home.html",
         {
             # The six newest, through the list's order index, as cards. Counted only up to six:
             # counting every public bulletin scanned them all on PostgreSQL (24 ms at 100,000).
-            "latest_bulletins": memoize("bulletins:home:cards", latest_bulletin_cards),
-            # Read only when the page's fragment of them is not kept.
+            "latest_bulletins": SimpleLazyObject(latest_bulletin_cards),
             "latest_achievements": SimpleLazyObject(
                 lambda: list(
                     AchievementList.objects.published()

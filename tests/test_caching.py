@@ -712,6 +712,19 @@ def test_a_bulletin_page_read_again_reads_only_the_generation(client, committed,
     assert "一次读取" in page and [query["sql"] for query in queries] == [GENERATION_QUERY.format(f"bulletin:{bulletin.slug}")]
 
 
+def test_the_home_page_read_again_is_one_kept_fragment(client, committed, fragments_only, monkeypatch):
+    from bulletins import views
+
+    with committed():
+        make_bulletin(title="首页上的公报")
+    first = text(client.get("/"))
+    monkeypatch.setattr(views, "latest_bulletin_cards", lambda: pytest.fail("the cards were read again"))
+    with CaptureQueriesContext(connection) as queries:
+        again = text(client.get("/"))
+    assert again == first and "首页上的公报" in again
+    assert [query["sql"] for query in queries.captured_queries] == [GENERATION_QUERY.format("lists")]
+
+
 def test_a_region_page_read_again_reads_only_the_generation(client, committed, fragments_only):
     with committed():
         province = make_region(slug="province", name="某省", level="province")
