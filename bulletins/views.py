@@ -30,7 +30,15 @@ class BulletinListView(PublicQuerysetMixin, ListView):
     def get_queryset(self):
         filters = BulletinFilterSet.for_page(self.request.GET)
         self.filter_form = filters.form
-        return filters.filter_valid(super().get_queryset().for_cards())
+        if filters.is_bound:
+            self.filter_form.is_valid()  # the page's memo names are made of the valid choices
+        # The rows are only made into a queryset when they are counted or read: not at all when
+        # the count and the page's content are kept (building it was a fifth of such a page).
+        public = super().get_queryset
+        return SimpleLazyObject(lambda: filters.filter_valid(public().for_cards()))
+
+    def get_template_names(self):
+        return [self.template_name]  # not from the rows' model: that would make their queryset
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc, -1 or 99999 into the nearest real page instead of a 404.

@@ -725,6 +725,18 @@ def test_the_home_page_read_again_is_one_kept_fragment(client, committed, fragme
     assert [query["sql"] for query in queries.captured_queries] == [GENERATION_QUERY.format("lists")]
 
 
+def test_a_kept_list_page_builds_no_queryset_of_its_rows(client, committed, fragments_only, monkeypatch):
+    from bulletins.views import BulletinListView
+
+    with committed():
+        region = make_region()
+        make_bulletin(title="列表里的公报", region=region)
+    urls = ["/bulletins/", f"/bulletins/?region={region.slug}", "/bulletins/?page=1"]
+    first = [text(client.get(url)) for url in urls]
+    monkeypatch.setattr(BulletinListView, "public_queryset", lambda self: pytest.fail("the rows were filtered again"))
+    assert [text(client.get(url)) for url in urls] == first and "列表里的公报" in first[1]
+
+
 def test_a_region_page_read_again_reads_only_the_generation(client, committed, fragments_only):
     with committed():
         province = make_region(slug="province", name="某省", level="province")

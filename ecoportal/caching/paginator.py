@@ -1,7 +1,7 @@
 """A paginator whose count and pages are kept per content generation (``memoize``)."""
 
 from django.core.paginator import Paginator
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import LazyObject, SimpleLazyObject, cached_property
 
 from .generation import memoize
 
@@ -22,9 +22,15 @@ class MemoPaginator(Paginator):
         # and the API's, unfiltered, are counted once after a publication, not twice.
         self.count_name = count_name or f"{memo_name}:count"
 
+    def _check_object_list_is_ordered(self):
+        # A queryset made only when its rows are read (a ``SimpleLazyObject``) is not made for
+        # Django's check; the lists that pass one are ordered.
+        if not isinstance(self.object_list, LazyObject):
+            super()._check_object_list_is_ordered()
+
     @cached_property
     def count(self):
-        return memoize(self.count_name, self.object_list.count)
+        return memoize(self.count_name, lambda: self.object_list.count())
 
     def page(self, number):
         number = self.validate_number(number)
