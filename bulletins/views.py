@@ -47,7 +47,7 @@ class BulletinListView(PublicQuerysetMixin, ListView):
         # The page's content is kept for valid filters: they show nothing of the reader's input.
         self.content_name = paginator.memo_name if self.filter_form.markup_name() else None
         cards = SimpleLazyObject(lambda: bulletin_cards(page.object_list))
-        return paginator, page, cards, page.has_other_pages()
+        return paginator, page, cards, SimpleLazyObject(page.has_other_pages)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         # The count and deep pages cost the same at any size (computed once per content change).

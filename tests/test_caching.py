@@ -737,6 +737,20 @@ def test_a_kept_list_page_builds_no_queryset_of_its_rows(client, committed, frag
     assert [text(client.get(url)) for url in urls] == first and "列表里的公报" in first[1]
 
 
+@pytest.mark.parametrize("bulletins", [0, 3, 25])
+def test_a_lists_first_page_is_found_without_its_count(fragments_only, bulletins):
+    from bulletins.models import Bulletin
+    from ecoportal.caching.paginator import MemoPaginator
+
+    for _ in range(bulletins):
+        make_bulletin()
+    paginator = MemoPaginator(Bulletin.objects.published(), 20, memo_name=f"first-page-{bulletins}")
+    page = paginator.get_page(None)
+    assert page.number == 1 and "count" not in paginator.__dict__
+    assert len(page.object_list) == min(bulletins, 20) and paginator.count == bulletins
+    assert page.has_next() == (bulletins > 20) and paginator.get_page(2).number == (2 if bulletins > 20 else 1)
+
+
 def test_a_region_page_read_again_reads_only_the_generation(client, committed, fragments_only):
     with committed():
         province = make_region(slug="province", name="某省", level="province")

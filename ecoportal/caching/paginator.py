@@ -11,8 +11,8 @@ class MemoPaginator(Paginator):
 
     Counting the public bulletins cost 1.7 ms at 20,000 bulletins (SQLite, in-process,
     2026-12-06) and grows with the list. A page's rows are read only when used: not at all when
-    its markup is kept. A list that can read a slice through its order's index
-    (``ordered_slice``: the bulletins) does so.
+    its markup is kept; nor is the count, for the first page, which always exists. A list that
+    can read a slice through its order's index (``ordered_slice``: the bulletins) does so.
     """
 
     def __init__(self, object_list, per_page, *, memo_name, count_name=None, **kwargs):
@@ -32,13 +32,23 @@ class MemoPaginator(Paginator):
     def count(self):
         return memoize(self.count_name, lambda: self.object_list.count())
 
+    def validate_number(self, number):
+        # The first page exists whatever the count: the count is not read for it.
+        if number == 1 and self.allow_empty_first_page:
+            return 1
+        return super().validate_number(number)
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        top = bottom + self.per_page
-        if top + self.orphans >= self.count:
-            top = self.count
-        rows = SimpleLazyObject(lambda: memoize(f"{self.memo_name}:{self.per_page}:{number}", lambda: self._read(bottom, top)))
+
+        def read():
+            top = bottom + self.per_page
+            if top + self.orphans >= self.count:
+                top = self.count
+            return self._read(bottom, top)
+
+        rows = SimpleLazyObject(lambda: memoize(f"{self.memo_name}:{self.per_page}:{number}", read))
         return self._get_page(rows, number, self)
 
     def _read(self, bottom, top):
