@@ -2376,7 +2376,9 @@ def _cell_lines(paragraphs, index):
             break  # a table's row, cells between bars: no cell of one
         if not _PIPES.match(line):
             cell = _cell_text(line)
-            if _NUMBERED_CAPTION.match(cell) and any(_NUMERIC_CELL.match(c) for c in lines):
+            if _NUMBERED_CAPTION.match(cell) and any(
+                _NUMERIC_CELL.match(_cell_text(c)) for c in lines
+            ):
                 break  # the next table's caption ("表3 …"), after this one's numbers
             piped = line.rstrip().endswith(("|", "｜")) or (lines and _PIPES.match(lines[-1]))
             if not _CELL_LINE.match(_without_unit(cell)) or (

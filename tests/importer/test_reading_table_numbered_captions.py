@@ -65,3 +65,14 @@ def test_the_night_tables_level_and_the_statistical_levels_are_no_daytime_equiva
     document = pipeline.read(tables_text())
     day = sorted(str(f.value) for f in document.figures if f.indicator == "noise-traffic-day")
     assert day == ["66.7"]
+
+
+def test_a_numbered_caption_ends_a_table_whose_cells_end_with_bars():
+    # The same tables copied with " |" after each cell, the captions bare.
+    piped = [
+        line if at < 2 or line.startswith("表") else f"{line} |"
+        for at, line in enumerate(tables_text().split("\n"))
+    ]
+    document = pipeline.read("\n".join(piped))
+    found = {(str(f.value), f.unit) for f in document.figures if not f.derived}
+    assert {("1876", "辆/小时"), ("652", "辆/小时"), ("57.9", "dB(A)"), ("49.6", "dB(A)")} <= found
