@@ -288,7 +288,7 @@ _ZONE = re.compile(
     r"(?:[\u4e00-\u9fff]{2,8}?|(?<=[、,，;；:：]))"
     r"(?:风景名胜区|风景区|管理区|开发区|高新区|经开区|度假区)"
 )
-_LIES_IN = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
+_SPREAD_OVER = re.compile(r"(?:分布|集中)(?:在|于)[^。；;]*")
 # "截至6月1日,省第一生态环境保护督察组共向我市转办信访件31件": a running total of an
 # inspection, which began on a day the text does not give.
 _TEAM_TOTAL = re.compile(TEAM + r"[^。；;]{0,20}?(?:共|累计)")
@@ -371,7 +371,7 @@ def bind(text, raws, places, scope, lookup=None, total=None):
     places = [p for p in places if not _RANKING_FIELD.match(text, p[1])]
     # "…县域面积占27.7%,主要分布在大小兴安岭和长白山…": where what was measured lies, not
     # the place of the figures.
-    lying = [m.span() for m in _LIES_IN.finditer(text)]
+    lying = [m.span() for m in _SPREAD_OVER.finditer(text)]
     if lying:
         # Not a place followed by its own count ("举报主要集中在合肥市(377件),占43.0%"): a
         # breakdown by place.
