@@ -27,30 +27,15 @@ def _documents():
 def _read(text, catalogue):
     from importer import pipeline
 
-    gazetteer = scoring._cached("gazetteer", _gazetteer)
-    return [f for f in pipeline.read(text, catalogue=catalogue, gazetteer=gazetteer).figures if not f.derived]
-
-
-def _gazetteer():
-    from bulletins.gazetteer import Gazetteer
-
-    return Gazetteer.load()
-
-
-def _as_scored(figure):
-    start, end = figure.period_start, figure.period_end
-    return scoring.Found(
-        value=scoring.decimal(figure.value), unit=figure.unit, indicator=figure.indicator,
-        kind=figure.kind, period=(start, end) if start or end else None,
-        region=scoring._place_name(figure.region), quote=figure.quote,
-    )
+    kwargs = {**scoring.reading_kwargs(), "catalogue": catalogue}
+    return [figure for figure in pipeline.read(text, **kwargs).figures if not figure.derived]
 
 
 def lessons(facts, text, catalogue):
     """``(code, wording)`` pairs an editor filing this document's proposals as its reader did
     would teach."""
     figures = _read(text, catalogue)
-    scored = [_as_scored(figure) for figure in figures]
+    scored = [scoring.as_found(figure) for figure in figures]
     by_scored = {id(s): f for s, f in zip(scored, figures, strict=True)}
     taught = []
     for fact, found in scoring.match(text, facts["figures"], scored):
@@ -63,7 +48,7 @@ def lessons(facts, text, catalogue):
 
 
 def right_indicators(facts, text, catalogue):
-    scored = [_as_scored(figure) for figure in _read(text, catalogue)]
+    scored = [scoring.as_found(figure) for figure in _read(text, catalogue)]
     return sum(scoring.right_indicator(f, g) for f, g in scoring.match(text, facts["figures"], scored))
 
 

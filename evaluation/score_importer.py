@@ -122,10 +122,8 @@ def _place_name(place):
     return _attr(place, "name", "label", default="")
 
 
-def run_pipeline(text):
-    """The importer's reading of ``text``: its metadata and figures."""
-    from importer import pipeline
-
+def reading_kwargs():
+    """The catalogue and gazetteer ``pipeline.read`` is given here, each built once."""
     kwargs = {}
     try:
         from indicators.catalogue import Catalogue
@@ -142,22 +140,30 @@ def run_pipeline(text):
             Gazetteer = None
     if Gazetteer is not None:
         kwargs["gazetteer"] = _cached("gazetteer", Gazetteer.load)
-    document = pipeline.read(text, **kwargs)
-    figures = []
-    for figure in document.figures:
-        start, end = _attr(figure, "period_start"), _attr(figure, "period_end")
-        figures.append(
-            Found(
-                value=decimal(figure.value),
-                unit=figure.unit,
-                indicator=_attr(figure, "indicator"),
-                kind=_attr(figure, "kind", default="level"),
-                period=(start, end) if start or end else None,
-                region=_place_name(_attr(figure, "region")),
-                quote=_attr(figure, "quote", default=""),
-                derived=bool(_attr(figure, "derived", default=False)),
-            )
-        )
+    return kwargs
+
+
+def as_found(figure):
+    """One figure of the importer's reading, reduced to what is scored."""
+    start, end = _attr(figure, "period_start"), _attr(figure, "period_end")
+    return Found(
+        value=decimal(figure.value),
+        unit=figure.unit,
+        indicator=_attr(figure, "indicator"),
+        kind=_attr(figure, "kind", default="level"),
+        period=(start, end) if start or end else None,
+        region=_place_name(_attr(figure, "region")),
+        quote=_attr(figure, "quote", default=""),
+        derived=bool(_attr(figure, "derived", default=False)),
+    )
+
+
+def run_pipeline(text):
+    """The importer's reading of ``text``: its metadata and figures."""
+    from importer import pipeline
+
+    document = pipeline.read(text, **reading_kwargs())
+    figures = [as_found(figure) for figure in document.figures]
     meta = {
         "title": _attr(document, "title", default=""),
         "date": _attr(document, "date", "issued_on", default=None),
