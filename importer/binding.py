@@ -1562,10 +1562,28 @@ def _flat_enumerates(text, group, position):
     return group["start"] < position < group["end"]
 
 
+# "由46.5%上升为58.0%": a level moved from, then the verb and 为 before the level reached.
+_MOVED_FROM_BEFORE = re.compile(
+    r"(?:由|从)\s*\d[\d.,]*\s*[^\d\s,，;；。]{0,12}?\s*" + _CHANGE_VERB + r"\s*为\s*$"
+)
+
+
+def _own_clause_after(text, group, raw):
+    """Whether a number stands past a semicolon after a list, in a clause naming a measure of
+    its own ("分别下降7.3%、4.6%;CO超标率由0.6%下降到0.1%"): the list's verb is not its."""
+    breaks = list(_SEMICOLON.finditer(text, group["start"], raw.start))
+    if not breaks:
+        return False
+    return not _names_nothing(text[breaks[-1].end() : raw.start])
+
+
 def _kind(text, lead_start, raw, group):
     lead = text[lead_start : raw.start]
     change = _CHANGE.search(lead)
-    if change is None and group is not None:
+    if change and _MOVED_FROM_BEFORE.search(text, raw.sentence_start, raw.start):
+        # "由61.4%上升为77.9%": the level the measure reached, not a rise by so much
+        change = None
+    if change is None and group is not None and not _own_clause_after(text, group, raw):
         # "分别下降2.1%、15.4%": the verb after 分别 applies to every number of the list.
         # A year compared with ("分别较2020年下降") is no number of the list.
         said = _YEAR_SAID.sub("", text[group["start"] : raw.start])
