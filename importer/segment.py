@@ -337,7 +337,9 @@ _KEYWORD_SEPARATORS = re.compile(r"[-,，|｜_/]")
 
 
 def is_keyword_list(line):
-    """A line of search keywords or links ("甲乙在线观看-甲乙视频-…"): four or more short pieces.
+    """A line of search keywords or links ("甲乙在线观看-甲乙视频-…"): four or more short pieces,
+    each of twenty characters at most (a spam site's keywords run that long: "2020最新热门剧集
+    免费在线观看2019").
 
     A line of tab-separated cells is a table's header row, never a menu.
     """
@@ -354,7 +356,7 @@ def is_keyword_list(line):
     pieces = [piece.strip() for piece in _KEYWORD_SEPARATORS.split(line) if piece.strip()]
     return (
         len(pieces) >= 4
-        and all(len(piece) <= 16 for piece in pieces)
+        and all(len(piece) <= 20 for piece in pieces)
         and sum(1 for piece in pieces if re.search(r"[\u4e00-\u9fff]{2}", piece)) >= 4
         and not re.search(r"[。；;]|\d[.%]", line)
     )
