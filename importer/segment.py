@@ -2856,8 +2856,10 @@ def _row_layout(clean, numeric, padded=0):
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
-_ROW_NUMBERS_HEADING = re.compile(r"^(?:序号|编号|No\.?)$", re.I)
-_NUMBERS_HEADING = re.compile(r"^(?:序号|编号|No\.?)$|排名$|名次$", re.I)
+# A heading may carry the mark of a note under the table ("排名①", "序号*"): still the heading.
+_NOTE_MARK = r"\s*(?:[\u2460-\u2473\u2776-\u277f*＊※†]|[¹²³\u2074-\u2079]+)?"
+_ROW_NUMBERS_HEADING = re.compile(rf"^(?:序号|编号|No\.?){_NOTE_MARK}$", re.I)
+_NUMBERS_HEADING = re.compile(rf"^(?:序号|编号|No\.?){_NOTE_MARK}$|(?:排名|名次){_NOTE_MARK}$", re.I)
 _NAMES_NEXT = re.compile(r"声级|浓度|Leq|L[dn]\b|昼间|夜间", re.I)
 
 
