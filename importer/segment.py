@@ -1585,6 +1585,22 @@ def _space_row(line):
     return cells
 
 
+# A name as wide as its column run into the number after it ("呼和浩特128"): a fixed-width
+# copy leaves no space between them.
+_NAME_RUN_INTO_NUMBER = re.compile(r"^(.*[\u4e00-\u9fff])(\d[\d,]*(?:\.\d+)?)$")
+
+
+def _label_apart(cells, width, labels):
+    """A row's ``cells`` with its label and first number apart where the copy ran them
+    together: the row is one cell short of the table's ``width`` and no other row's label
+    (``labels``) ends in a digit, as station labels do ("测点3 52.9" lost a cell, no space)."""
+    match = _NAME_RUN_INTO_NUMBER.match(cells[0]) if cells else None
+    numbered = any(re.search(r"\d$", label) for label in labels)
+    if match is None or len(cells) != width - 1 or numbered:
+        return cells
+    return [match.group(1), match.group(2), *cells[1:]]
+
+
 def _next_numbered_row_left(paragraphs, after, lines):
     """Whether rows numbered 1, 2, 3… stop before the next number's row, one with words
     among its cells ("4 琼海 40 PM10"): the table is another reader's."""
@@ -1614,13 +1630,16 @@ def _space_table(paragraphs, index):
         ):
             return None, 0
         header, index = paragraphs[index:below], below
-    lines = []
+    lines, labels = [], []
     width = None
     while index + len(lines) < len(paragraphs):
         cells = _space_row(paragraphs[index + len(lines)])
+        if cells is not None and width is not None:
+            cells = _label_apart(cells, width, labels)
         if cells is None or (width is not None and len(cells) != width):
             break
         width = len(cells)
+        labels.append(cells[0])
         lines.append(paragraphs[index + len(lines)])
     # One row is a table under a header of its columns (a county's only station).
     if len(lines) < 2 - bool(header) or _next_numbered_row_left(
@@ -1628,7 +1647,14 @@ def _space_table(paragraphs, index):
     ):
         return None, 0
     all_lines = header + lines
-    text, rows = _rows_from_lines(all_lines, _space_cells)
+    text, rows = _rows_from_lines(
+        all_lines,
+        lambda line: (
+            _label_apart(_space_cells(line), width, labels)
+            if _space_row(line) is not None
+            else _space_cells(line)
+        ),
+    )
     for at in range(len(header)):
         if len(rows[at][0]) == width - 1:
             rows[at] = ([""] + rows[at][0], rows[at][1])  # no heading over the row labels
@@ -1701,6 +1727,7 @@ def _spaced_table(paragraphs, index):
         len(cells) >= 3 and any(_NUMERIC_CELL.match(cell) for cell in cells[1:]) for cells in split
     ):
         return None, 0
+    split = _labels_apart(split)
     if any(
         _space_table(paragraphs, index + at)[0] is not None
         and not _header_lines_over(split, at, paragraphs[index + at])
@@ -1747,6 +1774,21 @@ def _spaced_table(paragraphs, index):
     return (text[: line_starts[last_line] + len(lines[last_line])], header, tuple(data), own), (
         used_lines
     )
+
+
+def _labels_apart(split):
+    """The lines' cells with each label run into the number after it set apart (see
+    ``_label_apart``), where the widest rows hold a number after their label."""
+    width = max(len(cells) for cells in split)
+    whole = [cells for cells in split if len(cells) == width]
+    numbered = [cells for cells in whole if _NUMERIC_CELL.match(cells[1])]
+    if len(numbered) < 2 or len(numbered) * 2 <= len(whole):
+        return split
+    labels = [cells[0] for cells in numbered]
+    return [
+        _label_apart(cells, width, labels) if not _NUMERIC_CELL.match(cells[1]) else cells
+        for cells in split
+    ]
 
 
 def _header_lines_over(split, at, line):

@@ -310,3 +310,60 @@ def test_a_ranking_aligned_with_single_spaces_keeps_no_rank():
         "儋州市": "31",
         "琼海市": "40",
     }
+
+
+def test_a_long_name_run_into_its_index_in_a_table_of_words_and_numbers():
+    # A fixed-width copy leaves no space after a name as wide as its column: "乌鲁木齐87".
+    text = "\n".join(
+        [
+            "据监测,11月8日部分城市空气质量如下:",
+            "城市 污染指数 首要污染物 空气质量",
+            "级别 状况",
+            "兰州 112 可吸入颗粒物 Ⅲ1 轻微污染",
+            "西宁 76 可吸入颗粒物 Ⅱ 良",
+            "乌鲁木齐87 可吸入颗粒物 Ⅱ 良",
+            "银川 64 二氧化硫 Ⅱ 良",
+            "拉萨 41 ━━━━ Ⅰ 优",
+        ]
+    )
+    document = pipeline.read(text)
+    assert values_by_place(document) == {
+        "兰州市": "112",
+        "西宁市": "76",
+        "乌鲁木齐市": "87",
+        "银川市": "64",
+        "拉萨市": "41",
+    }
+
+
+def test_a_long_name_run_into_its_first_number_in_a_table_of_numbers():
+    text = "\n".join(
+        [
+            "2030年1-6月各市环境空气质量",
+            "城市 PM2.5(μg/m³) PM10(μg/m³) 优良天数比例(%)",
+            "鄂州 38 62 81.3",
+            "呼伦贝尔19 40 96.7",
+            "黄冈 35 58 84.0",
+            "咸宁 31 51 88.4",
+        ]
+    )
+    document = pipeline.read(text)
+    got = {(f.region.name, str(f.value)) for f in document.figures if f.region is not None}
+    assert {("呼伦贝尔市", "19"), ("呼伦贝尔市", "40"), ("呼伦贝尔市", "96.7")} <= got
+    assert ("咸宁市", "88.4") in got
+
+
+def test_station_labels_ending_in_digits_are_not_split_where_a_row_is_short():
+    # Each station is numbered in its label; 测点3 lost its empty cell, no number was run in.
+    text = "\n".join(
+        [
+            "2030年5月城区功能区噪声监测结果",
+            "测点 昼间 夜间",
+            "测点1 54.2 45.1",
+            "测点2 56.8 47.3",
+            "测点3 52.9",
+            "测点4 55.0 46.2",
+        ]
+    )
+    values = {str(f.value) for f in pipeline.read(text).figures}
+    assert "3" not in values and "1" not in values
