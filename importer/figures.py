@@ -313,7 +313,8 @@ _COUNTED_TAIL = r"[^,，;；。\d]{0,4}(?:为|有|共有|共计|计)?\s*$"
 _POINTS_COUNTED = re.compile(r"(?:点位|站点|监测点|测点)" + _COUNTED_TAIL)
 _MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")  # "昼间、夜间各监测156次": measurements made
 _PARTS_OF_NETWORK = re.compile(
-    r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)\s*\d+\s*个.*其中"
+    # the total with or without 共 after the noun: "共有…监测点位43个,其中1类区8个" too
+    r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)?\s*\d+\s*个.*其中"
 )
 _NETWORK_COUNT = re.compile(
     "|".join(
