@@ -413,6 +413,9 @@ _SITE_MEASURES = frozenset({"个", "座"})
 _SHARE_NEXT_CLAUSE = re.compile(
     r"[^,，;；。:：\d]{0,24}[,，]\s*(?:所占比例|占比|比例|占)[^,，;；。\d]{0,12}\d[\d.]*\s*%"
 )
+# The whole a sentence divides, counted before the classes it gives each a count and a share
+# ("监测营养状态的24个湖(库)中,中度富营养3个,占12.5%"): each count is its share's numerator.
+_COUNTED_WHOLE_BEFORE = re.compile(r"\d\s*个[^,，;；。\d]{0,20}?(?:之中|当中|中)\s*[,，]")
 # Sites and places whose count beside a share is the share's numerator.
 _SITES_COUNTED = re.compile(
     r"[^,，;；。]{0,8}?(?:断面|点位|站点|监测点|测点|监测站|水源地|路段|功能区|城市|县|区|市)"
@@ -850,7 +853,11 @@ def _in_sentence(text, start, end):
         if (
             written in _SITE_MEASURES
             and _SHARE_NEXT_CLAUSE.match(after)
-            and (not re.match(r"\s*[,，]", after) or head.rstrip().endswith("有"))
+            and (
+                not re.match(r"\s*[,，]", after)
+                or head.rstrip().endswith("有")
+                or _COUNTED_WHOLE_BEFORE.search(head)
+            )
         ):
             pending = []
             continue  # "108个全年均达标,所占比例为90%": the numerator of the share that follows
