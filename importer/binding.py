@@ -697,6 +697,16 @@ def _bind_sentence(
             ):
                 own = item = wider
                 own_start = since
+        ranged = (
+            not enumerated
+            and previous is not None
+            and _names_nothing(own)
+            and _range_before(text, since, lead_start, raw)
+        )
+        if ranged:
+            # "PM10浓度处于46~80微克/立方米之间,平均为60微克/立方米": the range is no figure,
+            # but it names what the mean after it is of
+            own = item = ranged + own
         if (
             not enumerated
             and previous is not None
@@ -1259,6 +1269,22 @@ def _listed_before(text, start, position, previous):
         return None  # "甲、乙同比上升,丙和丁同比持平": that clause says its own
     items = [piece for piece in _ITEM_SPLIT.split(clause) if piece.strip()]
     return items if len(items) >= 2 else None
+
+
+# Two values joined as a range, the second in a unit ("46~80微克/立方米", "62.0-71.4分贝").
+_RANGE = re.compile(r"\d(?:\.\d+)?\s*[~～〜\-—–至到]\s*\d[\d.]*\s*(\S)")
+
+
+def _range_before(text, since, lead_start, raw):
+    """The clause right before a figure's own, after the figure before it, where it gives a
+    range in the figure's unit and names what is ranged: those words, else None."""
+    if not raw.unit or lead_start <= since:
+        return None
+    clause = text[max(since, _clause_start(text, since, lead_start - 1)) : lead_start]
+    ranges = [m for m in _RANGE.finditer(clause) if clause.startswith(raw.unit, m.start(1))]
+    if not ranges or _names_nothing(clause[: ranges[-1].start()]):
+        return None
+    return clause
 
 
 def _clause_start(text, start, position):
