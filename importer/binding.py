@@ -2346,6 +2346,22 @@ def _limit_rows(labels):
     return out
 
 
+# A caption naming its table the standard's limits ("表1 环境噪声限值 单位:分贝", "污染物浓度
+# 标准值"), and words of one naming the results set beside them ("监测结果与标准限值").
+_LIMITS_TITLE = re.compile(r"(?:限值|标准值)表?$")
+_RESULTS_TITLE = re.compile(r"结果|监测值|实测|状况|情况")
+_TRAILING_UNIT = re.compile(r"\s*(?:[(（][^()（）]*[)）]|单位\s*[:：]\S*)$")
+
+
+def _of_limits(caption):
+    """Whether a table's caption names it the limits of a standard, no measurements: a table
+    the bulletin gives as the standard it applies."""
+    parts = [_TRAILING_UNIT.sub("", part) for part in caption.split()]
+    return any(_LIMITS_TITLE.search(part) for part in parts) and not _RESULTS_TITLE.search(
+        caption
+    )
+
+
 def _shares_a_word(one, other):
     """Whether two cells share two characters in a row (平均浓度 in 年平均浓度)."""
     return any(one[i : i + 2] in other for i in range(len(one) - 1) if one[i : i + 2].strip())
@@ -2361,6 +2377,8 @@ def bind_table(block, folded, gazetteer, scope):
     """
     from .figures import parse_cell
 
+    if _of_limits(numbers_fold(block.caption)):
+        return []
     out = []
     expressions_of_caption = periods_module.find_all(numbers_fold(block.caption), scope.context)
     when = next(((e.first, e.last, e.label) for e in expressions_of_caption if e.last), None)
