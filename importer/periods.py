@@ -424,6 +424,24 @@ _SINCE_MONTH = re.compile(
 )
 
 
+# "同2021年同期相比", "2021年上半年相比" (a copy that lost the 与 before it): the 相比 after a
+# period makes it what the figures are compared with, whatever word comes before it.
+_BASELINE_AFTER = re.compile(r"\s*(?:相比|相较)")
+# "为2013年以来同期第二低值", "是2016年以来最好水平": the years a record is counted over, not
+# the time of the figure said to set it.
+_RECORD_BEFORE = re.compile(r"(?:为|是|创|系)\s*$")
+_RECORD_AFTER = re.compile(
+    r"\s*(?:同期)?\s*(?:[^，,。；;\d]{0,4}?(?:最|第[一二三四五六七八九十\d]|新[高低]|历史))"
+)
+
+
+def _counts_a_record(text, start, end):
+    """Whether the "…年以来" at ``start``–``end`` is the span of a record, not a period."""
+    return bool(
+        _RECORD_BEFORE.search(text[max(0, start - 2) : start]) or _RECORD_AFTER.match(text, end)
+    )
+
+
 def _since_until(found, text, context):
     """ "自今年5月…以来，截至8月底" is one period: from the first to the second."""
     merged = []
@@ -462,7 +480,7 @@ def find_all(text, context):
             start, end = match.span()
             if any(a < end and start < b for a, b in taken):
                 continue
-            if kind in _SILENT:
+            if kind in _SILENT or kind == "yearsince" and _counts_a_record(text, start, end):
                 taken.append((start, end))
                 continue
             first, last = _resolve(kind, match, context)
@@ -472,6 +490,7 @@ def find_all(text, context):
                 or kind == "lastyear"
                 and not _CLAUSE_OPENING.search(text[max(0, start - 2) : start] or "\n")
                 or bool(_BASELINE_BEFORE.search(text[max(0, start - 9) : start]))
+                or bool(_BASELINE_AFTER.match(text, end))
                 or bool(_BASELINE_BEFORE_EN.search(text[max(0, start - 24) : start]))
                 or bool(_BASELINE_LEVEL_BEFORE_EN.search(text[max(0, start - 48) : start]))
                 or kind == "lastyear_en"
