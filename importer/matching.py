@@ -68,7 +68,8 @@ CUES = (
         "air",
         r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
         r"|达到(?:国家)?二级(?:标准)?的?天数(?:比例|比率|占比)"
-        r"|空气(?:质量)?优良|优良率|优良比(?=\s*(?:为|是|达|[:：]|\d))|良好天数|good air|good days"
+        # the two grades' rate also with a mark between them ("空气质量累计优、良率99.6%")
+        r"|空气(?:质量)?优良|优[、和及与]?良率|优良比(?=\s*(?:为|是|达|[:：]|\d))|良好天数|good air|good days"
         r"|days? (?:of|with) good air"
         r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good"
         # 优良率 translated ("the air quality … reached an excellent rate of 97.5 percent"),
@@ -143,7 +144,8 @@ CUES = (
         # classes up to Ⅲ counted together ("Ⅱ类水质断面20个、Ⅲ类2个,占95.7%"), none worse
         r"(?:Ⅰ|Ⅱ|(?<![IV])I{1,2})\s*类(?:(?!Ⅳ|Ⅴ|IV|V\s*类|劣)[^;；。]){0,30}?(?:Ⅲ|III)\s*类"
         r"(?![^;；。]*(?:Ⅳ|Ⅴ|IV|V\s*类|劣))|"
-        r"(?:Ⅰ|Ⅱ|I{1,2})\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|I{1,3})\s*类|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*(?:Ⅲ|III)\s*类|(?:Ⅲ|III)\s*类(?:及)?以上|优良水体|水质优良|优良断面|good water(?: quality)?"
+        # …the range also without 类 where the water is named after it ("Ⅰ-Ⅲ水质达标率")
+        r"(?:Ⅰ|Ⅱ|I{1,2})\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|I{1,3})\s*(?:类|(?=水质|水体|断面))|(?:好于|优于|达到或好于|达到或优于|满足|达到|符合)\s*(?:Ⅲ|III)\s*类|(?:Ⅲ|III)\s*类(?:及)?以上|优良水体|水质优良|优良断面|good water(?: quality)?"
         r"|(?:Class|Grade|category) III(?: standards?| water quality| level)? or (?:better|above|higher)"
         # English classes up to III, however the range is written ("Class I ~ III", "Grades
         # I to III"), and sections said to meet class III ("met or exceeded the class III …")
