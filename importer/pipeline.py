@@ -345,10 +345,11 @@ def _section(heading, scope, section, gazetteer=None):
     )
 
 
-# "一、", "(二)", "3.", "【", "#": what numbers or marks a heading around its words.
+# "一、", "(二)", "3.", "【", "#": what numbers or marks a heading around its words; a colon or
+# a dash closes it ("北京——" over Beijing's part of a compilation of places' figures).
 _HEADING_MARKS = re.compile(
     r"^\s*(?:#+\s*)?(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|\d{1,2}\s*[、.．])?\s*[【\[]?|[】\]]?\s*[:：]?\s*$"
+    r"|\d{1,2}\s*[、.．])?\s*[【\[]?|[】\]]?\s*(?:[:：]|[—―－-]{1,2})?\s*$"
 )
 
 
