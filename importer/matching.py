@@ -39,6 +39,15 @@ _MET_STANDARDS_EN = (
     r"\bstandards?\b[^.;]{{0,12}}?\b(?:{when})\b"
 )
 
+# The air's first two grades named by their numerals, the grade's word in brackets or not:
+# "达到国家一级(优)和二级(良)的天数", "一、二级天数" are the good days (AQI 0-100).
+_GRADES_ONE_AND_TWO = (
+    r"(?:一|Ⅰ|I)\s*(?:级\s*(?:[(（]\s*优\s*[)）])?\s*(?:和|及|与|或|、)|、)\s*(?:二|Ⅱ|II)\s*级"
+    r"\s*(?:[(（]\s*良\s*[)）])?\s*(?:标准)?的?天数?"
+    # …not the two grades' values one by one ("一级和二级天数比例分别为45.1%和53.8%")
+    r"(?![^,，;；。\d]*分别)"
+)
+
 # (code, families, category, pattern): the general vocabulary of bulletins, zh and en. A code
 # absent from the catalogue in use is ignored. Order does not matter: the nearest match wins.
 CUES = (
@@ -68,6 +77,7 @@ CUES = (
         "air",
         r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
         r"|达到(?:国家)?二级(?:标准)?的?天数(?:比例|比率|占比)"
+        rf"|{_GRADES_ONE_AND_TWO}(?:比例|比率|占比)"
         # the two grades' rate also with a mark between them ("空气质量累计优、良率99.6%")
         r"|空气(?:质量)?优良|优[、和及与]?良率|优良比(?=\s*(?:为|是|达|[:：]|\d))|良好天数|good air|good days"
         r"|days? (?:of|with) good air"
@@ -84,6 +94,7 @@ CUES = (
         # 达标天数 of a pollutant (PM2.5达标天数, 臭氧达标天数) is that pollutant's
         r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
         r"|二级\s*(?:[(（]\s*良\s*[)）])?\s*(?:及|和|或)?以上(?:的)?天数|达到(?:国家)?二级(?:标准)?的?天数"
+        rf"|{_GRADES_ONE_AND_TWO}"
         # …counted right after the air met the standard ("全年空气质量达标301天")
         r"|空气(?:质量|品质)(?:均)?达标$"
         r"|days? (?:of|with) good air|good[- ]air(?: quality)? days"
