@@ -25,6 +25,7 @@ from .segment import (
     DATETIME,
     LABEL,
     LABEL_KIND,
+    PAGE_CLOCK,
     URL,
     WECHAT_BYLINE,
 )
@@ -823,7 +824,7 @@ def _copyright(tail_text):
 def _date_in_header(head_text):
     """A date on a short line of the page's header ("来源：… 2019-05-31 11:04", "Updated: …")."""
     for line in head_text.splitlines()[:40]:
-        if len(line) > 90 or re.search(r"[。！？]", line):
+        if len(line) > 90 or re.search(r"[。！？]", line) or PAGE_CLOCK.match(line):
             continue
         found = _ANY_DATE.search(line)
         day_first = _DAY_FIRST_DATE.match(line)

@@ -163,7 +163,7 @@ _LIST_MARKER = re.compile(
 
 def is_meta_line(line):
     """A line that is only metadata: "来源:…", "- 2024/1/29 9:18:49", "- 17098", "原创 …"."""
-    if not line or len(line) > 160:
+    if not line or len(line) > 160 or PAGE_CLOCK.match(line):
         return False
     bare = BULLET.sub("", unspaced_labels(line))
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
@@ -329,8 +329,18 @@ def is_caption(line):
     return len(line) <= 400 and bool(_PHOTO_CAPTION.search(line))
 
 
+# "GMT+8, 2024-10-27 13:31 , Processed in 0.04 second(s)": a forum's clock at the foot of the
+# page, the time the page was served, never when what it shows was written.
+PAGE_CLOCK = re.compile(r"\s*GMT\s*[+-]\s*\d{1,2}(?::\d{2})?\s*[,，]\s*\d{4}-\d{1,2}-\d{1,2}")
+
+
 def is_residue(line):
-    return bool(_RESIDUE.match(line)) or bool(_PAGE_NUMBER.match(line)) or is_caption(line)
+    return (
+        bool(_RESIDUE.match(line))
+        or bool(_PAGE_NUMBER.match(line))
+        or is_caption(line)
+        or bool(PAGE_CLOCK.match(line))
+    )
 
 
 _KEYWORD_SEPARATORS = re.compile(r"[-,，|｜_/]")
