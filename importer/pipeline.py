@@ -635,11 +635,21 @@ def _repeats(earlier, figure, said):
         return True  # the same row, another quote
     if own:
         row = own.split()[0]
-        return any(other != said and row in other[0] for other in earlier.get("", ()))
+        return any(other != said and _names_row(other[0], row) for other in earlier.get("", ()))
     return any(
-        qualifier and qualifier.split()[0] in figure.quote and quotes - {said}
+        qualifier and _names_row(figure.quote, qualifier.split()[0]) and quotes - {said}
         for qualifier, quotes in earlier.items()
     )
+
+
+# A table's row of the places' mean is labelled 均值 or 平均, and a sentence stating that mean
+# of the whole says either ("均值 | 13 |" beside "二氧化硫平均浓度为13微克/立方米").
+_MEAN_ROW = ("平均", "均值")
+
+
+def _names_row(quote, row):
+    """Whether a sentence names a table's row: its label, or the mean in either word."""
+    return any(word in quote for word in (_MEAN_ROW if row in _MEAN_ROW else (row,)))
 
 
 # The places or sites a figure is of, counted: "全区14个设区市…", "10个县级城镇饮用水水源地…".
