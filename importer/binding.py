@@ -236,6 +236,7 @@ _COMPARISON = re.compile(
     r"\s*(?:约|近)?\s*$"
 )
 _SEMICOLON = re.compile(r"[;；]")
+_COLON = re.compile(r"[:：]")
 # The average of a wider place a value is compared with, its value in brackets: "接近于全国平均
 # 水平(87.9%)", "高于全省平均(85.2%)", "略低于全国均值(31微克/立方米)".
 _BENCHMARK_BRACKETED = re.compile(
@@ -649,7 +650,7 @@ def _bind_sentence(
         if raw.counted and not enumerated:
             # "完成了12个行政村生活污水治理": what is counted is written after the count.
             own = item = f"{item} {raw.counted}"
-        kind, value, verb = _kind(text, lead_start, raw, group)
+        kind, value, verb = _kind(text, lead_start, raw, group, places)
         if kind in ("level", "change") and _target_continues(text, previous, raw):
             # "… should see good days reach 80 percent and heavily polluted days decrease by
             # 25 percent": what the plan says next is planned too.
@@ -1603,7 +1604,7 @@ def _own_clause_after(text, group, raw):
     return not _names_nothing(text[breaks[-1].end() : raw.start])
 
 
-def _kind(text, lead_start, raw, group):
+def _kind(text, lead_start, raw, group, places=()):
     lead = text[lead_start : raw.start]
     change = _CHANGE.search(lead)
     if change and _MOVED_FROM_BEFORE.search(text, raw.sentence_start, raw.start):
@@ -1620,6 +1621,13 @@ def _kind(text, lead_start, raw, group):
         window = max(lead_start - 40, raw.sentence_start)
         # not across a semicolon: "…,两者占比同比上升;重度污染天数占比仅0.4%" is a level
         window = max([window, *(m.end() for m in _SEMICOLON.finditer(text, window, raw.start))])
+        colons = [m.end() for m in _COLON.finditer(text, window, raw.start)]
+        if colons and not _names_nothing(
+            _without_places(text[colons[-1] : raw.start], colons[-1], places)
+        ):
+            # "有1项同比上升是:臭氧浓度196微克/立方米,上升4.8%": the comparison before the colon
+            # introduces the list; a number whose words after it name a measure is its level
+            window = colons[-1]
         comparisons = list(_COMPARED.finditer(text, window, raw.start))
         compared = comparisons[-1] if comparisons else None
         if compared and not re.search(r"\d", text[compared.end() : raw.start]):
