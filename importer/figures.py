@@ -336,6 +336,12 @@ _OF_A_RATE = re.compile(
     r"(?:总量|达标[^,，;；。\d]{0,4}量|合格[^,，;；。\d]{0,4}量)[^,，;；。\d]{0,6}$"
 )
 _RATE_FOLLOWS = re.compile(r"^(?:[,，][^,，;；。]*?){1,2}?(?:达标率|合格率)")
+# The terms of a rate said before it: the length or area assessed ("总评价河长47907.5km"), the
+# sites that met the target with the rate next ("1002个达标,达标率为80.9%"), and the whole a
+# survey assessed ("共评价1239个水功能区").
+_ASSESSED_TOTAL_BEFORE = re.compile(r"评价(?:河长|长度|面积)\s*(?:为|达|共)?\s*$")
+_RATE_NEXT_CLAUSE = re.compile(r"^[^,，;；。\d]{0,16}[,，]\s*(?:达标率|合格率|达标比例)")
+_ASSESSED_BEFORE = re.compile(r"(?:共|共计|合计)(?:评价|评估)了?\s*$")
 _PART_SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,10}\d")
 _AREA_BEFORE = re.compile(r"面积[^,，;；。\d]{0,4}(?:为|达|约|共|计)?\s*$")
 _AMONG_AFTER = re.compile(r"^的?[^,，;；。\d]{0,10}?(?:之中|当中|中)\s*[,，]")
@@ -801,9 +807,13 @@ def _in_sentence(text, start, end):
         if code not in _PERCENT_CODES and _AMONG_AFTER.match(after):
             pending = []
             continue  # "130.74平方公里的城区中,有41.0%…": where the share is, no figure
-        if _FAMILY.get(code) in ("length", "area") and _PART_SHARE_AFTER.match(after):
+        if _FAMILY.get(code) in ("length", "area") and (
+            _PART_SHARE_AFTER.match(after) or _ASSESSED_TOTAL_BEFORE.search(head[-12:])
+        ):
+            # "…的路段长度为240.872km,占被测量总路长的92.5%": the share's numerator; "总评价河长
+            # 47907.5km": the whole the shares after it are of
             pending = []
-            continue  # "…的路段长度为240.872km,占被测量总路长的92.5%": the share's numerator
+            continue
         if (
             _FAMILY.get(code) in ("mass", "volume")
             and _OF_A_RATE.search(re.split(r"[,，;；]", head)[-1])
@@ -866,6 +876,9 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue  # "108个全年均达标,所占比例为90%": the numerator of the share that follows
+        if written == "个" and _RATE_NEXT_CLAUSE.match(after):
+            pending = []
+            continue  # "355个达标,达标率为86.2%": the numerator of the rate that follows
         if _RANGE_AFTER.match(after):
             pending = []
             continue  # "在80%~100%之间": a range
@@ -1029,6 +1042,8 @@ def _counted(text, sentence_start, number_start, after, unit):
         return ""  # "对某公司的9起违法行为实施按日计罚": one case's details, not a tally
     if _PLACES_COUNTED.match(noun) and not _DONE_BEFORE.search(lead):
         return ""  # "23个城市空气质量均达到二级标准": places are where it is measured
+    if _ASSESSED_BEFORE.search(lead):
+        return ""  # "共评价1239个水功能区,1002个达标": the whole assessed, not what met it
     if not rest and beyond and re.match(r"\s*\d+\s*" + re.escape(unit), beyond[0]):
         # "19个空气质量监测站,13个水质自动监测站稳定运行": one predicate for both counts.
         clause += re.split(r"[,，;；。:：]", beyond[0], maxsplit=1)[0]
