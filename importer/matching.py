@@ -516,7 +516,12 @@ REQUIRES = {
     # detentions are referred to the police too ("4起案件适用行政拘留移送公安机关")
     "pollution-crime-cases": (None, r"^(?!.*犯罪).*拘留", None),
     # …nor a statistical level (L10, L50, L90: exceeded a tenth, half, nine tenths of the time)
-    "noise-traffic-day": (None, r"夜间|(?i:night)|(?<![A-Za-z\d])L\s*(?:10|50|90)(?!\d)", None),
+    # …nor a functional zone's, its class described by the roads it lines ("4类区(交通干线两侧)")
+    "noise-traffic-day": (
+        None,
+        rf"夜间|(?i:night)|(?<![A-Za-z\d])L\s*(?:10|50|90)(?!\d)|{_ZONE_CLASS}",
+        None,
+    ),
     # the share of road sections meeting the standard ("昼间达标路段…占总路段数的98.2%") is
     # traffic noise, not a functional zone's compliance
     "noise-functional-compliance-day": (None, r"路段|干线|道路|交通", None),
