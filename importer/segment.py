@@ -161,12 +161,19 @@ _LIST_MARKER = re.compile(
 )
 
 
+# "| 信息来源: 发布时间: 2023-05-08 浏览次数: |": the page's header of labelled fields copied as a
+# table's row; a label with its colon opens it (a table's heading "| 日期 | AQI |" has none).
+_LABELLED_ROW = re.compile(rf"^[|｜]\s*(?:{_LABEL_ALT})\s*[:：].*[|｜]$")
+
+
 def is_meta_line(line):
     """A line that is only metadata: "来源:…", "- 2024/1/29 9:18:49", "- 17098", "原创 …"."""
     if not line or len(line) > 160 or PAGE_CLOCK.match(line):
         return False
     bare = BULLET.sub("", unspaced_labels(line))
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
+        return True
+    if _LABELLED_ROW.match(bare):
         return True
     if dateline.only_a_date(bare):
         return True  # "March 2, 2019" under an English headline, or over it
