@@ -2270,6 +2270,8 @@ _SKIP_COLUMN = re.compile(
 )
 
 
+# A column headed by a bare year ("项目 | 2018 | 2019"), alone or under its place ("甲站 2019").
+_BARE_YEAR = re.compile(r"(?:^|(?<=\s))((?:19|20)\d{2})(?=\s|$)")
 _SAME_TIME_LAST_YEAR = re.compile(r"^(?:上年|去年|上一年)(?:同期)?(?:\s*[(（][^()（）]*[)）])?$")
 _ARROW = re.compile(r"^\s*[↑↓▲▼]\s*(?=\d)")
 
@@ -2406,7 +2408,11 @@ def bind_table(block, folded, gazetteer, scope):
     caption_time = caption_time.pop() if len(caption_time) == 1 else ""
     home = caption_places[0] if len(caption_places) == 1 else scope.region
     column_periods = [
-        [e for e in periods_module.find_all(name, scope.context) if e.last and not e.baseline]
+        [
+            e
+            for e in periods_module.find_all(_BARE_YEAR.sub(r"\1年", name), scope.context)
+            if e.last and not e.baseline
+        ]
         for name in header
     ]
     # A change column without a period of its own is of the latest period of the others

@@ -1445,10 +1445,12 @@ def _table(text, rows):
     header_rows = []
     data = []
     rows = _without_row_numbers(rows)
-    for cells, span in rows:
+    for at, (cells, span) in enumerate(rows):
         # A cell listing measures with their values ("氨氮/1.3、总磷/0.6") is data too.
         numeric = _has_numbers(cells)
-        if not numeric and not data:
+        if not data and (
+            not numeric or _years_over_columns(cells, header_rows, rows[at + 1 :])
+        ):
             header_rows.append(cells)
         elif numeric:
             data.append((cells[0], tuple(cells[1:]), span))
@@ -1457,6 +1459,29 @@ def _table(text, rows):
     width = max(len(cells) for _label, cells, _span in data)
     header = _merged_cells_lost(header_rows, data, width) or _column_names(header_rows, width)
     return text, header, tuple(data)
+
+
+_BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def _years_over_columns(cells, above, below):
+    """Whether a row of bare years ("项目 | 2018 | 2019", "2004 | 2005 | 2006 | 2004 | 2005") is
+    a header over the columns, not a row of values: each number a year, ascending (or the same
+    run again, under each of two places), first or under fewer names (places merged over the
+    years), and rows of other numbers below. Under as many names it is a row of values."""
+    numbers = [cell for cell in cells if _NUMERIC_CELL.match(cell) and cell.strip("—–-/")]
+    if len(numbers) < 2 or not all(_BARE_YEAR.match(cell) for cell in numbers):
+        return False
+    if any(sum(1 for cell in row[1:] if cell.strip()) >= len(numbers) for row in above):
+        return False
+    years = [int(cell) for cell in numbers]
+    run = years.index(years[0], 1) if years[0] in years[1:] else len(years)
+    if years != years[:run] * (len(years) // run) or years[:run] != sorted(set(years[:run])):
+        return False
+    return any(
+        _has_numbers(row) and not all(_BARE_YEAR.match(c) for c in row[1:] if c.strip())
+        for row, _span in below
+    )
 
 
 def _merged_cells_lost(header_rows, data, width):
