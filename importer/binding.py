@@ -1434,7 +1434,8 @@ def _enumerations(text, start, end):
         if len(items) < 2:
             # "同比分别下降…": the items are those of the sentence's previous enumeration.
             if not groups:
-                if _names_nothing(text[clause_from : match.start()]) and find_figures(
+                said = text[clause_from : match.start()]
+                if (_names_nothing(said) or _THOSE_NAMED.fullmatch(said)) and find_figures(
                     text[start:clause_from]
                 ):
                     # "下达处罚决定书1520份,罚没金额9856.3万元,同比分别增长12.1%和8.7%":
@@ -1456,6 +1457,11 @@ def _enumerations(text, start, end):
     return groups + _respectively(text, start, end)
 
 
+# The measures said before, counted back ("两项数额分别增长61%、64%", "二者分别", "上述三项指标
+# 分别"): words that name no measure of their own.
+_THOSE_NAMED = re.compile(
+    r"\s*(?:上述|以上|这)?\s*(?:两|二|三|四|[234])\s*(?:项|者)[\u4e00-\u9fff]{0,2}?\s*(?:同比|均)?\s*"
+)
 _RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
 # Where the clause of an English list starts: "…, while the average density of PM10 and …".
 _LIST_CLAUSE = re.compile(r"[;:]\s*|,\s*(?:while|whereas|and|but)\s+|\b(?:while|whereas)\s+", re.I)
