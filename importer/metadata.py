@@ -996,6 +996,10 @@ def _region(title, publisher, opening, gazetteer, body=""):
     level = next((lvl for words, lvl in _HERE_SELF if re.search(words, said)), None) or next(
         (lvl for words, lvl in _HERE_LEVELS if re.search(words, said)), None
     )
+    if level is None and _NATIONWIDE.search(said[:200]) and len(_NATIONWIDE.findall(body)) >= 2:
+        # "2019年1-6月,全国水环境质量总体改善,…山西、吉林、广东等3省…": a text opening with
+        # the country's figures is the country's, however often it names the provinces behind.
+        return COUNTRY
     if level is None and re.search(r"我区|全区|本区", opening):
         # 全区 is an autonomous region's when the text names one, else a district's.
         level = "province" if _AUTONOMOUS.search(body or opening) else "county"
