@@ -352,6 +352,9 @@ _MONITORED_BEFORE = re.compile(r"(?:监测|采样|检测|监督性监测)\s*$")
 # The parameters a survey measures ("监测项目为…全部39项", "评价指标共21项").
 # Indicators or targets counted ("9项约束性指标,有8项已提前完成", "其余8项指标均已完成"): how
 # many measures are on track, no measure of the environment.
+# A sentence about the pollutants or the parameters measured: a count in 项 in it counts them
+# ("六项污染物浓度有5项同比下降", "监测项目为可吸入颗粒物、…,共6项").
+_ITEMS_NAMED_BEFORE = re.compile(r"污染物|(?:监测|所测|检测|分析|评价)(?:项目|指标|因子)")
 _INDICATORS_BEFORE = re.compile(r"指标[^。；;\d]{0,6}$")
 _INDICATORS_AFTER = re.compile(r"^[^,，;；。\d]{0,8}指标")
 _ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:项目|指标|因子)")
@@ -930,6 +933,10 @@ def _in_sentence(text, start, end):
             _ITEMS_MEASURED.search(re.split(r"[,，;；。]", head)[-1])
             or _INDICATORS_BEFORE.search(head)
             or _INDICATORS_AFTER.match(after)
+            or (
+                _ITEMS_NAMED_BEFORE.search(head)
+                and not _DONE_BEFORE.search(re.split(r"[,，;；。]", head)[-1])
+            )
         ):
             pending = []
             continue  # "监测项目为…全部39项", "9项约束性指标,有8项已提前完成": what is measured
