@@ -174,6 +174,8 @@ _TARGET = re.compile(
     # "优良天数比例需达到87.5%": what must be reached
     r"(?:需|须|(?<![相对])应|要)(?:要)?(?:达到|控制|降至|降到|不低于|不高于|不超过|低于|高于)|"
     r"\bshould\b|\bmust\b|(?:is|are) expected to|"
+    # "its main goals in the second quarter are to lower … PM2.5 to 31": what a goal is to do
+    r"\bgoals?\b[^.;,]{0,40}?\b(?:is|are)\s+to\b|"
     # "优良天数比例不低于86%": a requirement of one measure, not a bound many places share
     r"(?<![均都])不(?:低于|高于|少于|超过)\s*$|"
     # "2031年全省将完成生态修复200万亩": 将 before a verb says what is to come (before a noun,
