@@ -519,6 +519,19 @@ def segment(text):
             i = j
             continue
         break
+    j = _next_nonblank(lines, i + 1)
+    if (
+        i < n
+        and not seg.title
+        and _SITE_NAME.match(lines[i])
+        and j < n
+        and _ONE_SENTENCE.search(lines[j])
+    ):
+        # "某城新闻" right over the article's first paragraph: the outlet the item ran in, no
+        # headline (over a headline it is the site's header, above).
+        seg.byline = seg.byline or lines[i]
+        seg.removed.append(Removed(lines[i], "byline"))
+        i = j
     if (
         i < n
         and not seg.title
