@@ -360,7 +360,13 @@ WORK = (
         r"|(?:Ⅰ|I)\s*类?\s*[～~\-—–至]\s*(?:Ⅲ|III)\s*类",
         None,
     ),
-    ("inferior-v-sections-eliminated", r"劣[五Ⅴ V]类|消除劣", None),
+    # sections lifted out of the worst class, not those still in it ("水质改善不明显的劣Ⅴ类国控断面
+    # 共计46个"): a count of those is no elimination
+    (
+        "inferior-v-sections-eliminated",
+        r"劣[五Ⅴ V]类|消除劣",
+        r"消除|退出|摆脱|消灭|清除|减少|削减|销号|eliminat|lifted",
+    ),
     ("black-odorous-water-eliminated", r"黑臭水体", None),
     ("water-sources-surveyed", r"水源地", None),
     ("water-projects-completed", r"项目.{0,6}(?:完成|治理)", r"水|流域|河"),
