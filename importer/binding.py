@@ -1656,6 +1656,8 @@ def _kind(text, lead_start, raw, group, places=()):
             return "target", raw.value * sign, planned.group(0).strip()
         if raw.unit_code == "pp" and "改善" in change.group(0):
             sign = 1  # a share that improves rises
+        if raw.unit_code == "pp" and "恶化" in change.group(0):
+            sign = -1  # …and one that worsens falls
         if _target_of_the_number(text, raw):
             # "完成PM2.5浓度同比下降4%的目标": the change is the target, not the result.
             return "target", raw.value * sign, "目标"
