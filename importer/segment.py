@@ -60,6 +60,7 @@ _LABELS = {
         "发布机构",
         "发文机关",
         "来自",  # "查看: 6| 来自: 某县政府门户网"
+        "From",  # "From: Some City Daily" under an English page's headline
     ),
     "author": ("作者", "撰稿", "撰文", "记者", "文"),
     "url": ("原文链接", "原文地址", "原文网址", "本文链接"),
