@@ -2433,6 +2433,15 @@ def bind_table(block, folded, gazetteer, scope):
         key=lambda e: (e.last, e.last - e.first),
         default=None,
     )
+    # A change right after a level of no period of its own ("本周浓度 | 与上周相比 | 截至3月21日 |
+    # 与去年同期相比") is of that level's, the table's: the latest is the later group's.
+    of_the_table = set()
+    level_dated = True
+    for column, name in enumerate(header):
+        if not _CHANGE_WORD.search(name):
+            level_dated = bool(column_periods[column])
+        elif not level_dated:
+            of_the_table.add(column)
     header_unit = _header_unit(header)
     rows = _realigned(block.rows)
     row_labels = merged_labels(
@@ -2628,7 +2637,12 @@ def bind_table(block, folded, gazetteer, scope):
                 if _CHANGE_WORD.search(name + folded_label) or column in arrows
                 else "level"
             )
-            if kind == "change" and not column_period and latest is not None:
+            if (
+                kind == "change"
+                and not column_period
+                and latest is not None
+                and column not in of_the_table
+            ):
                 column_period = [latest]
             if row_period and row_period[0].last and not row_period[0].baseline:
                 period = (row_period[0].first, row_period[0].last, row_period[0].label)
@@ -3054,7 +3068,7 @@ def _unknown_place(label, home):
 
 
 _CHANGE_WORD = re.compile(
-    r"△|Δ|变化|增减|同比|环比|升降|增幅|降幅|变幅|[比较](?:上年|去年|上一年)|百分点|change|year-on-year",
+    r"△|Δ|变化|相比|增减|同比|环比|升降|增幅|降幅|变幅|[比较](?:上年|去年|上一年)|百分点|change|year-on-year",
     re.I,
 )
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.

@@ -3368,6 +3368,9 @@ def _column_names_flat(cells, width, pattern=None):
     if not cells:
         return ("",) * width, []
     cells = _unwrapped(cells, width)
+    over = _measures_over_numbers(cells, width, pattern) if pattern is not None else None
+    if over is not None:
+        return over
     extra = cells[: max(0, len(cells) - width - 1)]
     # Cells beyond one level and its row heading that are no caption: an upper level; so may
     # be the cell where the heading would stand, in a copy that kept none, when cells after
@@ -3391,6 +3394,39 @@ def _column_names_flat(cells, width, pattern=None):
         return _with_caption_unit(names, caption), caption
     names, caption = single
     return _with_caption_unit(names, caption), caption
+
+
+_WIDEST_MERGED = 40
+
+
+def _measures_over_numbers(cells, width, pattern):
+    """The names of columns of words (a station's name), then of numbers under measures merged
+    over them, copied in that order: "点位名称 | PM2.5(μg/m3) | 优良率(%) | 本周浓度 | 与上周相比…"
+    over a row "象湖 | 30 | -7.1 | …". Each measure states its unit and spans as many of the
+    numbers' names as the others; the names before the measures head the columns of words.
+    None where the cells are not so."""
+    if width > _WIDEST_MERGED:
+        return None  # a line of numbers read as a row, no header
+    lead = next((at for at, numeric in enumerate(pattern) if numeric), None)
+    if not lead:
+        return None
+    count = next((at for at, numeric in enumerate(pattern[lead:]) if not numeric), None)
+    count = len(pattern) - lead if count is None else count
+    if not all(not numeric for numeric in pattern[lead + count :]):
+        return None
+    for measures in range(2, 6):
+        if count % measures or len(cells) < lead + measures + count:
+            continue
+        start = len(cells) - count - measures - lead
+        heads, upper = cells[start : start + lead], cells[start + lead : len(cells) - count]
+        if all(_UNIT_OF_HEADER.search(cell) for cell in upper) and not any(
+            _UNIT_OF_HEADER.search(cell) or _POLLUTANT.search(cell) for cell in heads
+        ):
+            span = count // measures
+            lower = cells[len(cells) - count :]
+            names = [*heads, *(_merged_name(upper[at // span], lower[at]) for at in range(count))]
+            return tuple(names + [""] * (width - len(names))), cells[:start]
+    return None
 
 
 # The end of a header cell the copy wrapped onto a line of its own: a measure's last word
