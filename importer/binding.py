@@ -160,6 +160,9 @@ _COMPARED = re.compile(
     r"|(?<![增降涨跌])[升降增减涨跌]幅(?!度?为)",
     re.I,
 )
+# A comparison said without a size ("同比下降明显", "环比上升显著"): the number after it is no
+# change of its.
+_DEGREE_AFTER = re.compile(r"\s*(?:明显|显著|较大|较快|较多|幅度较大)")
 # Days gained or lost, said before what is counted: "新增优良天数", "净增", "净减少".
 _DAYS_GAINED = re.compile(r"(新增|净增|净减少?)[^,，;；。\d]{0,8}?\s*(?:为|达|共)?\s*$")
 _DECREASE = re.compile(
@@ -1638,7 +1641,11 @@ def _kind(text, lead_start, raw, group, places=()):
             window = colons[-1]
         comparisons = list(_COMPARED.finditer(text, window, raw.start))
         compared = comparisons[-1] if comparisons else None
-        if compared and not re.search(r"\d", text[compared.end() : raw.start]):
+        if (
+            compared
+            and not re.search(r"\d", text[compared.end() : raw.start])
+            and not _DEGREE_AFTER.match(text, compared.end())
+        ):
             change = compared
     if change is None and raw.unit_code == "day":
         # "累计新增优良天数102天", "其中一级优净增52天": days gained on the year before
