@@ -1294,8 +1294,15 @@ def _range_before(text, since, lead_start, raw):
 
 
 def _clause_start(text, start, position):
-    breaks = list(_CLAUSE_BREAK.finditer(text, start, position))
-    return breaks[-1].end() if breaks else start
+    # Looked for back from the position in widening windows, not from the sentence's start: a
+    # sentence of thousands of numbers would list all its marks again for each of them.
+    window = 64
+    while True:
+        since = max(start, position - window)
+        breaks = list(_CLAUSE_BREAK.finditer(text, since, position))
+        if breaks or since == start:
+            return breaks[-1].end() if breaks else start
+        window *= 8
 
 
 _RANK_WORD = re.compile(r"最(?:佳|差|好|高|低|大|小|多|少)")
@@ -1604,21 +1611,24 @@ def _flat_enumerates(text, group, position):
 _MOVED_FROM_BEFORE = re.compile(
     r"(?:由|从)\s*\d[\d.,]*\s*[^\d\s,，;；。]{0,12}?\s*" + _CHANGE_VERB + r"\s*为\s*$"
 )
+# Looked for only in the words just before the number (never longer than this), so that each
+# number of a long sentence does not search the whole sentence again.
+_MOVED_FROM_SPAN = 80
 
 
 def _own_clause_after(text, group, raw):
     """Whether a number stands past a semicolon after a list, in a clause naming a measure of
     its own ("分别下降7.3%、4.6%;CO超标率由0.6%下降到0.1%"): the list's verb is not its."""
-    breaks = list(_SEMICOLON.finditer(text, group["start"], raw.start))
-    if not breaks:
+    semicolon = max(text.rfind(mark, group["start"], raw.start) for mark in ";；")
+    if semicolon < 0:
         return False
-    return not _names_nothing(text[breaks[-1].end() : raw.start])
+    return not _names_nothing(text[semicolon + 1 : raw.start])
 
 
 def _kind(text, lead_start, raw, group, places=()):
     lead = text[lead_start : raw.start]
     change = _CHANGE.search(lead)
-    if change and _MOVED_FROM_BEFORE.search(text, raw.sentence_start, raw.start):
+    if change and _MOVED_FROM_BEFORE.search(text, max(raw.sentence_start, raw.start - _MOVED_FROM_SPAN), raw.start):
         # "由61.4%上升为77.9%": the level the measure reached, not a rise by so much
         change = None
     if change is None and group is not None and not _own_clause_after(text, group, raw):

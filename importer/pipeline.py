@@ -9,6 +9,7 @@ the sentence or table row it comes from, and the reasons for each of these. The 
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -454,6 +455,13 @@ _PART = re.compile(r"[^;；]+")
 _CLAUSE = re.compile(r"[^,，]+")
 
 
+@lru_cache(maxsize=4)
+def _clauses(text, start, end):
+    """The clauses of a sentence and where each starts, listed once for all its figures."""
+    clauses = [m.span() for m in _CLAUSE.finditer(text, start, end)]
+    return clauses, [a for a, _b in clauses]
+
+
 def _quote_span(text, figure):
     """The sentence, or for a long one the part of it around the figure, still word for word:
     its semicolon part, else its clause with the clauses either side."""
@@ -467,8 +475,9 @@ def _quote_span(text, figure):
             break
     if end - start <= MAX_QUOTE:
         return start, end
-    clauses = [m.span() for m in _CLAUSE.finditer(text, start, end)]
-    index = next((i for i, (a, b) in enumerate(clauses) if a <= at < b), 0)
+    clauses, starts = _clauses(text, start, end)
+    index = bisect_right(starts, at) - 1
+    index = index if index >= 0 and at < clauses[index][1] else 0
     first = clauses[max(0, index - 1)][0]
     last_index = index + 1
     while last_index < len(clauses) - 1 and clauses[last_index - 1][1] < to:
