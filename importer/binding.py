@@ -2384,9 +2384,12 @@ def _limit_rows(labels):
 
 
 # A caption naming its table the standard's limits ("表1 环境噪声限值 单位:分贝", "污染物浓度
-# 标准值"), and words of one naming the results set beside them ("监测结果与标准限值").
+# 标准值"), and words of one naming the results set beside them ("监测结果与标准限值"), also
+# as the measure joined to the limits ("年均浓度及标准限值", "等效声级与国家标准限值").
 _LIMITS_TITLE = re.compile(r"(?:限值|标准值)表?$")
-_RESULTS_TITLE = re.compile(r"结果|监测值|实测|状况|情况")
+_RESULTS_TITLE = re.compile(
+    r"结果|监测值|实测|状况|情况|[及与和](?:国家|[一二三]级|标准|评价)*(?:限值|标准值)"
+)
 _TRAILING_UNIT = re.compile(r"\s*(?:[(（][^()（）]*[)）]|单位\s*[:：]\S*)$")
 
 

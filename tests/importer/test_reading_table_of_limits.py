@@ -6,6 +6,8 @@ gives its results.
 Invented tables (other places, other numbers).
 """
 
+import pytest
+
 from importer import pipeline
 
 
@@ -69,3 +71,26 @@ def test_a_table_of_results_set_beside_the_limits_keeps_its_results():
     )
     values = sorted(str(f.value) for f in pipeline.read(text).figures)
     assert values == sorted(["52.4", "43.8", "57.1", "47.9"])
+
+
+@pytest.mark.parametrize(
+    "caption, heading, rows",
+    [
+        # the measure named first, the limits joined to it
+        (
+            "表3 各县年均浓度及标准限值 单位:微克/立方米",
+            "县 | PM2.5 | PM10 |",
+            ["甲县 | 31 | 58 |", "乙县 | 37 | 64 |"],
+        ),
+        (
+            "表2 各功能区等效声级与国家标准限值 单位:dB(A)",
+            "功能区类别 | 昼间 | 夜间 |",
+            ["1类 | 51.8 | 42.6 |", "2类 | 56.3 | 46.1 |"],
+        ),
+    ],
+)
+def test_a_table_of_a_measure_named_with_the_limits_keeps_its_results(caption, heading, rows):
+    text = "\n".join(["2031年某市环境质量", caption, heading, *rows])
+    measured = [cell.strip() for row in rows for cell in row.split("|")[1:-1]]
+    values = sorted(str(f.value) for f in pipeline.read(text).figures)
+    assert values == sorted(measured)
