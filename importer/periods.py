@@ -425,8 +425,9 @@ _SINCE_MONTH = re.compile(
 
 
 # "同2021年同期相比", "2021年上半年相比" (a copy that lost the 与 before it): the 相比 after a
-# period makes it what the figures are compared with, whatever word comes before it.
-_BASELINE_AFTER = re.compile(r"\s*(?:相比|相较)")
+# period makes it what the figures are compared with, whatever word comes before it; not when
+# the period compared with follows it ("2022年1-6月相比2021年同期": the first is the figures').
+_BASELINE_AFTER = re.compile(r"\s*(?:相比|相较)(?!\s*于?\s*(?:\d|[上去前]))")
 # "为2013年以来同期第二低值", "是2016年以来最好水平": the years a record is counted over, not
 # the time of the figure said to set it.
 _RECORD_BEFORE = re.compile(r"(?:为|是|创|系)\s*$")

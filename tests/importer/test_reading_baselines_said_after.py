@@ -51,3 +51,13 @@ def test_a_year_said_before_its_own_figures_still_dates_them():
     )
     assert period(one(document, "33.1"))[0].year == 2021
     assert period(one(document, "120"))[0] == date(2015, 1, 1)
+
+
+@pytest.mark.parametrize("opening", ["2022年1-6月相比2021年同期", "2022年上半年相较于上年同期"])
+def test_a_period_compared_with_another_named_after_its_comparison_is_the_figures_own(opening):
+    # The period before 相比 is the bulletin's own when the one it is compared with follows.
+    document = pipeline.read(
+        f"甲省环境质量简报\n\n{opening},全省PM2.5平均浓度下降3.1%,优良天数比率为82.6%。\n"
+    )
+    for value in ("-3.1", "82.6"):
+        assert period(one(document, value)) == _FIRST_HALF_2022, value
