@@ -198,8 +198,8 @@ _PUBLISHER = re.compile(
     r"(生态环境部|环境保护部|国家环境保护总局|"
     # "楚雄州生态环境局楚雄市分局": a city bureau's branch in one of its counties.
     r"[\u4e00-\u9fff]{2,10}?(?:生态环境|环境保护|环保)(?:厅|局(?:[\u4e00-\u9fff]{2,4}?分局)?|委员会)|"
-    # "某县生态环境监测站", not "环境监测站点" (the sites of a network).
-    r"[\u4e00-\u9fff]{2,10}?环境监测(?:总站|中心站|中心|站(?![点位]))|"
+    # "某县生态环境监测站", not "环境监测站点" nor "共有环境监测站4个" (the sites of a network).
+    r"[\u4e00-\u9fff]{2,10}?环境监测(?:总站|中心站|中心|站(?![点位]|\s*\d))|"
     r"Ministry of Ecology and Environment|Ministry of Environmental Protection|\bME[EP]\b)"
 )
 _NATIONAL_PUBLISHER = re.compile(

@@ -27,3 +27,11 @@ def test_a_count_of_monitoring_sites_names_no_publisher():
         "丙县环境空气质量月报\n\n丙县共有环境监测站点3个。3月,全县环境空气优良天数比例为93.5%。\n"
     )
     assert "监测站" not in document.publisher
+
+
+def test_a_count_of_monitoring_stations_names_no_publisher():
+    document = pipeline.read(
+        "丁县环境空气质量月报\n\n全县共有环境监测站4个,其中自动站3个。"
+        "3月,全县环境空气优良天数比例为93.5%。\n"
+    )
+    assert "监测站" not in document.publisher
