@@ -341,6 +341,9 @@ _RATE_FOLLOWS = re.compile(r"^(?:[,，][^,，;；。]*?){1,2}?(?:达标率|合�
 # survey assessed ("共评价1239个水功能区").
 _ASSESSED_TOTAL_BEFORE = re.compile(r"评价(?:河长|长度|面积)\s*(?:为|达|共)?\s*$")
 _RATE_NEXT_CLAUSE = re.compile(r"^[^,，;；。\d]{0,16}[,，]\s*(?:达标率|合格率|达标比例)")
+# …where the count's own clause says they met it: "检查企业156个,达标率为95.5%" counts the
+# whole checked, a figure of its own.
+_MET_TARGET = re.compile(r"达标|达到|合格|满足|符合")
 _ASSESSED_BEFORE = re.compile(r"(?:共|共计|合计)(?:评价|评估)了?\s*$")
 _PART_SHARE_AFTER = re.compile(r"^\s*[,，]?\s*(?:占|比例为)[^,，;；。\d]{0,10}\d")
 _AREA_BEFORE = re.compile(r"面积[^,，;；。\d]{0,4}(?:为|达|约|共|计)?\s*$")
@@ -879,7 +882,11 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue  # "108个全年均达标,所占比例为90%": the numerator of the share that follows
-        if written == "个" and _RATE_NEXT_CLAUSE.match(after):
+        if (
+            written == "个"
+            and _RATE_NEXT_CLAUSE.match(after)
+            and _MET_TARGET.search(re.split(r"[,，;；。]", head)[-1] + re.split(r"[,，]", after)[0])
+        ):
             pending = []
             continue  # "355个达标,达标率为86.2%": the numerator of the rate that follows
         if _RANGE_AFTER.match(after):

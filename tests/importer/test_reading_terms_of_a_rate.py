@@ -35,6 +35,15 @@ CASES = (
         "本月共受理环境投诉362件,办结356件,办结率为98.3%。",
         ["356件", "362件", "98.3%"],
     ),
+    # near miss: the whole checked, the rate after it, is no numerator and stays
+    (
+        "本月共出动执法人员320人次,检查企业156个,达标率为95.5%。",
+        ["156个", "320人次", "95.5%"],
+    ),
+    (
+        "本月抽测排污单位48个,合格率为91.7%。",
+        ["48个", "91.7%"],
+    ),
     # near miss: failing sections counted on their own stay
     (
         "本月劣Ⅴ类国控断面共计46个,同比减少5个。",
