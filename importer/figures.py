@@ -270,6 +270,10 @@ _LIMIT_EN_BEFORE = re.compile(
 # A limit stated with the averaging time it applies to, as standards word it: "40 µg/m3 as an
 # annual mean", "200 µg/m3 as a 1 hour mean, not to be exceeded more than 18 times a year".
 _AVERAGED_AS_AFTER = re.compile(r"\s*as an? (?:[\w-]+ ){0,3}(?:mean|average)\b", re.I)
+# …unless the value is said to have been recorded: "PM10 was 27 µg/m3 as an annual mean".
+_RECORDED_EN_BEFORE = re.compile(
+    r"\b(?:was|were|averaged|reached|recorded|measured|stood at)\s+(?:about |around )?$", re.I
+)
 # How complete the data must be, not the air: "valid data for at least 90% of the year".
 _DATA_CAPTURE_EN_BEFORE = re.compile(r"\b(?:valid data|data capture)\b[^.;]{0,24}$", re.I)
 # A standard's or guideline's value: "the national standard for PM2.5, which is 35 …", "set
@@ -1001,7 +1005,9 @@ def _is_limit_en(text, start, end, match, head, limit_end):
     """Whether an English number is a limit, a standard or a bound of a range (or of the data a
     result needs), not a figure."""
     unit_end = _unit_end(text, match.end(), end)
-    if _AVERAGED_AS_AFTER.match(text, unit_end, min(end, unit_end + 60)):
+    if _AVERAGED_AS_AFTER.match(
+        text, unit_end, min(end, unit_end + 60)
+    ) and not _RECORDED_EN_BEFORE.search(head[-24:]):
         return True  # English in its own words, even on a line the number opens
     if not re.search(r"[A-Za-z]{3}", head[-30:] + text[match.end() : match.end() + 12]):
         return False  # Chinese: the limits are read elsewhere

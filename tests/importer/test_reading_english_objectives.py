@@ -27,6 +27,9 @@ CASES = (
     "The annual mean concentration of NO2 was 27 µg/m3.",
     # near miss: a value said "as measured" stays
     "The annual mean concentration of PM10 was 27 µg/m3 as measured at the roadside site.",
+    # near miss: a value the site recorded, its averaging time said after it, stays
+    "At the roadside site PM10 was 27 µg/m3 as an annual mean in 2031.",
+    "Concentrations of PM10 averaged 27 µg/m3 as an annual average at the site.",
 )
 
 
