@@ -529,9 +529,13 @@ def segment(text):
         and _ONE_SENTENCE.search(lines[j])
     ):
         # "某城新闻" right over the article's first paragraph: the outlet the item ran in, no
-        # headline (over a headline it is the site's header, above).
-        seg.byline = seg.byline or lines[i]
-        seg.removed.append(Removed(lines[i], "byline"))
+        # headline (over a headline it is the site's header, above); "本地新闻" is the column
+        # the site filed it under, which names no outlet.
+        if _KIND_OF_NEWS.match(lines[i]):
+            seg.removed.append(Removed(lines[i], "site header"))
+        else:
+            seg.byline = seg.byline or lines[i]
+            seg.removed.append(Removed(lines[i], "byline"))
         i = j
     if (
         i < n
@@ -864,6 +868,11 @@ _CAPTION_LINE = re.compile(r"^[△▲▼◆■●]|视频|图片|资料图|摄�
 _COMPANY_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{4,30}(?:有限责任公司|有限公司|股份公司|集团)$")
 # A site's column over the headline: "新闻中心", "行业动态".
 _COLUMN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:中心|动态|资讯|要闻|快讯)$")
+# …and one naming a kind of news ("本地新闻", "环保新闻"), which a site's name is not.
+_KIND_OF_NEWS = re.compile(
+    r"^(?:本地|国内|国际|社会|时政|图片|视频|环保|环境|生态|热点|今日|最新|滚动|综合|地方|财经|头条)"
+    r"(?:新闻|新聞)$"
+)
 _PIPE_END = re.compile(r"\s[|｜]$")
 _PIPES_ONLY = re.compile(r"^[|｜\s]+$")
 

@@ -23,3 +23,11 @@ def test_an_outlets_name_over_the_article_is_its_publisher(outlet):
 def test_an_outlets_name_over_a_headline_leaves_the_headline_the_title():
     document = pipeline.read(f"甲城新闻\n4月全国空气质量同比改善\n{_ARTICLE}")
     assert document.title == "4月全国空气质量同比改善"
+
+
+@pytest.mark.parametrize("column", ["本地新闻", "环保新闻"])
+def test_a_kind_of_news_over_the_article_is_a_column_no_publisher(column):
+    # The site's column the item was filed under names what news it is, not who ran it.
+    document = pipeline.read(f"{column}\n{_ARTICLE}")
+    assert column not in document.publisher
+    assert document.title != column
