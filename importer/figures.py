@@ -704,7 +704,7 @@ def _in_sentence(text, start, end):
         unit = _unit_at(text, tail_start, end)
         if unit is not None and unit[0] != "%" and not re.search(r"[\u4e00-\u9fff]", unit[0]):
             unit = (_english_symbol(unit), unit[1], unit[2])
-        if unit is None and text[tail_start : tail_start + 1] in "万亿":
+        if unit is None and tail_start < len(text) and text[tail_start] in "万亿":
             # "13.28万份": the multiplier is part of the unit as written; "1.2万余家" is
             # approximate, the unit being 万家.
             more = text[tail_start + 1 : tail_start + 2] in numbers.APPROX_AFTER
