@@ -584,8 +584,8 @@ _ISSUER_THEN_REPORT = re.compile(
 )
 
 _PAPER = r"([\u4e00-\u9fff]{2,10}?(?:日报|晚报|新闻网|客户端|网|报|社|电视台))"
-# "某城网讯", and "某城网消息:" as some sites credit themselves.
-_NEWS_OPENING = re.compile(r"\s*[/【\[]?(?!本报|本网|本台)" + _PAPER + r"(?:讯|消息)")
+# "某城网讯", and "某城网消息:" as some sites credit themselves; "据某城日报消息" cites another.
+_NEWS_OPENING = re.compile(r"\s*[/【\[]?(?!本报|本网|本台|据)" + _PAPER + r"(?:讯|消息)")
 # "(昆明日报 记者王密)", "(来源:某城网—某城日报 记者 某某)", "（来源：宁波日报）": the paper
 # credited in brackets closing the article; "(记者 王某 摄)" credits a reporter, no paper.
 _CREDIT = re.compile(
