@@ -161,8 +161,14 @@ _COMPARED = re.compile(
     re.I,
 )
 # A comparison said without a size ("同比下降明显", "环比上升显著"): the number after it is no
-# change of its.
+# change of its where words between name what that number is ("…,优良天数比例为61.3%"), not
+# where the size follows ("同比下降幅度较大,为12.5%").
 _DEGREE_AFTER = re.compile(r"\s*(?:明显|显著|较大|较快|较多|幅度较大)")
+
+
+def _said_without_size(text, compared, raw):
+    degree = _DEGREE_AFTER.match(text, compared.end(), raw.start)
+    return bool(degree) and not _names_nothing(text[degree.end() : raw.start])
 # Days gained or lost, said before what is counted: "新增优良天数", "净增", "净减少".
 _DAYS_GAINED = re.compile(r"(新增|净增|净减少?)[^,，;；。\d]{0,8}?\s*(?:为|达|共)?\s*$")
 _DECREASE = re.compile(
@@ -1654,7 +1660,7 @@ def _kind(text, lead_start, raw, group, places=()):
         if (
             compared
             and not re.search(r"\d", text[compared.end() : raw.start])
-            and not _DEGREE_AFTER.match(text, compared.end())
+            and not _said_without_size(text, compared, raw)
         ):
             change = compared
     if change is None and raw.unit_code == "day":

@@ -33,3 +33,10 @@ def test_level_after_a_marked_rise():
 def test_near_miss_the_largest_rise_names_its_place_then_its_size():
     found = kinds("青禾市2031年空气质量\n优良天数同比增加最多的是云栖县,为12天。")
     assert found.get("12") == "change", found
+
+
+def test_near_miss_a_marked_fall_whose_size_follows_it_is_a_change():
+    # Nothing named between the degree and the number: the number is the fall's size.
+    for said in ("同比下降幅度较大,为12.5%", "同比下降较多,达12.5%"):
+        found = kinds(f"青禾市2031年空气质量\n云栖县细颗粒物浓度{said}。")
+        assert found.get("-12.5") == "change", (said, found)
