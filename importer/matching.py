@@ -39,6 +39,10 @@ _MET_STANDARDS_EN = (
     r"\bstandards?\b[^.;]{{0,12}}?\b(?:{when})\b"
 )
 
+# The air's two grades with a mark between them, their values given one by one ("优、良天数比例
+# 分别为36.1%、60.2%"): each grade's, not the good days'.
+_EACH_GRADE = r"(?!优[、和及与]良[^,，;；。\d]*分别)"
+
 # The air's first two grades named by their numerals, the grade's word in brackets or not:
 # "达到国家一级(优)和二级(良)的天数", "一、二级天数" are the good days (AQI 0-100).
 _GRADES_ONE_AND_TWO = (
@@ -75,11 +79,12 @@ CUES = (
         "air-good-days-ratio",
         _RATIO,
         "air",
-        r"优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?|(?:空气质量)?达标天数(?:比例|比率|占比)"
+        rf"{_EACH_GRADE}优[、和及与]?良(?:级)?的?天数?(?:比例|比率|占比|率)?"
+        r"|(?:空气质量)?达标天数(?:比例|比率|占比)"
         r"|达到(?:国家)?二级(?:标准)?的?天数(?:比例|比率|占比)"
         rf"|{_GRADES_ONE_AND_TWO}(?:比例|比率|占比)"
         # the two grades' rate also with a mark between them ("空气质量累计优、良率99.6%")
-        r"|空气(?:质量)?优良|优[、和及与]?良率|优良比(?=\s*(?:为|是|达|[:：]|\d))|良好天数|good air|good days"
+        rf"|空气(?:质量)?优良|{_EACH_GRADE}优[、和及与]?良率|优良比(?=\s*(?:为|是|达|[:：]|\d))|良好天数|good air|good days"
         r"|days? (?:of|with) good air"
         r"|good or excellent|excellent[\"”]? (?:or|and) [\"“]?good"
         # 优良率 translated ("the air quality … reached an excellent rate of 97.5 percent"),
@@ -92,7 +97,7 @@ CUES = (
         ("days",),
         "air",
         # 达标天数 of a pollutant (PM2.5达标天数, 臭氧达标天数) is that pollutant's
-        r"优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
+        rf"{_EACH_GRADE}优[、和及与]?良(?:级)?的?天数?|优良$|良好天数|(?<![\dA-Za-z₀-₉氧氮硫碳物])达标天数"
         r"|二级\s*(?:[(（]\s*良\s*[)）])?\s*(?:及|和|或)?以上(?:的)?天数|达到(?:国家)?二级(?:标准)?的?天数"
         rf"|{_GRADES_ONE_AND_TWO}"
         # …counted right after the air met the standard ("全年空气质量达标301天")

@@ -31,9 +31,17 @@ def test_grades_and_classes_written_short_name_their_measure(sentence, value, co
         ("1-6月,城区空气质量优级率为41.5%。", "41.5"),
         # classes that are not the good ones
         ("1-6月,全市考核断面Ⅳ-Ⅴ水质比例为11.8%。", "11.8"),
+        # each grade's value listed one by one
+        ("1-6月,城区空气质量优、良率分别为38.2%和57.6%。", "57.6"),
+        ("1-6月,城区空气优和良天数比例分别为36.1%、60.2%。", "60.2"),
+        ("1-6月,城区空气优、良天数分别为65天和109天。", "109"),
     ],
-    ids=["one-grade", "worse-classes"],
+    ids=["one-grade", "worse-classes", "each-grade-rate", "each-grade-share", "each-grade-days"],
 )
 def test_other_grades_and_classes_are_not_the_good_share(sentence, value):
     document = pipeline.read(f"某市2024年上半年环境质量状况\n{sentence}\n")
-    assert one(document, value).indicator not in ("air-good-days-ratio", "water-good-sections-ratio")
+    assert one(document, value).indicator not in (
+        "air-good-days-ratio",
+        "air-good-days",
+        "water-good-sections-ratio",
+    )
