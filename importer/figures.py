@@ -356,12 +356,12 @@ _PERCENT_CODES = frozenset({"percent", "pp", "tenth"})
 # A count said to be points of the network ("…等6个为2类区监测点位"), or measurements made.
 _NETWORK_AFTER = re.compile(r"^\s*(?:为|是|作为)[^,，;；。]{0,12}?监测(?:点位|断面|点|站|子站)")
 _MONITORED_BEFORE = re.compile(r"(?:监测|采样|检测|监督性监测)\s*$")
-# The parameters a survey measures ("监测项目为…全部39项", "评价指标共21项").
-# Indicators or targets counted ("9项约束性指标,有8项已提前完成", "其余8项指标均已完成"): how
-# many measures are on track, no measure of the environment.
 # A sentence about the pollutants or the parameters measured: a count in 项 in it counts them
 # ("六项污染物浓度有5项同比下降", "监测项目为可吸入颗粒物、…,共6项").
 _ITEMS_NAMED_BEFORE = re.compile(r"污染物|(?:监测|所测|检测|分析|评价)(?:项目|指标|因子)")
+# The parameters a survey measures ("监测项目为…全部39项", "评价指标共21项").
+# Indicators or targets counted ("9项约束性指标,有8项已提前完成", "其余8项指标均已完成"): how
+# many measures are on track, no measure of the environment.
 _INDICATORS_BEFORE = re.compile(r"指标[^。；;\d]{0,6}$")
 _INDICATORS_AFTER = re.compile(r"^[^,，;；。\d]{0,8}指标")
 _ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:项目|指标|因子)")
