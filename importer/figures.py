@@ -915,12 +915,13 @@ def _in_sentence(text, start, end):
             and (
                 _SHARE_AFTER.match(after)
                 or _MEASURED.search(head)
-                or _PARTS_OF_NETWORK.search(head)
+                or (_PARTS_OF_NETWORK.search(head) and not _CHANGE_BEFORE.search(head[-6:]))
                 or _POINTS_COUNTED.search(head)
             )
         ):
             # "Ⅳ类水质的断面为9个,占10.9%", "其中昼间、夜间各监测156次", "监测点位共计113个,其中
-            # 1类功能区32个": the sample behind a share, or the parts of the network.
+            # 1类功能区32个": the sample behind a share, or the parts of the network (a part's
+            # change, "其中劣Ⅴ类断面1个,同比减少3个", is a figure).
             pending = []
             continue
         if (

@@ -40,3 +40,10 @@ def test_near_miss_complaints_and_their_kinds_stay():
         "全年共受理环境信访投诉43件,其中噪声类18件,大气类11件。"
     )
     assert found == ["11件", "18件", "43件"], found
+
+
+def test_near_miss_a_part_changed_on_last_year_stays():
+    # The parts are the frame; how many fewer sections are in the worst class is a figure.
+    for total in ("全市共有地表水监测断面14个", "全市地表水监测断面共14个"):
+        found = counts(f"青禾市2031年水环境质量\n{total},其中劣Ⅴ类断面1个,同比减少3个。")
+        assert "-3个" in found, (total, found)
