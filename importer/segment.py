@@ -1484,7 +1484,8 @@ def _table(text, rows):
     return text, header, tuple(data)
 
 
-_BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# A cell that is only a year ("2019"), as in a row of years over the columns.
+_YEAR_CELL = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def _years_over_columns(cells, above, below):
@@ -1493,7 +1494,7 @@ def _years_over_columns(cells, above, below):
     run again, under each of two places), first or under fewer names (places merged over the
     years), and rows of other numbers below. Under as many names it is a row of values."""
     numbers = [cell for cell in cells if _NUMERIC_CELL.match(cell) and cell.strip("—–-/")]
-    if len(numbers) < 2 or not all(_BARE_YEAR.match(cell) for cell in numbers):
+    if len(numbers) < 2 or not all(_YEAR_CELL.match(cell) for cell in numbers):
         return False
     if any(sum(1 for cell in row[1:] if cell.strip()) >= len(numbers) for row in above):
         return False
@@ -1502,7 +1503,7 @@ def _years_over_columns(cells, above, below):
     if years != years[:run] * (len(years) // run) or years[:run] != sorted(set(years[:run])):
         return False
     return any(
-        _has_numbers(row) and not all(_BARE_YEAR.match(c) for c in row[1:] if c.strip())
+        _has_numbers(row) and not all(_YEAR_CELL.match(c) for c in row[1:] if c.strip())
         for row, _span in below
     )
 
