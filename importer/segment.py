@@ -933,27 +933,34 @@ def _next_nonblank(lines, i):
 
 
 def _cut_footer(lines, seg):
-    """Drop the page footer: everything from the first footer line after the article began."""
-    total = sum(len(line) for line in lines)
-    seen_text = 0
+    """Drop the page footer: everything from the first footer line after the article began.
+
+    A footer line followed by too much text to be a footer is dropped alone, and the search
+    starts again after it as if the text began there. Sizes of what follows each line are
+    summed once, so a long document with many such lines is read in linear time.
+    """
+    after = [0] * (len(lines) + 1)  # after[i]: characters in lines[i:]
+    for index in range(len(lines) - 1, -1, -1):
+        after[index] = after[index + 1] + len(lines[index])
+    kept, start, total, seen_text = [], 0, after[0], 0
     for index, line in enumerate(lines):
         if line and seen_text and is_footer_start(line):
-            rest = lines[index:]
-            rest_size = sum(len(x) for x in rest)
-            if rest_size > max(1500, total // 3):
+            if after[index] > max(1500, total // 3):
                 # Too much text follows to be a footer: drop the one line only.
                 seg.removed.append(Removed(line, "footer line"))
                 seg.meta_lines.append(unspaced_labels(line))
-                return lines[:index] + _cut_footer(lines[index + 1 :], seg)
-            for dropped in rest:
+                kept += lines[start:index]
+                start, total, seen_text = index + 1, after[index + 1], 0
+                continue
+            for dropped in lines[index:]:
                 if dropped:
                     seg.removed.append(Removed(dropped, "footer"))
                     if is_meta_line(dropped) or has_url_label(dropped):
                         seg.meta_lines.append(dropped)
-            return lines[:index]
+            return kept + lines[start:index]
         if line and not is_furniture(line):
             seen_text += 1
-    return lines
+    return kept + lines[start:]
 
 
 def _strip_trailing(lines, seg):
