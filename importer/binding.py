@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import periods as periods_module
-from .figures import RawFigure, sentences
+from .figures import RawFigure, is_unit, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
 from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER
@@ -34,6 +34,7 @@ from .table_cells import (
     cells_with_items,
     merged_labels,
     unchanged,
+    units_into_labels,
     worded_change,
 )
 
@@ -2425,6 +2426,8 @@ def bind_table(block, folded, gazetteer, scope):
 
     if _of_limits(numbers_fold(block.caption)):
         return []
+    header, rows = units_into_labels(block.header, block.rows, is_unit)
+    block = replace(block, header=header, rows=rows)
     out = []
     expressions_of_caption = periods_module.find_all(numbers_fold(block.caption), scope.context)
     when = next(((e.first, e.last, e.label) for e in expressions_of_caption if e.last), None)

@@ -214,6 +214,14 @@ _REPAIRED.update(
     }
 )
 _UNIT_CODE = {s.casefold(): code for s, code in _SPELLINGS.items()}
+
+
+def is_unit(text):
+    """A cell that is only a unit, bracketed or not ("μg/m³", "(mg/L)", "dB(A)", "%")."""
+    text = text.strip()
+    bracketed = re.fullmatch(r"[(（]\s*([^()（）]+?)\s*[)）]", text)
+    text = bracketed.group(1) if bracketed else text
+    return bool(text) and text.casefold() in _UNIT_CODE
 _FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
 _FAMILY.update({"pp": "percentage_point", "index": "dimensionless", "tenth": "percent"})
 

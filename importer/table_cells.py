@@ -77,6 +77,41 @@ def merged_labels(labels, rows):
     return out
 
 
+# A column of units beside the row labels ("项目 | 单位 | 2023年 | 2022年", a row per measure):
+# each row's unit, written once for the row where a header would write it once per column. A
+# measure of no unit (an index) has a dash or nothing there.
+_UNITS_HEADING = re.compile(r"^\s*(?:计量)?单位\s*$")
+_NO_UNIT = re.compile(r"^\s*(?:[—–\-/]{1,3}|无量纲|无)?\s*$")
+_UNIT_IN_LABEL = re.compile(r"[(（][^()（）]*[)）]\s*$")
+
+
+def units_column(header, rows, is_unit):
+    """The column of ``header`` holding each row's unit (see above), or None: headed 单位, or
+    of units in two rows or more, and nothing but units (or dashes where a row has none)."""
+    for at, name in enumerate(header):
+        column = [cells[at] if at < len(cells) else "" for _label, cells, _span in rows]
+        units = [fold(cell) for cell in column if not _NO_UNIT.match(fold(cell))]
+        headed = bool(_UNITS_HEADING.match(fold(name)))
+        if units and all(is_unit(unit) for unit in units) and (headed or len(units) >= 2):
+            return at
+    return None
+
+
+def units_into_labels(header, rows, is_unit):
+    """``(header, rows)`` with a column of units (``units_column``) taken out, each row's
+    unit written after its label as a header would ("PM2.5(μg/m³)"); unchanged without one."""
+    at = units_column(header, rows, is_unit)
+    if at is None:
+        return header, rows
+    out = []
+    for label, cells, span in rows:
+        unit = cells[at].strip() if at < len(cells) else ""
+        if not _NO_UNIT.match(fold(unit)) and not _UNIT_IN_LABEL.search(label):
+            label = f"{label}({unit.strip('()（）')})"
+        out.append((label, (*cells[:at], *cells[at + 1 :]), span))
+    return (*header[:at], *header[at + 1 :]), tuple(out)
+
+
 def cells_with_items(cells):
     """``(column, cell, name)`` for each cell, a compound cell once per item (its value as the
     cell, its name as ``name``); ``name`` is "" for a plain cell."""
