@@ -942,7 +942,7 @@ def _cut_footer(lines, seg):
     after = [0] * (len(lines) + 1)  # after[i]: characters in lines[i:]
     for index in range(len(lines) - 1, -1, -1):
         after[index] = after[index + 1] + len(lines[index])
-    kept, start, total, seen_text = [], 0, after[0], 0
+    kept, start, total, seen_text = [], 0, after[0], False
     for index, line in enumerate(lines):
         if line and seen_text and is_footer_start(line):
             if after[index] > max(1500, total // 3):
@@ -950,7 +950,7 @@ def _cut_footer(lines, seg):
                 seg.removed.append(Removed(line, "footer line"))
                 seg.meta_lines.append(unspaced_labels(line))
                 kept += lines[start:index]
-                start, total, seen_text = index + 1, after[index + 1], 0
+                start, total, seen_text = index + 1, after[index + 1], False
                 continue
             for dropped in lines[index:]:
                 if dropped:
@@ -958,8 +958,9 @@ def _cut_footer(lines, seg):
                     if is_meta_line(dropped) or has_url_label(dropped):
                         seg.meta_lines.append(dropped)
             return kept + lines[start:index]
-        if line and not is_furniture(line):
-            seen_text += 1
+        # Only whether article text was seen matters: once it was, no line is tested again.
+        if line and not seen_text and not is_furniture(line):
+            seen_text = True
     return kept + lines[start:]
 
 
