@@ -136,6 +136,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     found = []
     quoted_at = []  # where each figure's quote starts: its block and offset
     cursor = 0
+    words_end = len(folded.rstrip())  # for _cut_at_the_end
     title = numbers.fold(about.title)
     previous = None
     topic = ""  # the last heading: what the paragraphs under it measure, when they say no more
@@ -215,7 +216,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         if about.language == "en" and block.kind != "table":
             bound = _each_measure(bound, vocabulary)
             stated = _stated_by_figures(bound) or stated
-        cut = _cut_at_the_end(folded, block, at, where)
+        cut = _cut_at_the_end(folded, block, at, where, words_end)
         for figure in bound:
             if title and block.text.startswith(title) and figure.raw.start < len(title):
                 continue  # the title run into the first paragraph: its figures are the body's
@@ -682,21 +683,22 @@ _CUT_NUMBER = re.compile(r"[-+−]?\d(?:[\d.,]*\d)?$")
 _CUT_COUNT = re.compile(r"\d\s*[余多]?\s*[个項项件家座条處处名台起]$")
 
 
-def _cut_at_the_end(folded, block, at, where):
+def _cut_at_the_end(folded, block, at, where, words_end):
     """Where in ``block.text`` a copy cut at the very end of the text starts its last, cut
     figure; None if the text does not end in this block or ends whole. A table's last cell
     counts only where the copy ended right after its digits while the rows above it close
     with a bar; a count may end the text with its measure word, a number with no unit in a
-    sentence with what follows it."""
+    sentence with what follows it. ``words_end`` is ``len(folded.rstrip())``, found once for
+    all blocks: the rest of a long text is not copied again after each of its blocks."""
     if at < 0 or block.kind == "table" and "|" not in block.text:
         return None
     end = (where[-1] if where else at + len(block.text)) if block.text else at
-    if folded[end:].strip():
-        return None
+    if end < words_end:
+        return None  # words follow the block
     body = block.text.rstrip()
     if block.kind == "table":
         lines = [line for line in block.text.split("\n") if line.strip()]
-        if folded[end:] or len(lines) < 2 or not lines[-2].rstrip().endswith("|"):
+        if end < len(folded) or len(lines) < 2 or not lines[-2].rstrip().endswith("|"):
             return None
         number = re.search(r"\|\s*([-+−]?\d(?:[\d.,]*\d)?)$", body)
         return number.start(1) if number else None
