@@ -685,9 +685,11 @@ def _in_sentence(text, start, end):
         # before each of its numbers.
         head = text[max(start, match.start() - _HEAD) : match.start()]
         value = numbers.parse(match.group(0))
-        if value is not None and _is_limit_en(text, start, end, match, head, limit_end):
+        # The unit written right after the number, looked for once for the tests below.
+        unit_after = _unit_at(text, match.end(), end) if value is not None else None
+        if value is not None and _is_limit_en(text, start, end, match, head, limit_end, unit_after):
             pending = []
-            limit_end = _unit_end(text, match.end(), end)
+            limit_end = unit_after[2] if unit_after is not None else match.end()
             continue
         if (
             value is None
@@ -709,7 +711,7 @@ def _in_sentence(text, start, end):
         if _RANGE_AFTER.match(tail) or _PLUS_CODE.match(tail):
             pending = []
             continue
-        unit = _unit_at(text, tail_start, end)
+        unit = unit_after if tail_start == match.end() else _unit_at(text, tail_start, end)
         if unit is not None and unit[0] != "%" and not re.search(r"[\u4e00-\u9fff]", unit[0]):
             unit = (_english_symbol(unit), unit[1], unit[2])
         if unit is None and tail_start < len(text) and text[tail_start] in "万亿":
@@ -1010,10 +1012,10 @@ def _range_end(head):
     return bool(found and _UNIT.fullmatch(found.group(1)))
 
 
-def _is_limit_en(text, start, end, match, head, limit_end):
+def _is_limit_en(text, start, end, match, head, limit_end, unit):
     """Whether an English number is a limit, a standard or a bound of a range (or of the data a
-    result needs), not a figure."""
-    unit_end = _unit_end(text, match.end(), end)
+    result needs), not a figure; ``unit`` is ``_unit_at`` right after the number."""
+    unit_end = unit[2] if unit is not None else match.end()
     if _AVERAGED_AS_AFTER.match(
         text, unit_end, min(end, unit_end + 60)
     ) and not _RECORDED_EN_BEFORE.search(head[-24:]):
@@ -1034,11 +1036,6 @@ def _is_limit_en(text, start, end, match, head, limit_end):
         )
         or (limit_end >= 0 and _LIMIT_LIST_BETWEEN.match(text[limit_end : match.start()]))
     )
-
-
-def _unit_end(text, position, end):
-    unit = _unit_at(text, position, end)
-    return unit[2] if unit is not None else position
 
 
 def _counted(text, sentence_start, number_start, after, unit):
