@@ -351,10 +351,15 @@ class Places:
                 division = self.reference.get(code)
                 if division is not None:
                     known[name] = division
+        spellings = sorted({*known, *alike}, key=len, reverse=True)
         pattern = (
             re.compile(
-                r"(?<![A-Za-z'])(?:"
-                + "|".join(re.escape(n) for n in sorted({*known, *alike}, key=len, reverse=True))
+                r"(?<![A-Za-z'])"
+                # the letters a name can start with, first: a text is not tried name by name
+                # at each of its characters
+                + "(?=[" + "".join(re.escape(c) for c in sorted({n[0] for n in spellings})) + "])"
+                + "(?:"
+                + "|".join(re.escape(n) for n in spellings)
                 # not the start of a longer name ("Xi'an"), but its possessive ("Wuhan's") is it
                 + r")(?![a-z])(?!['’](?!s\b))"
                 + _LEVEL_EN
