@@ -2295,7 +2295,10 @@ def _year_back(day):
 
 # --- Tables -------------------------------------------------------------------------------
 
-_UNIT_IN_HEADER = re.compile(r"[(（]\s*([^()（）]{1,12})\s*[)）]\s*$")
+# A unit in brackets closing a header, one bracket inside it too ("同比变化(dB(A))").
+_UNIT_IN_HEADER = re.compile(
+    r"[(（]\s*((?:[^()（）]|[(（][^()（）]{1,4}[)）]){1,12})\s*[)）]\s*$"
+)
 _SKIP_COLUMN = re.compile(
     r"排名|排序|名次|序号|编号|rank|点次|点位数|断面数|测点数|站点数|城市数|个数|监测天数|有效天数"
     # a standard's value beside the measured one ("标准值/(mg/m3)", "二级标准限值")
@@ -2478,6 +2481,7 @@ def bind_table(block, folded, gazetteer, scope):
         [_NOTE_MARK.sub("", numbers_fold(label)) for label, _cells, _span in rows],
         [cells for _label, cells, _span in rows],
     )
+    row_labels = _changes_of_the_row_above(row_labels, context, gazetteer)
     side_by_side = _place_columns(block, header, gazetteer, scope, home)
     row_places = _places_of(row_labels, gazetteer, scope, home)
     column_places = _places_of(header, gazetteer, scope, home)
@@ -3110,6 +3114,30 @@ _CHANGE_HEADER = re.compile(
 
 
 _GRADE_IN_DAYS = re.compile(r"^\s*(优|良|(?:轻度|中度|重度|严重)污染)\s*[(（]\s*天\s*[)）]\s*$")
+
+
+_WHOLE_ROW = re.compile(r"^(?:全(?:市|省|区|县)|合计|总计|平均|均值)")
+
+
+def _changes_of_the_row_above(labels, context, gazetteer):
+    """A table turned round, a row per measure: a row named only 同比/变化率 is the change of
+    the measure in the row above it ("PM2.5(μg/m³)" over "同比(%)"), as a column so named is
+    of the column before it. Under a row of a period or a place ("2023年" | "2022年" |
+    "同比(%)") the row above names no measure: the change is of each column's."""
+    out = list(labels)
+    for at in range(1, len(labels)):
+        bare = _UNIT_IN_HEADER.sub("", labels[at]).strip()
+        above = _UNIT_IN_HEADER.sub("", labels[at - 1]).strip()
+        if (
+            _CHANGE_HEADER.match(bare)
+            and above
+            and not _CHANGE_HEADER.match(above)
+            and not periods_module.find_all(above, context)
+            and not gazetteer.find_all(above)
+            and not _WHOLE_ROW.match(above)
+        ):
+            out[at] = f"{above} {labels[at]}"
+    return out
 
 
 def _column_measures(header):

@@ -86,6 +86,103 @@ def test_a_single_unit_cell_without_the_heading_is_no_column_of_units():
     assert units_into_labels(header, rows, is_unit) == (header, rows)
 
 
+# A change named only by its word: of the measure before it, in a row as in a column. ---------
+
+
+def _changes(text):
+    return {
+        (f.qualifier or (f.region.name if f.region else ""), f.value_text, f.unit_code, f.indicator)
+        for f in _figures(text)
+        if f.kind == "change"
+    }
+
+
+def test_a_change_row_under_a_measure_row_is_the_change_of_that_measure():
+    text = "\n".join(
+        [
+            "雁坪市2023年环境空气质量状况",
+            "表1 2023年雁坪市各监测站主要污染物浓度",
+            "| 项目 | 澄汀站 | 芦峪站 |",
+            "|---|---|---|",
+            "| PM2.5(μg/m³) | 33 | 41 |",
+            "| 同比(%) | -5.7 | +2.5 |",
+            "| O3(μg/m³) | 151 | 146 |",
+        ]
+    )
+    assert _changes(text) == {
+        ("澄汀站", "-5.7", "percent", "pm25"),
+        ("芦峪站", "+2.5", "percent", "pm25"),
+    }
+
+
+def test_a_change_row_of_shares_in_points_under_its_measure_tab_separated():
+    text = "\n".join(
+        [
+            "桐岭市2022年地表水环境质量状况",
+            "表1 2022年桐岭市各水系水质断面比例",
+            "项目\t樟溪水系\t柏河水系",
+            "Ⅰ～Ⅲ类水质断面比例(%)\t84.0\t76.9",
+            "变化率(百分点)\t4.0\t-7.7",
+        ]
+    )
+    assert _changes(text) == {
+        ("樟溪水系", "4.0", "pp", "water-good-sections-ratio"),
+        ("柏河水系", "-7.7", "pp", "water-good-sections-ratio"),
+    }
+
+
+def test_a_change_row_under_rows_of_years_stays_the_change_of_each_column():
+    # A near miss: under "2022年" the row above names a period, no measure.
+    text = "\n".join(
+        [
+            "岑渚市2022年环境空气质量状况",
+            "表1 岑渚市主要污染物年均浓度",
+            "| 年份 | PM10(μg/m³) | NO2(μg/m³) |",
+            "|---|---|---|",
+            "| 2022年 | 58 | 27 |",
+            "| 2021年 | 61 | 30 |",
+            "| 同比(%) | -4.9 | -10.0 |",
+        ]
+    )
+    assert {(v, u, i) for _q, v, u, i in _changes(text)} == {
+        ("-4.9", "percent", "pm10"),
+        ("-10.0", "percent", "no2"),
+    }
+
+
+def test_a_change_column_whose_unit_holds_a_bracket_is_of_the_column_before_it():
+    # "同比变化(dB(A))": the unit's own bracket inside the header's.
+    text = "\n".join(
+        [
+            "萍源市2023年声环境质量状况",
+            "表1 2023年萍源市各县区区域声环境昼夜等效声级",
+            "| 县区 | 昼间等效声级(dB(A)) | 夜间等效声级(dB(A)) | 同比变化(dB(A)) |",
+            "|---|---|---|---|",
+            "| 溪埠县 | 54.1 | 45.2 | -0.8 |",
+            "| 棠坪区 | 56.3 | 47.9 | 1.1 |",
+        ]
+    )
+    assert _changes(text) == {
+        ("溪埠县", "-0.8", "dBA", "noise-night"),
+        ("棠坪区", "1.1", "dBA", "noise-night"),
+    }
+
+
+def test_a_change_column_with_a_bracketed_unit_in_an_html_table():
+    # The change between two measures: of the one before it, 变化 alone with its unit.
+    text = (
+        "松汀市2023年声环境质量状况\n表1 2023年松汀市各县区区域声环境昼夜等效声级\n<table>"
+        "<tr><th>县区</th><th>昼间等效声级(dB(A))</th><th>变化(dB(A))</th>"
+        "<th>夜间等效声级(dB(A))</th></tr>"
+        "<tr><td>枫渚县</td><td>53.6</td><td>-1.4</td><td>44.0</td></tr>"
+        "<tr><td>禾峪区</td><td>55.0</td><td>0.6</td><td>45.1</td></tr></table>"
+    )
+    assert _changes(text) == {
+        ("枫渚县", "-1.4", "dBA", "noise-day"),
+        ("禾峪区", "0.6", "dBA", "noise-day"),
+    }
+
+
 # The generator's layouts that read whole. ------------------------------------------------------
 
 GRIDS = layouts.grids(60, seed=7)
