@@ -314,6 +314,21 @@ _RANKING_FIELD = re.compile(
     r"(?:第\s*[\d一二三四五六七八九十]+|首位|末位)|第\s*[\d一二三四五六七八九十]+\s*名)"
 )
 _MEMBERS = re.compile(r"[(（][^()（）]{2,80}[、和][^()（）]{1,80}[)）]")
+# Before a place compared with: 较, 比, 高于, 低于, 优于, 好于, 差于, 劣于; or 与/同/和/跟 with
+# 相比/相较/比较/对比 right after it ("与乙市相比"), 与 alone being a list's joint.
+_COMPARED_BEFORE = re.compile(r"(?<![占对])(?:较|比|[高低优好差劣]于)\s*$")
+_WITH_BEFORE = re.compile(r"(?:与|同|和|跟)\s*$")
+_COMPARED_AFTER = re.compile(r"\s*(?:相比|相较|比较|对比)")
+
+
+def _compared_with(text, start, end):
+    """Whether the place at ``start:end`` is one the figures are compared with."""
+    before = text[max(0, start - 3) : start]
+    return bool(
+        _COMPARED_BEFORE.search(before)
+        or _WITH_BEFORE.search(before)
+        and _COMPARED_AFTER.match(text, end)
+    )
 
 
 @dataclass
@@ -382,6 +397,11 @@ def bind(text, raws, places, scope, lookup=None, total=None):
     # "…在全国168个重点城市中排名第九,浙江省内排名第二,优良天数比例为93.4%": the field a
     # place is ranked in, not the place of the figures around it.
     places = [p for p in places if not _RANKING_FIELD.match(text, p[1])]
+    # "与乙市相比", "较乙市低3.2个百分点", "高于丙县": a place compared with is no figure's
+    # place, unless its own value follows in brackets ("低于全国平均水平(86.3%)").
+    places = [
+        p for p in places if not _compared_with(text, p[0], p[1]) or AVERAGE_GIVEN.match(text, p[1])
+    ]
     # "…县域面积占27.7%,主要分布在大小兴安岭和长白山…": where what was measured lies, not
     # the place of the figures.
     lying = [m.span() for m in _SPREAD_OVER.finditer(text)]

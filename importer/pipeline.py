@@ -322,7 +322,7 @@ def _section(heading, scope, section, gazetteer=None):
     heading stating no period keeps the section's; one stating two ("11月及1-11月") leaves
     the document's. A heading that is only a place ("河北省", "二、天津市") is the place of
     the sections under it, whose 全省/全市 is that place, until another heading names one."""
-    place = _heading_place(heading.text, gazetteer) if gazetteer is not None else None
+    place = _heading_place(heading.text, gazetteer, topic=True) if gazetteer is not None else None
     if place is not None:
         section = replace(section, region=place)
     stated = [
@@ -355,14 +355,20 @@ _HEADING_MARKS = re.compile(
 )
 
 
-def _heading_place(text, gazetteer):
+def _heading_place(text, gazetteer, topic=False):
     """The place a heading consists of ("河北省", "(二)天津市", "【北京】"), also with the
-    count of its cities ("汾渭平原11个城市", "长三角区域25个城市"), or None."""
+    count of its cities ("汾渭平原11个城市", "长三角区域25个城市"), or None. ``topic``: also
+    a place opening a heading of what the section reports on it ("一、甲县环境质量状况",
+    "乙区空气质量"), a section's place as much as a heading of the place alone."""
     bare = _HEADING_MARKS.sub("", text)
-    if not bare or len(bare) > 16:
+    if not bare or len(bare) > 16 + (12 if topic else 0):
         return None
     named = gazetteer.find_all(bare)
-    if len(named) == 1 and named[0][0] == 0 and _ITS_CITIES.fullmatch(bare, named[0][1]):
+    if len(named) != 1 or named[0][0] != 0:
+        return None
+    if _ITS_CITIES.fullmatch(bare, named[0][1]) or (
+        topic and _TOPIC_OF_A_PLACE.fullmatch(bare, named[0][1])
+    ):
         return named[0][2]
     return None
 
@@ -370,6 +376,11 @@ def _heading_place(text, gazetteer):
 # What may follow a heading's place: the count of the cities or counties it reports on.
 _ITS_CITIES = re.compile(
     r"(?:区域|地区)?(?:\d+个(?:地级及以上)?(?:城市|地市|县市区|区县|县区|县))?"
+)
+# After a heading's place, what the section reports on it: words, a year at most, no other
+# place, no word pointing at the document's own (全市, 我县) nor a figure.
+_TOPIC_OF_A_PLACE = re.compile(
+    r"(?:\d{4}年度?)?(?![全我本该各])[^\d，。,；;、:：()（）与和及较比]{2,12}"
 )
 # A short line of a place closed by a colon, over the paragraphs of that place.
 _PLACE_LABEL = re.compile(r"[^。；;,，:：]{2,20}[:：]")

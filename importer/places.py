@@ -223,8 +223,15 @@ _SHORT_FORM = re.compile(
 )
 # District names that are also words for any town's parts: "老城区改造", "新城区水厂".
 _EVERYDAY_DISTRICTS = frozenset({"老城区", "新城区"})
-# What is named after a division without being it: a town, village, street or road.
-_NAMED_AFTER_IT = re.compile(r"镇|乡(?![镇村])|村|街道|社区|路|大道|大街")
+# What is named after a division without being it: a town, village, street or road; a
+# river, a bridge or a station ("甲河甲桥断面", "甲站").
+_NAMED_AFTER_IT = re.compile(r"镇|乡(?![镇村])|村|街道|社区|路|大道|大街|河|溪|桥|站(?!点)")
+# A company named after its place ("甲市宏达化工有限公司", "乙宏达公司"): the name of a firm,
+# not where a figure is; words of a sentence (对, 在, 的…) end the name before any 公司.
+COMPANY_AFTER = re.compile(
+    r"[^\W\d_对在与和及的是为有共等了将把被从向中其、]{1,10}?"
+    r"(?:有限责任公司|股份有限公司|有限公司|集团|公司)"
+)
 _URBAN_AREA = re.compile(r"(?=([\u4e00-\u9fff]{2})(?:主城区|城区|市区|县城))")
 # Characters of nouns that end in 区/市 without being places ("功能区", "第三季度", "热电").
 _NOT_IN_NAMES = re.compile(
@@ -496,6 +503,8 @@ class Places:
                 continue  # "中国体育彩票市中心城区": a city's name a copy replaced, not China
             if _on_a_bank(text, match.start(), match.end()):
                 continue
+            if COMPANY_AFTER.match(text, match.end()):
+                continue  # "浙江宏达化工有限公司": a firm's name
             if self._known[match.group(0)] is COUNTRY and (
                 BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
                 # "低于全国平均水平(87.9%)": the country's own value is given, in brackets
@@ -524,7 +533,7 @@ class Places:
             for start, end, division in named:
                 if text[start:end] != division.name and _NAMED_AFTER_IT.match(text, end):
                     continue  # "黄山镇", "汉中路": a town or a street named after a city
-                if _on_a_bank(text, start, end):
+                if _on_a_bank(text, start, end) or COMPANY_AFTER.match(text, end):
                     continue
                 if division.name in _EVERYDAY_DISTRICTS or (
                     len(division.name) <= 2 and division.name.endswith("区")
