@@ -358,16 +358,22 @@ def expected(grid):
 
 
 def _of_row(figure, row, grid, document):
+    """Whether the figure is of the row: its station or place, its period, or for the whole
+    the table's own place; a qualifier naming the measure (a table turned round) is no other
+    row's."""
     if row.kind in ("place", "station"):
         named = figure.region.name if figure.region else ""
         return row.label in figure.qualifier or named == row.label
+    others = [r.label for r in grid.rows if r is not row and r.kind != "change"]
+    if any(other in figure.qualifier for other in others):
+        return False
     if row.kind == "total":
-        return figure.region == document.region and figure.qualifier in ("", row.label)
+        return figure.region == document.region
     period = (figure.period_start, figure.period_end)
     if row.kind == "change":
         years = [r.period for r in grid.rows if r.kind == "period"]
         return period == max(years)
-    return period == row.period and figure.qualifier in ("", row.label)
+    return period == row.period
 
 
 def read_cells(grid, document):

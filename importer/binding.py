@@ -2316,9 +2316,7 @@ def _year_back(day):
 # --- Tables -------------------------------------------------------------------------------
 
 # A unit in brackets closing a header, one bracket inside it too ("同比变化(dB(A))").
-_UNIT_IN_HEADER = re.compile(
-    r"[(（]\s*((?:[^()（）]|[(（][^()（）]{1,4}[)）]){1,12})\s*[)）]\s*$"
-)
+_UNIT_IN_HEADER = re.compile(r"[(（]\s*((?:[^()（）]|[(（][^()（）]{1,4}[)）]){1,12})\s*[)）]\s*$")
 _SKIP_COLUMN = re.compile(
     r"排名|排序|名次|序号|编号|rank|点次|点位数|断面数|测点数|站点数|城市数|个数|监测天数|有效天数"
     # a standard's value beside the measured one ("标准值/(mg/m3)", "二级标准限值")
@@ -2650,8 +2648,10 @@ def bind_table(block, folded, gazetteer, scope):
                     inside = None
                 place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
                 qualifier = folded_label
-            if row_period and row_period[0].last:
-                qualifier = ""  # a row of a year is of its place, not a station
+            if row_period and row_period[0].last and _words_of(qualifier, folded_label):
+                # A row of a year is of its place, not a station; a column's station stays
+                # its station in a row of last year ("上年同期") or of the change from it.
+                qualifier = ""
             if months or day:
                 # "1-3" under 月份: a row of months, no station; its word cells (首要污染物
                 # PM10) are other columns' values, not what the row's figures are of.
@@ -2797,6 +2797,11 @@ def _counts_cases(cell, name, label, caption):
         and not _NOT_A_COUNT.search(f"{name} {label}")
         and not _UNIT_IN_HEADER.search(name)
     )
+
+
+def _words_of(qualifier, label):
+    """Whether the qualifier is the label's, word for word (no column's)."""
+    return all(word in label for word in qualifier.split())
 
 
 def _not_measure(name):

@@ -183,6 +183,66 @@ def test_a_change_column_with_a_bracketed_unit_in_an_html_table():
     }
 
 
+# A column's station in a row of last year or of the change from it. -------------------------
+
+
+def _of_stations(text):
+    return {(f.qualifier, f.value_text, f.kind, f.period_start.year) for f in _figures(text)}
+
+
+def test_a_row_of_the_change_from_last_year_keeps_each_column_s_station():
+    text = "\n".join(
+        [
+            "柏汀市2023年环境空气质量状况",
+            "表1 2023年柏汀市各监测站综合指数",
+            "| 项目 | 棠峪站 | 溪岭站 |",
+            "|---|---|---|",
+            "| 综合指数 | 3.52 | 3.88 |",
+            "| 比上年(%) | -4.1 | 2.6 |",
+        ]
+    )
+    assert _of_stations(text) == {
+        ("棠峪站", "3.52", "level", 2023),
+        ("溪岭站", "3.88", "level", 2023),
+        ("棠峪站", "-4.1", "change", 2023),
+        ("溪岭站", "2.6", "change", 2023),
+    }
+
+
+def test_a_row_of_the_change_from_last_year_keeps_each_column_s_station_tab_separated():
+    text = "\n".join(
+        [
+            "柏汀市2023年环境空气质量状况",
+            "表1 2023年柏汀市各监测站优良天数比例",
+            "项目\t棠峪站\t溪岭站",
+            "优良天数比例(%)\t88.5\t91.0",
+            "较上年(百分点)\t-1.6\t0.8",
+        ]
+    )
+    got = {(q, v, k) for q, v, k, _y in _of_stations(text)}
+    assert got == {
+        ("棠峪站", "88.5", "level"),
+        ("溪岭站", "91.0", "level"),
+        ("棠峪站", "-1.6", "change"),
+        ("溪岭站", "0.8", "change"),
+    }
+
+
+def test_a_row_of_a_year_under_columns_of_measures_is_no_station():
+    # A near miss: the label is the year, the only name of the row, no station.
+    text = "\n".join(
+        [
+            "柏汀市2023年环境空气质量状况",
+            "表1 柏汀市主要污染物年均浓度",
+            "| 年份 | PM10(μg/m³) | O3(μg/m³) |",
+            "|---|---|---|",
+            "| 2023年 | 52 | 141 |",
+            "| 2022年 | 57 | 138 |",
+        ]
+    )
+    assert {q for q, _v, _k, _y in _of_stations(text)} == {""}
+
+
 # The generator's layouts that read whole. ------------------------------------------------------
 
 GRIDS = layouts.grids(60, seed=7)
