@@ -25,9 +25,12 @@ from .segment import (
     DATETIME,
     LABEL,
     LABEL_KIND,
+    ORGANISATION,
     PAGE_CLOCK,
     URL,
     WECHAT_BYLINE,
+    header_names,
+    without_widgets,
 )
 
 
@@ -64,7 +67,7 @@ def read_metadata(lines):
     meta = Metadata()
     drafted = ""  # 成文日期, 发文日期: the day the document was signed, if no other is given
     for line in lines:
-        bare = BULLET.sub("", line)
+        bare = without_widgets(BULLET.sub("", line))
         dated = DATE_AHEAD.match(bare)
         if dated:
             _store(meta, "issued", dated.group(1))
@@ -84,11 +87,20 @@ def read_metadata(lines):
             _store(meta, "source", names[-1])
             if len(names) > 1 and names[0] != names[-1]:
                 _store(meta, "author", names[0])
+        names = None if matches or wechat else header_names(bare)
+        if names:
+            # "白沙县融媒体中心  2024-04-17 09:05", "林晓 青岚市生态环境局": the body or outlet
+            # beside the date, the reporter before it.
+            _store(meta, "source", names[-1])
+            if len(names) > 1 and not ORGANISATION.fullmatch(names[0]):
+                _store(meta, "author", names[0])
         if not matches and not meta.issued_at_text:
             if DATE_LINE.match(bare):
                 _store(meta, "issued", bare)
             elif DATETIME.search(bare):
                 _store(meta, "issued", DATETIME.search(bare).group(0))
+            elif names and DATE.search(bare):
+                _store(meta, "issued", DATE.search(bare).group(0))
     if not meta.issued_at_text:
         _store(meta, "issued", drafted)
     if meta.issued_at_text and meta.issued_on is None:

@@ -149,8 +149,9 @@ _COUNTER_LINE = re.compile(r"^[-·•*]\s*\d+$")
 _WECHAT_HEAD = re.compile(r"^原创\s|发表于\s*\S{1,10}$")
 # Also run together: "2020年07月15日08:40".
 DATETIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?")
-# "原创 作者 公众号 2024-01-15 08:30 发表于…": the WeChat account is the source.
-WECHAT_BYLINE = re.compile(r"^原创\s+((?:\S+\s+){0,2}?\S+)\s+\d{4}-\d{1,2}-\d{1,2}")
+# "原创 作者 公众号 2024-01-15 08:30 发表于…": the WeChat account is the source; the date may
+# be written any way, or stand on the next line.
+WECHAT_BYLINE = re.compile(rf"^原创\s+((?:\S+\s+){{0,2}}?\S+)(?:\s+{_DAY}|\s*$)")
 URL = re.compile(r"https?://[^\s<>\"'，。；、）)]+")
 _SHARED_TITLE = re.compile(r"《([^《》]{2,150}?)(?:\.(?:docx?|pdf|pptx?|txt|wps|xlsx?))?》")
 _BYLINE = re.compile(
@@ -160,6 +161,55 @@ _BYLINE = re.compile(
 _LIST_MARKER = re.compile(
     r"^(?:\d{1,3}$|\d{1,2}\s*[、.．]|[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[,，、：:]|[(（][一二三四五六七八九十\d]{1,3}[)）])"
 )
+
+
+# The page's widgets among its header fields: "【字体：大 中 小】", "【打印】", "字号:大 中 小",
+# "分享到:". Not words of any field: a line of fields is read without them.
+_WIDGET = re.compile(
+    r"[【\[]\s*(?:字体|字号|打印|关闭|分享|收藏|返回|[大中小](?=\s*[】\]]))[^【】\[\]]{0,16}[】\]]"
+    r"|(?:字体|字号)\s*[:：]?\s*[大中小](?:\s*[大中小]){1,2}"
+    r"|分享到\s*[:：]?"
+)
+
+
+def without_widgets(line):
+    """``line`` with the page's widgets blanked out ("【字体：大 中 小】 时间：…" → " 时间：…")."""
+    return _WIDGET.sub(" ", line).strip(" \u3000|｜") if _WIDGET.search(line) else line
+
+
+# A header line of dates and names only: the date and time, a weekday, a newspaper's edition
+# ("第A7版"), the WeChat marks ("原创", "发表于四川"), and names: the body or outlet that
+# published the page ("白沙县融媒体中心  2024-04-17 09:05", "南湾日报 2023年05月08日 第A7版"),
+# with the reporter's before it ("林晓 青岚市生态环境局" over the date).
+_DATED_PIECE = re.compile(
+    rf"{_DAY}(?:\s*{_TIME})?|{_TIME}|(?:星期|周)[一二三四五六日天]"
+    r"|第\s*[A-Z]?\d{1,3}\s*版|\b[A-Z]\d{1,2}\s*版|^原创|发表于\S{0,6}$"
+)
+# A body's name, or an outlet's: a short one, as a paper's is ("南湾日报"; "各市环境空气质量日报"
+# names a report).
+ORGANISATION = re.compile(
+    r"[\u4e00-\u9fff（）()·]{2,24}?"
+    r"(?:局|厅|委员会|办公室|中心|站|院|政府|协会|学会|管委会|研究所|支队|大队)"
+    r"|[\u4e00-\u9fff]{1,6}?(?:日报|晚报|早报|商报|时报|都市报|报社|网|社|电视台|在线|客户端)"
+)
+_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+def header_names(line):
+    """The names on a header line of dates and names only, the publisher's last (a reporter's
+    name before it); None for any other line: one name at least must be a body's or an
+    outlet's, the others people's, and there are three at most."""
+    rest = _DATED_PIECE.sub(" ", without_widgets(BULLET.sub("", line)))
+    if len(line) > 80 or re.search(r"[。！？；，,、:：]", rest):
+        return None
+    names = [piece for piece in re.split(r"[\s|｜/]+", rest) if piece]
+    if not 1 <= len(names) <= 3 or not ORGANISATION.fullmatch(names[-1]):
+        return None
+    if not all(_PERSON.fullmatch(name) or ORGANISATION.fullmatch(name) for name in names):
+        return None
+    if len(names) == 1 and not DATE.search(line):
+        return None  # a body's name alone: a byline or a signature, read as such
+    return names
 
 
 # "| 信息来源: 发布时间: 2023-05-08 浏览次数: |": the page's header of labelled fields copied as a
@@ -172,7 +222,10 @@ def is_meta_line(line):
     if not line or len(line) > 160 or PAGE_CLOCK.match(line):
         return False
     bare = BULLET.sub("", unspaced_labels(line))
+    bare = without_widgets(bare) or bare
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
+        return True
+    if header_names(line):
         return True
     if _LABELLED_ROW.match(bare):
         return True
@@ -482,6 +535,7 @@ def segment(text):
             and looks_like_title(lines[j])
             and is_meta_line(lines[k])
             and not _dashed_subtitle(lines[j])
+            and not _ISSUE_LINE.fullmatch(lines[j])
             and not _REPORTER.fullmatch(lines[j])
         ):
             seg.removed.append(Removed(lines[i], "site header"))
@@ -491,6 +545,7 @@ def segment(text):
             j < n
             and not re.search(r"\d", lines[i])
             and _YEAR_SAID.search(lines[j])
+            and not _ISSUE_LINE.fullmatch(lines[j])
             and len(lines[j]) > len(lines[i])
             and looks_like_title(lines[j])
             and k < n
@@ -735,6 +790,12 @@ def _topic_over_headline(lines, i, j, k):
     )
 
 
+# A report's issue under its name: "2013年11月(总第131期)", "2021年第11期", "第5期".
+_ISSUE_LINE = re.compile(
+    r"[(（]?(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月)?)?\s*[(（]?(?:总?第\s*\d{1,4}\s*期)?[)）]?"
+)
+
+
 def _dashed_subtitle(line):
     """A headline's subtitle on the line under it, opened by a dash ("——三年新增…")."""
     return line.startswith(("——", "—", "--")) and len(line) <= 60
@@ -899,8 +960,12 @@ def _title_above_metadata(lines, i):
             continue
         if _dated_header(line):
             seen = _before_reporter(lines, seen)
-            if len(seen) >= 2 and _dashed_subtitle(lines[seen[-1]]):
-                seen.pop()  # the headline is over its dashed subtitle ("——五年来…")
+            if len(seen) >= 2 and (
+                _dashed_subtitle(lines[seen[-1]]) or _ISSUE_LINE.fullmatch(lines[seen[-1]])
+            ):
+                # the headline is over its dashed subtitle ("——五年来…") or its issue
+                # ("2013年11月(总第131期)")
+                seen.pop()
             if len(seen) >= 2 and looks_like_title(_title_line(lines, seen[-1])):
                 return seen[-1]
             return None
