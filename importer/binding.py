@@ -235,6 +235,9 @@ def _target_of_the_number(text, raw):
 
 
 _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
+# "完成年度目标为85%的任务": a target naming its value right before the number; whatever was
+# done, the number is the target's.
+_TARGET_NAMES_ITS_VALUE = re.compile(r"目标(?:值)?\s*(?:为|是)\s*$")
 _ENUMERATION = re.compile(r"分别")
 _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年(?:度|同期)?")
 _ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
@@ -1728,7 +1731,11 @@ def _kind(text, lead_start, raw, group, places=()):
         # "好于年度目标0.9个百分点重度及以上污染天数比例为0.9%": the target word is said of
         # the number after it, not of one further on
         target = None
-    if target and _DONE_BEFORE.search(clause, 0, target.start()):
+    if (
+        target
+        and _DONE_BEFORE.search(clause, 0, target.start())
+        and not _TARGET_NAMES_ITS_VALUE.search(clause)
+    ):
         target = None
     if _TARGET_IN_BRACKETS.search(clause):
         # "完成年度目标(32微克/立方米)": whatever was done, the bracket gives the target

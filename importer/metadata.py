@@ -240,6 +240,7 @@ class About:
     year: int | None
     language: str
     written_in: int | None = None  # see periods.Context
+    year_stated: bool = True  # see periods.Context
 
 
 def front_matter(text):
@@ -365,15 +366,18 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         publisher = _from_its_place(found.group(1), gazetteer) if found else ""
 
     full = "\n".join(block.text for block in blocks)[:8000]
+    stated = _first_year(title)
     year = (
-        _first_year(title)
+        stated
         or (issued.year if issued else None)
         # the opening's sentences, not a table's rows of the years it compares
         or _first_year("\n".join(b.text for b in blocks[:3] if b.kind != "table"))
         or _most_said_year(full)
     )
     written_in = None if issued else periods.written_after_release(f"{title}\n{first[:300]}")
-    context = periods.Context(year=year, published=issued, written_in=written_in)
+    context = periods.Context(
+        year=year, published=issued, written_in=written_in, year_stated=bool(stated) or not issued
+    )
     period = None
     found = []
     # "(2017年8月)" on a line of its own under the title: the title's period.
@@ -400,6 +404,10 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
             (p for p in periods.find_all(prose[1][:300], context) if p.last and not p.baseline),
             None,
         )
+    if _same_months_with_their_year(found[0], found[1]):
+        # "通报8月环境空气质量…" over "通报了2021年8月…": the opening gives the title's months
+        # the year the date line (of a later reprint) could only guess.
+        found[0] = found[1]
     period = found[0] or _year_closing(title) or found[1]
     if period is None and not issued:
         # "…与2025年相比上升0.8个百分点。…通报指出,2026年,…": a text whose title, date and opening
@@ -419,7 +427,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     ):
         # "广东省城市环境空气质量状况 (2017年8月)", updated 2018-01-09: the months the text
         # names without a year are of the year of its period, not of the day it came out.
-        year = period.first.year
+        year = stated = period.first.year
     if (
         found[0] is not None
         and found[1] is not None
@@ -486,6 +494,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         year=year,
         language=language,
         written_in=written_in,
+        year_stated=bool(stated) or not issued,
     )
 
 
@@ -535,6 +544,21 @@ def _city_of_its_sites(text, gazetteer):
     if len(counties) < 2 or len(cities) != 1:
         return None
     return reference.get(cities.pop())
+
+
+_STATED_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _same_months_with_their_year(title, opening):
+    """Whether the opening states the months the title names without a year, with their year."""
+    return (
+        title is not None
+        and opening is not None
+        and not _STATED_YEAR.search(title.label)
+        and bool(_STATED_YEAR.search(opening.label))
+        and (title.first.month, title.last.month) == (opening.first.month, opening.last.month)
+        and (title.first.day, title.last.day) == (opening.first.day, opening.last.day)
+    )
 
 
 # "Ambient Air Quality in Major Cities (2008)": a yearbook table's year closing its headline.

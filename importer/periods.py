@@ -69,6 +69,9 @@ class Context:
     # The year a text with no date line was written in, where it says so by releasing the
     # bulletin of the year before ("5月17日,宁夏发布了2017年环境状况公报").
     written_in: int | None = None
+    # Whether ``year`` is one the text states (title, opening) rather than the year of its
+    # date line: only a stated year may date a period that had not ended when the text came out.
+    year_stated: bool = True
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,16 @@ _PATTERNS = [
         "from_year",
         re.compile(
             r"(?:自|从)\s*" + _YEAR + r"(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:起|开始)"
+        ),
+    ),
+    # "依据2021年修订的《…法》", "2020年1月1日起施行的《…条例》": the date of a law, a
+    # standard or a plan the sentence cites, not a period any figure covers (see _SILENT).
+    (
+        "document_date",
+        re.compile(
+            _YEAR
+            + r"(?:\s*" + _MONTH + r"\s*月(?:\s*\d{1,2}\s*日)?)?\s*(?:起|开始)?\s*(?:重新|新)?"
+            r"(?:修订|修正|修改|颁布|施行|实施|印发|发布|出台|制定|通过)(?:并(?:施行|实施))?的\s*《"
         ),
     ),
     # "比2010年同期(132.2万吨)": the same months as the period in question, of that year.
@@ -462,7 +475,7 @@ def _since_until(found, text, context):
     return merged
 
 
-_SILENT = {"since_event", "from_year"}
+_SILENT = {"since_event", "from_year", "document_date"}
 
 
 def recent_years(period):
@@ -485,6 +498,8 @@ def find_all(text, context):
                 taken.append((start, end))
                 continue
             first, last = _resolve(kind, match, context)
+            if _still_to_come(kind, match.group(0), first, last, context):
+                first, last = _a_year_earlier(first, last)
             baseline = (
                 kind == "lastyear"
                 and not _OWN_LAST_YEAR.match(text, end)
@@ -531,6 +546,25 @@ def _year_of_the_part(found, text, context):
             continue
         merged.append(period)
     return merged
+
+
+def _still_to_come(kind, label, first, last, context):
+    """Whether a part of the year named without its year (全年, 上半年, 12月, 1-9月), dated by
+    the year of the date line alone, would mostly lie after that date: a bulletin reports a
+    period once it is over (全年 in a text of January 20, 上半年 in one of March), so it is the
+    year before's. A year the text states is kept: its plans may name months to come."""
+    if context.year_stated or context.published is None or first is None or last is None:
+        return False
+    if kind not in _PARTS and not (kind == "thisyear" and label.startswith("全年")):
+        return False
+    published = context.published
+    return first.year == published.year and (last - published) > (published - first)
+
+
+def _a_year_earlier(first, last):
+    return date(first.year - 1, first.month, first.day), date(
+        last.year - 1, last.month, calendar.monthrange(last.year - 1, last.month)[1]
+    )
 
 
 def _own_last_year(context):

@@ -126,7 +126,12 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         tail_text=folded[-3000:],
     )
     scope = binding.Scope(
-        context=periods.Context(year=about.year, published=about.date, written_in=about.written_in),
+        context=periods.Context(
+            year=about.year,
+            published=about.date,
+            written_in=about.written_in,
+            year_stated=about.year_stated,
+        ),
         period_start=about.period_start,
         period_end=about.period_end,
         period_label=about.period_label,
@@ -167,11 +172,12 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         if at >= 0:
             cursor = where[-1] if where else at + len(block.text)
         block_scope = section
-        if about.language == "en" and block.kind != "table":
-            # In an English report a paragraph that states no period is of the period the
-            # paragraphs before it stated ("… in 2015." / "Construction noise made up 50.1%.";
-            # "In the first quarter of this year, …" / "The water quality of 12 sections…"),
-            # whatever the document's own.
+        carries = about.language == "en" or section.period_start is None
+        if carries and block.kind != "table":
+            # A paragraph that states no period is of the period the paragraphs before it
+            # stated ("… in 2015." / "Construction noise made up 50.1%."; "1-5月,…" / "全市共
+            # 受理…"): in English whatever the document's own, in Chinese where the document
+            # and the section under its heading state none.
             if stated is not None:
                 block_scope = replace(
                     section,
