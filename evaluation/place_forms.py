@@ -132,6 +132,12 @@ def _any_place(atlas, rng):
     return rng.choice(atlas.cities + atlas.counties)
 
 
+def _qualified(atlas, place, rng):
+    """The place's name, half of the times after its city's or province's ("甲市乙县")."""
+    parent = atlas.gazetteer.get(place.parent)
+    return parent.name + place.name if parent is not None and rng.random() < 0.5 else place.name
+
+
 def _pointer(place, rng):
     """How the body says "here": 全市, 我市, 本市, 全市域 or nothing at all."""
     level = "省" if place.level == "province" else place.name[-1]
@@ -172,9 +178,10 @@ def _noise(rng):
 
 def title_publisher(atlas, rng, w):
     place = _any_place(atlas, rng)
+    name = _qualified(atlas, place, rng)
     body, values, year = _body(place, rng, w, 3)
     kind = rng.choice(("关于{}年环境质量状况的公告", "{}年环境状况公报", "发布{}年生态环境质量"))
-    title = f"{place.name}{_bureau(place)}{kind.format(year)}"
+    title = f"{name}{_bureau(place)}{kind.format(year)}"
     return f"{title}\n{_noise(rng)}{body}", [(v, place.name) for v in values]
 
 
@@ -191,8 +198,9 @@ def title_place_year(atlas, rng, w):
 
 def source_line_top(atlas, rng, w):
     place = _any_place(atlas, rng)
+    name = _qualified(atlas, place, rng)
     body, values, year = _body(place, rng, w, 3)
-    owner = place.name + rng.choice(("人民政府", _bureau(place), "人民政府办公室"))
+    owner = name + rng.choice(("人民政府", _bureau(place), "人民政府办公室"))
     label = rng.choice(("来源：", "信息来源：", "发布机构：", "来源:"))
     text = (
         f"{year}年环境质量状况\n"
@@ -203,13 +211,14 @@ def source_line_top(atlas, rng, w):
 
 def byline_bottom(atlas, rng, w):
     place = _any_place(atlas, rng)
+    name = _qualified(atlas, place, rng)
     body, values, year = _body(place, rng, w, 3)
     end = rng.choice(
         (
-            f"{place.name}{_bureau(place)}\n{year + 1}年1月{rng.randint(5, 25)}日\n",
-            f"（来源：{place.name}人民政府）\n",
-            f"{place.name}{_bureau(place)} {year + 1}年2月{rng.randint(5, 25)}日\n",
-            f"信息来源：{place.name}{_bureau(place)}\n",
+            f"{name}{_bureau(place)}\n{year + 1}年1月{rng.randint(5, 25)}日\n",
+            f"（来源：{name}人民政府）\n",
+            f"{name}{_bureau(place)} {year + 1}年2月{rng.randint(5, 25)}日\n",
+            f"信息来源：{name}{_bureau(place)}\n",
         )
     )
     return f"{year}年度环境质量简报\n{_noise(rng)}{body}{end}", [(v, place.name) for v in values]
@@ -217,6 +226,7 @@ def byline_bottom(atlas, rng, w):
 
 def organisation_first_sentence(atlas, rng, w):
     place = _any_place(atlas, rng)
+    name = _qualified(atlas, place, rng)
     body, values, year = _body(place, rng, w, 3)
     opening = rng.choice(
         (
@@ -224,7 +234,7 @@ def organisation_first_sentence(atlas, rng, w):
             "记者从{}{}获悉，{}年环境质量持续改善。",
             "{}{}日前发布{}年环境质量状况。",
         )
-    ).format(place.name, _bureau(place), year)
+    ).format(name, _bureau(place), year)
     return f"环境质量持续改善\n{opening}{body}", [(v, place.name) for v in values]
 
 
@@ -366,6 +376,47 @@ def not_places(atlas, rng, w):
     return text, [(x, city.name), (y, city.name)]
 
 
+def page_furniture(atlas, rng, w):
+    """A page copied with its site: the owner only in the banner or the footer, an address
+    naming a district, links to other places' news around the text."""
+    place = rng.choice(atlas.cities)
+    district = atlas.children(place, 1, rng)
+    other = rng.choice(
+        [c for c in atlas.cities if c.parent == place.parent and c != place] or [place]
+    )
+    body, values, year = _body(place, rng, w, 3)
+    banner = rng.choice((f"{place.name}人民政府门户网站\n", f"{place.short}生态环境网\n", "", ""))
+    owner = f"{place.name}{_bureau(place)}"
+    street = f"{district[0].name}人民路{rng.randint(1, 200)}号" if district else "人民路1号"
+    footer = rng.choice(
+        (
+            f"上一篇：{other.name}召开大气污染防治工作会议\n主办单位：{owner}  地址：{street}\n",
+            f"相关链接：{other.name}生态环境局\n版权所有：{owner}\n",
+            f"主办：{owner} 承办：{place.name}环境监测中心站\n地址：{street}\n",
+        )
+    )
+    title = rng.choice(("{}年环境质量状况", "{}年全市环境质量简报", "{}年度生态环境质量公报"))
+    text = f"{banner}首页 > 环境质量\n{title.format(year)}\n{body}{footer}"
+    return text, [(v, place.name) for v in values]
+
+
+def ranked_among(atlas, rng, w):
+    """A city's report saying where it ranks and naming the cities ranked first."""
+    place = rng.choice([c for c in atlas.cities if len(atlas._by_parent.get(c.parent, ())) > 3])
+    others = [c for c in atlas.cities if c.parent == place.parent and c != place][:3]
+    body, values, year = _body(place, rng, w, 2)
+    a, x = w.clause("good")
+    ranked = rng.choice(
+        (
+            f"在全省{rng.randint(9, 16)}个设区市中排名第{rng.randint(2, 8)}。",
+            f"{'、'.join(o.name for o in others)}位列全省前三。",
+            f"低于{others[0].name}，高于{others[-1].name}。",
+        )
+    )
+    text = f"{place.name}{year}年环境空气质量状况\n{body}全市{a}，{ranked}\n"
+    return text, [(v, place.name) for v in values] + [(x, place.name)]
+
+
 FORMS = {
     "title_publisher": title_publisher,
     "title_place_year": title_place_year,
@@ -380,6 +431,8 @@ FORMS = {
     "province_short": province_short,
     "namesakes": namesakes,
     "not_places": not_places,
+    "page_furniture": page_furniture,
+    "ranked_among": ranked_among,
 }
 
 

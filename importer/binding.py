@@ -517,7 +517,29 @@ def _sentence_place(places, text, start, end, scope):
         if left.name != right.name and _LIST_JOINT.fullmatch(text[left_end:right_start]):
             # "依次是乌海市、包头市和呼和浩特市": a list of places leaves the paragraph's place.
             return None
-    return (named[0][2], "paragraph") if named else None
+    return (_innermost(named, text), "paragraph") if named else None
+
+
+def _innermost(named, text):
+    """The first place named, or the one inside it written right after it ("湖南省衡阳市",
+    "甲市乙县生态环境局"): the outer place only locates the inner one."""
+    _a, end, place = named[0]
+    for start, after, inner in named[1:]:
+        if start != end or not _within(inner, place):
+            break
+        end, place = after, inner
+    return place
+
+
+def _within(inner, outer):
+    """Whether the division ``inner`` lies inside ``outer`` by their codes."""
+    inner_code, outer_code = getattr(inner, "code", ""), getattr(outer, "code", "")
+    level = getattr(outer, "level", "")
+    if len(inner_code) != 6 or len(outer_code) != 6 or inner_code == outer_code:
+        return False
+    return level in ("province", "prefecture") and inner_code.startswith(
+        outer_code[: 2 if level == "province" else 4]
+    )
 
 
 _LIST_JOINT = re.compile(r"\s*(?:[、和及与,，]|以及)\s*")

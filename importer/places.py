@@ -470,6 +470,15 @@ class Places:
         ]
         return found[0] if len(found) == 1 else None
 
+    def _longer_division(self, text, start, end):
+        """Whether a division of the gazetteer is named by more than ``text[start:end]`` from
+        the same start (吉林 of 吉林市, a province's short form that begins a city's name)."""
+        if self.reference is None:
+            return False
+        return any(
+            self.reference.candidates(text[start:stop]) for stop in range(end + 1, end + 3)
+        )
+
     @staticmethod
     def _named_groupings(text, pattern, refused, found, taken, alone=False):
         """Groupings (成都平原地区) or basins (湘江流域) the text names by a stem and a word;
@@ -505,6 +514,8 @@ class Places:
                 continue
             if COMPANY_AFTER.match(text, match.end()):
                 continue  # "浙江宏达化工有限公司": a firm's name
+            if self._longer_division(text, match.start(), match.end()):
+                continue  # "吉林市": the city the province's short form begins
             if self._known[match.group(0)] is COUNTRY and (
                 BENCHMARK_BEFORE.search(text, max(0, match.start() - 3), match.start())
                 # "低于全国平均水平(87.9%)": the country's own value is given, in brackets

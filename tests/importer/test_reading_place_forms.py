@@ -124,3 +124,42 @@ def test_a_place_named_in_full_before_its_rivers_is_still_the_place():
         "2023年，全省优良天数比例为91.2%。鹤岗市河流断面达标率为88.5%。\n"
     )
     assert places(text, "88.5") == ("鹤岗市",)
+
+
+# A place written after the one holding it ------------------------------------------------------
+
+
+def test_a_body_named_after_its_province_or_city_is_of_the_inner_place():
+    text = (
+        "环境质量持续改善\n"
+        "近日，湖南省衡阳市生态环境局通报了2023年环境质量状况。2023年，PM10浓度为61微克/立方米。\n"
+    )
+    assert places(text, "61") == ("衡阳市",)
+    text = (
+        "环境质量持续改善\n"
+        "泰安市肥城市生态环境局日前发布2023年环境质量状况。优良天数比例为73.9%。\n"
+    )
+    assert places(text, "73.9") == ("肥城市",)
+
+
+def test_a_province_and_a_city_apart_in_a_sentence_leave_the_first():
+    text = (
+        "湖南省2023年环境质量状况\n"
+        "湖南省生态环境厅在衡阳市召开通报会。2023年，PM10浓度为61微克/立方米。\n"
+    )
+    assert places(text, "61") == ("湖南省",)
+
+
+def test_a_citys_name_beginning_with_its_provinces_short_form_is_the_city():
+    text = (
+        "环境质量持续改善\n"
+        "吉林市蛟河市生态环境局日前发布2023年环境质量状况。集中式饮用水水源地水质达标率为90.8%。\n"
+    )
+    assert places(text, "90.8") == ("蛟河市",)
+    text = "吉林省2023年环境质量状况\n2023年，全省优良天数比例为88.1%，吉林市为86.4%。\n"
+    assert places(text, "88.1", "86.4") == ("吉林省", "吉林市")
+
+
+def test_the_provinces_short_form_alone_is_still_the_province():
+    text = "吉林2023年环境质量状况\n2023年，吉林全省优良天数比例为88.1%。\n"
+    assert places(text, "88.1") == ("吉林省",)
