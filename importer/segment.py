@@ -207,8 +207,12 @@ def header_names(line):
         return None
     if not all(_PERSON.fullmatch(name) or ORGANISATION.fullmatch(name) for name in names):
         return None
-    if len(names) == 1 and not DATE.search(line):
-        return None  # a body's name alone: a byline or a signature, read as such
+    if not DATE.search(line) and (
+        not re.fullmatch(r"\S+ \S{4,}", line.strip()) or ORGANISATION.fullmatch(names[0])
+    ):
+        # Without a date, only a reporter over a body's full name ("林晓 青岚市生态环境局"):
+        # not a body's name alone (a byline, a signature), nor a table's row of stations.
+        return None
     return names
 
 

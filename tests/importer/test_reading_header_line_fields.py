@@ -58,6 +58,8 @@ def test_a_paper_edition_line_over_the_headline_is_no_headline():
         "丁河市召开大气污染防治推进会 2021年3月2日",
         "长者模式 丁河市人民政府",  # a site's buttons beside its name: no reporter
         "2023年5月9日各市环境空气质量日报",  # a report, not a paper
+        "项目\t棠峪站\t溪岭站",  # a table's header of stations
+        "项目 棠峪站 溪岭监测站",
     ],
 )
 def test_a_dated_headline_or_a_report_is_no_header_of_names(line):
