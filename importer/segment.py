@@ -2808,8 +2808,10 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
 def _label_units_joined(cells):
     """The cells, a row label whose unit the copy put on a line of its own joined to it: "达标率"
     / "(%)" between the last number of one row and the first of the next is one label, "达标率(%)"
-    (a unit alone is no row's label)."""
-    out = []
+    (a unit alone is no row's label). Where rows so hold a column of units, the first row's
+    unit (after the header's last name) is its label's too, and the header's 单位 names no
+    column."""
+    out, joined = [], 0
     for at, (cell, line) in enumerate(cells):
         before = out[-1][0] if out else ""
         after = cells[at + 1][0] if at + 1 < len(cells) else ""
@@ -2822,11 +2824,44 @@ def _label_units_joined(cells):
             and not _UNIT_ONLY.match(before)
             and re.search(r"[\u4e00-\u9fffA-Za-z]", before)
         ):
-            unit = _UNIT_ONLY.match(cell).group(1)
-            out[-1] = (f"{before}({unit})", out[-1][1])
+            out[-1] = (_with_unit(before, cell), out[-1][1])
+            joined += 1
             continue
         out.append((cell, line))
-    return out
+    return _first_label_unit_joined(out) if joined else out
+
+
+_UNITS_HEADING = re.compile(r"^(?:计量)?单位$")
+
+
+def _first_label_unit_joined(cells):
+    """The first row's label and unit ("PM10" / "μg/m³" right before the row's first number)
+    joined, and the header's 单位 cell before them dropped."""
+    first = next(
+        (
+            at
+            for at in range(1, len(cells) - 1)
+            if _UNIT_ONLY.match(cells[at][0])
+            and _NUMERIC_CELL.match(cells[at + 1][0])
+            and not _NUMERIC_CELL.match(cells[at - 1][0])
+            and not _UNIT_ONLY.match(cells[at - 1][0])
+        ),
+        None,
+    )
+    if first is None or any(_NUMERIC_CELL.match(cell) for cell, _line in cells[:first]):
+        return cells
+    label, line = cells[first - 1]
+    head = [cell for cell in cells[: first - 1] if not _UNITS_HEADING.match(cell[0])]
+    return [*head, (_with_unit(label, cells[first][0]), line), *cells[first + 1 :]]
+
+
+def _with_unit(label, unit):
+    """The label with the unit cell after it, unless the label already ends with its unit
+    ("同比(%)" beside "%")."""
+    own = re.search(r"[(（]([^()（）]+)[)）]\s*$", label)
+    if own and _UNIT_ONLY.match(own.group(1)):
+        return label
+    return f"{label}({_UNIT_ONLY.match(unit).group(1)})"
 
 
 def _named_one_row(clean, rows, width, covered):
@@ -3383,7 +3418,31 @@ def _merged_units(units, names):
         score = sum(_unit_fit(unit, name) for unit, name in zip(spread, names, strict=True))
         if score > best_score:
             best, best_score = spread, score
-    return best
+    # The copy also lost the empty cells between units, under a column of no unit or of its
+    # own ("同比(%)", 综合指数): runs apart, where they fit better still.
+    score, spread = _runs_apart(tuple(units), tuple(names))
+    return list(spread) if score > best_score else best
+
+
+@lru_cache(maxsize=256)
+def _runs_apart(units, names, unit_at=0, running=False):
+    """``(score, units)``: each unit in order over a run of one name or more, the runs with
+    names of no unit between them or not, scored by ``_unit_fit``; every unit used."""
+    if not names:
+        return (0, ()) if unit_at == len(units) else (float("-inf"), ())
+    head, rest = names[0], names[1:]
+    options = []
+    score, after = _runs_apart(units, rest, unit_at, False)
+    options.append((score, ("", *after)))
+    if running:
+        unit = units[unit_at - 1]
+        score, after = _runs_apart(units, rest, unit_at, True)
+        options.append((score + _unit_fit(unit, head), (unit, *after)))
+    if unit_at < len(units):
+        unit = units[unit_at]
+        score, after = _runs_apart(units, rest, unit_at + 1, True)
+        options.append((score + _unit_fit(unit, head), (unit, *after)))
+    return max(options, key=lambda option: option[0])
 
 
 def _runs(total, count):
@@ -3405,6 +3464,9 @@ def _unit_fit(unit, name):
     % for a share, 天 for days), -1 where it cannot, 0 where nothing tells."""
     if not unit:
         return 0
+    own = re.search(r"[(（]([^()（）]+)[)）]\s*$", name)
+    if own and _UNIT_ONLY.match(own.group(1)):
+        return -1  # "同比(%)": a column with its own unit takes none from a row of units
     key = _unit_key(unit)
     if key in ("μg/m3", "mg/m3"):
         if not (_POLLUTANT.search(name) or re.search(r"浓度|颗粒物", name)):

@@ -243,6 +243,130 @@ def test_a_row_of_a_year_under_columns_of_measures_is_no_station():
     assert {q for q, _v, _k, _y in _of_stations(text)} == {""}
 
 
+# A copy of a cell a line: a column of units, and a row of units that lost its empty cells. ----
+
+
+def _levels(text):
+    return {
+        (f.qualifier or (f.region.name if f.region else ""), f.value_text, f.unit_code, f.indicator)
+        for f in _figures(text)
+        if f.kind == "level"
+    }
+
+
+UNITS_BESIDE_LABELS = [
+    "雁岭市2023年环境空气质量状况",
+    "表1 2023年雁岭市各监测站主要污染物浓度",
+    "项目",
+    "单位",
+    "梓峪站",
+    "芦汀站",
+    "PM10",
+    "μg/m³",
+    "61",
+    "54",
+    "CO",
+    "mg/m³",
+    "1.2",
+    "0.9",
+    "优良天数比例",
+    "%",
+    "86.3",
+    "90.1",
+]
+READ_BESIDE_LABELS = {
+    ("梓峪站", "61", "ug/m3", "pm10"),
+    ("芦汀站", "54", "ug/m3", "pm10"),
+    ("梓峪站", "1.2", "mg/m3", "co"),
+    ("芦汀站", "0.9", "mg/m3", "co"),
+    ("梓峪站", "86.3", "percent", "air-good-days-ratio"),
+    ("芦汀站", "90.1", "percent", "air-good-days-ratio"),
+}
+
+
+def test_a_column_of_units_copied_a_cell_a_line():
+    assert _levels("\n".join(UNITS_BESIDE_LABELS)) == READ_BESIDE_LABELS
+
+
+def test_a_column_of_units_copied_a_cell_a_line_with_bars():
+    lines = UNITS_BESIDE_LABELS[:2] + [f"{cell} |" for cell in UNITS_BESIDE_LABELS[2:]]
+    assert _levels("\n".join(lines)) == READ_BESIDE_LABELS
+
+
+def test_a_row_of_units_under_the_names_copied_a_cell_a_line_stays_the_columns():
+    # A near miss: units under the names, no row with a unit of its own.
+    text = "\n".join(
+        ["雁岭市2023年环境空气质量状况", "表1 2023年雁岭市各县区浓度", "县区", "PM10", "CO"]
+        + ["μg/m³", "mg/m³", "澄坪县", "58", "1.1", "樟湾区", "63", "0.8", "禾冈县", "49", "1.0"]
+    )
+    assert _levels(text) == {
+        ("禾冈县", "49", "ug/m3", "pm10"),
+        ("禾冈县", "1.0", "mg/m3", "co"),
+        ("澄坪县", "58", "ug/m3", "pm10"),
+        ("樟湾区", "63", "ug/m3", "pm10"),
+        ("澄坪县", "1.1", "mg/m3", "co"),
+        ("樟湾区", "0.8", "mg/m3", "co"),
+    }
+
+
+# Units under a change column of its own unit and an index: the copy lost their empty cells.
+UNITS_APART = [
+    "枫埠市2023年环境空气质量状况",
+    "表1 2023年枫埠市各县区主要污染物浓度",
+    "县区",
+    "可吸入颗粒物",
+    "同比(%)",
+    "CO",
+    "臭氧",
+    "优良天数比例",
+    "综合指数",
+    "μg/m³",
+    "mg/m³",
+    "μg/m³",
+    "%",
+    "岚汀县",
+    "57",
+    "-3.4",
+    "1.3",
+    "142",
+    "88.2",
+    "3.91",
+    "松埠区",
+    "66",
+    "+1.5",
+    "0.8",
+    "131",
+    "90.4",
+    "4.02",
+]
+READ_APART = {
+    ("岚汀县", "57", "ug/m3", "pm10"),
+    ("松埠区", "66", "ug/m3", "pm10"),
+    ("岚汀县", "1.3", "mg/m3", "co"),
+    ("松埠区", "0.8", "mg/m3", "co"),
+    ("岚汀县", "142", "ug/m3", "o3"),
+    ("松埠区", "131", "ug/m3", "o3"),
+    ("岚汀县", "88.2", "percent", "air-good-days-ratio"),
+    ("松埠区", "90.4", "percent", "air-good-days-ratio"),
+    ("岚汀县", "3.91", "index", "air-quality-composite-index"),
+    ("松埠区", "4.02", "index", "air-quality-composite-index"),
+}
+
+
+CHANGES_APART = {("岚汀县", "-3.4", "percent", "pm10"), ("松埠区", "+1.5", "percent", "pm10")}
+
+
+def test_a_row_of_units_that_lost_the_cells_between_them_copied_a_cell_a_line():
+    assert _levels("\n".join(UNITS_APART)) == READ_APART
+    assert _changes("\n".join(UNITS_APART)) == CHANGES_APART
+
+
+def test_a_row_of_units_that_lost_the_cells_between_them_copied_with_bars():
+    lines = UNITS_APART[:2] + [f"{cell} |" for cell in UNITS_APART[2:]]
+    assert _levels("\n".join(lines)) == READ_APART
+    assert _changes("\n".join(lines)) == CHANGES_APART
+
+
 # The generator's layouts that read whole. ------------------------------------------------------
 
 GRIDS = layouts.grids(60, seed=7)
