@@ -2602,6 +2602,7 @@ def bind_table(block, folded, gazetteer, scope):
             unit_said = (
                 # A note's exception (CO in mg/m³) stands over the caption's one unit.
                 _excepted_unit(numbers_fold(block.note), name)
+                or _excepted_unit(caption, name)
                 # Days are days, whatever unit a caption gives the concentrations.
                 # A row of a measure with its own unit ("水温(℃)", "pH值(无量纲)") keeps it.
                 or (
@@ -2928,9 +2929,29 @@ _POLLUTANT_CODES = {
 }
 
 
+# "单位：微克/立方米(CO为毫克/立方米)", "单位:μg/m³,CO:mg/m³": the one unit, then the column
+# that has another.
+_EXCEPT_AFTER = re.compile(
+    rf"单位\s*[:：]\s*{_UNIT_WORDS}\s*[(（,，;；]\s*(?:其中)?"
+    rf"([^\s:：、,，;；()（）\d][^:：,，;；()（）]{{0,11}}?)的?(?:为|是|单位为|[:：])\s*{_UNIT_WORDS}"
+)
+
+
+def _exception(text):
+    """``(names, unit)``: the column a note or caption singles out and its unit, or None."""
+    if not text:
+        return None
+    before = _EXCEPT.search(text)
+    if before:
+        return before.group(1), before.group(2)
+    after = _EXCEPT_AFTER.search(text)
+    return (after.group(2), after.group(3)) if after else None
+
+
 def _excepted(exception, column):
     """Whether the column is one a note's exception names ("CO", "一氧化碳")."""
-    named = re.split(r"[、和及]", exception.group(1))
+    names = exception if isinstance(exception, str) else exception.group(1)
+    named = re.split(r"[、和及]", names)
     named += [_POLLUTANT_CODES[word] for word in named if word in _POLLUTANT_CODES]
     return any(word and word.lower() in column.lower() for word in named)
 
@@ -2938,10 +2959,10 @@ def _excepted(exception, column):
 def _excepted_unit(note, column):
     """The unit a note gives a column it names as the exception ("CO单位为mg/m³,其余…"): it
     stands over the one unit a caption gives the whole table."""
-    exception = _EXCEPT.search(note) if note else None
-    if exception is None or not _excepted(exception, column):
+    exception = _exception(note)
+    if exception is None or not _excepted(exception[0], column):
         return ""
-    return f"({exception.group(2)})" if _unit_fits(exception.group(2), column) else ""
+    return f"({exception[1]})" if _unit_fits(exception[1], column) else ""
 
 
 def _noted_unit(note, column):

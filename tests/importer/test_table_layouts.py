@@ -367,6 +367,67 @@ def test_a_row_of_units_that_lost_the_cells_between_them_copied_with_bars():
     assert _changes("\n".join(lines)) == CHANGES_APART
 
 
+# A caption's unit with one column's exception after it. ------------------------------------
+
+
+def _units(text):
+    return {(f.value_text, f.unit_code, f.indicator) for f in _figures(text)}
+
+
+def test_a_caption_unit_with_carbon_monoxide_s_in_brackets_after_it():
+    text = "\n".join(
+        [
+            "樟源市2023年环境空气质量状况",
+            "表1 2023年樟源市各县区主要污染物浓度",
+            "单位：微克/立方米(CO为毫克/立方米)",
+            "| 县区 | NO2 | CO |",
+            "|---|---|---|",
+            "| 雁汀县 | 21 | 1.1 |",
+            "| 棠埠区 | 26 | 0.9 |",
+        ]
+    )
+    assert _units(text) == {
+        ("21", "ug/m3", "no2"),
+        ("26", "ug/m3", "no2"),
+        ("1.1", "mg/m3", "co"),
+        ("0.9", "mg/m3", "co"),
+    }
+
+
+def test_a_caption_unit_with_carbon_monoxide_s_after_a_comma_tab_separated():
+    text = "\n".join(
+        [
+            "樟源市2023年环境空气质量状况",
+            "表1 2023年樟源市各县区主要污染物浓度(单位:μg/m³,一氧化碳:mg/m³)",
+            "县区\t二氧化硫\t一氧化碳",
+            "雁汀县\t7\t1.3",
+            "棠埠区\t9\t1.0",
+        ]
+    )
+    assert _units(text) == {
+        ("7", "ug/m3", "so2"),
+        ("9", "ug/m3", "so2"),
+        ("1.3", "mg/m3", "co"),
+        ("1.0", "mg/m3", "co"),
+    }
+
+
+def test_a_bracket_after_a_caption_unit_naming_no_unit_excepts_nothing():
+    # A near miss: "(年均值)" says what the values are, no column's other unit.
+    text = "\n".join(
+        [
+            "樟源市2023年环境空气质量状况",
+            "表1 2023年樟源市各县区主要污染物浓度",
+            "单位：微克/立方米(年均值)",
+            "| 县区 | SO2 | O3 |",
+            "|---|---|---|",
+            "| 雁汀县 | 8 | 139 |",
+            "| 棠埠区 | 6 | 144 |",
+        ]
+    )
+    assert {unit for _v, unit, _i in _units(text)} == {"ug/m3"}
+
+
 # The generator's layouts that read whole. ------------------------------------------------------
 
 GRIDS = layouts.grids(60, seed=7)
