@@ -146,6 +146,11 @@ DATE_LINE = re.compile(
     rf"^(?:[|｜]\s*)*(?:{_DAY})(?:\s*{_TIME})?(?:\s*(?:星期|周)[一二三四五六日天])?$"
 )
 _COUNTER_LINE = re.compile(r"^[-·•*]\s*\d+$")
+# The reporters' credit under a headline: "本报记者 林晓", "记者 林晓 通讯员 何云 摄影 王某".
+_CREDIT_LINE = re.compile(
+    r"^(?:本报|本台|本网)?(?:记者|通讯员)\s*[\u4e00-\u9fff]{2,4}"
+    r"(?:\s+(?:(?:本报|本台)?记者|通讯员|摄影|摄|编辑)?\s*[\u4e00-\u9fff]{2,4})*$"
+)
 _WECHAT_HEAD = re.compile(r"^原创\s|发表于\s*\S{1,10}$")
 # Also run together: "2020年07月15日08:40".
 DATETIME = re.compile(r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}(?:日\s*|\s+)\d{1,2}:\d{2}(?::\d{2})?")
@@ -229,7 +234,7 @@ def is_meta_line(line):
     bare = without_widgets(bare) or bare
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
         return True
-    if header_names(line):
+    if header_names(line) or _CREDIT_LINE.match(bare):
         return True
     if _LABELLED_ROW.match(bare):
         return True
@@ -286,6 +291,8 @@ def looks_like_title(line):
         return False  # one word: a dateline's city ("Shanghai"), a site's name
     if _LIST_MARKER.match(line) or is_meta_line(line) or line.startswith("|"):
         return False
+    if is_nav(line):
+        return False  # a breadcrumb ("首页 > 环境质量 > 正文"), a menu
     if re.search(r"\s[|｜]$", line) and len(re.findall(r"[|｜]", line)) == 1:
         return False  # a table's cell in a copy that ends each cell with " |"
     if line[-1] in "。；;,，、:：" or "。" in line:
@@ -440,6 +447,10 @@ def is_keyword_list(line):
 def is_nav(line):
     if line.startswith("|") and line.endswith("|"):
         return False  # a row of a Markdown table
+    if LABEL.search(line) or _CREDIT_LINE.match(line):
+        # "发布日期：… | 编辑：… | 来源：…", "记者 林晓 通讯员 何云": fields of the page, however
+        # much they look like a menu.
+        return False
     if is_keyword_list(line):
         return True
     if _NAV.match(line) or _BREADCRUMB.search(line) and len(line) <= 80:
@@ -499,6 +510,8 @@ def segment(text):
 
     # Leading furniture: navigation, metadata, a document-sharing header, and the site's name
     # above its breadcrumb ("某某市人民政府门户网站" / "首页 > 政务公开 > …").
+    over_navigation = None  # the last line like a headline right over navigation
+    dated_after = False  # whether metadata followed it
     while i < n and (
         furniture(i) or _precedes_navigation(lines, i, header_rows) or _page_furniture(lines, i)
     ):
@@ -506,6 +519,8 @@ def segment(text):
         if not furniture(i):
             reason = "page furniture" if _page_furniture(lines, i) else "site header"
             seg.removed.append(Removed(line, reason))
+            if reason == "site header" and _headline_over_navigation(line):
+                over_navigation, dated_after = seg.removed[-1], False
             i += 1
             continue
         if line:
@@ -515,8 +530,19 @@ def segment(text):
                     seg.title, seg.title_from_share_header = shared, True
             elif is_meta_line(line):
                 seg.meta_lines.append(unspaced_labels(line))
+                dated_after = True
             seg.removed.append(Removed(line, _reason(line)))
         i += 1
+    if (
+        over_navigation is not None
+        and dated_after
+        and not seg.title
+        and not (i < n and looks_like_title(_title_line(lines, i)))
+    ):
+        # "某县一季度水质持续改善" / "首页 > 部门动态 > 正文" / "发布时间：…" / the article: a
+        # headline over the breadcrumb, the page's fields under it, no other headline.
+        over_navigation.reason = "title"
+        seg.title = _SITE_SUFFIX.sub("", over_navigation.text) or over_navigation.text
 
     i = _drop_repeated_name(lines, i, seg)
 
@@ -863,6 +889,18 @@ def _runs_on(lines, i):
     j = _next_nonblank(lines, i + 1)
     return (
         j < len(lines) and bool(re.search(r"[，,]", lines[i])) and _broken_off(lines[i], lines[j])
+    )
+
+
+def _headline_over_navigation(line):
+    """Whether a line over navigation can be the headline: a title's length and shape, not a
+    site's name ("某某新闻网"), a body's ("某某市人民政府") nor a search box's prompt."""
+    return (
+        len(line) >= 8
+        and looks_like_title(line)
+        and not _SITE_NAME.match(line)
+        and not is_byline(line)
+        and not re.search(r"搜索|检索|关键[词字]|登录|注册", line)
     )
 
 
