@@ -88,10 +88,45 @@ def _short_lines(head_text, longest):
 _ACRONYM_ALONE = re.compile(r"([A-Z]{2,8})")
 
 
+# "Qinglan Daily  April 17, 2024", "June 9, 2022 | Metro News": an outlet's name beside the
+# date on a line of the header, nothing else on it.
+_OUTLET = re.compile(r"(?:[A-Z][A-Za-z.&'’-]*)(?: (?:[A-Z][A-Za-z.&'’-]*|of|and|the)){0,4}")
+_SEPARATORS = " \t|｜/,–—-"
+
+
+def _beside_date(line):
+    """The words on a header line that is only a date and a few capitalised words ("Qinglan
+    Daily", "Friday"), or None."""
+    found = _DATE.search(line)
+    if found is None or _PHOTO.search(line):
+        return None
+    before, after = line[: found.start()].strip(_SEPARATORS), line[found.end() :].strip(_SEPARATORS)
+    name = before if not after else after if not before else ""
+    return name if name and _OUTLET.fullmatch(name) else None
+
+
+def _name_beside_date(line):
+    """The outlet's name on a header line that is only the name and a date, or None."""
+    name = _beside_date(line)
+    return None if name is None or _NO_OUTLET.match(name) else name
+
+
+# Words a header line puts beside its date that name no outlet: "Thursday, March 2, 2023",
+# "Updated April 17, 2024".
+_NO_OUTLET = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$"
+    r"|(?:Updated|Published|Posted|Released|Date|Time|Last)\b",
+    re.I,
+)
+
+
 def source(head_text, opening, is_place=lambda name: False):
     """The source an English page names in its header or dateline, or ""."""
     previous = ""
     for line in _short_lines(head_text, 200):
+        outlet = _name_beside_date(line)
+        if outlet and not is_place(outlet):
+            return outlet
         found = (
             _SOURCE_LABEL.search(line)
             or _BYLINE.match(line)
@@ -144,7 +179,9 @@ def issued(head_text):
             pass
     for line in _short_lines(head_text, 90):
         found = _DATE.search(line)
-        if found is None or not (_DATED_LINE.search(line) or found.group(0) == line):
+        if found is None or not (
+            _DATED_LINE.search(line) or found.group(0) == line or _beside_date(line)
+        ):
             continue
         month = _MONTHS[(found.group("m1") or found.group("m2")).lower().rstrip(".")]
         day = int(found.group("d1") or found.group("d2"))

@@ -306,7 +306,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     language = "en" if latin > 2 * cjk else "zh"
     issued = parsed.issued_on or (parse_date(front["date"]) if front.get("date") else None)
     if issued is None:
-        issued = _date_in_header(head_text)
+        issued = _date_in_header(head_text) or _edition_date(tail_text)
     signed = _signature_date(head_text)
     if (
         signed
@@ -660,6 +660,15 @@ _PAPER_CREDIT = re.compile(
 )
 
 
+def _edition_date(text):
+    """The day of the print edition a paper credits the article to, after it ("《 人民日报 》(
+    2018年09月14日 02 版)"), or None."""
+    for found in _PAPER_CREDIT.finditer(text or ""):
+        if found.group(1):
+            return parse_date(found.group(0))
+    return None
+
+
 def _closing_credit(blocks):
     """The credit closing the article's last lines of words, past residue ("?", "|") a copy
     left under it, or a paper's own credit among them."""
@@ -860,8 +869,11 @@ def _copyright(tail_text):
 
 
 def _date_in_header(head_text):
-    """A date on a short line of the page's header ("来源：… 2019-05-31 11:04", "Updated: …")."""
+    """A date on a short line of the page's header ("来源：… 2019-05-31 11:04", "Updated: …"),
+    before the article: the dates of the related articles listed under it are theirs."""
     for line in head_text.splitlines()[:40]:
+        if _ARTICLE_LINE.search(line):
+            return None
         if len(line) > 90 or re.search(r"[。！？]", line) or PAGE_CLOCK.match(line):
             continue
         found = _ANY_DATE.search(line)
@@ -874,6 +886,12 @@ def _date_in_header(head_text):
             except ValueError:
                 continue
     return None
+
+
+# A line of the article: a paragraph of sentences, Chinese or English.
+_ARTICLE_LINE = re.compile(
+    r"^(?=.{20,}).*[，,；;].*[。！？]\s*$|^(?=.{40,}).*(?:[。！？]|[a-z0-9%)]\.(?:\s|$))"
+)
 
 
 def _first_year(text):
