@@ -501,6 +501,7 @@ def segment(text):
     """Split raw text into header (title, byline, metadata), article lines and footer."""
     lines = [line.strip() for line in text.split("\n")]
     seg = Segments()
+    _drop_running_headers(lines, seg)
     _split_labelled_date(lines, seg)
     i, n = 0, len(lines)
     header_rows = _table_header_rows(lines)
@@ -682,6 +683,48 @@ def segment(text):
     body = _strip_trailing(body, seg)
     seg.body_lines = body
     return seg
+
+
+def _drop_running_headers(lines, seg):
+    """A converted document's running header or footer ("某市人民政府公报 2023年第4期" at the
+    top of every page): a short line of words said again on the text's pages and standing by
+    a page's number; page furniture wherever it stands, never the title. (A line said often
+    without page numbers may be the headline the page repeats, or a table's row.)"""
+    at_numbers = set()
+    for index, line in enumerate(lines):
+        if line and _PAGE_NUMBER.match(line):
+            for near in (_previous_nonblank(lines, index - 1), _next_nonblank(lines, index + 1)):
+                if 0 <= near < len(lines):
+                    at_numbers.add(lines[near])
+    counts = {}
+    for line in lines:
+        if _running_line(line):
+            counts[line] = counts.get(line, 0) + 1
+    running = {
+        line
+        for line, count in counts.items()
+        if count >= 2 and line in at_numbers
+    }
+    for index, line in enumerate(lines):
+        if line in running:
+            seg.removed.append(Removed(line, "running header"))
+            lines[index] = ""
+
+
+def _running_line(line):
+    """A line that can be a running header: short words, no sentence, no cell of a table."""
+    return (
+        8 <= len(line) <= 40
+        and bool(re.search(r"[\u4e00-\u9fff]{4}", line))
+        and not _SENTENCE_INSIDE.search(line)
+        and not re.search(r"[|｜\t]", line)
+    )
+
+
+def _previous_nonblank(lines, i):
+    while i >= 0 and not lines[i]:
+        i -= 1
+    return i
 
 
 def _split_labelled_date(lines, seg):
