@@ -13,7 +13,7 @@ a cell a line, tabs, columns aligned with spaces, an HTML <table>).
 A cell is read when a figure has its value, unit, indicator, kind and row (the row's station
 or place as qualifier or region, its period, or the table's own place for a total row).
 
-    DEBUG=1 .venv/bin/python -m evaluation.table_layouts [--grids 60] [--seed 7] [--misses]
+    DEBUG=1 .venv/bin/python -m evaluation.table_layouts [--grids 60] [--seed 7] [--misses] [--damage]
 """
 
 import argparse
@@ -309,11 +309,114 @@ RENDERINGS = {
 }
 
 
-def bulletin(grid, rendering, transposed=False):
-    """The invented bulletin holding the table, as pasted text."""
+# Damage a real copy does beyond its form (--damage): each seeded and named, so the measure
+# reports it. A damaged rendering loses the page's line breaks; a damage of the cells is done
+# to the rows before any rendering. ------------------------------------------------------------
+
+
+def one_line_bars(rows, header):
+    """The table run onto one line, a bar between every cell."""
+    return [" | ".join(cell for cells in rows for cell in cells if cell)]
+
+
+def rows_run_on(rows, header):
+    """Each row run onto the one before it, cells apart by single spaces only."""
+    return [" ".join(cell for cells in rows for cell in cells if cell)]
+
+
+DAMAGED_RENDERINGS = {"one line, bars": one_line_bars, "rows run on": rows_run_on}
+
+# μg/m³ as converters leave it; mg/m³ loses its superscript with it.
+_MICRO_DAMAGED = ("?g/m?", "μg/m3", "ug/m3", "微克/m3")
+_TRADITIONAL = str.maketrans("县区优数浓细颗质断类间声级综", "縣區優數濃細顆質斷類間聲級綜")
+
+
+def _units_damaged(rows, header, transposed, rng):
+    micro = rng.choice(_MICRO_DAMAGED)
+    swap = {"μg/m³": micro, "mg/m³": "mg/m3" if micro != "?g/m?" else "mg/m?"}
+    out = [[cell for cell in cells] for cells in rows]
+    for cells in out:
+        for at, cell in enumerate(cells):
+            for unit, damaged in swap.items():
+                cells[at] = cells[at].replace(unit, damaged)
+    return out
+
+
+def _traditional_header(rows, header, transposed, rng):
+    """Headers in traditional characters: 縣(市、區), 優良天數比例, PM2.5濃度."""
+    out = [list(cells) for cells in rows]
+    cells = [(r, c) for r in range(len(out)) for c in range(len(out[r]))]
+    for r, c in [(r, c) for r, c in cells if r < header or (transposed and c == 0)]:
+        cell = out[r][c]
+        if cell.startswith(("PM", "SO", "NO", "O3", "CO")) and not cell.startswith("CO2"):
+            name, _bracket, rest = cell.partition("(")
+            cell = f"{name}浓度" + (f"({rest}" if rest else "")
+        out[r][c] = cell.translate(_TRADITIONAL)
+    return out
+
+
+def _break_in_cell(rows, header, transposed, rng):
+    """A line break inside header cells: the unit under the name ("PM2.5\n(μg/m³)")."""
+    out = [list(cells) for cells in rows]
+    for r, cells in enumerate(out):
+        for c, cell in enumerate(cells):
+            if (r < header or (transposed and c == 0)) and "(" in cell and cell[0] != "(":
+                name, _bracket, rest = cell.partition("(")
+                out[r][c] = f"{name}\n({rest}"
+    return out
+
+
+def _limit_row(rows, header, transposed, rng):
+    """A standard limit with ≤ marks, a row under the data (a column of a turned table)."""
+    label = rng.choice(("标准限值", "二级标准", "国家二级标准"))
+    if transposed:
+        out = [[*rows[0][:1], label, *rows[0][1:]]]
+        for cells in rows[1:]:
+            out.append([cells[0], f"≤{rng.randint(4, 16) * 5}", *cells[1:]])
+        return out
+    return [*rows, [label, *(f"≤{rng.randint(4, 16) * 5}" for _cell in rows[0][1:])]]
+
+
+def _rank_column(rows, header, transposed, rng):
+    """A column ranking the rows (1, 2, …), no figure."""
+    if transposed:
+        return None
+    out = [[*rows[0], "排名"]]
+    out += [[*cells, ""] for cells in rows[1:header]]
+    data = rows[header:]
+    order = rng.sample(range(1, len(data) + 1), len(data))
+    return out + [[*cells, str(rank)] for cells, rank in zip(data, order, strict=True)]
+
+
+def _words_column(rows, header, transposed, rng):
+    """A column saying in words whether the row met the standard (达标情况)."""
+    if transposed:
+        return None
+    out = [[*rows[0], rng.choice(("达标情况", "是否达标"))]]
+    out += [[*cells, ""] for cells in rows[1:header]]
+    return out + [[*cells, rng.choice(("达标", "未达标", "超标"))] for cells in rows[header:]]
+
+
+DAMAGES = {
+    "units damaged": _units_damaged,
+    "traditional header": _traditional_header,
+    "break in cell": _break_in_cell,
+    "limit row": _limit_row,
+    "rank column": _rank_column,
+    "words column": _words_column,
+}
+
+
+def bulletin(grid, rendering, transposed=False, damage=None, rng=None):
+    """The invented bulletin holding the table, as pasted text; None when the damage does not
+    apply to the table."""
     title, topic, _what = FAMILIES[grid.family]
     rows, header = header_rows(grid, transposed)
-    table = RENDERINGS[rendering](rows, header)
+    if damage:
+        rows = DAMAGES[damage](rows, header, transposed, rng)
+        if rows is None or rows == header_rows(grid, transposed)[0]:
+            return None
+    table = {**RENDERINGS, **DAMAGED_RENDERINGS}[rendering](rows, header)
     lines = [
         f"{grid.city}{grid.year}年{title}",
         "",
@@ -422,16 +525,32 @@ def grids(count, seed):
     return [make_grid(rng) for _ in range(count)]
 
 
-def measure(count=60, seed=7, misses=False):
+def _copies(grid, number, seed, transposed, damaged):
+    """(rendering, features, text) of each copy of the grid measured: its six forms, and with
+    --damage each form again with each damage, then the damaged renderings."""
+    features = grid.features | {"transposed" if transposed else "rows as rows"}
+    if not damaged:
+        for rendering in RENDERINGS:
+            yield rendering, features, bulletin(grid, rendering, transposed)
+        return
+    for name in DAMAGES:
+        for rendering in RENDERINGS:
+            rng = random.Random(f"{seed}:{number}:{name}:{rendering}:{transposed}")
+            text = bulletin(grid, rendering, transposed, name, rng)
+            if text is not None:
+                yield rendering, {f"damage:{name}"}, text
+    for rendering in DAMAGED_RENDERINGS:
+        yield "damaged", {f"rendering:{rendering}"}, bulletin(grid, rendering, transposed)
+
+
+def measure(count=60, seed=7, misses=False, damaged=False):
     """{(rendering, feature): [read, cells]}; prints misses when asked."""
     from importer import pipeline
 
     tally = defaultdict(lambda: [0, 0])
     for number, grid in enumerate(grids(count, seed)):
         for transposed in (False, True):
-            features = grid.features | {"transposed" if transposed else "rows as rows"}
-            for rendering in RENDERINGS:
-                text = bulletin(grid, rendering, transposed)
+            for rendering, features, text in _copies(grid, number, seed, transposed, damaged):
                 document = pipeline.read(text)
                 result = read_cells(grid, document)
                 read = sum(1 for _cell, match in result if match)
@@ -468,7 +587,8 @@ def measure(count=60, seed=7, misses=False):
 
 
 def report(tally):
-    renderings = list(RENDERINGS)
+    renderings = [*RENDERINGS, "damaged"]
+    renderings = [r for r in renderings if any(key[0] == r for key in tally)]
     features = sorted(
         {feature for r, feature in tally if r != "why"}, key=lambda f: (f != "all", f)
     )
@@ -488,12 +608,13 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--misses", action="store_true", help="print each text with misses")
     parser.add_argument("--why", action="store_true", help="count misses by the test failed")
+    parser.add_argument("--damage", action="store_true", help="measure damaged copies instead")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
     import django
 
     django.setup()
-    tally = measure(args.grids, args.seed, args.misses)
+    tally = measure(args.grids, args.seed, args.misses, args.damage)
     print(report(tally))
     if args.why:
         missed = sorted(

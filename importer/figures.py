@@ -128,7 +128,25 @@ def _dust_fall_units():
     }
 
 
-_EXTRA_UNITS = {**_dust_fall_units(), **_spelt_volume_units(), **_EXTRA_UNITS}
+def _half_spelt_volume_units():
+    """A mass per cubic metre written half in characters, half in symbols, as a converter or
+    an editor leaves it in a table's header: "微克/m3", "毫克/m³", "μg/立方米"."""
+    masses = {"ug/m3": ("微克", "μg", "µg", "ug"), "mg/m3": ("毫克", "mg")}
+    return {
+        f"{mass}/{volume}": code
+        for code, names in masses.items()
+        for mass in names
+        for volume in ("m3", "m³", "立方米")
+        if (mass in ("微克", "毫克")) != (volume == "立方米")
+    }
+
+
+_EXTRA_UNITS = {
+    **_dust_fall_units(),
+    **_spelt_volume_units(),
+    **_half_spelt_volume_units(),
+    **_EXTRA_UNITS,
+}
 # Measure words of counts: followed by a noun they introduce what is counted ("3个城市").
 # A measure word that starts another word is no unit: "5处罚决定" (处罚), "3项目" (项目).
 _WORD_AFTER_UNIT = {

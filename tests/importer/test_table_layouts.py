@@ -452,3 +452,66 @@ def test_generated_tables_in_grid_renderings_read_nine_cells_in_ten(rendering):
             read += sum(1 for _cell, match in result if match)
             total += len(result)
     assert read / total >= 0.9
+
+
+# Units a converter or an editor damaged. ----------------------------------------------------
+
+
+def test_a_header_unit_half_in_characters_half_in_symbols_markdown():
+    text = "\n".join(
+        [
+            "岑桥市2022年环境空气质量状况",
+            "| 县区 | PM10(微克/m3) | CO(毫克/m3) |",
+            "|---|---|---|",
+            "| 梓滩县 | 57 | 1.2 |",
+            "| 芦冈区 | 63 | 0.8 |",
+        ]
+    )
+    assert _units(text) == {
+        ("57", "ug/m3", "pm10"),
+        ("63", "ug/m3", "pm10"),
+        ("1.2", "mg/m3", "co"),
+        ("0.8", "mg/m3", "co"),
+    }
+
+
+def test_a_caption_unit_half_in_symbols_tab_separated():
+    text = "\n".join(
+        [
+            "岑桥市2022年环境空气质量状况",
+            "单位：μg/立方米",
+            "监测点位\tSO2\tO3",
+            "萍渚站\t9\t141",
+            "柏圩站\t12\t133",
+        ]
+    )
+    assert _units(text) == {
+        ("9", "ug/m3", "so2"),
+        ("12", "ug/m3", "so2"),
+        ("141", "ug/m3", "o3"),
+        ("133", "ug/m3", "o3"),
+    }
+
+
+def test_a_mass_per_square_metre_half_in_symbols_is_no_concentration():
+    text = "\n".join(
+        [
+            "岑桥市2022年环境空气质量状况",
+            "| 县区 | 降尘(微克/m2) |",
+            "|---|---|",
+            "| 梓滩县 | 57 |",
+        ]
+    )
+    assert not {unit for _value, unit, _code in _units(text)} & {"ug/m3", "mg/m3"}
+
+
+@pytest.mark.parametrize("damage", sorted(layouts.DAMAGES))
+def test_each_damage_of_the_generator_is_seeded_and_changes_the_copy(damage):
+    import random
+
+    grid = layouts.grids(1, 3)[0]
+    copies = {
+        layouts.bulletin(grid, "tabs", False, damage, random.Random(5)) for _time in range(2)
+    }
+    assert len(copies) == 1
+    assert copies != {layouts.bulletin(grid, "tabs", False)}
