@@ -44,7 +44,8 @@ _DATED_LINE = re.compile(
 )
 _PHOTO = re.compile(r"\bphoto|\[\s*photo|\bshows\b|\bpictured\b", re.I)
 
-_NAME = r"[A-Za-z][A-Za-z0-9.&'’ -]{1,40}?"
+# Up to a government body's full name ("Qinglan Municipal Bureau of Ecology and Environment").
+_NAME = r"[A-Za-z][A-Za-z0-9.&'’ -]{1,70}?"
 # "Source: Xinhua| 2018-10-21", "Source:cnanhui.org", "By HOU LIQIANG | China Daily | Updated:".
 _SOURCE_LABEL = re.compile(
     rf"\bSource\s*[:：]\s*({_NAME})\s*(?=[|｜/]|\s{{2,}}|$|\d|\b(?:Editor|Updated|Author|By)\b)"

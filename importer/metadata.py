@@ -306,7 +306,7 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
     language = "en" if latin > 2 * cjk else "zh"
     issued = parsed.issued_on or (parse_date(front["date"]) if front.get("date") else None)
     if issued is None:
-        issued = _date_in_header(head_text) or _edition_date(tail_text)
+        issued = _date_in_header(head_text) or _edition_date(tail_text) or _signed_day(tail_text)
     signed = _signature_date(head_text)
     if (
         signed
@@ -725,6 +725,13 @@ _SIGNATURE_DATE = re.compile(
 def _signature_date(text):
     """The day a body signed the bulletin, from its signature in the text's opening, or None."""
     return _day(_SIGNATURE_DATE.search(text or ""))
+
+
+def _signed_day(text):
+    """The day under or beside the body signing the text at its end, or None: a page with no
+    dated header, its signature over a note ("（此件公开发布）")."""
+    signed = list(_SIGNED.finditer(text or ""))
+    return parse_date(signed[-1].group(0)) if signed else None
 
 
 def _signatory(text):

@@ -121,9 +121,17 @@ _LABEL_ALT = "|".join(
 LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_LABEL_ALT})\s*[:：|｜/]\s*")
 _DAY = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 _TIME = r"\d{1,2}:\d{2}(?::\d{2})?"
-# "2026年11月3日  来源：…": the date of issue, unlabelled, ahead of a labelled field.
-DATE_AHEAD = re.compile(rf"^({_DAY}(?:\s*{_TIME})?)\s+(?=(?:{_LABEL_ALT})\s*[:：|｜/])")
-_META_LINE = re.compile(rf"^(?:{_DAY}(?:\s*{_TIME})?\s+)?(?:{_LABEL_ALT})\s*(?:[:：|｜/]|\s+\d+$)")
+_WEEKDAY = r"(?:星期|周)[一二三四五六日天]"
+# "2026年11月3日  来源：…", "2024年04月17日 星期三  来源：…": the date of issue, unlabelled,
+# ahead of a labelled field.
+DATE_AHEAD = re.compile(
+    rf"^({_DAY}(?:\s*{_TIME})?)(?:\s*{_WEEKDAY})?\s+(?=(?:{_LABEL_ALT})\s*[:：|｜/])"
+)
+_META_LINE = re.compile(
+    rf"^(?:{_DAY}(?:\s*{_TIME})?(?:\s*{_WEEKDAY})?\s+)?(?:{_LABEL_ALT})\s*(?:[:：|｜/]|\s+\d+$)"
+)
+# An official document's number under its issuer's masthead: "青环发〔2023〕12号".
+_DOCUMENT_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号$")
 # "索  引  号:", "标      题:": a label spaced out to the width of its column.
 _SPACED_LABEL = re.compile(
     "|".join(
@@ -234,7 +242,7 @@ def is_meta_line(line):
     bare = without_widgets(bare) or bare
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
         return True
-    if header_names(line) or _CREDIT_LINE.match(bare):
+    if header_names(line) or _CREDIT_LINE.match(bare) or _DOCUMENT_NUMBER.match(bare):
         return True
     if _LABELLED_ROW.match(bare):
         return True
@@ -309,6 +317,10 @@ _NAV = re.compile(
     r"|(?:设为首页|加入收藏|登录|注册|无障碍|简体版|繁體版|English)(?:\s*[|｜/]\s*\S+)*$"
     r"|(?:搜索历史|历史搜索|热门搜索)\s*(?:清空记录|清空|清除)?$"  # a search box's drop-down
     r")"
+)
+# An English site's menu: "Home | About | News | Services", "Home / Policies / Data".
+_ENGLISH_MENU = re.compile(
+    r"[A-Z][A-Za-z&]*(?: [A-Za-z&]+)?(?:\s*[|｜/·]\s*[A-Z][A-Za-z&]*(?: [A-Za-z&]+)?){2,}"
 )
 # Also a site and one column: "某某网>>环保".
 _BREADCRUMB = re.compile(r"\S\s*[>›»]\s*\S+\s*[>›»]\s*\S|^[^\s>]{2,12}\s*>>\s*[^\s>]{2,12}$")
@@ -454,6 +466,8 @@ def is_nav(line):
     if is_keyword_list(line):
         return True
     if _NAV.match(line) or _BREADCRUMB.search(line) and len(line) <= 80:
+        return True
+    if _ENGLISH_MENU.fullmatch(line):
         return True
     tokens = re.split(r"[\s|｜/]+", line)
     return len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and bool(_NAV_WORDS.search(line))
@@ -831,8 +845,10 @@ def _report_name_run_on(line):
 # Over a newspaper's or a converted page's headline: the page's number ("5", "A2", "第3版"),
 # the columns it ran in ("时评;国内", "经济/民生").
 # Also a page-turning viewer's header of a book's page: "Page 572 - 某某年鉴2018", "P. 572".
+# Also an official document's masthead: its issuer's name and 文件 ("某市生态环境局文件").
 _PAGE_FURNITURE = re.compile(
     r"^(?:[A-Z]?\d{1,3}|第\s*[A-Z]?\d{1,3}\s*版|[A-Z]?\d{1,3}\s*版)$"
+    r"|^[\u4e00-\u9fff（）()]{2,30}?(?:局|厅|委员会|办公室|政府|中心|站)文件$"
     r"|^[\u4e00-\u9fff]{2,4}(?:\s*[;；/|｜]\s*[\u4e00-\u9fff]{2,4})+$"
     r"|^(?:Page\s+\d{1,4}\s+[-–—]\s+\S.{0,40}|P\.\s*\d{1,4})$"
 )
