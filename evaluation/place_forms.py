@@ -308,6 +308,12 @@ def heading_sections(atlas, rng, w):
         second, more, _year3 = _body(place, rng, w, 1)
         text += heading.format(mark, place.name) + "\n" + first + second
         expected += [(v, place.name) for v in values + more]
+    if marks[0] and rng.random() < 0.5:
+        # A last section of the whole city's, under a heading naming no place.
+        clause, value = w.clause()
+        closing = marks[1].replace("二", "三").replace("2", "3")
+        text += f"{closing}全市水环境质量\n{rng.choice(('全市', '我市'))}{clause}。\n"
+        expected.append((value, city.name))
     return text, expected
 
 

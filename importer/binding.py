@@ -377,6 +377,7 @@ class Scope:
     period_end: date | None = None
     period_label: str = ""
     region: object = None  # the document's region (a Division) or None
+    home: object = None  # the document's own region where ``region`` is a section's
     country: object = None
     title: str = ""  # what a table whose caption is the title is about
 
@@ -2010,7 +2011,11 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     if here is not None and (
         where is None or text.rfind(where.name[:2], sentence_start, position) < here.start()
     ):
-        where = scope.region if _names_a(here.group(0), scope.region) else None
+        # "三、全市水环境" after sections of its counties: 全市 is the document's city, not
+        # the county of the section before.
+        where = next(
+            (r for r in (scope.region, scope.home) if _names_a(here.group(0), r)), None
+        )
         if where is not None:
             figure.reasons.append(f"地点：“{here.group(0)}”即本文件的{where.name}")
     elif where is not None:

@@ -136,6 +136,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         period_end=about.period_end,
         period_label=about.period_label,
         region=about.region,
+        home=about.region,
         title=numbers.fold(about.title),
     )
     found = []
@@ -149,6 +150,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     section = scope  # the scope under the last heading that stated a period of its own
     plan = None  # the period of the last target that gave its own ("by 2020", 到2025年)
     total = None  # the last total of the paragraphs before, for a breakdown by place
+    place_rank = None  # how the last heading that named its section's place was numbered
     # The headlines: lines standing alone over the sections of the text. The lines under a
     # section's heading ("一、空气", "(二)水") are that section's body, however short.
     headlines = set()
@@ -161,7 +163,14 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         previous = block
         if _is_topic(block):
             topic = block.text
+            mark = _rank_of_heading(block.text)
+            placed = gazetteer is not None and _heading_place(block.text, gazetteer, topic=True)
+            if mark and mark == place_rank and not placed:
+                # "一、甲县…", "二、乙县…", then "三、全市水环境": a part of the same rank naming
+                # no place is the document's again, not the last county's.
+                section = replace(section, region=scope.region)
             section = _section(block, scope, section, gazetteer)
+            place_rank = mark if placed else place_rank
         elif _PLACE_LABEL.fullmatch(block.text):
             # "北京市:" over its paragraphs, then "长三角区域25个城市:": each label is the
             # place of the paragraphs under it, until the next.
@@ -388,6 +397,20 @@ _ITS_CITIES = re.compile(
 _TOPIC_OF_A_PLACE = re.compile(
     r"(?:\d{4}年度?)?(?![全我本该各])[^\d，。,；;、:：()（）与和及较比]{2,12}"
 )
+_RANKS_OF_HEADINGS = (
+    ("一、", re.compile(r"\s*[一二三四五六七八九十]{1,3}\s*[、.．]")),
+    ("(一)", re.compile(r"\s*[(（][一二三四五六七八九十]{1,3}[)）]")),
+    ("1.", re.compile(r"\s*\d{1,2}\s*[、.．](?!\d)")),
+    ("(1)", re.compile(r"\s*[(（]\d{1,2}[)）]")),
+)
+
+
+def _rank_of_heading(text):
+    """How a heading is numbered ("一、", "(一)", "1.", "(1)"), or None: headings numbered
+    alike are parts of the same rank."""
+    return next((rank for rank, pattern in _RANKS_OF_HEADINGS if pattern.match(text)), None)
+
+
 # A short line of a place closed by a colon, over the paragraphs of that place.
 _PLACE_LABEL = re.compile(r"[^。；;,，:：]{2,20}[:：]")
 

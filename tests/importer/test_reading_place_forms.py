@@ -163,3 +163,29 @@ def test_a_citys_name_beginning_with_its_provinces_short_form_is_the_city():
 def test_the_provinces_short_form_alone_is_still_the_province():
     text = "吉林2023年环境质量状况\n2023年，吉林全省优良天数比例为88.1%。\n"
     assert places(text, "88.1") == ("吉林省",)
+
+
+# A part of the same rank after the parts of places -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [("一、", "二、", "三、"), ("1.", "2.", "3.")],
+)
+def test_a_part_naming_no_place_after_parts_of_counties_is_the_documents(first, second, third):
+    text = (
+        "怀化市各县市2023年环境质量\n"
+        f"{first}会同县环境质量状况\n2023年，全县优良天数比例为95.1%。\n"
+        f"{second}洪江市环境质量状况\n2023年，全市优良天数比例为93.4%。\n"
+        f"{third}全市水环境质量\n全市地表水考核断面达标率为96.8%。\n"
+    )
+    assert places(text, "95.1", "93.4", "96.8") == ("会同县", "洪江市", "怀化市")
+
+
+def test_a_part_of_a_lower_rank_under_a_countys_part_keeps_the_county():
+    text = (
+        "怀化市各县市2023年环境质量\n"
+        "一、会同县环境质量状况\n（一）环境空气\n优良天数比例为95.1%。\n"
+        "（二）水环境\n地表水考核断面达标率为96.8%。\n"
+    )
+    assert places(text, "95.1", "96.8") == ("会同县", "会同县")
