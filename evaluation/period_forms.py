@@ -125,6 +125,11 @@ class _Writer:
     def level_and_change(self, measure, span):
         return f"{self.level(measure, span)},{self.change(measure, span)}"
 
+    def two(self, span, measures=MEASURES):
+        """Two measures of one period: the first's level and change, the second's level."""
+        first, second = self.rng.sample(measures, 2)
+        return f"{self.level_and_change(first, span)};{self.level(second, span)}"
+
 
 def _head(rng, place, title, published, date_line=True):
     lines = [title]
@@ -165,8 +170,7 @@ def _in_sentence(words, months):
         span = _months(year, *months)
         last = span[1].month
         published = date(year, last + 1, 12) if last < 12 else date(year + 1, 1, 20)
-        first, second = rng.sample(MEASURES, 2)
-        body = f"{words},{writer.level_and_change(first, span)};{writer.level(second, span)}。"
+        body = f"{words},{writer.two(span)}。"
         return _title(rng, place, year), published, [body], True
 
     return make
@@ -180,8 +184,7 @@ def _since_now(words, day, last_month):
         rng = writer.rng
         published = date(year, *day)
         span = (date(year, 1, 1), published) if last_month is None else _months(year, 1, last_month)
-        first, second = rng.sample(MEASURES, 2)
-        body = f"{words},{writer.level_and_change(first, span)};{writer.level(second, span)}。"
+        body = f"{words},{writer.two(span)}。"
         title = _title(rng, place, year, "生态环境工作进展", with_year=False)
         return title, published, [body], True
 
@@ -223,8 +226,7 @@ def _date_line_only(writer, year, place):
     rng = writer.rng
     last = rng.choice((3, 5, 7, 10))
     span = _months(year, 1, last)
-    first, second = rng.sample(MEASURES, 2)
-    body = [f"1-{last}月,{writer.level_and_change(first, span)};{writer.level(second, span)}。"]
+    body = [f"1-{last}月,{writer.two(span)}。"]
     return f"{place}环境质量简报", date(year, last + 1, 9), body, True
 
 
@@ -234,8 +236,7 @@ def _monthly(writer, year, place):
     month = rng.choice((3, 6, 9, 12))
     span = _months(year, month, month)
     published = date(year + 1, 1, 10) if month == 12 else date(year, month + 1, 10)
-    first, second = rng.sample(MEASURES[:3] + MEASURES[5:], 2)
-    body = [f"{month}月,{writer.level_and_change(first, span)};{writer.level(second, span)}。"]
+    body = [f"{month}月,{writer.two(span, MEASURES[:3] + MEASURES[5:])}。"]
     return f"{place}{year}年{month}月环境空气质量月报", published, body, True
 
 
@@ -243,11 +244,7 @@ def _standard_year(writer, year, place):
     """Near miss: a standard's year (GB 3095-2012) dates nothing."""
     rng = writer.rng
     span = _months(year, 1, 6)
-    first, second = rng.sample(MEASURES, 2)
-    body = [
-        f"上半年,按照《环境空气质量标准》(GB 3095-2012)评价,"
-        f"{writer.level_and_change(first, span)};{writer.level(second, span)}。"
-    ]
+    body = [f"上半年,按照《环境空气质量标准》(GB 3095-2012)评价,{writer.two(span)}。"]
     return _title(rng, place, year, "生态环境质量简报", False), date(year, 7, 14), body, True
 
 
@@ -362,8 +359,7 @@ def _this_month(writer, year, place):
     rng = writer.rng
     month = rng.choice((2, 5, 8, 11))
     span = _months(year, month, month)
-    first, second = rng.sample(MEASURES[:3] + MEASURES[5:], 2)
-    body = [f"本月,{writer.level_and_change(first, span)};{writer.level(second, span)}。"]
+    body = [f"本月,{writer.two(span, MEASURES[:3] + MEASURES[5:])}。"]
     return f"{place}{year}年{month}月环境质量月报", date(year, month + 1, 10), body, True
 
 
@@ -395,12 +391,126 @@ def _next_paragraph(writer, year, place):
     return f"{place}生态环境工作简报", date(year, last + 1, 6), body, True
 
 
-def _year_of_account(writer, year, place):
-    """2023年度: a year said as an accounting year."""
+def _change_first(writer, year, place):
+    """与去年同期相比…: the comparison said first, then the measure and its change."""
+    rng = writer.rng
+    span = _months(year, 1, 6)
+    measure = rng.choice(MEASURES)
+    level = writer.level(measure, span)
+    size = writer._fresh(0.3, 9.9, 1)
+    falling = rng.random() < 0.5
+    writer.expected.append(Expected(-size if falling else size, "change", *span))
+    verb = (
+        ("下降了" if falling else "上升了")
+        if measure.change_unit == "个百分点"
+        else ("降低了" if falling else "增加了")
+    )
+    name = level.split("为")[0] if "为" in level else level
+    body = [f"上半年,{level}。与去年同期相比,{name[2:]}{verb}{size}{measure.change_unit}。"]
+    return _title(rng, place, year, "环境质量简报", False), date(year, 7, 9), body, True
+
+
+def _year_compared(writer, year, place):
+    """较2022年上升…: a change on a named year is of the year after it."""
     rng = writer.rng
     span = _months(year, 1, 12)
-    first, second = rng.sample(MEASURES[3:5], 2)
-    body = [f"{year}年度,{writer.level_and_change(first, span)};{writer.level(second, span)}。"]
+    measure = rng.choice(MEASURES[1:3])
+    level = writer.level(measure, span)
+    size = writer._fresh(0.3, 9.9, 1)
+    writer.expected.append(Expected(size, "change", *span))
+    body = [f"{year}年,{level},较{year - 1}年上升{size}个百分点。"]
+    return f"{place}{year}年生态环境状况公报", date(year + 1, 5, 8), body, False
+
+
+def _month_within(writer, year, place):
+    """ "1-6月…;6月当月…": the month after the months."""
+    rng = writer.rng
+    measure = rng.choice(MEASURES[:3])
+    many, one = _months(year, 1, 6), _months(year, 6, 6)
+    level = writer.level(measure, many)
+    alone = writer._fresh(measure.low, measure.high, measure.decimals)
+    writer.expected.append(Expected(alone, "level", *one))
+    body = [f"1-6月,{level};6月当月为{alone}{measure.unit}。"]
+    return _title(rng, place, year, "环境质量简报", False), date(year, 7, 9), body, True
+
+
+def _plan_targets(writer, year, place):
+    """Targets as plans state them: 到2025年…降至, 力争全年…达到, 确保完成…的目标."""
+    rng = writer.rng
+    measure = rng.choice(MEASURES[:3])
+    plan = year + 2
+    value = writer._fresh(measure.low, measure.high, measure.decimals)
+    writer.expected.append(Expected(value, "target", date(plan, 1, 1), date(plan, 12, 31)))
+    name = measure.level.split("为")[0][2:]
+    goal = writer._fresh(measure.low, measure.high, measure.decimals)
+    writer.expected.append(Expected(goal, "target", *_months(year, 1, 12)))
+    body = [
+        f"到{plan}年,全市{name}{'降至' if measure.unit != '%' else '达到'}{value}{measure.unit}。",
+        f"{year}年,力争全市{name}达到{goal}{measure.unit}。",
+    ]
+    return f"{place}{year}年生态环境保护工作要点", date(year, 2, 20), body, True
+
+
+def _other_year_in_text(writer, year, place):
+    """A sentence of the year before in a report on its year: "2023年,全市…" under 2024's."""
+    rng = writer.rng
+    first, second = rng.sample(MEASURES, 2)
+    body = [
+        f"{year}年,{writer.level_and_change(first, _months(year, 1, 12))}。",
+        f"{year - 1}年,{writer.level(second, _months(year - 1, 1, 12))}。",
+    ]
+    return f"{place}{year}年生态环境状况公报", date(year + 1, 5, 8), body, False
+
+
+def _closing_date(writer, year, place):
+    """The year in the signature's date closing the text only."""
+    rng = writer.rng
+    last = rng.choice((3, 6, 9))
+    span = _months(year, 1, last)
+    body = [
+        f"1-{last}月,{writer.two(span)}。",
+        f"{place}生态环境局",
+        f"{year}年{last + 1}月{rng.randint(5, 25)}日",
+    ]
+    return f"{place}环境质量状况通报", None, body, False
+
+
+def _news_opening(writer, year, place):
+    """A news item: "记者从…获悉,今年前三季度…" under the page's date line."""
+    span = _months(year, 1, 9)
+    body = [f"本报讯 记者从{place}生态环境局获悉,今年前三季度,{writer.two(span)}。"]
+    return f"{place}前三季度生态环境质量持续改善", date(year, 10, 21), body, True
+
+
+def _last_year_said(writer, year, place):
+    """去年…为: a level of the year before the text's date."""
+    rng = writer.rng
+    measure = rng.choice(MEASURES[:3])
+    now = _months(year, 1, 5)
+    level = writer.level(measure, now)
+    earlier = writer._fresh(measure.low, measure.high, measure.decimals)
+    writer.expected.append(Expected(earlier, "level", *_months(year - 1, 1, 12)))
+    name = measure.level.split("为")[0][2:]
+    body = [f"1-5月,{level}。去年全年,全市{name}为{earlier}{measure.unit}。"]
+    return f"{place}环境质量简报", date(year, 6, 8), body, True
+
+
+def _weekly(writer, year, place):
+    """本周 in a weekly report whose title gives the days."""
+    rng = writer.rng
+    month = rng.choice((3, 4, 5, 9, 10))
+    day = rng.randint(1, 20)
+    span = (date(year, month, day), date(year, month, day + 6))
+    measure = rng.choice(MEASURES[:3])
+    body = [f"本周,{writer.level(measure, span)}。"]
+    title = f"{place}环境空气质量周报({year}年{month}月{day}日-{month}月{day + 6}日)"
+    return title, date(year, month, day + 8), body, True
+
+
+def _year_of_account(writer, year, place):
+    """2023年度: a year said as an accounting year."""
+    span = _months(year, 1, 12)
+    body = [f"{year}年度,{writer.two(span, MEASURES[3:5])}。"]
     return f"{place}环境执法工作情况", date(year + 1, 2, 8), body, True
 
 
@@ -446,6 +556,15 @@ FORMS = {
     "本月 (monthly)": _this_month,
     "a month inside the months": _month_inside,
     "carried to the next paragraph": _next_paragraph,
+    "与去年同期相比 (said first)": _change_first,
+    "较2022年 (a named year)": _year_compared,
+    "6月当月 after 1-6月": _month_within,
+    "targets of plans": _plan_targets,
+    "another year's sentence": _other_year_in_text,
+    "year in the closing date only": _closing_date,
+    "news: 今年前三季度": _news_opening,
+    "去年全年 (a level)": _last_year_said,
+    "本周 (weekly)": _weekly,
     "2023年度": _year_of_account,
     "十四五期间": _five_year,
     "12月 (monthly)": _monthly,

@@ -330,11 +330,12 @@ _PATTERNS = [
             r"|(?<![\d年.])(" + _RECENT_COUNT + r")\s*年(?:来|以来)"
         ),
     ),
-    # 今年 alone is the year; 今年上半年, 今年1—5月 are read by the patterns above.
+    # 今年 alone is the year; 今年上半年, 今年1—5月 are read by the patterns above. 全年 after
+    # a year (2023年全年, 去年全年) is that year's whole, no time of its own.
     (
         "thisyear",
         re.compile(
-            r"(?:今年|本年度|全年)(?!\s*(?:上半年|下半年|前|第?[一二三四]\s*季度|\d|[一二三四五六七八九十]{1,2}\s*月|以来|截至))"
+            r"(?:今年|本年度|(?<!年)全年)(?!\s*(?:上半年|下半年|前|第?[一二三四]\s*季度|\d|[一二三四五六七八九十]{1,2}\s*月|以来|截至))"
         ),
     ),
     ("lastyear", re.compile(r"去年同期|上年同期|去年|上年|上一年度?")),

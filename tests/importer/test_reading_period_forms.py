@@ -206,3 +206,23 @@ def test_a_document_of_its_own_period_keeps_it_after_a_paragraph_of_one_month():
         "6月,全市重污染天数为2天。\n全市共受理环境信访投诉635件,同比下降4.8%。\n"
     )
     assert span(one(document, "635")) == (date(2024, 1, 1), date(2024, 6, 30))
+
+
+# 全年 after a year -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("去年全年,全市优良天数比例为87.0%。", year(2023)),
+        ("2022年全年,全市优良天数比例为87.0%。", year(2022)),
+        ("上年全年,全市优良天数比例为87.0%。", year(2023)),
+        # near miss: 全年 alone is the text's own year
+        ("全年,全市优良天数比例为87.0%。", year(2024)),
+    ],
+)
+def test_the_whole_year_after_a_year_is_that_years(sentence, expected):
+    document = pipeline.read(
+        f"青岚市2024年生态环境状况公报\n2024年,全市优良天数比例为90.1%。{sentence}\n"
+    )
+    assert span(one(document, "87.0")) == expected
