@@ -1789,16 +1789,57 @@ def _column_names(header_rows, width):
 
 def _tab_table(paragraphs, index):
     lines = []
-    while (
-        index + len(lines) < len(paragraphs)
-        and "\t" in paragraphs[index + len(lines)]
+    while index + len(lines) < len(paragraphs) and (
+        "\t" in paragraphs[index + len(lines)]
         and not _PIPE_ROW.match(paragraphs[index + len(lines)])
+        or lines
+        and _cell_broken_before(paragraphs, index + len(lines))
     ):
         lines.append(paragraphs[index + len(lines)])
+    taken = len(lines)
+    lines = _broken_cells_joined(lines)
     if len(lines) < 2:
         return None, 0
     text, rows = _rows_from_lines(lines, lambda line: _TAB_ROW.split(line))
-    return _table(text, rows), len(lines)
+    return _table(text, rows), taken
+
+
+def _opens_with_bracketed_unit(line):
+    """A line whose first cell is a bracketed unit, not a row of units under the names."""
+    cells = [cell.strip() for cell in line.split("\t") if cell.strip()]
+    return (
+        bool(cells)
+        and cells[0][:1] in "(（"
+        and bool(_UNIT_ONLY.match(cells[0]))
+        and not (len(cells) > 1 and _UNIT_ONLY.match(cells[1]))
+    )
+
+
+def _cell_broken_before(paragraphs, at):
+    """Whether a line without a tab in a tab table is half of a cell the copy broke in two:
+    a bracketed unit alone, or a name over a line opening with its unit ("SO2" over
+    "(μg/m³)\t9\t12")."""
+    line = paragraphs[at]
+    if _opens_with_bracketed_unit(line):
+        return True
+    return (
+        at + 1 < len(paragraphs)
+        and len(line) <= 20
+        and "\t" in paragraphs[at + 1]
+        and _opens_with_bracketed_unit(paragraphs[at + 1])
+    )
+
+
+def _broken_cells_joined(lines):
+    """A cell copied with a line break inside ("PM10\n(μg/m³)") made whole again: a line
+    opening with a bracketed unit continues the last cell of the line before."""
+    out = []
+    for line in lines:
+        if out and _opens_with_bracketed_unit(line):
+            out[-1] += line
+        else:
+            out.append(line)
+    return out
 
 
 def _space_cells(line):

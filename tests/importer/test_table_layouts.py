@@ -515,3 +515,57 @@ def test_each_damage_of_the_generator_is_seeded_and_changes_the_copy(damage):
     }
     assert len(copies) == 1
     assert copies != {layouts.bulletin(grid, "tabs", False)}
+
+
+# A cell copied with a line break inside: its unit on the next line. ---------------------------
+
+
+def test_header_cells_broken_before_their_units_tab_separated():
+    text = "\n".join(
+        [
+            "岑桥市2022年环境空气质量状况",
+            "县区\tNO2",
+            "(μg/m³)\tCO",
+            "(mg/m³)",
+            "梓滩县\t24\t1.3",
+            "芦冈区\t19\t0.7",
+        ]
+    )
+    assert _units(text) == {
+        ("24", "ug/m3", "no2"),
+        ("19", "ug/m3", "no2"),
+        ("1.3", "mg/m3", "co"),
+        ("0.7", "mg/m3", "co"),
+    }
+
+
+def test_row_labels_broken_before_their_units_in_a_turned_tab_table():
+    text = "\n".join(
+        [
+            "岑桥市2022年环境空气质量状况",
+            "项目\t萍渚站\t柏圩站",
+            "SO2",
+            "(μg/m³)\t8\t11",
+            "O3",
+            "(μg/m³)\t139\t152",
+        ]
+    )
+    assert _units(text) == {
+        ("8", "ug/m3", "so2"),
+        ("11", "ug/m3", "so2"),
+        ("139", "ug/m3", "o3"),
+        ("152", "ug/m3", "o3"),
+    }
+
+
+def test_a_bracketed_note_under_a_tab_table_is_no_broken_cell():
+    text = "\n".join(
+        [
+            "岑桥市2022年环境空气质量状况",
+            "县区\tNO2(μg/m³)",
+            "梓滩县\t24",
+            "芦冈区\t19",
+            "(注：数据未经审核)",
+        ]
+    )
+    assert _units(text) == {("24", "ug/m3", "no2"), ("19", "ug/m3", "no2")}
