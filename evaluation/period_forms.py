@@ -507,6 +507,57 @@ def _weekly(writer, year, place):
     return title, date(year, month, day + 8), body, True
 
 
+# Changes as bulletins word them, after the level: {s} the size, each with its sign.
+_CHANGE_WORDINGS = (
+    ("同比降幅为{s}%", -1),
+    ("降幅{s}%", -1),
+    ("同比增幅为{s}%", 1),
+    ("较上年改善{s}%", -1),
+    ("同比上升了{s}%", 1),
+    ("比上年增加{s}%", 1),
+    ("下降幅度为{s}%", -1),
+    ("同比减少了{s}%", -1),
+)
+
+
+def _change_wordings(writer, year, place):
+    """Kinds: a change worded as a fall, a rise, a size of a fall (降幅), after the level."""
+    rng = writer.rng
+    span = _months(year, 1, 12)
+    measure = rng.choice((MEASURES[0], MEASURES[3], MEASURES[4]))
+    level = writer.level(measure, span)
+    size = writer._fresh(0.3, 9.9, 1)
+    wording, sign = rng.choice(_CHANGE_WORDINGS)
+    writer.expected.append(Expected(size * sign, "change", *span))
+    body = [f"{year}年,{level},{wording.format(s=size)}。"]
+    return f"{place}{year}年生态环境状况公报", date(year + 1, 5, 8), body, False
+
+
+def _days_and_points(writer, year, place):
+    """Kinds: a change in days (增加3天, 少2天) or in points (改善1.2个百分点)."""
+    rng = writer.rng
+    span = _months(year, 1, 12)
+    days = writer._fresh(2, 19, 0)
+    more = writer._fresh(1, 9, 0)
+    sign = rng.choice((1, -1))
+    writer.expected.append(Expected(days, "level", *span))
+    writer.expected.append(Expected(more * sign, "change", *span))
+    said = (
+        rng.choice(("比上年增加{m}天", "同比多{m}天"))
+        if sign > 0
+        else rng.choice(("比上年减少{m}天", "同比少{m}天"))
+    )
+    share = writer._fresh(60, 95, 1)
+    points = writer._fresh(0.3, 9.9, 1)
+    writer.expected.append(Expected(share, "level", *span))
+    writer.expected.append(Expected(points, "change", *span))
+    body = [
+        f"{year}年,全市重污染天数为{days}天,{said.format(m=more)};"
+        f"地表水Ⅰ-Ⅲ类水质断面比例为{share}%,同比改善{points}个百分点。"
+    ]
+    return f"{place}{year}年生态环境状况公报", date(year + 1, 5, 8), body, False
+
+
 def _year_of_account(writer, year, place):
     """2023年度: a year said as an accounting year."""
     span = _months(year, 1, 12)
@@ -565,6 +616,8 @@ FORMS = {
     "news: 今年前三季度": _news_opening,
     "去年全年 (a level)": _last_year_said,
     "本周 (weekly)": _weekly,
+    "kinds: change wordings": _change_wordings,
+    "kinds: days and points": _days_and_points,
     "2023年度": _year_of_account,
     "十四五期间": _five_year,
     "12月 (monthly)": _monthly,

@@ -173,7 +173,7 @@ def _said_without_size(text, compared, raw):
 # Days gained or lost, said before what is counted: "新增优良天数", "净增", "净减少".
 _DAYS_GAINED = re.compile(r"(新增|净增|净减少?)[^,，;；。\d]{0,8}?\s*(?:为|达|共)?\s*$")
 _DECREASE = re.compile(
-    r"下降|减少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|净减|(?<=[额量数率度])降|\bdown\b|fell|"
+    r"下降|减少|(?<=[比期年月])少|降低|下滑|下跌|回落|减小|降幅|减排|削减|改善|净减|(?<=[额量数率度])降|\bdown\b|fell|"
     r"decrease|dropped|declined|lower|reduced|decline|\bdrops?\b|\bfalls?\b|reduction|\bcuts?\b|"
     r"\bfalling\b|\bdropping\b|\bdeclining\b|"
     r"plunged|slid|shrank|\bplummet|\btumbl|\bdipp|\bslump|\bsank\b|\bsinking\b|\bshrinking\b|\bdecreasing\b",
@@ -1678,9 +1678,13 @@ def _own_clause_after(text, group, raw):
     return not _names_nothing(text[semicolon + 1 : raw.start])
 
 
+# "同比多3天", "比上年少2起": more or fewer than the baseline, a change however short its word.
+_MORE_OR_FEWER = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上月)(?:同期)?)\s*(多|少)了?\s*$")
+
+
 def _kind(text, lead_start, raw, group, places=()):
     lead = text[lead_start : raw.start]
-    change = _CHANGE.search(lead)
+    change = _CHANGE.search(lead) or _MORE_OR_FEWER.search(lead)
     if change and _MOVED_FROM_BEFORE.search(text, max(raw.sentence_start, raw.start - _MOVED_FROM_SPAN), raw.start):
         # "由61.4%上升为77.9%": the level the measure reached, not a rise by so much
         change = None

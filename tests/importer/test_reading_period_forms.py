@@ -226,3 +226,22 @@ def test_the_whole_year_after_a_year_is_that_years(sentence, expected):
         f"青岚市2024年生态环境状况公报\n2024年,全市优良天数比例为90.1%。{sentence}\n"
     )
     assert span(one(document, "87.0")) == expected
+
+
+# More or fewer than the baseline ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, value, kind",
+    [
+        ("全市重污染天数为11天,同比少3天。", "-3", "change"),
+        ("全市优良天数为311天,比去年同期多5天。", "5", "change"),
+        ("全市立案查处环境违法案件52起,比上年少7起。", "-7", "change"),
+        # near miss: 较多 says how many, compared with nothing
+        ("全市查处的环境违法案件较多,共68起。", "68", "level"),
+    ],
+)
+def test_more_or_fewer_than_last_year_is_a_change(sentence, value, kind):
+    document = pipeline.read(f"石川县2022年生态环境状况公报\n2022年,{sentence}\n")
+    figure = one(document, value)
+    assert (figure.kind, span(figure)) == (kind, year(2022))
