@@ -486,11 +486,37 @@ def recent_years(period):
     return value or None
 
 
+# A character every match of a kind of expression holds: a text without it is not searched
+# for that kind at all (each of a text's paragraphs is searched for every kind, and most name
+# no month). The English kinds (``_en``) each hold a Latin letter.
+_NEEDED = {
+    **dict.fromkeys(("five", "since_five"), "五"),
+    **dict.fromkeys(("yquarter", "yfirstq", "quarter", "firstq"), "季"),
+    **dict.fromkeys(("yhalf", "half"), "半"),
+    **dict.fromkeys(
+        ("since_month", "yyspan", "ydays", "ymonths", "ydecade", "ymonth", "upto", "days"),
+        "月",
+    ),
+    **dict.fromkeys(("day", "months", "first", "decade", "month", "lastmonth"), "月"),
+    **dict.fromkeys(
+        ("season", "yweek", "yearsince", "since_event", "from_year", "ysame", "yfirst", "asof"),
+        "年",
+    ),
+    **dict.fromkeys(("year", "recent", "thisyear", "lastyear"), "年"),
+}
+# Any letter an English pattern may match, its case ignored or not.
+_LATIN = re.compile(r"[a-z]", re.I)
+
+
 def find_all(text, context):
     """Every time expression in ``text`` with its range, left to right, without overlaps."""
     found = []
     taken = []
+    latin = _LATIN.search(text) is not None
     for kind, pattern in (("since_month", _SINCE_MONTH), *_PATTERNS):
+        needed = _NEEDED.get(kind)
+        if (needed is not None and needed not in text) or (kind.endswith("_en") and not latin):
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(a < end and start < b for a, b in taken):
