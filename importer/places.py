@@ -364,7 +364,9 @@ class Places:
                 r"(?<![A-Za-z'])"
                 # the letters a name can start with, first: a text is not tried name by name
                 # at each of its characters
-                + "(?=[" + "".join(re.escape(c) for c in sorted({n[0] for n in spellings})) + "])"
+                + "(?=["
+                + "".join(re.escape(c) for c in sorted({n[0] for n in spellings}))
+                + "])"
                 + "(?:"
                 + "|".join(re.escape(n) for n in spellings)
                 # not the start of a longer name ("Xi'an"), but its possessive ("Wuhan's") is it
