@@ -161,6 +161,8 @@ _COMPARED = re.compile(
     r"|(?<![增降涨跌])[升降增减涨跌]幅(?!度?为)",
     re.I,
 )
+# What every comparison above holds: a clause without any of these is not searched for one.
+_COMPARED_MARKS = re.compile(r"幅|比|较上年|year-on-year", re.I)
 # A comparison said without a size ("同比下降明显", "环比上升显著"): the number after it is no
 # change of its where words between name what that number is ("…,优良天数比例为61.3%"), not
 # where the size follows ("同比下降幅度较大,为12.5%").
@@ -1434,6 +1436,9 @@ def _free_head(text, start, lead_start, raw, head, previous, places):
     return head[cut:]
 
 
+# Asked of the same few words again and again (each figure's clause, with and without its
+# places, times, comparisons…), and of the same "同比下降", "为" throughout a text.
+@lru_cache(maxsize=256)
 def _names_nothing(own):
     rest = _EMPTY_WORDS.sub("", own)
     # "其中优158天,良170天": a grade of the AQI is one character and names a measure
@@ -1706,7 +1711,11 @@ def _kind(text, lead_start, raw, group, places=()):
             # "有1项同比上升是:臭氧浓度196微克/立方米,上升4.8%": the comparison before the colon
             # introduces the list; a number whose words after it name a measure is its level
             window = colons[-1]
-        comparisons = list(_COMPARED.finditer(text, window, raw.start))
+        comparisons = (
+            list(_COMPARED.finditer(text, window, raw.start))
+            if _COMPARED_MARKS.search(text, window, raw.start)
+            else []
+        )
         compared = comparisons[-1] if comparisons else None
         if (
             compared
