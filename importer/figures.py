@@ -686,6 +686,11 @@ def _unit_at(text, position, limit):
 
 
 _HEAD = 300
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3}")
+# Marks between the parts of a sentence, and between its clauses too.
+_PART_SPLIT = re.compile(r"[,，;；。]")
+_CLAUSE_SPLIT = re.compile(r"[,，;；。:：]")
 
 
 def _in_sentence(text, start, end):
@@ -730,7 +735,7 @@ def _in_sentence(text, start, end):
             pending = []
             continue
         unit = unit_after if tail_start == match.end() else _unit_at(text, tail_start, end)
-        if unit is not None and unit[0] != "%" and not re.search(r"[\u4e00-\u9fff]", unit[0]):
+        if unit is not None and unit[0] != "%" and not _HAN.search(unit[0]):
             unit = (_english_symbol(unit), unit[1], unit[2])
         if unit is None and tail_start < len(text) and text[tail_start] in "万亿":
             # "13.28万份": the multiplier is part of the unit as written; "1.2万余家" is
@@ -917,7 +922,7 @@ def _in_sentence(text, start, end):
         if (
             written == "个"
             and _RATE_NEXT_CLAUSE.match(after)
-            and _MET_TARGET.search(re.split(r"[,，;；。]", head)[-1] + re.split(r"[,，]", after)[0])
+            and _MET_TARGET.search(_PART_SPLIT.split(head)[-1] + re.split(r"[,，]", after)[0])
         ):
             pending = []
             continue  # "355个达标,达标率为86.2%": the numerator of the rate that follows
@@ -959,7 +964,7 @@ def _in_sentence(text, start, end):
                 _BOUND_BEFORE.search(head[-6:])
                 and not _TARGET_AFTER.match(after)
                 and not _TARGET_SAID.search(head)
-                and not _REQUIRED_BOUND.search(re.split(r"[,，;；。:：]", head)[-1])
+                and not _REQUIRED_BOUND.search(_CLAUSE_SPLIT.split(head)[-1])
             )
         ):
             pending = []
@@ -970,12 +975,12 @@ def _in_sentence(text, start, end):
             pending = []
             continue  # "…6个为2类区监测点位", "水质监测12次": the network and how often it measures
         if written == "项" and (
-            _ITEMS_MEASURED.search(re.split(r"[,，;；。]", head)[-1])
+            _ITEMS_MEASURED.search(_PART_SPLIT.split(head)[-1])
             or _INDICATORS_BEFORE.search(head)
             or _INDICATORS_AFTER.match(after)
             or (
                 _ITEMS_NAMED_BEFORE.search(head)
-                and not _DONE_BEFORE.search(re.split(r"[,，;；。]", head)[-1])
+                and not _DONE_BEFORE.search(_PART_SPLIT.split(head)[-1])
             )
         ):
             pending = []
@@ -983,7 +988,7 @@ def _in_sentence(text, start, end):
         if (
             _THRESHOLD_AFTER.match(after)
             or _CONTEXT_NOUN.search(head[-12:])
-            or _GROUP_BOUND_BEFORE.search(re.split(r"[,，;；。:：]", head)[-1])
+            or _GROUP_BOUND_BEFORE.search(_CLAUSE_SPLIT.split(head)[-1])
         ):
             pending = []
             continue
@@ -1038,7 +1043,7 @@ def _is_limit_en(text, start, end, match, head, limit_end, unit):
         text, unit_end, min(end, unit_end + 60)
     ) and not _RECORDED_EN_BEFORE.search(head[-24:]):
         return True  # English in its own words, even on a line the number opens
-    if not re.search(r"[A-Za-z]{3}", head[-30:] + text[match.end() : match.end() + 12]):
+    if not _LATIN_WORD.search(head[-30:] + text[match.end() : match.end() + 12]):
         return False  # Chinese: the limits are read elsewhere
     after = text[unit_end:end]
     return bool(
@@ -1061,7 +1066,7 @@ def _counted(text, sentence_start, number_start, after, unit):
     (``_DONE_BEFORE``, ``_DONE_AFTER``); "" when it only introduces them."""
     if _NOT_DONE_AFTER.match(after):
         return ""
-    clause, *beyond = re.split(r"[,，;；。:：]", after, maxsplit=1)
+    clause, *beyond = _CLAUSE_SPLIT.split(after, maxsplit=1)
     noun, *rest = re.split(r"(?<![A-Za-z\d.])(?=\d)", clause, maxsplit=1)
     if "分别" in clause:
         return ""  # "9个设区市、14个县级市…达标率分别为…": they introduce the list's subjects
@@ -1091,7 +1096,7 @@ def _counted(text, sentence_start, number_start, after, unit):
         return ""  # "共评价1239个水功能区,1002个达标": the whole assessed, not what met it
     if not rest and beyond and re.match(r"\s*\d+\s*" + re.escape(unit), beyond[0]):
         # "19个空气质量监测站,13个水质自动监测站稳定运行": one predicate for both counts.
-        clause += re.split(r"[,，;；。:：]", beyond[0], maxsplit=1)[0]
+        clause += _CLAUSE_SPLIT.split(beyond[0], maxsplit=1)[0]
     if re.search(r"监测(?:工作|任务)?\s*$", clause) and not _DONE_AFTER.search(clause):
         return ""  # "完成甲、乙等3家企业第三季度监测": the monitoring done, no achievement
     if _DONE_BEFORE.search(lead) or _DONE_AFTER.search(clause):

@@ -456,6 +456,9 @@ def is_keyword_list(line):
     )
 
 
+_NAV_SPLIT = re.compile(r"[\s|｜/]+")
+
+
 def is_nav(line):
     if line.startswith("|") and line.endswith("|"):
         return False  # a row of a Markdown table
@@ -469,7 +472,7 @@ def is_nav(line):
         return True
     if _ENGLISH_MENU.fullmatch(line):
         return True
-    tokens = re.split(r"[\s|｜/]+", line)
+    tokens = _NAV_SPLIT.split(line)
     return len(tokens) >= 4 and all(len(t) <= 8 for t in tokens) and bool(_NAV_WORDS.search(line))
 
 
@@ -1842,17 +1845,23 @@ def _broken_cells_joined(lines):
     return out
 
 
+_SPACED_CELLS = re.compile(r"\s{2,}|\u3000+")
+
+
 def _space_cells(line):
     """Cells of a line whose columns are aligned with spaces ("江州  31  88.1", "江州 31 88.1")."""
-    cells = [c for c in re.split(r"\s{2,}|\u3000+", line.strip()) if c]
+    cells = [c for c in _SPACED_CELLS.split(line.strip()) if c]
     if len(cells) < 3:
         cells = line.split()
     return cells
 
 
+_PROSE_MARK = re.compile(r"[。；;，,]")
+
+
 def _space_row(line):
     """The cells of a data row aligned with spaces: a label, then numbers only."""
-    if "\t" in line or "|" in line or re.search(r"[。；;，,]", line):
+    if "\t" in line or "|" in line or _PROSE_MARK.search(line):
         return None
     cells = _space_cells(line)
     if len(cells) < 3:
@@ -1907,7 +1916,7 @@ def _space_table(paragraphs, index):
             following is None
             or len(cells) not in (len(following), len(following) - 1)
             or any(_NUMERIC_CELL.match(cell) or _long_cell(cell) for cell in cells)
-            or re.search(r"[。；;，,]", first)
+            or _PROSE_MARK.search(first)
         ):
             return None, 0
         header, index = paragraphs[index:below], below
@@ -2175,12 +2184,15 @@ def _rows_by_line(lines, split):
     return (text, names, tuple(rows), " ".join(caption)), last + 1
 
 
+_NOT_ALIGNED = re.compile(r"[\t|｜。；;，,！？]")
+
+
 def _aligned_cells(line):
     """The cells of a line of a table whose columns are aligned with two spaces or more (a
     PDF's or a plain-text page's), or None: no sentence, no cell longer than a name."""
-    if re.search(r"[\t|｜。；;，,！？]", line):
+    if _NOT_ALIGNED.search(line):
         return None
-    cells = [c for c in re.split(r"\s{2,}|\u3000+", line.strip()) if c]
+    cells = [c for c in _SPACED_CELLS.split(line.strip()) if c]
     if len(cells) == 1:
         # One space between cells (an ideographic space, folded): no English prose, no cell
         # as long as a phrase.
@@ -2763,6 +2775,16 @@ def _period_rows(clean, numeric, start, unit, count, spare):
     return rows
 
 
+_SPACES_AND_BARS = re.compile(r"[\s|｜]+")
+
+
+@lru_cache(maxsize=8)
+def _is_period_heading(line):
+    """Whether a line is only a heading of periods ("日期", "| 月份 |"); kept for the few lines
+    after it, each of which looks at it again among its own first lines."""
+    return bool(_PERIOD_HEADING.match(_SPACES_AND_BARS.sub("", line)))
+
+
 def _period_rows_table(paragraphs, index):
     """A table copied one cell per line whose rows are periods under a heading naming them
     (日期 over days 1, 2, 3 …, 月份 over months, 年度 over years, bare or with 日/月/年).
@@ -2777,7 +2799,7 @@ def _period_rows_table(paragraphs, index):
     # The heading stands on one of the first lines (after a caption's few): else no such table
     # starts here, which is cheap to tell.
     ahead = paragraphs[index : index + 6]
-    if not any(_PERIOD_HEADING.match(re.sub(r"[\s|｜]+", "", line)) for line in ahead):
+    if not any(_is_period_heading(line) for line in ahead):
         return None, 0
     lines = _cell_lines(paragraphs, index)
     cells = _cells_of(lines)
@@ -3112,9 +3134,12 @@ def _without_header_again(cells):
     return out
 
 
+_TRAILING_BARS = re.compile(r"(?:\s*[|｜])+\s*$")
+
+
 def _cell_text(line):
     """A cell without the " |" ends of its copy ("评价结果 | |" → "评价结果")."""
-    return _CELL_BREAK.sub("", re.sub(r"(?:\s*[|｜])+\s*$", "", line.strip()))
+    return _CELL_BREAK.sub("", _TRAILING_BARS.sub("", line.strip()))
 
 
 _PIPES = re.compile(r"^\s*[|｜](?:\s*[|｜])*\s*$")
