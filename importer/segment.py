@@ -1479,13 +1479,15 @@ _SIGNED = re.compile(
 )
 _REMARK_HEADER = re.compile(r"^(?:是否\S{1,4}|备注|说明|评价结论)$")
 _FILLER = re.compile(r"^(?:以下空白|以下无内容|以下无|此处空白|空白)$")
+# A line stating only the units of the table under it: "单位：分贝", "(单位：μg/m³)".
+_UNITS_STATED = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]")
 
 
 def blocks(paragraphs):
     """Paragraphs as blocks, runs of table rows (tabs, Markdown, one cell per line) as tables."""
     out = []
     index = 0
-    caption = ""
+    caption, caption_at = "", -1
     no_cells_until = 0
     while index < len(paragraphs):
         paragraph = paragraphs[index]
@@ -1530,7 +1532,12 @@ def blocks(paragraphs):
                 break
         else:
             out.append(Block("heading" if is_heading(paragraph) else "paragraph", paragraph))
-            caption = paragraph if is_heading(paragraph) or len(paragraph) <= 60 else caption
+            if _UNITS_STATED.match(paragraph) and caption and caption_at == len(out) - 2:
+                # "单位：分贝" under "表1 …区域声环境…": the units join the caption they are
+                # under, which still names what the table measures.
+                caption, caption_at = f"{caption} {paragraph}", len(out) - 1
+            elif is_heading(paragraph) or len(paragraph) <= 60:
+                caption, caption_at = paragraph, len(out) - 1
             if _SIGNED.search(paragraph):
                 # An office's line ending in the day it issued the text ("…中心  二○一四年十月
                 # 十一日") is no caption of a table further down.
@@ -3025,15 +3032,15 @@ def _with_unit(label, unit):
 
 
 def _named_one_row(clean, rows, width, covered):
-    """One row of numbers under a header naming each of its cells, the labels' heading
-    included ("点位", "SO2", "NO2"… over "气象站", "7", "21"…): a table however few its
-    figures (a county's only station)."""
+    """One row of numbers (or two full ones) under a header naming each of its
+    cells, the labels' heading included ("点位", "SO2", "NO2"… over "气象站", "7", "21"…): a
+    table however few its figures (a county's only station, a city's two years)."""
     header = [cell for cell in clean[: rows[0]] if cell]
     names, above = header[len(header) - width :], header[: len(header) - width]
     return (
-        len(rows) == 1
+        len(rows) <= 2
         and covered >= 3
-        and covered == width - 1
+        and covered == len(rows) * (width - 1)
         and len(names) == width
         and not any(_NUMERIC_CELL.match(cell) for cell in names)
         and all(_caption_like(cell) for cell in above)

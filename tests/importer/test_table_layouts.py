@@ -569,3 +569,122 @@ def test_a_bracketed_note_under_a_tab_table_is_no_broken_cell():
         ]
     )
     assert _units(text) == {("24", "ug/m3", "no2"), ("19", "ug/m3", "no2")}
+
+
+# A caption whose units stand on a line of their own under it. ------------------------------
+
+
+def _indicators(text):
+    return {(f.value_text, f.indicator) for f in _figures(text)}
+
+
+def test_a_caption_over_its_units_line_still_names_the_area_s_noise_tabs():
+    text = "\n".join(
+        [
+            "桐坪市2021年声环境质量状况",
+            "表2 2021年桐坪市区域声环境等效声级",
+            "单位：分贝",
+            "年份\t昼间等效声级\t夜间等效声级",
+            "2021年\t55.2\t46.1",
+            "2020年\t54.8\t45.3",
+        ]
+    )
+    assert _indicators(text) == {
+        ("55.2", "noise-day"),
+        ("46.1", "noise-night"),
+        ("54.8", "noise-day"),
+        ("45.3", "noise-night"),
+    }
+
+
+def test_a_caption_over_its_bracketed_units_line_markdown():
+    text = "\n".join(
+        [
+            "桐坪市2021年声环境质量状况",
+            "表2 2021年桐坪市各县区域声环境等效声级",
+            "(单位：dB(A))",
+            "| 县区 | 昼间等效声级 |",
+            "|---|---|",
+            "| 樟渚县 | 53.7 |",
+            "| 枫汀区 | 56.4 |",
+        ]
+    )
+    assert _indicators(text) == {("53.7", "noise-day"), ("56.4", "noise-day")}
+
+
+def test_a_units_line_under_a_sentence_takes_no_caption_from_far_above():
+    text = "\n".join(
+        [
+            "桐坪市2021年声环境质量状况",
+            "表2 2021年桐坪市区域声环境等效声级",
+            "各监测点位的噪声监测结果汇总列于下表，请各单位对照整改落实。",
+            "单位：分贝",
+            "点位\t昼间等效声级\t夜间等效声级",
+            "樟渚站\t55.2\t46.1",
+            "枫汀站\t54.8\t45.3",
+        ]
+    )
+    assert not {code for _value, code in _indicators(text)} & {"noise-day", "noise-night"}
+
+
+# Two rows of years copied a cell a line: a table however few its cells. ----------------------
+
+
+def test_two_rows_of_years_copied_a_cell_a_line():
+    text = "\n".join(
+        [
+            "桐坪市2021年地表水环境质量状况",
+            "表1 2021年桐坪市水质断面比例",
+            "项目",
+            "Ⅰ～Ⅲ类水质断面比例(%)",
+            "劣Ⅴ类水质断面比例(%)",
+            "2021年",
+            "83.3",
+            "4.2",
+            "2020年",
+            "79.2",
+            "8.3",
+        ]
+    )
+    assert _indicators(text) == {
+        ("83.3", "water-good-sections-ratio"),
+        ("4.2", "water-inferior-v-ratio"),
+        ("79.2", "water-good-sections-ratio"),
+        ("8.3", "water-inferior-v-ratio"),
+    }
+
+
+def test_two_rows_of_counties_copied_a_cell_a_line_with_bars():
+    text = "\n".join(
+        [
+            "桐坪市2021年环境空气质量状况",
+            "县区 |",
+            "PM2.5(μg/m³) |",
+            "PM10(μg/m³) |",
+            "樟渚县 |",
+            "31 |",
+            "57 |",
+            "枫汀区 |",
+            "34 |",
+            "62 |",
+        ]
+    )
+    assert _indicators(text) == {("31", "pm25"), ("57", "pm10"), ("34", "pm25"), ("62", "pm10")}
+
+
+def test_two_rows_of_years_with_a_cell_lost_are_no_table_of_two_rows():
+    # One number short of the rows the names call for: short lines, not two full rows.
+    text = "\n".join(
+        [
+            "桐坪市2021年环境空气质量状况",
+            "年份",
+            "PM2.5(μg/m³)",
+            "PM10(μg/m³)",
+            "2021年",
+            "31",
+            "2020年",
+            "34",
+            "62",
+        ]
+    )
+    assert {("31", "pm25"), ("34", "pm25"), ("62", "pm10")} - _indicators(text)
