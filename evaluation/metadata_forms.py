@@ -36,14 +36,16 @@ def right_fields(case, document):
 
 
 def measure(show=(), out=sys.stdout):
-    """Print a table of the forms the rules were written from, and one of forms written
-    after them; return both totals."""
-    from tests.importer.page_forms import FORMS, FRESH_FORMS, cases
+    """Print a table of the forms the rules were written from, one of forms written after
+    them, and one of forms written last; return the three totals."""
+    from tests.importer.page_forms import FORMS, FRESH_FORMS, LAST_FORMS, cases
 
     print("\n### forms", file=out)
     seen = measure_cases(cases(FORMS), show, out)
     print("\n### forms written after the rules", file=out)
-    return seen, measure_cases(cases(FRESH_FORMS), show, out)
+    fresh = measure_cases(cases(FRESH_FORMS), show, out)
+    print("\n### forms written last", file=out)
+    return seen, fresh, measure_cases(cases(LAST_FORMS), show, out)
 
 
 def measure_cases(cases, show=(), out=sys.stdout):

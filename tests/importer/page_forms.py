@@ -544,6 +544,62 @@ FRESH_FORMS = {
     )
 }
 
+# Forms written last, after every rule above: measured, not read by any rule yet.
+
+
+def disclosure_table(article, rng):
+    """A disclosure page's header table, cells side by side, the title among them."""
+    lines = [
+        f"首页 > 信息公开 > {article.column}",
+        f"索引号：{rng.randint(100000, 999999)}/{article.day.year}-{rng.randint(10, 99)} | "
+        f"发布机构：{article.publisher}",
+        f"标题：{article.title}",
+        f"发文日期：{_chinese(article.day)} | 文号：无",
+        article.title,
+        *_body(article),
+    ]
+    return lines, article.title, article.day, article.publisher
+
+
+def mobile_page(article, rng):
+    """A page saved from a phone: the app's prompt, the title, the outlet and age, the body."""
+    lines = [
+        "打开APP 阅读更多精彩内容",
+        article.title,
+        f"{article.publisher} · {_dash(article.day)} {rng.randint(7, 22)}:{rng.randint(10, 59)}",
+        "关注",
+        *_body(article),
+        "打开APP 查看更多",
+    ]
+    return lines, article.title, article.day, article.publisher
+
+
+def bracketed_fields(article, rng):
+    """The fields in square brackets, one after another."""
+    lines = [
+        f"{article.site} >> {article.column}",
+        article.title,
+        f"[发布时间：{_dash(article.day)}] [来源：{article.publisher}] [浏览：{rng.randint(5, 500)}]",
+        *_body(article),
+        "[打印] [关闭]",
+    ]
+    return lines, article.title, article.day, article.publisher
+
+
+def title_with_column_tag(article, rng):
+    lines = [
+        f"【{article.column}】{article.title}",
+        f"时间：{_slashed(article.day)}  来源：{article.publisher}",
+        *_body(article),
+    ]
+    return lines, article.title, article.day, article.publisher
+
+
+LAST_FORMS = {
+    form.__name__: form
+    for form in (disclosure_table, mobile_page, bracketed_fields, title_with_column_tag)
+}
+
 VARIANTS = 3  # pages per form and article, each with its own draw of formats and orders
 
 
