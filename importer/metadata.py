@@ -67,14 +67,15 @@ def read_metadata(lines):
     meta = Metadata()
     drafted = ""  # 成文日期, 发文日期: the day the document was signed, if no other is given
     for line in lines:
-        bare = without_widgets(BULLET.sub("", line))
+        bare = without_widgets(BULLET.sub("", line)).lstrip("[【")
         dated = DATE_AHEAD.match(bare)
         if dated:
             _store(meta, "issued", dated.group(1))
         matches = list(LABEL.finditer(bare))
         for index, match in enumerate(matches):
             end = matches[index + 1].start() if index + 1 < len(matches) else len(bare)
-            value = bare[match.end() : end].strip(" \t|｜-—")
+            # "[来源：某某局] [浏览：52]": the brackets around a field are not its value's.
+            value = bare[match.end() : end].strip(" \t|｜-—[]【】")
             if match.group(1) in _DRAFTED:
                 drafted = drafted or value
                 continue
@@ -115,6 +116,10 @@ def read_metadata(lines):
 _DRAFTED = frozenset({"成文日期", "发文日期"})
 
 
+# "来源：本站", "来源：网络": a source that names no one.
+_NO_SOURCE = frozenset({"本站", "本网", "网络", "互联网", "原创"})
+
+
 def _store(meta, kind, value):
     if not value:
         return
@@ -122,7 +127,7 @@ def _store(meta, kind, value):
         found = DATE.search(value)
         meta.issued_at_text = value[:64]
         meta.issued_on = parse_date(found.group(0)) if found else None
-    elif kind == "source" and not meta.source_name:
+    elif kind == "source" and not meta.source_name and value not in _NO_SOURCE:
         meta.source_name = value[:128]
     elif kind == "author" and not meta.author_name:
         meta.author_name = value[:64]
@@ -824,7 +829,7 @@ _LEADING_WORDS = re.compile(r"^.*(?:记者|从(?![化江])|据|向(?!阳))")
 # line of the page's header, after its label or after the date and time.
 _SOURCE_IN_LINE = re.compile(
     r"(?:来源|来源于|信息来源|文章来源)\s*[:：]\s*([^\s|｜:：,，。;；【】\[\]]{2,30}?)"
-    r"(?=阅读|浏览|字体|字号|作者|编辑|时间|发布|点击|打印|分享|[\s|｜【\[]|$)"
+    r"(?=阅读|浏览|字体|字号|作者|编辑|时间|发布|点击|打印|分享|[\s|｜【\[\]】]|$)"
 )
 # Also in title brackets: "2023-02-08 08:15:08 《 人民日报 》   作者: …".
 _SOURCE_AFTER_DATE = re.compile(
@@ -860,7 +865,7 @@ def _source_in_header(head_text):
     # ("2021-07-16 02:06 重庆晨报").
     for line in lines:
         found = _SOURCE_IN_LINE.search(line)
-        if found:
+        if found and found.group(1) not in _NO_SOURCE:
             return found.group(1)
     for line in lines:
         found = _SOURCE_AFTER_DATE.search(line) or _BODY_BEFORE_DATE.match(line)

@@ -215,7 +215,7 @@ def header_names(line):
     rest = _DATED_PIECE.sub(" ", without_widgets(BULLET.sub("", line)))
     if len(line) > 80 or re.search(r"[。！？；，,、:：]", rest):
         return None
-    names = [piece for piece in re.split(r"[\s|｜/]+", rest) if piece]
+    names = [piece for piece in re.split(r"[\s|｜/·•]+", rest) if piece]
     if not 1 <= len(names) <= 3 or not ORGANISATION.fullmatch(names[-1]):
         return None
     if not all(_PERSON.fullmatch(name) or ORGANISATION.fullmatch(name) for name in names):
@@ -239,7 +239,8 @@ def is_meta_line(line):
     if not line or len(line) > 160 or PAGE_CLOCK.match(line):
         return False
     bare = BULLET.sub("", unspaced_labels(line))
-    bare = without_widgets(bare) or bare
+    # "[发布时间：…] [来源：…]": fields each in square brackets.
+    bare = (without_widgets(bare) or bare).lstrip("[【")
     if _META_LINE.match(bare) or DATE_LINE.match(bare) or _COUNTER_LINE.match(line):
         return True
     if header_names(line) or _CREDIT_LINE.match(bare) or _DOCUMENT_NUMBER.match(bare):
