@@ -2621,6 +2621,9 @@ def bind_table(block, folded, gazetteer, scope):
                 # A note's exception (CO in mg/m³) stands over the caption's one unit.
                 _excepted_unit(numbers_fold(block.note), name)
                 or _excepted_unit(caption, name)
+                # …or to the row naming it, in a table whose measures are its rows.
+                or _excepted_unit(numbers_fold(block.note), folded_label)
+                or _excepted_unit(caption, folded_label)
                 # Days are days, whatever unit a caption gives the concentrations.
                 # A row of a measure with its own unit ("水温(℃)", "pH值(无量纲)") keeps it.
                 or (

@@ -688,3 +688,44 @@ def test_two_rows_of_years_with_a_cell_lost_are_no_table_of_two_rows():
         ]
     )
     assert {("31", "pm25"), ("34", "pm25"), ("62", "pm10")} - _indicators(text)
+
+
+# A caption's exception for CO in a table whose measures are its rows. -----------------------
+
+
+def _turned_with_caption(rows):
+    return "\n".join(
+        [
+            "梓岭市2023年环境空气质量状况",
+            "表1 2023年梓岭市各监测点位主要污染物浓度",
+            "单位：微克/立方米(CO为毫克/立方米)",
+            *rows,
+        ]
+    )
+
+
+def test_a_caption_s_exception_for_co_is_the_co_row_s_tabs():
+    text = _turned_with_caption(["项目\t岑汀站\t雁渚站", "NO2\t22\t27", "CO\t0.8\t1.1"])
+    assert _units(text) == {
+        ("22", "ug/m3", "no2"),
+        ("27", "ug/m3", "no2"),
+        ("0.8", "mg/m3", "co"),
+        ("1.1", "mg/m3", "co"),
+    }
+
+
+def test_a_caption_s_exception_for_co_is_the_co_row_s_markdown():
+    text = _turned_with_caption(
+        ["| 项目 | 岑汀站 | 雁渚站 |", "|---|---|---|", "| CO | 0.7 | 1.3 |", "| O3 | 150 | 138 |"]
+    )
+    assert _units(text) == {
+        ("0.7", "mg/m3", "co"),
+        ("1.3", "mg/m3", "co"),
+        ("150", "ug/m3", "o3"),
+        ("138", "ug/m3", "o3"),
+    }
+
+
+def test_a_caption_s_exception_for_co_leaves_the_other_rows_alone():
+    text = _turned_with_caption(["项目\t岑汀站\t雁渚站", "SO2\t8\t10", "PM10\t55\t61"])
+    assert {unit for _value, unit, _code in _units(text)} == {"ug/m3"}
