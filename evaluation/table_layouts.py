@@ -592,7 +592,9 @@ def report(tally):
     features = sorted(
         {feature for r, feature in tally if r != "why"}, key=lambda f: (f != "all", f)
     )
-    lines = ["| feature | " + " | ".join(renderings) + " |", "|---|" + "---|" * len(renderings)]
+    # "cell |" names a column: its bar escaped, or the Markdown table shifts a column.
+    names = [r.replace("|", "\\|") for r in renderings]
+    lines = ["| feature | " + " | ".join(names) + " |", "|---|" + "---|" * len(renderings)]
     for feature in features:
         cells = []
         for rendering in renderings:
