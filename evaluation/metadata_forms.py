@@ -1,6 +1,6 @@
 """How well the importer reads a page's title, date and publisher, per form of page chrome.
 
-The pages are invented (``tests/importer/page_forms.py``): article bodies of our own in the
+The pages are invented (``evaluation/page_forms.py``): article bodies of our own in the
 headers and footers sites wrap around them. Each field is compared as the scorer compares it
 (``evaluation.score_importer``): the title exactly, spaces and character forms aside; the date
 to the day (a page that states none must be given none); the publisher when one name contains
@@ -38,7 +38,7 @@ def right_fields(case, document):
 def measure(show=(), out=sys.stdout):
     """Print a table of the forms the rules were written from, one of forms written after
     them, and one of forms written last; return the three totals."""
-    from tests.importer.page_forms import FORMS, FRESH_FORMS, LAST_FORMS, cases
+    from evaluation.page_forms import FORMS, FRESH_FORMS, LAST_FORMS, cases
 
     print("\n### forms", file=out)
     seen = measure_cases(cases(FORMS), show, out)

@@ -1,6 +1,6 @@
 """read() on the dates a page shows after its article (related articles, previous and next
 links): theirs, never the page's; and on an English header line of an outlet beside the date.
-Invented pages (tests/importer/page_forms.py has them in every form).
+Invented pages (evaluation/page_forms.py has them in every form).
 """
 
 from datetime import date

@@ -1,5 +1,5 @@
 """read() on the page's fields each in square brackets, and on an outlet beside its date with
-a middle dot, as an app's page gives them. Invented pages (tests/importer/page_forms.py has
+a middle dot, as an app's page gives them. Invented pages (evaluation/page_forms.py has
 them among the forms written last).
 """
 

@@ -1,5 +1,5 @@
 """read() on a page's header line made of its date and names, and on header fields among the
-page's widgets. Invented pages (tests/importer/page_forms.py has them in every form).
+page's widgets. Invented pages (evaluation/page_forms.py has them in every form).
 """
 
 from datetime import date

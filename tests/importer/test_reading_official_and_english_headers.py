@@ -1,6 +1,6 @@
 """read() on an official document's masthead, number and signature over a note, on a weekday
 between the date and the fields, and on an English government page's menu and source.
-Invented texts (tests/importer/page_forms.py has them among its forms written after the rules).
+Invented texts (evaluation/page_forms.py has them among its forms written after the rules).
 """
 
 from datetime import date

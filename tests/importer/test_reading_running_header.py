@@ -1,5 +1,5 @@
 """read() on a converted document's running header: the line at the top of each page, by the
-page numbers, is no title. Invented texts (tests/importer/page_forms.py has more).
+page numbers, is no title. Invented texts (evaluation/page_forms.py has more).
 """
 
 from datetime import date

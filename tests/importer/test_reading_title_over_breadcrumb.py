@@ -1,5 +1,5 @@
 """read() on a headline set over the page's breadcrumb, and on the page's fields and credits
-that look like a menu. Invented pages (tests/importer/page_forms.py has them in every form).
+that look like a menu. Invented pages (evaluation/page_forms.py has them in every form).
 """
 
 from datetime import date
