@@ -334,12 +334,13 @@ _TRADITIONAL = str.maketrans("县区优数浓细颗质断类间声级综", "縣�
 def _units_damaged(rows, header, transposed, rng):
     micro = rng.choice(_MICRO_DAMAGED)
     swap = {"μg/m³": micro, "mg/m³": "mg/m3" if micro != "?g/m?" else "mg/m?"}
-    out = [[cell for cell in cells] for cells in rows]
-    for cells in out:
-        for at, cell in enumerate(cells):
-            for unit, damaged in swap.items():
-                cells[at] = cells[at].replace(unit, damaged)
-    return out
+
+    def damage(cell):
+        for unit, damaged in swap.items():
+            cell = cell.replace(unit, damaged)
+        return cell
+
+    return [[damage(cell) for cell in cells] for cells in rows]
 
 
 def _traditional_header(rows, header, transposed, rng):
