@@ -2969,9 +2969,8 @@ def _exception(text):
     return (after.group(2), after.group(3)) if after else None
 
 
-def _excepted(exception, column):
+def _excepted(names, column):
     """Whether the column is one a note's exception names ("CO", "一氧化碳")."""
-    names = exception if isinstance(exception, str) else exception.group(1)
     named = re.split(r"[、和及]", names)
     named += [_POLLUTANT_CODES[word] for word in named if word in _POLLUTANT_CODES]
     return any(word and word.lower() in column.lower() for word in named)
@@ -2993,7 +2992,7 @@ def _noted_unit(note, column):
         return ""
     exception = _EXCEPT.search(note)
     if exception:
-        unit = exception.group(2) if _excepted(exception, column) else exception.group(3)
+        unit = exception.group(2) if _excepted(exception.group(1), column) else exception.group(3)
         return f"({unit})" if _unit_fits(unit, column) else ""
     units = re.findall(_UNIT_WORDS, note)
     return f"({units[0]})" if len(set(units)) == 1 and _unit_fits(units[0], column) else ""

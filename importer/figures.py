@@ -240,6 +240,8 @@ def is_unit(text):
     bracketed = re.fullmatch(r"[(（]\s*([^()（）]+?)\s*[)）]", text)
     text = bracketed.group(1) if bracketed else text
     return bool(text) and text.casefold() in _UNIT_CODE
+
+
 _FAMILY = {unit.code: unit.family for unit in units_table.TABLE}
 _FAMILY.update({"pp": "percentage_point", "index": "dimensionless", "tenth": "percent"})
 

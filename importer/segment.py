@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from . import dateline
 from .numbers import SPELT_VOLUME_UNIT
-from .table_cells import compound_items, unchanged, worded_change
+from .table_cells import UNITS_HEADING, compound_items, unchanged, worded_change
 
 # Sentence-final punctuation (a paragraph ending otherwise is unfinished or a heading).
 SENTENCE_END = "。！？!?；;…”’」』）)"
@@ -2999,8 +2999,6 @@ def _label_units_joined(cells):
     return _first_label_unit_joined(out) if joined else out
 
 
-_UNITS_HEADING = re.compile(r"^(?:计量)?单位$")
-
 
 def _first_label_unit_joined(cells):
     """The first row's label and unit ("PM10" / "μg/m³" right before the row's first number)
@@ -3019,7 +3017,7 @@ def _first_label_unit_joined(cells):
     if first is None or any(_NUMERIC_CELL.match(cell) for cell, _line in cells[:first]):
         return cells
     label, line = cells[first - 1]
-    head = [cell for cell in cells[: first - 1] if not _UNITS_HEADING.match(cell[0])]
+    head = [cell for cell in cells[: first - 1] if not UNITS_HEADING.match(cell[0])]
     return [*head, (_with_unit(label, cells[first][0]), line), *cells[first + 1 :]]
 
 

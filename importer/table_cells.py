@@ -80,7 +80,7 @@ def merged_labels(labels, rows):
 # A column of units beside the row labels ("项目 | 单位 | 2023年 | 2022年", a row per measure):
 # each row's unit, written once for the row where a header would write it once per column. A
 # measure of no unit (an index) has a dash or nothing there.
-_UNITS_HEADING = re.compile(r"^\s*(?:计量)?单位\s*$")
+UNITS_HEADING = re.compile(r"^\s*(?:计量)?单位\s*$")
 _NO_UNIT = re.compile(r"^\s*(?:[—–\-/]{1,3}|无量纲|无)?\s*$")
 _UNIT_IN_LABEL = re.compile(r"[(（][^()（）]*[)）]\s*$")
 
@@ -91,7 +91,7 @@ def units_column(header, rows, is_unit):
     for at, name in enumerate(header):
         column = [cells[at] if at < len(cells) else "" for _label, cells, _span in rows]
         units = [fold(cell) for cell in column if not _NO_UNIT.match(fold(cell))]
-        headed = bool(_UNITS_HEADING.match(fold(name)))
+        headed = bool(UNITS_HEADING.match(fold(name)))
         if units and all(is_unit(unit) for unit in units) and (headed or len(units) >= 2):
             return at
     return None
