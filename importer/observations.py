@@ -89,7 +89,24 @@ def propose_observations(context):
             _("%(count)d 个数值没有对应的已有指标，已作为新指标建议列出，请审核")
             % {"count": proposals}
         )
+    if document.unread:
+        warnings.append(_left_unread(document.unread))
     return hooks.Contribution(_("候选数值"), len(observations), warnings, rows)
+
+
+#: How many of the numbers not read the summary names; the count covers them all.
+UNREAD_SHOWN = 8
+
+
+def _left_unread(unread):
+    """The summary's note of the numbers no figure was read from (``leftovers``): the reading
+    misses some (a table in a layout it does not know), so the editor checks them."""
+    shown = "；".join(f"{left.number}（…{left.context}…）" for left in unread[:UNREAD_SHOWN])
+    return _("%(count)d 个数字没有读成候选数值，请对照原文核对是否遗漏：%(shown)s%(more)s") % {
+        "count": len(unread),
+        "shown": shown,
+        "more": "；…" if len(unread) > UNREAD_SHOWN else "",
+    }
 
 
 def _indicators():

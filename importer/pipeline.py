@@ -10,6 +10,7 @@ the sentence or table row it comes from, and the reasons for each of these. The 
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -20,6 +21,7 @@ from . import (
     decode,
     document,
     figures,
+    leftovers,
     matching,
     metadata,
     numbers,
@@ -71,6 +73,7 @@ class Document:
     body: str
     figures: tuple
     removed: tuple
+    unread: tuple = ()  # leftovers.Leftover: blocks stating figures none of which was read
 
 
 _VOCABULARIES = {}
@@ -155,6 +158,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     # section's heading ("一、空气", "(二)水") are that section's body, however short.
     headlines = set()
     sections = False
+    spans = {}  # where each block stands in the text, for what the reading left (leftovers)
     for number, block in enumerate(blocks):
         sections = sections or bool(_NUMBERED.match(block.text))
         if not sections and _is_headline(block):
@@ -180,6 +184,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         at, where = _locate(folded, block.text, cursor)
         if at >= 0:
             cursor = where[-1] if where else at + len(block.text)
+            spans[number] = (at, cursor)
         block_scope = section
         carries = about.language == "en" or section.period_start is None
         if carries and block.kind != "table":
@@ -256,6 +261,10 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 )
             )
             quoted_at.append((number, start))
+    read_from = defaultdict(list)
+    for (number, _start), figure in zip(quoted_at, found, strict=True):
+        if not figure.derived:
+            read_from[number].append(figure.value)
     if parsed.title_found:
         _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, vocabulary)
     return Document(
@@ -270,6 +279,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         figures=table_cells.once_with_prose(_once(*_told_below(found, quoted_at, headlines))),
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
+        unread=leftovers.leftovers(blocks, spans, read_from),
     )
 
 

@@ -274,6 +274,17 @@ def test_figures_matching_no_indicator_are_proposed_not_guessed(catalogue, jiang
     assert any("新指标建议" in w for w in result.warnings)
 
 
+def test_the_summary_names_the_numbers_no_figure_was_read_from(catalogue):
+    # The copy broke the unit after 21: no figure is read from it, so the editor is told.
+    result = import_bulletin_text(
+        "澜溪市空气质量简报\n\n2021年，澜溪市二氧化氮年均浓度为21 微克/ 立方米，优良天数比例为90.1%。",
+        filename="x.txt",
+    )
+    assert Observation.objects.filter(bulletin_id=result.bulletin_id, value_text="90.1").exists()
+    (note,) = [w for w in result.warnings if "没有读成候选数值" in w]
+    assert note.startswith("1 个数字") and "21（…" in note and "90.1" not in note
+
+
 def test_without_an_indicator_catalogue_the_bulletin_is_still_imported(db):
     result = import_sample("wechat_jiangyu.txt")
     assert result.created

@@ -1,0 +1,85 @@
+"""What the reading left: the numbers of a text that no figure was read from.
+
+The reading is not complete (a table copied in a layout it does not know loses cells, a unit
+damaged in the copy hides its number), and an editor reviewing candidates sees only what was
+found. So each block (paragraph or table) lists the numbers it states that no figure read
+from it carries, for the editor to check against the candidates. What states no measure is
+left out: years and dates, numbered headings and list marks, standards' and laws' numbers.
+Totals and denominators ("全市11个断面中…") are listed: they are read as no figure on purpose,
+and the editor sees them beside the figures they qualify.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_NUMBER = re.compile(r"(?<![\d.A-Za-z])[-+]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d.]*[A-Za-z]*\d)")
+# Numbers that state no measure, by what stands after them: a date, a month range's first
+# month ("1-10月"), a clause's number ("第3条")…
+_NOT_A_MEASURE_AFTER = re.compile(
+    r"\s*(?:年(?!均|平均|度?[^\d]{0,2}(?:下降|上升|减少|增加))|月|日|时|号|期|届|版|条|款|章|节"
+    r"|[-—–~至]\s*\d{1,2}\s*月)"
+)
+# …or before them: a standard's or a law's number and its year ("GB 3095-2012"), an ordinal.
+_NOT_A_MEASURE_BEFORE = re.compile(r"(?:GB|HJ|GB/T|第|No\.?|\d-)\s*$")
+# A list's or a heading's mark at the start of a line: "1、", "2.", "(3)".
+_MARK = re.compile(r"\n[ \t(（]*$")
+_MARK_AFTER = re.compile(r"[、.．)）](?!\d)")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_UNIT_AFTER = re.compile(r"\s*[%\u4e00-\u9fff]")
+# The words around a number shown to the editor.
+AROUND = 12
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A number no figure was read from: as written, with the words around it, and its offset
+    in the text (``None`` where the block could not be placed)."""
+
+    number: str
+    context: str
+    at: int | None = None
+
+
+def leftovers(blocks, spans, read_from):
+    """The numbers of ``blocks`` no figure was read from. ``spans`` maps a block's index to its
+    (start, end) in the text, ``read_from`` to the values of the figures read from it."""
+    found = []
+    for index, block in enumerate(blocks):
+        read = Counter(abs(value) for value in read_from.get(index, ()))
+        start = spans[index][0] if index in spans else None
+        text = block.text
+        for match in _NUMBER.finditer(text):
+            value = _value(match.group())
+            if value is None or not _is_measure(text, match):
+                continue
+            if read[abs(value)] > 0:  # a fall is read as a negative change
+                read[abs(value)] -= 1
+                continue
+            found.append(
+                Leftover(
+                    match.group(),
+                    " ".join(text[max(0, match.start() - AROUND) : match.end() + AROUND].split()),
+                    None if start is None else start + match.start(),
+                )
+            )
+    return tuple(found)
+
+
+def _value(text):
+    try:
+        return Decimal(text.replace(",", "").lstrip("+"))
+    except InvalidOperation:
+        return None
+
+
+def _is_measure(text, match):
+    start, end = match.span()
+    before = text[max(0, start - 6) : start]
+    if _NOT_A_MEASURE_AFTER.match(text, end) or _NOT_A_MEASURE_BEFORE.search(before):
+        return False
+    if _MARK_AFTER.match(text, end) and _MARK.search(before if start >= 6 else "\n" + before):
+        return False
+    # A year followed by no unit ("2023 |", "in 2020,") is a period, not a measure.
+    return not (_YEAR.fullmatch(match.group()) and not _UNIT_AFTER.match(text, end))

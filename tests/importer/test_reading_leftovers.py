@@ -1,0 +1,43 @@
+"""The numbers the reading left (``Document.unread``): listed for the editor, with their words
+around them and where they stand; what states no measure is not listed. Invented texts."""
+
+from importer import pipeline
+
+
+def _left(text):
+    return [(left.number, left.at) for left in pipeline.read(text).unread]
+
+
+def test_a_number_whose_unit_the_copy_broke_is_listed_where_it_stands():
+    text = "2021年，澜溪市二氧化氮年均浓度为21 微克/ 立方米，优良天数比例为90.1%。"
+    document = pipeline.read(text)
+    assert [f.value_text for f in document.figures if not f.derived] == ["90.1"]
+    (left,) = document.unread
+    assert (left.number, left.at) == ("21", text.index("21 微克"))
+    assert "二氧化氮年均浓度为21" in left.context
+
+
+def test_a_column_of_bare_numbers_no_table_was_read_from_is_listed_number_by_number():
+    text = "澜溪市各站点监测结果\n\n甲站\n\n乙站\n\n丙站\n\n35\n\n41\n\n28\n\n注：数据为初步统计。"
+    assert [number for number, _at in _left(text)] == ["35", "41", "28"]
+
+
+def test_read_figures_dates_headings_and_standards_are_not_listed():
+    text = (
+        "一、空气质量\n\n"
+        "2022年3月，依GB 3095-2012和《澜溪市大气条例》第12条评价，"
+        "澜溪市PM2.5平均浓度为31微克/立方米，同比下降6.1%。"
+    )
+    document = pipeline.read(text)
+    assert {f.value_text for f in document.figures} >= {"31", "6.1"}
+    assert document.unread == ()
+
+
+def test_a_fall_read_as_a_negative_change_is_read_not_left():
+    text = "澜溪市化学需氧量排放量同比下降4.2%，氨氮排放量同比下降3.3%。"
+    assert _left(text) == []
+
+
+def test_a_lines_list_mark_is_not_listed_the_lists_numbers_are():
+    text = "1、澜溪市优良天数比例为90.1%。\n2、甲站、乙站二氧化氮浓度为35、41 微克/ 立方米。"
+    assert [number for number, _at in _left(text)] == ["35", "41"]
