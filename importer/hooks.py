@@ -48,6 +48,7 @@ class Contribution:
     count: int = 0
     warnings: list[str] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
+    unread: int = 0  # numbers of the text no figure was read from (``leftovers``)
 
 
 def register(hook):

@@ -83,3 +83,17 @@ def _is_measure(text, match):
         return False
     # A year followed by no unit ("2023 |", "in 2020,") is a period, not a measure.
     return not (_YEAR.fullmatch(match.group()) and not _UNIT_AFTER.match(text, end))
+
+
+def marked(text, unread):
+    """``text`` cut into ``(piece, leftover)`` pairs, ``leftover`` None between the numbers of
+    ``unread`` that stand in it, for a page that marks them."""
+    pieces, cursor = [], 0
+    for left in sorted((left for left in unread if left.at is not None), key=lambda left: left.at):
+        if left.at < cursor or text[left.at : left.at + len(left.number)] != left.number:
+            continue
+        pieces.append((text[cursor : left.at], None))
+        pieces.append((left.number, left))
+        cursor = left.at + len(left.number)
+    pieces.append((text[cursor:], None))
+    return [(piece, left) for piece, left in pieces if piece]

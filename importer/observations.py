@@ -57,7 +57,7 @@ def propose_observations(context):
             if r.code or r.level == "country"
         },
     )
-    document = pipeline.read(bulletin.raw_text, published=bulletin.issued_on, catalogue=catalogue)
+    document = read_bulletin(bulletin, catalogue)
     observations, rows = [], []
     proposals = 0
     for figure in document.figures:
@@ -91,7 +91,9 @@ def propose_observations(context):
         )
     if document.unread:
         warnings.append(_left_unread(document.unread))
-    return hooks.Contribution(_("候选数值"), len(observations), warnings, rows)
+    return hooks.Contribution(
+        _("候选数值"), len(observations), warnings, rows, len(document.unread)
+    )
 
 
 #: How many of the numbers not read the summary names; the count covers them all.
@@ -107,6 +109,14 @@ def _left_unread(unread):
         "shown": shown,
         "more": "；…" if len(unread) > UNREAD_SHOWN else "",
     }
+
+
+def read_bulletin(bulletin, catalogue=None):
+    """The reading of ``bulletin``'s raw text, as its import read it: against the catalogue as
+    editors keep it with the wordings taught for its region."""
+    if catalogue is None:
+        catalogue = wordings.catalogue_for(bulletin.region_id, Catalogue.from_database())
+    return pipeline.read(bulletin.raw_text, published=bulletin.issued_on, catalogue=catalogue)
 
 
 def _indicators():

@@ -73,7 +73,8 @@ class Document:
     body: str
     figures: tuple
     removed: tuple
-    unread: tuple = ()  # leftovers.Leftover: blocks stating figures none of which was read
+    unread: tuple = ()  # leftovers.Leftover: the numbers no figure was read from
+    source: str = ""  # the text as read (decoded, repaired): the one ``unread`` offsets are in
 
 
 _VOCABULARIES = {}
@@ -280,6 +281,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
         unread=leftovers.leftovers(blocks, spans, read_from),
+        source=text,
     )
 
 

@@ -61,6 +61,11 @@ class ImportResult:
         return self.outcome == CREATED
 
     @property
+    def unread(self):
+        """How many numbers of the text no figure was read from."""
+        return sum(contribution.unread for contribution in self.contributions)
+
+    @property
     def skipped(self):
         return self.outcome == SKIPPED
 

@@ -7,4 +7,5 @@ app_name = "bulletin_import"
 
 urlpatterns = [
     path("", admin.site.admin_view(views.import_bulletins), name="index"),
+    path("<int:pk>/reading/", admin.site.admin_view(views.reading), name="reading"),
 ]

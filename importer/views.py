@@ -12,15 +12,20 @@ so the progress bar moves as each file answers. Without it the form posts every 
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from bulletins import workflow
 from bulletins.models import Bulletin
+from indicators.choices import ReviewState
+from indicators.models import Observation
 
 from . import decode as decoding
+from . import leftovers, observations
 from .forms import ImportForm
 from .service import ImportBatch, ImportSession, import_bulletin_file, import_bulletin_text
 
@@ -107,7 +112,8 @@ def _json_row(result):
         "label": _outcome_label(result),
         "message": result.describe(),
         "warnings": [str(warning) for warning in result.warnings],
-        "link": _row(result)["link"],
+        **{key: value for key, value in _row(result).items() if key != "result"},
+        "reading_label": _("在原文中查看未读成数值的数字"),
     }
 
 
@@ -118,10 +124,34 @@ def _outcome_label(result):
 
 
 def _row(result):
-    link = ""
+    link = reading = ""
     if result.bulletin_id:
         try:
             link = reverse("admin:bulletins_bulletin_change", args=[result.bulletin_id])
         except NoReverseMatch:
             link = ""
-    return {"result": result, "link": link}
+        if result.created and not result.dry_run and result.unread:
+            reading = reverse("bulletin_import:reading", args=[result.bulletin_id])
+    return {"result": result, "link": link, "reading": reading}
+
+
+def reading(request, pk):
+    """A bulletin's raw text with the numbers its reading left marked (``leftovers``), for
+    the editor to check against its candidates: the text as it is now, read again."""
+    bulletin = get_object_or_404(Bulletin, pk=pk)
+    if not workflow.can_view(request.user, bulletin):
+        raise Http404
+    document = observations.read_bulletin(bulletin)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("未读成数值的数字：%(title)s") % {"title": bulletin.title},
+        "opts": Bulletin._meta,
+        "bulletin": bulletin,
+        "pieces": leftovers.marked(document.source, document.unread),
+        "unread": len(document.unread),
+        "figures": sum(1 for figure in document.figures if not figure.derived),
+        "candidates": Observation.objects.filter(
+            bulletin=bulletin, review_state=ReviewState.CANDIDATE
+        ).count(),
+    }
+    return TemplateResponse(request, "admin/bulletins/reading.html", context)

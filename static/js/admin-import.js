@@ -45,6 +45,14 @@
       });
       message.appendChild(list);
     }
+    if (result.reading) {
+      var reading = document.createElement("a");
+      reading.href = result.reading;
+      reading.textContent = result.reading_label;
+      var paragraph = document.createElement("p");
+      paragraph.appendChild(reading);
+      message.appendChild(paragraph);
+    }
     row.append(name, outcome, message);
     rows.appendChild(row);
   }
