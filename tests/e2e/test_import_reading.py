@@ -1,0 +1,48 @@
+"""An editor imports a pasted bulletin whose table the reading cannot follow, and checks the
+numbers it left in the text, as the import summary offers. Invented text."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from playwright.sync_api import expect
+
+from tests.factories import make_user
+
+from .helpers import log_in, serious_violations
+
+PASSWORD = "import-reading-8472"
+# A column of values copied a cell a line with no header the reading knows, under a sentence
+# that is read: 90.1% becomes a candidate, the column's numbers are left.
+TEXT = (
+    "澜溪市2023年环境质量简报\n\n"
+    "2023年，澜溪市环境空气优良天数比例为90.1%。\n\n"
+    "各站点监测值\n\n甲站\n\n乙站\n\n丙站\n\n35\n\n41\n\n28\n\n"
+    "注：数据为初步统计。"
+)
+
+
+@pytest.fixture
+def editor(transactional_db):
+    user = make_user(username="importer", password=PASSWORD, groups=["Editor"])
+    user.user_permissions.add(Permission.objects.get(codename="add_bulletin"))
+    return user
+
+
+def test_the_editor_sees_the_numbers_the_reading_left_marked_in_the_text(
+    editor, new_context, shoot
+):
+    page = new_context(bypass_csp=True).new_page()
+    log_in(page, "importer", PASSWORD)
+    page.goto("/admin/bulletins/import/")
+    page.fill('[name="text"]', TEXT)
+    page.get_by_role("button", name="导入").click()
+    link = page.get_by_role("link", name="在原文中查看未读成数值的数字")
+    expect(link).to_be_visible()
+    expect(page.get_by_text("3 个数字没有读成候选数值")).to_be_visible()
+    shoot(page, "01-summary")
+    link.click()
+    marks = page.locator(".reading-text mark")
+    expect(marks).to_have_count(3)
+    assert marks.all_inner_texts() == ["35", "41", "28"]
+    expect(page.get_by_role("link", name="本公报待审核的候选数值：1 个")).to_be_visible()
+    shoot(page, "02-reading")
+    assert serious_violations(page) == []
