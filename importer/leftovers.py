@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from . import figures
+
 _NUMBER = re.compile(r"(?<![\d.A-Za-z])[-+]?\d+(?:,\d{3})*(?:\.\d+)?(?![\d.]*[A-Za-z]*\d)")
 # Numbers that state no measure, by what stands after them: a date, a month range's first
 # month ("1-10月"), a clause's number ("第3条")…
@@ -40,16 +42,19 @@ class Leftover:
     number: str
     context: str
     at: int | None = None
+    sentence: tuple | None = None  # (start, end) of its sentence in the text, for a quote
 
 
-def leftovers(blocks, spans, read_from):
-    """The numbers of ``blocks`` no figure was read from. ``spans`` maps a block's index to its
-    (start, end) in the text, ``read_from`` to the values of the figures read from it."""
+def leftovers(blocks, located, read_from):
+    """The numbers of ``blocks`` no figure was read from. ``located`` maps a block's index to
+    where it stands in the text (its offset, and each character's where the block joined lines:
+    ``pipeline._locate``), ``read_from`` to the values of the figures read from it."""
     found = []
     for index, block in enumerate(blocks):
         read = Counter(abs(value) for value in read_from.get(index, ()))
-        start = spans[index][0] if index in spans else None
         text = block.text
+        offset = _offsets(located.get(index), len(text))
+        sentences = None  # the block's, found once it has a number left
         for match in _NUMBER.finditer(text):
             value = _value(match.group())
             if value is None or not _is_measure(text, match):
@@ -57,14 +62,34 @@ def leftovers(blocks, spans, read_from):
             if read[abs(value)] > 0:  # a fall is read as a negative change
                 read[abs(value)] -= 1
                 continue
+            around = text[max(0, match.start() - AROUND) : match.end() + AROUND]
+            if offset is None:
+                found.append(Leftover(match.group(), " ".join(around.split())))
+                continue
+            sentences = figures.sentences(text) if sentences is None else sentences
+            first, last = next(
+                (span for span in sentences if span[0] <= match.start() < span[1]),
+                (match.start(), match.end()),
+            )
             found.append(
                 Leftover(
                     match.group(),
-                    " ".join(text[max(0, match.start() - AROUND) : match.end() + AROUND].split()),
-                    None if start is None else start + match.start(),
+                    " ".join(around.split()),
+                    offset(match.start()),
+                    (offset(first), offset(last - 1) + 1),
                 )
             )
     return tuple(found)
+
+
+def _offsets(place, size):
+    """The offset in the text of each character of a block placed at ``place``."""
+    if place is None:
+        return None
+    at, where = place
+    if where:
+        return lambda i: where[min(i, size)]
+    return lambda i: at + i
 
 
 def _value(text):

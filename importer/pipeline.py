@@ -159,7 +159,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     # section's heading ("一、空气", "(二)水") are that section's body, however short.
     headlines = set()
     sections = False
-    spans = {}  # where each block stands in the text, for what the reading left (leftovers)
+    located = {}  # where each block stands in the text (see _locate), for leftovers
     for number, block in enumerate(blocks):
         sections = sections or bool(_NUMBERED.match(block.text))
         if not sections and _is_headline(block):
@@ -185,7 +185,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         at, where = _locate(folded, block.text, cursor)
         if at >= 0:
             cursor = where[-1] if where else at + len(block.text)
-            spans[number] = (at, cursor)
+            located[number] = (at, where)
         block_scope = section
         carries = about.language == "en" or section.period_start is None
         if carries and block.kind != "table":
@@ -280,7 +280,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
         figures=table_cells.once_with_prose(_once(*_told_below(found, quoted_at, headlines))),
         removed=tuple(parsed.removed)
         + tuple(segment.Removed(f"{count}×", reason) for reason, count in repaired),
-        unread=leftovers.leftovers(blocks, spans, read_from),
+        unread=leftovers.leftovers(blocks, located, read_from),
         source=text,
     )
 

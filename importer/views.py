@@ -10,6 +10,8 @@ for JSON (``Accept: application/json``): the same form, the same import, the res
 so the progress bar moves as each file answers. Without it the form posts every file at once.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
@@ -142,12 +144,17 @@ def reading(request, pk):
     if not workflow.can_view(request.user, bulletin):
         raise Http404
     document = observations.read_bulletin(bulletin)
+    may_add = request.user.has_perm("indicators.add_observation")
+    pieces = [
+        (piece, left, may_add and left and _candidate_url(bulletin, left, document.source))
+        for piece, left in leftovers.marked(document.source, document.unread)
+    ]
     context = {
         **admin.site.each_context(request),
         "title": _("未读成数值的数字：%(title)s") % {"title": bulletin.title},
         "opts": Bulletin._meta,
         "bulletin": bulletin,
-        "pieces": leftovers.marked(document.source, document.unread),
+        "pieces": pieces,
         "unread": len(document.unread),
         "figures": sum(1 for figure in document.figures if not figure.derived),
         "candidates": Observation.objects.filter(
@@ -155,3 +162,20 @@ def reading(request, pk):
         ).count(),
     }
     return TemplateResponse(request, "admin/bulletins/reading.html", context)
+
+
+def _candidate_url(bulletin, left, text):
+    """The candidate form filled with what the text says of the number ``left``: its bulletin
+    and region, the number as written and its sentence, in review state candidate; indicator,
+    unit and period are the editor's to give."""
+    start, end = left.sentence
+    query = {
+        "bulletin": bulletin.pk,
+        "region": bulletin.region_id or "",
+        "value": left.number.replace(",", ""),
+        "value_text": left.number,
+        "quote": text[start:end].strip(),
+        # a candidate like every figure an import proposes: public only once an editor accepts it
+        "review_state": ReviewState.CANDIDATE,
+    }
+    return f"{reverse('admin:indicators_observation_add')}?{urlencode(query)}"

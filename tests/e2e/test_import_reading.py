@@ -46,3 +46,9 @@ def test_the_editor_sees_the_numbers_the_reading_left_marked_in_the_text(
     expect(page.get_by_role("link", name="本公报待审核的候选数值：1 个")).to_be_visible()
     shoot(page, "02-reading")
     assert serious_violations(page) == []
+    # A marked number is one click from a candidate: the form comes filled with it.
+    marks.first.get_by_role("link").click()
+    expect(page.locator('[name="value_text"]')).to_have_value("35")
+    expect(page.locator('[name="quote"]')).to_have_value("35")
+    expect(page.locator('[name="review_state"]')).to_have_value("candidate")
+    shoot(page, "03-candidate-form")

@@ -1,6 +1,9 @@
 """The page that marks, in a bulletin's raw text, the numbers its reading left
 (``importer.views.reading``), and the import summary's link to it. Invented texts."""
 
+import html
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
@@ -29,8 +32,7 @@ def test_the_page_marks_the_number_left_and_not_the_one_read(client):
     _result, bulletin = _imported(by=editor)
     client.force_login(editor)
     content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
-    assert '年均浓度为<mark title="' in content and ">21</mark> 微克/ 立方米" in content
-    assert "<mark" not in content.split("90.1")[0].split("21</mark>")[1]
+    assert '年均浓度为<mark title="' in content and ">21</a></mark> 微克/ 立方米" in content
     assert content.count("<mark ") == 1
 
 
@@ -98,3 +100,29 @@ def test_the_import_summary_links_to_the_page_when_numbers_were_left(client):
         "/admin/bulletins/import/", {"text": clean}, HTTP_ACCEPT="application/json"
     ).json()["results"]
     assert row["outcome"] == "created" and row["reading"] == ""
+
+
+def test_a_marked_number_opens_the_candidate_form_filled_with_its_sentence(client):
+    editor = make_user(groups=("Editor",))
+    _result, bulletin = _imported(by=editor)
+    client.force_login(editor)
+    content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
+    add = re.search(r'<mark title="[^"]*"><a href="([^"]+)">21</a></mark>', content)
+    assert add, content
+    form = client.get(html.unescape(add.group(1))).content.decode()
+    assert 'name="value_text" value="21"' in form and 'name="value" value="21"' in form
+    assert (
+        "2021年，澜溪市二氧化氮年均浓度为21 微克/ 立方米，优良天数比例为90.1%。</textarea>" in form
+    )
+    assert f'<option value="{bulletin.pk}" selected>' in form
+    assert '<option value="candidate" selected>' in form  # never accepted unawares
+
+
+def test_who_may_not_add_figures_sees_the_marks_without_links(client):
+    viewer = make_user(groups=("Editor",))
+    _result, bulletin = _imported(by=viewer)
+    viewer.groups.clear()
+    viewer.user_permissions.add(Permission.objects.get(codename="view_bulletin"))
+    client.force_login(viewer)
+    content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
+    assert ">21</mark>" in content and "observation/add" not in content
