@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from bulletins.models import Bulletin
 from importer.service import import_bulletin_text
-from tests.factories import make_user
+from tests.factories import make_bulletin, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,15 @@ def test_who_may_not_add_figures_sees_the_marks_without_links(client):
     client.force_login(viewer)
     content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
     assert ">21</mark>" in content and "observation/add" not in content
+
+
+def test_the_bulletins_change_form_links_to_the_page_when_it_has_a_raw_text(client):
+    editor = make_user(groups=("Editor",))
+    _result, imported = _imported(by=editor)
+    client.force_login(editor)
+    reading = reverse("bulletin_import:reading", args=[imported.pk])
+    change = reverse("admin:bulletins_bulletin_change", args=[imported.pk])
+    assert f'href="{reading}"' in client.get(change).content.decode()
+    written = make_bulletin(title="手写的公报", raw_text="")
+    change = reverse("admin:bulletins_bulletin_change", args=[written.pk])
+    assert "/reading/" not in client.get(change).content.decode()
