@@ -110,15 +110,17 @@ def _is_measure(text, match):
     return not (_YEAR.fullmatch(match.group()) and not _UNIT_AFTER.match(text, end))
 
 
-def marked(text, unread):
-    """``text`` cut into ``(piece, leftover)`` pairs, ``leftover`` None between the numbers of
-    ``unread`` that stand in it, for a page that marks them."""
+def marked(text, marks):
+    """``text`` cut into ``(piece, mark)`` pairs for a page that marks numbers in it: ``marks``
+    are ``(at, written, mark)``, the number ``written`` standing at offset ``at``; ``mark`` is
+    None between them. A mark whose number does not stand where it says, or overlaps one
+    before it, is left out."""
     pieces, cursor = [], 0
-    for left in sorted((left for left in unread if left.at is not None), key=lambda left: left.at):
-        if left.at < cursor or text[left.at : left.at + len(left.number)] != left.number:
+    for at, written, mark in sorted((m for m in marks if m[0] is not None), key=lambda m: m[0]):
+        if at < cursor or text[at : at + len(written)] != written:
             continue
-        pieces.append((text[cursor : left.at], None))
-        pieces.append((left.number, left))
-        cursor = left.at + len(left.number)
+        pieces.append((text[cursor:at], None))
+        pieces.append((written, mark))
+        cursor = at + len(written)
     pieces.append((text[cursor:], None))
-    return [(piece, left) for piece, left in pieces if piece]
+    return [(piece, mark) for piece, mark in pieces if piece]

@@ -59,6 +59,7 @@ class Figure:
     value_text: str = ""  # the number as written in ``quote`` (the value itself if derived)
     period_label: str = ""  # the period as the text words it ("上半年", "2023年")
     approximate_text: str = ""  # an approximate figure as written ("1200余家次")
+    at: int | None = None  # where its number stands in ``Document.source`` (None: not placed)
 
 
 @dataclass(frozen=True)
@@ -248,19 +249,25 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 quote = text[where[start] : where[max(start, end - 1)] + 1]
             else:
                 quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
-            found.append(
-                _figure(
-                    figure,
-                    quote.strip().rstrip("。"),
-                    vocabulary,
-                    _approximately(block.text, figure),
-                    topic if block.kind != "table" else "",
-                    block.caption
-                    if block.kind == "table"
-                    else block.text[figure.quote_span[0] : figure.raw.start],
-                    block.text[slice(*figure.quote_span)] if block.kind != "table" else "",
-                )
+            made = _figure(
+                figure,
+                quote.strip().rstrip("。"),
+                vocabulary,
+                _approximately(block.text, figure),
+                topic if block.kind != "table" else "",
+                block.caption
+                if block.kind == "table"
+                else block.text[figure.quote_span[0] : figure.raw.start],
+                block.text[slice(*figure.quote_span)] if block.kind != "table" else "",
             )
+            if not made.derived and at >= 0:
+                made = replace(
+                    made,
+                    at=where[min(figure.raw.start, len(where) - 1)]
+                    if where
+                    else at + figure.raw.start,
+                )
+            found.append(made)
             quoted_at.append((number, start))
     read_from = defaultdict(list)
     for (number, _start), figure in zip(quoted_at, found, strict=True):

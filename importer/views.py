@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from bulletins import workflow
 from bulletins.models import Bulletin
-from indicators.choices import ReviewState
+from indicators.choices import ObservationKind, ReviewState
 from indicators.models import Observation
 
 from . import decode as decoding
@@ -138,20 +138,34 @@ def _row(result):
 
 
 def reading(request, pk):
-    """A bulletin's raw text with the numbers its reading left marked (``leftovers``), for
-    the editor to check against its candidates: the text as it is now, read again."""
+    """A bulletin's raw text with the numbers its reading took and those it left marked
+    (``leftovers``), for the editor to check against its candidates: the text as it is now,
+    read again."""
     bulletin = get_object_or_404(Bulletin, pk=pk)
     if not workflow.can_view(request.user, bulletin):
         raise Http404
     document = observations.read_bulletin(bulletin)
     may_add = request.user.has_perm("indicators.add_observation")
+    read = [
+        (f.at, f.value_text, ("read", _what_was_read(f), ""))
+        for f in document.figures
+        if not f.derived
+    ]
+    left = [
+        (
+            n.at,
+            n.number,
+            ("left", n.context, _candidate_url(bulletin, n, document.source) if may_add else ""),
+        )
+        for n in document.unread
+    ]
     pieces = [
-        (piece, left, may_add and left and _candidate_url(bulletin, left, document.source))
-        for piece, left in leftovers.marked(document.source, document.unread)
+        (piece, *(mark or ("", "", "")))
+        for piece, mark in leftovers.marked(document.source, read + left)
     ]
     context = {
         **admin.site.each_context(request),
-        "title": _("未读成数值的数字：%(title)s") % {"title": bulletin.title},
+        "title": _("原文中读出和未读的数字：%(title)s") % {"title": bulletin.title},
         "opts": Bulletin._meta,
         "bulletin": bulletin,
         "pieces": pieces,
@@ -162,6 +176,18 @@ def reading(request, pk):
         ).count(),
     }
     return TemplateResponse(request, "admin/bulletins/reading.html", context)
+
+
+def _what_was_read(figure):
+    """A read figure's indicator (or proposed one), kind, period and place, as a tooltip."""
+    indicator = figure.indicator or (
+        _("建议新指标：%(name)s") % {"name": figure.proposed[0]} if figure.proposed else ""
+    )
+    place = figure.region.name if figure.region else ""
+    kind = (
+        ObservationKind(figure.kind).label if figure.kind in ObservationKind.values else figure.kind
+    )
+    return " · ".join(str(part) for part in (indicator, kind, figure.period_label, place) if part)
 
 
 def _candidate_url(bulletin, left, text):

@@ -36,13 +36,14 @@ def test_the_editor_sees_the_numbers_the_reading_left_marked_in_the_text(
     page.fill('[name="text"]', TEXT)
     page.get_by_role("button", name="导入").click()
     link = page.get_by_role("link", name="在原文中查看未读成数值的数字")
-    expect(link).to_be_visible()
+    expect(link).to_be_visible(timeout=30_000)  # a process's first import loads the gazetteer
     expect(page.get_by_text("3 个数字没有读成候选数值")).to_be_visible()
     shoot(page, "01-summary")
     link.click()
-    marks = page.locator(".reading-text mark")
+    marks = page.locator(".reading-text mark.left")
     expect(marks).to_have_count(3)
     assert marks.all_inner_texts() == ["35", "41", "28"]
+    expect(page.locator(".reading-text mark.read")).to_have_text("90.1")
     expect(page.get_by_role("link", name="本公报待审核的候选数值：1 个")).to_be_visible()
     shoot(page, "02-reading")
     assert serious_violations(page) == []

@@ -27,13 +27,15 @@ def _imported(text=TEXT, by=None):
     return result, Bulletin.objects.get(pk=result.bulletin_id)
 
 
-def test_the_page_marks_the_number_left_and_not_the_one_read(client):
+def test_the_page_marks_the_number_left_and_the_one_read_with_how_it_was_read(client):
     editor = make_user(groups=("Editor",))
     _result, bulletin = _imported(by=editor)
     client.force_login(editor)
     content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
-    assert '年均浓度为<mark title="' in content and ">21</a></mark> 微克/ 立方米" in content
-    assert content.count("<mark ") == 1
+    assert re.search(r'年均浓度为<mark class="left" title="[^"]*"><a [^>]*>21</a></mark> 微克/ 立方米', content)
+    read = re.findall(r'<mark class="read" title="([^"]*)">([^<]*)</mark>', content)
+    assert read == [("air-good-days-ratio · 数值 · 2021年", "90.1")]  # 澜溪市 is no real place
+    assert content.count('<mark class="left"') == 1
 
 
 def test_hostile_text_is_shown_as_text(client):
@@ -107,7 +109,7 @@ def test_a_marked_number_opens_the_candidate_form_filled_with_its_sentence(clien
     _result, bulletin = _imported(by=editor)
     client.force_login(editor)
     content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
-    add = re.search(r'<mark title="[^"]*"><a href="([^"]+)">21</a></mark>', content)
+    add = re.search(r'<mark class="left" title="[^"]*"><a href="([^"]+)">21</a></mark>', content)
     assert add, content
     form = client.get(html.unescape(add.group(1))).content.decode()
     assert 'name="value_text" value="21"' in form and 'name="value" value="21"' in form
