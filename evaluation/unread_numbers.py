@@ -1,0 +1,92 @@
+"""How many of the figures the importer misses the editor is shown, as numbers the reading left.
+
+    DEBUG=1 .venv/bin/python -m evaluation.unread_numbers [dev|heldout]
+
+``read()`` lists the numbers no figure was read from (``Document.unread``, see
+``importer/leftovers.py``), and the reading page marks them for the editor. For each set, over
+the texts restored in ``evaluation/importer/texts``: the readers' figures the importer missed
+(by value and unit, as ``score_importer`` pairs them), how many of them are listed (a listed
+number of the same value within ``NEAR`` characters of where the reader found it), how many
+numbers are listed a document, and what share of them stand where a reader found a figure.
+Only totals are printed.
+"""
+
+import argparse
+import json
+import os
+
+from evaluation import score_importer as scoring
+
+NEAR = 60
+
+
+def _value(text):
+    return scoring.decimal(text.replace(",", ""))
+
+
+def _near(fact, text, left):
+    at = scoring._fact_position(text, fact)
+    value = scoring.decimal(fact["value"])
+    return (
+        at is not None
+        and left.at is not None
+        and value is not None
+        and abs(left.at - at) < NEAR
+        and abs(_value(left.number) or 0) == abs(value)
+    )
+
+
+def measure(set_name):
+    from importer import pipeline
+
+    kwargs = scoring.reading_kwargs()
+    totals = dict.fromkeys(
+        ("documents", "figures", "missed", "listed", "missed listed", "listed at a figure"), 0
+    )
+    for path in sorted((scoring.ROOT / set_name).glob("*.json")):
+        facts = json.loads(path.read_text(encoding="utf-8"))
+        source = scoring.ROOT / "texts" / f"{facts['id']}.txt"
+        if not source.exists():
+            continue
+        text = source.read_text(encoding="utf-8")
+        document = pipeline.read(text, **kwargs)
+        found = [scoring.as_found(figure) for figure in document.figures if not figure.derived]
+        paired = {id(fact) for fact, _found in scoring.match(text, facts["figures"], found)}
+        missed = [fact for fact in facts["figures"] if id(fact) not in paired]
+        unused = list(document.unread)
+        for fact in missed:
+            hit = next((left for left in unused if _near(fact, text, left)), None)
+            if hit is not None:
+                unused.remove(hit)
+                totals["missed listed"] += 1
+        totals["documents"] += 1
+        totals["figures"] += len(facts["figures"])
+        totals["missed"] += len(missed)
+        totals["listed"] += len(document.unread)
+        totals["listed at a figure"] += sum(
+            1
+            for left in document.unread
+            if any(_near(fact, text, left) for fact in facts["figures"])
+        )
+    return totals
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("set", nargs="?", default="dev", choices=("dev", "heldout"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ecoportal.settings")
+    import django
+
+    django.setup()
+    t = measure(args.set)
+    print(
+        f"{args.set}: {t['documents']} texts, {t['figures']} figures, {t['missed']} missed; "
+        f"{t['missed listed']} of the missed listed ({t['missed listed'] / max(t['missed'], 1):.0%}); "
+        f"{t['listed']} numbers listed, {t['listed'] / max(t['documents'], 1):.1f} a document, "
+        f"{t['listed at a figure'] / max(t['listed'], 1):.0%} of them where a reader found a figure"
+    )
+
+
+if __name__ == "__main__":
+    main()
