@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a page already served whole to a reader with nothing of their own in the request
+    # is answered as it went out, without the middleware below (ecoportal/caching/pages.py).
+    "ecoportal.caching.pages.WholePageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     # Before anything reads the request: a method the site never serves is a 405 on any path.
@@ -202,6 +205,9 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # A streamed response (a CSV download) is kept once it has streamed out whole and came to no
 # more than this; a larger one is only streamed, so that a worker's memory stays flat.
 PAGE_CACHE_STREAM_LIMIT = int(os.environ.get("PAGE_CACHE_STREAM_LIMIT", str(256 * 1024)))
+# Pages served whole (before the middleware) are kept in each process's memory as well, up to
+# this many bytes of pages a process, the least recently read dropped first.
+PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MB", "8")) * 1024 * 1024
 # Identifies the deployed code in the keys (e.g. the commit); by default a hash of the sources.
 PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 PAGE_CACHE_PREFIXES = [

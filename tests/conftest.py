@@ -48,6 +48,15 @@ def default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def no_page_kept_in_memory():
+    """Every test starts with no page kept in the process's memory (ecoportal.caching.pages), as
+    the tests that use the page cache start with the cache emptied."""
+    from ecoportal.caching.pages import LOCAL_PAGES
+
+    LOCAL_PAGES.clear()
+
+
 @pytest.fixture
 def portal_fixtures(db):
     """The shipped fixtures, loaded for this test (tests.factories.load_portal_fixtures)."""

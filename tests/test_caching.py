@@ -798,6 +798,7 @@ def test_the_figures_api_keeps_its_items_and_reads_no_figure_twice(client, commi
 
 
 def test_a_cached_page_is_one_cache_read(client, committed, monkeypatch):
+    client.cookies["django_language"] = "zh-hans"  # through the whole stack (pages served whole: below)
     with committed():
         make_bulletin(title="一次往返")
     client.get("/bulletins/")
@@ -964,8 +965,12 @@ def test_a_publication_recomputes_only_the_pages_it_touches(client, committed, e
     for url, marker in changed.items():
         page = client.get(url)
         assert status_of(page) == "miss" and marker in text(page), url
+    for url in kept:  # when Redis was flushed, from the pages this process kept whole
+        assert status_of(client.get(url)) == "hit", url
+    through_the_stack = Client()
+    through_the_stack.cookies["django_language"] = "zh-hans"
     for url in kept:
-        assert status_of(client.get(url)) == ("miss" if redis == "flushed" else "hit"), url
+        assert status_of(through_the_stack.get(url)) == ("miss" if redis == "flushed" else "hit"), url
 
 
 def test_memoised_values_of_a_page_not_touched_are_kept(client, committed, editor, two_regions, fragments_only):
@@ -1116,3 +1121,164 @@ def test_a_figure_corrected_into_another_region_and_indicator_or_withdrawn_leave
         observation_withdraw(second, by=editor, note="撤下")
     for url in pages:
         assert not shows_it.search(text(client.get(url))), url
+
+
+# Pages served whole: WholePageMiddleware, first in the stack, answers a hit for a reader with
+# nothing of their own in the request (no cookie the stack reads, no credentials, no Origin)
+# with the page as the whole stack sent it out, without the middleware below.
+
+
+@pytest.fixture
+def stack_runs(monkeypatch):
+    """The paths of the responses that went through the middleware below WholePageMiddleware."""
+    from django.middleware.clickjacking import XFrameOptionsMiddleware
+
+    runs, through = [], XFrameOptionsMiddleware.process_response
+
+    def counted(self, request, response):
+        runs.append(request.path)
+        return through(self, request, response)
+
+    monkeypatch.setattr(XFrameOptionsMiddleware, "process_response", counted)
+    return runs
+
+
+def _nonce_of(response):
+    found = re.search(r"'nonce-([^']+)'", response.headers.get("Content-Security-Policy", ""))
+    return found and found.group(1)
+
+
+def _without_nonce(response):
+    """Status, headers in their order and body, the response's nonce (if any) replaced by one mark."""
+    nonce = _nonce_of(response)
+
+    def clean(value):
+        return value.replace(nonce, "NONCE") if nonce else value
+
+    return response.status_code, [(name, clean(value)) for name, value in response.headers.items()], clean(text(response))
+
+
+@pytest.mark.urls("tests.test_caching")
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_page_served_whole_is_the_stacks_hit_with_a_fresh_nonce(committed, stack_runs, language):
+    with committed():
+        indicator = make_indicator(code="pm25", name="PM2.5", unit="微克/立方米")
+        bulletin = make_bulletin(region=make_region(), body="全年PM2.5平均浓度为31微克/立方米。")
+        make_observation(bulletin=bulletin, indicator=indicator, value="31", quote="全年PM2.5平均浓度为31微克/立方米。")
+    reader = Client(HTTP_ACCEPT_LANGUAGE=language)
+    for url in ["/", "/bulletins/", "/indicators/pm25/", "/api/v1/bulletins/", "/bulletins/nonce-test/"]:
+        first, stacks_hit = reader.get(url), reader.get(url)
+        runs = len(stack_runs)
+        whole, head = reader.get(url), reader.head(url)
+        assert len(stack_runs) == runs, f"{url} went through the stack"
+        assert [status_of(first), status_of(stacks_hit)] == ["miss", "hit"], url
+        assert stacks_hit.headers["Content-Language"] == language and not whole.cookies
+        assert _without_nonce(whole) == _without_nonce(stacks_hit), url
+        assert _without_nonce(head)[:2] == _without_nonce(stacks_hit)[:2], url
+    nonces = [_nonce_of(stacks_hit), _nonce_of(whole), _nonce_of(head)]
+    assert len(set(nonces)) == 3 and f'nonce="{nonces[1]}"' in text(whole)
+
+
+@pytest.mark.parametrize("reader", ["session cookie", "language cookie", "CSRF cookie", "credentials", "origin"])
+def test_a_reader_with_a_cookie_credentials_or_an_origin_is_never_served_whole(stack_runs, reader):
+    make_bulletin()
+    url = "/api/v1/bulletins/" if reader == "origin" else "/bulletins/"
+    for _ in range(3):
+        Client().get(url)
+    runs = len(stack_runs)
+    assert status_of(Client().get(url)) == "hit" and len(stack_runs) == runs, "not served whole"
+    other, headers = Client(), {}
+    if reader == "session cookie":
+        other.cookies["sessionid"] = "anything"
+    elif reader == "language cookie":
+        other.cookies["django_language"] = "zh-hans"
+    elif reader == "CSRF cookie":
+        other.cookies["csrftoken"] = "a" * 32
+    elif reader == "credentials":
+        headers["HTTP_AUTHORIZATION"] = "Token x"
+    else:
+        headers["HTTP_ORIGIN"] = "https://example.org"
+    response = other.get(url, **headers)
+    assert len(stack_runs) == runs + 1
+    assert status_of(response) == (None if reader in ("session cookie", "credentials") else "hit")
+    assert response.headers.get("Access-Control-Allow-Origin") == ("*" if reader == "origin" else None)
+
+
+@pytest.mark.parametrize("redis", ["kept", "restarted from its saved data"])
+def test_a_page_served_whole_is_fresh_on_the_request_after_a_publication(client, committed, editor, stack_runs, redis):
+    with committed():
+        draft = make_bulletin(title="待发布的公报", status=Status.IN_REVIEW)
+    for _ in range(2):
+        client.get("/bulletins/")
+    runs = len(stack_runs)
+    assert "待发布的公报" not in text(client.get("/bulletins/")) and len(stack_runs) == runs
+    held = snapshot()
+    with committed():
+        workflow.bulletin_publish(draft, by=editor)
+    if redis != "kept":
+        cache.clear()
+        give_back(held)
+    page = client.get("/bulletins/")
+    assert status_of(page) == "miss" and "待发布的公报" in text(page)
+    assert "待发布的公报" in text(client.get("/bulletins/"))
+    runs = len(stack_runs)
+    again = client.get("/bulletins/")
+    assert status_of(again) == "hit" and "待发布的公报" in text(again) and len(stack_runs) == runs
+
+
+def test_a_page_served_whole_reads_the_generation_and_at_most_once_the_shared_cache(client, committed, monkeypatch):
+    from ecoportal.caching.pages import LOCAL_PAGES
+
+    with committed():
+        make_bulletin(title="一次往返")
+    for _ in range(2):
+        client.get("/bulletins/")
+    calls = _count_cache_reads(monkeypatch)
+    for kept_in_memory in (True, False):
+        if not kept_in_memory:
+            LOCAL_PAGES.clear()  # as in another process
+        with CaptureQueriesContext(connection) as queries:
+            response = Client().get("/bulletins/")
+        assert status_of(response) == "hit" and "一次往返" in text(response)
+        assert [query["sql"] for query in queries] == [GENERATION_QUERY.format("lists")]
+        assert calls == ([] if kept_in_memory else ["get"])
+
+
+def test_a_conditional_request_for_a_page_kept_whole_is_answered_as_the_stack_answers_it(client, stack_runs, settings):
+    make_bulletin()
+    etag = client.get("/api/v1/bulletins/").headers["ETag"]
+    client.get("/api/v1/bulletins/")
+    runs = len(stack_runs)
+    changed = client.get("/api/v1/bulletins/", HTTP_IF_NONE_MATCH='"another"')
+    assert changed.status_code == 200 and len(stack_runs) == runs
+    not_modified = client.get("/api/v1/bulletins/", HTTP_IF_NONE_MATCH=etag)
+    assert not_modified.status_code == 304 and status_of(not_modified) == "hit" and len(stack_runs) == runs + 1
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if not name.endswith(".WholePageMiddleware")]
+    without = Client().get("/api/v1/bulletins/", HTTP_IF_NONE_MATCH=etag)
+    assert list(without.headers.items()) == list(not_modified.headers.items())
+
+
+def test_a_page_kept_in_memory_is_not_served_past_the_page_caches_timeout(client, stack_runs, monkeypatch, settings):
+    import time
+
+    for _ in range(3):
+        client.get("/bulletins/")
+    later = time.time() + settings.PAGE_CACHE_TIMEOUT + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    runs = len(stack_runs)
+    assert status_of(client.get("/bulletins/")) == "miss" and len(stack_runs) == runs + 1
+
+
+def test_a_lost_database_or_a_host_not_allowed_is_answered_by_the_stack_as_before(monkeypatch):
+    from django.db import OperationalError
+
+    reader = Client(raise_request_exception=False)
+    assert reader.get("/bulletins/", HTTP_HOST="evil.example.com").status_code == 400
+
+    def lost():
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(generation, "_read", lost)
+    response = reader.get("/bulletins/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+

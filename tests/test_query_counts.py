@@ -267,8 +267,9 @@ class TestOnTheDemoData:
         settings.PAGE_CACHE_ENABLED = True
         url = url.format(**demo)
         client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            response = client.get(url)
-        assert response.headers.get("X-Page-Cache") == "hit"
         scoped = re.match(r"^/(?:api/v1/)?(region|indicator|bulletin)s/([-\w]+)/(\?|$)", url)  # the page's own scope
-        assert [query["sql"] for query in captured] == [GENERATION_QUERY.format(":".join(scoped.groups()[:2]) if scoped else "lists")]
+        for _ in range(2):  # through the middleware, then served whole before it
+            with CaptureQueriesContext(connection) as captured:
+                response = client.get(url)
+            assert response.headers.get("X-Page-Cache") == "hit"
+            assert [query["sql"] for query in captured] == [GENERATION_QUERY.format(":".join(scoped.groups()[:2]) if scoped else "lists")]
