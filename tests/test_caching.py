@@ -1282,3 +1282,29 @@ def test_a_lost_database_or_a_host_not_allowed_is_answered_by_the_stack_as_befor
     response = reader.get("/bulletins/")
     assert response.status_code == 503 and response["Retry-After"] == "30"
 
+
+def test_the_generations_read_stands_for_the_connections_health_check(client, monkeypatch):
+    from django.db import OperationalError, connections
+
+    connection = connections["default"]  # the wrapper itself, not the proxy
+    for _ in range(2):
+        client.get("/bulletins/")
+    checks, closed = [], []
+    monkeypatch.setattr(connection, "is_usable", lambda: checks.append(1) or True)
+    monkeypatch.setattr(connection, "health_check_enabled", True)
+    monkeypatch.setattr(connection, "health_check_done", False)  # as at the start of each request
+    assert status_of(client.get("/bulletins/")) == "hit" and checks == []
+    # A connection lost since the last request: closed, and the stack connects anew.
+    read, failed = generation._read, []
+
+    def lost_once():
+        if not failed:
+            failed.append(1)
+            raise OperationalError("server closed the connection unexpectedly")
+        return read()
+
+    monkeypatch.setattr(generation, "_read", lost_once)
+    monkeypatch.setattr(connection, "close", lambda: closed.append(1))
+    monkeypatch.setattr(connection, "health_check_done", False)
+    response = client.get("/bulletins/")
+    assert response.status_code == 200 and status_of(response) == "hit" and failed and closed == [1]

@@ -28,6 +28,7 @@ from csp.constants import HEADER as CSP_HEADER
 from csp.constants import HEADER_REPORT_ONLY as CSP_HEADER_REPORT_ONLY
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import cc_delim_re, get_conditional_response
@@ -180,9 +181,14 @@ class WholePageMiddleware:
         if not settings.PAGE_CACHE_ENABLED or not is_whole_page_request(request):
             return self.get_response(request)
         self.locale.process_request(request)  # the language, as LocaleMiddleware chooses it
+        checked = _skip_health_check()
         try:
             key = page_key(request, generation.current_generation(), "whole")
-        except (DisallowedHost, *DATABASE_ERRORS):
+        except DisallowedHost:
+            return self.get_response(request)
+        except DATABASE_ERRORS:
+            if checked:
+                connections[DEFAULT_DB_ALIAS].close()  # lost: the stack below connects anew
             return self.get_response(request)
         entry = LOCAL_PAGES.get(key)
         if entry is None:
@@ -198,6 +204,18 @@ class WholePageMiddleware:
             generation.page_cache().set(key, entry, settings.PAGE_CACHE_TIMEOUT)
             LOCAL_PAGES.put(key, entry)
         return response
+
+
+def _skip_health_check():
+    """Whether the generation's read stands for Django's health check of a persistent connection
+    (``CONN_HEALTH_CHECKS``: a ``SELECT 1`` before the request's first query, a round trip as
+    long as the read): a lost connection fails the read as it would fail the check, and is
+    then closed."""
+    wrapper = connections[DEFAULT_DB_ALIAS]
+    if wrapper.health_check_enabled and not wrapper.health_check_done and wrapper.connection is not None:
+        wrapper.health_check_done = True
+        return True
+    return False
 
 
 def is_whole_page_request(request):
