@@ -63,6 +63,9 @@ WRITERS = {
         "test_the_import_page_makes_candidates_whatever_is_posted",
         "test_the_import_command_makes_candidates",
     ]),
+    "reading page (reads candidates' count; its links ask the add form for a candidate)": ("importer/views.py", [
+        "tests/importer/test_reading_page.py::test_a_marked_number_opens_the_candidate_form_filled_with_its_sentence",
+    ]),
     "load_portal_data --force": ("indicators/management/commands/load_portal_data.py", [
         "test_reloading_the_fixtures_keeps_the_editors_rejection",
     ]),
