@@ -1,13 +1,16 @@
 import json
 
+from django.conf import settings
+from django.core.cache import DEFAULT_CACHE_ALIAS
 from django.core.paginator import EmptyPage, InvalidPage
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ErrorDetail, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from ecoportal.caching.generation import memoize
+from ecoportal.caching.generation import current_memo_key, memoize
 from ecoportal.caching.paginator import MemoPaginator
 
 
@@ -171,11 +174,32 @@ class MemoItemsMixin:
     """
 
     pagination_class = MemoPagination
+    #: The kept answer, if the throttle read it with the client's count.
+    read_already = None
+
+    @cached_property
+    def kept_name(self):
+        return f"api:list-json:{self.request.build_absolute_uri()}"
+
+    def read_with_count(self):
+        """The kept answer's key, for the throttle to read in its round trip to the same cache
+        (``AnonymousRateThrottle``): a page read again then costs one round trip, not two. The
+        content generation is read for it before the client's rate is judged (a refused request
+        reads it too)."""
+        if self.action != "list" or self.request.accepted_renderer.format != "json":
+            return []
+        if settings.PAGE_CACHE_ALIAS != DEFAULT_CACHE_ALIAS:
+            return []  # the throttle counts in the default cache
+        key = current_memo_key(self.kept_name)
+        return [] if key is None else [key]
+
+    def counted_with(self, found):
+        self.read_already = found
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format != "json":
             return Response(self.paginated_data())  # the browsable API draws its page links from the paginator
-        return KeptJSONResponse(memoize(f"api:list-json:{request.build_absolute_uri()}", self.rendered_page))
+        return KeptJSONResponse(memoize(self.kept_name, self.rendered_page, read=self.read_already))
 
     def rendered_page(self):
         """The answer as ``JSONRenderer`` renders it by default (``KeptJSONResponse``)."""

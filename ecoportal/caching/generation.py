@@ -238,23 +238,31 @@ def memo_key(name, generation, kind="memo"):
 COMPUTE_WAIT_SECONDS = 5.0
 
 
-def memoize(name, compute, *, keep_none=True):
+def current_memo_key(name):
+    """The key ``memoize(name, …)`` reads in this request, or None where nothing is kept."""
+    generation = current_generation() if settings.PAGE_CACHE_MEMO_ENABLED else None
+    return None if generation is None else memo_key(name, generation)
+
+
+def memoize(name, compute, *, keep_none=True, read=None):
     """``compute()``, kept in the shared cache under the release, the generation and the
     reader's language.
 
     For the few expensive values pages share. ``name`` must identify everything else the value
     depends on (filters, page, the site's address). With ``keep_none=False`` a None is not
-    kept: for names made of the reader's input, which must not fill the cache.
+    kept: for names made of the reader's input, which must not fill the cache. ``read``: what
+    this request read of the cache already, by key (``current_memo_key``), None where nothing
+    was there: not asked for again.
 
     When a generation starts, every reader misses at once: the first takes a lock beside the
     value and computes it; the others wait for it (at most ``COMPUTE_WAIT_SECONDS``) instead of
     each computing it on the same cores (see the package's docstring for what that saves).
     """
-    generation = current_generation() if settings.PAGE_CACHE_MEMO_ENABLED else None
-    if generation is None:
+    key = current_memo_key(name)
+    if key is None:
         return compute()
-    cache, key = page_cache(), memo_key(name, generation)
-    stored = cache.get(key)
+    cache = page_cache()
+    stored = read[key] if read and key in read else cache.get(key)
     if stored is not None:
         return stored[0]
     lock = f"{key}:computing"

@@ -1,10 +1,15 @@
 """An API list page read again is sent as it was kept (``MemoItemsMixin``): the same bytes and
-headers as a page computed afresh, without rendering its JSON again."""
+headers as a page computed afresh, without rendering its JSON again, read from Redis with the
+client's count."""
 
 import json
+import re
 
 import pytest
+from redis.connection import AbstractConnection
 from rest_framework.renderers import JSONRenderer
+
+from tests.test_caching import _closed_port, _redis_available, _redis_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +56,36 @@ def test_a_kept_list_page_asked_for_indented_is_rendered_from_its_values(client,
     indented = client.get(url, headers={"Accept": "application/json; indent=2"})
     assert indented.content.decode() == json.dumps(json.loads(compact.content), indent=2, ensure_ascii=False)
     assert client.get(url).content == compact.content
+
+
+@pytest.fixture
+def kept_in_redis(kept, settings):
+    prefix = f"test-kept-lists-{_closed_port()}"
+    settings.CACHES = _redis_cache("redis://127.0.0.1:6379/15", prefix)
+    yield
+    import redis
+
+    server = redis.Redis(host="127.0.0.1", port=6379, db=15)
+    for key in server.scan_iter(f"{prefix}:*"):
+        server.delete(key)
+
+
+def commands(packed):
+    """The names of the commands in what redis-py sends at once (one, or a pipeline's)."""
+    return re.findall(rb"\*\d+\r\n\$\d+\r\n([A-Z]+)\r\n", b"".join(packed) if isinstance(packed, list) else packed)
+
+
+@pytest.mark.skipif(not _redis_available(), reason="no Redis on 127.0.0.1:6379")
+@pytest.mark.parametrize("url", LISTS)
+def test_a_kept_list_page_is_read_with_the_clients_count_in_one_command(client, kept_in_redis, monkeypatch, url):
+    first = client.get(url)
+    sent = []
+    send = AbstractConnection.send_packed_command
+    monkeypatch.setattr(
+        AbstractConnection, "send_packed_command",
+        lambda self, packed, *args, **kwargs: sent.append(commands(packed)) or send(self, packed, *args, **kwargs),
+    )
+    again = client.get(url)
+    assert answer(again) == answer(first)
+    assert again["RateLimit-Remaining"] == str(int(first["RateLimit-Remaining"]) - 1)
+    assert sent == [[b"EVALSHA"]]
