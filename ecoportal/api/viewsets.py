@@ -19,6 +19,7 @@ from ecoportal.http_caching import ConditionalGetMixin
 from ecoportal.publishing import PublicQuerysetMixin
 
 from .errors import BAD_REQUEST, NOT_ACCEPTABLE, NOT_FOUND, THROTTLED, UNAVAILABLE
+from .negotiation import RememberedNegotiation
 from .pagination import PortalPagination
 from .schema import PerViewSchema
 from .strict_params import StrictQueryParamsMixin
@@ -168,6 +169,7 @@ class PublicReadOnlyViewSet(
     filter_backends = [DjangoFilterBackend]
     pagination_class = PortalPagination
     throttle_classes = [AnonymousRateThrottle]
+    content_negotiation_class = RememberedNegotiation
     schema = PerViewSchema(PublicApiSchema)
     detail_serializer_class = None
     # Slugs and codes are ASCII; anything else never reaches the database (a JSON 404).
