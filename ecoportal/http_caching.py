@@ -67,7 +67,11 @@ def conditional_public_response(request, response, *, max_age=PUBLIC_MAX_AGE, da
         return _mark(response, max_age, *download_validators(request, variant))
     if hasattr(response, "render"):
         response.render()
-    set_response_etag(response)
+    etag = getattr(response, "content_etag", None)  # made as set_response_etag makes it, when the body was kept
+    if etag is None:
+        set_response_etag(response)
+    else:
+        response.headers["ETag"] = etag
     last_modified = content_last_modified(always=dated)
     _mark(response, max_age, response.get("ETag"), last_modified)
     return get_conditional_response(request, etag=response.get("ETag"), last_modified=last_modified, response=response)

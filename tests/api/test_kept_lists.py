@@ -4,11 +4,15 @@ client's count."""
 
 import json
 import re
+from hashlib import md5
 
 import pytest
+from django.utils.cache import set_response_etag
+from django.utils.http import quote_etag
 from redis.connection import AbstractConnection
 from rest_framework.renderers import JSONRenderer
 
+from ecoportal import http_caching
 from tests.test_caching import _closed_port, _redis_available, _redis_cache
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +43,14 @@ def answer(response):
 @pytest.mark.parametrize("url", LISTS)
 def test_a_kept_list_page_is_sent_as_kept_not_rendered_again(client, kept, settings, monkeypatch, url):
     first = client.get(url)
-    renders = []
+    renders, hashed = [], []
     render = JSONRenderer.render
     monkeypatch.setattr(JSONRenderer, "render", lambda self, *args, **kwargs: renders.append(1) or render(self, *args, **kwargs))
+    monkeypatch.setattr(http_caching, "set_response_etag", lambda response: hashed.append(1) or set_response_etag(response))
     again = client.get(url)
-    assert renders == []
+    assert renders == [] and hashed == []
     assert answer(again) == answer(first)
+    assert again["ETag"] == quote_etag(md5(again.content, usedforsecurity=False).hexdigest())
     settings.PAGE_CACHE_MEMO_ENABLED = False  # nothing kept: the page made and rendered afresh
     assert answer(client.get(url)) == answer(again)
     assert renders
