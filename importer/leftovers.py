@@ -48,25 +48,24 @@ class Leftover:
 def leftovers(blocks, located, read_from):
     """The numbers of ``blocks`` no figure was read from. ``located`` maps a block's index to
     where it stands in the text (its offset, and each character's where the block joined lines:
-    ``pipeline._locate``), ``read_from`` to the values of the figures read from it."""
+    ``pipeline._locate``), ``read_from`` to the figures read from it as (value, offset of its
+    number or None)."""
     found = []
     for index, block in enumerate(blocks):
-        read = Counter(abs(value) for value in read_from.get(index, ()))
         text = block.text
         offset = _offsets(located.get(index), len(text))
-        sentences = None  # the block's, found once it has a number left
-        for match in _NUMBER.finditer(text):
-            value = _value(match.group())
-            if value is None or not _is_measure(text, match):
-                continue
-            if read[abs(value)] > 0:  # a fall is read as a negative change
-                read[abs(value)] -= 1
-                continue
-            around = text[max(0, match.start() - AROUND) : match.end() + AROUND]
+        numbers = [
+            (match, value)
+            for match in _NUMBER.finditer(text)
+            if (value := _value(match.group())) is not None and _is_measure(text, match)
+        ]
+        left = _not_read(numbers, read_from.get(index, ()), offset)
+        sentences = figures.sentences(text) if left and offset is not None else ()
+        for match in left:
+            around = " ".join(text[max(0, match.start() - AROUND) : match.end() + AROUND].split())
             if offset is None:
-                found.append(Leftover(match.group(), " ".join(around.split())))
+                found.append(Leftover(match.group(), around))
                 continue
-            sentences = figures.sentences(text) if sentences is None else sentences
             first, last = next(
                 (span for span in sentences if span[0] <= match.start() < span[1]),
                 (match.start(), match.end()),
@@ -74,12 +73,34 @@ def leftovers(blocks, located, read_from):
             found.append(
                 Leftover(
                     match.group(),
-                    " ".join(around.split()),
+                    around,
                     offset(match.start()),
                     (offset(first), offset(last - 1) + 1),
                 )
             )
     return tuple(found)
+
+
+def _not_read(numbers, read, offset):
+    """The matches of ``numbers`` no figure of ``read`` was read from: first those standing
+    where a figure's number stands, then by value (a fall is read as a negative change)."""
+    at_figure = Counter(at for _value, at in read if at is not None)
+    values = Counter(abs(value) for value, _at in read)
+    unplaced = []
+    for match, value in numbers:
+        at = offset(match.start()) if offset is not None else None
+        if at_figure[at] > 0:
+            at_figure[at] -= 1
+            values[abs(value)] -= 1
+        else:
+            unplaced.append((match, value))
+    left = []
+    for match, value in unplaced:
+        if values[abs(value)] > 0:
+            values[abs(value)] -= 1
+        else:
+            left.append(match)
+    return left
 
 
 def _offsets(place, size):

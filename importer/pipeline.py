@@ -272,7 +272,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
     read_from = defaultdict(list)
     for (number, _start), figure in zip(quoted_at, found, strict=True):
         if not figure.derived:
-            read_from[number].append(figure.value)
+            read_from[number].append((figure.value, figure.at))
     if parsed.title_found:
         _headline_figures(found, quoted_at, title, folded, text, gazetteer, scope, vocabulary)
     return Document(

@@ -41,3 +41,11 @@ def test_a_fall_read_as_a_negative_change_is_read_not_left():
 def test_a_lines_list_mark_is_not_listed_the_lists_numbers_are():
     text = "1、澜溪市优良天数比例为90.1%。\n2、甲站、乙站二氧化氮浓度为35、41 微克/ 立方米。"
     assert [number for number, _at in _left(text)] == ["35", "41"]
+
+
+def test_of_two_equal_numbers_the_one_left_is_listed_not_the_one_read():
+    text = "甲站二氧化氮浓度为35 微克/ 立方米，乙站二氧化氮浓度为35微克/立方米。"
+    document = pipeline.read(text)
+    (read,) = [f for f in document.figures if not f.derived]
+    assert read.at == text.rindex("35")
+    assert _left(text) == [("35", text.index("35"))]
