@@ -15,6 +15,7 @@ from rest_framework.request import Request
 
 from ecoportal.api import viewsets
 from ecoportal.api.viewsets import AnonymousRateThrottle
+from ecoportal.caching.backends import ResilientRedisCache
 from tests.test_caching import _closed_port, _redis_available, _redis_cache
 
 T0 = 1_800_000_000.0
@@ -132,3 +133,12 @@ def test_what_a_request_costs_does_not_grow_with_the_requests_in_the_window(db, 
         counts = [int(value) for value in kept.values()]
     assert len(kept) == AnonymousRateThrottle.SLICES and max(len(value) for value in kept.values()) < 32
     assert sum(counts) == 3000
+
+
+def test_a_redis_that_does_not_know_the_counting_script_is_sent_it_whole(db, rate, any_cache, monkeypatch):
+    if any_cache == "in memory":
+        pytest.skip("a script is Redis's")
+    rate("3/minute")
+    monkeypatch.setattr(ResilientRedisCache, "COUNT_SCRIPT_SHA", "0" * 40)  # a script Redis was never sent
+    allowed = [AnonymousRateThrottle().allow_request(throttle_request(), None) for _ in range(4)]
+    assert allowed == [True, True, True, False]
