@@ -1494,6 +1494,7 @@ def blocks(paragraphs):
         paragraph = paragraphs[index]
         # A line of bars starting a run of such lines is a row, not a whole table on one line.
         flat = None if _bar_table(paragraphs, index)[0] else _flat_table(paragraph)
+        flat = flat or _run_on_table(paragraph)
         if flat is not None:
             lead, _at, table = flat
             if lead:
@@ -3093,6 +3094,13 @@ def _flat_table(paragraph):
         cells[0] = (opening, begin)
         caption = ""
     cells = _without_header_again(cells)
+    table = _one_line_cells_table(paragraph, cells, begin, caption)
+    return None if table is None else (first[:lead_end].strip(), begin, table)
+
+
+def _one_line_cells_table(paragraph, cells, begin, caption):
+    """The table of a line's ``(cell, offset)`` pairs read as one cell per line, its spans in
+    the paragraph from where the table starts; None where numbers are left after it."""
     lines = [cell for cell, _at in cells]
     table, used = _cell_per_line_table(lines, 0, at_end=False)
     if table is None or any(
@@ -3110,7 +3118,84 @@ def _flat_table(paragraph):
 
     end = cells[used - 1][1] + len(cells[used - 1][0])
     rows = tuple((label, values, (where(a), where(b))) for label, values, (a, b) in rows)
-    return first[:lead_end].strip(), begin, (paragraph[begin:end], header, rows, own)
+    return paragraph[begin:end], header, rows, own
+
+
+# A table whose line breaks were lost, its cells apart by spaces only: no prose marks in it.
+_RUN_ON_PROSE = re.compile(r"[。；;，,！？!?:：|｜\t]")
+_WORD = re.compile(r"\S+")
+_POINTS = re.compile(r"^(?:个)?百分点$")
+
+
+def _run_on_unit(word):
+    return bool(_UNIT_ONLY.match(word) or _POINTS.match(word))
+
+
+def _run_on_rows(words, numeric, label):
+    """How many numbers each row holds, the rows read from ``label`` to the end as a label
+    (its unit may follow it) then numbers; None where a word stands among them."""
+    counts, at = [], label
+    while at < len(words):
+        if numeric[at]:
+            return None
+        at += 1
+        if at < len(words) and not numeric[at] and _run_on_unit(words[at]):
+            at += 1
+        count = 0
+        while at < len(words) and numeric[at]:
+            count, at = count + 1, at + 1
+        if not count:
+            return None
+        counts.append(count)
+    return counts
+
+
+def _run_on_table(paragraph):
+    """A table whose rows run on in one line, its cells apart by single spaces ("地区 PM10
+    SO2 甲县 41 9 乙县 38 12"): a header of k names (and the labels' heading, and a unit
+    under each), then rows each a label and k numbers (an empty cell lost in the copy leaves
+    a row short). (the sentences before it, where it starts, the table read as one cell per
+    line), or None."""
+    if paragraph.count(" ") < 7 or "\n" in paragraph:
+        return None
+    ends = [paragraph.rfind(mark) for mark in "。；;！？"]
+    lead_end = max(ends) + 1
+    if _RUN_ON_PROSE.search(paragraph, lead_end):
+        return None
+    found = list(_WORD.finditer(paragraph, lead_end))
+    words = [m.group() for m in found]
+    numeric = [bool(_NUMERIC_CELL.match(word)) for word in words]
+    first = next((at for at, flag in enumerate(numeric) if flag), None)
+    if first is None or first < 2 or sum(numeric) < 4:
+        return None
+    label = first - 1
+    if _run_on_unit(words[label]) and not numeric[label - 1]:
+        label -= 1  # the first row's label, then its unit
+    counts = _run_on_rows(words, numeric, label)
+    if not counts:
+        return None
+    width = max(counts)
+    full = counts.count(width)
+    if len(counts) < (3 if width == 1 else 2) or full * 2 < len(counts):
+        return None
+    # The header: a name over each column of numbers (and one over the labels), a unit
+    # under each name where the copy kept a row of them; words before it are the caption.
+    head = [w for w in words[:label] if not UNITS_HEADING.match(w)]
+    units = sum(1 for w in head if _run_on_unit(w))
+    names = len(head) - units
+    if units > width or names < width:
+        return None
+    caption = ""
+    if names > width + 1:
+        opening = words[: names - width - 1]
+        if not (_CAPTION_START.search(opening[0]) or _NUMBERED_CAPTION.match(opening[0])):
+            return None
+        caption = " ".join(opening)
+        found = found[len(opening) :]
+    begin = found[0].start()
+    cells = [(m.group(), m.start()) for m in found]
+    table = _one_line_cells_table(paragraph, cells, begin, caption)
+    return None if table is None else (paragraph[:lead_end].strip(), begin, table)
 
 
 def _without_header_again(cells):
