@@ -1577,9 +1577,10 @@ def _unit_note(paragraphs, after, rows=()):
 
 # A line break kept inside a cell as markup ("优良天数<br>比例(%)"): no part of its words.
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.I)
-# A tab inside a cell of a table with bars between its cells ("| \t城东\t水厂 |"): where a
-# word processor broke the cell's words, no column.
-_TAB_IN_CELL = re.compile(r"\s*\t\s*")
+# A tab or a line break inside a cell of a table with bars between its cells ("| \t城东\t水厂
+# |", "| PM10\n(μg/m³) |"): where a word processor or the copy broke the cell's words, no
+# column.
+_TAB_IN_CELL = re.compile(r"\s*[\t\n]\s*")
 
 
 def _cell_words(cell):
@@ -2661,7 +2662,11 @@ def _markdown_table(paragraphs, index):
     lines, used = [], 0
     while index + used < len(paragraphs):
         line = paragraphs[index + used]
-        if _MARKDOWN_ROW.match(line):
+        broken = _row_broken_in_cells(paragraphs, index + used)
+        if broken:
+            line, more = broken
+            used += more
+        if broken or _MARKDOWN_ROW.match(line):
             following = paragraphs[index + used + 1] if index + used + 1 < len(paragraphs) else ""
             if _another_table(lines, line, following):
                 break
@@ -2676,6 +2681,29 @@ def _markdown_table(paragraphs, index):
     text, rows = _rows_from_lines(lines, _markdown_cells)
     rows = [(cells, span) for cells, span in rows if not _MARKDOWN_RULE.match("|".join(cells))]
     return _table(text, rows), used
+
+
+def _row_broken_in_cells(paragraphs, at):
+    """A row between bars whose copy broke cells in two ("| 地区 | PM10", "(μg/m³) | SO2",
+    "(μg/m³) |"): its lines joined, and how many follow the first; or None. Each line after
+    the first opens with a cell's short rest, the last closes the row with a bar, and a row
+    ends with a bar before it or starts with one after it."""
+    line = paragraphs[at]
+    if not line.lstrip().startswith(("|", "｜")) or _MARKDOWN_ROW.match(line):
+        return None
+    parts = [line]
+    for following in paragraphs[at + 1 : at + 13]:
+        head = _BAR.split(following.strip(), 1)[0]
+        if not head or len(head) > 16 or _PROSE_MARK.search(head):
+            return None
+        parts.append(following)
+        if following.rstrip().endswith(("|", "｜")):
+            before = paragraphs[at - 1].rstrip() if at else ""
+            after = paragraphs[at + len(parts)].lstrip() if at + len(parts) < len(paragraphs) else ""
+            if before.endswith(("|", "｜")) or after.startswith(("|", "｜")):
+                return "\n".join(parts), len(parts) - 1
+            return None
+    return None
 
 
 def _another_table(lines, line, following=""):
