@@ -1486,6 +1486,7 @@ _UNITS_STATED = re.compile(r"^[(（]?\s*(?:计量)?单位\s*[:：]")
 
 def blocks(paragraphs):
     """Paragraphs as blocks, runs of table rows (tabs, Markdown, one cell per line) as tables."""
+    paragraphs = _spaced_cells_joined(paragraphs)
     out = []
     index = 0
     caption, caption_at = "", -1
@@ -1546,6 +1547,39 @@ def blocks(paragraphs):
                 caption = ""
             index += 1
     return _notes_over_runs(out)
+
+
+# A line of a table aligned with spaces that opens with the unit of the cell the copy broke
+# before it ("(μg/m³)  PM2.5", "(μg/m³)      38      28").
+_UNIT_OPENING = re.compile(r"^\s*([(（][^()（）]{1,12}[)）])(?:\s{2,}|\s*$)")
+
+
+def _spaced_cells_joined(paragraphs):
+    """Lines of a table aligned with spaces whose copy broke a cell before its bracketed unit
+    ("地区  二氧化氮" over "(μg/m³)  PM2.5"; "PM2.5" over "(μg/m³)   51   19") made one line
+    again, the break kept: a line opening with a unit, then a gap of spaces and a cell other
+    than a unit (no row of units), or nothing under a line of cells apart by spaces (no unit
+    of a cell a line), continues a line of no sentence and no tab or bar, ending in a word."""
+    out = []
+    for paragraph in paragraphs:
+        unit = _UNIT_OPENING.match(paragraph)
+        before = out[-1] if out else ""
+        rest = paragraph[unit.end() :].strip() if unit else ""
+        if (
+            unit
+            and _UNIT_ONLY.match(unit.group(1))
+            and "\t" not in paragraph
+            and before
+            and not before[-1:].isspace()
+            and not _NUMERIC_CELL.match(before.split()[-1])
+            and not _SPACED_PROSE.search(before + paragraph)
+            and (rest or _SPACED_CELLS.search(before))
+            and not _UNIT_ONLY.match(_space_cells(rest)[0] if rest else "")
+        ):
+            out[-1] = f"{before}\n{paragraph}"
+        else:
+            out.append(paragraph)
+    return out
 
 
 def _notes_over_runs(out):

@@ -1,10 +1,14 @@
-"""read() on invented Markdown tables whose copy broke cells over two lines.
+"""read() on invented tables whose copy broke cells over two lines.
 
 A header cell holding a name and its unit ("PM10(μg/m³)") often comes out of a word processor
-with a line break before the unit: the row between bars then runs over several lines ("| 区县
-| PM10", "(μg/m³) | SO2", "(μg/m³) |"), and a turned table's row label the same ("| PM10",
-"(μg/m³) | 41 | 38 |"). Such a row is one row: each cell whole again, the table read as if
-the break were not there. A line opening with a bar that no row's rest follows stays apart.
+or a PDF with a line break before the unit. Between bars, the row then runs over several lines
+("| 区县 | PM10", "(μg/m³) | SO2", "(μg/m³) |"), and a turned table's row label the same ("|
+PM10", "(μg/m³) | 41 | 38 |"): such a row is one row. Aligned with spaces, the header runs
+over several lines ("区县    PM10", "(μg/m³)  SO2", "(mg/m³)"), or a turned table's row goes
+on under its label ("SO2" over "(μg/m³)      6     11"): a line opening with a bracketed
+unit continues the line before it. Each cell is whole again, the table read as if the break
+were not there. A line opening with a bar that no row's rest follows stays apart, and so does
+a caption's line of units ("(单位：μg/m³)").
 
 The tables are invented (the places and the values alike).
 """
@@ -86,3 +90,44 @@ def test_a_bar_line_followed_by_prose_stays_apart():
         "各县区数据均为年均值，一氧化碳为第95百分位数，单位见表头 |",
     )
     assert _cells(document) >= EXPECTED
+
+
+def test_spaced_header_cells_broken_before_their_units():
+    document = _read(
+        *OPENING,
+        "县(市、区)    PM10",
+        "(μg/m³)  SO2",
+        "(μg/m³)  CO",
+        "(mg/m³)",
+        "棠汀县        48       6      0.9",
+        "柏滩区        55      11      1.2",
+    )
+    assert _cells(document) >= EXPECTED
+
+
+def test_spaced_row_labels_broken_before_their_units_in_a_turned_table():
+    document = _read(
+        *OPENING,
+        "项目        棠汀县  柏滩区",
+        "PM10",
+        "(μg/m³)         48      55",
+        "SO2",
+        "(μg/m³)          6      11",
+        "CO",
+        "(mg/m³)        0.9     1.2",
+    )
+    assert _cells(document) >= EXPECTED
+
+
+def test_a_captions_line_of_units_stays_the_captions():
+    # A near miss: the line under the caption opens with a bracketed unit, but states the
+    # table's units (单位：…) and is no header cell's rest: the table reads as before.
+    document = _read(
+        *OPENING[:-1],
+        "表1 2024年溪源市各县区可吸入颗粒物与二氧化硫浓度",
+        "(单位：μg/m³)",
+        "县区        PM10    SO2",
+        "棠汀县        48       6",
+        "柏滩区        55      11",
+    )
+    assert _cells(document) >= {cell for cell in EXPECTED if cell[1] != "co"}
