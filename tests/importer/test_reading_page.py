@@ -32,10 +32,17 @@ def test_the_page_marks_the_number_left_and_the_one_read_with_how_it_was_read(cl
     _result, bulletin = _imported(by=editor)
     client.force_login(editor)
     content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
-    assert re.search(r'年均浓度为<mark class="left" title="[^"]*"><a [^>]*>21</a></mark> 微克/ 立方米', content)
+    assert re.search(
+        r'年均浓度为<mark class="left" title="[^"]*"><a [^>]*>21</a></mark> 微克/ 立方米', content
+    )
     read = re.findall(r'<mark class="read" title="([^"]*)">([^<]*)</mark>', content)
     assert read == [("air-good-days-ratio · 数值 · 2021年", "90.1")]  # 澜溪市 is no real place
     assert content.count('<mark class="left"') == 1
+    candidates = reverse("admin:indicators_observation_changelist")
+    assert (
+        f'href="{candidates}?bulletin__id__exact={bulletin.pk}&amp;review_state__exact=candidate"'
+        in content
+    )
 
 
 def test_hostile_text_is_shown_as_text(client):
