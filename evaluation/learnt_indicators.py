@@ -14,7 +14,6 @@ sure it is.
 """
 
 import argparse
-import json
 import math
 import os
 import random
@@ -32,12 +31,7 @@ def pairs(set_name):
     from importer import pipeline
 
     kwargs = scoring.reading_kwargs()
-    for path in sorted((scoring.ROOT / set_name).glob("*.json")):
-        facts = json.loads(path.read_text(encoding="utf-8"))
-        source = scoring.ROOT / "texts" / f"{facts['id']}.txt"
-        if not source.exists():
-            continue
-        text = source.read_text(encoding="utf-8")
+    for facts, text in scoring.restored(set_name):
         figures = [f for f in pipeline.read(text, **kwargs).figures if not f.derived]
         found = [scoring.as_found(f) for f in figures]
         by_found = {id(a): f for a, f in zip(found, figures, strict=True)}

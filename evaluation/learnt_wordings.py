@@ -10,18 +10,9 @@ right indicator are counted against the catalogue alone.
 """
 
 import argparse
-import json
 import os
 
 from evaluation import score_importer as scoring
-
-
-def _documents():
-    for path in sorted((scoring.ROOT / "dev").glob("*.json")):
-        facts = json.loads(path.read_text(encoding="utf-8"))
-        text = scoring.ROOT / "texts" / f"{facts['id']}.txt"
-        if text.exists():
-            yield facts, text.read_text(encoding="utf-8")
 
 
 def _read(text, catalogue):
@@ -63,7 +54,7 @@ def main(argv=None):
     from indicators.catalogue import Catalogue
 
     catalogue = Catalogue.from_reference()
-    documents = list(_documents())
+    documents = list(scoring.restored("dev"))
     region = {facts["id"]: facts.get("metadata", {}).get("region") for facts, _text in documents}
     taught = {facts["id"]: lessons(facts, text, catalogue) for facts, text in documents}
     before = after = figures = 0

@@ -345,6 +345,15 @@ HEADER = (
 )
 
 
+def restored(set_name):
+    """``(facts, text)`` of each document of a set whose text is restored in ``texts/``."""
+    for path in sorted((ROOT / set_name).glob("*.json")):
+        facts = json.loads(path.read_text(encoding="utf-8"))
+        text = ROOT / "texts" / f"{facts['id']}.txt"
+        if text.exists():
+            yield facts, text.read_text(encoding="utf-8")
+
+
 def evaluate(set_name, *, facts_dir, texts_dir, only=None, explain=False, out=sys.stdout):
     documents = sorted(facts_dir.glob("*.json"))
     total, missing, scores = Score(), [], []

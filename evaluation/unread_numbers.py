@@ -12,7 +12,6 @@ Only totals are printed.
 """
 
 import argparse
-import json
 import os
 
 from evaluation import score_importer as scoring
@@ -43,12 +42,7 @@ def measure(set_name):
     totals = dict.fromkeys(
         ("documents", "figures", "missed", "listed", "missed listed", "listed at a figure"), 0
     )
-    for path in sorted((scoring.ROOT / set_name).glob("*.json")):
-        facts = json.loads(path.read_text(encoding="utf-8"))
-        source = scoring.ROOT / "texts" / f"{facts['id']}.txt"
-        if not source.exists():
-            continue
-        text = source.read_text(encoding="utf-8")
+    for facts, text in scoring.restored(set_name):
         document = pipeline.read(text, **kwargs)
         found = [scoring.as_found(figure) for figure in document.figures if not figure.derived]
         paired = {id(fact) for fact, _found in scoring.match(text, facts["figures"], found)}
