@@ -7,7 +7,9 @@
 the texts restored in ``evaluation/importer/texts``: the readers' figures the importer missed
 (by value and unit, as ``score_importer`` pairs them), how many of them are listed (a listed
 number of the same value within ``NEAR`` characters of where the reader found it), how many
-numbers are listed a document, and what share of them stand where a reader found a figure.
+numbers are listed a document, and what share of them stand where a reader found a figure;
+then how many of the missed figures stand in a table the reading page offers the editor to read
+by naming its columns (``importer.editor_tables.offered``), and how many such tables there are.
 Only totals are printed.
 """
 
@@ -36,11 +38,21 @@ def _near(fact, text, left):
 
 
 def measure(set_name):
-    from importer import pipeline
+    from importer import editor_tables, pipeline
 
     kwargs = scoring.reading_kwargs()
     totals = dict.fromkeys(
-        ("documents", "figures", "missed", "listed", "missed listed", "listed at a figure"), 0
+        (
+            "documents",
+            "figures",
+            "missed",
+            "listed",
+            "missed listed",
+            "listed at a figure",
+            "tables offered",
+            "missed in an offered table",
+        ),
+        0,
     )
     for facts, text in scoring.restored(set_name):
         document = pipeline.read(text, **kwargs)
@@ -53,6 +65,12 @@ def measure(set_name):
             if hit is not None:
                 unused.remove(hit)
                 totals["missed listed"] += 1
+        offered = editor_tables.offered(document)
+        totals["tables offered"] += len(offered)
+        for fact in missed:
+            at = scoring._fact_position(text, fact)
+            if at is not None and any(a <= at < b for _t, _n, (a, b) in offered):
+                totals["missed in an offered table"] += 1
         totals["documents"] += 1
         totals["figures"] += len(facts["figures"])
         totals["missed"] += len(missed)
@@ -78,7 +96,10 @@ def main(argv=None):
         f"{args.set}: {t['documents']} texts, {t['figures']} figures, {t['missed']} missed; "
         f"{t['missed listed']} of the missed listed ({t['missed listed'] / max(t['missed'], 1):.0%}); "
         f"{t['listed']} numbers listed, {t['listed'] / max(t['documents'], 1):.1f} a document, "
-        f"{t['listed at a figure'] / max(t['listed'], 1):.0%} of them where a reader found a figure"
+        f"{t['listed at a figure'] / max(t['listed'], 1):.0%} of them where a reader found a figure; "
+        f"{t['tables offered']} tables offered to read by their columns, holding "
+        f"{t['missed in an offered table']} of the missed "
+        f"({t['missed in an offered table'] / max(t['missed'], 1):.0%})"
     )
 
 

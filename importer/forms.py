@@ -5,8 +5,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Publisher, Region
+from indicators.choices import ObservationKind
 
 from . import decode as decoding
+from . import editor_tables
 
 ACCEPT = ".txt,.text,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -91,3 +93,91 @@ def too_large_message(size):
     return gettext(
         "粘贴的文本过大（%(size)s），超过导入上限 %(limit)s，没有导入；更长的原文请存为 .txt 或 .docx 文件后上传。"
     ) % {"size": decoding.size_label(size), "limit": decoding.size_label(decoding.max_bytes())}
+
+
+class TableForm(forms.Form):
+    """What the editor says of a table the reading left (``editor_tables``): what each column
+    of numbers measures and in which unit, the period, the kind, and whether rows are places.
+
+    The indicators are one list for every column, read once (``indicators``), so the page
+    makes the same queries however many columns the table has.
+    """
+
+    period_start = forms.DateField(
+        label=_("期间起"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_end = forms.DateField(
+        label=_("期间止"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    period_label = forms.CharField(
+        label=_("期间（原文）"),
+        max_length=64,
+        required=False,
+        help_text=_("如“2023年”“1—11月”：表格标题或上文所说的期间。"),
+    )
+    kind = forms.ChoiceField(label=_("类型"), choices=ObservationKind.choices)
+    rows_are_places = forms.BooleanField(
+        label=_("行首是地区"),
+        required=False,
+        help_text=_("勾选时，行首的市、县、区名作为数值的地区；否则作为限定条件（如监测点）。"),
+    )
+
+    def __init__(self, *args, columns, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = {str(indicator.pk): indicator for indicator in indicators}
+        choices = [("", gettext("（不读此列）"))] + [
+            (str(indicator.pk), f"{indicator.name}（{indicator.unit}）") for indicator in indicators
+        ]
+        self.columns = columns
+        for number in range(1, columns + 1):
+            self.fields[f"indicator_{number}"] = forms.ChoiceField(
+                label=gettext("第 %(number)d 列") % {"number": number},
+                choices=choices,
+                required=False,
+            )
+            self.fields[f"unit_{number}"] = forms.CharField(
+                label=gettext("单位"),
+                max_length=32,
+                required=False,
+                help_text=gettext("空着则用指标的单位"),
+            )
+
+    def table_fields(self):
+        """The fields said of the whole table, for the template."""
+        return [
+            self[name]
+            for name in ("period_start", "period_end", "period_label", "kind", "rows_are_places")
+        ]
+
+    def column_fields(self):
+        """``(indicator field, unit field)`` of each column, for the template."""
+        return [
+            (self[f"indicator_{number}"], self[f"unit_{number}"])
+            for number in range(1, self.columns + 1)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end < start:
+            self.add_error("period_end", gettext("期间止早于期间起。"))
+        if not any(data.get(f"indicator_{n}") for n in range(1, self.columns + 1)):
+            raise forms.ValidationError(gettext("请至少为一列选择指标。"))
+        return data
+
+    def choices(self):
+        """The editor's choices as ``editor_tables.Choices``."""
+        data = self.cleaned_data
+        return editor_tables.Choices(
+            columns=tuple(
+                editor_tables.Column(
+                    self.indicators.get(data[f"indicator_{n}"]), data[f"unit_{n}"].strip()
+                )
+                for n in range(1, self.columns + 1)
+            ),
+            period_start=data["period_start"],
+            period_end=data["period_end"],
+            period_label=data["period_label"].strip(),
+            kind=data["kind"],
+            rows_are_places=data["rows_are_places"],
+        )

@@ -193,7 +193,7 @@ def _observation(figure, bulletin, document, indicators, regions, catalogue):
     if proposed_region is not None:
         observation.proposed_region_name = proposed_region.name[:64]
         observation.proposed_region_code = proposed_region.gb_code[:6]
-        observation.proposed_region_parent_code = _parent_code(proposed_region.gb_code)
+        observation.proposed_region_parent_code = parent_code(proposed_region.gb_code)
     return observation
 
 
@@ -224,7 +224,7 @@ def _region(place, document, bulletin, regions):
     return None, place
 
 
-def _parent_code(code):
+def parent_code(code):
     """The GB/T 2260 code of a division's parent: a county's prefecture, a prefecture's province."""
     if not (code and code.isdigit() and len(code) == 6) or code.endswith("0000"):
         return ""

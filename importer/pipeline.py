@@ -90,7 +90,8 @@ def _vocabulary(catalogue):
 
 
 @lru_cache(maxsize=1)
-def _default_gazetteer():
+def default_gazetteer():
+    """The places over the reference gazetteer, built once per process."""
     return places.default()
 
 
@@ -108,16 +109,23 @@ def _reference(catalogue_class):
     return catalogue_class.from_reference()
 
 
-def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
-    """The document ``text`` is, as described in the module docstring."""
+def prepare(text):
+    """``(front matter, text as read, repaired)``: the raw text decoded, its front matter cut
+    off and numbers a copy damaged repaired; ``Document.source`` is the text as read."""
     text = decode.readable_text(decode.normalise_text(text))
     front, text = metadata.front_matter(text)
     text, repaired = numbers.repair(text)
+    return front, text, repaired
+
+
+def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
+    """The document ``text`` is, as described in the module docstring."""
+    front, text, repaired = prepare(text)
     # Every stage reads the folded text (full-width → ASCII, traditional → simplified, one
     # character for one), so offsets in it are offsets in ``text``: quotes are cut from ``text``.
     folded = numbers.fold(text)
     parsed = document.parse(folded, filename=filename)
-    gazetteer = _default_gazetteer() if gazetteer is None else places.wrap(gazetteer)
+    gazetteer = default_gazetteer() if gazetteer is None else places.wrap(gazetteer)
     vocabulary = _vocabulary(catalogue if catalogue is not None else default_catalogue())
     blocks = segment.blocks(parsed.paragraphs)
     parsed, blocks = _first_part_heading(parsed, blocks, gazetteer, filename)

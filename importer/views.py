@@ -12,10 +12,10 @@ so the progress bar moves as each file answers. Without it the form posts every 
 
 from urllib.parse import urlencode
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
@@ -23,12 +23,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from bulletins import workflow
 from bulletins.models import Bulletin
+from indicators.catalogue import Catalogue
 from indicators.choices import ObservationKind, ReviewState
-from indicators.models import Observation
+from indicators.models import Indicator, Observation
 
 from . import decode as decoding
-from . import leftovers, observations
-from .forms import ImportForm
+from . import editor_tables, leftovers, observations, pipeline
+from .forms import ImportForm, TableForm
 from .service import ImportBatch, ImportSession, import_bulletin_file, import_bulletin_text
 
 #: A request too large to read is read to its end (and dropped) up to this size, so that the
@@ -163,6 +164,7 @@ def reading(request, pk):
         (piece, *(mark or ("", "", "")))
         for piece, mark in leftovers.marked(document.source, read + left)
     ]
+    tables = editor_tables.offered(document) if may_add else []
     context = {
         **admin.site.each_context(request),
         "title": _("原文中读出和未读的数字：%(title)s") % {"title": bulletin.title},
@@ -174,8 +176,75 @@ def reading(request, pk):
         "candidates": Observation.objects.filter(
             bulletin=bulletin, review_state=ReviewState.CANDIDATE
         ).count(),
+        "tables": tables,
     }
     return TemplateResponse(request, "admin/bulletins/reading.html", context)
+
+
+def reading_table(request, pk, line):
+    """One table of a bulletin's text, read as the editor names its columns: a preview of the
+    candidates it makes, then the candidates saved (``editor_tables``)."""
+    bulletin = get_object_or_404(Bulletin.objects.select_related("region"), pk=pk)
+    if not workflow.can_view(request.user, bulletin):
+        raise Http404
+    if not request.user.has_perm("indicators.add_observation"):
+        raise PermissionDenied
+    _front, source, _repaired = pipeline.prepare(bulletin.raw_text)
+    table = next((t for t in editor_tables.tables(source) if t.line == line), None)
+    if table is None:
+        raise Http404
+    indicators = list(Indicator.objects.order_by("category", "name"))
+    places = editor_tables.row_places(table, bulletin, pipeline.default_gazetteer())
+    form = TableForm(
+        request.POST or None,
+        columns=table.columns,
+        indicators=indicators,
+        initial=_table_initial(table, bulletin, indicators, places),
+    )
+    planned = None
+    if request.method == "POST" and form.is_valid():
+        planned = editor_tables.plan(table, form.choices(), bulletin, places)
+        if "_create" in request.POST:
+            saved, already = editor_tables.save(planned, bulletin, by=request.user)
+            messages.success(
+                request,
+                _("已从表格建立 %(saved)d 个候选数值，%(already)d 个本公报已有，未重复建立。")
+                % {"saved": len(saved), "already": already},
+            )
+            return redirect(
+                f"{reverse('admin:indicators_observation_changelist')}?"
+                + urlencode(
+                    {"bulletin__id__exact": bulletin.pk, "review_state__exact": "candidate"}
+                )
+            )
+    context = {
+        **admin.site.each_context(request),
+        "title": _("按列读取表格：%(title)s") % {"title": bulletin.title},
+        "opts": Bulletin._meta,
+        "bulletin": bulletin,
+        "table": table,
+        "rows": [(row, places.get(row.label)) for row in table.rows],
+        "form": form,
+        "planned": planned,
+    }
+    return TemplateResponse(request, "admin/bulletins/reading_table.html", context)
+
+
+def _table_initial(table, bulletin, indicators, places):
+    """The form as the table suggests it: each column's indicator where its header names one,
+    the bulletin's period, rows as places where any row label is one."""
+    by_code = {indicator.code: indicator for indicator in indicators}
+    suggested = editor_tables.suggested_indicators(table, Catalogue.from_database(), by_code)
+    initial = {
+        "period_start": bulletin.period_start,
+        "period_end": bulletin.period_end,
+        "kind": ObservationKind.LEVEL,
+        "rows_are_places": any(place is not None for place in places.values()),
+    }
+    for number, (indicator, unit) in enumerate(suggested, start=1):
+        initial[f"indicator_{number}"] = str(indicator.pk) if indicator else ""
+        initial[f"unit_{number}"] = unit
+    return initial
 
 
 def _what_was_read(figure):

@@ -66,6 +66,10 @@ WRITERS = {
     "reading page (reads candidates' count; its links ask the add form for a candidate)": ("importer/views.py", [
         "tests/importer/test_reading_page.py::test_a_marked_number_opens_the_candidate_form_filled_with_its_sentence",
     ]),
+    "a table read as the editor names its columns (reading page)": ("importer/editor_tables.py", [
+        "tests/importer/test_editor_tables.py::test_an_author_saves_candidates_whatever_is_posted",
+        "tests/importer/test_editor_tables.py::test_the_editor_names_a_column_previews_then_saves_each_row_as_a_candidate",
+    ]),
     "load_portal_data --force": ("indicators/management/commands/load_portal_data.py", [
         "test_reloading_the_fixtures_keeps_the_editors_rejection",
     ]),

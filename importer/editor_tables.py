@@ -1,0 +1,303 @@
+"""Tables the reading left, read as the editor names their columns.
+
+Bulletins publish their core data in tables, and a table copied in a layout the reading does
+not know loses its cells: the reading page marks them as numbers left (``leftovers``), and
+adding them one by one costs the editor a form a number. Here a table is what the copy kept of
+it, a row a line, its cells parted by bars, tabs or spaces: a label (a city, a station), then
+numbers. The editor names once what each column of numbers measures, its period and whether
+the labels are places, and every cell becomes a candidate together, quoting its row.
+
+``tables`` finds them in a text, ``plan`` turns one and the editor's choices into unsaved
+candidates, ``save`` keeps those no figure of the bulletin already states.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from bulletins.models import Region
+from indicators import history, units
+from indicators.catalogue import alias_key
+from indicators.choices import ReviewState
+from indicators.models import Observation, VersionEvent
+
+from .observations import parent_code
+
+_NUMBER = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?")
+_NUMBER_CELL = re.compile(rf"({_NUMBER.pattern})(%|％)?")
+# What a table writes in a cell it has no value for.
+_NO_VALUE = frozenset({"—", "-", "/", "--", "－", "——", "…", "*", "／", "未检出", "ND"})
+# Labels that name the bulletin's own region: its total row.
+_OWN_REGION = frozenset({"全市", "全省", "全区", "全县", "全州", "全盟", "合计", "总计"})
+# A header cell's unit in brackets: "PM2.5(μg/m³)".
+_UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(（]([^()（）]{1,16})[)）]\s*$")
+_LEVEL_WORD = re.compile(r"(?:市|县|区|州|盟|旗|地区)$")
+#: Header lines shown above a table, for the editor to see what its columns are.
+HEADER_LINES = 3
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # its line in the text, from 1
+    label: str  # the words before its numbers: a place, a station, a year
+    cells: tuple  # each column's number as written, "" where the row has none
+    text: str  # the row as written: the quote of its figures
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple
+    header: tuple  # the lines just above the first row, as written
+
+    @property
+    def line(self):
+        """The first row's line: what names the table in an address."""
+        return self.rows[0].line
+
+    @property
+    def columns(self):
+        return len(self.rows[0].cells)
+
+    @property
+    def lines(self):
+        return range(self.rows[0].line, self.rows[-1].line + 1)
+
+    def header_names(self):
+        """``[(name, unit)]`` for each column, from the header line whose cells are as many as
+        the columns (or one more, over the labels); ``("", "")`` each when none is."""
+        for line in reversed(self.header):
+            cells = _cells(line)
+            if len(cells) in (self.columns, self.columns + 1):
+                names = []
+                for cell in cells[-self.columns :]:
+                    match = _UNIT_IN_BRACKETS.match(cell)
+                    names.append((match.group(1), match.group(2)) if match else (cell, ""))
+                return names
+        return [("", "")] * self.columns
+
+
+def tables(text):
+    """The tables of ``text``: runs of two rows or more, blank lines between them allowed,
+    whose rows have the same number of cells after their labels."""
+    found, run, above = [], [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = _row(number, line)
+        if run and (row is None or len(row.cells) != len(run[0].cells)):
+            if len(run) >= 2:
+                found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
+            above, run = ([] if row is not None else above), []
+        if row is None:
+            above.append(line.strip())
+        else:
+            run.append(row)
+    if len(run) >= 2:
+        found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
+    return found
+
+
+def offered(document):
+    """``(table, numbers left in it, (start, end) offsets)`` for each table of a reading's
+    text (``pipeline.Document``) holding numbers the reading left: those an editor reads."""
+    starts = [0]
+    for line in document.source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    found = []
+    for table in tables(document.source):
+        start, end = starts[table.line - 1], starts[table.rows[-1].line]
+        left = sum(1 for n in document.unread if n.at is not None and start <= n.at < end)
+        if left:
+            found.append((table, left, (start, end)))
+    return found
+
+
+def _cells(line):
+    line = line.strip()
+    if "|" in line:
+        return [cell.strip() for cell in line.strip("|").split("|")]
+    if "\t" in line:
+        return [cell.strip() for cell in line.split("\t")]
+    return line.split()
+
+
+def _row(number, line):
+    """The row a line is (its label, then only numbers or empty cells), or None."""
+    cells = _cells(line)
+    first = next(
+        (i for i, cell in enumerate(cells) if _NUMBER_CELL.fullmatch(cell) or cell in _NO_VALUE),
+        len(cells),
+    )
+    values = cells[first:]
+    if not values or not all(_NUMBER_CELL.fullmatch(c) or c in _NO_VALUE for c in values):
+        return None
+    if not any(_NUMBER_CELL.fullmatch(c) for c in values):
+        return None
+    label = " ".join(cell for cell in cells[:first] if cell)
+    return Row(number, label, tuple("" if c in _NO_VALUE else c for c in values), line.strip())
+
+
+@dataclass(frozen=True)
+class Column:
+    indicator: object  # an Indicator, or None: the column is left out
+    unit: str
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the editor says of a table: each column's indicator and unit, the period its
+    figures are of, their kind, and whether its row labels are places."""
+
+    columns: tuple
+    period_start: object
+    period_end: object
+    period_label: str
+    kind: str
+    rows_are_places: bool
+
+
+def suggested_indicators(table, catalogue, indicators):
+    """The indicator each column's header names exactly (a name or alias of the catalogue),
+    with the unit in its brackets: ``[(indicator or None, unit)]``."""
+    found = []
+    for name, unit in table.header_names():
+        codes = [c for c in catalogue.codes_for_alias(name) if c in indicators] if name else []
+        found.append((indicators[codes[0]] if len(codes) == 1 else None, unit))
+    return found
+
+
+@dataclass(frozen=True)
+class Place:
+    """A row label's place: the region the database holds, or a proposed one (name, code)."""
+
+    region: object
+    proposed: tuple = ()
+
+
+def row_places(table, bulletin, gazetteer):
+    """Each row label's place (``Place``, or None where the label names none), inside the
+    bulletin's own region where that decides between places of one name: one query for the
+    regions the database holds among them."""
+    outer = None
+    if bulletin.region is not None and bulletin.region.code and gazetteer.reference is not None:
+        outer = gazetteer.reference.get(bulletin.region.code)
+    divisions = {}
+    for label in {row.label for row in table.rows}:
+        if label in _OWN_REGION and bulletin.region is not None:
+            continue
+        division = _division(label, gazetteer, outer)
+        if division is not None and division.code and division.code != "100000":
+            divisions[label] = division
+    codes = {division.code for division in divisions.values()}
+    regions = {r.code: r for r in Region.objects.filter(code__in=codes)} if codes else {}
+    places = {}
+    for row in table.rows:
+        if row.label in _OWN_REGION and bulletin.region is not None:
+            places[row.label] = Place(bulletin.region)
+        elif row.label in divisions:
+            division = divisions[row.label]
+            found = regions.get(division.code)
+            places[row.label] = (
+                Place(found) if found else Place(None, (division.name, division.code))
+            )
+        else:
+            places[row.label] = None
+    return places
+
+
+def _division(label, gazetteer, outer):
+    label = alias_key(label)
+    if not label:
+        return None
+    bare = _LEVEL_WORD.sub("", label) or label
+    if outer is not None:
+        inside = gazetteer.named_within(bare, outer)
+        if inside is not None:
+            return inside
+    named = gazetteer.find_all(label)
+    if len(named) == 1 and named[0][0] == 0 and named[0][1] == len(label):
+        return named[0][2]
+    return gazetteer.named(bare)
+
+
+def plan(table, choices, bulletin, places):
+    """The candidate observations of ``table`` as ``choices`` name its columns (unsaved), one
+    a cell with a number under a named column; ``places`` as ``row_places`` gives them."""
+    planned = []
+    for row in table.rows:
+        place = places.get(row.label) if choices.rows_are_places else None
+        for number, (written, column) in enumerate(
+            zip(row.cells, choices.columns, strict=True), start=1
+        ):
+            if column.indicator is None or not written:
+                continue
+            planned.append(_candidate(row, number, written, column, place, choices, bulletin))
+    return planned
+
+
+def _candidate(row, number, written, column, place, choices, bulletin):
+    match = _NUMBER_CELL.fullmatch(written)
+    value_text = match.group(1)
+    unit = column.unit or ("%" if match.group(2) else column.indicator.unit)
+    region = place.region if place is not None and place.region is not None else bulletin.region
+    # Kept in the language of every reading's reasons (``binding``), whoever saves them.
+    reasons = [
+        f"编辑按列读取原文第 {row.line} 行起的表格：第 {number} 列为“{column.indicator.name}”"
+    ]
+    if place is not None:
+        reasons.append(f"地区：行首“{row.label}”")
+    value = Decimal(value_text.replace(",", "").replace("−", "-"))
+    observation = Observation(
+        indicator=column.indicator,
+        region=region,
+        bulletin=bulletin,
+        period_start=choices.period_start,
+        period_end=choices.period_end,
+        period_label=choices.period_label[:64],
+        value=value,
+        value_text=value_text[:32],
+        unit=unit[:32],
+        value_normalised=units.normalise(value, unit),
+        qualifier="" if place is not None else row.label[:200],
+        quote=row.text,
+        review_state=ReviewState.CANDIDATE,
+        kind=choices.kind,
+        reasons="\n".join(reasons),
+    )
+    if place is not None and place.proposed:
+        name, code = place.proposed
+        observation.proposed_region_name = name[:64]
+        observation.proposed_region_code = code[:6]
+        observation.proposed_region_parent_code = parent_code(code)
+    return observation
+
+
+def _key(observation):
+    """What makes two figures of a bulletin the same: indicator, place, row, period, value."""
+    return (
+        observation.indicator_id,
+        observation.region_id,
+        observation.proposed_region_code,
+        observation.qualifier,
+        observation.period_end,
+        observation.kind,
+        Decimal(observation.value).normalize(),
+    )
+
+
+def save(planned, bulletin, *, by):
+    """Save the candidates of ``planned`` the bulletin does not state already (an earlier
+    reading of the same table, a figure the reading found): ``(saved, already there)``."""
+    with transaction.atomic():
+        stated = {_key(o) for o in Observation.objects.filter(bulletin=bulletin)}
+        new = []
+        for observation in planned:
+            key = _key(observation)
+            if key not in stated:
+                stated.add(key)
+                new.append(observation)
+        Observation.objects.bulk_create(new)
+        history.versions_record(new, VersionEvent.CREATED, by=by)
+    return new, len(planned) - len(new)

@@ -1,0 +1,255 @@
+"""A table the reading left, read as the editor names its columns (``importer.editor_tables``
+and the page ``bulletin_import:reading_table``). Invented texts."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from bulletins.models import Bulletin
+from importer import editor_tables, pipeline
+from importer.service import import_bulletin_text
+from indicators.choices import ReviewState
+from indicators.models import Observation, ObservationVersion
+from tests.factories import make_indicator, make_region, make_user
+
+pytestmark = pytest.mark.django_db
+
+# Dust fall at three stations: a measure the reading does not know, so it leaves the table.
+DUST = """澜溪市2023年11月降尘监测结果
+
+监测点位 | 降尘量 | 上月 | 同比
+市监测站 | 4.2 | 3.9 | 0.3
+北郊水厂 | 5.1 | — | -0.2
+南湖公园 | 3.7 | 3.5 | 0.1
+
+注：单位为吨/平方公里·月。
+"""
+
+
+def test_rows_parted_by_bars_tabs_or_spaces_are_one_table_each():
+    text = (
+        "表1 甲\n站名 | 一 | 二\n甲站 | 1.5 | 2\n乙站 | — | 3.25\n\n"
+        "说明文字，不是表格的一行，数值为12。\n"
+        "乐平\t31\t52\n浮梁\t28\t47\n\n"
+        "年份 数值\n2022 7\n2023 9\n"
+    )
+    first, second, third = editor_tables.tables(text)
+    assert [(r.label, r.cells) for r in first.rows] == [
+        ("甲站", ("1.5", "2")),
+        ("乙站", ("", "3.25")),
+    ]
+    assert first.header_names() == [("一", ""), ("二", "")] and first.line == 3
+    assert [(r.label, r.cells) for r in second.rows] == [
+        ("乐平", ("31", "52")),
+        ("浮梁", ("28", "47")),
+    ]
+    assert second.header == ("表1 甲", "站名 | 一 | 二", "说明文字，不是表格的一行，数值为12。")
+    # no label: the year is a column the editor may leave out
+    assert [r.cells for r in third.rows] == [("2022", "7"), ("2023", "9")]
+
+
+def test_a_row_of_another_width_ends_the_table_and_prose_is_no_table():
+    text = "甲 1 2\n乙 3 4\n丙 5 6 7\n丁 8 9 10\n\n全市优良天数比例为90.1%，同比上升2.3个百分点。\n一 1\n"
+    widths = [(t.line, t.columns, len(t.rows)) for t in editor_tables.tables(text)]
+    assert widths == [(1, 2, 2), (3, 3, 2)]
+    assert editor_tables.tables("2021年，澜溪市二氧化氮年均浓度为21 微克/ 立方米。\n") == []
+
+
+def test_a_header_names_each_column_and_its_unit_in_brackets():
+    [table] = editor_tables.tables(
+        "城市 | PM2.5(μg/m³) | 优良天数比例（%）\n甲 | 31 | 90.1\n乙 | 28 | 93.4\n"
+    )
+    assert table.header_names() == [("PM2.5", "μg/m³"), ("优良天数比例", "%")]
+
+
+def _imported(text=DUST, by=None, region=None):
+    result = import_bulletin_text(text, filename="x.txt", by=by, region=region)
+    return Bulletin.objects.get(pk=result.bulletin_id)
+
+
+def _dust():
+    return make_indicator(code="dust-fall", name="降尘量", unit="吨/平方公里·月")
+
+
+def _url(bulletin, line=4):
+    return reverse("bulletin_import:reading_table", args=[bulletin.pk, line])
+
+
+def _posted(indicator, action, **more):
+    data = {
+        "period_start": "2023-11-01",
+        "period_end": "2023-11-30",
+        "period_label": "2023年11月",
+        "kind": "level",
+        "indicator_1": str(indicator.pk),
+        "unit_1": "",
+        "indicator_2": "",
+        "unit_2": "",
+        "indicator_3": "",
+        "unit_3": "",
+        f"_{action}": "1",
+    }
+    data.update(more)
+    return data
+
+
+def test_the_reading_page_offers_the_table_whose_numbers_were_left(client):
+    editor = make_user(groups=("Editor",))
+    bulletin = _imported(by=editor)
+    client.force_login(editor)
+    content = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
+    assert f'href="{_url(bulletin)}"' in content
+    assert re.search(r"第 4 行起的表格（3 行，每行 3 个数字）</a>：8 个数字未读", content)
+
+
+def test_the_editor_names_a_column_previews_then_saves_each_row_as_a_candidate(client):
+    editor = make_user(groups=("Editor",))
+    dust = _dust()
+    bulletin = _imported(by=editor)
+    before = Observation.objects.count()
+    client.force_login(editor)
+    page = client.get(_url(bulletin)).content.decode()
+    # the header names the first column by the indicator's own name
+    assert f'<option value="{dust.pk}" selected>' in page
+
+    preview = client.post(_url(bulletin), _posted(dust, "preview")).content.decode()
+    assert Observation.objects.count() == before  # a preview saves nothing
+    assert "建立 3 个候选数值" in preview and "北郊水厂 | 5.1 | — | -0.2" in preview
+
+    response = client.post(_url(bulletin), _posted(dust, "create"))
+    assert response.status_code == 302
+    assert "review_state__exact=candidate" in response["Location"]
+    made = Observation.objects.filter(indicator=dust).order_by("value")
+    assert [(o.value, o.value_text, o.qualifier, o.unit, o.quote) for o in made] == [
+        (Decimal("3.7"), "3.7", "南湖公园", "吨/平方公里·月", "南湖公园 | 3.7 | 3.5 | 0.1"),
+        (Decimal("4.2"), "4.2", "市监测站", "吨/平方公里·月", "市监测站 | 4.2 | 3.9 | 0.3"),
+        (Decimal("5.1"), "5.1", "北郊水厂", "吨/平方公里·月", "北郊水厂 | 5.1 | — | -0.2"),
+    ]
+    assert {
+        (o.review_state, o.period_start, o.period_end, o.period_label, o.bulletin_id) for o in made
+    } == {(ReviewState.CANDIDATE, date(2023, 11, 1), date(2023, 11, 30), "2023年11月", bulletin.pk)}
+    assert all("第 1 列为“降尘量”" in o.reasons for o in made)
+    assert ObservationVersion.objects.filter(observation__in=made, by=editor).count() == 3
+
+    # read again: nothing the bulletin states already is made twice
+    client.post(_url(bulletin), _posted(dust, "create"))
+    assert Observation.objects.filter(indicator=dust).count() == 3
+
+
+def test_row_labels_that_are_places_become_the_figures_regions():
+    region = make_region(name="浮梁县", code="360222", level="county")
+    text = "澜溪市2023年降尘\n\n县区 | 降尘量\n浮梁 | 4.2\n乐平市 | 5.1\n新塘站 | 3.0\n"
+    bulletin = _imported(text)
+    [table] = editor_tables.tables(pipeline.prepare(bulletin.raw_text)[1])
+    places = editor_tables.row_places(table, bulletin, pipeline.default_gazetteer())
+    assert places["浮梁"].region == region
+    assert places["乐平市"] == editor_tables.Place(None, ("乐平市", "360281"))
+    assert places["新塘站"] is None
+    choices = editor_tables.Choices(
+        (editor_tables.Column(_dust(), ""),), None, None, "", "level", rows_are_places=True
+    )
+    planned = editor_tables.plan(table, choices, bulletin, places)
+    assert [
+        (o.region, o.proposed_region_code, o.proposed_region_parent_code, o.qualifier)
+        for o in planned
+    ] == [
+        (region, "", "", ""),
+        (bulletin.region, "360281", "360200", ""),
+        (bulletin.region, "", "", "新塘站"),
+    ]
+
+
+def test_bad_choices_are_refused_with_the_form_and_nothing_is_saved(client):
+    editor = make_user(groups=("Editor",))
+    dust = _dust()
+    bulletin = _imported(by=editor)
+    before = Observation.objects.count()
+    client.force_login(editor)
+    for data, error in (
+        (_posted(dust, "create", indicator_1=""), "请至少为一列选择指标"),
+        (_posted(dust, "create", indicator_1="999999"), "选择一个有效的选项"),
+        (_posted(dust, "create", period_end="2023-10-01"), "期间止早于期间起"),
+        (_posted(dust, "create", period_start="2023-13-45"), "输入一个有效的日期"),
+        (_posted(dust, "create", unit_1="单" * 40), "不超过 32 字符"),
+        (_posted(dust, "create", kind="forecast"), "选择一个有效的选项"),
+    ):
+        response = client.post(_url(bulletin), data)
+        assert response.status_code == 200 and error in response.content.decode(), error
+    assert Observation.objects.count() == before
+
+
+def test_only_who_may_see_the_bulletin_and_add_figures_reads_its_tables(client):
+    owner, other = make_user(groups=("Author",)), make_user(groups=("Author",))
+    bulletin = _imported(by=owner)
+    bulletin.created_by = owner
+    bulletin.save(update_fields=["created_by"])
+    assert client.get(_url(bulletin)).status_code == 302  # to the sign-in page
+    client.force_login(other)
+    assert client.get(_url(bulletin)).status_code == 404
+    client.force_login(owner)
+    assert client.get(_url(bulletin)).status_code == 200
+    assert client.get(_url(bulletin, line=5)).status_code == 404  # no table starts there
+    viewer = make_user(groups=("Editor",))
+    theirs = _imported(DUST.replace("11月", "10月"), by=viewer)
+    viewer.groups.clear()
+    viewer.user_permissions.add(Permission.objects.get(codename="view_bulletin"))
+    client.force_login(viewer)
+    assert client.get(reverse("bulletin_import:reading", args=[theirs.pk])).status_code == 200
+    assert client.get(_url(theirs)).status_code == 403  # sees the text, may add no figure
+
+
+def test_an_author_saves_candidates_whatever_is_posted(client):
+    author = make_user(groups=("Author",))
+    dust = _dust()
+    bulletin = _imported(by=author)
+    client.force_login(author)
+    client.post(_url(bulletin), _posted(dust, "create", review_state="accepted"))
+    assert set(
+        Observation.objects.filter(indicator=dust).values_list("review_state", flat=True)
+    ) == {ReviewState.CANDIDATE}
+
+
+def test_the_page_makes_the_same_queries_however_wide_or_long_the_table(client):
+    editor = make_user(groups=("Editor",))
+    client.force_login(editor)
+    counties = [
+        d.name
+        for d in pipeline.default_gazetteer().reference
+        if d.code.startswith("36") and d.level == "county"
+    ]
+    narrow = _imported(
+        "澜溪市2023年降尘\n\n县 | 降尘量\n" + f"{counties[0]} | 4.2\n{counties[1]} | 5.1\n",
+        by=editor,
+    )
+    wide_text = "澜溪市2023年降尘\n\n县 | 一 | 二 | 三 | 四 | 五 | 六\n" + "\n".join(
+        f"{name} | {n}.1 | {n}.2 | {n}.3 | {n}.4 | {n}.5 | {n}.6"
+        for n, name in enumerate(counties[:40])
+    )
+    wide = _imported(wide_text, by=editor)
+    for county in counties[:20]:
+        make_region(
+            name=county,
+            code=next(d.code for d in pipeline.default_gazetteer().reference if d.name == county),
+        )
+    counts = []
+    for bulletin in (narrow, wide):
+        client.get(_url(bulletin))  # sessions warmed
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(_url(bulletin)).content.decode()
+        assert "建议新地区" in page or bulletin == narrow
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_hostile_cells_are_shown_as_text(client):
+    editor = make_user(groups=("Editor",))
+    bulletin = _imported(DUST.replace("南湖公园", "<script>alert(1)</script>"), by=editor)
+    client.force_login(editor)
+    content = client.get(_url(bulletin)).content.decode()
+    assert "<script>alert(1)</script>" not in content and "&lt;script&gt;" in content
