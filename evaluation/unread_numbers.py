@@ -8,8 +8,9 @@ the texts restored in ``evaluation/importer/texts``: the readers' figures the im
 (by value and unit, as ``score_importer`` pairs them), how many of them are listed (a listed
 number of the same value within ``NEAR`` characters of where the reader found it), how many
 numbers are listed a document, and what share of them stand where a reader found a figure;
-then how many of the missed figures stand in a table the reading page offers the editor to read
-by naming its columns (``importer.editor_tables.offered``), and how many such tables there are.
+then how many such tables there are and how many of the missed figures stand, by value, in a
+column of numbers of a row of one: those the editor gets by naming the table's columns on
+the reading page (``importer.editor_tables.offered``, rows as ``importer.table_text`` puts them).
 Only totals are printed.
 """
 
@@ -35,6 +36,21 @@ def _near(fact, text, left):
         and abs(left.at - at) < NEAR
         and abs(_value(left.number) or 0) == abs(value)
     )
+
+
+def _cells(source, offered):
+    """``(start, end, value)``: each number of the offered tables' rows under a column of
+    numbers, with where its row stands."""
+    starts = [0]
+    for line in source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    return [
+        (starts[row.line - 1], starts[row.end_line], _value(cell.rstrip("%％")))
+        for table, _left, _span in offered
+        for row in table.rows
+        for cell in row.cells
+        if cell and _value(cell.rstrip("%％")) is not None
+    ]
 
 
 def measure(set_name):
@@ -67,9 +83,13 @@ def measure(set_name):
                 totals["missed listed"] += 1
         offered = editor_tables.offered(document)
         totals["tables offered"] += len(offered)
+        cells = _cells(document.source, offered)
         for fact in missed:
             at = scoring._fact_position(text, fact)
-            if at is not None and any(a <= at < b for _t, _n, (a, b) in offered):
+            value = scoring.decimal(fact["value"])
+            if at is not None and any(
+                a <= at < b and abs(v) == abs(value or 0) for a, b, v in cells
+            ):
                 totals["missed in an offered table"] += 1
         totals["documents"] += 1
         totals["figures"] += len(facts["figures"])

@@ -3,12 +3,13 @@
 Bulletins publish their core data in tables, and a table copied in a layout the reading does
 not know loses its cells: the reading page marks them as numbers left (``leftovers``), and
 adding them one by one costs the editor a form a number. Here a table is what the copy kept of
-it, a row a line, its cells parted by bars, tabs or spaces: a label (a city, a station), then
-numbers. The editor names once what each column of numbers measures, its period and whether
-the labels are places, and every cell becomes a candidate together, quoting its row.
+it (``table_text``: rows of a label and numbers, a row a line or a cell a line). The editor
+names once what each column of numbers measures, its period and whether the labels are
+places, and every cell becomes a candidate together, quoting its row.
 
-``tables`` finds them in a text, ``plan`` turns one and the editor's choices into unsaved
-candidates, ``save`` keeps those no figure of the bulletin already states.
+``offered`` lists the tables of a reading that hold numbers it left, ``plan`` turns one and
+the editor's choices into unsaved candidates, ``save`` keeps those no figure of the bulletin
+already states.
 """
 
 import re
@@ -23,120 +24,27 @@ from indicators.catalogue import alias_key
 from indicators.choices import ReviewState
 from indicators.models import Observation, VersionEvent
 
+from . import table_text
 from .observations import parent_code
 
-_NUMBER = re.compile(r"[-+−]?\d[\d,]*(?:\.\d+)?")
-_NUMBER_CELL = re.compile(rf"({_NUMBER.pattern})(%|％)?")
-# What a table writes in a cell it has no value for.
-_NO_VALUE = frozenset({"—", "-", "/", "--", "－", "——", "…", "*", "／", "未检出", "ND"})
 # Labels that name the bulletin's own region: its total row.
 _OWN_REGION = frozenset({"全市", "全省", "全区", "全县", "全州", "全盟", "合计", "总计"})
-# A header cell's unit in brackets: "PM2.5(μg/m³)".
-_UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(（]([^()（）]{1,16})[)）]\s*$")
 _LEVEL_WORD = re.compile(r"(?:市|县|区|州|盟|旗|地区)$")
-#: Header lines shown above a table, for the editor to see what its columns are.
-HEADER_LINES = 3
-
-
-@dataclass(frozen=True)
-class Row:
-    line: int  # its line in the text, from 1
-    label: str  # the words before its numbers: a place, a station, a year
-    cells: tuple  # each column's number as written, "" where the row has none
-    text: str  # the row as written: the quote of its figures
-
-
-@dataclass(frozen=True)
-class Table:
-    rows: tuple
-    header: tuple  # the lines just above the first row, as written
-
-    @property
-    def line(self):
-        """The first row's line: what names the table in an address."""
-        return self.rows[0].line
-
-    @property
-    def columns(self):
-        return len(self.rows[0].cells)
-
-    @property
-    def lines(self):
-        return range(self.rows[0].line, self.rows[-1].line + 1)
-
-    def header_names(self):
-        """``[(name, unit)]`` for each column, from the header line whose cells are as many as
-        the columns (or one more, over the labels); ``("", "")`` each when none is."""
-        for line in reversed(self.header):
-            cells = _cells(line)
-            if len(cells) in (self.columns, self.columns + 1):
-                names = []
-                for cell in cells[-self.columns :]:
-                    match = _UNIT_IN_BRACKETS.match(cell)
-                    names.append((match.group(1), match.group(2)) if match else (cell, ""))
-                return names
-        return [("", "")] * self.columns
-
-
-def tables(text):
-    """The tables of ``text``: runs of two rows or more, blank lines between them allowed,
-    whose rows have the same number of cells after their labels."""
-    found, run, above = [], [], []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        row = _row(number, line)
-        if run and (row is None or len(row.cells) != len(run[0].cells)):
-            if len(run) >= 2:
-                found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
-            above, run = ([] if row is not None else above), []
-        if row is None:
-            above.append(line.strip())
-        else:
-            run.append(row)
-    if len(run) >= 2:
-        found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
-    return found
 
 
 def offered(document):
     """``(table, numbers left in it, (start, end) offsets)`` for each table of a reading's
-    text (``pipeline.Document``) holding numbers the reading left: those an editor reads."""
+    text (``pipeline.Document``): every one, for a table read may be read wrong, with how
+    many of its numbers the reading left."""
     starts = [0]
     for line in document.source.splitlines(keepends=True):
         starts.append(starts[-1] + len(line))
     found = []
-    for table in tables(document.source):
-        start, end = starts[table.line - 1], starts[table.rows[-1].line]
+    for table in table_text.tables(document.source):
+        start, end = starts[table.line - 1], starts[table.rows[-1].end_line]
         left = sum(1 for n in document.unread if n.at is not None and start <= n.at < end)
-        if left:
-            found.append((table, left, (start, end)))
+        found.append((table, left, (start, end)))
     return found
-
-
-def _cells(line):
-    line = line.strip()
-    if "|" in line:
-        return [cell.strip() for cell in line.strip("|").split("|")]
-    if "\t" in line:
-        return [cell.strip() for cell in line.split("\t")]
-    return line.split()
-
-
-def _row(number, line):
-    """The row a line is (its label, then only numbers or empty cells), or None."""
-    cells = _cells(line)
-    first = next(
-        (i for i, cell in enumerate(cells) if _NUMBER_CELL.fullmatch(cell) or cell in _NO_VALUE),
-        len(cells),
-    )
-    values = cells[first:]
-    if not values or not all(_NUMBER_CELL.fullmatch(c) or c in _NO_VALUE for c in values):
-        return None
-    if not any(_NUMBER_CELL.fullmatch(c) for c in values):
-        return None
-    label = " ".join(cell for cell in cells[:first] if cell)
-    return Row(number, label, tuple("" if c in _NO_VALUE else c for c in values), line.strip())
 
 
 @dataclass(frozen=True)
@@ -238,7 +146,7 @@ def plan(table, choices, bulletin, places):
 
 
 def _candidate(row, number, written, column, place, choices, bulletin):
-    match = _NUMBER_CELL.fullmatch(written)
+    match = table_text.number(written)
     value_text = match.group(1)
     unit = column.unit or ("%" if match.group(2) else column.indicator.unit)
     region = place.region if place is not None and place.region is not None else bulletin.region

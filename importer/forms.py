@@ -8,7 +8,7 @@ from bulletins.models import Publisher, Region
 from indicators.choices import ObservationKind
 
 from . import decode as decoding
-from . import editor_tables
+from . import editor_tables, table_text
 
 ACCEPT = ".txt,.text,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -181,3 +181,18 @@ class TableForm(forms.Form):
             kind=data["kind"],
             rows_are_places=data["rows_are_places"],
         )
+
+
+class GridForm(forms.Form):
+    """How a table copied a cell a line is put back in rows (``table_text.CellRun.table``):
+    ``per_row`` cells a row, from cell ``first`` on (counted from 0, blank lines aside)."""
+
+    per_row = forms.IntegerField(
+        label=_("每行单元格数"), min_value=1, max_value=table_text.MAX_PER_ROW
+    )
+    first = forms.IntegerField(
+        label=_("第一行从第几个单元格开始"),
+        min_value=0,
+        max_value=100_000,
+        help_text=_("从 0 数起；表头的单元格在它之前。"),
+    )

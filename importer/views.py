@@ -28,8 +28,8 @@ from indicators.choices import ObservationKind, ReviewState
 from indicators.models import Indicator, Observation
 
 from . import decode as decoding
-from . import editor_tables, leftovers, observations, pipeline
-from .forms import ImportForm, TableForm
+from . import editor_tables, leftovers, observations, pipeline, table_text
+from .forms import GridForm, ImportForm, TableForm
 from .service import ImportBatch, ImportSession, import_bulletin_file, import_bulletin_text
 
 #: A request too large to read is read to its end (and dropped) up to this size, so that the
@@ -190,9 +190,19 @@ def reading_table(request, pk, line):
     if not request.user.has_perm("indicators.add_observation"):
         raise PermissionDenied
     _front, source, _repaired = pipeline.prepare(bulletin.raw_text)
-    table = next((t for t in editor_tables.tables(source) if t.line == line), None)
+    grid = GridForm(request.GET if "per_row" in request.GET else None)
+    table = table_text.find(
+        source,
+        line,
+        (grid.cleaned_data["per_row"], grid.cleaned_data["first"]) if grid.is_valid() else None,
+    )
+    if table is None and grid.is_valid():
+        grid.add_error(None, _("这样分行得不到两行以上的数字，已按估计的分行显示。"))
+        table = table_text.find(source, line)
     if table is None:
         raise Http404
+    if table.grid and not grid.is_bound:
+        grid = GridForm(initial={"per_row": table.grid[0], "first": table.grid[1]})
     indicators = list(Indicator.objects.order_by("category", "name"))
     places = editor_tables.row_places(table, bulletin, pipeline.default_gazetteer())
     form = TableForm(
@@ -225,7 +235,17 @@ def reading_table(request, pk, line):
         "table": table,
         "rows": [(row, places.get(row.label)) for row in table.rows],
         "form": form,
+        "columns": [
+            (indicator, unit, name)
+            for (indicator, unit), (name, _unit) in zip(
+                form.column_fields(), table.header_names(), strict=True
+            )
+        ],
         "planned": planned,
+        "grid": grid if table.grid else None,
+        "grid_query": urlencode({"per_row": table.grid[0], "first": table.grid[1]})
+        if table.grid
+        else "",
     }
     return TemplateResponse(request, "admin/bulletins/reading_table.html", context)
 

@@ -1,5 +1,5 @@
-"""A table the reading left, read as the editor names its columns (``importer.editor_tables``
-and the page ``bulletin_import:reading_table``). Invented texts."""
+"""A table the reading left, read as the editor names its columns (``importer.table_text``,
+``importer.editor_tables`` and the page ``bulletin_import:reading_table``). Invented texts."""
 
 import re
 from datetime import date
@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from bulletins.models import Bulletin
-from importer import editor_tables, pipeline
+from importer import editor_tables, pipeline, table_text
 from importer.service import import_bulletin_text
 from indicators.choices import ReviewState
 from indicators.models import Observation, ObservationVersion
@@ -39,7 +39,7 @@ def test_rows_parted_by_bars_tabs_or_spaces_are_one_table_each():
         "乐平\t31\t52\n浮梁\t28\t47\n\n"
         "年份 数值\n2022 7\n2023 9\n"
     )
-    first, second, third = editor_tables.tables(text)
+    first, second, third = table_text.tables(text)
     assert [(r.label, r.cells) for r in first.rows] == [
         ("甲站", ("1.5", "2")),
         ("乙站", ("", "3.25")),
@@ -56,13 +56,82 @@ def test_rows_parted_by_bars_tabs_or_spaces_are_one_table_each():
 
 def test_a_row_of_another_width_ends_the_table_and_prose_is_no_table():
     text = "甲 1 2\n乙 3 4\n丙 5 6 7\n丁 8 9 10\n\n全市优良天数比例为90.1%，同比上升2.3个百分点。\n一 1\n"
-    widths = [(t.line, t.columns, len(t.rows)) for t in editor_tables.tables(text)]
-    assert widths == [(1, 2, 2), (3, 3, 2)]
-    assert editor_tables.tables("2021年，澜溪市二氧化氮年均浓度为21 微克/ 立方米。\n") == []
+    widths = [(t.line, t.columns, len(t.rows)) for t in table_text.tables(text)]
+    assert widths == [(1, 2, 2), (3, 3, 2)]  # "一 1" alone is no table
+    assert table_text.tables("2021年，澜溪市二氧化氮年均浓度为21 微克/ 立方米。\n") == []
+
+
+# A table copied a cell a line: a header of four cells, then rows of a label, an empty
+# (merged) cell written as a space, and three numbers.
+CELLS = """澜溪市2023年水功能区达标情况
+
+表3 水功能区达标评价
+
+水功能区
+评价个数
+达标个数
+达标率(%)
+保护区
+ 
+12
+10
+83.3
+保留区
+ 
+20
+18
+90.0
+缓冲区
+ 
+8
+6
+75.0
+
+全市水功能区总体达标。
+"""
+
+
+def test_a_table_copied_a_cell_a_line_is_put_back_in_rows_as_its_labels_recur():
+    [run] = table_text.cell_runs(CELLS)
+    assert run.guess() == (5, 6)  # the title lines are cells too: the rows start at 保护区
+    [table] = table_text.tables(CELLS)
+    assert table.grid == (5, 6) and table.line == 9
+    assert [(r.label, r.cells, r.text, r.line, r.end_line) for r in table.rows] == [
+        ("保护区", ("12", "10", "83.3"), "保护区 | 12 | 10 | 83.3", 9, 13),
+        ("保留区", ("20", "18", "90.0"), "保留区 | 20 | 18 | 90.0", 14, 18),
+        ("缓冲区", ("8", "6", "75.0"), "缓冲区 | 8 | 6 | 75.0", 19, 23),
+    ]
+    assert table.header_names() == [("评价个数", ""), ("达标个数", ""), ("达标率", "%")]
+    # as the editor says: rows of ten cells make one row only, no table
+    assert run.table(10, 6) is None and table_text.find(CELLS, 9, (5, 6)) == table
+    shifted = table_text.find(CELLS, 9, (5, 7))  # a cell late: the empty cell starts each row
+    assert [r.label for r in shifted.rows] == [
+        "保留区",
+        "缓冲区",
+    ]  # the closing sentence is no cell
+
+
+def test_bars_around_each_cell_and_lone_bars_as_empty_cells():
+    text = "站点 |\n浓度 |\n甲站 |\n|\n35 |\n乙站 |\n|\n41 |\n丙站 |\n|\n28 |\n丁站 |\n|\n—\n戊站 |\n|\n30 |\n"
+    [table] = table_text.tables(text)
+    assert [(r.label, r.cells) for r in table.rows] == [
+        ("甲站", ("35",)),
+        ("乙站", ("41",)),
+        ("丙站", ("28",)),
+        ("丁站", ("",)),
+        ("戊站", ("30",)),
+    ]
+
+
+def test_prose_and_rows_of_several_cells_end_a_run_of_cells():
+    text = (
+        "甲\n1\n乙\n2\n丙 3\n丁\n4\n" + "全市空气质量优良天数比例为90.1%，同比上升2.3个百分点。\n"
+    )
+    assert table_text.cell_runs(text) == []  # four cells, then a row: too short to be a table
 
 
 def test_a_header_names_each_column_and_its_unit_in_brackets():
-    [table] = editor_tables.tables(
+    [table] = table_text.tables(
         "城市 | PM2.5(μg/m³) | 优良天数比例（%）\n甲 | 31 | 90.1\n乙 | 28 | 93.4\n"
     )
     assert table.header_names() == [("PM2.5", "μg/m³"), ("优良天数比例", "%")]
@@ -146,7 +215,7 @@ def test_row_labels_that_are_places_become_the_figures_regions():
     region = make_region(name="浮梁县", code="360222", level="county")
     text = "澜溪市2023年降尘\n\n县区 | 降尘量\n浮梁 | 4.2\n乐平市 | 5.1\n新塘站 | 3.0\n"
     bulletin = _imported(text)
-    [table] = editor_tables.tables(pipeline.prepare(bulletin.raw_text)[1])
+    [table] = table_text.tables(pipeline.prepare(bulletin.raw_text)[1])
     places = editor_tables.row_places(table, bulletin, pipeline.default_gazetteer())
     assert places["浮梁"].region == region
     assert places["乐平市"] == editor_tables.Place(None, ("乐平市", "360281"))
@@ -253,3 +322,48 @@ def test_hostile_cells_are_shown_as_text(client):
     client.force_login(editor)
     content = client.get(_url(bulletin)).content.decode()
     assert "<script>alert(1)</script>" not in content and "&lt;script&gt;" in content
+
+
+def test_a_table_copied_a_cell_a_line_is_read_as_its_rows_are_put_back(client):
+    editor = make_user(groups=("Editor",))
+    share = make_indicator(code="function-zone-share", name="水功能区达标率", unit="%")
+    bulletin = _imported(CELLS, by=editor)
+    client.force_login(editor)
+    reading = client.get(reverse("bulletin_import:reading", args=[bulletin.pk])).content.decode()
+    url = reverse("bulletin_import:reading_table", args=[bulletin.pk, 9])
+    assert f'href="{url}"' in reading and "（3 行，每行 3 个数字）" in reading
+    page = client.get(url).content.decode()
+    assert 'name="per_row" value="5"' in page and 'name="first" value="6"' in page
+    assert 'action="?per_row=5&amp;first=6"' in page  # the columns are posted with the rows
+
+    # put back a cell late, the rows lose their first; a grid of no two rows is refused
+    shifted = client.get(url, {"per_row": 5, "first": 7}).content.decode()
+    assert "保护区" not in re.sub(r"<pre.*?</pre>", "", shifted, flags=re.S)
+    for bad in (
+        {"per_row": 10, "first": 6},
+        {"per_row": 0, "first": 6},
+        {"per_row": "x", "first": 6},
+    ):
+        response = client.get(url, bad)
+        assert response.status_code == 200 and "errorlist" in response.content.decode(), bad
+
+    posted = {
+        "period_start": "2023-01-01",
+        "period_end": "2023-12-31",
+        "period_label": "2023年",
+        "kind": "level",
+        "indicator_1": "",
+        "unit_1": "",
+        "indicator_2": "",
+        "unit_2": "",
+        "indicator_3": str(share.pk),
+        "unit_3": "",
+        "_create": "1",
+    }
+    client.post(f"{url}?per_row=5&first=6", posted)
+    made = Observation.objects.filter(indicator=share).order_by("value")
+    assert [(o.value_text, o.unit, o.qualifier, o.quote) for o in made] == [
+        ("75.0", "%", "缓冲区", "缓冲区 | 8 | 6 | 75.0"),
+        ("83.3", "%", "保护区", "保护区 | 12 | 10 | 83.3"),
+        ("90.0", "%", "保留区", "保留区 | 20 | 18 | 90.0"),
+    ]

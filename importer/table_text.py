@@ -1,0 +1,326 @@
+"""The tables of a text as a copy kept them: rows of a label and numbers.
+
+Two layouts are found, the two a copy of a web page or a document leaves of a table:
+
+* **a row a line**, its cells parted by bars, tabs or spaces: "南昌 | 31 | 52", "乐平  31  52";
+* **a cell a line**: every cell on a line of its own ("南昌", "31", "52", "九江", …), with
+  or without the bars of a Markdown copy. The lines do not say where a row ends, so the cells
+  are put back in rows of ``per_row`` cells from cell ``first`` on: guessed from where labels
+  recur among the numbers (``CellRun.guess``), given by the editor where the guess is wrong.
+
+Pure functions of the text; ``editor_tables`` turns a table and the editor's choices into
+candidates.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_NUMBER_CELL = re.compile(r"([-+−]?\d[\d,]*(?:\.\d+)?)(%|％)?")
+# What a table writes in a cell it has no value for.
+_NO_VALUE = frozenset({"", "—", "-", "/", "--", "－", "——", "…", "*", "／", "未检出", "ND"})
+# A header cell's unit in brackets: "PM2.5(μg/m³)".
+_UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(（]([^()（）]{1,16})[)）]\s*$")
+#: Header lines shown above a table, for the editor to see what its columns are.
+HEADER_LINES = 3
+#: A cell on a line of its own is this short; a longer line is prose.
+CELL_SIZE = 30
+_SENTENCE_END = ("。", "！", "？", "；", "：", ":")
+#: The widest row a cell-a-line table is put back in.
+MAX_PER_ROW = 40
+
+
+def number(cell):
+    """The match of a cell that is a number (and maybe %), or None."""
+    return _NUMBER_CELL.fullmatch(cell)
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int  # the line of its first cell in the text, from 1
+    label: str  # the words of its cells that are no numbers: a place, a station, a year
+    cells: tuple  # each column's number as written, "" where the row has none
+    text: str  # the row as written (its lines joined by spaces): the quote of its figures
+    last_line: int = 0  # the line of its last cell, where it spans several
+
+    @property
+    def end_line(self):
+        return self.last_line or self.line
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple
+    header: tuple  # the lines (or cells) just above the first row, as written
+    names: tuple = ()  # (name, unit) of each column where the layout tells them
+    grid: tuple = ()  # (per_row, first) of a table copied a cell a line
+
+    @property
+    def line(self):
+        """The first row's line: what names the table in an address."""
+        return self.rows[0].line
+
+    @property
+    def columns(self):
+        return len(self.rows[0].cells)
+
+    def header_names(self):
+        """``[(name, unit)]`` for each column: from the header line whose cells are as many as
+        the columns (or one more, over the labels); ``("", "")`` each when none is."""
+        if self.names:
+            return list(self.names)
+        for line in reversed(self.header):
+            cells = _cells(line)
+            if len(cells) in (self.columns, self.columns + 1):
+                return [_named(cell) for cell in cells[-self.columns :]]
+        return [("", "")] * self.columns
+
+
+def _named(cell):
+    match = _UNIT_IN_BRACKETS.match(cell)
+    return (match.group(1), match.group(2)) if match else (cell, "")
+
+
+def tables(text):
+    """Every table of ``text`` in both layouts, in the order they stand, cell-a-line tables
+    put back in rows as guessed."""
+    found = line_tables(text)
+    for run in cell_runs(text):
+        table = run.table(*run.guess())
+        if table is not None:
+            found.append(table)
+    return sorted(found, key=lambda table: table.line)
+
+
+def find(text, line, grid=None):
+    """The table of ``text`` whose first row stands on ``line``, or None; a cell-a-line
+    table starting there is put back in rows as ``grid`` (per_row, first) says, or as
+    guessed."""
+    for table in line_tables(text):
+        if table.line == line:
+            return table
+    for run in cell_runs(text):
+        if run.line <= line <= run.last_line:
+            table = run.table(*(grid or run.guess()))
+            if table is not None and (grid or table.line == line):
+                return table
+    return None
+
+
+# --- a row a line -------------------------------------------------------------------------
+
+
+def line_tables(text):
+    """Runs of two rows or more, a row a line, blank lines between them allowed, whose rows
+    have as many cells after their labels."""
+    found, run, above = [], [], []
+    for number_, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = _row(number_, line)
+        if run and (row is None or len(row.cells) != len(run[0].cells)):
+            if len(run) >= 2:
+                found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
+            above, run = ([] if row is not None else above), []
+        if row is None:
+            above.append(line.strip())
+        else:
+            run.append(row)
+    if len(run) >= 2:
+        found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
+    return found
+
+
+def _cells(line):
+    line = line.strip()
+    if "|" in line:
+        return [cell.strip() for cell in line.strip("|").split("|")]
+    if "\t" in line:
+        return [cell.strip() for cell in line.split("\t")]
+    return line.split()
+
+
+def _row(number_, line):
+    """The row a line is (its label, then two cells or more, only numbers or empty cells),
+    or None. A line of one cell is a cell of a cell-a-line table, not a row."""
+    cells = _cells(line)
+    first = next(
+        (i for i, cell in enumerate(cells) if number(cell) or cell in _NO_VALUE), len(cells)
+    )
+    values = cells[first:]
+    if len(cells) < 2 or not values:
+        return None
+    if not all(number(c) or c in _NO_VALUE for c in values) or not any(map(number, values)):
+        return None
+    label = " ".join(cell for cell in cells[:first] if cell)
+    return Row(number_, label, tuple("" if c in _NO_VALUE else c for c in values), line.strip())
+
+
+# --- a cell a line ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class CellRun:
+    """Lines of one cell each, blank lines between them allowed (a line of spaces or a lone
+    bar is an empty cell)."""
+
+    cells: tuple
+
+    @property
+    def line(self):
+        return self.cells[0].line
+
+    @property
+    def last_line(self):
+        return self.cells[-1].line
+
+    def guess(self):
+        """``(per_row, first)``, or (None, None) where the cells repeat no pattern.
+
+        A row's width is the shortest period at which the kind of each cell (label, number;
+        an empty cell matches either) recurs, from the first number on; a row starts at the
+        column of labels that follows a column of numbers, at the first such row whose
+        columns of numbers are mostly filled."""
+        kinds = [_kind(cell.text) for cell in self.cells]
+        start = next((i for i, kind in enumerate(kinds) if kind == "n"), None)
+        if start is None:
+            return None, None
+        best = None
+        for per_row in range(2, min(MAX_PER_ROW, (len(kinds) - start) // 2) + 1):
+            pairs = [
+                (a, b)
+                for a, b in zip(kinds[start:], kinds[start + per_row :], strict=False)
+                if a and b
+            ]
+            if len(pairs) < per_row:
+                continue
+            agree = sum(a == b for a, b in pairs) / len(pairs)
+            if best is None or agree > best[0] + 0.02:
+                best = (agree, per_row)
+        if best is None or best[0] < 0.8:
+            return None, None
+        per_row = best[1]
+        column = [Counter(kinds[i] for i in range(r, len(kinds), per_row)) for r in range(per_row)]
+        numeric = [c["n"] > c["l"] for c in column]
+        labels = [c["l"] > c["n"] for c in column]
+        starts = [r for r in range(per_row) if labels[r] and not labels[r - 1]]
+        # the column of row labels: names differ from row to row, grades or remarks repeat
+        texts = [
+            {self.cells[i].text for i in range(r, len(kinds), per_row) if kinds[i] == "l"}
+            for r in range(per_row)
+        ]
+        row_start = max(starts, key=lambda r: len(texts[r])) if starts else start % per_row
+        before = (row_start - 1) % per_row
+        if _counts_rows(self.cells[before + per_row * max(0, start // per_row - 1) :: per_row]):
+            row_start = (row_start - 1) % per_row  # a row's number before its label starts it
+        for first in range(row_start, len(kinds) - per_row + 1, per_row):
+            block = kinds[first : first + per_row]
+            filled = sum(
+                1 for r, kind in enumerate(block) if numeric[(first + r) % per_row] and kind == "n"
+            )
+            if filled * 2 >= sum(numeric):
+                return per_row, first
+        return None, None
+
+    def table(self, per_row, first):
+        """The cells from ``first`` on in rows of ``per_row``: a column is numbers where most
+        of its rows hold one, the others make the label. None for fewer than two rows."""
+        if not per_row or first is None or not (1 <= per_row <= MAX_PER_ROW):
+            return None
+        if not 0 <= first < len(self.cells):
+            return None
+        grid = [
+            self.cells[start : start + per_row]
+            for start in range(first, len(self.cells) - per_row + 1, per_row)
+        ]
+        numeric = [
+            sum(1 for row in grid if number(row[i].text)) * 2 > len(grid) for i in range(per_row)
+        ]
+        if len(grid) < 2 or not any(numeric):
+            return None
+        rows = tuple(
+            Row(
+                cells[0].line,
+                " ".join(
+                    c.text
+                    for c, is_number in zip(cells, numeric, strict=True)
+                    if not is_number and c.text
+                ),
+                tuple(
+                    c.text if number(c.text) else ""
+                    for c, is_number in zip(cells, numeric, strict=True)
+                    if is_number
+                ),
+                " | ".join(c.text for c in cells if c.text),
+                cells[-1].line,
+            )
+            for cells in grid
+        )
+        header = tuple(cell.text for cell in self.cells[:first] if cell.text)
+        names = ()
+        if first >= per_row:
+            above = self.cells[first - per_row : first]
+            names = tuple(
+                _named(cell.text)
+                for cell, is_number in zip(above, numeric, strict=True)
+                if is_number
+            )
+        return Table(rows, header[-3 * per_row :], names, (per_row, first))
+
+
+def _counts_rows(cells):
+    """Whether the numbers among ``cells`` count 1, 2, 3… (a column of row numbers)."""
+    numbers = [int(cell.text) for cell in cells if cell.text.isdigit()]
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def _kind(text):
+    """ "n" for a number, "l" for a label, "" for an empty cell."""
+    if text in _NO_VALUE:
+        return ""
+    return "n" if number(text) else "l"
+
+
+def cell_runs(text):
+    """The runs of eight cells or more, a cell a line, at least four of them numbers."""
+    found, run = [], []
+    for number_, line in enumerate(text.splitlines(), start=1):
+        if line == "":
+            continue  # a blank line between cells (a line of spaces is an empty cell)
+        cell = _lone_cell(line)
+        if cell is None:
+            _keep(found, run)
+            run = []
+        else:
+            run.append(Cell(cell, number_))
+    _keep(found, run)
+    return found
+
+
+def _keep(found, run):
+    while run and not run[-1].text:
+        run.pop()
+    if len(run) >= 8 and sum(1 for cell in run if number(cell.text)) >= 4:
+        found.append(CellRun(tuple(run)))
+
+
+def _lone_cell(line):
+    """The cell a line holds alone (its bars stripped), "" for an empty cell, or None where
+    the line is not one cell: prose, or a row of several."""
+    stripped = line.strip()
+    if "|" in stripped:
+        parts = [part.strip() for part in stripped.strip("|").split("|")]
+        if len(parts) > 1 and any(parts):
+            return None
+        stripped = parts[0] if parts else ""
+    if len(stripped) > CELL_SIZE or "\t" in stripped or stripped.endswith(_SENTENCE_END):
+        return None
+    if len(stripped.split()) > 1 and any(number(part) for part in stripped.split()):
+        return None  # "乐平 31": a row, not a cell
+    return stripped
