@@ -13,6 +13,7 @@ already states.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -66,14 +67,92 @@ class Choices:
     rows_are_places: bool
 
 
-def suggested_indicators(table, catalogue, indicators):
-    """The indicator each column's header names exactly (a name or alias of the catalogue),
-    with the unit in its brackets: ``[(indicator or None, unit)]``."""
+#: What a column's numbers may measure when neither its header nor its cells give a unit, the
+#: families bulletins' tables most often report first.
+_FAMILIES = (
+    "concentration",
+    "percent",
+    "days",
+    "dimensionless",
+    "sound_level",
+    "water_concentration",
+    "deposition",
+    "count",
+    "mass",
+    "money",
+)
+
+
+def suggested_indicators(table, vocabulary, indicators, document=None):
+    """The indicator each column's numbers are most often read under where the reading read
+    some of them (``document``, the reading of the text), else the one its header names as the
+    reading would name it (``matching.Vocabulary``: names, aliases and cues), with the unit in
+    its brackets: ``[(indicator or None, unit)]``. Where no unit tells what a header's column
+    measures, a name that means one indicator whatever it measures is taken, one that may mean
+    several none. ``indicators`` are the database's by code."""
+    read = _read_in_columns(table, document) if document is not None else {}
     found = []
-    for name, unit in table.header_names():
-        codes = [c for c in catalogue.codes_for_alias(name) if c in indicators] if name else []
-        found.append((indicators[codes[0]] if len(codes) == 1 else None, unit))
+    for number, (name, unit) in enumerate(table.header_names()):
+        cells = [row.cells[number] for row in table.rows if row.cells[number]]
+        family = units.family(unit) if unit else None
+        if family is None and cells and all(cell.endswith(("%", "％")) for cell in cells):
+            family = "percent"
+        codes = set()
+        most = read.get(number, Counter()).most_common(1)
+        if most and most[0][0] in indicators:
+            codes = {most[0][0]}
+        for candidate in ((family,) if family else _FAMILIES) if not codes and name else ():
+            code = vocabulary.match(name, "", candidate, "level", unit).code
+            codes |= {code} if code in indicators else set()
+        found.append((indicators[codes.pop()] if len(codes) == 1 else None, unit))
     return found
+
+
+def suggested_period(table, document):
+    """``(start, end, label)`` of the period most of the figures the reading read from the
+    table's rows are of, or None where it read none with a period."""
+    spans = _row_spans(table, document.source)
+    periods = Counter(
+        (f.period_start, f.period_end, f.period_label)
+        for f in document.figures
+        if f.at is not None
+        and (f.period_start or f.period_end)
+        and not f.derived
+        and any(start <= f.at < end for start, end in spans)
+    )
+    return periods.most_common(1)[0][0] if periods else None
+
+
+def _row_spans(table, source):
+    starts = [0]
+    for line in source.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    return [(starts[row.line - 1], starts[row.end_line]) for row in table.rows]
+
+
+def _read_in_columns(table, document):
+    """``{column: Counter of indicator codes}`` of the figures the reading read from the
+    table's cells: a figure of a row's span whose value is that of one cell of the row."""
+    figures = [f for f in document.figures if f.at is not None and f.indicator and not f.derived]
+    found = {}
+    for row, (start, end) in zip(table.rows, _row_spans(table, document.source), strict=True):
+        values = [cell_value(cell) for cell in row.cells]
+        for figure in figures:
+            if start <= figure.at < end:
+                columns = [
+                    i for i, v in enumerate(values) if v is not None and v == abs(figure.value)
+                ]
+                if len(columns) == 1:
+                    found.setdefault(columns[0], Counter())[figure.indicator] += 1
+    return found
+
+
+def cell_value(cell):
+    """The absolute value of a cell that is a number, or None."""
+    match = table_text.number(cell)
+    if not match:
+        return None
+    return abs(Decimal(match.group(1).replace(",", "").replace("−", "-")))
 
 
 @dataclass(frozen=True)

@@ -104,10 +104,14 @@ class TableForm(forms.Form):
     """
 
     period_start = forms.DateField(
-        label=_("期间起"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("期间起"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     period_end = forms.DateField(
-        label=_("期间止"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("期间止"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     period_label = forms.CharField(
         label=_("期间（原文）"),

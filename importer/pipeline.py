@@ -81,8 +81,9 @@ class Document:
 _VOCABULARIES = {}
 
 
-def _vocabulary(catalogue):
-    """The vocabulary of a catalogue, built once per catalogue object."""
+def vocabulary_of(catalogue):
+    """The vocabulary of a catalogue (``matching.Vocabulary``), built once per catalogue
+    object."""
     if id(catalogue) not in _VOCABULARIES:
         _VOCABULARIES.clear()
         _VOCABULARIES[id(catalogue)] = (catalogue, matching.Vocabulary.build(catalogue))
@@ -109,24 +110,17 @@ def _reference(catalogue_class):
     return catalogue_class.from_reference()
 
 
-def prepare(text):
-    """``(front matter, text as read, repaired)``: the raw text decoded, its front matter cut
-    off and numbers a copy damaged repaired; ``Document.source`` is the text as read."""
+def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
+    """The document ``text`` is, as described in the module docstring."""
     text = decode.readable_text(decode.normalise_text(text))
     front, text = metadata.front_matter(text)
     text, repaired = numbers.repair(text)
-    return front, text, repaired
-
-
-def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
-    """The document ``text`` is, as described in the module docstring."""
-    front, text, repaired = prepare(text)
     # Every stage reads the folded text (full-width → ASCII, traditional → simplified, one
     # character for one), so offsets in it are offsets in ``text``: quotes are cut from ``text``.
     folded = numbers.fold(text)
     parsed = document.parse(folded, filename=filename)
     gazetteer = default_gazetteer() if gazetteer is None else places.wrap(gazetteer)
-    vocabulary = _vocabulary(catalogue if catalogue is not None else default_catalogue())
+    vocabulary = vocabulary_of(catalogue if catalogue is not None else default_catalogue())
     blocks = segment.blocks(parsed.paragraphs)
     parsed, blocks = _first_part_heading(parsed, blocks, gazetteer, filename)
     about = metadata.read_document(

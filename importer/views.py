@@ -23,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from bulletins import workflow
 from bulletins.models import Bulletin
+from indicators import wordings
 from indicators.catalogue import Catalogue
 from indicators.choices import ObservationKind, ReviewState
 from indicators.models import Indicator, Observation
@@ -189,7 +190,9 @@ def reading_table(request, pk, line):
         raise Http404
     if not request.user.has_perm("indicators.add_observation"):
         raise PermissionDenied
-    _front, source, _repaired = pipeline.prepare(bulletin.raw_text)
+    catalogue = wordings.catalogue_for(bulletin.region_id, Catalogue.from_database())
+    document = observations.read_bulletin(bulletin, catalogue)
+    source = document.source
     grid = GridForm(request.GET if "per_row" in request.GET else None)
     table = table_text.find(
         source,
@@ -209,7 +212,7 @@ def reading_table(request, pk, line):
         request.POST or None,
         columns=table.columns,
         indicators=indicators,
-        initial=_table_initial(table, bulletin, indicators, places),
+        initial=_table_initial(table, bulletin, indicators, places, document, catalogue),
     )
     planned = None
     if request.method == "POST" and form.is_valid():
@@ -250,14 +253,26 @@ def reading_table(request, pk, line):
     return TemplateResponse(request, "admin/bulletins/reading_table.html", context)
 
 
-def _table_initial(table, bulletin, indicators, places):
-    """The form as the table suggests it: each column's indicator where its header names one,
-    the bulletin's period, rows as places where any row label is one."""
+def _table_initial(table, bulletin, indicators, places, document, catalogue):
+    """The form as the table and its reading suggest it: each column's indicator and the
+    period as the reading read the table's figures (else as the header names the column, and
+    the bulletin's period), rows as places where any row label is one."""
     by_code = {indicator.code: indicator for indicator in indicators}
-    suggested = editor_tables.suggested_indicators(table, Catalogue.from_database(), by_code)
+    for indicator in indicators:
+        if indicator.same_as:  # the reference's code for it, which the reading gives
+            by_code.setdefault(indicator.same_as, indicator)
+    suggested = editor_tables.suggested_indicators(
+        table, pipeline.vocabulary_of(catalogue), by_code, document
+    )
+    start, end, label = editor_tables.suggested_period(table, document) or (
+        bulletin.period_start,
+        bulletin.period_end,
+        "",
+    )
     initial = {
-        "period_start": bulletin.period_start,
-        "period_end": bulletin.period_end,
+        "period_start": start,
+        "period_end": end,
+        "period_label": label,
         "kind": ObservationKind.LEVEL,
         "rows_are_places": any(place is not None for place in places.values()),
     }

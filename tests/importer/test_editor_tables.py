@@ -63,32 +63,36 @@ def test_a_row_of_another_width_ends_the_table_and_prose_is_no_table():
 
 # A table copied a cell a line: a header of four cells, then rows of a label, an empty
 # (merged) cell written as a space, and three numbers.
-CELLS = """澜溪市2023年水功能区达标情况
-
-表3 水功能区达标评价
-
-水功能区
-评价个数
-达标个数
-达标率(%)
-保护区
- 
-12
-10
-83.3
-保留区
- 
-20
-18
-90.0
-缓冲区
- 
-8
-6
-75.0
-
-全市水功能区总体达标。
-"""
+CELLS = "\n".join(
+    [
+        "澜溪市2023年水功能区达标情况",
+        "",
+        "表3 水功能区达标评价",
+        "",
+        "水功能区",
+        "评价个数",
+        "达标个数",
+        "达标率(%)",
+        "保护区",
+        " ",
+        "12",
+        "10",
+        "83.3",
+        "保留区",
+        " ",
+        "20",
+        "18",
+        "90.0",
+        "缓冲区",
+        " ",
+        "8",
+        "6",
+        "75.0",
+        "",
+        "全市水功能区总体达标。",
+        "",
+    ]
+)
 
 
 def test_a_table_copied_a_cell_a_line_is_put_back_in_rows_as_its_labels_recur():
@@ -215,7 +219,7 @@ def test_row_labels_that_are_places_become_the_figures_regions():
     region = make_region(name="浮梁县", code="360222", level="county")
     text = "澜溪市2023年降尘\n\n县区 | 降尘量\n浮梁 | 4.2\n乐平市 | 5.1\n新塘站 | 3.0\n"
     bulletin = _imported(text)
-    [table] = table_text.tables(pipeline.prepare(bulletin.raw_text)[1])
+    [table] = table_text.tables(pipeline.read(bulletin.raw_text).source)
     places = editor_tables.row_places(table, bulletin, pipeline.default_gazetteer())
     assert places["浮梁"].region == region
     assert places["乐平市"] == editor_tables.Place(None, ("乐平市", "360281"))
@@ -367,3 +371,49 @@ def test_a_table_copied_a_cell_a_line_is_read_as_its_rows_are_put_back(client):
         ("83.3", "%", "保护区", "保护区 | 12 | 10 | 83.3"),
         ("90.0", "%", "保留区", "保留区 | 20 | 18 | 90.0"),
     ]
+
+
+def test_columns_come_suggested_as_the_reading_names_their_headers(client):
+    editor = make_user(groups=("Editor",))
+    so2 = make_indicator(code="so2", name="二氧化硫", unit="μg/m³")
+    ratio = make_indicator(code="air-good-days-ratio", name="空气质量优良天数比例", unit="%")
+    text = (
+        "澜溪市2023年各县空气质量\n\n县 | 二氧化硫(μg/m³) | 优良率 | 评价个数 | 二氧化氮\n"
+        "甲站 | 9 | 90.1% | 3 | —\n乙站 | 8 | 88.0% | 4 | 21\n"
+    )
+    bulletin = _imported(text, by=editor)
+    client.force_login(editor)
+    page = client.get(_url(bulletin, line=4)).content.decode()
+    chosen = re.findall(r'<select name="indicator_(\d)"[^>]*>.*?</select>', page, re.S)
+    assert chosen == ["1", "2", "3", "4"]
+    selected = dict(
+        re.findall(r'<select name="indicator_(\d)".*?<option value="(\d+)" selected', page, re.S)
+    )
+    # 二氧化硫 by its unit, 优良率 as its cells are shares; 评价个数 names none, and 二氧化氮
+    # names one the database does not hold
+    assert selected == {"1": str(so2.pk), "2": str(ratio.pk)}
+
+
+def test_a_table_the_reading_read_comes_with_its_columns_and_period_as_read(client):
+    editor = make_user(groups=("Editor",))
+    pm25 = make_indicator(code="pm25", name="细颗粒物（PM2.5）", unit="μg/m³")
+    pm10 = make_indicator(code="pm10", name="可吸入颗粒物（PM10）", unit="μg/m³")
+    # headers spaced as a copy left them; the reading reads the rows, the header line has no
+    # unit, and no column name is an alias
+    text = (
+        "澜溪市2023年环境质量公报\n\n表2 各县（市、区）空气质量\n"
+        "县区  PM2.5  PM10  优良天数比例\n乐平  31  52  90.1\n浮梁  28  47  93.4\n昌江  35  60  87.2\n"
+    )
+    bulletin = _imported(text, by=editor)
+    read = pipeline.read(bulletin.raw_text)
+    assert {f.indicator for f in read.figures} >= {"pm25", "pm10"}
+    client.force_login(editor)
+    page = client.get(_url(bulletin, line=5)).content.decode()
+    selected = dict(
+        re.findall(r'<select name="indicator_(\d)".*?<option value="(\d+)" selected', page, re.S)
+    )
+    assert selected["1"] == str(pm25.pk) and selected["2"] == str(pm10.pk)
+    assert (
+        'name="period_start" value="2023-01-01"' in page
+        and 'name="period_end" value="2023-12-31"' in page
+    )
