@@ -26,6 +26,8 @@ HEADER_LINES = 3
 #: A cell on a line of its own is this short; a longer line is prose.
 CELL_SIZE = 30
 _SENTENCE_END = ("。", "！", "？", "；", "：", ":")
+#: The cells after the first number a row's width is guessed from.
+GUESS_CELLS = 2000
 #: The widest row a cell-a-line table is put back in.
 MAX_PER_ROW = 40
 
@@ -191,6 +193,9 @@ class CellRun:
         start = next((i for i, kind in enumerate(kinds) if kind == "n"), None)
         if start is None:
             return None, None
+        # a few thousand cells show the pattern: a long table is not read twice over for it
+        kinds = kinds[: start + GUESS_CELLS]
+        cells = self.cells[: len(kinds)]
         best = None
         for per_row in range(2, min(MAX_PER_ROW, (len(kinds) - start) // 2) + 1):
             pairs = [
@@ -212,12 +217,12 @@ class CellRun:
         starts = [r for r in range(per_row) if labels[r] and not labels[r - 1]]
         # the column of row labels: names differ from row to row, grades or remarks repeat
         texts = [
-            {self.cells[i].text for i in range(r, len(kinds), per_row) if kinds[i] == "l"}
+            {cells[i].text for i in range(r, len(kinds), per_row) if kinds[i] == "l"}
             for r in range(per_row)
         ]
         row_start = max(starts, key=lambda r: len(texts[r])) if starts else start % per_row
         before = (row_start - 1) % per_row
-        if _counts_rows(self.cells[before + per_row * max(0, start // per_row - 1) :: per_row]):
+        if _counts_rows(cells[before + per_row * max(0, start // per_row - 1) :: per_row]):
             row_start = (row_start - 1) % per_row  # a row's number before its label starts it
         for first in range(row_start, len(kinds) - per_row + 1, per_row):
             block = kinds[first : first + per_row]

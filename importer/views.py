@@ -33,6 +33,8 @@ from . import editor_tables, leftovers, observations, pipeline, table_text
 from .forms import GridForm, ImportForm, TableForm
 from .service import ImportBatch, ImportSession, import_bulletin_file, import_bulletin_text
 
+#: The rows of a table (and of its preview) a page shows; all are read and saved.
+ROWS_SHOWN = 200
 #: A request too large to read is read to its end (and dropped) up to this size, so that the
 #: browser gets the page with the error instead of a connection cut while it is still sending.
 DRAIN_LIMIT = 64 * 1024 * 1024
@@ -236,7 +238,8 @@ def reading_table(request, pk, line):
         "opts": Bulletin._meta,
         "bulletin": bulletin,
         "table": table,
-        "rows": [(row, places.get(row.label)) for row in table.rows],
+        "rows": [(row, places.get(row.label)) for row in table.rows[:ROWS_SHOWN]],
+        "rows_not_shown": max(0, len(table.rows) - ROWS_SHOWN),
         "form": form,
         "columns": [
             (indicator, unit, name)
@@ -245,6 +248,7 @@ def reading_table(request, pk, line):
             )
         ],
         "planned": planned,
+        "planned_shown": planned[:ROWS_SHOWN] if planned else [],
         "grid": grid if table.grid else None,
         "grid_query": urlencode({"per_row": table.grid[0], "first": table.grid[1]})
         if table.grid

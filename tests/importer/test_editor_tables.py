@@ -417,3 +417,17 @@ def test_a_table_the_reading_read_comes_with_its_columns_and_period_as_read(clie
         'name="period_start" value="2023-01-01"' in page
         and 'name="period_end" value="2023-12-31"' in page
     )
+
+
+def test_a_long_table_shows_its_first_rows_and_reads_them_all(client):
+    editor = make_user(groups=("Editor",))
+    dust = _dust()
+    text = "澜溪市2023年降尘\n\n站 | 降尘量\n" + "\n".join(f"站{n} | {n}.5" for n in range(250))
+    bulletin = _imported(text, by=editor)
+    client.force_login(editor)
+    page = client.get(_url(bulletin)).content.decode()
+    assert '<th scope="row">站199</th>' in page and '<th scope="row">站200</th>' not in page
+    assert "另有 50 行未列出" in page
+    posted = {"kind": "level", "indicator_1": str(dust.pk), "unit_1": "", "_create": "1"}
+    client.post(_url(bulletin), posted)
+    assert Observation.objects.filter(indicator=dust, bulletin=bulletin).count() == 250
