@@ -18,7 +18,7 @@ from evaluation import score_importer as scoring
 
 
 def measure(set_name, headers_only=False):
-    from importer import editor_tables, pipeline
+    from importer import editor_tables, pipeline, table_text
 
     kwargs = scoring.reading_kwargs()
     catalogue = kwargs.get("catalogue") or pipeline.default_catalogue()
@@ -27,9 +27,7 @@ def measure(set_name, headers_only=False):
     totals = Counter()
     for facts, text in scoring.restored(set_name):
         document = pipeline.read(text, **kwargs)
-        starts = [0]
-        for line in document.source.splitlines(keepends=True):
-            starts.append(starts[-1] + len(line))
+        starts = table_text.line_starts(document.source)
         placed = [
             (at, abs(value), fact)
             for fact in facts["figures"]

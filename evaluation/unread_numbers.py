@@ -41,9 +41,9 @@ def _near(fact, text, left):
 def _cells(source, offered):
     """``(start, end, value)``: each number of the offered tables' rows under a column of
     numbers, with where its row stands."""
-    starts = [0]
-    for line in source.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+    from importer import table_text
+
+    starts = table_text.line_starts(source)
     return [
         (starts[row.line - 1], starts[row.end_line], _value(cell.rstrip("%％")))
         for table, _left, _span in offered

@@ -7,9 +7,10 @@ it (``table_text``: rows of a label and numbers, a row a line or a cell a line).
 names once what each column of numbers measures, its period and whether the labels are
 places, and every cell becomes a candidate together, quoting its row.
 
-``offered`` lists the tables of a reading that hold numbers it left, ``plan`` turns one and
-the editor's choices into unsaved candidates, ``save`` keeps those no figure of the bulletin
-already states.
+``offered`` lists the tables of a reading with the numbers it left in each,
+``suggested_indicators`` and ``suggested_period`` what the reading and the header say of a
+table's columns, ``plan`` turns a table and the editor's choices into unsaved candidates,
+``save`` keeps those no figure of the bulletin already states.
 """
 
 import re
@@ -37,9 +38,7 @@ def offered(document):
     """``(table, numbers left in it, (start, end) offsets)`` for each table of a reading's
     text (``pipeline.Document``): every one, for a table read may be read wrong, with how
     many of its numbers the reading left."""
-    starts = [0]
-    for line in document.source.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+    starts = table_text.line_starts(document.source)
     found = []
     for table in table_text.tables(document.source):
         start, end = starts[table.line - 1], starts[table.rows[-1].end_line]
@@ -52,18 +51,18 @@ def offered(document):
 class Column:
     indicator: object  # an Indicator, or None: the column is left out
     unit: str
+    kind: str = "level"  # ObservationKind: a level, a change (同比), a target
 
 
 @dataclass(frozen=True)
 class Choices:
-    """What the editor says of a table: each column's indicator and unit, the period its
-    figures are of, their kind, and whether its row labels are places."""
+    """What the editor says of a table: each column's indicator, unit and kind, the period
+    its figures are of, and whether its row labels are places."""
 
     columns: tuple
     period_start: object
     period_end: object
     period_label: str
-    kind: str
     rows_are_places: bool
 
 
@@ -108,6 +107,20 @@ def suggested_indicators(table, vocabulary, indicators, document=None):
     return found
 
 
+_CHANGE_HEADER = re.compile(r"同比|环比|比上年|较上年|变化|增减|增幅|降幅|变幅|升降")
+
+
+def suggested_kinds(table, document=None):
+    """Each column's kind: the one most of its figures were read as where the reading read
+    some, else a change where its header names one (同比, 变化…), else a level."""
+    read = _read_in_columns(table, document, "kind") if document is not None else {}
+    kinds = []
+    for number, (name, _unit) in enumerate(table.header_names()):
+        most = read.get(number, Counter()).most_common(1)
+        kinds.append(most[0][0] if most else "change" if _CHANGE_HEADER.search(name) else "level")
+    return kinds
+
+
 def suggested_period(table, document):
     """``(start, end, label)`` of the period most of the figures the reading read from the
     table's rows are of, or None where it read none with a period."""
@@ -124,15 +137,14 @@ def suggested_period(table, document):
 
 
 def _row_spans(table, source):
-    starts = [0]
-    for line in source.splitlines(keepends=True):
-        starts.append(starts[-1] + len(line))
+    starts = table_text.line_starts(source)
     return [(starts[row.line - 1], starts[row.end_line]) for row in table.rows]
 
 
-def _read_in_columns(table, document):
-    """``{column: Counter of indicator codes}`` of the figures the reading read from the
-    table's cells: a figure of a row's span whose value is that of one cell of the row."""
+def _read_in_columns(table, document, what="indicator"):
+    """``{column: Counter of what}`` (the figures' indicator codes, or kinds) of the figures
+    the reading read from the table's cells: a figure of a row's span whose value is that of
+    one cell of the row."""
     figures = [f for f in document.figures if f.at is not None and f.indicator and not f.derived]
     found = {}
     for row, (start, end) in zip(table.rows, _row_spans(table, document.source), strict=True):
@@ -143,7 +155,7 @@ def _read_in_columns(table, document):
                     i for i, v in enumerate(values) if v is not None and v == abs(figure.value)
                 ]
                 if len(columns) == 1:
-                    found.setdefault(columns[0], Counter())[figure.indicator] += 1
+                    found.setdefault(columns[0], Counter())[getattr(figure, what)] += 1
     return found
 
 
@@ -250,7 +262,7 @@ def _candidate(row, number, written, column, place, choices, bulletin):
         qualifier="" if place is not None else row.label[:200],
         quote=row.text,
         review_state=ReviewState.CANDIDATE,
-        kind=choices.kind,
+        kind=column.kind,
         reasons="\n".join(reasons),
     )
     if place is not None and place.proposed:

@@ -97,7 +97,8 @@ def too_large_message(size):
 
 class TableForm(forms.Form):
     """What the editor says of a table the reading left (``editor_tables``): what each column
-    of numbers measures and in which unit, the period, the kind, and whether rows are places.
+    of numbers measures, in which unit and of which kind (a level, or its change: a table
+    gives both side by side), the period, and whether rows are places.
 
     The indicators are one list for every column, read once (``indicators``), so the page
     makes the same queries however many columns the table has.
@@ -119,7 +120,6 @@ class TableForm(forms.Form):
         required=False,
         help_text=_("如“2023年”“1—11月”：表格标题或上文所说的期间。"),
     )
-    kind = forms.ChoiceField(label=_("类型"), choices=ObservationKind.choices)
     rows_are_places = forms.BooleanField(
         label=_("行首是地区"),
         required=False,
@@ -145,18 +145,22 @@ class TableForm(forms.Form):
                 required=False,
                 help_text=gettext("空着则用指标的单位"),
             )
+            self.fields[f"kind_{number}"] = forms.ChoiceField(
+                label=gettext("类型"),
+                choices=ObservationKind.choices,
+                initial=ObservationKind.LEVEL,
+            )
 
     def table_fields(self):
         """The fields said of the whole table, for the template."""
         return [
-            self[name]
-            for name in ("period_start", "period_end", "period_label", "kind", "rows_are_places")
+            self[name] for name in ("period_start", "period_end", "period_label", "rows_are_places")
         ]
 
     def column_fields(self):
-        """``(indicator field, unit field)`` of each column, for the template."""
+        """``(indicator, unit, kind)`` fields of each column, for the template."""
         return [
-            (self[f"indicator_{number}"], self[f"unit_{number}"])
+            (self[f"indicator_{number}"], self[f"unit_{number}"], self[f"kind_{number}"])
             for number in range(1, self.columns + 1)
         ]
 
@@ -175,14 +179,15 @@ class TableForm(forms.Form):
         return editor_tables.Choices(
             columns=tuple(
                 editor_tables.Column(
-                    self.indicators.get(data[f"indicator_{n}"]), data[f"unit_{n}"].strip()
+                    self.indicators.get(data[f"indicator_{n}"]),
+                    data[f"unit_{n}"].strip(),
+                    data[f"kind_{n}"],
                 )
                 for n in range(1, self.columns + 1)
             ),
             period_start=data["period_start"],
             period_end=data["period_end"],
             period_label=data["period_label"].strip(),
-            kind=data["kind"],
             rows_are_places=data["rows_are_places"],
         )
 

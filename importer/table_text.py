@@ -32,6 +32,14 @@ GUESS_CELLS = 2000
 MAX_PER_ROW = 40
 
 
+def line_starts(text):
+    """The offset in ``text`` of each line's start, line 1 first, then the text's end."""
+    starts = [0]
+    for line in text.splitlines(keepends=True):
+        starts.append(starts[-1] + len(line))
+    return starts
+
+
 def number(cell):
     """The match of a cell that is a number (and maybe %), or None."""
     return _NUMBER_CELL.fullmatch(cell)
@@ -186,9 +194,11 @@ class CellRun:
         """``(per_row, first)``, or (None, None) where the cells repeat no pattern.
 
         A row's width is the shortest period at which the kind of each cell (label, number;
-        an empty cell matches either) recurs, from the first number on; a row starts at the
-        column of labels that follows a column of numbers, at the first such row whose
-        columns of numbers are mostly filled."""
+        an empty cell matches either) recurs on 80% of the cells from the first number on (the
+        first ``GUESS_CELLS`` of them). A row starts at a column of labels after one that is
+        not, the one whose labels differ most from row to row (a station's name, not its
+        grade), or at the row's number before it (1, 2, 3…); the first row is the first whose
+        columns of numbers are half filled at least."""
         kinds = [_kind(cell.text) for cell in self.cells]
         start = next((i for i, kind in enumerate(kinds) if kind == "n"), None)
         if start is None:

@@ -242,8 +242,8 @@ def reading_table(request, pk, line):
         "rows_not_shown": max(0, len(table.rows) - ROWS_SHOWN),
         "form": form,
         "columns": [
-            (indicator, unit, name)
-            for (indicator, unit), (name, _unit) in zip(
+            (indicator, unit, kind, name)
+            for (indicator, unit, kind), (name, _unit) in zip(
                 form.column_fields(), table.header_names(), strict=True
             )
         ],
@@ -277,12 +277,13 @@ def _table_initial(table, bulletin, indicators, places, document, catalogue):
         "period_start": start,
         "period_end": end,
         "period_label": label,
-        "kind": ObservationKind.LEVEL,
         "rows_are_places": any(place is not None for place in places.values()),
     }
-    for number, (indicator, unit) in enumerate(suggested, start=1):
+    kinds = editor_tables.suggested_kinds(table, document)
+    for number, ((indicator, unit), kind) in enumerate(zip(suggested, kinds, strict=True), 1):
         initial[f"indicator_{number}"] = str(indicator.pk) if indicator else ""
         initial[f"unit_{number}"] = unit
+        initial[f"kind_{number}"] = kind
     return initial
 
 

@@ -159,13 +159,15 @@ def _posted(indicator, action, **more):
         "period_start": "2023-11-01",
         "period_end": "2023-11-30",
         "period_label": "2023年11月",
-        "kind": "level",
         "indicator_1": str(indicator.pk),
         "unit_1": "",
+        "kind_1": "level",
         "indicator_2": "",
         "unit_2": "",
+        "kind_2": "level",
         "indicator_3": "",
         "unit_3": "",
+        "kind_3": "level",
         f"_{action}": "1",
     }
     data.update(more)
@@ -210,9 +212,19 @@ def test_the_editor_names_a_column_previews_then_saves_each_row_as_a_candidate(c
     assert all("第 1 列为“降尘量”" in o.reasons for o in made)
     assert ObservationVersion.objects.filter(observation__in=made, by=editor).count() == 3
 
+    # the column of changes on the year (同比) comes as changes, and is read beside the levels
+    assert re.search(r'<select name="kind_3"[^>]*>.*?<option value="change" selected', page, re.S)
+    client.post(_url(bulletin), _posted(dust, "create", indicator_3=str(dust.pk), kind_3="change"))
+    changes = Observation.objects.filter(indicator=dust, kind="change").order_by("value")
+    assert [(o.value, o.qualifier) for o in changes] == [
+        (Decimal("-0.2"), "北郊水厂"),
+        (Decimal("0.1"), "南湖公园"),
+        (Decimal("0.3"), "市监测站"),
+    ]
+
     # read again: nothing the bulletin states already is made twice
     client.post(_url(bulletin), _posted(dust, "create"))
-    assert Observation.objects.filter(indicator=dust).count() == 3
+    assert Observation.objects.filter(indicator=dust).count() == 6
 
 
 def test_row_labels_that_are_places_become_the_figures_regions():
@@ -225,7 +237,7 @@ def test_row_labels_that_are_places_become_the_figures_regions():
     assert places["乐平市"] == editor_tables.Place(None, ("乐平市", "360281"))
     assert places["新塘站"] is None
     choices = editor_tables.Choices(
-        (editor_tables.Column(_dust(), ""),), None, None, "", "level", rows_are_places=True
+        (editor_tables.Column(_dust(), ""),), None, None, "", rows_are_places=True
     )
     planned = editor_tables.plan(table, choices, bulletin, places)
     assert [
@@ -250,7 +262,7 @@ def test_bad_choices_are_refused_with_the_form_and_nothing_is_saved(client):
         (_posted(dust, "create", period_end="2023-10-01"), "期间止早于期间起"),
         (_posted(dust, "create", period_start="2023-13-45"), "输入一个有效的日期"),
         (_posted(dust, "create", unit_1="单" * 40), "不超过 32 字符"),
-        (_posted(dust, "create", kind="forecast"), "选择一个有效的选项"),
+        (_posted(dust, "create", kind_1="forecast"), "选择一个有效的选项"),
     ):
         response = client.post(_url(bulletin), data)
         assert response.status_code == 200 and error in response.content.decode(), error
@@ -355,13 +367,15 @@ def test_a_table_copied_a_cell_a_line_is_read_as_its_rows_are_put_back(client):
         "period_start": "2023-01-01",
         "period_end": "2023-12-31",
         "period_label": "2023年",
-        "kind": "level",
         "indicator_1": "",
         "unit_1": "",
+        "kind_1": "level",
         "indicator_2": "",
         "unit_2": "",
+        "kind_2": "level",
         "indicator_3": str(share.pk),
         "unit_3": "",
+        "kind_3": "level",
         "_create": "1",
     }
     client.post(f"{url}?per_row=5&first=6", posted)
@@ -428,6 +442,6 @@ def test_a_long_table_shows_its_first_rows_and_reads_them_all(client):
     page = client.get(_url(bulletin)).content.decode()
     assert '<th scope="row">站199</th>' in page and '<th scope="row">站200</th>' not in page
     assert "另有 50 行未列出" in page
-    posted = {"kind": "level", "indicator_1": str(dust.pk), "unit_1": "", "_create": "1"}
+    posted = {"kind_1": "level", "indicator_1": str(dust.pk), "unit_1": "", "_create": "1"}
     client.post(_url(bulletin), posted)
     assert Observation.objects.filter(indicator=dust, bulletin=bulletin).count() == 250
