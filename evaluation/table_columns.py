@@ -40,7 +40,10 @@ def measure(set_name, headers_only=False):
             )
             for column, (code, _unit) in enumerate(suggested):
                 for row in table.rows:
-                    value = editor_tables.cell_value(row.cells[column])
+                    values = [editor_tables.cell_value(cell) for cell in row.cells]
+                    value = values[column]
+                    if values.count(value) > 1:
+                        continue  # which column a reader's figure of that value is of: unknown
                     start, end = starts[row.line - 1], starts[row.end_line]
                     fact = next(
                         (f for at, v, f in placed if start <= at < end and v == value), None

@@ -87,8 +87,10 @@ def measure(set_name):
         for fact in missed:
             at = scoring._fact_position(text, fact)
             value = scoring.decimal(fact["value"])
-            if at is not None and any(
-                a <= at < b and abs(v) == abs(value or 0) for a, b, v in cells
+            if (
+                at is not None
+                and value is not None
+                and any(a <= at < b and abs(v) == abs(value) for a, b, v in cells)
             ):
                 totals["missed in an offered table"] += 1
         totals["documents"] += 1

@@ -14,14 +14,17 @@ table's columns, ``plan`` turns a table and the editor's choices into unsaved ca
 """
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from bulletins.models import Region
-from indicators import history, units
+from bulletins import workflow
+from bulletins.models import Bulletin, Region
+from indicators import corrections, history, units
 from indicators.catalogue import alias_key
 from indicators.choices import ReviewState
 from indicators.models import Observation, VersionEvent
@@ -124,14 +127,11 @@ def suggested_kinds(table, document=None):
 def suggested_period(table, document):
     """``(start, end, label)`` of the period most of the figures the reading read from the
     table's rows are of, or None where it read none with a period."""
-    spans = _row_spans(table, document.source)
     periods = Counter(
         (f.period_start, f.period_end, f.period_label)
-        for f in document.figures
-        if f.at is not None
-        and (f.period_start or f.period_end)
-        and not f.derived
-        and any(start <= f.at < end for start, end in spans)
+        for figures in _read_by_row(table, document)
+        for f in figures
+        if f.period_start or f.period_end
     )
     return periods.most_common(1)[0][0] if periods else None
 
@@ -141,21 +141,32 @@ def _row_spans(table, source):
     return [(starts[row.line - 1], starts[row.end_line]) for row in table.rows]
 
 
+def _read_by_row(table, document):
+    """The figures the reading read (not derived, placed) standing in each row of the table,
+    row by row: found by bisection, so the work grows with rows plus figures."""
+    figures = sorted(
+        (f for f in document.figures if f.at is not None and not f.derived), key=lambda f: f.at
+    )
+    offsets = [f.at for f in figures]
+    return [
+        figures[bisect_left(offsets, start) : bisect_left(offsets, end)]
+        for start, end in _row_spans(table, document.source)
+    ]
+
+
 def _read_in_columns(table, document, what="indicator"):
     """``{column: Counter of what}`` (the figures' indicator codes, or kinds) of the figures
-    the reading read from the table's cells: a figure of a row's span whose value is that of
-    one cell of the row."""
-    figures = [f for f in document.figures if f.at is not None and f.indicator and not f.derived]
+    the reading read from the table's cells: a figure of a row whose value is that of one
+    cell of the row, and of no other."""
     found = {}
-    for row, (start, end) in zip(table.rows, _row_spans(table, document.source), strict=True):
+    for row, figures in zip(table.rows, _read_by_row(table, document), strict=True):
         values = [cell_value(cell) for cell in row.cells]
         for figure in figures:
-            if start <= figure.at < end:
-                columns = [
-                    i for i, v in enumerate(values) if v is not None and v == abs(figure.value)
-                ]
-                if len(columns) == 1:
-                    found.setdefault(columns[0], Counter())[getattr(figure, what)] += 1
+            if not figure.indicator:
+                continue
+            columns = [i for i, v in enumerate(values) if v is not None and v == abs(figure.value)]
+            if len(columns) == 1:
+                found.setdefault(columns[0], Counter())[getattr(figure, what)] += 1
     return found
 
 
@@ -164,7 +175,18 @@ def cell_value(cell):
     match = table_text.number(cell)
     if not match:
         return None
-    return abs(Decimal(match.group(1).replace(",", "").replace("−", "-")))
+    return abs(_decimal(match.group(1)))
+
+
+def _decimal(written):
+    return Decimal(written.replace(",", "").replace("−", "-"))
+
+
+def fits(value, digits=16):
+    """Whether ``value`` is stored as it is written: at most four decimals and ``digits``
+    before the point (an observation's value holds 16, its value in the base unit 20). A value
+    that is not ("0.00004" mg/L) is shown to the editor, never rounded into a figure."""
+    return abs(value) < Decimal(10) ** digits and value == value.quantize(Decimal("0.0001"))
 
 
 @dataclass(frozen=True)
@@ -207,14 +229,17 @@ def row_places(table, bulletin, gazetteer):
 
 
 def _division(label, gazetteer, outer):
+    """The division a row label names: inside ``outer`` (the bulletin's own region, where the
+    gazetteer holds it) only, so that "东区" in a city's table is none of the country's other
+    东区; without one, a division of that name or short form."""
     label = alias_key(label)
     if not label:
         return None
     bare = _LEVEL_WORD.sub("", label) or label
     if outer is not None:
-        inside = gazetteer.named_within(bare, outer)
-        if inside is not None:
-            return inside
+        return gazetteer.named_within(bare, outer) or (
+            outer if label in (outer.name, outer.short) else None
+        )
     named = gazetteer.find_all(label)
     if len(named) == 1 and named[0][0] == 0 and named[0][1] == len(label):
         return named[0][2]
@@ -222,9 +247,11 @@ def _division(label, gazetteer, outer):
 
 
 def plan(table, choices, bulletin, places):
-    """The candidate observations of ``table`` as ``choices`` name its columns (unsaved), one
-    a cell with a number under a named column; ``places`` as ``row_places`` gives them."""
-    planned = []
+    """``(candidates, unfit)``: the candidate observations of ``table`` as ``choices`` name its
+    columns (unsaved), one a cell with a number under a named column, ``places`` as
+    ``row_places`` gives them; and ``(row, column number, cell)`` of each such cell whose value
+    an observation cannot hold as written (``fits``), left out."""
+    planned, unfit = [], []
     for row in table.rows:
         place = places.get(row.label) if choices.rows_are_places else None
         for number, (written, column) in enumerate(
@@ -232,22 +259,30 @@ def plan(table, choices, bulletin, places):
         ):
             if column.indicator is None or not written:
                 continue
-            planned.append(_candidate(row, number, written, column, place, choices, bulletin))
-    return planned
+            candidate = None
+            if fits(_decimal(table_text.number(written).group(1))):
+                candidate = _candidate(row, number, written, column, place, choices, bulletin)
+            if candidate is None or not fits(candidate.value_normalised or 0, 20):
+                unfit.append((row, number, written))
+            else:
+                planned.append(candidate)
+    return planned, unfit
 
 
 def _candidate(row, number, written, column, place, choices, bulletin):
     match = table_text.number(written)
-    value_text = match.group(1)
+    value_text = written.rstrip("%％").strip()  # as written ("３１．５"); its value is read folded
     unit = column.unit or ("%" if match.group(2) else column.indicator.unit)
-    region = place.region if place is not None and place.region is not None else bulletin.region
+    # A place the database lacks is proposed, the figure having no region until it is
+    # accepted (as the importer proposes one: ``observations._region``).
+    region = place.region if place is not None else bulletin.region
     # Kept in the language of every reading's reasons (``binding``), whoever saves them.
     reasons = [
         f"编辑按列读取原文第 {row.line} 行起的表格：第 {number} 列为“{column.indicator.name}”"
     ]
     if place is not None:
         reasons.append(f"地区：行首“{row.label}”")
-    value = Decimal(value_text.replace(",", "").replace("−", "-"))
+    value = _decimal(match.group(1))
     observation = Observation(
         indicator=column.indicator,
         region=region,
@@ -274,7 +309,9 @@ def _candidate(row, number, written, column, place, choices, bulletin):
 
 
 def _key(observation):
-    """What makes two figures of a bulletin the same: indicator, place, row, period, value."""
+    """What makes two figures of a bulletin the same: indicator, place, row label, period,
+    kind, value and the row or sentence they quote (two rows of one label and value, as a
+    table of years whose years are a column, are two figures)."""
     return (
         observation.indicator_id,
         observation.region_id,
@@ -283,13 +320,22 @@ def _key(observation):
         observation.period_end,
         observation.kind,
         Decimal(observation.value).normalize(),
+        " ".join(observation.quote.split()),
     )
 
 
 def save(planned, bulletin, *, by):
     """Save the candidates of ``planned`` the bulletin does not state already (an earlier
-    reading of the same table, a figure the reading found): ``(saved, already there)``."""
+    reading of the same table, a figure the reading found): ``(saved, already there)``.
+
+    As any change of a bulletin's figures: only by who may edit it, never on an approved
+    bulletin (its figures change by public correction), the bulletin locked meanwhile (two
+    saves of one table make its candidates once) and its version bumped with a revision.
+    """
     with transaction.atomic():
+        bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+        workflow.ensure_can_edit(bulletin, by=by)
+        corrections.ensure_not_locked(bulletin)
         stated = {_key(o) for o in Observation.objects.filter(bulletin=bulletin)}
         new = []
         for observation in planned:
@@ -299,4 +345,6 @@ def save(planned, bulletin, *, by):
                 new.append(observation)
         Observation.objects.bulk_create(new)
         history.versions_record(new, VersionEvent.CREATED, by=by)
+        if new:
+            workflow.bulletin_touch(bulletin, by=by, note=_("按列读取表格，建立候选数值"))
     return new, len(planned) - len(new)

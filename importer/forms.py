@@ -101,7 +101,8 @@ class TableForm(forms.Form):
     gives both side by side), the period, and whether rows are places.
 
     The indicators are one list for every column, read once (``indicators``), so the page
-    makes the same queries however many columns the table has.
+    makes the same queries however many columns the table has. The table the form was shown
+    for is posted back (its fingerprint): a form posted on another saves nothing.
     """
 
     period_start = forms.DateField(
@@ -126,8 +127,13 @@ class TableForm(forms.Form):
         help_text=_("勾选时，行首的市、县、区名作为数值的地区；否则作为限定条件（如监测点）。"),
     )
 
-    def __init__(self, *args, columns, indicators, **kwargs):
+    # The table the editor named the columns of (``Table.fingerprint``), checked on saving.
+    table = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, table, indicators, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fingerprint = table.fingerprint
+        columns = table.columns
         self.indicators = {str(indicator.pk): indicator for indicator in indicators}
         choices = [("", gettext("（不读此列）"))] + [
             (str(indicator.pk), f"{indicator.name}（{indicator.unit}）") for indicator in indicators
@@ -166,6 +172,10 @@ class TableForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if data.get("table") != self.fingerprint:
+            raise forms.ValidationError(
+                gettext("原文或分行已改变，这张表格与预览时不同：请重新核对各列后再预览。")
+            )
         start, end = data.get("period_start"), data.get("period_end")
         if start and end and end < start:
             self.add_error("period_end", gettext("期间止早于期间起。"))

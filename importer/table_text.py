@@ -12,13 +12,21 @@ Pure functions of the text; ``editor_tables`` turns a table and the editor's cho
 candidates.
 """
 
+import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-_NUMBER_CELL = re.compile(r"([-+−]?\d[\d,]*(?:\.\d+)?)(%|％)?")
+_NUMBER_CELL = re.compile(r"([-+−]?\d[\d,]*(?:\.\d+)?)(%)?")
 # What a table writes in a cell it has no value for.
-_NO_VALUE = frozenset({"", "—", "-", "/", "--", "－", "——", "…", "*", "／", "未检出", "ND"})
+_NO_VALUE = frozenset({"", "—", "-", "−", "/", "--", "－", "——", "…", "*", "／", "未检出", "ND"})
+# Full-width digits, point, signs and percent as ASCII (not NFKC, which reads a footnote's
+# superscript "35¹" as 351).
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
+# A Markdown table's rule under its header: "|---|:--:|".
+_RULE = re.compile(r"^[|｜\s:：\-—–]+$")
+# A year over each column ("城市  2022  2023"): a header, not a row of numbers.
+_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年)?$")
 # A header cell's unit in brackets: "PM2.5(μg/m³)".
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)\s*[(（]([^()（）]{1,16})[)）]\s*$")
 #: Header lines shown above a table, for the editor to see what its columns are.
@@ -41,8 +49,9 @@ def line_starts(text):
 
 
 def number(cell):
-    """The match of a cell that is a number (and maybe %), or None."""
-    return _NUMBER_CELL.fullmatch(cell)
+    """The match of a cell that is a number (and maybe %), or None; full-width digits and
+    signs ("３１．５", "－0.2") are read as their ASCII forms (the match is of those)."""
+    return _NUMBER_CELL.fullmatch(cell.translate(_FULL_WIDTH))
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,13 @@ class Table:
     def columns(self):
         return len(self.rows[0].cells)
 
+    @property
+    def fingerprint(self):
+        """What the table's rows say, in short: a form previewed on one table saves nothing
+        on another (the text changed, the rows put back otherwise)."""
+        rows = "\n".join(f"{row.label}\t{chr(9).join(row.cells)}" for row in self.rows)
+        return hashlib.sha256(rows.encode()).hexdigest()[:16]
+
     def header_names(self):
         """``[(name, unit)]`` for each column: from the header line whose cells are as many as
         the columns (or one more, over the labels); ``("", "")`` each when none is."""
@@ -103,9 +119,9 @@ def tables(text):
 
 
 def find(text, line, grid=None):
-    """The table of ``text`` whose first row stands on ``line``, or None; a cell-a-line
-    table starting there is put back in rows as ``grid`` (per_row, first) says, or as
-    guessed."""
+    """The table of ``text`` whose first row stands on ``line``, or None. With ``grid``
+    (per_row, first), the cell-a-line table whose cells span ``line``, put back in rows so;
+    otherwise as guessed."""
     for table in line_tables(text):
         if table.line == line:
             return table
@@ -121,13 +137,16 @@ def find(text, line, grid=None):
 
 
 def line_tables(text):
-    """Runs of two rows or more, a row a line, blank lines between them allowed, whose rows
-    have as many cells after their labels."""
+    """Runs of two rows or more, a row a line, blank lines and a Markdown rule between them
+    allowed, whose rows have as many cells after their labels; a first row of years only is
+    the header."""
     found, run, above = [], [], []
     for number_, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+        if not line.strip() or (_RULE.match(line.strip()) and "-" in line):
             continue
         row = _row(number_, line)
+        if row is not None and not run and all(_YEAR.match(cell) for cell in row.cells if cell):
+            row = None  # years over the columns: the header of the rows below
         if run and (row is None or len(row.cells) != len(run[0].cells)):
             if len(run) >= 2:
                 found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
@@ -142,7 +161,7 @@ def line_tables(text):
 
 
 def _cells(line):
-    line = line.strip()
+    line = line.strip().replace("｜", "|")
     if "|" in line:
         return [cell.strip() for cell in line.strip("|").split("|")]
     if "\t" in line:
@@ -151,9 +170,12 @@ def _cells(line):
 
 
 def _row(number_, line):
-    """The row a line is (its label, then two cells or more, only numbers or empty cells),
-    or None. A line of one cell is a cell of a cell-a-line table, not a row."""
+    """The row a line is (its label, then numbers or empty cells, one number at least), or
+    None. A line of one cell is a cell of a cell-a-line table, not a row; a row's number
+    before its label (序号: "1 南昌 31") is left out."""
     cells = _cells(line)
+    if len(cells) > 2 and cells[0].isdecimal() and not number(cells[1]):
+        cells = cells[1:]
     first = next(
         (i for i, cell in enumerate(cells) if number(cell) or cell in _NO_VALUE), len(cells)
     )
@@ -193,9 +215,9 @@ class CellRun:
     def guess(self):
         """``(per_row, first)``, or (None, None) where the cells repeat no pattern.
 
-        A row's width is the shortest period at which the kind of each cell (label, number;
-        an empty cell matches either) recurs on 80% of the cells from the first number on (the
-        first ``GUESS_CELLS`` of them). A row starts at a column of labels after one that is
+        A row's width is the period at which the kind of each cell (label, number; an empty
+        cell matches either) recurs best from the first number on (the first ``GUESS_CELLS``
+        cells), the shorter of two within two points, and on 80% of the cells at least. A row starts at a column of labels after one that is
         not, the one whose labels differ most from row to row (a station's name, not its
         grade), or at the row's number before it (1, 2, 3…); the first row is the first whose
         columns of numbers are half filled at least."""
@@ -221,13 +243,17 @@ class CellRun:
         if best is None or best[0] < 0.8:
             return None, None
         per_row = best[1]
-        column = [Counter(kinds[i] for i in range(r, len(kinds), per_row)) for r in range(per_row)]
+        # columns as the rows fill them, the header's cells left out
+        column = [
+            Counter(kinds[i] for i in range(r, len(kinds), per_row) if i >= start)
+            for r in range(per_row)
+        ]
         numeric = [c["n"] > c["l"] for c in column]
         labels = [c["l"] > c["n"] for c in column]
         starts = [r for r in range(per_row) if labels[r] and not labels[r - 1]]
         # the column of row labels: names differ from row to row, grades or remarks repeat
         texts = [
-            {cells[i].text for i in range(r, len(kinds), per_row) if kinds[i] == "l"}
+            {cells[i].text for i in range(r, len(kinds), per_row) if i >= start and kinds[i] == "l"}
             for r in range(per_row)
         ]
         row_start = max(starts, key=lambda r: len(texts[r])) if starts else start % per_row
@@ -251,9 +277,14 @@ class CellRun:
         if not 0 <= first < len(self.cells):
             return None
         grid = [
-            self.cells[start : start + per_row]
-            for start in range(first, len(self.cells) - per_row + 1, per_row)
+            self.cells[start : start + per_row] for start in range(first, len(self.cells), per_row)
         ]
+        if len(grid[-1]) < per_row:
+            # a last row whose last empty cells the copy dropped: kept where it holds a number
+            # and most of its cells
+            last = grid.pop()
+            if any(number(cell.text) for cell in last) and len(last) * 2 > per_row:
+                grid.append(last + (Cell("", last[-1].line),) * (per_row - len(last)))
         numeric = [
             sum(1 for row in grid if number(row[i].text)) * 2 > len(grid) for i in range(per_row)
         ]
@@ -291,7 +322,7 @@ class CellRun:
 
 def _counts_rows(cells):
     """Whether the numbers among ``cells`` count 1, 2, 3… (a column of row numbers)."""
-    numbers = [int(cell.text) for cell in cells if cell.text.isdigit()]
+    numbers = [int(cell.text) for cell in cells if cell.text.isdecimal()]
     return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
 
 
@@ -319,8 +350,6 @@ def cell_runs(text):
 
 
 def _keep(found, run):
-    while run and not run[-1].text:
-        run.pop()
     if len(run) >= 8 and sum(1 for cell in run if number(cell.text)) >= 4:
         found.append(CellRun(tuple(run)))
 
