@@ -69,6 +69,7 @@ WRITERS = {
     "a table read as the editor names its columns (reading page)": ("importer/editor_tables.py", [
         "tests/importer/test_editor_tables.py::test_an_author_saves_candidates_whatever_is_posted",
         "tests/importer/test_editor_tables.py::test_the_editor_names_a_column_previews_then_saves_each_row_as_a_candidate",
+        "tests/importer/test_editor_tables.py::test_who_may_not_edit_the_bulletin_or_its_figures_reads_no_table",
     ]),
     "load_portal_data --force": ("indicators/management/commands/load_portal_data.py", [
         "test_reloading_the_fixtures_keeps_the_editors_rejection",
