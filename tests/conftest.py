@@ -50,11 +50,14 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def no_page_kept_in_memory():
-    """Every test starts with no page kept in the process's memory (ecoportal.caching.pages), as
-    the tests that use the page cache start with the cache emptied."""
+    """Every test starts with no page or value kept in the process's memory
+    (ecoportal.caching.local), as the tests that use the page cache start with the cache
+    emptied."""
+    from ecoportal.caching.local import LOCAL_VALUES
     from ecoportal.caching.pages import LOCAL_PAGES
 
     LOCAL_PAGES.clear()
+    LOCAL_VALUES.clear()
 
 
 @pytest.fixture

@@ -1308,3 +1308,45 @@ def test_the_generations_read_stands_for_the_connections_health_check(client, mo
     monkeypatch.setattr(connection, "health_check_done", False)
     response = client.get("/bulletins/")
     assert response.status_code == 200 and status_of(response) == "hit" and failed and closed == [1]
+
+
+def test_a_value_read_again_in_this_process_costs_no_round_trip_and_stays_its_own(
+    committed, fragments_only, monkeypatch
+):
+    from ecoportal.caching.local import LOCAL_VALUES
+
+    with committed():
+        make_bulletin()
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return {"rows": [1, 2]}
+
+    def read():  # outside a request: the generation is read at each call
+        return generation.memoize("local-copy-test", compute)
+
+    read()  # computed and kept, in the shared cache and here
+    calls = _count_cache_reads(monkeypatch)
+    first = read()
+    assert first == {"rows": [1, 2]} and calls == [] and computed == [1]
+    first["rows"].append(3)  # a caller's change to what it was given changes nothing kept
+    assert read() == {"rows": [1, 2]} and calls == []
+    LOCAL_VALUES.clear()  # as in another process: read from the shared cache once, then here
+    assert read() == {"rows": [1, 2]} and calls == ["get"]
+    assert read() == {"rows": [1, 2]} and calls == ["get"] and computed == [1]
+    with committed():
+        make_bulletin()  # a new generation: kept anew, whatever this process holds
+    assert read() == {"rows": [1, 2]} and computed == [1, 1]
+
+
+def test_values_kept_in_memory_are_bounded(settings):
+    from ecoportal.caching.local import LocalValues
+
+    settings.PAGE_CACHE_LOCAL_BYTES = 3000
+    kept = LocalValues()
+    for n in range(4):
+        kept.put(f"key-{n}", ("x" * 1000,))
+    assert kept.get("key-0") is None and kept.get("key-3") == ("x" * 1000,)
+    kept.put("too-large", ("y" * 5000,))
+    assert kept.get("too-large") is None

@@ -19,9 +19,7 @@ client's own 0.14 included; bench/page_timing.py, PostgreSQL, 2026-12-07).
 import base64
 import os
 import re
-import threading
 import time
-from collections import OrderedDict
 from urllib.parse import urlencode
 
 from csp.constants import HEADER as CSP_HEADER
@@ -36,6 +34,7 @@ from django.utils.http import parse_http_date_safe
 
 from ..middleware_db import DATABASE_ERRORS
 from . import generation
+from .local import LocalCopies
 
 NONCE_PLACEHOLDER = b"\x00pagecache:csp-nonce\x00"
 _PRIVATE_DIRECTIVES = {"private", "no-store", "no-cache"}
@@ -273,47 +272,23 @@ def thaw_whole(request, entry):
 
 
 class LocalPages:
-    """Pages served whole, kept in this process's memory as well, by their key in the shared
-    cache: a hit then costs no round trip to Redis. Keys name the release and the generation
-    read from the database, as in the shared cache, so a page kept here is what the shared
-    cache would give for the key; it is dropped at the time the shared cache would drop it
-    (``expires``, set when it was made) or sooner, the least recently read first once the
+    """Pages served whole, kept in this process's memory as well (``local.LocalCopies``): a hit
+    then costs no round trip to Redis. A page is dropped at the time the shared cache would drop
+    it (``expires``, set when it was made) or sooner, the least recently read first once the
     pages kept come to more than ``PAGE_CACHE_LOCAL_BYTES``.
     """
 
     def __init__(self):
-        self._entries, self._size, self._lock = OrderedDict(), 0, threading.Lock()
+        self.copies = LocalCopies()
 
     def get(self, key):
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return None
-            if entry["expires"] <= time.time():
-                self._drop(key)
-                return None
-            self._entries.move_to_end(key)
-            return entry
+        return self.copies.get(key)
 
     def put(self, key, entry):
-        limit = settings.PAGE_CACHE_LOCAL_BYTES
-        if len(entry["body"]) > limit:
-            return
-        with self._lock:
-            if key in self._entries:
-                self._drop(key)
-            self._entries[key] = entry
-            self._size += len(entry["body"])
-            while self._size > limit:
-                self._drop(next(iter(self._entries)))
-
-    def _drop(self, key):
-        self._size -= len(self._entries.pop(key)["body"])
+        self.copies.put(key, entry, len(entry["body"]), entry["expires"])
 
     def clear(self):
-        with self._lock:
-            self._entries.clear()
-            self._size = 0
+        self.copies.clear()
 
 
 LOCAL_PAGES = LocalPages()
