@@ -686,7 +686,8 @@ def markdown(rows, memories, meta, sizes):
         "",
         "\"cold\": nothing is kept, every request computes its page from the database. \"uncached\": the "
         "page cache is off and every page is rendered"
-        + (", from counts, pages, cards, bodies and charts kept in Redis per content generation (memoize)."
+        + (", from counts, pages, cards, bodies and charts kept in Redis per content generation, and copied"
+           " into each worker that read them (memoize)."
            if meta["cache"] == "Redis" else "; nothing is memoised without a shared cache.")
         + " \"storm:N\": cached while a bulletin with five figures is published through the workflow every N s"
         " at each size" + (", through a second app server of that size (the same PostgreSQL, Redis and cache "

@@ -205,8 +205,9 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # A streamed response (a CSV download) is kept once it has streamed out whole and came to no
 # more than this; a larger one is only streamed, so that a worker's memory stays flat.
 PAGE_CACHE_STREAM_LIMIT = int(os.environ.get("PAGE_CACHE_STREAM_LIMIT", str(256 * 1024)))
-# Pages served whole (before the middleware) are kept in each process's memory as well, up to
-# this many bytes of pages a process, the least recently read dropped first.
+# Pages served whole (before the middleware) and memoised values are kept in each process's
+# memory as well (ecoportal/caching/local.py), up to this many bytes each, the least recently
+# read dropped first; 0 keeps none.
 PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("PAGE_CACHE_LOCAL_MB", "8")) * 1024 * 1024
 # Identifies the deployed code in the keys (e.g. the commit); by default a hash of the sources.
 PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")

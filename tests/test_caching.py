@@ -1340,13 +1340,42 @@ def test_a_value_read_again_in_this_process_costs_no_round_trip_and_stays_its_ow
     assert read() == {"rows": [1, 2]} and computed == [1, 1]
 
 
-def test_values_kept_in_memory_are_bounded(settings):
-    from ecoportal.caching.local import LocalValues
+def test_values_kept_in_memory_are_bounded_the_least_recently_read_dropped_first(settings, monkeypatch):
+    import time
 
-    settings.PAGE_CACHE_LOCAL_BYTES = 3000
+    from ecoportal.caching.local import ENTRY_OVERHEAD, LocalValues
+
+    settings.PAGE_CACHE_LOCAL_BYTES = 3 * (1100 + ENTRY_OVERHEAD)
     kept = LocalValues()
-    for n in range(4):
+    for n in range(3):
         kept.put(f"key-{n}", ("x" * 1000,))
-    assert kept.get("key-0") is None and kept.get("key-3") == ("x" * 1000,)
+    assert kept.get("key-0") == ("x" * 1000,)  # read: now the most recent
+    kept.put("key-3", ("x" * 1000,))
+    assert kept.get("key-1") is None and [kept.get(f"key-{n}") is not None for n in (0, 2, 3)] == [True] * 3
     kept.put("too-large", ("y" * 5000,))
     assert kept.get("too-large") is None
+    # many small values are bounded too: each costs its overhead
+    for n in range(100):
+        kept.put(f"small-{n}", (None,))
+    assert sum(kept.get(f"small-{n}") is not None for n in range(100)) <= 3 * (1100 + ENTRY_OVERHEAD) // ENTRY_OVERHEAD
+    # a copy expires PAGE_CACHE_TIMEOUT after it was made
+    later = time.time() + settings.PAGE_CACHE_TIMEOUT + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert kept.get("small-99") is None
+    settings.PAGE_CACHE_LOCAL_BYTES = 0
+    kept.put("none-kept", (1,))
+    assert kept.get("none-kept") is None
+
+
+def test_a_value_the_throttle_found_missing_is_not_asked_of_redis_again(committed, fragments_only, monkeypatch):
+    from ecoportal.caching.local import LOCAL_VALUES
+
+    with committed():
+        make_bulletin()
+    key = generation.current_memo_key("throttle-read-test")
+    calls = _count_cache_reads(monkeypatch)
+    assert generation.memoize("throttle-read-test", lambda: "made", read={key: None}) == "made"
+    assert calls == []
+    caches["default"].delete(key)  # gone from Redis, still held here
+    assert generation.memoize("throttle-read-test", lambda: "again", read={key: None}) == "made"
+    assert LOCAL_VALUES.get(key) == ("made",) and calls == []

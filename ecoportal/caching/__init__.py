@@ -26,7 +26,7 @@ read again, whatever Redis did (``tests/hardening/test_durable_generation.py``).
 a withdrawal or a correction moves instead the rows of the scopes it touches (``scoped``: its
 regions, indicators, bulletin and the lists), and a page is keyed by the site's number and its
 scope's. Each request reads both in one query (18 µs). While Redis is unreachable the site serves from the
-database (``backends``). Writes that send no model signal call ``content_changed()``.
+database (``backends``) and from the copies each process holds (``local``), keyed alike. Writes that send no model signal call ``content_changed()``.
 
 Size, against issue 22's target (a third of the 1,555 lines it counted: 518), with ``wc -l`` on
 2026-12-06: 994 lines — this package 693 (its migrations included; 71 are the scopes, 24 the API

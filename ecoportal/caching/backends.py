@@ -1,7 +1,8 @@
 """Redis cache that behaves like an empty cache while Redis is unreachable.
 
 Everything that uses the default cache (page cache, memoised values, API throttling) then
-carries on from the database: reads miss, writes are dropped, and one warning is logged. After
+carries on from the database: reads miss, writes are dropped, and one warning is logged (what
+a process holds of its own, ``local``, is still read: its keys name the generation). After
 an error the process leaves Redis alone for ``RETRY_SECONDS`` so that requests do not each wait
 for a connection timeout. ``incr`` is not guarded: the caller of a counter must know.
 """

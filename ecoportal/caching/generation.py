@@ -255,8 +255,9 @@ def memoize(name, compute, *, keep_none=True, read=None):
     this request read of the cache already, by key (``current_memo_key``), None where nothing
     was there: not asked for again.
 
-    A value read is kept in this process's memory as well (``local.LOCAL_VALUES``), under the
-    same key: read again in this process, it costs no round trip to Redis.
+    A value read from Redis or computed is kept in this process's memory as well
+    (``local.LOCAL_VALUES``), under the same key: read again in this process, it costs no
+    round trip to Redis.
 
     When a generation starts, every reader misses at once: the first takes a lock beside the
     value and computes it; the others wait for it (at most ``COMPUTE_WAIT_SECONDS``) instead of
@@ -266,11 +267,14 @@ def memoize(name, compute, *, keep_none=True, read=None):
     if key is None:
         return compute()
     cache = page_cache()
-    stored = read[key] if read and key in read else LOCAL_VALUES.get(key)
-    if stored is None:
-        stored = cache.get(key)
-        if stored is not None:
-            LOCAL_VALUES.put(key, stored)
+    if read and key in read:
+        stored = read[key] or LOCAL_VALUES.get(key)  # Redis not asked again
+    else:
+        stored = LOCAL_VALUES.get(key)
+        if stored is None:
+            stored = cache.get(key)
+            if stored is not None:
+                LOCAL_VALUES.put(key, stored)
     if stored is not None:
         return stored[0]
     lock = f"{key}:computing"

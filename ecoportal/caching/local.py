@@ -2,9 +2,13 @@
 
 A value is kept under a key that names the release and the content generation read from the
 database (``generation.memo_key``), so a copy kept here is what the shared cache would give for
-that key: reading it here saves the round trip to Redis and is no staler. Each copy is dropped
-when it expires or, the least recently read first, once the copies come to more than
-``PAGE_CACHE_LOCAL_BYTES``.
+that key: reading it here saves the round trip to Redis and is no staler, and while Redis is
+unreachable the copies this process holds are still read. A page's copy expires when the
+shared cache's does; a value's ``PAGE_CACHE_TIMEOUT`` after this process copied it (so up to
+twice that after it was computed: a value depends on nothing but its key, and a scheduled item
+moves the generation). Emptying Redis leaves the copies: they expire, or go with the process.
+Each store (pages, values) holds up to ``PAGE_CACHE_LOCAL_BYTES``, counted with what each entry
+costs beside its bytes, the least recently read dropped first; 0 keeps nothing.
 """
 
 import pickle
@@ -13,6 +17,10 @@ import time
 from collections import OrderedDict
 
 from django.conf import settings
+
+#: What an entry costs beside its own bytes (its key, the tuple and the slot that hold it), so
+#: that many small entries (a search that found nothing) are bounded as well as large ones.
+ENTRY_OVERHEAD = 512
 
 
 class LocalCopies:
@@ -36,6 +44,7 @@ class LocalCopies:
 
     def put(self, key, entry, size, expires):
         limit = settings.PAGE_CACHE_LOCAL_BYTES
+        size += ENTRY_OVERHEAD
         if size > limit:
             return
         with self._lock:
@@ -68,6 +77,8 @@ class LocalValues:
         return None if data is None else pickle.loads(data)
 
     def put(self, key, stored):
+        if not settings.PAGE_CACHE_LOCAL_BYTES:
+            return
         data = pickle.dumps(stored, pickle.HIGHEST_PROTOCOL)
         self.copies.put(key, data, len(data), time.time() + settings.PAGE_CACHE_TIMEOUT)
 
