@@ -27,7 +27,6 @@ def measure(set_name, headers_only=False):
     totals = Counter()
     for facts, text in scoring.restored(set_name):
         document = pipeline.read(text, **kwargs)
-        starts = table_text.line_starts(document.source)
         placed = [
             (at, abs(value), fact)
             for fact in facts["figures"]
@@ -38,13 +37,13 @@ def measure(set_name, headers_only=False):
             suggested = editor_tables.suggested_indicators(
                 table, vocabulary, codes, None if headers_only else document
             )
+            spans = table_text.row_spans(table, document.source)
             for column, (code, _unit) in enumerate(suggested):
-                for row in table.rows:
+                for row, (start, end) in zip(table.rows, spans, strict=True):
                     values = [editor_tables.cell_value(cell) for cell in row.cells]
                     value = values[column]
                     if values.count(value) > 1:
                         continue  # which column a reader's figure of that value is of: unknown
-                    start, end = starts[row.line - 1], starts[row.end_line]
                     fact = next(
                         (f for at, v, f in placed if start <= at < end and v == value), None
                     )

@@ -43,11 +43,10 @@ def _cells(source, offered):
     numbers, with where its row stands."""
     from importer import table_text
 
-    starts = table_text.line_starts(source)
     return [
-        (starts[row.line - 1], starts[row.end_line], _value(cell.rstrip("%％")))
+        (start, end, _value(cell.rstrip("%％")))
         for table, _left, _span in offered
-        for row in table.rows
+        for row, (start, end) in zip(table.rows, table_text.row_spans(table, source), strict=True)
         for cell in row.cells
         if cell and _value(cell.rstrip("%％")) is not None
     ]

@@ -41,10 +41,10 @@ def offered(document):
     """``(table, numbers left in it, (start, end) offsets)`` for each table of a reading's
     text (``pipeline.Document``): every one, for a table read may be read wrong, with how
     many of its numbers the reading left."""
-    starts = table_text.line_starts(document.source)
     found = []
     for table in table_text.tables(document.source):
-        start, end = starts[table.line - 1], starts[table.rows[-1].end_line]
+        spans = table_text.row_spans(table, document.source)
+        start, end = spans[0][0], spans[-1][1]
         left = sum(1 for n in document.unread if n.at is not None and start <= n.at < end)
         found.append((table, left, (start, end)))
     return found
@@ -136,11 +136,6 @@ def suggested_period(table, document):
     return periods.most_common(1)[0][0] if periods else None
 
 
-def _row_spans(table, source):
-    starts = table_text.line_starts(source)
-    return [(starts[row.line - 1], starts[row.end_line]) for row in table.rows]
-
-
 def _read_by_row(table, document):
     """The figures the reading read (not derived, placed) standing in each row of the table,
     row by row: found by bisection, so the work grows with rows plus figures."""
@@ -150,7 +145,7 @@ def _read_by_row(table, document):
     offsets = [f.at for f in figures]
     return [
         figures[bisect_left(offsets, start) : bisect_left(offsets, end)]
-        for start, end in _row_spans(table, document.source)
+        for start, end in table_text.row_spans(table, document.source)
     ]
 
 
@@ -321,6 +316,16 @@ def _key(observation):
         observation.kind,
         Decimal(observation.value).normalize(),
         " ".join(observation.quote.split()),
+    )
+
+
+def may_save(user, bulletin):
+    """Whether ``user`` may make a bulletin's tables candidates: add figures, edit the
+    bulletin, and it not approved (its figures then change by public correction)."""
+    return (
+        user.has_perm("indicators.add_observation")
+        and workflow.can_edit(user, bulletin)
+        and not corrections.figures_locked(bulletin)
     )
 
 

@@ -48,6 +48,13 @@ def line_starts(text):
     return starts
 
 
+def row_spans(table, text):
+    """``(start, end)`` of each of ``table``'s rows in ``text``: from its first line's start to
+    its last line's end."""
+    starts = line_starts(text)
+    return [(starts[row.line - 1], starts[row.end_line]) for row in table.rows]
+
+
 def number(cell):
     """The match of a cell that is a number (and maybe %), or None; full-width digits and
     signs ("３１．５", "－0.2") are read as their ASCII forms (the match is of those)."""

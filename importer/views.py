@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from bulletins import workflow
 from bulletins.models import Bulletin
-from indicators import corrections, wordings
+from indicators import wordings
 from indicators.catalogue import Catalogue
 from indicators.choices import ObservationKind, ReviewState
 from indicators.models import Indicator, Observation
@@ -167,7 +167,9 @@ def reading(request, pk):
         (piece, *(mark or ("", "", "")))
         for piece, mark in leftovers.marked(document.source, read + left)
     ]
-    tables = editor_tables.offered(document) if _may_read_tables(request.user, bulletin) else []
+    tables = (
+        editor_tables.offered(document) if editor_tables.may_save(request.user, bulletin) else []
+    )
     context = {
         **admin.site.each_context(request),
         "title": _("原文中读出和未读的数字：%(title)s") % {"title": bulletin.title},
@@ -184,23 +186,13 @@ def reading(request, pk):
     return TemplateResponse(request, "admin/bulletins/reading.html", context)
 
 
-def _may_read_tables(user, bulletin):
-    """Whether ``user`` may make a bulletin's tables candidates: add figures, edit the
-    bulletin, and it not approved (its figures then change by public correction)."""
-    return (
-        user.has_perm("indicators.add_observation")
-        and workflow.can_edit(user, bulletin)
-        and not corrections.figures_locked(bulletin)
-    )
-
-
 def reading_table(request, pk, line):
     """One table of a bulletin's text, read as the editor names its columns: a preview of the
     candidates it makes, then the candidates saved (``editor_tables``)."""
     bulletin = get_object_or_404(Bulletin.objects.select_related("region"), pk=pk)
     if not workflow.can_view(request.user, bulletin):
         raise Http404
-    if not _may_read_tables(request.user, bulletin):
+    if not editor_tables.may_save(request.user, bulletin):
         raise PermissionDenied
     catalogue = wordings.catalogue_for(bulletin.region_id, Catalogue.from_database())
     document = observations.read_bulletin(bulletin, catalogue)
