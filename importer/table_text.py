@@ -15,11 +15,14 @@ candidates.
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _NUMBER_CELL = re.compile(r"([-+−]?\d[\d,]*(?:\.\d+)?)(%)?")
 # What a table writes in a cell it has no value for.
 _NO_VALUE = frozenset({"", "—", "-", "−", "/", "--", "－", "——", "…", "*", "／", "未检出", "ND"})
+# A value below the detection limit: "0.0004L", "<0.006", "＜0.01", "N.D.". It holds its
+# column's place in the row and is no figure.
+_BELOW_LIMIT = re.compile(r"(?:\d[\d.]*\s*[LＬ]|[<＜]\s*\d[\d.]*|N\.?D\.?|未检出|检出限以下)")
 # Full-width digits, point, signs and percent as ASCII (not NFKC, which reads a footnote's
 # superscript "35¹" as 351).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")
@@ -154,6 +157,8 @@ def line_tables(text):
         row = _row(number_, line)
         if row is not None and not run and all(_YEAR.match(cell) for cell in row.cells if cell):
             row = None  # years over the columns: the header of the rows below
+        if row is not None and not row.label and run and len(row.cells) == len(run[0].cells):
+            row = replace(row, label=run[-1].label)  # the label merged over this row too
         if run and (row is None or len(row.cells) != len(run[0].cells)):
             if len(run) >= 2:
                 found.append(Table(tuple(run), tuple(above[-HEADER_LINES:])))
@@ -183,16 +188,29 @@ def _row(number_, line):
     cells = _cells(line)
     if len(cells) > 2 and cells[0].isdecimal() and not number(cells[1]):
         cells = cells[1:]
+    # An empty first cell is a label merged over the rows above ("| | 31 | 52 |"): the row
+    # has a label cell, written once for several.
+    lead = 1 if len(cells) > 2 and not cells[0] and number(cells[1]) else 0
     first = next(
-        (i for i, cell in enumerate(cells) if number(cell) or cell in _NO_VALUE), len(cells)
+        (i for i, cell in enumerate(cells) if i >= lead and (number(cell) or _no_value(cell))),
+        len(cells),
     )
     values = cells[first:]
+    # Words after the last number (a grade, a remark: "二级", "达标") are no column of numbers.
+    while values and not number(values[-1]) and not _no_value(values[-1]):
+        values.pop()
     if len(cells) < 2 or not values:
         return None
-    if not all(number(c) or c in _NO_VALUE for c in values) or not any(map(number, values)):
+    if not all(number(c) or _no_value(c) for c in values) or not any(map(number, values)):
         return None
     label = " ".join(cell for cell in cells[:first] if cell)
-    return Row(number_, label, tuple("" if c in _NO_VALUE else c for c in values), line.strip())
+    return Row(number_, label, tuple("" if _no_value(c) else c for c in values), line.strip())
+
+
+def _no_value(cell):
+    """Whether a cell holds no figure where a number could stand: empty, a dash, or a value
+    below the detection limit."""
+    return cell in _NO_VALUE or bool(_BELOW_LIMIT.fullmatch(cell))
 
 
 # --- a cell a line ------------------------------------------------------------------------
@@ -335,7 +353,7 @@ def _counts_rows(cells):
 
 def _kind(text):
     """ "n" for a number, "l" for a label, "" for an empty cell."""
-    if text in _NO_VALUE:
+    if _no_value(text):
         return ""
     return "n" if number(text) else "l"
 

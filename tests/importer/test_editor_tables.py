@@ -623,3 +623,37 @@ def test_row_places_are_found_inside_the_bulletins_region():
     assert places["东区"] == editor_tables.Place(None, ("东区", "510402"))
     assert places["仁和区"] == editor_tables.Place(None, ("仁和区", "510411"))
     assert places["新区"] is None  # no 新区 in 攀枝花; 新县 is in Henan
+
+
+def test_cells_below_the_detection_limit_merged_labels_and_trailing_grades_keep_the_rows():
+    # "0.0004L" and "<0.006" hold their column's place and are no figures
+    [limits] = table_text.tables(
+        "项目 | 甲水库 | 乙水库\n硒 | 0.0004L | 0.0006\n砷 | 0.0005 | <0.006\n氟化物 | 0.21 | 0.35\n"
+    )
+    assert [(r.label, r.cells) for r in limits.rows] == [
+        ("硒", ("", "0.0006")),
+        ("砷", ("0.0005", "")),
+        ("氟化物", ("0.21", "0.35")),
+    ]
+    # a label written once over several rows (its cell merged) is each row's
+    [merged] = table_text.tables(
+        "| 城市 | 年份 | PM2.5 |\n| 南昌 | 2023 | 31 |\n| | 2024 | 29 |\n| 九江 | 2023 | 33 |\n"
+    )
+    assert [r.label for r in merged.rows] == ["南昌", "南昌", "九江"]
+    assert [r.cells for r in merged.rows] == [("2023", "31"), ("2024", "29"), ("2023", "33")]
+    # a grade after the numbers is no column of numbers; the row stays in its table
+    [graded] = table_text.tables(
+        "站点 | PM10 | PM2.5 | 级别\n甲站 | 61 | 35 | 二级\n乙站 | 48 | 30 | 二级\n丙站 | 40 | 22 | 一级\n"
+    )
+    assert [(r.label, r.cells) for r in graded.rows] == [
+        ("甲站", ("61", "35")),
+        ("乙站", ("48", "30")),
+        ("丙站", ("40", "22")),
+    ]
+    # a word between numbers still ends the row: its columns would not line up
+    assert (
+        table_text.tables(
+            "站点 | PM10 | 首要 | PM2.5\n甲站 | 61 | PM10 | 35\n乙站 | 48 | PM10 | 30\n"
+        )
+        == []
+    )
