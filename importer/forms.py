@@ -1,11 +1,13 @@
 """The admin import form: pasted text and/or several .txt/.docx files."""
 
+from itertools import groupby
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Publisher, Region
-from indicators.choices import ObservationKind
+from indicators.choices import Category, ObservationKind
 
 from . import decode as decoding
 from . import editor_tables, table_text
@@ -135,8 +137,14 @@ class TableForm(forms.Form):
         self.fingerprint = table.fingerprint
         columns = table.columns
         self.indicators = {str(indicator.pk): indicator for indicator in indicators}
+        # Grouped by category (a select's optgroups): over a hundred indicators in one flat
+        # list is hard to find one's way in.
         choices = [("", gettext("（不读此列）"))] + [
-            (str(indicator.pk), f"{indicator.name}（{indicator.unit}）") for indicator in indicators
+            (
+                Category(category).label if category in Category.values else category,
+                [(str(i.pk), f"{i.name}（{i.unit}）") for i in group],
+            )
+            for category, group in groupby(indicators, key=lambda indicator: indicator.category)
         ]
         self.columns = columns
         for number in range(1, columns + 1):

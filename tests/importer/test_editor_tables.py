@@ -202,6 +202,11 @@ def test_the_editor_names_a_column_previews_then_saves_each_row_as_a_candidate(c
     page = client.get(_url(bulletin)).content.decode()
     # the header names the first column by the indicator's own name
     assert f'<option value="{dust.pk}" selected>' in page
+    # the catalogue is grouped by category, the indicator under its own
+    group = re.search(
+        r'<optgroup label="([^"]+)">((?:(?!</optgroup>).)*)' + f'value="{dust.pk}"', page, re.S
+    )
+    assert group and group.group(1) == dust.get_category_display()
 
     table = _fingerprint(client, _url(bulletin))
     preview = client.post(_url(bulletin), _posted(dust, "preview", table=table)).content.decode()
