@@ -1964,8 +1964,13 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             )
     where, where_end = None, 0
     # "除福清(81.89%)、长乐(83.78%)外,达标率均达到100%": the places excepted are not where
-    # the figure after the exception is.
-    excepted = [m.span() for m in _EXCEPTED.finditer(text, sentence_start, position)]
+    # the figure after the exception is; nor are those of a breakdown closed before it
+    # ("查封扣押6起(其中宾阳县1起)、限产停产1起", "…,其中青岛、烟台5市…;PM2.5平均浓度为44").
+    excepted = [
+        m.span()
+        for pattern in (_EXCEPTED, _BREAKDOWN_CLOSED)
+        for m in pattern.finditer(text, sentence_start, position)
+    ]
     for place_start, place_end, division in places:
         if any(a <= place_start < b <= position for a, b in excepted):
             continue
@@ -2117,6 +2122,9 @@ _NUMBER_BETWEEN = re.compile(r"(?<![A-Za-z.\d])\d")
 _EXCEPTED = re.compile(
     r"除[^。；;,，]{0,60}?[)）]?外|[(（]\s*(?:不含|不包括|未含|未包括)[^。；;()（）]{1,40}[)）]"
 )
+# A breakdown ("其中…") in brackets, or up to the semicolon that closes its clause: the
+# places it names are of the part, not of what the sentence says after it.
+_BREAKDOWN_CLOSED = re.compile(r"[(（]\s*其中[^()（）。]{1,60}[)）]|其中[^。；;()（）]{1,80}[；;]")
 
 
 # Words between a place and the province that locates it: ", a coastal city in", " in", and

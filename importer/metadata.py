@@ -1084,6 +1084,12 @@ def _region(title, publisher, opening, gazetteer, body=""):
         ranked = counts.most_common()
         name, count = ranked[0]
         tied = [first[other] for other, times in ranked if times == count]
+        if level == "prefecture" and len(tied) > 1:
+            # "全省各市…延安市、榆林市…铜川市23天" then "全市…" and 宜君县, 印台区, 王益区: of
+            # the cities named alike, the one whose own districts the text goes through.
+            own = _common_ancestor(named, level, gazetteer)
+            if own is not None and own.name in {division.name for division in tied}:
+                return own
         if level is None and len(tied) > 1:
             around = _around_the_others(tied)
             if around is not None:

@@ -37,6 +37,19 @@ def test_a_city_report_naming_only_its_districts_is_about_the_city():
     assert region(one(document, "26")) == "绵阳市"
 
 
+def test_a_city_report_listing_the_provinces_cities_first_is_about_the_one_whose_districts_it_covers():
+    document = pipeline.read(
+        "一、全省情况\n"
+        "6月,全省各市优良天数分别为:德阳市、广元市29天,绵阳市28天,遂宁市27天。\n"
+        "二、全市情况\n"
+        "6月,全市优良天数为28天,轻度污染2天。\n"
+        "三、各区县情况\n"
+        "6月,涪城区优良天数27天,游仙区优良天数29天,三台县优良天数28天。"
+    )
+    assert document.region.name == "绵阳市"  # not 德阳市, the first city listed
+    assert region(one(document, "2")) == "绵阳市"
+
+
 def test_districts_of_several_cities_give_no_city():
     document = pipeline.read(
         "2024年6月空气质量简况\n"
@@ -68,6 +81,25 @@ def test_the_issuing_body_opening_the_date_line_of_the_page_is_the_publisher():
     assert document.publisher == "宜宾市生态环境局"
     assert document.region.name == "宜宾市"
     assert region(one(document, "95.0")) == "宜宾市"
+
+
+def test_places_of_a_breakdown_closed_before_a_figure_do_not_place_it():
+    # in brackets, or up to the semicolon closing the clause, "其中…" names a part
+    document = pipeline.read(
+        "梧州市生态环境局2024年执法情况\n"
+        "2024年,全市实施查封扣押9起(其中岑溪市2起)、限产停产3起,罚款金额512万元。\n"
+        "2024年,全市优良天数比例为93.1%,其中岑溪、藤县2市超过95%;细颗粒物平均浓度为27微克/立方米。"
+    )
+    assert document.region.name == "梧州市"
+    assert region(one(document, "2")) == "岑溪市"  # the part itself
+    assert region(one(document, "3")) == "梧州市"
+    assert region(one(document, "512")) == "梧州市"
+    assert region(one(document, "27")) == "梧州市"
+    # a breakdown still open places the figures in it
+    document = pipeline.read(
+        "梧州市生态环境局2024年执法情况\n2024年,全市实施查封扣押9起,其中岑溪市2起、藤县1起。"
+    )
+    assert region(one(document, "1")) == "藤县"
 
 
 def test_a_list_of_places_in_a_sentence_without_figures_leaves_the_paragraphs_place():
