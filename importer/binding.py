@@ -220,7 +220,10 @@ _TARGET_IN_BRACKETS = re.compile(
     r"(?:完成|实现|达到|超额完成|低于|优于|好于)?[^,，;；\d]{0,10}?目标(?:值|任务)?\s*[(（]\s*$"
 )
 # "2031年目标:PM2.5年均浓度不高于32微克/立方米…": a sentence of targets under its label.
-_TARGET_LABEL = re.compile(r"目标(?:任务|值)?(?:为|是)?\s*[:：]")
+# "各市空气质量考核指标为,西安市优良天数257天…;宝鸡市…": a list of targets under its label.
+_TARGET_LABEL = re.compile(
+    r"目标(?:任务|值)?(?:为|是)?\s*[:：]|(?:考核|约束性)(?:目标|指标)(?:值)?(?:为|是)\s*[,，:：]"
+)
 
 
 def _target_of_the_number(text, raw):
@@ -1575,6 +1578,7 @@ def _respectively(text, start, end):
             # "In 2031, PM2.5 and PM10 …": a year is no value of the list
             first = _LIST_NUMBER.search(text, first.end(), match.start())
         if first is None:
+            groups.extend(_respectively_before_values(text, clause_from, match, end))
             continue
         verbs = list(_LIST_VERB.finditer(text, clause_from, first.start()))
         if not verbs:
@@ -1622,6 +1626,33 @@ def _respectively(text, start, end):
                 {"start": said[-1].start(), "end": match.start(), "items": None, "head": ""}
             )
     return groups
+
+
+# The values after "respectively by": numbers joined by commas or "and", with their units.
+_VALUES_AFTER = re.compile(
+    r"\s*(?:by|to|at|of)?\s*((?:\d[\d,]*(?:\.\d+)?\s*(?:%|percent(?:age points?)?)?"
+    r"(?:\s*(?:,|\band\b)\s*)?)+)",
+    re.I,
+)
+
+
+def _respectively_before_values(text, clause_from, match, end):
+    """ "…PM2.5, PM10, SO2 … and CO in Shandong decreased respectively by 11.5% and 15.8%,
+    14.3%…": "respectively" said between the verb and the values, each value of its item."""
+    verbs = list(_LIST_VERB.finditer(text, clause_from, match.start()))
+    values = _VALUES_AFTER.match(text, match.end(), end)
+    if not verbs or values is None or text[verbs[-1].end() : match.start()].strip():
+        return []
+    said = text[clause_from : verbs[-1].start()].strip()
+    items = [
+        piece
+        for piece in _LIST_ITEMS.split(said)
+        if piece.strip() and not _TIME_ONLY.fullmatch(piece.strip())
+    ]
+    numbers = _LIST_NUMBER.findall(text, values.start(1), values.end(1))
+    if len(items) < 2 or len(items) != len(numbers):
+        return []
+    return [{"start": verbs[-1].start(), "end": values.end(1), "items": items, "head": said}]
 
 
 _DAY_AND_NIGHT = re.compile(r"昼夜间?|昼[、/]夜间?|昼间和夜间|昼间[、/]夜间")

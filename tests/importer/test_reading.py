@@ -786,6 +786,16 @@ def test_a_sentence_opening_with_a_plan_year_states_targets_throughout():
     assert document.period_start == date(2023, 1, 1)
 
 
+def test_values_under_an_assessment_label_are_targets():
+    document = read(
+        "青禾市2024年空气质量考核\n"
+        "2023年,甲县优良天数为301天。"
+        "2024年各县空气质量考核指标为,甲县优良天数310天,细颗粒物浓度为29微克/立方米。"
+    )
+    assert one(document, "301").kind == "level"
+    assert (one(document, "310").kind, one(document, "29").kind) == ("target", "target")
+
+
 def test_up_to_a_day_without_its_year_is_of_the_documents_year():
     document = read("2025年青禾市生态环境执法情况\n截至11月20日,全市共立案查处环境违法案件63件。")
     cases = one(document, "63")

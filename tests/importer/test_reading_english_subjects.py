@@ -388,3 +388,26 @@ def test_an_aside_between_dashes_does_not_name_the_measure():
         "Air quality in 2031\n\nLevels of fine particulate matter dropped by 7.1 percent.\n"
     )
     assert one(document, "-7.1").indicator == "pm25"
+
+
+def test_respectively_said_before_the_values_gives_each_item_its_own_in_order():
+    document = pipeline.read(
+        "Hunan air quality in 2023\n\n"
+        "In 2023, the concentrations of fine particulate matter (PM2.5), sulfur dioxide (SO2) "
+        "and nitrogen dioxide (NO2) in Hunan fell respectively by 4.2%, 3.1% and 6.0% "
+        "year-on-year.\n"
+    )
+    assert [
+        (f.indicator, f.kind) for f in (one(document, v) for v in ("-4.2", "-3.1", "-6.0"))
+    ] == [
+        ("pm25", "change"),
+        ("so2", "change"),
+        ("no2", "change"),
+    ]
+    # as many values as items only: three items and two values pair nothing in order
+    document = pipeline.read(
+        "Hunan air quality in 2023\n\n"
+        "In 2023, the concentrations of PM2.5, SO2 and NO2 in Hunan fell respectively by "
+        "4.2% and 3.1% year-on-year.\n"
+    )
+    assert not any(f.indicator == "so2" and f.value == Decimal("-4.2") for f in document.figures)
