@@ -2807,7 +2807,7 @@ def bind_table(block, folded, gazetteer, scope):
             out.append(
                 Bound(
                     raw=raw,
-                    value=raw.value,
+                    value=_improvement_signed(raw.value, kind, f"{name} {folded_label}", measure),
                     kind=kind,
                     item=f"{measure} {folded_label if of_measure else ''}".strip(),
                     head=f"{scope.title} {numbers_fold(block.caption)}",
@@ -3235,9 +3235,25 @@ def _unknown_place(label, home):
 
 
 _CHANGE_WORD = re.compile(
-    r"△|Δ|变化|相比|增减|同比|环比|升降|增幅|降幅|变幅|[比较](?:上年|去年|上一年)|百分点|change|year-on-year",
+    r"△|Δ|变化|相比|增减|同比|环比|升降|增幅|降幅|变幅|[比较](?:上年|去年|上一年)|百分点|change|year-on-year"
+    r"|改善(?:幅度|率)|恶化(?:幅度|率)",
     re.I,
 )
+# A column of how much a measure improved or worsened ("PM2.5 改善幅度(%)"): a fall of a
+# concentration, an index or a noise level is its improvement, a rise of a share.
+_IMPROVED = re.compile(r"(改善|恶化)(?:幅度|率)")
+_LOWER_IS_BETTER = re.compile(
+    r"PM|浓度|指数|SO|NO|O3|CO|二氧化|臭氧|一氧化碳|颗粒物|噪声|声级|降尘|污染天", re.I
+)
+
+
+def _improvement_signed(value, kind, name, measure):
+    """``value`` of a cell under an 改善幅度 or 恶化幅度 column as the signed change it is."""
+    said = _IMPROVED.search(name) if kind == "change" else None
+    if said is None:
+        return value
+    lower_better = bool(_LOWER_IS_BETTER.search(measure))
+    return -value if (said.group(1) == "改善") == lower_better else value
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")
 _CHANGE_HEADER = re.compile(

@@ -132,3 +132,23 @@ def test_trends_in_words_alone_are_no_figures():
     document = pipeline.read(text)
     assert {str(f.value) for f in document.figures} == {"28", "31", "30"}
     assert all(f.kind == "level" for f in document.figures)
+
+
+def test_a_column_of_improvement_is_a_fall_of_a_concentration_and_a_rise_of_a_share():
+    document = pipeline.read(
+        "2024年9月各市环境空气质量状况\n"
+        "城市 | 细颗粒物平均浓度(微克/立方米) | 细颗粒物改善率(%) | 优良天数比例(%) | 优良天数比例改善率(%)\n"
+        "合肥市 | 28 | 12.5 | 86.7 | 3.3\n"
+        "芜湖市 | 25 | -4.2 | 90.0 | -2.1\n"
+    )
+    changes = sorted(
+        (f.region.name, f.indicator, str(f.value))
+        for f in document.figures
+        if f.kind == "change" and not f.derived
+    )
+    assert changes == [
+        ("合肥市", "air-good-days-ratio", "3.3"),
+        ("合肥市", "pm25", "-12.5"),  # improved by 12.5%: fell
+        ("芜湖市", "air-good-days-ratio", "-2.1"),
+        ("芜湖市", "pm25", "4.2"),  # "improved" by -4.2%: rose
+    ]
