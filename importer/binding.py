@@ -734,6 +734,7 @@ def _bind_sentence(
             continue
         carried = None
         listed = item  # the enumeration's own item, for its place and period
+        of_places = False
         if enumerated and all(
             # not "南宁、柳州、北海轻度污染天数比例分别为…": the last item's measure is all of theirs
             _place_only(piece, text, start, raw.start, places)
@@ -744,6 +745,9 @@ def _bind_sentence(
             carried = _same_measure_before(raw, kind, [*earlier, *out])
             if carried is not None:
                 item, head = carried.item, carried.head
+                # "共承办204件,其中甲区、乙区分别为45件、41件": a total broken down by place
+                # is the same measure in each place, no part of another kind
+                of_places = True
         since = previous.raw.end if previous is not None else start
         own_start = lead_start
         if not enumerated and lead_start > since and _names_nothing(own):
@@ -869,7 +873,7 @@ def _bind_sentence(
                 or (previous.raw.unit_code == "day" and _BARE_SHARE.fullmatch(own))
             )
             else None,
-            part=not by_place and bool(_BREAKDOWN.search(text, start, raw.start)),
+            part=not by_place and not of_places and bool(_BREAKDOWN.search(text, start, raw.start)),
             unnamed=not enumerated
             and _unnamed(text, previous.raw.end if previous else start, raw.start, places),
         )

@@ -932,3 +932,18 @@ def test_a_zone_in_a_county_report_is_left_to_the_county():
         "2026年5月,全县优良天数为29天,工业园区所在地,开发区监测点PM10浓度为61微克/立方米。\n"
     )
     assert region(one(document, "61")) == "三台县"
+
+
+def test_a_total_broken_down_by_place_is_the_same_measure_in_each_place():
+    document = pipeline.read(
+        "某市2022年10月环境信访情况\n"
+        "10月,全市网络举报平台共受理环境举报186件,其中芙蓉区、天心区、岳麓区分别为40件、37件、25件。"
+    )
+    parts = sorted(
+        (region(f), f.indicator, str(f.value)) for f in document.figures if f.value < 100
+    )
+    assert parts == [
+        ("天心区", "petitions", "37"),
+        ("岳麓区", "petitions", "25"),
+        ("芙蓉区", "petitions", "40"),
+    ]
