@@ -3246,8 +3246,9 @@ _CHANGE_WORD = re.compile(
 # A column of how much a measure improved or worsened ("PM2.5 改善幅度(%)"): a fall of a
 # concentration, an index or a noise level is its improvement, a rise of a share.
 _IMPROVED = re.compile(r"(改善|恶化)(?:幅度|率)")
+# Case kept: "SO", "NO", "CO" are the pollutants' formulas, not letters of other words.
 _LOWER_IS_BETTER = re.compile(
-    r"PM|浓度|指数|SO|NO|O3|CO|二氧化|臭氧|一氧化碳|颗粒物|噪声|声级|降尘|污染天", re.I
+    r"PM|pm|浓度|指数|SO|NO|O3|CO|二氧化|臭氧|一氧化碳|颗粒物|噪声|声级|降尘|污染天"
 )
 
 
@@ -3258,6 +3259,8 @@ def _improvement_signed(value, kind, name, measure):
         return value
     lower_better = bool(_LOWER_IS_BETTER.search(measure))
     return -value if (said.group(1) == "改善") == lower_better else value
+
+
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")
 _CHANGE_HEADER = re.compile(
