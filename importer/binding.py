@@ -3265,8 +3265,17 @@ def _improvement_signed(value, kind, name, measure):
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")
 _CHANGE_HEADER = re.compile(
     r"^(?:变化率|变化幅度|变化|变幅|同比|环比|比上年|较上年|比去年|较去年|增减|升降|增幅|降幅|"
-    r"year-on-year|change)(?:变化)?(?:率|幅度)?$",
+    r"year-on-year|change|"
+    # "与2020年同期变化", "较上年同期相比": against the same period of another year
+    r"(?:与|较|比)(?:\d{4}\s*年|上年|去年)?同期(?:相比)?(?:变化|增减|升降)?)(?:变化)?(?:率|幅度)?$",
     re.I,
+)
+# A rank column between a measure and its change ("优良率 | 排名 | 与上年同期变化"): no measure.
+_RANK_HEADER = re.compile(r"^(?:排名|名次|排序|位次)$")
+# The period a merged upper cell put before a column's own name ("1-2月 优良率").
+_PERIOD_PREFIX = re.compile(
+    r"^(?:(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*[-—–~～至]\s*)?\d{1,2}\s*月(?:份)?(?:累计)?"
+    r"|本[周月季年]|上年同期|累计|\d{4}\s*年)\s+"
 )
 
 
@@ -3303,13 +3312,16 @@ def _column_measures(header):
     measures, measured = [], ""
     for name in header:
         bare = _UNIT_IN_HEADER.sub("", name).strip()
+        own = _PERIOD_PREFIX.sub("", bare)
         grade = _GRADE_IN_DAYS.match(name)
         if grade:
             # "优(天)", "轻度污染(天)": the days of that grade, no upper "天数" over them.
             measures.append("优级天数" if grade[1] == "优" else f"{grade[1]}天数")
             measured = ""
-        elif _CHANGE_HEADER.match(bare) and measured:
+        elif _CHANGE_HEADER.match(own) and measured:
             measures.append(f"{measured} {name}")
+        elif _RANK_HEADER.match(own) and measured:
+            measures.append(name)  # the change after it is still of the measure before it
         else:
             measures.append(name)
             measured = bare

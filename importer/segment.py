@@ -3809,7 +3809,9 @@ _ROW_HEADING = re.compile(
     r"^(?:城市|地区|区域|区县|县区|市州|站点|点位|点位名称|监测点位?|名称|项目|类别|功能区类别|功能区|"
     r"省份|省\S{0,6}|序号|指标|单位|月份|年份|年度|时间|日期|污染因子|监测项目|"
     # What names the rows: 城市名称, 断面名称, 水源地名称; the divisions listed, 县(市、区).
-    r"[\u4e00-\u9fff]{1,5}名称|[省市县区州盟旗][(（][市县区州盟旗、]{1,7}[)）]|[县市区]{2,3}"
+    r"[\u4e00-\u9fff]{1,5}名称|[省市县区州盟旗][(（][市县区州盟旗、]{1,7}[)）]|[县市区]{2,3}|"
+    # "区、县(市)", "市、县": the divisions listed with a 、 between them.
+    r"[省市县区州盟旗](?:、[省市县区州盟旗])+(?:[(（][市县区州盟旗、]{1,7}[)）])?"
     # …and in English: "City", "Monitoring station", "Region".
     r"|(?i:(?:major\s+)?(?:cities|city|county|district|region|province|area|item|month|year)"
     r"|(?:monitoring\s+)?(?:station|site|point)s?))$"
@@ -4124,7 +4126,32 @@ def _spread(upper, lower, first, parts, pattern):
     score += _type_score(names, pattern)
     if len(set(parts)) == 1:
         score += 0.1
+    if len(groups) >= 2 and _periods_side_by_side(upper, lower, groups, first):
+        score += 4 * len(groups)
     return names, score
+
+
+# A period over its columns: "2月", "1-2月", "2021年1—2月", "2023年", "本月", "累计".
+_MONTHS_OVER = re.compile(
+    r"^(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*[-—–~～至]\s*)?\d{1,2}\s*月(?:份)?(?:累计)?$|^累计$"
+)
+
+
+def _periods_side_by_side(upper, lower, groups, first):
+    """Whether the merged cells are periods each over the same run of measures ("1-2月" over
+    优良率, 排名, 变化, PM2.5, 排名, 变化率; "2月" over 优良率, PM2.5, 排名): each period's
+    columns open with the same measure, the way a table puts periods side by side, however
+    its ranks repeat inside one period."""
+    if len(groups) != len(upper):
+        return False  # an upper level of periods only, each merged over its columns
+    cursor, opening = 0, set()
+    for position in range(first, first + len(groups)):
+        over = upper[position]
+        if not (_PERIOD_OVER.match(over) or _MONTHS_OVER.match(over)):
+            return False
+        opening.add(re.sub(r"\s+", "", lower[cursor]))
+        cursor += groups[position]
+    return len(opening) == 1
 
 
 @lru_cache(maxsize=4096)
