@@ -1531,7 +1531,10 @@ def _enumerations(text, start, end):
         )
     for index, group in enumerate(groups):
         group["end"] = groups[index + 1]["start"] if index + 1 < len(groups) else end
-    return groups + _respectively(text, start, end)
+    listed = _respectively(text, start, end)
+    if not listed:
+        listed = _parallel_lists_en(text, start, end)
+    return groups + listed
 
 
 # The measures said before, counted back ("两项数额分别增长61%、64%", "二者分别", "上述三项指标
@@ -1657,6 +1660,47 @@ def _respectively_before_values(text, clause_from, match, end):
     if len(items) < 2 or len(items) != len(numbers):
         return []
     return [{"start": verbs[-1].start(), "end": values.end(1), "items": items, "head": said}]
+
+
+# "SO2, NO2, PM10, PM2.5 … were 5, 9, 35, 20 micrograms per cubic meter": a verb, then as many
+# values as the items before it, each with or without its unit.
+_LIST_COPULA = re.compile(r"\b(?:were|stood at|averaged|reached)\b", re.I)
+_EN_UNIT = (
+    r"(?:%|percent(?:age points?)?|days?|decibels?|dB\(?A\)?|mg/m[3³]|[μµu]g/m[3³]"
+    r"|micrograms?(?:\s*(?:per|/)\s*cubic\s*met(?:er|re)s?)?|milligrams?(?:\s*(?:per|/)\s*cubic"
+    r"\s*met(?:er|re)s?)?)"
+)
+_VALUES_LISTED = re.compile(
+    rf"\s*((?:\d[\d,]*(?:\.\d+)?\s*{_EN_UNIT}?(?:\s*(?:,|\band\b)\s*|\s*(?=[.;]|$)))+)",
+    re.I,
+)
+
+
+def _parallel_lists_en(text, start, end):
+    """English items, a plural verb and as many values after it, without "respectively": each
+    value of its item in order (the Chinese list of places and values has its own rule)."""
+    if not _LATIN_WORDS.search(text, start, end):
+        return []
+    groups = []
+    for verb in _LIST_COPULA.finditer(text, start, end):
+        clause_from = start
+        for boundary in re.finditer(r"[.;:]\s", text[start : verb.start()]):
+            clause_from = start + boundary.end()
+        said = text[clause_from : verb.start()].strip()
+        items = [
+            piece
+            for piece in _LIST_ITEMS.split(said)
+            if piece.strip() and not _TIME_ONLY.fullmatch(piece.strip())
+        ]
+        values = _VALUES_LISTED.match(text, verb.end(), end)
+        if values is None or len(items) < 2:
+            continue
+        numbers = _LIST_NUMBER.findall(text, values.start(1), values.end(1))
+        if len(numbers) == len(items):
+            groups.append(
+                {"start": verb.start(), "end": values.end(1), "items": items, "head": said}
+            )
+    return groups
 
 
 _DAY_AND_NIGHT = re.compile(r"昼夜间?|昼[、/]夜间?|昼间和夜间|昼间[、/]夜间")
@@ -2156,6 +2200,9 @@ def _names_a(word, region):
 _NUMBER_BETWEEN = re.compile(r"(?<![A-Za-z.\d])\d")
 _EXCEPTED = re.compile(
     r"除[^。；;,，]{0,60}?[)）]?外|[(（]\s*(?:不含|不包括|未含|未包括)[^。；;()（）]{1,40}[)）]"
+    # "(including 18 cities and counties, excluding Sansha City)": the place left out
+    r"|[(（][^()（）]{0,60}?\b(?:excluding|except(?:\s+for)?|not\s+including)\b[^()（）]{1,60}[)）]",
+    re.I,
 )
 # A breakdown ("其中…") in brackets, or up to the semicolon that closes its clause: the
 # places it names are of the part, not of what the sentence says after it.

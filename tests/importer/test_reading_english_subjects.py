@@ -411,3 +411,15 @@ def test_respectively_said_before_the_values_gives_each_item_its_own_in_order():
         "4.2% and 3.1% year-on-year.\n"
     )
     assert not any(f.indicator == "so2" and f.value == Decimal("-4.2") for f in document.figures)
+
+
+def test_items_then_as_many_values_after_the_verb_pair_in_order_without_respectively():
+    document = pipeline.read(
+        "Yunnan air quality in 2031\n\n"
+        "Last year, the share of good days in Yunnan (covering 16 cities, excluding Kunming) was "
+        "98.1%. NO2, PM10 and PM2.5 in average concentration were 11, 33, 21 micrograms per "
+        "cubic meter.\n"
+    )
+    assert [one(document, v).indicator for v in ("11", "33", "21")] == ["no2", "pm10", "pm25"]
+    share = one(document, "98.1")
+    assert share.region is None or share.region.name != "昆明市"  # the city left out
