@@ -517,7 +517,11 @@ def _sentence_place(places, text, start, end, scope):
     # "接近于全国平均水平(87.9%)": the place of an average a value is compared with is not
     # the place the paragraph is about
     named = [
-        (a, b, d) for a, b, d in places if start <= a < end and not AVERAGE_GIVEN.match(text, b)
+        (a, b, d)
+        for a, b, d in places
+        if start <= a < end
+        and not AVERAGE_GIVEN.match(text, b)
+        and not _of_a_value(text, a, b, start)
     ]
     for (_a, left_end, left), (right_start, _b, right) in zip(named, named[1:], strict=False):
         if left.name != right.name and _LIST_JOINT.fullmatch(text[left_end:right_start]):
@@ -2053,6 +2057,8 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     for place_start, place_end, division in places:
         if any(a <= place_start < b <= position for a, b in excepted):
             continue
+        if place_end <= position and _of_a_value(text, place_start, place_end, sentence_start):
+            continue  # "46.4%(亳州)至97.2%(黄山)": the place of the value before it only
         benchmark = AVERAGE_GIVEN.match(text, place_end)
         if benchmark is not None and benchmark.end() <= position:
             continue  # "…87.1%,接近于全国平均水平(87.9%),同比提升…": the average's place only
@@ -2060,6 +2066,13 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             if not _locates(where, division, text[where_end:place_start]):
                 where = division  # "Taizhou, a city in Zhejiang province": still Taizhou
             where_end = place_end
+    own = _PLACE_AFTER_VALUE.match(text, figure.raw.end)
+    if own is not None:
+        # "PM2.5平均浓度在27微克/立方米(黄山)至68微克/立方米(亳州)之间": the place in brackets
+        # right after the value is the value's own.
+        named = next((d for a, _b, d in places if a == own.start(1)), None)
+        if named is not None:
+            where, where_end = named, own.end()
     group = (
         _COUNTED_GROUP.match(text, where_end)
         if getattr(where, "level", "") in ("prefecture", "county")
@@ -2204,6 +2217,21 @@ _EXCEPTED = re.compile(
     r"|[(（][^()（）]{0,60}?\b(?:excluding|except(?:\s+for)?|not\s+including)\b[^()（）]{1,60}[)）]",
     re.I,
 )
+# A place in brackets right after a value and its unit: that value's place.
+_OF_A_VALUE_BEFORE = re.compile(r"\d\s*[^\d\s,，;；。、()（）]{0,12}[(（]\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _of_a_value(text, start, end, since):
+    """Whether the place at ``start:end`` stands alone in brackets right after a value
+    ("27微克/立方米(黄山)"): that value's place, not the sentence's."""
+    return bool(
+        _OF_A_VALUE_BEFORE.search(text, max(since, start - 16), start)
+        and _BRACKET_CLOSE.match(text, end)
+    )
+
+
+_PLACE_AFTER_VALUE = re.compile(r"\s*[^\d\s,，;；。、()（）]{0,12}?[(（]\s*()[^()（）\d]{2,12}[)）]")
 # A breakdown ("其中…") in brackets, or up to the semicolon that closes its clause: the
 # places it names are of the part, not of what the sentence says after it.
 _BREAKDOWN_CLOSED = re.compile(r"[(（]\s*其中[^()（）。]{1,60}[)）]|其中[^。；;()（）]{1,80}[；;]")

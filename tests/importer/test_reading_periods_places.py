@@ -947,3 +947,22 @@ def test_a_total_broken_down_by_place_is_the_same_measure_in_each_place():
         ("岳麓区", "petitions", "25"),
         ("芙蓉区", "petitions", "40"),
     ]
+
+
+def test_a_place_in_brackets_right_after_a_value_is_that_values_only():
+    document = pipeline.read(
+        "浙江省2031年上半年环境质量\n"
+        "2031年上半年,各设区市细颗粒物平均浓度为22微克/立方米(丽水市)到41微克/立方米(湖州市)不等,"
+        "全省平均为31微克/立方米。与上年同期相比下降5.2%。\n"
+    )
+    assert region(one(document, "22")) == "丽水市"
+    assert region(one(document, "41")) == "湖州市"
+    assert region(one(document, "31")) == "浙江省"
+    # a band's bounds named so: what follows is still the province's, not the last city's
+    document = pipeline.read(
+        "浙江省2031年上半年环境质量\n"
+        "2031年上半年,全省11个设区市细颗粒物平均浓度在22微克/立方米(丽水市)至41微克/立方米(湖州市)"
+        "之间,平均为31微克/立方米。与上年同期相比下降5.2%。\n"
+    )
+    assert region(one(document, "31")) == "浙江省"
+    assert region(one(document, "-5.2")) == "浙江省"
