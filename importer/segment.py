@@ -1750,7 +1750,7 @@ def _merged_cells_lost(header_rows, data, width):
         return None
     if len(upper) + len(lower) < width + 2:
         return None
-    spread = _two_levels(upper + lower, width, pattern)
+    spread = _two_levels(upper + lower, width, pattern, lower_count_said=len(lower))
     if spread is None or spread[1] or spread[2] <= 0:
         return None
     return (*spread[0], *[""] * closing)
@@ -4028,16 +4028,28 @@ _GROUP_AFFINITY = (
     ),
     # A period over its measure and rank ("本月" | "上年同期" over "优良率(%)", "排名").
     (_MEASURE_OF_PERIOD, _PERIOD_OVER),
+    # Kinds of pollution a complaint concerns under the count of each kind ("污染类型及数量"
+    # or "问题种类数量" over "水", "大气", "噪声"…), and the ways complaints came, their total
+    # and the cases singled out under the count of cases ("案件数量" over "来信", "来电"…).
+    (
+        re.compile(r"^(?:水|大气|空气|土壤|生态破坏|生态|噪声|辐射|固废|固体废物|海洋|其他|其它)$"),
+        re.compile(r"类型|种类|类别"),
+    ),
+    (
+        re.compile(r"^(?:来信|来电|来访|网络|微信|电话|信件|合计|小计|重点\s*(?:案件|关注件?))$"),
+        re.compile(r"案件|件数|举报|信访"),
+    ),
 )
 
 
-def _two_levels(cells, width, pattern):
+def _two_levels(cells, width, pattern, lower_count_said=None):
     """(names, caption) when the header cells read as an upper level of cells over one column
     and a contiguous run of merged cells over the lower level's cells, else None.
 
     Of the ways to read them, the one is kept where the lower cells belong to the merged cell
     over them (优 under 优良天数, SO2 under 平均浓度, 轻度 under 污染天数) and word columns
-    (名称, 类别, 日期) stand over words, measures over numbers.
+    (名称, 类别, 日期) stand over words, measures over numbers. ``lower_count_said``: how many
+    cells the lower level has, where the copy kept the two levels on lines of their own.
     """
     best, best_score = None, float("-inf")
     for heading in (1, 0):
@@ -4052,6 +4064,8 @@ def _two_levels(cells, width, pattern):
             if not heading and any(_ROW_HEADING.match(cell) for cell in rest):
                 continue  # the heading of the row labels is no column
             for lower_count in range(2 * spanning, min(width, len(rest) - spanning) + 1):
+                if lower_count_said is not None and lower_count != lower_count_said:
+                    continue
                 upper, lower = rest[: len(rest) - lower_count], rest[len(rest) - lower_count :]
                 for first in range(0, len(upper) - spanning + 1):
                     for parts in _parts(lower_count, spanning):
@@ -4066,7 +4080,8 @@ def _heading_like(cell):
     """The heading of the row labels: 城市, 点位名称, or a short word naming no measure (城镇);
     a space the copy put inside it ("县 (市、区)") is none of its words."""
     cell = re.sub(r"\s+", "", cell)
-    if _ROW_HEADING.match(cell):
+    # "区县(市直)": a heading with what else its rows hold in brackets
+    if _ROW_HEADING.match(cell) or _ROW_HEADING.match(re.sub(r"[(（][^()（）]{1,8}[)）]$", "", cell)):
         return True
     if len(cell) > 6:
         return False
@@ -4218,7 +4233,13 @@ def _merged_name(over, under):
 
 @lru_cache(maxsize=4096)
 def _wordy(name):
-    return bool(_WORDY_HEADER.search(name))
+    """Whether a column so named holds words: a name, a type, a grade; not a count of each type
+    ("污染类型及数量(个)": how many of each type)."""
+    return bool(_WORDY_HEADER.search(name)) and not _COUNTED_HEADER.search(name)
+
+
+# A column counting things: its name says 数量 or its unit is a count (个, 件, 起, 家, 次).
+_COUNTED_HEADER = re.compile(r"数量|件数|个数|次数|[(（]\s*(?:个|件|起|家|次)\s*[)）]\s*$")
 
 
 _NUMBERED_GRADE = re.compile(r"^[一二三四五六]级$")
