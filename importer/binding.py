@@ -1647,6 +1647,16 @@ _VALUES_AFTER = re.compile(
 )
 
 
+def _items_named(said):
+    """The items of an English list before its verb ("PM2.5, PM10 and SO2"), a time opening the
+    clause ("In 2023") none of them."""
+    return [
+        piece
+        for piece in _LIST_ITEMS.split(said)
+        if piece.strip() and not _TIME_ONLY.fullmatch(piece.strip())
+    ]
+
+
 def _respectively_before_values(text, clause_from, match, end):
     """ "…PM2.5, PM10, SO2 … and CO in Shandong decreased respectively by 11.5% and 15.8%,
     14.3%…": "respectively" said between the verb and the values, each value of its item."""
@@ -1655,11 +1665,7 @@ def _respectively_before_values(text, clause_from, match, end):
     if not verbs or values is None or text[verbs[-1].end() : match.start()].strip():
         return []
     said = text[clause_from : verbs[-1].start()].strip()
-    items = [
-        piece
-        for piece in _LIST_ITEMS.split(said)
-        if piece.strip() and not _TIME_ONLY.fullmatch(piece.strip())
-    ]
+    items = _items_named(said)
     numbers = _LIST_NUMBER.findall(text, values.start(1), values.end(1))
     if len(items) < 2 or len(items) != len(numbers):
         return []
@@ -1691,11 +1697,7 @@ def _parallel_lists_en(text, start, end):
         for boundary in re.finditer(r"[.;:]\s", text[start : verb.start()]):
             clause_from = start + boundary.end()
         said = text[clause_from : verb.start()].strip()
-        items = [
-            piece
-            for piece in _LIST_ITEMS.split(said)
-            if piece.strip() and not _TIME_ONLY.fullmatch(piece.strip())
-        ]
+        items = _items_named(said)
         values = _VALUES_LISTED.match(text, verb.end(), end)
         if values is None or len(items) < 2:
             continue
@@ -2231,7 +2233,7 @@ def _of_a_value(text, start, end, since):
     )
 
 
-_PLACE_AFTER_VALUE = re.compile(r"\s*[^\d\s,，;；。、()（）]{0,12}?[(（]\s*()[^()（）\d]{2,12}[)）]")
+_PLACE_AFTER_VALUE = re.compile(r"\s*[^\d\s,，;；。、()（）]{0,12}?[(（]\s*([^()（）\d]{2,12})[)）]")
 # A breakdown ("其中…") in brackets, or up to the semicolon that closes its clause: the
 # places it names are of the part, not of what the sentence says after it.
 _BREAKDOWN_CLOSED = re.compile(r"[(（]\s*其中[^()（）。]{1,60}[)）]|其中[^。；;()（）]{1,80}[；;]")
