@@ -2565,7 +2565,11 @@ def _realigned(rows):
 _OWN_UNIT_LABEL = re.compile(
     r"[(（](?:[^()（）/]{1,4}/[^()（）/]{1,4}|℃|°C|无量纲|%|‰|dB\(?A?\)?)[)）]\s*[≤≥<>]?$"
 )
-_LIMIT_ROW = re.compile(r"^\S{0,4}(?:标准(?:值|限值)?|限值)$")
+_LIMIT_ROW = re.compile(
+    r"^\S{0,4}(?:标准(?:值|限值)?|限值)$"
+    # …or the standard named by its number alone ("GB3095-2012")
+    r"|^(?:GB|HJ)(?:/T)?\s*\d{3,5}(?:[-—]\d{4})?$"
+)
 _CLASS_LABEL = re.compile(r"^(?:[一二三]级|[ⅠⅡⅢⅣⅤ]+类|[IV]+类)$")
 
 
@@ -3091,7 +3095,8 @@ def _exception(text):
 
 def _excepted(names, column):
     """Whether the column is one a note's exception names ("CO", "一氧化碳")."""
-    named = re.split(r"[、和及]", names)
+    # "除一氧化碳浓度单位为…外": the pollutant, whatever the note says of it
+    named = [re.sub(r"的?(?:浓度|含量)$", "", word) for word in re.split(r"[、和及]", names)]
     named += [_POLLUTANT_CODES[word] for word in named if word in _POLLUTANT_CODES]
     return any(word and word.lower() in column.lower() for word in named)
 

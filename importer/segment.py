@@ -3905,14 +3905,15 @@ _WRAPPED_END = re.compile(
 
 
 def _unwrapped(cells, width):
-    """Header cells with each wrapped end joined to the cell before it, where that leaves
+    """Header cells with each wrapped end, and each word broken in two, joined to the cell
+    before it, where that leaves
     exactly one name per column (after the caption and the row labels' heading); else as
     they are. The cell before must be no complete name: none with a unit, no pollutant
     (under "PM10", "浓度(μg/m³)" is a lower level's cell), no heading."""
     joined, joins = [], 0
     for cell in cells:
         before = joined[-1] if joined else ""
-        if (
+        if _broken_word(before, cell) or (
             _WRAPPED_END.match(cell)
             and before
             and not _UNIT_OF_HEADER.search(before)
@@ -3931,6 +3932,20 @@ def _unwrapped(cells, width):
     if body and _heading_like(body[0]):
         body = body[1:]
     return joined if len(body) == width else cells
+
+
+def _broken_word(before, cell):
+    """A narrow column's name the copy broke inside a word ("二氧" then "化硫"): two short
+    cells neither of which names a measure or heads anything, whose join names a pollutant."""
+    return (
+        0 < len(before) <= 4
+        and 0 < len(cell) <= 4
+        and not any(
+            _POLLUTANT.search(part) or _UNIT_OF_HEADER.search(part) or _ROW_HEADING.match(part)
+            for part in (before, cell)
+        )
+        and bool(_POLLUTANT.search(before + cell))
+    )
 
 
 def _one_level(cells, width):
@@ -4005,7 +4020,7 @@ _WORDY_HEADER = re.compile(
     r"名称|情况|首要|主要污染|类别|类型|日期|时间|月份|站|点位|河流|水系|流域|备注|等级|级别|结果|状况|评价"
 )
 _POLLUTANT = re.compile(
-    r"SO2|NO2|PM|CO|O3|pH|DO|COD|NH3|BOD|TP|TN|氨氮|溶解氧|高锰酸盐|总磷|总氮|二氧化|臭氧|颗粒物",
+    r"SO2|NO2|PM|CO|O3|pH|DO|COD|NH3|BOD|TP|TN|氨氮|溶解氧|高锰酸盐|总磷|总氮|[二一]氧化|臭氧|颗粒物",
     re.I,
 )
 _PERIOD_OVER = re.compile(r"^(?:本[周月季年]|上[周月季年]|(?:上年|去年)同期|\d{4}年.{0,6})$")
