@@ -807,6 +807,7 @@ def _bind_sentence(
                 or _names_nothing(_WHERE_WORDS.sub("", _without_places(own, lead_start, places)))
                 # "浓度最佳的县(市、区)为甲区16μg/m3;最差的县(市、区)为乙市21μg/m3": a rank
                 or (_RANK_WORD.search(own) and _ranks_only(text, lead_start, position, places))
+                or _member_of_ranked_list(own, text, raw)
             )
         ):
             # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
@@ -908,7 +909,8 @@ def _bind_sentence(
         )
         if after and not _NOT_NAMED_AFTER.search(after.group(1)):
             figure.said_after = after.group(1)
-        figure.qualifier = _site_named(text, start, raw.start)
+        # two members of a ranked list may share a value and be two figures
+        figure.qualifier = _site_named(text, start, raw.start) or _ranked_member(text, raw)
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
         elif continued:
@@ -1445,6 +1447,34 @@ def _free_head(text, start, lead_start, raw, head, previous, places):
     if _names_nothing(_RANKING.sub("", _WHERE_WORDS.sub("", words))):
         return head
     return head[cut:]
+
+
+# "…PM2.5平均浓度由低到高依次为:东港35微克/立方米,北塘38微克/立方米": a ranked list whose
+# items name only their member, a new town, a station or a park no gazetteer holds.
+_RANKED_LIST = re.compile(r"依次(?:为|是)\s*[:：]?")
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{1,5}")
+_MEASURE_WORD = re.compile(r"浓度|指数|天|比例|率|氧|碳|氮|硫|颗粒|污染|优|良|类|水质|声|噪|件|起")
+
+
+_ITEM_START = re.compile(r"[:：,，、;；]")
+
+
+def _ranked_member(text, raw):
+    """The member a ranked list's item names right before its value ("北塘" of "北塘38微克/立方
+    米"): an unknown name with no measure word, after "依次为"; or ""."""
+    listed = _RANKED_LIST.search(text, raw.sentence_start, raw.start)
+    if listed is None:
+        return ""
+    starts = [m.end() for m in _ITEM_START.finditer(text, listed.end(), raw.start)]
+    member = text[max([listed.end(), *starts]) : raw.start].strip()
+    return member if _MEMBER.fullmatch(member) and not _MEASURE_WORD.search(member) else ""
+
+
+def _member_of_ranked_list(own, text, raw):
+    """Whether a list item after "依次为" names only its member, so that its value is of the
+    measure the list opened with."""
+    member = _ranked_member(text, raw)
+    return bool(member) and own.strip(" ,，、;；:：") == member
 
 
 # Asked of the same few words again and again (each figure's clause, with and without its
