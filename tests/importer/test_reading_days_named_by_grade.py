@@ -39,3 +39,13 @@ def test_days_the_air_met_the_standard_and_their_share():
 def test_a_grade_of_something_else_is_not_the_airs():
     found = codes("青禾市2031年7月水质自动站周报\n7月,甲河入境断面水质优20天,良9天。")
     assert found["20"][0] != "air-excellent-days"
+
+
+def test_the_grade_said_to_be_the_days():
+    # "优为275天": the grade, a verb, then its days, after the days sampled (context).
+    found = codes(
+        "青禾县2031年环境质量\n"
+        "全县环境空气质量总体优良,县城总采样天数为361天,优为240天,良为118天,轻度污染3天。"
+    )
+    assert found["240"] == ("air-excellent-days", "level")
+    assert found["118"][0] != "air-excellent-days"
