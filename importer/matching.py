@@ -165,7 +165,7 @@ CUES = (
         r"|(?:Class|Grade|category) III(?: standards?| water quality| level)? or (?:better|above|higher)"
         # English classes up to III, however the range is written ("Class I ~ III", "Grades
         # I to III"), and sections said to meet class III ("met or exceeded the class III …")
-        r"|(?:Class|Grade|category)(?:es|s)?\s+I\s*(?:[-~～–—]|to)\s*III\b"
+        r"|(?:Class|Grade|category)(?:es|s)?\s+[IⅠ]\s*(?:[-~～–—]|to)\s*(?:III\b|Ⅲ)"
         r"|\b(?:meet|meets|met|meeting|reach|reached|reaching)\s+or\s+(?:exceed|exceeded|exceeding|"
         r"surpass|surpassed|better)\s+(?:than\s+)?(?:the\s+)?(?:Class|Grade|category)\s+III\b",
     ),

@@ -192,7 +192,7 @@ _NATION = re.compile(r"\bNation(?:'s|’s)?(?=\s+[a-z])")
 # a network, a standard or a benchmark, not the country as the figure's place.
 _NATIONAL_NETWORK = re.compile(
     r"\s+(?:[a-z-]+\s+){0,3}?(?:assessment|monitoring|control|network|standards?|average|"
-    r"level|grade|class)\b"
+    r"level|grade|class|inspection|evaluation)\b"
 )
 BENCHMARK_BEFORE = re.compile(r"(?:居|列|位于|处于|高于|低于|优于|超过|领先|比|较)\s*$")
 # After a province's short form ending in a direction (河北, 湖南, 山西): a bank or a side,
