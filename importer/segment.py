@@ -3636,10 +3636,15 @@ def _rank_measure(cell):
 def _ranking_groups(cells):
     """The measures of rankings side by side, each heading its rank, place and value: the
     header's last cells, all of them rankings (no column of their own for places or values)."""
-    measures = [_rank_measure(cell) for cell in cells if cell]
+    cells = [cell for cell in cells if cell]
+    measures = [_rank_measure(cell) for cell in cells]
     first = next((at for at, measure in enumerate(measures) if measure), None)
     if first is None or None in measures[first:]:
         return []
+    if any(
+        _RANKED_MEASURE.search(cell) and not _caption_like(cell) for cell in cells[:first]
+    ):
+        return []  # columns of the measures, then of their ranks ("PM2.5浓度 … PM2.5排名")
     return measures[first:]
 
 
