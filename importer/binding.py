@@ -1565,7 +1565,7 @@ def _enumerations(text, start, end):
         )
     for index, group in enumerate(groups):
         group["end"] = groups[index + 1]["start"] if index + 1 < len(groups) else end
-    listed = _respectively(text, start, end)
+    listed = _respectively(text, start, end) + _respective_values(text, start, end)
     if not listed:
         listed = _parallel_lists_en(text, start, end)
     return groups + listed
@@ -1594,7 +1594,10 @@ _YEAR_SAID_EN = re.compile(r"(?:19|20)\d\d(?=\s*,|\s+(?:and|to)\b)|(?<=\b[Ii]n )
 _TIME_ONLY = re.compile(
     r"(?:(?:in|during|by|for)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+"
     r"(?:quarter|half|three quarters|six months)(?:\s+of\s+(?:this|the|last)\s+year)?"
-    r"|(?:19|20)\d\d|this year|last year)",
+    r"|(?:(?:from\s+)?{month}\s+(?:through|to|and)\s+)?(?:{month}\s+)?(?:19|20)\d\d"
+    r"|this year|last year)".format(
+        month=r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    ),
     re.I,
 )
 # Participles that only introduce a change ("…, registering decreases of 2.15 percent and …").
@@ -1612,7 +1615,11 @@ def _respectively(text, start, end):
     for match in _RESPECTIVELY.finditer(text, start, end):
         clause_from = start
         for boundary in _LIST_CLAUSE.finditer(text, start, match.start()):
-            if _LIST_NUMBER.search(text, boundary.end(), match.start()):
+            if _LIST_NUMBER.search(text, boundary.end(), match.start()) and not (
+                # "PM2.5, PM10, and SO2 saw…": a list's last item after its serial comma
+                boundary.group(0).strip(", ").lower() == "and"
+                and "," in text[clause_from : boundary.start()]
+            ):
                 clause_from = boundary.end()
         first = _LIST_NUMBER.search(text, clause_from, match.start())
         while first is not None and _YEAR_SAID_EN.match(text, first.start()):
@@ -1626,6 +1633,8 @@ def _respectively(text, start, end):
             continue
         said = text[clause_from : verbs[-1].start()].strip()
         items = [piece for piece in _LIST_ITEMS.split(said) if piece.strip()]
+        if items and _CONNECTIVE.fullmatch(items[0].strip()):
+            items = items[1:]  # "Meanwhile, …"
         values = _LIST_NUMBER.findall(text, first.start(), match.start())
         if len(items) >= 2 and len(items) == len(values):
             groups.append(
@@ -1640,8 +1649,10 @@ def _respectively(text, start, end):
             numbers = list(_LIST_NUMBER.finditer(text, first.start(), match.start()))
             cut = numbers[len(items) - 1].end()
             between = text[cut : numbers[len(items)].start()]
-            if re.search(r"[,;]", between):
-                middle = cut + re.search(r"[,;]", between).start()
+            # "…, down 6.1 and 3.3 percent", "a decline of 2.4 and 4.2 percent to 40 and 69"
+            apart = re.search(r"[,;]|\bto\b", between)
+            if apart:
+                middle = cut + apart.start()
                 for group_start, group_end in (
                     (verbs[-1].start(), middle),
                     (middle, match.start()),
@@ -1677,13 +1688,19 @@ _VALUES_AFTER = re.compile(
 )
 
 
+# A word opening a sentence that links it to the one before: no item of its list.
+_CONNECTIVE = re.compile(r"meanwhile|furthermore|moreover|in addition|besides|also|however", re.I)
+
+
 def _items_named(said):
-    """The items of an English list before its verb ("PM2.5, PM10 and SO2"), a time opening the
-    clause ("In 2023") none of them."""
+    """The items of an English list before its verb ("PM2.5, PM10 and SO2"), a time or a
+    connective opening the clause ("In 2023", "Meanwhile") none of them."""
     return [
         piece
         for piece in _LIST_ITEMS.split(said)
-        if piece.strip() and not _TIME_ONLY.fullmatch(piece.strip())
+        if piece.strip()
+        and not _TIME_ONLY.fullmatch(piece.strip())
+        and not _CONNECTIVE.fullmatch(piece.strip())
     ]
 
 
@@ -1702,16 +1719,54 @@ def _respectively_before_values(text, clause_from, match, end):
     return [{"start": verbs[-1].start(), "end": values.end(1), "items": items, "head": said}]
 
 
+# "…saw respective decreases of 4.3, 4.4 and 10 percent to 22, 43 and 9 mcg": the adjective
+# before the values, then a second list of what they reached.
+_RESPECTIVE = re.compile(r"\brespective\s+(?:[a-z-]+\s+){1,2}?(?:of|by)\b", re.I)
+_LIST_OPENING_VERB = re.compile(r"\s+(?:saw|see|sees|recorded|registered|posted|showed|had)\s*$")
+_SECOND_LIST = re.compile(r"\s*(?:to|at)\b")
+
+
+def _respective_values(text, start, end):
+    """ "The average concentrations of PM2.5, PM10, O3 and SO2 saw respective decreases of
+    4.3, 4.4, 2.5 and 10 percent to 22, 43, 156 and 9 mcg per cubic meter": each value of its
+    item in order, the changes' list and the levels' after "to" alike."""
+    groups = []
+    for match in _RESPECTIVE.finditer(text, start, end):
+        clause_from = start
+        for boundary in _LIST_CLAUSE.finditer(text, start, match.start()):
+            clause_from = boundary.end()
+        said = _LIST_OPENING_VERB.sub("", text[clause_from : match.start()]).strip()
+        items = _items_named(said)
+        if len(items) < 2:
+            continue
+        after, opened = match.end(), match.start()
+        while after < end:
+            values = _VALUES_LISTED.match(text, after, end)
+            if values is None:
+                break
+            numbers = _LIST_NUMBER.findall(text, values.start(1), values.end(1))
+            if len(numbers) != len(items):
+                break
+            groups.append(
+                {"start": opened, "end": values.end(1), "items": items, "head": said}
+            )
+            second = _SECOND_LIST.match(text, values.end(1), end)
+            if second is None:
+                break
+            after, opened = second.end(), second.start()
+    return groups
+
+
 # "SO2, NO2, PM10, PM2.5 … were 5, 9, 35, 20 micrograms per cubic meter": a verb, then as many
 # values as the items before it, each with or without its unit.
 _LIST_COPULA = re.compile(r"\b(?:were|stood at|averaged|reached)\b", re.I)
 _EN_UNIT = (
     r"(?:%|percent(?:age points?)?|days?|decibels?|dB\(?A\)?|mg/m[3³]|[μµu]g/m[3³]"
-    r"|micrograms?(?:\s*(?:per|/)\s*cubic\s*met(?:er|re)s?)?|milligrams?(?:\s*(?:per|/)\s*cubic"
+    r"|(?:micrograms?|mcg)(?:\s*(?:per|/)\s*cubic\s*met(?:er|re)s?)?|milligrams?(?:\s*(?:per|/)\s*cubic"
     r"\s*met(?:er|re)s?)?)"
 )
 _VALUES_LISTED = re.compile(
-    rf"\s*((?:\d[\d,]*(?:\.\d+)?\s*{_EN_UNIT}?(?:\s*(?:,|\band\b)\s*|\s*(?=[.;]|$)))+)",
+    rf"\s*((?:\d[\d,]*(?:\.\d+)?\s*{_EN_UNIT}?(?:\s*(?:,|\band\b)\s*|\s*(?=[.;]|$|\s(?:to|at)\b)))+)",
     re.I,
 )
 

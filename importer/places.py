@@ -188,6 +188,12 @@ LIES_IN = re.compile(
 )
 # "Nation to expand oversight of waters", "Nation's air quality improves": headlines' country.
 _NATION = re.compile(r"\bNation(?:'s|’s)?(?=\s+[a-z])")
+# The national networks English names by their cities alone: "337 cities of prefecture-level
+# or above", "the 168 key cities" (Chinese writes 全国 before them).
+_NATIONAL_CITIES = re.compile(
+    r"\b\d{2,3} (?:key |major )?cities (?:at|of) (?:the )?prefecture[- ]level (?:and|or) above"
+    r"|\b(?:74|168|169) key cities\b"
+)
 # "the national surface water assessment", "national standards", "the national average":
 # a network, a standard or a benchmark, not the country as the figure's place.
 _NATIONAL_NETWORK = re.compile(
@@ -381,7 +387,7 @@ class Places:
 
     def _find_english(self, text, found, taken):
         taken.extend(match.span() for match in LIES_IN.finditer(text))
-        for match in _NATION.finditer(text):
+        for match in [*_NATION.finditer(text), *_NATIONAL_CITIES.finditer(text)]:
             found.append((match.start(), match.end(), COUNTRY))
             taken.append(match.span())
         for match in _GROUPING_EN.finditer(text):
