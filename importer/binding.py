@@ -473,6 +473,9 @@ def bind(text, raws, places, scope, lookup=None, total=None):
 _OF_WHICH = re.compile(r"\s*其中")
 
 
+_A_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?")
+
+
 def _whole_year_of(stated, period):
     """A sentence's period, "全年" being the whole of the year the paragraph is about
     ("2023年,…。…,全年未出现酸雨。" then "降尘量为…": 2023, not the year of the context)."""
@@ -2060,9 +2063,27 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         # What an inspection handed over in all, or what was done in all by the end of a
         # year (截至2023年年底,全省共清理…47万吨): a running total from a start not given.
         chosen = periods_module.Period(chosen.start, chosen.end, chosen.label, None, None)
-    if (
+    whole_year_of = [
+        e.last.year
+        for e in expressions
+        if chosen is not None
+        and chosen.label == "全年"
+        and sentence_start <= e.start
+        and e.end <= chosen.start
+        and not e.baseline
+        and e.last is not None
+        and _A_YEAR.fullmatch(e.label)
+    ]
+    if whole_year_of and chosen.last is not None and whole_year_of[-1] != chosen.last.year:
+        # "2021年,…优良率达98.63%,全年优级天数209天": the whole of the year the sentence named
+        year = whole_year_of[-1]
+        chosen = periods_module.Period(
+            chosen.start, chosen.end, chosen.label, date(year, 1, 1), date(year, 12, 31)
+        )
+    elif (
         chosen is not None
         and chosen.label == "全年"
+        and not whole_year_of
         and period[1] is not None
         and chosen.last is not None
         and period[1].year != chosen.last.year
