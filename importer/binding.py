@@ -188,6 +188,8 @@ _TARGET = re.compile(
     r"\bshould\b|\bmust\b|(?:is|are) expected to|"
     # "its main goals in the second quarter are to lower … PM2.5 to 31": what a goal is to do
     r"\bgoals?\b[^.;,]{0,40}?\b(?:is|are)\s+to\b|"
+    # "to meet the goal of reducing the average PM2.5 concentration to 60 micrograms"
+    r"\bgoals?\s+of\s+(?:reducing|lowering|cutting|bringing|keeping|raising|increasing)\b|"
     # "优良天数比例不低于86%": a requirement of one measure, not a bound many places share
     r"(?<![均都])不(?:低于|高于|少于|超过)\s*$|"
     # "2031年全省将完成生态修复200万亩": 将 before a verb says what is to come (before a noun,

@@ -23,6 +23,12 @@ from tests.importer.test_reading_periods_places import one
             "86",
             "target",
         ),
+        (
+            "The county still has to meet the goal of lowering its average PM2.5 concentration "
+            "to 42 micrograms per cubic meter.",
+            "42",
+            "target",
+        ),
         # near miss: the goal was met; the concentration is what was measured
         (
             "The goal set for last year was met, and the average PM2.5 concentration stood at 32 "
@@ -31,7 +37,7 @@ from tests.importer.test_reading_periods_places import one
             "level",
         ),
     ],
-    ids=["goal-is-to", "goals-are-to", "goal-met"],
+    ids=["goal-is-to", "goals-are-to", "goal-of-lowering", "goal-met"],
 )
 def test_what_a_goal_is_to_do_is_a_target(sentence, value, kind):
     document = pipeline.read(f"Air quality plan of a city\n{sentence}\n")
