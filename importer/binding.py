@@ -752,11 +752,16 @@ def _bind_sentence(
             # "全省PM2.5平均浓度为31微克/立方米。甲市、乙市分别为29、33微克/立方米": items
             # naming only their places are of the measure said before, in that unit
             carried = _same_measure_before(raw, kind, [*earlier, *out])
+            after = _NAMED_AFTER_VALUES.match(text, raw.end, raw.sentence_end)
             if carried is not None:
                 item, head = carried.item, carried.head
                 # "共承办204件,其中甲区、乙区分别为45件、41件": a total broken down by place
                 # is the same measure in each place, no part of another kind
                 of_places = True
+            elif after and raw.family in ("days", "count"):
+                # "伊宁、石河子2城市分别出现2天、1天轻度污染": what the places' days are, said
+                # once after the values
+                item = head = f"{after.group(1)}{raw.unit}数"
         since = previous.raw.end if previous is not None else start
         own_start = lead_start
         if not enumerated and lead_start > since and _names_nothing(own):
@@ -1454,6 +1459,11 @@ def _free_head(text, start, lead_start, raw, head, previous, places):
     return head[cut:]
 
 
+# The values of a list after one of them, then what they count, said once before the clause
+# ends ("、1天、1天轻度污染,"; "、4件未办结。").
+_NAMED_AFTER_VALUES = re.compile(
+    r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?\s*[天件起个家次]?)*\s*([\u4e00-\u9fff]{2,8})(?=\s*(?:[,，;；。]|$))"
+)
 # "…PM2.5平均浓度由低到高依次为:东港35微克/立方米,北塘38微克/立方米": a ranked list whose
 # items name only their member, a new town, a station or a park no gazetteer holds.
 _RANKED_LIST = re.compile(r"依次(?:为|是)\s*[:：]?")
@@ -2374,7 +2384,11 @@ def _locates(inner, outer, between):
     )
 
 
-_PLACES_OF_A_GROUP = re.compile(r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:城市|市|县|区|地)")
+# "…等4市", and the count of the places listed right after the last ("…、五家渠4城市")
+_PLACES_OF_A_GROUP = re.compile(
+    r"等?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:城市|市|县|区|地)$|"
+    r"等\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?(?:城市|市|县|区|地)"
+)
 
 
 _SITES_FLAT = re.compile(r"\d+\s*个\s*(?:断面|点位|监测点|测点|水源地|湖库|湖泊|河流|站点)")

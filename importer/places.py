@@ -227,6 +227,8 @@ _SHORT_FORM = re.compile(
     r"(?:^|(?<=[、,，;；:：(（。])|(?<=其中)|(?<=除))(?!市中心|南部|北部|东部|西部|中部)"
     r"(?=([\u4e00-\u9fff]{2})(?![湖江河山港湾岛溪塘库])[、,，(（和及与\d\u4e00-\u9fff])"  # 鄱阳湖; 平潭3件
 )
+# The rest of a list of cities after one of its short forms ("、石河子、奎屯4城市").
+_CITIES_LISTED = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,6}){0,12}?[、和及与]?\s*\d*\s*个?(?:城市|市)")
 # District names that are also words for any town's parts: "老城区改造", "新城区水厂".
 _EVERYDAY_DISTRICTS = frozenset({"老城区", "新城区"})
 # What is named after a division without being it: a town, village, street or road; a
@@ -461,14 +463,18 @@ class Places:
             start, end = match.span(1)
             if any(a < end and start < b for a, b, _d in named):
                 continue
-            division = self.named_within(match.group(1), region)
+            # "伊宁、石河子、奎屯4城市": a list of cities names the county-level city, not the
+            # county of the same name beside it
+            cities = _CITIES_LISTED.match(text, end)
+            division = self.named_within(match.group(1), region, "市" if cities else "")
             if division is not None and division.level == "county":
                 found.append((start, end, division))
         return found
 
-    def named_within(self, short, outer):
+    def named_within(self, short, outer, suffix=""):
         """The one division inside ``outer`` (a province or city) whose short form is
-        ``short`` ("大安" within 吉林省 → 大安市), or None."""
+        ``short`` ("大安" within 吉林省 → 大安市), or the one of them ending in ``suffix``, or
+        None."""
         if self.reference is None or not getattr(outer, "code", ""):
             return None
         self.named("")  # builds the index of short forms
@@ -476,6 +482,8 @@ class Places:
         found = [
             d for d in self._by_short.get(short, []) if d.code.startswith(prefix) and d != outer
         ]
+        if len(found) > 1 and suffix:
+            found = [d for d in found if d.name.endswith(suffix)]
         return found[0] if len(found) == 1 else None
 
     def _longer_division(self, text, start, end):
