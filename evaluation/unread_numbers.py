@@ -6,7 +6,8 @@
 ``importer/leftovers.py``), and the reading page marks them for the editor. For each set, over
 the texts restored in ``evaluation/importer/texts``: the readers' figures the importer missed
 (by value and unit, as ``score_importer`` pairs them), how many of them are listed (a listed
-number of the same value within ``NEAR`` characters of where the reader found it), how many
+number of the same value within ``NEAR`` characters of the reader's quote) or read as a
+candidate of another unit, kind or sign from that number, how many are shown nowhere, how many
 numbers are listed a document, and what share of them stand where a reader found a figure;
 then how many such tables there are and how many of the missed figures stand, by value, in a
 column of numbers of a row of one: those the editor gets by naming the table's columns on
@@ -26,16 +27,29 @@ def _value(text):
     return scoring.decimal(text.replace(",", ""))
 
 
+def _close(fact, text, at):
+    """Whether offset ``at`` stands within ``NEAR`` characters of the reader's quote (a table
+    row's quote may hold its number far from where the quote starts)."""
+    start = scoring._fact_position(text, fact)
+    if start is None or at is None:
+        return False
+    end = start + fact.get("length", len(fact.get("quote") or ""))
+    return start - NEAR < at < end + NEAR
+
+
 def _near(fact, text, left):
-    at = scoring._fact_position(text, fact)
     value = scoring.decimal(fact["value"])
     return (
-        at is not None
-        and left.at is not None
-        and value is not None
-        and abs(left.at - at) < NEAR
+        value is not None
+        and _close(fact, text, left.at)
         and abs(_value(left.number) or 0) == abs(value)
     )
+
+
+def _read_from(fact, text, figure):
+    """Whether ``figure`` was read from the number where the reader found ``fact``."""
+    value = scoring.decimal(fact["value"])
+    return value is not None and _close(fact, text, figure.at) and abs(figure.value) == abs(value)
 
 
 def _cells(source, offered):
@@ -63,6 +77,7 @@ def measure(set_name):
             "missed",
             "listed",
             "missed listed",
+            "missed as a candidate",
             "listed at a figure",
             "tables offered",
             "missed in an offered table",
@@ -80,6 +95,10 @@ def measure(set_name):
             if hit is not None:
                 unused.remove(hit)
                 totals["missed listed"] += 1
+            elif any(_read_from(fact, text, figure) for figure in document.figures):
+                # its number read as a candidate of another unit, kind or sign: the editor
+                # sees it and corrects it
+                totals["missed as a candidate"] += 1
         offered = editor_tables.offered(document)
         totals["tables offered"] += len(offered)
         cells = _cells(document.source, offered)
@@ -113,9 +132,12 @@ def main(argv=None):
 
     django.setup()
     t = measure(args.set)
+    shown_nowhere = t["missed"] - t["missed listed"] - t["missed as a candidate"]
     print(
         f"{args.set}: {t['documents']} texts, {t['figures']} figures, {t['missed']} missed; "
-        f"{t['missed listed']} of the missed listed ({t['missed listed'] / max(t['missed'], 1):.0%}); "
+        f"{t['missed listed']} of the missed listed ({t['missed listed'] / max(t['missed'], 1):.0%}), "
+        f"{t['missed as a candidate']} read as a candidate of another unit, kind or sign, "
+        f"{shown_nowhere} shown nowhere ({shown_nowhere / max(t['missed'], 1):.0%}); "
         f"{t['listed']} numbers listed, {t['listed'] / max(t['documents'], 1):.1f} a document, "
         f"{t['listed at a figure'] / max(t['listed'], 1):.0%} of them where a reader found a figure; "
         f"{t['tables offered']} tables offered to read by their columns, holding "

@@ -23,7 +23,9 @@ KNOWN = {
         "test_reading.py": "d37",
         "test_reading_context_numbers.py": "d110 d125 d14",
         "test_reading_english.py": "d17 d18 d38 d39 d44",
-        "test_reading_english_subjects.py": "d100 d39 d51 d72 d81 d82 d98",
+        # …and with h387 (a held-out text added later), the stock list of the gases whose
+        # emissions are cut.
+        "test_reading_english_subjects.py": "d100 d39 d51 d72 d81 d82 d98 h387",
         "test_reading_habits.py": "d130 d65",
         "test_reading_matching.py": "d104 d110 d55 d60 d69 d79",
         "test_reading_periods_places.py": "d54 d70 d81 d83 d91",
