@@ -2895,6 +2895,7 @@ def bind_table(block, folded, gazetteer, scope):
             if raw.unit_code == "index" and _counts_cases(cell, name, folded_label, caption):
                 # "已办结 | 231" in a table of 信访投诉: a count of them, in 件.
                 raw = parse_cell(numbers_fold(cell), f"{name}(件)", folded_label, span)
+            raw = _in_its_cell(raw, folded, span, (label, *cells), column)
             said_of = f"{name} {folded_label}"
             if (
                 raw.unit_code == "index"
@@ -3350,6 +3351,16 @@ def _places_of(labels, gazetteer, scope, home):
 
 
 @lru_cache(maxsize=4096)
+def _in_its_cell(raw, folded, span, row_cells, column):
+    """A cell's figure placed on its number in the row (its quote stays the whole row), so
+    that the editor's marks and the numbers left unread know which cell it was read from."""
+    cell_at = span[0] + cell_offsets(folded[span[0] : span[1]], row_cells)[column + 1]
+    number_at = folded.find(raw.value_text, cell_at, span[1])
+    if number_at < 0:
+        return raw
+    return replace(raw, start=number_at, end=number_at + len(raw.value_text))
+
+
 def _label_place(label, gazetteer, scope, home):
     """(Division, why, "place" | "total", qualifier) for a row or column label, or None."""
     bare = re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", label))

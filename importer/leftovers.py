@@ -54,10 +54,13 @@ def leftovers(blocks, located, read_from):
     for index, block in enumerate(blocks):
         text = block.text
         offset = _offsets(located.get(index), len(text))
+        marks = _row_marks(block) if block.kind == "table" else set()
         numbers = [
             (match, value)
             for match in _NUMBER.finditer(text)
-            if (value := _value(match.group())) is not None and _is_measure(text, match)
+            if (value := _value(match.group())) is not None
+            and _is_measure(text, match)
+            and match.start() not in marks
         ]
         left = _not_read(numbers, read_from.get(index, ()), offset)
         sentences = figures.sentences(text) if left and offset is not None else ()
@@ -79,6 +82,18 @@ def leftovers(blocks, located, read_from):
                 )
             )
     return tuple(found)
+
+
+def _row_marks(block):
+    """Where a table's rows number themselves: a row number before the label ("1 | 南通市"),
+    or a label that is a number alone (a rank). No measure."""
+    marks = set()
+    for label, _cells, (start, end) in block.rows:
+        at = block.text.find(label, start, end) if label else -1
+        marks.update(m.start() for m in _NUMBER.finditer(block.text, start, max(at, start)))
+        if at >= 0 and _NUMBER.fullmatch(label):
+            marks.add(at)
+    return marks
 
 
 def _not_read(numbers, read, offset):

@@ -49,3 +49,25 @@ def test_of_two_equal_numbers_the_one_left_is_listed_not_the_one_read():
     (read,) = [f for f in document.figures if not f.derived]
     assert read.at == text.rindex("35")
     assert _left(text) == [("35", text.index("35"))]
+
+
+TABLE = (
+    "澜溪市各县空气质量\n\n"
+    "序号 | 县区 | PM2.5浓度(微克/立方米) | 优良天数比例(%) |\n"
+    "1 | 甲县 | 27 | 91.2 |\n"
+    "2 | 乙县 | 31 | 88.5 |\n"
+    "3 | 丙县 | 35 | 86.0 |\n\n"
+    "注：数据为初步统计。"
+)
+
+
+def test_a_table_cells_figure_stands_on_its_number_so_the_page_can_mark_it():
+    document = pipeline.read(TABLE)
+    cells = [f for f in document.figures if not f.derived]
+    assert {f.value_text for f in cells} >= {"27", "91.2", "35", "86.0"}
+    for figure in cells:
+        assert TABLE[figure.at : figure.at + len(figure.value_text)] == figure.value_text
+
+
+def test_a_tables_row_numbers_are_not_listed():
+    assert _left(TABLE) == []
