@@ -1622,6 +1622,14 @@ _REPORTING = re.compile(
 )
 
 
+def _serial_and(text, clause_from, boundary):
+    """Whether a clause boundary ", and" is a list's serial comma before its last item
+    ("PM2.5, PM10, and SO2 saw…"), there being a comma of the list before it."""
+    return boundary.group(0).strip(", ").lower() == "and" and "," in text[
+        clause_from : boundary.start()
+    ]
+
+
 def _respectively(text, start, end):
     """ "the average density of PM10 and sulfur dioxide fell 21.3 percent and 20 percent,
     respectively": English names a list's items before its verb and says "respectively"
@@ -1630,10 +1638,8 @@ def _respectively(text, start, end):
     for match in _RESPECTIVELY.finditer(text, start, end):
         clause_from = start
         for boundary in _LIST_CLAUSE.finditer(text, start, match.start()):
-            if _LIST_NUMBER.search(text, boundary.end(), match.start()) and not (
-                # "PM2.5, PM10, and SO2 saw…": a list's last item after its serial comma
-                boundary.group(0).strip(", ").lower() == "and"
-                and "," in text[clause_from : boundary.start()]
+            if _LIST_NUMBER.search(text, boundary.end(), match.start()) and not _serial_and(
+                text, clause_from, boundary
             ):
                 clause_from = boundary.end()
         first = _LIST_NUMBER.search(text, clause_from, match.start())
@@ -1749,7 +1755,8 @@ def _respective_values(text, start, end):
     for match in _RESPECTIVE.finditer(text, start, end):
         clause_from = start
         for boundary in _LIST_CLAUSE.finditer(text, start, match.start()):
-            clause_from = boundary.end()
+            if not _serial_and(text, clause_from, boundary):
+                clause_from = boundary.end()
         said = _LIST_OPENING_VERB.sub("", text[clause_from : match.start()]).strip()
         items = _items_named(said)
         if len(items) < 2:
@@ -3350,7 +3357,6 @@ def _places_of(labels, gazetteer, scope, home):
     return out
 
 
-@lru_cache(maxsize=4096)
 def _in_its_cell(raw, folded, span, row_cells, column):
     """A cell's figure placed on its number in the row (its quote stays the whole row), so
     that the editor's marks and the numbers left unread know which cell it was read from."""
@@ -3361,6 +3367,7 @@ def _in_its_cell(raw, folded, span, row_cells, column):
     return replace(raw, start=number_at, end=number_at + len(raw.value_text))
 
 
+@lru_cache(maxsize=4096)
 def _label_place(label, gazetteer, scope, home):
     """(Division, why, "place" | "total", qualifier) for a row or column label, or None."""
     bare = re.sub(r"\s+", "", _UNIT_IN_HEADER.sub("", label))

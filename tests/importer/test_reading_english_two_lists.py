@@ -49,3 +49,14 @@ def test_the_national_networks_cities_are_the_country():
     document = pipeline.read(MONTH)
     ratio = next(f for f in document.figures if f.value == Decimal("81.5"))
     assert ratio.region is not None and ratio.region.name == "全国"
+
+
+def test_a_serial_comma_before_respective_values():
+    text = (
+        "Air quality report\nIn September 2031, mean concentrations of PM10, PM2.5, and O3 "
+        "showed respective rises of 2.0, 3.1 and 5.5 percent to 50, 30 and 160 mcg per cubic "
+        "meter."
+    )
+    figures = {(f.indicator, f.kind, f.value) for f in pipeline.read(text).figures}
+    assert ("pm25", "change", Decimal("3.1")) in figures
+    assert ("o3", "level", Decimal("160")) in figures
