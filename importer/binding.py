@@ -742,6 +742,7 @@ def _bind_sentence(
             )
             continue
         carried = None
+        member = _ranked_member(text, raw)  # "依次为:东港35…,北塘38…": the item's member
         listed = item  # the enumeration's own item, for its place and period
         of_places = False
         if enumerated and all(
@@ -752,13 +753,14 @@ def _bind_sentence(
             # "全省PM2.5平均浓度为31微克/立方米。甲市、乙市分别为29、33微克/立方米": items
             # naming only their places are of the measure said before, in that unit
             carried = _same_measure_before(raw, kind, [*earlier, *out])
-            after = _NAMED_AFTER_VALUES.match(text, raw.end, raw.sentence_end)
             if carried is not None:
                 item, head = carried.item, carried.head
                 # "共承办204件,其中甲区、乙区分别为45件、41件": a total broken down by place
                 # is the same measure in each place, no part of another kind
                 of_places = True
-            elif after and raw.family in ("days", "count"):
+            elif raw.family in ("days", "count") and (
+                after := _NAMED_AFTER_VALUES.match(text, raw.end, raw.sentence_end)
+            ):
                 # "伊宁、石河子2城市分别出现2天、1天轻度污染": what the places' days are, said
                 # once after the values
                 item = head = f"{after.group(1)}{raw.unit}数"
@@ -817,7 +819,7 @@ def _bind_sentence(
                 or _names_nothing(_WHERE_WORDS.sub("", _without_places(own, lead_start, places)))
                 # "浓度最佳的县(市、区)为甲区16μg/m3;最差的县(市、区)为乙市21μg/m3": a rank
                 or (_RANK_WORD.search(own) and _ranks_only(text, lead_start, position, places))
-                or _member_of_ranked_list(own, text, raw)
+                or (member and own.strip(" ,，、;；:：") == member)
             )
         ):
             # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
@@ -920,7 +922,7 @@ def _bind_sentence(
         if after and not _NOT_NAMED_AFTER.search(after.group(1)):
             figure.said_after = after.group(1)
         # two members of a ranked list may share a value and be two figures
-        figure.qualifier = _site_named(text, start, raw.start) or _ranked_member(text, raw)
+        figure.qualifier = _site_named(text, start, raw.start) or member
         if verb:
             figure.reasons.append(f"“{verb}” → {kind}")
         elif continued:
@@ -1485,13 +1487,6 @@ def _ranked_member(text, raw):
     return member if _MEMBER.fullmatch(member) and not _MEASURE_WORD.search(member) else ""
 
 
-def _member_of_ranked_list(own, text, raw):
-    """Whether a list item after "依次为" names only its member, so that its value is of the
-    measure the list opened with."""
-    member = _ranked_member(text, raw)
-    return bool(member) and own.strip(" ,，、;；:：") == member
-
-
 # Asked of the same few words again and again (each figure's clause, with and without its
 # places, times, comparisons…), and of the same "同比下降", "为" throughout a text.
 @lru_cache(maxsize=256)
@@ -1625,9 +1620,10 @@ _REPORTING = re.compile(
 def _serial_and(text, clause_from, boundary):
     """Whether a clause boundary ", and" is a list's serial comma before its last item
     ("PM2.5, PM10, and SO2 saw…"), there being a comma of the list before it."""
-    return boundary.group(0).strip(", ").lower() == "and" and "," in text[
-        clause_from : boundary.start()
-    ]
+    return (
+        boundary.group(0).strip(", ").lower() == "and"
+        and "," in text[clause_from : boundary.start()]
+    )
 
 
 def _respectively(text, start, end):
@@ -1769,9 +1765,7 @@ def _respective_values(text, start, end):
             numbers = _LIST_NUMBER.findall(text, values.start(1), values.end(1))
             if len(numbers) != len(items):
                 break
-            groups.append(
-                {"start": opened, "end": values.end(1), "items": items, "head": said}
-            )
+            groups.append({"start": opened, "end": values.end(1), "items": items, "head": said})
             second = _SECOND_LIST.match(text, values.end(1), end)
             if second is None:
                 break
@@ -2082,17 +2076,19 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         # What an inspection handed over in all, or what was done in all by the end of a
         # year (截至2023年年底,全省共清理…47万吨): a running total from a start not given.
         chosen = periods_module.Period(chosen.start, chosen.end, chosen.label, None, None)
-    whole_year_of = [
-        e.last.year
-        for e in expressions
-        if chosen is not None
-        and chosen.label == "全年"
-        and sentence_start <= e.start
-        and e.end <= chosen.start
-        and not e.baseline
-        and e.last is not None
-        and _A_YEAR.fullmatch(e.label)
-    ]
+    whole_year_of = (
+        [
+            e.last.year
+            for e in expressions
+            if sentence_start <= e.start
+            and e.end <= chosen.start
+            and not e.baseline
+            and e.last is not None
+            and _A_YEAR.fullmatch(e.label)
+        ]
+        if chosen is not None and chosen.label == "全年"
+        else []
+    )
     if whole_year_of and chosen.last is not None and whole_year_of[-1] != chosen.last.year:
         # "2021年,…优良率达98.63%,全年优级天数209天": the whole of the year the sentence named
         year = whole_year_of[-1]
