@@ -16,6 +16,8 @@ Only totals are printed.
 """
 
 import argparse
+import bisect
+import difflib
 import os
 
 from evaluation import score_importer as scoring
@@ -27,29 +29,52 @@ def _value(text):
     return scoring.decimal(text.replace(",", ""))
 
 
-def _close(fact, text, at):
-    """Whether offset ``at`` stands within ``NEAR`` characters of the reader's quote (a table
-    row's quote may hold its number far from where the quote starts)."""
+def to_source(text, source):
+    """Offsets of ``text`` as offsets of ``source``, the text as the reading read it (decoded,
+    repaired: a copy's "產(chǎn)" is "產" there), in which the listed numbers and the figures
+    say where they stand; the reader's offsets are the original text's."""
+    if source == text:
+        return lambda at: at
+    blocks = difflib.SequenceMatcher(None, text, source, autojunk=False).get_matching_blocks()
+    starts = [block.a for block in blocks]
+
+    def moved(at):
+        block = blocks[max(bisect.bisect_right(starts, at) - 1, 0)]
+        return block.b + min(max(at - block.a, 0), block.size)
+
+    return moved
+
+
+def _close(fact, text, at, moved=None):
+    """Whether offset ``at`` (in the text as read, see ``to_source``) stands within ``NEAR``
+    characters of the reader's quote (a table row's quote may hold its number far from where
+    the quote starts)."""
     start = scoring._fact_position(text, fact)
     if start is None or at is None:
         return False
     end = start + fact.get("length", len(fact.get("quote") or ""))
+    if moved is not None:
+        start, end = moved(start), moved(end)
     return start - NEAR < at < end + NEAR
 
 
-def _near(fact, text, left):
+def _near(fact, text, left, moved=None):
     value = scoring.decimal(fact["value"])
     return (
         value is not None
-        and _close(fact, text, left.at)
+        and _close(fact, text, left.at, moved)
         and abs(_value(left.number) or 0) == abs(value)
     )
 
 
-def _read_from(fact, text, figure):
+def _read_from(fact, text, figure, moved=None):
     """Whether ``figure`` was read from the number where the reader found ``fact``."""
     value = scoring.decimal(fact["value"])
-    return value is not None and _close(fact, text, figure.at) and abs(figure.value) == abs(value)
+    return (
+        value is not None
+        and _close(fact, text, figure.at, moved)
+        and abs(figure.value) == abs(value)
+    )
 
 
 def _cells(source, offered):
@@ -89,13 +114,14 @@ def measure(set_name):
         found = [scoring.as_found(figure) for figure in document.figures if not figure.derived]
         paired = {id(fact) for fact, _found in scoring.match(text, facts["figures"], found)}
         missed = [fact for fact in facts["figures"] if id(fact) not in paired]
+        moved = to_source(text, document.source)
         unused = list(document.unread)
         for fact in missed:
-            hit = next((left for left in unused if _near(fact, text, left)), None)
+            hit = next((left for left in unused if _near(fact, text, left, moved)), None)
             if hit is not None:
                 unused.remove(hit)
                 totals["missed listed"] += 1
-            elif any(_read_from(fact, text, figure) for figure in document.figures):
+            elif any(_read_from(fact, text, figure, moved) for figure in document.figures):
                 # its number read as a candidate of another unit, kind or sign: the editor
                 # sees it and corrects it
                 totals["missed as a candidate"] += 1
@@ -104,6 +130,7 @@ def measure(set_name):
         cells = _cells(document.source, offered)
         for fact in missed:
             at = scoring._fact_position(text, fact)
+            at = moved(at) if at is not None else None
             value = scoring.decimal(fact["value"])
             if (
                 at is not None
@@ -118,7 +145,7 @@ def measure(set_name):
         totals["listed at a figure"] += sum(
             1
             for left in document.unread
-            if any(_near(fact, text, left) for fact in facts["figures"])
+            if any(_near(fact, text, left, moved) for fact in facts["figures"])
         )
     return totals
 
