@@ -792,7 +792,13 @@ def _locate(folded, piece, cursor):
     first_line = piece[: max(1, min(len(piece), 12))]
     at = folded.find(first_line, cursor)
     if at < 0:
-        return -1, None
+        # A heading the segmenter ran into its paragraph ("蓝天常在" / "" / "一季度…"): the
+        # first characters stand over lines too.
+        spread = re.compile(r"[ \t\n]*".join(map(re.escape, first_line.replace("\n", ""))))
+        found = spread.search(folded, cursor)
+        if found is None:
+            return -1, None
+        at = found.start()
     where, j, size = [], at, len(folded)
     for char in piece:
         while (

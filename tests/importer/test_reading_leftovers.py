@@ -71,3 +71,14 @@ def test_a_table_cells_figure_stands_on_its_number_so_the_page_can_mark_it():
 
 def test_a_tables_row_numbers_are_not_listed():
     assert _left(TABLE) == []
+
+
+def test_a_heading_the_segmenter_ran_into_its_paragraph_is_still_found_in_the_text():
+    # The block reads "蓝湾常驻一季度…", the text holds "蓝湾常驻\n\n一季度…": its figures and
+    # the numbers left must still say where they stand, or the page cannot mark them.
+    text = "澜溪县简报\n\n蓝湾常驻\n\n一季度全县优良天数为83天,另有2个点位待评。"
+    block = "蓝湾常驻一季度全县优良天数为83天,另有2个点位待评。"
+    at, where = pipeline._locate(text, block, 0)
+    assert at == text.index("蓝湾")
+    assert text[where[block.index("83")]] == "8"
+    assert where[block.index("2个")] == text.index("2个")
