@@ -248,7 +248,10 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 continue
             start, end = _quote_span(block.text, figure)
             if where:  # lines the segmenter joined: the quote keeps their line breaks
-                quote = text[where[start] : where[max(start, end - 1)] + 1]
+                first, last = where[start], where[max(start, end - 1)] + 1
+                quote = text[first:last]
+                if "".join(folded[first:last].split()) != "".join(block.text[start:end].split()):
+                    quote = block.text[start:end]  # a row the segmenter put together: its words
             else:
                 quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
             made = _figure(
@@ -797,7 +800,7 @@ def _locate(folded, piece, cursor):
         spread = re.compile(r"[ \t\n]*".join(map(re.escape, first_line.replace("\n", ""))))
         found = spread.search(folded, cursor)
         if found is None:
-            return -1, None
+            return _aligned(folded, piece, cursor)
         at = found.start()
     where, j, size = [], at, len(folded)
     for char in piece:
@@ -809,11 +812,37 @@ def _locate(folded, piece, cursor):
         ):
             j += 1
         if j >= size or (folded[j] != char and not (char.isspace() and folded[j] == "\n")):
-            return -1, None
+            return _aligned(folded, piece, cursor)
         where.append(j)
         j += 1
     where.append(j)
     return at, where
+
+
+def _aligned(folded, piece, cursor, reach=400):
+    """Where ``piece`` stands in ``folded`` from ``cursor`` when the segmenter rewrote it (a
+    table put together again without its Markdown rule line or its caption): each character
+    where the text has it next, or a little further on where the text holds more (the next
+    few characters found within ``reach``); one the segmenter added stands where the
+    character before it stands. -1 if too little of it is found there."""
+    where, j, placed, size = [], cursor, 0, len(folded)
+    j = max(folded.find(piece[:4], cursor), cursor)  # what stands between is not the piece's
+    for index, char in enumerate(piece):
+        if j < size and folded[j] == char:
+            at = j
+        else:
+            chunk = piece[index : index + 4]
+            at = folded.find(chunk, j, j + reach + len(chunk))
+        if at >= 0:
+            where.append(at)
+            j, placed = at + 1, placed + (not char.isspace())
+        else:
+            where.append(max(j - 1, cursor))
+    words = sum(1 for char in piece if not char.isspace())
+    if not words or placed < 0.9 * words:
+        return -1, None
+    where.append(j)
+    return where[0], where
 
 
 def _original(piece, folded, text):

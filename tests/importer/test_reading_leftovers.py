@@ -82,3 +82,16 @@ def test_a_heading_the_segmenter_ran_into_its_paragraph_is_still_found_in_the_te
     assert at == text.index("蓝湾")
     assert text[where[block.index("83")]] == "8"
     assert where[block.index("2个")] == text.index("2个")
+
+
+def test_a_table_put_together_again_without_its_rule_line_is_still_found_in_the_text():
+    text = "澜溪县道路噪声\n\n年度 |\n路段数 |\n---|---|\n2021年 |\n47 |\n2022年 |\n52 |\n\n注:数据为监测值。"
+    block = "年度 |\n路段数 |\n2021年 |\n47 |\n2022年 |\n52 |"
+    at, where = pipeline._locate(text, block, 0)
+    assert at == text.index("年度")
+    assert [where[block.index(n)] for n in ("47", "52")] == [text.index("47"), text.index("52")]
+
+
+def test_a_block_not_in_the_text_is_not_placed_by_a_loose_likeness():
+    text = "澜溪县道路噪声监测路段共47条。"
+    assert pipeline._locate(text, "乙县空气优良天数为300天,同比增加5天。", 0) == (-1, None)
