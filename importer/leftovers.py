@@ -29,6 +29,15 @@ _NOT_A_MEASURE_BEFORE = re.compile(r"(?:GB|HJ|GB/T|第|No\.?|\d-)\s*$")
 _MARK = re.compile(r"\n[ \t(（]*$")
 _MARK_AFTER = re.compile(r"[、.．)）](?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# Words that state a zero: a change ("同比持平", "不变", "the same as last year") or days of a
+# grade none fell on ("无重度污染天气", "未出现严重污染", "no serious pollution days"). Listed
+# like numbers, as 0, where no figure of 0 was read from them.
+_ZERO = re.compile(
+    r"持平|不[变變]|为零|為零"
+    r"|(?:无|無|没有|沒有|未出[现現]|未[发發]生)[^,，。;；:：\d]{0,8}?(?:污染|超[标標])"
+    r"|\b(?:unchanged|the same as|at the same level|no (?:\w+ ){0,3}?(?:pollution )?days)\b"
+)
+_ZERO_VALUE = Decimal(0)
 _UNIT_AFTER = re.compile(r"\s*[%\u4e00-\u9fff]")
 # The words around a number shown to the editor.
 AROUND = 12
@@ -62,6 +71,11 @@ def leftovers(blocks, located, read_from):
             and _is_measure(text, match)
             and match.start() not in marks
         ]
+        if block.kind != "table":
+            numbers = sorted(
+                numbers + [(match, _ZERO_VALUE) for match in _ZERO.finditer(text)],
+                key=lambda pair: pair[0].start(),
+            )
         left = _not_read(numbers, read_from.get(index, ()), offset)
         sentences = figures.sentences(text) if left and offset is not None else ()
         for match in left:

@@ -95,3 +95,21 @@ def test_a_table_put_together_again_without_its_rule_line_is_still_found_in_the_
 def test_a_block_not_in_the_text_is_not_placed_by_a_loose_likeness():
     text = "澜溪县道路噪声监测路段共47条。"
     assert pipeline._locate(text, "乙县空气优良天数为300天,同比增加5天。", 0) == (-1, None)
+
+
+def test_words_stating_a_zero_no_figure_was_read_from_are_listed_as_zero():
+    # A change the reading could not place, and days of a grade none fell on.
+    text = "澜溪市三处水源地的取水口位置与前年相比保持不变。全年无严重污染天气。"
+    listed = _left(text)
+    assert [number for number, _at in listed] == ["不变", "无严重污染"]
+    assert [at for _number, at in listed] == [text.index("不变"), text.index("无严重")]
+    assert [n for n, _at in _left("The count of monitored lakes in Lanxi stayed unchanged.")] == [
+        "unchanged"
+    ]
+
+
+def test_a_flat_change_read_as_a_figure_is_not_listed_again():
+    text = "2022年澜溪市二氧化硫年均浓度为8微克/立方米,同比持平。"
+    document = pipeline.read(text)
+    assert any(f.kind == "change" and f.value == 0 for f in document.figures)
+    assert document.unread == ()
