@@ -119,26 +119,49 @@ def _dust_fall_units():
     """Dust fall per area and month however a copy left it: its middle dot as a bullet, a "?"
     or lost ("4.9t/km2月", "2.1吨/平方千米?月"), the month after a second slash, 吨 lost."""
     areas = ("平方千米", "平方公里", "km2", "km²")
-    return {
+    spelt = {
         f"{mass}/{area}{between}月": "t/km2/month"
         for mass in ("吨", "t", "")
         for area in areas
         for between in ("·", "•", "?", "？", "/", "")
         if mass or between != ""  # "3/km2月" alone is too little to read as a unit
     }
+    # The area and month bracketed ("t/(km²·月)", "吨/(平方公里·月)"), or thirty days for the
+    # month ("t/km²·30d", "t/(km2·30d)").
+    spelt.update(
+        {
+            f"{mass}/{left}{area}{between}{month}{right}": "t/km2/month"
+            for mass in ("吨", "t")
+            for area in areas
+            for between in ("·", "•", ".")
+            for month in ("月", "30d", "30天")
+            for left, right in (("(", ")"), ("（", "）"), ("", ""))
+        }
+    )
+    return spelt
 
 
 def _half_spelt_volume_units():
     """A mass per cubic metre written half in characters, half in symbols, as a converter or
-    an editor leaves it in a table's header: "微克/m3", "毫克/m³", "μg/立方米"."""
-    masses = {"ug/m3": ("微克", "μg", "µg", "ug"), "mg/m3": ("毫克", "mg")}
-    return {
-        f"{mass}/{volume}": code
-        for code, names in masses.items()
-        for mass in names
-        for volume in ("m3", "m³", "立方米")
-        if (mass in ("微克", "毫克")) != (volume == "立方米")
+    an editor leaves it in a table's header ("微克/m3", "毫克/m³", "μg/立方米", "微克/米3"), a
+    stack's in normal cubic metres ("mg/Nm3"), with a full-width slash or spaces around it
+    ("μg／m3", "μg /m³")."""
+    masses = {
+        "ug/m3": ("微克", "μg", "µg", "ug"),
+        "mg/m3": ("毫克", "mg"),
+        "ng/m3": ("纳克", "ng"),
+        "pg/m3": ("皮克", "pg"),
     }
+    spelt = {}
+    for code, names in masses.items():
+        for mass in names:
+            latin = mass not in ("微克", "毫克", "纳克", "皮克")
+            # "微克/立方米" itself is the units table's; "μg/米3" is no one's.
+            volumes = ("m3", "m³", "Nm3", "Nm³") + (("立方米",) if latin else ("米3", "米³"))
+            for volume in volumes:
+                for slash in ("/", "／", " /", "/ ", " / ") if latin else ("/",):
+                    spelt[f"{mass}{slash}{volume}"] = code
+    return spelt
 
 
 _EXTRA_UNITS = {

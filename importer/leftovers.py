@@ -23,8 +23,9 @@ _NOT_A_MEASURE_AFTER = re.compile(
     r"\s*(?:年(?!均|平均|度?[^\d]{0,2}(?:下降|上升|减少|增加))|月|日|时|号|期|届|版|条|款|章|节"
     r"|[-—–~至]\s*\d{1,2}\s*月)"
 )
-# …or before them: a standard's or a law's number and its year ("GB 3095-2012"), an ordinal.
-_NOT_A_MEASURE_BEFORE = re.compile(r"(?:GB|HJ|GB/T|第|No\.?|\d-)\s*$")
+# …or before them: a standard's or a law's number and its year ("GB 3095-2012"), an ordinal,
+# a unit's power ("微克/米3").
+_NOT_A_MEASURE_BEFORE = re.compile(r"(?:GB|HJ|GB/T|第|No\.?|\d-|/米)\s*$")
 # A list's or a heading's mark at the start of a line: "1、", "2.", "(3)".
 _MARK = re.compile(r"\n[ \t(（]*$")
 _MARK_AFTER = re.compile(r"[、.．)）](?!\d)")

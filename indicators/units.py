@@ -54,6 +54,11 @@ TABLE = (
         "mg/m3", "concentration", "毫克/立方米", "mg/m³", 1000,
         "mg/m3", "毫克每立方米", "milligrams per cubic metre", "milligrams per cubic meter",
     ),
+    # Trace pollutants in air (benzo[a]pyrene in ng/m³, dioxins in pg/m³): the same family.
+    _unit("ng/m3", "concentration", "纳克/立方米", "ng/m³", Decimal("0.001"), "ng/m3", "纳克每立方米"),
+    _unit(
+        "pg/m3", "concentration", "皮克/立方米", "pg/m³", Decimal("0.000001"), "pg/m3", "皮克每立方米",
+    ),
     # Water: mass concentration in water.
     _unit("mg/L", "water_concentration", "毫克/升", "mg/L", 1, "mg/l", "毫克每升"),
     _unit("ug/L", "water_concentration", "微克/升", "μg/L", Decimal("0.001"), "ug/l", "μg/l", "微克每升"),
@@ -129,6 +134,11 @@ TABLE = (
     ),
     # Water: germs counted per litre (fecal coliforms).
     _unit("count/L", "count_density", "个/升", "count/L", 1, "个/L", "MPN/L"),
+    # Negative air ions, counted per cubic centimetre.
+    _unit(
+        "count/cm3", "count_density", "个/立方厘米", "count/cm³", 1000,
+        "个/cm3", "个/cm³", "ions/cm3", "ions/cm³",
+    ),
     _unit(
         "t/km2/month", "deposition", "吨/(平方公里·月)", "t/(km²·month)", 1,
         "吨/平方公里·月", "吨/平方千米·月", "t/(km2·month)", "t/km2·month", "t/(km2·30d)",
