@@ -1335,6 +1335,8 @@ def join_wrapped(paragraphs):
             and (_unfinished(out[-1]) or _broken_off(out[-1], paragraph))
             and not _MARKER_START.match(paragraph)
             and not paragraph.isdigit()
+            and not _TABLE_CAPTION.match(paragraph)
+            and not _SEE_TABLE.search(out[-1])
         ):
             out[-1] += paragraph
         else:
@@ -1342,6 +1344,11 @@ def join_wrapped(paragraphs):
     return out
 
 
+# A table's caption on its own line ("三亚市各区环境空气质量排名统计表", "表2 各县区降尘"), and
+# a paragraph pointing to the table below it ("…情况见表1", "如下表"): the sentence before a
+# table ends there, whatever bracket it left open, and the table's lines are no part of it.
+_TABLE_CAPTION = re.compile(r"^(?:附?表\s*\d+[^。；;]{0,40}|[^。；;，,()（）]{4,40}表)$")
+_SEE_TABLE = re.compile(r"(?:见|如)(?:附|下)?表\s*\d*$")
 # A line of a copy with hard line breaks (a PDF, a page printed to a width) that stops where
 # its sentence cannot: after a word that needs what follows ("…比例为" / "92.3%"), before a
 # verb's number ("PM2.5平均浓度" / "为31微克/立方米"), and in prose (a clause mark before:
@@ -3032,8 +3039,15 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
         present = [at for at in row if at is not None]
         values = tuple("" if at is None else clean[at] for at in row[skip:])
         span = (offsets[cells[present[0]][1]][0], offsets[cells[present[-1]][1]][1])
+        if _VERDICT.match(clean[row[skip - 1]]):
+            # "达标" then the next row's number: a verdict column's cell taken for a label
+            # where the rows were put back too narrow; no row of the table.
+            continue
         data.append((clean[row[skip - 1]], values, span))
     return (text, header, tuple(data), " ".join(caption_cells)), used
+
+
+_VERDICT = re.compile(r"^(?:达标|不达标|超标|未超标|达标情况|合格|不合格|是|否)$")
 
 
 def _label_units_joined(cells):
@@ -3828,7 +3842,45 @@ _CAPTION = re.compile(
 )
 
 
+# A header cell that states the columns' units ("(单位:μg/m3,CO单位为mg/m3)", its bracket
+# maybe left open by the copy): a note over them, no column.
+_UNITS_CELL = re.compile(r"^[(（]\s*单位\s*[:：]\s*([^()（）]+?)\s*[)）]?$")
+
+
 def _column_names_flat(cells, width, pattern=None):
+    """Column names (see ``_names_from_cells``), a cell stating the units set aside as the
+    caption's ``单位:`` note."""
+    notes = [_UNITS_CELL.match(cell) for cell in cells]
+    if not any(notes) or len(cells) - sum(map(bool, notes)) < width:
+        return _names_from_cells(cells, width, pattern)
+    kept = [cell for cell, note in zip(cells, notes, strict=True) if not note]
+    names, caption = _names_from_cells(kept, width, pattern)
+    stated = next(note.group(1) for note in notes if note)
+    if any("单位" in cell for cell in caption):
+        return names, [*caption, f"单位:{stated}"]
+    # "μg/m3,CO单位为mg/m3": one column's own unit, the rest's.
+    own = {name.casefold(): unit for name, unit in _OWN_UNIT.findall(stated)}
+    rest = _OWN_UNIT.sub("", stated).strip(" ,，;；、")
+    names = [
+        next((f"{name} ({unit})" for key, unit in own.items() if _names_column(name, key)), name)
+        for name in names
+    ]
+    return _with_caption_unit(names, [f"单位:{rest}"] if rest else []), [*caption, f"单位:{stated}"]
+
+
+# In a units note, a column named with its own unit ("CO单位为mg/m3", "一氧化碳为mg/m³").
+_OWN_UNIT = re.compile(
+    r"[,，;；、]?\s*(PM2\.5|PM10|SO2|NO2|CO|O3|一氧化碳|臭氧|二氧化硫|二氧化氮|氨氮|总磷|总氮)"
+    r"\s*(?:的)?(?:浓度)?(?:单位)?为\s*([^,，;；()（）\s]+)"
+)
+
+
+def _names_column(name, key):
+    """Whether the column ``name`` is the one a note names ``key`` ("CO" in "监测项目月均值 CO")."""
+    return bool(re.search(rf"(?<![A-Za-z]){re.escape(key)}(?![A-Za-z0-9])", name.casefold()))
+
+
+def _names_from_cells(cells, width, pattern=None):
     """Column names from a flat run of header cells, and the cells that are the table's caption.
 
     The last ``width`` cells are the lowest level. Before them may stand the heading of the
