@@ -1054,7 +1054,7 @@ def _region(title, publisher, opening, gazetteer, body=""):
         return COUNTRY
     named = _named_in(publisher or "", gazetteer) or _paper_place(publisher or "", gazetteer)
     if named is not None:
-        return named
+        return _province_speaking(named, opening, gazetteer) or named
     counts = Counter()
     first = {}
     # A text that says 我市/全市 is about a city: the city it names most, wherever it does.
@@ -1120,6 +1120,23 @@ def _region(title, publisher, opening, gazetteer, body=""):
 
 
 _BELOW = {"prefecture": ("county",), "province": ("prefecture", "county")}
+_PROVINCE_SPEAKING = re.compile(r"我省|本省")
+
+
+def _province_speaking(publisher_place, opening, gazetteer):
+    """The province of a city's or county's bureau that posts a text the province wrote ("我省
+    共布设361个省控监测点位" on a city bureau's site): the text is the province's; else None."""
+    reference = getattr(gazetteer, "reference", None)
+    if (
+        reference is None
+        or getattr(publisher_place, "level", "") not in ("prefecture", "county")
+        or not _PROVINCE_SPEAKING.search(_RANKED_IN.sub("", opening))
+    ):
+        return None
+    up = reference.get(publisher_place.parent) if publisher_place.parent else None
+    while up is not None and up.level != "province":
+        up = reference.get(up.parent) if up.parent else None
+    return up
 
 
 def _common_ancestor(named, level, gazetteer, fewest=2):
