@@ -696,11 +696,54 @@ def segment(text):
         seg.removed.append(Removed(seg.title, "title"))
         i = _header_under_title(lines, headline + 1, seg, furniture)
 
+    i = _title_past_furniture(lines, i, seg)
     body = lines[i:]
     body = _cut_footer(body, seg)
     body = _strip_trailing(body, seg)
     seg.body_lines = body
     return seg
+
+
+# A page's furniture taken for its title: the site's tools ("政务邮箱 无障碍关怀版手机版", "【字体:
+# 打印", "查看原文", "nav search"), its name ("某某市人民政府", "The Official Website of …"),
+# an information index's fields ("号: 003139067/…  信息分类: …").
+_FURNITURE_TITLE = re.compile(
+    r"无障碍|关怀版|手机版|扫码|政务邮箱|查看原文|^其他$|字[体體]\s*[:：]|打印|^nav\b|\bsearch$"
+    r"|Official Website|人民政府$|门户网站$|信息分类|^号\s*[:：]",
+    re.I,
+)
+#: How many lines after furniture taken for the title the real one is looked for.
+_TITLE_REACH = 8
+
+
+def _title_past_furniture(lines, i, seg):
+    """Where the body starts, after a title found past the furniture taken for it: the first
+    line within reach that reads like a title and is no furniture, meta line or breadcrumb
+    ("查看原文" / "其他" / "省厅公布2023年10月全省地表水环境质量分析"); where a line of the
+    header before it is the same title with more ("…排名公告(2020年9月)"), that one. No title
+    where none is found: the editor writes it."""
+    if not seg.title or not _FURNITURE_TITLE.search(seg.title):
+        return i
+    seg.removed = [r for r in seg.removed if not (r.reason == "title" and r.text == seg.title)]
+    seg.removed.append(Removed(seg.title, "site header"))
+    for at in range(i, min(len(lines), i + _TITLE_REACH)):
+        line = lines[at]
+        if not line or is_furniture(line) or is_meta_line(line) or _FURNITURE_TITLE.search(line):
+            continue
+        if not looks_like_title(line):
+            break
+        fuller = next(
+            (r for r in seg.removed if r.reason == "site header" and r.text.startswith(line) and r.text != line),
+            None,
+        )
+        seg.title = fuller.text if fuller is not None else line
+        if fuller is not None:
+            fuller.reason = "title"
+        seg.removed.extend(Removed(skipped, "site header") for skipped in lines[i:at] if skipped)
+        seg.removed.append(Removed(line, "title"))
+        return at + 1
+    seg.title = ""
+    return i
 
 
 def _drop_running_headers(lines, seg):
