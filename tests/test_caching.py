@@ -1367,6 +1367,19 @@ def test_values_kept_in_memory_are_bounded_the_least_recently_read_dropped_first
     assert kept.get("none-kept") is None
 
 
+def test_a_value_no_caller_can_change_is_kept_as_it_is_others_each_read_a_copy(settings):
+    from ecoportal.caching.local import LocalValues
+
+    settings.PAGE_CACHE_LOCAL_BYTES = 1_000_000
+    kept = LocalValues()
+    markup = "<svg>" + "图" * 20_000 + "</svg>"
+    kept.put("fragment", (markup,))
+    assert kept.get("fragment")[0] is markup  # no unpickling of 60 kB on every read
+    kept.put("rows", ([1, 2],))
+    kept.get("rows")[0].append(3)  # a caller changing what it was given…
+    assert kept.get("rows") == ([1, 2],)  # …changes nothing kept
+
+
 def test_a_value_the_throttle_found_missing_is_not_asked_of_redis_again(committed, fragments_only, monkeypatch):
     from ecoportal.caching.local import LOCAL_VALUES
 
