@@ -59,6 +59,8 @@ def _close(fact, text, at, moved=None):
 
 
 def _near(fact, text, left, moved=None):
+    # A listed word stating a zero (持平, 无重度污染…, ``leftovers._ZERO``) has no digits and
+    # stands for 0.
     value = scoring.decimal(fact["value"])
     return (
         value is not None

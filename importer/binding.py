@@ -3203,7 +3203,8 @@ _POLLUTANT_CODES = {
 # "单位：微克/立方米(CO为毫克/立方米)", "单位:μg/m³,CO:mg/m³": the one unit, then the column
 # that has another.
 _EXCEPT_AFTER = re.compile(
-    rf"单位\s*[:：]\s*{_UNIT_WORDS}\s*[(（,，;；]\s*(?:其中)?"
+    # …or run on without a mark, as a header cell's copy leaves it: "单位:μg/m3CO单位为mg/m3".
+    rf"单位\s*[:：]\s*{_UNIT_WORDS}\s*[(（,，;；]?\s*(?:其中)?"
     rf"([^\s:：、,，;；()（）\d][^:：,，;；()（）]{{0,11}}?)的?(?:为|是|单位为|[:：])\s*{_UNIT_WORDS}"
 )
 

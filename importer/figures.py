@@ -135,7 +135,7 @@ def _dust_fall_units():
             for area in areas
             for between in ("·", "•", ".")
             for month in ("月", "30d", "30天")
-            for left, right in (("(", ")"), ("（", "）"), ("", ""))
+            for left, right in (("(", ")"), ("", ""))
         }
     )
     return spelt
@@ -144,8 +144,8 @@ def _dust_fall_units():
 def _half_spelt_volume_units():
     """A mass per cubic metre written half in characters, half in symbols, as a converter or
     an editor leaves it in a table's header ("微克/m3", "毫克/m³", "μg/立方米", "微克/米3"), a
-    stack's in normal cubic metres ("mg/Nm3"), with a full-width slash or spaces around it
-    ("μg／m3", "μg /m³")."""
+    stack's in normal cubic metres ("mg/Nm3"), with spaces around the slash ("μg /m³"; a
+    full-width one is folded before)."""
     masses = {
         "ug/m3": ("微克", "μg", "µg", "ug"),
         "mg/m3": ("毫克", "mg"),
@@ -159,7 +159,7 @@ def _half_spelt_volume_units():
             # "微克/立方米" itself is the units table's; "μg/米3" is no one's.
             volumes = ("m3", "m³", "Nm3", "Nm³") + (("立方米",) if latin else ("米3", "米³"))
             for volume in volumes:
-                for slash in ("/", "／", " /", "/ ", " / ") if latin else ("/",):
+                for slash in ("/", " /", "/ ", " / ") if latin else ("/",):
                     spelt[f"{mass}{slash}{volume}"] = code
     return spelt
 

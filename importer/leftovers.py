@@ -30,13 +30,17 @@ _NOT_A_MEASURE_BEFORE = re.compile(r"(?:GB|HJ|GB/T|第|No\.?|\d-|/米)\s*$")
 _MARK = re.compile(r"\n[ \t(（]*$")
 _MARK_AFTER = re.compile(r"[、.．)）](?!\d)")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-# Words that state a zero: a change ("同比持平", "不变", "the same as last year") or days of a
-# grade none fell on ("无重度污染天气", "未出现严重污染", "no serious pollution days"). Listed
-# like numbers, as 0, where no figure of 0 was read from them.
+# Words that state a zero: a change ("同比持平", "不变" but not 不变价, "the same as last
+# year") or days of a grade none fell on ("无重度污染天气", "未出现严重污染", "no serious
+# pollution days"); not 无锡 or 无人机, "no more than 35 days" or "the same as the limit".
+# Listed like numbers, as 0, where no figure of 0 was read from them. (The text is folded:
+# 無 is 无.)
 _ZERO = re.compile(
-    r"持平|不[变變]|为零|為零"
-    r"|(?:无|無|没有|沒有|未出[现現]|未[发發]生)[^,，。;；:：\d]{0,8}?(?:污染|超[标標])"
-    r"|\b(?:unchanged|the same as|at the same level|no (?:\w+ ){0,3}?(?:pollution )?days)\b"
+    r"持平|不变(?!价)|为零"
+    r"|(?:没有|未出现|未发生|无)(?:出现|发生)?(?:重度|严重|中度|轻度|重)(?:及以上|以上)?污染"
+    r"|(?:未出现|未发生)[^,，。;；:：\d]{0,6}?(?:污染|超标)"
+    r"|\b(?:unchanged|(?:the same as|at the same level as) (?:last|the previous|a year|the same)"
+    r"|no (?:serious |heavy |severe )?(?:pollution|polluted) days)\b"
 )
 _ZERO_VALUE = Decimal(0)
 _UNIT_AFTER = re.compile(r"\s*[%\u4e00-\u9fff]")

@@ -1121,16 +1121,20 @@ def _region(title, publisher, opening, gazetteer, body=""):
 
 _BELOW = {"prefecture": ("county",), "province": ("prefecture", "county")}
 _PROVINCE_SPEAKING = re.compile(r"我省|本省")
+_SELF_BELOW_PROVINCE = re.compile(r"我市|全市|本市|我县|全县|本县|我区|全区|本区")
 
 
 def _province_speaking(publisher_place, opening, gazetteer):
     """The province of a city's or county's bureau that posts a text the province wrote ("我省
     共布设361个省控监测点位" on a city bureau's site): the text is the province's; else None."""
     reference = getattr(gazetteer, "reference", None)
+    said = _RANKED_IN.sub("", opening)
     if (
         reference is None
         or getattr(publisher_place, "level", "") not in ("prefecture", "county")
-        or not _PROVINCE_SPEAKING.search(_RANKED_IN.sub("", opening))
+        or not _PROVINCE_SPEAKING.search(said)
+        # "我市…,高于我省平均水平", "根据我省统一部署,我县…": the city's or county's own text
+        or _SELF_BELOW_PROVINCE.search(said)
     ):
         return None
     up = reference.get(publisher_place.parent) if publisher_place.parent else None

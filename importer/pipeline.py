@@ -251,7 +251,8 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 first, last = where[start], where[max(start, end - 1)] + 1
                 quote = text[first:last]
                 if "".join(folded[first:last].split()) != "".join(block.text[start:end].split()):
-                    quote = block.text[start:end]  # a row the segmenter put together: its words
+                    # a row the segmenter put together: its own words, as the text spells them
+                    quote = _original(block.text[start:end], folded, text)
             else:
                 quote = text[at + start : at + end] if at >= 0 else block.text[start:end]
             made = _figure(
@@ -797,7 +798,7 @@ def _locate(folded, piece, cursor):
     if at < 0:
         # A heading the segmenter ran into its paragraph ("蓝天常在" / "" / "一季度…"): the
         # first characters stand over lines too.
-        spread = re.compile(r"[ \t\n]*".join(map(re.escape, first_line.replace("\n", ""))))
+        spread = re.compile(r"\s*".join(map(re.escape, re.sub(r"\s", "", first_line))))
         found = spread.search(folded, cursor)
         if found is None:
             return _aligned(folded, piece, cursor)
@@ -821,27 +822,36 @@ def _locate(folded, piece, cursor):
 
 def _aligned(folded, piece, cursor, reach=400):
     """Where ``piece`` stands in ``folded`` from ``cursor`` when the segmenter rewrote it (a
-    table put together again without its Markdown rule line or its caption): each character
-    where the text has it next, or a little further on where the text holds more (the next
-    few characters found within ``reach``); one the segmenter added stands where the
-    character before it stands. -1 if too little of it is found there."""
-    where, j, placed, size = [], cursor, 0, len(folded)
-    j = max(folded.find(piece[:4], cursor), cursor)  # what stands between is not the piece's
-    for index, char in enumerate(piece):
-        if j < size and folded[j] == char:
+    table put together again without its Markdown rule line or its caption, its cells joined by
+    spaces): the two compared without their spaces and line breaks, each character where the
+    text has it next, or a little further on where the text holds more (the next few
+    characters found within ``reach``); one the segmenter added stands where the character
+    before it stands. -1 if too little of it is found within reach of ``cursor``."""
+    window = range(cursor, min(len(folded), cursor + 2 * len(piece) + 2 * reach))
+    text_at = [at for at in window if not folded[at].isspace()]
+    bare = "".join(folded[at] for at in text_at)
+    piece_at = [at for at, char in enumerate(piece) if not char.isspace()]
+    wanted = "".join(piece[at] for at in piece_at)
+    if not wanted:
+        return -1, None
+    found, j = [None] * len(wanted), max(bare.find(wanted[:4]), 0)
+    for index, char in enumerate(wanted):
+        if j < len(bare) and bare[j] == char:
             at = j
         else:
-            chunk = piece[index : index + 4]
-            at = folded.find(chunk, j, j + reach + len(chunk))
+            chunk = wanted[index : index + 4]
+            at = bare.find(chunk, j, j + reach + len(chunk))
         if at >= 0:
-            where.append(at)
-            j, placed = at + 1, placed + (not char.isspace())
-        else:
-            where.append(max(j - 1, cursor))
-    words = sum(1 for char in piece if not char.isspace())
-    if not words or placed < 0.9 * words:
+            found[index], j = at, at + 1
+    placed = [at for at in found if at is not None]
+    if len(placed) < 0.9 * len(wanted):
         return -1, None
-    where.append(j)
+    where, last = [None] * len(piece), text_at[placed[0]]
+    for index, at in zip(piece_at, found, strict=True):
+        where[index] = text_at[at] if at is not None else None
+    for index, at in enumerate(where):
+        last = where[index] = at if at is not None else last
+    where.append(last + 1)
     return where[0], where
 
 

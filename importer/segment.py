@@ -708,7 +708,8 @@ def segment(text):
 # 打印", "查看原文", "nav search"), its name ("某某市人民政府", "The Official Website of …"),
 # an information index's fields ("号: 003139067/…  信息分类: …").
 _FURNITURE_TITLE = re.compile(
-    r"无障碍|关怀版|手机版|扫码|政务邮箱|查看原文|^其他$|字[体體]\s*[:：]|打印|^nav\b|\bsearch$"
+    r"^(?:查看原文|其他|nav search)$|^[【\[]?\s*字体\s*[:：]"
+    r"|(?:无障碍|关怀版|手机版|扫码|政务邮箱).*(?:无障碍|关怀版|手机版|扫码|政务邮箱)"
     r"|Official Website|人民政府$|门户网站$|信息分类|^号\s*[:：]",
     re.I,
 )
@@ -1378,8 +1379,7 @@ def join_wrapped(paragraphs):
             and (_unfinished(out[-1]) or _broken_off(out[-1], paragraph))
             and not _MARKER_START.match(paragraph)
             and not paragraph.isdigit()
-            and not _TABLE_CAPTION.match(paragraph)
-            and not _SEE_TABLE.search(out[-1])
+            and not _starts_a_table(out[-1], paragraph)
         ):
             out[-1] += paragraph
         else:
@@ -1390,8 +1390,24 @@ def join_wrapped(paragraphs):
 # A table's caption on its own line ("三亚市各区环境空气质量排名统计表", "表2 各县区降尘"), and
 # a paragraph pointing to the table below it ("…情况见表1", "如下表"): the sentence before a
 # table ends there, whatever bracket it left open, and the table's lines are no part of it.
-_TABLE_CAPTION = re.compile(r"^(?:附?表\s*\d+[^。；;]{0,40}|[^。；;，,()（）]{4,40}表)$")
+_TABLE_CAPTION = re.compile(r"^(?:附?表\s*\d+[^。；;]{0,40}|[^。；;，,()（）\d]{4,40}表)$")
 _SEE_TABLE = re.compile(r"(?:见|如)(?:附|下)?表\s*\d*$")
+_GOES_ON = re.compile(r"^[)）,，、;；。和及与]")
+
+
+def _starts_a_table(paragraph, following):
+    """Whether ``following`` opens a table after ``paragraph``: a caption line, or whatever
+    follows a sentence pointing to the table, unless it plainly goes on with the sentence
+    (after a comma; "…详见表1" then "),覆盖全部区县。")."""
+    if _GOES_ON.match(following):
+        return False
+    if _SEE_TABLE.search(paragraph):
+        return True
+    return (
+        paragraph[-1:] not in ",，、"
+        and bool(_TABLE_CAPTION.match(following))
+        and not re.search(r"(?:见|如)(?:附|下)?表", following)
+    )
 # A line of a copy with hard line breaks (a PDF, a page printed to a width) that stops where
 # its sentence cannot: after a word that needs what follows ("…比例为" / "92.3%"), before a
 # verb's number ("PM2.5平均浓度" / "为31微克/立方米"), and in prose (a clause mark before:
@@ -3077,20 +3093,24 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
         caption_cells = [cell for cell in header_cells if _rank_measure(cell) is None]
     else:
         header, caption_cells = _column_names_flat(header_cells, width - skip, pattern)
+    # A verdict column's name in the header, or taken for the first row's label.
+    labels = [clean[row[skip - 1]] for row in laid]
+    verdicts = any(_VERDICT_HEADER.search(cell) for cell in [*header_cells, *labels[:1]])
     data = []
     for row in laid:
         present = [at for at in row if at is not None]
         values = tuple("" if at is None else clean[at] for at in row[skip:])
         span = (offsets[cells[present[0]][1]][0], offsets[cells[present[-1]][1]][1])
-        if _VERDICT.match(clean[row[skip - 1]]):
-            # "达标" then the next row's number: a verdict column's cell taken for a label
-            # where the rows were put back too narrow; no row of the table.
+        if verdicts and _VERDICT.match(clean[row[skip - 1]]):
+            # "达标" then the next row's number, under a header with a verdict column: that
+            # column's cell taken for a label where the rows were put back too narrow.
             continue
         data.append((clean[row[skip - 1]], values, span))
     return (text, header, tuple(data), " ".join(caption_cells)), used
 
 
 _VERDICT = re.compile(r"^(?:达标|不达标|超标|未超标|达标情况|合格|不合格|是|否)$")
+_VERDICT_HEADER = re.compile(r"达标情况|是否达标|达标与否|是否超标|评价结果")
 
 
 def _label_units_joined(cells):
@@ -3898,29 +3918,8 @@ def _column_names_flat(cells, width, pattern=None):
         return _names_from_cells(cells, width, pattern)
     kept = [cell for cell, note in zip(cells, notes, strict=True) if not note]
     names, caption = _names_from_cells(kept, width, pattern)
-    stated = next(note.group(1) for note in notes if note)
-    if any("单位" in cell for cell in caption):
-        return names, [*caption, f"单位:{stated}"]
-    # "μg/m3,CO单位为mg/m3": one column's own unit, the rest's.
-    own = {name.casefold(): unit for name, unit in _OWN_UNIT.findall(stated)}
-    rest = _OWN_UNIT.sub("", stated).strip(" ,，;；、")
-    names = [
-        next((f"{name} ({unit})" for key, unit in own.items() if _names_column(name, key)), name)
-        for name in names
-    ]
-    return _with_caption_unit(names, [f"单位:{rest}"] if rest else []), [*caption, f"单位:{stated}"]
-
-
-# In a units note, a column named with its own unit ("CO单位为mg/m3", "一氧化碳为mg/m³").
-_OWN_UNIT = re.compile(
-    r"[,，;；、]?\s*(PM2\.5|PM10|SO2|NO2|CO|O3|一氧化碳|臭氧|二氧化硫|二氧化氮|氨氮|总磷|总氮)"
-    r"\s*(?:的)?(?:浓度)?(?:单位)?为\s*([^,，;；()（）\s]+)"
-)
-
-
-def _names_column(name, key):
-    """Whether the column ``name`` is the one a note names ``key`` ("CO" in "监测项目月均值 CO")."""
-    return bool(re.search(rf"(?<![A-Za-z]){re.escape(key)}(?![A-Za-z0-9])", name.casefold()))
+    # The binding reads the note as a caption's: one unit, and a pollutant's own among them.
+    return names, [*caption, *(f"单位:{note.group(1)}" for note in notes if note)]
 
 
 def _names_from_cells(cells, width, pattern=None):

@@ -17,3 +17,8 @@ def test_a_text_saying_our_province_is_the_provinces_on_a_city_bureaus_site():
 def test_a_city_bureaus_own_text_stays_the_citys():
     document = pipeline.read(BODY.replace("我省", "我市").format("共"))
     assert document.region.name == "九江市"
+
+
+def test_a_city_text_comparing_itself_with_the_province_stays_the_citys():
+    text = BODY.replace("我省{}监测", "我市监测").replace("91.2%。", "91.2%,高于我省平均水平。")
+    assert pipeline.read(text).region.name == "九江市"

@@ -3,6 +3,8 @@
 stating the units ("(单位:μg/m3CO单位为mg/m3", bracket open) is a note, one pollutant's own unit
 among them; a verdict column's cell is no row's label. Invented texts."""
 
+import pytest
+
 from importer import pipeline
 
 
@@ -67,8 +69,9 @@ TABLE = "\n".join(
 )
 
 
-def test_the_table_after_a_bracket_left_open_is_read_under_its_header():
-    read = _read(TABLE)
+@pytest.mark.parametrize("note", ["(单位:μg/m3CO单位为mg/m3", "(单位:μg/m3一氧化碳单位为mg/m3"])
+def test_the_table_after_a_bracket_left_open_is_read_under_its_header(note):
+    read = _read(TABLE.replace("(单位:μg/m3CO单位为mg/m3", note))
     assert [(value, unit, code) for value, unit, code, _place in read] == [
         ("2.41", "", "air-quality-composite-index"),
         ("33", "μg/m3", "pm10"),
@@ -114,3 +117,13 @@ def test_a_verdict_cell_is_no_rows_label():
     values = [value for value, _unit, _code, _place in _read(BARS)]
     assert "2" not in values and "3" not in values
     assert {"0.31", "0.03", "0.214"} <= set(values)
+
+
+def test_rows_named_by_a_verdict_stay_where_no_column_holds_verdicts():
+    text = "澜溪市断面达标统计\n\n类别\n\n断面数\n\n比例(%)\n\n达标\n\n18\n\n90.0\n\n不达标\n\n2\n\n10.0\n"
+    assert [value for value, _unit, _code, _place in _read(text)] == ["90.0", "10.0"]
+
+
+def test_a_line_going_on_after_a_comma_is_no_caption_even_ending_in_table():
+    text = "2022年,澜溪市PM2.5年均浓度为31微克/立方米,\n同比下降6.1%详见下表\n"
+    assert ("6.1", "", "pm25", None) in [(v, "", c, p) for v, _u, c, p in _read(text)]

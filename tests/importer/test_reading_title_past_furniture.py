@@ -26,3 +26,8 @@ def test_a_fuller_headline_in_the_header_is_preferred_to_its_short_form():
 def test_no_headline_past_the_furniture_leaves_the_title_to_the_editor():
     text = "查看原文\n\n2022年5月,澜溪市环境空气质量综合指数均值为3.12,同比改善4.0%。"
     assert "查看原文" not in pipeline.read(text).title
+
+
+def test_a_headline_naming_a_tool_word_is_no_furniture():
+    text = "澜溪市3D打印产业园环境影响评价公示\n\n2022年5月,澜溪市环境空气质量综合指数均值为3.12。"
+    assert pipeline.read(text).title == "澜溪市3D打印产业园环境影响评价公示"
