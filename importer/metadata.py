@@ -1127,20 +1127,12 @@ _SELF_BELOW_PROVINCE = re.compile(r"我市|全市|本市|我县|全县|本县|�
 def _province_speaking(publisher_place, opening, gazetteer):
     """The province of a city's or county's bureau that posts a text the province wrote ("我省
     共布设361个省控监测点位" on a city bureau's site): the text is the province's; else None."""
-    reference = getattr(gazetteer, "reference", None)
     said = _RANKED_IN.sub("", opening)
-    if (
-        reference is None
-        or getattr(publisher_place, "level", "") not in ("prefecture", "county")
-        or not _PROVINCE_SPEAKING.search(said)
+    if not _PROVINCE_SPEAKING.search(said) or _SELF_BELOW_PROVINCE.search(said):
         # "我市…,高于我省平均水平", "根据我省统一部署,我县…": the city's or county's own text
-        or _SELF_BELOW_PROVINCE.search(said)
-    ):
         return None
-    up = reference.get(publisher_place.parent) if publisher_place.parent else None
-    while up is not None and up.level != "province":
-        up = reference.get(up.parent) if up.parent else None
-    return up
+    # the province a city or county lies in (None for a province's own bureau)
+    return _common_ancestor([(0, 0, publisher_place)], "province", gazetteer, fewest=1)
 
 
 def _common_ancestor(named, level, gazetteer, fewest=2):
