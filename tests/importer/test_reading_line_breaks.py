@@ -56,7 +56,7 @@ def test_a_decimal_opening_a_line_continues_the_sentence_and_is_no_list_item():
 def test_headings_lists_and_cells_keep_their_lines():
     lines = [
         "一、大气环境",
-        "全区PM2.5平均浓度为30微克/立方米,同比",  # a clause mark before: prose
+        "全区PM2.5平均浓度为37微克/立方米,同比",  # a clause mark before: prose
         "下降3.2%。",
         "(一)空气质量达标天数",
         "1.城区优良天数为320天;",
