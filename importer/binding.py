@@ -722,6 +722,11 @@ def _bind_sentence(
         if raw.counted and not enumerated:
             # "完成了12个行政村生活污水治理": what is counted is written after the count.
             own = item = f"{item} {raw.counted}"
+        listed_in_brackets = _bracketed_list(text, raw, places) if raw.family == "" else None
+        if listed_in_brackets:
+            # "前10名的乡镇依次是:甲县乙镇(43)、丙县丁镇(46)": what each value measures is said
+            # once, before the list or after it ("甲县(2.68)、乙县(2.76)综合指数较低").
+            own = item = head = listed_in_brackets[0]
         kind, value, verb = _kind(text, lead_start, raw, group, places)
         if kind in ("level", "change") and _target_continues(text, previous, raw):
             # "… should see good days reach 80 percent and heavily polluted days decrease by
@@ -743,6 +748,8 @@ def _bind_sentence(
             continue
         carried = None
         member = _ranked_member(text, raw)  # "依次为:东港35…,北塘38…": the item's member
+        if listed_in_brackets:
+            member = listed_in_brackets[1]
         listed = item  # the enumeration's own item, for its place and period
         of_places = False
         if enumerated and all(
@@ -1466,6 +1473,33 @@ def _free_head(text, start, lead_start, raw, head, previous, places):
 _NAMED_AFTER_VALUES = re.compile(
     r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?\s*[天件起个家次]?)*\s*([\u4e00-\u9fff]{2,8})(?=\s*(?:[,，;；。]|$))"
 )
+# A list of names, each with its value in brackets and no unit: "甲县乙镇(43)、丙县丁镇(46)".
+_BRACKETED_ITEM = r"[\u4e00-\u9fff]{2,14}\s*[(（]\s*-?\d[\d.]*\s*[)）]"
+_BRACKETED_LIST = re.compile(rf"{_BRACKETED_ITEM}(?:\s*[、和及与]\s*{_BRACKETED_ITEM})*")
+_LIST_LEAD_START = re.compile(r"[^。;；\n]*$")
+_CLAUSE_REST = re.compile(r"[^,，;；。\n(（]*")
+
+
+_ITEM_NAME = re.compile(r"([\u4e00-\u9fff]{2,14})\s*[(（]\s*$")
+
+
+def _bracketed_list(text, raw, places):
+    """(measure, name) of a value in a list of names with bracketed values: the words naming
+    what the values measure (the clause leading to the list and the words closing it, the
+    names left out) and the item's name; None where the value is in no such list."""
+    for found in _BRACKETED_LIST.finditer(text, raw.sentence_start, raw.sentence_end):
+        if found.start() <= raw.start < found.end():
+            lead = _LIST_LEAD_START.search(text, raw.sentence_start, found.start()).group(0)
+            rest = _CLAUSE_REST.match(text, found.end(), raw.sentence_end).group(0)
+            name = _ITEM_NAME.search(text, found.start(), raw.start)
+            if name is None:
+                return f"{lead}{rest}".strip(), ""
+            # the name from the first place it names: "全市各区县中甲县(" is 甲县's
+            begins = [p[0] for p in places if name.start(1) <= p[0] < name.end(1)]
+            return f"{lead}{rest}".strip(), text[min(begins, default=name.start(1)) : name.end(1)]
+    return None
+
+
 # "…PM2.5平均浓度由低到高依次为:东港35微克/立方米,北塘38微克/立方米": a ranked list whose
 # items name only their member, a new town, a station or a park no gazetteer holds.
 _RANKED_LIST = re.compile(r"依次(?:为|是)\s*[:：]?")

@@ -9,7 +9,8 @@ Not figures: years, dates and ordinals (no unit follows them), numbers inside na
 (PM2.5, GB 3095-2012, "2+26"), ranges, and counts that only introduce what is counted
 ("339个地级及以上城市", "11个断面中", "有效天数(366天)"), which are context or denominators.
 A number without a unit is taken only where an index is stated ("综合指数为4.12", "pH年均值
-为5.6") or as the value of a predicate ("比例为0"). In "分别为47、66和29微克/立方米" every
+为5.6"), as the value of a predicate ("比例为0") or in brackets after a listed name ("甲县(43)、
+乙县(46)", what they measure said once around the list). In "分别为47、66和29微克/立方米" every
 number of the list takes the unit written after the last one.
 """
 
@@ -672,6 +673,24 @@ def _bounded(text, start, end):
     yield start, end
 
 
+# A list item's name and the bracket its value stands in: "、丙县丁镇(", ":甲县乙镇(".
+_BRACKETED_ITEM_BEFORE = re.compile(
+    r"(?:([、:：]|依次[是为]|分别[是为]|[是为])|^|[,，;；。]\s*)[\u4e00-\u9fff]{2,14}\s*[(（]\s*$"
+)
+_BRACKET_CLOSED = re.compile(r"^\s*[)）]\s*(、)?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _bracketed_item(head, tail, number):
+    """Whether a number with no unit is an item's value in a list of names, each followed by its
+    value in brackets: after a list's mark or a name listed before it, or before the next."""
+    before = _BRACKETED_ITEM_BEFORE.search(head[-24:])
+    closed = _BRACKET_CLOSED.match(tail)
+    if before is None or closed is None or _YEAR.fullmatch(number):
+        return False
+    return bool(before.group(1) or closed.group(1))
+
+
 def find(text):
     """The raw figures of one block's folded text, in reading order."""
     found = []
@@ -749,6 +768,7 @@ def _in_sentence(text, start, end):
             pending = []
             continue
         tail_start = match.end()
+        unstated = False  # no unit written, nor one an index is read in
         approximate = bool(numbers.APPROX_BEFORE.search(head[-12:]))
         if text[tail_start : tail_start + 1] in numbers.APPROX_AFTER:
             approximate = True
@@ -864,6 +884,10 @@ def _in_sentence(text, start, end):
                 )
             ):
                 unit = ("", "index", tail_start)
+            elif _bracketed_item(head, tail, match.group(0)):
+                # "依次是:甲县乙镇(1.41)、丙县丁镇(1.46)": a list's values in brackets after
+                # their names, what they measure (and in what) said once before the list.
+                unit, unstated = ("", "index", tail_start), True
             else:
                 pending = []
                 continue
@@ -1017,7 +1041,7 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue
-        family = _FAMILY.get(code, "count")
+        family = "" if unstated else _FAMILY.get(code, "count")
         for earlier, earlier_value, earlier_approx in pending:
             found.append(
                 RawFigure(

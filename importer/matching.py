@@ -864,8 +864,9 @@ class Vocabulary:
             # "Ⅰ~Ⅲ类水质断面比例减少3.1%,Ⅳ类水质断面增加10.6%": a class of its own is not
             # the measure of the classes named before it
             head = ""
-        if TARGET_GAP.search(item) or _ALLOWANCE_LEFT.search(item):
-            # the distance to a target is a measure of its own, not the measure's level
+        if TARGET_GAP.search(item) or _ALLOWANCE_LEFT.search(item) or _SUMMED.search(item):
+            # the distance to a target is a measure of its own, not the measure's level; a sum
+            # of pollutants ("PM2.5、SO2两项加和指数") is none of them
             return Match(None, "", _proposal(item, unit, family))
         best = None
         fits = {}
@@ -1053,8 +1054,8 @@ class Vocabulary:
         The first family is the level's: a share in % is never a count's level (电话举报占
         37.7% is not a number of petitions), though a count's change may be in %.
         """
-        if not entry.families:
-            return 2
+        if not entry.families or not family:
+            return 2  # no unit written ("甲县(43)、乙县(46)"): whatever the words name
         if family == entry.families[0] or kind != "level" and family in entry.families:
             return 2
         if family in entry.families[1:] and family not in ("percent", "percentage_point"):
@@ -1066,6 +1067,10 @@ class Vocabulary:
         if family == "percentage_point" and entry.families[0] != "percent":
             return int(kind != "level" and entry.families[0] == "concentration")
         return int(kind != "level" and family in _CHANGE_FAMILIES and family != "count")
+
+
+# A measure summing several pollutants: "PM2.5、SO2两项加和指数", "三项污染物浓度之和".
+_SUMMED = re.compile(r"[两二三四五六]项[^,，;；。]{0,6}?(?:加和|之和|合计|叠加)|加和指数")
 
 
 # Pinyin glosses some sites print after characters ("天数(shù)"), and spaces, say nothing.
