@@ -3015,8 +3015,17 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     clean = [cell for cell, _at in cells]
     # Changes in words are numbers, and "持平" among them ("减少3天" | "持平" | "上升5.5%").
     worded = any(worded_change(cell) for cell in clean)
+    # Under a header naming a standard, its bounds and ranges ("≥5", "6~9") hold a column of
+    # numbers, though they are no figures.
+    first = next((at for at, cell in enumerate(clean) if _NUMERIC_CELL.match(cell)), 0)
+    standards = bool(_STANDARD_HEADER.search(" ".join(clean[:first])))
     numeric = [
-        bool(_NUMERIC_CELL.match(cell) or worded_change(cell) or (worded and unchanged(cell)))
+        bool(
+            _NUMERIC_CELL.match(cell)
+            or worded_change(cell)
+            or (worded and unchanged(cell))
+            or (standards and _STANDARD_CELL.match(cell))
+        )
         for cell in clean
     ]
     # Where no table starts here, none starts on the following lines up to the first number
@@ -3109,6 +3118,8 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     return (text, header, tuple(data), " ".join(caption_cells)), used
 
 
+_STANDARD_HEADER = re.compile(r"标准|限值")
+_STANDARD_CELL = re.compile(r"^[≥＞>]\s*\d[\d,]*(?:\.\d+)?$|^\d+(?:\.\d+)?\s*[~～]\s*\d+(?:\.\d+)?$")
 _VERDICT = re.compile(r"^(?:达标|不达标|超标|未超标|达标情况|合格|不合格|是|否)$")
 _VERDICT_HEADER = re.compile(r"达标情况|是否达标|达标与否|是否超标|评价结果")
 
@@ -3934,6 +3945,14 @@ def _names_from_cells(cells, width, pattern=None):
     if not cells:
         return ("",) * width, []
     cells = _unwrapped(cells, width)
+    if len(cells) > width + 1:
+        # "饮用水源地名称" over "东湖取水口": a column headed by what its one site is called,
+        # then the site; the column is the site's.
+        cells = [
+            cell
+            for at, cell in enumerate(cells)
+            if not (_NAME_HEADING.search(cell) and 0 < at == len(cells) - 2)
+        ]
     over = _measures_over_numbers(cells, width, pattern) if pattern is not None else None
     if over is not None:
         return over
@@ -3963,6 +3982,7 @@ def _names_from_cells(cells, width, pattern=None):
 
 
 _WIDEST_MERGED = 40
+_NAME_HEADING = re.compile(r"名称$")
 
 
 def _measures_over_numbers(cells, width, pattern):
