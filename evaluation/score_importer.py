@@ -51,8 +51,9 @@ _REGION_SUFFIX = re.compile(
 _COUNTRY = {"全国", "中国", "我国", "china", "nationwide", "national", "全国范围"}
 
 
-#: Spellings of one unit that differ only in how a power is written (km2, km²).
-_POWERS = str.maketrans("²³", "23")
+#: Spellings of one unit that differ only in how a power or a middle dot is written (km2, km²;
+#: 吨/平方公里·月, 吨/平方公里∙月).
+_POWERS = str.maketrans({"²": "2", "³": "3", **dict.fromkeys("∙⋅・･", "·")})
 
 
 def unit_key(unit):

@@ -792,6 +792,13 @@ class Vocabulary:
         self._any_kept = any(entry.in_database for entry in self.entries)
         # a catalogue that states its percentiles (without names, as CUES alone, none is known)
         self._any_percentile = any(entry.percentile for entry in self.entries)
+        # The words of each English name, for a figure whose clause says them in other order.
+        self._english = [
+            (entry, words)
+            for entry in self.entries
+            for name in entry.names
+            if _ENGLISH_NAME.fullmatch(name) and len(words := english_words(name)) >= 2
+        ]
         # Character pairs of each entry's name, for an entry no word names outright.
         self._pairs, self._pair_counts = {}, {}
         for entry in self.entries:
@@ -942,6 +949,13 @@ class Vocabulary:
                 )
                 if best is None or score > best[0]:
                     best = (score, entry, found.group(0))
+        if (best is None or best[0][0] == 0) and _ENGLISH_ITEM.search(item):
+            # "The safe utilization ratio of contaminated land … hit 100%": every word of an
+            # English name in the figure's own words, in any order or form, names it before
+            # the sentence's other words do.
+            worded = self._named_by_words(item, family, kind, head)
+            if worded is not None:
+                return worded
         if best is not None and not best[1].in_database and self._any_kept:
             named = self._named_by_pairs(item, family, kind, head, kept_only=True)
             if named is not None:
@@ -1021,6 +1035,24 @@ class Vocabulary:
         entry = best[1]
         return Match(entry.code, f"“{entry.name}”的大部分字词 → {entry.code}")
 
+    def _named_by_words(self, item, family, kind, head):
+        """The entry one of whose English names has all its words in ``item``, in its order
+        (the most words of any name so held, and only one entry with that many); or None."""
+        said = english_words(item)
+        found = {}
+        for entry, words in self._english:
+            if (
+                _in_order(words, said)
+                and self._fits(entry, family, kind)
+                and _required(entry.code, item, head)
+            ):
+                found[entry] = max(found.get(entry, 0), len(words))
+        most = max(found.values(), default=0)
+        best = [entry for entry, count in found.items() if count == most]
+        if len(best) != 1:
+            return None
+        return Match(best[0].code, f"the words of “{best[0].name}” → {best[0].code}")
+
     def _cued_for(self, family, kind):
         """The (entry, cue) pairs of entries a value of this family and kind may be of: a cue
         of an entry it cannot be is not run."""
@@ -1083,6 +1115,58 @@ _GLOSS = re.compile(
 
 
 _NOT_WORD = re.compile(r"[\s\d.,，、。;；:：“”\"'‘’《》()（）【】\[\]\-—/%]+")
+
+
+_ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*")
+_ENGLISH_ITEM = re.compile(r"[A-Za-z]{3}")
+# English words that name nothing measured, and words that name one thing as another does.
+_ENGLISH_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        "the of a an in at to for by on from with and or as its their this that these those is "
+        "are was were be been has have had it which across over under than all some per",
+    )
+)
+_ENGLISH_SAME = {
+    "rate": "share",
+    "ratio": "share",
+    "proportion": "share",
+    "percentage": "share",
+    "utilization": "use",
+    "utilisation": "use",
+    "utilized": "use",
+    "used": "use",
+    "met": "meet",
+    "meeting": "meet",
+    "meets": "meet",
+    "metre": "meter",
+    "category": "class",
+    "categories": "class",
+    "grade": "class",
+    "grades": "class",
+}
+
+
+def _in_order(words, said):
+    """Whether ``words`` stand in ``said`` in the same order, others between them."""
+    rest = iter(said)
+    return all(word in rest for word in words)
+
+
+def english_words(text):
+    """The words of an English phrase that name what it measures, in order, each in one form:
+    plurals singular, synonyms of a share or of meeting a standard as one word."""
+    words = []
+    for word in re.findall(r"[a-z]+", text.lower()):
+        if word in _ENGLISH_STOP:
+            continue
+        word = _ENGLISH_SAME.get(word, word)
+        if len(word) > 4 and word.endswith("ies"):
+            word = word[:-3] + "y"
+        elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        words.append(word)
+    return tuple(words)
 
 
 def _pairs(text):

@@ -20,6 +20,8 @@ _WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20
 # Punctuation kept as written but read as its ASCII twin where it matters to numbers.
 _WIDTH.update({ord("．"): ord(".")})
+# A unit's middle dot in a look-alike ("吨/平方公里∙30天", "t/km²⋅月"): the dot.
+_WIDTH.update({ord(dot): ord("·") for dot in "∙⋅・･"})
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +38,7 @@ def _table():
     return table
 
 
-_HAS_WIDE_OR_CJK_EXT = re.compile(r"[\uff01-\uff5e\u3000\u4e00-\u9fff]")
+_HAS_WIDE_OR_CJK_EXT = re.compile(r"[\uff01-\uff5e\u3000\u4e00-\u9fff∙⋅・･]")
 
 
 def fold(text):

@@ -52,6 +52,8 @@ def test_units_are_compared_by_meaning_and_periods_by_their_dates():
     assert score_importer.unit_key("percentage points") == score_importer.unit_key("个百分点")
     assert score_importer.unit_key("km2") == score_importer.unit_key("km²") != score_importer.unit_key("km")
     assert score_importer.unit_key("微克/每立方米") == score_importer.unit_key("μg/m³")
+    # a middle dot in a look-alike is the dot
+    assert score_importer.unit_key("吨/平方公里∙30天") == score_importer.unit_key("吨/平方公里·30天")
     assert score_importer.period_range("2024-02")[1].day == 29
     assert score_importer.region_key("广西壮族自治区") == "广西"
     assert score_importer.region_key("China") == "中国"

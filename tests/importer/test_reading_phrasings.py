@@ -1156,3 +1156,13 @@ def test_detention_and_crime_cases_as_the_law_names_them():
     text = "2031年上半年,全市共办理适用行政拘留环境违法案件12起、涉嫌环境污染刑事犯罪案件5起。"
     found = {str(f.value): f.indicator for f in pipeline.read(text).figures}
     assert found == {"12": "detention-referrals", "5": "pollution-crime-cases"}
+
+
+# A unit's middle dot in a look-alike ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dot", ["·", "∙", "⋅", "・"])
+def test_dust_fall_with_any_middle_dot_is_one_figure(dot):
+    text = f"2031年,全区降尘量为2.4吨/平方公里{dot}30天,低于参考标准。"
+    found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures]
+    assert found == [("2.4", "dust-fall")]
