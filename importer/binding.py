@@ -2041,6 +2041,23 @@ _DONE_TO_DATE_EN = re.compile(
 )
 
 
+def _closed_bracket_around(text, sentence_start, expression, position):
+    """Whether ``expression`` stands in brackets closed before ``position`` that state a value
+    of their own ("(上年同期为44天)"); not brackets that date what follows ("(2030年):")."""
+    opened = max(
+        text.rfind("(", sentence_start, expression.start),
+        text.rfind("（", sentence_start, expression.start),
+    )
+    if opened < 0 or _CLOSING.search(text, opened, expression.start):
+        return False
+    closed = _CLOSING.search(text, expression.end, position)
+    return closed is not None and _DIGIT.search(text, expression.end, closed.start()) is not None
+
+
+_CLOSING = re.compile(r"[)）]")
+_DIGIT = re.compile(r"\d")
+
+
 def _when_where(text, sentence_start, position, expressions, places, scope, period, place, figure):
     chosen = None
     for expression in expressions:
@@ -2055,6 +2072,9 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
                 continue
             if expression.kind == "since_five":
                 continue  # "“十三五”以来累计下降3.4个百分点": the time of the text's figures
+            if _closed_bracket_around(text, sentence_start, expression, position):
+                # "优33天(上年同期为44天),良46天": a time said in brackets is of what they hold
+                continue
             if "以来" in expression.label and _REMARK.match(text, expression.end, position):
                 # "…,“十三五”以来,已实现“六连降”;全国地表水…84.9%": a "since" that dates a
                 # remark without a figure, closed by a semicolon, dates nothing after it.
@@ -2148,7 +2168,13 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         stated = [
             e
             for e in expressions
-            if sentence_start <= e.start and e.end <= chosen.start and e.last and not e.baseline
+            if sentence_start <= e.start
+            and e.end <= chosen.start
+            and e.last
+            and not e.baseline
+            # "(上年同期为44天),良46天(上年同期为30天)": the same period as the sentence's
+            # own, not as the last year's said before
+            and e.kind != "lastyear"
         ]
         if stated:
             period = (stated[-1].first, stated[-1].last, stated[-1].label, "sentence")

@@ -966,3 +966,24 @@ def test_a_place_in_brackets_right_after_a_value_is_that_values_only():
     )
     assert region(one(document, "31")) == "浙江省"
     assert region(one(document, "-5.2")) == "浙江省"
+
+
+# Last year's values in brackets beside this period's --------------------------------------------
+
+
+def test_last_years_value_in_brackets_dates_only_itself():
+    document = pipeline.read(
+        "2031年第3季度,全区空气质量优良天数为79天,其中优33天(上年同期为44天),良46天(上年同期为30天);"
+        "轻度污染天数为10天(上年同期为14天)。"
+    )
+    periods = {str(f.value): (f.period_start, f.period_end) for f in document.figures}
+    this, last = (date(2031, 7, 1), date(2031, 9, 30)), (date(2030, 7, 1), date(2030, 9, 30))
+    assert periods["46"] == periods["10"] == this
+    assert periods["44"] == periods["30"] == periods["14"] == last
+
+
+def test_a_year_in_brackets_over_a_paragraph_dates_it():
+    document = pipeline.read("全市空气质量状况(2031年):优良天数比例为88.1%。")
+    assert [(str(f.value), f.period_start) for f in document.figures] == [
+        ("88.1", date(2031, 1, 1))
+    ]
