@@ -1166,3 +1166,23 @@ def test_dust_fall_with_any_middle_dot_is_one_figure(dot):
     text = f"2031年,全区降尘量为2.4吨/平方公里{dot}30天,低于参考标准。"
     found = [(str(f.value), f.indicator) for f in pipeline.read(text).figures]
     assert found == [("2.4", "dust-fall")]
+
+
+# Good-water and good-air shares in the words of city reports -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        (
+            "2031年,省控断面8个,达到或优于地表水Ⅲ类水质标准比例91.7%。",
+            "water-good-sections-ratio",
+        ),
+        ("2031年,市区空气质量指数(AQI)达标率91.7%。", "air-good-days-ratio"),
+    ],
+    ids=["class-iii-standard", "aqi-in-brackets"],
+)
+def test_good_shares_as_city_reports_word_them(text, indicator):
+    assert [(str(f.value), f.indicator) for f in pipeline.read(text).figures] == [
+        ("91.7", indicator)
+    ]
