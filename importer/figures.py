@@ -187,7 +187,7 @@ _WORD_AFTER_UNIT = {
     "座": "谈",
     "批": "准复示",
     "件": "事",
-    "分": "享析布",  # "420 分享": a page's share button, no score
+    "分": "享析布钟",  # "420 分享": a page's share button, no score; "60分钟": minutes
 }
 _COUNT_CODES = {
     "count",
@@ -244,7 +244,7 @@ _SPAN_FROM_AN_EDGE_EN = re.compile(
     r"\bthe (?:first|past|last|next|previous|following|coming)\s+$", re.I
 )
 # Days whose clause says their data were lost (停电, 故障, 数据缺失): no measure of the air.
-_DATA_LOST_AFTER = re.compile(r"[^。;；]{0,30}?(?:数据缺失|缺测|数据无效|无有效数据)")
+_DATA_LOST_AFTER = re.compile(r"[^。;；]{0,30}?(?:数据缺失|缺测|数据无效|无有效数据|未纳入统计)")
 # A unit the copy damaged is kept as it should have been written.
 _REPAIRED = {"B(A)": "dB(A)"}
 # dust fall whose middle dot a copy lost is written with it ("4.9t/km2月" → t/km2·月)
@@ -376,6 +376,8 @@ _MEASURED = re.compile(r"(?:各|共|共计)监测\s*$")  # "昼间、夜间各�
 _PARTS_OF_NETWORK = re.compile(
     # the total with or without 共 after the noun: "共有…监测点位43个,其中1类区8个" too
     r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)?\s*\d+\s*个.*其中"
+    # …or the count before the noun: "设置7个功能区声环境常规监测点位,其中0类区1个"
+    r"|(?:设置|布设|设有|共设)了?\s*\d+\s*个[^,，;；。\d]{0,16}(?:点位|断面|站点|测点|监测点)[^;；。]*其中"
 )
 _NETWORK_COUNT = re.compile(
     "|".join(
@@ -415,7 +417,8 @@ _ITEMS_NAMED_BEFORE = re.compile(r"污染物|(?:监测|所测|检测|分析|评�
 # Indicators or targets counted ("9项约束性指标,有8项已提前完成", "其余8项指标均已完成"): how
 # many measures are on track, no measure of the environment.
 _INDICATORS_BEFORE = re.compile(r"指标[^。；;\d]{0,6}$")
-_INDICATORS_AFTER = re.compile(r"^[^,，;；。\d]{0,8}指标")
+_POLICY_NAMED = re.compile(r"[水气土新国]$")
+_INDICATORS_AFTER = re.compile(r"^[^,，;；。\d]{0,8}(?:指标|基本项目|监测项目)")
 _ITEMS_MEASURED = re.compile(r"(?:监测|检测|分析|评价|测试|采样)(?:项目|指标|因子)")
 # Inside brackets right after a count of monitoring sites: its parts ("监测点位64个(其中河流48个、
 # 湖库16个)", "断面30个(国控10个、省控20个)").
@@ -502,10 +505,11 @@ _NOT_DONE_AFTER = re.compile(
 )
 # A denominator in parentheses: "有效天数(366天)", "监测点次(13)".
 _CONTEXT_NOUN = re.compile(
-    r"(?:有效|监测|统计|评价|参评|参与评价|总|自然)(?:监测)?(?:天数|点次|次数|城市)\s*"
+    r"(?:有效|监测|统计|评价|参评|参与评价|总|自然|采样)(?:监测)?(?:天数|点次|次数|城市)\s*"
     r"(?:为|是|共计?|合计|:|：)?\s*[(（]?\s*$"
     r"|(?:共|共计)监测\s*$"  # "空气质量共监测181天,其中优良178天"
     r"|(?:有效|实际|应)监测\s*(?:为|是|共计?|合计|:|：)?\s*$"
+    r"|(?:水样|样品|样本)\s*(?:为|共计?|合计)?\s*$"  # "采集有效降水水样74个": the samples
     r"|(?:共印|印数|印刷)\s*$"  # "(共印8份)": the print run of the document  # "有效监测361天,其中优197天"
     # how complete the monitoring data are, not the environment: "数据采集率为100%"
     r"|数据(?:采集|获取|捕获|传输|有效)率\s*(?:为|是|达到?|:|：)?\s*$"
@@ -1023,6 +1027,9 @@ def _in_sentence(text, start, end):
         ):
             pending = []
             continue  # "…6个为2类区监测点位", "水质监测12次": the network and how often it measures
+        if written == "条" and _POLICY_NAMED.search(head[-2:]) and not match.group(0)[0].isdigit():
+            pending = []
+            continue  # "“水十条”", "大气十条": a policy's name, no count of articles
         if written == "项" and (
             _ITEMS_MEASURED.search(_PART_SPLIT.split(head)[-1])
             or _INDICATORS_BEFORE.search(head)

@@ -459,3 +459,26 @@ def test_a_count_of_sites_said_right_before_its_share_is_the_shares_numerator():
         "青禾市2031年信访\n2031年,共受理信访件800个,其中噪声问题300个,占37.5%;有40个,占5%。"
     )
     assert has(document, "300", "个") and not has(document, "40", "个")
+
+
+# Samples, sampling days, points set up, minutes, items checked, days left out, policy names ----
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("2031年,云栖县总采样天数为358天,优为201天。", [("201", "天")]),
+        ("2031年,全县共采集有效降水水样62个,降水pH年均值为6.41。", [("6.41", "")]),
+        (
+            "云栖县设置6个功能区声环境常规监测点位,其中1类区2个,2类区4个。"
+            "每小时测量60分钟,昼间达标率为91.7%。",
+            [("91.7", "%")],
+        ),
+        ("2031年,臭氧浓度为139ug/m3,以上6项基本项目均达标。", [("139", "μg/m³")]),
+        ("2031年第二季度有4天未纳入统计,优良天数为81天。", [("81", "天")]),
+        ("2031年,5个“水十条”考核断面达到年度考核目标,占100%。", [("100", "%")]),
+    ],
+    ids=["sampling-days", "samples", "points-and-minutes", "items", "days-left-out", "policy-name"],
+)
+def test_what_is_sampled_set_up_or_left_out_is_no_figure(text, kept):
+    assert values(read(text)) == sorted(kept)
