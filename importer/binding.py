@@ -1597,8 +1597,19 @@ def _enumerations(text, start, end):
                     # the items are the figures said before (``_bind_sentence`` fills them).
                     groups.append({"start": match.start(), "items": None, "head": head})
                 continue
-            items, head = groups[-1]["items"] or [], groups[-1]["head"]
             said = text[clause_from : match.start()]
+            counted = _COUNTED_BACK.match(said)
+            if (
+                counted
+                and groups[-1]["items"]
+                and _count(counted.group(1)) != len(groups[-1]["items"])
+                and find_figures(text[start:clause_from])
+            ):
+                # "SO2、NO2浓度分别为8、34微克/立方米,CO…1.0毫克/立方米;这3项指标同比分别
+                # 下降…": as many measures as it counts, said before, not the last list's
+                groups.append({"start": match.start(), "items": None, "head": head})
+                continue
+            items, head = groups[-1]["items"] or [], groups[-1]["head"]
             if not _names_nothing(said):
                 # "…达标天数比例分别为…;轻度污染天数比例分别为…": the same places, this
                 # clause's measure (nearer the number than the one the last place carries).
@@ -1619,6 +1630,10 @@ def _enumerations(text, start, end):
 # 分别"): words that name no measure of their own.
 _THOSE_NAMED = re.compile(
     r"\s*(?:上述|以上|这)?\s*(?:两|二|三|四|[234])\s*(?:项|者)[\u4e00-\u9fff]{0,2}?\s*(?:同比|均)?\s*"
+)
+# "这6项指标", "上述六项污染物": the measures said before, by their number.
+_COUNTED_BACK = re.compile(
+    r"\s*(?:上述|以上|这|该)\s*([两二三四五六七八九十\d]{1,2})\s*(?:项|个|种)\s*(?:指标|污染物|项目)?"
 )
 _RESPECTIVELY = re.compile(r",?\s*\brespectively\b", re.I)
 # Where the clause of an English list starts: "…, while the average density of PM10 and …".

@@ -1151,3 +1151,12 @@ def test_day_and_night_levels_whose_unit_the_text_gives_before_the_table():
         ("58.9", "3类区"),
         ("49.7", "3类区"),
     ]  # the counts of points are no figures
+
+
+def test_measures_counted_back_are_those_said_before_not_the_last_lists():
+    document = read(
+        "2031年8月,松原县二氧化硫、二氧化氮浓度均值分别为7、29微克/立方米,一氧化碳日均值第95百分位数为"
+        "0.9毫克/立方米;这3项指标同比分别下降12.5%、9.4%、10.0%。"
+    )
+    changes = [(str(f.value), f.indicator) for f in document.figures if f.kind == "change"]
+    assert changes == [("-12.5", "so2"), ("-9.4", "no2"), ("-10.0", "co")]
