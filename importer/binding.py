@@ -2479,22 +2479,33 @@ _NIL_DAYS = re.compile(
 )
 
 
+# …and in English: "no heavy pollution days were recorded", "no heavily polluted days" (not
+# "no serious pollution days": 严重污染, a grade of its own).
+_NIL_DAYS_EN = re.compile(
+    r"\bno\s+((?:heavy|heavily)\s+(?:air\s+)?"
+    r"pollut(?:ion|ed)\s+days?)\b(?!\s+(?:alerts?|warnings?))",
+    re.I,
+)
+
+
 def says_none(text):
     """Whether the text says there were none of a measure, a figure without a number."""
-    return _NIL_DAYS.search(text) is not None
+    return _NIL_DAYS.search(text) is not None or _NIL_DAYS_EN.search(text) is not None
 
 
 def _nil_days(text, start, end, raws):
     """The heavy-pollution days of the sentence said to be none, unless a number says them."""
     if any(raw.family == "days" and raw.value == 0 for raw in raws):
         return []
-    return list(_NIL_DAYS.finditer(text, start, end))
+    found = [*_NIL_DAYS.finditer(text, start, end), *_NIL_DAYS_EN.finditer(text, start, end)]
+    return sorted(found, key=lambda match: match.start())
 
 
 def _nil_figure(match, text, start, end):
     """A level of 0 days of what the words say there were none of."""
+    unit = "days" if match.group(0).isascii() else "天"
     raw = RawFigure(
-        Decimal(0), match.group(0), "天", "day", "days", match.start(), match.end(), start, end
+        Decimal(0), match.group(0), unit, "day", "days", match.start(), match.end(), start, end
     )
     return Bound(
         raw=raw,
@@ -2503,7 +2514,7 @@ def _nil_figure(match, text, start, end):
         item=match.group(1),
         head=text[start : match.start(1)],
         quote_span=(start, end),
-        reasons=[f"“{match.group(0)}” → 0天"],
+        reasons=[f"“{match.group(0)}” → 0{unit}"],
     )
 
 

@@ -863,7 +863,12 @@ def _in_sentence(text, start, end):
             elif kind_of_days and value == value.to_integral_value():
                 unit = ("days", "day", tail_start + kind_of_days.end())
             elif (
-                (_CLAUSE_END.match(tail) or _COMPARED_AFTER.match(tail))
+                (
+                    _CLAUSE_END.match(tail)
+                    or _COMPARED_AFTER.match(tail)
+                    # "the number of good air days … was 27 in August"
+                    or _BARE_COUNT_AFTER_EN.match(tail)
+                )
                 and value == value.to_integral_value()
                 and _DAYS_IMPLIED_BEFORE.search(head[-100:])
             ) or (

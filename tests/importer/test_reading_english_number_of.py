@@ -43,3 +43,12 @@ def test_the_number_of_days_keeps_its_days():
         "In 2023, the number of days with good air quality in Jinan was 214, up by 6.\n"
     )
     assert of_value(document, "214") == [("days", "level")]
+
+
+def test_days_counted_before_their_month_and_heavy_days_said_to_be_none():
+    document = pipeline.read(
+        "Lanling air\n\nIn May 2031, the number of good air days in the county was 29 in May, "
+        "and no heavy pollution days were recorded. No heavy pollution alerts were issued.\n"
+    )
+    found = [(str(f.value), f.unit, f.indicator) for f in document.figures if not f.derived]
+    assert found == [("29", "days", "air-good-days"), ("0", "days", "heavy-pollution-days")]
