@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import periods as periods_module
-from .figures import RawFigure, is_unit, sentences
+from .figures import RawFigure, bracketed_list, is_unit, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
 from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER
@@ -1473,38 +1473,52 @@ def _free_head(text, start, lead_start, raw, head, previous, places):
 _NAMED_AFTER_VALUES = re.compile(
     r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?\s*[天件起个家次]?)*\s*([\u4e00-\u9fff]{2,8})(?=\s*(?:[,，;；。]|$))"
 )
-# A list of names, each with its value in brackets and no unit: "甲县乙镇(43)、丙县丁镇(46)".
-_BRACKETED_ITEM = r"[\u4e00-\u9fff]{2,14}\s*[(（]\s*-?\d[\d.]*\s*[)）]"
-_BRACKETED_LIST = re.compile(rf"{_BRACKETED_ITEM}(?:\s*[、和及与]\s*{_BRACKETED_ITEM})*")
 _LIST_LEAD_START = re.compile(r"[^。;；\n]*$")
+_LIST_CLAUSE_START = re.compile(r"[^,，。;；\n]*$")
 _CLAUSE_REST = re.compile(r"[^,，;；。\n(（]*")
-
-
-_ITEM_NAME = re.compile(r"([\u4e00-\u9fff]{2,14})\s*[(（]\s*$")
+# Words that name what a list measures ("各县超标天数依次是:"), not only how it is ranked
+# ("从倒数第一名起依次是:").
+_NAMES_A_MEASURE = re.compile(
+    r"浓度|指数|天数|比例|比率|率|PM|SO|NO|CO|O3|臭氧|颗粒物|污染|优良|水质|声|噪|案件|投诉|信访",
+    re.I,
+)
+# Words before a list's first name that are no part of it: "其中", "各乡镇中", "依次是:".
+_BEFORE_THE_NAME = re.compile(r"^.*(?:其中|(?<=[镇乡县区市点站])中|[:：是为])")
 
 
 def _bracketed_list(text, raw, places):
     """(measure, name) of a value in a list of names with bracketed values: the words naming
-    what the values measure (the clause leading to the list and the words closing it, the
-    names left out) and the item's name; None where the value is in no such list."""
-    for found in _BRACKETED_LIST.finditer(text, raw.sentence_start, raw.sentence_end):
-        if found.start() <= raw.start < found.end():
-            lead = _LIST_LEAD_START.search(text, raw.sentence_start, found.start()).group(0)
-            rest = _CLAUSE_REST.match(text, found.end(), raw.sentence_end).group(0)
-            name = _ITEM_NAME.search(text, found.start(), raw.start)
-            if name is None:
-                return f"{lead}{rest}".strip(), ""
-            # the name from the first place it names: "全市各区县中甲县(" is 甲县's
-            begins = [p[0] for p in places if name.start(1) <= p[0] < name.end(1)]
-            return f"{lead}{rest}".strip(), text[min(begins, default=name.start(1)) : name.end(1)]
-    return None
+    what the values measure and the item's name; None where the value is in no such list.
+
+    The measure is said in the list's own clause ("各县超标天数依次是:") and the words closing
+    it ("…综合指数较低"), or, where that clause names no measure ("前10名的乡镇依次是:"), in
+    the sentence before it."""
+    found = bracketed_list(text, raw.sentence_start, raw.sentence_end, raw.start)
+    if found is None:
+        return None
+    lead = _LIST_CLAUSE_START.search(text, raw.sentence_start, found.start()).group(0)
+    rest = _CLAUSE_REST.match(text, found.end(), raw.sentence_end).group(0)
+    if not _NAMES_A_MEASURE.search(f"{lead}{rest}"):
+        lead = _LIST_LEAD_START.search(text, raw.sentence_start, found.start()).group(0)
+    item = next(
+        m for m in re.finditer(_BRACKETED_ITEM_NAMED, text[found.start() : found.end()])
+        if found.start() + m.start(2) == raw.start
+    )
+    name_start, name_end = found.start() + item.start(1), found.start() + item.end(1)
+    # the name from the first place it names: "全市各区县中甲县(" is 甲县's
+    begins = [p[0] for p in places if name_start <= p[0] < name_end]
+    name = text[min(begins, default=name_start) : name_end]
+    return f"{lead}{rest}".strip(), _BEFORE_THE_NAME.sub("", name) or name
+
+
+_BRACKETED_ITEM_NAMED = r"([\u4e00-\u9fff]{2,14})\s*[(（]\s*(-?\d[\d.]*)\s*[)）]"
 
 
 # "…PM2.5平均浓度由低到高依次为:东港35微克/立方米,北塘38微克/立方米": a ranked list whose
 # items name only their member, a new town, a station or a park no gazetteer holds.
 _RANKED_LIST = re.compile(r"依次(?:为|是)\s*[:：]?")
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{1,5}")
-_MEASURE_WORD = re.compile(r"浓度|指数|天|比例|率|氧|碳|氮|硫|颗粒|污染|优|良|类|水质|声|噪|件|起")
+_MEMBER_MEASURE_WORD = re.compile(r"浓度|指数|天|比例|率|氧|碳|氮|硫|颗粒|污染|优|良|类|水质|声|噪|件|起")
 
 
 _ITEM_START = re.compile(r"[:：,，、;；]")
@@ -1518,7 +1532,7 @@ def _ranked_member(text, raw):
         return ""
     starts = [m.end() for m in _ITEM_START.finditer(text, listed.end(), raw.start)]
     member = text[max([listed.end(), *starts]) : raw.start].strip()
-    return member if _MEMBER.fullmatch(member) and not _MEASURE_WORD.search(member) else ""
+    return member if _MEMBER.fullmatch(member) and not _MEMBER_MEASURE_WORD.search(member) else ""
 
 
 # Asked of the same few words again and again (each figure's clause, with and without its
@@ -2057,8 +2071,9 @@ _DONE_TO_DATE_EN = re.compile(
 
 
 def _closed_bracket_around(text, sentence_start, expression, position):
-    """Whether ``expression`` stands in brackets closed before ``position`` that state a value
-    of their own ("(上年同期为44天)"); not brackets that date what follows ("(2030年):")."""
+    """Whether ``expression`` stands in brackets closed before ``position`` that state a figure
+    of their own ("33天(上年同期为44天)", "与去年同期(2030年5月pH均值为6.82)相比"); not brackets
+    that date what follows ("(2031年,按GB3095-2012二级标准评价):")."""
     opened = max(
         text.rfind("(", sentence_start, expression.start),
         text.rfind("（", sentence_start, expression.start),
@@ -2066,11 +2081,10 @@ def _closed_bracket_around(text, sentence_start, expression, position):
     if opened < 0 or _CLOSING.search(text, opened, expression.start):
         return False
     closed = _CLOSING.search(text, expression.end, position)
-    return closed is not None and _DIGIT.search(text, expression.end, closed.start()) is not None
+    return closed is not None and bool(find_figures(text[expression.end : closed.start()]))
 
 
 _CLOSING = re.compile(r"[)）]")
-_DIGIT = re.compile(r"\d")
 
 
 def _when_where(text, sentence_start, position, expressions, places, scope, period, place, figure):

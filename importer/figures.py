@@ -244,7 +244,10 @@ _SPAN_FROM_AN_EDGE_EN = re.compile(
     r"\bthe (?:first|past|last|next|previous|following|coming)\s+$", re.I
 )
 # Days whose clause says their data were lost (停电, 故障, 数据缺失): no measure of the air.
-_DATA_LOST_AFTER = re.compile(r"[^。;；]{0,30}?(?:数据缺失|缺测|数据无效|无有效数据|未纳入统计)")
+_DATA_LOST_AFTER = re.compile(
+    r"[^。;；]{0,30}?(?:数据缺失|缺测|数据无效|无有效数据)"
+    r"|[^,，;；。(（]{0,6}?未纳入统计"  # "3天未纳入统计": those days, not a count said before
+)
 # A unit the copy damaged is kept as it should have been written.
 _REPAIRED = {"B(A)": "dB(A)"}
 # dust fall whose middle dot a copy lost is written with it ("4.9t/km2月" → t/km2·月)
@@ -378,6 +381,7 @@ _PARTS_OF_NETWORK = re.compile(
     r"(?:点位|断面|站点|测点|监测点)[^,，;；。\d]{0,4}(?:共计|共有|共|合计|计)?\s*\d+\s*个.*其中"
     # …or the count before the noun: "设置7个功能区声环境常规监测点位,其中0类区1个"
     r"|(?:设置|布设|设有|共设)了?\s*\d+\s*个[^,，;；。\d]{0,16}(?:点位|断面|站点|测点|监测点)[^;；。]*其中"
+    r"[^;；。]*$"
 )
 _NETWORK_COUNT = re.compile(
     "|".join(
@@ -677,22 +681,32 @@ def _bounded(text, start, end):
     yield start, end
 
 
-# A list item's name and the bracket its value stands in: "、丙县丁镇(", ":甲县乙镇(".
-_BRACKETED_ITEM_BEFORE = re.compile(
-    r"(?:([、:：]|依次[是为]|分别[是为]|[是为])|^|[,，;；。]\s*)[\u4e00-\u9fff]{2,14}\s*[(（]\s*$"
-)
-_BRACKET_CLOSED = re.compile(r"^\s*[)）]\s*(、)?")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+# A list of names, each with its value in brackets and no unit: "甲县乙镇(43)、丙县丁镇(46)".
+_BRACKETED_ITEM = r"([\u4e00-\u9fff]{2,14})\s*[(（]\s*(-?\d[\d.]*)\s*[)）]"
+BRACKETED_LIST = re.compile(rf"{_BRACKETED_ITEM}(?:\s*[、和及与]\s*{_BRACKETED_ITEM})+")
+_ONE_BRACKETED_ITEM = re.compile(_BRACKETED_ITEM)
+# Words of a measure, not of a place or a site: "综合指数(4.12)", "首要污染物为臭氧(35)".
+_MEASURE_NAMED = re.compile(r"浓度|指数|比例|比率|天数|污染物|臭氧|颗粒物|二氧化|一氧化|率|量")
 
 
-def _bracketed_item(head, tail, number):
-    """Whether a number with no unit is an item's value in a list of names, each followed by its
-    value in brackets: after a list's mark or a name listed before it, or before the next."""
-    before = _BRACKETED_ITEM_BEFORE.search(head[-24:])
-    closed = _BRACKET_CLOSED.match(tail)
-    if before is None or closed is None or _YEAR.fullmatch(number):
-        return False
-    return bool(before.group(1) or closed.group(1))
+def bracketed_list(text, start, end, position):
+    """The list of names with bracketed values (see ``BRACKETED_LIST``) whose value stands at
+    ``position``, or None: not where an item names a measure rather than a place or a site,
+    nor where the values are ranks (1, 2, 3… in order)."""
+    window = max(start, position - _HEAD)
+    for found in BRACKETED_LIST.finditer(text, window, min(end, position + _HEAD)):
+        if not found.start() <= position < found.end():
+            continue
+        items = list(_ONE_BRACKETED_ITEM.finditer(text, found.start(), found.end()))
+        if not any(item.start(2) == position for item in items):
+            return None
+        if any(_MEASURE_NAMED.search(item.group(1)) for item in items):
+            return None
+        values = [numbers.parse(item.group(2)) for item in items]
+        if values == [Decimal(rank) for rank in range(1, len(items) + 1)]:
+            return None  # "排名依次是:甲县(1)、乙县(2)": ranks
+        return found
+    return None
 
 
 def find(text):
@@ -893,7 +907,7 @@ def _in_sentence(text, start, end):
                 )
             ):
                 unit = ("", "index", tail_start)
-            elif _bracketed_item(head, tail, match.group(0)):
+            elif bracketed_list(text, start, end, match.start()):
                 # "依次是:甲县乙镇(1.41)、丙县丁镇(1.46)": a list's values in brackets after
                 # their names, what they measure (and in what) said once before the list.
                 unit, unstated = ("", "index", tail_start), True

@@ -1102,7 +1102,7 @@ class Vocabulary:
 
 
 # A measure summing several pollutants: "PM2.5、SO2两项加和指数", "三项污染物浓度之和".
-_SUMMED = re.compile(r"[两二三四五六]项[^,，;；。]{0,6}?(?:加和|之和|合计|叠加)|加和指数")
+_SUMMED = re.compile(r"[两二三四五六]项[^,，;；。]{0,6}?(?:加和|之和|叠加)|加和指数|浓度之和")
 
 
 # Pinyin glosses some sites print after characters ("天数(shù)"), and spaces, say nothing.
@@ -1119,6 +1119,9 @@ _NOT_WORD = re.compile(r"[\s\d.,，、。;；:：“”\"'‘’《》()（）�
 
 _ENGLISH_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*")
 _ENGLISH_ITEM = re.compile(r"[A-Za-z]{3}")
+# A word, or a class in Roman numerals with its range or its mark kept whole ("I-III", "V-":
+# worse than V), so that "Grade V" is not "Grade V-" nor "IV-V".
+_ENGLISH_WORD = re.compile(r"\b[ivx]+(?:\s*[-~]\s*[ivx]+\b|-(?![a-z]))?|[a-z][a-z0-9]*")
 # English words that name nothing measured, and words that name one thing as another does.
 _ENGLISH_STOP = frozenset(
     re.findall(
@@ -1157,7 +1160,8 @@ def english_words(text):
     """The words of an English phrase that name what it measures, in order, each in one form:
     plurals singular, synonyms of a share or of meeting a standard as one word."""
     words = []
-    for word in re.findall(r"[a-z]+", text.lower()):
+    for word in _ENGLISH_WORD.findall(text.lower()):  # SO2 stays so2
+        word = re.sub(r"\s+", "", word)
         if word in _ENGLISH_STOP:
             continue
         word = _ENGLISH_SAME.get(word, word)

@@ -47,3 +47,28 @@ def test_the_measure_may_close_the_list():
 def test_a_bracketed_number_outside_a_list_of_names_is_no_figure():
     assert _read("截至目前,已完成整改任务(12)项。") == []
     assert [f[1] for f in _read("公报(2030)显示,全市PM2.5为30微克/立方米。")] == ["30"]
+
+
+def test_a_list_takes_the_measure_of_its_own_clause_not_of_the_sentence_before():
+    figures = _read(
+        "2030年4月,全市PM2.5平均浓度为32微克/立方米,各县超标天数依次是:安平县(12)、饶阳县(9)。"
+    )
+    assert [f for f in figures if f[1] in ("12", "9") and f[0] == "pm25"] == []
+
+
+def test_measures_or_ranks_in_brackets_are_no_list_of_places():
+    # measures named with their values in brackets, and ranks 1, 2, 3
+    assert [f[1] for f in _read("2030年,全市首要污染物为臭氧(35)、细颗粒物(12)。")] == []
+    assert _read("2030年,全市PM2.5浓度排名依次是:安平县(1)、饶阳县(2)、景县(3)。") == []
+    assert [
+        f[1] for f in _read("2030年,全市综合指数(4.12)、优良天数比例(88.5%)均居全省第一。")
+    ] == ["88.5"]
+
+
+def test_the_first_name_leaves_the_words_before_it():
+    figures = _read("2030年4月,全市各乡镇中东湖镇(3.98)、西岭乡(4.35)综合指数较低。")
+    assert {f[4] for f in figures} == {"东湖镇", "西岭乡"}
+
+
+def test_a_total_of_several_projects_is_no_sum_of_pollutants():
+    assert _read("2030年,全市完成三项工程环保投资合计12.5亿元。")[0][0] == "env-investment"

@@ -482,3 +482,10 @@ def test_a_count_of_sites_said_right_before_its_share_is_the_shares_numerator():
 )
 def test_what_is_sampled_set_up_or_left_out_is_no_figure(text, kept):
     assert values(read(text)) == sorted(kept)
+
+
+def test_points_set_up_leave_the_counts_after_their_clause_and_days_left_out_their_total():
+    document = read("2031年,全县设置10个空气质量监测点位,其中城区4个;全年完成整治黑臭水体12个。")
+    assert has(document, "12", "个") and not has(document, "4")
+    assert values(read("2031年,全市优良天数为320天,受沙尘影响的3天未纳入统计。")) == [("320", "天")]
+    assert values(read("2031年,全市重污染天数为2天(沙尘天气未纳入统计)。")) == [("2", "天")]

@@ -23,3 +23,11 @@ def test_every_word_of_an_english_name_in_other_forms_names_it():
 
 def test_words_of_no_name_leave_a_proposal():
     assert _read("the ratio of land made green across the city hit 41%.") == [("41", None)]
+
+
+def test_a_class_keeps_its_marks_and_a_formula_its_digits():
+    # "Grade V" is not the catalogue's "Grade V-" (worse than V), nor is "IV-V"
+    assert _read("the share of sections at Grade V was 3%.") == [("3", None)]
+    assert _read("sections at Class IV-V accounted for 15%.") == [("15", None)]
+    # "so-called" is no SO2
+    assert _read("the so-called industrial emissions fell by 3.2%.") == [("-3.2", None)]

@@ -987,3 +987,24 @@ def test_a_year_in_brackets_over_a_paragraph_dates_it():
     assert [(str(f.value), f.period_start) for f in document.figures] == [
         ("88.1", date(2031, 1, 1))
     ]
+
+
+def test_a_bracket_dating_what_follows_dates_it_whatever_code_it_names():
+    document = pipeline.read(
+        "2030年全市环境质量公报\n\n全市空气质量(2031年,按GB3095-2012二级标准评价):优良天数比例为88.1%。"
+    )
+    assert [(str(f.value), f.period_start) for f in document.figures] == [
+        ("88.1", date(2031, 1, 1))
+    ]
+
+
+def test_a_level_compared_with_in_brackets_dates_only_itself():
+    document = pipeline.read(
+        "2031年5月全市降水pH均值为6.71,与去年同期(2030年5月降水pH均值为6.80)相比,降水pH均值下降0.09。"
+    )
+    periods = {str(f.value): f.period_start for f in document.figures}
+    assert periods == {
+        "6.71": date(2031, 5, 1),
+        "6.80": date(2030, 5, 1),
+        "-0.09": date(2031, 5, 1),
+    }
