@@ -681,6 +681,12 @@ def _bounded(text, start, end):
     yield start, end
 
 
+# A ranked list of an index's values, each after its member's name, up to this one: "综合指数由
+# 好到差依次为:空港5.56、秦汉6.13、沣西".
+_INDEX_LIST_BEFORE = re.compile(
+    r"指数[^,，;；。\d]{0,12}依次[为是]\s*[:：]?\s*"
+    r"(?:[\u4e00-\u9fff]{1,8}\s*\d+(?:\.\d+)?\s*[、,，]\s*)*[\u4e00-\u9fff]{1,8}\s*$"
+)
 # A list of names, each with its value in brackets and no unit: "甲县乙镇(43)、丙县丁镇(46)".
 _BRACKETED_ITEM = r"([\u4e00-\u9fff]{2,14})\s*[(（]\s*(-?\d[\d.]*)\s*[)）]"
 BRACKETED_LIST = re.compile(rf"{_BRACKETED_ITEM}(?:\s*[、和及与]\s*{_BRACKETED_ITEM})+")
@@ -843,7 +849,11 @@ def _in_sentence(text, start, end):
             if listed:
                 pending.append((match, value, approximate))
                 continue
-            if _LIST_MARKER_AFTER.match(tail):
+            if _CLAUSE_END.match(tail) and _INDEX_LIST_BEFORE.search(head[-80:]):
+                # "综合指数由好到差依次为:空港5.56、秦汉6.13": a ranked list of an index, each
+                # member's value after its name
+                unit = ("", "index", tail_start)
+            elif _LIST_MARKER_AFTER.match(tail):
                 pending = []
                 continue  # "注:1.声环境…": the number of a note, not a value
             counted_en = _COUNTED_EN.match(tail)

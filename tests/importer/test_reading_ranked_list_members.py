@@ -33,3 +33,13 @@ def test_each_member_takes_the_measure_the_list_opened_with():
 def test_two_members_sharing_a_value_are_two_figures():
     assert [value for indicator, value, _q in _read(RANKED) if indicator == "pm25"].count("38") == 2
 
+
+def test_an_index_ranked_by_member_is_read_without_a_unit():
+    figures = _read(
+        "2031年2月,平潭县各片区空气质量综合指数由好到差依次为:东港5.21、北塘5.87、南湾6.02,同比均改善。"
+    )
+    assert figures == [
+        ("air-quality-composite-index", "5.21", "东港"),
+        ("air-quality-composite-index", "5.87", "北塘"),
+        ("air-quality-composite-index", "6.02", "南湾"),
+    ]
