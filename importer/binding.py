@@ -24,7 +24,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import periods as periods_module
-from .figures import RawFigure, bracketed_list, is_unit, sentences
+from .figures import BRACKETED_ITEM, RawFigure, bracketed_list, is_unit, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
 from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER
@@ -1501,17 +1501,15 @@ def _bracketed_list(text, raw, places):
     if not _NAMES_A_MEASURE.search(f"{lead}{rest}"):
         lead = _LIST_LEAD_START.search(text, raw.sentence_start, found.start()).group(0)
     item = next(
-        m for m in re.finditer(_BRACKETED_ITEM_NAMED, text[found.start() : found.end()])
-        if found.start() + m.start(2) == raw.start
+        m
+        for m in BRACKETED_ITEM.finditer(text, found.start(), found.end())
+        if m.start(2) == raw.start
     )
-    name_start, name_end = found.start() + item.start(1), found.start() + item.end(1)
+    name_start, name_end = item.span(1)
     # the name from the first place it names: "全市各区县中甲县(" is 甲县's
     begins = [p[0] for p in places if name_start <= p[0] < name_end]
     name = text[min(begins, default=name_start) : name_end]
     return f"{lead}{rest}".strip(), _BEFORE_THE_NAME.sub("", name) or name
-
-
-_BRACKETED_ITEM_NAMED = r"([\u4e00-\u9fff]{2,14})\s*[(（]\s*(-?\d[\d.]*)\s*[)）]"
 
 
 # "…PM2.5平均浓度由低到高依次为:东港35微克/立方米,北塘38微克/立方米": a ranked list whose
@@ -2081,10 +2079,16 @@ def _closed_bracket_around(text, sentence_start, expression, position):
     if opened < 0 or _CLOSING.search(text, opened, expression.start):
         return False
     closed = _CLOSING.search(text, expression.end, position)
-    return closed is not None and bool(find_figures(text[expression.end : closed.start()]))
+    return closed is not None and _states_a_figure(text[expression.end : closed.start()])
 
 
 _CLOSING = re.compile(r"[)）]")
+
+
+@lru_cache(maxsize=256)
+def _states_a_figure(words):
+    """Whether a few words state a figure: asked of the same bracket for each figure after it."""
+    return bool(find_figures(words))
 
 
 def _when_where(text, sentence_start, position, expressions, places, scope, period, place, figure):

@@ -690,7 +690,7 @@ _INDEX_LIST_BEFORE = re.compile(
 # A list of names, each with its value in brackets and no unit: "甲县乙镇(43)、丙县丁镇(46)".
 _BRACKETED_ITEM = r"([\u4e00-\u9fff]{2,14})\s*[(（]\s*(-?\d[\d.]*)\s*[)）]"
 BRACKETED_LIST = re.compile(rf"{_BRACKETED_ITEM}(?:\s*[、和及与]\s*{_BRACKETED_ITEM})+")
-_ONE_BRACKETED_ITEM = re.compile(_BRACKETED_ITEM)
+BRACKETED_ITEM = re.compile(_BRACKETED_ITEM)
 # Words of a measure, not of a place or a site: "综合指数(4.12)", "首要污染物为臭氧(35)".
 _MEASURE_NAMED = re.compile(r"浓度|指数|比例|比率|天数|污染物|臭氧|颗粒物|二氧化|一氧化|率|量")
 
@@ -703,7 +703,7 @@ def bracketed_list(text, start, end, position):
     for found in BRACKETED_LIST.finditer(text, window, min(end, position + _HEAD)):
         if not found.start() <= position < found.end():
             continue
-        items = list(_ONE_BRACKETED_ITEM.finditer(text, found.start(), found.end()))
+        items = list(BRACKETED_ITEM.finditer(text, found.start(), found.end()))
         if not any(item.start(2) == position for item in items):
             return None
         if any(_MEASURE_NAMED.search(item.group(1)) for item in items):

@@ -792,7 +792,7 @@ class Vocabulary:
         self._any_kept = any(entry.in_database for entry in self.entries)
         # a catalogue that states its percentiles (without names, as CUES alone, none is known)
         self._any_percentile = any(entry.percentile for entry in self.entries)
-        # The words of each English name, for a figure whose clause says them in other order.
+        # The words of each English name, for a figure whose clause says them in other forms.
         self._english = [
             (entry, words)
             for entry in self.entries
@@ -951,8 +951,8 @@ class Vocabulary:
                     best = (score, entry, found.group(0))
         if (best is None or best[0][0] == 0) and _ENGLISH_ITEM.search(item):
             # "The safe utilization ratio of contaminated land … hit 100%": every word of an
-            # English name in the figure's own words, in any order or form, names it before
-            # the sentence's other words do.
+            # English name in the figure's own words, in its order and in any form, names it
+            # before the sentence's other words do.
             worded = self._named_by_words(item, family, kind, head)
             if worded is not None:
                 return worded
