@@ -997,6 +997,8 @@ def _bind_sentence(
             and carried.kind == "level"
             # "较2030年(185μg/m3)下降16%": the level compared with is the earlier one already
             and not _earlier(carried, figure)
+            # "全省…28微克/立方米。其中…白银上升40.1%": another place's change implies nothing
+            and _place_name(carried) == _place_name(figure)
             # "好于年度目标4微克/立方米", "高于全国平均水平6个百分点": no change on last year
             and not (_BEYOND_TARGET.search(own) or _COMPARISON.search(own))
         ):
@@ -2641,6 +2643,10 @@ def _same_family_before(raw, previous, out):
         return previous
     same = [f for f in out if not f.derived and f.raw.family == raw.family]
     return same[-1] if same else previous
+
+
+def _place_name(figure):
+    return getattr(figure.place, "name", None)
 
 
 def _earlier(level, change):

@@ -265,6 +265,10 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 if block.kind == "table"
                 else block.text[figure.quote_span[0] : figure.raw.start],
                 block.text[slice(*figure.quote_span)] if block.kind != "table" else "",
+                block.text[max(0, figure.quote_span[0] - 160) : figure.quote_span[0]]
+                if block.kind != "table"
+                else "",
+                gazetteer,
             )
             if not made.derived and at >= 0:
                 made = replace(
@@ -1030,13 +1034,62 @@ def _share_of_days_ungraded(bound, vocabulary):
     return matching.Match("air-good-days-ratio", "“days”以百分比计，未言等级 → air-good-days-ratio")
 
 
+_NOT_A_NAME = re.compile(r"[\s(（)）:：,，、]|^(?:其中|依次为|依次是|分别为|分别是)")
+
+
+def _only_a_place(name, gazetteer):
+    """Whether a proposal's name is only a place's ("平凉", "运城(", "高新区"): the item says
+    where, and the measure is the one said around it."""
+    name = _NOT_A_NAME.sub("", name or "")
+    if len(name) < 2 or gazetteer is None:
+        return False
+    if gazetteer.named(name) is not None:
+        return True
+    return any(start == 0 and end == len(name) for start, end, _ in gazetteer.find_all(name))
+
+
+# A measure's word ("长春、吉林轻度污染天数比例分别为"): the list's own measure, one the
+# catalogue does not hold, not the one said before it.
+_MEASURE_TERM = re.compile(r"比例|占比|浓度|天数|指数|个数|件数|次数|[率量值]")
+
+
+def _measure_after_the_place(head, name):
+    """Whether the words from the place to the number name a measure of their own."""
+    at = head.find(_NOT_A_NAME.sub("", name))
+    return bool(_MEASURE_TERM.search(head[max(at, 0) :]))
+
+
+def _named_around(bound, vocabulary, part, said, before, topic):
+    """The measure of a figure whose own words name none ("平凉上升88.5%", "鼓楼3件"): the
+    nearest one its sentence names before it, else the paragraph before the sentence, else
+    its heading; only in a unit that measure is reported in."""
+    raw = bound.raw
+    for words, where in ((said, "句中"), (before, "前文"), (topic, "标题")):
+        if not words:
+            continue
+        named = _match(vocabulary, words, "", raw.family, bound.kind, raw.unit, part)
+        if named.code is not None and vocabulary.reported_in(named.code, raw.family):
+            return matching.Match(named.code, f"{where}所述：{named.reason}")
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _match(vocabulary, item, head, family, kind, unit, part):
     """The vocabulary's match, once per wording (a table's column repeats it row after row)."""
     return vocabulary.match(item, head, family, kind, unit, part=part)
 
 
-def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", sentence=""):
+def _figure(
+    bound,
+    quote,
+    vocabulary,
+    approximate_text="",
+    topic="",
+    said="",
+    sentence="",
+    before="",
+    gazetteer=None,
+):
     """The figure ``bound`` as read; ``topic`` is the heading over its paragraph, ``said`` its
     sentence up to the number (a table's caption for a cell)."""
     raw = bound.raw
@@ -1124,6 +1177,13 @@ def _figure(bound, quote, vocabulary, approximate_text="", topic="", said="", se
                 break
     if match.code is None and raw.family == "sound_level":
         match = vocabulary.by_day(f"{topic} {said} {bound.head} {bound.item}", raw.family) or match
+    if (
+        match.code is None
+        and not in_table
+        and _only_a_place(match.proposed[0], gazetteer)
+        and not _measure_after_the_place(bound.head, match.proposed[0])
+    ):
+        match = _named_around(bound, vocabulary, part, said, before, topic) or match
     if match.code is None and raw.unit_code == "index" and not raw.value and not in_table:
         # "重污染天数比例为0", "劣Ⅴ类水体为0": nothing needs no unit; the words say what is
         # nil, a share, a number of days or a count.
