@@ -2841,6 +2841,10 @@ def _is_pipe_row(line):
 _NUMBERED_CAPTION = re.compile(r"^表\s*\d{1,2}(?!\d)")
 
 
+# A header cell of a column that is part of the one before it: "其中,6月PM2.5浓度".
+_SUBCOLUMN = re.compile(r"^其中[，,]\s*(?=\S{2,16}$)")
+
+
 def _cell_lines(paragraphs, index):
     """The lines from ``index`` that may each be one cell of a table: short, no sentence."""
     lines = []
@@ -2856,7 +2860,9 @@ def _cell_lines(paragraphs, index):
                 break  # the next table's caption ("表3 …"), after this one's numbers
             piped = line.rstrip().endswith(("|", "｜")) or (lines and _PIPES.match(lines[-1]))
             if not _CELL_LINE.match(_without_unit(cell)) or (
-                re.search(r"[，,]", cell) and not _NUMERIC_CELL.match(cell) and not piped
+                re.search(r"[，,]", _SUBCOLUMN.sub("", cell))
+                and not _NUMERIC_CELL.match(cell)
+                and not piped
             ):
                 break
         lines.append(line)
