@@ -266,6 +266,7 @@ def is_unit(text):
     text = text.strip()
     bracketed = re.fullmatch(r"[(（]\s*([^()（）]+?)\s*[)）]", text)
     text = bracketed.group(1) if bracketed else text
+    text = re.sub(r"\s*/\s*", "/", text)  # "个/ L", as a cell's copy spaces it
     return bool(text) and text.casefold() in _UNIT_CODE
 
 

@@ -20,6 +20,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import dateline
+from .figures import is_unit
 from .numbers import SPELT_VOLUME_UNIT
 from .table_cells import UNITS_HEADING, compound_items, unchanged, worded_change
 
@@ -1538,6 +1539,8 @@ _NUMERIC_CELL = re.compile(
     # Below the detection limit ("<0.006", "0.004L", 未检出, ND): a cell of a column of numbers,
     # though no figure.
     r"|^[<＜≤]\s*\d[\d,]*(?:\.\d+)?$|^\d[\d,]*(?:\.\d+)?L$|^(?:未检出|ND|N\.D\.)$"
+    # Above the method's range (">1600" bacteria a 100 mL): a number's cell, no figure either.
+    r"|^[>＞]\s*\d[\d,]*(?:\.\d+)?$"
 )
 _CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
 _SIGNED = re.compile(
@@ -3125,7 +3128,9 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
 
 
 _STANDARD_HEADER = re.compile(r"标准|限值")
-_STANDARD_CELL = re.compile(r"^[≥＞>]\s*\d[\d,]*(?:\.\d+)?$|^\d+(?:\.\d+)?\s*[~～]\s*\d+(?:\.\d+)?$")
+_STANDARD_CELL = re.compile(
+    r"^[≥＞>]\s*\d[\d,]*(?:\.\d+)?$|^\d+(?:\.\d+)?\s*[~～—–\-]\s*\d+(?:\.\d+)?$"
+)
 _VERDICT = re.compile(r"^(?:达标|不达标|超标|未超标|达标情况|合格|不合格|是|否)$")
 _VERDICT_HEADER = re.compile(r"达标情况|是否达标|达标与否|是否超标|评价结果")
 
@@ -3442,7 +3447,7 @@ def _row_layout(clean, numeric, padded=0):
                 continue
             pattern = tuple(numeric[start : start + width])
             rows, skipped = _rows_of(clean, numeric, start, width, pattern, indexed)
-            if len(rows) < 2:
+            if len(rows) < 2 or (not indexed and _labelled_by_units(clean, rows)):
                 continue
             counting = sum(
                 1
@@ -3486,6 +3491,13 @@ def _row_layout(clean, numeric, padded=0):
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _labelled_by_units(clean, rows):
+    """Whether most rows would be labelled by a unit or nothing: the rows read one cell early,
+    the last cell of each (a column of units) taken for the next one's label."""
+    units = sum(1 for row in rows if not clean[row].strip() or is_unit(clean[row]))
+    return 2 * units > len(rows)
 # A heading may carry the mark of a note under the table ("排名①", "序号*"): still the heading.
 _NOTE_MARK = r"\s*(?:[\u2460-\u2473\u2776-\u277f*＊※†]|[¹²³\u2074-\u2079]+)?"
 _ROW_NUMBERS_HEADING = re.compile(rf"^(?:序号|编号|No\.?){_NOTE_MARK}$", re.I)
@@ -3546,6 +3558,14 @@ def _rows_of(clean, numeric, start, width, pattern, indexed=False):
             rows.append(at)
             at += width
             continue
+        # A numbered row of words where the others hold numbers ("6 | 臭和味 | 泥土味(2级) |
+        # …"), the next row's number after it: passed whole.
+        whole = at
+        while indexed and not fits(whole) and _numbered_row_of_words(clean, whole, width):
+            whole += width
+        if whole > at and fits(whole):
+            at = whole  # rows of their own, no cells lost
+            continue
         # A row shortened in the copy: resume at the next row that fits.
         resumed = next((at + skip for skip in range(1, width) if fits(at + skip)), None)
         if resumed is None:
@@ -3556,6 +3576,16 @@ def _rows_of(clean, numeric, start, width, pattern, indexed=False):
 
 
 _BLANK_CELL = re.compile(r"^[—–\-/]{1,3}$|^$")
+
+
+def _numbered_row_of_words(clean, at, width):
+    """Whether ``width`` cells from ``at`` are a row numbered n whose next row is numbered n+1."""
+    this, following = clean[at], clean[at + width] if at + width < len(clean) else ""
+    return bool(
+        _ROW_NUMBER.match(this)
+        and _ROW_NUMBER.match(following)
+        and int(following) == int(this) + 1
+    )
 
 
 def _with_short_rows(clean, numeric, rows, width, skip, cut=None):
@@ -3930,6 +3960,16 @@ _UNITS_CELL = re.compile(r"^[(（]\s*单位\s*[:：]\s*([^()（）]+?)\s*[)）]?
 def _column_names_flat(cells, width, pattern=None):
     """Column names (see ``_names_from_cells``), a cell stating the units set aside as the
     caption's ``单位:`` note."""
+    units = [at for at, cell in enumerate(cells) if UNITS_HEADING.match(re.sub(r"\s", "", cell))]
+    words = [at for at, numeric in enumerate(pattern or ()) if not numeric]
+    if len(units) == 1 and len(words) == 1 and width >= 3 and len(pattern) == width:
+        # A column of units among columns of numbers, its heading 单位 wherever a header of
+        # two levels flattened put it ("项目 | 月平均值 | 单位 | 甲水厂 | 乙水厂" over rows
+        # "浑浊度 | 17.9 | 46.3 | NTU"): that column's, the others named without it.
+        rest = [cell for at, cell in enumerate(cells) if at != units[0]]
+        numbers = [flag for at, flag in enumerate(pattern) if at != words[0]]
+        names, caption = _column_names_flat(rest, width - 1, numbers)
+        return (*names[: words[0]], cells[units[0]], *names[words[0] :]), caption
     notes = [_UNITS_CELL.match(cell) for cell in cells]
     if not any(notes) or len(cells) - sum(map(bool, notes)) < width:
         return _names_from_cells(cells, width, pattern)
@@ -4086,6 +4126,9 @@ def _one_level(cells, width):
         and len(before[-1 - run]) <= 14
         and not _CAPTION.match(before[-1 - run])
         and not re.search(r"表|排名|情况|如下|\d+个", before[-1 - run])
+        # the row labels' heading stands before the upper level, no part of it ("项目 |
+        # 月平均值 | 甲水厂 | 乙水厂")
+        and not _ROW_HEADING.match(re.sub(r"\s+", "", before[-1 - run]))
     ):
         run += 1
     # The upper cells span the data columns evenly, or the row labels' column too (two
@@ -4098,6 +4141,8 @@ def _one_level(cells, width):
             over_labels = int(width % size != 0)
             break
     caption = before[: len(before) - len(upper)]
+    if caption and upper and _ROW_HEADING.match(re.sub(r"\s+", "", caption[-1])):
+        caption = caption[:-1]
     names = []
     for column in range(width):
         name = lowest[column] if column < len(lowest) else ""
@@ -4117,7 +4162,8 @@ def _type_score(names, pattern):
 
 
 def _unlike_captions(caption):
-    return sum(1 for cell in caption if not _caption_like(cell))
+    # the row labels' heading, written over two lines ("样品名称" / "项 目"), is none either
+    return sum(1 for cell in caption if not _caption_like(cell) and not _heading_like(cell))
 
 
 def _caption_like(cell):

@@ -80,7 +80,7 @@ def merged_labels(labels, rows):
 # A column of units beside the row labels ("项目 | 单位 | 2023年 | 2022年", a row per measure):
 # each row's unit, written once for the row where a header would write it once per column. A
 # measure of no unit (an index) has a dash or nothing there.
-UNITS_HEADING = re.compile(r"^\s*(?:计量)?单位\s*$")
+UNITS_HEADING = re.compile(r"^\s*(?:计量)?单\s*位\s*$")
 _NO_UNIT = re.compile(r"^\s*(?:[—–\-/]{1,3}|无量纲|无)?\s*$")
 _UNIT_IN_LABEL = re.compile(r"[(（][^()（）]*[)）]\s*$")
 
@@ -92,7 +92,11 @@ def units_column(header, rows, is_unit):
         column = [cells[at] if at < len(cells) else "" for _label, cells, _span in rows]
         units = [fold(cell) for cell in column if not _NO_UNIT.match(fold(cell))]
         headed = bool(UNITS_HEADING.match(fold(name)))
-        if units and all(is_unit(unit) for unit in units) and (headed or len(units) >= 2):
+        known = sum(1 for unit in units if is_unit(unit))
+        if units and known == len(units) and (headed or len(units) >= 2):
+            return at
+        # Headed 单位, a unit the vocabulary lacks among them ("度" of colour): still units.
+        if headed and known >= 2 and 3 * known >= 2 * len(units):
             return at
     return None
 
@@ -106,7 +110,9 @@ def units_into_labels(header, rows, is_unit):
     out = []
     for label, cells, span in rows:
         unit = cells[at].strip() if at < len(cells) else ""
-        if not _NO_UNIT.match(fold(unit)) and not _UNIT_IN_LABEL.search(label):
+        written = _UNIT_IN_LABEL.search(label)
+        # "耗氧量(CODMn法,以O2计)": a bracket saying how it is counted, no unit
+        if not _NO_UNIT.match(fold(unit)) and not (written and is_unit(written.group(0))):
             label = f"{label}({unit.strip('()（）')})"
         out.append((label, (*cells[:at], *cells[at + 1 :]), span))
     return (*header[:at], *header[at + 1 :]), tuple(out)

@@ -22,7 +22,10 @@ _NUMBER_CELL = re.compile(r"([-+−]?\d[\d,]*(?:\.\d+)?)(%)?")
 _NO_VALUE = frozenset({"", "—", "-", "−", "/", "--", "－", "——", "…", "*", "／", "未检出", "ND"})
 # A value below the detection limit: "0.0004L", "<0.006", "＜0.01", "N.D.". It holds its
 # column's place in the row and is no figure.
-_BELOW_LIMIT = re.compile(r"(?:\d[\d.]*\s*[LＬ]|[<＜]\s*\d[\d.]*|N\.?D\.?|未检出|检出限以下)")
+# Below the detection limit, or above the method's range (">1600"): a reading, not a value.
+_BELOW_LIMIT = re.compile(
+    r"(?:\d[\d.]*\s*[LＬ]|[<＜>＞]\s*\d[\d.]*|N\.?D\.?|未检出|检出限以下)"
+)
 # Full-width digits, point, signs and percent as ASCII (not NFKC, which reads a footnote's
 # superscript "35¹" as 351).
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋％，", "0123456789.-+%,")

@@ -132,8 +132,14 @@ TABLE = (
         "uW/cm2", "power_density", "微瓦/平方厘米", "μW/cm²", 1,
         "μW/cm2", "uW/cm2", "uW/cm²", "μw/cm2", "微瓦每平方厘米",
     ),
-    # Water: germs counted per litre (fecal coliforms).
+    # Water: germs counted per litre (fecal coliforms), per millilitre or per 100 mL (a plate's
+    # colonies, a most probable number), as drinking-water tables write them.
     _unit("count/L", "count_density", "个/升", "count/L", 1, "个/L", "MPN/L"),
+    _unit("CFU/mL", "count_density", "CFU/mL", "CFU/mL", 1000, "cfu/ml", "个/mL", "个/毫升"),
+    _unit("CFU/100mL", "count_density", "CFU/100mL", "CFU/100mL", 10, "cfu/100ml", "个/100mL"),
+    _unit("MPN/100mL", "count_density", "MPN/100mL", "MPN/100mL", 10, "mpn/100ml"),
+    # Water: turbidity, in nephelometric units.
+    _unit("NTU", "turbidity", "NTU", "NTU", 1, "ntu", "散射浊度单位"),
     # Negative air ions, counted per cubic centimetre.
     _unit(
         "count/cm3", "count_density", "个/立方厘米", "count/cm³", 1000,
