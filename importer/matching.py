@@ -413,7 +413,14 @@ WORK = (
     (
         "petitions-transferred",
         # the whole noun, so that 信访举报件 within it is no nearer the number
-        r"(?:交办|转办|移交|转交)[^,，;；。\d]{0,12}?(?:信访|举报|投诉)(?:举报|投诉)?(?:件|问题|案件)?",
+        # …a batch and its hours between them ("转办第二十一批11月19日8时至20时的群众信访举报件")
+        r"(?:交办|转办|移交|转交)(?:[^,，;；。\d]|\d{1,2}[月日时])"
+        r"{0,30}?(?:信访|举报|投诉)(?:举报|投诉)?(?:件|问题|案件)?"
+        # "累计交办2575件": the verb alone before its count
+        r"|(?:累计|共|合计)(?:交办|转办)(?=\s*\d|\s*$)"
+        # an inspection's batch is a batch transferred, its places' shares of it too
+        # ("第二十一批举报件中,按地区分布为:长沙市22件"), not its kinds' (a table's columns)
+        r"|第[^,，;；。]{1,6}?批[^,，;；。\d]{0,6}?(?:信访|举报|投诉)(?:举报|投诉)?(?:件|案件)中",
         None,
     ),
     # not what was left undone ("未按期办结", "尚未办结")
