@@ -1073,6 +1073,10 @@ def _named_around(bound, vocabulary, part, said, before, topic):
     return None
 
 
+# Levels whose change is a percent of them, never a difference of shares.
+_LEVELS_CHANGED_IN_PERCENT = ("concentration", "water_concentration")
+
+
 @lru_cache(maxsize=4096)
 def _match(vocabulary, item, head, family, kind, unit, part):
     """The vocabulary's match, once per wording (a table's column repeats it row after row)."""
@@ -1110,7 +1114,12 @@ def _figure(
         and carried is not None
         and carried.kind == "level"
         and getattr(carried, "filed_as", None)
-        and (raw.family == "percent" or vocabulary.reported_in(carried.filed_as, raw.family))
+        and (
+            raw.family == "percent"
+            or vocabulary.reported_in(carried.filed_as, raw.family)
+            # "PM10为37.9微克/立方米,同比下降9.1个百分点": points written for a percent change
+            or (raw.unit_code == "pp" and carried.raw.family in _LEVELS_CHANGED_IN_PERCENT)
+        )
     ):
         # what the level it changes was filed under, from words the change does not repeat
         # (the level's sentence or heading named it): the change is of that indicator; so is

@@ -3582,9 +3582,7 @@ def _numbered_row_of_words(clean, at, width):
     """Whether ``width`` cells from ``at`` are a row numbered n whose next row is numbered n+1."""
     this, following = clean[at], clean[at + width] if at + width < len(clean) else ""
     return bool(
-        _ROW_NUMBER.match(this)
-        and _ROW_NUMBER.match(following)
-        and int(following) == int(this) + 1
+        _ROW_NUMBER.match(this) and _ROW_NUMBER.match(following) and int(following) == int(this) + 1
     )
 
 
@@ -4075,10 +4073,18 @@ def _unwrapped(cells, width):
     exactly one name per column (after the caption and the row labels' heading); else as
     they are. The cell before must be no complete name: none with a unit, no pollutant
     (under "PM10", "浓度(μg/m³)" is a lower level's cell), no heading."""
-    joined, joins = [], 0
+    joined, joins, named = [], 0, set()
     for cell in cells:
         before = joined[-1] if joined else ""
-        if _broken_word(before, cell) or (
+        if _unit_of_the_name_before(before, cell):
+            named.add(len(joined) - 1)  # judged by its name: no caption for the unit's length
+            joined[-1] = before + cell
+            joins += 1
+        elif (
+            _broken_word(before, cell)
+            # "城市" / "(或具体点位)": what else the row labels are, in brackets
+            or (before and _ROW_HEADING.match(before) and _BRACKETED.match(cell))
+        ) or (
             _WRAPPED_END.match(cell)
             and before
             and not _UNIT_OF_HEADER.search(before)
@@ -4093,15 +4099,48 @@ def _unwrapped(cells, width):
             joined.append(cell)
     if not joins:
         return cells
-    body = [cell for cell in joined if not _caption_like(cell)]
+    body = [
+        cell for at, cell in enumerate(joined) if not _caption_like(_name_of(cell, at in named))
+    ]
     if body and _heading_like(body[0]):
         body = body[1:]
     return joined if len(body) == width else cells
 
 
+_BRACKETED = re.compile(r"^[(（][^()（）]{1,14}[)）]$")
+
+
+def _name_of(cell, unit_joined):
+    """A header cell as judged for a caption: a pollutant's name or one joined to its unit
+    ("可吸入颗粒物(PM10)(微克/立方米)") without that unit, however long it runs."""
+    stated = _UNIT_OF_HEADER.search(cell)
+    if stated and is_unit(stated.group(1)):
+        name = cell[: stated.start()]
+        if unit_joined or _POLLUTANT.search(name):
+            return name
+    return cell
+
+
+def _unit_of_the_name_before(before, cell):
+    """A unit alone, in brackets, of a name that states none: "二氧化硫" / "(微克/立方米)"."""
+    stated = _UNIT_OF_HEADER.search(before)
+    return bool(
+        before
+        and _BRACKETED.match(cell)
+        and is_unit(cell)
+        # "可吸入颗粒物(PM10)": a bracket naming the pollutant, no unit
+        and not (stated and is_unit(stated.group(1)))
+        and not _caption_like(before)
+    )
+
+
 def _broken_word(before, cell):
     """A narrow column's name the copy broke inside a word ("二氧" then "化硫"): two short
-    cells neither of which names a measure or heads anything, whose join names a pollutant."""
+    cells neither of which names a measure or heads anything, whose join names a pollutant;
+    the second may carry the column's unit ("化硫(微克/立方米)")."""
+    stated = _UNIT_OF_HEADER.search(cell)
+    if stated and is_unit(stated.group(1)):
+        cell = cell[: stated.start()]
     return (
         0 < len(before) <= 4
         and 0 < len(cell) <= 4
