@@ -1095,7 +1095,8 @@ def _figure(
     gazetteer=None,
 ):
     """The figure ``bound`` as read; ``topic`` is the heading over its paragraph, ``said`` its
-    sentence up to the number (a table's caption for a cell)."""
+    sentence up to the number (a table's caption for a cell), ``before`` the paragraph's words
+    before that sentence; ``gazetteer`` tells an item that only names a place."""
     raw = bound.raw
     part = getattr(bound, "part", False)
     match = _match(vocabulary, bound.item, bound.head, raw.family, bound.kind, raw.unit, part)
