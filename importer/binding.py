@@ -151,7 +151,7 @@ _CHANGE_VERB = (
 _CHANGE = re.compile(
     _CHANGE_VERB
     + r"\s*(?:了|为|达|达到|幅度为|by|of)?\s*(?:约|近|超过|about|nearly|more than|over|around|"
-    r"almost|roughly|some|at least)?\s*$",
+    r"almost|roughly|some|at least)?\s*[-−]?$",  # "下降-6.5%": the sign is the number's
     re.IGNORECASE,
 )
 _VERB = re.compile(_CHANGE_VERB, re.IGNORECASE)
@@ -161,6 +161,17 @@ _COMPARED = re.compile(
     r"|(?<![增降涨跌])[升降增减涨跌]幅(?!度?为)",
     re.I,
 )
+# How many places a ranking names ("前3位", "后5名"), no number of its own.
+_FIRST_RANKED = re.compile(r"[前后]\s*\d{1,2}\s*[位名]")
+
+
+def _written_sign(text, raw):
+    """How a minus written before the number stands: "bracket" after an opening bracket (a
+    value signed as it is listed), "verb" after words ("下降-6.5%"), else None."""
+    at = raw.start - 1
+    if at < 1 or text[at] not in "-−":
+        return None
+    return "bracket" if text[at - 1] in "(（" else "verb"
 # What every comparison above holds: a clause without any of these is not searched for one.
 _COMPARED_MARKS = re.compile(r"幅|比|较上年|year-on-year", re.I)
 # A comparison said without a size ("同比下降明显", "环比上升显著"): the number after it is no
@@ -1968,7 +1979,8 @@ def _kind(text, lead_start, raw, group, places=()):
         compared = comparisons[-1] if comparisons else None
         if (
             compared
-            and not re.search(r"\d", text[compared.end() : raw.start])
+            # "降幅前3位的城市依次是:甲市(": how many are ranked is no number between
+            and not re.search(r"\d", _FIRST_RANKED.sub("", text[compared.end() : raw.start]))
             and not _said_without_size(text, compared, raw)
         ):
             change = compared
@@ -1990,6 +2002,11 @@ def _kind(text, lead_start, raw, group, places=()):
             sign = 1  # a share that improves rises
         if raw.unit_code == "pp" and "恶化" in change.group(0):
             sign = -1  # …and one that worsens falls
+        written = _written_sign(text, raw)
+        if written == "bracket":
+            sign = -1  # "改善幅度前3位:甲市(-18.6%)": the change as its list signs it
+        elif written == "verb":
+            sign = -sign  # "分别下降-6.5%": a fall of less than nothing, a rise
         if _target_of_the_number(text, raw):
             # "完成PM2.5浓度同比下降4%的目标": the change is the target, not the result.
             return "target", raw.value * sign, "目标"
@@ -2627,7 +2644,7 @@ def _list_named_after(text, raw, previous):
     return said.group(2) if listed else ""
 
 
-_LIST_MARKS = re.compile(r"[\s)）(（、,，]*")
+_LIST_MARKS = re.compile(r"[\s)）(（、,，\-−]*")  # a sign before the next value ("(-31.2%)")
 
 
 def _listed_after(text, since, position, places):

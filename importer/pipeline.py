@@ -1034,7 +1034,7 @@ def _share_of_days_ungraded(bound, vocabulary):
     return matching.Match("air-good-days-ratio", "“days”以百分比计，未言等级 → air-good-days-ratio")
 
 
-_NOT_A_NAME = re.compile(r"[\s(（)）:：,，、]|^(?:其中|依次为|依次是|分别为|分别是)")
+_NOT_A_NAME = re.compile(r"[\s(（)）:：,，、\-]|^(?:其中|依次为|依次是|分别为|分别是)")
 
 
 def _only_a_place(name, gazetteer):
