@@ -161,17 +161,46 @@ _COMPARED = re.compile(
     r"|(?<![增降涨跌])[升降增减涨跌]幅(?!度?为)",
     re.I,
 )
-# How many places a ranking names ("前3位", "后5名"), no number of its own.
-_FIRST_RANKED = re.compile(r"[前后]\s*\d{1,2}\s*[位名]")
+# How many places a comparison ranks, right after it ("降幅前3位", "改善幅度后3位"): no number
+# of its own.
+_FIRST_RANKED = re.compile(r"^\s*[前后]\s*\d{1,2}\s*[位名]")
 
 
 def _written_sign(text, raw):
-    """How a minus written before the number stands: "bracket" after an opening bracket (a
-    value signed as it is listed), "verb" after words ("下降-6.5%"), else None."""
+    """How a minus written before the number stands: "bracket" after an opening bracket or a
+    list's mark (a value signed as it is listed), "verb" after a verb or comparison ("下降-6.5%",
+    "同比-3.2%"), else None (a place's name before it: a dash, no sign)."""
     at = raw.start - 1
     if at < 1 or text[at] not in "-−":
         return None
-    return "bracket" if text[at - 1] in "(（" else "verb"
+    if text[at - 1] in "(（":
+        return "bracket"  # a ranked list's value, signed as listed
+    if text[at - 1] in "、,，:：":
+        # the next value of a list: as its verb governs the list ("分别下降-6.5%、-6.8%"), or
+        # as written where none does ("分别变化-3.2%、5.1%、-2.0%")
+        clause = re.split(r"[。；;!！?？]", text[max(0, at - 40) : at])[-1]
+        return "verb" if _VERB.search(clause) else "bracket"
+    compared = _VERB.search(text, max(0, at - 4), at) or _SIGNED_COMPARISON.search(
+        text[max(0, at - 8) : at + 1]
+    )
+    return "verb" if compared else None
+
+
+def _in_the_direction_of(text, raw, previous):
+    """The value of a change said after ``previous`` and continuing it: in its direction, or
+    each signed as written where the list writes signs ("分别变化-3.2%、5.1%、-2.0%")."""
+    before, this = _written_sign(text, previous.raw), _written_sign(text, raw)
+    if "bracket" in (before, this):
+        return -raw.value if this else raw.value
+    direction = -1 if previous.value < 0 else 1
+    if before == "verb":
+        direction = -direction  # the verb's own direction, not the value it turned round
+    return raw.value * direction * (-1 if this == "verb" else 1)
+
+
+# A comparison with no verb, its size signed: "同比-3.2%", "变化率为-5.4%", "环比 -1.0个百分点".
+_SIGNED_COMPARISON = re.compile(r"(同比|环比|变化率|变化幅度|变幅|变化)\s*(?:为|是)?\s*[-−]$")
+
 # What every comparison above holds: a clause without any of these is not searched for one.
 _COMPARED_MARKS = re.compile(r"幅|比|较上年|year-on-year", re.I)
 # A comparison said without a size ("同比下降明显", "环比上升显著"): the number after it is no
@@ -748,7 +777,7 @@ def _bind_sentence(
             # "down 17.9 percent year on year and 37.9 percent from the 2013 level": a second
             # change of the same measure, in the direction of the first.
             kind, verb = previous.kind, ""
-            value = -raw.value if previous.value < 0 else raw.value
+            value = _in_the_direction_of(text, raw, previous)
         if kind == "level" and not enumerated and _examples_only(text, lead_start, raw, places):
             continue
         if kind == "threshold":
@@ -855,7 +884,7 @@ def _bind_sentence(
                 and _listed_after(text, carried.raw.end, raw.start, places)
             ):
                 # "升幅前三位的城市依次是:甲市(12.4%)、乙市(5.6%)": the next place's is a change too
-                kind, value = "change", raw.value * (-1 if carried.value < 0 else 1)
+                kind, value = "change", _in_the_direction_of(text, raw, carried)
         elif not enumerated and previous is not None and _counterpart(own, previous.item):
             # "昼间达标率为75.9%,夜间为72.4%": the same measure, of the night.
             item = _counterpart(own, previous.item)
@@ -1948,7 +1977,18 @@ _MORE_OR_FEWER = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上�
 
 
 def _kind(text, lead_start, raw, group, places=()):
+    kind, value, verb = _kind_as_worded(text, lead_start, raw, group, places)
+    if kind == "level" and value == raw.value and _written_sign(text, raw):
+        value = -value  # "分别为-3.2%": a level written below zero
+    return kind, value, verb
+
+
+def _kind_as_worded(text, lead_start, raw, group, places=()):
     lead = text[lead_start : raw.start]
+    signed = _SIGNED_COMPARISON.search(lead)
+    if signed:
+        # "同比-3.2%", "变化率为-5.4%": a comparison whose size carries its own sign
+        return "change", -raw.value, signed.group(1)
     change = _CHANGE.search(lead) or _MORE_OR_FEWER.search(lead)
     if change and _MOVED_FROM_BEFORE.search(text, max(raw.sentence_start, raw.start - _MOVED_FROM_SPAN), raw.start):
         # "由61.4%上升为77.9%": the level the measure reached, not a rise by so much
@@ -1979,8 +2019,8 @@ def _kind(text, lead_start, raw, group, places=()):
         compared = comparisons[-1] if comparisons else None
         if (
             compared
-            # "降幅前3位的城市依次是:甲市(": how many are ranked is no number between
-            and not re.search(r"\d", _FIRST_RANKED.sub("", text[compared.end() : raw.start]))
+            # "降幅前3位的城市依次是:甲市(": how many the comparison ranks is no number between
+            and not re.search(r"\d", _FIRST_RANKED.sub("", text[compared.end() : raw.start], 1))
             and not _said_without_size(text, compared, raw)
         ):
             change = compared

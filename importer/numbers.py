@@ -151,9 +151,10 @@ _CHINESE = re.compile(rf"[{CHINESE_DIGITS}]+")
 #: minutes of a time ("10:30"); after a code that ends in digits and its colon it is the
 #: code's value ("PM2.5:35μg/m3", "PM10:58", "NO2:24").
 ARABIC = (
-    # no part of a code or a range ("GB3095-2012", "23-169"); a hyphen after a word or a bracket
-    # is the number's sign ("忻州(-36.8%)", "同比-3.2%")
-    r"(?<![A-Za-z0-9_./+])(?:(?<!-)|(?<=[^A-Za-z0-9_.)\]\-]-))"
+    # no part of a code or a range ("GB3095-2012", "23-169", "25微克/立方米-45微克/立方米"); a
+    # hyphen after an opening bracket, a mark, a space or a verb of comparison is the number's
+    # sign ("忻州(-36.8%)", "同比-3.2%", "下降-6.5%")
+    r"(?<![A-Za-z0-9_./+])(?:(?<!-)|(?<=[(（:：、，,=\s为是达比化降升少多低高]-))"
     r"(?:(?<!\d:)|(?<=[A-Za-z]\d:)|(?<=[A-Za-z]\d\d:)|(?<=[A-Za-z]\d\.\d:))"
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]\d)"
 )

@@ -265,7 +265,7 @@ def read(text, *, filename="", published=None, catalogue=None, gazetteer=None):
                 if block.kind == "table"
                 else block.text[figure.quote_span[0] : figure.raw.start],
                 block.text[slice(*figure.quote_span)] if block.kind != "table" else "",
-                block.text[max(0, figure.quote_span[0] - 160) : figure.quote_span[0]]
+                block.text[max(0, figure.quote_span[0] - _BEFORE_SPAN) : figure.quote_span[0]]
                 if block.kind != "table"
                 else "",
                 gazetteer,
@@ -1034,6 +1034,8 @@ def _share_of_days_ungraded(bound, vocabulary):
     return matching.Match("air-good-days-ratio", "“days”以百分比计，未言等级 → air-good-days-ratio")
 
 
+# How far before its sentence a figure's measure may have been said, in its paragraph.
+_BEFORE_SPAN = 160
 _NOT_A_NAME = re.compile(r"[\s(（)）:：,，、\-]|^(?:其中|依次为|依次是|分别为|分别是)")
 
 
@@ -1060,9 +1062,10 @@ def _measure_after_the_place(head, name):
 
 
 def _named_around(bound, vocabulary, part, said, before, topic):
-    """The measure of a figure whose own words name none ("平凉上升88.5%", "鼓楼3件"): the
-    nearest one its sentence names before it, else the paragraph before the sentence, else
-    its heading; only in a unit that measure is reported in."""
+    """The measure of a figure whose own words name none ("平凉上升88.5%", "鼓楼3件"): the one
+    its sentence names before it (the nearest, as the vocabulary matches), else, where the
+    sentence names no measure at all, the paragraph before the sentence, else its heading;
+    only in a unit that measure is reported in."""
     raw = bound.raw
     for words, where in ((said, "句中"), (before, "前文"), (topic, "标题")):
         if not words:
@@ -1070,6 +1073,8 @@ def _named_around(bound, vocabulary, part, said, before, topic):
         named = _match(vocabulary, words, "", raw.family, bound.kind, raw.unit, part)
         if named.code is not None and vocabulary.reported_in(named.code, raw.family):
             return matching.Match(named.code, f"{where}所述：{named.reason}")
+        if where == "句中" and _MEASURE_TERM.search(words):
+            return None  # "全省降水量较常年偏多,平凉上升18.5%": its own, uncatalogued
     return None
 
 

@@ -3110,7 +3110,9 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
         header = _ranking_names(ranking, numeric[rows[0] : rows[0] + width])[skip:]
         caption_cells = [cell for cell in header_cells if _rank_measure(cell) is None]
     else:
-        header, caption_cells = _column_names_flat(header_cells, width - skip, pattern)
+        header, caption_cells = _column_names_flat(
+            header_cells, width - skip, pattern, _units_column(clean, laid, skip)
+        )
     # A verdict column's name in the header, or taken for the first row's label.
     labels = [clean[row[skip - 1]] for row in laid]
     verdicts = any(_VERDICT_HEADER.search(cell) for cell in [*header_cells, *labels[:1]])
@@ -3493,11 +3495,25 @@ def _row_layout(clean, numeric, padded=0):
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 
 
+def _units_column(clean, laid, skip):
+    """The one column of the rows ``laid`` (after their first ``skip`` cells) holding only
+    units or nothing, with a unit in two rows at least; else None."""
+    found = []
+    for column in range(len(laid[0]) - skip):
+        cells = [clean[row[skip + column]] for row in laid if row[skip + column] is not None]
+        units = [cell for cell in cells if cell.strip() and not _BLANK_CELL.match(cell)]
+        if len(units) >= 2 and all(is_unit(cell) for cell in units):
+            found.append(column)
+    return found[0] if len(found) == 1 else None
+
+
 def _labelled_by_units(clean, rows):
     """Whether most rows would be labelled by a unit or nothing: the rows read one cell early,
     the last cell of each (a column of units) taken for the next one's label."""
     units = sum(1 for row in rows if not clean[row].strip() or is_unit(clean[row]))
     return 2 * units > len(rows)
+
+
 # A heading may carry the mark of a note under the table ("排名①", "序号*"): still the heading.
 _NOTE_MARK = r"\s*(?:[\u2460-\u2473\u2776-\u277f*＊※†]|[¹²³\u2074-\u2079]+)?"
 _ROW_NUMBERS_HEADING = re.compile(rf"^(?:序号|编号|No\.?){_NOTE_MARK}$", re.I)
@@ -3955,19 +3971,18 @@ _CAPTION = re.compile(
 _UNITS_CELL = re.compile(r"^[(（]\s*单位\s*[:：]\s*([^()（）]+?)\s*[)）]?$")
 
 
-def _column_names_flat(cells, width, pattern=None):
+def _column_names_flat(cells, width, pattern=None, units_at=None):
     """Column names (see ``_names_from_cells``), a cell stating the units set aside as the
-    caption's ``单位:`` note."""
-    units = [at for at, cell in enumerate(cells) if UNITS_HEADING.match(re.sub(r"\s", "", cell))]
-    words = [at for at, numeric in enumerate(pattern or ()) if not numeric]
-    if len(units) == 1 and len(words) == 1 and width >= 3 and len(pattern) == width:
+    caption's ``单位:`` note; ``units_at``: the column whose every cell is a unit, if one is."""
+    units = [at for at, cell in enumerate(cells) if UNITS_HEADING.match(cell)]
+    if len(units) == 1 and units_at is not None and width >= 3 and len(pattern) == width:
         # A column of units among columns of numbers, its heading 单位 wherever a header of
         # two levels flattened put it ("项目 | 月平均值 | 单位 | 甲水厂 | 乙水厂" over rows
         # "浑浊度 | 17.9 | 46.3 | NTU"): that column's, the others named without it.
         rest = [cell for at, cell in enumerate(cells) if at != units[0]]
-        numbers = [flag for at, flag in enumerate(pattern) if at != words[0]]
+        numbers = [flag for at, flag in enumerate(pattern) if at != units_at]
         names, caption = _column_names_flat(rest, width - 1, numbers)
-        return (*names[: words[0]], cells[units[0]], *names[words[0] :]), caption
+        return (*names[:units_at], cells[units[0]], *names[units_at:]), caption
     notes = [_UNITS_CELL.match(cell) for cell in cells]
     if not any(notes) or len(cells) - sum(map(bool, notes)) < width:
         return _names_from_cells(cells, width, pattern)
@@ -3988,7 +4003,7 @@ def _names_from_cells(cells, width, pattern=None):
     """
     if not cells:
         return ("",) * width, []
-    cells = _unwrapped(cells, width)
+    cells = _heading_on_two_lines(_unwrapped(cells, width), width)
     if len(cells) > width + 1:
         # "饮用水源地名称" over "东湖取水口": a column headed by what its one site is called,
         # then the site; the column is the site's.
@@ -4107,6 +4122,18 @@ def _unwrapped(cells, width):
     return joined if len(body) == width else cells
 
 
+def _heading_on_two_lines(cells, width):
+    """The cells, the row labels' heading written over two lines joined ("样品名称" / "项 目"),
+    where after the caption that leaves the heading and one name per column; else as they are."""
+    lead = next((at for at, cell in enumerate(cells) if not _caption_like(cell)), len(cells))
+    if len(cells) - lead != width + 2:
+        return cells
+    first, second = (re.sub(r"\s+", "", cell) for cell in cells[lead : lead + 2])
+    if not (_ROW_HEADING.match(first) and _ROW_HEADING.match(second)):
+        return cells
+    return [*cells[:lead], f"{cells[lead]} {cells[lead + 1]}", *cells[lead + 2 :]]
+
+
 _BRACKETED = re.compile(r"^[(（][^()（）]{1,14}[)）]$")
 
 
@@ -4201,8 +4228,7 @@ def _type_score(names, pattern):
 
 
 def _unlike_captions(caption):
-    # the row labels' heading, written over two lines ("样品名称" / "项 目"), is none either
-    return sum(1 for cell in caption if not _caption_like(cell) and not _heading_like(cell))
+    return sum(1 for cell in caption if not _caption_like(cell))
 
 
 def _caption_like(cell):

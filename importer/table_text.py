@@ -23,7 +23,7 @@ _NO_VALUE = frozenset({"", "—", "-", "−", "/", "--", "－", "——", "…",
 # A value below the detection limit: "0.0004L", "<0.006", "＜0.01", "N.D.". It holds its
 # column's place in the row and is no figure.
 # Below the detection limit, or above the method's range (">1600"): a reading, not a value.
-_BELOW_LIMIT = re.compile(
+_CENSORED = re.compile(
     r"(?:\d[\d.]*\s*[LＬ]|[<＜>＞]\s*\d[\d.]*|N\.?D\.?|未检出|检出限以下)"
 )
 # Full-width digits, point, signs and percent as ASCII (not NFKC, which reads a footnote's
@@ -211,9 +211,9 @@ def _row(number_, line):
 
 
 def _no_value(cell):
-    """Whether a cell holds no figure where a number could stand: empty, a dash, or a value
-    below the detection limit."""
-    return cell in _NO_VALUE or bool(_BELOW_LIMIT.fullmatch(cell))
+    """Whether a cell holds no figure where a number could stand: empty, a dash, or a reading
+    below the detection limit or above the method's range."""
+    return cell in _NO_VALUE or bool(_CENSORED.fullmatch(cell))
 
 
 # --- a cell a line ------------------------------------------------------------------------

@@ -45,3 +45,14 @@ def test_another_places_change_implies_no_earlier_level():
     # its own change does: 28 after a rise of 4.2% was 27 the year before
     own = pipeline.read("2031年5月,全省PM2.5平均浓度为28微克/立方米,同比上升4.2%。")
     assert [(str(f.value), f.period_start.year) for f in own.figures if f.derived] == [("27", 2030)]
+
+
+def test_a_sentence_naming_its_own_measure_lends_none_from_before():
+    # 降水量 is no indicator of the catalogue: the cities' rises stay proposals, not PM2.5
+    text = (
+        "2031年,全省PM2.5平均浓度为29微克/立方米,同比下降4.0%。"
+        "全省降水量较常年偏多,白银上升17.5%,武威上升11.0%。"
+    )
+    figures = _read(text)
+    assert figures["17.5"][0] is None
+    assert figures["11.0"][0] is None

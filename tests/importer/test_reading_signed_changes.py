@@ -49,3 +49,37 @@ def test_a_hyphen_in_a_code_or_a_range_is_no_sign():
     }
     assert Decimal("-2012") not in values and Decimal("-169") not in values
     assert Decimal("30") in values
+
+
+def test_a_comparison_without_a_verb_keeps_its_sign():
+    for text in (
+        "甲市\n2031年PM2.5平均浓度为33微克/立方米,同比-4.1%。",
+        "甲市\n2031年PM2.5平均浓度为33微克/立方米,变化率为-4.1%。",
+    ):
+        assert [(f.value, f.kind) for f in pipeline.read(text).figures if not f.derived][1] == (
+            Decimal("-4.1"),
+            "change",
+        )
+
+
+def test_each_value_of_a_list_keeps_its_own_sign_under_a_verb_of_no_direction():
+    text = "甲市\n2031年,三个区PM2.5浓度分别变化-2.7%、4.4%、-1.9%。"
+    assert [f.value for f in pipeline.read(text).figures if f.kind == "change"] == [
+        Decimal("-2.7"),
+        Decimal("4.4"),
+        Decimal("-1.9"),
+    ]
+
+
+def test_a_range_between_two_values_with_their_unit_is_no_sign():
+    text = "甲市\n2031年各点位PM2.5浓度范围为21微克/立方米-47微克/立方米。"
+    values = {f.value for f in pipeline.read(text).figures}
+    assert Decimal("47") not in values and Decimal("-47") not in values
+
+
+def test_how_many_are_ranked_makes_no_comparison_of_later_levels():
+    text = (
+        "甘肃省生态环境厅\n2031年,全省优良天数比例同比上升的城市中,排名前3位的是平凉、庆阳和天水,"
+        "优良天数比例分别为96.2%、93.8%和91.5%。"
+    )
+    assert {f.kind for f in pipeline.read(text).figures} == {"level"}

@@ -149,3 +149,36 @@ def test_limits_hold_their_column_and_the_sources_keep_theirs():
     assert "东江原水" in rows[Decimal("2.95")][0][1]
     assert "西山原水" in rows[Decimal("0.11")][0][1]
     assert Decimal("7.41") in rows
+
+
+def test_a_heading_of_sources_then_measures_keeps_each_column():
+    # no units column here: the measures name the columns from the first
+    text = "\n".join(
+        [
+            "2031年第二季度饮用水水源地水质",
+            "表2 水源地水质监测结果(单位:mg/L)",
+            *["水源地名称", "溶解氧", "高锰酸盐指数", "氨氮", "总磷", "水质类别", "备注"],
+            *["东湖取水口", "7.3", "2.4", "0.12", "0.05", "Ⅱ", "—"],
+            *["西山水库", "8.4", "1.6", "0.08", "0.02", "Ⅱ", "枯水期"],
+            *["北河取水口", "6.6", "3.3", "0.25", "0.06", "Ⅲ", "—"],
+        ]
+    )
+    rows = _by_row(text)
+    assert "溶解氧" in rows[Decimal("7.3")][0][1]
+    assert "高锰酸盐指数" in rows[Decimal("2.4")][0][1]
+    assert "氨氮" in rows[Decimal("0.12")][0][1]
+
+
+def test_a_heading_named_单位_over_companies_is_no_units_column():
+    text = "\n".join(
+        [
+            "2031年重点排污单位废气监测结果",
+            *["单位", "二氧化硫排放浓度(mg/m³)", "氮氧化物排放浓度(mg/m³)", "达标情况"],
+            *["甲化工有限公司", "22", "84", "达标"],
+            *["乙热电有限公司", "35", "97", "达标"],
+            *["丙水泥有限公司", "16", "115", "达标"],
+        ]
+    )
+    rows = _by_row(text)
+    assert "二氧化硫" in rows[Decimal("22")][0][1]
+    assert "氮氧化物" in rows[Decimal("97")][0][1]
