@@ -4128,8 +4128,7 @@ def _heading_on_two_lines(cells, width):
     lead = next((at for at, cell in enumerate(cells) if not _caption_like(cell)), len(cells))
     if len(cells) - lead != width + 2:
         return cells
-    first, second = (re.sub(r"\s+", "", cell) for cell in cells[lead : lead + 2])
-    if not (_ROW_HEADING.match(first) and _ROW_HEADING.match(second)):
+    if not all(_names_the_rows(cell) for cell in cells[lead : lead + 2]):
         return cells
     return [*cells[:lead], f"{cells[lead]} {cells[lead + 1]}", *cells[lead + 2 :]]
 
@@ -4194,7 +4193,7 @@ def _one_level(cells, width):
         and not re.search(r"表|排名|情况|如下|\d+个", before[-1 - run])
         # the row labels' heading stands before the upper level, no part of it ("项目 |
         # 月平均值 | 甲水厂 | 乙水厂")
-        and not _ROW_HEADING.match(re.sub(r"\s+", "", before[-1 - run]))
+        and not _names_the_rows(before[-1 - run])
     ):
         run += 1
     # The upper cells span the data columns evenly, or the row labels' column too (two
@@ -4207,7 +4206,7 @@ def _one_level(cells, width):
             over_labels = int(width % size != 0)
             break
     caption = before[: len(before) - len(upper)]
-    if caption and upper and _ROW_HEADING.match(re.sub(r"\s+", "", caption[-1])):
+    if caption and upper and _names_the_rows(caption[-1]):
         caption = caption[:-1]
     names = []
     for column in range(width):
@@ -4325,6 +4324,12 @@ def _two_levels(cells, width, pattern, lower_count_said=None):
                         if best is None or score > best_score:
                             best, best_score = (names, caption, score), score
     return best
+
+
+def _names_the_rows(cell):
+    """Whether a header cell is the row labels' heading as such (城市, 项 目, 样品名称), spaces
+    the copy put inside it aside."""
+    return bool(_ROW_HEADING.match(re.sub(r"\s+", "", cell)))
 
 
 def _heading_like(cell):
