@@ -90,7 +90,7 @@ def repair(text):
     removed = []
     text, units = _units_restored(text)
     if units:
-        removed.append(("unit sign lost as ?", units))
+        removed.append(("unit or formula sign lost as ?", units))
     found = _GLOSS.findall(text)
     if len(found) >= 3:
         text = _restore_lost(text)
@@ -115,11 +115,20 @@ _LOST_CUBE = re.compile(r"(?<=[μµu?？mM]g/m)[?？](?![A-Za-z\d])")
 _LOST_MICRO = re.compile(r"(?<![A-Za-z])[?？](?=g/m[³3])")
 
 
+# A pollutant's formula whose subscript the copy could not encode: "O?平均濃度", "SO?、NO?和".
+# Only before a Chinese word or a list's mark: "CO?" ending an English question stays.
+_LOST_SUBSCRIPT = re.compile(r"(?<![A-Za-z])(SO|NO|CO|O)[?？](?=[\u4e00-\u9fff、,，;；(（])")
+_SUBSCRIPTS = {"SO": "₂", "NO": "₂", "CO": "₂", "O": "₃"}
+
+
 def _units_restored(text):
     """``text`` with each such unit written again (one character for one), and how many."""
     text, cubes = _LOST_CUBE.subn("³", text)
     text = _LOST_MICRO.sub("μ", text)
-    return text, cubes
+    text, formulas = _LOST_SUBSCRIPT.subn(
+        lambda found: found.group(1) + _SUBSCRIPTS[found.group(1)], text
+    )
+    return text, cubes + formulas
 
 
 # A mass per cubic metre as English tables spell it: "milligram/cu.m", "ug/cu.m",
