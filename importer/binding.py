@@ -1976,10 +1976,23 @@ def _own_clause_after(text, group, raw):
 _MORE_OR_FEWER = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上月)(?:同期)?)\s*(多|少)了?\s*$")
 
 
+# Emissions cut by an amount: "减排化学需氧量120吨", "削减氮氧化物235.6吨", "减排目标为:氨氮12吨".
+_CUT_BY = re.compile(r"减排|削减|减少排放")
+_EMITTED = re.compile(r"排放(?:总)?量|排放总|排放了")
+
+
 def _kind(text, lead_start, raw, group, places=()):
     kind, value, verb = _kind_as_worded(text, lead_start, raw, group, places)
     if kind == "level" and value == raw.value and _written_sign(text, raw):
         value = -value  # "分别为-3.2%": a level written below zero
+    if raw.family == "mass" and kind in ("level", "target") and value > 0:
+        # a tonnage the emissions were (or are to be) cut by is a fall, never a level
+        semicolons = [m.end() for m in _SEMICOLON.finditer(text, raw.sentence_start, raw.start)]
+        said = text[max([raw.sentence_start, *semicolons]) : raw.start]
+        cut = _CUT_BY.search(said)
+        # …not a total said after the cut ("减排后,二氧化硫排放量为2.1万吨")
+        if cut and not _EMITTED.search(said, cut.end()):
+            return ("change" if kind == "level" else kind), -value, cut.group(0)
     return kind, value, verb
 
 
