@@ -488,6 +488,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         region = _indexed_place(head_text, gazetteer)
     if region is None:
         region = _city_of_its_sites(body, gazetteer)
+    if region is None:
+        region = _city_of_its_companies(body, gazetteer)
     return About(
         title=title[:200],
         date=issued,
@@ -549,6 +551,41 @@ def _city_of_its_sites(text, gazetteer):
     if len(counties) < 2 or len(cities) != 1:
         return None
     return reference.get(cities.pop())
+
+
+# A company named after its city, opening an item of a list: "、天津泉泰生活垃圾处理有限公司".
+_COMPANY_OF_A_PLACE = re.compile(
+    r"(?:^|(?<=[\s、,，;；:：。(（]))([\u4e00-\u9fff]{2,3})[\u4e00-\u9fff]{2,16}?"
+    r"(?:股份有限公司|有限责任公司|有限公司)"
+)
+# The text speaks of its own city ("全市环保系统共出动执法人员…").
+_OWN_CITY = re.compile(r"全市|我市|本市")
+
+
+def _city_of_its_companies(text, gazetteer):
+    """The city of a text that says only 全市, where at least two of the companies it names
+    are named after that city (or its counties) and none after another; else None."""
+    named = getattr(gazetteer, "named", None)
+    reference = getattr(gazetteer, "reference", None)
+    if named is None or reference is None or not _OWN_CITY.search(text):
+        return None
+    cities = []
+    for match in _COMPANY_OF_A_PLACE.finditer(text):
+        prefix = match.group(1)
+        division = named(prefix) or named(prefix[:2])
+        if division is None:
+            continue
+        if division.level == "county":
+            division = reference.get(division.parent)
+        if division is not None:
+            cities.append(division)
+    if len(cities) < 2 or len({city.code for city in cities}) != 1:
+        return None
+    city = cities[0]
+    return city if city.level == "prefecture" or city.name in _MUNICIPALITIES else None
+
+
+_MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
 
 
 _STATED_YEAR = re.compile(r"(?:19|20)\d{2}")
