@@ -287,7 +287,11 @@ _TARGET_AFTER = re.compile(r"^\s*(?:以内|以下|左右)")
 _TARGET_NAMES_ITS_VALUE = re.compile(r"目标(?:值)?\s*(?:为|是)\s*$")
 _ENUMERATION = re.compile(r"分别")
 _YEAR_SAID = re.compile(r"(?:19|20)\d{2}\s*年(?:度|同期)?")
-_ITEM_SPLIT = re.compile(r"、|和|及|与|以及|,\s*|\band\b")
+_ITEM_SPLIT = re.compile(
+    r"、|和|及|与|以及|,\s*|\band\b"
+    # formulas a copy ran together, their marks lost ("PM2.5PM10NO2SO2O3CO平均浓度分别为")
+    r"|(?:(?<=PM2\.5)|(?<=PM10)|(?<=NO2)|(?<=SO2)|(?<=O3)|(?<=CO))(?=PM2\.5|PM10|NO2|SO2|O3|CO)"
+)
 # "低于全省平均水平9.3个百分点", "超过时序进度0.9个百分点": a difference from a baseline.
 _COMPARISON = re.compile(
     r"(?:(高于|低于|超过|超出)[^,，;；\d]{0,12}?(?:平均水平|水平|平均值|均值|平均|时序进度|进度"
@@ -1615,6 +1619,11 @@ def _enumerations(text, start, end):
     groups = []
     for match in _ENUMERATION.finditer(text, start, end):
         clause_from = _clause_start(text, start, match.start())
+        stated = [f for f in find_figures(text[clause_from : match.start()]) if f.unit]
+        if stated:
+            # "PM2.5O3浓度分别上升0.8%7.7%PM10NO2浓度分别下降…": a copy that lost its marks;
+            # the items start after the last value stated
+            clause_from += stated[-1].end
         head = text[clause_from : match.start()]
         items = [piece for piece in _ITEM_SPLIT.split(head) if piece.strip()]
         day_night = _DAY_AND_NIGHT.search(head)

@@ -162,8 +162,9 @@ _CHINESE = re.compile(rf"[{CHINESE_DIGITS}]+")
 ARABIC = (
     # no part of a code or a range ("GB3095-2012", "23-169", "25微克/立方米-45微克/立方米"); a
     # hyphen after an opening bracket, a mark, a space or a verb of comparison is the number's
-    # sign ("忻州(-36.8%)", "同比-3.2%", "下降-6.5%")
-    r"(?<![A-Za-z0-9_./+])(?:(?<!-)|(?<=[(（:：、，,=\s为是达比化降升少多低高]-))"
+    # sign ("忻州(-36.8%)", "同比-3.2%", "下降-6.5%"); a value right after the last one's unit,
+    # the marks between them lost ("62μg/m377μg/m3"), is a number of its own
+    r"(?:(?<![A-Za-z0-9_./+])|(?<=g/m3))(?:(?<!-)|(?<=[(（:：、，,=\s为是达比化降升少多低高]-))"
     r"(?:(?<!\d:)|(?<=[A-Za-z]\d:)|(?<=[A-Za-z]\d\d:)|(?<=[A-Za-z]\d\.\d:))"
     r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]\d)"
 )
