@@ -525,6 +525,8 @@ REQUIRES = {
         rf"^(?!.*断面).*(?:地下水|监测井|groundwater|水源地|\d\s*[个座][^,，;；。]{{0,8}}{_LAKES}"
         rf"|{_LAKES}[^,，;；。]{{0,16}}(?:个数|\d+\s*[个座])|{_LAKES}\s*的?\s*(?:比例|占比|数量?))",
     ),
+    # what was generated is not what was disposed of ("医疗废物产生量为69.7万吨")
+    "medical-waste": (None, r"产生", None),
     # an average fine per case is not the fines' total ("案件平均罚款金额8.8万元")
     "fines": (None, r"平均|均罚|每件|单件|件均", None),
     # …nor a selection of them (查处典型案件21件), nor the cases of the five categories of
