@@ -871,12 +871,18 @@ def _bind_sentence(
                 # "浓度最佳的县(市、区)为甲区16μg/m3;最差的县(市、区)为乙市21μg/m3": a rank
                 or (_RANK_WORD.search(own) and _ranks_only(text, lead_start, position, places))
                 or (member and own.strip(" ,，、;；:：") == member)
+                # "…46微克/立方米,超过国家二级标准0.15倍": by how much the measure before exceeds
+                or (raw.unit == "倍" and _OVER_A_STANDARD.fullmatch(own.strip(" ,，")))
             )
         ):
             # "…依次为:甲市(99.5%)、乙市(96.7%)": a list item naming only its place is of
             # the measure of the item before it.
             carried = _same_family_before(raw, previous, out)
             item, head = carried.item, carried.head
+            if raw.unit == "倍" and carried.raw.unit != "倍":
+                # a measure of its own, named after the one it is of
+                item = head = re.sub(r"(?:为|是|达到|达|约)+$", "", item.strip(" ,，")) + "超标倍数"
+                carried = None
             named = raw.family == "count" and _list_named_after(text, raw, previous)
             if named:
                 # "哈尔滨市22件、鹤岗市4件未按期办结": what the places' counts are, said once
@@ -884,6 +890,7 @@ def _bind_sentence(
                 carried, item, head = None, named, named
             elif (
                 kind == "level"
+                and carried is not None
                 and carried.kind == "change"
                 and _listed_after(text, carried.raw.end, raw.start, places)
             ):
@@ -2714,10 +2721,20 @@ def _listed_after(text, since, position, places):
     return bool(_LIST_MARKS.fullmatch(_without_places(text[since:position], since, places)))
 
 
+# A standard exceeded, named in full or not: "超标", "超过国家《环境空气质量标准》二级标准".
+_OVER_A_STANDARD = re.compile(r"(?:超标|(?:超过|超出)[^,，;；。]{0,40}?(?:标准|限值))")
+
+
 def _same_family_before(raw, previous, out):
     """The figure a figure naming nothing continues: the one before it, unless that one is a
     share and the figure a number of days or things the sentence counted before it ("优良天数为
-    342天,占总天数的93.7%,较上年增加1天": the days, not their share)."""
+    342天,占总天数的93.7%,较上年增加1天": the days, not their share), or the one before it is
+    by how many times its measure exceeds a standard ("…46微克/立方米,超标0.15倍,同比下降
+    4.2%": the concentration's change)."""
+    if previous.raw.unit == "倍" and raw.unit != "倍":
+        measured = [f for f in out if not f.derived and f.raw.unit != "倍" and f is not previous]
+        if measured and measured[-1].raw.sentence_start == raw.sentence_start:
+            return measured[-1]
     if raw.family not in ("days", "count") or previous.raw.family != "percent":
         return previous
     same = [f for f in out if not f.derived and f.raw.family == raw.family]

@@ -620,7 +620,8 @@ _PLACE_BEFORE = re.compile(
 _THAT_OF_BEFORE = re.compile(
     r"\b(?:that|those) of\b[^,;.]{1,40}?\b(?:was|were|stood at|at)\s*$", re.I
 )
-_EXCEEDS_BEFORE = re.compile(r"(?:超标|超过标准|超出标准|超标准)\s*$")
+# "超标0.1倍", "超过国家《环境空气质量标准》(GB3095-2012)二级标准0.40倍"
+_EXCEEDS_BEFORE = re.compile(r"(?:超标|(?:超过|超出)[^,，;；。]{0,40}?(?:标准|限值))\s*$")
 _THAT_FIGURE_BEFORE = re.compile(
     r"\b(?:that|the same) (?:figure|share|proportion|rate)\s+(?:was|stood at|rose to|"
     r"climbed to|increased to|fell to|dropped to|declined to|decreased to)\s*$",
@@ -830,7 +831,7 @@ def _in_sentence(text, start, end):
             # "PM2.5 was 35 micrograms per cubic meter, and that of PM10 was 62": the unit of
             # the figure whose measure "that of" stands for
             unit = (found[-1].unit, found[-1].unit_code, tail_start)
-        if unit is None and text.startswith("倍", tail_start) and _EXCEEDS_BEFORE.search(head[-6:]):
+        if unit is None and text.startswith("倍", tail_start) and _EXCEEDS_BEFORE.search(head[-60:]):
             # "超标0.1倍": by how many times a value exceeds its standard, a figure of its own
             unit = ("倍", "index", tail_start + 1)
         if unit is None and found and _THAT_FIGURE_BEFORE.search(head[-40:]):

@@ -422,3 +422,16 @@ def test_how_many_times_a_value_exceeds_its_standard_is_a_proposal_in_times():
     times = one(document, "0.1")
     assert (times.unit, times.indicator, times.kind) == ("倍", None, "level")
     assert one(document, "77").indicator == "pm10"
+
+
+def test_times_over_a_standard_named_in_full_is_a_proposal_in_times():
+    document = read(
+        "青禾市空气质量\n2031年,青禾市NO2年均浓度为46微克/立方米,"
+        "超过国家空气质量标准(GB 3095)中的二级限值0.15倍,同比下降4.2%。"
+    )
+    times = one(document, "0.15")
+    assert (times.unit, times.indicator, times.kind) == ("倍", None, "level")
+    assert times.proposed[0].endswith("NO2年均浓度超标倍数")
+    # the change after it is the concentration's, and no earlier level is made of the times
+    assert one(document, "-4.2").indicator == "no2"
+    assert [f.unit for f in document.figures if f.derived] == ["微克/立方米"]
