@@ -1057,11 +1057,45 @@ def _bind_sentence(
             if derived is not None:
                 out.append(derived)
         previous = figure
+    _years_in_turn(out, text)
     # The sentence's own period and place carry to the next sentence of the paragraph.
     stated = _sentence_period(expressions, start, end, [raw.start for raw in raws])
     period = _whole_year_of(stated, period) or period
     place = _sentence_place(places, text, start, end, scope) or place
     return out, period, place
+
+
+# A span of whole years before a list: "2016—2019年", "2016年至2019年".
+_YEARS_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|－|-|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
+
+
+def _years_in_turn(figures, text):
+    """ "2016—2019年,全市单位GDP能耗较上一年分别下降6.54%、8.51%、3.6%、5.52%": as many values,
+    listed one after another after 分别, as the span has years, each of its year in turn."""
+    figures = [f for f in figures if not f.derived]
+    if len(figures) < 2:
+        return
+    sentence = figures[0].raw.sentence_start
+    respectively = text.find("分别", sentence, figures[0].raw.start + 1)
+    if respectively < 0:
+        return
+    span = list(_YEARS_SPAN.finditer(text, sentence, respectively))
+    if not span:
+        return
+    first, last = int(span[-1].group(1)), int(span[-1].group(2))
+    listed = [f for f in figures if f.raw.start > respectively]
+    run = listed[:1]
+    for figure in listed[1:]:
+        if not _LIST_MARKS.fullmatch(text[run[-1].raw.end : figure.raw.start]):
+            break
+        run.append(figure)
+    if last - first + 1 != len(run) or len(run) < 2 or len({f.raw.unit for f in run}) != 1:
+        return
+    for year, figure in zip(range(first, last + 1), run, strict=True):
+        figure.period_start, figure.period_end = date(year, 1, 1), date(year, 12, 31)
+        figure.period_label = f"{year}年"
+        figure.reasons = [r for r in figure.reasons if not r.startswith("期间：")]
+        figure.reasons.append(f"期间：“{span[-1].group(0)}”中依次的{year}年")
 
 
 # Between a change and a bare number that continues it: a comparison and "and", nothing named.
