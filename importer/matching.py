@@ -489,6 +489,7 @@ _AREA_WORDS = (
 )
 _ZONE_CLASS = r"功能区|(?<![\d.])[0-4]\s*[ab]?\s*类"
 _LAKES = r"(?:湖\s*[(（]\s*库|湖库|湖泊|水库)"
+_GOOD_LAKES = r"水质优良[^,，;；。\d]{0,12}湖库个数占比"
 REQUIRES = {
     # the count of sections at Ⅲ or better is of the nation's; a province's or a city's own
     # sections ("51个省控断面水质达到或优于Ⅲ类") are a count of their own
@@ -522,8 +523,10 @@ REQUIRES = {
         None,
         None,
         # …nor drinking-water sources (their good share is drinking-water-good-ratio)
-        rf"^(?!.*断面).*(?:地下水|监测井|groundwater|水源地|\d\s*[个座][^,，;；。]{{0,8}}{_LAKES}"
-        rf"|{_LAKES}[^,，;；。]{{0,16}}(?:个数|\d+\s*[个座])|{_LAKES}\s*的?\s*(?:比例|占比|数量?))",
+        rf"^(?!.*断面)(?:.*(?:地下水|监测井|groundwater|水源地)"
+        # …but the share of lakes whose water is good is ("水质优良(Ⅰ—Ⅲ类)湖库个数占比82.1%")
+        rf"|(?!.*{_GOOD_LAKES}).*(?:\d\s*[个座][^,，;；。]{{0,8}}{_LAKES}"
+        rf"|{_LAKES}[^,，;；。]{{0,16}}(?:个数|\d+\s*[个座])|{_LAKES}\s*的?\s*(?:比例|占比|数量?)))",
     ),
     # what was generated is not what was disposed of ("医疗废物产生量为69.7万吨")
     "medical-waste": (None, r"产生", None),
