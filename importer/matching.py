@@ -510,10 +510,13 @@ REQUIRES = {
     ),
     # the share of cities meeting the standard ("218个城市环境空气质量达标,占64.3%", 达标城市
     # 比例) is not a city's own rate
+    # …nor the share of days counted just before ("达标天数为352天,达标率为96.2%"): the
+    # good days' share
     "air-quality-standard-rate": (
         None,
         None,
-        r"\d+\s*个[^,，;；。]{0,12}(?:环境)?空气质量(?:均)?达标|达标(?:城市|县|区)",
+        r"\d+\s*个[^,，;；。]{0,12}(?:环境)?空气质量(?:均)?达标|达标(?:城市|县|区)"
+        r"|达标天数[^;；。]{0,16}?\d+\s*天|达标\s*\d+\s*天?\s*[,，]?\s*达标率",
     ),
     # lakes and reservoirs counted ("210个重点湖(库)中,Ⅰ-Ⅲ类水质优良个数…") are not sections,
     # though the share of their water at good quality is ("湖库水质优良率为62.5%"), not that of
