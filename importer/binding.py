@@ -776,12 +776,15 @@ def _bind_sentence(
             # "… should see good days reach 80 percent and heavily polluted days decrease by
             # 25 percent": what the plan says next is planned too.
             kind, verb = "target", verb or "and"
-        continued = kind == "level" and _continues_change(text, previous, raw)
+        changed = _change_before_its_level(text, previous, out)
+        continued = kind == "level" and _continues_change(
+            text, changed or previous, raw, previous if changed else None
+        )
         if continued:
             # "down 17.9 percent year on year and 37.9 percent from the 2013 level": a second
             # change of the same measure, in the direction of the first.
-            kind, verb = previous.kind, ""
-            value = _in_the_direction_of(text, raw, previous)
+            kind, verb = (changed or previous).kind, ""
+            value = _in_the_direction_of(text, raw, changed or previous)
         if kind == "level" and not enumerated and _examples_only(text, lead_start, raw, places):
             continue
         if kind == "threshold":
@@ -1046,6 +1049,9 @@ def _bind_sentence(
             kind == "change"
             and carried is not None
             and carried.kind == "level"
+            # "… by 5.1 percent to 76.3 in December and by 5 percent to 84.5": the second
+            # change is not of the level the first reached
+            and changed is None
             # "较2030年(185μg/m3)下降16%": the level compared with is the earlier one already
             and not _earlier(carried, figure)
             # "全省…28微克/立方米。其中…白银上升40.1%": another place's change implies nothing
@@ -1101,6 +1107,8 @@ def _years_in_turn(figures, text):
 # Between a change and a bare number that continues it: a comparison and "and", nothing named.
 _CHANGE_CONTINUES = re.compile(
     r"\s*(?:year[- ]on[- ]year|from a year earlier|from the same period (?:of )?last year)?"
+    # "… by 5.1 percent to 76.3 in December and by 5 percent …": the level's time between
+    r"(?:\s*(?:in|for|during)\s+[A-Za-z][A-Za-z\s-]{0,30}?)?"
     r"\s*,?\s*(?:and|or|和|及|、)\s*(?:by\s+)?$",
     re.I,
 )
@@ -1144,16 +1152,36 @@ _AHEAD_ZH = re.compile(
 _RESULT_ZH = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|实际|完成|实现|已|累计|目前|现为")
 
 
-def _continues_change(text, previous, raw):
-    """Whether a number joined by "and" to the change before it, in the same unit and with no
-    words of its own, is a second change ("down 8 percent year on year and 20 percent from
-    2015")."""
+# A level reached, said right after the change that took the measure there: "… by 5.1 percent to ".
+_REACHED_AFTER_CHANGE = re.compile(r"(?:percent|per cent|percentage points?|%)\s+to\s*$", re.I)
+
+
+def _change_before_its_level(text, previous, out):
+    """The change a level was reached by, where the level is said right after it ("drop by 5.1
+    percent to 76.3 in December and by 5 percent to 84.5 …"), or None."""
+    if previous is None or previous.kind != "level":
+        return None
+    if not _REACHED_AFTER_CHANGE.search(text, previous.raw.sentence_start, previous.raw.start):
+        return None
+    before = [f for f in out if not f.derived and f is not previous]
+    change = before[-1] if before else None
+    if change is None or change.kind != "change" or change.raw.end > previous.raw.start:
+        return None
+    if not re.fullmatch(r"\s*(?:percent|per cent|percentage points?|%)?\s*to\s*", text[change.raw.end : previous.raw.start], re.I):
+        return None
+    return change
+
+
+def _continues_change(text, previous, raw, since=None):
+    """Whether a number joined by "and" to the change before it (or to the level that change
+    reached, ``since``), in the same unit and with no words of its own, is a second change
+    ("down 8 percent year on year and 20 percent from 2015")."""
     return (
         previous is not None
         and previous.kind in ("change", "target")
         and previous.raw.unit_code == raw.unit_code
         and previous.raw.sentence_start == raw.sentence_start
-        and bool(_CHANGE_CONTINUES.fullmatch(text, previous.raw.end, raw.start))
+        and bool(_CHANGE_CONTINUES.fullmatch(text, (since or previous).raw.end, raw.start))
     )
 
 

@@ -620,6 +620,11 @@ _PLACE_BEFORE = re.compile(
 _THAT_OF_BEFORE = re.compile(
     r"\b(?:that|those) of\b[^,;.]{1,40}?\b(?:was|were|stood at|at)\s*$", re.I
 )
+# A change in percent or points, then the level it took a share to: "… by 5.1 percent to ".
+_SHARE_REACHED_BEFORE = re.compile(
+    r"\d\s*(?:percent|per cent|percentage points?|%)\s+to\s*$", re.I
+)
+_SHARE_NAMED_EN = re.compile(r"\b(?:ratio|rate|share|proportion|percentage)\b", re.I)
 # "超标0.1倍", "超过国家《环境空气质量标准》(GB3095-2012)二级标准0.40倍"
 _EXCEEDS_BEFORE = re.compile(r"(?:超标|(?:超过|超出)[^,，;；。]{0,40}?(?:标准|限值))\s*$")
 _THAT_FIGURE_BEFORE = re.compile(
@@ -831,6 +836,14 @@ def _in_sentence(text, start, end):
             # "PM2.5 was 35 micrograms per cubic meter, and that of PM10 was 62": the unit of
             # the figure whose measure "that of" stands for
             unit = (found[-1].unit, found[-1].unit_code, tail_start)
+        if (
+            unit is None
+            and _SHARE_REACHED_BEFORE.search(head[-40:])
+            and _SHARE_NAMED_EN.search(text, start, match.start())
+        ):
+            # "the ratio of days reaching national standards drop by 5.1 percent to 76.3": the
+            # share a change in percent took it to, written without its sign
+            unit = ("%", "percent", tail_start)
         if unit is None and text.startswith("倍", tail_start) and _EXCEEDS_BEFORE.search(head[-60:]):
             # "超标0.1倍": by how many times a value exceeds its standard, a figure of its own
             unit = ("倍", "index", tail_start + 1)
