@@ -1154,6 +1154,7 @@ _RESULT_ZH = re.compile(r"同比|环比|较上年|比上年|较去年|比去年|
 
 # A level reached, said right after the change that took the measure there: "… by 5.1 percent to ".
 _REACHED_AFTER_CHANGE = re.compile(r"(?:percent|per cent|percentage points?|%)\s+to\s*$", re.I)
+_TO_THE_LEVEL = re.compile(r"\s*(?:percent|per cent|percentage points?|%)?\s*to\s*", re.I)
 
 
 def _change_before_its_level(text, previous, out):
@@ -1167,9 +1168,8 @@ def _change_before_its_level(text, previous, out):
     change = before[-1] if before else None
     if change is None or change.kind != "change" or change.raw.end > previous.raw.start:
         return None
-    if not re.fullmatch(r"\s*(?:percent|per cent|percentage points?|%)?\s*to\s*", text[change.raw.end : previous.raw.start], re.I):
-        return None
-    return change
+    between = text[change.raw.end : previous.raw.start]
+    return change if _TO_THE_LEVEL.fullmatch(between) else None
 
 
 def _continues_change(text, previous, raw, since=None):
