@@ -620,6 +620,13 @@ _PLACE_BEFORE = re.compile(
 _THAT_OF_BEFORE = re.compile(
     r"\b(?:that|those) of\b[^,;.]{1,40}?\b(?:was|were|stood at|at)\s*$", re.I
 )
+# The time a level is compared with, its own level in brackets: "较上年(", "比2021年同期(".
+_BASELINE_BRACKET_BEFORE = re.compile(
+    r"(?:较|比|与|同)(?:上年|去年|上月|(?:19|20)\d{2}\s*年)(?:同期)?\s*[(（]\s*$"
+)
+_CHANGE_AFTER_BRACKET = re.compile(
+    r"\s*(?:相比|同比)?\s*(?:降低|下降|升高|上升|增加|减少|提高|减小|增大)了?\s*\d+(?:\.\d+)?"
+)
 # A change in percent or points, then the level it took a share to: "… by 5.1 percent to ".
 _SHARE_REACHED_BEFORE = re.compile(
     r"\d\s*(?:percent|per cent|percentage points?|%)\s+to\s*$", re.I
@@ -836,6 +843,21 @@ def _in_sentence(text, start, end):
             # "PM2.5 was 35 micrograms per cubic meter, and that of PM10 was 62": the unit of
             # the figure whose measure "that of" stands for
             unit = (found[-1].unit, found[-1].unit_code, tail_start)
+        if (
+            unit is None
+            and _BASELINE_BRACKET_BEFORE.search(head[-16:])
+            and text.startswith((")", "）"), tail_start)
+        ):
+            # "…较上年(68.8)降低了3.4dB(A)": the year compared with, its level in brackets in
+            # the unit of the change after it (or of the level said before), not in percent
+            change = _CHANGE_AFTER_BRACKET.match(text, tail_start + 1, end)
+            after = _unit_at(text, change.end(), end) if change else None
+            if after is not None and after[1] == "index":
+                unit = ("", "index", tail_start)  # "上升0.40个pH单位": a pH has no unit
+            elif after is not None and after[1] not in _PERCENT_CODES:
+                unit = (after[0], after[1], tail_start)
+            elif found and found[-1].unit_code not in _PERCENT_CODES:
+                unit = (found[-1].unit, found[-1].unit_code, tail_start)
         if (
             unit is None
             and _SHARE_REACHED_BEFORE.search(head[-40:])
