@@ -27,7 +27,7 @@ from . import periods as periods_module
 from .figures import BRACKETED_ITEM, RawFigure, bracketed_list, is_unit, sentences
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER
+from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER, is_lake
 from .table_cells import (
     ONE_ROW,
     cell_offsets,
@@ -2432,6 +2432,13 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
             if not _locates(where, division, text[where_end:place_start]):
                 where = division  # "Taizhou, a city in Zhejiang province": still Taizhou
             where_end = place_end
+    if (
+        where is not None
+        and is_lake(where)
+        and _OTHER_WATERS.search(text, where_end, position)
+    ):
+        # "洞庭湖湖体…;其他湖库的水质优良率为40.0%": the other lakes are not the one named
+        where, where_end = None, 0
     own = _PLACE_AFTER_VALUE.match(text, figure.raw.end)
     if own is not None:
         # "PM2.5平均浓度在27微克/立方米(黄山)至68微克/立方米(亳州)之间": the place in brackets
@@ -2506,6 +2513,8 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
 
 
 _COMPARED_WORDS = re.compile(r"同比|同期|去年|上年|相比|对比|比较")
+# Waters other than the one just named, or the town's own water: "其他湖库", "市区集中式…".
+_OTHER_WATERS = re.compile(r"其[他它余][^,，;；。]{0,4}(?:湖|库|河|断面|点位|水体)|市区|城区")
 
 
 def _slip_of_the_year(chosen, expressions, scope, text):

@@ -188,6 +188,19 @@ _GROUPING = re.compile(
 # a place of its own. Not a count of them ("四水流域", "七大流域") nor "主要水系".
 _BASIN = re.compile(r"([\u4e00-\u9fff]{1,4}?[江河湖水溪])(?:流域|水系)(?!统)")
 _NOT_BASIN = re.compile(r"^[一二三四五六七八九十两几各主全本该\d]|^地下水")
+# A great lake's own water, a place of its own ("鄱阳湖湖体总磷浓度", "滇池草海"); a lake that
+# shares its name with a county or a city (太湖县, 巢湖市) only where its water is said.
+_LAKE_WATER = r"(?=湖体|湖区|全湖|[东西]半湖|湖心|水质|水体|总磷|总氮|营养|富营养|草海|外海)"
+_LAKES = tuple(
+    "滇池 洱海 鄱阳湖 洞庭湖 洪泽湖 白洋淀 骆马湖 南四湖 高邮湖 阳澄湖 淀山湖 千岛湖 丹江口水库 "
+    "青海湖 呼伦湖 查干湖 乌梁素海 博斯腾湖".split()
+)
+_LAKES_NAMED_LIKE_PLACES = ("太湖", "巢湖")
+_LAKE = re.compile(
+    # not the rivers around it ("环洞庭湖河流")
+    rf"(?<!环)(?:{'|'.join(_LAKES)})(?![区县市]|流域)"
+    rf"|(?<!环)(?:{'|'.join(_LAKES_NAMED_LIKE_PLACES)}){_LAKE_WATER}"
+)
 # "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
 _LISTED_BEFORE = re.compile(r"[与和及、]$")
 _NOT_GROUPING = re.compile(
@@ -557,6 +570,11 @@ class Places:
                 continue
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
+        for match in _LAKE.finditer(text):
+            if not any(a < match.end() and match.start() < b for a, b in taken):
+                name = match.group(0)
+                found.append((*match.span(), Division("", name, name, "grouping")))
+                taken.append(match.span())
         self._named_groupings(text, _GROUPING, _NOT_GROUPING, found, taken)
         self._named_groupings(text, _BASIN, _NOT_BASIN, found, taken, alone=True)
         if self.reference is not None:
@@ -610,6 +628,14 @@ _PROVINCE_EN = re.compile(
     r"\b(" + "|".join(re.escape(english) for _c, _n, _s, english in _PROVINCES) + r")\b"
 )
 _PROVINCE_CODE = {english: code for code, _n, _s, english in _PROVINCES}
+
+
+def is_lake(division):
+    """Whether ``division`` is a great lake's water (see ``_LAKE``)."""
+    return getattr(division, "level", "") == "grouping" and division.name in (
+        *_LAKES,
+        *_LAKES_NAMED_LIKE_PLACES,
+    )
 
 
 def _on_a_bank(text, start, end):
