@@ -1060,6 +1060,15 @@ def _bind_sentence(
             and not (_BEYOND_TARGET.search(own) or _COMPARISON.search(own))
         ):
             derived = _derive(carried, figure)
+            baseline = _BASELINE_YEAR.search(text[_clause_start(text, start, raw.start) : raw.start])
+            if derived is not None and baseline and carried.period_start is not None:
+                # "森林覆盖率82.9%,比2007年提高了5.5个百分点": the level of the year compared
+                # with, not of the year before
+                first, last, label = _of_year(
+                    (carried.period_start, carried.period_end, carried.period_label),
+                    int(baseline.group(1)),
+                )
+                derived = replace(derived, period_start=first, period_end=last, period_label=label)
             if derived is not None:
                 out.append(derived)
         previous = figure
@@ -2513,6 +2522,8 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
 
 
 _COMPARED_WORDS = re.compile(r"同比|同期|去年|上年|相比|对比|比较")
+# The year a change is measured against: "比2007年提高了5.5个百分点", "较2015年下降".
+_BASELINE_YEAR = re.compile(r"(?:比|较|与)\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 # Waters other than the one just named, or the town's own water: "其他湖库", "市区集中式…".
 _OTHER_WATERS = re.compile(r"其[他它余][^,，;；。]{0,4}(?:湖|库|河|断面|点位|水体)|市区|城区")
 

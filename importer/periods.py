@@ -206,8 +206,8 @@ _PATTERNS = [
     ),
     # "周报(2015年第7周)": the week of that number (ISO weeks, Monday to Sunday).
     ("yweek", re.compile(_YEAR + r"\s*第\s*(\d{1,2})\s*周")),
-    # "2018年以来": from the start of that year to the day of publication.
-    ("yearsince", re.compile(_YEAR + r"\s*以来")),
+    # "2018年以来", "2007年至今": from the start of that year to the day of publication.
+    ("yearsince", re.compile(_YEAR + r"\s*(?:以来|至今|迄今)")),
     # "2006年环保专项行动以来": since an event the year names, whose dates the text gives
     # elsewhere; the year alone dates nothing (see _SILENT).
     (
@@ -761,7 +761,9 @@ def _resolve(kind, match, context):  # noqa: C901 - one branch per kind of expre
             start = date(year, 1, 1)
             now = context.published
             if now is None or now < start:
-                return start, date(year, 12, 31)  # no day to count to: the year it names
+                # no day to count to: the year it names ("2018年以来"), or no period at all
+                # where the text says it runs to now ("2007年至今")
+                return (None, None) if "以来" not in match.group(0) else (start, date(year, 12, 31))
             return start, now
         if kind == "since_month":
             year = int(groups[0]) if groups[0] else year

@@ -191,9 +191,25 @@ _NOT_BASIN = re.compile(r"^[一二三四五六七八九十两几各主全本该\
 # A great lake's own water, a place of its own ("鄱阳湖湖体总磷浓度", "滇池草海"); a lake that
 # shares its name with a county or a city (太湖县, 巢湖市) only where its water is said.
 _LAKE_WATER = r"(?=湖体|湖区|全湖|[东西]半湖|湖心|水质|水体|总磷|总氮|营养|富营养|草海|外海)"
-_LAKES = tuple(
-    "滇池 洱海 鄱阳湖 洞庭湖 洪泽湖 白洋淀 骆马湖 南四湖 高邮湖 阳澄湖 淀山湖 千岛湖 丹江口水库 "
-    "青海湖 呼伦湖 查干湖 乌梁素海 博斯腾湖".split()
+_LAKES = (
+    "滇池",
+    "洱海",
+    "鄱阳湖",
+    "洞庭湖",
+    "洪泽湖",
+    "白洋淀",
+    "骆马湖",
+    "南四湖",
+    "高邮湖",
+    "阳澄湖",
+    "淀山湖",
+    "千岛湖",
+    "丹江口水库",
+    "青海湖",
+    "呼伦湖",
+    "查干湖",
+    "乌梁素海",
+    "博斯腾湖",
 )
 _LAKES_NAMED_LIKE_PLACES = ("太湖", "巢湖")
 _LAKE = re.compile(
