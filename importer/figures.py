@@ -291,7 +291,10 @@ _NUMBER = re.compile(
     # "shut down three iron and steel factories": things counted in words
     rf"|(?:[a-z][a-z-]*\s+){{0,3}}?{_COUNTED_NOUNS_EN}\b))"
     # "only one day was marked as heavily polluted": one day counted, not "one day in May"
-    r"|\bone\b(?=\s+day\s+(?:was|were|had|saw|of|with)\b)",
+    r"|\bone\b(?=\s+day\s+(?:was|were|had|saw|of|with)\b)"
+    # "decreased by eight to seven": a count moved by or to a number in words
+    rf"|(?:(?<=\bby )|(?<=\bto )|(?<=\bfrom ))(?:{numbers.ENGLISH_WORDS})\b"
+    r"(?=\s+(?:to|in|from|during|last|this|for)\b|\s*[,.;])",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?|(?<=\n)")
@@ -627,6 +630,14 @@ _BASELINE_BRACKET_BEFORE = re.compile(
 _CHANGE_AFTER_BRACKET = re.compile(
     r"\s*(?:相比|同比)?\s*(?:降低|下降|升高|上升|增加|减少|提高|减小|增大)了?\s*\d+(?:\.\d+)?"
 )
+# English moving a count from, by or to a number: "decreased from 80 in 2013 to 29".
+_MOVED_BEFORE_EN = re.compile(r"\b(?:from|to|by)\s+$")
+# …the last thing counted before the number being days ("the number of cities … fell by 12")
+_DAYS_COUNTED_EN = re.compile(
+    r"\bdays\b(?![^.;]*\b(?:cities|counties|sections|stations|firms|companies|cases|people)\b)"
+    r"[^.;]*$",
+    re.I,
+)
 # A change in percent or points, then the level it took a share to: "… by 5.1 percent to ".
 _SHARE_REACHED_BEFORE = re.compile(
     r"\d\s*(?:percent|per cent|percentage points?|%)\s+to\s*$", re.I
@@ -866,6 +877,17 @@ def _in_sentence(text, start, end):
             # "the ratio of days reaching national standards drop by 5.1 percent to 76.3": the
             # share a change in percent took it to, written without its sign
             unit = ("%", "percent", tail_start)
+        if (
+            unit is None
+            and _MOVED_BEFORE_EN.search(head[-8:])
+            and _DAYS_COUNTED_EN.search(text, start, match.start())
+            and not _SHARE_NAMED_EN.search(text, start, match.start())
+            and not _YEAR_EN.fullmatch(match.group(0))
+            and not text.startswith((" percent", "%"), tail_start)
+        ):
+            # "heavily polluted days decreased from 80 in 2013 to 29", "by eight to seven":
+            # counts of the days the sentence names, written without the word again
+            unit = ("days", "day", tail_start)
         if unit is None and text.startswith("倍", tail_start) and _EXCEEDS_BEFORE.search(head[-60:]):
             # "超标0.1倍": by how many times a value exceeds its standard, a figure of its own
             unit = ("倍", "index", tail_start + 1)
