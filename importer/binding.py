@@ -1060,7 +1060,9 @@ def _bind_sentence(
             and not (_BEYOND_TARGET.search(own) or _COMPARISON.search(own))
         ):
             derived = _derive(carried, figure)
-            baseline = _BASELINE_YEAR.search(text[_clause_start(text, start, raw.start) : raw.start])
+            baseline = _BASELINE_YEAR.search(
+                text[_clause_start(text, start, raw.start) : raw.start]
+            ) or _BASELINE_YEAR_AFTER_EN.match(text, raw.end, raw.sentence_end)
             if derived is not None and baseline and carried.period_start is not None:
                 # "森林覆盖率82.9%,比2007年提高了5.5个百分点": the level of the year compared
                 # with, not of the year before
@@ -2524,6 +2526,11 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
 _COMPARED_WORDS = re.compile(r"同比|同期|去年|上年|相比|对比|比较")
 # The year a change is measured against: "比2007年提高了5.5个百分点", "较2015年下降".
 _BASELINE_YEAR = re.compile(r"(?:比|较|与)\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+# …and in English after the change: "up 5.8 percentage points from 2015".
+_BASELINE_YEAR_AFTER_EN = re.compile(
+    r"[^,;.\d]{0,30}?\b(?:from|compared with|compared to|than(?: in)?|over)\s+((?:19|20)\d{2})\b"
+    r"(?!\s*(?:to|-|–))"
+)
 # Waters other than the one just named, or the town's own water: "其他湖库", "市区集中式…".
 _OTHER_WATERS = re.compile(r"其[他它余][^,，;；。]{0,4}(?:湖|库|河|断面|点位|水体)|市区|城区")
 

@@ -282,7 +282,10 @@ _PATTERNS = [
         "year_en",
         re.compile(
             r"\b(?:[Ii]n|of|for|[Dd]uring|[Ss]ince|[Bb]y(?: the end of)?)\s+((?:19|20)\d{2})\b(?!-)"
+            # (not a year qualifying a noun, "2020 targets"; a preposition after it keeps it a
+            # time: "87 percent of all days in 2020 across 337 cities")
             r"(?!\s+(?!and\b|to\b|compared\b|while\b|when\b|as\b|with\b|from\b|the\b|"
+            r"across\b|among\b|at\b|over\b|on\b|in\b|nationwide\b|"
             + _VERB_AFTER_SUBJECT_EN
             + r")[a-z])"
         ),

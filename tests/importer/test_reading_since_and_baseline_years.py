@@ -34,3 +34,14 @@ def test_the_level_implied_by_a_change_against_a_named_year_is_of_that_year():
     assert [(f.value, f.period_start, f.period_end) for f in derived] == [
         (Decimal("66.9"), date(2009, 1, 1), date(2009, 12, 31))
     ]
+
+
+def test_english_a_year_before_a_preposition_is_the_figures_time_and_from_a_year_its_base():
+    document = pipeline.read(
+        "Highlights of the year\n"
+        "The city met the goals of the plan it adopted in 2027, as 91 percent of all days in "
+        "2030 across its districts had good air, up 6.2 percentage points from 2026."
+    )
+    read = {(f.value, f.derived): (f.period_start, f.period_end) for f in document.figures}
+    assert read[(Decimal("91"), False)] == (date(2030, 1, 1), date(2030, 12, 31))
+    assert read[(Decimal("85"), True)] == (date(2026, 1, 1), date(2026, 12, 31))
