@@ -490,6 +490,8 @@ def read_document(parsed, front, blocks, gazetteer, *, published=None, head_text
         region = _city_of_its_sites(body, gazetteer)
     if region is None:
         region = _city_of_its_companies(body, gazetteer)
+    if region is None:
+        region = _city_of_its_source(body, gazetteer)
     return About(
         title=title[:200],
         date=issued,
@@ -586,6 +588,29 @@ def _city_of_its_companies(text, gazetteer):
 
 
 _MUNICIPALITIES = frozenset({"北京市", "天津市", "上海市", "重庆市"})
+# Who gave the figures, named after its city: "以上资料由嘉兴市某某给排水有限公司提供",
+# "数据来源:某某市环境监测中心站".
+_SOURCE_OF_DATA = re.compile(
+    r"(?:资料|数据)(?:均)?(?:由|来源\s*[:：]?|来自)\s*([\u4e00-\u9fff]{2,3})[\u4e00-\u9fff]{2,24}?"
+    r"(?:公司|中心|站|局|厂)"
+)
+
+
+def _city_of_its_source(text, gazetteer):
+    """The city of a text that names no place of its own, where the body that gave its data
+    is named after that city (or one of its counties); else None."""
+    named = getattr(gazetteer, "named", None)
+    reference = getattr(gazetteer, "reference", None)
+    found = _SOURCE_OF_DATA.search(text)
+    if named is None or reference is None or found is None:
+        return None
+    prefix = found.group(1)
+    division = named(prefix) or named(prefix[:2])
+    if division is not None and division.level == "county":
+        division = reference.get(division.parent)
+    if division is None or not (division.level == "prefecture" or division.name in _MUNICIPALITIES):
+        return None
+    return division
 
 
 _STATED_YEAR = re.compile(r"(?:19|20)\d{2}")
