@@ -212,7 +212,9 @@ _ANY_DATE = re.compile(
     r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d.]|\s*月)"
 )
 _PUBLISHER = re.compile(
-    r"(生态环境部|环境保护部|国家环境保护总局|"
+    # not "全市生态环境部门" (the city's departments; "生态环境部门户网站" is the ministry's
+    # portal), nor "环境保护部署" (a plan's measures)
+    r"((?:生态环境部|环境保护部)(?![署位分]|门(?!户))|国家环境保护总局|"
     # "楚雄州生态环境局楚雄市分局": a city bureau's branch in one of its counties.
     r"[\u4e00-\u9fff]{2,10}?(?:生态环境|环境保护|环保)(?:厅|局(?:[\u4e00-\u9fff]{2,4}?分局)?|委员会)|"
     # "某县生态环境监测站", not "环境监测站点" nor "共有环境监测站4个" (the sites of a network).
@@ -220,7 +222,8 @@ _PUBLISHER = re.compile(
     r"Ministry of Ecology and Environment|Ministry of Environmental Protection|\bME[EP]\b)"
 )
 _NATIONAL_PUBLISHER = re.compile(
-    r"^(?:生态环境部|环境保护部|国家环境保护总局|Ministry of Ecology|Ministry of Environmental|ME[EP]$)"
+    r"^(?:(?:生态环境部|环境保护部)(?![署位分]|门(?!户))|国家环境保护总局"
+    r"|Ministry of Ecology|Ministry of Environmental|ME[EP]$)"
 )
 # The country's monitoring network or its cities, counted with no place before the count.
 _NATIONAL_SET = re.compile(

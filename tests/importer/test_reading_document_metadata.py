@@ -383,3 +383,11 @@ def test_a_place_starting_with_a_preposition_keeps_its_whole_name(body):
         f"近日,{body}发布通报,今年上半年全县空气质量优良天数比例为97.2%,同比上升1.1个百分点。\n"
     )
     assert document.publisher == body
+
+
+def test_the_citys_departments_are_not_the_ministry():
+    document = pipeline.read(
+        "临川市2031年1-9月生态环境执法情况\n"
+        "1-9月,全市生态环境部门共检查企业2870家次,立案查处153起。"
+    )
+    assert document.publisher != "生态环境部"
