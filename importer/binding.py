@@ -1082,6 +1082,7 @@ def _bind_sentence(
     return out, period, place
 
 
+_LISTED_MARK = re.compile(r"[、和及与]")
 # A span of whole years before a list: "2016—2019年", "2016年至2019年".
 _YEARS_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|－|-|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
 
@@ -1099,6 +1100,8 @@ def _years_in_turn(figures, text):
     span = list(_YEARS_SPAN.finditer(text, sentence, respectively))
     if not span:
         return
+    if _LISTED_MARK.search(text, span[-1].end(), respectively):
+        return  # "2018—2019年,PM2.5和PM10浓度分别为…": a list of measures, not of years
     first, last = int(span[-1].group(1)), int(span[-1].group(2))
     listed = [f for f in figures if f.raw.start > respectively]
     run = listed[:1]
@@ -1118,8 +1121,6 @@ def _years_in_turn(figures, text):
 # Between a change and a bare number that continues it: a comparison and "and", nothing named.
 _CHANGE_CONTINUES = re.compile(
     r"\s*(?:year[- ]on[- ]year|from a year earlier|from the same period (?:of )?last year)?"
-    # "… by 5.1 percent to 76.3 in December and by 5 percent …": the level's time between
-    r"(?:\s*(?:in|for|during)\s+[A-Za-z][A-Za-z\s-]{0,30}?)?"
     r"\s*,?\s*(?:and|or|和|及|、)\s*(?:by\s+)?$",
     re.I,
 )
@@ -1192,8 +1193,20 @@ def _continues_change(text, previous, raw, since=None):
         and previous.kind in ("change", "target")
         and previous.raw.unit_code == raw.unit_code
         and previous.raw.sentence_start == raw.sentence_start
-        and bool(_CHANGE_CONTINUES.fullmatch(text, (since or previous).raw.end, raw.start))
+        and bool(
+            _CHANGE_CONTINUES.fullmatch(text, previous.raw.end, raw.start)
+            if since is None
+            else _CHANGE_CONTINUES_AFTER_LEVEL.fullmatch(text, since.raw.end, raw.start)
+        )
     )
+
+
+# "… by 5.1 percent to 76.3 in December and by 5 percent …": after the level a change reached
+# and its time, a second "by" is a second change.
+_CHANGE_CONTINUES_AFTER_LEVEL = re.compile(
+    r"(?:\s*(?:in|for|during)\s+[A-Za-z][A-Za-z\s-]{0,30}?)?\s*,?\s*and\s+by\s*",
+    re.I,
+)
 
 
 _COUNTERPARTS = (("昼间", "夜间"), ("白天", "夜间"), ("daytime", "night"), ("day", "night"))
@@ -2066,11 +2079,19 @@ _MORE_OR_FEWER = re.compile(r"(?:同比|环比|(?:比|较)(?:上年|去年|上�
 
 
 # Emissions cut by an amount: "减排化学需氧量120吨", "削减氮氧化物235.6吨", "减排目标为:氨氮12吨".
-_CUT_BY = re.compile(r"减排|削减|减少排放")
+_CUT_BY = re.compile(
+    r"(?:减排|削减|减少排放)(?:目标)?(?:为|了)?\s*(?:[:：]|(?=化学需氧量|COD|氨氮|二氧化硫|SO2|"
+    r"氮氧化物|NOx|挥发性有机物|VOCs?|总磷|总氮|烟粉尘|颗粒物|二氧化碳))",
+    re.I,
+)
 _EMITTED = re.compile(r"排放(?:总)?量|排放总|排放了")
 
 
 def _kind(text, lead_start, raw, group, places=()):
+    if raw.unit == "倍":
+        # "超过国家二级标准0.15倍": how many times its measure exceeds the standard, a level
+        # of its own, whatever comparison the words make
+        return "level", raw.value, ""
     kind, value, verb = _kind_as_worded(text, lead_start, raw, group, places)
     if kind == "level" and value == raw.value and _written_sign(text, raw):
         value = -value  # "分别为-3.2%": a level written below zero

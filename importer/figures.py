@@ -627,15 +627,18 @@ _THAT_OF_BEFORE = re.compile(
 _BASELINE_BRACKET_BEFORE = re.compile(
     r"(?:较|比|与|同)(?:上年|去年|上月|(?:19|20)\d{2}\s*年)(?:同期)?\s*[(（]\s*$"
 )
+_RANK_WORD_AFTER = re.compile(r"\s*(?:名次|位次|名|位)")
 _CHANGE_AFTER_BRACKET = re.compile(
     r"\s*(?:相比|同比)?\s*(?:降低|下降|升高|上升|增加|减少|提高|减小|增大)了?\s*\d+(?:\.\d+)?"
 )
-# English moving a count from, by or to a number: "decreased from 80 in 2013 to 29".
-_MOVED_BEFORE_EN = re.compile(r"\b(?:from|to|by)\s+$")
-# …the last thing counted before the number being days ("the number of cities … fell by 12")
-_DAYS_COUNTED_EN = re.compile(
-    r"\bdays\b(?![^.;]*\b(?:cities|counties|sections|stations|firms|companies|cases|people)\b)"
-    r"[^.;]*$",
+# Days moved from, by or to a number, the days the subject of the verb: "heavily polluted days
+# in the province decreased from 80 in 2013 to 29", "days with heavy pollution decreased by
+# eight to seven", "pollution days plunged by 62 percent from 37.4 to 14.1".
+_DAYS_MOVED_EN = re.compile(
+    r"\bdays\b(?:\s+(?:in|of|with|across|at)\s+[^,;.\d]{1,30}?)?\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:decreased|fell|dropped|declined|rose|increased|grew|plunged|climbed|went (?:up|down))"
+    r"\s+(?:(?:from|by)\s+[\w.]+(?:\s+percent)?(?:\s+in\s+(?:19|20)\d{2})?\s+){0,2}"
+    r"(?:from|to|by)\s+$",
     re.I,
 )
 # A change in percent or points, then the level it took a share to: "… by 5.1 percent to ".
@@ -643,6 +646,13 @@ _SHARE_REACHED_BEFORE = re.compile(
     r"\d\s*(?:percent|per cent|percentage points?|%)\s+to\s*$", re.I
 )
 _SHARE_NAMED_EN = re.compile(r"\b(?:ratio|rate|share|proportion|percentage)\b", re.I)
+_CLAUSE_BREAK_EN = re.compile(r"[,;:，；：]")
+
+
+def _clause_from(text, start, position):
+    """Where the clause holding ``position`` starts (after the last comma or semicolon)."""
+    marks = [m.end() for m in _CLAUSE_BREAK_EN.finditer(text, start, position)]
+    return marks[-1] if marks else start
 # "超标0.1倍", "超过国家《环境空气质量标准》(GB3095-2012)二级标准0.40倍"
 _EXCEEDS_BEFORE = re.compile(r"(?:超标|(?:超过|超出)[^,，;；。]{0,40}?(?:标准|限值))\s*$")
 _THAT_FIGURE_BEFORE = re.compile(
@@ -863,7 +873,9 @@ def _in_sentence(text, start, end):
             # the unit of the change after it (or of the level said before), not in percent
             change = _CHANGE_AFTER_BRACKET.match(text, tail_start + 1, end)
             after = _unit_at(text, change.end(), end) if change else None
-            if after is not None and after[1] == "index":
+            if after is not None and _RANK_WORD_AFTER.match(text, after[2]):
+                pass  # "较上年(2)上升1个名次": a rank, not a level
+            elif after is not None and after[1] == "index":
                 unit = ("", "index", tail_start)  # "上升0.40个pH单位": a pH has no unit
             elif after is not None and after[1] not in _PERCENT_CODES:
                 unit = (after[0], after[1], tail_start)
@@ -872,16 +884,14 @@ def _in_sentence(text, start, end):
         if (
             unit is None
             and _SHARE_REACHED_BEFORE.search(head[-40:])
-            and _SHARE_NAMED_EN.search(text, start, match.start())
+            and _SHARE_NAMED_EN.search(text, _clause_from(text, start, match.start()), match.start())
         ):
             # "the ratio of days reaching national standards drop by 5.1 percent to 76.3": the
             # share a change in percent took it to, written without its sign
             unit = ("%", "percent", tail_start)
         if (
             unit is None
-            and _MOVED_BEFORE_EN.search(head[-8:])
-            and _DAYS_COUNTED_EN.search(text, start, match.start())
-            and not _SHARE_NAMED_EN.search(text, start, match.start())
+            and _DAYS_MOVED_EN.search(text, max(start, match.start() - 120), match.start())
             and not _YEAR_EN.fullmatch(match.group(0))
             and not text.startswith((" percent", "%"), tail_start)
         ):

@@ -560,7 +560,7 @@ REQUIRES = {
     ),
     # 重度污染 of water ("劣Ⅴ类重度污染水质点位1个,比例为1.5%") is a class, not days of the AQI
     # "其他湖库的水质优良率为40.0%": a share of good water is never the air's good days
-    "air-good-days-ratio": (None, r"水质|水体|断面|湖库|水源", None),
+    "air-good-days-ratio": (None, r"水质|水体|断面|湖库|水源|地表水|水环境", None),
     "heavy-pollution-days": (None, _WATER_WORDS, None),
     "heavy-pollution-days-ratio": (None, _WATER_WORDS, None),
     # a share of days of one grade (轻度污染天数比例) is not of all days over the standard

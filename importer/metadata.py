@@ -16,7 +16,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from . import dateline
-from .places import COUNTRY, TEAM_AFTER
+from .places import COUNTRY, TEAM_AFTER, is_lake
 from .segment import (
     BULLET,
     DATE,
@@ -214,7 +214,7 @@ _ANY_DATE = re.compile(
 _PUBLISHER = re.compile(
     # not "全市生态环境部门" (the city's departments; "生态环境部门户网站" is the ministry's
     # portal), nor "环境保护部署" (a plan's measures)
-    r"((?:生态环境部|环境保护部)(?![署位分]|门(?!户))|国家环境保护总局|"
+    r"((?:生态环境部|环境保护部)(?![署位]|门(?!户))|国家环境保护总局|"
     # "楚雄州生态环境局楚雄市分局": a city bureau's branch in one of its counties.
     r"[\u4e00-\u9fff]{2,10}?(?:生态环境|环境保护|环保)(?:厅|局(?:[\u4e00-\u9fff]{2,4}?分局)?|委员会)|"
     # "某县生态环境监测站", not "环境监测站点" nor "共有环境监测站4个" (the sites of a network).
@@ -222,7 +222,7 @@ _PUBLISHER = re.compile(
     r"Ministry of Ecology and Environment|Ministry of Environmental Protection|\bME[EP]\b)"
 )
 _NATIONAL_PUBLISHER = re.compile(
-    r"^(?:(?:生态环境部|环境保护部)(?![署位分]|门(?!户))|国家环境保护总局"
+    r"^(?:(?:生态环境部|环境保护部)(?![署位]|门(?!户))|国家环境保护总局"
     r"|Ministry of Ecology|Ministry of Environmental|ME[EP]$)"
 )
 # The country's monitoring network or its cities, counted with no place before the count.
@@ -576,12 +576,7 @@ def _city_of_its_companies(text, gazetteer):
         return None
     cities = []
     for match in _COMPANY_OF_A_PLACE.finditer(text):
-        prefix = match.group(1)
-        division = named(prefix) or named(prefix[:2])
-        if division is None:
-            continue
-        if division.level == "county":
-            division = reference.get(division.parent)
+        division = _company_place(text, match.start(1), named, reference)
         if division is not None:
             cities.append(division)
     if len(cities) < 2 or len({city.code for city in cities}) != 1:
@@ -607,12 +602,29 @@ def _city_of_its_source(text, gazetteer):
     found = _SOURCE_OF_DATA.search(text)
     if named is None or reference is None or found is None:
         return None
-    prefix = found.group(1)
-    division = named(prefix) or named(prefix[:2])
-    if division is not None and division.level == "county":
-        division = reference.get(division.parent)
+    division = _company_place(text, found.start(1), named, reference)
     if division is None or not (division.level == "prefecture" or division.name in _MUNICIPALITIES):
         return None
+    return division
+
+
+def _company_place(text, start, named, reference):
+    """The city a body's name at ``start`` opens with, or None: a city by its short form or
+    its name ("衡阳恒泰…", "嘉兴市嘉源…"), a county only with its level word ("海盐县某某…",
+    not "东风汽车…", "光明环境…": brands that share a district's short form), as its city."""
+    three, two = text[start : start + 3], text[start : start + 2]
+    division = named(three) or named(two)
+    if division is None:
+        return None
+    if division.level == "county":
+        if text[start + len(division.short or two) : start + len(division.short or two) + 1] not in (
+            "县",
+            "区",
+            "市",
+            "旗",
+        ):
+            return None
+        return reference.get(division.parent)
     return division
 
 
@@ -1067,8 +1079,9 @@ _BRANCH = re.compile(r"局([\u4e00-\u9fff]{2,3}?)分局")
 
 def _named_in(text, gazetteer):
     """The place a title or a publisher's name is about: the first it names, or a division
-    inside it named right after ("南宁市青秀区" → 青秀区, "嘉兴市生态环境局海盐分局" → 海盐县)."""
-    named = gazetteer.find_all(text)
+    inside it named right after ("南宁市青秀区" → 青秀区, "嘉兴市生态环境局海盐分局" → 海盐县).
+    A lake is the place of its own water's figures, never of a document."""
+    named = [n for n in gazetteer.find_all(text) if not is_lake(n[2])]
     if not named:
         return None
     place = named[0][2]
@@ -1139,7 +1152,9 @@ def _region(title, publisher, opening, gazetteer, body=""):
     text = body if level else opening[:600]
     # "江西省第三生态环境保护督察组向信丰县转办…": the province names the team that sends,
     # the county is what the text is about.
-    named = [n for n in gazetteer.find_all(text) if not TEAM_AFTER.match(text, n[1])]
+    named = [
+        n for n in gazetteer.find_all(text) if not TEAM_AFTER.match(text, n[1]) and not is_lake(n[2])
+    ]
     for _start, _end, division in named:
         if level and getattr(division, "level", "") != level:
             continue

@@ -115,19 +115,33 @@ _LOST_CUBE = re.compile(r"(?<=[μµu?？mM]g/m)[?？](?![A-Za-z\d])")
 _LOST_MICRO = re.compile(r"(?<![A-Za-z])[?？](?=g/m[³3])")
 
 
-# A pollutant's formula whose subscript the copy could not encode: "O?平均濃度", "SO?、NO?和".
-# Only before a Chinese word or a list's mark: "CO?" ending an English question stays.
-_LOST_SUBSCRIPT = re.compile(r"(?<![A-Za-z])(SO|NO|CO|O)[?？](?=[\u4e00-\u9fff、,，;；(（])")
+# An air pollutant's formula whose subscript the copy could not encode: "O?平均濃度",
+# "SO?、NO?和". Only a half-width "?" (a full-width one is a question: "高浓度CO？冬季…"), only
+# before a concentration or a list's mark, and not an ion a copy lost its subscript from
+# ("以SO?计", "降水中SO?浓度": sulphate, nitrate).
+_LOST_SUBSCRIPT = re.compile(
+    r"(?<![A-Za-z以])(?<!降水中)(SO|NO|CO|O)\?"
+    r"(?=\s*(?:平均|年均|日均|月均|浓度|濃度|第|日最大|8小时|[、,，和及与]))"
+)
 _SUBSCRIPTS = {"SO": "₂", "NO": "₂", "CO": "₂", "O": "₃"}
+_WATER_IONS = re.compile(r"降水|酸雨|雨水|地下水|水质|毫克/升|mg/L", re.I)
 
 
 def _units_restored(text):
     """``text`` with each such unit written again (one character for one), and how many."""
     text, cubes = _LOST_CUBE.subn("³", text)
     text = _LOST_MICRO.sub("μ", text)
-    text, formulas = _LOST_SUBSCRIPT.subn(
-        lambda found: found.group(1) + _SUBSCRIPTS[found.group(1)], text
-    )
+    formulas = 0
+
+    def restored(found):
+        nonlocal formulas
+        sentence = text[max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start())) + 1 :]
+        if _WATER_IONS.search(sentence[: sentence.find("。") if "。" in sentence else None]):
+            return found.group(0)  # ions of rain or ground water, whose subscript is not known
+        formulas += 1
+        return found.group(1) + _SUBSCRIPTS[found.group(1)]
+
+    text = _LOST_SUBSCRIPT.sub(restored, text)
     return text, cubes + formulas
 
 

@@ -207,7 +207,7 @@ _PATTERNS = [
     # "周报(2015年第7周)": the week of that number (ISO weeks, Monday to Sunday).
     ("yweek", re.compile(_YEAR + r"\s*第\s*(\d{1,2})\s*周")),
     # "2018年以来", "2007年至今": from the start of that year to the day of publication.
-    ("yearsince", re.compile(_YEAR + r"\s*(?:以来|至今|迄今)")),
+    ("yearsince", re.compile(_YEAR + r"\s*(?:以来|(?:至今|迄今)(?!年))")),
     # "2006年环保专项行动以来": since an event the year names, whose dates the text gives
     # elsewhere; the year alone dates nothing (see _SILENT).
     (

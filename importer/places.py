@@ -190,7 +190,11 @@ _BASIN = re.compile(r"([\u4e00-\u9fff]{1,4}?[江河湖水溪])(?:流域|水系)(
 _NOT_BASIN = re.compile(r"^[一二三四五六七八九十两几各主全本该\d]|^地下水")
 # A great lake's own water, a place of its own ("鄱阳湖湖体总磷浓度", "滇池草海"); a lake that
 # shares its name with a county or a city (太湖县, 巢湖市) only where its water is said.
-_LAKE_WATER = r"(?=湖体|湖区|全湖|[东西]半湖|湖心|水质|水体|总磷|总氮|营养|富营养|草海|外海)"
+# …only where the lake's water, its parts or its points are said right after its name.
+_LAKE_WATER = (
+    r"(?=[^,，;；。\d]{0,4}?(?:湖体|湖区|全湖|[东西]半湖|湖心|水质|水体|总磷|总氮|营养|富营养|草海"
+    r"|外海|点位|断面|环湖|入湖))"
+)
 _LAKES = (
     "滇池",
     "洱海",
@@ -214,8 +218,7 @@ _LAKES = (
 _LAKES_NAMED_LIKE_PLACES = ("太湖", "巢湖")
 _LAKE = re.compile(
     # not the rivers around it ("环洞庭湖河流")
-    rf"(?<!环)(?:{'|'.join(_LAKES)})(?![区县市]|流域)"
-    rf"|(?<!环)(?:{'|'.join(_LAKES_NAMED_LIKE_PLACES)}){_LAKE_WATER}"
+    rf"(?<!环)(?:{'|'.join((*_LAKES, *_LAKES_NAMED_LIKE_PLACES))})(?![区县市镇乡]|流域){_LAKE_WATER}"
 )
 # "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
 _LISTED_BEFORE = re.compile(r"[与和及、]$")

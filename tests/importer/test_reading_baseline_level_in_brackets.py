@@ -33,3 +33,10 @@ def test_the_bracket_is_last_years_level_in_the_changes_unit():
 def test_a_change_in_percent_lends_no_unit():
     read = {f.value for f in pipeline.read(TEXT).figures if not f.derived}
     assert Decimal("41") not in read
+
+
+def test_a_rank_in_brackets_is_no_level():
+    document = pipeline.read(
+        "青禾市2031年空气质量\n2031年,全市空气质量综合指数为4.08,较上年(3)上升1个名次。"
+    )
+    assert Decimal("3") not in {f.value for f in document.figures}

@@ -50,3 +50,14 @@ def test_a_source_named_after_no_place_places_nothing():
         "出厂水水质月度检测结果\n本月出厂水浊度平均为0.21NTU。\n以上资料由清泉自来水有限公司提供。"
     )
     assert document.region is None
+
+
+def test_brands_that_share_a_districts_short_form_place_nothing():
+    assert (
+        _region("东风汽车零部件有限公司超标排放案、东风商用车有限公司未按规定贮存危险废物案。")
+        is None
+    )
+    document = pipeline.read(
+        "全市环境质量状况\n2031年,全市空气质量优良天数为302天。\n以上资料由光明环境检测有限公司提供。"
+    )
+    assert document.region is None

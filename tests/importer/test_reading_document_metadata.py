@@ -391,3 +391,11 @@ def test_the_citys_departments_are_not_the_ministry():
         "1-9月,全市生态环境部门共检查企业2870家次,立案查处153起。"
     )
     assert document.publisher != "生态环境部"
+
+
+def test_the_ministry_doing_several_things_is_still_the_ministry():
+    document = pipeline.read(
+        "全国生态环境质量简况\n2031年,全国339个城市中,226个城市环境空气质量达标。"
+        "生态环境部分别对重点区域开展了强化监督帮扶。"
+    )
+    assert document.publisher == "生态环境部"

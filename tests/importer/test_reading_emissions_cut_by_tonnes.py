@@ -44,3 +44,13 @@ def test_a_total_after_the_cut_stays_a_level():
     read = _read()
     indicator, kind = read[(Decimal("1430"), "吨")]
     assert (indicator, kind) == (None, "level")
+
+
+def test_a_total_in_a_sentence_about_saving_energy_is_no_cut():
+    figures = pipeline.read(
+        "澄岭市2031年固体废物\n2031年,全市深入推进节能减排,一般工业固体废物产生量为734万吨。"
+        "全市完成减排项目41个,危险废物集中处置量达到3.6万吨。"
+    ).figures
+    read = {(f.value, f.unit): f.kind for f in figures if not f.derived}
+    assert read[(Decimal("734"), "万吨")] == "level"
+    assert read[(Decimal("3.6"), "万吨")] == "level"

@@ -38,3 +38,15 @@ def test_cities_counted_after_days_are_no_days():
         "with last year."
     )
     assert not [key for key, (unit, _code) in read.items() if unit == "days"]
+
+
+def test_numbers_moved_after_days_of_another_clause_are_no_days():
+    read = _read(
+        "City air in 2030\n"
+        "In 2030, the city recorded 14 heavily polluted days, and its ranking rose from 41 to 27.\n"
+        "In 2030, good air days rose to 305, while the average index fell from 94 to 88.\n"
+        "In 2030, polluted days decreased from nine to six, and the number of sites rose from "
+        "four to seven."
+    )
+    days = sorted(value for (value, _kind), (unit, _code) in read.items() if unit == "days")
+    assert days == [Decimal("6"), Decimal("9"), Decimal("14"), Decimal("305")]

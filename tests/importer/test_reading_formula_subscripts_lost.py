@@ -39,3 +39,13 @@ def test_the_repair_is_told_and_keeps_the_text_in_place():
 def test_a_question_after_an_english_word_stays():
     repaired, _ = pipeline.numbers.repair("Is it CO? 是的。")
     assert repaired == "Is it CO? 是的。"
+
+
+def test_ions_and_questions_are_left_as_written():
+    for text in (
+        "2031年,地下水中硫酸盐(以SO?计)平均浓度为118毫克/升。",
+        "2031年,降水中SO?浓度为2.9毫克/升,NO?浓度为1.3毫克/升。",
+        "冬季为何易出现高浓度CO？冬季取暖增加。",
+    ):
+        repaired, _ = pipeline.numbers.repair(text)
+        assert repaired == text

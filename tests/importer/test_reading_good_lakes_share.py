@@ -22,3 +22,12 @@ def test_the_good_lakes_share_is_the_good_water_share():
     assert read[Decimal("76.9")] == "water-good-sections-ratio"
     assert read[Decimal("2.2")] == "water-good-sections-ratio"
     assert read[Decimal("61.3")] is None
+
+
+def test_the_surface_waters_good_share_is_no_good_days_share():
+    document = pipeline.read(
+        "2031年湖南省生态环境\n2031年,全省地表水优良率为94.1%,空气质量优良率为91.2%。"
+    )
+    read = {f.value: f.indicator for f in document.figures if not f.derived}
+    assert read[Decimal("94.1")] != "air-good-days-ratio"
+    assert read[Decimal("91.2")] == "air-good-days-ratio"

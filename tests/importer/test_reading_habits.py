@@ -435,3 +435,11 @@ def test_times_over_a_standard_named_in_full_is_a_proposal_in_times():
     # the change after it is the concentration's, and no earlier level is made of the times
     assert one(document, "-4.2").indicator == "no2"
     assert [f.unit for f in document.figures if f.derived] == ["微克/立方米"]
+
+
+def test_times_over_a_standard_in_short_is_a_level_not_a_change():
+    document = read(
+        "青禾市空气质量\n2031年,青禾市PM2.5年均浓度为44微克/立方米,超过国家二级标准0.26倍。"
+    )
+    times = one(document, "0.26")
+    assert (times.unit, times.indicator, times.kind) == ("倍", None, "level")

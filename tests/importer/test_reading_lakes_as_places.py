@@ -44,3 +44,18 @@ def test_rivers_around_a_lake_and_other_lakes_are_not_the_lake():
     assert places[Decimal("96.2")] == "湖南省"
     assert places[Decimal("0.062")] == "洞庭湖"
     assert places[Decimal("71.4")] == "湖南省"
+
+
+def test_a_lakes_name_in_other_words_is_no_place_nor_the_documents():
+    places = _places(
+        "2031年昆明市生态环境保护\n"
+        "2031年,昆明市投入滇池保护治理资金9.7亿元。淳安县千岛湖镇污水处理厂处理污水287万吨。"
+        "鄱阳湖生态经济区生产总值达到1.1万亿元。"
+    )
+    assert places[Decimal("9.7")] == "昆明市"
+    assert places[Decimal("287")] == "淳安县"
+    assert places[Decimal("1.1")] != "鄱阳湖"
+    document = pipeline.read(
+        "2031年湖南省水环境\n2031年,洞庭湖湖体总磷平均浓度为0.058毫克/升;全省地表水优良率为94.1%。"
+    )
+    assert document.region.name == "湖南省"

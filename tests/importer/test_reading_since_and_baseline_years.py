@@ -45,3 +45,8 @@ def test_english_a_year_before_a_preposition_is_the_figures_time_and_from_a_year
     read = {(f.value, f.derived): (f.period_start, f.period_end) for f in document.figures}
     assert read[(Decimal("91"), False)] == (date(2030, 1, 1), date(2030, 12, 31))
     assert read[(Decimal("85"), True)] == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_to_this_year_is_not_to_now():
+    found = periods.find_all("2016年至今年,全市累计完成造林9.4万亩。", periods.Context())
+    assert not [p for p in found if p.kind == "yearsince"]

@@ -35,3 +35,10 @@ def test_a_list_of_another_length_is_not_spread_over_the_years():
         "云栖县节能工作情况\n2027—2030年,全县单位GDP能耗和碳排放强度分别下降13.4%、15.2%。"
     )
     assert periods[Decimal("-13.4")] == periods[Decimal("-15.2")]
+
+
+def test_a_list_of_measures_over_a_span_is_not_spread_over_its_years():
+    periods = _periods(
+        "云栖县空气质量\n2028—2029年,全县PM2.5和PM10年均浓度分别为31微克/立方米、57微克/立方米。"
+    )
+    assert periods[Decimal("31")] == periods[Decimal("57")]
