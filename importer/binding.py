@@ -24,7 +24,14 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import periods as periods_module
-from .figures import BRACKETED_ITEM, RawFigure, bracketed_list, is_unit, sentences
+from .figures import (
+    BRACKETED_ITEM,
+    OVER_A_STANDARD,
+    RawFigure,
+    bracketed_list,
+    is_unit,
+    sentences,
+)
 from .figures import find as find_figures
 from .matching import TARGET_GAP
 from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER, is_lake
@@ -2832,7 +2839,7 @@ def _listed_after(text, since, position, places):
 
 
 # A standard exceeded, named in full or not: "超标", "超过国家《环境空气质量标准》二级标准".
-_OVER_A_STANDARD = re.compile(r"(?:超标|(?:超过|超出)[^,，;；。]{0,40}?(?:标准|限值))")
+_OVER_A_STANDARD = re.compile(OVER_A_STANDARD)
 
 
 def _same_family_before(raw, previous, out):

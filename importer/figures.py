@@ -654,7 +654,8 @@ def _clause_from(text, start, position):
     marks = [m.end() for m in _CLAUSE_BREAK_EN.finditer(text, start, position)]
     return marks[-1] if marks else start
 # "超标0.1倍", "超过国家《环境空气质量标准》(GB3095-2012)二级标准0.40倍"
-_EXCEEDS_BEFORE = re.compile(r"(?:超标|(?:超过|超出)[^,，;；。]{0,40}?(?:标准|限值))\s*$")
+OVER_A_STANDARD = r"(?:超标|(?:超过|超出)[^,，;；。]{0,40}?(?:标准|限值))"
+_EXCEEDS_BEFORE = re.compile(OVER_A_STANDARD + r"\s*$")
 _THAT_FIGURE_BEFORE = re.compile(
     r"\b(?:that|the same) (?:figure|share|proportion|rate)\s+(?:was|stood at|rose to|"
     r"climbed to|increased to|fell to|dropped to|declined to|decreased to)\s*$",

@@ -608,6 +608,9 @@ def _city_of_its_source(text, gazetteer):
     return division
 
 
+_LEVEL_WORD = re.compile(r"[县区市旗]")
+
+
 def _company_place(text, start, named, reference):
     """The city a body's name at ``start`` opens with, or None: a city by its short form or
     its name ("衡阳恒泰…", "嘉兴市嘉源…"), a county only with its level word ("海盐县某某…",
@@ -616,16 +619,10 @@ def _company_place(text, start, named, reference):
     division = named(three) or named(two)
     if division is None:
         return None
-    if division.level == "county":
-        if text[start + len(division.short or two) : start + len(division.short or two) + 1] not in (
-            "县",
-            "区",
-            "市",
-            "旗",
-        ):
-            return None
-        return reference.get(division.parent)
-    return division
+    if division.level != "county":
+        return division
+    after = start + len(division.short or two)
+    return reference.get(division.parent) if _LEVEL_WORD.match(text, after) else None
 
 
 _STATED_YEAR = re.compile(r"(?:19|20)\d{2}")

@@ -124,6 +124,7 @@ _LOST_SUBSCRIPT = re.compile(
     r"(?=\s*(?:平均|年均|日均|月均|浓度|濃度|第|日最大|8小时|[、,，和及与]))"
 )
 _SUBSCRIPTS = {"SO": "₂", "NO": "₂", "CO": "₂", "O": "₃"}
+_SENTENCE_END = re.compile(r"[。\n]")
 _WATER_IONS = re.compile(r"降水|酸雨|雨水|地下水|水质|毫克/升|mg/L", re.I)
 
 
@@ -131,18 +132,19 @@ def _units_restored(text):
     """``text`` with each such unit written again (one character for one), and how many."""
     text, cubes = _LOST_CUBE.subn("³", text)
     text = _LOST_MICRO.sub("μ", text)
-    formulas = 0
+    # …not ions of rain or ground water, whose subscript is not known
+    air = [m for m in _LOST_SUBSCRIPT.finditer(text) if not _WATER_IONS.search(_sentence_at(text, m))]
+    for found in air:
+        start = found.start(1) + len(found.group(1))
+        text = text[:start] + _SUBSCRIPTS[found.group(1)] + text[start + 1 :]
+    return text, cubes + len(air)
 
-    def restored(found):
-        nonlocal formulas
-        sentence = text[max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start())) + 1 :]
-        if _WATER_IONS.search(sentence[: sentence.find("。") if "。" in sentence else None]):
-            return found.group(0)  # ions of rain or ground water, whose subscript is not known
-        formulas += 1
-        return found.group(1) + _SUBSCRIPTS[found.group(1)]
 
-    text = _LOST_SUBSCRIPT.sub(restored, text)
-    return text, cubes + formulas
+def _sentence_at(text, found):
+    """The sentence (up to 。 or a line's end either side) holding the match ``found``."""
+    start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start())) + 1
+    end = _SENTENCE_END.search(text, found.end())
+    return text[start : end.start() if end else len(text)]
 
 
 # A mass per cubic metre as English tables spell it: "milligram/cu.m", "ug/cu.m",
