@@ -4003,7 +4003,7 @@ def _names_from_cells(cells, width, pattern=None):
     """
     if not cells:
         return ("",) * width, []
-    cells = _heading_on_two_lines(_unwrapped(cells, width), width)
+    cells = _heading_on_two_lines(_unwrapped(_group_over_repeats(cells, width), width), width)
     if len(cells) > width + 1:
         # "饮用水源地名称" over "东湖取水口": a column headed by what its one site is called,
         # then the site; the column is the site's.
@@ -4120,6 +4120,41 @@ def _unwrapped(cells, width):
     if body and _heading_like(body[0]):
         body = body[1:]
     return joined if len(body) == width else cells
+
+
+# What a pollutant's statistic adds to its name on a line of its own: "CO" / "-95per",
+# "O3-8H" / "-90per".
+_STATISTIC_SUFFIX = re.compile(r"^-\d{0,3}[A-Za-z]{1,4}$")
+
+
+def _group_over_repeats(cells, width):
+    """The header cells with a merged upper cell written in the middle of a flat copy put
+    over the columns after it, which repeat names of columns before it: "综合指数 | 改善率% |
+    综合指数 | PM2.5 | PM10" is "综合指数 | 综合指数改善率% | PM2.5改善率% | PM10改善率%".
+    Also joins a statistic's suffix to its pollutant ("CO" / "-95per"). Only where that leaves
+    one name per column after the caption and the row labels' heading; else as they are."""
+    joined = []
+    for cell in cells:
+        if joined and _STATISTIC_SUFFIX.match(cell) and _POLLUTANT.search(joined[-1]):
+            joined[-1] += cell
+        else:
+            joined.append(cell)
+    body = [cell for cell in joined if not _caption_like(cell)]
+    if body and _heading_like(body[0]):
+        body = body[1:]
+    if len(body) != width + 1:
+        return cells
+    start = len(joined) - len(body)
+    for at in range(len(joined) - 3, start, -1):
+        over, under = joined[at], joined[at + 1 :]
+        if (
+            len(over) <= 8
+            and not _POLLUTANT.search(over)
+            and over not in joined[:at]
+            and all(cell in joined[start:at] for cell in under)
+        ):
+            return [*joined[:at], *(f"{cell}{over}" for cell in under)]
+    return cells
 
 
 def _heading_on_two_lines(cells, width):
