@@ -2113,6 +2113,33 @@ def _kind(text, lead_start, raw, group, places=()):
     return kind, value, verb
 
 
+# "确保…落细落实,城区优良天数保持350天以上,饮用水水源地水质达标率100%": what a sentence
+# ensures or strives for is said of each clause after it, kept at or above a bound.
+_ENSURED = re.compile(r"确保|力争")
+_KEPT_AT = re.compile(r"保持|稳定在|不低于|不高于|控制在|以上\s*$")
+
+
+def _ensured_before(text, raw):
+    """The 确保 of a clause before the number's, in its sentence, where the number's clause
+    keeps a measure at a bound and nothing says it was done."""
+    said = text[raw.sentence_start : raw.start]
+    ensured = [*_ENSURED.finditer(said)]
+    if not ensured:
+        return None
+    clause = said[_clause_start(said, 0, len(said)) :]
+    after = text[raw.end : raw.end + 3]
+    if re.search(r"已|实现|完成|同比|较|比上年", clause):
+        return None
+    # "…保持350天以上", "…达标率100%": kept at a bound, or the value right after its measure
+    if not (
+        _KEPT_AT.search(clause)
+        or re.match(r"以上|以内|以下", after)
+        or re.search(r"[率数度值比]\s*$", clause)
+    ):
+        return None
+    return ensured[-1]
+
+
 def _kind_as_worded(text, lead_start, raw, group, places=()):
     lead = text[lead_start : raw.start]
     signed = _SIGNED_COMPARISON.search(lead)
@@ -2216,6 +2243,7 @@ def _kind_as_worded(text, lead_start, raw, group, places=()):
         target
         or _PLAN_OPENING.match(text, raw.sentence_start, raw.start)
         or _TARGET_LABEL.search(text, raw.sentence_start, raw.start)
+        or _ensured_before(text, raw)
     )
     if target:
         return "target", raw.value, target.group(0).strip()
