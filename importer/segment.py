@@ -4304,7 +4304,9 @@ _GROUP_AFFINITY = (
     (re.compile(r"轻度|中度|重度|严重"), re.compile(r"污染")),
     # Days of a grade by its number ("优良天数" over "一级", "二级").
     (re.compile(r"^[一二三四五六]级$"), re.compile(r"天数")),
-    (re.compile(r"^(?:昼|夜|昼间|夜间)$"), re.compile(r"声级|达标|类|Leq|噪声")),
+    # Day and night under a level, a limit or a result, or under a zone's class ("1类") but
+    # not under the column of classes ("功能区类别"), a column of its own.
+    (re.compile(r"^(?:昼|夜|昼间|夜间)$"), re.compile(r"声级|达标|类(?!别)|Leq|噪声|限值|结果|dB")),
     # Noise's statistical levels under the level they are of ("累计百分声级" over "L10", "L90").
     (re.compile(r"^L(?:eq|max|min|\d{1,2})$", re.I), re.compile(r"声级|dB|噪声", re.I)),
     (
