@@ -1541,6 +1541,8 @@ _NUMERIC_CELL = re.compile(
     r"|^[<＜≤]\s*\d[\d,]*(?:\.\d+)?$|^\d[\d,]*(?:\.\d+)?L$|^(?:未检出|ND|N\.D\.)$"
     # Above the method's range (">1600" bacteria a 100 mL): a number's cell, no figure either.
     r"|^[>＞]\s*\d[\d,]*(?:\.\d+)?$"
+    # A noise zone's class 4a or 4b among the classes 0 to 3: a cell of their column.
+    r"|^4[abAB]$"
 )
 _CELL_LINE = re.compile(r"^[^。；;！？]{1,40}$")
 _SIGNED = re.compile(
