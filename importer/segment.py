@@ -3019,7 +3019,7 @@ def _cell_per_line_table(paragraphs, index, at_end=True):
     row numbers (序号) is no label.
     """
     lines = _cell_lines(paragraphs, index)
-    cells = _label_units_joined(_cells_of(lines))
+    cells = _header_mended(_label_units_joined(_cells_of(lines)))
     padded = int(bool(cells))
     if padded:
         cells.append(("", cells[-1][1]))  # an empty last cell, lost in the copy
@@ -3137,6 +3137,33 @@ _STANDARD_CELL = re.compile(
 )
 _VERDICT = re.compile(r"^(?:达标|不达标|超标|未超标|达标情况|合格|不合格|是|否)$")
 _VERDICT_HEADER = re.compile(r"达标情况|是否达标|达标与否|是否超标|评价结果")
+
+
+# A month over its columns beside the months up to it, its 月 lost in the copy: "6" beside
+# "1-6月累计".
+_MONTHS_TO = re.compile(r"^\d{1,2}\s*[-—–~～至]\s*(\d{1,2})\s*月")
+_GOOD_SHARE = re.compile(r"^优良(?:率|天数比例|天数占比)")
+
+
+def _header_mended(cells):
+    """The header's cells as the table wrote them, where a copy broke or cut them: "AQI" /
+    "优良率(%)" is one name (a narrow column's wrapped heading: AQI is no column of a month's or
+    a year's table beside its good days' share); a month's number beside the months up to it
+    ("6" | "1-6月累计") is that month."""
+    out = []
+    for at, (cell, line) in enumerate(cells):
+        after = cells[at + 1][0] if at + 1 < len(cells) else ""
+        before = out[-1][0] if out else ""
+        if before.upper() == "AQI" and _GOOD_SHARE.match(cell):
+            out[-1] = (before + cell, out[-1][1])
+            continue
+        month = re.fullmatch(r"1[0-2]|[1-9]", cell)
+        if month and not _NUMERIC_CELL.match(before) and any(
+            (to := _MONTHS_TO.match(other)) and to.group(1) == cell for other in (before, after)
+        ):
+            cell = f"{cell}月"
+        out.append((cell, line))
+    return out
 
 
 def _label_units_joined(cells):
