@@ -91,6 +91,9 @@ def repair(text):
     text, units = _units_restored(text)
     if units:
         removed.append(("unit or formula sign lost as ?", units))
+    text, years = _YEAR_MARK_LOST.subn(r"\1年\2", text)
+    if years:
+        removed.append(("年 lost after a year", years))
     found = _GLOSS.findall(text)
     if len(found) >= 3:
         text = _restore_lost(text)
@@ -106,6 +109,11 @@ def repair(text):
         )
         removed.append(("space inside a word", spaces))
     return text, removed
+
+
+# A year whose 年 the copy lost before its month: "20216月份", "20211月" (no number runs into
+# a month so: 20216 months are none).
+_YEAR_MARK_LOST = re.compile(r"(?<![\d.])((?:19|20)\d\d)(1[0-2]|0?[1-9])(?=\s*(?:月|[-—–~～至]\s*\d{1,2}\s*月))")
 
 
 # A mass per cubic metre whose μ or ³ the copy could not encode: "?g/m?", "μg/m?", "ug/m？",
