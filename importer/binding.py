@@ -3273,6 +3273,7 @@ def bind_table(block, folded, gazetteer, scope):
                     + cell_offsets(folded[span[0] : span[1]], (label, *cells))[own_place + 1],
                     span[1],
                 )
+            site_row = False
             if own_place is not None:
                 # Two tables side by side ("县 | CWQI | 县 | △CWQI"): a cell is of the place
                 # in the place column before it; not of any, where the copy lost that place.
@@ -3300,6 +3301,8 @@ def bind_table(block, folded, gazetteer, scope):
                     inside = None
                 place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
                 qualifier = folded_label
+                # …whose name is no part of what is measured ("松林小学" under "统计结果 昼间")
+                site_row = not _SITE_NAMES_MEASURE.search(folded_label)
             if row_period and row_period[0].last and _words_of(qualifier, folded_label):
                 # A row of a year is of its place, not a station; a column's station stays
                 # its station in a row of last year ("上年同期") or of the change from it.
@@ -3364,8 +3367,9 @@ def bind_table(block, folded, gazetteer, scope):
                 # "0类 昼" under a caption "…点次达标率": the caption's measure, of that class
                 # by day.
                 measure = f"{measure}{_caption_measure(caption)}"
-            # A row of a place names no measure: its label goes to the head, not the item.
-            of_measure = by_column or row_places is None
+            # A row of a place or a site names no measure: its label goes to the head or the
+            # qualifier, not the item.
+            of_measure = (by_column or row_places is None) and not site_row
             out.append(
                 Bound(
                     raw=raw,
@@ -3410,6 +3414,11 @@ def bind_table(block, folded, gazetteer, scope):
 # A statistic of a column or row other than the mean: a maximum or a minimum.
 _EXTREME = re.compile(r"最大值|最小值|最高值|最低值|峰值|\bmax(?:imum)?\b|\bmin(?:imum)?\b", re.I)
 
+# What a row's label names beside its site: a pollutant, a class, a time of day, a statistic.
+_SITE_NAMES_MEASURE = re.compile(
+    r"SO|NO|PM|CO|O3|pH|COD|BOD|DO|TP|TN|[A-Za-z]\d|化|氮|磷|氧|硫|碳|铅|汞|镉|铬|砷|"
+    r"类|昼|夜|均|最|总|声|噪|水|气|尘|率|量|值|度|数|指|报|诉|访|案|件|电|信|网"
+)
 _MEASURE_WORD = re.compile(
     r"率|浓度|指数|比例|天数|声级|点次|均值|平均值|Leq|AQI|PM|[(（][^()（）]*[)）]|单位|数量|面积|总量"
 )

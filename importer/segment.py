@@ -1205,8 +1205,9 @@ def _is_echo(line, before, title):
     """A headline repeated after the article (related-link residue of a reprint site)."""
     if line[-1:] in SENTENCE_END or _SENTENCE_INSIDE.search(line) or len(line) > 80:
         return False
-    if _NUMERIC_CELL.match(_cell_text(line)):
-        return False  # the last cells of a table ("0 |", "0 |"), not a headline
+    if _NUMERIC_CELL.match(_cell_text(line)) or _VERDICT.match(_cell_text(line)):
+        # the last cells of a table ("0 |", "0 |"; "达标", "达标"), not a headline
+        return False
     if line in before[-3:]:
         return True
     near = [x for x in before[-3:] if x]

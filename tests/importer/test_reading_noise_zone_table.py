@@ -45,3 +45,17 @@ def test_each_station_keeps_its_day_and_night_results():
     # the classes and the limits are no measured figures
     for not_read in ("1", "2", "3", "55", "45", "60", "65"):
         assert Decimal(not_read) not in values
+
+
+def test_a_short_table_ending_in_verdicts_keeps_its_last_row():
+    # Three rows, the text ending on the last row's verdicts ("达标", "达标"): those cells are
+    # the table's, not a headline repeated under the article.
+    short = "\n\n".join(TEXT.split("\n\n")[: 2 + 11 + 3 * 8])
+    values = [f.value for f in pipeline.read(short).figures if not f.derived]
+    for result in ("49.2", "41.7", "56.3", "52.8", "58.9", "47.5"):
+        assert Decimal(result) in values
+
+
+def test_a_station_names_no_new_measure():
+    proposed = {f.proposed[0] for f in pipeline.read(TEXT).figures if f.proposed}
+    assert proposed and not any("松林小学" in name or "河滨花园" in name for name in proposed)
