@@ -34,7 +34,7 @@ from .figures import (
 )
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER, is_lake
+from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER, is_lake, part_named
 from .table_cells import (
     ONE_ROW,
     cell_offsets,
@@ -2569,7 +2569,16 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
         if where is not None:
             figure.reasons.append(f"地点：“{here.group(0)}”即本文件的{where.name}")
     elif where is not None:
-        figure.reasons.append(f"地点：“{where.name}”")
+        part = next(
+            (
+                part_named(text[a:b])
+                for a, b, d in reversed(places)
+                if d is where and sentence_start <= a < position
+            ),
+            None,
+        )
+        # "西咸新区" said, 西安市 meant: the editor sees both
+        figure.reasons.append(f"地点：“{part}”属{where.name}" if part else f"地点：“{where.name}”")
     else:
         where = place[0]
         if where is not None:

@@ -220,6 +220,28 @@ _LAKE = re.compile(
     # not the rivers around it ("环洞庭湖河流")
     rf"(?<!环)(?:{'|'.join((*_LAKES, *_LAKES_NAMED_LIKE_PLACES))})(?![区县市镇乡]|流域){_LAKE_WATER}"
 )
+# The national new areas (国家级新区) that are no division of their own, each a part of the
+# city that administers it: a bulletin ranks them beside the cities ("西咸新区优良天数246天"),
+# and their figures are that city's, the area named in the reasons.
+_NEW_AREAS = {
+    "西咸新区": "西安",
+    "雄安新区": "保定",
+    "贵安新区": "贵阳",
+    "两江新区": "重庆",
+    "天府新区": "成都",
+    "兰州新区": "兰州",
+    "西海岸新区": "青岛",
+    "金普新区": "大连",
+    "舟山群岛新区": "舟山",
+    "湘江新区": "长沙",
+    "江北新区": "南京",
+    "福州新区": "福州",
+    "滇中新区": "昆明",
+    "哈尔滨新区": "哈尔滨",
+    "长春新区": "长春",
+    "赣江新区": "南昌",
+}
+_NEW_AREA = re.compile("|".join(_NEW_AREAS))
 # "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
 _LISTED_BEFORE = re.compile(r"[与和及、]$")
 _NOT_GROUPING = re.compile(
@@ -597,6 +619,13 @@ class Places:
         self._named_groupings(text, _GROUPING, _NOT_GROUPING, found, taken)
         self._named_groupings(text, _BASIN, _NOT_BASIN, found, taken, alone=True)
         if self.reference is not None:
+            for match in _NEW_AREA.finditer(text):
+                city = self.named(_NEW_AREAS[match.group(0)])
+                if city is not None and not any(
+                    a < match.end() and match.start() < b for a, b in taken
+                ):
+                    found.append((*match.span(), city))
+                    taken.append(match.span())
             # First the plain forms, so that 丰宁县 is not read as 宁县 inside it.
             forms, pattern = self._plain_forms()
             for match in pattern.finditer(text) if pattern is not None else ():
@@ -647,6 +676,12 @@ _PROVINCE_EN = re.compile(
     r"\b(" + "|".join(re.escape(english) for _c, _n, _s, english in _PROVINCES) + r")\b"
 )
 _PROVINCE_CODE = {english: code for code, _n, _s, english in _PROVINCES}
+
+
+def part_named(name):
+    """``name`` where it names a part of a city that is no division (a national new area),
+    else None."""
+    return name if name in _NEW_AREAS else None
 
 
 def is_lake(division):
