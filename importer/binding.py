@@ -3852,14 +3852,17 @@ def _improvement_signed(value, kind, name, measure):
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")
 _CHANGE_HEADER = re.compile(
-    r"^(?:变化率|变化幅度|变化|变幅|同比|环比|比上年|较上年|比去年|较去年|增减|升降|增幅|降幅|"
+    # "同比增幅(%)", "环比变化率": the comparison, then the change's word
+    r"^(?:同比|环比)?(?:变化率|变化幅度|变化|变幅|同比|环比|比上年|较上年|比去年|较去年|增减|升降|增幅|降幅|"
     r"year-on-year|change|"
     # "与2020年同期变化", "较上年同期相比": against the same period of another year
     r"(?:与|较|比)(?:\d{4}\s*年|上年|去年)?同期(?:相比)?(?:变化|增减|升降)?)(?:变化)?(?:率|幅度)?$",
     re.I,
 )
-# A rank column between a measure and its change ("优良率 | 排名 | 与上年同期变化"): no measure.
-_RANK_HEADER = re.compile(r"^(?:排名|名次|排序|位次)$")
+# A rank column between a measure and its change ("优良率 | 排名 | 与上年同期变化"): no measure;
+# nor the largest single index and its pollutant beside a composite index ("综合指数 | 最大指数
+# | 主要污染物 | 同比增幅(%)": the change is the composite index's).
+_RANK_HEADER = re.compile(r"^(?:排名|名次|排序|位次|最大(?:单项)?(?:污染)?指数|首要污染物|主要污染物)$")
 # The period a merged upper cell put before a column's own name ("1-2月 优良率").
 _PERIOD_PREFIX = re.compile(
     r"^(?:(?:\d{4}\s*年)?\s*(?:\d{1,2}\s*[-—–~～至]\s*)?\d{1,2}\s*月(?:份)?(?:累计)?"
