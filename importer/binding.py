@@ -3841,7 +3841,10 @@ _LOWER_IS_BETTER = re.compile(
 
 
 def _improvement_signed(value, kind, name, measure):
-    """``value`` of a cell under an 改善幅度 or 恶化幅度 column as the signed change it is."""
+    """``value`` of a cell under an 改善幅度 or 恶化幅度 column, or one of a fall ("与上周相比下降
+    (%)", "降幅"), as the signed change it is: under a fall, 25.0 is -25.0 and -7.1 a rise."""
+    if kind == "change" and _FALL_HEADER.search(name) and not _RISE_HEADER.search(name):
+        return -value
     said = _IMPROVED.search(name) if kind == "change" else None
     if said is None:
         return value
@@ -3849,6 +3852,8 @@ def _improvement_signed(value, kind, name, measure):
     return -value if (said.group(1) == "改善") == lower_better else value
 
 
+_FALL_HEADER = re.compile(r"下降|降低|减少|降幅|减幅")
+_RISE_HEADER = re.compile(r"上升|升高|增加|增长|增幅|升幅|升降|增减|[+＋±]")
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")
 _CHANGE_HEADER = re.compile(
@@ -3856,7 +3861,10 @@ _CHANGE_HEADER = re.compile(
     r"^(?:同比|环比)?(?:变化率|变化幅度|变化|变幅|同比|环比|比上年|较上年|比去年|较去年|增减|升降|增幅|降幅|"
     r"year-on-year|change|"
     # "与2020年同期变化", "较上年同期相比": against the same period of another year
-    r"(?:与|较|比)(?:\d{4}\s*年|上年|去年)?同期(?:相比)?(?:变化|增减|升降)?)(?:变化)?(?:率|幅度)?$",
+    r"(?:与|较|比)(?:\d{4}\s*年|上年|去年)?同期(?:相比)?(?:变化|增减|升降)?|"
+    # "与上周相比下降", "较上月上升": against another period, in one direction
+    r"(?:与|较|比)(?:上周|上月|上季度?|上年|去年|\d{4}\s*年)(?:同期)?(?:相比)?"
+    r"(?:变化|增减|升降|下降|上升|降低|升高|增加|减少))(?:变化)?(?:率|幅度)?$",
     re.I,
 )
 # A rank column between a measure and its change ("优良率 | 排名 | 与上年同期变化"): no measure;
