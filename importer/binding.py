@@ -110,6 +110,15 @@ _MEASURE_AFTER_EN = re.compile(
     r"year|than|to|as|while|with)\b|$)",
     re.I,
 )
+_CHANGE_OF_BEFORE_EN = re.compile(
+    r"\b(?:increase|decrease|decline|drop|fall|reduction|rise|growth|gain|improvement)\s+of\s+$",
+    re.I,
+)
+_MEASURE_IN_AFTER_EN = re.compile(
+    r"\s+in\s+((?:the\s+)?[A-Za-z][A-Za-z0-9.' -]{1,80}?)(?=\s*[,;:(]|\.(?:\s|$)|$|\s+(?:during|"
+    r"over|last|this|from|compared|than|while)\b)",
+    re.I,
+)
 # Who said it, closing an English sentence: no words of the measure ("…, said Li Ming, head of
 # the bureau's monitoring department").
 _ATTRIBUTION = re.compile(r",\s*(?:said|according to)\b", re.I)
@@ -761,6 +770,14 @@ def _bind_sentence(
             raw.family == "concentration" or "of" not in measure_after.group(0)[:3]
         ):
             own = item = f"{item} {measure_after.group(1)}"
+        elif (
+            raw.family in ("percent", "percentage_point")
+            and _CHANGE_OF_BEFORE_EN.search(text, max(start, raw.start - 40), raw.start)
+            and (measured_in := _MEASURE_IN_AFTER_EN.match(text, raw.end, raw.sentence_end))
+        ):
+            # "an increase of 3.1 percentage points in surface water sections categorized as
+            # good-quality": a change named as a noun before the number, its measure after "in"
+            own = item = f"{item} {measured_in.group(1)}"
         when = raw.family == "sound_level" and _TIME_OF_DAY_AFTER.match(text, raw.end)
         if when and not enumerated:
             # "54.2 decibels during the day and 45.6 decibels at night": English says whether

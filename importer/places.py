@@ -122,7 +122,7 @@ _GROUPINGS_EN = (
         "京津冀及周边地区",
     ),
     (r"Beijing-Tianjin-Hebei(?: region| area)?|Jing-Jin-Ji", "京津冀地区"),
-    (r"Yangtze River Delta(?: region| area)?", "长三角地区"),
+    (r"Yangtze[- ]River Delta(?: region| area)?", "长三角地区"),
     (r"Pearl River Delta(?: region| area)?", "珠三角地区"),
     (r"Fenwei Plains?|Fen-Wei Plains?", "汾渭平原"),
     (r"Chengdu-Chongqing(?: region| area| economic circle)?", "成渝地区"),

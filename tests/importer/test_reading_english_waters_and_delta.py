@@ -1,0 +1,34 @@
+"""read() on English reports that name the good waters and the delta as wires write them.
+
+Good inshore waters named before their share, a change named as a noun with its measure after
+"in" ("an increase of … in sections with good water quality"), and "the Yangtze-River Delta"
+with its hyphen.
+
+The report is invented (our own sentences and numbers).
+"""
+
+from decimal import Decimal
+
+from importer import pipeline
+
+TEXT = (
+    "Environment ministry releases 2031 figures\n"
+    "In 2031, good-air days in the Yangtze-River Delta made up 77.2 percent of all days, "
+    "1.4 percentage points more than a year earlier. Along the coast, 81.3 percent of inshore "
+    "waters of good quality were reported, up 2.2 percentage points on 2030. Rivers fared better too, "
+    "with an increase of 1.9 percentage points in sections with good water quality."
+)
+
+
+def _read():
+    return {f.value: f for f in pipeline.read(TEXT).figures if not f.derived}
+
+
+def test_the_delta_with_its_hyphen():
+    assert _read()[Decimal("77.2")].region.name == "长三角地区"
+
+
+def test_good_waters_as_the_wire_words_them():
+    read = _read()
+    assert read[Decimal("81.3")].indicator == "coastal-good-water-ratio"
+    assert read[Decimal("1.9")].indicator == "water-good-sections-ratio"
