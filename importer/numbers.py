@@ -94,6 +94,9 @@ def repair(text):
     text, years = _YEAR_MARK_LOST.subn(r"\1年\2", text)
     if years:
         removed.append(("年 lost after a year", years))
+    text, wrapped = _pdf_lines_joined(text)
+    if wrapped:
+        removed.append(("line break inside an English sentence", wrapped))
     found = _GLOSS.findall(text)
     if len(found) >= 3:
         text = _restore_lost(text)
@@ -114,6 +117,30 @@ def repair(text):
 # A year whose 年 the copy lost before its month: "20216月份", "20211月" (no number runs into
 # a month so: 20216 months are none).
 _YEAR_MARK_LOST = re.compile(r"(?<![\d.])((?:19|20)\d\d)(1[0-2]|0?[1-9])(?=\s*(?:月|[-—–~～至]\s*\d{1,2}\s*月))")
+
+
+# English copied from a PDF: a sentence broken at every line ("…was 13.207" / "million t,
+# down by 4.42%"), a formula's subscript on a line of its own ("SO" / "2" / "emission").
+_SUBSCRIPT_LINE = re.compile(r"\b(SO|NO|CO|NH|O|PM)\n([0-9x]{1,2}(?:\.5)?)\n(?=[a-z])")
+_WRAPPED_EN = re.compile(r"(?<=[A-Za-z0-9,%)])\n(?=[a-z0-9%(]|(?:SO|NO|CO|NH|PM)[0-9x])")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _pdf_lines_joined(text):
+    """An English text's lines broken inside sentences joined, each break a space (the
+    subscript's two breaks a digit and two spaces: the text keeps its length). Only in a text
+    of English words with hardly any Chinese, where most lines stop mid-sentence."""
+    letters = len(_LATIN_LETTER.findall(text))
+    if letters < 200 or len(_HAN_CHAR.findall(text)) * 20 > letters:
+        return text, 0
+    lines = [line for line in text.split("\n") if line.strip()]
+    broken = sum(1 for line in lines if not line.rstrip().endswith((".", "!", "?", ":", ";")))
+    if len(lines) < 8 or broken * 3 < len(lines) * 2:
+        return text, 0
+    text, subscripts = _SUBSCRIPT_LINE.subn(lambda m: f"{m.group(1)}{m.group(2)}  ", text)
+    text, breaks = _WRAPPED_EN.subn(" ", text)
+    return text, subscripts + breaks
 
 
 # A mass per cubic metre whose μ or ³ the copy could not encode: "?g/m?", "μg/m?", "ug/m？",
