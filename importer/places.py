@@ -242,6 +242,9 @@ _NEW_AREAS = {
     "赣江新区": "南昌",
 }
 _NEW_AREA = re.compile("|".join(_NEW_AREAS))
+# The four seas, each a place of its own where its waters are said ("渤海近岸海域水质一般"):
+# not 东海县, 南海区, 渤海湾 nor 环渤海.
+_SEA = re.compile(r"(?<![环])(?:渤海|黄海|东海|南海)(?=近岸海域|海域|海区|沿岸海域)")
 # "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
 _LISTED_BEFORE = re.compile(r"[与和及、]$")
 _NOT_GROUPING = re.compile(
@@ -611,7 +614,7 @@ class Places:
                 continue
             found.append((match.start(), match.end(), self._known[match.group(0)]))
             taken.append((match.start(), match.end()))
-        for match in _LAKE.finditer(text):
+        for match in (*_LAKE.finditer(text), *_SEA.finditer(text)):
             if not any(a < match.end() and match.start() < b for a, b in taken):
                 name = match.group(0)
                 found.append((*match.span(), Division("", name, name, "grouping")))

@@ -1,0 +1,31 @@
+"""read() on the national coastal waters, sea by sea: "渤海近岸海域…一类海水比例为19.8%".
+
+Each of the four seas is the place of the figures said of its waters, as a great lake is; a
+county or a district named like a sea (东海县, 南海区) and a bay (渤海湾) are not.
+
+The bulletin is invented (our own sentences and numbers).
+"""
+
+from decimal import Decimal
+
+from importer import pipeline
+from importer.places import default
+
+
+def test_each_sea_takes_its_figures():
+    document = pipeline.read(
+        "2031年全国近岸海域水质\n"
+        "2031年,全国近岸海域优良水质比例为81.6%。\n"
+        "黄海近岸海域水质良好,一类海水比例为41.2%,劣四类海水比例为1.9%。\n"
+        "南海近岸海域水质一般,一类海水比例为60.3%。"
+    )
+    by_value = {f.value: f for f in document.figures if not f.derived}
+    assert by_value[Decimal("81.6")].region.name == "全国"
+    assert by_value[Decimal("41.2")].region.name == "黄海"
+    assert by_value[Decimal("1.9")].region.name == "黄海"
+    assert by_value[Decimal("60.3")].region.name == "南海"
+
+
+def test_places_named_like_seas_are_not_seas():
+    names = [d.name for _a, _b, d in default().find_all("南海区近岸海域和渤海湾、环渤海地区")]
+    assert "南海" not in names and "渤海" not in names
