@@ -713,8 +713,12 @@ _CREDIT = re.compile(
 
 # "根据生态环境部办公厅《关于印发…》": a body named as the author of a document the text
 # cites or follows is not the one publishing the text.
-_CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照|落实)\s*$")
-_CITED_AFTER = re.compile(r"\s*(?:办公厅|办公室)?\s*(?:《|印发|发布的|关于|等部门)")
+# …nor a body the report deals with: one that passed cases on ("环境保护部转办81件") or took up
+# its reports ("被环境保护部…采用").
+_CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照|落实|被)\s*$")
+_CITED_AFTER = re.compile(
+    r"\s*(?:办公厅|办公室)?\s*(?:《|印发|发布的|关于|等部门|转办|交办|督办|采用|表彰|通报表扬)"
+)
 
 
 # "河南省生态环境厅公布…", "据环境保护部网站消息", "记者从南平市生态环境局获悉": the body
@@ -896,7 +900,8 @@ def _from_its_place(publisher, gazetteer):
 
 
 # "记者从", "据": words before a body's name, not of it (从化, 从江, 向阳 are places).
-_LEADING_WORDS = re.compile(r"^.*(?:记者|从(?![化江])|据|向(?!阳))")
+# "各市(地)和省环境保护厅机关": a list's 和 before the province's own body is no part of it.
+_LEADING_WORDS = re.compile(r"^.*(?:记者|从(?![化江])|据|向(?!阳)|[和与及、](?=[省市县区]))")
 
 
 # "来源:滁州市生态环境局阅读:", "2023-01-18 08:28:55 新华社   作者: 高敬": the source named on a
