@@ -990,10 +990,13 @@ def _first_year(text):
     # national sections" is a count).
     # Not a baseline ("from the 2013 level", "compared with 2015"), nor a target ("by 2025").
     # Nor, in Chinese, a year compared with ("与2015年相比", "比2013年同期") or one a practice
-    # started in ("自2021年起采用"). Nor a standard's ("GB3095-2012").
+    # started in ("自2021年起采用"). Nor a standard's ("GB3095-2012"), nor a count of things
+    # ("责令改正决定1990起", "2015家").
     for found in re.finditer(
         r"((?:19|20)\d{2})\s*年|(?<![\d,.\-–—])(?<!from the )(?<!from )(?<!compared with )"
-        r"(?<!compared to )(?<!than )(?<!since )(?<!by )((?:199|20[0-3])\d)(?!\d|[.,]\d|%)",
+        r"(?<!compared to )(?<!than )(?<!since )(?<!by )((?:199|20[0-3])\d)(?!\d|[.,]\d|%|"
+        r"\s*(?:起|件|家|个|人|次|万|亿|吨|元|天|座|处|项|条|台|辆|户|所|名|篇|期|批|份|亩|公[里顷]|"
+        r"平方|立方|千|余|多))",
         text or "",
     ):
         if found.group(1) and _compared_year(text, found):
