@@ -1082,6 +1082,43 @@ def _named_around(bound, vocabulary, part, said, before, topic):
 _LEVELS_CHANGED_IN_PERCENT = ("concentration", "water_concentration")
 
 
+# A concentration named by its statistic alone ("市中心城区年均浓度56微克/立方米"), under a
+# line or a heading that names its pollutant ("(1)可吸入颗粒物(PM10)。").
+_STATISTIC_ONLY = re.compile(
+    r"^(?:全市|全省|全区|全县|市区|城区|中心城区|市中心城区|主城区|县城)?"
+    r"((?:年均|年平均|月均|月平均|日均|平均)?浓度(?:值)?|均值)$"
+)
+_POLLUTANT_NAMED = re.compile(
+    r"PM2\.5|PM10|细颗粒物|可吸入颗粒物|二氧化硫|SO2|二氧化氮|NO2|一氧化碳|臭氧|O3|CO(?![A-Za-z])"
+)
+
+
+def _pollutant_said_before(bound, vocabulary, part, match, before, topic):
+    """The measure of a concentration whose words name only its statistic: that statistic of
+    the one pollutant the paragraph before it (or else its heading) last names."""
+    name = match.proposed[0] if match.proposed else ""
+    if not _STATISTIC_ONLY.search(name) or _POLLUTANT_NAMED.search(name):
+        return None
+    raw = bound.raw
+    for words, where in ((before, "前文"), (topic, "标题")):
+        named = [*_POLLUTANT_NAMED.finditer(words or "")]
+        if not named:
+            continue
+        found = _match(
+            vocabulary,
+            f"{named[-1].group(0)}{_STATISTIC_ONLY.search(name).group(1)}",
+            "",
+            raw.family,
+            bound.kind,
+            raw.unit,
+            part,
+        )
+        if found.code is not None:
+            return matching.Match(found.code, f"{where}所述“{named[-1].group(0)}”：{found.reason}")
+        return None
+    return None
+
+
 @lru_cache(maxsize=4096)
 def _match(vocabulary, item, head, family, kind, unit, part):
     """The vocabulary's match, once per wording (a table's column repeats it row after row)."""
@@ -1199,6 +1236,8 @@ def _figure(
         and not _measure_after_the_place(bound.head, match.proposed[0])
     ):
         match = _named_around(bound, vocabulary, part, said, before, topic) or match
+    if match.code is None and not in_table and raw.family == "concentration":
+        match = _pollutant_said_before(bound, vocabulary, part, match, before, topic) or match
     if match.code is None and raw.unit_code == "index" and not raw.value and not in_table:
         # "重污染天数比例为0", "劣Ⅴ类水体为0": nothing needs no unit; the words say what is
         # nil, a share, a number of days or a count.
