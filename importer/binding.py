@@ -348,6 +348,7 @@ _EMPTY_WORDS = re.compile(
     r"percentage points?|"
     r"(?:from )?the same period (?:of )?last year|同比|环比|比上年|较上年|比去年|较去年|上年度?|上一年度?|去年|上个?月|上一?季度|上期|同期|较|比|"
     r"分别|为|是|达到|达|约|近|平均|实际|并列|"  # 并列: places tied ("甲县、乙县并列(19…)")
+    r"(?:近)?三年(?:均值|平均值?)|"  # a baseline: "较三年均值上升3.9%"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
     # English words of quantity, as 共 and 累计: "a total of", "some", "about" (before "to")
