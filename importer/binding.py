@@ -119,6 +119,11 @@ _MEASURE_IN_AFTER_EN = re.compile(
     r"over|last|this|from|compared|than|while)\b)",
     re.I,
 )
+_MEASURE_WORD_EN = re.compile(
+    r"water|air|sections?|days|quality|concentration|PM|emission|forest|cover|noise|rate|share|"
+    r"proportion|ratio",
+    re.I,
+)
 # Who said it, closing an English sentence: no words of the measure ("…, said Li Ming, head of
 # the bureau's monitoring department").
 _ATTRIBUTION = re.compile(r",\s*(?:said|according to)\b", re.I)
@@ -774,7 +779,10 @@ def _bind_sentence(
         elif (
             raw.family in ("percent", "percentage_point")
             and _CHANGE_OF_BEFORE_EN.search(text, max(start, raw.start - 40), raw.start)
+            # not where the sentence gave a level before: the change is that level's
+            and not re.search(r"\d", text[raw.sentence_start : raw.start])
             and (measured_in := _MEASURE_IN_AFTER_EN.match(text, raw.end, raw.sentence_end))
+            and _MEASURE_WORD_EN.search(measured_in.group(1))
         ):
             # "an increase of 3.1 percentage points in surface water sections categorized as
             # good-quality": a change named as a noun before the number, its measure after "in"
@@ -2137,12 +2145,17 @@ _ENSURED = re.compile(r"确保|力争")
 _KEPT_AT = re.compile(r"保持|稳定在|不低于|不高于|控制在|以上\s*$")
 
 
+# What is to come, said in the paragraph before: "…将围绕", "下一步", "明年", "计划".
+_FUTURE = re.compile(r"将(?:要)?(?:围绕|继续|持续|坚持|聚焦|着力|全力|全面|进一步|深入|加快|加大|大力|扎实|统筹|重点|以)|下一步|明年|计划|今后")
+
+
 def _ensured_before(text, raw):
-    """The 确保 of a clause before the number's, in its sentence, where the number's clause
-    keeps a measure at a bound and nothing says it was done."""
+    """The 确保 of a clause before the number's, in its sentence, in a paragraph that speaks
+    of what is to come, where the number's clause keeps a measure at a bound and nothing says
+    it was done ("确保了…" was)."""
     said = text[raw.sentence_start : raw.start]
-    ensured = [*_ENSURED.finditer(said)]
-    if not ensured:
+    ensured = [m for m in _ENSURED.finditer(said) if not said.startswith("了", m.end())]
+    if not ensured or not _FUTURE.search(text, 0, raw.start):
         return None
     clause = said[_clause_start(said, 0, len(said)) :]
     after = text[raw.end : raw.end + 3]
@@ -3329,7 +3342,9 @@ def bind_table(block, folded, gazetteer, scope):
                 place = (inside, f"“{inside.name}”") if inside is not None else (home, "")
                 qualifier = folded_label
                 # …whose name is no part of what is measured ("松林小学" under "统计结果 昼间")
-                site_row = not _SITE_NAMES_MEASURE.search(folded_label)
+                site_row = bool(_SITE_WORD.search(folded_label)) and not (
+                    _SITE_NAMES_MEASURE.search(folded_label)
+                )
             if row_period and row_period[0].last and _words_of(qualifier, folded_label):
                 # A row of a year is of its place, not a station; a column's station stays
                 # its station in a row of last year ("上年同期") or of the change from it.
@@ -3441,6 +3456,11 @@ def bind_table(block, folded, gazetteer, scope):
 # A statistic of a column or row other than the mean: a maximum or a minimum.
 _EXTREME = re.compile(r"最大值|最小值|最高值|最低值|峰值|\bmax(?:imum)?\b|\bmin(?:imum)?\b", re.I)
 
+# What names a site: a station, a school, a park, a road, a works.
+_SITE_WORD = re.compile(
+    r"站|点位|学校|小学|中学|大学|校区|园|路|街|村|镇|厂|场|局|院|所|馆|桥|口|小区|中心|大厦|宾馆|"
+    r"酒店|社区|码头|广场|公司"
+)
 # What a row's label names beside its site: a pollutant, a class, a time of day, a statistic.
 _SITE_NAMES_MEASURE = re.compile(
     r"SO|NO|PM|CO|O3|pH|COD|BOD|DO|TP|TN|[A-Za-z]\d|化|氮|磷|氧|硫|碳|铅|汞|镉|铬|砷|"
@@ -3861,7 +3881,8 @@ _LOWER_IS_BETTER = re.compile(
 def _improvement_signed(value, kind, name, measure):
     """``value`` of a cell under an 改善幅度 or 恶化幅度 column, or one of a fall ("与上周相比下降
     (%)", "降幅"), as the signed change it is: under a fall, 25.0 is -25.0 and -7.1 a rise."""
-    if kind == "change" and _FALL_HEADER.search(name) and not _RISE_HEADER.search(name):
+    named = _SIGN_NOTE.sub("", name)  # "(负值表示下降)": how signs read, no fall
+    if kind == "change" and _FALL_HEADER.search(named) and not _RISE_HEADER.search(named):
         return -value
     said = _IMPROVED.search(name) if kind == "change" else None
     if said is None:
@@ -3871,7 +3892,8 @@ def _improvement_signed(value, kind, name, measure):
 
 
 _FALL_HEADER = re.compile(r"下降|降低|减少|降幅|减幅")
-_RISE_HEADER = re.compile(r"上升|升高|增加|增长|增幅|升幅|升降|增减|[+＋±]")
+_RISE_HEADER = re.compile(r"上升|升高|增加|增长|增幅|升幅|升降|增减|变化|变幅|[+＋±]")
+_SIGN_NOTE = re.compile(r"[(（][^()（）]*(?:负|正|“-”|-)[^()（）]*[)）]")
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")
 _CHANGE_HEADER = re.compile(

@@ -717,7 +717,7 @@ _CREDIT = re.compile(
 # its reports ("被环境保护部…采用").
 _CITED_BEFORE = re.compile(r"(?:根据|按照|依据|依照|遵照|落实|被)\s*$")
 _CITED_AFTER = re.compile(
-    r"\s*(?:办公厅|办公室)?\s*(?:《|印发|发布的|关于|等部门|转办|交办|督办|采用|表彰|通报表扬)"
+    r"\s*(?:办公厅|办公室)?\s*(?:《|印发|发布的|关于|等部门|(?:转办|交办)(?=\d|的))"
 )
 
 
@@ -901,7 +901,9 @@ def _from_its_place(publisher, gazetteer):
 
 # "记者从", "据": words before a body's name, not of it (从化, 从江, 向阳 are places).
 # "各市(地)和省环境保护厅机关": a list's 和 before the province's own body is no part of it.
-_LEADING_WORDS = re.compile(r"^.*(?:记者|从(?![化江])|据|向(?!阳)|[和与及、](?=[省市县区]))")
+_LEADING_WORDS = re.compile(
+    r"^.*(?:记者|从(?![化江])|据|向(?!阳)|(?<=[)）])[和与及、](?=省(?:生态环境|环境保护|环保)))"
+)
 
 
 # "来源:滁州市生态环境局阅读:", "2023-01-18 08:28:55 新华社   作者: 高敬": the source named on a

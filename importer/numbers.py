@@ -122,7 +122,11 @@ _YEAR_MARK_LOST = re.compile(r"(?<![\d.])((?:19|20)\d\d)(1[0-2]|0?[1-9])(?=\s*(?
 # English copied from a PDF: a sentence broken at every line ("…was 13.207" / "million t,
 # down by 4.42%"), a formula's subscript on a line of its own ("SO" / "2" / "emission").
 _SUBSCRIPT_LINE = re.compile(r"\b(SO|NO|CO|NH|O|PM)\n([0-9x]{1,2}(?:\.5)?)\n(?=[a-z])")
-_WRAPPED_EN = re.compile(r"(?<=[A-Za-z0-9,%)])\n(?=[a-z0-9%(]|(?:SO|NO|CO|NH|PM)[0-9x])")
+# A line of a page's column: long, of words, stopping where a sentence cannot end.
+_COLUMN_LINE = re.compile(r"^(?=.{40,})(?:\S+\s+){5,}.*[A-Za-z0-9,%)]$")
+# …into a line that goes on with the sentence: not a numbered heading ("1. Air quality"), nor
+# a table's row of a pollutant ("PM10 (μg/m3) 56 -5.1%").
+_GOES_ON = re.compile(r"^(?:[a-z(%]|\d(?!\d*\.\s)|(?:SO|NO|CO|NH|PM)[0-9x](?!.*[\d%]\s*$))")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
@@ -130,17 +134,26 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 def _pdf_lines_joined(text):
     """An English text's lines broken inside sentences joined, each break a space (the
     subscript's two breaks a digit and two spaces: the text keeps its length). Only in a text
-    of English words with hardly any Chinese, where most lines stop mid-sentence."""
+    of English words with hardly any Chinese, most of whose long lines of words stop
+    mid-sentence (a page's columns); a short line (a heading, a list's item, a table's row)
+    is never joined to the next, nor a line to a numbered heading or a row of numbers."""
     letters = len(_LATIN_LETTER.findall(text))
     if letters < 200 or len(_HAN_CHAR.findall(text)) * 20 > letters:
         return text, 0
-    lines = [line for line in text.split("\n") if line.strip()]
-    broken = sum(1 for line in lines if not line.rstrip().endswith((".", "!", "?", ":", ";")))
-    if len(lines) < 8 or broken * 3 < len(lines) * 2:
-        return text, 0
     text, subscripts = _SUBSCRIPT_LINE.subn(lambda m: f"{m.group(1)}{m.group(2)}  ", text)
-    text, breaks = _WRAPPED_EN.subn(" ", text)
-    return text, subscripts + breaks
+    lines = text.split("\n")
+    column = [at for at, line in enumerate(lines) if _COLUMN_LINE.match(line.strip())]
+    long_lines = [line for line in lines if len(line.strip()) >= 40]
+    if len(column) < 6 or len(column) * 3 < len(long_lines) * 2:
+        return text, subscripts
+    joined = {
+        at
+        for at in column
+        if at + 1 < len(lines) and lines[at + 1].strip() and _GOES_ON.match(lines[at + 1].strip())
+    }
+    kept = (line + (" " if at in joined else "\n") for at, line in enumerate(lines[:-1]))
+    text = "".join(kept) + lines[-1]
+    return text, subscripts + len(joined)
 
 
 # A mass per cubic metre whose μ or ³ the copy could not encode: "?g/m?", "μg/m?", "ug/m？",

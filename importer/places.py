@@ -241,10 +241,12 @@ _NEW_AREAS = {
     "长春新区": "长春",
     "赣江新区": "南昌",
 }
-_NEW_AREA = re.compile("|".join(_NEW_AREAS))
+# …named on its own: not after a place that locates it otherwise ("眉山天府新区", "永修县(赣江
+# 新区永修组团)").
+_NEW_AREA = re.compile(r"(?<![\u4e00-\u9fff(（])(?:" + "|".join(_NEW_AREAS) + ")")
 # The four seas, each a place of its own where its waters are said ("渤海近岸海域水质一般"):
-# not 东海县, 南海区, 渤海湾 nor 环渤海.
-_SEA = re.compile(r"(?<![环])(?:渤海|黄海|东海|南海)(?=近岸海域|海域|海区|沿岸海域)")
+# not 东海县, 南海区, 渤海湾 nor 环渤海, nor a city's part of one ("舟山市东海海域").
+_SEA = re.compile(r"(?<![环市县区省州])(?:渤海|黄海|东海|南海)(?=近岸海域|海域|海区|沿岸海域)")
 # "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
 _LISTED_BEFORE = re.compile(r"[与和及、]$")
 _NOT_GROUPING = re.compile(

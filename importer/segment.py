@@ -3143,7 +3143,7 @@ _VERDICT_HEADER = re.compile(r"达标情况|是否达标|达标与否|是否超�
 # A month over its columns beside the months up to it, its 月 lost in the copy: "6" beside
 # "1-6月累计".
 _MONTHS_TO = re.compile(r"^\d{1,2}\s*[-—–~～至]\s*(\d{1,2})\s*月")
-_GOOD_SHARE = re.compile(r"^优良(?:率|天数比例|天数占比)")
+_GOOD_SHARE = re.compile(r"^优良率")
 
 
 def _header_mended(cells):
@@ -3153,13 +3153,15 @@ def _header_mended(cells):
     ("6" | "1-6月累计") is that month."""
     out = []
     for at, (cell, line) in enumerate(cells):
+        if any(_NUMERIC_CELL.match(kept) for kept, _line in out):
+            out.extend(cells[at:])  # the rows: only the header is mended
+            break
         after = cells[at + 1][0] if at + 1 < len(cells) else ""
         before = out[-1][0] if out else ""
         if before.upper() == "AQI" and _GOOD_SHARE.match(cell):
             out[-1] = (before + cell, out[-1][1])
             continue
-        month = re.fullmatch(r"1[0-2]|[1-9]", cell)
-        if month and not _NUMERIC_CELL.match(before) and any(
+        if re.fullmatch(r"1[0-2]|[1-9]", cell) and any(
             (to := _MONTHS_TO.match(other)) and to.group(1) == cell for other in (before, after)
         ):
             cell = f"{cell}月"
@@ -4180,6 +4182,8 @@ def _group_over_repeats(cells, width):
         if (
             len(over) <= 8
             and not _POLLUTANT.search(over)
+            # a period over the measures again ("上年同期", "2023年") is read as such elsewhere
+            and not (_PERIOD_OVER.match(over) or _MONTHS_OVER.match(over) or "同期" in over)
             and over not in joined[:at]
             and all(cell in joined[start:at] for cell in under)
         ):

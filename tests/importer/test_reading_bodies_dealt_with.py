@@ -22,3 +22,15 @@ def test_the_ministry_dealt_with_is_no_publisher():
     assert "环境保护部" not in document.publisher
     assert not document.publisher.startswith("和")
     assert document.region.name == "吉林省"
+
+
+def test_a_county_ending_in_he_and_a_bureau_that_commends_keep_their_names():
+    assert pipeline.read(
+        "平和县生态环境局关于2031年1月空气质量的通报\n1月,全县PM2.5为21微克/立方米。"
+    ).publisher == ("平和县生态环境局")
+    assert (
+        "浙江省生态环境厅"
+        in pipeline.read(
+            "通报表扬\n近日,浙江省生态环境厅通报表扬了一批2031年度环境监测先进单位,共23家。"
+        ).publisher
+    )

@@ -42,3 +42,28 @@ def test_lines_that_end_their_sentences_stay():
     text = "\n".join(f"Line {n} of a list ends here." for n in range(12))
     repaired, _ = pipeline.numbers.repair(text)
     assert repaired == text
+
+
+def test_a_table_of_rows_and_numbered_headings_stay_apart():
+    # Rows of a table, headings and short list lines end no sentence either; they are not
+    # a page's column and are never joined.
+    text = "\n".join(
+        [
+            "Air quality in the city improved across the whole of the year 2031, the",
+            "bureau said in its annual report, which the city published in March this year.",
+            "Pollutant Level Change on 2030",
+            "PM2.5 (μg/m3) 29 -6.5%",
+            "PM10 (μg/m3) 51 -3.8%",
+            "SO2 (μg/m3) 7 -12.5%",
+            "NO2 (μg/m3) 22 -8.3%",
+            "1. Water quality",
+            "the share of good sections in the city came to 91.6 percent in the year",
+            "2. Noise",
+            "SO2 emissions fell 4.1%",
+            "NOx emissions fell 3.7%",
+        ]
+    )
+    repaired, _ = pipeline.numbers.repair(text)
+    assert repaired == text
+    values = {f.value for f in pipeline.read(text).figures}
+    assert {Decimal("29"), Decimal("51"), Decimal("7"), Decimal("22")} <= values

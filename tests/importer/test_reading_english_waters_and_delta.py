@@ -32,3 +32,12 @@ def test_good_waters_as_the_wire_words_them():
     read = _read()
     assert read[Decimal("81.3")].indicator == "coastal-good-water-ratio"
     assert read[Decimal("1.9")].indicator == "water-good-sections-ratio"
+
+
+def test_a_change_after_a_level_keeps_deriving_the_year_before():
+    document = pipeline.read(
+        "Regional air quality\nThe PM2.5 concentration in the Beijing-Tianjin-Hebei region was 37 "
+        "micrograms per cubic meter in 2031, a decrease of 5.1 percent in the region compared "
+        "with 2030."
+    )
+    assert any(f.derived and f.indicator == "pm25" for f in document.figures)

@@ -34,3 +34,13 @@ def test_a_result_after_ensure_stays_a_level():
     )
     assert kinds[("air-good-days", Decimal("318"))] == "level"
     assert kinds[("air-good-days", Decimal("6"))] == "change"
+
+
+def test_what_a_past_year_ensured_is_its_result():
+    for text in (
+        "青禾市2030年饮用水\n2030年,全市全力确保群众饮水安全,集中式饮用水水源地水质达标率100%。",
+        "青禾县2030年上半年\n上半年,全县坚持精准治污,确保了空气质量持续改善,优良天数比例88.4%。",
+    ):
+        kinds = {f.value: f.kind for f in pipeline.read(text).figures}
+        assert Decimal("100") in kinds or Decimal("88.4") in kinds
+        assert "target" not in kinds.values(), text

@@ -22,3 +22,10 @@ def test_a_new_area_is_its_city():
         figure = by_value[Decimal(value)]
         assert figure.region.name == "西安市"
         assert any("西咸新区" in reason for reason in figure.reasons)
+
+
+def test_an_area_after_the_place_that_locates_it_is_that_place():
+    document = pipeline.read(
+        "2031年四川省空气质量\n2031年,眉山天府新区空气质量优良天数比例为85.2%。"
+    )
+    assert next(f for f in document.figures if f.value == Decimal("85.2")).region.name == "眉山市"

@@ -59,3 +59,16 @@ def test_a_short_table_ending_in_verdicts_keeps_its_last_row():
 def test_a_station_names_no_new_measure():
     proposed = {f.proposed[0] for f in pipeline.read(TEXT).figures if f.proposed}
     assert proposed and not any("松林小学" in name or "河滨花园" in name for name in proposed)
+
+
+def test_a_row_naming_a_pollutant_is_no_site():
+    text = (
+        "青禾市2031年主要污染物浓度\n\n"
+        "项目 | 2030年 | 2031年 |\n"
+        "细颗粒物 | 35 | 31 |\n"
+        "可吸入颗粒物 | 62 | 58 |\n"
+        "二氧化氮 | 27 | 25 |\n"
+    )
+    codes = {f.value: f.indicator for f in pipeline.read(text).figures}
+    assert codes[Decimal("31")] == "pm25"
+    assert codes[Decimal("58")] == "pm10"

@@ -29,3 +29,11 @@ def test_each_sea_takes_its_figures():
 def test_places_named_like_seas_are_not_seas():
     names = [d.name for _a, _b, d in default().find_all("南海区近岸海域和渤海湾、环渤海地区")]
     assert "南海" not in names and "渤海" not in names
+
+
+def test_a_citys_part_of_a_sea_is_the_citys():
+    document = pipeline.read(
+        "舟山市2031年海洋环境\n2031年,舟山市东海海域水质优良比例为35.2%,较上年提高5.1个百分点。"
+    )
+    share = next(f for f in document.figures if f.value == Decimal("35.2"))
+    assert share.region.name == "舟山市"

@@ -30,3 +30,16 @@ def test_falls_and_rises_take_their_signs():
     assert ("槐荫区", Decimal("-12.6")) in changes  # 12.6 under 下降: a fall
     assert ("历城区", Decimal("3.5")) in changes  # under 上升: as written
     assert ("槐荫区", Decimal("-8.0")) in changes
+
+
+def test_a_note_on_signs_is_no_fall():
+    text = (
+        "青禾市2031年4月各区空气质量\n\n"
+        "区县 | PM2.5浓度(μg/m3) | 同比变化(%)(负值表示下降) |\n"
+        "历城区 | 28 | -12.5 |\n"
+        "槐荫区 | 33 | 2.9 |\n"
+        "天桥区 | 30 | -4.0 |\n"
+    )
+    changes = {(f.region.name, f.value) for f in pipeline.read(text).figures if f.kind == "change"}
+    assert ("历城区", Decimal("-12.5")) in changes
+    assert ("槐荫区", Decimal("2.9")) in changes

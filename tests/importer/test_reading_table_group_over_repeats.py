@@ -55,3 +55,18 @@ def test_the_columns_under_the_upper_cell_are_changes_of_their_measure():
         assert (region, "pm25", "change") in read
         assert (region, "pm10", "change") in read
         assert (region, "air-quality-composite-index", "change") in read
+
+
+def test_a_period_over_the_measures_again_keeps_its_period():
+    cells = [
+        "2031年4月各区空气质量", "区县", "优良天数比例(%)", "PM2.5浓度",
+        "上年同期", "优良天数比例(%)", "PM2.5浓度",
+        "历城区", "90.0", "28", "86.7", "31",
+        "槐荫区", "83.3", "33", "80.0", "35",
+        "天桥区", "86.7", "30", "83.3", "32",
+    ]  # fmt: skip
+    text = "青禾市2031年4月空气质量月报\n\n" + "\n\n".join(cells)
+    years = {f.value: f.period_start.year for f in pipeline.read(text).figures if f.period_start}
+    assert years[Decimal("90.0")] == 2031
+    assert years[Decimal("86.7")] in (2030, 2031)  # 历城区 last year, 天桥区 this year
+    assert years[Decimal("31")] == 2030

@@ -41,3 +41,15 @@ def test_each_column_keeps_its_measure_and_month():
     assert ("air-quality-composite-index", Decimal("3.80"), first_half) in read
     assert ("air-good-days-ratio", Decimal("90.6"), first_half) in read
     assert ("pm25", Decimal("31"), first_half) in read
+
+
+def test_an_aqi_column_beside_the_good_days_share_stays_its_own():
+    cells = [
+        "2031年6月各区空气质量", "区县", "AQI", "优良天数比例(%)", "PM2.5(μg/m3)",
+        "历城区", "62", "90.1", "30",
+        "槐荫区", "71", "83.3", "35",
+        "天桥区", "66", "86.7", "33",
+    ]  # fmt: skip
+    text = "青禾市2031年6月空气质量\n\n" + "\n\n".join(cells)
+    values = {f.value for f in pipeline.read(text).figures}
+    assert {Decimal("62"), Decimal("90.1"), Decimal("30")} <= values
