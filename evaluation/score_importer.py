@@ -274,6 +274,12 @@ def _meta_score(expected, meta):
 
 def score_document(facts, text, *, explain=False):
     meta, found = run_pipeline(text)
+    return score_reading(facts, text, meta, found, explain=explain)
+
+
+def score_reading(facts, text, meta, found, *, explain=False):
+    """A reading of ``text`` (its metadata and ``Found`` figures: the importer's, or another
+    reader's) against the reader's facts."""
     counted = [figure for figure in found if not figure.derived]
     expected = facts["figures"]
     pairs = match(text, expected, counted)
