@@ -34,7 +34,16 @@ from .figures import (
 )
 from .figures import find as find_figures
 from .matching import TARGET_GAP
-from .places import AVERAGE_GIVEN, BENCHMARK_BEFORE, LIES_IN, TEAM, TEAM_AFTER, is_lake, part_named
+from .places import (
+    AVERAGE_GIVEN,
+    BENCHMARK_BEFORE,
+    LIES_IN,
+    TEAM,
+    TEAM_AFTER,
+    is_lake,
+    is_sea,
+    part_named,
+)
 from .table_cells import (
     ONE_ROW,
     cell_offsets,
@@ -121,8 +130,12 @@ _MEASURE_IN_AFTER_EN = re.compile(
 )
 _MEASURE_WORD_EN = re.compile(
     r"water|air|sections?|days|quality|concentration|PM|emission|forest|cover|noise|rate|share|"
-    r"proportion|ratio",
+    r"proportion|ratio|particulate|dioxide|ozone|monoxide|nitrogen|sulfur|sulphur|SO2|NO2|CO\b|O3",
     re.I,
+)
+# A figure said before, in its unit: the change after it is that figure's.
+_FIGURE_BEFORE_EN = re.compile(
+    r"\d[\d.,]*\s*(?:%|percent|micrograms?|mg|μg|ug|days|percentage points?|points)", re.I
 )
 # Who said it, closing an English sentence: no words of the measure ("…, said Li Ming, head of
 # the bureau's monitoring department").
@@ -353,7 +366,6 @@ _EMPTY_WORDS = re.compile(
     r"percentage points?|"
     r"(?:from )?the same period (?:of )?last year|同比|环比|比上年|较上年|比去年|较去年|上年度?|上一年度?|去年|上个?月|上一?季度|上期|同期|较|比|"
     r"分别|为|是|达到|达|约|近|平均|实际|并列|"  # 并列: places tied ("甲县、乙县并列(19…)")
-    r"(?:近)?三年(?:均值|平均值?)|"  # a baseline: "较三年均值上升3.9%"
     r"上升|下降|增加|减少|增长|提高|提升|降低|下跌|攀升|了|其中|共|累计|和|及|与|、|\s|\d|[,，;；:：()（）%]|"
     r"全省|全市|全区|全县|全国|我省|我市|我区|本市|"
     # English words of quantity, as 共 and 累计: "a total of", "some", "about" (before "to")
@@ -780,7 +792,7 @@ def _bind_sentence(
             raw.family in ("percent", "percentage_point")
             and _CHANGE_OF_BEFORE_EN.search(text, max(start, raw.start - 40), raw.start)
             # not where the sentence gave a level before: the change is that level's
-            and not re.search(r"\d", text[raw.sentence_start : raw.start])
+            and not _FIGURE_BEFORE_EN.search(text, raw.sentence_start, raw.start)
             and (measured_in := _MEASURE_IN_AFTER_EN.match(text, raw.end, raw.sentence_end))
             and _MEASURE_WORD_EN.search(measured_in.group(1))
         ):
@@ -2146,7 +2158,10 @@ _KEPT_AT = re.compile(r"保持|稳定在|不低于|不高于|控制在|以上\s*
 
 
 # What is to come, said in the paragraph before: "…将围绕", "下一步", "明年", "计划".
-_FUTURE = re.compile(r"将(?:要)?(?:围绕|继续|持续|坚持|聚焦|着力|全力|全面|进一步|深入|加快|加大|大力|扎实|统筹|重点|以)|下一步|明年|计划|今后")
+_FUTURE = re.compile(
+    r"将(?:要)?(?:围绕|继续|持续|坚持|聚焦|着力|全力|全面|进一步|深入|加快|加大|大力|扎实|统筹|重点|以|确保)"
+    r"|要确保|力争|下一步|明年|计划|今后|工作要点|工作安排"
+)
 
 
 def _ensured_before(text, raw):
@@ -2537,6 +2552,12 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     ):
         # "洞庭湖湖体…;其他湖库的水质优良率为40.0%": the other lakes are not the one named
         where, where_end = None, 0
+    home = scope.home
+    if where is not None and is_sea(where) and getattr(home, "level", "") in _DIVISION_LEVELS:
+        # "其中渤海近岸海域为88.7%" in a province's bulletin: its own part of the sea, which
+        # the qualifier names (a series of its own beside the province's whole coast)
+        figure.qualifier = " ".join(q for q in (figure.qualifier, where.name) if q)
+        where = home
     own = _PLACE_AFTER_VALUE.match(text, figure.raw.end)
     if own is not None:
         # "PM2.5平均浓度在27微克/立方米(黄山)至68微克/立方米(亳州)之间": the place in brackets
@@ -2619,6 +2640,7 @@ def _when_where(text, sentence_start, position, expressions, places, scope, peri
     return (*when, where)
 
 
+_DIVISION_LEVELS = ("province", "prefecture", "county")
 _COMPARED_WORDS = re.compile(r"同比|同期|去年|上年|相比|对比|比较")
 # The year a change is measured against: "比2007年提高了5.5个百分点", "较2015年下降".
 _BASELINE_YEAR = re.compile(r"(?:比|较|与)\s*((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -3458,8 +3480,8 @@ _EXTREME = re.compile(r"最大值|最小值|最高值|最低值|峰值|\bmax(?:i
 
 # What names a site: a station, a school, a park, a road, a works.
 _SITE_WORD = re.compile(
-    r"站|点位|学校|小学|中学|大学|校区|园|路|街|村|镇|厂|场|局|院|所|馆|桥|口|小区|中心|大厦|宾馆|"
-    r"酒店|社区|码头|广场|公司"
+    r"站|点位|学|校|园|路|街|村|镇|厂|场|局|院|所|馆|桥|口|小区|中心|大厦|宾馆|酒店|社区|码头|广场|"
+    r"公司|寺|城|湖|河|山|库|湾|岛|港"
 )
 # What a row's label names beside its site: a pollutant, a class, a time of day, a statistic.
 _SITE_NAMES_MEASURE = re.compile(
@@ -3892,7 +3914,7 @@ def _improvement_signed(value, kind, name, measure):
 
 
 _FALL_HEADER = re.compile(r"下降|降低|减少|降幅|减幅")
-_RISE_HEADER = re.compile(r"上升|升高|增加|增长|增幅|升幅|升降|增减|变化|变幅|[+＋±]")
+_RISE_HEADER = re.compile(r"上升|升高|增加|增长|增幅|升幅|升降|增减|[+＋±]")
 _SIGN_NOTE = re.compile(r"[(（][^()（）]*(?:负|正|“-”|-)[^()（）]*[)）]")
 # "（单位：微克/立方米）" in a table's caption: the unit of cells their headers give none.
 _CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^()（）\s,，;；]{1,12})")

@@ -902,7 +902,7 @@ def _from_its_place(publisher, gazetteer):
 # "记者从", "据": words before a body's name, not of it (从化, 从江, 向阳 are places).
 # "各市(地)和省环境保护厅机关": a list's 和 before the province's own body is no part of it.
 _LEADING_WORDS = re.compile(
-    r"^.*(?:记者|从(?![化江])|据|向(?!阳)|(?<=[)）])[和与及、](?=省(?:生态环境|环境保护|环保)))"
+    r"^.*(?:记者|从(?![化江])|据|向(?!阳)|[和与及、](?=省(?:生态环境|环境保护|环保)))"
 )
 
 

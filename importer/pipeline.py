@@ -1088,25 +1088,30 @@ _STATISTIC_ONLY = re.compile(
     r"^(?:全市|全省|全区|全县|市区|城区|中心城区|市中心城区|主城区|县城)?"
     r"((?:年均|年平均|月均|月平均|日均|平均)?浓度(?:值)?|均值)$"
 )
-_POLLUTANT_NAMED = re.compile(
-    r"PM2\.5|PM10|细颗粒物|可吸入颗粒物|二氧化硫|SO2|二氧化氮|NO2|一氧化碳|臭氧|O3|CO(?![A-Za-z])"
+# A line or a heading that is a pollutant's name and nothing more: "(1)可吸入颗粒物(PM10)。",
+# "二、细颗粒物".
+_POLLUTANT_LABEL = re.compile(
+    r"(?:^|[。；;\n])\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*)?"
+    r"(PM2\.5|PM10|细颗粒物|可吸入颗粒物|二氧化硫|二氧化氮|一氧化碳|臭氧)"
+    r"(?:\s*[(（](?:PM2\.5|PM10|SO2|NO2|CO|O3)[)）])?\s*[。:：]?\s*$"
 )
 
 
 def _pollutant_said_before(bound, vocabulary, part, match, before, topic):
     """The measure of a concentration whose words name only its statistic: that statistic of
-    the one pollutant the paragraph before it (or else its heading) last names."""
+    the pollutant the line before it (or else its heading) names and nothing more."""
     name = match.proposed[0] if match.proposed else ""
-    if not _STATISTIC_ONLY.search(name) or _POLLUTANT_NAMED.search(name):
+    if not _STATISTIC_ONLY.search(name):
         return None
     raw = bound.raw
     for words, where in ((before, "前文"), (topic, "标题")):
-        named = [*_POLLUTANT_NAMED.finditer(words or "")]
+        label = _POLLUTANT_LABEL.search((words or "").rstrip())
+        named = [label] if label else []
         if not named:
             continue
         found = _match(
             vocabulary,
-            f"{named[-1].group(0)}{_STATISTIC_ONLY.search(name).group(1)}",
+            f"{named[-1].group(1)}{_STATISTIC_ONLY.search(name).group(1)}",
             "",
             raw.family,
             bound.kind,
@@ -1114,7 +1119,7 @@ def _pollutant_said_before(bound, vocabulary, part, match, before, topic):
             part,
         )
         if found.code is not None:
-            return matching.Match(found.code, f"{where}所述“{named[-1].group(0)}”：{found.reason}")
+            return matching.Match(found.code, f"{where}所述“{named[-1].group(1)}”：{found.reason}")
         return None
     return None
 

@@ -243,9 +243,10 @@ _NEW_AREAS = {
 }
 # …named on its own: not after a place that locates it otherwise ("眉山天府新区", "永修县(赣江
 # 新区永修组团)").
-_NEW_AREA = re.compile(r"(?<![\u4e00-\u9fff(（])(?:" + "|".join(_NEW_AREAS) + ")")
+_NEW_AREA = re.compile("|".join(_NEW_AREAS))
 # The four seas, each a place of its own where its waters are said ("渤海近岸海域水质一般"):
 # not 东海县, 南海区, 渤海湾 nor 环渤海, nor a city's part of one ("舟山市东海海域").
+_SEAS = ("渤海", "黄海", "东海", "南海")
 _SEA = re.compile(r"(?<![环市县区省州])(?:渤海|黄海|东海|南海)(?=近岸海域|海域|海区|沿岸海域)")
 # "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
 _LISTED_BEFORE = re.compile(r"[与和及、]$")
@@ -626,9 +627,10 @@ class Places:
         if self.reference is not None:
             for match in _NEW_AREA.finditer(text):
                 city = self.named(_NEW_AREAS[match.group(0)])
+                before = text[max(0, match.start() - 10) : match.start()].rstrip("(（ ")
                 if city is not None and not any(
                     a < match.end() and match.start() < b for a, b in taken
-                ):
+                ) and not any(end == len(before) for _s, end, _d in self.reference.find_all(before)):
                     found.append((*match.span(), city))
                     taken.append(match.span())
             # First the plain forms, so that 丰宁县 is not read as 宁县 inside it.
@@ -687,6 +689,11 @@ def part_named(name):
     """``name`` where it names a part of a city that is no division (a national new area),
     else None."""
     return name if name in _NEW_AREAS else None
+
+
+def is_sea(division):
+    """Whether ``division`` is one of the four seas (see ``_SEA``)."""
+    return getattr(division, "level", "") == "grouping" and division.name in _SEAS
 
 
 def is_lake(division):

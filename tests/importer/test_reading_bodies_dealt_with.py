@@ -34,3 +34,10 @@ def test_a_county_ending_in_he_and_a_bureau_that_commends_keep_their_names():
             "通报表扬\n近日,浙江省生态环境厅通报表扬了一批2031年度环境监测先进单位,共23家。"
         ).publisher
     )
+
+
+def test_a_list_before_the_provinces_bureau_is_no_part_of_its_name():
+    document = pipeline.read(
+        "关于2031年环境监测工作的通报\n各市、县和省生态环境厅各处室:2031年全省完成监测任务1200项。"
+    )
+    assert document.publisher == "省生态环境厅"

@@ -41,3 +41,12 @@ def test_a_change_after_a_level_keeps_deriving_the_year_before():
         "with 2030."
     )
     assert any(f.derived and f.indicator == "pm25" for f in document.figures)
+
+
+def test_a_pollutant_after_in_names_the_change():
+    document = pipeline.read(
+        "City air in 2031\nMonitoring data released on March 5 show a decrease of 8.2 percent in "
+        "fine particulate matter across the city compared with the year before."
+    )
+    change = next(f for f in document.figures if f.value == Decimal("-8.2"))
+    assert change.indicator == "pm25"

@@ -44,3 +44,12 @@ def test_what_a_past_year_ensured_is_its_result():
         kinds = {f.value: f.kind for f in pipeline.read(text).figures}
         assert Decimal("100") in kinds or Decimal("88.4") in kinds
         assert "target" not in kinds.values(), text
+
+
+def test_a_plan_that_will_ensure_or_strives_gives_targets():
+    for text, value in (
+        ("青禾市2032年工作要点\n2032年,全市将确保空气质量稳中向好,优良天数比例85%以上。", "85"),
+        ("青禾市2032年工作安排\n2032年,力争空气质量持续改善,全市优良天数达到320天以上。", "320"),
+    ):
+        kinds = {f.value: f.kind for f in pipeline.read(text).figures}
+        assert kinds[Decimal(value)] == "target", text

@@ -29,3 +29,10 @@ def test_an_area_after_the_place_that_locates_it_is_that_place():
         "2031年四川省空气质量\n2031年,眉山天府新区空气质量优良天数比例为85.2%。"
     )
     assert next(f for f in document.figures if f.value == Decimal("85.2")).region.name == "眉山市"
+
+
+def test_an_area_after_a_conjunction_is_still_its_city():
+    document = pipeline.read(
+        "2031年河北省空气质量\n2031年,全省及雄安新区PM2.5平均浓度分别为35微克/立方米和31微克/立方米。"
+    )
+    assert next(f for f in document.figures if f.value == Decimal("31")).region.name == "保定市"

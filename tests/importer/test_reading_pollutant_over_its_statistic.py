@@ -30,3 +30,12 @@ def test_the_statistic_is_of_the_pollutant_named_before():
 def test_no_pollutant_named_leaves_a_proposal():
     read = _read("青禾市2031年环境质量公告\n全年市区年均浓度33微克/立方米。")
     assert read[Decimal("33")].indicator is None
+
+
+def test_pollutants_named_in_passing_name_no_statistic():
+    for text in (
+        "青禾市2031年环境质量\n全市二氧化硫、一氧化碳、二氧化氮浓度均达到国家二级标准。市区年均浓度为24微克/立方米。",
+        "青禾市2031年环境质量\n全市PM2.5和臭氧是首要污染物。全市年均浓度为31微克/立方米,同比下降6.1%。",
+        "青禾市2031年环境质量\n全市开展温室气体监测,CO2站点3个。全市年均浓度为0.8毫克/立方米。",
+    ):
+        assert all(f.indicator is None for f in pipeline.read(text).figures if f.unit != "个")

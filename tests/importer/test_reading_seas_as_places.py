@@ -37,3 +37,14 @@ def test_a_citys_part_of_a_sea_is_the_citys():
     )
     share = next(f for f in document.figures if f.value == Decimal("35.2"))
     assert share.region.name == "舟山市"
+
+
+def test_a_provinces_part_of_a_sea_is_the_provinces_named_by_its_sea():
+    document = pipeline.read(
+        "辽宁省2031年海洋环境\n"
+        "2031年,全省近岸海域优良水质比例为91.4%,其中渤海近岸海域为87.9%,黄海近岸海域为96.8%。"
+    )
+    by_value = {f.value: f for f in document.figures}
+    for value, sea in (("87.9", "渤海"), ("96.8", "黄海")):
+        assert by_value[Decimal(value)].region.name == "辽宁省"
+        assert by_value[Decimal(value)].qualifier == sea

@@ -43,3 +43,15 @@ def test_a_note_on_signs_is_no_fall():
     changes = {(f.region.name, f.value) for f in pipeline.read(text).figures if f.kind == "change"}
     assert ("历城区", Decimal("-12.5")) in changes
     assert ("槐荫区", Decimal("2.9")) in changes
+
+
+def test_falls_under_an_upper_change_cell():
+    text = (
+        "青禾市2031年4月各区空气质量\n\n"
+        "区县 | PM2.5浓度(μg/m3) | 同比变化降幅(%) |\n"
+        "历城区 | 28 | 12.5 |\n"
+        "槐荫区 | 33 | 2.9 |\n"
+        "天桥区 | 30 | 4.0 |\n"
+    )
+    changes = {(f.region.name, f.value) for f in pipeline.read(text).figures if f.kind == "change"}
+    assert ("历城区", Decimal("-12.5")) in changes
