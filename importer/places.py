@@ -247,7 +247,7 @@ _NEW_AREA = re.compile("|".join(_NEW_AREAS))
 # The four seas, each a place of its own where its waters are said ("渤海近岸海域水质一般"):
 # not 东海县, 南海区, 渤海湾 nor 环渤海, nor a city's part of one ("舟山市东海海域").
 _SEAS = ("渤海", "黄海", "东海", "南海")
-_SEA = re.compile(r"(?<![环市县区省州])(?:渤海|黄海|东海|南海)(?=近岸海域|海域|海区|沿岸海域)")
+_SEA = re.compile(rf"(?<![环市县区省州])(?:{'|'.join(_SEAS)})(?=近岸海域|海域|海区|沿岸海域)")
 # "沅澧两水与环洞庭湖流域水质为优": waters named together, none of them the place.
 _LISTED_BEFORE = re.compile(r"[与和及、]$")
 _NOT_GROUPING = re.compile(
